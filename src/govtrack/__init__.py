@@ -1,0 +1,113 @@
+"""govtrack: a typed model of governance follow-up, with readers, writers and status rules.
+
+>>> import datetime as dt
+>>> import govtrack as gt
+>>> doc = gt.Document(evaluations=(gt.Evaluation(title="Country programme evaluation",
+...     recommendations=(gt.Recommendation(text="Strengthen monitoring", actions=(
+...         gt.Action(text="Draft a monitoring framework", responsible=("M&E Unit",),
+...                   due=gt.parse_due("2021/07"), status=gt.Status.parse("Ongoing")),
+...     )),)),))
+>>> gt.summarize(doc, on=dt.date(2023, 1, 31)).overdue["M&E Unit"][0].text
+'Draft a monitoring framework'
+
+``__all__`` is the public contract.
+"""
+
+from govtrack._errors import (
+    AmbiguousDateError,
+    DueParseError,
+    FormatError,
+    GovtrackError,
+    SchemaError,
+    UnsupportedFormatError,
+    WriteError,
+)
+from govtrack.api import dump, dumps, load, loads
+from govtrack.io.json import SCHEMA_VERSION, json_schema, make_converter
+from govtrack.model import (
+    UNASSIGNED,
+    Action,
+    ActionPlan,
+    Activity,
+    AgendaItem,
+    Answer,
+    Decision,
+    Document,
+    Due,
+    Evaluation,
+    FrozenMap,
+    Indicator,
+    Issue,
+    Location,
+    ManagementResponse,
+    Meeting,
+    PartialDate,
+    Precision,
+    Problem,
+    ProgressReport,
+    Recommendation,
+    ResponseCategory,
+    ScheduleStatus,
+    Severity,
+    Status,
+    Summary,
+    Update,
+    closure_rate,
+    implementation_rate,
+    parse_due,
+    summarize,
+)
+from govtrack.validate import RULES, Rule, validate
+
+__version__ = "0.1.0.dev0"
+
+__all__ = [
+    "RULES",
+    "SCHEMA_VERSION",
+    "UNASSIGNED",
+    "Action",
+    "ActionPlan",
+    "Activity",
+    "AgendaItem",
+    "AmbiguousDateError",
+    "Answer",
+    "Decision",
+    "Document",
+    "Due",
+    "DueParseError",
+    "Evaluation",
+    "FormatError",
+    "FrozenMap",
+    "GovtrackError",
+    "Indicator",
+    "Issue",
+    "Location",
+    "ManagementResponse",
+    "Meeting",
+    "PartialDate",
+    "Precision",
+    "Problem",
+    "ProgressReport",
+    "Recommendation",
+    "ResponseCategory",
+    "Rule",
+    "ScheduleStatus",
+    "SchemaError",
+    "Severity",
+    "Status",
+    "Summary",
+    "UnsupportedFormatError",
+    "Update",
+    "WriteError",
+    "closure_rate",
+    "dump",
+    "dumps",
+    "implementation_rate",
+    "json_schema",
+    "load",
+    "loads",
+    "make_converter",
+    "parse_due",
+    "summarize",
+    "validate",
+]

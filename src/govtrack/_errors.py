@@ -1,0 +1,55 @@
+"""The exception hierarchy: one base, each subclass also a matching builtin.
+
+>>> import govtrack as gt
+>>> issubclass(gt.DueParseError, gt.GovtrackError) and issubclass(gt.DueParseError, ValueError)
+True
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from govtrack.model.location import Location
+
+
+class GovtrackError(Exception):
+    """Base of every exception govtrack raises on purpose."""
+
+
+class DueParseError(GovtrackError, ValueError):
+    """A deadline text that cannot be read as a date, a month, a quarter, a year or a range."""
+
+    def __init__(self, text: str, reason: str = "") -> None:
+        self.text = text
+        self.reason = reason
+        detail = f": {reason}" if reason else ""
+        super().__init__(f"cannot read deadline {text!r}{detail}")
+
+
+class AmbiguousDateError(DueParseError):
+    """A numeric date such as ``03/04/2024`` that reads as two different days."""
+
+
+class FormatError(GovtrackError, ValueError):
+    """The input is not in the format it was read as (or in none that govtrack knows).
+
+    ``location`` says where reading stopped, when that is known.
+    """
+
+    def __init__(self, message: str, location: Location | None = None) -> None:
+        self.location = location
+        where = f"{location}: " if location is not None and str(location) else ""
+        super().__init__(f"{where}{message}")
+
+
+class SchemaError(FormatError):
+    """A JSON document that is JSON but not a govtrack document; the message gives the path."""
+
+
+class UnsupportedFormatError(GovtrackError, ValueError):
+    """A file suffix or ``format=`` value that govtrack has no reader or writer for."""
+
+
+class WriteError(GovtrackError, OSError):
+    """A document that cannot be written as asked (the previous file, if any, is left whole)."""

@@ -1,0 +1,207 @@
+"""The functional façade: ``load``, ``loads``, ``dump``, ``dumps``."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import IO, Any
+
+from govtrack._errors import FormatError, GovtrackError, UnsupportedFormatError
+from govtrack.io import FORMATS, format_for_suffix, module_of
+from govtrack.io._files import atomic_write, decode_text, normalise_newlines
+from govtrack.model.records import Document
+
+__all__ = ["dump", "dumps", "load", "loads"]
+
+
+def _readers(names: list[str]) -> list[tuple[str, Any]]:
+    found = []
+    for name in names:
+        module = module_of(name)
+        if module is not None and hasattr(module, "loads"):
+            found.append((name, module))
+    return found
+
+
+def loads(text: str, *, format: str | None = None, source: str = "", **options: Any) -> Document:  # noqa: A002 - the contract's name
+    """Read a document from text.
+
+    Args:
+        text: The text (a byte-order mark and CRLF line ends are fine).
+        format: ``"gate"``, ``"minutes"``, ``"meeting-report"``, ``"progress-report"``,
+            ``"matrix"`` or ``"json"``; None to sniff it.
+        source: A file name to record in origins and messages.
+        **options: Passed to the format's reader.
+
+    Returns:
+        The Document, with what could not be interpreted in ``doc.problems``.
+
+    Raises:
+        FormatError: The text is not in the format (or, sniffing, in none of them:
+            the message lists those tried).
+        UnsupportedFormatError: ``format`` names no format govtrack reads.
+
+    >>> import govtrack as gt
+    >>> doc = gt.loads('{"schema_version": 1}', format="json")
+    >>> doc == gt.Document()
+    True
+    """
+    text = normalise_newlines(text)
+    if format is not None:
+        if format not in FORMATS or not FORMATS[format].text:
+            readable = ", ".join(name for name, _ in _readers(list(FORMATS)))
+            raise UnsupportedFormatError(
+                f"unknown text format {format!r}; expected one of {readable}"
+            )
+        module = module_of(format)
+        if module is None or not hasattr(module, "loads"):
+            raise UnsupportedFormatError(f"this version of govtrack cannot read {format!r}")
+        document: Document = module.loads(text, source=source, **options)
+        return document
+    return _sniff_and_read(
+        text, [fmt.name for fmt in FORMATS.values() if fmt.text], source, options
+    )
+
+
+def _sniff_and_read(text: str, names: list[str], source: str, options: dict[str, Any]) -> Document:
+    candidates = _readers(names)
+    scored = sorted(
+        (
+            (module.sniff(text), index, name, module)
+            for index, (name, module) in enumerate(candidates)
+        ),
+        key=lambda item: (-item[0], item[1]),
+    )
+    tried = ", ".join(name for name, _ in candidates)
+    for score, _, _, module in scored:
+        if score <= 0:
+            break
+        document: Document = module.loads(text, source=source, **options)
+        return document
+    where = f"{source} " if source else "the text "
+    raise FormatError(f"{where}is in none of the formats govtrack reads (tried {tried})")
+
+
+def load(path: str | os.PathLike[str], *, format: str | None = None, **options: Any) -> Document:  # noqa: A002 - the contract's name
+    """Read a document from a file; the format comes from the suffix and the content.
+
+    Args:
+        path: A ``.xlsx``, ``.json``, ``.txt`` or ``.md`` file.
+        format: Force a format (``"excel"``, ``"json"``, ``"gate"``, …) instead of sniffing.
+        **options: Passed to the reader (``engine=``, ``aliases=`` for Excel).
+
+    Returns:
+        The Document; its ``source`` is the path.
+
+    Raises:
+        FormatError: The file is not in a format govtrack reads.
+        GovtrackError: The file cannot be opened (missing, a directory, unreadable).
+
+    >>> import govtrack as gt, pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> gt.dump(gt.Document(), folder / "empty.json")
+    >>> gt.load(folder / "empty.json") == gt.Document()
+    True
+    """
+    file = Path(path)
+    if file.is_dir():
+        raise GovtrackError(f"{file} is a directory; give a file such as {file}/tracker.xlsx")
+    suffix = file.suffix.lower()
+    if format is None and suffix == ".xls":
+        raise FormatError(
+            f"{file.name} is an old .xls workbook; open it in Excel and save it as .xlsx"
+        )
+    if format == "excel" or (format is None and suffix in FORMATS["excel"].suffixes):
+        module = module_of("excel")
+        if module is None:
+            raise UnsupportedFormatError("this version of govtrack cannot read Excel workbooks")
+        document: Document = module.load(file, **options)
+        return document
+    try:
+        data = file.read_bytes()
+    except FileNotFoundError:
+        raise GovtrackError(f"{file}: no such file") from None
+    except OSError as error:
+        raise GovtrackError(f"cannot read {file}: {error.strerror or error}") from None
+    if data.startswith(b"PK\x03\x04") and format is None:
+        module = module_of("excel")
+        if module is not None:
+            excel_document: Document = module.load(file, **options)
+            return excel_document
+    text = decode_text(data, source=file.name)
+    if format is not None:
+        return loads(text, format=format, source=str(file), **options)
+    names = [fmt.name for fmt in format_for_suffix(suffix) if fmt.text] or [
+        fmt.name for fmt in FORMATS.values() if fmt.text
+    ]
+    if "json" not in names and text.lstrip().startswith("{"):
+        names.insert(0, "json")
+    return _sniff_and_read(text, names, str(file), options)
+
+
+def dumps(document: Document, *, format: str = "json", **options: Any) -> str:  # noqa: A002 - the contract's name
+    """Write a document as text.
+
+    Args:
+        document: The document.
+        format: ``"json"``, ``"report"`` (Markdown status report), or a text shape
+            that has a writer (``"gate"``, ``"matrix"``).
+        **options: Passed to the writer (``on=`` for a report).
+
+    Returns:
+        The text.
+
+    >>> import govtrack as gt
+    >>> gt.dumps(gt.Document(), format="json")
+    '{"schema_version": 1}'
+    """
+    if format not in FORMATS or not FORMATS[format].text:
+        raise UnsupportedFormatError(f"unknown text format {format!r}")
+    module = module_of(format)
+    if module is None or not hasattr(module, "dumps"):
+        raise UnsupportedFormatError(f"govtrack cannot write {format!r} text")
+    text: str = module.dumps(document, **options)
+    return text
+
+
+def dump(
+    document: Document,
+    path: str | os.PathLike[str],
+    *,
+    format: str | None = None,  # noqa: A002 - the contract's name
+    **options: Any,
+) -> None:
+    """Write a document to a file, atomically; the format comes from the suffix.
+
+    ``.xlsx`` writes a workbook (``layout="workbook"`` or ``"matrix"``),
+    ``.json`` the JSON document, ``.md`` a Markdown status report.
+    The file is written to a temporary sibling and renamed over ``path``,
+    so a crash leaves any previous file whole.
+
+    Raises:
+        UnsupportedFormatError: The suffix or format has no writer.
+        WriteError: The file cannot be written.
+    """
+    file = Path(path)
+    suffix = file.suffix.lower()
+    if format is None:
+        by_suffix = {".xlsx": "excel", ".xlsm": "excel", ".json": "json", ".md": "report"}
+        if suffix not in by_suffix:
+            raise UnsupportedFormatError(
+                f"cannot tell what to write from {file.name!r}; use .xlsx, .json or .md, "
+                "or pass format="
+            )
+        format = by_suffix[suffix]  # noqa: A001 - the contract's name
+    if format == "excel":
+        module = module_of("excel")
+        if module is None:
+            raise UnsupportedFormatError("this version of govtrack cannot write Excel workbooks")
+        module.dump(document, file, **options)
+        return
+    text = dumps(document, format=format, **options)
+    encoded = text.encode("utf-8")
+
+    def write(stream: IO[bytes]) -> None:
+        stream.write(encoded)
+
+    atomic_write(file, write)

@@ -1,0 +1,191 @@
+"""The ``govtrack`` command.
+
+Exit codes: 0 no error, 1 errors found (``validate``), 2 the input cannot be
+read or the command is misused. Errors print one line on stderr, never a
+traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+from govtrack._errors import GovtrackError
+from govtrack.api import dump, load
+from govtrack.model.records import Action, Document, Issue
+from govtrack.model.rules import summarize
+from govtrack.model.status import Severity, Status
+from govtrack.validate import validate
+
+__all__ = ["main"]
+
+EXIT_OK = 0
+EXIT_ERRORS = 1
+EXIT_UNREADABLE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> Any:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_UNREADABLE, f"govtrack: {message}\n")
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
+
+
+def _codes(text: str) -> list[str]:
+    return [code.strip() for code in text.split(",") if code.strip()]
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="govtrack",
+        description="Read, check and summarise governance follow-up records.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    check = commands.add_parser("validate", help="list what is wrong with a file")
+    check.add_argument("file")
+    check.add_argument("--on", type=_date, help="judge overdue on this date (default: today)")
+    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument("--select", type=_codes, default=None, help="codes or prefixes to keep")
+    check.add_argument("--ignore", type=_codes, default=[], help="codes or prefixes to drop")
+
+    summary = commands.add_parser("summary", help="count actions by status on a date")
+    summary.add_argument("file")
+    summary.add_argument("--on", type=_date, help="judge statuses on this date (default: today)")
+    summary.add_argument("--format", choices=("text", "json"), default="text")
+
+    convert = commands.add_parser("convert", help="convert between formats (by suffix)")
+    convert.add_argument("input")
+    convert.add_argument("output")
+
+    template = commands.add_parser("template", help="write a blank matrix for partners")
+    template.add_argument("output")
+    return parser
+
+
+def _issue_data(issue: Issue) -> dict[str, Any]:
+    location = issue.location
+    return {
+        "code": issue.code,
+        "severity": issue.severity.value,
+        "message": issue.message,
+        "location": str(location) if location is not None else "",
+        "header": location.header if location is not None else "",
+    }
+
+
+def _print_issues(issues: list[Issue], source: str, out: TextIO) -> None:
+    if not issues:
+        print(f"{source}: no problems found", file=out)
+        return
+    counts = Counter(issue.severity for issue in issues)
+    by_code = Counter(issue.code for issue in issues)
+    parts = [f"{counts[s]} {s.value}{'s' if counts[s] != 1 else ''}" for s in Severity if counts[s]]
+    print(f"{source}: {', '.join(parts)}", file=out)
+    for code, count in sorted(by_code.items()):
+        print(f"  {code} x{count}", file=out)
+    print(file=out)
+    for issue in issues:
+        print(f"{issue.severity.value:7} {issue}", file=out)
+
+
+def _validate(args: argparse.Namespace, doc: Document, out: TextIO) -> int:
+    on = args.on or dt.date.today()  # noqa: DTZ011 - the command line's default is the local today
+    issues = validate(doc, on=on, select=args.select, ignore=args.ignore)
+    if args.format == "json":
+        json.dump(
+            {"file": args.file, "on": on.isoformat(), "issues": [_issue_data(i) for i in issues]},
+            out,
+            ensure_ascii=False,
+            indent=2,
+        )
+        print(file=out)
+    else:
+        _print_issues(issues, args.file, out)
+    return EXIT_ERRORS if any(i.severity is Severity.ERROR for i in issues) else EXIT_OK
+
+
+def _action_line(action: Action) -> str:
+    due = f" (due {action.due.text})" if action.due is not None else ""
+    ref = f"{action.ref} " if action.ref else ""
+    text = action.text if len(action.text) <= 70 else action.text[:67] + "..."
+    return f"{ref}{text}{due}"
+
+
+def _summary(args: argparse.Namespace, doc: Document, out: TextIO) -> int:
+    on = args.on or dt.date.today()  # noqa: DTZ011 - the command line's default is the local today
+    result = summarize(doc, on=on)
+    if args.format == "json":
+        data = {
+            "file": args.file,
+            "on": on.isoformat(),
+            "total": result.total,
+            "by_status": {status.value: count for status, count in result.by_status.items()},
+            "unknown": result.unknown,
+            "implementation_rate": result.implementation_rate,
+            "overdue": {
+                party: [_action_line(action) for action in actions]
+                for party, actions in result.overdue.items()
+            },
+        }
+        json.dump(data, out, ensure_ascii=False, indent=2)
+        print(file=out)
+        return EXIT_OK
+    rate = "n/a" if result.implementation_rate is None else f"{result.implementation_rate:.0%}"
+    print(f"{args.file} on {on}: {result.total} actions, implementation rate {rate}", file=out)
+    width = max(len(status.label) for status in Status)
+    for status, count in result.by_status.items():
+        print(f"  {status.label:<{width}}  {count}", file=out)
+    if result.unknown:
+        print(f"  {'Unknown':<{width}}  {result.unknown}", file=out)
+    if result.overdue:
+        print("\nOverdue, by responsible party:", file=out)
+        for party, actions in result.overdue.items():
+            print(f"  {party} ({len(actions)})", file=out)
+            for action in actions:
+                print(f"    - {_action_line(action)}", file=out)
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int:
+    """Run the command line; returns the exit code.
+
+    >>> main(["summary", "no-such-file.json"])
+    2
+    """
+    stream = sys.stdout if out is None else out
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "template":
+            from govtrack.io import module_of  # noqa: PLC0415 - only this command needs it
+
+            excel = module_of("excel")
+            if excel is None:
+                print("govtrack: this version cannot write Excel templates", file=sys.stderr)
+                return EXIT_UNREADABLE
+            excel.write_template(args.output)
+            print(f"wrote {args.output}", file=stream)
+            return EXIT_OK
+        source = args.input if args.command == "convert" else args.file
+        doc = load(source)
+        if args.command == "validate":
+            return _validate(args, doc, stream)
+        if args.command == "summary":
+            return _summary(args, doc, stream)
+        dump(doc, args.output)
+        print(f"wrote {args.output}", file=stream)
+    except GovtrackError as error:
+        print(f"govtrack: {error}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    return EXIT_OK

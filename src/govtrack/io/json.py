@@ -1,0 +1,279 @@
+"""govtrack's JSON document: lossless, versioned, with a JSON Schema.
+
+The format (``schema_version`` 1):
+
+- the top level is an object with ``schema_version`` and the Document's fields;
+- a field equal to its default is left out (an empty tuple, ``""``, None);
+- dates are ISO strings (``"2021-07-31"``), times ``"14:00:00"``;
+- enums are their values (``"not_started"``, ``"partially_accepted"``);
+- a Due is ``{"text", "start", "end", "precision"}``;
+- unknown keys are refused, so a typo is an error, not a lost field.
+
+Everything goes through one converter made by :func:`make_converter`; the
+global cattrs converter is never touched.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import json
+import types
+import typing
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+import cattrs
+from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+
+from govtrack._errors import SchemaError
+from govtrack.model.dates import Due
+from govtrack.model.records import Document, FrozenMap
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "configure_converter",
+    "dumps",
+    "json_schema",
+    "loads",
+    "make_converter",
+]
+
+SCHEMA_VERSION = 1
+"""The version of the JSON format this govtrack writes; it reads this version and older."""
+
+
+def _structure_date(value: Any, _: type) -> dt.date:
+    if not isinstance(value, str):
+        raise TypeError(f"expected an ISO date string, got {type(value).__name__}")
+    return dt.date.fromisoformat(value)
+
+
+def _structure_time(value: Any, _: type) -> dt.time:
+    if not isinstance(value, str):
+        raise TypeError(f"expected an ISO time string, got {type(value).__name__}")
+    return dt.time.fromisoformat(value)
+
+
+def _structure_str(value: Any, _: type) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"expected a string, got {type(value).__name__}")
+    return value
+
+
+def _structure_int(value: Any, _: type) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"expected an integer, got {type(value).__name__}")
+    return value
+
+
+def _structure_bool(value: Any, _: type) -> bool:
+    if not isinstance(value, bool):
+        raise TypeError(f"expected true or false, got {type(value).__name__}")
+    return value
+
+
+def _structure_frozen_map(value: Any, _: type) -> FrozenMap:
+    if not isinstance(value, Mapping) or not all(
+        isinstance(key, str) and isinstance(item, str) for key, item in value.items()
+    ):
+        raise TypeError("expected an object of strings")
+    return FrozenMap(value)
+
+
+def configure_converter(converter: cattrs.Converter) -> None:
+    """Teach ``converter`` govtrack's JSON policies (listed in this module's docstring)."""
+    converter.register_unstructure_hook(dt.date, dt.date.isoformat)
+    converter.register_structure_hook(dt.date, _structure_date)
+    converter.register_unstructure_hook(dt.time, dt.time.isoformat)
+    converter.register_structure_hook(dt.time, _structure_time)
+    converter.register_structure_hook(str, _structure_str)
+    converter.register_structure_hook(int, _structure_int)
+    converter.register_structure_hook(bool, _structure_bool)
+    converter.register_unstructure_hook(FrozenMap, dict)
+    converter.register_structure_hook(FrozenMap, _structure_frozen_map)
+
+
+def make_converter() -> cattrs.Converter:
+    """A new converter configured for govtrack's JSON format.
+
+    >>> import govtrack as gt
+    >>> converter = make_converter()
+    >>> converter.unstructure(gt.parse_due("2021/07"))
+    {'text': '2021/07', 'start': '2021-07-01', 'end': '2021-07-31', 'precision': 'month'}
+    """
+    converter = cattrs.Converter(
+        omit_if_default=True, forbid_extra_keys=True, detailed_validation=True
+    )
+    configure_converter(converter)
+    return converter
+
+
+_CONVERTER = make_converter()
+
+
+def to_data(document: Document) -> dict[str, Any]:
+    """The document as JSON-ready Python data (dicts, lists, strings, numbers)."""
+    data: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
+    data.update(_CONVERTER.unstructure(document, Document))
+    return data
+
+
+def from_data(data: Any, *, source: str = "") -> Document:
+    """A Document from JSON-ready data, checked; see :func:`loads`."""
+    where = f"{source}: " if source else ""
+    if not isinstance(data, dict):
+        raise SchemaError(f"{where}a govtrack JSON document is an object @ $")
+    version = data.get("schema_version")
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise SchemaError(f"{where}missing or non-integer schema_version @ $.schema_version")
+    if not 1 <= version <= SCHEMA_VERSION:
+        raise SchemaError(
+            f"{where}schema_version {version} is not one this govtrack reads "
+            f"(1 to {SCHEMA_VERSION}); upgrade govtrack @ $.schema_version"
+        )
+    body = {key: value for key, value in data.items() if key != "schema_version"}
+    try:
+        document = _CONVERTER.structure(body, Document)
+    except (ClassValidationError, IterableValidationError, ForbiddenExtraKeysError) as error:
+        reasons = cattrs.transform_error(error, path="$")
+        raise SchemaError(f"{where}not a govtrack document: " + "; ".join(reasons)) from None
+    return attrs.evolve(document, source=source) if source else document
+
+
+def dumps(document: Document, *, indent: int | None = None) -> str:
+    """The document as a JSON string.
+
+    >>> import govtrack as gt
+    >>> print(dumps(gt.Document(plans=(gt.ActionPlan(actions=(gt.Action(text="Hire"),)),)),
+    ...             indent=1))
+    {
+     "schema_version": 1,
+     "plans": [
+      {
+       "actions": [
+        {
+         "text": "Hire"
+        }
+       ]
+      }
+     ]
+    }
+    """
+    return json.dumps(to_data(document), ensure_ascii=False, indent=indent)
+
+
+def loads(text: str, *, source: str = "") -> Document:
+    """A Document from a JSON string.
+
+    Raises:
+        SchemaError: The text is not JSON, or not a govtrack document; the message
+            gives the JSON path and the reason.
+
+    >>> loads('{"schema_version": 1, "plans": [{"actions": [{"txt": "x"}]}]}')
+    Traceback (most recent call last):
+    ...
+    govtrack._errors.SchemaError: not a govtrack document: required field missing @ $.plans[0].actions[0].text; extra fields found (txt) @ $.plans[0].actions[0]
+    """  # noqa: E501 - doctest output is one line
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        where = f"{source}: " if source else ""
+        raise SchemaError(
+            f"{where}not JSON: {error.msg} at line {error.lineno} column {error.colno}"
+        ) from None
+    except RecursionError:
+        raise SchemaError("not JSON that govtrack reads: nested too deeply") from None
+    return from_data(data, source=source)
+
+
+def sniff(text: str) -> float:
+    """How surely ``text`` is a govtrack JSON document."""
+    head = text.lstrip()[:200]
+    if not head.startswith("{"):
+        return 0.0
+    return 1.0 if '"schema_version"' in text[:4096] else 0.5
+
+
+# ---------------------------------------------------------------------------
+# JSON Schema
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of govtrack's JSON document.
+
+    >>> schema = json_schema()
+    >>> schema["properties"]["schema_version"]["const"]
+    1
+    >>> sorted(schema["$defs"])[:3]
+    ['Action', 'ActionPlan', 'Activity']
+    """
+    defs: dict[str, Any] = {}
+    root = _class_schema(Document, defs)
+    root["properties"] = {
+        "schema_version": {"const": SCHEMA_VERSION, "description": "the format's version"},
+        **root["properties"],
+    }
+    root["required"] = ["schema_version", *root.get("required", [])]
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"https://govtrack.invalid/schema/document-{SCHEMA_VERSION}.json",
+        "title": "govtrack document",
+        **root,
+        "$defs": dict(sorted(defs.items())),
+    }
+
+
+def _class_schema(cls: type[Any], defs: dict[str, Any]) -> dict[str, Any]:
+    hints = typing.get_type_hints(cls)
+    properties: dict[str, Any] = {}
+    required: list[str] = []
+    for field in attrs.fields(cls):
+        if not field.init:
+            continue
+        properties[field.name] = _type_schema(hints[field.name], defs)
+        if field.default is attrs.NOTHING:
+            required.append(field.name)
+    schema: dict[str, Any] = {
+        "type": "object",
+        "properties": properties,
+        "additionalProperties": False,
+    }
+    if required:
+        schema["required"] = required
+    if cls.__doc__:
+        schema["description"] = cls.__doc__.strip().splitlines()[0]
+    return schema
+
+
+def _type_schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
+    origin = typing.get_origin(tp)
+    args = typing.get_args(tp)
+    if origin in {typing.Union, types.UnionType}:
+        return {"anyOf": [_type_schema(arg, defs) for arg in args]}
+    if origin is tuple:
+        return {"type": "array", "items": _type_schema(args[0], defs)}
+    simple: dict[Any, dict[str, Any]] = {
+        type(None): {"type": "null"},
+        str: {"type": "string"},
+        bool: {"type": "boolean"},
+        int: {"type": "integer"},
+        float: {"type": "number"},
+        dt.date: {"type": "string", "format": "date"},
+        dt.time: {"type": "string", "format": "time"},
+        FrozenMap: {"type": "object", "additionalProperties": {"type": "string"}},
+    }
+    if tp in simple:
+        return simple[tp]
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        return {"enum": [member.value for member in tp]}
+    if attrs.has(tp):
+        name = tp.__name__
+        if name not in defs:
+            defs[name] = {}  # placeholder against recursion (Indicator.targets)
+            defs[name] = _class_schema(tp, defs)
+            if tp is Due:
+                defs[name]["description"] = "a deadline: the text, and the first and last day"
+        return {"$ref": f"#/$defs/{name}"}
+    raise TypeError(f"no JSON Schema for {tp!r}")  # pragma: no cover - a new field type

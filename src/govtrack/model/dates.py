@@ -1,0 +1,439 @@
+"""Deadlines as partial dates: a day, a month, a quarter, a half-year, a year or a range.
+
+Records rarely give a day: ``2021/07``, ``Q1-2023``, ``first half of 2023``.
+A :class:`Due` keeps the source's text, its precision and the first and last
+day it covers; "overdue" is judged against the last day.
+
+The grammar is a set of precompiled patterns (the fast path).
+:mod:`dateutil` is only a fallback, and only trusted when it needed no help:
+a text is parsed twice against two different default dates, and accepted only
+if both parses agree, so no part of today's date (or any other) is ever
+borrowed to fill a missing day, month or year.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import enum
+import re
+from functools import lru_cache
+
+import attrs
+
+from govtrack._errors import AmbiguousDateError, DueParseError
+
+__all__ = ["Due", "PartialDate", "Precision", "parse_due"]
+
+
+class Precision(enum.Enum):
+    """How finely a :class:`Due` is known."""
+
+    DAY = "day"
+    MONTH = "month"
+    QUARTER = "quarter"
+    HALF = "half"
+    YEAR = "year"
+    RANGE = "range"
+
+
+MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+_MONTH_BY_NAME: dict[str, int] = {}
+for _number, _name in enumerate(MONTHS, start=1):
+    _MONTH_BY_NAME[_name] = _number
+    _MONTH_BY_NAME[_name[:3]] = _number
+_MONTH_BY_NAME["sept"] = 9
+_ABBR = tuple(name[:3].title() for name in MONTHS)
+
+
+def _last_day(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _check_start_end(instance: Due, attribute: attrs.Attribute[dt.date], value: dt.date) -> None:
+    del attribute
+    if value < instance.start:
+        raise DueParseError(
+            instance.text, f"it ends ({value.isoformat()}) before it starts ({instance.start})"
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Due:
+    """A deadline as the source gave it, with the span of days it covers.
+
+    Attributes:
+        text: The source's words, kept verbatim (``"2021/07"``).
+        start: The first day the deadline covers.
+        end: The last day it covers; an action is overdue only after it.
+        precision: Day, month, quarter, half, year, or range.
+
+    >>> due = parse_due("2021/07")
+    >>> due.start, due.end, due.precision
+    (datetime.date(2021, 7, 1), datetime.date(2021, 7, 31), <Precision.MONTH: 'month'>)
+    >>> due.is_past(dt.date(2021, 7, 15)), due.is_past(dt.date(2021, 8, 1))
+    (False, True)
+    """
+
+    text: str
+    start: dt.date
+    end: dt.date = attrs.field(validator=_check_start_end)
+    precision: Precision
+
+    def is_past(self, on: dt.date) -> bool:
+        """Whether the whole span is over on the date ``on`` (``on`` is after ``end``)."""
+        return on > self.end
+
+    def covers(self, day: dt.date) -> bool:
+        """Whether ``day`` falls inside the span.
+
+        >>> parse_due("Q1 2023").covers(dt.date(2023, 3, 31))
+        True
+        """
+        return self.start <= day <= self.end
+
+    def render(self) -> str:
+        """The canonical text of this span; ``parse_due`` reads it back to the same span.
+
+        >>> parse_due("first half of 2023").render()
+        'H1 2023'
+        >>> parse_due("March 2007 to Dec 2008").render()
+        'Mar 2007 – Dec 2008'
+        """
+        return _render(self.start, self.end, self.precision)
+
+    def __str__(self) -> str:
+        return self.text
+
+    # Constructors for spans known by their parts; the text is the canonical one.
+
+    @classmethod
+    def day(cls, day: dt.date, text: str | None = None) -> Due:
+        """A single day (``Due.day(date(2019, 5, 5))``)."""
+        return cls._make(day, day, Precision.DAY, text)
+
+    @classmethod
+    def month(cls, year: int, month: int, text: str | None = None) -> Due:
+        """A calendar month."""
+        return cls._make(dt.date(year, month, 1), _last_day(year, month), Precision.MONTH, text)
+
+    @classmethod
+    def quarter(cls, year: int, quarter: int, text: str | None = None) -> Due:
+        """A calendar quarter, 1 to 4."""
+        if not 1 <= quarter <= 4:
+            raise DueParseError(text or f"Q{quarter} {year}", "a quarter is 1 to 4")
+        first = 3 * quarter - 2
+        return cls._make(
+            dt.date(year, first, 1), _last_day(year, first + 2), Precision.QUARTER, text
+        )
+
+    @classmethod
+    def half(cls, year: int, half: int, text: str | None = None) -> Due:
+        """A half-year, 1 or 2."""
+        if half not in {1, 2}:
+            raise DueParseError(text or f"H{half} {year}", "a half is 1 or 2")
+        first = 1 if half == 1 else 7
+        return cls._make(dt.date(year, first, 1), _last_day(year, first + 5), Precision.HALF, text)
+
+    @classmethod
+    def year(cls, year: int, text: str | None = None) -> Due:
+        """A calendar year."""
+        return cls._make(dt.date(year, 1, 1), dt.date(year, 12, 31), Precision.YEAR, text)
+
+    @classmethod
+    def range(cls, start: dt.date, end: dt.date, text: str | None = None) -> Due:
+        """Any span of days from ``start`` to ``end`` inclusive."""
+        return cls._make(start, end, Precision.RANGE, text)
+
+    @classmethod
+    def _make(cls, start: dt.date, end: dt.date, precision: Precision, text: str | None) -> Due:
+        if text is None:
+            if end < start:
+                raise DueParseError(f"{start} – {end}", "it ends before it starts")
+            text = _render(start, end, precision)
+        return cls(text=text, start=start, end=end, precision=precision)
+
+
+PartialDate = Due
+"""A date known to a day, month, quarter, half or year: the same type as :class:`Due`."""
+
+
+def _render(start: dt.date, end: dt.date, precision: Precision) -> str:
+    if precision is Precision.DAY:
+        return start.isoformat()
+    if precision is Precision.MONTH:
+        return f"{_ABBR[start.month - 1]} {start.year}"
+    if precision is Precision.QUARTER:
+        return f"Q{(start.month + 2) // 3} {start.year}"
+    if precision is Precision.HALF:
+        return f"H{1 if start.month == 1 else 2} {start.year}"
+    if precision is Precision.YEAR:
+        return str(start.year)
+    left = f"{_ABBR[start.month - 1]} {start.year}" if start.day == 1 else start.isoformat()
+    right = (
+        f"{_ABBR[end.month - 1]} {end.year}"
+        if end == _last_day(end.year, end.month)
+        else end.isoformat()
+    )
+    return f"{left} – {right}"
+
+
+# ---------------------------------------------------------------------------
+# The grammar
+
+_MONTH_RE = (
+    r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_ORD_RE = r"(?:st|nd|rd|th)?"
+_Y4 = r"(?P<year>(?:1[89]|2\d)\d\d)"
+
+_PREFIX = re.compile(
+    r"^(?:(?:no\s+later\s+than|not\s+later\s+than|deadline|due(?:\s+date)?|target(?:\s+date)?)\s*:?\s*)?"
+    r"(?:(?:by|before|until|till|in|during|on)\s+)?(?:the\s+)?(?:(?:end|close)\s+of\s+(?:the\s+)?)?",
+)
+
+_ISO_DAY = re.compile(r"(?P<year>\d{4})[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})")
+_YEAR_MONTH = re.compile(r"(?P<year>\d{4})\s*[-/.]\s*(?P<month>\d{1,2})")
+_MONTH_YEAR_NUM = re.compile(r"(?P<month>\d{1,2})\s*[-/]\s*(?P<year>\d{4})")
+_NUM_DAY = re.compile(r"(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4})")
+_YEAR = re.compile(_Y4)
+_MONTH_NAME_YEAR = re.compile(_MONTH_RE + r"[\s,.-]*(?P<year>\d{4}|\d{2})")
+_DAY_MONTH_YEAR = re.compile(
+    r"(?P<day>\d{1,2})" + _ORD_RE + r"(?:\s+of)?[\s-]*" + _MONTH_RE + r"[\s,-]*(?P<year>\d{4})"
+)
+_MONTH_DAY_YEAR = re.compile(
+    _MONTH_RE + r"\s*(?P<day>\d{1,2})" + _ORD_RE + r"\s*,?\s*(?P<year>\d{4})"
+)
+_QUARTER = re.compile(
+    r"(?:q(?P<q1>[1-4])|(?P<q2>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter)"
+    r"(?:\s*of)?[\s,/-]*(?P<year>\d{4})"
+    r"|(?P<year2>\d{4})[\s,/-]*q(?P<q3>[1-4])"
+)
+_HALF = re.compile(
+    r"(?:h(?P<h1>[12])|(?P<h2>first|second|1st|2nd)\s+half|(?P<h4>[12])\s*h)"
+    r"(?:\s*of)?[\s,/-]*(?P<year>\d{4})"
+    r"|(?P<year2>\d{4})[\s,/-]*h(?P<h3>[12])"
+)
+_MID = re.compile(r"mid[\s-]*(?:of\s+)?(?P<year>\d{4})")
+_BARE_MONTH = re.compile(_MONTH_RE)
+_RANGE_SEP = re.compile(r"\s+(?:to|until|till|through|thru)\s+|\s*[–—]\s*|\s+-\s+|\s*-\s*")
+_RANGE_WRAP = re.compile(r"^(?:from|between)\s+(?P<body>.+?)$")
+
+_ORDINAL = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+}
+
+
+def _normalise(text: str) -> str:
+    cleaned = text.replace("\u00a0", " ").replace("\u2010", "-").replace("\u2011", "-")
+    cleaned = re.sub(r"\s+", " ", cleaned).strip().lower()
+    return cleaned.strip(" .;,:")
+
+
+def _year_of(raw: str) -> int:
+    year = int(raw)
+    return 2000 + year if len(raw) == 2 else year
+
+
+def _date(text: str, year: int, month: int, day: int) -> dt.date:
+    try:
+        return dt.date(year, month, day)
+    except ValueError as error:
+        raise DueParseError(text, str(error)) from None
+
+
+def _month_due(text: str, year: int, month: int) -> Due:
+    if not 1 <= month <= 12:
+        raise DueParseError(text, f"there is no month {month}")
+    return Due.month(year, month, text)
+
+
+def _single(text: str, body: str, dayfirst: bool | None) -> Due | None:
+    """Read one span from normalised ``body``; None when no pattern matches."""
+    if m := _YEAR.fullmatch(body):
+        return Due.year(int(m["year"]), text)
+    if m := _YEAR_MONTH.fullmatch(body):
+        return _month_due(text, int(m["year"]), int(m["month"]))
+    if m := _MONTH_YEAR_NUM.fullmatch(body):
+        return _month_due(text, int(m["year"]), int(m["month"]))
+    if m := _ISO_DAY.fullmatch(body):
+        return Due.day(_date(text, int(m["year"]), int(m["month"]), int(m["day"])), text)
+    if m := _NUM_DAY.fullmatch(body):
+        return Due.day(_numeric_day(text, m, dayfirst), text)
+    if m := _MONTH_NAME_YEAR.fullmatch(body):
+        return _month_due(text, _year_of(m["year"]), _MONTH_BY_NAME[m["mon"][:3]])
+    if m := _DAY_MONTH_YEAR.fullmatch(body):
+        month = _MONTH_BY_NAME[m["mon"][:3]]
+        return Due.day(_date(text, int(m["year"]), month, int(m["day"])), text)
+    if m := _MONTH_DAY_YEAR.fullmatch(body):
+        month = _MONTH_BY_NAME[m["mon"][:3]]
+        return Due.day(_date(text, int(m["year"]), month, int(m["day"])), text)
+    if m := _QUARTER.fullmatch(body):
+        quarter = m["q1"] or m["q3"] or str(_ORDINAL[m["q2"]])
+        return Due.quarter(int(m["year"] or m["year2"]), int(quarter), text)
+    if m := _HALF.fullmatch(body):
+        half = m["h1"] or m["h3"] or m["h4"] or str(_ORDINAL[m["h2"]])
+        return Due.half(int(m["year"] or m["year2"]), int(half), text)
+    if m := _MID.fullmatch(body):
+        year = int(m["year"])
+        return Due.range(dt.date(year, 6, 1), dt.date(year, 7, 31), text)
+    return None
+
+
+def _numeric_day(text: str, m: re.Match[str], dayfirst: bool | None) -> dt.date:
+    a, b, year = int(m["a"]), int(m["b"]), int(m["year"])
+    if m["sep"] == ".":
+        dayfirst = True if dayfirst is None else dayfirst
+    if dayfirst is None:
+        if a > 12 >= b:
+            dayfirst = True
+        elif b > 12 >= a:
+            dayfirst = False
+        elif a == b:
+            dayfirst = True
+        else:
+            raise AmbiguousDateError(
+                text,
+                f"it reads as {_date(text, year, b, a)} (day first) or "
+                f"{_date(text, year, a, b)} (month first); pass dayfirst= to choose",
+            )
+    day, month = (a, b) if dayfirst else (b, a)
+    return _date(text, year, month, day)
+
+
+def _strip_prefix(body: str) -> str:
+    stripped = _PREFIX.sub("", body, count=1).strip()
+    return stripped or body
+
+
+def _range(text: str, body: str, dayfirst: bool | None) -> Due | None:
+    if m := _RANGE_WRAP.fullmatch(body):
+        body = m["body"].replace(" and ", " to ")
+    for sep in _RANGE_SEP.finditer(body):
+        left, right = body[: sep.start()].strip(), body[sep.end() :].strip()
+        if not left or not right:
+            continue
+        try:
+            end = _single(text, _strip_prefix(right), dayfirst)
+        except AmbiguousDateError:
+            raise
+        except DueParseError:
+            continue
+        if end is None:
+            continue
+        start = _range_start(text, _strip_prefix(left), end, dayfirst)
+        if start is None:
+            continue
+        if end.end < start:
+            raise DueParseError(text, f"it ends ({end.end}) before it starts ({start})")
+        return Due.range(start, end.end, text)
+    return None
+
+
+def _range_start(text: str, left: str, end: Due, dayfirst: bool | None) -> dt.date | None:
+    try:
+        first = _single(text, left, dayfirst)
+    except AmbiguousDateError:
+        raise
+    except DueParseError:
+        return None
+    if first is not None:
+        return first.start
+    # "March – Dec 2008": the left side borrows its year from the right side, never from today.
+    if m := _BARE_MONTH.fullmatch(left):
+        return dt.date(end.end.year, _MONTH_BY_NAME[m["mon"][:3]], 1)
+    if left.isdigit() and end.precision is Precision.DAY:  # "5 - 7 May 2019"
+        return _date(text, end.end.year, end.end.month, int(left))
+    return None
+
+
+_DEFAULT_A = dt.datetime(1904, 2, 29)  # noqa: DTZ001 - a sentinel, compared and discarded
+_DEFAULT_B = dt.datetime(1911, 11, 11)  # noqa: DTZ001 - a second, different sentinel
+
+
+def _dateutil_day(text: str, body: str) -> Due | None:
+    """The fallback: a day that dateutil reads the same whatever default it is given."""
+    from dateutil import parser as dateutil_parser  # noqa: PLC0415 - only on the slow path
+
+    try:
+        first = dateutil_parser.parse(body, default=_DEFAULT_A, dayfirst=True)
+        second = dateutil_parser.parse(body, default=_DEFAULT_B, dayfirst=True)
+        month_first = dateutil_parser.parse(body, default=_DEFAULT_A, dayfirst=False)
+    except (ValueError, OverflowError, TypeError):
+        return None
+    if first != second or first.time() != _DEFAULT_A.time() or first.tzinfo is not None:
+        return None  # something was filled in from the default: refuse to guess
+    if first != month_first:
+        raise AmbiguousDateError(text, f"it reads as {first.date()} or {month_first.date()}")
+    return Due.day(first.date(), text)
+
+
+@lru_cache(maxsize=4096)
+def _parse_cached(text: str, dayfirst: bool | None) -> Due:
+    body = _normalise(text)
+    if not body:
+        raise DueParseError(text, "it is empty")
+    stripped = _strip_prefix(body)
+    due = _single(text, stripped, dayfirst)
+    if due is None:
+        due = _range(text, stripped, dayfirst)
+    if due is None:
+        due = _dateutil_day(text, stripped)
+    if due is None:
+        raise DueParseError(
+            text,
+            "expected a day (05 May 2019), a month (2021/07, Dec 2022), a quarter (Q1-2023), "
+            "a half (first half of 2023), a year (2023) or a range (March 2007 – Dec 2008)",
+        )
+    return due
+
+
+def parse_due(text: str, *, dayfirst: bool | None = None) -> Due:
+    """Read a deadline text as a :class:`Due`, keeping the text as it came.
+
+    Args:
+        text: The deadline as written: ``2021/07``, ``Q1-2023``, ``first half of 2023``,
+            ``Dec 2022``, ``05 May 2019``, ``March 2007 – Dec 2008``, ``by end of 2023``.
+        dayfirst: How to read an all-numeric day such as ``03/04/2024``:
+            True for 3 April, False for 4 March, None (the default) to refuse to guess.
+
+    Returns:
+        The Due, whose ``text`` is ``text`` unchanged.
+
+    Raises:
+        DueParseError: The text is not a deadline govtrack can read (the message names it).
+        AmbiguousDateError: The text reads as two different days and ``dayfirst`` is None.
+
+    >>> parse_due("Q1-2023")
+    Due(text='Q1-2023', start=datetime.date(2023, 1, 1), end=datetime.date(2023, 3, 31), precision=<Precision.QUARTER: 'quarter'>)
+    >>> parse_due("by 05 May 2019").end
+    datetime.date(2019, 5, 5)
+    >>> parse_due("03/04/2024")
+    Traceback (most recent call last):
+    ...
+    govtrack._errors.AmbiguousDateError: cannot read deadline '03/04/2024': it reads as 2024-04-03 (day first) or 2024-03-04 (month first); pass dayfirst= to choose
+    """  # noqa: E501 - doctest output is one line
+    if not isinstance(text, str):
+        raise DueParseError(repr(text), f"expected a str, got {type(text).__name__}")
+    return _parse_cached(text, dayfirst)

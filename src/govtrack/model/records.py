@@ -1,0 +1,522 @@
+"""The domain records: actions and what holds them.
+
+Every class is frozen, slotted and keyword-only; sequences are tuples; every
+field but the essential text has a default, so a document can be built by
+hand; ``attrs.evolve`` records an update. Nothing here imports from
+:mod:`govtrack.io`.
+
+>>> import govtrack as gt
+>>> action = gt.Action(text="Share the draft strategy", due=gt.parse_due("2019/05"))
+>>> later = attrs.evolve(action, status=gt.Status.COMPLETED)
+>>> action == later, later.status.label
+(False, 'Completed')
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator, Mapping
+from typing import TypeVar
+
+import attrs
+
+from govtrack.model.dates import Due
+from govtrack.model.location import Location
+from govtrack.model.status import ResponseCategory, ScheduleStatus, Severity, Status
+
+__all__ = [
+    "Action",
+    "ActionPlan",
+    "Activity",
+    "AgendaItem",
+    "Answer",
+    "Decision",
+    "Document",
+    "Evaluation",
+    "FrozenMap",
+    "Indicator",
+    "Issue",
+    "ManagementResponse",
+    "Meeting",
+    "Problem",
+    "ProgressReport",
+    "Recommendation",
+    "Update",
+]
+
+_T = TypeVar("_T")
+
+
+class FrozenMap(Mapping[str, str]):
+    """An immutable, hashable, ordered mapping of text to text (an action's unknown columns).
+
+    >>> extra = FrozenMap({"Budget": "USD 10,000"})
+    >>> extra["Budget"], dict(extra) == {"Budget": "USD 10,000"}
+    ('USD 10,000', True)
+    """
+
+    __slots__ = ("_data", "_hash")
+
+    def __init__(self, data: Mapping[str, str] | Iterable[tuple[str, str]] = ()) -> None:
+        self._data: dict[str, str] = dict(data)
+        self._hash: int | None = None
+
+    def __getitem__(self, key: str) -> str:
+        return self._data[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __hash__(self) -> int:
+        if self._hash is None:
+            self._hash = hash(tuple(self._data.items()))
+        return self._hash
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Mapping):
+            return dict(self._data) == dict(other)
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return f"FrozenMap({self._data!r})"
+
+
+def _frozen_map(value: Mapping[str, str] | Iterable[tuple[str, str]]) -> FrozenMap:
+    return value if isinstance(value, FrozenMap) else FrozenMap(value)
+
+
+def _tuple(value: Iterable[_T]) -> tuple[_T, ...]:
+    return value if isinstance(value, tuple) else tuple(value)
+
+
+def _texts(value: Iterable[str] | str) -> tuple[str, ...]:
+    """A tuple of texts; a single string is one text, not its characters."""
+    if isinstance(value, str):
+        return (value,) if value else ()
+    return _tuple(value)
+
+
+@attrs.frozen(kw_only=True)
+class Issue:
+    """A problem found in a document: by a reader (``doc.problems``) or by :func:`validate`.
+
+    Attributes:
+        code: A stable code (``GT101``), documented, to select or ignore by.
+        message: What is wrong and what was expected.
+        location: Where, when known (``Matrix!I9``, ``line 37``).
+        severity: Errors fail ``govtrack validate``; warnings and infos do not.
+
+    >>> print(Issue(code="GT101", message="unknown status 'Stalled'",
+    ...             location=Location(sheet="Matrix", cell="I9", header="Status")))
+    Matrix!I9 (Status): GT101 unknown status 'Stalled'
+    """
+
+    code: str
+    message: str
+    location: Location | None = None
+    severity: Severity = Severity.WARNING
+
+    def __str__(self) -> str:
+        where = ""
+        if self.location is not None and str(self.location):
+            header = f" ({self.location.header})" if self.location.header else ""
+            where = f"{self.location}{header}: "
+        return f"{where}{self.code} {self.message}"
+
+
+Problem = Issue
+"""What a reader could not interpret: the same record as a validation :class:`Issue`."""
+
+
+@attrs.frozen(kw_only=True)
+class Update:
+    """A dated progress note on an action (``Dec 2022 Update: …``).
+
+    Attributes:
+        text: The note.
+        on: When it was written, as precisely as the source says (None when undated).
+    """
+
+    text: str
+    on: Due | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Action:
+    """The trackable unit: a key action, a meeting decision, a work-plan activity.
+
+    Attributes:
+        text: What is to be done.
+        ref: The source's reference (``1.2``, ``a)``), or ``""``.
+        responsible: The parties who owe it.
+        due: The deadline, or None when absent or unreadable.
+        due_text: The source's deadline text when it could not be read as a Due
+            (so no text is lost); ``""`` otherwise (``due.text`` holds it then).
+        status: The recorded status, or None when absent or not understood.
+        status_text: The source's status word, verbatim.
+        comments: The source's comments.
+        updates: Dated progress notes, oldest first as the source gives them.
+        scope: A scope tag such as a country code (``"KAZ"``).
+        group: The section the action sits under, when the source groups them.
+        extra: Unknown columns, by header, verbatim.
+        origin: Where the action was read from.
+    """
+
+    text: str
+    ref: str = ""
+    responsible: tuple[str, ...] = attrs.field(default=(), converter=_texts)
+    due: Due | None = None
+    due_text: str = ""
+    status: Status | None = None
+    status_text: str = ""
+    comments: str = ""
+    updates: tuple[Update, ...] = attrs.field(default=(), converter=_tuple)
+    scope: str = ""
+    group: str = ""
+    extra: FrozenMap = attrs.field(factory=FrozenMap, converter=_frozen_map)
+    origin: Location | None = attrs.field(default=None, eq=False)
+
+    @property
+    def deadline_text(self) -> str:
+        """The deadline as the source wrote it, read or not."""
+        return self.due.text if self.due is not None else self.due_text
+
+    def effective_status(self, *, on: dt.date) -> Status | None:
+        """The status on the date ``on``, derived from the recorded one by the rules.
+
+        ==============================  ==========================================
+        recorded status                 effective status on ``on``
+        ==============================  ==========================================
+        COMPLETED, NO_LONGER_APPLICABLE the same
+        any other, ``on`` > due.end     OVERDUE
+        OVERDUE                         OVERDUE (the source's word stands)
+        NOT_STARTED, ONGOING            the same
+        None (absent or unknown word)   None: nothing is guessed
+        ==============================  ==========================================
+
+        >>> import govtrack as gt
+        >>> action = gt.Action(text="Report", due=gt.parse_due("2021/07"),
+        ...                    status=gt.Status.ONGOING)
+        >>> action.effective_status(on=dt.date(2021, 7, 15))
+        <Status.ONGOING: 'ongoing'>
+        >>> action.effective_status(on=dt.date(2021, 8, 1))
+        <Status.OVERDUE: 'overdue'>
+        """
+        if self.status is not None and self.status.is_closed:
+            return self.status
+        if self.due is not None and self.due.is_past(on):
+            return Status.OVERDUE
+        return self.status
+
+
+@attrs.frozen(kw_only=True)
+class Decision(Action):
+    """A meeting decision: an :class:`Action` that may resolve by itself.
+
+    A deemed-consent rule ("if no comment is received by 02 May 2019 the
+    ministry is deemed to consent") has ``deemed_consent=True`` and the date
+    in ``due``; once that date has passed it is COMPLETED unless the source
+    records otherwise; until then it is ONGOING.
+
+    >>> import govtrack as gt
+    >>> rule = gt.Decision(text="No comment by 02 May 2019 means consent",
+    ...                    due=gt.parse_due("02 May 2019"), deemed_consent=True)
+    >>> rule.effective_status(on=dt.date(2019, 5, 2)), rule.effective_status(on=dt.date(2019, 5, 3))
+    (<Status.ONGOING: 'ongoing'>, <Status.COMPLETED: 'completed'>)
+    """
+
+    deemed_consent: bool = False
+
+    def effective_status(self, *, on: dt.date) -> Status | None:
+        """As :meth:`Action.effective_status`, except that deemed consent resolves itself."""
+        if not self.deemed_consent or self.status is not None:
+            return super().effective_status(on=on)
+        if self.due is not None and self.due.is_past(on):
+            return Status.COMPLETED
+        return Status.ONGOING
+
+
+@attrs.frozen(kw_only=True)
+class Activity(Action):
+    """A work-plan activity in a progress report.
+
+    Attributes:
+        schedule: On or behind schedule, when the report says.
+        delay_reasons: The reasons given for a delay.
+        recommendations: What the working group recommends about it.
+    """
+
+    schedule: ScheduleStatus | None = None
+    delay_reasons: str = ""
+    recommendations: str = ""
+
+
+@attrs.frozen(kw_only=True)
+class ManagementResponse:
+    """Management's answer to a recommendation, with its category and tags.
+
+    A tag list holds no "Not applicable": that means the list is empty.
+    """
+
+    text: str = ""
+    category: ResponseCategory | None = None
+    category_text: str = ""
+    description: str = ""
+    thematic_areas: tuple[str, ...] = attrs.field(default=(), converter=_texts)
+    operating_principles: tuple[str, ...] = attrs.field(default=(), converter=_texts)
+    organisational_priorities: tuple[str, ...] = attrs.field(default=(), converter=_texts)
+    uneg_criteria: tuple[str, ...] = attrs.field(default=(), converter=_texts)
+
+
+@attrs.frozen(kw_only=True)
+class Recommendation:
+    """An evaluation's recommendation, management's response, and the key actions."""
+
+    text: str
+    ref: str = ""
+    response: ManagementResponse = attrs.field(factory=ManagementResponse)
+    actions: tuple[Action, ...] = attrs.field(default=(), converter=_tuple)
+    group: str = ""
+    origin: Location | None = attrs.field(default=None, eq=False)
+
+    def effective_status(self, *, on: dt.date) -> Status | None:
+        """The status rolled up from the actions' effective statuses on ``on``.
+
+        Applied in order; the first rule that holds gives the status:
+
+        1. no actions: None;
+        2. any action OVERDUE: OVERDUE;
+        3. any action's status unknown: None;
+        4. every action NO_LONGER_APPLICABLE: NO_LONGER_APPLICABLE;
+        5. every applicable action COMPLETED: COMPLETED;
+        6. every applicable action NOT_STARTED: NOT_STARTED;
+        7. otherwise (some started or done, some not): ONGOING.
+
+        >>> import govtrack as gt
+        >>> done = gt.Action(text="a", status=gt.Status.COMPLETED)
+        >>> gone = gt.Action(text="b", status=gt.Status.NO_LONGER_APPLICABLE)
+        >>> gt.Recommendation(text="r", actions=(done, gone)).effective_status(
+        ...     on=dt.date(2024, 1, 1))
+        <Status.COMPLETED: 'completed'>
+        """
+        return roll_up(action.effective_status(on=on) for action in self.actions)
+
+
+def roll_up(statuses: Iterable[Status | None]) -> Status | None:
+    """Combine effective statuses by the table in :meth:`Recommendation.effective_status`."""
+    seen = tuple(statuses)
+    if not seen:
+        return None
+    if Status.OVERDUE in seen:
+        return Status.OVERDUE
+    if None in seen:
+        return None
+    applicable = [status for status in seen if status is not Status.NO_LONGER_APPLICABLE]
+    if not applicable:
+        return Status.NO_LONGER_APPLICABLE
+    if all(status is Status.COMPLETED for status in applicable):
+        return Status.COMPLETED
+    if all(status is Status.NOT_STARTED for status in applicable):
+        return Status.NOT_STARTED
+    return Status.ONGOING
+
+
+@attrs.frozen(kw_only=True)
+class Evaluation:
+    """An evaluation and its management response.
+
+    Attributes:
+        title: The evaluation's title.
+        office: The office that commissioned it (``"Pakistan (CO)"``).
+        country: The country or region.
+        period: The period as written (``"2020 - 2020"``).
+        approval: The approval state as written (``"Approved"``).
+        summary: Management's overall response, the text above the recommendations.
+        recommendations: The recommendations in source order.
+        extra: Header fields govtrack has no name for, verbatim.
+        origin: Where it was read from.
+    """
+
+    title: str
+    office: str = ""
+    country: str = ""
+    period: str = ""
+    approval: str = ""
+    summary: str = ""
+    recommendations: tuple[Recommendation, ...] = attrs.field(default=(), converter=_tuple)
+    extra: FrozenMap = attrs.field(factory=FrozenMap, converter=_frozen_map)
+    origin: Location | None = attrs.field(default=None, eq=False)
+
+
+@attrs.frozen(kw_only=True)
+class AgendaItem:
+    """A numbered paragraph or agenda item of a meeting record."""
+
+    text: str
+    ref: str = ""
+    title: str = ""
+    origin: Location | None = attrs.field(default=None, eq=False)
+
+
+@attrs.frozen(kw_only=True)
+class Meeting:
+    """A meeting, its record and the decisions taken in it.
+
+    Attributes:
+        title: The meeting's name.
+        organiser: Who convened it.
+        date: The day it was held.
+        starts, ends: The time span, when given.
+        when_text: The date and time as the source wrote them.
+        venue: Where, as written (several lines joined).
+        chair: The chairperson(s), each as written (name, title, organisation).
+        participants: The participants, or a reference such as ``"Appendix 'A'"``.
+        attendance: The attendance as stated (``"Around 35 representatives"``).
+        attendance_count: The number in it, when there is one.
+        agenda: Numbered paragraphs or agenda items.
+        themes: Themes discussed.
+        key_points: Key points made.
+        decisions: The decisions, in order.
+    """
+
+    title: str
+    organiser: str = ""
+    date: dt.date | None = None
+    starts: dt.time | None = None
+    ends: dt.time | None = None
+    when_text: str = ""
+    venue: str = ""
+    chair: tuple[str, ...] = attrs.field(default=(), converter=_texts)
+    participants: tuple[str, ...] = attrs.field(default=(), converter=_texts)
+    attendance: str = ""
+    attendance_count: int | None = None
+    agenda: tuple[AgendaItem, ...] = attrs.field(default=(), converter=_tuple)
+    themes: tuple[str, ...] = attrs.field(default=(), converter=_texts)
+    key_points: tuple[str, ...] = attrs.field(default=(), converter=_texts)
+    decisions: tuple[Decision, ...] = attrs.field(default=(), converter=_tuple)
+    extra: FrozenMap = attrs.field(factory=FrozenMap, converter=_frozen_map)
+    origin: Location | None = attrs.field(default=None, eq=False)
+
+
+@attrs.frozen(kw_only=True)
+class Indicator:
+    """A monitoring indicator with its timeframe, status and constraints.
+
+    Attributes:
+        text: The indicator.
+        ref: Its number.
+        timeframe: The timeframe as a span, when it reads as one.
+        timeframe_text: The timeframe as written.
+        status: The progress narrative as written.
+        constraints: Constraints reported.
+        recommendations: Recommendations made about it.
+        targets: Numbered sub-targets, each an Indicator.
+    """
+
+    text: str
+    ref: str = ""
+    timeframe: Due | None = None
+    timeframe_text: str = ""
+    status: str = ""
+    constraints: str = ""
+    recommendations: str = ""
+    targets: tuple[Indicator, ...] = attrs.field(default=(), converter=_tuple)
+    origin: Location | None = attrs.field(default=None, eq=False)
+
+
+@attrs.frozen(kw_only=True)
+class Answer:
+    """A yes/no questionnaire answer (``answer`` None when neither was ticked)."""
+
+    question: str
+    answer: bool | None = None
+    text: str = ""
+    origin: Location | None = attrs.field(default=None, eq=False)
+
+
+@attrs.frozen(kw_only=True)
+class ProgressReport:
+    """A working group's progress report for a period.
+
+    Attributes:
+        title: The report's title.
+        working_group: The group reporting (``"Gender"``).
+        period: The reporting period as a span, when it reads as one.
+        period_text: The period as written.
+        activities: Work-plan activities with their implementation status.
+        indicators: Monitoring indicators.
+        answers: Yes/no questionnaire answers.
+    """
+
+    title: str
+    working_group: str = ""
+    period: Due | None = None
+    period_text: str = ""
+    activities: tuple[Activity, ...] = attrs.field(default=(), converter=_tuple)
+    indicators: tuple[Indicator, ...] = attrs.field(default=(), converter=_tuple)
+    answers: tuple[Answer, ...] = attrs.field(default=(), converter=_tuple)
+    extra: FrozenMap = attrs.field(factory=FrozenMap, converter=_frozen_map)
+    origin: Location | None = attrs.field(default=None, eq=False)
+
+
+@attrs.frozen(kw_only=True)
+class ActionPlan:
+    """A matrix of actions with no recommendation above them (an action matrix, a decision log)."""
+
+    title: str = ""
+    actions: tuple[Action, ...] = attrs.field(default=(), converter=_tuple)
+    extra: FrozenMap = attrs.field(factory=FrozenMap, converter=_frozen_map)
+    origin: Location | None = attrs.field(default=None, eq=False)
+
+
+@attrs.frozen(kw_only=True)
+class Document:
+    """Everything read from one source: the four kinds of root and the reading problems.
+
+    Attributes:
+        evaluations: Evaluations with recommendations and key actions.
+        meetings: Meetings with decisions.
+        reports: Working-group progress reports.
+        plans: Action plans (matrices of actions).
+        problems: What reading could not interpret, each with a location.
+        source: The file it was read from, or ``""``.
+
+    >>> import govtrack as gt
+    >>> doc = gt.Document(plans=(gt.ActionPlan(actions=(gt.Action(text="Hire a consultant"),)),))
+    >>> [action.text for action in doc.actions]
+    ['Hire a consultant']
+    """
+
+    evaluations: tuple[Evaluation, ...] = attrs.field(default=(), converter=_tuple)
+    meetings: tuple[Meeting, ...] = attrs.field(default=(), converter=_tuple)
+    reports: tuple[ProgressReport, ...] = attrs.field(default=(), converter=_tuple)
+    plans: tuple[ActionPlan, ...] = attrs.field(default=(), converter=_tuple)
+    problems: tuple[Issue, ...] = attrs.field(default=(), converter=_tuple)
+    source: str = attrs.field(default="", eq=False)
+
+    @property
+    def actions(self) -> tuple[Action, ...]:
+        """Every action in the document, whatever holds it, in source order.
+
+        Evaluations' key actions come first, then meetings' decisions, then
+        reports' activities, then plans' actions; within each, in order.
+        """
+        found: list[Action] = []
+        for evaluation in self.evaluations:
+            for recommendation in evaluation.recommendations:
+                found.extend(recommendation.actions)
+        for meeting in self.meetings:
+            found.extend(meeting.decisions)
+        for report in self.reports:
+            found.extend(report.activities)
+        for plan in self.plans:
+            found.extend(plan.actions)
+        return tuple(found)
+
+    @property
+    def recommendations(self) -> tuple[Recommendation, ...]:
+        """Every recommendation of every evaluation, in order."""
+        return tuple(rec for evaluation in self.evaluations for rec in evaluation.recommendations)

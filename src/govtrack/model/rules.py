@@ -1,0 +1,177 @@
+"""Roll-up rules: counts by status, implementation and closure rates, overdue lists.
+
+Definitions (the same everywhere in govtrack):
+
+- **applicable** actions: those whose effective status is not NO_LONGER_APPLICABLE
+  (an action whose status is unknown is applicable: it is owed until shown otherwise);
+- **implementation rate**: COMPLETED ÷ applicable, or None when nothing is applicable;
+- **closure rate** for a period: among the applicable actions whose deadline ends
+  inside the period, the share COMPLETED on the date;
+- **overdue**: effective status OVERDUE on the date, grouped by each responsible
+  party (an action owed by two parties is listed under both; one owed by none is
+  listed under :data:`UNASSIGNED`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+
+import attrs
+
+from govtrack.model.records import Action, Document
+from govtrack.model.status import Status
+
+__all__ = ["UNASSIGNED", "Summary", "closure_rate", "implementation_rate", "summarize"]
+
+UNASSIGNED = "(unassigned)"
+"""The key under which :attr:`Summary.overdue` lists actions with no responsible party."""
+
+
+def _actions(source: Document | Iterable[Action]) -> tuple[Action, ...]:
+    return source.actions if isinstance(source, Document) else tuple(source)
+
+
+def implementation_rate(source: Document | Iterable[Action], *, on: dt.date) -> float | None:
+    """COMPLETED ÷ applicable (not NO_LONGER_APPLICABLE) actions on ``on``.
+
+    Args:
+        source: A Document or any actions (a recommendation's, a unit's).
+        on: The date the statuses are judged on.
+
+    Returns:
+        A number from 0 to 1, or None when no action is applicable.
+
+    >>> import govtrack as gt
+    >>> actions = [gt.Action(text="a", status=gt.Status.COMPLETED),
+    ...            gt.Action(text="b", status=gt.Status.ONGOING),
+    ...            gt.Action(text="c", status=gt.Status.NO_LONGER_APPLICABLE)]
+    >>> gt.implementation_rate(actions, on=dt.date(2024, 1, 1))
+    0.5
+    """
+    statuses = [action.effective_status(on=on) for action in _actions(source)]
+    applicable = [status for status in statuses if status is not Status.NO_LONGER_APPLICABLE]
+    if not applicable:
+        return None
+    return sum(status is Status.COMPLETED for status in applicable) / len(applicable)
+
+
+def closure_rate(
+    source: Document | Iterable[Action], *, start: dt.date, end: dt.date, on: dt.date
+) -> float | None:
+    """The share of applicable actions due in ``start``..``end`` that are COMPLETED on ``on``.
+
+    An action is due in the period when its deadline's last day falls in it.
+
+    >>> import govtrack as gt
+    >>> actions = [gt.Action(text="a", due=gt.parse_due("2022/03"), status=gt.Status.COMPLETED),
+    ...            gt.Action(text="b", due=gt.parse_due("2022/05"), status=gt.Status.ONGOING),
+    ...            gt.Action(text="c", due=gt.parse_due("2023/01"))]
+    >>> gt.closure_rate(actions, start=dt.date(2022, 1, 1), end=dt.date(2022, 12, 31),
+    ...                 on=dt.date(2023, 1, 1))
+    0.5
+    """
+    due_in = [
+        action
+        for action in _actions(source)
+        if action.due is not None and start <= action.due.end <= end
+    ]
+    return implementation_rate(due_in, on=on)
+
+
+@attrs.frozen(kw_only=True)
+class Summary:
+    """Where implementation stands on a date.
+
+    Attributes:
+        on: The date statuses were judged on.
+        total: The number of actions.
+        by_status: Actions per effective status (every Status, zeros included).
+        unknown: Actions whose status is not known (absent or not understood).
+        implementation_rate: COMPLETED ÷ applicable, or None.
+        closure_rate: For ``period``, when one was given.
+        period: The period of the closure rate.
+        overdue: Overdue actions by responsible party, parties in alphabetical order.
+    """
+
+    on: dt.date
+    total: int
+    by_status: Mapping[Status, int]
+    unknown: int
+    implementation_rate: float | None
+    closure_rate: float | None = None
+    period: tuple[dt.date, dt.date] | None = None
+    overdue: Mapping[str, tuple[Action, ...]] = attrs.field(factory=dict)
+
+    @property
+    def overdue_count(self) -> int:
+        """The number of distinct overdue actions."""
+        return self.by_status[Status.OVERDUE]
+
+    def __str__(self) -> str:
+        rate = "n/a" if self.implementation_rate is None else f"{self.implementation_rate:.0%}"
+        counts = ", ".join(
+            f"{count} {status.label.lower()}" for status, count in self.by_status.items() if count
+        )
+        if self.unknown:
+            counts = f"{counts}, {self.unknown} unknown" if counts else f"{self.unknown} unknown"
+        return f"{self.total} actions on {self.on}: {counts or 'none'}; implemented {rate}"
+
+
+def summarize(
+    source: Document | Iterable[Action],
+    *,
+    on: dt.date,
+    period: tuple[dt.date, dt.date] | None = None,
+) -> Summary:
+    """Count actions by effective status on ``on``, with rates and the overdue list.
+
+    Args:
+        source: A Document or any actions.
+        on: The date statuses are judged on (there is no default: "today" is the
+            caller's choice, so results are reproducible).
+        period: ``(start, end)`` for a closure rate, optional.
+
+    Returns:
+        A :class:`Summary`.
+
+    >>> import govtrack as gt
+    >>> doc = gt.Document(plans=(gt.ActionPlan(actions=(
+    ...     gt.Action(text="a", responsible=("Unit A",), due=gt.parse_due("2022/12"),
+    ...               status=gt.Status.ONGOING),
+    ...     gt.Action(text="b", status=gt.Status.COMPLETED),
+    ... )),))
+    >>> summary = gt.summarize(doc, on=dt.date(2023, 1, 31))
+    >>> summary.by_status[gt.Status.OVERDUE], summary.implementation_rate
+    (1, 0.5)
+    >>> [action.text for action in summary.overdue["Unit A"]]
+    ['a']
+    """
+    actions = _actions(source)
+    by_status = dict.fromkeys(Status, 0)
+    unknown = 0
+    overdue: dict[str, list[Action]] = {}
+    for action in actions:
+        status = action.effective_status(on=on)
+        if status is None:
+            unknown += 1
+            continue
+        by_status[status] += 1
+        if status is Status.OVERDUE:
+            for party in action.responsible or (UNASSIGNED,):
+                overdue.setdefault(party, []).append(action)
+    applicable = len(actions) - by_status[Status.NO_LONGER_APPLICABLE]
+    rate = by_status[Status.COMPLETED] / applicable if applicable else None
+    closure = None
+    if period is not None:
+        closure = closure_rate(actions, start=period[0], end=period[1], on=on)
+    return Summary(
+        on=on,
+        total=len(actions),
+        by_status=by_status,
+        unknown=unknown,
+        implementation_rate=rate,
+        closure_rate=closure,
+        period=period,
+        overdue={party: tuple(overdue[party]) for party in sorted(overdue)},
+    )

@@ -1,0 +1,300 @@
+"""Validation: pure rules with stable codes, each returning :class:`Issue` records.
+
+Every rule is a function ``rule(doc, on) -> Iterable[Issue]`` registered in
+:data:`RULES` with its code. :func:`validate` runs them all, adds the problems
+the reader recorded, and keeps or drops issues by code or code prefix, as a
+linter selects rules.
+
+=====  ========  ==========================================================
+code   severity  meaning
+=====  ========  ==========================================================
+GT101  error     a status word govtrack does not know (kept as text)
+GT102  warning   an action with no responsible party
+GT103  warning   an action with no deadline
+GT104  error     a deadline text that cannot be read as a date
+GT105  warning   an action recorded COMPLETED without any comment or update
+GT106  warning   an accepted (or partially accepted) recommendation without actions
+GT107  warning   a rejected recommendation that has actions
+GT108  error     two items with the same ref in one list
+GT109  error     a meeting decision due before the meeting that set it
+GT110  info      an action overdue on the date
+GT111  error     a response category govtrack does not know (kept as text)
+=====  ========  ==========================================================
+
+Readers' problems keep their own codes (``GT2xx`` for workbooks, ``GT3xx``
+for text); their severity is theirs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator, Sequence
+
+import attrs
+
+from govtrack.model.location import Location
+from govtrack.model.records import Action, Document, Issue
+from govtrack.model.status import Severity, Status
+
+__all__ = ["RULES", "Rule", "validate"]
+
+
+@attrs.frozen(kw_only=True)
+class Rule:
+    """A registered validation rule."""
+
+    code: str
+    severity: Severity
+    summary: str
+    check: Callable[[Document, dt.date], Iterable[Issue]]
+
+
+RULES: list[Rule] = []
+"""Every validation rule, in code order; a caller may append its own."""
+
+
+def rule(
+    code: str, severity: Severity, summary: str
+) -> Callable[
+    [Callable[[Document, dt.date], Iterable[Issue]]], Callable[[Document, dt.date], Iterable[Issue]]
+]:
+    """Register a rule under ``code`` (a decorator)."""
+
+    def register(
+        check: Callable[[Document, dt.date], Iterable[Issue]],
+    ) -> Callable[[Document, dt.date], Iterable[Issue]]:
+        RULES.append(Rule(code=code, severity=severity, summary=summary, check=check))
+        return check
+
+    return register
+
+
+def _label(action: Action) -> str:
+    text = action.text if len(action.text) <= 60 else action.text[:57] + "..."
+    return f"action {action.ref} {text!r}" if action.ref else f"action {text!r}"
+
+
+def _issue(code: str, message: str, location: Location | None) -> Issue:
+    severity = next(r.severity for r in RULES if r.code == code)
+    return Issue(code=code, message=message, location=location, severity=severity)
+
+
+def _field(origin: Location | None, header: str) -> Location | None:
+    """The origin, narrowed to a column's header when the reader gave only the row."""
+    if origin is None or origin.header:
+        return origin
+    return attrs.evolve(origin, header=header)
+
+
+@rule("GT101", Severity.ERROR, "unknown status word")
+def _unknown_status(doc: Document, on: dt.date) -> Iterator[Issue]:
+    del on
+    for action in doc.actions:
+        if action.status is None and action.status_text.strip():
+            yield _issue(
+                "GT101",
+                f"{_label(action)}: status {action.status_text!r} is not one govtrack knows; "
+                "expected Not started, Ongoing, Completed, No longer applicable or Overdue",
+                _field(action.origin, "Status"),
+            )
+
+
+@rule("GT102", Severity.WARNING, "missing responsible party")
+def _missing_responsible(doc: Document, on: dt.date) -> Iterator[Issue]:
+    del on
+    for action in doc.actions:
+        if not any(party.strip() for party in action.responsible):
+            yield _issue(
+                "GT102",
+                f"{_label(action)} has no responsible party",
+                _field(action.origin, "Responsible"),
+            )
+
+
+@rule("GT103", Severity.WARNING, "missing deadline")
+def _missing_deadline(doc: Document, on: dt.date) -> Iterator[Issue]:
+    del on
+    for action in doc.actions:
+        if action.due is None and not action.due_text.strip():
+            yield _issue(
+                "GT103", f"{_label(action)} has no deadline", _field(action.origin, "Deadline")
+            )
+
+
+@rule("GT104", Severity.ERROR, "unreadable deadline")
+def _unreadable_deadline(doc: Document, on: dt.date) -> Iterator[Issue]:
+    del on
+    for action in doc.actions:
+        if action.due is None and action.due_text.strip():
+            yield _issue(
+                "GT104",
+                f"{_label(action)}: deadline {action.due_text!r} is not a date govtrack can read; "
+                "expected e.g. 2021/07, Q1-2023, Dec 2022 or 05 May 2019",
+                _field(action.origin, "Deadline"),
+            )
+
+
+@rule("GT105", Severity.WARNING, "completed without comment")
+def _completed_without_comment(doc: Document, on: dt.date) -> Iterator[Issue]:
+    del on
+    for action in doc.actions:
+        if action.status is Status.COMPLETED and not action.comments.strip() and not action.updates:
+            yield _issue(
+                "GT105",
+                f"{_label(action)} is completed but says nothing of what was done",
+                _field(action.origin, "Comments"),
+            )
+
+
+@rule("GT106", Severity.WARNING, "accepted recommendation without actions")
+def _accepted_without_actions(doc: Document, on: dt.date) -> Iterator[Issue]:
+    del on
+    for recommendation in doc.recommendations:
+        category = recommendation.response.category
+        if category is not None and category.name != "REJECTED" and not recommendation.actions:
+            yield _issue(
+                "GT106",
+                f"recommendation {recommendation.ref or recommendation.text[:40]!r} is "
+                f"{category.label.lower()} but has no key actions",
+                recommendation.origin,
+            )
+
+
+@rule("GT107", Severity.WARNING, "rejected recommendation with actions")
+def _rejected_with_actions(doc: Document, on: dt.date) -> Iterator[Issue]:
+    del on
+    for recommendation in doc.recommendations:
+        category = recommendation.response.category
+        if category is not None and category.name == "REJECTED" and recommendation.actions:
+            yield _issue(
+                "GT107",
+                f"recommendation {recommendation.ref or recommendation.text[:40]!r} is rejected "
+                f"but has {len(recommendation.actions)} key action(s)",
+                recommendation.origin,
+            )
+
+
+def _duplicates(items: Sequence[tuple[str, Location | None]], what: str) -> Iterator[Issue]:
+    first: dict[str, Location | None] = {}
+    for ref, origin in items:
+        key = ref.strip().rstrip(".)").strip()
+        if not key:
+            continue
+        if key in first:
+            earlier = first[key]
+            seen = f" (first at {earlier})" if earlier is not None and str(earlier) else ""
+            yield _issue("GT108", f"{what} ref {ref!r} is used twice{seen}", origin)
+        else:
+            first[key] = origin
+
+
+@rule("GT108", Severity.ERROR, "duplicate ref")
+def _duplicate_refs(doc: Document, on: dt.date) -> Iterator[Issue]:
+    del on
+    for evaluation in doc.evaluations:
+        yield from _duplicates(
+            [(rec.ref, rec.origin) for rec in evaluation.recommendations], "recommendation"
+        )
+        for rec in evaluation.recommendations:
+            yield from _duplicates([(a.ref, a.origin) for a in rec.actions], "key action")
+    for meeting in doc.meetings:
+        yield from _duplicates([(d.ref, d.origin) for d in meeting.decisions], "decision")
+    for report in doc.reports:
+        yield from _duplicates([(a.ref, a.origin) for a in report.activities], "activity")
+    for plan in doc.plans:
+        yield from _duplicates([(a.ref, a.origin) for a in plan.actions], "action")
+
+
+@rule("GT109", Severity.ERROR, "deadline before the meeting that set it")
+def _due_before_meeting(doc: Document, on: dt.date) -> Iterator[Issue]:
+    del on
+    for meeting in doc.meetings:
+        if meeting.date is None:
+            continue
+        for decision in meeting.decisions:
+            if decision.due is not None and decision.due.end < meeting.date:
+                yield _issue(
+                    "GT109",
+                    f"decision {decision.ref or decision.text[:40]!r} is due "
+                    f"{decision.due.text!r}, before the meeting of {meeting.date} that set it",
+                    _field(decision.origin, "Deadline"),
+                )
+
+
+@rule("GT110", Severity.INFO, "overdue")
+def _overdue(doc: Document, on: dt.date) -> Iterator[Issue]:
+    for action in doc.actions:
+        if action.effective_status(on=on) is Status.OVERDUE:
+            due = (
+                f"was due {action.due.text!r}" if action.due is not None else "is recorded overdue"
+            )
+            owner = ", ".join(action.responsible) or "no one"
+            yield _issue(
+                "GT110",
+                f"{_label(action)} {due} (owed by {owner})",
+                _field(action.origin, "Status"),
+            )
+
+
+@rule("GT111", Severity.ERROR, "unknown response category")
+def _unknown_category(doc: Document, on: dt.date) -> Iterator[Issue]:
+    del on
+    for recommendation in doc.recommendations:
+        response = recommendation.response
+        if response.category is None and response.category_text.strip():
+            yield _issue(
+                "GT111",
+                f"recommendation {recommendation.ref or recommendation.text[:40]!r}: category "
+                f"{response.category_text!r} is not one govtrack knows; "
+                "expected Accepted, Partially accepted or Rejected",
+                recommendation.origin,
+            )
+
+
+def _matches(code: str, patterns: Iterable[str]) -> bool:
+    return any(code.startswith(pattern.strip().upper()) for pattern in patterns if pattern.strip())
+
+
+def validate(
+    document: Document,
+    *,
+    on: dt.date,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] = (),
+) -> list[Issue]:
+    """Check a document against every rule; reading problems come first.
+
+    Args:
+        document: The document.
+        on: The date overdue is judged on.
+        select: Keep only issues whose code starts with one of these (``"GT1"``,
+            ``"GT104"``); None keeps all.
+        ignore: Drop issues whose code starts with one of these.
+
+    Returns:
+        The issues: the reader's problems, then each rule's in code order.
+
+    >>> import govtrack as gt
+    >>> doc = gt.Document(plans=(gt.ActionPlan(actions=(
+    ...     gt.Action(text="Hire", status_text="Stalled", due=gt.parse_due("2022/01"),
+    ...               responsible=("HR",)),)),))
+    >>> [issue.code for issue in gt.validate(doc, on=dt.date(2023, 1, 31))]
+    ['GT101', 'GT110']
+    >>> [issue.code for issue in gt.validate(doc, on=dt.date(2023, 1, 31), ignore=["GT110"])]
+    ['GT101']
+    """
+    selected = None if select is None else tuple(select)
+    ignored = tuple(ignore)
+    found: list[Issue] = list(document.problems)
+    for registered in sorted(RULES, key=lambda r: r.code):
+        if selected is not None and not _matches(registered.code, selected):
+            continue
+        if _matches(registered.code, ignored):
+            continue
+        found.extend(registered.check(document, on))
+    return [
+        issue
+        for issue in found
+        if (selected is None or _matches(issue.code, selected))
+        and not _matches(issue.code, ignored)
+    ]
