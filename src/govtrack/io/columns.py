@@ -104,7 +104,7 @@ def merge_aliases(extra: Mapping[str, Iterable[str]] | None = None) -> dict[str,
     for key, aliases in ALIASES.items():
         for alias in aliases:
             lookup.setdefault(normalise_header(alias), key)
-    for key, aliases in (extra or {}).items():
+    for key, more in (extra or {}).items():
         if key not in HEADERS:
             known = ", ".join(HEADERS)
             raise UnsupportedFormatError(
