@@ -110,6 +110,6 @@ def merge_aliases(extra: Mapping[str, Iterable[str]] | None = None) -> dict[str,
             raise UnsupportedFormatError(
                 f"aliases: unknown column {key!r}; expected one of {known}"
             )
-        for alias in aliases:
+        for alias in more:
             lookup[normalise_header(alias)] = key
     return lookup
