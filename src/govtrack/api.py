@@ -193,7 +193,7 @@ def dump(
             )
         format = by_suffix[suffix]  # noqa: A001 - the contract's name
     if format == "excel":
-        module = module_of("excel")
+        module = module_of("excel-write")
         if module is None:
             raise UnsupportedFormatError("this version of govtrack cannot write Excel workbooks")
         module.dump(document, file, **options)

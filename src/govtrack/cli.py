@@ -170,7 +170,7 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
         if args.command == "template":
             from govtrack.io import module_of  # noqa: PLC0415 - only this command needs it
 
-            excel = module_of("excel")
+            excel = module_of("excel-write")
             if excel is None:
                 print("govtrack: this version cannot write Excel templates", file=sys.stderr)
                 return EXIT_UNREADABLE

@@ -43,6 +43,12 @@ FORMATS: dict[str, Format] = {
             description="Excel workbook: partner matrices, govtrack's own workbook",
         ),
         Format(
+            name="excel-write",
+            module="govtrack.io.excel_write",
+            text=False,
+            description="Excel writer: matrix and workbook layouts, the partner template",
+        ),
+        Format(
             name="gate",
             module="govtrack.io.gate",
             suffixes=(".txt",),
