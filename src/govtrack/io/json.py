@@ -26,6 +26,7 @@ from typing import Any
 import attrs
 import cattrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+from cattrs.v import format_exception
 
 from govtrack._errors import SchemaError
 from govtrack.model.dates import Due
@@ -113,6 +114,15 @@ def make_converter() -> cattrs.Converter:
 _CONVERTER = make_converter()
 
 
+def _reason(exception: BaseException, type_: type | None) -> str:
+    """cattrs' description of a structuring error, with the underlying reason added."""
+    described = format_exception(exception, type_)
+    detail = str(exception)
+    if isinstance(exception, (TypeError, ValueError)) and detail and detail not in described:
+        return f"{described} ({detail})"
+    return described
+
+
 def to_data(document: Document) -> dict[str, Any]:
     """The document as JSON-ready Python data (dicts, lists, strings, numbers)."""
     data: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
@@ -137,7 +147,7 @@ def from_data(data: Any, *, source: str = "") -> Document:
     try:
         document = _CONVERTER.structure(body, Document)
     except (ClassValidationError, IterableValidationError, ForbiddenExtraKeysError) as error:
-        reasons = cattrs.transform_error(error, path="$")
+        reasons = cattrs.transform_error(error, path="$", format_exception=_reason)
         raise SchemaError(f"{where}not a govtrack document: " + "; ".join(reasons)) from None
     return attrs.evolve(document, source=source) if source else document
 

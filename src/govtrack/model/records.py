@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping
-from typing import TypeVar
 
 import attrs
 
@@ -43,8 +42,6 @@ __all__ = [
     "Recommendation",
     "Update",
 ]
-
-_T = TypeVar("_T")
 
 
 class FrozenMap(Mapping[str, str]):
@@ -88,15 +85,67 @@ def _frozen_map(value: Mapping[str, str] | Iterable[tuple[str, str]]) -> FrozenM
     return value if isinstance(value, FrozenMap) else FrozenMap(value)
 
 
-def _tuple(value: Iterable[_T]) -> tuple[_T, ...]:
-    return value if isinstance(value, tuple) else tuple(value)
+# Named converters, one per element type: mypy's attrs plugin then checks the
+# element type of whatever iterable a caller passes (a generic one would not).
+
+
+def _updates(value: Iterable[Update]) -> tuple[Update, ...]:
+    return tuple(value)
+
+
+def _actions(value: Iterable[Action]) -> tuple[Action, ...]:
+    return tuple(value)
+
+
+def _decisions(value: Iterable[Decision]) -> tuple[Decision, ...]:
+    return tuple(value)
+
+
+def _activities(value: Iterable[Activity]) -> tuple[Activity, ...]:
+    return tuple(value)
+
+
+def _recommendations(value: Iterable[Recommendation]) -> tuple[Recommendation, ...]:
+    return tuple(value)
+
+
+def _evaluations(value: Iterable[Evaluation]) -> tuple[Evaluation, ...]:
+    return tuple(value)
+
+
+def _agenda(value: Iterable[AgendaItem]) -> tuple[AgendaItem, ...]:
+    return tuple(value)
+
+
+def _meetings(value: Iterable[Meeting]) -> tuple[Meeting, ...]:
+    return tuple(value)
+
+
+def _indicators(value: Iterable[Indicator]) -> tuple[Indicator, ...]:
+    return tuple(value)
+
+
+def _answers(value: Iterable[Answer]) -> tuple[Answer, ...]:
+    return tuple(value)
+
+
+def _reports(value: Iterable[ProgressReport]) -> tuple[ProgressReport, ...]:
+    return tuple(value)
+
+
+def _plans(value: Iterable[ActionPlan]) -> tuple[ActionPlan, ...]:
+    return tuple(value)
+
+
+def _issues(value: Iterable[Issue]) -> tuple[Issue, ...]:
+    return tuple(value)
 
 
 def _texts(value: Iterable[str] | str) -> tuple[str, ...]:
     """A tuple of texts; a single string is one text, not its characters."""
     if isinstance(value, str):
         return (value,) if value else ()
-    return _tuple(value)
+    return tuple(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -173,7 +222,7 @@ class Action:
     status: Status | None = None
     status_text: str = ""
     comments: str = ""
-    updates: tuple[Update, ...] = attrs.field(default=(), converter=_tuple)
+    updates: tuple[Update, ...] = attrs.field(default=(), converter=_updates)
     scope: str = ""
     group: str = ""
     extra: FrozenMap = attrs.field(factory=FrozenMap, converter=_frozen_map)
@@ -278,7 +327,7 @@ class Recommendation:
     text: str
     ref: str = ""
     response: ManagementResponse = attrs.field(factory=ManagementResponse)
-    actions: tuple[Action, ...] = attrs.field(default=(), converter=_tuple)
+    actions: tuple[Action, ...] = attrs.field(default=(), converter=_actions)
     group: str = ""
     origin: Location | None = attrs.field(default=None, eq=False)
 
@@ -346,7 +395,9 @@ class Evaluation:
     period: str = ""
     approval: str = ""
     summary: str = ""
-    recommendations: tuple[Recommendation, ...] = attrs.field(default=(), converter=_tuple)
+    recommendations: tuple[Recommendation, ...] = attrs.field(
+        default=(), converter=_recommendations
+    )
     extra: FrozenMap = attrs.field(factory=FrozenMap, converter=_frozen_map)
     origin: Location | None = attrs.field(default=None, eq=False)
 
@@ -393,10 +444,10 @@ class Meeting:
     participants: tuple[str, ...] = attrs.field(default=(), converter=_texts)
     attendance: str = ""
     attendance_count: int | None = None
-    agenda: tuple[AgendaItem, ...] = attrs.field(default=(), converter=_tuple)
+    agenda: tuple[AgendaItem, ...] = attrs.field(default=(), converter=_agenda)
     themes: tuple[str, ...] = attrs.field(default=(), converter=_texts)
     key_points: tuple[str, ...] = attrs.field(default=(), converter=_texts)
-    decisions: tuple[Decision, ...] = attrs.field(default=(), converter=_tuple)
+    decisions: tuple[Decision, ...] = attrs.field(default=(), converter=_decisions)
     extra: FrozenMap = attrs.field(factory=FrozenMap, converter=_frozen_map)
     origin: Location | None = attrs.field(default=None, eq=False)
 
@@ -423,7 +474,7 @@ class Indicator:
     status: str = ""
     constraints: str = ""
     recommendations: str = ""
-    targets: tuple[Indicator, ...] = attrs.field(default=(), converter=_tuple)
+    targets: tuple[Indicator, ...] = attrs.field(default=(), converter=_indicators)
     origin: Location | None = attrs.field(default=None, eq=False)
 
 
@@ -455,9 +506,9 @@ class ProgressReport:
     working_group: str = ""
     period: Due | None = None
     period_text: str = ""
-    activities: tuple[Activity, ...] = attrs.field(default=(), converter=_tuple)
-    indicators: tuple[Indicator, ...] = attrs.field(default=(), converter=_tuple)
-    answers: tuple[Answer, ...] = attrs.field(default=(), converter=_tuple)
+    activities: tuple[Activity, ...] = attrs.field(default=(), converter=_activities)
+    indicators: tuple[Indicator, ...] = attrs.field(default=(), converter=_indicators)
+    answers: tuple[Answer, ...] = attrs.field(default=(), converter=_answers)
     extra: FrozenMap = attrs.field(factory=FrozenMap, converter=_frozen_map)
     origin: Location | None = attrs.field(default=None, eq=False)
 
@@ -467,7 +518,7 @@ class ActionPlan:
     """A matrix of actions with no recommendation above them (an action matrix, a decision log)."""
 
     title: str = ""
-    actions: tuple[Action, ...] = attrs.field(default=(), converter=_tuple)
+    actions: tuple[Action, ...] = attrs.field(default=(), converter=_actions)
     extra: FrozenMap = attrs.field(factory=FrozenMap, converter=_frozen_map)
     origin: Location | None = attrs.field(default=None, eq=False)
 
@@ -490,11 +541,11 @@ class Document:
     ['Hire a consultant']
     """
 
-    evaluations: tuple[Evaluation, ...] = attrs.field(default=(), converter=_tuple)
-    meetings: tuple[Meeting, ...] = attrs.field(default=(), converter=_tuple)
-    reports: tuple[ProgressReport, ...] = attrs.field(default=(), converter=_tuple)
-    plans: tuple[ActionPlan, ...] = attrs.field(default=(), converter=_tuple)
-    problems: tuple[Issue, ...] = attrs.field(default=(), converter=_tuple)
+    evaluations: tuple[Evaluation, ...] = attrs.field(default=(), converter=_evaluations)
+    meetings: tuple[Meeting, ...] = attrs.field(default=(), converter=_meetings)
+    reports: tuple[ProgressReport, ...] = attrs.field(default=(), converter=_reports)
+    plans: tuple[ActionPlan, ...] = attrs.field(default=(), converter=_plans)
+    problems: tuple[Issue, ...] = attrs.field(default=(), converter=_issues)
     source: str = attrs.field(default="", eq=False)
 
     @property

@@ -1,0 +1,123 @@
+"""The govtrack command, run as a user runs it: in a subprocess."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import govtrack as gt
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "govtrack", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+
+
+def write(tmp_path: Path, *items: gt.Action) -> Path:
+    target = tmp_path / "tracker.json"
+    gt.dump(gt.Document(plans=(gt.ActionPlan(title="Plan", actions=items),)), target)
+    return target
+
+
+GOOD = gt.Action(
+    text="Publish the report", ref="1", responsible=("Unit A",), due=gt.parse_due("2022/06"),
+    status=gt.Status.COMPLETED, comments="Published",
+)  # fmt: skip
+LATE = gt.Action(
+    text="Train staff", ref="2", responsible=("Unit B",), due=gt.parse_due("2022/09"),
+    status=gt.Status.ONGOING, comments="Half done",
+)  # fmt: skip
+BAD = gt.Action(
+    text="Hire", ref="3", responsible=("HR",), due=gt.parse_due("2024"), status_text="Stalled"
+)
+
+
+def test_validate_clean_file_exits_0(tmp_path: Path) -> None:
+    """A file with no errors exits 0 (an overdue info is not an error)."""
+    result = run("validate", str(write(tmp_path, GOOD, LATE)), "--on", "2023-01-31")
+    assert (0, "") == (result.returncode, result.stderr)
+    assert "GT110" in result.stdout
+
+
+def test_validate_errors_exit_1_with_json_output(tmp_path: Path) -> None:
+    """Errors exit 1; --format json lists each issue with code, severity and location."""
+    result = run(
+        "validate", str(write(tmp_path, GOOD, BAD)), "--on", "2023-01-31", "--format", "json"
+    )
+    assert 1 == result.returncode
+    data = json.loads(result.stdout)
+    assert [("GT101", "error")] == [(i["code"], i["severity"]) for i in data["issues"]]
+
+
+def test_validate_ignore(tmp_path: Path) -> None:
+    """--ignore drops codes, so a file whose only error is ignored exits 0."""
+    result = run("validate", str(write(tmp_path, BAD)), "--on", "2023-01-31", "--ignore", "GT101")
+    assert 0 == result.returncode
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (None, "no such file"),
+        (b"{broken", "not JSON"),
+        (b'{"schema_version": 1, "plans": 3}', "@ $.plans"),
+    ],
+)
+def test_unreadable_input_exits_2_with_one_line(
+    tmp_path: Path, content: bytes | None, expected: str
+) -> None:
+    """An unreadable file exits 2 with one line on stderr and no traceback."""
+    target = tmp_path / "x.json"
+    if content is not None:
+        target.write_bytes(content)
+    result = run("validate", str(target))
+    assert 2 == result.returncode
+    assert 1 == len(result.stderr.strip().splitlines())
+    assert expected in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_bad_date_option_exits_2(tmp_path: Path) -> None:
+    """A malformed --on date is a usage error (exit 2) that says the expected form."""
+    result = run("summary", str(write(tmp_path, GOOD)), "--on", "31/01/2023")
+    assert 2 == result.returncode
+    assert "YYYY-MM-DD" in result.stderr
+
+
+def test_summary_text_and_json(tmp_path: Path) -> None:
+    """summary counts by status, gives the rate and lists the overdue by party."""
+    source = str(write(tmp_path, GOOD, LATE))
+    text = run("summary", source, "--on", "2023-01-31")
+    assert 0 == text.returncode
+    assert "implementation rate 50%" in text.stdout
+    assert "Unit B (1)" in text.stdout
+    data = json.loads(run("summary", source, "--on", "2023-01-31", "--format", "json").stdout)
+    assert ({"completed": 1, "overdue": 1}, 0.5) == (
+        {k: v for k, v in data["by_status"].items() if v},
+        data["implementation_rate"],
+    )
+
+
+def test_convert_json_to_json(tmp_path: Path) -> None:
+    """convert writes the output by its suffix; the result reads back equal."""
+    source = write(tmp_path, GOOD, LATE)
+    target = tmp_path / "copy.json"
+    result = run("convert", str(source), str(target))
+    assert 0 == result.returncode
+    assert gt.load(source) == gt.load(target)
+
+
+def test_module_and_console_script_agree() -> None:
+    """`python -m govtrack --help` names the commands."""
+    result = run("--help")
+    assert 0 == result.returncode
+    assert all(word in result.stdout for word in ("validate", "summary", "convert", "template"))

@@ -1,0 +1,142 @@
+"""Deadlines as partial dates: the grammar, its refusals, and its properties."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import govtrack as gt
+from strategies import dues
+
+D = dt.date
+P = gt.Precision
+
+ACCEPTED = [
+    ("2021/07", D(2021, 7, 1), D(2021, 7, 31), P.MONTH),
+    ("2021-07", D(2021, 7, 1), D(2021, 7, 31), P.MONTH),
+    ("07/2021", D(2021, 7, 1), D(2021, 7, 31), P.MONTH),
+    ("2007", D(2007, 1, 1), D(2007, 12, 31), P.YEAR),
+    ("Q1-2023", D(2023, 1, 1), D(2023, 3, 31), P.QUARTER),
+    ("Q4 2022", D(2022, 10, 1), D(2022, 12, 31), P.QUARTER),
+    ("first half of 2023", D(2023, 1, 1), D(2023, 6, 30), P.HALF),
+    ("H2 2024", D(2024, 7, 1), D(2024, 12, 31), P.HALF),
+    ("Dec 2022", D(2022, 12, 1), D(2022, 12, 31), P.MONTH),
+    ("December 2022", D(2022, 12, 1), D(2022, 12, 31), P.MONTH),
+    ("Dec 22", D(2022, 12, 1), D(2022, 12, 31), P.MONTH),
+    ("05 May 2019", D(2019, 5, 5), D(2019, 5, 5), P.DAY),
+    ("5th May 2019", D(2019, 5, 5), D(2019, 5, 5), P.DAY),
+    ("2019-05-05", D(2019, 5, 5), D(2019, 5, 5), P.DAY),
+    ("March 2007 – Dec 2008", D(2007, 3, 1), D(2008, 12, 31), P.RANGE),
+    ("March 2007 - Dec 2008", D(2007, 3, 1), D(2008, 12, 31), P.RANGE),
+    ("March 2007 to Dec 2008", D(2007, 3, 1), D(2008, 12, 31), P.RANGE),
+    ("by end of 2023", D(2023, 1, 1), D(2023, 12, 31), P.YEAR),
+    ("end of Q3 2024", D(2024, 7, 1), D(2024, 9, 30), P.QUARTER),
+    ("mid-2022", D(2022, 6, 1), D(2022, 7, 31), P.RANGE),
+    ("by 05 May 2019", D(2019, 5, 5), D(2019, 5, 5), P.DAY),
+    ("May 5, 2019", D(2019, 5, 5), D(2019, 5, 5), P.DAY),
+    ("1st October 2021", D(2021, 10, 1), D(2021, 10, 1), P.DAY),
+    ("second half of 2023", D(2023, 7, 1), D(2023, 12, 31), P.HALF),
+    ("2024 H2", D(2024, 7, 1), D(2024, 12, 31), P.HALF),
+    ("Q1 of 2023", D(2023, 1, 1), D(2023, 3, 31), P.QUARTER),
+    ("2020 - 2020", D(2020, 1, 1), D(2020, 12, 31), P.RANGE),
+    ("March – Dec 2008", D(2008, 3, 1), D(2008, 12, 31), P.RANGE),
+    ("5 - 7 May 2019", D(2019, 5, 5), D(2019, 5, 7), P.RANGE),
+    ("15/03/2024", D(2024, 3, 15), D(2024, 3, 15), P.DAY),
+    ("03/15/2024", D(2024, 3, 15), D(2024, 3, 15), P.DAY),
+    ("03.04.2024", D(2024, 4, 3), D(2024, 4, 3), P.DAY),
+    ("  Sept. 2021 ", D(2021, 9, 1), D(2021, 9, 30), P.MONTH),
+    ("2019 May 5", D(2019, 5, 5), D(2019, 5, 5), P.DAY),
+]
+
+
+@pytest.mark.parametrize(("text", "start", "end", "precision"), ACCEPTED)
+def test_accepted_shapes(text: str, start: dt.date, end: dt.date, precision: gt.Precision) -> None:
+    """Each deadline shape real records use reads as its span, keeping the text."""
+    expected = gt.Due(text=text, start=start, end=end, precision=precision)
+    assert expected == gt.parse_due(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   ", "soon", "ASAP", "May", "05 May", "Q5 2023", "2021/13", "31 Feb 2021", "May 5",
+     "Dec 2008 – March 2007", "ongoing", "TBD"],
+)  # fmt: skip
+def test_refused(text: str) -> None:
+    """A text that is not a complete deadline raises DueParseError naming the text."""
+    with pytest.raises(gt.DueParseError) as caught:
+        gt.parse_due(text)
+    assert repr(text) in str(caught.value)
+    assert isinstance(caught.value, gt.GovtrackError)
+
+
+def test_ambiguous_numeric_day_is_refused() -> None:
+    """03/04/2024 reads as two days: refused unless the caller chooses."""
+    with pytest.raises(gt.AmbiguousDateError):
+        gt.parse_due("03/04/2024")
+    assert D(2024, 4, 3) == gt.parse_due("03/04/2024", dayfirst=True).start
+    assert D(2024, 3, 4) == gt.parse_due("03/04/2024", dayfirst=False).start
+
+
+def test_nothing_is_borrowed_from_today() -> None:
+    """A day and month without a year is refused, whatever today is (dateutil would fill it)."""
+    for text in ("5 May", "May 5th", "Tuesday"):
+        with pytest.raises(gt.DueParseError):
+            gt.parse_due(text)
+
+
+def test_overdue_is_judged_against_the_last_day() -> None:
+    """An action due 2021/07 is not late on 15 July 2021, and is on 1 August."""
+    due = gt.parse_due("2021/07")
+    assert (False, False, True) == (
+        due.is_past(D(2021, 7, 15)),
+        due.is_past(D(2021, 7, 31)),
+        due.is_past(D(2021, 8, 1)),
+    )
+
+
+def test_end_before_start_is_refused() -> None:
+    """A Due whose end precedes its start cannot be built."""
+    with pytest.raises(gt.DueParseError):
+        gt.Due(text="x", start=D(2022, 1, 2), end=D(2022, 1, 1), precision=P.RANGE)
+
+
+def test_non_text_is_refused() -> None:
+    """parse_due of something that is not a str raises DueParseError, not TypeError."""
+    with pytest.raises(gt.DueParseError):
+        gt.parse_due(2021)  # type: ignore[arg-type]
+
+
+@given(dues)
+def test_start_never_after_end(due: gt.Due) -> None:
+    """Every Due covers at least its first day."""
+    assert due.start <= due.end
+    assert due.covers(due.start)
+    assert due.covers(due.end)
+
+
+@given(dues)
+def test_render_then_parse_gives_the_same_due(due: gt.Due) -> None:
+    """The canonical text of a Due reads back to the same Due."""
+    assert due == gt.parse_due(due.render())
+
+
+@given(dues)
+def test_parse_keeps_any_text_verbatim(due: gt.Due) -> None:
+    """The parsed Due's text is exactly the input, even with extra spaces and case."""
+    text = "  " + due.render().upper() + " "
+    assert attrs.evolve(due, text=text) == gt.parse_due(text)
+
+
+@given(st.text(max_size=30))
+def test_arbitrary_text_raises_only_due_parse_error(text: str) -> None:
+    """parse_due either reads a text or raises DueParseError; nothing else escapes."""
+    try:
+        due = gt.parse_due(text)
+    except gt.DueParseError:
+        return
+    assert due.text == text
+    assert due.start <= due.end

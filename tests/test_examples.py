@@ -1,0 +1,27 @@
+"""The examples run as a user runs them, and say what they should."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+def run(script: str, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(EXAMPLES / script), *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+
+
+def test_demo_on_the_json_sample() -> None:
+    """The demo summarises the bundled JSON tracker: counts, rate and the overdue by party."""
+    result = run("demo.py", str(EXAMPLES / "data" / "tracker.json"))
+    assert (0, "") == (result.returncode, result.stderr)
+    assert "1 of 4 applicable actions completed (25%)" in result.stdout
+    assert "Programme Unit:" in result.stdout

@@ -1,0 +1,123 @@
+"""The JSON document: lossless round trip, versioning, errors with paths, the schema."""
+
+from __future__ import annotations
+
+import json
+
+import jsonschema
+import pytest
+from hypothesis import given
+
+import govtrack as gt
+from govtrack.io import json as gt_json
+from strategies import documents
+
+
+@given(documents)
+def test_round_trip(doc: gt.Document) -> None:
+    """gt.loads(gt.dumps(doc)) == doc for any document."""
+    assert doc == gt.loads(gt.dumps(doc, format="json"), format="json")
+
+
+@given(documents)
+def test_round_trip_keeps_origins(doc: gt.Document) -> None:
+    """Origins, which equality ignores, survive the round trip too."""
+    back = gt.loads(gt.dumps(doc, format="json"), format="json")
+    assert [a.origin for a in doc.actions] == [a.origin for a in back.actions]
+
+
+@given(documents)
+def test_output_matches_the_schema(doc: gt.Document) -> None:
+    """Every document govtrack writes is valid against gt.json_schema()."""
+    jsonschema.validate(json.loads(gt.dumps(doc, format="json")), gt.json_schema())
+
+
+def test_schema_is_a_valid_2020_12_schema() -> None:
+    """The schema itself is a valid JSON Schema."""
+    jsonschema.Draft202012Validator.check_schema(gt.json_schema())
+
+
+def test_dates_are_iso_and_enums_are_values() -> None:
+    """Dates are ISO strings, enums their values, defaults left out."""
+    doc = gt.Document(
+        plans=(
+            gt.ActionPlan(
+                actions=(
+                    gt.Action(text="x", due=gt.parse_due("Q1-2023"), status=gt.Status.OVERDUE),
+                )
+            ),
+        )
+    )
+    data = json.loads(gt.dumps(doc, format="json"))
+    assert {
+        "text": "x",
+        "due": {
+            "text": "Q1-2023",
+            "start": "2023-01-01",
+            "end": "2023-03-31",
+            "precision": "quarter",
+        },
+        "status": "overdue",
+    } == data["plans"][0]["actions"][0]
+    assert gt.SCHEMA_VERSION == data["schema_version"]
+
+
+def test_converter_is_not_the_global_one() -> None:
+    """make_converter returns a new converter each time, never cattrs' global one."""
+    import cattrs
+
+    first, second = gt.make_converter(), gt.make_converter()
+    assert first is not second
+    assert first is not cattrs.global_converter
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("not json", "not JSON: Expecting value at line 1 column 1"),
+        ("[]", "a govtrack JSON document is an object @ $"),
+        ("{}", "missing or non-integer schema_version @ $.schema_version"),
+        ('{"schema_version": 99}', "schema_version 99 is not one this govtrack reads"),
+        (
+            (
+                '{"schema_version": 1, "plans": [{"actions": [{"text": "x", "due": {"text": "t", '
+                '"start": "2021-13-01", "end": "2021-01-01", "precision": "month"}}]}]}'
+            ),
+            "@ $.plans[0].actions[0].due.start",
+        ),
+        (
+            '{"schema_version": 1, "plans": [{"actions": [{"text": "x", "status": "stalled"}]}]}',
+            "@ $.plans[0].actions[0].status",
+        ),
+        (
+            '{"schema_version": 1, "meetings": [{"title": "m", "attendance_count": "35"}]}',
+            "(expected an integer, got str) @ $.meetings[0].attendance_count",
+        ),
+        ('{"schema_version": 1, "evaluation": []}', "extra fields found (evaluation) @ $"),
+    ],
+)
+def test_malformed_documents_name_the_path(text: str, expected: str) -> None:
+    """A malformed JSON document raises SchemaError whose message gives the path and reason."""
+    with pytest.raises(gt.SchemaError) as caught:
+        gt.loads(text, format="json")
+    assert expected in str(caught.value)
+    assert isinstance(caught.value, gt.GovtrackError)
+
+
+def test_deeply_nested_json_is_a_clean_error() -> None:
+    """JSON nested beyond Python's recursion limit is a SchemaError, not a crash."""
+    with pytest.raises(gt.SchemaError):
+        gt.loads("[" * 100_000 + "]" * 100_000, format="json")
+
+
+def test_schema_requires_version_and_refuses_unknown_keys() -> None:
+    """The schema, like the reader, refuses a document without version or with unknown keys."""
+    validator = jsonschema.Draft202012Validator(gt.json_schema())
+    assert not validator.is_valid({})
+    assert not validator.is_valid({"schema_version": 1, "plan": []})
+    assert validator.is_valid({"schema_version": 1})
+
+
+def test_sniff() -> None:
+    """A govtrack JSON document sniffs surely as json; prose does not."""
+    assert (1.0, 0.0) == (gt_json.sniff('{"schema_version": 1}'), gt_json.sniff("Minutes of"))

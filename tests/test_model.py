@@ -1,0 +1,157 @@
+"""The records: immutable, keyword-only, compared by value, independent of I/O."""
+
+from __future__ import annotations
+
+import ast
+import datetime as dt
+from pathlib import Path
+
+import attrs
+import pytest
+from hypothesis import given
+
+import govtrack as gt
+from strategies import STRATEGY_FIELDS, documents
+
+RECORDS = [
+    gt.Action,
+    gt.ActionPlan,
+    gt.Activity,
+    gt.AgendaItem,
+    gt.Answer,
+    gt.Decision,
+    gt.Document,
+    gt.Due,
+    gt.Evaluation,
+    gt.Indicator,
+    gt.Issue,
+    gt.Location,
+    gt.ManagementResponse,
+    gt.Meeting,
+    gt.ProgressReport,
+    gt.Recommendation,
+    gt.Update,
+]
+
+
+@pytest.mark.parametrize("cls", RECORDS)
+def test_records_are_frozen_slotted_keyword_only(cls: type) -> None:
+    """Every record is a frozen, slotted attrs class whose fields are keyword-only."""
+    assert attrs.has(cls)
+    assert "__slots__" in cls.__dict__
+    assert all(field.kw_only for field in attrs.fields(cls))
+    assert getattr(cls.__setattr__, "__qualname__", "").startswith("_frozen")
+
+
+def test_mutation_is_refused() -> None:
+    """Setting a field of a record raises; attrs.evolve makes the changed copy."""
+    action = gt.Action(text="Draft the plan")
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        action.text = "other"  # type: ignore[misc]
+    changed = attrs.evolve(action, status=gt.Status.COMPLETED)
+    assert (None, gt.Status.COMPLETED) == (action.status, changed.status)
+
+
+def test_sequences_become_tuples() -> None:
+    """Lists given to a constructor are stored as tuples; one string is one party."""
+    action = gt.Action(text="x", responsible=["A", "B"], updates=[gt.Update(text="u")])
+    assert (("A", "B"), (gt.Update(text="u"),)) == (action.responsible, action.updates)
+    assert ("Unit A",) == gt.Action(text="x", responsible="Unit A").responsible
+
+
+def test_equality_is_by_value_and_ignores_origin() -> None:
+    """Two actions with the same fields are equal and hash alike, wherever they were read."""
+    first = gt.Action(text="x", extra={"Budget": "10"}, origin=gt.Location(line=3))
+    second = gt.Action(text="x", extra={"Budget": "10"}, origin=gt.Location(line=9))
+    assert first == second
+    assert hash(first) == hash(second)
+    assert first != gt.Action(text="x", extra={"Budget": "11"})
+
+
+def test_decision_is_an_action_but_not_equal_to_one() -> None:
+    """A Decision is an Action for every rule, but compares unequal to a plain Action."""
+    decision = gt.Decision(text="x")
+    assert isinstance(decision, gt.Action)
+    assert decision != gt.Action(text="x")
+
+
+def test_document_actions_in_source_order() -> None:
+    """doc.actions lists every action of every root: evaluations, meetings, reports, plans."""
+    doc = gt.Document(
+        evaluations=(
+            gt.Evaluation(
+                title="E",
+                recommendations=(
+                    gt.Recommendation(text="r1", actions=(gt.Action(text="k1"),)),
+                    gt.Recommendation(text="r2", actions=(gt.Action(text="k2"),)),
+                ),
+            ),
+        ),
+        meetings=(gt.Meeting(title="M", decisions=(gt.Decision(text="d1"),)),),
+        reports=(gt.ProgressReport(title="R", activities=(gt.Activity(text="a1"),)),),
+        plans=(gt.ActionPlan(actions=(gt.Action(text="p1"),)),),
+    )
+    assert ["k1", "k2", "d1", "a1", "p1"] == [action.text for action in doc.actions]
+
+
+def test_every_essential_text_only() -> None:
+    """Each class builds from its essential text alone; the rest has defaults."""
+    built = [
+        gt.Action(text="a"),
+        gt.Recommendation(text="r"),
+        gt.Evaluation(title="e"),
+        gt.Meeting(title="m"),
+        gt.ProgressReport(title="p"),
+        gt.ActionPlan(),
+        gt.Document(),
+        gt.ManagementResponse(),
+        gt.Indicator(text="i"),
+        gt.Answer(question="q"),
+        gt.AgendaItem(text="t"),
+        gt.Update(text="u"),
+    ]
+    assert len(built) == len({type(record) for record in built})
+
+
+def test_location_prints_as_cited() -> None:
+    """A location prints as a person cites it: Matrix!I9, 'My sheet'!B2, line 37."""
+    assert ["Matrix!I9", "'My sheet'!B2", "line 37", "x.txt"] == [
+        str(gt.Location(sheet="Matrix", cell="I9")),
+        str(gt.Location(sheet="My sheet", cell="B2")),
+        str(gt.Location(file="x.txt", line=37)),
+        str(gt.Location(file="x.txt")),
+    ]
+
+
+def test_model_imports_nothing_from_io() -> None:
+    """No module of govtrack.model imports govtrack.io or the façade."""
+    model = Path(gt.__file__).parent / "model"
+    for path in model.glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                assert not node.module.startswith(("govtrack.io", "govtrack.api")), path
+            if isinstance(node, ast.Import):
+                assert not any(a.name.startswith("govtrack.io") for a in node.names), path
+
+
+def test_all_is_complete() -> None:
+    """__all__ names each public name once, and every name in it exists."""
+    assert len(set(gt.__all__)) == len(gt.__all__)
+    assert all(hasattr(gt, name) for name in gt.__all__)
+
+
+@pytest.mark.parametrize("cls", list(STRATEGY_FIELDS))
+def test_strategies_cover_every_field(cls: type) -> None:
+    """The hand-listed strategies draw every field of their class."""
+    assert {field.name for field in attrs.fields(cls)} == STRATEGY_FIELDS[cls]
+
+
+@given(documents)
+def test_generated_documents_hash_and_compare(doc: gt.Document) -> None:
+    """Every generated document is hashable and equal to a rebuilt copy of itself."""
+    assert hash(doc) == hash(attrs.evolve(doc))
+    assert doc == attrs.evolve(doc)
+    assert len(doc.actions) == sum(1 for _ in doc.actions)
+    assert all(isinstance(a.effective_status(on=dt.date(2030, 1, 1)), gt.Status | None)
+               for a in doc.actions)  # fmt: skip

@@ -1,0 +1,168 @@
+"""Status rules: effective status, deemed consent, roll-up, rates, overdue lists."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import govtrack as gt
+from strategies import actions, dates, documents
+
+S = gt.Status
+D = dt.date
+ON = D(2023, 1, 31)
+
+
+def act(
+    status: gt.Status | None, due: str | None = None, *, who: tuple[str, ...] = ()
+) -> gt.Action:
+    return gt.Action(
+        text=f"{status} {due}",
+        status=status,
+        due=None if due is None else gt.parse_due(due),
+        responsible=who,
+    )
+
+
+@pytest.mark.parametrize(
+    ("recorded", "due", "expected"),
+    [
+        (S.COMPLETED, "2020/01", S.COMPLETED),
+        (S.NO_LONGER_APPLICABLE, "2020/01", S.NO_LONGER_APPLICABLE),
+        (S.ONGOING, "2020/01", S.OVERDUE),
+        (S.NOT_STARTED, "2020/01", S.OVERDUE),
+        (None, "2020/01", S.OVERDUE),
+        (S.ONGOING, "2023/01", S.ONGOING),
+        (S.OVERDUE, "2023/06", S.OVERDUE),
+        (S.OVERDUE, None, S.OVERDUE),
+        (S.NOT_STARTED, None, S.NOT_STARTED),
+        (None, None, None),
+        (None, "Q1 2023", None),
+    ],
+)
+def test_effective_status_table(
+    recorded: gt.Status | None, due: str | None, expected: gt.Status | None
+) -> None:
+    """Effective status follows the documented table (judged on 31 January 2023)."""
+    assert expected is act(recorded, due).effective_status(on=ON)
+
+
+def test_deemed_consent_resolves_itself() -> None:
+    """A deemed-consent rule is ongoing until its date passes, then completed."""
+    rule = gt.Decision(
+        text="silence is consent", due=gt.parse_due("02 May 2019"), deemed_consent=True
+    )
+    assert [S.ONGOING, S.ONGOING, S.COMPLETED] == [
+        rule.effective_status(on=D(2019, 4, 23)),
+        rule.effective_status(on=D(2019, 5, 2)),
+        rule.effective_status(on=D(2019, 5, 3)),
+    ]
+
+
+def test_deemed_consent_with_recorded_status_follows_the_record() -> None:
+    """A deemed-consent rule the source marks no longer applicable stays so."""
+    rule = gt.Decision(
+        text="x", due=gt.parse_due("2019-05-02"), deemed_consent=True,
+        status=S.NO_LONGER_APPLICABLE,
+    )  # fmt: skip
+    assert S.NO_LONGER_APPLICABLE is rule.effective_status(on=D(2020, 1, 1))
+
+
+@pytest.mark.parametrize(
+    ("statuses", "expected"),
+    [
+        ((), None),
+        ((S.COMPLETED, S.OVERDUE), S.OVERDUE),
+        ((S.COMPLETED, None), None),
+        ((S.NO_LONGER_APPLICABLE, S.NO_LONGER_APPLICABLE), S.NO_LONGER_APPLICABLE),
+        ((S.COMPLETED, S.NO_LONGER_APPLICABLE), S.COMPLETED),
+        ((S.NOT_STARTED, S.NO_LONGER_APPLICABLE), S.NOT_STARTED),
+        ((S.NOT_STARTED, S.COMPLETED), S.ONGOING),
+        ((S.ONGOING,), S.ONGOING),
+    ],
+)
+def test_roll_up_table(statuses: tuple[gt.Status | None, ...], expected: gt.Status | None) -> None:
+    """A recommendation's status rolls up from its actions by the documented table."""
+    recommendation = gt.Recommendation(text="r", actions=tuple(act(s) for s in statuses))
+    assert expected is recommendation.effective_status(on=ON)
+
+
+def test_summary_counts_rates_and_overdue() -> None:
+    """summarize counts by status, computes the rate over applicable actions, groups overdue."""
+    doc = gt.Document(
+        plans=(
+            gt.ActionPlan(
+                actions=(
+                    act(S.COMPLETED, "2021/07", who=("Unit A",)),
+                    act(S.ONGOING, "2021/09", who=("Unit A", "Unit B")),
+                    act(S.ONGOING, "2023/06", who=("Unit B",)),
+                    act(S.NO_LONGER_APPLICABLE, "2020", who=("Unit C",)),
+                    act(None, "2022/03"),
+                    gt.Action(text="unknown word", status_text="Stalled"),
+                )
+            ),
+        )
+    )
+    summary = gt.summarize(doc, on=ON)
+    assert 6 == summary.total
+    assert {S.NOT_STARTED: 0, S.ONGOING: 1, S.COMPLETED: 1, S.NO_LONGER_APPLICABLE: 1,
+            S.OVERDUE: 2} == summary.by_status  # fmt: skip
+    assert 1 == summary.unknown
+    assert 1 / 5 == summary.implementation_rate
+    assert ["(unassigned)", "Unit A", "Unit B"] == list(summary.overdue)
+    assert [2] == [len({id(a) for v in summary.overdue.values() for a in v})]
+
+
+def test_closure_rate_for_a_period() -> None:
+    """The closure rate counts the completed among actions due in the period."""
+    doc = [
+        act(S.COMPLETED, "2022/03"),
+        act(S.ONGOING, "2022/11"),
+        act(S.NO_LONGER_APPLICABLE, "2022/05"),
+        act(S.COMPLETED, "2021/12"),
+    ]
+    summary = gt.summarize(doc, on=ON, period=(D(2022, 1, 1), D(2022, 12, 31)))
+    assert 0.5 == summary.closure_rate
+    assert summary.closure_rate == gt.closure_rate(
+        doc, start=D(2022, 1, 1), end=D(2022, 12, 31), on=ON
+    )
+
+
+def test_rate_is_none_when_nothing_is_applicable() -> None:
+    """With only no-longer-applicable actions there is no implementation rate."""
+    assert gt.implementation_rate([act(S.NO_LONGER_APPLICABLE)], on=ON) is None
+    assert gt.summarize([], on=ON).implementation_rate is None
+
+
+def test_summary_prints_for_a_person() -> None:
+    """str(summary) says the counts and the rate in one line."""
+    summary = gt.summarize([act(S.COMPLETED), act(S.ONGOING, "2020")], on=ON)
+    assert "2 actions on 2023-01-31: 1 completed, 1 overdue; implemented 50%" == str(summary)
+
+
+@given(documents, dates)
+def test_counts_add_up(doc: gt.Document, on: dt.date) -> None:
+    """Counts by status plus unknown make the total; the rate lies in [0, 1]."""
+    summary = gt.summarize(doc, on=on)
+    assert summary.total == sum(summary.by_status.values()) + summary.unknown
+    assert summary.implementation_rate is None or 0 <= summary.implementation_rate <= 1
+
+
+@given(st.lists(actions, max_size=6), dates)
+def test_overdue_lists_hold_exactly_the_overdue(items: list[gt.Action], on: dt.date) -> None:
+    """Every overdue action is listed under each of its parties, and nothing else is."""
+    summary = gt.summarize(items, on=on)
+    listed = {id(a) for group in summary.overdue.values() for a in group}
+    expected = {id(a) for a in items if a.effective_status(on=on) is S.OVERDUE}
+    assert expected == listed
+
+
+@given(actions, dates, dates)
+def test_overdue_is_monotonic_in_time(action: gt.Action, first: dt.date, second: dt.date) -> None:
+    """Once overdue by its deadline, an open action stays overdue later."""
+    early, late = sorted((first, second))
+    if action.due is not None and action.effective_status(on=early) is S.OVERDUE:
+        assert S.OVERDUE is action.effective_status(on=late)

@@ -1,0 +1,181 @@
+"""Validation rules: each code fires where it should, and only there."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+
+import pytest
+from hypothesis import given
+
+import govtrack as gt
+from strategies import dates, documents
+
+ON = dt.date(2023, 1, 31)
+HERE = gt.Location(sheet="Matrix", cell="A5")
+
+
+def clean_action(**changes: object) -> gt.Action:
+    fields: dict[str, object] = {
+        "text": "Draft the framework",
+        "ref": "1",
+        "responsible": ("M&E Unit",),
+        "due": gt.parse_due("2023/06"),
+        "status": gt.Status.ONGOING,
+        "status_text": "Ongoing",
+        "comments": "Drafting",
+        "origin": HERE,
+    }
+    fields.update(changes)
+    return gt.Action(**fields)  # type: ignore[arg-type]
+
+
+def plan(*items: gt.Action) -> gt.Document:
+    return gt.Document(plans=(gt.ActionPlan(actions=items),))
+
+
+def codes(doc: gt.Document) -> list[str]:
+    return [issue.code for issue in gt.validate(doc, on=ON)]
+
+
+def test_clean_document_has_no_issues() -> None:
+    """A complete, on-time document passes every rule."""
+    assert [] == codes(plan(clean_action()))
+
+
+@pytest.mark.parametrize(
+    ("changes", "code"),
+    [
+        ({"status": None, "status_text": "Stalled"}, "GT101"),
+        ({"responsible": ()}, "GT102"),
+        ({"due": None}, "GT103"),
+        ({"due": None, "due_text": "soon"}, "GT104"),
+        ({"status": gt.Status.COMPLETED, "comments": ""}, "GT105"),
+        ({"due": gt.parse_due("2022/06")}, "GT110"),
+    ],
+)
+def test_action_rules(changes: dict[str, object], code: str) -> None:
+    """Each action rule reports its code for the fault it names, at the action's cell."""
+    issues = gt.validate(plan(clean_action(**changes)), on=ON)
+    assert [code] == [issue.code for issue in issues]
+    assert "Matrix!A5" == str(issues[0].location)
+
+
+def test_unknown_status_message_names_word_and_expectation() -> None:
+    """GT101's message names the word found and the words expected."""
+    (issue,) = gt.validate(plan(clean_action(status=None, status_text="Stalled")), on=ON)
+    assert "'Stalled'" in issue.message
+    assert "Completed" in issue.message
+    assert gt.Severity.ERROR is issue.severity
+
+
+def test_completed_with_an_update_needs_no_comment() -> None:
+    """A completed action whose only note is a dated update is not GT105."""
+    action = clean_action(
+        status=gt.Status.COMPLETED, comments="", updates=(gt.Update(text="done"),)
+    )
+    assert [] == codes(plan(action))
+
+
+def recommendation(
+    category: gt.ResponseCategory | None, *items: gt.Action, ref: str = "1"
+) -> gt.Recommendation:
+    return gt.Recommendation(
+        text="Strengthen monitoring",
+        ref=ref,
+        response=gt.ManagementResponse(category=category),
+        actions=items,
+    )
+
+
+def test_recommendation_rules() -> None:
+    """Accepted without actions is GT106; rejected with actions is GT107."""
+    doc = gt.Document(
+        evaluations=(
+            gt.Evaluation(
+                title="E",
+                recommendations=(
+                    recommendation(gt.ResponseCategory.ACCEPTED, ref="1"),
+                    recommendation(gt.ResponseCategory.REJECTED, clean_action(), ref="2"),
+                    recommendation(gt.ResponseCategory.REJECTED, ref="3"),
+                    recommendation(None, ref="4"),
+                ),
+            ),
+        )
+    )
+    assert ["GT106", "GT107"] == codes(doc)
+
+
+def test_unknown_category() -> None:
+    """A category word govtrack does not know is GT111."""
+    rec = gt.Recommendation(text="r", response=gt.ManagementResponse(category_text="Noted"))
+    assert ["GT111"] == codes(
+        gt.Document(evaluations=(gt.Evaluation(title="E", recommendations=(rec,)),))
+    )
+
+
+def test_duplicate_refs() -> None:
+    """Two actions with the same ref in one list are GT108, citing the first."""
+    doc = plan(
+        clean_action(ref="1.1"),
+        clean_action(ref="1.1.", origin=gt.Location(sheet="Matrix", cell="A9")),
+    )
+    (issue,) = gt.validate(doc, on=ON)
+    assert ("GT108", "Matrix!A9") == (issue.code, str(issue.location))
+    assert "Matrix!A5" in issue.message
+
+
+def test_deadline_before_meeting() -> None:
+    """A decision due before the meeting that took it is GT109."""
+    meeting = gt.Meeting(
+        title="Review workshop",
+        date=dt.date(2019, 4, 23),
+        decisions=(
+            gt.Decision(
+                text="Send comments", responsible=("Ministries",), due=gt.parse_due("2019-04-01")
+            ),
+            gt.Decision(text="Revise", responsible=("Division",), due=gt.parse_due("2019-05-05")),
+        ),
+    )
+    assert ["GT109", "GT110", "GT110"] == codes(gt.Document(meetings=(meeting,)))
+
+
+def test_select_and_ignore_by_code_or_prefix() -> None:
+    """Issues are kept or dropped by code or prefix, as a linter selects rules."""
+    doc = plan(
+        clean_action(status=None, status_text="Stalled", responsible=(), due=gt.parse_due("2020"))
+    )
+    assert ["GT101", "GT102", "GT110"] == codes(doc)
+    assert ["GT101"] == [i.code for i in gt.validate(doc, on=ON, select=["GT101"])]
+    assert ["GT101", "GT102"] == [i.code for i in gt.validate(doc, on=ON, ignore=["GT11"])]
+    assert ["GT102"] == [
+        i.code for i in gt.validate(doc, on=ON, select=["gt1"], ignore=["GT101", "GT110"])
+    ]
+
+
+def test_reader_problems_come_first_and_are_selectable() -> None:
+    """A reader's problems are part of validation, first, and selectable by code."""
+    problem = gt.Problem(code="GT201", message="header missing", location=HERE)
+    doc = gt.Document(plans=(gt.ActionPlan(actions=(clean_action(),)),), problems=(problem,))
+    assert [problem] == gt.validate(doc, on=ON)
+    assert [] == gt.validate(doc, on=ON, ignore=["GT2"])
+
+
+def test_every_rule_is_documented() -> None:
+    """Every registered code appears in the module's table with its severity."""
+    doc = importlib.import_module("govtrack.validate").__doc__ or ""
+    for registered in gt.RULES:
+        row = next(line for line in doc.splitlines() if line.startswith(registered.code))
+        assert registered.severity.value in row
+
+
+def test_codes_are_unique() -> None:
+    """No two rules share a code."""
+    assert len({r.code for r in gt.RULES}) == len(gt.RULES)
+
+
+@given(documents, dates)
+def test_validate_never_raises_and_locations_print(doc: gt.Document, on: dt.date) -> None:
+    """Validation of any document returns issues whose text names their code."""
+    for issue in gt.validate(doc, on=on):
+        assert issue.code in str(issue)
