@@ -6,6 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_TEST := $(VENV)/.installed-test
+STAMP_DOCS := $(VENV)/.installed-docs
 
 .PHONY: demo test lint types pytest bench docs clean
 
@@ -21,6 +22,10 @@ $(STAMP_TEST): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@ $(STAMP_RUN)
 
+$(STAMP_DOCS): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test,docs]'
+	touch $@ $(STAMP_TEST) $(STAMP_RUN)
+
 demo: $(STAMP_RUN)
 	$(BIN)/python examples/demo.py
 
@@ -35,6 +40,10 @@ pytest: $(STAMP_TEST)
 	$(BIN)/python -m pytest -q
 
 test: lint types pytest
+
+docs: $(STAMP_DOCS)
+	$(BIN)/sphinx-build -W --keep-going -q -b html docs docs/_build/html
+	$(BIN)/sphinx-build -W --keep-going -q -b doctest docs docs/_build/doctest
 
 bench: $(STAMP_TEST)
 	$(BIN)/python benchmarks/bench.py

@@ -13,7 +13,7 @@ from pathlib import Path
 import govtrack as gt
 
 HERE = Path(__file__).parent
-DEFAULT = HERE / "data" / "partner_matrix.xlsx"
+DEFAULT = HERE / "data" / "tracker.json"
 
 
 def describe(doc: gt.Document) -> str:
