@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 import attrs
 
 from govtrack.model.location import Location
-from govtrack.model.records import Action, Document, Issue
+from govtrack.model.records import Action, Document, Issue, Issues
 from govtrack.model.status import Severity, Status
 
 __all__ = ["RULES", "Rule", "validate"]
@@ -261,7 +261,7 @@ def validate(
     on: dt.date,
     select: Iterable[str] | None = None,
     ignore: Iterable[str] = (),
-) -> list[Issue]:
+) -> Issues:
     """Check a document against every rule; reading problems come first.
 
     Args:
@@ -272,7 +272,7 @@ def validate(
         ignore: Drop issues whose code starts with one of these.
 
     Returns:
-        The issues: the reader's problems, then each rule's in code order.
+        The issues (a list): the reader's problems, then each rule's in code order.
 
     >>> import govtrack as gt
     >>> doc = gt.Document(plans=(gt.ActionPlan(actions=(
@@ -292,9 +292,9 @@ def validate(
         if _matches(registered.code, ignored):
             continue
         found.extend(registered.check(document, on))
-    return [
+    return Issues(
         issue
         for issue in found
         if (selected is None or _matches(issue.code, selected))
         and not _matches(issue.code, ignored)
-    ]
+    )

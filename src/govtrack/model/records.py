@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
 
 import attrs
 
@@ -26,6 +27,7 @@ from govtrack.model.status import ResponseCategory, ScheduleStatus, Severity, St
 __all__ = [
     "Action",
     "ActionPlan",
+    "Actions",
     "Activity",
     "AgendaItem",
     "Answer",
@@ -35,6 +37,7 @@ __all__ = [
     "FrozenMap",
     "Indicator",
     "Issue",
+    "Issues",
     "ManagementResponse",
     "Meeting",
     "Problem",
@@ -178,6 +181,32 @@ class Issue:
 
 Problem = Issue
 """What a reader could not interpret: the same record as a validation :class:`Issue`."""
+
+
+class Issues(list[Issue]):
+    """The list :func:`govtrack.validate` returns: a plain list, shown as a table in notebooks.
+
+    >>> issues = Issues([Issue(code="GT101", message="m", severity=Severity.ERROR)])
+    >>> len(issues.errors), issues.codes()
+    (1, {'GT101': 1})
+    """
+
+    @property
+    def errors(self) -> list[Issue]:
+        """The issues of severity ERROR."""
+        return [issue for issue in self if issue.severity is Severity.ERROR]
+
+    def codes(self) -> dict[str, int]:
+        """How many issues of each code, codes in order."""
+        counts: dict[str, int] = {}
+        for issue in sorted(self, key=lambda issue: issue.code):
+            counts[issue.code] = counts.get(issue.code, 0) + 1
+        return counts
+
+    def _repr_html_(self) -> str:
+        from govtrack.display import issues_html  # noqa: PLC0415 - display imports the model
+
+        return issues_html(self)
 
 
 @attrs.frozen(kw_only=True)
@@ -523,6 +552,17 @@ class ActionPlan:
     origin: Location | None = attrs.field(default=None, eq=False)
 
 
+class Actions(tuple[Action, ...]):
+    """A tuple of actions (``doc.actions``), shown as a table in notebooks."""
+
+    __slots__ = ()
+
+    def _repr_html_(self) -> str:
+        from govtrack.display import actions_html  # noqa: PLC0415 - display imports the model
+
+        return actions_html(self)
+
+
 @attrs.frozen(kw_only=True)
 class Document:
     """Everything read from one source: the four kinds of root and the reading problems.
@@ -549,7 +589,7 @@ class Document:
     source: str = attrs.field(default="", eq=False)
 
     @property
-    def actions(self) -> tuple[Action, ...]:
+    def actions(self) -> Actions:
         """Every action in the document, whatever holds it, in source order.
 
         Evaluations' key actions come first, then meetings' decisions, then
@@ -565,9 +605,23 @@ class Document:
             found.extend(report.activities)
         for plan in self.plans:
             found.extend(plan.actions)
-        return tuple(found)
+        return Actions(found)
 
     @property
     def recommendations(self) -> tuple[Recommendation, ...]:
         """Every recommendation of every evaluation, in order."""
         return tuple(rec for evaluation in self.evaluations for rec in evaluation.recommendations)
+
+    def to_records(self, *, on: dt.date | None = None) -> list[dict[str, Any]]:
+        """One flat dict per action, for ``pandas.DataFrame(doc.to_records())``.
+
+        See :func:`govtrack.model.tabular.records` for the keys.
+        """
+        from govtrack.model.tabular import records  # noqa: PLC0415 - tabular imports this module
+
+        return records(self, on=on)
+
+    def _repr_html_(self) -> str:
+        from govtrack.display import document_html  # noqa: PLC0415 - display imports the model
+
+        return document_html(self)

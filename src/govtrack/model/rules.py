@@ -103,6 +103,11 @@ class Summary:
     period: tuple[dt.date, dt.date] | None = None
     overdue: Mapping[str, tuple[Action, ...]] = attrs.field(factory=dict)
 
+    def _repr_html_(self) -> str:
+        from govtrack.display import summary_html  # noqa: PLC0415 - display imports the model
+
+        return summary_html(self)
+
     @property
     def overdue_count(self) -> int:
         """The number of distinct overdue actions."""
