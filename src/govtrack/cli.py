@@ -13,14 +13,18 @@ import json
 import sys
 from collections import Counter
 from collections.abc import Sequence
-from typing import Any, TextIO
+from typing import IO, Any, TextIO
 
 from govtrack._errors import GovtrackError
 from govtrack.api import dump, load
+from govtrack.changes import diff
+from govtrack.io._files import atomic_write
 from govtrack.model.records import Action, Document, Issue
-from govtrack.model.rules import summarize
+from govtrack.model.rules import UNASSIGNED, summarize
 from govtrack.model.status import Severity, Status
-from govtrack.validate import validate
+from govtrack.model.tabular import contexts
+from govtrack.reminders import reminders, to_ics, to_markdown, to_text
+from govtrack.validate import RULES, validate
 
 __all__ = ["main"]
 
@@ -64,6 +68,23 @@ def _parser() -> argparse.ArgumentParser:
     summary.add_argument("file")
     summary.add_argument("--on", type=_date, help="judge statuses on this date (default: today)")
     summary.add_argument("--format", choices=("text", "json"), default="text")
+    summary.add_argument(
+        "--by",
+        choices=("responsible", "recommendation", "scope", "evaluation"),
+        help="also break the counts down by this",
+    )
+
+    changes = commands.add_parser("diff", help="what changed between two reporting rounds")
+    changes.add_argument("old")
+    changes.add_argument("new")
+    changes.add_argument("--format", choices=("text", "json"), default="text")
+
+    remind = commands.add_parser("reminders", help="overdue and due-soon actions per party")
+    remind.add_argument("file")
+    remind.add_argument("--on", type=_date, help="judge on this date (default: today)")
+    remind.add_argument("--within", type=int, default=30, help="days ahead that count as soon")
+    remind.add_argument("--format", choices=("text", "markdown", "ics"), default="text")
+    remind.add_argument("--output", "-o", help="write to this file instead of standard output")
 
     convert = commands.add_parser("convert", help="convert between formats (by suffix)")
     convert.add_argument("input")
@@ -90,12 +111,20 @@ def _print_issues(issues: list[Issue], source: str, out: TextIO) -> None:
         print(f"{source}: no problems found", file=out)
         return
     counts = Counter(issue.severity for issue in issues)
-    by_code = Counter(issue.code for issue in issues)
+    by_code: dict[str, list[Issue]] = {}
+    for issue in issues:
+        by_code.setdefault(issue.code, []).append(issue)
     parts = [f"{counts[s]} {s.value}{'s' if counts[s] != 1 else ''}" for s in Severity if counts[s]]
     print(f"{source}: {', '.join(parts)}", file=out)
-    for code, count in sorted(by_code.items()):
-        print(f"  {code} x{count}", file=out)
+    summaries = {rule.code: rule.summary for rule in RULES}
+    for code, group in sorted(by_code.items()):
+        name = summaries.get(code, "reading problem")
+        print(f"  {code} {group[0].severity.value:7} x{len(group):<4} {name}", file=out)
+        for example in group[:2]:
+            where = str(example.location) if example.location else ""
+            print(f"      e.g. {where + ': ' if where else ''}{example.message}", file=out)
     print(file=out)
+    print("All problems:", file=out)
     for issue in issues:
         print(f"{issue.severity.value:7} {issue}", file=out)
 
@@ -139,6 +168,8 @@ def _summary(args: argparse.Namespace, doc: Document, out: TextIO) -> int:
                 for party, actions in result.overdue.items()
             },
         }
+        if args.by:
+            data["by"] = {"key": args.by, "groups": _breakdown(doc, args.by, on)}
         json.dump(data, out, ensure_ascii=False, indent=2)
         print(file=out)
         return EXIT_OK
@@ -149,6 +180,8 @@ def _summary(args: argparse.Namespace, doc: Document, out: TextIO) -> int:
         print(f"  {status.label:<{width}}  {count}", file=out)
     if result.unknown:
         print(f"  {'Unknown':<{width}}  {result.unknown}", file=out)
+    if args.by:
+        _print_breakdown(_breakdown(doc, args.by, on), args.by, out)
     if result.overdue:
         print("\nOverdue, by responsible party:", file=out)
         for party, actions in result.overdue.items():
@@ -156,6 +189,106 @@ def _summary(args: argparse.Namespace, doc: Document, out: TextIO) -> int:
             for action in actions:
                 print(f"    - {_action_line(action)}", file=out)
     return EXIT_OK
+
+
+def _groups(doc: Document, by: str) -> dict[str, list[Action]]:
+    groups: dict[str, list[Action]] = {}
+    for action, context in contexts(doc):
+        if by == "responsible":
+            keys = list(action.responsible) or [UNASSIGNED]
+        elif by == "scope":
+            keys = [action.scope or "(no scope)"]
+        elif by == "evaluation":
+            keys = [str(context["container"]) if context["kind"] == "key action" else "(none)"]
+        else:
+            ref = context.get("recommendation_ref")
+            text = str(context.get("recommendation") or "")
+            label = f"{ref} {text}" if ref else text
+            keys = [label[:60] if context["kind"] == "key action" else "(none)"]
+        for key in keys:
+            groups.setdefault(key, []).append(action)
+    return groups
+
+
+def _breakdown(doc: Document, by: str, on: dt.date) -> list[dict[str, Any]]:
+    rows = []
+    for key, actions in sorted(_groups(doc, by).items()):
+        result = summarize(actions, on=on)
+        rows.append(
+            {
+                by: key,
+                "total": result.total,
+                "completed": result.by_status[Status.COMPLETED],
+                "overdue": result.by_status[Status.OVERDUE],
+                "implementation_rate": result.implementation_rate,
+            }
+        )
+    return rows
+
+
+def _print_breakdown(rows: list[dict[str, Any]], by: str, out: TextIO) -> None:
+    width = max([len(by), *(len(str(row[by])) for row in rows)])
+    print(f"\nBy {by}:", file=out)
+    print(f"  {by:<{width}}  total  completed  overdue  rate", file=out)
+    for row in rows:
+        rate = row["implementation_rate"]
+        shown = "n/a" if rate is None else f"{rate:.0%}"
+        print(
+            f"  {row[by]:<{width}}  {row['total']:>5}  {row['completed']:>9}  "
+            f"{row['overdue']:>7}  {shown:>4}",
+            file=out,
+        )
+
+
+def _diff(args: argparse.Namespace, out: TextIO) -> int:
+    changes = diff(load(args.old), load(args.new))
+    if args.format == "json":
+        data = [
+            {
+                "kind": change.kind.value,
+                "ref": next((a.ref for a in (change.new, change.old) if a is not None), ""),
+                "message": change.message,
+                "old": str(change.old.origin) if change.old and change.old.origin else "",
+                "new": str(change.new.origin) if change.new and change.new.origin else "",
+            }
+            for change in changes
+        ]
+        json.dump(data, out, ensure_ascii=False, indent=2)
+        print(file=out)
+        return EXIT_OK
+    if not changes:
+        print(f"No changes from {args.old} to {args.new}.", file=out)
+    counts = Counter(change.kind.value for change in changes)
+    if changes:
+        print(", ".join(f"{n} {kind}" for kind, n in sorted(counts.items())), file=out)
+    for change in changes:
+        print(f"  {change.kind.value:13} {change.message}", file=out)
+    return EXIT_OK
+
+
+def _reminders(args: argparse.Namespace, doc: Document, out: TextIO) -> int:
+    on = args.on or dt.date.today()  # noqa: DTZ011 - the command line's default is the local today
+    items = reminders(doc, on=on, within=args.within)
+    if args.format == "ics":
+        data = to_ics(items, on=on)
+        if args.output:
+            atomic_write(args.output, lambda stream: _write_all(stream, data))
+            print(f"wrote {args.output}", file=out)
+        else:
+            out.write(data.decode("utf-8"))
+        return EXIT_OK
+    text = to_markdown(items, on=on) if args.format == "markdown" else to_text(items, on=on)
+    if args.output:
+        encoded = text.encode("utf-8")
+        atomic_write(args.output, lambda stream: _write_all(stream, encoded))
+        print(f"wrote {args.output}", file=out)
+    else:
+        out.write(text)
+    return EXIT_OK
+
+
+def _write_all(stream: IO[bytes], data: bytes) -> None:
+    stream.write(data)
 
 
 def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int:
@@ -177,12 +310,16 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
             excel.write_template(args.output)
             print(f"wrote {args.output}", file=stream)
             return EXIT_OK
+        if args.command == "diff":
+            return _diff(args, stream)
         source = args.input if args.command == "convert" else args.file
         doc = load(source)
         if args.command == "validate":
             return _validate(args, doc, stream)
         if args.command == "summary":
             return _summary(args, doc, stream)
+        if args.command == "reminders":
+            return _reminders(args, doc, stream)
         dump(doc, args.output)
         print(f"wrote {args.output}", file=stream)
     except GovtrackError as error:

@@ -11,7 +11,7 @@ from typing import Any
 
 from govtrack.model.records import Action, Activity, Decision, Document
 
-__all__ = ["COLUMNS", "records"]
+__all__ = ["COLUMNS", "contexts", "records"]
 
 COLUMNS = (
     "kind",
@@ -41,7 +41,8 @@ COLUMNS = (
 """The keys of every record, in order; unknown columns follow as ``extra: <header>``."""
 
 
-def _contexts(doc: Document) -> Iterator[tuple[Action, dict[str, Any]]]:
+def contexts(doc: Document) -> Iterator[tuple[Action, dict[str, Any]]]:
+    """Each action in source order with where it sits: kind, container, recommendation."""
     for evaluation in doc.evaluations:
         for rec in evaluation.recommendations:
             category = rec.response.category
@@ -83,7 +84,7 @@ def records(doc: Document, *, on: dt.date | None = None) -> list[dict[str, Any]]
     ('action', datetime.date(2021, 7, 31), 'overdue', '10')
     """
     rows: list[dict[str, Any]] = []
-    for action, context in _contexts(doc):
+    for action, context in contexts(doc):
         due = action.due
         effective = action.effective_status(on=on) if on is not None else None
         row: dict[str, Any] = dict.fromkeys(COLUMNS)

@@ -1,0 +1,156 @@
+"""Reminders: for each responsible party, what is overdue and what falls due soon.
+
+Rendered as plain text, Markdown, or iCalendar (``.ics``, one to-do per action
+and party, through the optional ``icalendar`` package: ``pip install govtrack[ics]``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable
+
+import attrs
+
+from govtrack._errors import GovtrackError
+from govtrack.model.records import Action, Document
+from govtrack.model.rules import UNASSIGNED
+from govtrack.model.status import Status
+
+__all__ = ["Reminder", "reminders", "to_ics", "to_markdown", "to_text"]
+
+
+@attrs.frozen(kw_only=True)
+class Reminder:
+    """What one party owes: overdue actions, and those due within the window."""
+
+    party: str
+    overdue: tuple[Action, ...] = ()
+    due_soon: tuple[Action, ...] = ()
+
+
+def reminders(
+    source: Document | Iterable[Action], *, on: dt.date, within: int = 30
+) -> list[Reminder]:
+    """One reminder per responsible party with anything overdue or due within ``within`` days.
+
+    Args:
+        source: A Document or actions.
+        on: The date to judge on.
+        within: How many days ahead count as "due soon"
+            (the deadline's last day falls in ``on``..``on + within``).
+
+    Returns:
+        Reminders sorted by party; parties with nothing owed are left out.
+
+    >>> import govtrack as gt
+    >>> unit = ("Unit A",)
+    >>> actions = [gt.Action(text="Report", responsible=unit, due=gt.parse_due("2023-02-10")),
+    ...            gt.Action(text="Survey", responsible=unit, due=gt.parse_due("2022/06"))]
+    >>> (reminder,) = reminders(actions, on=dt.date(2023, 1, 31), within=30)
+    >>> [a.text for a in reminder.overdue], [a.text for a in reminder.due_soon]
+    (['Survey'], ['Report'])
+    """
+    actions = source.actions if isinstance(source, Document) else tuple(source)
+    horizon = on + dt.timedelta(days=within)
+    overdue: dict[str, list[Action]] = {}
+    soon: dict[str, list[Action]] = {}
+    for action in actions:
+        status = action.effective_status(on=on)
+        if status is Status.OVERDUE:
+            target = overdue
+        elif (
+            action.due is not None
+            and (status is None or not status.is_closed)
+            and on <= action.due.end <= horizon
+        ):
+            target = soon
+        else:
+            continue
+        for party in action.responsible or (UNASSIGNED,):
+            target.setdefault(party, []).append(action)
+    return [
+        Reminder(
+            party=party,
+            overdue=tuple(overdue.get(party, ())),
+            due_soon=tuple(sorted(soon.get(party, ()), key=_due_end)),
+        )
+        for party in sorted(set(overdue) | set(soon))
+    ]
+
+
+def _due_end(action: Action) -> dt.date:
+    return action.due.end if action.due is not None else dt.date.max
+
+
+def _line(action: Action) -> str:
+    ref = f"{action.ref} " if action.ref else ""
+    due = f" (due {action.deadline_text})" if action.deadline_text else ""
+    return f"{ref}{action.text}{due}"
+
+
+def to_text(items: list[Reminder], *, on: dt.date) -> str:
+    """Plain text, one section per party."""
+    if not items:
+        return f"Nothing overdue or due soon on {on}.\n"
+    out: list[str] = []
+    for reminder in items:
+        out.append(f"{reminder.party}")
+        out.append("=" * len(reminder.party))
+        if reminder.overdue:
+            out.append(f"Overdue on {on} ({len(reminder.overdue)}):")
+            out += [f"  - {_line(action)}" for action in reminder.overdue]
+        if reminder.due_soon:
+            out.append(f"Due soon ({len(reminder.due_soon)}):")
+            out += [f"  - {_line(action)}" for action in reminder.due_soon]
+        out.append("")
+    return "\n".join(out)
+
+
+def to_markdown(items: list[Reminder], *, on: dt.date) -> str:
+    """Markdown, one section per party."""
+    from govtrack.io.report import escape  # noqa: PLC0415 - only this renderer needs it
+
+    out = [f"# Reminders as of {on}", ""]
+    if not items:
+        out.append("Nothing overdue or due soon.")
+    for reminder in items:
+        out += [f"## {escape(reminder.party)}", ""]
+        if reminder.overdue:
+            out += ["**Overdue**", ""] + [f"- {escape(_line(a))}" for a in reminder.overdue] + [""]
+        if reminder.due_soon:
+            out += ["Due soon", ""] + [f"- {escape(_line(a))}" for a in reminder.due_soon] + [""]
+    return "\n".join(out).rstrip() + "\n"
+
+
+def to_ics(items: list[Reminder], *, on: dt.date) -> bytes:
+    """An iCalendar file: one VTODO per party and action, due on the deadline's last day.
+
+    Raises:
+        GovtrackError: The optional ``icalendar`` package is not installed.
+    """
+    try:
+        import icalendar  # noqa: PLC0415 - an optional extra
+    except ModuleNotFoundError:
+        raise GovtrackError(
+            "writing .ics needs the optional icalendar package: pip install 'govtrack[ics]'"
+        ) from None
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", "-//govtrack//reminders//EN")
+    calendar.add("version", "2.0")
+    for reminder in items:
+        for action in (*reminder.overdue, *reminder.due_soon):
+            todo = icalendar.Todo()
+            key = f"{reminder.party}|{action.ref}|{action.text}|{action.deadline_text}"
+            digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:24]
+            todo.add("uid", f"{digest}-{on.isoformat()}@govtrack")
+            todo.add("dtstamp", dt.datetime.combine(on, dt.time(), tzinfo=dt.timezone.utc))
+            todo.add("summary", f"[{reminder.party}] {action.text}")
+            if action.due is not None:
+                todo.add("due", action.due.end)
+            if action in reminder.overdue:
+                todo.add("priority", 1)
+            todo.add("description", _line(action))
+            calendar.add_component(todo)
+    data: bytes = calendar.to_ical()
+    return data

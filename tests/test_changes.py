@@ -1,0 +1,198 @@
+"""Reporting-round diff and reminders, as functions and on the command line."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import attrs
+import pytest
+from hypothesis import given
+
+import govtrack as gt
+from govtrack.changes import ChangeKind, diff
+from govtrack.reminders import reminders, to_ics, to_markdown, to_text
+from strategies import dates, documents
+
+ON = dt.date(2023, 1, 31)
+
+
+def rec_doc(*actions: gt.Action) -> gt.Document:
+    return gt.Document(
+        evaluations=(
+            gt.Evaluation(
+                title="E", recommendations=(gt.Recommendation(text="R", ref="1", actions=actions),)
+            ),
+        )
+    )
+
+
+OLD = rec_doc(
+    gt.Action(
+        ref="1.1",
+        text="Draft the monitoring framework",
+        due=gt.parse_due("2022/06"),
+        status=gt.Status.ONGOING,
+    ),
+    gt.Action(
+        ref="1.2",
+        text="Commission four baseline surveys",
+        due=gt.parse_due("2022/09"),
+        status=gt.Status.ONGOING,
+    ),
+    gt.Action(
+        ref="1.3", text="Close the old database", due=gt.parse_due("2021"), status=gt.Status.ONGOING
+    ),
+)
+NEW = rec_doc(
+    gt.Action(
+        ref="1.1",
+        text="Draft the monitoring framework",
+        due=gt.parse_due("2022/06"),
+        status=gt.Status.COMPLETED,
+    ),
+    gt.Action(
+        ref="",
+        text="Commission four baseline survey",
+        due=gt.parse_due("2023/03"),
+        status=gt.Status.ONGOING,
+    ),
+    gt.Action(ref="1.4", text="Train district staff on data entry", due=gt.parse_due("2023/06")),
+)
+
+
+def test_diff_reports_status_slip_added_removed() -> None:
+    """Matched by ref, then by similar text: a status change, a slip, one added, one removed."""
+    assert [
+        (ChangeKind.STATUS, "1.1"),
+        (ChangeKind.SLIPPED, ""),
+        (ChangeKind.ADDED, "1.4"),
+        (ChangeKind.REMOVED, "1.3"),
+    ] == [(c.kind, (c.new or c.old).ref) for c in diff(OLD, NEW)]  # type: ignore[union-attr]
+
+
+def test_deadline_moved_earlier() -> None:
+    """A deadline that now ends sooner is 'moved earlier', not 'slipped'."""
+    old = rec_doc(gt.Action(ref="1", text="x", due=gt.parse_due("2023")))
+    new = rec_doc(gt.Action(ref="1", text="x", due=gt.parse_due("Q1 2023")))
+    assert [ChangeKind.MOVED_EARLIER] == [c.kind for c in diff(old, new)]
+
+
+def test_synonym_status_is_not_a_change() -> None:
+    """'In progress' and 'Ongoing' are the same status: no change is reported."""
+    old = rec_doc(gt.Action(ref="1", text="x", status=gt.Status.ONGOING, status_text="In progress"))
+    new = rec_doc(gt.Action(ref="1", text="x", status=gt.Status.ONGOING, status_text="Ongoing"))
+    assert [] == diff(old, new)
+
+
+@given(documents)
+def test_a_document_has_no_changes_from_itself(doc: gt.Document) -> None:
+    """Diffing a document against itself finds nothing."""
+    assert [] == diff(doc, attrs.evolve(doc))
+
+
+def test_reminders_per_party() -> None:
+    """Each party gets its overdue and its due-soon actions, soonest first."""
+    actions = [
+        gt.Action(
+            text="Late", responsible=("A",), due=gt.parse_due("2022/12"), status=gt.Status.ONGOING
+        ),
+        gt.Action(text="Soon 2", responsible=("A", "B"), due=gt.parse_due("2023-02-20")),
+        gt.Action(text="Soon 1", responsible=("A",), due=gt.parse_due("2023-02-05")),
+        gt.Action(text="Later", responsible=("B",), due=gt.parse_due("2023/06")),
+        gt.Action(
+            text="Done",
+            responsible=("C",),
+            due=gt.parse_due("2023-02-01"),
+            status=gt.Status.COMPLETED,
+        ),
+    ]
+    result = reminders(actions, on=ON, within=30)
+    assert [("A", ["Late"], ["Soon 1", "Soon 2"]), ("B", [], ["Soon 2"])] == [
+        (r.party, [a.text for a in r.overdue], [a.text for a in r.due_soon]) for r in result
+    ]
+    assert "Overdue on 2023-01-31 (1):\n  - Late (due 2022/12)" in to_text(result, on=ON)
+    assert "## A" in to_markdown(result, on=ON)
+
+
+def test_reminders_ics_is_a_calendar_with_stable_uids() -> None:
+    """The .ics has one VTODO per party and action, and the same UIDs on every run."""
+    actions = [gt.Action(text="Late", responsible=("A", "B"), due=gt.parse_due("2022/12"))]
+    first = to_ics(reminders(actions, on=ON), on=ON)
+    assert first.startswith(b"BEGIN:VCALENDAR")
+    assert 2 == first.count(b"BEGIN:VTODO")
+    assert b"DUE;VALUE=DATE:20221231" in first
+    assert first == to_ics(reminders(actions, on=ON), on=ON)
+
+
+@given(documents, dates)
+def test_reminders_hold_only_open_actions(doc: gt.Document, on: dt.date) -> None:
+    """No reminder lists a completed or no-longer-applicable action."""
+    for reminder in reminders(doc, on=on):
+        for action in (*reminder.overdue, *reminder.due_soon):
+            status = action.effective_status(on=on)
+            assert status is None or not status.is_closed
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "govtrack", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+
+
+@pytest.fixture
+def rounds(tmp_path: Path) -> tuple[Path, Path]:
+    old, new = tmp_path / "old.json", tmp_path / "new.json"
+    gt.dump(OLD, old)
+    gt.dump(NEW, new)
+    return old, new
+
+
+def test_cli_diff_text_and_json(rounds: tuple[Path, Path]) -> None:
+    """`govtrack diff` prints the changes, or lists them as JSON."""
+    old, new = rounds
+    text = run("diff", str(old), str(new))
+    assert (0, "1 added, 1 removed, 1 slipped, 1 status") == (
+        text.returncode,
+        text.stdout.splitlines()[0],
+    )
+    data = json.loads(run("diff", str(old), str(new), "--format", "json").stdout)
+    assert ["status", "slipped", "added", "removed"] == [d["kind"] for d in data]
+
+
+def test_cli_reminders_formats(rounds: tuple[Path, Path], tmp_path: Path) -> None:
+    """`govtrack reminders` writes text, Markdown or an .ics file."""
+    _, new = rounds
+    text = run("reminders", str(new), "--on", "2023-02-15", "--within", "60")
+    assert "(unassigned)" in text.stdout
+    target = tmp_path / "due.ics"
+    result = run("reminders", str(new), "--on", "2023-02-15", "--format", "ics", "-o", str(target))
+    assert 0 == result.returncode
+    assert target.read_bytes().startswith(b"BEGIN:VCALENDAR")
+
+
+def test_cli_summary_by_responsible(tmp_path: Path) -> None:
+    """`govtrack summary --by responsible` breaks counts down per party."""
+    target = tmp_path / "t.json"
+    gt.dump(
+        gt.Document(plans=(gt.ActionPlan(actions=(
+            gt.Action(text="a", responsible=("Unit A",), status=gt.Status.COMPLETED),
+            gt.Action(text="b", responsible=("Unit A", "Unit B"), due=gt.parse_due("2020")),
+        )),)),
+        target,
+    )  # fmt: skip
+    data = json.loads(
+        run(
+            "summary", str(target), "--on", "2023-01-31", "--by", "responsible", "--format", "json"
+        ).stdout
+    )
+    assert [("Unit A", 2, 1, 1), ("Unit B", 1, 0, 1)] == [
+        (g["responsible"], g["total"], g["completed"], g["overdue"]) for g in data["by"]["groups"]
+    ]
