@@ -63,6 +63,11 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=("text", "json"), default="text")
     check.add_argument("--select", type=_codes, default=None, help="codes or prefixes to keep")
     check.add_argument("--ignore", type=_codes, default=[], help="codes or prefixes to drop")
+    check.add_argument(
+        "--annotate",
+        metavar="OUT.xlsx",
+        help="write a copy of the file with each problem cell highlighted and commented",
+    )
 
     summary = commands.add_parser("summary", help="count actions by status on a date")
     summary.add_argument("file")
@@ -132,6 +137,10 @@ def _print_issues(issues: list[Issue], source: str, out: TextIO) -> None:
 def _validate(args: argparse.Namespace, doc: Document, out: TextIO) -> int:
     on = args.on or dt.date.today()  # noqa: DTZ011 - the command line's default is the local today
     issues = validate(doc, on=on, select=args.select, ignore=args.ignore)
+    if args.annotate:
+        from govtrack.annotate import annotate  # noqa: PLC0415 - only this option needs openpyxl
+
+        annotate(args.file, issues, args.annotate)
     if args.format == "json":
         json.dump(
             {"file": args.file, "on": on.isoformat(), "issues": [_issue_data(i) for i in issues]},
@@ -142,6 +151,8 @@ def _validate(args: argparse.Namespace, doc: Document, out: TextIO) -> int:
         print(file=out)
     else:
         _print_issues(issues, args.file, out)
+        if args.annotate:
+            print(f"\nwrote {args.annotate}", file=out)
     return EXIT_ERRORS if any(i.severity is Severity.ERROR for i in issues) else EXIT_OK
 
 

@@ -1,0 +1,191 @@
+"""An annotated copy of a partner's file: each problem cell highlighted and commented.
+
+``govtrack validate partner.xlsx --annotate checked.xlsx`` writes a *fresh*
+workbook (the partner's file is never touched) holding the partner's cell
+values, sheet by sheet, with every cell that has an issue filled (red for
+errors, amber for warnings, blue for infos) and commented, and a first sheet
+``Problems`` listing every issue with a link to its cell. For a text file,
+the lines become rows of a ``Text`` sheet and problems point at their line.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import IO, Any
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.cell import coordinate_from_string
+from openpyxl.utils.exceptions import InvalidFileException
+
+from govtrack._errors import FormatError
+from govtrack.io._files import atomic_write, decode_text
+from govtrack.model.records import Issue
+from govtrack.model.status import Severity
+
+__all__ = ["annotate"]
+
+FILLS = {
+    Severity.ERROR: PatternFill("solid", fgColor="F8B4B4"),
+    Severity.WARNING: PatternFill("solid", fgColor="FCE8A6"),
+    Severity.INFO: PatternFill("solid", fgColor="C7DDF7"),
+}
+_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+_MAX_CELL = 32_767
+
+
+def _set(sheet: Any, row: int, column: int, value: Any) -> Any:
+    """Put a value in a cell; a text stays text (never a formula) and is never cut silently."""
+    long = isinstance(value, str) and len(value) > _MAX_CELL
+    shown = value[: _MAX_CELL - 1] + "…" if long else value
+    cell = sheet.cell(row=row, column=column, value=shown)
+    if isinstance(value, str):
+        cell.data_type = "s"  # a text beginning with '=' is kept as text, never a formula
+    if long:
+        cell.comment = Comment(
+            f"govtrack: this text has {len(value):,} characters; a cell holds {_MAX_CELL:,}, "
+            "so it is cut here. The source file holds it whole.",
+            "govtrack",
+        )
+    return cell
+
+
+def _by_place(issues: Iterable[Issue]) -> dict[tuple[str, int, int], list[Issue]]:
+    places: dict[tuple[str, int, int], list[Issue]] = {}
+    for issue in issues:
+        location = issue.location
+        if location is None:
+            continue
+        if location.cell:
+            try:
+                letters, row = coordinate_from_string(location.cell)
+            except (ValueError, TypeError):
+                continue
+            column = sum((ord(c) - 64) * 26**i for i, c in enumerate(reversed(letters.upper())))
+            places.setdefault((location.sheet, row, column), []).append(issue)
+        elif location.line is not None:
+            places.setdefault(("Text", location.line, 2), []).append(issue)
+    return places
+
+
+def _mark(cell: Any, found: Sequence[Issue]) -> None:
+    worst = min(found, key=lambda issue: _RANK[issue.severity])
+    cell.fill = FILLS[worst.severity]
+    note = "\n".join(f"{issue.code} {issue.severity.value}: {issue.message}" for issue in found)
+    cell.comment = Comment(note[:_MAX_CELL], "govtrack", width=360, height=140)
+
+
+def _copy_workbook(source: Path, target: Workbook) -> dict[str, str]:
+    """Copy every sheet's values; returns the new title of each source sheet."""
+    try:
+        book = load_workbook(source, read_only=True, data_only=True)
+    except (InvalidFileException, OSError, KeyError, ValueError) as error:
+        raise FormatError(f"{source.name} cannot be opened as a workbook: {error}") from None
+    titles: dict[str, str] = {}
+    try:
+        for original in book.worksheets:
+            sheet = target.create_sheet(title=original.title[:31])
+            titles[original.title] = sheet.title
+            for row in original.iter_rows():
+                for cell in row:
+                    value = getattr(cell, "value", None)
+                    row_number, column_number = (
+                        getattr(cell, "row", None),
+                        getattr(cell, "column", None),
+                    )
+                    if value is None or row_number is None or column_number is None:
+                        continue
+                    _set(sheet, row_number, column_number, value)
+    finally:
+        book.close()
+    return titles
+
+
+def _copy_text(source: Path, target: Workbook) -> None:
+    """Row N of sheet Text holds line N: its number in column A, its text in column B."""
+    sheet = target.create_sheet(title="Text")
+    text = decode_text(source.read_bytes(), source=source.name)
+    for number, line in enumerate(text.split("\n"), start=1):
+        _set(sheet, number, 1, number)
+        _set(sheet, number, 2, line)
+    sheet.column_dimensions["B"].width = 120
+
+
+def annotate(
+    source: str | os.PathLike[str], issues: Sequence[Issue], target: str | os.PathLike[str]
+) -> None:
+    """Write an annotated copy of ``source`` to ``target`` (an .xlsx), atomically.
+
+    Args:
+        source: The file that was checked (.xlsx, or a text file).
+        issues: The issues found in it, e.g. ``gt.validate(gt.load(source), on=...)``.
+        target: Where to write the annotated workbook; never the source itself.
+
+    Raises:
+        FormatError: ``target`` is ``source``, or the source cannot be opened.
+
+    >>> import govtrack as gt, pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> (folder / "notes.txt").write_text("line one\\nline two\\n", encoding="utf-8")
+    18
+    >>> problem = gt.Issue(code="GT340", message="no date", location=gt.Location(line=2))
+    >>> annotate(folder / "notes.txt", [problem], folder / "checked.xlsx")
+    >>> from openpyxl import load_workbook
+    >>> load_workbook(folder / "checked.xlsx")["Text"]["B2"].comment.text
+    'GT340 warning: no date'
+    """
+    source_path, target_path = Path(source), Path(target)
+    if target_path.resolve() == source_path.resolve():
+        raise FormatError("the annotated copy must not overwrite the file it annotates")
+    book = Workbook()
+    problems = book.active
+    assert problems is not None  # a new workbook always has a sheet
+    problems.title = "Problems"
+    is_workbook = source_path.suffix.lower() in {".xlsx", ".xlsm"}
+    titles = _copy_workbook(source_path, book) if is_workbook else {}
+    if not is_workbook:
+        _copy_text(source_path, book)
+    headers = ("Severity", "Code", "Where", "Column", "Problem")
+    for column, header in enumerate(headers, start=1):
+        _set(problems, 1, column, header).font = Font(bold=True)
+    ordered = sorted(issues, key=lambda issue: _RANK[issue.severity])
+    for row, issue in enumerate(ordered, start=2):
+        where = str(issue.location) if issue.location else ""
+        values = (issue.severity.value, issue.code, where,
+                  issue.location.header if issue.location else "", issue.message)  # fmt: skip
+        for column, value in enumerate(values, start=1):
+            cell = _set(problems, row, column, value)
+            if column == 1:
+                cell.fill = FILLS[issue.severity]
+        location = issue.location
+        if location is not None and location.cell and location.sheet in titles:
+            quoted = titles[location.sheet].replace("'", "''")
+            problems.cell(row=row, column=3).hyperlink = f"#'{quoted}'!{location.cell}"
+        elif location is not None and location.line is not None and not is_workbook:
+            problems.cell(row=row, column=3).hyperlink = f"#'Text'!B{location.line}"
+    for letter, width in zip("ABCDE", (10, 8, 18, 22, 100), strict=True):
+        problems.column_dimensions[letter].width = width
+    for row_cells in problems.iter_rows(min_row=2, min_col=5, max_col=5):
+        for cell in row_cells:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    problems.freeze_panes = "A2"
+    problems.auto_filter.ref = f"A1:E{max(1, len(ordered) + 1)}"
+    for (sheet_title, row, column), found in _by_place(issues).items():
+        title = "Text" if sheet_title == "Text" and not is_workbook else titles.get(sheet_title)
+        if title is None:
+            continue
+        sheet = book[title]
+        cell = sheet.cell(row=row, column=column)
+        _mark(cell, found)
+        sheet.column_dimensions[get_column_letter(column)].width = max(
+            sheet.column_dimensions[get_column_letter(column)].width or 0, 14
+        )
+
+    def write(stream: IO[bytes]) -> None:
+        book.save(stream)
+
+    atomic_write(target_path, write)

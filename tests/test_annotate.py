@@ -1,0 +1,108 @@
+"""The annotated copy of a partner's file: problem cells filled and commented, source untouched."""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook, load_workbook
+
+import govtrack as gt
+from govtrack.annotate import FILLS, annotate
+
+
+@pytest.fixture
+def partner(tmp_path: Path) -> Path:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Action Matrix"
+    sheet.append(["Country office action plan"])
+    sheet.append(["Action", "Responsible", "Deadline", "Status"])
+    sheet.append(["Hire an analyst", "HR", "2022/06", "Stalled"])
+    sheet.append(["=looks like a formula", "", "soon", "Ongoing"])
+    sheet["A4"].data_type = "s"  # a text the partner typed with a leading '=', not a formula
+    target = tmp_path / "partner.xlsx"
+    book.save(target)
+    return target
+
+
+def at(sheet: str, cell: str, header: str = "") -> gt.Location:
+    return gt.Location(file="partner.xlsx", sheet=sheet, cell=cell, header=header)
+
+
+ISSUES = [
+    gt.Issue(code="GT101", message="status 'Stalled' unknown", location=at("Action Matrix", "D3", "Status"),
+             severity=gt.Severity.ERROR),
+    gt.Issue(code="GT102", message="no responsible", location=at("Action Matrix", "B4", "Responsible")),
+    gt.Issue(code="GT104", message="deadline 'soon' unreadable", location=at("Action Matrix", "C4"),
+             severity=gt.Severity.ERROR),
+    gt.Issue(code="GT110", message="overdue", location=at("Action Matrix", "D3"), severity=gt.Severity.INFO),
+]  # fmt: skip
+
+
+def test_cells_are_filled_and_commented(partner: Path, tmp_path: Path) -> None:
+    """Each problem cell gets the fill of its worst issue and a comment listing them all."""
+    target = tmp_path / "checked.xlsx"
+    annotate(partner, ISSUES, target)
+    sheet = load_workbook(target)["Action Matrix"]
+    assert FILLS[gt.Severity.ERROR].fgColor.rgb == sheet["D3"].fill.fgColor.rgb
+    assert FILLS[gt.Severity.WARNING].fgColor.rgb == sheet["B4"].fill.fgColor.rgb
+    assert sheet["D3"].comment is not None
+    assert "GT101 error: status 'Stalled' unknown\nGT110 info: overdue" == sheet["D3"].comment.text
+    assert ("Stalled", "=looks like a formula", "s") == (
+        sheet["D3"].value,
+        sheet["A4"].value,
+        sheet["A4"].data_type,
+    )
+
+
+def test_problems_sheet_comes_first_with_links(partner: Path, tmp_path: Path) -> None:
+    """The Problems sheet lists errors first, each linked to its cell."""
+    target = tmp_path / "checked.xlsx"
+    annotate(partner, ISSUES, target)
+    book = load_workbook(target)
+    assert ["Problems", "Action Matrix"] == book.sheetnames
+    rows = list(book["Problems"].iter_rows(min_row=2, values_only=True))
+    assert [("error", "GT101"), ("error", "GT104"), ("warning", "GT102"), ("info", "GT110")] == [
+        (row[0], row[1]) for row in rows
+    ]
+    assert (
+        "#'Action Matrix'!D3" == book["Problems"]["C2"].hyperlink.location
+        or book["Problems"]["C2"].hyperlink.target
+    )
+
+
+def test_source_is_never_modified(partner: Path, tmp_path: Path) -> None:
+    """Annotating reads the partner's file and leaves it byte for byte as it was."""
+    before = hashlib.sha256(partner.read_bytes()).hexdigest()
+    annotate(partner, ISSUES, tmp_path / "checked.xlsx")
+    assert before == hashlib.sha256(partner.read_bytes()).hexdigest()
+
+
+def test_refuses_to_overwrite_the_source(partner: Path) -> None:
+    """The annotated copy cannot be written over the file it annotates."""
+    with pytest.raises(gt.FormatError, match="must not overwrite"):
+        annotate(partner, ISSUES, partner)
+
+
+def test_cli_validate_annotate(tmp_path: Path) -> None:
+    """`govtrack validate --annotate` writes the annotated workbook beside the report."""
+    source = tmp_path / "t.json"
+    gt.dump(
+        gt.Document(plans=(gt.ActionPlan(actions=(gt.Action(text="x", status_text="Stalled"),)),)),
+        source,
+    )
+    target = tmp_path / "checked.xlsx"
+    result = subprocess.run(
+        [sys.executable, "-m", "govtrack", "validate", str(source), "--annotate", str(target)],
+        capture_output=True, text=True, check=False, timeout=120,
+    )  # fmt: skip
+    assert 1 == result.returncode
+    assert f"wrote {target}" in result.stdout
+    assert "GT101" in [
+        row[1] for row in load_workbook(target)["Problems"].iter_rows(values_only=True)
+    ]
