@@ -105,3 +105,22 @@ def test_text_in_no_known_format() -> None:
     """Text in none of the formats raises FormatError naming the formats tried."""
     with pytest.raises(gt.FormatError, match="tried json"):
         gt.loads("\x00\x01 nothing here")
+
+
+OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (OLE2 + bytes(600) + "EncryptedPackage".encode("utf-16-le"), "is password-protected"),
+        (OLE2 + bytes(600), "old .xls workbook"),
+        (b"Just some text", "not an Excel .xlsx workbook"),
+    ],
+)
+def test_misnamed_or_protected_workbooks(tmp_path: Path, content: bytes, expected: str) -> None:
+    """An .xlsx that is encrypted, an old .xls, or not a zip says what it is and what to do."""
+    target = tmp_path / "partner.xlsx"
+    target.write_bytes(content)
+    with pytest.raises(gt.FormatError, match=expected):
+        gt.load(target)

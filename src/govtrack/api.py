@@ -112,6 +112,7 @@ def load(path: str | os.PathLike[str], *, format: str | None = None, **options: 
             f"{file.name} is an old .xls workbook; open it in Excel and save it as .xlsx"
         )
     if format == "excel" or (format is None and suffix in FORMATS["excel"].suffixes):
+        _check_workbook_container(file)
         module = module_of("excel")
         if module is None:
             raise UnsupportedFormatError("this version of govtrack cannot read Excel workbooks")
@@ -137,6 +138,34 @@ def load(path: str | os.PathLike[str], *, format: str | None = None, **options: 
     if "json" not in names and text.lstrip().startswith("{"):
         names.insert(0, "json")
     return _sniff_and_read(text, names, str(file), options)
+
+
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def _check_workbook_container(file: Path) -> None:
+    """Refuse, with advice, the files that are not an .xlsx zip although they are named so."""
+    try:
+        with file.open("rb") as stream:
+            head = stream.read(4096)
+    except FileNotFoundError:
+        raise GovtrackError(f"{file}: no such file") from None
+    except OSError as error:
+        raise GovtrackError(f"cannot read {file}: {error.strerror or error}") from None
+    if head.startswith(_OLE2):
+        with file.open("rb") as stream:
+            container = stream.read(1 << 20)  # the directory entries lie within the first MiB
+        if "EncryptedPackage".encode("utf-16-le") in container:
+            raise FormatError(
+                f"{file.name} is password-protected; open it in Excel, remove the password "
+                "(File > Info > Protect Workbook) and save it again"
+            )
+        raise FormatError(
+            f"{file.name} is an old .xls workbook (or encrypted); "
+            "open it in Excel and save it as .xlsx"
+        )
+    if not head.startswith(b"PK"):
+        raise FormatError(f"{file.name} is not an Excel .xlsx workbook (it is not a zip file)")
 
 
 def dumps(document: Document, *, format: str = "json", **options: Any) -> str:  # noqa: A002 - the contract's name
