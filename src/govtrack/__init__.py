@@ -24,6 +24,7 @@ from govtrack._errors import (
 )
 from govtrack.api import dump, dumps, load, loads
 from govtrack.io.json import SCHEMA_VERSION, json_schema, make_converter
+from govtrack.io.limits import DEFAULT_LIMITS, LimitError, Limits
 from govtrack.model import (
     UNASSIGNED,
     Action,
@@ -64,6 +65,7 @@ from govtrack.validate import RULES, Rule, validate
 __version__ = "0.1.0.dev0"
 
 __all__ = [
+    "DEFAULT_LIMITS",
     "RULES",
     "SCHEMA_VERSION",
     "UNASSIGNED",
@@ -85,6 +87,8 @@ __all__ = [
     "Indicator",
     "Issue",
     "Issues",
+    "LimitError",
+    "Limits",
     "Location",
     "ManagementResponse",
     "Meeting",

@@ -9,6 +9,7 @@ from typing import IO, Any
 from govtrack._errors import FormatError, GovtrackError, UnsupportedFormatError
 from govtrack.io import FORMATS, format_for_suffix, module_of
 from govtrack.io._files import atomic_write, decode_text, normalise_newlines
+from govtrack.io.limits import DEFAULT_LIMITS, Limits, check_lines, check_text, check_workbook
 from govtrack.model.records import Document
 
 __all__ = ["dump", "dumps", "load", "loads"]
@@ -23,7 +24,14 @@ def _readers(names: list[str]) -> list[tuple[str, Any]]:
     return found
 
 
-def loads(text: str, *, format: str | None = None, source: str = "", **options: Any) -> Document:  # noqa: A002 - the contract's name
+def loads(
+    text: str,
+    *,
+    format: str | None = None,  # noqa: A002 - the contract's name
+    source: str = "",
+    limits: Limits = DEFAULT_LIMITS,
+    **options: Any,
+) -> Document:
     """Read a document from text.
 
     Args:
@@ -31,6 +39,7 @@ def loads(text: str, *, format: str | None = None, source: str = "", **options: 
         format: ``"gate"``, ``"minutes"``, ``"meeting-report"``, ``"progress-report"``,
             ``"matrix"`` or ``"json"``; None to sniff it.
         source: A file name to record in origins and messages.
+        limits: Resource limits (:class:`govtrack.Limits`); the defaults are safe.
         **options: Passed to the format's reader.
 
     Returns:
@@ -47,6 +56,7 @@ def loads(text: str, *, format: str | None = None, source: str = "", **options: 
     True
     """
     text = normalise_newlines(text)
+    check_lines(text, limits, source=source)
     if format is not None:
         if format not in FORMATS or not FORMATS[format].text:
             readable = ", ".join(name for name, _ in _readers(list(FORMATS)))
@@ -82,12 +92,20 @@ def _sniff_and_read(text: str, names: list[str], source: str, options: dict[str,
     raise FormatError(f"{where}is in none of the formats govtrack reads (tried {tried})")
 
 
-def load(path: str | os.PathLike[str], *, format: str | None = None, **options: Any) -> Document:  # noqa: A002 - the contract's name
+def load(
+    path: str | os.PathLike[str],
+    *,
+    format: str | None = None,  # noqa: A002 - the contract's name
+    limits: Limits = DEFAULT_LIMITS,
+    **options: Any,
+) -> Document:
     """Read a document from a file; the format comes from the suffix and the content.
 
     Args:
         path: A ``.xlsx``, ``.json``, ``.txt`` or ``.md`` file.
         format: Force a format (``"excel"``, ``"json"``, ``"gate"``, …) instead of sniffing.
+        limits: Resource limits (:class:`govtrack.Limits`): file size, inflated size and
+            compression ratio of workbooks, line length; the defaults are safe.
         **options: Passed to the reader (``engine=``, ``aliases=`` for Excel).
 
     Returns:
@@ -113,25 +131,29 @@ def load(path: str | os.PathLike[str], *, format: str | None = None, **options: 
         )
     if format == "excel" or (format is None and suffix in FORMATS["excel"].suffixes):
         _check_workbook_container(file)
+        check_workbook(file, limits)
         module = module_of("excel")
         if module is None:
             raise UnsupportedFormatError("this version of govtrack cannot read Excel workbooks")
         document: Document = module.load(file, **options)
         return document
     try:
+        check_text(file, limits)
         data = file.read_bytes()
     except FileNotFoundError:
         raise GovtrackError(f"{file}: no such file") from None
     except OSError as error:
         raise GovtrackError(f"cannot read {file}: {error.strerror or error}") from None
     if data.startswith(b"PK\x03\x04") and format is None:
+        check_workbook(file, limits)
         module = module_of("excel")
         if module is not None:
             excel_document: Document = module.load(file, **options)
             return excel_document
     text = decode_text(data, source=file.name)
     if format is not None:
-        return loads(text, format=format, source=str(file), **options)
+        return loads(text, format=format, source=str(file), limits=limits, **options)
+    check_lines(text, limits, source=file.name)
     names = [fmt.name for fmt in format_for_suffix(suffix) if fmt.text] or [
         fmt.name for fmt in FORMATS.values() if fmt.text
     ]
