@@ -67,7 +67,17 @@ def test_long_lines_and_big_text_are_refused(tmp_path: Path) -> None:
     with pytest.raises(gt.LimitError, match="max_text_bytes"):
         gt.load(target, limits=gt.Limits(max_text_bytes=100))
     with pytest.raises(gt.LimitError):
-        gt.loads("y" * 2_000, limits=gt.Limits(max_line_chars=1_000))
+        gt.loads("y" * 2_000, format="gate", limits=gt.Limits(max_line_chars=1_000))
+
+
+def test_json_is_not_held_to_the_line_limit() -> None:
+    """Compact JSON is one long line by design; the line limit is for line-oriented text."""
+    doc = gt.Document(
+        plans=(gt.ActionPlan(actions=tuple(gt.Action(text="x" * 50) for _ in range(100))),)
+    )
+    text = gt.dumps(doc)
+    assert doc == gt.loads(text, format="json", limits=gt.Limits(max_line_chars=100))
+    assert doc == gt.loads(text, limits=gt.Limits(max_line_chars=100))
 
 
 def test_limits_must_be_positive() -> None:

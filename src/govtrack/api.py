@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 from typing import IO, Any
 
-from govtrack._errors import FormatError, GovtrackError, UnsupportedFormatError
+from govtrack._errors import FormatError, GovtrackError, UnsupportedFormatError, WriteError
 from govtrack.io import FORMATS, format_for_suffix, module_of
 from govtrack.io._files import atomic_write, decode_text, normalise_newlines
 from govtrack.io.limits import DEFAULT_LIMITS, Limits, check_lines, check_text, check_workbook
@@ -56,7 +56,6 @@ def loads(
     True
     """
     text = normalise_newlines(text)
-    check_lines(text, limits, source=source)
     if format is not None:
         if format not in FORMATS or not FORMATS[format].text:
             readable = ", ".join(name for name, _ in _readers(list(FORMATS)))
@@ -66,14 +65,26 @@ def loads(
         module = module_of(format)
         if module is None or not hasattr(module, "loads"):
             raise UnsupportedFormatError(f"this version of govtrack cannot read {format!r}")
-        document: Document = module.loads(text, source=source, **options)
-        return document
-    return _sniff_and_read(
-        text, [fmt.name for fmt in FORMATS.values() if fmt.text], source, options
-    )
+        return _read(format, module, text, source=source, limits=limits, options=options)
+    names = [fmt.name for fmt in FORMATS.values() if fmt.text]
+    return _sniff_and_read(text, names, source, limits, options)
 
 
-def _sniff_and_read(text: str, names: list[str], source: str, options: dict[str, Any]) -> Document:
+def _read(
+    name: str, module: Any, text: str, *, source: str, limits: Limits, options: dict[str, Any]
+) -> Document:
+    """Read with one format's module; line-oriented formats get the line-length limit."""
+    if name != "json":
+        check_lines(text, limits, source=source)
+    document: Document = module.loads(text, source=source, **options)
+    return document
+
+
+def _sniff_and_read(
+    text: str, names: list[str], source: str, limits: Limits, options: dict[str, Any]
+) -> Document:
+    if text.lstrip()[:1] not in {"{", "["}:
+        check_lines(text, limits, source=source)  # before any sniffer sees a monster line
     candidates = _readers(names)
     scored = sorted(
         (
@@ -83,11 +94,10 @@ def _sniff_and_read(text: str, names: list[str], source: str, options: dict[str,
         key=lambda item: (-item[0], item[1]),
     )
     tried = ", ".join(name for name, _ in candidates)
-    for score, _, _, module in scored:
+    for score, _, name, module in scored:
         if score <= 0:
             break
-        document: Document = module.loads(text, source=source, **options)
-        return document
+        return _read(name, module, text, source=source, limits=limits, options=options)
     where = f"{source} " if source else "the text "
     raise FormatError(f"{where}is in none of the formats govtrack reads (tried {tried})")
 
@@ -153,13 +163,19 @@ def load(
     text = decode_text(data, source=file.name)
     if format is not None:
         return loads(text, format=format, source=str(file), limits=limits, **options)
-    check_lines(text, limits, source=file.name)
     names = [fmt.name for fmt in format_for_suffix(suffix) if fmt.text] or [
         fmt.name for fmt in FORMATS.values() if fmt.text
     ]
     if "json" not in names and text.lstrip().startswith("{"):
         names.insert(0, "json")
-    return _sniff_and_read(text, names, str(file), options)
+    return _sniff_and_read(text, names, str(file), limits, options)
+
+
+def _same_file(first: str | os.PathLike[str], second: Path) -> bool:
+    try:
+        return Path(first).resolve() == second.resolve()
+    except OSError:
+        return False
 
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -220,6 +236,7 @@ def dump(
     path: str | os.PathLike[str],
     *,
     format: str | None = None,  # noqa: A002 - the contract's name
+    overwrite_source: bool = False,
     **options: Any,
 ) -> None:
     """Write a document to a file, atomically; the format comes from the suffix.
@@ -229,11 +246,19 @@ def dump(
     The file is written to a temporary sibling and renamed over ``path``,
     so a crash leaves any previous file whole.
 
+    ``dump`` refuses to write over the file the document was read from
+    (``document.source``) unless ``overwrite_source=True``.
+
     Raises:
         UnsupportedFormatError: The suffix or format has no writer.
-        WriteError: The file cannot be written.
+        WriteError: The file cannot be written, or is the document's own source.
     """
     file = Path(path)
+    if not overwrite_source and document.source and _same_file(document.source, file):
+        raise WriteError(
+            f"{file} is the file this document was read from; pass overwrite_source=True "
+            "to replace it, or write to another file"
+        )
     suffix = file.suffix.lower()
     if format is None:
         by_suffix = {".xlsx": "excel", ".xlsm": "excel", ".json": "json", ".md": "report"}
