@@ -25,3 +25,19 @@ def test_demo_on_the_json_sample() -> None:
     assert (0, "") == (result.returncode, result.stderr)
     assert "1 of 4 applicable actions completed (25%)" in result.stdout
     assert "Programme Unit:" in result.stdout
+
+
+def test_overdue_by_unit() -> None:
+    """One message per unit, each naming its overdue actions."""
+    result = run("overdue_by_unit.py", "--on", "2023-01-31")
+    assert 0 == result.returncode
+    assert 3 == result.stdout.count("To: ")
+    assert "Pilot a text-message price service with two cooperatives (due Q2 2022)" in result.stdout
+
+
+def test_embed_json() -> None:
+    """The embedding example updates, stores, checks and reloads a tracker."""
+    result = run("embed_json.py")
+    assert (0, "") == (result.returncode, result.stderr)
+    assert "25% before the update, 50% after" in result.stdout
+    assert "@ $.plans[0].actions[0].text" in result.stdout
