@@ -59,9 +59,8 @@ def main() -> int:
         gt.dump(updated, store)  # atomic: a crash leaves the old file whole
         data = json.loads(store.read_text(encoding="utf-8"))
         schema = gt.json_schema()
-        print(
-            f"stored schema_version {data['schema_version']}; schema has {len(schema['$defs'])} definitions"
-        )
+        version, definitions = data["schema_version"], len(schema["$defs"])
+        print(f"stored schema_version {version}; the schema has {definitions} definitions")
         again = gt.load(store)
 
     assert again == updated, "the JSON round trip is lossless"
