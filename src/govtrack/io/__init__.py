@@ -69,7 +69,7 @@ FORMATS: dict[str, Format] = {
         Format(
             name="progress-report",
             module="govtrack.io.progress",
-            suffixes=(".txt",),
+            suffixes=(".txt", ".md"),
             description="working-group progress report (a table flattened to text)",
         ),
         Format(

@@ -1,0 +1,330 @@
+"""Reading facts out of prose: days, time spans, deadlines, responsible parties.
+
+Shared by the text readers of meeting records and progress reports. Every
+pattern here is bounded or anchored so that no input makes it backtrack
+catastrophically; every function returns None (or an empty value) rather
+than raising when the prose says nothing it can read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+
+import attrs
+
+from govtrack._errors import DueParseError
+from govtrack.io._files import normalise_newlines
+from govtrack.model.dates import Due, Precision, parse_due
+
+__all__ = [
+    "BULLET",
+    "Line",
+    "date_after",
+    "deadline_in",
+    "find_day",
+    "is_deemed_consent",
+    "lines_of",
+    "read_day",
+    "responsible_in",
+    "squash",
+    "time_span",
+]
+
+BULLET = re.compile(r"^\s{0,12}[•◦▪‣●○■□·*\-–]\s+(?P<text>\S.*)$")
+"""A bulleted line: ``•``, ``-``, ``*``, ``–`` and kin, then a space."""
+
+
+@attrs.frozen
+class Line:
+    """One line of the source with its 1-based number."""
+
+    number: int
+    text: str
+
+    @property
+    def clean(self) -> str:
+        """The text with no-break spaces as spaces, runs of spaces squashed, trimmed."""
+        return squash(self.text)
+
+
+def lines_of(text: str) -> list[Line]:
+    r"""Split a text into numbered lines (BOM dropped, CRLF and CR read as LF).
+
+    >>> [(line.number, line.text) for line in lines_of("\ufeffa\r\nb")]
+    [(1, 'a'), (2, 'b')]
+    """
+    return [
+        Line(number, text) for number, text in enumerate(normalise_newlines(text).split("\n"), 1)
+    ]
+
+
+_SPACES = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u3000]+")
+
+
+def squash(text: str) -> str:
+    """Squash runs of whitespace (no-break spaces included) to one space and trim.
+
+    >>> squash(" a\u00a0\u00a0 b ")
+    'a b'
+    """
+    return _SPACES.sub(" ", text).strip()
+
+
+# ---------------------------------------------------------------------------
+# Days
+
+_DAY_CANDIDATES = (
+    re.compile(
+        r"\b\d{1,2}(?:st|nd|rd|th)?(?:\s{1,3}of)?[\s-]{1,3}[A-Za-z]{3,9}\.?,?[\s-]{1,3}\d{4}\b"
+    ),
+    re.compile(r"\b[A-Za-z]{3,9}\.?\s{1,3}\d{1,2}(?:st|nd|rd|th)?,?\s{1,3}\d{4}\b"),
+    re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}\b"),
+    re.compile(r"\b\d{1,2}[./]\d{1,2}[./]\d{4}\b"),
+)
+
+
+def read_day(text: str) -> Due | None:
+    """The day a whole text names (``20 June 2017``, ``Date: 2019-04-23``), or None."""
+    body = squash(text).strip(" .,;")
+    body = re.sub(r"^(?:date|held on|on)\s{0,3}:?\s{0,3}", "", body, flags=re.IGNORECASE)
+    if not body or len(body) > 40 or not any(char.isdigit() for char in body):
+        return None
+    try:
+        due = parse_due(body, dayfirst=True)
+    except DueParseError:
+        return None
+    return due if due.precision is Precision.DAY else None
+
+
+def find_day(text: str) -> Due | None:
+    """The first day named anywhere in a text, or None.
+
+    >>> find_day("23 April 2019, 02.00-04.30 PM.").start
+    datetime.date(2019, 4, 23)
+    """
+    found: list[tuple[int, str]] = []
+    for pattern in _DAY_CANDIDATES:
+        found.extend((m.start(), m.group()) for m in pattern.finditer(text))
+    for _, candidate in sorted(found):
+        try:
+            due = parse_due(candidate, dayfirst=True)
+        except DueParseError:
+            continue
+        if due.precision is Precision.DAY:
+            return due
+    return None
+
+
+# ---------------------------------------------------------------------------
+# Time spans
+
+_MERIDIEM = r"[ap]\.?\s?m\.?(?![A-Za-z])"
+_TIME_SPAN = re.compile(
+    r"(?<![\d.:/])(?P<h1>\d{1,2})(?:[.:](?P<m1>\d{2}))?\s{0,3}(?P<p1>" + _MERIDIEM + r")?"
+    r"\s{0,3}(?:-|–|—|to|until|till)\s{0,3}"
+    r"(?P<h2>\d{1,2})(?:[.:](?P<m2>\d{2}))?\s{0,3}(?P<p2>" + _MERIDIEM + r")?(?![\d.:]\d)",
+    re.IGNORECASE,
+)
+_TIME_ONE = re.compile(
+    r"(?<![\d.:/])(?P<h1>\d{1,2})(?:[.:](?P<m1>\d{2}))?\s{0,3}(?P<p1>"
+    + _MERIDIEM
+    + r")?(?![\d.:]\d)",
+    re.IGNORECASE,
+)
+
+
+def _clock(hour: int, minute: int, meridiem: str | None) -> dt.time | None:
+    if meridiem:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if meridiem.lower().startswith("p") else 0)
+    if hour > 23 or minute > 59:
+        return None
+    return dt.time(hour, minute)
+
+
+def time_span(text: str) -> tuple[dt.time | None, dt.time | None]:
+    """The start and end times a text gives, either or both None.
+
+    A meridiem written only after the second time applies to both, unless
+    that would put the start after the end (``11.00-1.00 PM`` starts at 11).
+
+    >>> time_span("23 April 2019, 02.00-04.30 PM.")
+    (datetime.time(14, 0), datetime.time(16, 30))
+    >>> time_span("10 am to 12 pm")
+    (datetime.time(10, 0), datetime.time(12, 0))
+    >>> time_span("14:00–16:30")
+    (datetime.time(14, 0), datetime.time(16, 30))
+    """
+    for m in _TIME_SPAN.finditer(text):
+        p1, p2 = m["p1"], m["p2"]
+        if not (m["m2"] or p2) or not (m["m1"] or p1 or p2):
+            continue
+        h1, h2 = int(m["h1"]), int(m["h2"])
+        m1, m2 = int(m["m1"] or 0), int(m["m2"] or 0)
+        end = _clock(h2, m2, p2)
+        start = _clock(h1, m1, p1 or p2)
+        if p1 is None and p2 is not None and start is not None and end is not None and start > end:
+            start = _clock(h1, m1, "am")
+        if start is not None and end is not None:
+            return start, end
+    for m in _TIME_ONE.finditer(text):
+        if not (m["m1"] or m["p1"]):
+            continue
+        start = _clock(int(m["h1"]), int(m["m1"] or 0), m["p1"])
+        if start is not None:
+            return start, None
+    return None, None
+
+
+# ---------------------------------------------------------------------------
+# Deadlines and parties in a sentence
+
+_DUE_CUE = re.compile(
+    r"\b(?:by|before|until|till|no later than|not later than|on or before|deadline:?|due:?)\s{1,3}",
+    re.IGNORECASE,
+)
+_TOKEN = re.compile(r"\S+")
+
+
+def _candidates(rest: str) -> Iterator[str]:
+    tokens = _TOKEN.findall(rest[:80])[:7]
+    for size in range(len(tokens), 0, -1):
+        candidate = " ".join(tokens[:size]).rstrip(".,;:)]'\"")
+        if any(char.isdigit() for char in candidate):
+            yield candidate
+
+
+def date_after(text: str, cue: re.Pattern[str]) -> Due | None:
+    """The first deadline or span that follows a match of ``cue`` in ``text``, or None.
+
+    The longest readable run of up to seven words after the cue wins, so a
+    range (``October 2007 to February 2008``) beats its first month.
+
+    >>> date_after("during the period October 2007 to February 2008 and after",
+    ...            re.compile(r"period\\s")).text
+    'October 2007 to February 2008'
+    """
+    for found in cue.finditer(text):
+        for candidate in _candidates(text[found.end() :]):
+            if (due := _due_or_none(candidate)) is not None:
+                return due
+    return None
+
+
+def _due_or_none(text: str) -> Due | None:
+    try:
+        return parse_due(text, dayfirst=True)
+    except DueParseError:
+        return None
+
+
+def deadline_in(text: str) -> Due | None:
+    """The deadline a sentence names after "by", "before", "no later than"…, or None.
+
+    The Due's text is the date as written, without the cue word.
+
+    >>> deadline_in("Each ministry will send comments by 05 May 2019;").text
+    '05 May 2019'
+    >>> deadline_in("Send the soft copy by email") is None
+    True
+    """
+    return date_after(text, _DUE_CUE)
+
+
+_DEEMED = re.compile(r"\bdeemed\b", re.IGNORECASE)
+_SILENCE = re.compile(
+    r"\b(?:if no|if there is no|if there are no|unless|failing|in the absence of|absent any"
+    r"|in case no|should no|where no|when no)\b",
+    re.IGNORECASE,
+)
+_TAKEN_AS = re.compile(
+    r"\b(?:considered|taken|treated|regarded|assumed|understood)\s{1,3}(?:as\s{1,3}|to\s{1,3})?"
+    r"(?:have\s{1,3}|having\s{1,3}|be\s{1,3})?(?:given\s{1,3})?"
+    r"(?:consent|consented|agreed|accepted|approved|endorsed|final|no objection)",
+    re.IGNORECASE,
+)
+
+
+def is_deemed_consent(text: str) -> bool:
+    """Whether a decision is a rule that resolves by silence (deemed consent).
+
+    >>> is_deemed_consent("If no comment arrives by 1 May 2020 the plan is deemed accepted.")
+    True
+    >>> is_deemed_consent("Unless objections are raised before 3 June 2021, the draft "
+    ...                   "will be considered approved.")
+    True
+    >>> is_deemed_consent("The secretariat will circulate the draft.")
+    False
+    """
+    if _DEEMED.search(text):
+        return True
+    return bool(_SILENCE.search(text) and _TAKEN_AS.search(text))
+
+
+_SUBJECT = re.compile(
+    r"^(?P<subject>[^,;:()\n]{2,80}?)\s{1,3}"
+    r"(?P<link>will|shall|must|should|would|is to|are to|has to|have to|to"
+    r"|(?:is|are|was|were) (?:requested|expected|asked|invited) to|agreed to|undertook to)"
+    r"\s{1,3}(?P<verb>[^\s,;:.]+)",
+    re.IGNORECASE,
+)
+_NOT_A_PARTY = {
+    "if",
+    "when",
+    "whenever",
+    "unless",
+    "in",
+    "once",
+    "after",
+    "before",
+    "where",
+    "should",
+    "there",
+    "it",
+    "this",
+    "these",
+    "that",
+    "those",
+    "as",
+    "for",
+    "with",
+    "on",
+    "no",
+    "any",
+}
+_NOT_A_VERB = {"be", "been", "being", "the", "a", "an", "all", "each", "this", "that", "its"}
+_NAMED = re.compile(
+    r"\b(?:responsible|lead|focal point|by whom)\s{0,3}:\s{0,3}(?P<who>[^);\n]{2,80})",
+    re.IGNORECASE,
+)
+
+
+def responsible_in(text: str) -> tuple[str, ...]:
+    """The party a decision's sentence names as its subject, or ``()``.
+
+    >>> responsible_in("Cabinet Division will send the draft by email;")
+    ('Cabinet Division',)
+    >>> responsible_in("Each ministry will review the plan")
+    ('Each ministry',)
+    >>> responsible_in("If no comment is received the plan is final")
+    ()
+    >>> responsible_in("The time line should be consistent with the plan")
+    ()
+    """
+    if named := _NAMED.search(text):
+        return (named["who"].strip(" .,"),)
+    m = _SUBJECT.match(squash(text))
+    if m is None:
+        return ()
+    subject = m["subject"].strip()
+    words = subject.split()
+    if not words or words[0].lower() in _NOT_A_PARTY or len(words) > 8:
+        return ()
+    if m["verb"].lower() in _NOT_A_VERB:
+        return ()
+    if m["link"].lower() == "to" and len(words) > 6:
+        return ()
+    return (subject,)

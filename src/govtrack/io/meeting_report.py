@@ -1,0 +1,396 @@
+"""Reader of a narrative meeting report (a working group's meeting written up as prose).
+
+The shape is::
+
+    20 June 2017                       <- the date, on the first line
+    Hotel Name, City                   <- the venue, on the lines after it
+
+    Technical Working Group Meeting held on …    <- the title
+
+    A … meeting was held on … organized by the Some Organisation (SO) …
+    The meeting was presided by the Co-Chairs of the TWG, Ms. A, Title,
+    Ministry and Mr. B, Title, Ministry.
+    … discussed … on the following themes:
+      • Theme one
+      • Theme two
+    … summarized the key points …:
+      • Point one
+    … Around 35 representatives … participated.
+
+Every paragraph becomes an :class:`~govtrack.AgendaItem` (so no text is
+lost); bullet lists introduced by a sentence naming "themes" or "key points"
+become the :class:`~govtrack.Meeting`'s ``themes`` and ``key_points``; any
+other list stays in its introducing paragraph's agenda item. The organiser
+("organized by the X (ABBR)"), the chairs ("presided by …", "chaired by …")
+and the attendance ("Around 35 representatives …") are read from the prose.
+
+Problems this reader records:
+
+=====  ========  ===============================================================
+code   severity  meaning
+=====  ========  ===============================================================
+GT360  warning   no date on the first lines nor in the sentence saying the meeting was held
+GT361  info      no title line after the date and venue
+GT362  info      a bullet list that is neither themes nor key points (kept in the
+                 agenda item of the sentence that introduces it)
+GT363  warning   the text ends mid-sentence: it may be truncated
+GT364  info      a bullet list with no introducing sentence (kept as an agenda item)
+=====  ========  ===============================================================
+
+>>> import govtrack as gt
+>>> text = ("4 May 2022\\nCity Hall, Tunis\\n\\nTechnical Working Group Meeting on Water\\n\\n"
+...         "The meeting was held on 4 May 2022, organized by the Water Agency (WA). "
+...         "Some 20 participants attended.\\n")
+>>> meeting = gt.loads(text, format="meeting-report").meetings[0]
+>>> str(meeting.date), meeting.venue, meeting.organiser, meeting.attendance_count
+('2022-05-04', 'City Hall, Tunis', 'Water Agency (WA)', 20)
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from govtrack._errors import FormatError
+from govtrack.io._prose import BULLET, Line, find_day, lines_of, read_day, squash, time_span
+from govtrack.model.location import Location
+from govtrack.model.records import AgendaItem, Document, Issue, Meeting
+from govtrack.model.status import Severity
+
+__all__ = ["loads", "sniff"]
+
+_HELD = re.compile(r"\bmeeting\b[^.\n]{0,80}?\b(?:was|were)\s{1,3}held\b", re.IGNORECASE)
+_THEMES = re.compile(r"\b(?:themes?|topics?|thematic areas?)\b", re.IGNORECASE)
+_KEY_POINTS = re.compile(
+    r"\b(?:key points?|main points?|key messages?|key takeaways?|key issues raised)\b",
+    re.IGNORECASE,
+)
+_ORGANISED = re.compile(
+    r"\b(?:organi[sz]ed|convened|hosted)\s{1,3}by\s{1,3}(?:the\s{1,3})?"
+    r"(?P<name>[^,;()\n.]{2,150})(?P<abbr>\(\s{0,2}[^()\n]{1,20}\))?"
+)
+_NAME_STOP = re.compile(r"\s(?:was|were|is|are|has|have|on|at|and was|and held|held)\s")
+_CHAIRED = re.compile(
+    r"\b(?:presided|chaired|co-chaired|moderated)\s{1,3}(?:over\s{1,3})?by\s{1,3}",
+    re.IGNORECASE,
+)
+_HONORIFIC = r"(?:Mr|Ms|Mrs|Miss|Dr|Prof|Professor|H\.\s?E|Hon|Honou?rable|Sir|Dame|Eng|Engr)\.?\s"
+_CHAIR_SPLIT = re.compile(r"(?:,?\s{1,3}and\s{1,3}|;\s{0,3}|,\s{1,3})(?=" + _HONORIFIC + r")")
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:Mr|Ms|Mrs|Dr|Prof|Hon|St|No|Nos|Co|Ltd|Inc|Jr|Sr|vs|etc|e\.g|i\.e)|\b[A-Z])\.$"
+)
+_ATTENDANCE = re.compile(
+    r"\b(?:(?:around|about|approximately|approx\.|some|over|more than|nearly|almost|close to)"
+    r"\s{1,3})?(?P<count>\d{1,5})\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,2}?"
+    r"(?:representatives|participants|people|persons|members|delegates|attendees|officials"
+    r"|stakeholders|guests|experts)\b",
+    re.IGNORECASE,
+)
+_ATTENDED = re.compile(r"\b(?:particip|attend|present|join)", re.IGNORECASE)
+_ENDS_SENTENCE = re.compile(r"[.;:!?)\]\"'’”]\s*$")
+
+
+@attrs.define
+class _Block:
+    line: int
+    lines: list[Line]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.clean for line in self.lines)
+
+    @property
+    def is_bullets(self) -> bool:
+        return all(BULLET.match(line.text) for line in self.lines)
+
+
+def _blocks(lines: list[Line]) -> list[_Block]:
+    blocks: list[_Block] = []
+    current: list[Line] = []
+    for line in lines:
+        if line.clean:
+            if current and BULLET.match(line.text) and not BULLET.match(current[-1].text):
+                blocks.append(_Block(current[0].number, current))
+                current = []
+            current.append(line)
+        elif current:
+            blocks.append(_Block(current[0].number, current))
+            current = []
+    if current:
+        blocks.append(_Block(current[0].number, current))
+    return blocks
+
+
+def _first_lines(lines: list[Line]) -> list[Line]:
+    return [line for line in lines if line.clean][:3]
+
+
+def sniff(text: str) -> float:
+    """How surely ``text`` is a narrative meeting report, from 0 (surely not) to 1.
+
+    Args:
+        text: The text.
+
+    Returns:
+        The score: a date on the first line, "Technical Working Group",
+        "meeting was held" raise it; header fields such as ``Date and Time:``,
+        a progress-report table, a tracking-system export or a pipe table give 0.
+
+    >>> sniff("20 June 2017\\nA hotel\\n\\nA meeting was held on the plan.\\n")
+    0.8
+    >>> sniff("Date and Time: 20 June 2017\\nA meeting was held.\\n")
+    0.0
+    """
+    head = text[:200_000]
+    lines = lines_of(head)
+    for marker in ("Date and Time:", "Management Response Category:", "Scheduled Activities"):
+        if marker in head:
+            return 0.0
+    if sum(1 for line in lines if line.text.startswith(": ")) >= 2:
+        return 0.0
+    if sum(1 for line in lines if line.text.lstrip().startswith("|")) >= 3:
+        return 0.0
+    if re.search(r"^\s{0,3}(?:Venue|Chairperson)\s{0,3}:", head, re.MULTILINE):
+        return 0.0
+    first = _first_lines(lines)
+    score = 0.0
+    if first and read_day(first[0].text) is not None:
+        score += 0.5
+    elif any(read_day(line.text) is not None for line in first[1:]):
+        score += 0.3
+    held = bool(_HELD.search(head))
+    if not score and not held:
+        return 0.0
+    if held:
+        score += 0.3
+    if "Technical Working Group" in head:
+        score += 0.2
+    return round(min(score, 1.0), 3)
+
+
+def loads(text: str, *, source: str = "") -> Document:
+    """Read a narrative meeting report into a Document with one Meeting.
+
+    Args:
+        text: The report (a BOM and CRLF line ends are fine).
+        source: A file name, recorded in every origin.
+
+    Returns:
+        A Document whose ``meetings`` holds the meeting and whose ``problems``
+        holds what could not be read (codes GT360–GT364).
+
+    Raises:
+        FormatError: The text has neither a date on its first lines nor a
+            sentence saying a meeting was held.
+
+    >>> doc = loads("1 July 2020\\nOnline\\n\\nBoard meeting\\n\\nThe meeting was held online.\\n")
+    >>> meeting = doc.meetings[0]
+    >>> meeting.title, meeting.venue, [item.text for item in meeting.agenda]
+    ('Board meeting', 'Online', ['The meeting was held online.'])
+    >>> loads("no meeting here")
+    Traceback (most recent call last):
+    ...
+    govtrack._errors.FormatError: expected a meeting report: ...
+    """
+    return _Reader(lines_of(text), source).read()
+
+
+class _Reader:
+    def __init__(self, lines: list[Line], source: str) -> None:
+        self.lines = lines
+        self.source = source
+        self.problems: list[Issue] = []
+
+    def where(self, line: int) -> Location:
+        return Location(file=self.source, line=line)
+
+    def problem(self, code: str, message: str, line: int | None, severity: Severity) -> None:
+        location = self.where(line) if line is not None else Location(file=self.source)
+        self.problems.append(
+            Issue(code=code, message=message, location=location, severity=severity)
+        )
+
+    def read(self) -> Document:
+        blocks = _blocks(self.lines)
+        date_block, date_index = None, -1
+        for index, block in enumerate(blocks[:3]):
+            if read_day(block.lines[0].text) is not None:
+                date_block, date_index = block, index
+                break
+        full = "\n".join(line.text for line in self.lines)
+        if date_block is None and not _HELD.search(full):
+            raise FormatError(
+                "expected a meeting report: a date on the first line (20 June 2017) "
+                "or a sentence saying the meeting was held"
+            )
+        when_text, date, venue, title, title_line = "", None, "", "", None
+        body_from = 0
+        if date_block is not None:
+            first = date_block.lines[0]
+            when_text = first.clean
+            day = read_day(first.text)
+            date = day.start if day is not None else None
+            venue = ", ".join(line.clean for line in date_block.lines[1:])
+            body_from = date_index + 1
+            if date_index > 0:  # a title above the date
+                title, title_line = blocks[0].text.replace("\n", " "), blocks[0].line
+        else:
+            held = _HELD.search(full)
+            day = find_day(full[held.start() : held.start() + 300]) if held else None
+            if day is None:
+                self.problem("GT360", "no date on the first lines", None, Severity.WARNING)
+            else:
+                when_text, date = day.text, day.start
+        if not title and body_from < len(blocks):
+            candidate = blocks[body_from]
+            if (
+                len(candidate.lines) == 1
+                and len(candidate.text) <= 250
+                and not candidate.is_bullets
+            ):
+                title, title_line = candidate.text.rstrip("."), candidate.line
+                body_from += 1
+        if not title:
+            self.problem("GT361", "no title after the date and venue", None, Severity.INFO)
+        body = blocks[body_from:]
+        prose = " ".join(block.text.replace("\n", " ") for block in body if not block.is_bullets)
+        agenda, themes, key_points = self.paragraphs(body)
+        attendance, count = _attendance(prose)
+        starts, ends = time_span(when_text)
+        meeting = Meeting(
+            title=title,
+            organiser=_organiser(prose),
+            date=date,
+            starts=starts,
+            ends=ends,
+            when_text=when_text,
+            venue=venue,
+            chair=_chairs(prose),
+            attendance=attendance,
+            attendance_count=count,
+            agenda=tuple(agenda),
+            themes=tuple(themes),
+            key_points=tuple(key_points),
+            origin=self.where(date_block.line if date_block else (title_line or 1)),
+        )
+        self.check_end()
+        return Document(meetings=(meeting,), problems=tuple(self.problems), source=self.source)
+
+    def paragraphs(self, body: list[_Block]) -> tuple[list[AgendaItem], list[str], list[str]]:
+        agenda: list[AgendaItem] = []
+        themes: list[str] = []
+        key_points: list[str] = []
+        texts: list[str] = []
+        lines: list[int] = []
+        for block in body:
+            if not block.is_bullets:
+                texts.append(block.text.replace("\n", " "))
+                lines.append(block.line)
+                continue
+            bullets = [_bullet(line) for line in block.lines]
+            intro = texts[-1] if texts else ""
+            last_sentence = re.split(r"(?<=[.!?])\s", intro)[-1] if intro else ""
+            if not intro:
+                self.problem(
+                    "GT364", "a bullet list with no introducing sentence", block.line, Severity.INFO
+                )
+                texts.append("\n".join("• " + bullet for bullet in bullets))
+                lines.append(block.line)
+            elif _KEY_POINTS.search(last_sentence):
+                key_points.extend(bullets)
+            elif _THEMES.search(last_sentence):
+                themes.extend(bullets)
+            else:
+                self.problem(
+                    "GT362",
+                    "a bullet list that is neither themes nor key points: kept in its paragraph",
+                    block.line,
+                    Severity.INFO,
+                )
+                texts[-1] = intro + "\n" + "\n".join("• " + bullet for bullet in bullets)
+        agenda = [
+            AgendaItem(text=text, origin=self.where(line))
+            for text, line in zip(texts, lines, strict=True)
+        ]
+        return agenda, themes, key_points
+
+    def check_end(self) -> None:
+        last = next((line for line in reversed(self.lines) if line.clean), None)
+        if (
+            last is not None
+            and not BULLET.match(last.text)
+            and not _ENDS_SENTENCE.search(last.clean)
+        ):
+            self.problem(
+                "GT363",
+                f"the text ends mid-sentence ({last.clean[-40:]!r}): it may be truncated",
+                last.number,
+                Severity.WARNING,
+            )
+
+
+def _bullet(line: Line) -> str:
+    m = BULLET.match(line.text)
+    return squash(m["text"]) if m else line.clean
+
+
+def _organiser(prose: str) -> str:
+    m = _ORGANISED.search(prose)
+    if m is None:
+        return ""
+    name = m["name"]
+    if stop := _NAME_STOP.search(name):
+        return name[: stop.start()].strip()
+    abbr = squash(m["abbr"]) if m["abbr"] else ""
+    return squash(f"{name} {abbr}")
+
+
+def _sentence_from(text: str, start: int) -> str:
+    """The text from ``start`` to the end of its sentence (not fooled by "Ms." or "Dr.")."""
+    for m in re.finditer(r"\.(?=\s{1,3}[A-Z]|\s*$)", text[start : start + 1000]):
+        end = start + m.end()
+        if not _ABBREVIATION.search(text[max(start, end - 12) : end]):
+            return text[start : end - 1]
+    return text[start : start + 1000]
+
+
+def _split_top_level(text: str) -> list[str]:
+    """Split a list of names at separators outside parentheses."""
+    parts: list[str] = []
+    depth = 0
+    last = 0
+    for m in _CHAIR_SPLIT.finditer(text):
+        depth = text.count("(", 0, m.start()) - text.count(")", 0, m.start())
+        if depth == 0:
+            parts.append(text[last : m.start()])
+            last = m.end()
+    parts.append(text[last:])
+    return [part.strip(" .,;") for part in parts if part.strip(" .,;")]
+
+
+def _chairs(prose: str) -> tuple[str, ...]:
+    m = _CHAIRED.search(prose)
+    if m is None:
+        return ()
+    sentence = squash(_sentence_from(prose, m.end()))
+    # "the Co-Chairs of the TWG, Ms. A, …": the role before the first name is not a chair.
+    first_name = re.search(_HONORIFIC, sentence)
+    if first_name is not None and first_name.start() > 0:
+        role = sentence[: first_name.start()]
+        if re.search(r"chair", role, re.IGNORECASE) or role.lower().startswith("the "):
+            sentence = sentence[first_name.start() :]
+    return tuple(_split_top_level(sentence))
+
+
+def _attendance(prose: str) -> tuple[str, int | None]:
+    sentences = re.split(r"(?<=[.!?])\s{1,3}(?=[A-Z])", prose)
+    found: tuple[str, int] | None = None
+    for sentence in sentences:
+        m = _ATTENDANCE.search(sentence)
+        if m is None:
+            continue
+        if _ATTENDED.search(sentence):
+            return sentence.strip(), int(m["count"])
+        found = found or (sentence.strip(), int(m["count"]))
+    return found if found is not None else ("", None)

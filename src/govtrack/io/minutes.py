@@ -1,0 +1,513 @@
+"""Reader of a meeting's record notes (minutes) with a lettered list of decisions.
+
+The shape, markdown-ish, is::
+
+    # Organiser (first heading line)
+    #### Record Notes of the … Workshop
+    Date and Time:  23 April 2019, 02.00-04.30 PM.
+    Venue:          Conference Room 2, Building 1,
+                    City.
+    Chairperson:    Dr. A. B., Secretary,
+                    Some Division.
+    Participants:   Appendix 'A'.
+    - 1. A numbered paragraph …
+    ### 3. A numbered heading
+    # 5. Decisions
+    - a) The Division will send the draft by email;
+    - b) Each ministry will comment by 05 May 2019;
+    - c) If no comment is received by 02 May 2019 it will be deemed accepted;
+
+Header fields become the :class:`~govtrack.Meeting`'s date, time span,
+venue, chair and participants (unknown ones are kept in ``extra``); numbered
+paragraphs become :class:`~govtrack.AgendaItem` records; the lettered list
+under a decisions heading becomes :class:`~govtrack.Decision` records whose
+responsible party and deadline are read from the sentence. Nothing is
+dropped: text the reader cannot place stays in an agenda item.
+
+Problems this reader records:
+
+=====  ========  ===============================================================
+code   severity  meaning
+=====  ========  ===============================================================
+GT340  warning   no title line before the header fields
+GT341  warning   the meeting's date cannot be read (kept in ``when_text``)
+GT342  info      the time span cannot be read (kept in ``when_text``)
+GT343  warning   no lettered list of decisions was found
+GT344  warning   the text ends mid-sentence: it may be truncated
+GT345  warning   a header field with no value
+GT346  info      a header field govtrack has no name for (kept in ``extra``)
+GT347  warning   the decision letters skip one (``a)``, ``b)``, ``d)``)
+GT348  warning   a header field given twice (the second is kept in ``extra``)
+=====  ========  ===============================================================
+
+>>> import govtrack as gt
+>>> doc = gt.loads("Minutes of the Board\\nDate and Time: 3 March 2021, 10 am to 12 pm\\n"
+...                "Venue: Room 4\\n\\nDecisions:\\na) The secretariat will circulate the "
+...                "minutes by 10 March 2021;\\n", format="minutes")
+>>> meeting = doc.meetings[0]
+>>> meeting.title, str(meeting.date), str(meeting.starts), meeting.venue
+('Minutes of the Board', '2021-03-03', '10:00:00', 'Room 4')
+>>> decision = meeting.decisions[0]
+>>> decision.ref, decision.responsible, decision.due.text
+('a)', ('The secretariat',), '10 March 2021')
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from govtrack._errors import FormatError
+from govtrack.io._prose import (
+    BULLET,
+    Line,
+    deadline_in,
+    find_day,
+    is_deemed_consent,
+    lines_of,
+    responsible_in,
+    squash,
+    time_span,
+)
+from govtrack.model.location import Location
+from govtrack.model.records import AgendaItem, Decision, Document, Issue, Meeting
+from govtrack.model.status import Severity
+
+__all__ = ["loads", "sniff"]
+
+_FIELD = re.compile(
+    r"^\s{0,4}(?:\*\*)?(?P<label>[^\W\d_][\w /&'()-]{0,38}?)\s{0,3}(?:\*\*)?:(?:\*\*)?"
+    r"(?:[\s\u00a0]{1,40}(?P<value>.*))?$"
+)
+_LABELS: dict[str, str] = {
+    "date and time": "date",
+    "date & time": "date",
+    "date/time": "date",
+    "time and date": "date",
+    "date": "date",
+    "when": "date",
+    "time": "time",
+    "venue": "venue",
+    "place": "venue",
+    "location": "venue",
+    "chairperson": "chair",
+    "chair": "chair",
+    "chaired by": "chair",
+    "chairman": "chair",
+    "chairwoman": "chair",
+    "chairs": "chair",
+    "co-chairs": "chair",
+    "presided by": "chair",
+    "participants": "participants",
+    "present": "participants",
+    "attendees": "participants",
+    "members present": "participants",
+}
+_NUMBERED = re.compile(
+    r"^\s{0,8}(?:[-*•]\s{1,4})?(?P<hashes>#{1,6}\s{0,4})?(?P<bold>\*\*)?"
+    r"(?P<ref>\d{1,3})\.(?:\*\*)?(?:\s{1,8}(?P<rest>.*)|$)"
+)
+_LETTERED = re.compile(
+    r"^\s{0,8}(?:[-*•]\s{1,4})?(?:\*\*)?(?P<ref>\(?[a-z]\))(?:\*\*)?(?:\s{1,8}(?P<rest>.*)|$)"
+)
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s{0,8}(?P<text>.*?)\s{0,8}#{0,6}\s*$")
+_DECISIONS_CUE = re.compile(
+    r"\b(?:decisions?|decided|resolutions?|resolved|action points|agreed actions"
+    r"|agreed as follows|agreed the following|way forward)\b",
+    re.IGNORECASE,
+)
+_TITLE_CUE = re.compile(r"\b(?:record notes|minutes|notes of|proceedings)\b", re.IGNORECASE)
+_ENDS_SENTENCE = re.compile(r"[.;:!?)\]\"'’”*]\s*$")
+
+
+@attrs.define
+class _Item:
+    ref: str
+    title: str
+    line: int
+    texts: list[str] = attrs.Factory(list)
+
+
+@attrs.define
+class _Pending:
+    ref: str
+    line: int
+    texts: list[str]
+
+
+def _heading_text(text: str) -> str:
+    if m := _HEADING.match(text):
+        text = m["text"]
+    return text.strip().strip("*").strip()
+
+
+def _field_of(line: Line) -> tuple[str, str] | None:
+    """The (key, value) of a header field line; key is the label for unknown ones."""
+    if (
+        _NUMBERED.match(line.text)
+        or _LETTERED.match(line.text)
+        or line.text.lstrip().startswith("#")
+    ):
+        return None
+    m = _FIELD.match(line.text)
+    if m is None:
+        return None
+    label = squash(m["label"]).lower()
+    return _LABELS.get(label, squash(m["label"])), squash(m["value"] or "")
+
+
+def _is_known_field(line: Line) -> bool:
+    field = _field_of(line)
+    return field is not None and field[0] in _LABELS.values()
+
+
+def _trim(value: str) -> str:
+    return value.strip().rstrip(".;,").strip()
+
+
+def sniff(text: str) -> float:
+    """How surely ``text`` is record notes of a meeting, from 0 (surely not) to 1.
+
+    Args:
+        text: The text.
+
+    Returns:
+        The score: header fields, a "Record Notes"/"Minutes" title and a lettered
+        decisions list raise it; a tracking-system export or a pipe table gives 0.
+
+    >>> sniff("# Record Notes of the Board\\nDate and Time: 3 March 2021\\nVenue: Room 4\\n")
+    0.8
+    >>> sniff("| Action | Responsible |\\n|---|---|\\n")
+    0.0
+    """
+    lines = lines_of(text[:200_000])
+    colon_lines = sum(1 for line in lines if line.text.startswith(": ") or line.text == ":")
+    pipe_lines = sum(1 for line in lines if line.text.lstrip().startswith("|"))
+    if colon_lines >= 2 or "Management Response Category:" in text or pipe_lines >= 3:
+        return 0.0
+    if "Scheduled Activities" in text and "Schedule" in text:
+        return 0.0
+    score = 0.0
+    keys = set()
+    for line in lines[:60]:
+        field = _field_of(line)
+        if field is not None and field[0] in {"date", "venue", "chair", "participants", "time"}:
+            keys.add(field[0])
+    if "Date and Time:" in text:
+        score += 0.2
+    score += 0.15 * len(keys)
+    if any(_TITLE_CUE.search(line.text) for line in lines[:12]):
+        score += 0.3
+    if score == 0.0:
+        return 0.0
+    lettered = sum(1 for line in lines if _LETTERED.match(line.text))
+    if lettered >= 2:
+        score += 0.2
+    return round(min(score, 1.0), 3)
+
+
+def loads(text: str, *, source: str = "") -> Document:
+    """Read record notes of a meeting into a Document with one Meeting.
+
+    Args:
+        text: The record notes (a BOM and CRLF line ends are fine).
+        source: A file name, recorded in every origin.
+
+    Returns:
+        A Document whose ``meetings`` holds the meeting and whose ``problems``
+        holds what could not be read (codes GT340–GT348).
+
+    Raises:
+        FormatError: The text has neither header fields (``Date and Time:``,
+            ``Venue:``, ``Chairperson:``) nor a "Record Notes"/"Minutes" title.
+
+    >>> import govtrack as gt
+    >>> doc = loads("Minutes\\nVenue: Hall B\\n\\n1. Opening remarks were made.\\n")
+    >>> [(item.ref, item.text) for item in doc.meetings[0].agenda]
+    [('1', 'Opening remarks were made.')]
+    >>> loads("just some words")
+    Traceback (most recent call last):
+    ...
+    govtrack._errors.FormatError: expected record notes of a meeting: ...
+    """
+    return _Reader(lines_of(text), source).read()
+
+
+class _Reader:
+    def __init__(self, lines: list[Line], source: str) -> None:
+        self.lines = lines
+        self.source = source
+        self.problems: list[Issue] = []
+
+    def where(self, line: int) -> Location:
+        return Location(file=self.source, line=line)
+
+    def problem(self, code: str, message: str, line: int | None, severity: Severity) -> None:
+        location = self.where(line) if line is not None else Location(file=self.source)
+        self.problems.append(
+            Issue(code=code, message=message, location=location, severity=severity)
+        )
+
+    # -- the parts ---------------------------------------------------------
+
+    def read(self) -> Document:
+        lines = self.lines
+        first_field = next((i for i, line in enumerate(lines[:80]) if _is_known_field(line)), None)
+        head_end = first_field if first_field is not None else 0
+        if first_field is None:
+            # No header fields: the title is the leading heading lines, if they say "minutes".
+            for index, line in enumerate(lines[:12]):
+                plain = line.clean and not line.text.lstrip().startswith("#")
+                if plain and (not _TITLE_CUE.search(line.text) or _NUMBERED.match(line.text)):
+                    break
+                head_end = index + 1
+        heads = [line for line in lines[:head_end] if line.clean]
+        if first_field is None and not any(_TITLE_CUE.search(line.text) for line in heads):
+            raise FormatError(
+                "expected record notes of a meeting: a 'Date and Time:', 'Venue:' or "
+                "'Chairperson:' line, or a 'Record Notes'/'Minutes' title"
+            )
+        title, organiser, title_line, other_heads = self.title(heads)
+        fields, body_start = self.fields(head_end)
+        values: dict[str, tuple[str, int]] = {}
+        extra: dict[str, str] = {}
+        if other_heads:
+            extra["Heading"] = "\n".join(other_heads)
+        for key, value, number in fields:
+            if key not in _LABELS.values():
+                extra[key] = value
+                self.problem(
+                    "GT346", f"header field {key!r} kept as written", number, Severity.INFO
+                )
+            elif key in values:
+                extra[key.title()] = value
+                self.problem("GT348", f"header field {key!r} given twice", number, Severity.WARNING)
+            else:
+                values[key] = (value, number)
+            if not value:
+                self.problem(
+                    "GT345", f"header field {key!r} has no value", number, Severity.WARNING
+                )
+        agenda, decisions = self.body(body_start)
+        meeting = self.meeting(
+            title=title,
+            organiser=organiser,
+            values=values,
+            extra=extra,
+            agenda=agenda,
+            decisions=decisions,
+            title_line=title_line,
+        )
+        self.check_end()
+        return Document(meetings=(meeting,), problems=tuple(self.problems), source=self.source)
+
+    def title(self, heads: list[Line]) -> tuple[str, str, int | None, list[str]]:
+        if not heads:
+            self.problem("GT340", "no title before the header fields", None, Severity.WARNING)
+            return "", "", None, []
+        texts = [_trim(_heading_text(line.text)) for line in heads]
+        index = next(
+            (i for i, line in enumerate(heads) if _TITLE_CUE.search(line.text)), len(heads) - 1
+        )
+        organiser = texts[0] if index > 0 else ""
+        others = [text for i, text in enumerate(texts) if i not in {0, index}]
+        return texts[index], organiser, heads[index].number, others
+
+    def fields(self, start: int) -> tuple[list[tuple[str, str, int]], int]:
+        """The header fields from line index ``start``; returns them and where the body starts."""
+        found: list[tuple[str, str, int]] = []
+        index = start
+        lines = self.lines
+        while index < len(lines):
+            line = lines[index]
+            if not line.clean and found:
+                after = next((n for n in lines[index:] if n.clean), None)
+                if after is not None and _is_known_field(after):
+                    index += 1
+                    continue
+            field = _field_of(line) if line.clean else None
+            if field is None or (not found and field[0] not in _LABELS.values()):
+                break
+            parts = [field[1]] if field[1] else []
+            index += 1
+            while index < len(lines):
+                follow = lines[index]
+                if not follow.clean or _field_of(follow) is not None:
+                    break
+                if _NUMBERED.match(follow.text) or _LETTERED.match(follow.text):
+                    break
+                if follow.text.lstrip().startswith("#"):
+                    break
+                if not follow.text[:1].isspace() and parts and _ENDS_SENTENCE.search(parts[-1]):
+                    break
+                parts.append(follow.clean)
+                index += 1
+            found.append((field[0], " ".join(parts), line.number))
+        return found, index
+
+    def body(self, start: int) -> tuple[list[AgendaItem], list[Decision]]:
+        lines = self.lines[start:]
+        in_zone = self.zones(lines)
+        use_zone = any(in_zone[i] for i, line in enumerate(lines) if _LETTERED.match(line.text))
+        items: list[_Item] = []
+        pending: list[_Pending] = []
+        current_decision: _Pending | None = None
+        for i, line in enumerate(lines):
+            if not line.clean:
+                current_decision = None
+                continue
+            if (m := _NUMBERED.match(line.text)) and not line.text.lstrip().startswith("- ("):
+                current_decision = None
+                rest = (m["rest"] or "").strip()
+                is_heading = bool(m["hashes"]) or (bool(m["bold"]) and rest.endswith("**"))
+                if is_heading:
+                    items.append(
+                        _Item(ref=m["ref"], title=_trim(rest.strip("*# ")), line=line.number)
+                    )
+                else:
+                    items.append(_Item(ref=m["ref"], title="", line=line.number, texts=[rest]))
+                continue
+            lettered = _LETTERED.match(line.text)
+            if lettered and (in_zone[i] or not use_zone):
+                current_decision = _Pending(
+                    ref=lettered["ref"].lstrip("("),
+                    line=line.number,
+                    texts=[(lettered["rest"] or "").strip()],
+                )
+                pending.append(current_decision)
+                continue
+            if current_decision is not None and not line.text.lstrip().startswith("#"):
+                current_decision.texts.append(line.clean)
+                continue
+            text = _heading_text(line.text) if line.text.lstrip().startswith("#") else line.clean
+            if bullet := BULLET.match(line.text):
+                text = "• " + bullet["text"].strip()
+            if not items:
+                items.append(_Item(ref="", title="", line=line.number))
+            items[-1].texts.append(text)
+        agenda = [
+            AgendaItem(
+                ref=item.ref,
+                title=item.title,
+                text="\n".join(part for part in item.texts if part),
+                origin=self.where(item.line),
+            )
+            for item in items
+        ]
+        decisions = [self.decision(entry) for entry in pending]
+        self.check_letters(pending)
+        return agenda, decisions
+
+    def zones(self, lines: list[Line]) -> list[bool]:
+        """For each body line, whether it sits in a decisions section."""
+        flags: list[bool] = []
+        active = False
+        for line in lines:
+            m = _NUMBERED.match(line.text)
+            if m or line.text.lstrip().startswith("#"):
+                active = bool(_DECISIONS_CUE.search(line.text))
+            elif line.clean and not _LETTERED.match(line.text) and _DECISIONS_CUE.search(line.text):
+                active = True
+            flags.append(active)
+        return flags
+
+    def decision(self, entry: _Pending) -> Decision:
+        text = " ".join(part for part in entry.texts if part).strip()
+        text = re.sub(r"(?:[;,]\s{0,3})?(?:\band\b|\bor\b)?\s{0,3}[;,]?$", "", text).strip()
+        return Decision(
+            ref=entry.ref,
+            text=text,
+            responsible=responsible_in(text),
+            due=deadline_in(text),
+            deemed_consent=is_deemed_consent(text),
+            origin=self.where(entry.line),
+        )
+
+    def check_letters(self, pending: list[_Pending]) -> None:
+        if not pending:
+            self.problem(
+                "GT343",
+                "no lettered list of decisions (a), b), …) was found",
+                None,
+                Severity.WARNING,
+            )
+            return
+        previous = ""
+        for entry in pending:
+            letter = entry.ref[0]
+            if previous and ord(letter) != ord(previous) + 1:
+                self.problem(
+                    "GT347",
+                    f"decision {entry.ref} follows {previous}): a letter is missing or repeated",
+                    entry.line,
+                    Severity.WARNING,
+                )
+            previous = letter
+
+    def meeting(
+        self,
+        *,
+        title: str,
+        organiser: str,
+        values: dict[str, tuple[str, int]],
+        extra: dict[str, str],
+        agenda: list[AgendaItem],
+        decisions: list[Decision],
+        title_line: int | None,
+    ) -> Meeting:
+        when_text, when_line = values.get("date", ("", None))
+        time_text, _ = values.get("time", ("", None))
+        date = None
+        if when_text:
+            day = find_day(when_text)
+            if day is None:
+                self.problem(
+                    "GT341",
+                    f"cannot read the meeting's date in {when_text!r}",
+                    when_line,
+                    Severity.WARNING,
+                )
+            else:
+                date = day.start
+        full_when = " ".join(part for part in (when_text, time_text) if part)
+        starts, ends = time_span(full_when)
+        if (
+            full_when
+            and starts is None
+            and re.search(r"\d[.:]\d\d|\b[ap]\.?m\b", full_when, re.IGNORECASE)
+        ):
+            self.problem(
+                "GT342", f"cannot read the time span in {full_when!r}", when_line, Severity.INFO
+            )
+        venue, _ = values.get("venue", ("", None))
+        chair, _ = values.get("chair", ("", None))
+        participants, _ = values.get("participants", ("", None))
+        first = title_line or when_line or (self.lines[0].number if self.lines else 1)
+        return Meeting(
+            title=title,
+            organiser=organiser,
+            date=date,
+            starts=starts,
+            ends=ends,
+            when_text=full_when,
+            venue=_trim(venue),
+            chair=tuple(_trim(part) for part in re.split(r";\s{0,3}", chair) if _trim(part)),
+            participants=tuple(
+                _trim(part) for part in re.split(r";\s{0,3}", participants) if _trim(part)
+            ),
+            agenda=tuple(agenda),
+            decisions=tuple(decisions),
+            extra=extra,
+            origin=self.where(first),
+        )
+
+    def check_end(self) -> None:
+        last = next((line for line in reversed(self.lines) if line.clean), None)
+        if last is not None and not _ENDS_SENTENCE.search(last.clean):
+            self.problem(
+                "GT344",
+                f"the text ends mid-sentence ({last.clean[-40:]!r}): it may be truncated",
+                last.number,
+                Severity.WARNING,
+            )

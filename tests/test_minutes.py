@@ -1,0 +1,316 @@
+"""Tests of the record-notes (minutes) reader: header fields, agenda, decisions, problems."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import govtrack as gt
+from govtrack.io import meeting_report, minutes, progress
+
+DATA = Path(__file__).parent / "data" / "minutes"
+COORDINATION = (DATA / "coordination_meeting.md").read_text(encoding="utf-8")
+STEERING = (DATA / "steering_committee.txt").read_text(encoding="utf-8")
+
+
+def _meeting(text: str, source: str = "") -> gt.Meeting:
+    return gt.loads(text, format="minutes", source=source).meetings[0]
+
+
+def test_header_fields_are_read() -> None:
+    """Title, organiser, date, time span, venue, chair and participants come from the header."""
+    meeting = _meeting(COORDINATION)
+    expected = (
+        "Minutes of the Coordination Meeting on the Irrigation Reform Plan",
+        "Ministry of Water Resources Planning Wing",
+        dt.date(2022, 3, 14),
+        "14 March 2022, 10.00-12.30 PM.",
+        "Meeting Room 3, Block C, Ministry of Water Resources, Riverside Road, Kampala",
+        ("Ms. Zoë Nakato-Ólafsdóttir, Permanent Secretary, Ministry of Water Resources",),
+        ("Annex 'B'",),
+    )
+    actual = (
+        meeting.title,
+        meeting.organiser,
+        meeting.date,
+        meeting.when_text,
+        meeting.venue,
+        meeting.chair,
+        meeting.participants,
+    )
+    assert expected == actual
+
+
+def test_pm_on_the_end_only_keeps_a_morning_start_when_pm_would_invert_the_span() -> None:
+    """'10.00-12.30 PM' runs from 10:00 to 12:30 (10 PM would start after the end)."""
+    meeting = _meeting(COORDINATION)
+    assert (dt.time(10, 0), dt.time(12, 30)) == (meeting.starts, meeting.ends)
+
+
+@pytest.mark.parametrize(
+    ("when", "expected"),
+    [
+        ("23 April 2019, 02.00-04.30 PM.", (dt.time(14, 0), dt.time(16, 30))),
+        ("5 September 2023, 14:00–16:30", (dt.time(14, 0), dt.time(16, 30))),
+        ("1 June 2020, 10 am to 12 pm", (dt.time(10, 0), dt.time(12, 0))),
+        ("1 June 2020, 9:30 a.m. - 1:15 p.m.", (dt.time(9, 30), dt.time(13, 15))),
+        ("1 June 2020, at 15:00", (dt.time(15, 0), None)),
+        ("1 June 2020", (None, None)),
+    ],
+)
+def test_time_spans(when: str, expected: tuple[dt.time | None, dt.time | None]) -> None:
+    """Time spans in 12-hour and 24-hour styles give start and end times."""
+    meeting = _meeting(f"Minutes\nDate and Time: {when}\nVenue: Hall\n")
+    assert expected == (meeting.starts, meeting.ends)
+
+
+def test_numbered_paragraphs_become_agenda_items() -> None:
+    """'- 1.', '4.', '### 3. Heading' and '- **6.**' are agenda items with ref, title and text."""
+    meeting = _meeting(COORDINATION)
+    expected = [
+        ("1", ""),
+        ("2", ""),
+        ("3", "Briefing by the consultant"),
+        ("4", ""),
+        ("5", "Decisions"),
+        ("6", ""),
+    ]
+    assert expected == [(item.ref, item.title) for item in meeting.agenda]
+    assert "walked the members through" in meeting.agenda[2].text
+
+
+def test_decisions_with_parties_deadlines_and_deemed_consent() -> None:
+    """Each lettered decision has its party, deadline and deemed-consent flag read from prose."""
+    meeting = _meeting(COORDINATION)
+    expected = [
+        ("a)", ("The planning unit",), None, False),
+        ("b)", ("Each district office",), gt.parse_due("28 March 2022"), False),
+        ("c)", (), gt.parse_due("25 March 2022"), True),
+        ("d)", ("The legal unit",), gt.parse_due("April 2022"), False),
+        ("e)", (), None, False),
+    ]
+    actual = [(d.ref, d.responsible, d.due, d.deemed_consent) for d in meeting.decisions]
+    assert expected == actual
+
+
+def test_decision_text_drops_the_list_punctuation() -> None:
+    """The trailing ';' of a list entry is not part of the decision's text."""
+    meeting = _meeting(COORDINATION)
+    expected = "The planning unit will circulate the revised costing tables to all members"
+    assert expected == meeting.decisions[0].text
+
+
+def test_origins_are_source_lines() -> None:
+    """The meeting, agenda items and decisions carry the 1-based line they were read from."""
+    meeting = _meeting(COORDINATION, source="notes.md")
+    expected = (
+        gt.Location(file="notes.md", line=3),
+        gt.Location(file="notes.md", line=12),
+        gt.Location(file="notes.md", line=25),
+        gt.Location(file="notes.md", line=30),
+    )
+    actual = (
+        meeting.origin,
+        meeting.agenda[0].origin,
+        meeting.decisions[0].origin,
+        meeting.decisions[4].origin,
+    )
+    assert expected == actual
+
+
+def test_second_variant_24_hour_plain_title_and_decisions_heading() -> None:
+    """A plain-text title, 24-hour span, odd spacing and an unnumbered 'Decisions' heading."""
+    meeting = _meeting(STEERING)
+    expected = (
+        "RECORD NOTES OF THE STEERING COMMITTEE ON DIGITAL SERVICES",
+        dt.date(2023, 9, 5),
+        (dt.time(14, 0), dt.time(16, 30)),
+        "Online (video conference)",
+        ("Mr. Đặng Văn Minh, Director General",),
+        ("Heads of the pilot agencies", "representatives of the donor group"),
+    )
+    actual = (
+        meeting.title,
+        meeting.date,
+        (meeting.starts, meeting.ends),
+        meeting.venue,
+        meeting.chair,
+        meeting.participants,
+    )
+    assert expected == actual
+
+
+def test_second_variant_decisions() -> None:
+    """'X to do …', 'no later than', deemed consent phrased 'deemed endorsed', no deadline."""
+    meeting = _meeting(STEERING)
+    expected = [
+        ("a)", ("The secretariat",), gt.parse_due("30 September 2023"), False),
+        ("b)", ("Agencies",), gt.parse_due("15 October 2023"), False),
+        ("c)", (), gt.parse_due("20 September 2023"), True),
+        ("d)", ("The committee",), None, False),
+    ]
+    actual = [(d.ref, d.responsible, d.due, d.deemed_consent) for d in meeting.decisions]
+    assert expected == actual
+
+
+def test_decision_without_deadline_is_no_reader_problem() -> None:
+    """A decision with no deadline has due None and the reader records no problem for it."""
+    doc = gt.loads(STEERING, format="minutes")
+    assert [] == [problem for problem in doc.problems if "deadline" in problem.message]
+    assert "GT103" in {issue.code for issue in gt.validate(doc, on=dt.date(2023, 10, 1))}
+
+
+def test_crlf_and_bom_read_the_same() -> None:
+    """A BOM and CRLF line ends give the same meeting, origins included."""
+    plain = gt.loads(COORDINATION, format="minutes")
+    windows = minutes.loads("\ufeff" + COORDINATION.replace("\n", "\r\n"))
+    assert plain == windows
+    assert plain.meetings[0].decisions[1].origin == windows.meetings[0].decisions[1].origin
+
+
+def test_truncated_text_reads_what_is_there_with_a_problem() -> None:
+    """Text cut mid-decision keeps the decisions read so far and reports GT344."""
+    cut = STEERING[: STEERING.index("no later than") + 6]
+    doc = gt.loads(cut, format="minutes")
+    assert ["a)", "b)"] == [d.ref for d in doc.meetings[0].decisions]
+    assert ["GT344"] == [problem.code for problem in doc.problems]
+
+
+def test_unknown_header_field_is_kept() -> None:
+    """A header field govtrack has no name for stays in extra, with an info problem."""
+    doc = gt.loads(
+        "Minutes\nDate: 2 May 2020\nRecorded by: J. Okafor\n\na) X will act.\n", format="minutes"
+    )
+    assert {"Recorded by": "J. Okafor"} == dict(doc.meetings[0].extra)
+    assert ["GT346"] == [problem.code for problem in doc.problems]
+
+
+def test_missing_letter_and_missing_decisions_are_reported() -> None:
+    """A skipped letter is GT347; no decisions at all is GT343."""
+    skipped = gt.loads(
+        "Minutes\nVenue: Hall\n\nDecisions\na) A will go.\nc) B will stay.\n", format="minutes"
+    )
+    none = gt.loads("Minutes\nVenue: Hall\n\n1. Nothing was decided.\n", format="minutes")
+    assert (["GT347"], ["GT343"]) == (
+        [p.code for p in skipped.problems],
+        [p.code for p in none.problems],
+    )
+
+
+def test_unreadable_date_is_kept_as_text() -> None:
+    """A date that cannot be read stays in when_text and is GT341."""
+    doc = gt.loads(
+        "Minutes\nDate and Time: the first Monday\nVenue: Hall\n\na) A will go.\n", format="minutes"
+    )
+    assert ("the first Monday", None) == (doc.meetings[0].when_text, doc.meetings[0].date)
+    assert ["GT341"] == [problem.code for problem in doc.problems]
+
+
+def test_not_minutes_is_a_format_error() -> None:
+    """A text with no header field and no minutes title raises FormatError."""
+    with pytest.raises(gt.FormatError, match="expected record notes of a meeting"):
+        gt.loads("A shopping list\n\n- apples\n- pears\n", format="minutes")
+
+
+def test_sniff_claims_only_record_notes() -> None:
+    """sniff scores record notes above 0 and the other shapes at 0."""
+    export = ": Pakistan\n: 2020\nRecommendation: Do more\nManagement Response Category: Accepted\n"
+    pipes = "|\nResponsible |\nDeadline |\nStatus |\n"
+    scores = [minutes.sniff(text) for text in (COORDINATION, STEERING, export, pipes)]
+    assert scores[0] > 0.5
+    assert scores[1] > 0.5
+    assert [0.0, 0.0] == scores[2:]
+
+
+def test_other_readers_do_not_claim_minutes() -> None:
+    """The meeting-report and progress-report sniffers give record notes 0."""
+    assert [0.0, 0.0, 0.0, 0.0] == [
+        meeting_report.sniff(COORDINATION),
+        meeting_report.sniff(STEERING),
+        progress.sniff(COORDINATION),
+        progress.sniff(STEERING),
+    ]
+
+
+def test_seed_record_notes(seeds: Path) -> None:
+    """Seed 000: 6 decisions, one deemed-consent rule due 2019-05-02, b) due 2019-05-05."""
+    text = (seeds / "000_f49c7ecb84d08990.txt").read_text(encoding="utf-8")
+    doc = gt.loads(text, source="000.txt")
+    meeting = doc.meetings[0]
+    rules = [d for d in meeting.decisions if d.deemed_consent]
+    expected = (6, 1, dt.date(2019, 5, 2), dt.date(2019, 5, 5), dt.date(2019, 4, 23))
+    actual = (
+        len(meeting.decisions),
+        len(rules),
+        rules[0].due.end if rules[0].due else None,
+        meeting.decisions[1].due.end if meeting.decisions[1].due else None,
+        meeting.date,
+    )
+    assert expected == actual
+    assert ("Cabinet Division",) == meeting.decisions[0].responsible
+    assert ("Each ministry",) == meeting.decisions[1].responsible
+
+
+_ALPHABET = st.sampled_from(
+    [
+        *list("abcXYZ019 \t\n\xa0:.-–)(#*•;,/"),
+        "Date and Time:",
+        "Venue:",
+        "Chairperson:",
+        "Minutes",
+        "a) ",
+        "- 1. ",
+        "### 3. ",
+        " by ",
+        "PM",
+        " am ",
+        "deemed",
+        "\r\n",
+        "\ufeff",
+        " will ",
+        "12.30",
+        "Decisions",
+    ]
+)
+
+
+@given(st.lists(_ALPHABET, max_size=80).map("".join))
+def test_arbitrary_text_raises_only_govtrack_errors(text: str) -> None:
+    """loads on any text returns a Document or raises a GovtrackError, nothing else."""
+    try:
+        doc = minutes.loads(text)
+    except gt.GovtrackError:
+        return
+    assert 1 == len(doc.meetings)
+
+
+@given(st.text(max_size=300))
+def test_arbitrary_unicode_raises_only_govtrack_errors(text: str) -> None:
+    """loads and sniff on any unicode text raise nothing but GovtrackError."""
+    minutes.sniff(text)
+    with contextlib.suppress(gt.GovtrackError):
+        minutes.loads(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Minutes\nDate and Time: " + "1" * 5000 + "\n",
+        "Minutes\nVenue: " + " " * 20000 + "x\n",
+        "Minutes\nDate and Time: " + "1 - " * 3000 + "\n",
+        "Minutes\n" + "a) will by " * 3000 + "\n",
+        "Minutes\nDate: 1\n" + "\t" * 20000 + ":\n",
+    ],
+)
+def test_pathological_text_is_fast(text: str) -> None:
+    """Long runs of digits, spaces and cues are read in well under a second (no backtracking)."""
+    started = time.perf_counter()
+    with contextlib.suppress(gt.GovtrackError):
+        minutes.loads(text)
+    assert time.perf_counter() - started < 1.0

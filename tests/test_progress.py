@@ -1,0 +1,284 @@
+"""Tests of the working-group progress-report reader (a table flattened to text)."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import govtrack as gt
+from govtrack.io import meeting_report, minutes, progress
+
+DATA = Path(__file__).parent / "data" / "progress"
+WATER = (DATA / "water_sanitation.txt").read_text(encoding="utf-8")
+ON, BEHIND = gt.ScheduleStatus.ON_SCHEDULE, gt.ScheduleStatus.BEHIND_SCHEDULE
+
+
+def _report(text: str, source: str = "") -> gt.ProgressReport:
+    return gt.loads(text, format="progress-report", source=source).reports[0]
+
+
+def test_working_group_title_and_period() -> None:
+    """'TWG: …' is the working group; 'during the period X to Y' is the period span."""
+    report = _report(WATER)
+    expected = (
+        "Annex: Working Group Progress Report",
+        "WATER AND SANITATION",
+        "March 2021 to August 2021",
+        dt.date(2021, 3, 1),
+        dt.date(2021, 8, 31),
+    )
+    period = report.period
+    assert period is not None
+    actual = (report.title, report.working_group, report.period_text, period.start, period.end)
+    assert expected == actual
+
+
+def test_activities_with_groups_and_schedule_marks() -> None:
+    """Rows become activities under their numbered group; X, x, ✓, √ marks give the schedule."""
+    report = _report(WATER)
+    expected = [
+        ("1. Sector coordination", "Convene the annual sector review", ON),
+        ("1. Sector coordination", "Update the sector investment plan", BEHIND),
+        ("1. Sector coordination", "Publish the water quality bulletin", ON),
+        ("2. Monitoring", "Train provincial data officers", BEHIND),
+        ("2. Monitoring", "Roll out the reporting app", BEHIND),
+        ("2. Monitoring", "Set up the sector database", None),
+    ]
+    assert expected == [(a.group, a.text, a.schedule) for a in report.activities]
+
+
+def test_status_narrative_goes_to_comments_and_a_status_word_to_status() -> None:
+    """A narrative is the comments; a plain status word ('Completed') is the status."""
+    activities = _report(WATER).activities
+    expected = [
+        (None, "Draft circulated; costing still pending."),
+        (gt.Status.COMPLETED, ""),
+    ]
+    assert expected == [(a.status, a.comments) for a in activities[1:3]]
+
+
+def test_reasons_for_delay_and_recommendations() -> None:
+    """A full row gives the reasons for delay and the recommendations by position."""
+    activity = _report(WATER).activities[1]
+    expected = ("Costing consultant recruited late.", "Board to approve the revised timeline.")
+    assert expected == (activity.delay_reasons, activity.recommendations)
+
+
+def test_ambiguous_rows_keep_their_text_and_are_reported() -> None:
+    """Short rows place text by position (GT374) or after the marks (GT373), text kept."""
+    doc = gt.loads(WATER, format="progress-report")
+    activities = doc.reports[0].activities
+    expected_text = ("Procurement of tablets delayed.", "Funds not yet released by the treasury.")
+    assert expected_text == (activities[3].delay_reasons, activities[5].delay_reasons)
+    codes = {problem.code: problem.location for problem in doc.problems}
+    assert gt.Location(line=75) == codes["GT374"]
+    assert gt.Location(line=83) == codes["GT373"]
+
+
+def test_bullets_sharing_one_status_each_get_it() -> None:
+    """Bulleted activities of one merged cell each get the shared status (GT376)."""
+    doc = gt.loads(WATER, format="progress-report")
+    first, second = doc.reports[0].activities[3:5]
+    assert first.comments == second.comments
+    assert "GT376" in [problem.code for problem in doc.problems]
+
+
+def test_group_narrative_is_kept_in_extra() -> None:
+    """A group row's own status text is kept in the report's extra under the group."""
+    extra = _report(WATER).extra
+    assert "Quarterly sector meetings took place as planned." == extra["1. Sector coordination"]
+
+
+def test_indicators_with_timeframes_and_targets() -> None:
+    """Indicators carry their timeframe span and numbered sub-targets."""
+    report = _report(WATER)
+    expected = [
+        ("Increase rural access to safe water", "2021 – 2023", ["1", "2"]),
+        ("Reduce non-revenue water in the capital", "mid-2022", []),
+    ]
+    actual = [
+        (i.text, i.timeframe.text if i.timeframe else "", [t.ref for t in i.targets])
+        for i in report.indicators
+    ]
+    assert expected == actual
+
+
+def test_target_columns() -> None:
+    """A target row gives timeframe, status, constraints and recommendations; a blank is empty."""
+    first, second = _report(WATER).indicators[0].targets
+    expected = [
+        (
+            "New water points built in three northern provinces.",
+            gt.parse_due("2021"),
+            "Tenders awarded; construction 40% complete.",
+            "Rainy season slowed the works.",
+            "Extend the contracts by one quarter.",
+        ),
+        (
+            "Water committees trained in all districts.",
+            gt.parse_due("By end of Q4 2021"),
+            "Half of the districts covered.",
+            "",
+            "Mobilise partners for the remaining districts.",
+        ),
+    ]
+    actual = [
+        (t.text, t.timeframe, t.status, t.constraints, t.recommendations) for t in (first, second)
+    ]
+    assert expected == actual
+
+
+def test_unreadable_timeframe_is_kept_as_text() -> None:
+    """A timeframe that is not a date stays in timeframe_text, with GT379."""
+    text = WATER.replace("mid-2022", "until 2022 elections")
+    doc = gt.loads(text, format="progress-report")
+    indicator = doc.reports[0].indicators[1]
+    assert (None, "until 2022 elections") == (indicator.timeframe, indicator.timeframe_text)
+    assert "GT379" in [problem.code for problem in doc.problems]
+
+
+def test_yes_no_answers() -> None:
+    """Questions become answers: yes, no, none ticked, and free text kept (GT380)."""
+    report = _report(WATER)
+    expected = [
+        ("Are there other issues the board should consider?", None, ""),
+        ("Does the group have enough resources for its work plan?", True, "Yes"),
+        ("Has the group asked the board for support?", False, "No"),
+        ("Is a request being prepared?", None, "Under discussion with two partners"),
+    ]
+    assert expected == [(a.question, a.answer, a.text) for a in report.answers]
+
+
+def test_both_marks_is_reported() -> None:
+    """A row marked on and behind schedule has no schedule and a GT375 problem."""
+    text = WATER.replace(
+        "Review held in May with every province represented.\n\nX\n\n\u00a0",
+        "Review held.\n\nX\n\nX",
+    )
+    doc = gt.loads(text, format="progress-report")
+    assert None is doc.reports[0].activities[0].schedule
+    assert "GT375" in [problem.code for problem in doc.problems]
+
+
+def test_crlf_and_bom_read_the_same() -> None:
+    """A BOM and CRLF line ends give the same report."""
+    assert progress.loads(WATER) == progress.loads("\ufeff" + WATER.replace("\n", "\r\n"))
+
+
+def test_truncated_text_reads_what_is_there_with_a_problem() -> None:
+    """Text cut inside the activities table keeps the rows read and reports GT381."""
+    cut = WATER[: WATER.index("Draft circulated")]
+    doc = gt.loads(cut, format="progress-report")
+    assert ["Convene the annual sector review", "Update the sector investment plan"] == [
+        a.text for a in doc.reports[0].activities
+    ]
+    assert "GT381" in [problem.code for problem in doc.problems]
+
+
+def test_not_a_progress_report_is_a_format_error() -> None:
+    """A text with neither an activities table nor an indicators table raises FormatError."""
+    with pytest.raises(gt.FormatError, match="expected a working-group progress report"):
+        gt.loads("TWG: nothing here\n\nJust a note.\n", format="progress-report")
+
+
+def test_sniff_claims_only_progress_reports() -> None:
+    """sniff scores a progress report above 0.5 and the other shapes at 0."""
+    export = ": Pakistan\n: 2020\nManagement Response Category: Accepted\n"
+    record = "# Minutes\nDate and Time: 1 May 2020\nVenue: Hall\n"
+    assert progress.sniff(WATER) > 0.5
+    assert [0.0, 0.0] == [progress.sniff(export), progress.sniff(record)]
+    assert [0.0, 0.0] == [minutes.sniff(WATER), meeting_report.sniff(WATER)]
+
+
+def test_seed_progress_report(seeds: Path) -> None:
+    """Seed 003: TWG GENDER, Oct 2007 – Feb 2008, 17 activities, 1 indicator with 4 targets."""
+    text = (seeds / "003_986110d526973574.txt").read_text(encoding="utf-8")
+    report = gt.loads(text, source="003.txt").reports[0]
+    period = report.period
+    assert period is not None
+    expected = (
+        "GENDER",
+        "October 2007 to February 2008",
+        (dt.date(2007, 10, 1), dt.date(2008, 2, 29)),
+        17,
+        3,
+        1,
+        4,
+        [None, False, None, True],
+    )
+    actual = (
+        report.working_group,
+        report.period_text,
+        (period.start, period.end),
+        len(report.activities),
+        len({a.group for a in report.activities}),
+        len(report.indicators),
+        len(report.indicators[0].targets),
+        [a.answer for a in report.answers],
+    )
+    assert expected == actual
+
+
+_ALPHABET = st.sampled_from(
+    [
+        *list("abcXYZ019 \t\n\xa0:.-–)(#*•;,/?x✓"),
+        "Scheduled Activities\n\n",
+        "Implementation Status\n\n",
+        "On Schedule\n\n",
+        "Behind Schedule\n\n",
+        "1. ",
+        "  1. Is it? ",
+        "Yes",
+        "No",
+        "\n\n\xa0\n\n",
+        "TWG: ",
+        "Joint Monitoring Indicator Timeframe\n\n",
+        "2021 – 2023\n\n",
+        "A.\xa0 ",
+        "  • ",
+        "\r\n",
+    ]
+)
+
+
+@given(st.lists(_ALPHABET, max_size=80).map("".join))
+def test_arbitrary_text_raises_only_govtrack_errors(text: str) -> None:
+    """loads on any text returns a Document or raises a GovtrackError, nothing else."""
+    try:
+        doc = progress.loads(text)
+    except gt.GovtrackError:
+        return
+    assert 1 == len(doc.reports)
+
+
+@given(st.text(max_size=300))
+def test_arbitrary_unicode_raises_only_govtrack_errors(text: str) -> None:
+    """loads and sniff on any unicode text raise nothing but GovtrackError."""
+    progress.sniff(text)
+    with contextlib.suppress(gt.GovtrackError):
+        progress.loads(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Scheduled Activities\n\nOn Schedule\n\nBehind Schedule\n\n" + "x\n\n" * 5000,
+        "Scheduled Activities\n\nOn Schedule\n\nBehind Schedule\n\n" + "\u00a0\n" * 10000,
+        "Scheduled Activities\n\nOn Schedule\n\nBehind Schedule\n\n" + "Text\n\n" * 3000,
+        "Joint Monitoring Indicator Timeframe\n\n" + "1. a\n\n2021\n\n" * 2000,
+        "Scheduled Activities\n\nOn Schedule\n\n  1. " + "a" * 5000 + " " * 5000 + "\n",
+        "during the period " + "1 " * 5000,
+    ],
+)
+def test_pathological_text_is_fast(text: str) -> None:
+    """Long tables and runs of cues are read in a couple of seconds at most (no backtracking)."""
+    started = time.perf_counter()
+    with contextlib.suppress(gt.GovtrackError):
+        progress.loads(text)
+    assert time.perf_counter() - started < 2.0
