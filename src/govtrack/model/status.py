@@ -12,7 +12,15 @@ import enum
 import re
 from typing import TypeVar
 
-__all__ = ["ResponseCategory", "ScheduleStatus", "Severity", "Status"]
+__all__ = [
+    "CATEGORY_SYNONYMS",
+    "SCHEDULE_SYNONYMS",
+    "STATUS_SYNONYMS",
+    "ResponseCategory",
+    "ScheduleStatus",
+    "Severity",
+    "Status",
+]
 
 _E = TypeVar("_E", bound=enum.Enum)
 

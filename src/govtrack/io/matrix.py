@@ -1,0 +1,575 @@
+r"""Action matrices as text: a table flattened with pipes, or a Markdown table ("matrix").
+
+Two shapes are read:
+
+- **Pipe-flattened** (a table copied out of a document): every cell ends at a
+  line that ends with ``|`` or at a lone ``|``, so a cell may span several lines.
+  The header row comes first; the action column is often unnamed (a lone ``|``)::
+
+      |
+      Responsible |
+      Deadline |
+      Status |
+      Comments |
+      KAZ:
+      Publish the guidance note |
+      Country Representative |
+      2016/12
+      |
+      Completed
+      |
+      Published in March.
+      Shared with partners. |
+
+- **Markdown** tables, with a ``|---|`` separator line; ``<br>`` in a cell is a
+  line break, ``\|`` a pipe and ``\\`` a backslash::
+
+      | Action | Responsible | Deadline | Status | Comments |
+      |---|---|---|---|---|
+      | TKM: Draft the plan | Programme Unit | 2023/06 | Ongoing | First draft<br>shared |
+
+Headers are matched through :func:`govtrack.io.columns.merge_aliases` (a caller may
+pass ``aliases=``); an unnamed column is the action column; a column govtrack has
+no name for goes to ``Action.extra`` by its header (empty cells are left out).
+A country prefix (``KAZ:``) at the start of the action becomes ``Action.scope``
+and leaves the text, unless the table has a Scope column. A ``# heading`` above a
+Markdown table is the plan's title; each table is one :class:`~govtrack.ActionPlan`.
+Cells keep their line breaks; nothing else is changed.
+
+Problems the reader reports (``doc.problems``):
+
+=====  ========  ====================================================================
+code   severity  meaning
+=====  ========  ====================================================================
+GT320  warning   a row with more or fewer cells than the header (missing cells are
+                 empty; surplus cells go to ``extra`` as ``Column N``)
+GT321  warning   the text ends inside a row or a cell (cut short?): what is there is read
+GT322  warning   a column given twice: the second goes to ``extra``
+GT323  info      no column is named as the action: the first column is used
+GT324  info      text outside the tables (kept in the plan's ``extra["Notes"]``)
+GT325  warning   a row whose action cell is empty
+=====  ========  ====================================================================
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+
+import attrs
+
+from govtrack._errors import DueParseError, FormatError
+from govtrack.io._files import normalise_newlines
+from govtrack.io.columns import HEADERS, merge_aliases, normalise_header
+from govtrack.io.gate import render_updates, split_parties, split_updates
+from govtrack.model.dates import Due, parse_due
+from govtrack.model.location import Location
+from govtrack.model.records import Action, ActionPlan, Document, Issue
+from govtrack.model.status import Severity, Status
+
+__all__ = ["dumps", "loads", "sniff"]
+
+_SCOPE = re.compile(r"(?P<scope>[A-Z]{3})[ \t]*:\s*")
+_BR = re.compile(r"<br[ \t]*/?>", re.IGNORECASE)
+_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+_HANDLED = frozenset(
+    {"ref", "action", "responsible", "deadline", "status", "comments", "updates", "scope", "group"}
+)
+_MAX_HEADER_CHARS = 60
+_MAX_TRAILING_UNKNOWN = 10
+
+
+@attrs.frozen
+class _Cell:
+    line: int  # 1-based line where the cell starts
+    text: str
+
+
+@attrs.define
+class _Context:
+    source: str
+    problems: list[Issue] = attrs.field(factory=list)
+
+    def report(self, code: str, message: str, line: int, severity: Severity) -> None:
+        self.problems.append(
+            Issue(
+                code=code,
+                message=message,
+                location=Location(file=self.source, line=line),
+                severity=severity,
+            )
+        )
+
+
+# ---------------------------------------------------------------------------
+# Markdown tables
+
+
+def _is_separator(line: str) -> bool:
+    stripped = line.strip()
+    return "-" in stripped and "|" in stripped and set(stripped) <= set("|:- \t")
+
+
+def _split_row(line: str) -> list[str]:
+    """A Markdown row's cells: pipes split unless escaped; ``<br>`` is a line break."""
+    cells: list[str] = []
+    current: list[str] = []
+    text = line.strip()
+    text = text.removeprefix("|")
+    index = 0
+    ended_with_pipe = False
+    while index < len(text):
+        char = text[index]
+        ended_with_pipe = False
+        if char == "\\" and index + 1 < len(text) and text[index + 1] in _PUNCTUATION:
+            current.append(text[index + 1])
+            index += 2
+            continue
+        if char == "|":
+            cells.append("".join(current))
+            current = []
+            ended_with_pipe = True
+            index += 1
+            continue
+        if char == "<" and (match := _BR.match(text, index)):
+            current.append("\n")
+            index = match.end()
+            continue
+        current.append(char)
+        index += 1
+    if current or not ended_with_pipe:
+        cells.append("".join(current))
+    return [cell.strip(" \t") for cell in cells]
+
+
+def _markdown_tables(lines: Sequence[str]) -> list[tuple[int, int]]:
+    """(header index, end index) of every Markdown table."""
+    tables = []
+    index = 0
+    while index + 1 < len(lines):
+        line = lines[index]
+        if line.lstrip().startswith("|") and _is_separator(lines[index + 1]):
+            end = index + 2
+            while end < len(lines) and lines[end].lstrip().startswith("|"):
+                end += 1
+            tables.append((index, end))
+            index = end
+        else:
+            index += 1
+    return tables
+
+
+# ---------------------------------------------------------------------------
+# Pipe-flattened tables
+
+
+def _flattened_cells(lines: Sequence[str]) -> tuple[list[_Cell], _Cell | None]:
+    """The cells, and an unfinished last cell (text after the last pipe), if any."""
+    cells: list[_Cell] = []
+    buffer: list[str] = []
+    start: int | None = None
+    for index, line in enumerate(lines):
+        stripped = line.rstrip()
+        if start is None:
+            if not stripped.strip():
+                continue
+            start = index
+        if stripped.endswith("|"):
+            buffer.append(stripped[:-1])
+            cells.append(_Cell(start + 1, "\n".join(buffer).strip()))
+            buffer = []
+            start = None
+        else:
+            buffer.append(line)
+    unfinished = _Cell(start + 1, "\n".join(buffer).strip()) if start is not None else None
+    return cells, unfinished
+
+
+def _flattened_header(cells: Sequence[_Cell], lookup: Mapping[str, str]) -> int:
+    """How many leading cells form the header row (0 when there is none)."""
+    run = 0
+    while run < len(cells):
+        text = cells[run].text
+        if "\n" in text or len(text) > _MAX_HEADER_CHARS or (not text and run > 0):
+            break
+        run += 1
+    keys = [lookup.get(normalise_header(cells[i].text), "") for i in range(run)]
+    known = [i for i, key in enumerate(keys) if key]
+    if len(known) < 2:
+        return 0
+    # Unknown columns after the last known one: the width whose first data row
+    # reads best (a deadline under Deadline, a status under Status) wins.
+    best, best_score = known[-1] + 1, -1
+    for width in range(known[-1] + 1, min(run, known[-1] + _MAX_TRAILING_UNKNOWN) + 1):
+        row = [cell.text for cell in cells[width : 2 * width]]
+        score = 0
+        for column, key in enumerate(keys[:width]):
+            if column < len(row) and key == "deadline":
+                score += _is_due(row[column])
+            elif column < len(row) and key == "status":
+                score += Status.parse(row[column]) is not None
+        if score > best_score:
+            best, best_score = width, score
+    return best
+
+
+def _is_due(text: str) -> bool:
+    try:
+        parse_due(text)
+    except DueParseError:
+        return False
+    return True
+
+
+# ---------------------------------------------------------------------------
+# Rows to actions
+
+
+@attrs.frozen
+class _Column:
+    key: str  # a handled key, or "" for a column kept in extra
+    header: str
+
+
+def _columns(
+    headers: Sequence[str], lookup: Mapping[str, str], context: _Context, line: int
+) -> list[_Column]:
+    columns: list[_Column] = []
+    seen: set[str] = set()
+    for number, header in enumerate(headers, start=1):
+        key = lookup.get(normalise_header(header), "") if header else ""
+        if key not in _HANDLED:
+            key = ""
+        if key and key in seen:
+            context.report(
+                "GT322",
+                f"column {header!r} repeats the {HEADERS[key]!r} column; it is kept in extra",
+                line,
+                Severity.WARNING,
+            )
+            key = ""
+        seen.add(key)
+        columns.append(_Column(key, header or ("" if key else f"Column {number}")))
+    if "action" not in seen:
+        unnamed = next((i for i, c in enumerate(columns) if not headers[i]), None)
+        if unnamed is None:
+            context.report(
+                "GT323",
+                "no column is named as the action; the first column is used",
+                line,
+                Severity.INFO,
+            )
+            unnamed = 0
+        columns[unnamed] = _Column("action", columns[unnamed].header)
+    return columns
+
+
+def _action(
+    columns: Sequence[_Column], cells: Sequence[str], line: int, context: _Context
+) -> Action:
+    values: dict[str, str] = {}
+    extra: dict[str, str] = {}
+    for column, cell in zip(columns, cells, strict=False):
+        if column.key:
+            values[column.key] = cell
+        elif cell:
+            extra[column.header] = cell
+    for number in range(len(columns), len(cells)):
+        if cells[number]:
+            extra[f"Column {number + 1}"] = cells[number]
+    text = values.get("action", "")
+    scope = values.get("scope", "")
+    if "scope" not in values and (match := _SCOPE.match(text)):
+        scope, text = match["scope"], text[match.end() :]
+    if not text.strip():
+        context.report("GT325", "a row without an action text", line, Severity.WARNING)
+    due: Due | None = None
+    due_text = ""
+    deadline = values.get("deadline", "")
+    if deadline:
+        try:
+            due = parse_due(deadline)
+        except DueParseError:
+            due_text = deadline
+    status_text = values.get("status", "")
+    updates_note, updates = split_updates(values.get("updates", ""))
+    if updates_note:
+        extra[next(c.header for c in columns if c.key == "updates")] = updates_note
+    return Action(
+        text=text,
+        ref=values.get("ref", ""),
+        responsible=split_parties(values.get("responsible", "")),
+        due=due,
+        due_text=due_text,
+        status=Status.parse(status_text),
+        status_text=status_text,
+        comments=values.get("comments", ""),
+        updates=updates,
+        scope=scope,
+        group=values.get("group", ""),
+        extra=extra,
+        origin=Location(file=context.source, line=line),
+    )
+
+
+def _rows_to_actions(
+    columns: Sequence[_Column], rows: Iterable[tuple[int, list[str]]], context: _Context
+) -> tuple[Action, ...]:
+    actions = []
+    for line, cells in rows:
+        if not any(cells):
+            continue
+        if len(cells) != len(columns):
+            context.report(
+                "GT320",
+                f"the row has {len(cells)} cells, the header {len(columns)}",
+                line,
+                Severity.WARNING,
+            )
+        padded = list(cells) + [""] * (len(columns) - len(cells))
+        actions.append(_action(columns, padded, line, context))
+    return tuple(actions)
+
+
+# ---------------------------------------------------------------------------
+# The public functions
+
+
+def sniff(text: str) -> float:
+    """How surely ``text`` is an action matrix: 0 (surely not) to 1.
+
+    Args:
+        text: Any text.
+
+    Returns:
+        0.9 for a Markdown table with a known column, 0.8 for a pipe-flattened
+        table whose header row names two known columns, 0.4 for another Markdown
+        table, 0 otherwise.
+
+    >>> sniff("| Action | Status |\\n|---|---|\\n| Hire | Done |\\n")
+    0.9
+    >>> sniff("Recommendation: Train staff\\nKey Actions\\n")
+    0.0
+    """
+    lines = normalise_newlines(text).split("\n")
+    lookup = merge_aliases()
+    tables = _markdown_tables(lines)
+    if tables:
+        headers = _split_row(lines[tables[0][0]])
+        known = sum(normalise_header(h) in lookup for h in headers if h)
+        return 0.9 if known else 0.4
+    cells, _ = _flattened_cells(lines[:400])
+    return 0.8 if _flattened_header(cells, lookup) else 0.0
+
+
+def loads(
+    text: str, *, source: str = "", aliases: Mapping[str, Iterable[str]] | None = None
+) -> Document:
+    """Read action matrices from a pipe-flattened or Markdown table.
+
+    Args:
+        text: The text (a byte-order mark and CRLF line ends are fine).
+        source: A file name to record in origins and problems.
+        aliases: More header aliases by column key (``{"deadline": ["Target"]}``).
+
+    Returns:
+        A Document whose ``plans`` hold one ActionPlan per table, with what could
+        not be interpreted in ``problems`` (codes GT320–GT325, see the module's table).
+
+    Raises:
+        FormatError: The text has no Markdown table and no pipe-flattened header row.
+
+    >>> doc = loads('''| Action | Responsible | Deadline | Status |
+    ... |---|---|---|---|
+    ... | KAZ: Publish the note | Country Office, Gender Unit | 2016/12 | No Longer Applicable |
+    ... ''')
+    >>> action = doc.plans[0].actions[0]
+    >>> action.scope, action.text, action.responsible, action.status.label
+    ('KAZ', 'Publish the note', ('Country Office', 'Gender Unit'), 'No longer applicable')
+    """
+    lines = normalise_newlines(text).split("\n")
+    lookup = merge_aliases(aliases)
+    context = _Context(source=source)
+    tables = _markdown_tables(lines)
+    if tables:
+        plans = tuple(_markdown_plans(lines, tables, lookup, context))
+    else:
+        plans = (_flattened_plan(lines, lookup, context, source),)
+    return Document(plans=plans, problems=tuple(context.problems), source=source)
+
+
+def _markdown_plans(
+    lines: Sequence[str],
+    tables: Sequence[tuple[int, int]],
+    lookup: Mapping[str, str],
+    context: _Context,
+) -> Iterator[ActionPlan]:
+    previous_end = 0
+    for start, end in tables:
+        title = ""
+        notes: list[str] = []
+        for index in range(previous_end, start):
+            stripped = lines[index].strip()
+            if stripped.startswith("#"):
+                if title:
+                    notes.append(title)
+                title = stripped.lstrip("#").strip()
+            elif stripped:
+                notes.append(stripped)
+        previous_end = end
+        if notes:
+            context.report(
+                "GT324",
+                "text outside the table is kept in the plan's extra['Notes']",
+                start + 1,
+                Severity.INFO,
+            )
+        columns = _columns(_split_row(lines[start]), lookup, context, start + 1)
+        rows = ((index + 1, _split_row(lines[index])) for index in range(start + 2, end))
+        yield ActionPlan(
+            title=title,
+            actions=_rows_to_actions(columns, rows, context),
+            extra={"Notes": "\n".join(notes)} if notes else {},
+            origin=Location(file=context.source, line=start + 1),
+        )
+    trailing = [line.strip() for line in lines[previous_end:] if line.strip()]
+    if trailing:
+        context.report(
+            "GT324",
+            f"text after the last table is not read: {trailing[0]!r}",
+            previous_end + 1,
+            Severity.INFO,
+        )
+
+
+def _flattened_plan(
+    lines: Sequence[str], lookup: Mapping[str, str], context: _Context, source: str
+) -> ActionPlan:
+    cells, unfinished = _flattened_cells(lines)
+    width = _flattened_header(cells, lookup)
+    if not width:
+        where = f"{source} " if source else "the text "
+        raise FormatError(
+            f"{where}is not an action matrix: expected a Markdown table (a header row, then "
+            "a |---| line) or a table flattened with pipes whose header row names columns "
+            "such as 'Responsible |', 'Deadline |', 'Status |'"
+        )
+    columns = _columns([cell.text for cell in cells[:width]], lookup, context, cells[0].line)
+    body = list(cells[width:])
+    if unfinished is not None:
+        context.report(
+            "GT321",
+            "the text ends inside a cell (no closing '|'); what is there is read",
+            unfinished.line,
+            Severity.WARNING,
+        )
+        body.append(unfinished)
+    rows = []
+    for offset in range(0, len(body), width):
+        chunk = body[offset : offset + width]
+        if len(chunk) < width:
+            context.report(
+                "GT321",
+                f"the last row has {len(chunk)} of {width} cells (cut short?); "
+                "the missing cells are empty",
+                chunk[0].line,
+                Severity.WARNING,
+            )
+            chunk_cells = [cell.text for cell in chunk] + [""] * (width - len(chunk))
+        else:
+            chunk_cells = [cell.text for cell in chunk]
+        rows.append((chunk[0].line, chunk_cells))
+    return ActionPlan(
+        actions=_rows_to_actions(columns, rows, context),
+        origin=Location(file=source, line=cells[0].line),
+    )
+
+
+def _escape(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("|", "\\|")
+    escaped = _BR.sub(lambda match: "\\" + match.group(0), escaped)
+    return escaped.replace("\n", "<br>")
+
+
+def dumps(document: Document) -> str:
+    r"""Write the document's action plans as Markdown tables, one per plan.
+
+    Columns: ``Action #`` (when an action has a ref), ``Scope`` (when an action
+    has a scope, or a text that would read as one), ``Action``, ``Responsible``,
+    ``Deadline``, ``Status``, ``Comments``, ``Updates`` (when an action has dated
+    updates), ``Group`` (when an action has one), then every ``extra`` key. A
+    plan's title is a ``#`` heading above its table.
+
+    ``loads(dumps(doc)) == doc`` holds for documents of plans whose texts the
+    table can express: only plans, without plan ``extra``; titles single lines;
+    cells (text, ref, scope, parties, …) not beginning or ending with a space or
+    tab; a party without commas, semicolons, line breaks or brackets; ``status_text``
+    the status word (``status == Status.parse(status_text)``); updates dated
+    and their texts holding nothing that reads as a dated update; ``extra`` keys
+    that name no known column, with non-empty values.
+
+    Args:
+        document: The document.
+
+    Returns:
+        The Markdown text.
+
+    >>> import govtrack as gt
+    >>> doc = gt.Document(plans=(gt.ActionPlan(actions=(gt.Action(
+    ...     text="Draft | review", scope="TKM", status_text="Done",
+    ...     status=gt.Status.COMPLETED),)),))
+    >>> print(dumps(doc))
+    | Scope | Action | Responsible | Deadline | Status | Comments |
+    |---|---|---|---|---|---|
+    | TKM | Draft \| review |  |  | Done |  |
+    <BLANKLINE>
+    >>> loads(dumps(doc)) == doc
+    True
+    """
+    return "\n".join(_render_plan(plan) for plan in document.plans)
+
+
+def _render_plan(plan: ActionPlan) -> str:
+    actions = plan.actions
+    keys = []
+    if any(action.ref for action in actions):
+        keys.append("ref")
+    if any(action.scope or _SCOPE.match(action.text) for action in actions):
+        keys.append("scope")
+    keys += ["action", "responsible", "deadline", "status", "comments"]
+    if any(action.updates for action in actions):
+        keys.append("updates")
+    if any(action.group for action in actions):
+        keys.append("group")
+    extra_keys: list[str] = []
+    for action in actions:
+        extra_keys.extend(key for key in action.extra if key not in extra_keys)
+    headers = ["Action" if key == "action" else HEADERS[key] for key in keys] + extra_keys
+    out = [f"# {plan.title}", ""] if plan.title else []
+    out.append("| " + " | ".join(_escape(header) for header in headers) + " |")
+    out.append("|" + "---|" * len(headers))
+    for action in actions:
+        cells = [_render_cell(action, key) for key in keys]
+        cells += [action.extra.get(key, "") for key in extra_keys]
+        out.append("| " + " | ".join(_escape(cell) for cell in cells) + " |")
+    return "\n".join(out) + "\n"
+
+
+def _render_cell(action: Action, key: str) -> str:
+    if key == "ref":
+        return action.ref
+    if key == "scope":
+        return action.scope
+    if key == "action":
+        return action.text
+    if key == "responsible":
+        return ", ".join(action.responsible)
+    if key == "deadline":
+        return action.deadline_text
+    if key == "status":
+        return action.status_text or (action.status.label if action.status else "")
+    if key == "comments":
+        return action.comments
+    if key == "updates":
+        return render_updates("", action.updates, separator="\n")
+    return action.group
