@@ -265,15 +265,15 @@ class Action:
     def effective_status(self, *, on: dt.date) -> Status | None:
         """The status on the date ``on``, derived from the recorded one by the rules.
 
-        ==============================  ==========================================
-        recorded status                 effective status on ``on``
-        ==============================  ==========================================
-        COMPLETED, NO_LONGER_APPLICABLE the same
-        any other, ``on`` > due.end     OVERDUE
-        OVERDUE                         OVERDUE (the source's word stands)
-        NOT_STARTED, ONGOING            the same
-        None (absent or unknown word)   None: nothing is guessed
-        ==============================  ==========================================
+        ================================  ==========================================
+        recorded status                   effective status on ``on``
+        ================================  ==========================================
+        COMPLETED, NO_LONGER_APPLICABLE   the same
+        any other, ``on`` > due.end       OVERDUE
+        OVERDUE                           OVERDUE (the source's word stands)
+        NOT_STARTED, ONGOING              the same
+        None (absent or unknown word)     None: nothing is guessed
+        ================================  ==========================================
 
         >>> import govtrack as gt
         >>> action = gt.Action(text="Report", due=gt.parse_due("2021/07"),
@@ -449,7 +449,8 @@ class Meeting:
         title: The meeting's name.
         organiser: Who convened it.
         date: The day it was held.
-        starts, ends: The time span, when given.
+        starts: When it began, when given.
+        ends: When it ended, when given.
         when_text: The date and time as the source wrote them.
         venue: Where, as written (several lines joined).
         chair: The chairperson(s), each as written (name, title, organisation).

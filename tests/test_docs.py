@@ -1,0 +1,68 @@
+"""The documentation covers the public API and the validation codes (the build itself is `make docs`)."""
+
+from __future__ import annotations
+
+import importlib
+import re
+from pathlib import Path
+
+import pytest
+
+import govtrack as gt
+
+DOCS = Path(__file__).resolve().parents[1] / "docs"
+REFERENCE = DOCS / "reference"
+
+# `govtrack.validate` is the function; the module of the same name holds the codes table.
+VALIDATE_MODULE = importlib.import_module("govtrack.validate")
+
+# `.. autoclass:: govtrack.Action`, `.. py:data:: govtrack.RULES`, and the like.
+_DOCUMENTED = re.compile(
+    r"^\s*\.\. (?:auto(?:class|function|data|exception)|py:(?:class|data|function|exception))::"
+    r"\s+govtrack\.(?P<name>\w+)\s*$",
+    re.MULTILINE,
+)
+_CODE_ROW = re.compile(r"^(?P<code>GT\d{3})\s+(?P<severity>error|warning|info)\s", re.MULTILINE)
+
+pytestmark = pytest.mark.skipif(not REFERENCE.is_dir(), reason="no docs/reference in this tree")
+
+
+def _reference_text() -> str:
+    return "\n".join(path.read_text(encoding="utf-8") for path in sorted(REFERENCE.glob("*.md")))
+
+
+def test_every_public_name_is_documented_in_the_reference() -> None:
+    """Each name in govtrack.__all__ has an autodoc or py directive in docs/reference/."""
+    documented = {match["name"] for match in _DOCUMENTED.finditer(_reference_text())}
+    assert [] == sorted(set(gt.__all__) - documented)
+
+
+def test_the_reference_documents_no_name_outside_the_public_api() -> None:
+    """The reference documents under `govtrack.` only names that `govtrack.__all__` exports."""
+    documented = {match["name"] for match in _DOCUMENTED.finditer(_reference_text())}
+    assert [] == sorted(documented - set(gt.__all__))
+
+
+def test_every_rule_is_in_the_validate_docstring_with_its_severity() -> None:
+    """The codes table in validate.py's docstring lists each registered rule with its severity."""
+    table = {
+        match["code"]: match["severity"]
+        for match in _CODE_ROW.finditer(VALIDATE_MODULE.__doc__ or "")
+    }
+    registered = {rule.code: rule.severity.value for rule in gt.RULES if rule.code.startswith("GT")}
+    assert registered == table
+
+
+def test_every_rule_is_described_in_the_validation_reference() -> None:
+    """docs/reference/validation.md describes each registered GT rule by its code."""
+    text = (REFERENCE / "validation.md").read_text(encoding="utf-8")
+    missing = [
+        rule.code for rule in gt.RULES if rule.code.startswith("GT") and rule.code not in text
+    ]
+    assert [] == missing
+
+
+def test_the_docs_need_no_network() -> None:
+    """conf.py configures no intersphinx mapping: the build must work offline."""
+    conf = (DOCS / "conf.py").read_text(encoding="utf-8")
+    assert "intersphinx_mapping" not in conf
