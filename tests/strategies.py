@@ -112,6 +112,8 @@ activities = st.builds(
     delay_reasons=lines,
     recommendations=lines,
 )
+any_actions: st.SearchStrategy[gt.Action] = st.one_of(actions, decisions, activities)
+"""An action of any class, for the places that admit any (plans, recommendations)."""
 tag_lists = st.lists(words, max_size=3).map(tuple)
 responses = st.builds(
     gt.ManagementResponse,
@@ -124,26 +126,44 @@ responses = st.builds(
     organisational_priorities=tag_lists,
     uneg_criteria=tag_lists,
 )
+_RECOMMENDATION_FIELDS = {
+    "text": words,
+    "ref": refs,
+    "response": responses,
+    "group": st.one_of(st.just(""), words),
+    "origin": st.one_of(st.none(), locations),
+}
 recommendations = st.builds(
     gt.Recommendation,
-    text=words,
-    ref=refs,
-    response=responses,
+    **_RECOMMENDATION_FIELDS,
     actions=st.lists(actions, max_size=3).map(tuple),
-    group=st.one_of(st.just(""), words),
-    origin=st.one_of(st.none(), locations),
 )
+"""Recommendations whose key actions are plain Actions (as every text shape can express)."""
+mixed_recommendations = st.builds(
+    gt.Recommendation,
+    **_RECOMMENDATION_FIELDS,
+    actions=st.lists(any_actions, max_size=3).map(tuple),
+)
+"""Recommendations whose key actions may be Decisions or Activities too."""
+_EVALUATION_FIELDS = {
+    "title": words,
+    "office": texts,
+    "country": texts,
+    "period": texts,
+    "approval": texts,
+    "summary": lines,
+    "extra": extras,
+    "origin": st.one_of(st.none(), locations),
+}
 evaluations = st.builds(
     gt.Evaluation,
-    title=words,
-    office=texts,
-    country=texts,
-    period=texts,
-    approval=texts,
-    summary=lines,
+    **_EVALUATION_FIELDS,
     recommendations=st.lists(recommendations, max_size=3).map(tuple),
-    extra=extras,
-    origin=st.one_of(st.none(), locations),
+)
+mixed_evaluations = st.builds(
+    gt.Evaluation,
+    **_EVALUATION_FIELDS,
+    recommendations=st.lists(mixed_recommendations, max_size=3).map(tuple),
 )
 agenda_items = st.builds(
     gt.AgendaItem, text=words, ref=refs, title=texts, origin=st.one_of(st.none(), locations)
@@ -210,12 +230,20 @@ plans = st.builds(
     extra=extras,
     origin=st.one_of(st.none(), locations),
 )
+mixed_plans = st.builds(
+    gt.ActionPlan,
+    title=texts,
+    actions=st.lists(any_actions, max_size=4).map(tuple),
+    extra=extras,
+    origin=st.one_of(st.none(), locations),
+)
+"""Plans whose actions may be Decisions or Activities (a decision log read from a workbook)."""
 documents: st.SearchStrategy[gt.Document] = st.builds(
     gt.Document,
-    evaluations=st.lists(evaluations, max_size=2).map(tuple),
+    evaluations=st.lists(mixed_evaluations, max_size=2).map(tuple),
     meetings=st.lists(meetings, max_size=2).map(tuple),
     reports=st.lists(reports, max_size=1).map(tuple),
-    plans=st.lists(plans, max_size=2).map(tuple),
+    plans=st.lists(mixed_plans, max_size=2).map(tuple),
     problems=st.lists(issues, max_size=2).map(tuple),
 )
 """Whole documents with every kind of root, every field drawn."""
@@ -225,5 +253,7 @@ STRATEGY_FIELDS: dict[type, set[str]] = {
     gt.Decision: {*_ACTION_FIELDS, "deemed_consent"},
     gt.Activity: {*_ACTION_FIELDS, "schedule", "delay_reasons", "recommendations"},
     gt.Indicator: {*_INDICATOR_FIELDS, "targets"},
+    gt.Recommendation: {*_RECOMMENDATION_FIELDS, "actions"},
+    gt.Evaluation: {*_EVALUATION_FIELDS, "recommendations"},
 }
 """The fields each hand-listed strategy draws, checked against the classes in a test."""

@@ -26,7 +26,7 @@ ACCEPTED = [
     ("H2 2024", D(2024, 7, 1), D(2024, 12, 31), P.HALF),
     ("Dec 2022", D(2022, 12, 1), D(2022, 12, 31), P.MONTH),
     ("December 2022", D(2022, 12, 1), D(2022, 12, 31), P.MONTH),
-    ("Dec 22", D(2022, 12, 1), D(2022, 12, 31), P.MONTH),
+    ("Dec '22", D(2022, 12, 1), D(2022, 12, 31), P.MONTH),
     ("05 May 2019", D(2019, 5, 5), D(2019, 5, 5), P.DAY),
     ("5th May 2019", D(2019, 5, 5), D(2019, 5, 5), P.DAY),
     ("2019-05-05", D(2019, 5, 5), D(2019, 5, 5), P.DAY),
@@ -71,6 +71,14 @@ def test_refused(text: str) -> None:
         gt.parse_due(text)
     assert repr(text) in str(caught.value)
     assert isinstance(caught.value, gt.GovtrackError)
+
+
+def test_two_digit_year_in_an_update_prefix() -> None:
+    """'Dec 22' (as in 'Dec 22 Update:') reads as December 2022 when two-digit years are expected."""
+    expected = gt.Due(text="Dec 22", start=D(2022, 12, 1), end=D(2022, 12, 31), precision=P.MONTH)
+    assert expected == gt.parse_due("Dec 22", two_digit_year=True)
+    with pytest.raises(gt.DueParseError, match="two-digit year"):
+        gt.parse_due("Dec 22")
 
 
 def test_ambiguous_numeric_day_is_refused() -> None:

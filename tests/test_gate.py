@@ -120,7 +120,9 @@ def test_comments_and_dated_updates() -> None:
     assert "The training was postponed twice." == actions[1].comments
     expected = (
         gt.Update(text="A date is now fixed with the ministry.", on=gt.parse_due("Mar 2023")),
-        gt.Update(text="Training held for 40 staff.", on=gt.parse_due("Jun 23")),
+        gt.Update(
+            text="Training held for 40 staff.", on=gt.parse_due("Jun 23", two_digit_year=True)
+        ),
     )
     assert expected == actions[1].updates
     assert ("First review done in May.", (gt.Update(text="Second review planned.",

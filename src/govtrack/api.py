@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import os
 from pathlib import Path
 from typing import IO, Any
@@ -76,8 +77,25 @@ def _read(
     """Read with one format's module; line-oriented formats get the line-length limit."""
     if name != "json":
         check_lines(text, limits, source=source)
+    _check_options(name, module.loads, options)
     document: Document = module.loads(text, source=source, **options)
     return document
+
+
+def _check_options(name: str, reader: Any, options: dict[str, Any]) -> None:
+    """Refuse, by name, an option the chosen reader does not take (rather than a TypeError)."""
+    if not options:
+        return
+    parameters = inspect.signature(reader).parameters
+    if any(p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters.values()):
+        return
+    unknown = sorted(set(options) - set(parameters))
+    if unknown:
+        taken = sorted(p for p in parameters if p not in {"text", "path", "source"})
+        raise UnsupportedFormatError(
+            f"{', '.join(u + '=' for u in unknown)} does not apply to the {name} format"
+            + (f" (it takes {', '.join(t + '=' for t in taken)})" if taken else "")
+        )
 
 
 def _sniff_and_read(
@@ -145,6 +163,7 @@ def load(
         module = module_of("excel")
         if module is None:
             raise UnsupportedFormatError("this version of govtrack cannot read Excel workbooks")
+        _check_options("excel", module.load, options)
         document: Document = module.load(file, **options)
         return document
     try:
@@ -158,6 +177,7 @@ def load(
         check_workbook(file, limits)
         module = module_of("excel")
         if module is not None:
+            _check_options("excel", module.load, options)
             excel_document: Document = module.load(file, **options)
             return excel_document
     text = decode_text(data, source=file.name)

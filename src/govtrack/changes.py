@@ -51,7 +51,7 @@ def _key(context: dict[str, object], action: Action) -> tuple[object, ...] | Non
     if not action.ref.strip():
         return None
     ref = action.ref.strip().rstrip(".)").strip()
-    return (context["kind"], context.get("recommendation_ref") or "", ref)
+    return (context["kind"], context["container"], context.get("recommendation_ref") or "", ref)
 
 
 def _name(action: Action) -> str:
@@ -75,7 +75,12 @@ def _compare(old: Action, new: Action) -> Iterator[Change]:
             new=new,
             message=f"{_name(new)}: status {_status_word(old)} → {_status_word(new)}",
         )
-    if old.deadline_text != new.deadline_text:
+    same_span = (
+        old.due is not None
+        and new.due is not None
+        and (old.due.start, old.due.end) == (new.due.start, new.due.end)
+    )
+    if old.deadline_text != new.deadline_text and not same_span:
         kind = ChangeKind.DEADLINE
         if old.due is not None and new.due is not None:
             if new.due.end > old.due.end:
@@ -137,7 +142,10 @@ def diff(old: Document, new: Document) -> list[Change]:
             continue
         best, best_ratio = None, SIMILARITY
         for old_index, (candidate, old_context) in enumerate(old_items):
-            if old_index in used or old_context["kind"] != context["kind"]:
+            if old_index in used or (old_context["kind"], old_context["container"]) != (
+                context["kind"],
+                context["container"],
+            ):
                 continue
             ratio = difflib.SequenceMatcher(None, candidate.text, action.text).ratio()
             if ratio >= best_ratio:

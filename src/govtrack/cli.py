@@ -13,11 +13,13 @@ import json
 import sys
 from collections import Counter
 from collections.abc import Sequence
+from pathlib import Path
 from typing import IO, Any, TextIO
 
 from govtrack._errors import GovtrackError
 from govtrack.api import dump, load
 from govtrack.changes import diff
+from govtrack.io import module_of
 from govtrack.io._files import atomic_write
 from govtrack.model.records import Action, Document, Issue
 from govtrack.model.rules import UNASSIGNED, summarize
@@ -44,6 +46,16 @@ def _date(text: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
+
+
+def _days(text: str) -> int:
+    try:
+        days = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number of days, got {text!r}") from None
+    if not 0 <= days <= 3660:
+        raise argparse.ArgumentTypeError(f"expected 0 to 3660 days, got {days}")
+    return days
 
 
 def _codes(text: str) -> list[str]:
@@ -87,7 +99,9 @@ def _parser() -> argparse.ArgumentParser:
     remind = commands.add_parser("reminders", help="overdue and due-soon actions per party")
     remind.add_argument("file")
     remind.add_argument("--on", type=_date, help="judge on this date (default: today)")
-    remind.add_argument("--within", type=int, default=30, help="days ahead that count as soon")
+    remind.add_argument(
+        "--within", type=_days, default=30, help="days ahead that count as soon (0 to 3660)"
+    )
     remind.add_argument("--format", choices=("text", "markdown", "ics"), default="text")
     remind.add_argument("--output", "-o", help="write to this file instead of standard output")
 
@@ -309,31 +323,51 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
     2
     """
     stream = sys.stdout if out is None else out
-    args = _parser().parse_args(argv)
     try:
-        if args.command == "template":
-            from govtrack.io import module_of  # noqa: PLC0415 - only this command needs it
-
-            excel = module_of("excel-write")
-            if excel is None:
-                print("govtrack: this version cannot write Excel templates", file=sys.stderr)
-                return EXIT_UNREADABLE
-            excel.write_template(args.output)
-            print(f"wrote {args.output}", file=stream)
-            return EXIT_OK
-        if args.command == "diff":
-            return _diff(args, stream)
-        source = args.input if args.command == "convert" else args.file
-        doc = load(source)
-        if args.command == "validate":
-            return _validate(args, doc, stream)
-        if args.command == "summary":
-            return _summary(args, doc, stream)
-        if args.command == "reminders":
-            return _reminders(args, doc, stream)
-        dump(doc, args.output)
-        print(f"wrote {args.output}", file=stream)
+        args = _parser().parse_args(argv)
+    except SystemExit as stop:  # --help, or a usage error already printed
+        return stop.code if isinstance(stop.code, int) else EXIT_UNREADABLE
+    try:
+        return _run(args, stream)
     except GovtrackError as error:
         print(f"govtrack: {error}", file=sys.stderr)
         return EXIT_UNREADABLE
+    except KeyboardInterrupt:
+        print("govtrack: interrupted", file=sys.stderr)
+        return 130
+    except Exception as error:  # noqa: BLE001 - the last resort: one line, never a traceback
+        detail = str(error).splitlines()[0] if str(error) else ""
+        print(
+            f"govtrack: internal error ({type(error).__name__}: {detail}); "
+            "please report it with the file that caused it",
+            file=sys.stderr,
+        )
+        return EXIT_UNREADABLE
+
+
+def _run(args: argparse.Namespace, stream: TextIO) -> int:
+    """Carry out a parsed command; GovtrackErrors propagate to ``main``."""
+    if args.command == "template":
+        if Path(args.output).suffix.lower() != ".xlsx":
+            raise GovtrackError(
+                f"a template is an Excel workbook: name it .xlsx, not {args.output}"
+            )
+        excel = module_of("excel-write")
+        if excel is None:
+            raise GovtrackError("this version of govtrack cannot write Excel templates")
+        excel.write_template(args.output)
+        print(f"wrote {args.output}", file=stream)
+        return EXIT_OK
+    if args.command == "diff":
+        return _diff(args, stream)
+    source = args.input if args.command == "convert" else args.file
+    doc = load(source)
+    if args.command == "validate":
+        return _validate(args, doc, stream)
+    if args.command == "summary":
+        return _summary(args, doc, stream)
+    if args.command == "reminders":
+        return _reminders(args, doc, stream)
+    dump(doc, args.output)
+    print(f"wrote {args.output}", file=stream)
     return EXIT_OK

@@ -52,7 +52,12 @@ def reminders(
     (['Survey'], ['Report'])
     """
     actions = source.actions if isinstance(source, Document) else tuple(source)
-    horizon = on + dt.timedelta(days=within)
+    if within < 0:
+        raise GovtrackError(f"within must be 0 days or more (got {within})")
+    try:
+        horizon = on + dt.timedelta(days=within)
+    except OverflowError:
+        horizon = dt.date.max
     overdue: dict[str, list[Action]] = {}
     soon: dict[str, list[Action]] = {}
     for action in actions:
@@ -142,8 +147,8 @@ def to_ics(items: list[Reminder], *, on: dt.date) -> bytes:
         for action in (*reminder.overdue, *reminder.due_soon):
             todo = icalendar.Todo()
             key = f"{reminder.party}|{action.ref}|{action.text}|{action.deadline_text}"
-            digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:24]
-            todo.add("uid", f"{digest}-{on.isoformat()}@govtrack")
+            digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+            todo.add("uid", f"{digest}@govtrack")  # the same to-do on every day it is sent
             todo.add("dtstamp", dt.datetime.combine(on, dt.time(), tzinfo=dt.timezone.utc))
             todo.add("summary", f"[{reminder.party}] {action.text}")
             if action.due is not None:

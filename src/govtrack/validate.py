@@ -268,7 +268,7 @@ def validate(
         document: The document.
         on: The date overdue is judged on.
         select: Keep only issues whose code starts with one of these (``"GT1"``,
-            ``"GT104"``); None keeps all.
+            ``"GT104"``, or a list of them); None or an empty list keeps all.
         ignore: Drop issues whose code starts with one of these.
 
     Returns:
@@ -283,7 +283,13 @@ def validate(
     >>> [issue.code for issue in gt.validate(doc, on=dt.date(2023, 1, 31), ignore=["GT110"])]
     ['GT101']
     """
-    selected = None if select is None else tuple(select)
+    if isinstance(select, str):
+        select = (select,)
+    if isinstance(ignore, str):
+        ignore = (ignore,)
+    selected = tuple(select) if select is not None else None
+    if selected is not None and not any(code.strip() for code in selected):
+        selected = None  # an empty selection selects everything, as no selection does
     ignored = tuple(ignore)
     found: list[Issue] = list(document.problems)
     for registered in sorted(RULES, key=lambda r: r.code):

@@ -14,6 +14,19 @@ from govtrack._errors import FormatError, WriteError
 __all__ = ["atomic_write", "decode_text", "normalise_newlines"]
 
 
+def _sync_directory(directory: Path) -> None:
+    """Flush a directory's entries to disk where the platform allows it (POSIX)."""
+    flags = getattr(os, "O_DIRECTORY", None)
+    if flags is None:
+        return
+    with contextlib.suppress(OSError):
+        handle = os.open(directory, os.O_RDONLY | flags)
+        try:
+            os.fsync(handle)
+        finally:
+            os.close(handle)
+
+
 def normalise_newlines(text: str) -> str:
     r"""Drop a byte-order mark and turn CRLF and CR into LF, keeping line numbers.
 
@@ -44,15 +57,26 @@ def decode_text(data: bytes, *, source: str = "") -> str:
         ) from None
 
 
+def _read_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _read_umask()  # read once, at import: os.umask is process-wide
+
+
 def atomic_write(path: str | os.PathLike[str], write: Callable[[IO[bytes]], None]) -> None:
     """Write a file through ``write`` into a temporary sibling, then rename it over ``path``.
 
-    A crash at any point leaves the previous file (if any) whole.
+    A crash at any point leaves the previous file (if any) whole. A symbolic link is
+    followed: the file it points to is replaced, and the link stays a link. The
+    directory is synced after the rename, so the new name survives a power cut.
 
     Raises:
         WriteError: The file cannot be written; the previous one is untouched.
     """
-    target = Path(path)
+    target = Path(os.path.realpath(path))
     directory = target.parent if str(target.parent) else Path()
     try:
         handle, temporary = tempfile.mkstemp(
@@ -70,10 +94,9 @@ def atomic_write(path: str | os.PathLike[str], write: Callable[[IO[bytes]], None
                 Path(temporary).chmod(target.stat().st_mode & 0o7777)
         else:
             with contextlib.suppress(OSError):
-                umask = os.umask(0)
-                os.umask(umask)
-                Path(temporary).chmod(0o666 & ~umask)
+                Path(temporary).chmod(0o666 & ~_UMASK)
         Path(temporary).replace(target)
+        _sync_directory(directory)
     except BaseException as error:
         with contextlib.suppress(OSError):
             Path(temporary).unlink()

@@ -141,7 +141,7 @@ def split_updates(comments: str) -> tuple[str, tuple[Update, ...]]:
     for match in _UPDATE_MARK.finditer(comments):
         on_text = match["on"] or match["on2"]
         try:
-            on = parse_due(on_text)
+            on = parse_due(on_text, two_digit_year=True)  # "Dec 22 Update:"
         except DueParseError:
             continue
         marks.append((match.start(), match.end(), on))

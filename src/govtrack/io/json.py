@@ -7,6 +7,11 @@ The format (``schema_version`` 1):
 - dates are ISO strings (``"2021-07-31"``), times ``"14:00:00"``;
 - enums are their values (``"not_started"``, ``"partially_accepted"``);
 - a Due is ``{"text", "start", "end", "precision"}``;
+- where an action's place admits any action (a plan's actions, a recommendation's key
+  actions), a Decision or an Activity carries ``"kind": "decision"`` or ``"activity"``;
+  a plain Action carries no kind;
+- a Document's ``source`` (the file it was read from) is not written: it is where a
+  document came from, not part of it;
 - unknown keys are refused, so a typo is an error, not a lost field.
 
 Everything goes through one converter made by :func:`make_converter`; the
@@ -26,11 +31,12 @@ from typing import Any
 import attrs
 import cattrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from cattrs.v import format_exception
 
 from govtrack._errors import SchemaError
 from govtrack.model.dates import Due
-from govtrack.model.records import Document, FrozenMap
+from govtrack.model.records import Action, Activity, Decision, Document, FrozenMap
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -83,6 +89,44 @@ def _structure_frozen_map(value: Any, _: type) -> FrozenMap:
     return FrozenMap(value)
 
 
+KINDS: dict[str, type[Action]] = {"decision": Decision, "activity": Activity}
+"""The ``kind`` tag of each Action subclass, where a place admits any action."""
+
+
+def _configure_actions(converter: cattrs.Converter) -> None:
+    """Tag subclasses in Action-typed places, so a Decision in a plan stays a Decision."""
+    plain_unstructure = make_dict_unstructure_fn(
+        Action, converter, _cattrs_omit_if_default=converter.omit_if_default
+    )
+    plain_structure = make_dict_structure_fn(
+        Action, converter, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
+    )
+    tags = {cls: kind for kind, cls in KINDS.items()}
+
+    def unstructure(action: Action) -> dict[str, Any]:
+        cls = type(action)
+        if cls is Action:
+            data: dict[str, Any] = plain_unstructure(action)
+            return data
+        tagged: dict[str, Any] = {"kind": tags[cls]}
+        tagged.update(converter.unstructure(action, unstructure_as=cls))
+        return tagged
+
+    def structure(data: Any, _: type) -> Action:
+        if isinstance(data, Mapping) and "kind" in data:
+            kind = data["kind"]
+            if kind not in KINDS:
+                raise ValueError(f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
+            rest = {key: value for key, value in data.items() if key != "kind"}
+            structured: Action = converter.structure(rest, KINDS[kind])
+            return structured
+        plain: Action = plain_structure(data, Action)
+        return plain
+
+    converter.register_unstructure_hook_func(lambda cls: cls is Action, unstructure)
+    converter.register_structure_hook_func(lambda cls: cls is Action, structure)
+
+
 def configure_converter(converter: cattrs.Converter) -> None:
     """Teach ``converter`` govtrack's JSON policies (listed in this module's docstring)."""
     converter.register_unstructure_hook(dt.date, dt.date.isoformat)
@@ -94,6 +138,7 @@ def configure_converter(converter: cattrs.Converter) -> None:
     converter.register_structure_hook(bool, _structure_bool)
     converter.register_unstructure_hook(FrozenMap, dict)
     converter.register_structure_hook(FrozenMap, _structure_frozen_map)
+    _configure_actions(converter)
 
 
 def make_converter() -> cattrs.Converter:
@@ -127,6 +172,7 @@ def to_data(document: Document) -> dict[str, Any]:
     """The document as JSON-ready Python data (dicts, lists, strings, numbers)."""
     data: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
     data.update(_CONVERTER.unstructure(document, Document))
+    data.pop("source", None)
     return data
 
 
@@ -143,7 +189,7 @@ def from_data(data: Any, *, source: str = "") -> Document:
             f"{where}schema_version {version} is not one this govtrack reads "
             f"(1 to {SCHEMA_VERSION}); upgrade govtrack @ $.schema_version"
         )
-    body = {key: value for key, value in data.items() if key != "schema_version"}
+    body = {key: value for key, value in data.items() if key not in {"schema_version", "source"}}
     try:
         document = _CONVERTER.structure(body, Document)
     except (ClassValidationError, IterableValidationError, ForbiddenExtraKeysError) as error:
@@ -240,7 +286,7 @@ def _class_schema(cls: type[Any], defs: dict[str, Any]) -> dict[str, Any]:
     properties: dict[str, Any] = {}
     required: list[str] = []
     for field in attrs.fields(cls):
-        if not field.init:
+        if not field.init or (cls is Document and field.name == "source"):
             continue
         properties[field.name] = _type_schema(hints[field.name], defs)
         if field.default is attrs.NOTHING:
@@ -257,7 +303,12 @@ def _class_schema(cls: type[Any], defs: dict[str, Any]) -> dict[str, Any]:
     return schema
 
 
-def _type_schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
+def _type_schema(tp: Any, defs: dict[str, Any], *, tagged: bool = True) -> dict[str, Any]:
+    if tp is Action and not tagged:
+        if "Action" not in defs:
+            defs["Action"] = {}
+            defs["Action"] = _class_schema(Action, defs)
+        return {"$ref": "#/$defs/Action"}
     origin = typing.get_origin(tp)
     args = typing.get_args(tp)
     if origin in {typing.Union, types.UnionType}:
@@ -278,6 +329,18 @@ def _type_schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
         return simple[tp]
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
         return {"enum": [member.value for member in tp]}
+    if tp is Action:
+        variants = [_type_schema(Action, defs, tagged=False)]
+        for kind, cls in KINDS.items():
+            name = f"{cls.__name__}InPlace"
+            if name not in defs:
+                _type_schema(cls, defs)
+                variant = dict(defs[cls.__name__])
+                variant["properties"] = {"kind": {"const": kind}, **variant["properties"]}
+                variant["required"] = ["kind", *variant.get("required", [])]
+                defs[name] = variant
+            variants.append({"$ref": f"#/$defs/{name}"})
+        return {"anyOf": variants}
     if attrs.has(tp):
         name = tp.__name__
         if name not in defs:

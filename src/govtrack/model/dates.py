@@ -18,6 +18,7 @@ import datetime as dt
 import enum
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 import attrs
 
@@ -94,8 +95,11 @@ class Due:
     precision: Precision
 
     def is_past(self, on: dt.date) -> bool:
-        """Whether the whole span is over on the date ``on`` (``on`` is after ``end``)."""
-        return on > self.end
+        """Whether the whole span is over on the date ``on`` (``on`` is after ``end``).
+
+        A ``datetime`` counts as its date.
+        """
+        return _day(on) > self.end
 
     def covers(self, day: dt.date) -> bool:
         """Whether ``day`` falls inside the span.
@@ -103,7 +107,7 @@ class Due:
         >>> parse_due("Q1 2023").covers(dt.date(2023, 3, 31))
         True
         """
-        return self.start <= day <= self.end
+        return self.start <= _day(day) <= self.end
 
     def render(self) -> str:
         """The canonical text of this span; ``parse_due`` reads it back to the same span.
@@ -128,11 +132,15 @@ class Due:
     @classmethod
     def month(cls, year: int, month: int, text: str | None = None) -> Due:
         """A calendar month."""
+        _check_year(year, text)
+        if not 1 <= month <= 12:
+            raise DueParseError(text or f"{year}/{month}", f"there is no month {month}")
         return cls._make(dt.date(year, month, 1), _last_day(year, month), Precision.MONTH, text)
 
     @classmethod
     def quarter(cls, year: int, quarter: int, text: str | None = None) -> Due:
         """A calendar quarter, 1 to 4."""
+        _check_year(year, text)
         if not 1 <= quarter <= 4:
             raise DueParseError(text or f"Q{quarter} {year}", "a quarter is 1 to 4")
         first = 3 * quarter - 2
@@ -143,6 +151,7 @@ class Due:
     @classmethod
     def half(cls, year: int, half: int, text: str | None = None) -> Due:
         """A half-year, 1 or 2."""
+        _check_year(year, text)
         if half not in {1, 2}:
             raise DueParseError(text or f"H{half} {year}", "a half is 1 or 2")
         first = 1 if half == 1 else 7
@@ -151,6 +160,7 @@ class Due:
     @classmethod
     def year(cls, year: int, text: str | None = None) -> Due:
         """A calendar year."""
+        _check_year(year, text)
         return cls._make(dt.date(year, 1, 1), dt.date(year, 12, 31), Precision.YEAR, text)
 
     @classmethod
@@ -169,6 +179,16 @@ class Due:
 
 PartialDate = Due
 """A date known to a day, month, quarter, half or year: the same type as :class:`Due`."""
+
+
+def _day(value: dt.date) -> dt.date:
+    """A datetime as its date; a date as itself (``datetime`` is a subclass of ``date``)."""
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+def _check_year(year: int, text: str | None) -> None:
+    if not 1 <= year <= 9999:
+        raise DueParseError(text or str(year), f"there is no year {year} in the calendar")
 
 
 def _render(start: dt.date, end: dt.date, precision: Precision) -> str:
@@ -208,10 +228,11 @@ _PREFIX = re.compile(
 
 _ISO_DAY = re.compile(r"(?P<year>\d{4})[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})")
 _YEAR_MONTH = re.compile(r"(?P<year>\d{4})\s*[-/.]\s*(?P<month>\d{1,2})")
-_MONTH_YEAR_NUM = re.compile(r"(?P<month>\d{1,2})\s*[-/]\s*(?P<year>\d{4})")
+_MONTH_YEAR_NUM = re.compile(r"(?P<month>\d{1,2})\s*[-/.]\s*(?P<year>\d{4})")
+_YEAR_SPAN = re.compile(r"(?P<year>\d{4})\s*[-/–]\s*(?P<last>\d{2})")
 _NUM_DAY = re.compile(r"(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4})")
 _YEAR = re.compile(_Y4)
-_MONTH_NAME_YEAR = re.compile(_MONTH_RE + r"[\s,.-]*(?P<year>\d{4}|\d{2})")
+_MONTH_NAME_YEAR = re.compile(_MONTH_RE + r"[\s,.-]*(?P<year>\d{4}|['’]?\d{2})")
 _DAY_MONTH_YEAR = re.compile(
     r"(?P<day>\d{1,2})" + _ORD_RE + r"(?:\s+of)?[\s-]*" + _MONTH_RE + r"[\s,-]*(?P<year>\d{4})"
 )
@@ -251,9 +272,22 @@ def _normalise(text: str) -> str:
     return cleaned.strip(" .;,:")
 
 
-def _year_of(raw: str) -> int:
-    year = int(raw)
-    return 2000 + year if len(raw) == 2 else year
+class _How(NamedTuple):
+    """How to read the texts that need the caller's say."""
+
+    dayfirst: bool | None
+    two_digit_year: bool
+
+
+def _year_of(text: str, raw: str, how: _How) -> int:
+    """A year as written: four digits, ``'22``, or two digits when the caller expects them."""
+    if raw.startswith(("'", "’")):
+        return 2000 + int(raw[1:])
+    if len(raw) == 2:
+        if not how.two_digit_year:
+            raise DueParseError(text, f"a two-digit year is ambiguous; write 20{raw} (or '{raw})")
+        return 2000 + int(raw)
+    return int(raw)
 
 
 def _date(text: str, year: int, month: int, day: int) -> dt.date:
@@ -269,10 +303,18 @@ def _month_due(text: str, year: int, month: int) -> Due:
     return Due.month(year, month, text)
 
 
-def _single(text: str, body: str, dayfirst: bool | None) -> Due | None:
+def _single(text: str, body: str, how: _How) -> Due | None:
     """Read one span from normalised ``body``; None when no pattern matches."""
     if m := _YEAR.fullmatch(body):
         return Due.year(int(m["year"]), text)
+    if (m := _YEAR_SPAN.fullmatch(body)) and int(m["last"]) > 12:
+        # "2021-22": a span of years (a month would be 1 to 12)
+        first = int(m["year"])
+        last = first // 100 * 100 + int(m["last"])
+        _check_year(first, text)
+        if last <= first:
+            raise DueParseError(text, f"it ends ({last}) before it starts ({first})")
+        return Due.range(dt.date(first, 1, 1), dt.date(last, 12, 31), text)
     if m := _YEAR_MONTH.fullmatch(body):
         return _month_due(text, int(m["year"]), int(m["month"]))
     if m := _MONTH_YEAR_NUM.fullmatch(body):
@@ -280,9 +322,9 @@ def _single(text: str, body: str, dayfirst: bool | None) -> Due | None:
     if m := _ISO_DAY.fullmatch(body):
         return Due.day(_date(text, int(m["year"]), int(m["month"]), int(m["day"])), text)
     if m := _NUM_DAY.fullmatch(body):
-        return Due.day(_numeric_day(text, m, dayfirst), text)
+        return Due.day(_numeric_day(text, m, how.dayfirst), text)
     if m := _MONTH_NAME_YEAR.fullmatch(body):
-        return _month_due(text, _year_of(m["year"]), _MONTH_BY_NAME[m["mon"][:3]])
+        return _month_due(text, _year_of(text, m["year"], how), _MONTH_BY_NAME[m["mon"][:3]])
     if m := _DAY_MONTH_YEAR.fullmatch(body):
         month = _MONTH_BY_NAME[m["mon"][:3]]
         return Due.day(_date(text, int(m["year"]), month, int(m["day"])), text)
@@ -297,6 +339,7 @@ def _single(text: str, body: str, dayfirst: bool | None) -> Due | None:
         return Due.half(int(m["year"] or m["year2"]), int(half), text)
     if m := _MID.fullmatch(body):
         year = int(m["year"])
+        _check_year(year, text)
         return Due.range(dt.date(year, 6, 1), dt.date(year, 7, 31), text)
     return None
 
@@ -327,7 +370,7 @@ def _strip_prefix(body: str) -> str:
     return stripped or body
 
 
-def _range(text: str, body: str, dayfirst: bool | None) -> Due | None:
+def _range(text: str, body: str, how: _How) -> Due | None:
     if m := _RANGE_WRAP.fullmatch(body):
         body = m["body"].replace(" and ", " to ")
     for sep in _RANGE_SEP.finditer(body):
@@ -335,14 +378,14 @@ def _range(text: str, body: str, dayfirst: bool | None) -> Due | None:
         if not left or not right:
             continue
         try:
-            end = _single(text, _strip_prefix(right), dayfirst)
+            end = _single(text, _strip_prefix(right), how)
         except AmbiguousDateError:
             raise
         except DueParseError:
             continue
         if end is None:
             continue
-        start = _range_start(text, _strip_prefix(left), end, dayfirst)
+        start = _range_start(text, _strip_prefix(left), end, how)
         if start is None:
             continue
         if end.end < start:
@@ -351,19 +394,29 @@ def _range(text: str, body: str, dayfirst: bool | None) -> Due | None:
     return None
 
 
-def _range_start(text: str, left: str, end: Due, dayfirst: bool | None) -> dt.date | None:
+def _range_start(text: str, left: str, end: Due, how: _How) -> dt.date | None:
     try:
-        first = _single(text, left, dayfirst)
+        first = _single(text, left, how)
     except AmbiguousDateError:
         raise
     except DueParseError:
-        return None
+        first = None
     if first is not None:
         return first.start
-    # "March – Dec 2008": the left side borrows its year from the right side, never from today.
-    if m := _BARE_MONTH.fullmatch(left):
-        return dt.date(end.end.year, _MONTH_BY_NAME[m["mon"][:3]], 1)
-    if left.isdigit() and end.precision is Precision.DAY:  # "5 - 7 May 2019"
+    # The left side may lack a year ("March – Dec 2008", "Q1-Q2 2023", "30 April - 2 May 2019"):
+    # it takes the right side's year, never today's, or the year before when it would
+    # otherwise start after the end ("Dec – March 2009").
+    year = end.end.year
+    for candidate_year in (year, year - 1):
+        try:
+            guess = _single(text, f"{left} {candidate_year}", how)
+        except AmbiguousDateError:
+            raise
+        except DueParseError:
+            guess = None
+        if guess is not None and guess.start <= end.end:
+            return guess.start
+    if left.isascii() and left.isdecimal() and end.precision is Precision.DAY:  # "5 - 7 May 2019"
         return _date(text, end.end.year, end.end.month, int(left))
     return None
 
@@ -372,34 +425,51 @@ _DEFAULT_A = dt.datetime(1904, 2, 29)  # noqa: DTZ001 - a sentinel, compared and
 _DEFAULT_B = dt.datetime(1911, 11, 11)  # noqa: DTZ001 - a second, different sentinel
 
 
-def _dateutil_day(text: str, body: str) -> Due | None:
-    """The fallback: a day that dateutil reads the same whatever default it is given."""
+_FOUR_DIGITS = re.compile(r"(?<!\d)\d{4}(?!\d)")
+
+
+def _dateutil_day(text: str, body: str, dayfirst: bool | None) -> Due | None:
+    """The fallback: a day that dateutil reads the same whatever default it is given.
+
+    The year must be written with four digits: dateutil completes a two-digit year
+    from the current century, which would borrow from today.
+    """
     from dateutil import parser as dateutil_parser  # noqa: PLC0415 - only on the slow path
 
+    if not _FOUR_DIGITS.search(body):
+        return None
     try:
-        first = dateutil_parser.parse(body, default=_DEFAULT_A, dayfirst=True)
-        second = dateutil_parser.parse(body, default=_DEFAULT_B, dayfirst=True)
-        month_first = dateutil_parser.parse(body, default=_DEFAULT_A, dayfirst=False)
+        first = dateutil_parser.parse(body, default=_DEFAULT_A, dayfirst=dayfirst is not False)
+        second = dateutil_parser.parse(body, default=_DEFAULT_B, dayfirst=dayfirst is not False)
+        other = dateutil_parser.parse(body, default=_DEFAULT_A, dayfirst=dayfirst is False)
     except (ValueError, OverflowError, TypeError):
         return None
     if first != second or first.time() != _DEFAULT_A.time() or first.tzinfo is not None:
         return None  # something was filled in from the default: refuse to guess
-    if first != month_first:
-        raise AmbiguousDateError(text, f"it reads as {first.date()} or {month_first.date()}")
+    if first != other and dayfirst is None:
+        raise AmbiguousDateError(text, f"it reads as {first.date()} or {other.date()}")
     return Due.day(first.date(), text)
 
 
 @lru_cache(maxsize=4096)
-def _parse_cached(text: str, dayfirst: bool | None) -> Due:
+def _parse_cached(text: str, how: _How) -> Due:
     body = _normalise(text)
     if not body:
         raise DueParseError(text, "it is empty")
     stripped = _strip_prefix(body)
-    due = _single(text, stripped, dayfirst)
+    refusal: DueParseError | None = None
+    try:
+        due = _single(text, stripped, how)
+    except AmbiguousDateError:
+        raise
+    except DueParseError as error:  # "2021-22" is no month, but may be something else
+        due, refusal = None, error
     if due is None:
-        due = _range(text, stripped, dayfirst)
+        due = _range(text, stripped, how)
     if due is None:
-        due = _dateutil_day(text, stripped)
+        due = _dateutil_day(text, stripped, how.dayfirst)
+    if due is None and refusal is not None:
+        raise refusal
     if due is None:
         raise DueParseError(
             text,
@@ -409,7 +479,7 @@ def _parse_cached(text: str, dayfirst: bool | None) -> Due:
     return due
 
 
-def parse_due(text: str, *, dayfirst: bool | None = None) -> Due:
+def parse_due(text: str, *, dayfirst: bool | None = None, two_digit_year: bool = False) -> Due:
     """Read a deadline text as a :class:`Due`, keeping the text as it came.
 
     Args:
@@ -417,6 +487,9 @@ def parse_due(text: str, *, dayfirst: bool | None = None) -> Due:
             ``Dec 2022``, ``05 May 2019``, ``March 2007 – Dec 2008``, ``by end of 2023``.
         dayfirst: How to read an all-numeric day such as ``03/04/2024``:
             True for 3 April, False for 4 March, None (the default) to refuse to guess.
+        two_digit_year: Read a month name with two digits (``Dec 22``) as 20YY, as in
+            an update prefix ``Dec 22 Update:``; by default refused, since ``June 12``
+            may mean 12 June. ``Dec '22`` is always read.
 
     Returns:
         The Due, whose ``text`` is ``text`` unchanged.
@@ -436,4 +509,9 @@ def parse_due(text: str, *, dayfirst: bool | None = None) -> Due:
     """  # noqa: E501 - doctest output is one line
     if not isinstance(text, str):
         raise DueParseError(repr(text), f"expected a str, got {type(text).__name__}")
-    return _parse_cached(text, dayfirst)
+    try:
+        return _parse_cached(text, _How(dayfirst, two_digit_year))
+    except DueParseError:
+        raise
+    except (ValueError, OverflowError) as error:  # a backstop: no other error escapes
+        raise DueParseError(text, str(error)) from None

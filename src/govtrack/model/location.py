@@ -38,6 +38,8 @@ class Location:
             sheet = self.sheet
             if sheet and not sheet.replace("_", "").isalnum():
                 sheet = "'" + sheet.replace("'", "''") + "'"
+            if not self.cell:
+                return sheet
             return f"{sheet}!{self.cell}" if sheet else self.cell
         if self.line is not None:
             return f"line {self.line}"

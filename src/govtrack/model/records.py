@@ -72,7 +72,7 @@ class FrozenMap(Mapping[str, str]):
 
     def __hash__(self) -> int:
         if self._hash is None:
-            self._hash = hash(tuple(self._data.items()))
+            self._hash = hash(frozenset(self._data.items()))  # equal maps, any order
         return self._hash
 
     def __eq__(self, other: object) -> bool:

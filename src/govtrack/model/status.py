@@ -35,7 +35,7 @@ def _fold(word: str) -> str:
 
 
 def _lookup(table: dict[str, _E], word: str | None) -> _E | None:
-    if word is None:
+    if not isinstance(word, str):
         return None
     return table.get(_fold(word))
 

@@ -1,0 +1,1347 @@
+"""Read partner spreadsheets (``.xlsx``, ``.xlsm``) into a :class:`~govtrack.Document`.
+
+:func:`load` streams every sheet (openpyxl read-only mode, cached values,
+formulas never evaluated), finds each sheet's header row under any title
+rows, tells the layout from the columns it recognises, and builds records.
+What it cannot interpret stays on the records as text and becomes a Problem
+with its cell (``Matrix!E14 (Deadline)``); it raises only when the file is
+not a workbook or no sheet has a header it recognises.
+
+Layouts, told apart by the columns found:
+
+=====================  ===============================================  =======================
+layout                 columns that tell it                             becomes
+=====================  ===============================================  =======================
+management response    Recommendation (or Rec #, Management response)   one Evaluation per sheet
+                       and Key action
+progress (work plan)   Activity with On / Behind schedule or            ProgressReport.activities
+                       Reasons for delay
+indicator table        Indicator, without an action column              ProgressReport.indicators
+action matrix          Action (Key action, Action point, …)             ActionPlan
+decision log           Decision (Decisions, Agreed action, …)           ActionPlan
+govtrack's workbook    a sheet named ``_govtrack``                      read by ``excel_workbook``
+=====================  ===============================================  =======================
+
+A decision log becomes an :class:`~govtrack.ActionPlan`, not a
+:class:`~govtrack.Meeting`: a sheet of decisions carries no meeting date,
+venue or chair, and its rows behave as actions (owner, deadline, status).
+
+**Columns.** Headers are compared after
+:func:`~govtrack.io.columns.normalise_header` (case, spaces, non-breaking
+spaces, line breaks, punctuation and ``(s)`` folded) against
+:data:`~govtrack.io.columns.ALIASES`; ``aliases={"deadline": ["Target
+quarter"]}`` adds more. The main keys and a few of their aliases:
+
+===============  ==============================================  ==============================
+key              some aliases                                    fills
+===============  ==============================================  ==============================
+rec_ref          Rec #, Recommendation no                        Recommendation.ref
+recommendation   Recommendation                                  Recommendation.text
+response         Management response                             ManagementResponse.text
+category         Category, Management response category          ManagementResponse.category
+ref              Action #, No, #, S/N                            Action.ref
+action           Key action, Action, Decision, Activity          Action.text (``KAZ:`` → scope)
+responsible      Responsible unit(s), Lead, Focal point          Action.responsible
+deadline         Deadline, Time-frame, Due date, Target date     Action.due / due_text
+status           Status, Status of implementation                Action.status / status_text
+comments         Comments, Remarks, Progress update              Action.comments
+updates          Updates                                         Action.updates
+scope, group     Country / Office, Section / Theme               Action.scope, Action.group
+schedule_on,     On schedule, Behind schedule (ticks:            Activity.schedule
+schedule_behind  ✓ ✔ x X yes y 1 TRUE)
+schedule         Schedule (words: On track, Behind)              Activity.schedule
+delay_reasons    Reasons for delay                               Activity.delay_reasons
+recommendations  Recommendations, TWG recommendations            ….recommendations
+indicator        Indicator, Joint monitoring indicator           Indicator.text
+timeframe        Timeframe for indicator (or a Deadline column)  Indicator.timeframe
+constraints      Constraints, Challenges                         Indicator.constraints
+===============  ==============================================  ==============================
+
+Any other column is kept verbatim in ``Action.extra`` under its header (for
+indicators, which have no ``extra``, in ``ProgressReport.extra`` as
+``"Header (Cell)"``).
+
+**Rows.** Blank rows are skipped. In a management-response matrix the
+recommendation columns (Rec #, Recommendation, Management response,
+Category) are filled down: a row whose recommendation cells are empty (or
+covered by a merged cell) belongs to the recommendation above. No other
+column is filled down, except Scope and Group within a merged range; a
+range merged down in any other column is a problem (GT211), its value kept
+on the first row only. A row with a single short text (in the first or the
+main column, or merged across) is a section row: it becomes the ``group`` of
+what follows. A single text beginning ``Note``, ``Source``, ``NB`` or ``*``
+is a note: kept in the container's ``extra`` under its cell and reported
+(GT212). In a work-plan sheet an implementation status that is not a
+status word is a narrative: it goes to ``comments`` (or, when the sheet also
+has a comments column, to ``extra``).
+
+**Dates.** Date cells become a day; text is read by
+:func:`~govtrack.parse_due` (``dayfirst=`` decides ``03/04/2024``; left as
+None an ambiguous day is GT208, not a guess); a General-formatted number is a
+year (1900–2100) or a day serial (honouring the 1904 epoch). An unreadable
+deadline stays in ``Action.due_text`` and an unknown status word in
+``status_text``: :func:`~govtrack.validate` reports those (GT104, GT101).
+
+**Problems** (``doc.problems``), every one with its sheet and cell:
+
+=====  ========  ===================================================================
+code   severity  meaning
+=====  ========  ===================================================================
+GT201  warning   a sheet with content but no header row govtrack recognises: not read
+GT202  warning   a hidden sheet (read when it has a header; otherwise not read)
+GT203  warning   a hidden row with content (read like any other)
+GT204  warning   a hidden column (read like any other)
+GT205  info      a column govtrack has no name for: kept verbatim in ``extra``
+GT206  warning   a second column for the same field: kept in ``extra``
+GT207  warning   a column the layout expects is missing
+GT208  error     an ambiguous all-numeric date (kept as text; pass ``dayfirst=``)
+GT209  warning   a formula with no cached value: read as empty (never evaluated)
+GT210  warning   a cell holding an Excel error (``#REF!``, ``#N/A``): kept as text
+GT211  warning   a range merged down outside the fill-down columns: first row only
+GT212  info      a note or footer row: kept in ``extra``, not read as an action
+GT213  warning   a row with data but no action (or indicator) text
+GT214  warning   schedule ticks that contradict each other or are not ticks
+GT215  info      a section row with nothing under it: kept in ``extra``
+GT216  info      a repeated header row: skipped
+GT217  info      what the engine noted while reading (openpyxl's warnings)
+GT218  warning   a key action above the first recommendation
+=====  ========  ===================================================================
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import math
+import os
+import re
+import warnings
+import zipfile
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from itertools import chain
+from pathlib import Path
+from typing import Any
+
+import attrs
+from openpyxl.cell.cell import ERROR_CODES
+from openpyxl.utils.cell import get_column_letter
+from openpyxl.utils.datetime import from_excel
+
+from govtrack._errors import AmbiguousDateError, DueParseError, FormatError, GovtrackError
+from govtrack.io import _xlsx
+from govtrack.io.columns import merge_aliases, normalise_header
+from govtrack.model.dates import Due, parse_due
+from govtrack.model.location import Location
+from govtrack.model.records import (
+    Action,
+    ActionPlan,
+    Activity,
+    Document,
+    Evaluation,
+    FrozenMap,
+    Indicator,
+    Issue,
+    ManagementResponse,
+    ProgressReport,
+    Recommendation,
+    Update,
+)
+from govtrack.model.status import ResponseCategory, ScheduleStatus, Severity, Status
+
+__all__ = ["CODES", "load"]
+
+CODES: dict[str, tuple[Severity, str]] = {
+    "GT201": (Severity.WARNING, "sheet without a recognisable header row"),
+    "GT202": (Severity.WARNING, "hidden sheet"),
+    "GT203": (Severity.WARNING, "hidden row"),
+    "GT204": (Severity.WARNING, "hidden column"),
+    "GT205": (Severity.INFO, "unknown column kept in extra"),
+    "GT206": (Severity.WARNING, "duplicate column"),
+    "GT207": (Severity.WARNING, "missing column"),
+    "GT208": (Severity.ERROR, "ambiguous date"),
+    "GT209": (Severity.WARNING, "formula without a cached value"),
+    "GT210": (Severity.WARNING, "Excel error value"),
+    "GT211": (Severity.WARNING, "merged range outside the fill-down columns"),
+    "GT212": (Severity.INFO, "note or footer row"),
+    "GT213": (Severity.WARNING, "row without action text"),
+    "GT214": (Severity.WARNING, "unreadable schedule ticks"),
+    "GT215": (Severity.INFO, "section row with nothing under it"),
+    "GT216": (Severity.INFO, "repeated header row"),
+    "GT217": (Severity.INFO, "engine note"),
+    "GT218": (Severity.WARNING, "key action before any recommendation"),
+}
+"""The workbook problem codes: code -> (severity, summary)."""
+
+GOVTRACK_MARKER = "_govtrack"
+"""The (hidden) sheet that marks govtrack's own workbook; such files go to ``excel_workbook``."""
+
+HEADER_SCAN_ROWS = 30
+"""How many rows from the top of a sheet are scored as header candidates."""
+
+_NOWHERE = 1 << 30  # a column index no row reaches: "this column is absent"
+_NO_EXTRA = FrozenMap()
+
+# Layouts and the column keys each one reads.
+_RESPONSES, _ACTIONS, _DECISIONS, _ACTIVITIES, _INDICATORS = (
+    "management response",
+    "action matrix",
+    "decision log",
+    "progress",
+    "indicators",
+)
+_ACTION_KEYS = frozenset(
+    {"ref", "action", "responsible", "deadline", "status", "comments", "updates", "scope", "group"}
+)
+_PARENT_KEYS = ("rec_ref", "recommendation", "response", "category")
+_SCHEDULE_KEYS = frozenset({"schedule", "schedule_on", "schedule_behind", "delay_reasons"})
+_LAYOUT_KEYS: dict[str, frozenset[str]] = {
+    _RESPONSES: _ACTION_KEYS | set(_PARENT_KEYS),
+    _ACTIONS: _ACTION_KEYS,
+    _DECISIONS: _ACTION_KEYS,
+    _ACTIVITIES: _ACTION_KEYS | _SCHEDULE_KEYS | {"recommendations"},
+    _INDICATORS: frozenset(
+        {"ref", "indicator", "timeframe", "deadline", "status", "constraints", "recommendations",
+         "group"}
+    ),
+}  # fmt: skip
+_EXPECTED: dict[str, tuple[str, ...]] = {
+    _RESPONSES: ("recommendation", "action", "responsible", "deadline", "status"),
+    _ACTIONS: ("responsible", "deadline", "status"),
+    _DECISIONS: ("responsible", "deadline", "status"),
+    _ACTIVITIES: ("status",),
+    _INDICATORS: ("timeframe", "status"),
+}
+_PRIMARY = frozenset({"action", "indicator", "recommendation"})
+_DECISION_HEADERS = frozenset(
+    normalise_header(text)
+    for text in ("Decision", "Decisions", "Decision taken", "Decisions taken", "Agreed action",
+                 "Agreed actions")
+)  # fmt: skip
+
+_SCOPE_PREFIX = re.compile(r"\s*([A-Z]{2,4})\s*:\s*")
+_NOT_SCOPES = frozenset({"NB", "PS", "FYI", "TBD", "TBC", "NOTE", "NA", "RE", "CC"})
+_REF_LIKE = re.compile(r"\s*(?:\d+(?:\.\d+)*|[A-Za-z]|[ivxlcIVXLC]{1,6})[.)]?\s*")
+_NOTE = re.compile(r"\s*(?:notes?\b|sources?\b|n\.?\s?b\b|\*|†|‡|¹|\(\*\))", re.IGNORECASE)
+_PARTY_SPLIT = re.compile(r"\s*(?:;|\n)\s*")
+_UPDATE_HEAD = re.compile(
+    r"\s*(?P<on>[A-Za-z]{3,9}\.?\s+\d{2,4}|\d{4}[/-]\d{1,2}(?:[/-]\d{1,2})?"
+    r"|\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|Q[1-4][\s-]*\d{4})\s*(?:update)?\s*[:–-]\s*",
+    re.IGNORECASE,
+)
+_KEY_VALUE = re.compile(r"([^:\n]{1,40}):\s*(.+)", re.DOTALL)
+_TICKED = frozenset({"✓", "✔", "√", "☑", "✅", "x", "yes", "y", "true", "1", "ü", "þ", "a"})
+_UNTICKED = frozenset({"no", "n", "false", "0", "-", "–", "—", "☐", "o"})
+_SECTION_MAX = 120
+_ERRORS = frozenset(ERROR_CODES)
+_YEARS = (1900, 2100)
+_SERIALS = (20000, 109574)  # 1954-10-03 .. 2199-12-31 (1900 epoch): plausible deadlines
+
+_EVALUATION_FIELDS = {
+    "evaluation": "title",
+    "evaluation title": "title",
+    "title": "title",
+    "office": "office",
+    "commissioning office": "office",
+    "country": "country",
+    "region": "country",
+    "period": "period",
+    "evaluation period": "period",
+    "approval": "approval",
+    "approval status": "approval",
+    "management response status": "approval",
+}
+_REPORT_FIELDS = {
+    "title": "title",
+    "working group": "working_group",
+    "twg": "working_group",
+    "technical working group": "working_group",
+    "period": "period_text",
+    "reporting period": "period_text",
+}
+
+
+# ---------------------------------------------------------------------------
+# Cell values
+
+
+def _text(value: Any) -> str:
+    """A cell's value as text: strings verbatim ("" when only whitespace), others rendered."""
+    if value is None:
+        return ""
+    kind = value.__class__
+    if kind is str:
+        return "" if value.isspace() else str(value)
+    if kind is bool:
+        return "TRUE" if value else "FALSE"
+    if kind is int:
+        return str(value)
+    if kind is float:
+        return str(int(value)) if value.is_integer() else repr(value)
+    if kind is dt.datetime:
+        if value.time() == dt.time(0):
+            return str(value.date().isoformat())
+        return str(value.isoformat(sep=" "))
+    if kind is dt.date or kind is dt.time:
+        return str(value.isoformat())
+    return str(value)
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (value.__class__ is str and (not value or value.isspace()))
+
+
+def _label(value: Any) -> str:
+    """A header cell as a label: its text with runs of whitespace made one space."""
+    return " ".join(_text(value).split())
+
+
+def _parties(text: str) -> tuple[str, ...]:
+    """Responsible parties: one per line or per ``;`` (commas and "and" stay inside a name)."""
+    if not text:
+        return ()
+    if "\n" not in text and ";" not in text:
+        return (text.strip(),)
+    return tuple(part for part in _PARTY_SPLIT.split(text.strip()) if part)
+
+
+def _tick(value: Any) -> bool | None:
+    """True for a tick, False for an explicit no or an empty cell, None for anything else."""
+    if _blank(value):
+        return False
+    if value is True or (value.__class__ in {int, float} and value == 1):
+        return True
+    if value is False or (value.__class__ in {int, float} and value == 0):
+        return False
+    folded = _text(value).strip().casefold()
+    if folded in _TICKED:
+        return True
+    if folded in _UNTICKED:
+        return False
+    return None
+
+
+# ---------------------------------------------------------------------------
+# Headers
+
+
+@attrs.frozen(kw_only=True)
+class _Header:
+    """A header row: which column holds which field, and what the rest are called."""
+
+    row: int
+    layout: str
+    keys: dict[str, int]
+    labels: dict[int, str]
+    action_header: str = ""
+
+
+def _score(values: Sequence[Any], lookup: Mapping[str, str]) -> tuple[int, dict[str, int]]:
+    """How header-like a row is: the number of distinct fields it names (0 without a main one)."""
+    keys: dict[str, int] = {}
+    for index, value in enumerate(values):
+        if value.__class__ is not str or len(value) > 120:
+            continue
+        key = lookup.get(normalise_header(value))
+        if key is not None and key not in keys:
+            keys[key] = index
+    if len(keys) < 2 or not _PRIMARY.intersection(keys):
+        return 0, keys
+    return len(keys), keys
+
+
+def _layout(keys: Mapping[str, int], action_header: str) -> str | None:
+    if "indicator" in keys and "action" not in keys:
+        return _INDICATORS
+    if "action" in keys and _SCHEDULE_KEYS.intersection(keys):
+        return _ACTIVITIES
+    if "action" in keys and ({"recommendation", "rec_ref", "response"} & set(keys)):
+        return _RESPONSES
+    if "action" in keys:
+        return _DECISIONS if action_header in _DECISION_HEADERS else _ACTIONS
+    if "recommendation" in keys:
+        return _RESPONSES
+    return None
+
+
+# ---------------------------------------------------------------------------
+# The reader
+
+
+class _Problems:
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.found: list[Issue] = []
+
+    def add(
+        self, code: str, message: str, sheet: str = "", cell: str = "", header: str = ""
+    ) -> None:
+        severity = CODES[code][0]
+        location = Location(file=self.file, sheet=sheet, cell=cell, header=header)
+        self.found.append(Issue(code=code, message=message, location=location, severity=severity))
+
+
+@attrs.define
+class _Section:
+    label: str
+    cell: str
+    used: bool = False
+
+
+class _Table:
+    """Reads the rows under one header row into one container (Evaluation, plan or report)."""
+
+    def __init__(
+        self,
+        *,
+        reader: _Reader,
+        sheet: str,
+        header: _Header,
+        titles: list[tuple[int, Sequence[Any]]],
+        facts: _xlsx.SheetFacts,
+    ) -> None:
+        self.reader = reader
+        self.problems = reader.problems
+        self.sheet = sheet
+        self.header = header
+        self.layout = header.layout
+        self.facts = facts
+        self.letters: dict[int, str] = {}
+        used = _LAYOUT_KEYS[self.layout]
+        keys = dict(header.keys)
+        if self.layout == _RESPONSES and "recommendation" not in keys and "recommendations" in keys:
+            keys["recommendation"] = keys.pop("recommendations")
+        if self.layout == _INDICATORS and "timeframe" not in keys and "deadline" in keys:
+            keys["timeframe"] = keys.pop("deadline")
+        self.keys = {key: index for key, index in keys.items() if key in used}
+        self.labels = header.labels
+        self.width = max(header.labels, default=-1) + 1
+        self.first_column = min(header.labels, default=0)
+        # Every column that is not a field of this layout is kept as extra.
+        self.extra_columns: list[tuple[int, str]] = []
+        taken = set(self.keys.values())
+        seen_labels = {self.labels.get(index, "") for index in taken}
+        for index in sorted(header.labels):
+            if index in taken:
+                continue
+            label = header.labels[index]
+            if label in seen_labels:
+                label = f"{label} ({self.letter(index)})"
+            seen_labels.add(label)
+            self.extra_columns.append((index, label))
+        self.mapped = taken | {index for index, _ in self.extra_columns}
+        index_of = self.keys.get
+        self.i_rec_ref = index_of("rec_ref", _NOWHERE)
+        self.i_recommendation = index_of("recommendation", _NOWHERE)
+        self.i_response = index_of("response", _NOWHERE)
+        self.i_category = index_of("category", _NOWHERE)
+        self.i_ref = index_of("ref", _NOWHERE)
+        self.i_action = index_of("indicator" if self.layout == _INDICATORS else "action", _NOWHERE)
+        self.i_responsible = index_of("responsible", _NOWHERE)
+        self.i_deadline = index_of(
+            "timeframe" if self.layout == _INDICATORS else "deadline", _NOWHERE
+        )
+        self.i_status = index_of("status", _NOWHERE)
+        self.i_comments = index_of("comments", _NOWHERE)
+        self.i_updates = index_of("updates", _NOWHERE)
+        self.i_scope = index_of("scope", _NOWHERE)
+        self.i_group = index_of("group", _NOWHERE)
+        self.i_schedule = index_of("schedule", _NOWHERE)
+        self.i_on = index_of("schedule_on", _NOWHERE)
+        self.i_behind = index_of("schedule_behind", _NOWHERE)
+        self.i_delay = index_of("delay_reasons", _NOWHERE)
+        self.i_recommendations = index_of("recommendations", _NOWHERE)
+        self.i_constraints = index_of("constraints", _NOWHERE)
+        self.parent_columns = frozenset(
+            index for key, index in self.keys.items() if key in _PARENT_KEYS
+        )
+        self.main_column = self.i_action if self.i_action != _NOWHERE else self.i_recommendation
+        self.origin_letter = self.letter(
+            self.main_column if self.main_column != _NOWHERE else self.first_column
+        )
+        # Merged ranges: horizontal spans (for section rows), fill-down for scope and group.
+        self.merged_across: set[tuple[int, int]] = set()
+        self.fill_rows: dict[int, set[int]] = {}
+        self.last_value: dict[int, Any] = {}
+        self.formula_rows: dict[int, list[str]] = {}
+        for ref in facts.bare_formulas:
+            row = int(ref.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+            self.formula_rows.setdefault(row, []).append(ref)
+        # Collected records and state.
+        self.title = ""
+        self.fields: dict[str, str] = {}
+        self.extra: dict[str, str] = {}
+        self.section: _Section | None = None
+        self.actions: list[Action] = []
+        self.activities: list[Activity] = []
+        self.indicators: list[Indicator] = []
+        self.recommendations: list[Recommendation] = []
+        self.current: dict[str, Any] | None = None
+        self.narrative_to_extra = self.i_comments != _NOWHERE
+        self._titles(titles)
+        self._check_header()
+        self._merges()
+
+    # -- helpers
+
+    def letter(self, index: int) -> str:
+        letter = self.letters.get(index)
+        if letter is None:
+            letter = self.letters[index] = get_column_letter(index + 1)
+        return letter
+
+    def cell(self, index: int, row: int) -> str:
+        return f"{self.letter(index)}{row}"
+
+    def add(
+        self, code: str, message: str, index: int | None = None, row: int | None = None
+    ) -> None:
+        cell = self.cell(index, row) if index is not None and row is not None else ""
+        header = self.labels.get(index, "") if index is not None else ""
+        self.problems.add(code, message, self.sheet, cell, header)
+
+    # -- set-up
+
+    def _titles(self, titles: list[tuple[int, Sequence[Any]]]) -> None:
+        fields = _EVALUATION_FIELDS if self.layout == _RESPONSES else _REPORT_FIELDS
+        for row, values in titles:
+            texts = [(index, _text(value).strip()) for index, value in enumerate(values)]
+            texts = [(index, text) for index, text in texts if text]
+            if not texts:
+                continue
+            self._report_formulas(row)
+            cell = self.cell(texts[0][0], row)
+            line = " ".join(text for _, text in texts)
+            key, value = "", ""
+            if len(texts) >= 2 and texts[0][1].endswith(":"):
+                key, value = texts[0][1][:-1].strip(), " ".join(text for _, text in texts[1:])
+            elif match := _KEY_VALUE.fullmatch(line):
+                key, value = match.group(1).strip(), match.group(2).strip()
+            field = fields.get(normalise_header(key)) if key else None
+            if field is not None and not self.fields.get(field):
+                self.fields[field] = value
+            elif not self.title and field is None:
+                self.title = line
+            elif key and field is None and key not in self.extra:
+                self.extra[key] = value
+            else:
+                self.extra[cell] = line
+        self.title = self.fields.pop("title", "") or self.title or self.sheet
+
+    def _check_header(self) -> None:
+        row = self.header.row
+        self._report_formulas(row)
+        for key in _EXPECTED[self.layout]:
+            if key not in self.keys:
+                what = "Timeframe" if key == "timeframe" else key.replace("_", " ").capitalize()
+                self.problems.add(
+                    "GT207",
+                    f"no {what} column in this {self.layout} sheet (header row {row}); "
+                    "add one or pass aliases= to name yours",
+                    self.sheet,
+                    f"A{row}",
+                )
+        taken = set(self.keys.values())
+        for index, label in self.extra_columns:
+            field = self.reader.lookup.get(normalise_header(self.labels[index]), "")
+            first = self.header.keys.get(field)
+            if first is not None and first != index and first in taken:
+                self.add(
+                    "GT206",
+                    f"column {label!r} names the same field as column "
+                    f"{self.labels.get(first, '')!r} ({self.letter(first)}); "
+                    "the first is read, this one is kept in extra",
+                    index,
+                    row,
+                )
+            else:
+                self.add(
+                    "GT205",
+                    f"column {label!r} is not one govtrack knows; kept verbatim in extra",
+                    index,
+                    row,
+                )
+        for first, last in self.facts.hidden_columns:
+            for index in range(first - 1, min(last, self.width)):
+                if index in self.labels:
+                    self.add(
+                        "GT204", f"column {self.letter(index)} is hidden; it was read", index, row
+                    )
+
+    def _merges(self) -> None:
+        fill_columns = {self.i_scope, self.i_group} - {_NOWHERE}
+        for min_row, min_col, max_row, max_col in self.facts.merges:
+            index = min_col - 1
+            if max_col > min_col:
+                self.merged_across.add((min_row, index))
+            if max_row <= min_row or min_row <= self.header.row:
+                continue
+            if index in fill_columns:
+                self.fill_rows.setdefault(index, set()).update(range(min_row + 1, max_row + 1))
+            elif index not in self.parent_columns and max_col - min_col + 1 < max(self.width, 2):
+                self.add(
+                    "GT211",
+                    f"{self.cell(index, min_row)}:{self.cell(max_col - 1, max_row)} is merged "
+                    f"over rows {min_row}–{max_row}; only recommendation columns are filled "
+                    f"down, so its value is read for row {min_row} only",
+                    index,
+                    min_row,
+                )
+
+    def _report_formulas(self, row: int) -> None:
+        for ref in self.formula_rows.pop(row, ()):
+            letters = ref.rstrip("0123456789")
+            index = sum((ord(c) - 64) * 26**i for i, c in enumerate(reversed(letters))) - 1
+            self.add(
+                "GT209",
+                f"{ref} holds a formula with no cached value; govtrack never evaluates "
+                "formulas, so it reads as empty (open and save the file in Excel to fix)",
+                index,
+                row,
+            )
+
+    # -- rows
+
+    def feed(self, row: int, values: Sequence[Any]) -> None:
+        """Read one row under the header."""
+        if self.formula_rows:
+            self._report_formulas(row)
+        if self.fill_rows:
+            values = self._fill(row, values)
+        n = len(values)
+        filled = [
+            i
+            for i, value in enumerate(values)
+            if value is not None and (value.__class__ is not str or (value and not value.isspace()))
+        ]
+        if not filled:
+            return
+        if row in self.facts.hidden_rows:
+            self.problems.add("GT203", f"row {row} is hidden; it was read", self.sheet, f"A{row}")
+        for i in filled:
+            value = values[i]
+            if value.__class__ is str and value[0] == "#" and value in _ERRORS:
+                self.add(
+                    "GT210",
+                    f"{self.cell(i, row)} holds the Excel error {value}; kept as text",
+                    i,
+                    row,
+                )
+            if i not in self.mapped:
+                self._new_column(i, row)
+        if len(filled) == 1 and self._lone(row, filled[0], values[filled[0]]):
+            return
+        if self.layout == _RESPONSES:
+            self._response_row(row, values, n)
+        elif self.layout == _INDICATORS:
+            self._indicator_row(row, values, n)
+        else:
+            self._action_row(row, values, n)
+
+    def _fill(self, row: int, values: Sequence[Any]) -> Sequence[Any]:
+        """Fill scope and group cells covered by a merged range from the range's first row."""
+        out = list(values)
+        for index, rows in self.fill_rows.items():
+            if index < len(out) and not _blank(out[index]):
+                self.last_value[index] = out[index]
+            elif row in rows and index in self.last_value:
+                while len(out) <= index:
+                    out.append(None)
+                out[index] = self.last_value[index]
+        return out
+
+    def _new_column(self, index: int, row: int) -> None:
+        label = f"Column {self.letter(index)}"
+        self.extra_columns.append((index, label))
+        self.mapped.add(index)
+        self.add(
+            "GT205",
+            f"column {self.letter(index)} has data but no header; kept in extra as {label!r}",
+            index,
+            row,
+        )
+
+    def _lone(self, row: int, index: int, value: Any) -> bool:
+        """Handle a row with a single filled cell when it is a note or a section; True if so."""
+        if value.__class__ is not str:
+            return False
+        text = value.strip()
+        cell = self.cell(index, row)
+        if _NOTE.match(text):
+            self.extra[f"Note {cell}"] = text
+            self.add(
+                "GT212",
+                f"{cell} reads as a note, not an action; kept in extra: {text!r}",
+                index,
+                row,
+            )
+            return True
+        if _REF_LIKE.fullmatch(text) or len(text) > _SECTION_MAX or "\n" in text:
+            return False
+        across = (row, index) in self.merged_across
+        if self.layout == _RESPONSES and index in self.parent_columns:
+            is_section = across or index not in {
+                self.i_recommendation,
+                self.i_response,
+                self.i_category,
+            }
+        elif self.layout == _RESPONSES:
+            is_section = across or index == self.first_column
+        else:
+            is_section = across or index in {self.first_column, self.main_column}
+        if not is_section:
+            return False
+        self._close_section()
+        self.section = _Section(label=text, cell=cell)
+        return True
+
+    def _close_section(self) -> None:
+        section = self.section
+        if section is not None and not section.used:
+            self.extra[f"Section {section.cell}"] = section.label
+            self.problems.add(
+                "GT215",
+                f"section row {section.label!r} has nothing under it; kept in extra",
+                self.sheet,
+                section.cell,
+            )
+
+    def _group(self, values: Sequence[Any], n: int) -> str:
+        if self.i_group < n:
+            group = _text(values[self.i_group])
+            if group:
+                return group
+        section = self.section
+        if section is None:
+            return ""
+        section.used = True
+        return section.label
+
+    def _extra(self, values: Sequence[Any], n: int) -> dict[str, str]:
+        extra: dict[str, str] = {}
+        for index, label in self.extra_columns:
+            if index < n:
+                text = _text(values[index])
+                if text:
+                    extra[label] = text
+        return extra
+
+    def _due(self, value: Any, index: int, row: int) -> tuple[Due | None, str]:
+        if value is None:
+            return None, ""
+        kind = value.__class__
+        if kind is str:
+            return self.reader.due_of_text(value, self, index, row)
+        if kind is dt.datetime or kind is dt.date:
+            day = value.date() if kind is dt.datetime else value
+            return Due.day(day, text=day.isoformat()), ""
+        if kind is int or kind is float:
+            return self.reader.due_of_number(value)
+        return None, _text(value)
+
+    def _fields(self, row: int, values: Sequence[Any], n: int) -> dict[str, Any]:
+        """The fields every kind of action shares, from one row."""
+        text = _text(values[self.i_action]) if self.i_action < n else ""
+        scope = _text(values[self.i_scope]).strip() if self.i_scope < n else ""
+        if not scope and text and (match := _SCOPE_PREFIX.match(text)):
+            code = match.group(1)
+            if code not in _NOT_SCOPES and len(text) > match.end():
+                scope, text = code, text[match.end() :]
+        due, due_text = (
+            self._due(values[self.i_deadline], self.i_deadline, row)
+            if self.i_deadline < n
+            else (None, "")
+        )
+        status_text = _text(values[self.i_status]) if self.i_status < n else ""
+        fields: dict[str, Any] = {
+            "text": text,
+            "ref": _text(values[self.i_ref]).strip() if self.i_ref < n else "",
+            "responsible": _parties(_text(values[self.i_responsible]))
+            if self.i_responsible < n
+            else (),
+            "due": due,
+            "due_text": due_text,
+            "status": self.reader.status_of(status_text) if status_text else None,
+            "status_text": status_text,
+            "comments": _text(values[self.i_comments]) if self.i_comments < n else "",
+            "updates": self.reader.updates_of(_text(values[self.i_updates]))
+            if self.i_updates < n
+            else (),
+            "scope": scope,
+            "group": self._group(values, n),
+            "extra": self._extra(values, n) if self.extra_columns else _NO_EXTRA,
+            "origin": Location(
+                file=self.problems.file, sheet=self.sheet, cell=f"{self.origin_letter}{row}"
+            ),
+        }
+        if not text:
+            self.add(
+                "GT213",
+                f"row {row} has data but no "
+                f"{'indicator' if self.layout == _INDICATORS else 'action'} text",
+                self.main_column if self.main_column != _NOWHERE else None,
+                row,
+            )
+        return fields
+
+    def _action_row(self, row: int, values: Sequence[Any], n: int) -> None:
+        fields = self._fields(row, values, n)
+        if self.layout != _ACTIVITIES:
+            self.actions.append(Action(**fields))
+            return
+        status_text = fields["status_text"]
+        if status_text and fields["status"] is None:
+            # A progress narrative, not a status word.
+            fields["status_text"] = ""
+            if self.narrative_to_extra:
+                extra = dict(fields["extra"])
+                extra[self.labels.get(self.i_status, "Status")] = status_text
+                fields["extra"] = extra
+            else:
+                fields["comments"] = status_text
+        fields["schedule"] = self._schedule(row, values, n, fields)
+        fields["delay_reasons"] = _text(values[self.i_delay]) if self.i_delay < n else ""
+        fields["recommendations"] = (
+            _text(values[self.i_recommendations]) if self.i_recommendations < n else ""
+        )
+        self.activities.append(Activity(**fields))
+
+    def _schedule(
+        self, row: int, values: Sequence[Any], n: int, fields: dict[str, Any]
+    ) -> ScheduleStatus | None:
+        if self.i_schedule < n and not _blank(values[self.i_schedule]):
+            word = _text(values[self.i_schedule])
+            schedule = ScheduleStatus.parse(word)
+            if schedule is None:
+                self.add(
+                    "GT214",
+                    f"schedule {word!r} is neither on nor behind schedule; kept in extra",
+                    self.i_schedule,
+                    row,
+                )
+                self._keep(fields, self.i_schedule, word)
+            return schedule
+        on = _tick(values[self.i_on]) if self.i_on < n else False
+        behind = _tick(values[self.i_behind]) if self.i_behind < n else False
+        if on is None or behind is None or (on and behind):
+            for index in (self.i_on, self.i_behind):
+                if index < n and not _blank(values[index]):
+                    self._keep(fields, index, _text(values[index]))
+            self.add(
+                "GT214",
+                f"row {row}: the schedule ticks are unclear (on: "
+                f"{_text(values[self.i_on]) if self.i_on < n else ''!r}, behind: "
+                f"{_text(values[self.i_behind]) if self.i_behind < n else ''!r}); "
+                "expected one tick (✓, x, yes); kept in extra",
+                self.i_on if self.i_on != _NOWHERE else self.i_behind,
+                row,
+            )
+            return None
+        if on:
+            return ScheduleStatus.ON_SCHEDULE
+        if behind:
+            return ScheduleStatus.BEHIND_SCHEDULE
+        return None
+
+    def _keep(self, fields: dict[str, Any], index: int, text: str) -> None:
+        extra = dict(fields["extra"])
+        extra[self.labels.get(index, f"Column {self.letter(index)}")] = text
+        fields["extra"] = extra
+
+    def _response_row(self, row: int, values: Sequence[Any], n: int) -> None:
+        rec_ref = _text(values[self.i_rec_ref]).strip() if self.i_rec_ref < n else ""
+        rec_text = _text(values[self.i_recommendation]) if self.i_recommendation < n else ""
+        response = _text(values[self.i_response]) if self.i_response < n else ""
+        category = _text(values[self.i_category]) if self.i_category < n else ""
+        current = self.current
+        if (rec_ref or rec_text) and (
+            current is None or (rec_ref, rec_text) != (current["ref"], current["text"])
+        ):
+            self._close_recommendation()
+            index = self.i_recommendation if rec_text else self.i_rec_ref
+            current = self.current = {
+                "ref": rec_ref,
+                "text": rec_text,
+                "response": "",
+                "category": "",
+                "actions": [],
+                "group": self._group(values, n),
+                "origin": Location(
+                    file=self.problems.file, sheet=self.sheet, cell=self.cell(index, row)
+                ),
+            }
+        if response or category:
+            if current is None:
+                current = self.current = self._orphan(row)
+            if response and response != current["response"]:
+                current["response"] = (
+                    f"{current['response']}\n{response}" if current["response"] else response
+                )
+            if category and not current["category"]:
+                current["category"] = category
+        action_columns = (
+            self.i_ref,
+            self.i_action,
+            self.i_responsible,
+            self.i_deadline,
+            self.i_status,
+            self.i_comments,
+            self.i_updates,
+            self.i_scope,
+        )
+        has_action = any(i < n and not _blank(values[i]) for i in action_columns) or any(
+            index < n and not _blank(values[index]) for index, _ in self.extra_columns
+        )
+        if not has_action:
+            return
+        if current is None:
+            current = self.current = self._orphan(row)
+            self.add(
+                "GT218",
+                f"row {row} has a key action above the first recommendation; "
+                "it is kept under a recommendation with no text",
+                self.i_action,
+                row,
+            )
+        current["actions"].append(Action(**self._fields(row, values, n)))
+
+    def _orphan(self, row: int) -> dict[str, Any]:
+        return {
+            "ref": "",
+            "text": "",
+            "response": "",
+            "category": "",
+            "actions": [],
+            "group": self.section.label if self.section is not None else "",
+            "origin": Location(file=self.problems.file, sheet=self.sheet, cell=f"A{row}"),
+        }
+
+    def _close_recommendation(self) -> None:
+        current = self.current
+        if current is None:
+            return
+        category_text = current["category"]
+        self.recommendations.append(
+            Recommendation(
+                text=current["text"],
+                ref=current["ref"],
+                response=ManagementResponse(
+                    text=current["response"],
+                    category=ResponseCategory.parse(category_text) if category_text else None,
+                    category_text=category_text,
+                ),
+                actions=current["actions"],
+                group=current["group"],
+                origin=current["origin"],
+            )
+        )
+        self.current = None
+
+    def _indicator_row(self, row: int, values: Sequence[Any], n: int) -> None:
+        text = _text(values[self.i_action]) if self.i_action < n else ""
+        if not text:
+            self.add(
+                "GT213",
+                f"row {row} has data but no indicator text",
+                self.main_column if self.main_column != _NOWHERE else None,
+                row,
+            )
+        timeframe: Due | None = None
+        timeframe_text = ""
+        if self.i_deadline < n and not _blank(values[self.i_deadline]):
+            timeframe, unread = self._due(values[self.i_deadline], self.i_deadline, row)
+            timeframe_text = timeframe.text if timeframe is not None else unread
+        for label, value in self._extra(values, n).items():
+            index = next(i for i, name in self.extra_columns if name == label)
+            self.extra[f"{label} ({self.cell(index, row)})"] = value
+        group = self._group(values, n)
+        if group:
+            self.extra.setdefault(f"Group {self.cell(self.first_column, row)}", group)
+        self.indicators.append(
+            Indicator(
+                text=text,
+                ref=_text(values[self.i_ref]).strip() if self.i_ref < n else "",
+                timeframe=timeframe,
+                timeframe_text=timeframe_text,
+                status=_text(values[self.i_status]) if self.i_status < n else "",
+                constraints=_text(values[self.i_constraints]) if self.i_constraints < n else "",
+                recommendations=_text(values[self.i_recommendations])
+                if self.i_recommendations < n
+                else "",
+                origin=Location(
+                    file=self.problems.file,
+                    sheet=self.sheet,
+                    cell=self.cell(self.main_column, row)
+                    if self.main_column != _NOWHERE
+                    else f"A{row}",
+                ),
+            )
+        )
+
+    # -- results
+
+    def finish(self) -> Evaluation | ActionPlan | ProgressReport:
+        """The container holding what was read."""
+        self._close_recommendation()
+        self._close_section()
+        for row in sorted(self.formula_rows):
+            self._report_formulas(row)
+        origin = Location(file=self.problems.file, sheet=self.sheet, cell=f"A{self.header.row}")
+        extra = FrozenMap(self.extra)
+        if self.layout == _RESPONSES:
+            return Evaluation(
+                title=self.title,
+                office=self.fields.get("office", ""),
+                country=self.fields.get("country", ""),
+                period=self.fields.get("period", ""),
+                approval=self.fields.get("approval", ""),
+                recommendations=self.recommendations,
+                extra=extra,
+                origin=origin,
+            )
+        if self.layout in {_ACTIVITIES, _INDICATORS}:
+            period_text = self.fields.get("period_text", "")
+            period: Due | None = None
+            if period_text:
+                try:
+                    period = parse_due(period_text, dayfirst=self.reader.dayfirst)
+                except DueParseError:
+                    period = None
+            return ProgressReport(
+                title=self.title,
+                working_group=self.fields.get("working_group", ""),
+                period=period,
+                period_text=period_text,
+                activities=self.activities,
+                indicators=self.indicators,
+                extra=extra,
+                origin=origin,
+            )
+        return ActionPlan(title=self.title, actions=self.actions, extra=extra, origin=origin)
+
+
+class _Reader:
+    """Per-file state: options, caches and the problems found."""
+
+    def __init__(
+        self, file: str, lookup: Mapping[str, str], dayfirst: bool | None, epoch: dt.datetime
+    ) -> None:
+        self.problems = _Problems(file)
+        self.lookup = lookup
+        self.dayfirst = dayfirst
+        self.epoch = epoch
+        self._due_cache: dict[str, tuple[Due | None, str, str]] = {}
+        self._status_cache: dict[str, Status | None] = {}
+        self._header_words: dict[str, bool] = {}
+        self._first_words = frozenset(alias.split(None, 1)[0] for alias in lookup if alias.strip())
+
+    def status_of(self, text: str) -> Status | None:
+        try:
+            return self._status_cache[text]
+        except KeyError:
+            status = self._status_cache[text] = Status.parse(text)
+            return status
+
+    def due_of_text(self, text: str, table: _Table, index: int, row: int) -> tuple[Due | None, str]:
+        cached = self._due_cache.get(text)
+        if cached is None:
+            if not text.strip():
+                cached = (None, "", "")
+            else:
+                try:
+                    cached = (parse_due(text, dayfirst=self.dayfirst), "", "")
+                except AmbiguousDateError as error:
+                    cached = (None, text, str(error))
+                except DueParseError:
+                    cached = (None, text, "")
+            self._due_cache[text] = cached
+        due, unread, ambiguity = cached
+        if ambiguity:
+            table.add("GT208", f"{ambiguity} (in load); kept as text", index, row)
+        return due, unread
+
+    def due_of_number(self, value: float) -> tuple[Due | None, str]:
+        low, high = _YEARS
+        if not math.isfinite(value):
+            return None, _text(value)
+        if value == int(value) and low <= value <= high:
+            return Due.year(int(value), text=str(int(value))), ""
+        first, last = _SERIALS
+        if first <= value <= last:
+            try:
+                moment = from_excel(value, self.epoch)
+            except (ValueError, OverflowError):
+                return None, _text(value)
+            if isinstance(moment, dt.datetime):
+                day = moment.date()
+                return Due.day(day, text=day.isoformat()), ""
+        text = _text(value)
+        if low <= value <= high and re.fullmatch(r"\d{4}\.\d{2}", text):
+            try:
+                return parse_due(text), ""  # 2021.07 typed into a General cell
+            except DueParseError:
+                return None, text
+        return None, text
+
+    def updates_of(self, text: str) -> tuple[Update, ...]:
+        """Dated notes, one per line that starts with a date (``Dec 2022 Update: …``)."""
+        if not text:
+            return ()
+        updates: list[tuple[Due | None, list[str]]] = []
+        for line in text.split("\n"):
+            match = _UPDATE_HEAD.match(line)
+            on: Due | None = None
+            if match is not None:
+                try:
+                    on = parse_due(match.group("on"), dayfirst=self.dayfirst)
+                except DueParseError:
+                    on = None
+            if on is not None and match is not None:
+                updates.append((on, [line[match.end() :]]))
+            elif updates:
+                updates[-1][1].append(line)
+            else:
+                updates.append((None, [line]))
+        return tuple(Update(text="\n".join(lines), on=on) for on, lines in updates)
+
+    def looks_like_header(self, value: Any) -> bool:
+        """A cheap first test for a header row inside the data: its first cell is an alias."""
+        if value.__class__ is not str or len(value) > 60 or not value.strip():
+            return False
+        first = value.split(None, 1)[0].casefold().strip(".:;,()-")
+        if first not in self._first_words:
+            return False
+        known = self._header_words.get(value)
+        if known is None:
+            known = self._header_words[value] = normalise_header(value) in self.lookup
+        return known
+
+
+# ---------------------------------------------------------------------------
+# Sheets
+
+
+def _header_of(
+    values: Sequence[Any], row: int, lookup: Mapping[str, str]
+) -> tuple[int, _Header | None]:
+    score, keys = _score(values, lookup)
+    if not score:
+        return 0, None
+    action_header = ""
+    if "action" in keys:
+        action_header = normalise_header(values[keys["action"]])
+    layout = _layout(keys, action_header)
+    if layout is None:
+        return 0, None
+    labels = {index: _label(value) for index, value in enumerate(values) if not _blank(value)}
+    return score, _Header(
+        row=row, layout=layout, keys=keys, labels=labels, action_header=action_header
+    )
+
+
+def _read_sheet(
+    reader: _Reader, sheet: _xlsx.SheetInfo, rows: Iterator[Sequence[Any]], facts: _xlsx.SheetFacts
+) -> list[Evaluation | ActionPlan | ProgressReport]:
+    problems = reader.problems
+    lookup = reader.lookup
+    numbered = enumerate(rows, start=1)
+    head: list[tuple[int, Sequence[Any]]] = []
+    best: _Header | None = None
+    best_score = 0
+    for row, values in numbered:
+        head.append((row, values))
+        score, header = _header_of(values, row, lookup)
+        if score > best_score:
+            best, best_score = header, score
+        if row >= HEADER_SCAN_ROWS:
+            break
+    for note in facts.notes:
+        problems.add("GT217", note, sheet.name, "A1")
+    if best is None:
+        if any(not _blank(value) for _, values in head for value in values):
+            hidden = sheet.state != "visible"
+            problems.add(
+                "GT202" if hidden else "GT201",
+                f"sheet {sheet.name!r}{f' is {sheet.state} and' if hidden else ''} "
+                "has no header row govtrack recognises in its first "
+                f"{HEADER_SCAN_ROWS} rows (such as Action, Responsible, Deadline, Status); "
+                "it was not read",
+                sheet.name,
+                "A1",
+            )
+        return []
+    if sheet.state != "visible":
+        problems.add(
+            "GT202", f"sheet {sheet.name!r} is {sheet.state}; it was read", sheet.name, "A1"
+        )
+    header = best
+    titles = [(row, values) for row, values in head if row < header.row]
+    rest = chain(((row, values) for row, values in head if row > header.row), numbered)
+    table = _Table(reader=reader, sheet=sheet.name, header=header, titles=titles, facts=facts)
+    found: list[Evaluation | ActionPlan | ProgressReport] = []
+    main = header.keys.get("action", header.keys.get("indicator", 0))
+    for row, values in rest:
+        if row in facts.hidden_rows or len(values) <= main:
+            pass
+        elif reader.looks_like_header(values[main]) or (
+            main and values and reader.looks_like_header(values[0])
+        ):
+            score, again = _header_of(values, row, lookup)
+            if again is not None and score >= 2:
+                if again.keys == header.keys and again.layout == header.layout:
+                    problems.add(
+                        "GT216", f"row {row} repeats the header row; skipped", sheet.name, f"A{row}"
+                    )
+                    continue
+                found.append(table.finish())
+                header = again
+                main = header.keys.get("action", header.keys.get("indicator", 0))
+                table = _Table(
+                    reader=reader, sheet=sheet.name, header=header, titles=[], facts=facts
+                )
+                continue
+        table.feed(row, values)
+    found.append(table.finish())
+    return found
+
+
+# ---------------------------------------------------------------------------
+# The entry point
+
+
+def _check_file(file: Path) -> None:
+    name = file.name
+    try:
+        with file.open("rb") as stream:
+            magic = stream.read(8)
+    except FileNotFoundError:
+        raise GovtrackError(f"{file}: no such file") from None
+    except IsADirectoryError:
+        raise GovtrackError(
+            f"{file} is a directory; give a file such as {file}/tracker.xlsx"
+        ) from None
+    except OSError as error:
+        raise GovtrackError(f"cannot read {file}: {error.strerror or error}") from None
+    if magic.startswith(b"\xd0\xcf\x11\xe0"):
+        raise FormatError(
+            f"{name} is an old .xls workbook or a password-protected one; expected an .xlsx "
+            "file: open it in Excel, remove any password and save it as .xlsx"
+        )
+    if not zipfile.is_zipfile(file):
+        raise FormatError(
+            f"{name} is not an Excel workbook: expected an .xlsx file (a zip archive)"
+        )
+
+
+def load(
+    path: str | os.PathLike[str],
+    *,
+    engine: str = "openpyxl",
+    aliases: Mapping[str, Iterable[str]] | None = None,
+    dayfirst: bool | None = None,
+) -> Document:
+    """Read an Excel workbook: partner matrices, action plans, work-plan reports, indicators.
+
+    Args:
+        path: An ``.xlsx`` or ``.xlsm`` file. It is only read, never changed.
+        engine: ``"openpyxl"`` (read-only streaming; the default).
+        aliases: More header names per column key, e.g. ``{"deadline": ["Target quarter"]}``
+            (keys as in :data:`govtrack.io.columns.HEADERS`).
+        dayfirst: How to read all-numeric days such as ``03/04/2024``: True for 3 April,
+            False for 4 March, None to refuse to guess (a GT208 problem).
+
+    Returns:
+        The Document: an Evaluation per management-response sheet, a ProgressReport per
+        work-plan or indicator sheet, an ActionPlan per action matrix or decision log;
+        ``problems`` holds what could not be interpreted, each with its cell.
+
+    Raises:
+        FormatError: The file is not an ``.xlsx`` workbook, has no sheets, or no sheet has
+            a header row govtrack recognises (the message names the file).
+        UnsupportedFormatError: ``engine`` is unknown, or ``aliases`` names an unknown key.
+        GovtrackError: The file cannot be opened.
+
+    >>> import openpyxl, pathlib, tempfile
+    >>> book = openpyxl.Workbook()
+    >>> sheet = book.active
+    >>> sheet.title = "Actions"
+    >>> sheet.append(["Action plan 2023"])
+    >>> sheet.append(["Action", "Responsible", "Deadline", "Status"])
+    >>> sheet.append(["KAZ: Recruit a gender specialist", "HR Unit", "2023/03", "Ongoing"])
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "plan.xlsx"
+    >>> book.save(path)
+    >>> doc = load(path)
+    >>> doc.plans[0].title
+    'Action plan 2023'
+    >>> action = doc.actions[0]
+    >>> action.scope, action.text, action.due.text, action.status.label, str(action.origin)
+    ('KAZ', 'Recruit a gender specialist', '2023/03', 'Ongoing', 'Actions!A3')
+    """
+    file = Path(path)
+    name = file.name
+    lookup = merge_aliases(aliases)
+    _check_file(file)
+    try:
+        archive = zipfile.ZipFile(file)
+    except (zipfile.BadZipFile, OSError) as error:
+        raise FormatError(f"{name} is not a readable .xlsx workbook ({error})") from None
+    with archive:
+        package = _xlsx.read_package(archive, name)
+        if any(sheet.name == GOVTRACK_MARKER for sheet in package.sheets):
+            archive.close()
+            # Imported lazily: govtrack's own workbook has its own module.
+            own = importlib.import_module("govtrack.io.excel_workbook")
+            document: Document = own.read(file)
+            return document
+        worksheets = [sheet for sheet in package.sheets if sheet.is_worksheet]
+        if not worksheets:
+            raise FormatError(f"{name} has no worksheets; expected at least one sheet of rows")
+        facts = {sheet.name: _read_facts(archive, sheet, name) for sheet in worksheets}
+    reader = _Reader(name, lookup, dayfirst, package.epoch)
+    found: list[Evaluation | ActionPlan | ProgressReport] = []
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        source = _xlsx.open_rows(engine, file, name)
+        try:
+            for sheet in worksheets:
+                rows = _guarded(source.rows(sheet), name, sheet.name)
+                found.extend(_read_sheet(reader, sheet, rows, facts[sheet.name]))
+        finally:
+            source.close()
+    for warning in caught:
+        if issubclass(warning.category, UserWarning):
+            reader.problems.add("GT217", f"openpyxl: {warning.message}")
+        else:
+            warnings.warn_explicit(
+                warning.message, warning.category, warning.filename, warning.lineno
+            )
+    if not found:
+        names = ", ".join(repr(sheet.name) for sheet in worksheets)
+        raise FormatError(
+            f"{name}: no sheet has a header row govtrack recognises (looked in the first "
+            f"{HEADER_SCAN_ROWS} rows of {names} for columns such as Recommendation, Key action, "
+            "Action, Activity or Indicator next to Responsible, Deadline, Status)"
+        )
+    return Document(
+        evaluations=[item for item in found if isinstance(item, Evaluation)],
+        reports=[item for item in found if isinstance(item, ProgressReport)],
+        plans=[item for item in found if isinstance(item, ActionPlan)],
+        problems=reader.problems.found,
+        source=str(path),
+    )
+
+
+def _guarded(rows: Iterable[Sequence[Any]], name: str, sheet: str) -> Iterator[Sequence[Any]]:
+    """The engine's rows; what the engine raises on a broken sheet becomes a FormatError."""
+    try:
+        yield from rows
+    except (KeyError, ValueError, TypeError, IndexError, zipfile.BadZipFile, EOFError) as error:
+        if isinstance(error, GovtrackError):
+            raise
+        raise FormatError(f"{name}: sheet {sheet!r} cannot be read ({error})") from None
+
+
+def _read_facts(archive: zipfile.ZipFile, sheet: _xlsx.SheetInfo, name: str) -> _xlsx.SheetFacts:
+    try:
+        return _xlsx.scan_sheet(archive, sheet.part)
+    except (KeyError, zipfile.BadZipFile, OSError, EOFError) as error:
+        raise FormatError(f"{name}: sheet {sheet.name!r} cannot be read ({error})") from None

@@ -1,0 +1,665 @@
+"""The Excel writer: govtrack's own workbook, the management-response matrix, the template.
+
+Two layouts:
+
+- ``layout="workbook"`` (the default): govtrack's own multi-sheet workbook,
+  lossless both ways (see :mod:`govtrack.io.excel_workbook`).
+- ``layout="matrix"``: one sheet per evaluation, meeting, progress report and
+  action plan, in the shape partners know — a title row, an "As of" date, the
+  header row (the headers of :data:`govtrack.io.columns.HEADERS`), then one row
+  per action with the recommendation's cells merged down over its actions.
+
+A matrix sheet, top to bottom::
+
+    row 1   the title (the evaluation's, meeting's, report's or plan's)
+    row 2   "As of" | the date overdue rows are judged on (``on=``, default today)
+    row 4   the header row, frozen, with a filter
+    row 5…  one row per action
+
+Columns: Rec #, Recommendation, Management response, Category (evaluations
+only), Action #, Key action, Responsible, Deadline, Status (On schedule,
+Behind schedule, Reasons for delay, Recommendations for reports' activities),
+Comments, Updates, Scope, Group (when any action has one), then one column per
+unknown column an action keeps (``extra``), by its header. Past the last column,
+a hidden column without a header holds each deadline's last day as an Excel
+date number: conditional formatting colours a row when that day is before the
+"As of" date and the status is neither Completed nor No longer applicable (or
+when the status is Overdue). Status and Category cells have dropdowns whose
+words sit on the hidden ``Lists`` sheet.
+
+What the matrix writes, per action: ref, text, responsible parties (one per
+line), the deadline as its text, the status as its label (the recorded
+status's word, so the dropdown and the highlighting understand it; a word
+govtrack does not know is written as it came), comments, updates (one line
+each, ``Dec 2022 Update: text``), the scope, the group, the schedule columns and
+every unknown column. What only the workbook layout keeps: the source's own
+status word when govtrack knows it (``Over due`` is written ``Overdue``),
+indicators, answers, agenda items, header fields, origins and problems.
+
+Every text is written as a string cell (``=1+1`` and ``#N/A`` stay text),
+with characters XML cannot hold escaped as Excel does (``_xHHHH_``, undone by
+:func:`govtrack.io.excel_workbook.unescape_cell_text`); a text longer than a
+cell holds raises :class:`~govtrack.WriteError` before anything is written.
+Every write goes to a temporary file renamed over the target, so a failure
+leaves the previous file whole.
+
+Speed: the matrix is written with openpyxl's write-only workbook; every
+feature it uses (merged cells, data validation, conditional formatting,
+filters, frozen panes, column widths, hidden columns and sheets, cell styles)
+is available there, so no layout needs openpyxl's normal mode.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections.abc import Callable, Sequence
+from typing import IO, Any
+
+import attrs
+import openpyxl
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.formatting.rule import Rule
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles.cell_style import StyleArray
+from openpyxl.styles.differential import DifferentialStyle
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.indexed_list import IndexedList
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from govtrack._errors import UnsupportedFormatError
+from govtrack.io import excel_workbook
+from govtrack.io._files import atomic_write
+from govtrack.io.columns import HEADERS
+from govtrack.io.excel_workbook import check_cell_text, needs_string_type
+from govtrack.model.records import (
+    Action,
+    ActionPlan,
+    Activity,
+    Document,
+    Evaluation,
+    Meeting,
+    ProgressReport,
+    Recommendation,
+)
+from govtrack.model.status import ResponseCategory, ScheduleStatus, Status
+
+__all__ = [
+    "AS_OF_CELL",
+    "AS_OF_LABEL",
+    "FIRST_ROW",
+    "HEADER_ROW",
+    "LAYOUTS",
+    "LISTS_SHEET",
+    "dump",
+    "render_updates",
+    "write_template",
+]
+
+LAYOUTS = ("workbook", "matrix")
+"""The layouts :func:`dump` writes."""
+
+LISTS_SHEET = "Lists"
+"""The hidden sheet holding the dropdowns' words."""
+
+INSTRUCTIONS_SHEET = "Instructions"
+AS_OF_LABEL = "As of"
+AS_OF_CELL = "B2"
+"""The cell holding the date overdue rows are judged on (its label is in A2)."""
+HEADER_ROW = 4
+FIRST_ROW = HEADER_ROW + 1
+SPARE_ROWS = 200
+"""Rows below the last action that keep the dropdowns and highlighting, for new rows."""
+TEMPLATE_ROWS = 500
+
+_RECOMMENDATION_KEYS = ("rec_ref", "recommendation", "response", "category")
+_ACTION_KEYS = ("ref", "action", "responsible", "deadline", "status")
+_ACTIVITY_KEYS = ("schedule_on", "schedule_behind", "delay_reasons", "recommendations")
+_TAIL_KEYS = ("comments", "updates", "scope")
+_WIDTHS = {
+    "rec_ref": 7,
+    "recommendation": 45,
+    "response": 40,
+    "category": 18,
+    "ref": 9,
+    "action": 45,
+    "responsible": 22,
+    "deadline": 14,
+    "status": 18,
+    "comments": 45,
+    "updates": 45,
+    "scope": 9,
+    "group": 18,
+    "schedule_on": 11,
+    "schedule_behind": 11,
+    "delay_reasons": 30,
+    "recommendations": 30,
+}
+_EXTRA_WIDTH = 20
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+_SCHEDULE_MARK = "X"
+_OVERDUE_FILL = PatternFill(start_color="FFF4CCCC", end_color="FFF4CCCC", fill_type="solid")
+_HEADER_FILL = PatternFill(start_color="FFD9E2F3", end_color="FFD9E2F3", fill_type="solid")
+_WRAP = Alignment(wrap_text=True, vertical="top")
+_SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\\x00-\x1f]")
+_RESERVED_SHEETS = {LISTS_SHEET.casefold(), INSTRUCTIONS_SHEET.casefold(), "_govtrack"}
+
+Row = list[str]
+
+
+@attrs.define
+class _Table:
+    """One matrix sheet, checked and escaped, ready to write."""
+
+    name: str
+    heading: str
+    keys: list[str]
+    headers: list[str]
+    rows: list[Row] = attrs.Factory(list)
+    ends: list[int | None] = attrs.Factory(list)
+    merges: list[tuple[int, int]] = attrs.Factory(list)
+    """Spans of row indexes (first, last) over which the recommendation cells merge."""
+
+
+def render_updates(action: Action) -> str:
+    """An action's dated updates as matrix text: one line each, ``Dec 2022 Update: text``.
+
+    Args:
+        action: The action.
+
+    Returns:
+        The lines joined by line breaks; an undated update is ``Update: text``.
+
+    >>> import govtrack as gt
+    >>> print(render_updates(gt.Action(text="Train staff", updates=(
+    ...     gt.Update(text="Two sessions held.", on=gt.parse_due("Dec 2022")),
+    ...     gt.Update(text="Planning."),))))
+    Dec 2022 Update: Two sessions held.
+    Update: Planning.
+    """
+    return "\n".join(
+        f"{update.on.text} Update: {update.text}"
+        if update.on is not None and update.on.text
+        else f"Update: {update.text}"
+        for update in action.updates
+    )
+
+
+def _status_word(action: Action) -> str:
+    return action.status.label if action.status is not None else action.status_text
+
+
+def _action_cells(action: Action, keys: Sequence[str]) -> Row:
+    schedule = action.schedule if isinstance(action, Activity) else None
+    values: dict[str, str] = {
+        "ref": action.ref,
+        "action": action.text,
+        "responsible": "\n".join(action.responsible),
+        "deadline": (action.due.text or action.due.render())
+        if action.due is not None
+        else action.due_text,
+        "status": _status_word(action),
+        "comments": action.comments,
+        "updates": render_updates(action),
+        "scope": action.scope,
+        "group": action.group,
+        "schedule_on": _SCHEDULE_MARK if schedule is ScheduleStatus.ON_SCHEDULE else "",
+        "schedule_behind": _SCHEDULE_MARK if schedule is ScheduleStatus.BEHIND_SCHEDULE else "",
+        "delay_reasons": action.delay_reasons if isinstance(action, Activity) else "",
+        "recommendations": action.recommendations if isinstance(action, Activity) else "",
+    }
+    return [
+        values[key] if not key.startswith("extra:") else action.extra.get(key[6:], "")
+        for key in keys
+    ]
+
+
+def _end_serial(action: Action | None) -> int | None:
+    if action is None or action.due is None:
+        return None
+    return (action.due.end - _EXCEL_EPOCH).days
+
+
+def _keys(actions: Sequence[Action], *, recommendations: bool, activities: bool) -> list[str]:
+    keys = [*(_RECOMMENDATION_KEYS if recommendations else ()), *_ACTION_KEYS]
+    if activities:
+        keys.extend(_ACTIVITY_KEYS)
+    keys.extend(_TAIL_KEYS)
+    if any(action.group for action in actions):
+        keys.append("group")
+    seen: dict[str, None] = {}
+    for action in actions:
+        for name in action.extra:
+            seen.setdefault(name, None)
+    keys.extend(f"extra:{name}" for name in seen)
+    return keys
+
+
+def _headers(keys: Sequence[str]) -> list[str]:
+    return [key[6:] if key.startswith("extra:") else HEADERS[key] for key in keys]
+
+
+def _sheet_name(title: str, fallback: str, taken: set[str]) -> str:
+    name = _SHEET_NAME_BAD.sub(" ", excel_workbook.unescape_cell_text(title))
+    name = " ".join(name.split()).strip("'")[:31].strip() or fallback
+    if name.casefold() in _RESERVED_SHEETS:
+        name = f"{name} 1"
+    candidate, number = name, 1
+    while candidate.casefold() in taken:
+        number += 1
+        suffix = f" ({number})"
+        candidate = name[: 31 - len(suffix)].rstrip() + suffix
+    taken.add(candidate.casefold())
+    return candidate
+
+
+def _evaluation_table(evaluation: Evaluation, name: str) -> _Table:
+    actions = [action for rec in evaluation.recommendations for action in rec.actions]
+    keys = _keys(actions, recommendations=True, activities=False)
+    table = _Table(name=name, heading=evaluation.title, keys=keys, headers=_headers(keys))
+    action_keys = keys[len(_RECOMMENDATION_KEYS) :]
+    for recommendation in evaluation.recommendations:
+        first = len(table.rows)
+        rec_cells = _recommendation_cells(recommendation)
+        held: Sequence[Action | None] = recommendation.actions or (None,)
+        for index, action in enumerate(held):
+            cells = rec_cells if index == 0 else [""] * len(rec_cells)
+            action_cells = _action_cells(action, action_keys) if action else [""] * len(action_keys)
+            table.rows.append(cells + action_cells)
+            table.ends.append(_end_serial(action))
+        if len(held) > 1:
+            table.merges.append((first, len(table.rows) - 1))
+    return table
+
+
+def _recommendation_cells(recommendation: Recommendation) -> Row:
+    response = recommendation.response
+    category = response.category.label if response.category else response.category_text
+    return [recommendation.ref, recommendation.text, response.text, category]
+
+
+def _actions_table(
+    heading: str, name: str, actions: Sequence[Action], *, activities: bool
+) -> _Table:
+    keys = _keys(actions, recommendations=False, activities=activities)
+    table = _Table(name=name, heading=heading, keys=keys, headers=_headers(keys))
+    for action in actions:
+        table.rows.append(_action_cells(action, keys))
+        table.ends.append(_end_serial(action))
+    return table
+
+
+def _tables(doc: Document) -> list[_Table]:
+    taken: set[str] = set()
+    tables: list[_Table] = []
+    for number, evaluation in enumerate(doc.evaluations, start=1):
+        name = _sheet_name(evaluation.title, f"Evaluation {number}", taken)
+        tables.append(_evaluation_table(evaluation, name))
+    meeting: Meeting
+    for number, meeting in enumerate(doc.meetings, start=1):
+        name = _sheet_name(meeting.title, f"Meeting {number}", taken)
+        tables.append(_actions_table(meeting.title, name, meeting.decisions, activities=False))
+    report: ProgressReport
+    for number, report in enumerate(doc.reports, start=1):
+        name = _sheet_name(report.title, f"Report {number}", taken)
+        tables.append(_actions_table(report.title, name, report.activities, activities=True))
+    plan: ActionPlan
+    for number, plan in enumerate(doc.plans, start=1):
+        name = _sheet_name(plan.title, f"Plan {number}", taken)
+        tables.append(_actions_table(plan.title, name, plan.actions, activities=False))
+    if not tables:
+        keys = [*_RECOMMENDATION_KEYS, *_ACTION_KEYS, *_TAIL_KEYS]
+        tables.append(_Table(name="Matrix", heading="", keys=keys, headers=_headers(keys)))
+    for table in tables:
+        _check(table)
+    return tables
+
+
+def _check(table: _Table) -> None:
+    """Escape every text of the table in place; raise WriteError on one too long."""
+
+    def where(row: int, column: int) -> Callable[[], str]:
+        def name() -> str:
+            cell = f"{get_column_letter(column + 1)}{row}"
+            return f"{table.name}!{cell} ({table.headers[column]})"
+
+        return name
+
+    table.heading = check_cell_text(table.heading, where(1, 0))
+    table.headers = [
+        check_cell_text(header, where(HEADER_ROW, index))
+        for index, header in enumerate(table.headers)
+    ]
+    for number, row in enumerate(table.rows, start=FIRST_ROW):
+        for index, text in enumerate(row):
+            if text:
+                row[index] = check_cell_text(text, where(number, index))
+
+
+# ---------------------------------------------------------------------------
+# Writing the sheets
+
+
+def _lists_sheet(workbook: openpyxl.Workbook) -> None:
+    """Write the hidden Lists sheet behind the dropdowns (ranges in :func:`_list_ranges`)."""
+    sheet: Any = workbook.create_sheet(LISTS_SHEET)
+    sheet.sheet_state = "hidden"
+    statuses = [status.label for status in Status]
+    categories = [category.label for category in ResponseCategory]
+    sheet.append([HEADERS["status"], HEADERS["category"]])
+    for index in range(max(len(statuses), len(categories))):
+        sheet.append(
+            [
+                statuses[index] if index < len(statuses) else None,
+                categories[index] if index < len(categories) else None,
+            ]
+        )
+
+
+def _text(sheet: Any, text: str, style: Callable[[Any], None] | None = None) -> Any:
+    if not style and not needs_string_type(text):
+        return text
+    cell = WriteOnlyCell(sheet, value=text)
+    cell.data_type = "s"
+    if style is not None:
+        style(cell)
+    return cell
+
+
+def _write_table(
+    workbook: openpyxl.Workbook,
+    table: _Table,
+    lists: dict[str, str],
+    as_of: dt.date | None,
+    *,
+    extra_rows: int,
+) -> None:
+    sheet: Any = workbook.create_sheet(table.name)  # the stubs lack write-only attributes
+    width = len(table.keys)
+    last_column = get_column_letter(width)
+    helper_column = get_column_letter(width + 1)
+    for index, key in enumerate(table.keys, start=1):
+        dimension = sheet.column_dimensions[get_column_letter(index)]
+        dimension.width = _WIDTHS.get(key, _EXTRA_WIDTH)
+        dimension.alignment = _WRAP  # rows a partner adds wrap too
+    sheet.column_dimensions[helper_column].hidden = True
+    sheet.freeze_panes = f"A{FIRST_ROW}"
+    last_row = FIRST_ROW + len(table.rows) - 1
+    sheet.auto_filter.ref = f"A{HEADER_ROW}:{last_column}{max(last_row, HEADER_ROW)}"
+    styled_to = max(last_row, HEADER_ROW) + extra_rows
+
+    for first, last in table.merges:
+        for index in range(len(_RECOMMENDATION_KEYS)):
+            column = get_column_letter(index + 1)
+            sheet.merged_cells.add(f"{column}{FIRST_ROW + first}:{column}{FIRST_ROW + last}")
+
+    def add_validation(key: str, prompt: str) -> None:
+        if key not in table.keys:
+            return
+        column = get_column_letter(table.keys.index(key) + 1)
+        validation = DataValidation(
+            type="list",
+            formula1=lists[key],
+            allow_blank=True,
+            showErrorMessage=True,
+            errorStyle="warning",
+            errorTitle=f"Unknown {HEADERS[key].lower()}",
+            error=f"Choose one of the words in the list ({prompt}).",
+        )
+        validation.add(f"{column}{FIRST_ROW}:{column}{styled_to}")
+        sheet.data_validations.append(validation)
+
+    add_validation("status", "the statuses govtrack knows")
+    add_validation("category", "Accepted, Partially accepted or Rejected")
+
+    status_column = get_column_letter(table.keys.index("status") + 1)
+    status = f"${status_column}{FIRST_ROW}"
+    end = f"${helper_column}{FIRST_ROW}"
+    as_of_ref = f"${AS_OF_CELL[0]}${AS_OF_CELL[1:]}"
+    open_status = ",".join(f'{status}<>"{word.label}"' for word in Status if word.is_closed)
+    formula = (
+        f'OR({status}="{Status.OVERDUE.label}",'
+        f"AND(ISNUMBER({end}),{end}<{as_of_ref},{open_status}))"
+    )
+    sheet.conditional_formatting.add(
+        f"A{FIRST_ROW}:{last_column}{styled_to}",
+        Rule(type="expression", formula=[formula], dxf=DifferentialStyle(fill=_OVERDUE_FILL)),
+    )
+
+    heading = _text(
+        sheet, table.heading, lambda cell: setattr(cell, "font", Font(bold=True, size=14))
+    )
+    sheet.append([heading])
+    label = WriteOnlyCell(sheet, value=AS_OF_LABEL)
+    label.font = Font(bold=True)
+    if as_of is None:
+        date_cell = WriteOnlyCell(sheet, value="=TODAY()")
+    else:
+        date_cell = WriteOnlyCell(sheet, value=dt.datetime.combine(as_of, dt.time()))
+    date_cell.number_format = "yyyy-mm-dd"
+    date_cell.alignment = Alignment(horizontal="left")
+    sheet.append([label, date_cell])
+    sheet.append([])
+
+    def header_style(cell: Any) -> None:
+        cell.font = Font(bold=True)
+        cell.fill = _HEADER_FILL
+        cell.alignment = _WRAP
+
+    sheet.append([_text(sheet, header, header_style) for header in table.headers])
+
+    # Plain values, no per-cell style: the workbook's default cell format wraps text
+    # (see _wrap_by_default), which keeps the matrix close to openpyxl's raw speed.
+    for values, end_serial in zip(table.rows, table.ends, strict=True):
+        row: list[Any] = [
+            None if not text else _text(sheet, text) if needs_string_type(text) else text
+            for text in values
+        ]
+        row.append(end_serial)
+        sheet.append(row)
+
+
+def _wrap_by_default(workbook: openpyxl.Workbook) -> None:
+    """Make the workbook's default cell format (``xf`` 0) wrap text at the top of the cell.
+
+    A cell written without a style uses format 0, so every text cell wraps without the
+    cost of a style per cell. openpyxl keeps the formats in ``_cell_styles`` and the
+    alignments in ``_alignments`` (private, stable since 2.4); the matrix tests check
+    that the saved cells wrap, so a change there is caught.
+    """
+    book: Any = workbook
+    default = StyleArray()
+    default.alignmentId = book._alignments.add(_WRAP)  # noqa: SLF001 - see the docstring
+    book._cell_styles = IndexedList([default])  # noqa: SLF001 - see the docstring
+
+
+def _list_ranges() -> dict[str, str]:
+    """The dropdowns' ranges on the Lists sheet (written last, so a matrix sheet is first)."""
+    statuses = len(Status)
+    categories = len(ResponseCategory)
+    return {
+        "status": f"{LISTS_SHEET}!$A$2:$A${statuses + 1}",
+        "category": f"{LISTS_SHEET}!$B$2:$B${categories + 1}",
+    }
+
+
+def dump(
+    doc: Document,
+    path: str | os.PathLike[str] | IO[bytes],
+    *,
+    layout: str = "workbook",
+    on: dt.date | None = None,
+) -> None:
+    """Write ``doc`` as an Excel workbook, atomically.
+
+    Args:
+        doc: The document.
+        path: The ``.xlsx`` file to write (or a binary stream).
+        layout: ``"workbook"`` for govtrack's own lossless workbook, ``"matrix"`` for
+            one management-response matrix per evaluation, meeting, report and plan.
+        on: For the matrix: the "As of" date overdue rows are highlighted against;
+            None for today.
+
+    Raises:
+        UnsupportedFormatError: ``layout`` is not one of :data:`LAYOUTS`.
+        WriteError: A text is longer than an Excel cell holds (the message names the
+            sheet and cell), or the file cannot be written; a previous file is left whole.
+
+    >>> import datetime as dt, io, openpyxl, govtrack as gt
+    >>> doc = gt.Document(plans=(gt.ActionPlan(title="Follow-up", actions=(
+    ...     gt.Action(text="Hire a consultant", due=gt.parse_due("2021/07"),
+    ...               status=gt.Status.ONGOING),)),))
+    >>> buffer = io.BytesIO()
+    >>> dump(doc, buffer, layout="matrix", on=dt.date(2023, 1, 31))
+    >>> sheet = openpyxl.load_workbook(buffer)["Follow-up"]
+    >>> [cell.value for cell in sheet[4]][:5]
+    ['Action #', 'Key action', 'Responsible', 'Deadline', 'Status']
+    >>> sheet["B5"].value, sheet["E5"].value, sheet.freeze_panes
+    ('Hire a consultant', 'Ongoing', 'A5')
+    """
+    if layout == "workbook":
+        excel_workbook.write(doc, path)
+        return
+    if layout != "matrix":
+        raise UnsupportedFormatError(
+            f"unknown Excel layout {layout!r}; expected one of {', '.join(LAYOUTS)}"
+        )
+    tables = _tables(doc)
+    as_of = on if on is not None else dt.datetime.now().astimezone().date()
+    _write_to(path, lambda stream: _save_with_lists(tables, as_of, stream, SPARE_ROWS))
+
+
+def _write_to(
+    target: str | os.PathLike[str] | IO[bytes], save: Callable[[IO[bytes]], None]
+) -> None:
+    if isinstance(target, (str, os.PathLike)):
+        atomic_write(target, save)
+    else:
+        save(target)
+
+
+def _save_with_lists(
+    tables: list[_Table],
+    as_of: dt.date | None,
+    stream: IO[bytes],
+    extra_rows: int,
+    *,
+    instructions: bool = False,
+) -> None:
+    workbook = openpyxl.Workbook(write_only=True)
+    _wrap_by_default(workbook)
+    lists = _list_ranges()
+    for table in tables:
+        _write_table(workbook, table, lists, as_of, extra_rows=extra_rows)
+    if instructions:
+        _instructions_sheet(workbook)
+    _lists_sheet(workbook)
+    workbook.save(stream)
+
+
+# ---------------------------------------------------------------------------
+# The template
+
+_INSTRUCTIONS: dict[str, str] = {
+    "rec_ref": "The recommendation's number as the evaluation gives it (1, 2.1).",
+    "recommendation": "The recommendation's text. Write it once, on its first action's row; "
+    "leave it empty (or merge the cells) on the rows of its other actions.",
+    "response": "Management's response to the recommendation.",
+    "category": "Whether management accepted the recommendation: choose from the list.",
+    "ref": "The key action's number (1.1, a)).",
+    "action": "What is to be done: one key action per row.",
+    "responsible": "Who owes the action: one unit or person per line (Alt+Enter).",
+    "deadline": "When it is due: a day (05 May 2019), a month (2021/07, Dec 2022), a quarter "
+    "(Q1-2023), a half (first half of 2023), a year (2023) or a range "
+    "(March 2007 – Dec 2008). The last day of that span is the deadline.",
+    "status": "How far implementation got: choose from the list.",
+    "comments": "What was done, what is in the way.",
+    "updates": "Dated progress notes, one per line, each beginning with its date: "
+    "'Dec 2022 Update: two sessions held'.",
+    "scope": "A country or office code when the action concerns one (KAZ).",
+}
+
+
+def _instructions_sheet(workbook: openpyxl.Workbook) -> None:
+    sheet: Any = workbook.create_sheet(INSTRUCTIONS_SHEET)
+    sheet.column_dimensions["A"].width = 24
+    sheet.column_dimensions["B"].width = 90
+    bold = Font(bold=True)
+
+    def strong(text: str) -> Any:
+        cell = WriteOnlyCell(sheet, value=text)
+        cell.font = bold
+        return cell
+
+    def wrapped(text: str) -> Any:
+        cell = WriteOnlyCell(sheet, value=text)
+        cell.alignment = _WRAP
+        return cell
+
+    sheet.append([strong("How to fill in the matrix")])
+    sheet.append(
+        [
+            wrapped(
+                "One row per key action, under the header row of the Matrix sheet. "
+                f"Rows past their deadline on the '{AS_OF_LABEL}' date and not completed "
+                "turn red."
+            )
+        ]
+    )
+    sheet.append([])
+    sheet.append([strong("Column"), strong("What to write")])
+    for key, text in _INSTRUCTIONS.items():
+        sheet.append([HEADERS[key], wrapped(text)])
+    sheet.append([])
+    sheet.append([strong(f"Allowed {HEADERS['status'].lower()} words"), strong("Meaning")])
+    meanings = {
+        Status.NOT_STARTED: "Work on the action has not begun.",
+        Status.ONGOING: "Work has begun and is not finished.",
+        Status.COMPLETED: "The action is done.",
+        Status.NO_LONGER_APPLICABLE: "The action is no longer needed; say why in Comments.",
+        Status.OVERDUE: "The deadline has passed and the action is not done.",
+    }
+    for status in Status:
+        sheet.append([status.label, wrapped(meanings[status])])
+    sheet.append([])
+    sheet.append([strong(f"Allowed {HEADERS['category'].lower()} words"), strong("Meaning")])
+    for category, meaning in (
+        (ResponseCategory.ACCEPTED, "Management agrees and will act on all of it."),
+        (ResponseCategory.PARTIALLY_ACCEPTED, "Management will act on part of it."),
+        (ResponseCategory.REJECTED, "Management will not act on it; say why in the response."),
+    ):
+        sheet.append([category.label, wrapped(meaning)])
+
+
+def write_template(path: str | os.PathLike[str] | IO[bytes]) -> None:
+    """Write a blank management-response matrix for partners to fill in.
+
+    The workbook has a ``Matrix`` sheet (title, "As of" date set to ``=TODAY()``,
+    header row, dropdowns for Status and Category, overdue highlighting over
+    :data:`TEMPLATE_ROWS` rows), an ``Instructions`` sheet explaining each column
+    and the allowed words, and the hidden ``Lists`` sheet behind the dropdowns.
+
+    Args:
+        path: The ``.xlsx`` file to write (atomically), or a binary stream.
+
+    Raises:
+        WriteError: The file cannot be written; a previous file is left whole.
+
+    >>> import io, openpyxl
+    >>> buffer = io.BytesIO()
+    >>> write_template(buffer)
+    >>> openpyxl.load_workbook(buffer).sheetnames
+    ['Matrix', 'Instructions', 'Lists']
+    """
+    keys = [*_RECOMMENDATION_KEYS, *_ACTION_KEYS, *_TAIL_KEYS]
+    table = _Table(
+        name="Matrix",
+        heading="Management response matrix",
+        keys=keys,
+        headers=_headers(keys),
+    )
+    _write_to(
+        path,
+        lambda stream: _save_with_lists([table], None, stream, TEMPLATE_ROWS, instructions=True),
+    )

@@ -1,0 +1,918 @@
+"""The Excel reader: messy partner workbooks built in code, one behaviour per test."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import zipfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+from openpyxl.utils.datetime import CALENDAR_MAC_1904
+from openpyxl.worksheet.worksheet import Worksheet
+
+import govtrack as gt
+from govtrack.io import excel
+
+MR_HEADER = [
+    "Rec #",
+    "Recommendation",
+    "Management response",
+    "Category",
+    "Key action #",
+    "Key action",
+    "Responsible unit(s)",
+    "Deadline",
+    "Status",
+    "Comments",
+]
+PLAN_HEADER = ["Action", "Responsible", "Deadline", "Status", "Comments"]
+
+
+def build(
+    folder: Path,
+    rows: Sequence[Any],
+    *,
+    title: str = "Matrix",
+    setup: Callable[[Worksheet], None] | None = None,
+    name: str = "book.xlsx",
+    epoch1904: bool = False,
+) -> Path:
+    """Save one sheet of ``rows`` (after ``setup`` adjusts it) and return the path."""
+    book = openpyxl.Workbook()
+    if epoch1904:
+        book.epoch = CALENDAR_MAC_1904
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = title
+    for row in rows:
+        sheet.append(list(row))
+    if setup is not None:
+        setup(sheet)
+    path = folder / name
+    book.save(path)
+    return path
+
+
+def rewrite_sheet(
+    path: Path, change: Callable[[str], str], part: str = "xl/worksheets/sheet1.xml"
+) -> None:
+    """Edit one sheet's XML in place, as another program might have written it."""
+    with zipfile.ZipFile(path) as archive:
+        items = {info.filename: archive.read(info) for info in archive.infolist()}
+    items[part] = change(items[part].decode()).encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for member, data in items.items():
+            archive.writestr(member, data)
+
+
+def codes(doc: gt.Document) -> list[str]:
+    return [problem.code for problem in doc.problems]
+
+
+def problem(doc: gt.Document, code: str) -> gt.Issue:
+    return next(issue for issue in doc.problems if issue.code == code)
+
+
+@pytest.fixture
+def matrix(tmp_path: Path) -> Path:
+    """A partner's management-response matrix: title rows, merged recommendations, a section."""
+    rows: list[list[Any]] = [
+        ["Management response to the evaluation of the rural livelihoods programme"],
+        ["Office:", "Northern field office"],
+        [],
+        MR_HEADER,
+        ["Part A: programme design"],
+        [
+            "1",
+            "Sharpen the theory of change",
+            "We agree and will revise it",
+            "Accepted",
+            "1.1",
+            "Hold a design workshop",
+            "Programme team",
+            "2021/07",
+            "Completed",
+            "Held in July",
+        ],
+        [
+            None,
+            None,
+            None,
+            None,
+            "1.2",
+            "Publish the revised theory of change",
+            "Programme team; Comms",
+            "Q4-2021",
+            "Ongoing",
+            None,
+        ],
+        [
+            None,
+            None,
+            None,
+            None,
+            "1.3",
+            "Brief the board",
+            "Director",
+            "2022/01",
+            "Not started",
+            None,
+        ],
+        [],
+        [
+            "2",
+            "Invest in data systems",
+            "Partly agreed, budget permitting",
+            "Partially accepted",
+            "2.1",
+            "Scope a data warehouse",
+            "IT unit",
+            "Dec 2022",
+            "Ongoing",
+            "Vendor shortlist ready",
+        ],
+        [
+            "3",
+            "Close the pilot sites",
+            "Not agreed",
+            "Rejected",
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+        ],
+        [],
+        ["Note: statuses as reported by units in January"],
+    ]
+
+    def merge(sheet: Worksheet) -> None:
+        sheet.merge_cells("A5:J5")
+        for column in "ABCD":
+            sheet.merge_cells(f"{column}6:{column}8")
+
+    return build(tmp_path, rows, setup=merge)
+
+
+# ---------------------------------------------------------------------------
+# Layout (a): management-response matrix
+
+
+def test_header_found_beneath_title_rows(matrix: Path) -> None:
+    """The header row is found under the title rows; the first title is the evaluation's title."""
+    doc = excel.load(matrix)
+    evaluation = doc.evaluations[0]
+    assert (
+        "Management response to the evaluation of the rural livelihoods programme",
+        "Northern field office",
+    ) == (evaluation.title, evaluation.office)
+
+
+def test_merged_recommendation_cells_fill_down(matrix: Path) -> None:
+    """Key actions under a merged recommendation all belong to it."""
+    doc = excel.load(matrix)
+    shape = [(rec.ref, [action.ref for action in rec.actions]) for rec in doc.recommendations]
+    assert [("1", ["1.1", "1.2", "1.3"]), ("2", ["2.1"]), ("3", [])] == shape
+
+
+def test_blank_recommendation_cells_fill_down(tmp_path: Path) -> None:
+    """Recommendation cells left blank (not merged) below a recommendation also fill down."""
+    rows = [
+        MR_HEADER,
+        [
+            "1",
+            "Improve targeting",
+            "Agreed",
+            "Accepted",
+            "1.1",
+            "Revise the criteria",
+            "Unit A",
+            "2022/03",
+            "Ongoing",
+            "",
+        ],
+        ["", "", "", "", "1.2", "Retrain enumerators", "Unit B", "2022/06", "Ongoing", ""],
+    ]
+    doc = excel.load(build(tmp_path, rows))
+    assert [["1.1", "1.2"]] == [[a.ref for a in rec.actions] for rec in doc.recommendations]
+
+
+def test_response_and_category(matrix: Path) -> None:
+    """The management response and its category are read per recommendation."""
+    doc = excel.load(matrix)
+    categories = [rec.response.category for rec in doc.recommendations]
+    assert [
+        gt.ResponseCategory.ACCEPTED,
+        gt.ResponseCategory.PARTIALLY_ACCEPTED,
+        gt.ResponseCategory.REJECTED,
+    ] == categories
+    assert "We agree and will revise it" == doc.recommendations[0].response.text
+
+
+def test_only_parent_columns_fill_down(tmp_path: Path) -> None:
+    """An empty Responsible cell under a filled one stays empty: only recommendations fill down."""
+    rows = [
+        MR_HEADER,
+        [
+            "1",
+            "Improve targeting",
+            "Agreed",
+            "Accepted",
+            "1.1",
+            "Revise the criteria",
+            "Unit A",
+            "2022/03",
+            "Ongoing",
+            "",
+        ],
+        ["", "", "", "", "1.2", "Retrain enumerators", "", "2022/06", "Ongoing", ""],
+    ]
+    doc = excel.load(build(tmp_path, rows))
+    assert [("Unit A",), ()] == [action.responsible for action in doc.actions]
+
+
+def test_merged_responsible_is_reported(tmp_path: Path) -> None:
+    """A Responsible cell merged down over key actions is read once and reported (GT211)."""
+    rows = [
+        MR_HEADER,
+        [
+            "1",
+            "Improve targeting",
+            "Agreed",
+            "Accepted",
+            "1.1",
+            "Revise the criteria",
+            "Unit A",
+            "2022/03",
+            "Ongoing",
+            "",
+        ],
+        ["", "", "", "", "1.2", "Retrain enumerators", None, "2022/06", "Ongoing", ""],
+    ]
+    doc = excel.load(build(tmp_path, rows, setup=lambda s: s.merge_cells("G2:G3")))
+    assert ([("Unit A",), ()], "Matrix!G2 (Responsible unit(s))") == (
+        [action.responsible for action in doc.actions],
+        str(problem(doc, "GT211").location) + " (" + problem(doc, "GT211").location.header + ")",  # type: ignore[union-attr]
+    )
+
+
+def test_section_row_becomes_group(matrix: Path) -> None:
+    """A merged single-text row is a section: it labels the recommendations and actions below."""
+    doc = excel.load(matrix)
+    assert (["Part A: programme design"] * 3, {"Part A: programme design"}) == (
+        [rec.group for rec in doc.recommendations],
+        {action.group for action in doc.actions},
+    )
+
+
+def test_footer_note_is_kept_not_read_as_action(matrix: Path) -> None:
+    """A footer note is no action: it goes to extra and an info problem, text intact."""
+    doc = excel.load(matrix)
+    note = problem(doc, "GT212")
+    assert (
+        {"Note A13": "Note: statuses as reported by units in January"},
+        gt.Severity.INFO,
+        "Matrix!A13",
+    ) == (dict(doc.evaluations[0].extra), note.severity, str(note.location))
+
+
+def test_blank_rows_tolerated(matrix: Path) -> None:
+    """Blank rows between recommendations neither end the table nor make records."""
+    assert 4 == len(excel.load(matrix).actions)
+
+
+def test_recommendation_without_actions(matrix: Path) -> None:
+    """A rejected recommendation with empty action cells is kept, with no actions."""
+    rec = excel.load(matrix).recommendations[2]
+    assert ("Close the pilot sites", ()) == (rec.text, rec.actions)
+
+
+def test_clean_matrix_has_no_problems(matrix: Path) -> None:
+    """A tidy matrix (merges, section, note aside) reads without warnings."""
+    doc = excel.load(matrix)
+    assert ["GT212"] == codes(doc)
+
+
+# ---------------------------------------------------------------------------
+# Headers
+
+
+def test_headers_with_nbsp_line_breaks_and_case(tmp_path: Path) -> None:
+    """Headers match after folding NBSP, line breaks, case, punctuation and (s)."""
+    header = [
+        "KEY\u00a0ACTION",
+        "Responsible\nUnit(s)",
+        "Time-\nframe",
+        "Status of\u00a0implementation:",
+    ]
+    rows = [header, ["Draft the guidance", "Policy unit", "2023/02", "Ongoing"]]
+    action = excel.load(build(tmp_path, rows)).actions[0]
+    assert ("Draft the guidance", ("Policy unit",), "2023/02", gt.Status.ONGOING) == (
+        action.text,
+        action.responsible,
+        action.deadline_text,
+        action.status,
+    )
+
+
+def test_aliases_extend_the_table(tmp_path: Path) -> None:
+    """A caller's alias names a column govtrack does not know."""
+    rows = [
+        ["Action", "Accountable desk", "Deadline", "Status"],
+        ["Audit the stores", "Logistics", "2023", "Ongoing"],
+    ]
+    path = build(tmp_path, rows)
+    doc = excel.load(path, aliases={"responsible": ["Accountable desk"]})
+    assert (("Logistics",), []) == (doc.actions[0].responsible, codes(doc))
+
+
+def test_unknown_column_goes_to_extra(tmp_path: Path) -> None:
+    """An unknown column is kept verbatim in Action.extra and reported as info."""
+    rows = [
+        [*PLAN_HEADER, "Budget (USD)"],
+        ["Audit the stores", "Logistics", "2023", "Ongoing", "", "12,500"],
+    ]
+    doc = excel.load(build(tmp_path, rows))
+    assert ({"Budget (USD)": "12,500"}, ["GT205"], "Matrix!F1") == (
+        dict(doc.actions[0].extra),
+        codes(doc),
+        str(doc.problems[0].location),
+    )
+
+
+def test_data_under_no_header_goes_to_extra(tmp_path: Path) -> None:
+    """Data in a column without a header is kept in extra under the column letter."""
+    rows = [PLAN_HEADER, ["Audit the stores", "Logistics", "2023", "Ongoing", "", "", "stray"]]
+    doc = excel.load(build(tmp_path, rows))
+    assert ({"Column G": "stray"}, ["GT205"]) == (dict(doc.actions[0].extra), codes(doc))
+
+
+def test_duplicate_header_is_a_problem(tmp_path: Path) -> None:
+    """A second Status column is reported and kept in extra; the first one is read."""
+    rows = [
+        [*PLAN_HEADER, "Status"],
+        ["Audit the stores", "Logistics", "2023", "Ongoing", "", "Done"],
+    ]
+    doc = excel.load(build(tmp_path, rows))
+    action = doc.actions[0]
+    assert (gt.Status.ONGOING, {"Status (F)": "Done"}, ["GT206"]) == (
+        action.status,
+        dict(action.extra),
+        codes(doc),
+    )
+
+
+def test_missing_header_is_a_problem(tmp_path: Path) -> None:
+    """An action matrix without a Deadline column reads, with a GT207 problem."""
+    rows = [["Action", "Responsible", "Status"], ["Audit the stores", "Logistics", "Ongoing"]]
+    doc = excel.load(build(tmp_path, rows))
+    assert (["GT207"], "Matrix!A1") == (codes(doc), str(doc.problems[0].location))
+
+
+def test_repeated_header_row_is_skipped(tmp_path: Path) -> None:
+    """A header row repeated inside the data is skipped, not read as an action."""
+    rows = [
+        PLAN_HEADER,
+        ["Audit the stores", "Logistics", "2023", "Ongoing"],
+        PLAN_HEADER,
+        ["Count the stock", "Logistics", "2023", "Ongoing"],
+    ]
+    doc = excel.load(build(tmp_path, rows))
+    assert (["Audit the stores", "Count the stock"], ["GT216"]) == (
+        [a.text for a in doc.actions],
+        codes(doc),
+    )
+
+
+def test_second_table_on_a_sheet(tmp_path: Path) -> None:
+    """A different header row further down starts a second table on the same sheet."""
+    rows = [
+        ["Activity", "Implementation status", "On schedule", "Behind schedule"],
+        ["Convene the group", "Two meetings held", "✓", ""],
+        [],
+        ["Indicator", "Timeframe", "Status", "Constraints"],
+        ["Share of budgets tagged", "2008", "Half the ministries", "Staff turnover"],
+    ]
+    doc = excel.load(build(tmp_path, rows))
+    assert ([1, 0], [0, 1]) == (
+        [len(r.activities) for r in doc.reports],
+        [len(r.indicators) for r in doc.reports],
+    )
+
+
+# ---------------------------------------------------------------------------
+# Layout (b): action matrix, and (c) decision log
+
+
+def test_scope_prefixes(tmp_path: Path) -> None:
+    """`KAZ:` at the start of an action is its scope; the text keeps the rest."""
+    rows = [
+        PLAN_HEADER,
+        ["KAZ: Map the partners", "Country team", "2016/12", "Completed", "Done"],
+        [
+            "TJK:\nShare the plan with the group",
+            "Country team",
+            "2016/12",
+            "No Longer Applicable",
+            "",
+        ],
+        ["Hire an analyst", "HR", "2016/12", "Ongoing", ""],
+        ["NB: keep this prefix", "HR", "2016/12", "Ongoing", ""],
+    ]
+    doc = excel.load(build(tmp_path, rows))
+    assert [
+        ("KAZ", "Map the partners"),
+        ("TJK", "Share the plan with the group"),
+        ("", "Hire an analyst"),
+        ("", "NB: keep this prefix"),
+    ] == [(a.scope, a.text) for a in doc.plans[0].actions]
+
+
+def test_action_matrix_sections(tmp_path: Path) -> None:
+    """Section rows group the actions of an action matrix; they are not actions."""
+    rows = [
+        PLAN_HEADER,
+        ["Coordination"],
+        ["Chair the group", "Office", "2016/06", "Completed", "x"],
+        ["Partnerships"],
+        ["Sign the agreement", "Office", "2016/09", "Ongoing", ""],
+    ]
+    doc = excel.load(build(tmp_path, rows))
+    assert [("Coordination", "Chair the group"), ("Partnerships", "Sign the agreement")] == [
+        (a.group, a.text) for a in doc.actions
+    ]
+
+
+def test_section_with_nothing_under_it_is_kept(tmp_path: Path) -> None:
+    """A trailing section row with no actions is kept in extra and reported, not dropped."""
+    rows = [
+        PLAN_HEADER,
+        ["Chair the group", "Office", "2016/06", "Completed", "x"],
+        ["Prepared by the office"],
+    ]
+    doc = excel.load(build(tmp_path, rows))
+    assert ({"Section A3": "Prepared by the office"}, ["GT215"]) == (
+        dict(doc.plans[0].extra),
+        codes(doc),
+    )
+
+
+def test_decision_log_is_a_plan(tmp_path: Path) -> None:
+    """A decision log reads as an ActionPlan titled from its title row."""
+    rows = [
+        ["Decisions of the steering committee, 3 March 2023"],
+        ["#", "Decision", "Responsible", "Deadline", "Status"],
+        ["a)", "Circulate the minutes", "Secretariat", "10 March 2023", "Completed"],
+    ]
+    doc = excel.load(build(tmp_path, rows))
+    plan = doc.plans[0]
+    assert ("Decisions of the steering committee, 3 March 2023", "a)", dt.date(2023, 3, 10)) == (
+        plan.title,
+        plan.actions[0].ref,
+        plan.actions[0].due.end if plan.actions[0].due else None,
+    )
+
+
+def test_updates_column_is_split_by_date(tmp_path: Path) -> None:
+    """An Updates column splits into dated notes; undated text stays as a note."""
+    rows = [
+        [*PLAN_HEADER, "Updates"],
+        [
+            "Hire",
+            "HR",
+            "2022",
+            "Ongoing",
+            "",
+            "Shortlist made\nDec 2022 Update: interviews held\n2023/01: offer sent",
+        ],
+    ]
+    action = excel.load(build(tmp_path, rows)).actions[0]
+    assert [
+        (None, "Shortlist made"),
+        ("Dec 2022", "interviews held"),
+        ("2023/01", "offer sent"),
+    ] == [(u.on.text if u.on else None, u.text) for u in action.updates]
+
+
+# ---------------------------------------------------------------------------
+# Dates and statuses
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        (
+            dt.datetime(2022, 5, 31),  # noqa: DTZ001 - Excel cells have no time zone
+            (
+                "2022-05-31",
+                dt.date(2022, 5, 31),
+            ),
+        ),
+        (dt.date(2022, 5, 31), ("2022-05-31", dt.date(2022, 5, 31))),
+        ("2021/07", ("2021/07", dt.date(2021, 7, 31))),
+        ("first half of 2023", ("first half of 2023", dt.date(2023, 6, 30))),
+        (44712, ("2022-05-31", dt.date(2022, 5, 31))),
+        (2023, ("2023", dt.date(2023, 12, 31))),
+        (2021.07, ("2021.07", dt.date(2021, 7, 31))),
+    ],
+)
+def test_deadline_cells(tmp_path: Path, cell: object, expected: tuple[str, dt.date]) -> None:
+    """Date cells, text dates, serial numbers and bare years all become a Due."""
+    rows = [PLAN_HEADER, ["Hire", "HR", cell, "Ongoing"]]
+    due = excel.load(build(tmp_path, rows)).actions[0].due
+    assert expected == ((due.text, due.end) if due else None)
+
+
+def test_serial_in_1904_workbook(tmp_path: Path) -> None:
+    """A General-formatted serial counts from 1904 in a 1904-epoch workbook."""
+    rows = [
+        PLAN_HEADER,
+        ["Hire", "HR", 43250, "Ongoing"],
+        ["Train", "HR", dt.date(2022, 5, 31), "Ongoing"],
+    ]
+    doc = excel.load(build(tmp_path, rows, epoch1904=True))
+    assert [dt.date(2022, 5, 31), dt.date(2022, 5, 31)] == [a.due.end for a in doc.actions if a.due]
+
+
+def test_ambiguous_date_is_a_problem(tmp_path: Path) -> None:
+    """03/04/2022 is not guessed: the text is kept and GT208 names the cell."""
+    rows = [PLAN_HEADER, ["Hire", "HR", "03/04/2022", "Ongoing"]]
+    doc = excel.load(build(tmp_path, rows))
+    issue = problem(doc, "GT208")
+    assert (None, "03/04/2022", "Matrix!C2 (Deadline)", gt.Severity.ERROR) == (
+        doc.actions[0].due,
+        doc.actions[0].due_text,
+        f"{issue.location} ({issue.location.header})" if issue.location else "",
+        issue.severity,
+    )
+
+
+@pytest.mark.parametrize(
+    ("dayfirst", "expected"), [(True, dt.date(2022, 4, 3)), (False, dt.date(2022, 3, 4))]
+)
+def test_dayfirst_settles_ambiguous_dates(
+    tmp_path: Path, dayfirst: bool, expected: dt.date
+) -> None:
+    """dayfirst= reads 03/04/2022 one way or the other, with no problem."""
+    rows = [PLAN_HEADER, ["Hire", "HR", "03/04/2022", "Ongoing"]]
+    doc = excel.load(build(tmp_path, rows), dayfirst=dayfirst)
+    assert (expected, []) == (doc.actions[0].due.end if doc.actions[0].due else None, codes(doc))
+
+
+def test_unreadable_deadline_and_status_left_to_validate(tmp_path: Path) -> None:
+    """'soon' and 'Stalled' stay as text with no reader problem; validate reports GT104, GT101."""
+    rows = [PLAN_HEADER, ["Hire", "HR", "soon", "Stalled"]]
+    doc = excel.load(build(tmp_path, rows))
+    action = doc.actions[0]
+    found = [issue.code for issue in gt.validate(doc, on=dt.date(2023, 1, 31))]
+    assert ((None, "soon", None, "Stalled"), [], ["GT101", "GT104"]) == (
+        (action.due, action.due_text, action.status, action.status_text),
+        codes(doc),
+        found,
+    )
+
+
+# ---------------------------------------------------------------------------
+# Layouts (d) work-plan progress and (e) indicators
+
+
+@pytest.mark.parametrize(
+    ("on", "behind", "expected"),
+    [
+        ("✓", None, gt.ScheduleStatus.ON_SCHEDULE),
+        (None, "x", gt.ScheduleStatus.BEHIND_SCHEDULE),
+        ("X", "", gt.ScheduleStatus.ON_SCHEDULE),
+        ("", "yes", gt.ScheduleStatus.BEHIND_SCHEDULE),
+        (True, None, gt.ScheduleStatus.ON_SCHEDULE),
+        (None, None, None),
+    ],
+)
+def test_schedule_ticks(
+    tmp_path: Path, on: object, behind: object, expected: gt.ScheduleStatus | None
+) -> None:
+    """A tick in On schedule or Behind schedule sets the activity's schedule."""
+    rows = [
+        [
+            "Scheduled activities",
+            "Implementation status",
+            "On schedule",
+            "Behind schedule",
+            "If behind schedule, reasons for delay",
+            "TWG recommendations",
+        ],
+        ["Brief members on the plan", "Briefings held monthly", on, behind, "", ""],
+    ]
+    doc = excel.load(build(tmp_path, rows))
+    assert (expected, []) == (doc.reports[0].activities[0].schedule, codes(doc))
+
+
+def test_contradicting_ticks_are_a_problem(tmp_path: Path) -> None:
+    """Both boxes ticked: no schedule, GT214, and the ticks kept in extra."""
+    rows = [
+        ["Activity", "Status", "On schedule", "Behind schedule"],
+        ["Brief members", "Ongoing", "✓", "✓"],
+    ]
+    activity = excel.load(build(tmp_path, rows)).reports[0].activities[0]
+    assert (None, {"On schedule": "✓", "Behind schedule": "✓"}) == (
+        activity.schedule,
+        dict(activity.extra),
+    )
+
+
+def test_progress_activity_fields(tmp_path: Path) -> None:
+    """Narrative status goes to comments; reasons for delay and recommendations are kept."""
+    rows = [
+        ["Work plan progress, October to February"],
+        [
+            "Scheduled activities",
+            "Implementation status",
+            "On schedule",
+            "Behind schedule",
+            "If behind schedule, reasons for delay",
+            "TWG recommendations",
+        ],
+        [
+            "Appoint focal points",
+            "Appointments under review",
+            "",
+            "x",
+            "Staff turnover",
+            "Ask ministries to confirm",
+        ],
+        ["Hold the annual review", "Completed", "✓", "", "", ""],
+    ]
+    report = excel.load(build(tmp_path, rows)).reports[0]
+    first, second = report.activities
+    assert (
+        "Work plan progress, October to February",
+        ("Appointments under review", None, "Staff turnover", "Ask ministries to confirm"),
+        gt.Status.COMPLETED,
+    ) == (
+        report.title,
+        (first.comments, first.status, first.delay_reasons, first.recommendations),
+        second.status,
+    )
+
+
+def test_indicator_table(tmp_path: Path) -> None:
+    """An indicator table becomes ProgressReport.indicators with a timeframe Due."""
+    rows = [
+        ["Joint monitoring indicators"],
+        ["No", "Indicator", "Timeframe", "Status", "Constraints", "Recommendations"],
+        [
+            "1",
+            "Gender plans approved in ministries",
+            "2008",
+            "Ten approved",
+            "Funding",
+            "Mobilise support",
+        ],
+        ["2", "Sector budgets tagged", "someday", "", "", ""],
+    ]
+    report = excel.load(build(tmp_path, rows)).reports[0]
+    first, second = report.indicators
+    assert (
+        ("1", dt.date(2008, 12, 31), "Ten approved", "Funding", "Mobilise support"),
+        (None, "someday"),
+    ) == (
+        (
+            first.ref,
+            first.timeframe.end if first.timeframe else None,
+            first.status,
+            first.constraints,
+            first.recommendations,
+        ),
+        (second.timeframe, second.timeframe_text),
+    )
+
+
+# ---------------------------------------------------------------------------
+# Workbook features: hidden things, formulas, dimensions, errors
+
+
+def test_hidden_sheet_row_and_column_reported(tmp_path: Path) -> None:
+    """Hidden sheets, rows and columns are read and reported."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Plan"
+    for row in [PLAN_HEADER, ["Hire", "HR", "2022", "Ongoing"], ["Train", "HR", "2022", "Ongoing"]]:
+        sheet.append(row)
+    sheet.row_dimensions[3].hidden = True
+    sheet.column_dimensions["E"].hidden = True
+    hidden = book.create_sheet("Lists")
+    hidden.sheet_state = "hidden"
+    hidden.append(["Ongoing"])
+    path = tmp_path / "hidden.xlsx"
+    book.save(path)
+    doc = excel.load(path)
+    assert (2, ["Plan!E1", "Plan!A3", "Lists!A1"]) == (
+        len(doc.actions),
+        [str(issue.location) for issue in doc.problems],
+    )
+    assert ["GT204", "GT203", "GT202"] == codes(doc)
+
+
+def test_formula_without_cached_value_is_a_problem(tmp_path: Path) -> None:
+    """A formula never calculated reads as empty and is reported with its cell (GT209)."""
+    rows = [PLAN_HEADER, ["Hire", "HR", "=DATE(2022,1,1)", "Ongoing"]]
+    doc = excel.load(build(tmp_path, rows))
+    issue = problem(doc, "GT209")
+    assert (None, "Matrix!C2", "Deadline") == (
+        doc.actions[0].due,
+        str(issue.location),
+        issue.location.header if issue.location else "",
+    )
+
+
+def test_formula_cached_value_is_used(tmp_path: Path) -> None:
+    """A formula's cached value is read; the formula is never evaluated."""
+    rows = [PLAN_HEADER, ["Hire", "HR", "2022/05", '=IF(TRUE,"Ongoing","x")']]
+    path = build(tmp_path, rows)
+    rewrite_sheet(
+        path,
+        lambda xml: re.sub(
+            r'<c r="D2"><f>(.*?)</f><v\s*/>', r'<c r="D2" t="str"><f>\1</f><v>Completed</v>', xml
+        ),
+    )
+    doc = excel.load(path)
+    assert (gt.Status.COMPLETED, []) == (doc.actions[0].status, codes(doc))
+
+
+@pytest.mark.parametrize("dimension", ["A1:A1", "A1:K1048576"])
+def test_declared_dimensions_not_trusted(tmp_path: Path, dimension: str) -> None:
+    """A wrong <dimension> neither truncates the rows nor pads a million empty ones."""
+    rows = [PLAN_HEADER] + [[f"Action {n}", "HR", "2022", "Ongoing", "ok"] for n in range(5)]
+    path = build(tmp_path, rows)
+    rewrite_sheet(
+        path, lambda xml: re.sub(r'<dimension ref="[^"]*"', f'<dimension ref="{dimension}"', xml)
+    )
+    doc = excel.load(path)
+    assert (5, "ok") == (len(doc.actions), doc.actions[-1].comments)
+
+
+def test_excel_error_value_is_reported(tmp_path: Path) -> None:
+    """A cached #REF! is kept as text and reported (GT210)."""
+    rows = [PLAN_HEADER, ["Hire", "HR", "2022", "Ongoing", "x"]]
+    path = build(tmp_path, rows)
+    rewrite_sheet(
+        path,
+        lambda xml: re.sub(
+            r'<c r="E2"[^>]*>.*?</c>', '<c r="E2" t="e"><f>A1/0</f><v>#REF!</v></c>', xml
+        ),
+    )
+    doc = excel.load(path)
+    assert ("#REF!", ["GT210"]) == (doc.actions[0].comments, codes(doc))
+
+
+def test_problems_print_sheet_cell_and_header(tmp_path: Path) -> None:
+    """Every problem has a location that prints as Sheet!Cell (Header)."""
+    rows = [PLAN_HEADER, ["Hire", "HR", "03/04/2022", "Ongoing"]]
+    doc = excel.load(build(tmp_path, rows, title="Action plan"))
+    assert "'Action plan'!C2 (Deadline): GT208" == str(doc.problems[0]).split(" cannot")[0]
+
+
+def test_all_problems_collected(tmp_path: Path) -> None:
+    """Reading goes on after a problem: every one is listed, in row order."""
+    rows = [
+        PLAN_HEADER,
+        ["Hire", "HR", "03/04/2022", "Ongoing"],
+        ["Train", "HR", "05/06/2022", "Ongoing"],
+    ]
+    doc = excel.load(build(tmp_path, rows))
+    assert ["Matrix!C2", "Matrix!C3"] == [str(issue.location) for issue in doc.problems]
+
+
+def test_reader_does_not_modify_the_file(matrix: Path) -> None:
+    """Reading leaves the workbook byte for byte as it was."""
+    before = hashlib.sha256(matrix.read_bytes()).hexdigest()
+    excel.load(matrix)
+    assert before == hashlib.sha256(matrix.read_bytes()).hexdigest()
+
+
+def test_origin_points_at_the_action_cell(matrix: Path) -> None:
+    """Each action's origin names its file, sheet and cell."""
+    action = excel.load(matrix).actions[0]
+    assert gt.Location(file="book.xlsx", sheet="Matrix", cell="F6") == action.origin
+
+
+def test_gt_load_reads_xlsx(matrix: Path) -> None:
+    """gt.load dispatches .xlsx files to this reader, with options."""
+    doc = gt.load(matrix, dayfirst=True)
+    assert (4, str(matrix)) == (len(doc.actions), doc.source)
+
+
+# ---------------------------------------------------------------------------
+# Bad input
+
+
+def test_not_a_zip(tmp_path: Path) -> None:
+    """A text file named .xlsx raises FormatError naming the file and what was expected."""
+    path = tmp_path / "notes.xlsx"
+    path.write_text("just text")
+    with pytest.raises(gt.FormatError) as caught:
+        excel.load(path)
+    assert "notes.xlsx is not an Excel workbook: expected an .xlsx file (a zip archive)" == str(
+        caught.value
+    )
+
+
+def test_zip_that_is_not_a_workbook(tmp_path: Path) -> None:
+    """A zip without a workbook part raises FormatError."""
+    path = tmp_path / "archive.xlsx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("readme.txt", "hello")
+    with pytest.raises(
+        gt.FormatError, match=r"archive.xlsx is a zip archive but not an Excel workbook"
+    ):
+        excel.load(path)
+
+
+def test_no_header_anywhere(tmp_path: Path) -> None:
+    """A workbook with no recognisable header raises FormatError naming the sheets looked in."""
+    path = build(tmp_path, [["Shopping list"], ["apples", "pears"]], title="Notes")
+    with pytest.raises(gt.FormatError, match=r"book.xlsx: no sheet has a header row .* of 'Notes'"):
+        excel.load(path)
+
+
+def test_sheet_without_header_is_reported(tmp_path: Path) -> None:
+    """A sheet with content but no header is reported (GT201) when another sheet is read."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(PLAN_HEADER)
+    sheet.append(["Hire", "HR", "2022", "Ongoing"])
+    book.create_sheet("Scratch").append(["some working notes"])
+    path = tmp_path / "two.xlsx"
+    book.save(path)
+    assert ["GT201"] == codes(excel.load(path))
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    """A missing file raises GovtrackError saying so."""
+    with pytest.raises(gt.GovtrackError, match="no such file"):
+        excel.load(tmp_path / "absent.xlsx")
+
+
+def test_unknown_engine(matrix: Path) -> None:
+    """An unknown engine is an UnsupportedFormatError."""
+    with pytest.raises(gt.UnsupportedFormatError, match="unknown Excel engine"):
+        excel.load(matrix, engine="abacus")
+
+
+def test_govtrack_workbook_is_delegated(tmp_path: Path) -> None:
+    """A workbook with a _govtrack sheet is read by excel_workbook.read."""
+    own = pytest.importorskip("govtrack.io.excel_workbook")
+    book = openpyxl.Workbook()
+    marker = book.create_sheet("_govtrack")
+    marker.sheet_state = "hidden"
+    path = tmp_path / "own.xlsx"
+    book.save(path)
+    try:
+        expected = own.read(path)
+    except gt.GovtrackError as error:
+        with pytest.raises(type(error)):
+            excel.load(path)
+        return
+    assert expected == excel.load(path)
+
+
+def test_govtrack_marker_detected(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The _govtrack sheet sends the file to govtrack.io.excel_workbook.read, lazily imported."""
+    import sys
+    import types
+
+    calls: list[Path] = []
+
+    def read(path: Path) -> gt.Document:
+        calls.append(path)
+        return gt.Document()
+
+    fake = types.ModuleType("govtrack.io.excel_workbook")
+    fake.read = read  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "govtrack.io.excel_workbook", fake)
+    book = openpyxl.Workbook()
+    book.create_sheet("_govtrack").sheet_state = "hidden"
+    path = tmp_path / "own.xlsx"
+    book.save(path)
+    assert (gt.Document(), [path]) == (excel.load(path), calls)
+
+
+# ---------------------------------------------------------------------------
+# The sample data
+
+
+def test_seed_free_sample_matrix_reads() -> None:
+    """The bundled partner matrix reads with the problems it was made to have."""
+    sample = Path(__file__).resolve().parents[1] / "examples" / "data" / "partner_matrix.xlsx"
+    if not sample.exists():
+        pytest.skip("examples/data/partner_matrix.xlsx not generated")
+    doc = gt.load(sample)
+    found = {issue.code for issue in gt.validate(doc, on=dt.date(2023, 1, 31))}
+    assert {"GT101", "GT104", "GT208", "GT110"} <= found
