@@ -59,6 +59,11 @@ locations = st.one_of(
             lambda p: f"{p[0]}{p[1]}"
         ),
         header=st.one_of(st.just(""), words),
+        columns=st.dictionaries(
+            st.sampled_from(["status", "deadline", "responsible", "comments"]),
+            st.sampled_from(["A", "B", "I", "AA"]),
+            max_size=2,
+        ).map(gt.FrozenMap),
     ),
     st.builds(gt.Location, file=st.just("export.txt"), line=st.integers(1, 9999)),
 )
@@ -191,6 +196,7 @@ meetings = st.builds(
 )
 _INDICATOR_FIELDS = {
     "text": words,
+    "extra": extras,
     "ref": refs,
     "timeframe": st.one_of(st.none(), dues),
     "timeframe_text": texts,

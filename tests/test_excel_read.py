@@ -500,6 +500,17 @@ def test_updates_column_is_split_by_date(tmp_path: Path) -> None:
     ] == [(u.on.text if u.on else None, u.text) for u in action.updates]
 
 
+def test_an_update_prefix_with_a_two_digit_year_is_read_as_20yy(tmp_path: Path) -> None:
+    """'Dec 22 Update:' is how tracking systems date a note: it is December 2022."""
+    rows = [[*PLAN_HEADER, "Updates"], ["Hire", "HR", "2022", "Ongoing", "", "Dec 22 Update: done"]]
+    (update,) = excel.load(build(tmp_path, rows)).actions[0].updates
+    assert ("Dec 22", dt.date(2022, 12, 31), "done") == (
+        update.on.text if update.on else None,
+        update.on.end if update.on else None,
+        update.text,
+    )
+
+
 # ---------------------------------------------------------------------------
 # Dates and statuses
 
@@ -797,9 +808,37 @@ def test_reader_does_not_modify_the_file(matrix: Path) -> None:
 
 
 def test_origin_points_at_the_action_cell(matrix: Path) -> None:
-    """Each action's origin names its file, sheet and cell."""
+    """Each action's origin names its file, sheet and cell, and where each field's cell is."""
     action = excel.load(matrix).actions[0]
-    assert gt.Location(file="book.xlsx", sheet="Matrix", cell="F6") == action.origin
+    assert action.origin is not None
+    assert ("book.xlsx", "Matrix", "F6") == (
+        action.origin.file,
+        action.origin.sheet,
+        action.origin.cell,
+    )
+    assert "Matrix!I6" == str(action.origin.field("status", "Status"))
+
+
+def test_validation_points_at_the_field_cell(tmp_path: Path) -> None:
+    """GT101 cites the status cell, not the action text's cell (regression: F10 for I10)."""
+    rows = [["Action", "Responsible", "Deadline", "Status"], ["Hire", "HR", "2030/01", "Stalled"]]
+    doc = excel.load(build(tmp_path, rows))
+    (issue,) = gt.validate(doc, on=dt.date(2023, 1, 31))
+    assert ("GT101", "Matrix!D2", "Status") == (
+        issue.code,
+        str(issue.location),
+        issue.location.header if issue.location else "",
+    )
+
+
+def test_ambiguous_date_is_reported_once(tmp_path: Path) -> None:
+    """An ambiguous date is the reader's GT208 only, not also validate's GT104."""
+    rows = [
+        ["Action", "Responsible", "Deadline", "Status"],
+        ["Hire", "HR", "03/04/2022", "Ongoing"],
+    ]
+    doc = excel.load(build(tmp_path, rows))
+    assert ["GT208"] == [issue.code for issue in gt.validate(doc, on=dt.date(2021, 1, 31))]
 
 
 def test_gt_load_reads_xlsx(matrix: Path) -> None:

@@ -79,11 +79,15 @@ def _issue(code: str, message: str, location: Location | None) -> Issue:
     return Issue(code=code, message=message, location=location, severity=severity)
 
 
+def _place(location: Location) -> tuple[str, str, str, int | None]:
+    return (location.file, location.sheet, location.cell, location.line)
+
+
 def _field(origin: Location | None, header: str) -> Location | None:
-    """The origin, narrowed to a column's header when the reader gave only the row."""
-    if origin is None or origin.header:
-        return origin
-    return attrs.evolve(origin, header=header)
+    """The origin narrowed to one field: its own cell when the reader mapped the columns."""
+    if origin is None:
+        return None
+    return origin.field(header.lower(), header)
 
 
 @rule("GT101", Severity.ERROR, "unknown status word")
@@ -124,8 +128,12 @@ def _missing_deadline(doc: Document, on: dt.date) -> Iterator[Issue]:
 @rule("GT104", Severity.ERROR, "unreadable deadline")
 def _unreadable_deadline(doc: Document, on: dt.date) -> Iterator[Issue]:
     del on
+    said = {_place(problem.location) for problem in doc.problems if problem.location}
     for action in doc.actions:
         if action.due is None and action.due_text.strip():
+            where = _field(action.origin, "Deadline")
+            if where is not None and where.cell and _place(where) in said:
+                continue  # the reader already said what is wrong there (an ambiguous date)
             yield _issue(
                 "GT104",
                 f"{_label(action)}: deadline {action.due_text!r} is not a date govtrack can read; "

@@ -420,15 +420,22 @@ class _Table:
         self.extra_columns: list[tuple[int, str]] = []
         taken = set(self.keys.values())
         seen_labels = {self.labels.get(index, "") for index in taken}
+        # Columns govtrack's own matrix adds for itself (a hidden helper headed
+        # "_govtrack …") are not data: they are neither fields nor extra.
+        self.ignored = {
+            index
+            for index, label in header.labels.items()
+            if label.startswith(GOVTRACK_MARKER) and index not in taken
+        }
         for index in sorted(header.labels):
-            if index in taken:
+            if index in taken or index in self.ignored:
                 continue
             label = header.labels[index]
             if label in seen_labels:
                 label = f"{label} ({self.letter(index)})"
             seen_labels.add(label)
             self.extra_columns.append((index, label))
-        self.mapped = taken | {index for index, _ in self.extra_columns}
+        self.mapped = taken | self.ignored | {index for index, _ in self.extra_columns}
         index_of = self.keys.get
         self.i_rec_ref = index_of("rec_ref", _NOWHERE)
         self.i_recommendation = index_of("recommendation", _NOWHERE)
@@ -457,6 +464,11 @@ class _Table:
         self.main_column = self.i_action if self.i_action != _NOWHERE else self.i_recommendation
         self.origin_letter = self.letter(
             self.main_column if self.main_column != _NOWHERE else self.first_column
+        )
+        # Each field's column letter, shared by every row's origin, so a problem with
+        # one field (validate's GT101 on a status) can point at that field's own cell.
+        self.columns = FrozenMap(
+            {key: self.letter(index) for key, index in self.keys.items() if index != _NOWHERE}
         )
         # Merged ranges: horizontal spans (for section rows), fill-down for scope and group.
         self.merged_across: set[tuple[int, int]] = set()
@@ -512,7 +524,10 @@ class _Table:
             cell = self.cell(texts[0][0], row)
             line = " ".join(text for _, text in texts)
             key, value = "", ""
-            if len(texts) >= 2 and texts[0][1].endswith(":"):
+            if len(texts) == 2 and normalise_header(texts[0][1]) == "as of":
+                # The label-and-date pair govtrack's own matrix writes in row 2.
+                key, value = "As of", texts[1][1]
+            elif len(texts) >= 2 and texts[0][1].endswith(":"):
                 key, value = texts[0][1][:-1].strip(), " ".join(text for _, text in texts[1:])
             elif match := _KEY_VALUE.fullmatch(line):
                 key, value = match.group(1).strip(), match.group(2).strip()
@@ -562,7 +577,7 @@ class _Table:
                 )
         for first, last in self.facts.hidden_columns:
             for index in range(first - 1, min(last, self.width)):
-                if index in self.labels:
+                if index in self.labels and index not in self.ignored:
                     self.add(
                         "GT204", f"column {self.letter(index)} is hidden; it was read", index, row
                     )
@@ -770,7 +785,10 @@ class _Table:
             "group": self._group(values, n),
             "extra": self._extra(values, n) if self.extra_columns else _NO_EXTRA,
             "origin": Location(
-                file=self.problems.file, sheet=self.sheet, cell=f"{self.origin_letter}{row}"
+                file=self.problems.file,
+                sheet=self.sheet,
+                cell=f"{self.origin_letter}{row}",
+                columns=self.columns,
             ),
         }
         if not text:
@@ -950,12 +968,10 @@ class _Table:
         if self.i_deadline < n and not _blank(values[self.i_deadline]):
             timeframe, unread = self._due(values[self.i_deadline], self.i_deadline, row)
             timeframe_text = timeframe.text if timeframe is not None else unread
-        for label, value in self._extra(values, n).items():
-            index = next(i for i, name in self.extra_columns if name == label)
-            self.extra[f"{label} ({self.cell(index, row)})"] = value
+        extra = dict(self._extra(values, n)) if self.extra_columns else {}
         group = self._group(values, n)
         if group:
-            self.extra.setdefault(f"Group {self.cell(self.first_column, row)}", group)
+            extra.setdefault("Group", group)
         self.indicators.append(
             Indicator(
                 text=text,
@@ -967,12 +983,14 @@ class _Table:
                 recommendations=_text(values[self.i_recommendations])
                 if self.i_recommendations < n
                 else "",
+                extra=extra,
                 origin=Location(
                     file=self.problems.file,
                     sheet=self.sheet,
                     cell=self.cell(self.main_column, row)
                     if self.main_column != _NOWHERE
                     else f"A{row}",
+                    columns=self.columns,
                 ),
             )
         )
@@ -1092,7 +1110,7 @@ class _Reader:
             on: Due | None = None
             if match is not None:
                 try:
-                    on = parse_due(match.group("on"), dayfirst=self.dayfirst)
+                    on = parse_due(match.group("on"), dayfirst=self.dayfirst, two_digit_year=True)
                 except DueParseError:
                     on = None
             if on is not None and match is not None:
@@ -1292,7 +1310,13 @@ def load(
             own = importlib.import_module("govtrack.io.excel_workbook")
             document: Document = own.read(file)
             return document
-        worksheets = [sheet for sheet in package.sheets if sheet.is_worksheet]
+        # A hidden sheet whose name starts with "_" is govtrack's own machinery
+        # (the dropdown lists of a matrix it wrote), not data.
+        worksheets = [
+            sheet
+            for sheet in package.sheets
+            if sheet.is_worksheet and not (sheet.state != "visible" and sheet.name.startswith("_"))
+        ]
         if not worksheets:
             raise FormatError(f"{name} has no worksheets; expected at least one sheet of rows")
         facts = {sheet.name: _read_facts(archive, sheet, name) for sheet in worksheets}

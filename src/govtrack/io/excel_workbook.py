@@ -80,6 +80,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any, TypeVar
 
+import cattrs
 import openpyxl
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ERROR_CODES
@@ -91,6 +92,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from govtrack._errors import FormatError, GovtrackError, WriteError
 from govtrack.io._files import atomic_write
+from govtrack.io.json import make_converter
 from govtrack.model.dates import Due, Precision
 from govtrack.model.location import Location
 from govtrack.model.records import (
@@ -112,6 +114,8 @@ from govtrack.model.records import (
     Update,
 )
 from govtrack.model.status import ResponseCategory, ScheduleStatus, Severity, Status
+
+_CONVERTER = make_converter()  # locations are stored as the JSON format writes them
 
 __all__ = [
     "FORMAT_NAME",
@@ -333,18 +337,10 @@ def _unescape_item(line: str) -> str:
 
 
 def _location_json(location: Location | None) -> str:
+    """A location as a JSON object (the JSON format's own), or ``""`` for none."""
     if location is None:
         return ""
-    data: dict[str, Any] = {}
-    for name in ("file", "sheet", "cell"):
-        value = getattr(location, name)
-        if value:
-            data[name] = value
-    if location.line is not None:
-        data["line"] = location.line
-    if location.header:
-        data["header"] = location.header
-    return json.dumps(data, ensure_ascii=False)
+    return json.dumps(_CONVERTER.unstructure(location, Location), ensure_ascii=False)
 
 
 def _label(member: enum.Enum | None) -> str:
@@ -568,6 +564,7 @@ class _Rows:
                 _location_json(indicator.origin),
             ],
         )
+        self.add_extra(ident, indicator.extra)
         for target in indicator.targets:
             self.indicator(target, ident)
 
@@ -807,20 +804,14 @@ class _Row:
         if not text:
             return None
         try:
-            data = json.loads(text)
-        except json.JSONDecodeError:
-            data = None
-        fields = {"file": str, "sheet": str, "cell": str, "line": int, "header": str}
-        if not isinstance(data, dict) or any(
-            key not in fields or not isinstance(value, fields[key]) or isinstance(value, bool)
-            for key, value in data.items()
-        ):
+            location: Location = _CONVERTER.structure(json.loads(text), Location)
+        except (json.JSONDecodeError, cattrs.BaseValidationError, ValueError, TypeError):
             raise self.fail(
                 column,
                 'expected a JSON object such as {"sheet": "Matrix", "cell": "I9"} '
-                f"with keys {', '.join(fields)}, got {text!r}",
-            )
-        return Location(**data)
+                f"with keys file, sheet, cell, line, header, columns; got {text!r}",
+            ) from None
+        return location
 
 
 def _sheet_rows(workbook: Any, title: str, problems: list[Issue]) -> list[_Row]:
@@ -1101,6 +1092,7 @@ class _Reader:
             targets=tuple(
                 self.indicator(child, depth + 1) for child in self.indicators.take(ident)
             ),
+            extra=self.extra_of(ident),
             origin=row.location("origin"),
         )
 

@@ -21,11 +21,11 @@ only), Action #, Key action, Responsible, Deadline, Status (On schedule,
 Behind schedule, Reasons for delay, Recommendations for reports' activities),
 Comments, Updates, Scope, Group (when any action has one), then one column per
 unknown column an action keeps (``extra``), by its header. Past the last column,
-a hidden column without a header holds each deadline's last day as an Excel
+a hidden column headed ``_govtrack due end`` holds each deadline's last day as an Excel
 date number: conditional formatting colours a row when that day is before the
 "As of" date and the status is neither Completed nor No longer applicable (or
 when the status is Overdue). Status and Category cells have dropdowns whose
-words sit on the hidden ``Lists`` sheet.
+words sit on the hidden ``_lists`` sheet.
 
 What the matrix writes, per action: ref, text, responsible parties (one per
 line), the deadline as its text, the status as its label (the recorded
@@ -100,8 +100,10 @@ __all__ = [
 LAYOUTS = ("workbook", "matrix")
 """The layouts :func:`dump` writes."""
 
-LISTS_SHEET = "Lists"
-"""The hidden sheet holding the dropdowns' words."""
+LISTS_SHEET = "_lists"
+"""The hidden sheet holding the dropdowns' words (a leading "_": readers skip it)."""
+HELPER_HEADER = "_govtrack due end"
+"""The header of the hidden column holding each deadline's last day (readers skip it)."""
 
 INSTRUCTIONS_SHEET = "Instructions"
 AS_OF_LABEL = "As of"
@@ -447,7 +449,7 @@ def _write_table(
         cell.fill = _HEADER_FILL
         cell.alignment = _WRAP
 
-    sheet.append([_text(sheet, header, header_style) for header in table.headers])
+    sheet.append([*(_text(sheet, header, header_style) for header in table.headers), HELPER_HEADER])
 
     # Plain values, no per-cell style: the workbook's default cell format wraps text
     # (see _wrap_by_default), which keeps the matrix close to openpyxl's raw speed.
@@ -638,7 +640,7 @@ def write_template(path: str | os.PathLike[str] | IO[bytes]) -> None:
     The workbook has a ``Matrix`` sheet (title, "As of" date set to ``=TODAY()``,
     header row, dropdowns for Status and Category, overdue highlighting over
     :data:`TEMPLATE_ROWS` rows), an ``Instructions`` sheet explaining each column
-    and the allowed words, and the hidden ``Lists`` sheet behind the dropdowns.
+    and the allowed words, and the hidden ``_lists`` sheet behind the dropdowns.
 
     Args:
         path: The ``.xlsx`` file to write (atomically), or a binary stream.
@@ -650,7 +652,7 @@ def write_template(path: str | os.PathLike[str] | IO[bytes]) -> None:
     >>> buffer = io.BytesIO()
     >>> write_template(buffer)
     >>> openpyxl.load_workbook(buffer).sheetnames
-    ['Matrix', 'Instructions', 'Lists']
+    ['Matrix', 'Instructions', '_lists']
     """
     keys = [*_RECOMMENDATION_KEYS, *_ACTION_KEYS, *_TAIL_KEYS]
     table = _Table(

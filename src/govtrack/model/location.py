@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import attrs
+
+from govtrack.model.frozenmap import FrozenMap, _frozen_map
+
+_ROW = re.compile(r"\d+$")
 
 
 @attrs.frozen(kw_only=True)
@@ -15,6 +21,9 @@ class Location:
         cell: The cell reference, for workbooks (``"I9"``).
         line: The 1-based line number, for text.
         header: The column header the cell sits under, when there is one.
+        columns: For a row read from a table, the column letter of each field
+            (``{"status": "I", "deadline": "H"}``), so a problem with one field
+            can point at its own cell (see :meth:`field`).
 
     >>> str(Location(sheet="Matrix", cell="I9"))
     'Matrix!I9'
@@ -32,6 +41,21 @@ class Location:
     cell: str = ""
     line: int | None = None
     header: str = ""
+    columns: FrozenMap = attrs.field(factory=FrozenMap, converter=_frozen_map)
+
+    def field(self, key: str, header: str) -> Location:
+        """This location narrowed to one field of the record: its cell, under ``header``.
+
+        >>> row = Location(sheet="Matrix", cell="F10", columns={"status": "I"})
+        >>> str(row.field("status", "Status")), row.field("status", "Status").header
+        ('Matrix!I10', 'Status')
+        >>> str(row.field("deadline", "Deadline"))
+        'Matrix!F10'
+        """
+        letter = self.columns.get(key)
+        row = _ROW.search(self.cell)
+        cell = f"{letter}{row.group()}" if letter and row else self.cell
+        return attrs.evolve(self, cell=cell, header=self.header or header, columns=FrozenMap())
 
     def __str__(self) -> str:
         if self.sheet or self.cell:

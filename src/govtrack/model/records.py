@@ -15,12 +15,13 @@ hand; ``attrs.evolve`` records an update. Nothing here imports from
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable
 from typing import Any
 
 import attrs
 
 from govtrack.model.dates import Due
+from govtrack.model.frozenmap import FrozenMap, _frozen_map
 from govtrack.model.location import Location
 from govtrack.model.status import ResponseCategory, ScheduleStatus, Severity, Status
 
@@ -45,47 +46,6 @@ __all__ = [
     "Recommendation",
     "Update",
 ]
-
-
-class FrozenMap(Mapping[str, str]):
-    """An immutable, hashable, ordered mapping of text to text (an action's unknown columns).
-
-    >>> extra = FrozenMap({"Budget": "USD 10,000"})
-    >>> extra["Budget"], dict(extra) == {"Budget": "USD 10,000"}
-    ('USD 10,000', True)
-    """
-
-    __slots__ = ("_data", "_hash")
-
-    def __init__(self, data: Mapping[str, str] | Iterable[tuple[str, str]] = ()) -> None:
-        self._data: dict[str, str] = dict(data)
-        self._hash: int | None = None
-
-    def __getitem__(self, key: str) -> str:
-        return self._data[key]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._data)
-
-    def __len__(self) -> int:
-        return len(self._data)
-
-    def __hash__(self) -> int:
-        if self._hash is None:
-            self._hash = hash(frozenset(self._data.items()))  # equal maps, any order
-        return self._hash
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, Mapping):
-            return dict(self._data) == dict(other)
-        return NotImplemented
-
-    def __repr__(self) -> str:
-        return f"FrozenMap({self._data!r})"
-
-
-def _frozen_map(value: Mapping[str, str] | Iterable[tuple[str, str]]) -> FrozenMap:
-    return value if isinstance(value, FrozenMap) else FrozenMap(value)
 
 
 # Named converters, one per element type: mypy's attrs plugin then checks the
@@ -495,6 +455,7 @@ class Indicator:
         constraints: Constraints reported.
         recommendations: Recommendations made about it.
         targets: Numbered sub-targets, each an Indicator.
+        extra: Unknown columns, by header, verbatim.
     """
 
     text: str
@@ -505,6 +466,7 @@ class Indicator:
     constraints: str = ""
     recommendations: str = ""
     targets: tuple[Indicator, ...] = attrs.field(default=(), converter=_indicators)
+    extra: FrozenMap = attrs.field(factory=FrozenMap, converter=_frozen_map)
     origin: Location | None = attrs.field(default=None, eq=False)
 
 
