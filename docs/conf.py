@@ -61,6 +61,7 @@ doctest_global_setup = f"""
 import importlib.util as _importlib_util
 import os as _os
 _HAVE_JSONSCHEMA = _importlib_util.find_spec("jsonschema") is not None
+_HAVE_PANDAS = _importlib_util.find_spec("pandas") is not None
 _GOVTRACK_ROOT = {str(ROOT)!r}
 """
 trim_doctest_flags = True

@@ -1,6 +1,9 @@
-"""The main job, on bundled sample data: check a partner's file and say where it stands.
+"""The partner check: what is wrong with a partner's workbook, and how far implementation got.
 
-Run it with ``make demo``, or ``python examples/demo.py [FILE] [--on YYYY-MM-DD]``.
+Run it with ``make demo``: it reads the messy partner matrix bundled in
+``examples/data/partner_matrix.xlsx``. Any file govtrack reads works too:
+
+    python examples/demo.py [FILE] [--on YYYY-MM-DD]
 """
 
 from __future__ import annotations
@@ -11,25 +14,126 @@ from collections import Counter
 from pathlib import Path
 
 import govtrack as gt
+from govtrack.io.excel import CODES as WORKBOOK_CODES
 
 HERE = Path(__file__).parent
-DEFAULT = HERE / "data" / "tracker.json"
+DEFAULT = HERE / "data" / "partner_matrix.xlsx"
+
+
+def plural(count: int, noun: str) -> str:
+    """``1 action``, ``2 actions``."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def describe(doc: gt.Document) -> str:
     """One line saying what the document holds."""
-    parts = []
-    for count, noun in (
-        (len(doc.evaluations), "evaluation"),
-        (len(doc.recommendations), "recommendation"),
-        (len(doc.meetings), "meeting"),
-        (len(doc.reports), "progress report"),
-        (len(doc.plans), "action plan"),
-        (len(doc.actions), "action"),
-    ):
-        if count:
-            parts.append(f"{count} {noun}{'' if count == 1 else 's'}")
+    parts = [
+        plural(count, noun)
+        for count, noun in (
+            (len(doc.evaluations), "evaluation"),
+            (len(doc.recommendations), "recommendation"),
+            (len(doc.meetings), "meeting"),
+            (len(doc.reports), "progress report"),
+            (len(doc.plans), "action plan"),
+            (len(doc.actions), "action"),
+        )
+        if count
+    ]
     return ", ".join(parts) or "nothing govtrack recognises"
+
+
+def code_summaries() -> dict[str, str]:
+    """What each code means in a few words: the validation rules, then the workbook reader's."""
+    summaries = {code: summary for code, (_, summary) in WORKBOOK_CODES.items()}
+    summaries.update((rule.code, rule.summary) for rule in gt.RULES)
+    return summaries
+
+
+def shorten(text: str, width: int = 60) -> str:
+    """The text on one line, cut to ``width`` characters."""
+    line = " ".join(text.split())
+    return line if len(line) <= width else line[: width - 3] + "..."
+
+
+def print_holdings(doc: gt.Document) -> None:
+    """What the file holds, and the evaluation's header."""
+    print(f"It holds {describe(doc)}.")
+    for evaluation in doc.evaluations:
+        header = ", ".join(part for part in (evaluation.office, evaluation.period) if part)
+        print(f"  {shorten(evaluation.title, 76)}")
+        if header:
+            print(f"  {header}")
+
+
+def print_progress(doc: gt.Document, on: dt.date) -> None:
+    """Counts by effective status, the rate, and each recommendation's rolled-up status."""
+    summary = gt.summarize(doc, on=on)
+    applicable = summary.total - summary.by_status[gt.Status.NO_LONGER_APPLICABLE]
+    rate = "n/a" if summary.implementation_rate is None else f"{summary.implementation_rate:.0%}"
+    completed = summary.by_status[gt.Status.COMPLETED]
+    print(f"Where implementation stands on {on}:")
+    print(f"  {completed} of {applicable} applicable actions completed ({rate}).")
+    counts = [f"{status.label} {count}" for status, count in summary.by_status.items()]
+    if summary.unknown:
+        counts.append(f"Unknown {summary.unknown}")
+    print("  " + " | ".join(counts))
+    if doc.recommendations:
+        print()
+        print(f"  {'rec':<5} {'category':<20} {'actions':>7}  status on {on}")
+        for recommendation in doc.recommendations:
+            category = recommendation.response.category
+            status = recommendation.effective_status(on=on)
+            if status is not None:
+                shown = status.label
+            else:
+                shown = "unknown" if recommendation.actions else "no actions"
+            print(
+                f"  {recommendation.ref or '-':<5} "
+                f"{category.label if category else '(none given)':<20} "
+                f"{len(recommendation.actions):>7}  {shown}"
+            )
+
+
+def print_problems(issues: list[gt.Issue]) -> None:
+    """A count per code with what the code means, then each error and warning with its cell."""
+    severities = Counter(issue.severity for issue in issues)
+    by_severity = ", ".join(
+        plural(severities[severity], severity.value)
+        for severity in gt.Severity
+        if severities[severity]
+    )
+    print(f"What the checks found: {plural(len(issues), 'problem')} ({by_severity or 'none'})")
+    if not issues:
+        return
+    summaries = code_summaries()
+    first: dict[str, gt.Issue] = {}
+    for issue in issues:
+        first.setdefault(issue.code, issue)
+    counts = Counter(issue.code for issue in issues)
+    print(f"  {'code':<6} {'severity':<8} {'count':>5}  what it means")
+    for code in sorted(counts):
+        meaning = summaries.get(code) or shorten(first[code].message, 50)
+        print(f"  {code:<6} {first[code].severity.value:<8} {counts[code]:>5}  {meaning}")
+    serious = [issue for issue in issues if issue.severity is not gt.Severity.INFO]
+    if serious:
+        print()
+        print("The errors and warnings, where they are:")
+        for issue in serious:
+            print(f"  {issue}")
+
+
+def print_overdue(doc: gt.Document, on: dt.date) -> None:
+    """Who owes what, past its deadline."""
+    overdue = gt.summarize(doc, on=on).overdue
+    if not overdue:
+        print("Nothing is overdue.")
+        return
+    print("Overdue, by responsible party:")
+    for party, actions in overdue.items():
+        print(f"  {party}:")
+        for action in actions:
+            ref = f"{action.ref} " if action.ref else ""
+            print(f"    - {ref}{shorten(action.text)} (due {action.deadline_text or '?'})")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -42,46 +146,21 @@ def main(argv: list[str] | None = None) -> int:
     path = Path(args.file)
 
     doc = gt.load(path)
-    issues = gt.validate(doc, on=on)
-    summary = gt.summarize(doc, on=on)
+    issues = list(gt.validate(doc, on=on))
 
-    print(f"govtrack: {path.name}, judged on {on}")
-    print(f"It holds {describe(doc)}.")
+    print(f"govtrack checks {path.name}, judging deadlines on {on}.")
+    print_holdings(doc)
     print()
-    applicable = summary.total - summary.by_status[gt.Status.NO_LONGER_APPLICABLE]
-    rate = "n/a" if summary.implementation_rate is None else f"{summary.implementation_rate:.0%}"
+    print_progress(doc, on)
+    print()
+    print_problems(issues)
+    print()
+    print_overdue(doc, on)
+    print()
     print(
-        f"Implementation: {summary.by_status[gt.Status.COMPLETED]} of {applicable} "
-        f"applicable actions completed ({rate})."
+        f"Next: govtrack validate {path.name} --on {on} --annotate checked.xlsx\n"
+        "writes a copy of the file with each problem cell highlighted and commented."
     )
-    counts = [f"{status.label} {count}" for status, count in summary.by_status.items()]
-    if summary.unknown:
-        counts.append(f"Unknown {summary.unknown}")
-    print("  " + " | ".join(counts))
-    print()
-
-    severities = Counter(issue.severity for issue in issues)
-    by_severity = ", ".join(f"{severities[s]} {s.value}" for s in gt.Severity if severities[s])
-    print(f"Problems: {len(issues)} ({by_severity or 'none'})")
-    summaries = {rule.code: rule.summary for rule in gt.RULES}
-    for code, count in sorted(Counter(issue.code for issue in issues).items()):
-        print(f"  {code} x{count:<3} {summaries.get(code, 'reading problem')}")
-    print()
-    print("Each problem, where it is:")
-    for issue in issues:
-        if issue.severity is not gt.Severity.INFO:
-            print(f"  {issue}")
-    print()
-    if summary.overdue:
-        print("Overdue, by responsible party:")
-        for party, actions in summary.overdue.items():
-            print(f"  {party}:")
-            for action in actions:
-                due = action.due.text if action.due is not None else "?"
-                text = action.text if len(action.text) <= 60 else action.text[:57] + "..."
-                print(f"    - {action.ref + ' ' if action.ref else ''}{text} (due {due})")
-    else:
-        print("Nothing is overdue.")
     return 0
 
 

@@ -18,6 +18,10 @@ settings.load_profile("ci" if os.environ.get("CI") else os.environ.get("HYPOTHES
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
+# The atheris harness is run by hand (CONTRIBUTING.md, "Fuzzing"), not collected; its entry
+# point is exercised by tests/test_fuzz.py.
+collect_ignore = ["fuzz"]
+
 
 @pytest.fixture
 def seeds() -> Path:

@@ -64,6 +64,9 @@ locations = st.one_of(
             st.sampled_from(["A", "B", "I", "AA"]),
             max_size=2,
         ).map(gt.FrozenMap),
+        labels=st.dictionaries(st.sampled_from(["status", "deadline"]), words, max_size=2).map(
+            gt.FrozenMap
+        ),
     ),
     st.builds(gt.Location, file=st.just("export.txt"), line=st.integers(1, 9999)),
 )

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib
+import io
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -66,3 +69,24 @@ def test_the_docs_need_no_network() -> None:
     """conf.py configures no intersphinx mapping: the build must work offline."""
     conf = (DOCS / "conf.py").read_text(encoding="utf-8")
     assert "intersphinx_mapping" not in conf
+
+
+def test_the_readme_example_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The README's Python example runs on the bundled sample and prints what its comments say."""
+    readme = (DOCS.parent / "README.md").read_text(encoding="utf-8")
+    code = readme.split("```python\n", 1)[1].split("```", 1)[0]
+    data = tmp_path / "examples" / "data"
+    data.mkdir(parents=True)
+    shutil.copy(DOCS.parent / "examples" / "data" / "partner_matrix.xlsx", data)
+    monkeypatch.chdir(tmp_path)
+    output = io.StringIO()
+    with contextlib.redirect_stdout(output):
+        exec(compile(code, "README.md", "exec"), {})  # noqa: S102 - our own README's example
+    lines = output.getvalue().splitlines()
+    assert any(
+        line.startswith("'MR matrix'!I10 (Status of implementation): GT101 action 2.1 ")
+        for line in lines
+    )
+    assert lines[-1].startswith("7 actions on 2023-01-31: ")
+    assert lines[-1].endswith(", 3 overdue; implemented 14%")
+    assert gt.load("clean.xlsx") == gt.load(data / "partner_matrix.xlsx")

@@ -457,3 +457,15 @@ def test_the_matrix_reads_back_without_problems(tmp_path: Path) -> None:
         ],
         loaded.evaluations,
     )
+
+
+def test_the_blank_template_reads_back_with_only_its_unsaved_as_of_formula(
+    tmp_path: Path,
+) -> None:
+    """The Instructions sheet is known, not 'unreadable'; =TODAY() has no cached value yet."""
+    path = tmp_path / "template.xlsx"
+    excel_write.write_template(path)
+    doc = gt.load(path)
+    assert ["Matrix!B2: GT209"] == [
+        f"{problem.location}: {problem.code}" for problem in doc.problems
+    ], [str(problem) for problem in doc.problems]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import collections
 import contextlib
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -319,3 +320,18 @@ def test_round_trip_escapes() -> None:
                        extra={"Budget": "1 | 2"})  # fmt: skip
     doc = gt.Document(plans=(gt.ActionPlan(title="Plan", actions=(action,)),))
     assert doc == matrix.loads(matrix.dumps(doc))
+
+
+def test_an_ambiguous_day_is_a_problem_once_and_dayfirst_settles_it() -> None:
+    """'03/04/2024' is kept as text with GT326 (not GT104 as well); dayfirst= reads it."""
+    text = "| Action | Deadline |\n|---|---|\n| Hire | 03/04/2024 |\n"
+    doc = gt.loads(text, format="matrix")
+    codes = [p.code for p in doc.problems] + [
+        i.code for i in gt.validate(doc, on=dt.date(2024, 1, 1), select=["GT104"])
+    ]
+    settled = gt.loads(text, format="matrix", dayfirst=True).actions[0].due
+    assert (["GT326"], "03/04/2024", dt.date(2024, 4, 3)) == (
+        codes,
+        doc.actions[0].due_text,
+        settled.end if settled else None,
+    )

@@ -232,3 +232,60 @@ def test_options_a_reader_does_not_take_are_named() -> None:
         gt.UnsupportedFormatError, match="dayfirst= does not apply to the json format"
     ):
         gt.loads('{"schema_version": 1}', dayfirst=True)
+
+
+def test_diff_pairs_an_unchanged_action_with_its_twin_not_a_similar_one() -> None:
+    """Two actions with the same text: each pairs with its own unchanged self, no changes."""
+    doc = gt.Document(
+        plans=(
+            gt.ActionPlan(
+                actions=(gt.Action(text="Hire"), gt.Action(text="Hire", status_text="Stalled"))
+            ),
+        )
+    )
+    assert [] == diff(doc, doc)
+
+
+def test_an_undated_update_in_a_matrix_reads_back_undated(tmp_path: Path) -> None:
+    """The matrix writes an undated update as 'Update: text'; it reads back as the text."""
+    action = gt.Action(
+        text="Hire",
+        updates=(gt.Update(text="Shortlist made"), gt.Update(text="Done", on=gt.Due.year(2023))),
+    )
+    path = tmp_path / "m.xlsx"
+    gt.dump(
+        gt.Document(plans=(gt.ActionPlan(title="P", actions=(action,)),)), path, layout="matrix"
+    )
+    assert action.updates == gt.load(path).actions[0].updates
+
+
+def test_a_matrix_row_with_only_an_action_text_is_an_action_not_a_section(
+    tmp_path: Path,
+) -> None:
+    """govtrack's matrix marks each action row, so 'Note the minutes' alone is an action."""
+    actions = (gt.Action(text="Note the minutes"), gt.Action(text="Budget"))
+    path = tmp_path / "m.xlsx"
+    gt.dump(gt.Document(plans=(gt.ActionPlan(title="P", actions=actions),)), path, layout="matrix")
+    loaded = gt.load(path)
+    assert (actions, ()) == (loaded.plans[0].actions, loaded.problems)
+
+
+@pytest.mark.parametrize("after", ["", "2. Monitoring\n\nKeep the register\n\nDone.\n\nX\n\n"])
+def test_a_progress_rows_last_texts_are_its_reasons_not_a_new_activity(after: str) -> None:
+    """The last row's reasons for delay and recommendations stay on it (end of table or group)."""
+    cells = [
+        "TWG: WATER",
+        "Scheduled Activities", "Implementation Status", "On Schedule", "Behind Schedule",
+        "If behind schedule, reasons for delay", "Recommendations",
+        "1. Planning",
+        "Cost the plan", "Not started.", "\u00a0", "X", "No ceilings yet.", "Ask for ceilings.",
+    ]  # fmt: skip
+    doc = gt.loads("\n\n".join(cells) + "\n\n" + after, format="progress-report")
+    first = doc.reports[0].activities[0]
+    assert (
+        ("Cost the plan", "No ceilings yet.", "Ask for ceilings."),
+        ["Cost the plan"] + (["Keep the register"] if after else []),
+    ) == (
+        (first.text, first.delay_reasons, first.recommendations),
+        [a.text for a in doc.reports[0].activities],
+    )

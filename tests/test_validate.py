@@ -179,3 +179,20 @@ def test_validate_never_raises_and_locations_print(doc: gt.Document, on: dt.date
     """Validation of any document returns issues whose text names their code."""
     for issue in gt.validate(doc, on=on):
         assert issue.code in str(issue)
+
+
+def test_a_deemed_consent_decision_owes_no_responsible_party() -> None:
+    """A rule that resolves on its date has nobody to chase; an ordinary decision does."""
+
+    def meeting(*, deemed: bool) -> gt.Document:
+        decision = gt.Decision(
+            text="Adopted unless an objection arrives",
+            due=gt.Due.day(dt.date(2023, 3, 1)),
+            deemed_consent=deemed,
+        )
+        return gt.Document(meetings=(gt.Meeting(title="Board", decisions=(decision,)),))
+
+    assert ([], ["GT102"]) == (
+        [i.code for i in gt.validate(meeting(deemed=True), on=ON, select=["GT102"])],
+        [i.code for i in gt.validate(meeting(deemed=False), on=ON, select=["GT102"])],
+    )

@@ -12,11 +12,19 @@ deterministic (fixed document timestamps), so a re-run changes nothing.
   scope prefixes, multi-line cells and a hidden helper sheet.
 - ``twg_progress.xlsx``: a working group's progress report: activities with
   on/behind-schedule ticks on one sheet, monitoring indicators on another.
+
+The text samples beside them are written by hand, not generated:
+``gate_export.txt`` (a tracking system's management-response page copied as
+text, navigation menu included) and ``record_notes.md`` (a meeting's record
+notes with a lettered list of decisions). ``tracker.json`` is govtrack's JSON.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import io
+import re
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -29,6 +37,7 @@ STAMP = dt.datetime(2023, 1, 15, 9, 0, 0)  # noqa: DTZ001 - a fixed, naive docum
 BOLD = Font(bold=True)
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 WRAP = Alignment(wrap_text=True, vertical="top")
+_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 
 
 def _new_book() -> tuple[openpyxl.Workbook, Worksheet]:
@@ -39,6 +48,25 @@ def _new_book() -> tuple[openpyxl.Workbook, Worksheet]:
     sheet = book.active
     assert sheet is not None
     return book, sheet
+
+
+def _save(book: openpyxl.Workbook, path: Path) -> None:
+    """Save with the zip entries and "modified" stamped STAMP: a re-run writes the same bytes."""
+    buffer = io.BytesIO()
+    book.save(buffer)
+    packed = io.BytesIO()
+    with (
+        zipfile.ZipFile(buffer) as source,
+        zipfile.ZipFile(packed, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for entry in source.infolist():
+            stamped = zipfile.ZipInfo(entry.filename, date_time=STAMP.timetuple()[:6])
+            stamped.compress_type = zipfile.ZIP_DEFLATED
+            data = source.read(entry)
+            if entry.filename == "docProps/core.xml":  # openpyxl sets "modified" to now
+                data = _MODIFIED.sub(rf"\g<1>{STAMP:%Y-%m-%dT%H:%M:%S}Z\2".encode(), data)
+            target.writestr(stamped, data)
+    path.write_bytes(packed.getvalue())
 
 
 def _style_header(sheet: Worksheet, row: int, widths: list[int]) -> None:
@@ -215,7 +243,7 @@ def partner_matrix(path: Path) -> None:
         cell.font = BOLD
     sheet["A1"].font = Font(bold=True, size=14)
     _style_header(sheet, 5, [7, 40, 40, 14, 8, 40, 22, 14, 16, 40, 12])
-    book.save(path)
+    _save(book, path)
 
 
 def country_actions(path: Path) -> None:
@@ -270,7 +298,7 @@ def country_actions(path: Path) -> None:
     for word in ("Not started", "Ongoing", "Completed", "No longer applicable"):
         lists.append([word])
     lists.sheet_state = "hidden"
-    book.save(path)
+    _save(book, path)
 
 
 def twg_progress(path: Path) -> None:
@@ -347,7 +375,7 @@ def twg_progress(path: Path) -> None:
     )
     _wrap_all(indicators, 3)
     _style_header(indicators, 2, [6, 44, 12, 30, 30, 30])
-    book.save(path)
+    _save(book, path)
 
 
 def main() -> None:

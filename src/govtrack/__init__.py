@@ -13,6 +13,8 @@
 ``__all__`` is the public contract.
 """
 
+from typing import TYPE_CHECKING
+
 from govtrack._errors import (
     AmbiguousDateError,
     DueParseError,
@@ -61,6 +63,20 @@ from govtrack.model import (
     summarize,
 )
 from govtrack.validate import RULES, Rule, validate
+
+if TYPE_CHECKING:
+    from govtrack.io.excel import iter_actions
+else:
+
+    def __getattr__(name: str) -> object:
+        """``iter_actions`` is imported on first use: it brings in the Excel reader."""
+        if name == "iter_actions":
+            from govtrack.io.excel import iter_actions  # noqa: PLC0415 - lazily, on purpose
+
+            globals()[name] = iter_actions
+            return iter_actions
+        raise AttributeError(f"module 'govtrack' has no attribute {name!r}")
+
 
 __version__ = "0.1.0.dev0"
 
@@ -111,6 +127,7 @@ __all__ = [
     "dump",
     "dumps",
     "implementation_rate",
+    "iter_actions",
     "json_schema",
     "load",
     "loads",

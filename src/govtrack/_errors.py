@@ -13,8 +13,23 @@ if TYPE_CHECKING:
     from govtrack.model.location import Location
 
 
+_LINE_BREAKS = str.maketrans(
+    {char: repr(char)[1:-1] for char in "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"}
+)
+
+
 class GovtrackError(Exception):
-    """Base of every exception govtrack raises on purpose."""
+    r"""Base of every exception govtrack raises on purpose.
+
+    Its message is one line, always: a line break that comes with a file's own text
+    (a part or sheet name in a hostile workbook) is shown escaped.
+
+    >>> print(GovtrackError("part xl/a\nb.xml is broken"))
+    part xl/a\nb.xml is broken
+    """
+
+    def __str__(self) -> str:
+        return super().__str__().translate(_LINE_BREAKS)
 
 
 class DueParseError(GovtrackError, ValueError):

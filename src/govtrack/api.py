@@ -10,7 +10,14 @@ from typing import IO, Any
 from govtrack._errors import FormatError, GovtrackError, UnsupportedFormatError, WriteError
 from govtrack.io import FORMATS, format_for_suffix, module_of
 from govtrack.io._files import atomic_write, decode_text, normalise_newlines
-from govtrack.io.limits import DEFAULT_LIMITS, Limits, check_lines, check_text, check_workbook
+from govtrack.io.limits import (
+    DEFAULT_LIMITS,
+    Limits,
+    check_extents,
+    check_lines,
+    check_text,
+    check_workbook,
+)
 from govtrack.model.records import Document
 
 __all__ = ["dump", "dumps", "load", "loads"]
@@ -125,6 +132,7 @@ def load(
     *,
     format: str | None = None,  # noqa: A002 - the contract's name
     limits: Limits = DEFAULT_LIMITS,
+    encoding: str | None = None,
     **options: Any,
 ) -> Document:
     """Read a document from a file; the format comes from the suffix and the content.
@@ -133,14 +141,19 @@ def load(
         path: A ``.xlsx``, ``.json``, ``.txt`` or ``.md`` file.
         format: Force a format (``"excel"``, ``"json"``, ``"gate"``, …) instead of sniffing.
         limits: Resource limits (:class:`govtrack.Limits`): file size, inflated size and
-            compression ratio of workbooks, line length; the defaults are safe.
+            compression ratio of workbooks, rows and cells, line length; the defaults are safe.
+        encoding: For a text file not in UTF-8 (nor UTF-16 with a byte-order mark), the
+            codec to decode it with, such as ``"cp1252"``.
         **options: Passed to the reader (``engine=``, ``aliases=`` for Excel).
 
     Returns:
         The Document; its ``source`` is the path.
 
     Raises:
-        FormatError: The file is not in a format govtrack reads.
+        FormatError: The file is not in a format govtrack reads (an old ``.xls``, a
+            password-protected workbook, text in another encoding: the message says
+            what to do).
+        LimitError: The file exceeds one of ``limits`` (the message names it).
         GovtrackError: The file cannot be opened (missing, a directory, unreadable).
 
     >>> import govtrack as gt, pathlib, tempfile
@@ -153,19 +166,9 @@ def load(
     if file.is_dir():
         raise GovtrackError(f"{file} is a directory; give a file such as {file}/tracker.xlsx")
     suffix = file.suffix.lower()
-    if format is None and suffix == ".xls":
-        raise FormatError(
-            f"{file.name} is an old .xls workbook; open it in Excel and save it as .xlsx"
-        )
-    if format == "excel" or (format is None and suffix in FORMATS["excel"].suffixes):
+    if format == "excel" or (format is None and suffix in {*FORMATS["excel"].suffixes, ".xls"}):
         _check_workbook_container(file)
-        check_workbook(file, limits)
-        module = module_of("excel")
-        if module is None:
-            raise UnsupportedFormatError("this version of govtrack cannot read Excel workbooks")
-        _check_options("excel", module.load, options)
-        document: Document = module.load(file, **options)
-        return document
+        return _load_workbook(file, limits, encoding, options)
     try:
         check_text(file, limits)
         data = file.read_bytes()
@@ -173,14 +176,11 @@ def load(
         raise GovtrackError(f"{file}: no such file") from None
     except OSError as error:
         raise GovtrackError(f"cannot read {file}: {error.strerror or error}") from None
-    if data.startswith(b"PK\x03\x04") and format is None:
-        check_workbook(file, limits)
-        module = module_of("excel")
-        if module is not None:
-            _check_options("excel", module.load, options)
-            excel_document: Document = module.load(file, **options)
-            return excel_document
-    text = decode_text(data, source=file.name)
+    if format is None and data.startswith(b"PK\x03\x04"):
+        return _load_workbook(file, limits, encoding, options)
+    if format is None and data.startswith(_OLE2):
+        _check_workbook_container(file)  # raises, saying which old or encrypted file it is
+    text = decode_text(data, source=file.name, encoding=encoding)
     if format is not None:
         return loads(text, format=format, source=str(file), limits=limits, **options)
     names = [fmt.name for fmt in format_for_suffix(suffix) if fmt.text] or [
@@ -191,6 +191,25 @@ def load(
     return _sniff_and_read(text, names, str(file), limits, options)
 
 
+def _load_workbook(
+    file: Path, limits: Limits, encoding: str | None, options: dict[str, Any]
+) -> Document:
+    """Check a workbook's container and sizes, then read it with the Excel reader."""
+    if encoding is not None:
+        raise UnsupportedFormatError(
+            f"encoding= does not apply to {file.name}: an Excel workbook says its own encoding"
+        )
+    check_workbook(file, limits)
+    if options.get("engine") == "calamine":
+        check_extents(file, limits)  # calamine allocates a sheet's whole span at once
+    module = module_of("excel")
+    if module is None:
+        raise UnsupportedFormatError("this version of govtrack cannot read Excel workbooks")
+    _check_options("excel", module.load, options)
+    document: Document = module.load(file, limits=limits, **options)
+    return document
+
+
 def _same_file(first: str | os.PathLike[str], second: Path) -> bool:
     try:
         return Path(first).resolve() == second.resolve()
@@ -198,7 +217,22 @@ def _same_file(first: str | os.PathLike[str], second: Path) -> bool:
         return False
 
 
-_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_OLE2 = b"\xd0\xcf\x11\xe0"  # the start of an OLE2 compound file's signature
+_ENCRYPTED_STREAMS = ("EncryptedPackage".encode("utf-16-le"), "EncryptionInfo".encode("utf-16-le"))
+_XLS_STREAMS = ("Workbook\x00".encode("utf-16-le"), "Book\x00".encode("utf-16-le"))
+
+
+def _compound_file_names(stream: IO[bytes]) -> bytes:
+    """The bytes of an OLE2 compound file where its stream names lie: its first MiB, and
+    the directory sectors the header points to (they may come after the streams)."""
+    stream.seek(0)
+    head = stream.read(1 << 20)
+    shift = int.from_bytes(head[30:32], "little")
+    first_directory = int.from_bytes(head[48:52], "little")
+    if not 7 <= shift <= 16 or first_directory >= 0xFFFFFFFA:
+        return head
+    stream.seek((first_directory + 1) << shift)
+    return head + stream.read(64 * 1024)
 
 
 def _check_workbook_container(file: Path) -> None:
@@ -206,24 +240,31 @@ def _check_workbook_container(file: Path) -> None:
     try:
         with file.open("rb") as stream:
             head = stream.read(4096)
+            names = _compound_file_names(stream) if head.startswith(_OLE2) else b""
     except FileNotFoundError:
         raise GovtrackError(f"{file}: no such file") from None
     except OSError as error:
         raise GovtrackError(f"cannot read {file}: {error.strerror or error}") from None
     if head.startswith(_OLE2):
-        with file.open("rb") as stream:
-            container = stream.read(1 << 20)  # the directory entries lie within the first MiB
-        if "EncryptedPackage".encode("utf-16-le") in container:
+        if any(name in names for name in _ENCRYPTED_STREAMS):
             raise FormatError(
-                f"{file.name} is password-protected; open it in Excel, remove the password "
-                "(File > Info > Protect Workbook) and save it again"
+                f"{file.name} is password-protected (encrypted); open it in Excel, remove the "
+                "password (File > Info > Protect Workbook) and save it again"
+            )
+        if any(name in names for name in _XLS_STREAMS) or file.suffix.lower() == ".xls":
+            raise FormatError(
+                f"{file.name} is an old .xls workbook; open it in Excel and save it as .xlsx"
             )
         raise FormatError(
-            f"{file.name} is an old .xls workbook (or encrypted); "
-            "open it in Excel and save it as .xlsx"
+            f"{file.name} is an old .xls workbook or another old Office file (OLE2), not an "
+            ".xlsx; open it in Excel and save it as .xlsx"
         )
     if not head.startswith(b"PK"):
-        raise FormatError(f"{file.name} is not an Excel .xlsx workbook (it is not a zip file)")
+        what = "an .xls" if file.suffix.lower() == ".xls" else "an Excel .xlsx"
+        raise FormatError(
+            f"{file.name} is not {what} workbook (it is not a zip file; it starts with "
+            f"{head[:8]!r}); save it from Excel as .xlsx"
+        )
 
 
 def dumps(document: Document, *, format: str = "json", **options: Any) -> str:  # noqa: A002 - the contract's name
@@ -295,7 +336,14 @@ def dump(
         module.dump(document, file, **options)
         return
     text = dumps(document, format=format, **options)
-    encoded = text.encode("utf-8")
+    try:
+        encoded = text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise WriteError(
+            f"cannot write {file}: the document holds "
+            f"{error.object[error.start : error.end]!r}, a lone surrogate that UTF-8 cannot "
+            "encode (text decoded with errors='surrogateescape'?); the file was not written"
+        ) from None
 
     def write(stream: IO[bytes]) -> None:
         stream.write(encoded)

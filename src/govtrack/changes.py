@@ -1,7 +1,9 @@
 """What changed between two reporting rounds of the same tracker.
 
 Actions are matched by their place and ref (recommendation ref and action ref,
-or the plan's action ref), then, among those left, by text similarity. A
+or the plan's action ref), then unchanged actions (equal in every field, the
+earliest first), then, among those left, by text similarity (the most similar;
+on a tie, the earliest). A
 matched pair reports a status change and a deadline that slipped (ends later)
 or moved earlier; unmatched actions are added or removed.
 """
@@ -137,18 +139,33 @@ def diff(old: Document, new: Document) -> list[Change]:
         if key is not None and key in by_key and by_key[key] not in used:
             matched[new_index] = by_key[key]
             used.add(by_key[key])
+
+    def same_place(old_context: dict[str, object], context: dict[str, object]) -> bool:
+        return (old_context["kind"], old_context["container"]) == (
+            context["kind"],
+            context["container"],
+        )
+
+    # Unchanged actions first (the earliest equal one), so that an identical action is
+    # never paired with a merely similar one while its twin is left over.
+    for new_index, (action, context) in enumerate(new_items):
+        if new_index in matched:
+            continue
+        for old_index, (candidate, old_context) in enumerate(old_items):
+            if old_index not in used and candidate == action and same_place(old_context, context):
+                matched[new_index] = old_index
+                used.add(old_index)
+                break
+    # Then the most similar text; on a tie, the earliest.
     for new_index, (action, context) in enumerate(new_items):
         if new_index in matched:
             continue
         best, best_ratio = None, SIMILARITY
         for old_index, (candidate, old_context) in enumerate(old_items):
-            if old_index in used or (old_context["kind"], old_context["container"]) != (
-                context["kind"],
-                context["container"],
-            ):
+            if old_index in used or not same_place(old_context, context):
                 continue
             ratio = difflib.SequenceMatcher(None, candidate.text, action.text).ratio()
-            if ratio >= best_ratio:
+            if ratio > best_ratio or (best is None and ratio >= best_ratio):
                 best, best_ratio = old_index, ratio
         if best is not None:
             matched[new_index] = best

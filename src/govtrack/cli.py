@@ -2,7 +2,8 @@
 
 Exit codes: 0 no error, 1 errors found (``validate``), 2 the input cannot be
 read or the command is misused. Errors print one line on stderr, never a
-traceback.
+traceback. Reading a workbook of more than 50,000 rows shows its progress on
+stderr when stderr is a terminal (and nothing otherwise).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import datetime as dt
 import json
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO, Any, TextIO
 
@@ -33,6 +34,9 @@ __all__ = ["main"]
 EXIT_OK = 0
 EXIT_ERRORS = 1
 EXIT_UNREADABLE = 2
+
+LONG_READ_ROWS = 50_000
+"""A workbook with more rows than this shows reading progress on a terminal."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -114,6 +118,44 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _Progress:
+    """Reading progress as one line on a terminal, rewritten in place, for long reads only."""
+
+    def __init__(self, stream: TextIO, name: str) -> None:
+        self.stream = stream
+        self.name = name
+        self.shown = False
+
+    def __call__(self, done: int, total: int) -> None:
+        if total <= LONG_READ_ROWS:
+            return
+        percent = 100 * done // total if total else 100
+        self.stream.write(
+            f"\rgovtrack: reading {self.name}: {done:,} of {total:,} rows ({percent}%)"
+        )
+        self.shown = True
+        if done >= total:
+            self.stream.write("\n")
+        self.stream.flush()
+
+
+def _progress(path: str, stream: TextIO) -> Callable[[int, int], None] | None:
+    """A progress callback for reading ``path``, or None: only a terminal is shown progress."""
+    isatty = getattr(stream, "isatty", None)
+    if isatty is None or not isatty():
+        return None
+    return _Progress(stream, Path(path).name)
+
+
+def _load(path: str) -> Document:
+    """Read a file; a long workbook shows its progress on stderr when that is a terminal."""
+    if Path(path).suffix.lower() in {".xlsx", ".xlsm"}:
+        progress = _progress(path, sys.stderr)
+        if progress is not None:
+            return load(path, progress=progress)
+    return load(path)
+
+
 def _issue_data(issue: Issue) -> dict[str, Any]:
     location = issue.location
     return {
@@ -136,6 +178,9 @@ def _print_issues(issues: list[Issue], source: str, out: TextIO) -> None:
     parts = [f"{counts[s]} {s.value}{'s' if counts[s] != 1 else ''}" for s in Severity if counts[s]]
     print(f"{source}: {', '.join(parts)}", file=out)
     summaries = {rule.code: rule.summary for rule in RULES}
+    excel = module_of("excel") if any(code.startswith("GT2") for code in by_code) else None
+    if excel is not None:  # the workbook reader's codes have summaries too
+        summaries.update((code, summary) for code, (_, summary) in excel.CODES.items())
     for code, group in sorted(by_code.items()):
         name = summaries.get(code, "reading problem")
         print(f"  {code} {group[0].severity.value:7} x{len(group):<4} {name}", file=out)
@@ -266,7 +311,7 @@ def _print_breakdown(rows: list[dict[str, Any]], by: str, out: TextIO) -> None:
 
 
 def _diff(args: argparse.Namespace, out: TextIO) -> int:
-    changes = diff(load(args.old), load(args.new))
+    changes = diff(_load(args.old), _load(args.new))
     if args.format == "json":
         data = [
             {
@@ -361,7 +406,7 @@ def _run(args: argparse.Namespace, stream: TextIO) -> int:
     if args.command == "diff":
         return _diff(args, stream)
     source = args.input if args.command == "convert" else args.file
-    doc = load(source)
+    doc = _load(source)
     if args.command == "validate":
         return _validate(args, doc, stream)
     if args.command == "summary":

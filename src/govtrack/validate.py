@@ -9,7 +9,7 @@ linter selects rules.
 code   severity  meaning
 =====  ========  ==========================================================
 GT101  error     a status word govtrack does not know (kept as text)
-GT102  warning   an action with no responsible party
+GT102  warning   an action with no responsible party (not a deemed-consent decision)
 GT103  warning   an action with no deadline
 GT104  error     a deadline text that cannot be read as a date
 GT105  warning   an action recorded COMPLETED without any comment or update
@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 import attrs
 
 from govtrack.model.location import Location
-from govtrack.model.records import Action, Document, Issue, Issues
+from govtrack.model.records import Action, Decision, Document, Issue, Issues
 from govtrack.model.status import Severity, Status
 
 __all__ = ["RULES", "Rule", "validate"]
@@ -107,6 +107,8 @@ def _unknown_status(doc: Document, on: dt.date) -> Iterator[Issue]:
 def _missing_responsible(doc: Document, on: dt.date) -> Iterator[Issue]:
     del on
     for action in doc.actions:
+        if isinstance(action, Decision) and action.deemed_consent:
+            continue  # a rule that resolves on its date: nobody owes it
         if not any(party.strip() for party in action.responsible):
             yield _issue(
                 "GT102",
@@ -128,11 +130,15 @@ def _missing_deadline(doc: Document, on: dt.date) -> Iterator[Issue]:
 @rule("GT104", Severity.ERROR, "unreadable deadline")
 def _unreadable_deadline(doc: Document, on: dt.date) -> Iterator[Issue]:
     del on
-    said = {_place(problem.location) for problem in doc.problems if problem.location}
+    said: dict[object, list[str]] = {}
+    for problem in doc.problems:
+        if problem.location is not None:
+            said.setdefault(_place(problem.location), []).append(problem.message)
     for action in doc.actions:
         if action.due is None and action.due_text.strip():
             where = _field(action.origin, "Deadline")
-            if where is not None and where.cell and _place(where) in said:
+            told = said.get(_place(where), []) if where is not None else []
+            if any(action.due_text in message for message in told):
                 continue  # the reader already said what is wrong there (an ambiguous date)
             yield _issue(
                 "GT104",

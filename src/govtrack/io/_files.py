@@ -11,7 +11,7 @@ from typing import IO
 
 from govtrack._errors import FormatError, WriteError
 
-__all__ = ["atomic_write", "decode_text", "normalise_newlines"]
+__all__ = ["atomic_write", "decode_text", "normalise_newlines", "one_line"]
 
 
 def _sync_directory(directory: Path) -> None:
@@ -37,23 +37,80 @@ def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def decode_text(data: bytes, *, source: str = "") -> str:
+def one_line(error: BaseException) -> str:
+    r"""An exception's message on one line, with the exception it was raised from.
+
+    Libraries (openpyxl among them) raise messages of several lines that say "see
+    the exception for details": the first line is kept, and the cause is added.
+
+    >>> try:
+    ...     raise ValueError("could not read sheet1\nSee the cause.") from KeyError("rId3")
+    ... except ValueError as error:
+    ...     print(one_line(error))
+    could not read sheet1 (KeyError: 'rId3')
+    """
+    lines = str(error).strip().splitlines()
+    text = " ".join(lines[0].split()) if lines else type(error).__name__
+    cause = error.__cause__
+    if cause is not None and cause is not error:
+        lines = str(cause).strip().splitlines()
+        detail = " ".join(lines[0].split()) if lines else ""
+        text += f" ({type(cause).__name__}: {detail})" if detail else f" ({type(cause).__name__})"
+    return text
+
+
+_BYTE_ORDER_MARKS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def _looks_binary(sample: bytes) -> bool:
+    """A NUL, or more than one byte in twenty a control character other than whitespace."""
+    controls = sum(1 for byte in sample if byte < 9 or 13 < byte < 32)
+    return b"\x00" in sample or controls * 20 > len(sample)
+
+
+def decode_text(data: bytes, *, source: str = "", encoding: str | None = None) -> str:
     """Decode a text file: UTF-8 with or without BOM; UTF-16 when it has a BOM.
 
+    Args:
+        data: The file's bytes.
+        source: The file's name, for messages.
+        encoding: A Python codec to decode with instead (``"cp1252"`` for a file saved
+            as "ANSI" by an old Windows program); a byte-order mark still wins.
+
     Raises:
-        FormatError: The bytes are not text in an encoding govtrack reads.
+        FormatError: The bytes are not text in the encoding (the message says which byte),
+            or ``encoding`` names no codec.
+
+    >>> decode_text("Liberia’s".encode("cp1252"), encoding="cp1252")
+    'Liberia’s'
     """
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    where = source or "input"
+    if data.startswith(_BYTE_ORDER_MARKS):
         try:
             return normalise_newlines(data.decode("utf-16"))
         except UnicodeDecodeError as error:
-            raise FormatError(f"{source or 'input'} is not valid UTF-16: {error}") from None
+            raise FormatError(
+                f"{where} is not valid UTF-16 although it starts with a UTF-16 byte-order mark "
+                f"(bytes {error.start}–{error.end}: {error.reason})"
+            ) from None
+    codec = "utf-8-sig" if encoding is None or encoding.lower() in {"utf-8", "utf8"} else encoding
     try:
-        return normalise_newlines(data.decode("utf-8-sig"))
+        return normalise_newlines(data.decode(codec))
+    except LookupError:
+        raise FormatError(f"unknown encoding {encoding!r}; expected a Python codec name") from None
     except UnicodeDecodeError as error:
+        byte = data[error.start : error.start + 1]
+        if codec != "utf-8-sig":
+            raise FormatError(
+                f"{where} is not {encoding} text (byte {error.start}: {byte!r})"
+            ) from None
+        hint = (
+            "it looks binary, not text"
+            if _looks_binary(data[:4096])
+            else 'it may be Windows-1252 ("ANSI"): pass encoding="cp1252", or save it as UTF-8'
+        )
         raise FormatError(
-            f"{source or 'input'} is not UTF-8 text (byte {error.start}: "
-            f"{data[error.start : error.start + 1]!r}); save it as UTF-8 and try again"
+            f"{where} is not UTF-8 text (byte {error.start}: {byte!r}); {hint}"
         ) from None
 
 

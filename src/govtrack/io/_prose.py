@@ -135,6 +135,9 @@ _TIME_ONE = re.compile(
 )
 
 
+_NOON = 12
+
+
 def _clock(hour: int, minute: int, meridiem: str | None) -> dt.time | None:
     if meridiem:
         if not 1 <= hour <= 12:
@@ -149,12 +152,15 @@ def time_span(text: str) -> tuple[dt.time | None, dt.time | None]:
     """The start and end times a text gives, either or both None.
 
     A meridiem written only after the second time applies to both, unless
-    that would put the start after the end (``11.00-1.00 PM`` starts at 11).
+    that would put the start after the end (``11.00-1.00 PM`` starts at 11);
+    a span ending at ``12.00 AM`` after a morning start ends at noon, as meant.
 
     >>> time_span("23 April 2019, 02.00-04.30 PM.")
     (datetime.time(14, 0), datetime.time(16, 30))
     >>> time_span("10 am to 12 pm")
     (datetime.time(10, 0), datetime.time(12, 0))
+    >>> time_span("09.30-12.00 AM")
+    (datetime.time(9, 30), datetime.time(12, 0))
     >>> time_span("14:00–16:30")
     (datetime.time(14, 0), datetime.time(16, 30))
     """
@@ -168,6 +174,14 @@ def time_span(text: str) -> tuple[dt.time | None, dt.time | None]:
         start = _clock(h1, m1, p1 or p2)
         if p1 is None and p2 is not None and start is not None and end is not None and start > end:
             start = _clock(h1, m1, "am")
+        if (
+            start is not None
+            and end is not None
+            and start > end
+            and h2 == _NOON
+            and (p2 or "").lower().startswith("a")
+        ):
+            end = dt.time(_NOON, m2)  # "09.30-12.00 AM": a morning that ends at noon
         if start is not None and end is not None:
             return start, end
     for m in _TIME_ONE.finditer(text):

@@ -7,7 +7,9 @@ Two jobs, both independent of the engine that reads cell values:
   opening the workbook in openpyxl;
 - :func:`scan_sheet` finds, in one streaming pass over a sheet's XML, what
   openpyxl's read-only mode does not expose: merged ranges, hidden rows and
-  columns, and formula cells that carry no cached value.
+  columns, formula cells that carry no cached value, and the number of the
+  last row (for progress reports); for the calamine engine, also the cells
+  calamine reads differently from openpyxl (see :class:`CalamineRows`).
 
 The scan never builds the sheet in memory. The ``<cols>`` and ``<mergeCells>``
 blocks are cut out by a bounded search and parsed with :mod:`defusedxml`;
@@ -18,30 +20,42 @@ And the engines: a :class:`RowSource` yields each sheet's rows as tuples of
 plain values (str, int, float, bool, datetime, date, time, timedelta, None),
 row 1 first, one tuple per row with no row skipped, cell *n* at index *n - 1*.
 The interpretation in :mod:`govtrack.io.excel` sees nothing else, so another
-engine (python-calamine) only has to supply that.
+engine only has to supply that: :class:`OpenpyxlRows` (the default) and
+:class:`CalamineRows` (python-calamine, the ``govtrack[fast]`` extra).
+
+The interpretation treats an empty string like an empty cell, a whitespace-only
+text like an empty cell, a date like a datetime at midnight and an integral
+float like the integer (it renders all of them alike), so the engines need not
+agree on those representations, only on what a cell holds.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import posixpath
 import re
 import warnings
 import zipfile
-from collections.abc import Iterator, Sequence
+import zlib
+from collections.abc import Iterator, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from itertools import chain
 from pathlib import Path
 from typing import Any, Protocol
 from xml.etree.ElementTree import Element, ParseError
 
 import attrs
 from defusedxml import ElementTree as SafeElementTree
-from openpyxl.utils.cell import range_boundaries
+from openpyxl.utils.cell import coordinate_to_tuple, range_boundaries
 from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900
 
 from govtrack._errors import FormatError, UnsupportedFormatError
+from govtrack.io._files import one_line
 
 __all__ = [
     "ENGINES",
+    "CalamineRows",
     "OpenpyxlRows",
     "PackageInfo",
     "RowSource",
@@ -50,10 +64,12 @@ __all__ = [
     "open_rows",
     "read_package",
     "scan_sheet",
+    "shared_string_overrides",
 ]
 
 _OFFICE_DOCUMENT = "/officeDocument"
 _WORKSHEET = "/worksheet"
+_SHARED_STRINGS = "/sharedStrings"
 _CHUNK = 1 << 20
 
 
@@ -89,10 +105,11 @@ class SheetInfo:
 
 @attrs.frozen(kw_only=True)
 class PackageInfo:
-    """The sheets of a workbook, in tab order, and its date epoch."""
+    """The sheets of a workbook, in tab order, its date epoch and its shared-string part."""
 
     sheets: tuple[SheetInfo, ...]
     date1904: bool = False
+    shared_strings: str = ""
 
     @property
     def epoch(self) -> dt.datetime:
@@ -160,6 +177,14 @@ def read_package(archive: zipfile.ZipFile, name: str) -> PackageInfo:
             break
     root = _parse_part(archive, workbook_part, name)
     relationships = _relationships(archive, workbook_part, name)
+    shared_strings = next(
+        (
+            target
+            for kind, target in relationships.values()
+            if kind.endswith(_SHARED_STRINGS) and target in archive.NameToInfo
+        ),
+        "",
+    )
     sheets: list[SheetInfo] = []
     date1904 = False
     for element in root.iter():
@@ -176,7 +201,7 @@ def read_package(archive: zipfile.ZipFile, name: str) -> PackageInfo:
                     is_worksheet=kind.endswith(_WORKSHEET) and part in archive.NameToInfo,
                 )
             )
-    return PackageInfo(sheets=tuple(sheets), date1904=date1904)
+    return PackageInfo(sheets=tuple(sheets), date1904=date1904, shared_strings=shared_strings)
 
 
 # ---------------------------------------------------------------------------
@@ -193,6 +218,13 @@ class SheetFacts:
         hidden_columns: Hidden column spans as (first, last), 1-based, inclusive.
         bare_formulas: Cells (``"C7"``) holding a formula with no cached value.
         notes: What the scan could not read (a broken block), for the problem list.
+        last_row: The number of the sheet's last row element (0 for an empty sheet):
+            how many rows reading it will take, for progress reports.
+        overrides: Only when asked for (the calamine engine): the cells whose value
+            calamine reads differently from openpyxl, with openpyxl's value, as
+            (row, column, value), 1-based: Excel error values (``#N/A``, which
+            calamine reads as empty) and texts written with ``_xHHHH_`` escapes
+            (which calamine decodes and openpyxl keeps verbatim).
     """
 
     merges: tuple[tuple[int, int, int, int], ...] = ()
@@ -200,12 +232,18 @@ class SheetFacts:
     hidden_columns: tuple[tuple[int, int], ...] = ()
     bare_formulas: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
+    last_row: int = 0
+    overrides: tuple[tuple[int, int, str], ...] = ()
 
 
 _ROOT = re.compile(rb"<(?:([A-Za-z_][\w.-]*):)?worksheet\b[^>]*>")
 _ROW_NUMBER = re.compile(rb"""\br\s*=\s*["'](\d+)["']""")
 _CELL_REF = re.compile(rb"""\br\s*=\s*["']([A-Z]{1,3}\d+)["']""")
 _STR_TYPE = re.compile(rb"""\bt\s*=\s*["']str["']""")
+_ERROR_TYPE = re.compile(rb"""\bt\s*=\s*["']e["']""")
+_SHARED_TYPE = re.compile(rb"""\bt\s*=\s*["']s["']""")
+_ESCAPE = re.compile(rb"_x[0-9A-Fa-f]{4}_")
+_ESCAPE_TEXT = re.compile(r"_x[0-9A-Fa-f]{4}_")
 
 
 @attrs.frozen
@@ -213,10 +251,13 @@ class _Patterns:
     row_start: bytes
     formula_start: bytes
     merge_start: bytes
+    cell_starts: tuple[bytes, bytes]
+    cell_end: bytes
     hidden_row: re.Pattern[bytes]
     bare_formula: re.Pattern[bytes]
     cols_block: re.Pattern[bytes]
     merge_block: re.Pattern[bytes]
+    value_cell: re.Pattern[bytes]
 
 
 def _patterns(prefix: bytes) -> _Patterns:
@@ -225,6 +266,8 @@ def _patterns(prefix: bytes) -> _Patterns:
         row_start=b"<" + prefix + b"row",
         formula_start=b"<" + prefix + b"f",
         merge_start=b"<" + prefix + b"mergeCells",
+        cell_starts=(b"<" + prefix + b"c ", b"<" + prefix + b"c>"),
+        cell_end=b"</" + prefix + b"c>",
         hidden_row=re.compile(rb"<" + p + rb"row\s[^>]*?\bhidden\s*=\s*[\"'](?:1|true)[\"'][^>]*>"),
         # A cell whose only content is a formula: no <v>, or an empty one.
         bare_formula=re.compile(
@@ -235,13 +278,19 @@ def _patterns(prefix: bytes) -> _Patterns:
         merge_block=re.compile(
             rb"<" + p + rb"mergeCells\b(?:[^>]*/>|[^>]*>.*?</" + p + rb"mergeCells>)", re.DOTALL
         ),
+        # A cell holding just a value (a shared-string index when t="s").
+        value_cell=re.compile(
+            rb"<" + p + rb"c\b([^>]*)>\s*<" + p + rb"v>\s*(\d+)\s*</" + p + rb"v>\s*</" + p + rb"c>"
+        ),
     )
 
 
 class _Scanner:
     """Accumulates facts from consecutive segments of a sheet's XML."""
 
-    def __init__(self, root_tag: bytes, prefix: bytes) -> None:
+    def __init__(
+        self, root_tag: bytes, prefix: bytes, overrides: bool, shared: Mapping[int, str]
+    ) -> None:
         self.root_tag = root_tag
         self.close_tag = b"</" + prefix + b"worksheet>"
         self.patterns = _patterns(prefix)
@@ -251,6 +300,10 @@ class _Scanner:
         self.bare_formulas: list[str] = []
         self.notes: list[str] = []
         self.cols_done = False
+        self.last_row = 0
+        self.want_overrides = overrides
+        self.shared = shared
+        self.overrides: dict[tuple[int, int], str] = {}
 
     def block(self, data: bytes, what: str) -> Element | None:
         """Parse a cut-out block inside the sheet's own root tag (keeps its namespaces)."""
@@ -271,6 +324,7 @@ class _Scanner:
             if match := patterns.cols_block.search(head):
                 self.cols_done = True
                 self._cols(match.group(0))
+        self._count_rows(data)
         if b"hidden" in data:
             for match in patterns.hidden_row.finditer(data):
                 if number := _ROW_NUMBER.search(match.group(0)):
@@ -285,6 +339,79 @@ class _Scanner:
         if patterns.merge_start in data:
             for match in patterns.merge_block.finditer(data):
                 self._merges(match.group(0))
+        if self.want_overrides:
+            self._overrides(data)
+
+    def _count_rows(self, data: bytes) -> None:
+        """The last row's number, from its ``r`` (rows are in order); counted when it has none."""
+        start = self.patterns.row_start
+        last = max(data.rfind(start + b" "), data.rfind(start + b">"))
+        if last < 0:
+            return
+        end = data.find(b">", last)
+        if number := _ROW_NUMBER.search(data, last, end if end > 0 else len(data)):
+            self.last_row = max(self.last_row, int(number.group(1)))
+        else:
+            self.last_row += data.count(start + b" ") + data.count(start + b">")
+
+    def _overrides(self, data: bytes) -> None:
+        """Cells calamine reads differently from openpyxl: errors, escaped texts."""
+        # One-byte tests first (memchr, fast): an error value starts with "#", an escape
+        # holds "_"; both are rare in a sheet's XML.
+        spans: set[tuple[int, int]] = set()
+        if b"#" in data and (b'"e"' in data or b"'e'" in data):
+            spans.update(self._cell_span(data, m.start()) for m in _ERROR_TYPE.finditer(data))
+        if b"_" in data and b"_x" in data:
+            spans.update(self._cell_span(data, m.start()) for m in _ESCAPE.finditer(data))
+        for start, end in sorted(spans):
+            if start < end:
+                self._override(data[start:end])
+        if self.shared:
+            for match in self.patterns.value_cell.finditer(data):
+                text = self.shared.get(int(match.group(2)))
+                if text is not None and _SHARED_TYPE.search(match.group(1)):
+                    ref = _CELL_REF.search(match.group(1))
+                    if ref is not None:
+                        row, column = coordinate_to_tuple(ref.group(1).decode("ascii"))
+                        self.overrides[row, column] = text
+
+    def _cell_span(self, data: bytes, inside: int) -> tuple[int, int]:
+        """The whole ``<c …>…</c>`` element around position ``inside`` ((0, 0) if none)."""
+        first, second = self.patterns.cell_starts
+        start = max(data.rfind(first, 0, inside + 1), data.rfind(second, 0, inside + 1))
+        if start < 0:
+            return 0, 0
+        tag_end = data.find(b">", start)
+        if tag_end < 0 or data[tag_end - 1 : tag_end] == b"/":
+            return 0, 0  # <c r="A1" t="e"/>: no value
+        end = data.find(self.patterns.cell_end, tag_end)
+        if end < 0:
+            return 0, 0
+        return start, end + len(self.patterns.cell_end)
+
+    def _override(self, cell_xml: bytes) -> None:
+        """Record the value openpyxl reads from one cell, when it is text."""
+        try:
+            root: Element = SafeElementTree.fromstring(self.root_tag + cell_xml + self.close_tag)
+        except (ParseError, ValueError):
+            return  # openpyxl and calamine would both fail on it; nothing to align
+        cell = next(iter(root), None)
+        if cell is None or not (ref := cell.get("r")):
+            return
+        try:
+            row, column = coordinate_to_tuple(ref)
+        except (ValueError, TypeError):
+            return
+        kind = cell.get("t", "n")
+        value: str | None = None
+        if kind == "inlineStr":
+            inline = next((child for child in cell if _local(child.tag) == "is"), None)
+            if inline is not None:
+                value = _openpyxl_text(inline)
+        elif kind in {"e", "str"}:
+            value = next((child.text for child in cell if _local(child.tag) == "v"), None) or None
+        if value is not None:
+            self.overrides[row, column] = value
 
     def _cols(self, data: bytes) -> None:
         root = self.block(data, "column settings")
@@ -330,10 +457,27 @@ class _Scanner:
             hidden_columns=tuple(self.hidden_columns),
             bare_formulas=tuple(self.bare_formulas),
             notes=tuple(self.notes),
+            last_row=self.last_row,
+            overrides=tuple(
+                (row, column, value) for (row, column), value in sorted(self.overrides.items())
+            ),
         )
 
 
-def scan_sheet(archive: zipfile.ZipFile, part: str) -> SheetFacts:
+def _openpyxl_text(element: Element) -> str:
+    """A rich or plain text element's content, exactly as openpyxl reads it."""
+    text_module = importlib.import_module("openpyxl.cell.text")  # only escaped texts need it
+    content: str = text_module.Text.from_tree(element).content
+    return content
+
+
+def scan_sheet(
+    archive: zipfile.ZipFile,
+    part: str,
+    *,
+    overrides: bool = False,
+    shared: Mapping[int, str] | None = None,
+) -> SheetFacts:
     """Merged ranges, hidden rows and columns, and bare formulas of one sheet, streamed.
 
     The XML is read in 1 MiB chunks; each is cut at the last row start so no
@@ -343,6 +487,9 @@ def scan_sheet(archive: zipfile.ZipFile, part: str) -> SheetFacts:
     Args:
         archive: The open zip.
         part: The sheet's part (from :func:`read_package`).
+        overrides: Also collect the cells calamine reads differently from openpyxl.
+        shared: With ``overrides``, the shared strings to override, by index
+            (from :func:`shared_string_overrides`).
 
     Returns:
         The facts; a block that cannot be read is named in ``notes``.
@@ -355,8 +502,8 @@ def scan_sheet(archive: zipfile.ZipFile, part: str) -> SheetFacts:
     >>> buffer = io.BytesIO()
     >>> book.save(buffer)
     >>> facts = scan_sheet(zipfile.ZipFile(buffer), "xl/worksheets/sheet1.xml")
-    >>> facts.merges, sorted(facts.hidden_rows), facts.bare_formulas
-    (((1, 1, 1, 3),), [4], ('B2',))
+    >>> facts.merges, sorted(facts.hidden_rows), facts.bare_formulas, facts.last_row
+    (((1, 1, 1, 3),), [4], ('B2',), 4)
     """
     with archive.open(part) as stream:
         buffer = stream.read(_CHUNK)
@@ -365,7 +512,7 @@ def scan_sheet(archive: zipfile.ZipFile, part: str) -> SheetFacts:
         root_tag = root.group(0) if root is not None else b"<worksheet>"
         if root_tag.endswith(b"/>"):
             root_tag = root_tag[:-2] + b">"
-        scanner = _Scanner(root_tag, prefix)
+        scanner = _Scanner(root_tag, prefix, overrides, shared or {})
         row_start = scanner.patterns.row_start
         while True:
             chunk = stream.read(_CHUNK)
@@ -380,14 +527,47 @@ def scan_sheet(archive: zipfile.ZipFile, part: str) -> SheetFacts:
     return scanner.facts()
 
 
+def shared_string_overrides(archive: zipfile.ZipFile, part: str) -> dict[int, str]:
+    """The shared strings calamine reads differently from openpyxl, by index, as openpyxl does.
+
+    Those are the texts written with ``_xHHHH_`` escapes: calamine decodes them
+    (``_x000D_`` becomes a carriage return), openpyxl keeps them verbatim (but
+    for the ``_x005F_`` of an escaped underscore). Most workbooks have none, and
+    then the table is only streamed through, not parsed.
+
+    Args:
+        archive: The open zip.
+        part: The shared-string part (:attr:`PackageInfo.shared_strings`), or ``""``.
+
+    Returns:
+        Index -> openpyxl's text, for the entries that differ.
+    """
+    if not part:
+        return {}
+    found = False
+    tail = b""
+    with archive.open(part) as stream:
+        while chunk := stream.read(_CHUNK):
+            if _ESCAPE.search(tail + chunk):
+                found = True
+                break
+            tail = chunk[-6:]
+    if not found:
+        return {}
+    strings_module = importlib.import_module("openpyxl.reader.strings")
+    with archive.open(part) as stream:
+        strings: list[str] = strings_module.read_string_table(stream)
+    return {index: text for index, text in enumerate(strings) if _ESCAPE_TEXT.search(text)}
+
+
 # ---------------------------------------------------------------------------
 # Engines: rows of plain values, one sheet at a time
 
 
 class RowSource(Protocol):
-    """What an engine provides: each sheet's rows as tuples of plain values."""
+    """What an engine provides: each sheet's rows as sequences of plain values."""
 
-    def rows(self, sheet: SheetInfo) -> Iterator[Sequence[Any]]:
+    def rows(self, sheet: SheetInfo, facts: SheetFacts) -> Iterator[Sequence[Any]]:
         """Every row of ``sheet`` from row 1, no row skipped, cell n at index n - 1."""
         ...  # pragma: no cover - a protocol
 
@@ -401,21 +581,30 @@ class OpenpyxlRows:
 
     The sheet's declared dimensions are reset before reading (they may say
     ``A1:A1`` or ``A1:K1048576``); openpyxl then yields the rows that exist,
-    and an empty tuple for each missing one.
+    and an empty tuple for each missing one. It streams: memory does not grow
+    with the number of rows (but for openpyxl's own bookkeeping, about 0.1 KB a
+    row, and the shared-string table, which it loads whole).
     """
 
     def __init__(self, path: Path, name: str) -> None:
         import openpyxl  # noqa: PLC0415 - imported with the engine that needs it
 
+        # Given an open file, not a path: openpyxl refuses a path whose suffix is not
+        # .xlsx (a workbook saved as .txt or .xls), and leaks its zip when it fails.
+        self._file = path.open("rb")
         try:
             self._book = openpyxl.load_workbook(
-                path, read_only=True, data_only=True, keep_links=False
+                self._file, read_only=True, data_only=True, keep_links=False
             )
         except (KeyError, ValueError, TypeError, IndexError, AttributeError, zipfile.BadZipFile,
-                ParseError) as error:  # fmt: skip
-            raise FormatError(f"{name}: openpyxl cannot open it ({error})") from None
+                ParseError, zlib.error, OSError) as error:  # fmt: skip
+            self._file.close()
+            raise FormatError(f"{name}: openpyxl cannot open it ({one_line(error)})") from None
+        except BaseException:
+            self._file.close()
+            raise
 
-    def rows(self, sheet: SheetInfo) -> Iterator[Sequence[Any]]:
+    def rows(self, sheet: SheetInfo, facts: SheetFacts) -> Iterator[Sequence[Any]]:  # noqa: ARG002 - openpyxl reads all it needs itself
         """The rows of one sheet, values only."""
         try:
             worksheet = self._book[sheet.name]
@@ -428,27 +617,149 @@ class OpenpyxlRows:
         return rows
 
     def close(self) -> None:
-        """Close the zip openpyxl holds open in read-only mode."""
+        """Close the zip openpyxl holds open in read-only mode, and the file."""
         self._book.close()
+        self._file.close()
 
 
-ENGINES = ("openpyxl",)
-"""The engines :func:`open_rows` knows; ``"calamine"`` is planned."""
+class CalamineRows:
+    """The fast engine: python-calamine (Rust), from the ``govtrack[fast]`` extra.
+
+    Calamine parses a whole sheet at once in native code, with the GIL
+    released, so the sheets are loaded on a worker thread while govtrack scans
+    the XML for what calamine does not report (hidden rows and columns, bare
+    formulas); memory grows with the sheet, unlike the default engine.
+
+    Its values are brought in line with openpyxl's, cell for cell:
+
+    - rows are numbered from row 1 and cells from column A, whatever empty
+      rows and columns come first (calamine starts at the first used cell);
+    - an Excel error value (``#N/A``), which calamine reads as empty, and a
+      text written with ``_xHHHH_`` escapes, which calamine decodes and
+      openpyxl keeps verbatim, take openpyxl's value from the sheet scan
+      (:attr:`SheetFacts.overrides`, :func:`shared_string_overrides`);
+    - empty cells are ``""``, integers floats and dates (no time) ``date``
+      objects: the reader treats those like ``None``, ``int`` and a datetime
+      at midnight.
+
+    What still differs (none of it in govtrack's test workbooks): a number
+    format that only one library counts as a date, so that a cell is a date in
+    one and a number in the other; an integer of more than 15 digits stored as
+    such (calamine reads a float); an ``_xHHHH_`` escape of a printable
+    character inside a text that also holds the character itself; openpyxl's
+    warnings (GT217), which calamine does not give.
+    """
+
+    def __init__(self, path: Path, name: str, sheets: Sequence[SheetInfo]) -> None:
+        try:
+            self._calamine = importlib.import_module("python_calamine")
+        except ImportError:
+            raise UnsupportedFormatError(
+                "engine 'calamine' needs python-calamine: pip install 'govtrack[fast]'"
+            ) from None
+        self._name = name
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="govtrack-calamine")
+        self._book: Future[Any] = self._executor.submit(
+            self._calamine.CalamineWorkbook.from_path, str(path)
+        )
+        self._sheets: dict[str, Future[Any]] = {
+            sheet.name: self._executor.submit(self._load, sheet.name) for sheet in sheets
+        }
+
+    def _load(self, name: str) -> Any:
+        """One sheet's data (on the worker thread, after the workbook opened)."""
+        return self._book.result().get_sheet_by_name(name)
+
+    def rows(self, sheet: SheetInfo, facts: SheetFacts) -> Iterator[Sequence[Any]]:
+        """The rows of one sheet, values aligned with openpyxl's."""
+        future = self._sheets.pop(sheet.name, None)
+        if future is None:
+            future = self._executor.submit(self._load, sheet.name)
+        try:
+            data = future.result()
+        except self._calamine.WorksheetNotFound:
+            raise FormatError(f"calamine finds no worksheet named {sheet.name!r}") from None
+        except Exception as error:  # noqa: BLE001 - whatever the native reader raises, the file is unreadable
+            raise FormatError(
+                f"{self._name}: calamine cannot read it ({one_line(error)})"
+            ) from None
+        except BaseException as error:
+            if type(error).__name__ != "PanicException":  # a Rust panic in python-calamine
+                raise
+            raise FormatError(f"{self._name}: calamine cannot read it ({error})") from None
+        return _aligned(data, facts.overrides)
+
+    def close(self) -> None:
+        """Stop loading sheets not yet read and close the file."""
+        for future in self._sheets.values():
+            future.cancel()
+        self._executor.shutdown(wait=True)
+        if self._book.done() and self._book.exception() is None:
+            self._book.result().close()
 
 
-def open_rows(engine: str, path: Path, name: str) -> RowSource:
+def _aligned(data: Any, overrides: Sequence[tuple[int, int, str]]) -> Iterator[list[Any]]:
+    """Calamine's rows from row 1 and column A, with openpyxl's values where they differ."""
+    start, end = data.start, data.end
+    if start is None or end is None:
+        return  # an empty sheet (calamine's iterator cannot start on one)
+    fixes: dict[int, list[tuple[int, str]]] = {}
+    for row, column, value in overrides:
+        fixes.setdefault(row, []).append((column, value))
+    rows = iter(data.iter_rows())
+    first = next(rows, None)
+    if first is None:
+        return
+    # python-calamine yields the empty rows above the data but not the empty
+    # columns left of it (some versions skip both): tell by the first row.
+    skipped_rows = start[0] if start[0] and any(value != "" for value in first) else 0
+    pad = [""] * start[1] if len(first) < end[1] + 1 else []
+    number = 0
+    for row in chain([[""] * len(first)] * skipped_rows, [first], rows):
+        number += 1
+        values = pad + row if pad else row
+        if fixes and number in fixes:
+            values = list(values)
+            for column, text in fixes.pop(number):
+                if len(values) < column:
+                    values.extend([""] * (column - len(values)))
+                values[column - 1] = text
+        yield values
+    for number_left in sorted(fixes):  # errors in rows calamine saw as empty, past its range
+        while number < number_left:
+            number += 1
+            yield [""] * (end[1] + 1) if number < number_left else _row_of(fixes[number_left])
+
+
+def _row_of(cells: list[tuple[int, str]]) -> list[Any]:
+    values: list[Any] = [""] * max(column for column, _ in cells)
+    for column, text in cells:
+        values[column - 1] = text
+    return values
+
+
+ENGINES = ("openpyxl", "calamine")
+"""The engines :func:`open_rows` knows."""
+
+
+def open_rows(engine: str, path: Path, name: str, sheets: Sequence[SheetInfo] = ()) -> RowSource:
     """Open ``path`` with the named engine.
+
+    Args:
+        engine: ``"openpyxl"`` or ``"calamine"``.
+        path: The workbook.
+        name: Its name, for messages.
+        sheets: The sheets that will be read, in order (calamine starts loading them
+            at once, on a worker thread).
 
     Raises:
         UnsupportedFormatError: The engine is unknown or not installed.
-        FormatError: The engine cannot open the file.
+        FormatError: The engine cannot open the file (calamine: when a sheet is read).
     """
     if engine == "openpyxl":
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl's load-time notes are not problems
             return OpenpyxlRows(path, name)
     if engine == "calamine":
-        raise UnsupportedFormatError(
-            "engine 'calamine' is not available in this version of govtrack; use 'openpyxl'"
-        )
+        return CalamineRows(path, name, sheets)
     raise UnsupportedFormatError(f"unknown Excel engine {engine!r}; expected one of {ENGINES}")

@@ -110,26 +110,38 @@ GT218  warning   a key action above the first recommendation
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
 import importlib
 import math
 import os
 import re
 import warnings
 import zipfile
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+import zlib
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from itertools import chain
 from pathlib import Path
 from typing import Any
+from xml.etree.ElementTree import ParseError
 
 import attrs
 from openpyxl.cell.cell import ERROR_CODES
 from openpyxl.utils.cell import get_column_letter
 from openpyxl.utils.datetime import from_excel
 
-from govtrack._errors import AmbiguousDateError, DueParseError, FormatError, GovtrackError
+from govtrack._errors import (
+    AmbiguousDateError,
+    DueParseError,
+    FormatError,
+    GovtrackError,
+    UnsupportedFormatError,
+)
 from govtrack.io import _xlsx
 from govtrack.io.columns import merge_aliases, normalise_header
+from govtrack.io.excel_write import INSTRUCTIONS_SHEET, INSTRUCTIONS_TITLE
+from govtrack.io.limits import DEFAULT_LIMITS, Limits, RowBudget, check_workbook
 from govtrack.model.dates import Due, parse_due
 from govtrack.model.location import Location
 from govtrack.model.records import (
@@ -148,7 +160,7 @@ from govtrack.model.records import (
 )
 from govtrack.model.status import ResponseCategory, ScheduleStatus, Severity, Status
 
-__all__ = ["CODES", "load"]
+__all__ = ["CODES", "PROGRESS_EVERY", "ProgressCallback", "iter_actions", "load"]
 
 CODES: dict[str, tuple[Severity, str]] = {
     "GT201": (Severity.WARNING, "sheet without a recognisable header row"),
@@ -228,6 +240,10 @@ _UPDATE_HEAD = re.compile(
     r"|\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|Q[1-4][\s-]*\d{4})\s*(?:update)?\s*[:–-]\s*",
     re.IGNORECASE,
 )
+_DATED_UPDATE = re.compile(r"\s*(?P<on>[^:\n]{1,60}?)\s+update\s*:\s?", re.IGNORECASE)
+"""A dated update as the matrix writes it: ``<deadline text> Update: text``."""
+_UNDATED_HEAD = re.compile(r"\s*update\s*:\s?", re.IGNORECASE)
+"""An undated update as the matrix writes it: ``Update: text``."""
 _KEY_VALUE = re.compile(r"([^:\n]{1,40}):\s*(.+)", re.DOTALL)
 _TICKED = frozenset({"✓", "✔", "√", "☑", "✅", "x", "yes", "y", "true", "1", "ü", "þ", "a"})
 _UNTICKED = frozenset({"no", "n", "false", "0", "-", "–", "—", "☐", "o"})
@@ -266,11 +282,11 @@ _REPORT_FIELDS = {
 
 def _text(value: Any) -> str:
     """A cell's value as text: strings verbatim ("" when only whitespace), others rendered."""
+    kind = value.__class__
+    if kind is str:  # the usual case first: this runs for most cells of every row
+        return "" if value.isspace() else str(value)
     if value is None:
         return ""
-    kind = value.__class__
-    if kind is str:
-        return "" if value.isspace() else str(value)
     if kind is bool:
         return "TRUE" if value else "FALSE"
     if kind is int:
@@ -295,11 +311,24 @@ def _label(value: Any) -> str:
     return " ".join(_text(value).split())
 
 
+def _own_instructions(name: str, head: Sequence[tuple[int, Sequence[Any]]]) -> bool:
+    """Whether a sheet is the Instructions sheet govtrack's template carries."""
+    if name != INSTRUCTIONS_SHEET or not head or not head[0][1]:
+        return False
+    return _text(head[0][1][0]).strip() == INSTRUCTIONS_TITLE
+
+
 def _parties(text: str) -> tuple[str, ...]:
-    """Responsible parties: one per line or per ``;`` (commas and "and" stay inside a name)."""
+    """Responsible parties: one per line, else one per ``;`` (commas and "and" stay inside).
+
+    A cell with line breaks is split at them only, so a name holding ``;`` survives
+    among others (as the matrix writer puts them, one per line).
+    """
     if not text:
         return ()
-    if "\n" not in text and ";" not in text:
+    if "\n" in text:
+        return tuple(part for line in text.split("\n") if (part := line.strip()))
+    if ";" not in text:
         return (text.strip(),)
     return tuple(part for part in _PARTY_SPLIT.split(text.strip()) if part)
 
@@ -398,6 +427,7 @@ class _Table:
         header: _Header,
         titles: list[tuple[int, Sequence[Any]]],
         facts: _xlsx.SheetFacts,
+        sink: list[Action] | None = None,
     ) -> None:
         self.reader = reader
         self.problems = reader.problems
@@ -470,6 +500,14 @@ class _Table:
         self.columns = FrozenMap(
             {key: self.letter(index) for key, index in self.keys.items() if index != _NOWHERE}
         )
+        # ... and its header as the partner wrote it ("Time-frame"), for the same problems.
+        self.field_labels = FrozenMap(
+            {
+                key: self.labels[index]
+                for key, index in self.keys.items()
+                if index != _NOWHERE and self.labels.get(index)
+            }
+        )
         # Merged ranges: horizontal spans (for section rows), fill-down for scope and group.
         self.merged_across: set[tuple[int, int]] = set()
         self.fill_rows: dict[int, set[int]] = {}
@@ -483,7 +521,9 @@ class _Table:
         self.fields: dict[str, str] = {}
         self.extra: dict[str, str] = {}
         self.section: _Section | None = None
-        self.actions: list[Action] = []
+        # Streaming: every action goes to the caller's sink, none is kept here.
+        self.sink = sink
+        self.actions: list[Action] = [] if sink is None else sink
         self.activities: list[Activity] = []
         self.indicators: list[Indicator] = []
         self.recommendations: list[Recommendation] = []
@@ -492,8 +532,18 @@ class _Table:
         self._titles(titles)
         self._check_header()
         self._merges()
+        self._spans()
 
     # -- helpers
+
+    def _spans(self) -> None:
+        """What the per-row fast path needs to know about the columns, kept up to date."""
+        self.span = max(self.mapped, default=-1) + 1
+        self.holes = frozenset(range(self.span)) - self.mapped
+        self.action_columns = frozenset(
+            {self.i_ref, self.i_action, self.i_responsible, self.i_deadline, self.i_status,
+             self.i_comments, self.i_updates, self.i_scope} - {_NOWHERE}
+        ).union(index for index, _ in self.extra_columns)  # fmt: skip
 
     def letter(self, index: int) -> str:
         letter = self.letters.get(index)
@@ -507,6 +557,8 @@ class _Table:
     def add(
         self, code: str, message: str, index: int | None = None, row: int | None = None
     ) -> None:
+        if index == _NOWHERE:  # the column is absent: cite the row by its first cell
+            index = 0
         cell = self.cell(index, row) if index is not None and row is not None else ""
         header = self.labels.get(index, "") if index is not None else ""
         self.problems.add(code, message, self.sheet, cell, header)
@@ -518,9 +570,9 @@ class _Table:
         for row, values in titles:
             texts = [(index, _text(value).strip()) for index, value in enumerate(values)]
             texts = [(index, text) for index, text in texts if text]
+            self._report_formulas(row, in_table=False)
             if not texts:
                 continue
-            self._report_formulas(row)
             cell = self.cell(texts[0][0], row)
             line = " ".join(text for _, text in texts)
             key, value = "", ""
@@ -602,17 +654,22 @@ class _Table:
                     min_row,
                 )
 
-    def _report_formulas(self, row: int) -> None:
+    def _report_formulas(self, row: int, *, in_table: bool = True) -> None:
+        """GT209 for each formula without a cached value in ``row``.
+
+        Above the header row (``in_table=False``) a cell sits under no header.
+        """
         for ref in self.formula_rows.pop(row, ()):
             letters = ref.rstrip("0123456789")
             index = sum((ord(c) - 64) * 26**i for i, c in enumerate(reversed(letters))) - 1
-            self.add(
-                "GT209",
+            message = (
                 f"{ref} holds a formula with no cached value; govtrack never evaluates "
-                "formulas, so it reads as empty (open and save the file in Excel to fix)",
-                index,
-                row,
+                "formulas, so it reads as empty (open and save the file in Excel to fix)"
             )
+            if in_table:
+                self.add("GT209", message, index, row)
+            else:
+                self.problems.add("GT209", message, self.sheet, ref, "")
 
     # -- rows
 
@@ -632,6 +689,25 @@ class _Table:
             return
         if row in self.facts.hidden_rows:
             self.problems.add("GT203", f"row {row} is hidden; it was read", self.sheet, f"A{row}")
+        # Error values and columns without a header are rare: one test in C for the row
+        # (values are str, numbers, dates or None, all hashable), the loop only if needed.
+        if (
+            filled[-1] >= self.span
+            or not _ERRORS.isdisjoint(values)
+            or (self.holes and not self.holes.isdisjoint(filled))
+        ):
+            self._check_cells(row, values, filled)
+        if len(filled) == 1 and self._lone(row, filled[0], values[filled[0]]):
+            return
+        if self.layout == _RESPONSES:
+            self._response_row(row, values, n, filled)
+        elif self.layout == _INDICATORS:
+            self._indicator_row(row, values, n)
+        else:
+            self._action_row(row, values, n)
+
+    def _check_cells(self, row: int, values: Sequence[Any], filled: list[int]) -> None:
+        """Report error values and give a headerless column with data a name, in column order."""
         for i in filled:
             value = values[i]
             if value.__class__ is str and value[0] == "#" and value in _ERRORS:
@@ -643,14 +719,6 @@ class _Table:
                 )
             if i not in self.mapped:
                 self._new_column(i, row)
-        if len(filled) == 1 and self._lone(row, filled[0], values[filled[0]]):
-            return
-        if self.layout == _RESPONSES:
-            self._response_row(row, values, n)
-        elif self.layout == _INDICATORS:
-            self._indicator_row(row, values, n)
-        else:
-            self._action_row(row, values, n)
 
     def _fill(self, row: int, values: Sequence[Any]) -> Sequence[Any]:
         """Fill scope and group cells covered by a merged range from the range's first row."""
@@ -668,6 +736,7 @@ class _Table:
         label = f"Column {self.letter(index)}"
         self.extra_columns.append((index, label))
         self.mapped.add(index)
+        self._spans()
         self.add(
             "GT205",
             f"column {self.letter(index)} has data but no header; kept in extra as {label!r}",
@@ -754,25 +823,23 @@ class _Table:
         return None, _text(value)
 
     def _fields(self, row: int, values: Sequence[Any], n: int) -> dict[str, Any]:
-        """The fields every kind of action shares, from one row."""
+        """The fields every kind of action shares, from one row (the hot path: kept lean)."""
         text = _text(values[self.i_action]) if self.i_action < n else ""
         scope = _text(values[self.i_scope]).strip() if self.i_scope < n else ""
-        if not scope and text and (match := _SCOPE_PREFIX.match(text)):
+        if not scope and text and ":" in text and (match := _SCOPE_PREFIX.match(text)):
             code = match.group(1)
             if code not in _NOT_SCOPES and len(text) > match.end():
                 scope, text = code, text[match.end() :]
-        due, due_text = (
-            self._due(values[self.i_deadline], self.i_deadline, row)
-            if self.i_deadline < n
-            else (None, "")
-        )
+        if self.i_deadline < n and (deadline := values[self.i_deadline]) is not None:
+            due, due_text = self._due(deadline, self.i_deadline, row)
+        else:
+            due, due_text = None, ""
         status_text = _text(values[self.i_status]) if self.i_status < n else ""
+        responsible = values[self.i_responsible] if self.i_responsible < n else None
         fields: dict[str, Any] = {
             "text": text,
             "ref": _text(values[self.i_ref]).strip() if self.i_ref < n else "",
-            "responsible": _parties(_text(values[self.i_responsible]))
-            if self.i_responsible < n
-            else (),
+            "responsible": () if responsible is None else _parties(_text(responsible)),
             "due": due,
             "due_text": due_text,
             "status": self.reader.status_of(status_text) if status_text else None,
@@ -782,13 +849,14 @@ class _Table:
             if self.i_updates < n
             else (),
             "scope": scope,
-            "group": self._group(values, n),
+            "group": self._group(values, n) if self.i_group < n or self.section else "",
             "extra": self._extra(values, n) if self.extra_columns else _NO_EXTRA,
             "origin": Location(
                 file=self.problems.file,
                 sheet=self.sheet,
                 cell=f"{self.origin_letter}{row}",
                 columns=self.columns,
+                labels=self.field_labels,
             ),
         }
         if not text:
@@ -821,7 +889,11 @@ class _Table:
         fields["recommendations"] = (
             _text(values[self.i_recommendations]) if self.i_recommendations < n else ""
         )
-        self.activities.append(Activity(**fields))
+        activity = Activity(**fields)
+        if self.sink is None:
+            self.activities.append(activity)
+        else:
+            self.sink.append(activity)
 
     def _schedule(
         self, row: int, values: Sequence[Any], n: int, fields: dict[str, Any]
@@ -865,11 +937,14 @@ class _Table:
         extra[self.labels.get(index, f"Column {self.letter(index)}")] = text
         fields["extra"] = extra
 
-    def _response_row(self, row: int, values: Sequence[Any], n: int) -> None:
-        rec_ref = _text(values[self.i_rec_ref]).strip() if self.i_rec_ref < n else ""
-        rec_text = _text(values[self.i_recommendation]) if self.i_recommendation < n else ""
-        response = _text(values[self.i_response]) if self.i_response < n else ""
-        category = _text(values[self.i_category]) if self.i_category < n else ""
+    def _response_row(self, row: int, values: Sequence[Any], n: int, filled: list[int]) -> None:
+        if self.parent_columns.isdisjoint(filled):  # the usual key-action row
+            rec_ref = rec_text = response = category = ""
+        else:
+            rec_ref = _text(values[self.i_rec_ref]).strip() if self.i_rec_ref < n else ""
+            rec_text = _text(values[self.i_recommendation]) if self.i_recommendation < n else ""
+            response = _text(values[self.i_response]) if self.i_response < n else ""
+            category = _text(values[self.i_category]) if self.i_category < n else ""
         current = self.current
         if (rec_ref or rec_text) and (
             current is None or (rec_ref, rec_text) != (current["ref"], current["text"])
@@ -881,7 +956,7 @@ class _Table:
                 "text": rec_text,
                 "response": "",
                 "category": "",
-                "actions": [],
+                "actions": [] if self.sink is None else self.sink,
                 "group": self._group(values, n),
                 "origin": Location(
                     file=self.problems.file, sheet=self.sheet, cell=self.cell(index, row)
@@ -896,21 +971,8 @@ class _Table:
                 )
             if category and not current["category"]:
                 current["category"] = category
-        action_columns = (
-            self.i_ref,
-            self.i_action,
-            self.i_responsible,
-            self.i_deadline,
-            self.i_status,
-            self.i_comments,
-            self.i_updates,
-            self.i_scope,
-        )
-        has_action = any(i < n and not _blank(values[i]) for i in action_columns) or any(
-            index < n and not _blank(values[index]) for index, _ in self.extra_columns
-        )
-        if not has_action:
-            return
+        if self.action_columns.isdisjoint(filled):
+            return  # nothing in the key action's columns (nor in extra ones)
         if current is None:
             current = self.current = self._orphan(row)
             self.add(
@@ -928,7 +990,7 @@ class _Table:
             "text": "",
             "response": "",
             "category": "",
-            "actions": [],
+            "actions": [] if self.sink is None else self.sink,
             "group": self.section.label if self.section is not None else "",
             "origin": Location(file=self.problems.file, sheet=self.sheet, cell=f"A{row}"),
         }
@@ -936,6 +998,9 @@ class _Table:
     def _close_recommendation(self) -> None:
         current = self.current
         if current is None:
+            return
+        if self.sink is not None:  # streaming: only actions leave, nothing is kept
+            self.current = None
             return
         category_text = current["category"]
         self.recommendations.append(
@@ -991,6 +1056,7 @@ class _Table:
                     if self.main_column != _NOWHERE
                     else f"A{row}",
                     columns=self.columns,
+                    labels=self.field_labels,
                 ),
             )
         )
@@ -1101,20 +1167,32 @@ class _Reader:
         return None, text
 
     def updates_of(self, text: str) -> tuple[Update, ...]:
-        """Dated notes, one per line that starts with a date (``Dec 2022 Update: …``)."""
+        """Notes, one per line that starts with a date (``Dec 2022 Update: …``) or ``Update:``.
+
+        Text before the first such line is an undated note; a line without either
+        prefix continues the note above it.
+        """
         if not text:
             return ()
         updates: list[tuple[Due | None, list[str]]] = []
         for line in text.split("\n"):
-            match = _UPDATE_HEAD.match(line)
+            # "<any deadline> Update:" (as the matrix writes it), else the short shapes.
+            match = _DATED_UPDATE.match(line) or _UPDATE_HEAD.match(line)
             on: Due | None = None
-            if match is not None:
+            if match is not None and match.re is _DATED_UPDATE:
+                try:
+                    on = parse_due(match.group("on"), dayfirst=self.dayfirst, two_digit_year=True)
+                except DueParseError:
+                    match = _UPDATE_HEAD.match(line)
+            if on is None and match is not None:
                 try:
                     on = parse_due(match.group("on"), dayfirst=self.dayfirst, two_digit_year=True)
                 except DueParseError:
                     on = None
             if on is not None and match is not None:
                 updates.append((on, [line[match.end() :]]))
+            elif undated := _UNDATED_HEAD.match(line):
+                updates.append((None, [line[undated.end() :]]))  # "Update: text", no date
             elif updates:
                 updates[-1][1].append(line)
             else:
@@ -1156,9 +1234,34 @@ def _header_of(
     )
 
 
+def _reaches(values: Sequence[Any], index: int) -> bool:
+    """Whether a row holds a value at ``index`` or to its right.
+
+    Judged on values, not on how the row was stored, so that every engine
+    agrees (openpyxl gives a row up to its last stored cell, calamine up to
+    the sheet's last column).
+    """
+    if len(values) <= index:
+        return False
+    return not _blank(values[index]) or any(not _blank(value) for value in values[index + 1 :])
+
+
+_Item = Evaluation | ActionPlan | ProgressReport
+
+
 def _read_sheet(
-    reader: _Reader, sheet: _xlsx.SheetInfo, rows: Iterator[Sequence[Any]], facts: _xlsx.SheetFacts
-) -> list[Evaluation | ActionPlan | ProgressReport]:
+    reader: _Reader,
+    sheet: _xlsx.SheetInfo,
+    rows: Iterator[Sequence[Any]],
+    facts: _xlsx.SheetFacts,
+    sink: list[Action] | None = None,
+) -> Iterator[_Item | Action]:
+    """The containers of one sheet, in order; with a ``sink``, each action as soon as it is read.
+
+    With a sink, the tables put their actions there instead of keeping them
+    (their containers come out empty of actions), and they are yielded after
+    the row that completed them: memory does not grow with the rows.
+    """
     problems = reader.problems
     lookup = reader.lookup
     numbered = enumerate(rows, start=1)
@@ -1175,6 +1278,8 @@ def _read_sheet(
     for note in facts.notes:
         problems.add("GT217", note, sheet.name, "A1")
     if best is None:
+        if _own_instructions(sheet.name, head):
+            return  # the Instructions sheet of govtrack's template: no data to read
         if any(not _blank(value) for _, values in head for value in values):
             hidden = sheet.state != "visible"
             problems.add(
@@ -1186,7 +1291,7 @@ def _read_sheet(
                 sheet.name,
                 "A1",
             )
-        return []
+        return
     if sheet.state != "visible":
         problems.add(
             "GT202", f"sheet {sheet.name!r} is {sheet.state}; it was read", sheet.name, "A1"
@@ -1194,14 +1299,22 @@ def _read_sheet(
     header = best
     titles = [(row, values) for row, values in head if row < header.row]
     rest = chain(((row, values) for row, values in head if row > header.row), numbered)
-    table = _Table(reader=reader, sheet=sheet.name, header=header, titles=titles, facts=facts)
-    found: list[Evaluation | ActionPlan | ProgressReport] = []
+    table = _Table(
+        reader=reader, sheet=sheet.name, header=header, titles=titles, facts=facts, sink=sink
+    )
+    hidden_rows = facts.hidden_rows
+    looks_like_header = reader.looks_like_header
     main = header.keys.get("action", header.keys.get("indicator", 0))
     for row, values in rest:
-        if row in facts.hidden_rows or len(values) <= main:
+        cell = values[main] if len(values) > main else None
+        if row in hidden_rows:
             pass
-        elif reader.looks_like_header(values[main]) or (
-            main and values and reader.looks_like_header(values[0])
+        elif (cell.__class__ is str and looks_like_header(cell)) or (
+            main
+            and values  # an empty row has no first cell
+            and values[0].__class__ is str
+            and looks_like_header(values[0])
+            and _reaches(values, main)
         ):
             score, again = _header_of(values, row, lookup)
             if again is not None and score >= 2:
@@ -1210,20 +1323,42 @@ def _read_sheet(
                         "GT216", f"row {row} repeats the header row; skipped", sheet.name, f"A{row}"
                     )
                     continue
-                found.append(table.finish())
+                yield table.finish()
                 header = again
                 main = header.keys.get("action", header.keys.get("indicator", 0))
                 table = _Table(
-                    reader=reader, sheet=sheet.name, header=header, titles=[], facts=facts
+                    reader=reader,
+                    sheet=sheet.name,
+                    header=header,
+                    titles=[],
+                    facts=facts,
+                    sink=sink,
                 )
                 continue
         table.feed(row, values)
-    found.append(table.finish())
-    return found
+        if sink:
+            yield from sink
+            sink.clear()
+    yield table.finish()
+    if sink:
+        yield from sink
+        sink.clear()
 
 
 # ---------------------------------------------------------------------------
 # The entry point
+
+
+ProgressCallback = Callable[[int, int], None]
+"""``progress(rows_read, rows_total)``, called as a workbook is read.
+
+``rows_total`` counts the rows of every sheet read, from the sheets' XML, before
+reading starts; the callback is called every :data:`PROGRESS_EVERY` rows and
+once at the end with ``rows_read == rows_total``.
+"""
+
+PROGRESS_EVERY = 10_000
+"""How many rows pass between two calls of a ``progress`` callback."""
 
 
 def _check_file(file: Path) -> None:
@@ -1256,16 +1391,24 @@ def load(
     engine: str = "openpyxl",
     aliases: Mapping[str, Iterable[str]] | None = None,
     dayfirst: bool | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    progress: ProgressCallback | None = None,
 ) -> Document:
     """Read an Excel workbook: partner matrices, action plans, work-plan reports, indicators.
 
     Args:
         path: An ``.xlsx`` or ``.xlsm`` file. It is only read, never changed.
-        engine: ``"openpyxl"`` (read-only streaming; the default).
+        engine: ``"openpyxl"`` (read-only streaming; the default) or ``"calamine"``
+            (python-calamine, from the ``govtrack[fast]`` extra: several times faster,
+            same Document and problems, memory grows with the sheet).
         aliases: More header names per column key, e.g. ``{"deadline": ["Target quarter"]}``
             (keys as in :data:`govtrack.io.columns.HEADERS`).
         dayfirst: How to read all-numeric days such as ``03/04/2024``: True for 3 April,
             False for 4 March, None to refuse to guess (a GT208 problem).
+        limits: Rows, cells and cell length to accept (:class:`govtrack.Limits`); sizes
+            and the zip are checked by ``gt.load`` before this reader runs.
+        progress: Called as rows are read, ``progress(rows_read, rows_total)``
+            (see :data:`ProgressCallback`); the command line shows it on a terminal.
 
     Returns:
         The Document: an Evaluation per management-response sheet, a ProgressReport per
@@ -1275,7 +1418,9 @@ def load(
     Raises:
         FormatError: The file is not an ``.xlsx`` workbook, has no sheets, or no sheet has
             a header row govtrack recognises (the message names the file).
-        UnsupportedFormatError: ``engine`` is unknown, or ``aliases`` names an unknown key.
+        UnsupportedFormatError: ``engine`` is unknown or not installed, or ``aliases``
+            names an unknown key.
+        LimitError: The workbook has more rows or cells, or a longer cell, than ``limits``.
         GovtrackError: The file cannot be opened.
 
     >>> import openpyxl, pathlib, tempfile
@@ -1295,53 +1440,21 @@ def load(
     ('KAZ', 'Recruit a gender specialist', '2023/03', 'Ongoing', 'Actions!A3')
     """
     file = Path(path)
-    name = file.name
     lookup = merge_aliases(aliases)
-    _check_file(file)
-    try:
-        archive = zipfile.ZipFile(file)
-    except (zipfile.BadZipFile, OSError) as error:
-        raise FormatError(f"{name} is not a readable .xlsx workbook ({error})") from None
-    with archive:
-        package = _xlsx.read_package(archive, name)
-        if any(sheet.name == GOVTRACK_MARKER for sheet in package.sheets):
-            archive.close()
-            # Imported lazily: govtrack's own workbook has its own module.
-            own = importlib.import_module("govtrack.io.excel_workbook")
-            document: Document = own.read(file)
-            return document
-        # A hidden sheet whose name starts with "_" is govtrack's own machinery
-        # (the dropdown lists of a matrix it wrote), not data.
-        worksheets = [
-            sheet
-            for sheet in package.sheets
-            if sheet.is_worksheet and not (sheet.state != "visible" and sheet.name.startswith("_"))
+    opened = _open(file, engine, limits)
+    if isinstance(opened, Document):
+        return opened
+    reader = _Reader(file.name, lookup, dayfirst, opened.package.epoch)
+    with _bulk_build():
+        found = [
+            item
+            for item in _walk(opened, reader, limits, progress, sink=None)
+            if not isinstance(item, Action)
         ]
-        if not worksheets:
-            raise FormatError(f"{name} has no worksheets; expected at least one sheet of rows")
-        facts = {sheet.name: _read_facts(archive, sheet, name) for sheet in worksheets}
-    reader = _Reader(name, lookup, dayfirst, package.epoch)
-    found: list[Evaluation | ActionPlan | ProgressReport] = []
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        source = _xlsx.open_rows(engine, file, name)
-        try:
-            for sheet in worksheets:
-                rows = _guarded(source.rows(sheet), name, sheet.name)
-                found.extend(_read_sheet(reader, sheet, rows, facts[sheet.name]))
-        finally:
-            source.close()
-    for warning in caught:
-        if issubclass(warning.category, UserWarning):
-            reader.problems.add("GT217", f"openpyxl: {warning.message}")
-        else:
-            warnings.warn_explicit(
-                warning.message, warning.category, warning.filename, warning.lineno
-            )
     if not found:
-        names = ", ".join(repr(sheet.name) for sheet in worksheets)
+        names = ", ".join(repr(sheet.name) for sheet in opened.worksheets)
         raise FormatError(
-            f"{name}: no sheet has a header row govtrack recognises (looked in the first "
+            f"{file.name}: no sheet has a header row govtrack recognises (looked in the first "
             f"{HEADER_SCAN_ROWS} rows of {names} for columns such as Recommendation, Key action, "
             "Action, Activity or Indicator next to Responsible, Deadline, Status)"
         )
@@ -1354,18 +1467,300 @@ def load(
     )
 
 
-def _guarded(rows: Iterable[Sequence[Any]], name: str, sheet: str) -> Iterator[Sequence[Any]]:
-    """The engine's rows; what the engine raises on a broken sheet becomes a FormatError."""
+def iter_actions(
+    path: str | os.PathLike[str],
+    *,
+    engine: str = "openpyxl",
+    aliases: Mapping[str, Iterable[str]] | None = None,
+    dayfirst: bool | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    problems: list[Issue] | None = None,
+    progress: ProgressCallback | None = None,
+) -> Generator[Action, None, None]:
+    """Read the actions of a file one at a time, in constant memory for a workbook.
+
+    Each action is yielded as soon as its row is read and is not kept, so a
+    workbook of a million rows is read in the memory of a few rows (with the
+    default engine: openpyxl streams the sheet; calamine loads it whole). The
+    actions are those of ``load(path).actions``, in the workbook's order (sheet
+    by sheet, row by row); a key action's recommendation is not built, but its
+    ``origin`` names its cell. Any other format ``gt.load`` reads (JSON, text)
+    is read whole and its actions yielded.
+
+    Args:
+        path: A workbook (``.xlsx``, ``.xlsm``) or any file :func:`govtrack.load` reads.
+        engine: The Excel engine, as for :func:`load`.
+        aliases: More header names per column key, as for :func:`load`.
+        dayfirst: How to read all-numeric days, as for :func:`load`.
+        limits: Resource limits (:class:`govtrack.Limits`); a million-row sheet of ten
+            columns needs a ``max_cells`` above the default ten million.
+        problems: A list to append the reading problems to, as they are found
+            (what ``load(path).problems`` would hold).
+        progress: Called as rows are read, ``progress(rows_read, rows_total)``.
+
+    Yields:
+        Every action (key action, decision, activity) of the file. Closing the
+        generator (or dropping it) before the end releases the file at once.
+
+    Raises:
+        FormatError: As :func:`load`; raised when iteration reaches the fault.
+        LimitError: The file exceeds ``limits``.
+
+    >>> import govtrack as gt, openpyxl, pathlib, tempfile
+    >>> book = openpyxl.Workbook()
+    >>> book.active.append(["Action", "Responsible", "Deadline", "Status"])
+    >>> for n in range(1, 4):
+    ...     book.active.append([f"Train district team {n}", "M&E Unit", "2023/03", "Ongoing"])
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "plan.xlsx"
+    >>> book.save(path)
+    >>> for action in gt.iter_actions(path):
+    ...     print(action.origin, action.text, action.due.text)
+    Sheet!A2 Train district team 1 2023/03
+    Sheet!A3 Train district team 2 2023/03
+    Sheet!A4 Train district team 3 2023/03
+    """
+    file = Path(path)
+    if not _is_workbook(file):
+        api = importlib.import_module("govtrack.api")
+        options: dict[str, Any] = {"dayfirst": dayfirst} if dayfirst is not None else {}
+        document: Document = api.load(file, limits=limits, **options)
+        if problems is not None:
+            problems.extend(document.problems)
+        yield from document.actions
+        return
+    check_workbook(file, limits)
+    lookup = merge_aliases(aliases)
+    opened = _open(file, engine, limits)
+    if isinstance(opened, Document):
+        if problems is not None:
+            problems.extend(opened.problems)
+        yield from opened.actions
+        return
+    reader = _Reader(file.name, lookup, dayfirst, opened.package.epoch)
+    if problems is not None:
+        reader.problems.found = problems
+    sink: list[Action] = []
+    seen = False
+    for item in _walk(opened, reader, limits, progress, sink=sink):
+        if isinstance(item, Action):
+            yield item
+        else:
+            seen = True
+    if not seen:
+        names = ", ".join(repr(sheet.name) for sheet in opened.worksheets)
+        raise FormatError(
+            f"{file.name}: no sheet has a header row govtrack recognises (looked in the first "
+            f"{HEADER_SCAN_ROWS} rows of {names})"
+        )
+
+
+@contextlib.contextmanager
+def _bulk_build() -> Iterator[None]:
+    """No cyclic garbage collection while a whole document is built.
+
+    The records are acyclic (frozen attrs objects and tuples), so the collector
+    finds nothing in them, but a full collection walks every live object, and
+    a growing document sets off several: at 100,000 rows they took a fifth of
+    the reading time. Reference counting frees everything as usual meanwhile;
+    the collector is switched back on (if it was on) when reading ends.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
     try:
-        yield from rows
-    except (KeyError, ValueError, TypeError, IndexError, zipfile.BadZipFile, EOFError) as error:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _is_workbook(file: Path) -> bool:
+    """A workbook by its suffix, or by its content (a zip) whatever its name."""
+    if file.suffix.lower() in {".xlsx", ".xlsm"}:
+        return True
+    try:
+        with file.open("rb") as stream:
+            return stream.read(4) == b"PK\x03\x04"
+    except OSError:
+        return False  # gt.load reports it
+
+
+@attrs.frozen
+class _Opened:
+    """A workbook ready to read: its package, the sheets to read and what their XML says."""
+
+    file: Path
+    engine: str
+    package: _xlsx.PackageInfo
+    worksheets: tuple[_xlsx.SheetInfo, ...]
+    facts: dict[str, _xlsx.SheetFacts]
+    source: _xlsx.RowSource | None
+
+
+def _open(file: Path, engine: str, limits: Limits) -> _Opened | Document:
+    """Check, list and scan the workbook; govtrack's own workbook is read whole at once."""
+    name = file.name
+    if engine not in _xlsx.ENGINES:
+        raise UnsupportedFormatError(
+            f"unknown Excel engine {engine!r}; expected one of {_xlsx.ENGINES}"
+        )
+    _check_file(file)
+    try:
+        archive = zipfile.ZipFile(file)
+    except (zipfile.BadZipFile, OSError) as error:
+        raise FormatError(f"{name} is not a readable .xlsx workbook ({error})") from None
+    with archive:
+        package = _xlsx.read_package(archive, name)
+        if any(sheet.name == GOVTRACK_MARKER for sheet in package.sheets):
+            archive.close()
+            # Imported lazily: govtrack's own workbook has its own module.
+            own = importlib.import_module("govtrack.io.excel_workbook")
+            document: Document = own.read(file, limits=limits)
+            return document
+        # A hidden sheet whose name starts with "_" is govtrack's own machinery
+        # (the dropdown lists of a matrix it wrote), not data.
+        worksheets = tuple(
+            sheet
+            for sheet in package.sheets
+            if sheet.is_worksheet and not (sheet.state != "visible" and sheet.name.startswith("_"))
+        )
+        if not worksheets:
+            raise FormatError(f"{name} has no worksheets; expected at least one sheet of rows")
+        # Calamine loads the sheets on a worker thread while the XML is scanned here.
+        source = _xlsx.open_rows(engine, file, name, worksheets) if engine == "calamine" else None
+        try:
+            shared = _read_shared(archive, package, name) if source is not None else {}
+            facts = {
+                sheet.name: _read_facts(archive, sheet, name, shared, overrides=source is not None)
+                for sheet in worksheets
+            }
+        except BaseException:
+            if source is not None:
+                source.close()
+            raise
+    return _Opened(
+        file=file,
+        engine=engine,
+        package=package,
+        worksheets=worksheets,
+        facts=facts,
+        source=source,
+    )
+
+
+def _walk(
+    opened: _Opened,
+    reader: _Reader,
+    limits: Limits,
+    progress: ProgressCallback | None,
+    sink: list[Action] | None,
+) -> Iterator[_Item | Action]:
+    """Every container (and, with a sink, every action) of every sheet, in order."""
+    name = opened.file.name
+    caught: list[warnings.WarningMessage] = []
+    source = opened.source
+    if source is None:
+        with warnings.catch_warnings():
+            source = _xlsx.open_rows(opened.engine, opened.file, name, opened.worksheets)
+    counter = _Counter(progress, sum(facts.last_row for facts in opened.facts.values()))
+    try:
+        budget = RowBudget(limits, name)
+        for sheet in opened.worksheets:
+            facts = opened.facts[sheet.name]
+            with warnings.catch_warnings(record=True) as seen:
+                warnings.simplefilter("always")
+                engine_rows = source.rows(sheet, facts)
+            caught.extend(seen)
+            rows = budget.take(_guarded(engine_rows, caught, name, sheet.name), sheet.name)
+            if progress is not None:
+                rows = counter.count(rows)
+            yield from _read_sheet(reader, sheet, rows, facts, sink)
+    finally:
+        source.close()
+    counter.finish()
+    for warning in caught:
+        if issubclass(warning.category, UserWarning):
+            reader.problems.add("GT217", f"openpyxl: {warning.message}")
+        else:
+            warnings.warn_explicit(
+                warning.message, warning.category, warning.filename, warning.lineno
+            )
+
+
+_BATCH = 256
+
+
+class _Counter:
+    """Counts rows for a progress callback."""
+
+    def __init__(self, progress: ProgressCallback | None, total: int) -> None:
+        self.progress = progress
+        self.total = total
+        self.done = 0
+
+    def count(self, rows: Iterable[Sequence[Any]]) -> Iterator[Sequence[Any]]:
+        progress = self.progress
+        assert progress is not None  # only wrapped when there is a callback
+        for row in rows:
+            self.done += 1
+            if not self.done % PROGRESS_EVERY:
+                self.total = max(self.total, self.done)
+                progress(self.done, self.total)
+            yield row
+
+    def finish(self) -> None:
+        if self.progress is not None:
+            self.total = max(self.total, self.done)
+            self.progress(self.total, self.total)
+
+
+def _guarded(
+    rows: Iterator[Sequence[Any]], caught: list[warnings.WarningMessage], name: str, sheet: str
+) -> Iterator[Sequence[Any]]:
+    """The engine's rows, read in batches with its warnings recorded (they become GT217);
+    what the engine raises on a broken sheet becomes a FormatError.
+
+    Only the engine's own work runs under the recording, never the caller's code
+    between two rows (a streaming reader yields to it), and a few rows at a time.
+    """
+    try:
+        while True:
+            with warnings.catch_warnings(record=True) as seen:
+                warnings.simplefilter("always")
+                batch = [row for _, row in zip(range(_BATCH), rows, strict=False)]
+            if seen:
+                caught.extend(seen)
+            if not batch:
+                return
+            yield from batch
+    except (
+        KeyError, ValueError, TypeError, IndexError, OverflowError, zipfile.BadZipFile, EOFError,
+        zlib.error, ParseError,
+    ) as error:  # fmt: skip
         if isinstance(error, GovtrackError):
             raise
         raise FormatError(f"{name}: sheet {sheet!r} cannot be read ({error})") from None
+    except BaseException as error:
+        if type(error).__name__ != "PanicException":  # a Rust panic in python-calamine
+            raise
+        raise FormatError(f"{name}: sheet {sheet!r} cannot be read (calamine: {error})") from None
 
 
-def _read_facts(archive: zipfile.ZipFile, sheet: _xlsx.SheetInfo, name: str) -> _xlsx.SheetFacts:
+def _read_facts(
+    archive: zipfile.ZipFile,
+    sheet: _xlsx.SheetInfo,
+    name: str,
+    shared: Mapping[int, str],
+    *,
+    overrides: bool,
+) -> _xlsx.SheetFacts:
     try:
-        return _xlsx.scan_sheet(archive, sheet.part)
-    except (KeyError, zipfile.BadZipFile, OSError, EOFError) as error:
+        return _xlsx.scan_sheet(archive, sheet.part, overrides=overrides, shared=shared)
+    except (KeyError, zipfile.BadZipFile, OSError, EOFError, zlib.error) as error:
         raise FormatError(f"{name}: sheet {sheet.name!r} cannot be read ({error})") from None
+
+
+def _read_shared(archive: zipfile.ZipFile, package: _xlsx.PackageInfo, name: str) -> dict[int, str]:
+    try:
+        return _xlsx.shared_string_overrides(archive, package.shared_strings)
+    except (KeyError, zipfile.BadZipFile, OSError, EOFError, zlib.error, ParseError) as error:
+        raise FormatError(f"{name}: its shared strings cannot be read ({error})") from None

@@ -76,9 +76,11 @@ import json
 import os
 import re
 import zipfile
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any, TypeVar
+from xml.etree.ElementTree import ParseError
 
 import cattrs
 import openpyxl
@@ -91,8 +93,9 @@ from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from govtrack._errors import FormatError, GovtrackError, WriteError
-from govtrack.io._files import atomic_write
+from govtrack.io._files import atomic_write, one_line
 from govtrack.io.json import make_converter
+from govtrack.io.limits import DEFAULT_LIMITS, Limits, RowBudget
 from govtrack.model.dates import Due, Precision
 from govtrack.model.location import Location
 from govtrack.model.records import (
@@ -814,11 +817,28 @@ class _Row:
         return location
 
 
-def _sheet_rows(workbook: Any, title: str, problems: list[Issue]) -> list[_Row]:
+def _values(workbook: Any, title: str, budget: RowBudget) -> Iterator[Sequence[Any]]:
+    """A sheet's rows from row 1, within the budget; what openpyxl raises on a broken sheet
+    becomes a FormatError."""
+    sheet = workbook[title]
+    reset = getattr(sheet, "reset_dimensions", None)
+    if reset is not None:
+        reset()  # the declared dimension may say A1:A1, or A1:K1048576
+    try:
+        yield from budget.take(sheet.iter_rows(values_only=True), title)
+    except (
+        KeyError, ValueError, TypeError, IndexError, OverflowError, zipfile.BadZipFile, EOFError,
+        zlib.error, ParseError,
+    ) as error:  # fmt: skip
+        if isinstance(error, GovtrackError):
+            raise
+        raise FormatError(f"{budget.name}: sheet {title!r} cannot be read ({error})") from None
+
+
+def _sheet_rows(workbook: Any, title: str, problems: list[Issue], budget: RowBudget) -> list[_Row]:
     if title not in workbook.sheetnames:
         raise FormatError(f"govtrack workbook: the sheet {title!r} is missing")
-    sheet = workbook[title]
-    rows = sheet.iter_rows(values_only=True)
+    rows = _values(workbook, title, budget)
     header = next(rows, ())
     columns: dict[str, int] = {}
     for index, name in enumerate(header):
@@ -851,7 +871,7 @@ def _sheet_rows(workbook: Any, title: str, problems: list[Issue]) -> list[_Row]:
     for number, values in enumerate(rows, start=2):
         if all(value is None or value == "" for value in values):
             continue
-        found.append(_Row(title, number, columns, values))
+        found.append(_Row(title, number, columns, tuple(values)))
     return found
 
 
@@ -876,9 +896,9 @@ class _Children:
 
 
 class _Reader:
-    def __init__(self, workbook: Any) -> None:
+    def __init__(self, workbook: Any, budget: RowBudget) -> None:
         self.problems: list[Issue] = []
-        rows = {title: _sheet_rows(workbook, title, self.problems) for title in SHEETS}
+        rows = {title: _sheet_rows(workbook, title, self.problems, budget) for title in SHEETS}
         self.rows = rows
         self.extra = _Children(rows["Extra"], "owner")
         self.updates = _Children(rows["Updates"], "action")
@@ -1097,11 +1117,14 @@ class _Reader:
         )
 
 
-def read(source: str | os.PathLike[str] | IO[bytes]) -> Document:
+def read(
+    source: str | os.PathLike[str] | IO[bytes], *, limits: Limits = DEFAULT_LIMITS
+) -> Document:
     """Read govtrack's own workbook (written by :func:`write`) back into the Document.
 
     Args:
         source: A path or a binary stream.
+        limits: Rows, cells and cell length to accept (:class:`govtrack.Limits`).
 
     Returns:
         The Document, equal to the one written, origins included; its ``source`` is
@@ -1118,18 +1141,43 @@ def read(source: str | os.PathLike[str] | IO[bytes]) -> Document:
     >>> read(buffer).meetings[0].chair
     ('Chair, Cabinet Division',)
     """
+    if not isinstance(source, (str, os.PathLike)):
+        return _read_stream(source, "workbook", limits)
+    # The path is opened here: openpyxl refuses one whose suffix is not .xlsx (a workbook
+    # saved as .txt), and leaks its zip when it fails.
     try:
-        workbook = openpyxl.load_workbook(source, read_only=True, data_only=False)
+        with Path(source).open("rb") as stream:
+            document = _read_stream(stream, Path(source).name, limits)
     except FileNotFoundError:
         raise GovtrackError(f"{source}: no such file") from None
-    except (OSError, KeyError, ValueError, zipfile.BadZipFile, InvalidFileException) as error:
-        raise FormatError(f"not an Excel workbook govtrack can open: {error}") from None
+    except IsADirectoryError:
+        raise GovtrackError(f"{source} is a directory, not a workbook") from None
+    return Document(
+        evaluations=document.evaluations,
+        meetings=document.meetings,
+        reports=document.reports,
+        plans=document.plans,
+        problems=document.problems,
+        source=str(Path(source)),
+    )
+
+
+def _read_stream(stream: IO[bytes], name: str, limits: Limits) -> Document:
+    """Read govtrack's own workbook from an open binary stream; see :func:`read`."""
+    try:
+        workbook = openpyxl.load_workbook(stream, read_only=True, data_only=False)
+    except (
+        OSError, KeyError, ValueError, TypeError, IndexError, zipfile.BadZipFile, zlib.error,
+        InvalidFileException, ParseError,
+    ) as error:  # fmt: skip
+        raise FormatError(f"not an Excel workbook govtrack can open: {one_line(error)}") from None
+    budget = RowBudget(limits, name)
     try:
         if MARKER_SHEET not in workbook.sheetnames:
             raise FormatError(f"not govtrack's workbook layout: it has no {MARKER_SHEET} sheet")
         marker = {
             str(row[0]): row[1]
-            for row in workbook[MARKER_SHEET].iter_rows(values_only=True)
+            for row in _values(workbook, MARKER_SHEET, budget)
             if len(row) >= 2 and row[0] is not None
         }
         if marker.get("format") != FORMAT_NAME:
@@ -1143,16 +1191,6 @@ def read(source: str | os.PathLike[str] | IO[bytes]) -> Document:
                 f"govtrack workbook version {version!r} is not one this govtrack reads "
                 f"(1 to {FORMAT_VERSION}); upgrade govtrack"
             )
-        document = _Reader(workbook).document()
+        return _Reader(workbook, budget).document()
     finally:
         workbook.close()
-    if isinstance(source, (str, os.PathLike)):
-        return Document(
-            evaluations=document.evaluations,
-            meetings=document.meetings,
-            reports=document.reports,
-            plans=document.plans,
-            problems=document.problems,
-            source=str(Path(source)),
-        )
-    return document

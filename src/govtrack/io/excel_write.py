@@ -22,9 +22,11 @@ Behind schedule, Reasons for delay, Recommendations for reports' activities),
 Comments, Updates, Scope, Group (when any action has one), then one column per
 unknown column an action keeps (``extra``), by its header. Past the last column,
 a hidden column headed ``_govtrack due end`` holds each deadline's last day as an Excel
-date number: conditional formatting colours a row when that day is before the
-"As of" date and the status is neither Completed nor No longer applicable (or
-when the status is Overdue). Status and Category cells have dropdowns whose
+date number (``none`` for an action without one, so that every row govtrack wrote
+reads back as an action, never as a section row or a note): conditional
+formatting colours a row when that day is before the "As of" date and the
+status is neither Completed nor No longer applicable (or when the status is
+Overdue). Status and Category cells have dropdowns whose
 words sit on the hidden ``_lists`` sheet.
 
 What the matrix writes, per action: ref, text, responsible parties (one per
@@ -66,6 +68,7 @@ from openpyxl.styles.cell_style import StyleArray
 from openpyxl.styles.differential import DifferentialStyle
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.indexed_list import IndexedList
+from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from govtrack._errors import UnsupportedFormatError
@@ -90,8 +93,12 @@ __all__ = [
     "AS_OF_LABEL",
     "FIRST_ROW",
     "HEADER_ROW",
+    "HELPER_HEADER",
+    "INSTRUCTIONS_SHEET",
+    "INSTRUCTIONS_TITLE",
     "LAYOUTS",
     "LISTS_SHEET",
+    "NO_DEADLINE",
     "dump",
     "render_updates",
     "write_template",
@@ -103,9 +110,13 @@ LAYOUTS = ("workbook", "matrix")
 LISTS_SHEET = "_lists"
 """The hidden sheet holding the dropdowns' words (a leading "_": readers skip it)."""
 HELPER_HEADER = "_govtrack due end"
+NO_DEADLINE = "none"
+"""The helper cell of an action without a deadline (a text, so the highlight ignores it)."""
 """The header of the hidden column holding each deadline's last day (readers skip it)."""
 
 INSTRUCTIONS_SHEET = "Instructions"
+INSTRUCTIONS_TITLE = "How to fill in the matrix"
+"""The first cell of the template's Instructions sheet, by which the reader knows it."""
 AS_OF_LABEL = "As of"
 AS_OF_CELL = "B2"
 """The cell holding the date overdue rows are judged on (its label is in A2)."""
@@ -144,7 +155,8 @@ _SCHEDULE_MARK = "X"
 _OVERDUE_FILL = PatternFill(start_color="FFF4CCCC", end_color="FFF4CCCC", fill_type="solid")
 _HEADER_FILL = PatternFill(start_color="FFD9E2F3", end_color="FFD9E2F3", fill_type="solid")
 _WRAP = Alignment(wrap_text=True, vertical="top")
-_SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\\x00-\x1f]")
+# What Excel refuses in a sheet name, and what XML cannot hold (U+FFFE, U+FFFF, surrogates).
+_SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\\x00-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 _RESERVED_SHEETS = {LISTS_SHEET.casefold(), INSTRUCTIONS_SHEET.casefold(), "_govtrack"}
 
 Row = list[str]
@@ -159,7 +171,7 @@ class _Table:
     keys: list[str]
     headers: list[str]
     rows: list[Row] = attrs.Factory(list)
-    ends: list[int | None] = attrs.Factory(list)
+    ends: list[int | str | None] = attrs.Factory(list)
     merges: list[tuple[int, int]] = attrs.Factory(list)
     """Spans of row indexes (first, last) over which the recommendation cells merge."""
 
@@ -217,9 +229,16 @@ def _action_cells(action: Action, keys: Sequence[str]) -> Row:
     ]
 
 
-def _end_serial(action: Action | None) -> int | None:
-    if action is None or action.due is None:
+def _end_serial(action: Action | None) -> int | str | None:
+    """The helper cell: the deadline's last day as a date number, NO_DEADLINE, or empty.
+
+    Every action row has a helper value, so a row govtrack wrote is never taken for a
+    section row or a note by the reader, whatever its one filled cell says.
+    """
+    if action is None:
         return None
+    if action.due is None:
+        return NO_DEADLINE
     return (action.due.end - _EXCEL_EPOCH).days
 
 
@@ -391,10 +410,13 @@ def _write_table(
     sheet.auto_filter.ref = f"A{HEADER_ROW}:{last_column}{max(last_row, HEADER_ROW)}"
     styled_to = max(last_row, HEADER_ROW) + extra_rows
 
+    # The spans never overlap, so each goes straight into the set: MultiCellRange.add
+    # first tests it against every range already there, quadratic in the merges.
+    merged = sheet.merged_cells.ranges
     for first, last in table.merges:
         for index in range(len(_RECOMMENDATION_KEYS)):
             column = get_column_letter(index + 1)
-            sheet.merged_cells.add(f"{column}{FIRST_ROW + first}:{column}{FIRST_ROW + last}")
+            merged.add(CellRange(f"{column}{FIRST_ROW + first}:{column}{FIRST_ROW + last}"))
 
     def add_validation(key: str, prompt: str) -> None:
         if key not in table.keys:
@@ -599,7 +621,7 @@ def _instructions_sheet(workbook: openpyxl.Workbook) -> None:
         cell.alignment = _WRAP
         return cell
 
-    sheet.append([strong("How to fill in the matrix")])
+    sheet.append([strong(INSTRUCTIONS_TITLE)])
     sheet.append(
         [
             wrapped(

@@ -176,11 +176,39 @@ def to_data(document: Document) -> dict[str, Any]:
     return data
 
 
+MAX_DEPTH = 200
+"""The deepest nesting of arrays and objects a document may have (indicators' targets nest;
+a real document is a few dozen levels deep, and Python's own recursion limit is near)."""
+
+
+def _depth(data: Any) -> int:
+    """How deeply arrays and objects nest in ``data``, walked without recursion."""
+    deepest = 0
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if isinstance(node, dict):
+            children: Any = node.values()
+        elif isinstance(node, list):
+            children = node
+        else:
+            continue
+        deepest = max(deepest, depth)
+        if deepest > MAX_DEPTH:
+            break
+        stack.extend((child, depth + 1) for child in children)
+    return deepest
+
+
 def from_data(data: Any, *, source: str = "") -> Document:
     """A Document from JSON-ready data, checked; see :func:`loads`."""
     where = f"{source}: " if source else ""
     if not isinstance(data, dict):
         raise SchemaError(f"{where}a govtrack JSON document is an object @ $")
+    if _depth(data) > MAX_DEPTH:
+        raise SchemaError(
+            f"{where}not a govtrack document: nested more than {MAX_DEPTH} levels deep @ $"
+        )
     version = data.get("schema_version")
     if isinstance(version, bool) or not isinstance(version, int):
         raise SchemaError(f"{where}missing or non-integer schema_version @ $.schema_version")
@@ -232,15 +260,22 @@ def loads(text: str, *, source: str = "") -> Document:
     ...
     govtrack._errors.SchemaError: not a govtrack document: required field missing @ $.plans[0].actions[0].text; extra fields found (txt) @ $.plans[0].actions[0]
     """  # noqa: E501 - doctest output is one line
+    where = f"{source}: " if source else ""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        where = f"{source}: " if source else ""
         raise SchemaError(
-            f"{where}not JSON: {error.msg} at line {error.lineno} column {error.colno}"
+            f"{where}not JSON: {error.msg.removesuffix(' at')} at line {error.lineno} "
+            f"column {error.colno}"
         ) from None
     except RecursionError:
-        raise SchemaError("not JSON that govtrack reads: nested too deeply") from None
+        raise SchemaError(
+            f"{where}not JSON that govtrack reads: nested more than {MAX_DEPTH} levels deep"
+        ) from None
+    except ValueError:  # an integer of thousands of digits, which int() refuses
+        raise SchemaError(
+            f"{where}not JSON that govtrack reads: a number of thousands of digits"
+        ) from None
     return from_data(data, source=source)
 
 

@@ -48,6 +48,8 @@ GT322  warning   a column given twice: the second goes to ``extra``
 GT323  info      no column is named as the action: the first column is used
 GT324  info      text outside the tables (kept in the plan's ``extra["Notes"]``)
 GT325  warning   a row whose action cell is empty
+GT326  warning   a deadline that reads as two different days (``03/04/2024``): kept
+                 as text; pass ``dayfirst=`` to choose
 =====  ========  ====================================================================
 """
 
@@ -58,7 +60,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 import attrs
 
-from govtrack._errors import DueParseError, FormatError
+from govtrack._errors import AmbiguousDateError, DueParseError, FormatError
 from govtrack.io._files import normalise_newlines
 from govtrack.io.columns import HEADERS, merge_aliases, normalise_header
 from govtrack.io.gate import render_updates, split_parties, split_updates
@@ -88,6 +90,7 @@ class _Cell:
 @attrs.define
 class _Context:
     source: str
+    dayfirst: bool | None = None
     problems: list[Issue] = attrs.field(factory=list)
 
     def report(self, code: str, message: str, line: int, severity: Severity) -> None:
@@ -288,7 +291,10 @@ def _action(
     deadline = values.get("deadline", "")
     if deadline:
         try:
-            due = parse_due(deadline)
+            due = parse_due(deadline, dayfirst=context.dayfirst)
+        except AmbiguousDateError as error:
+            due_text = deadline
+            context.report("GT326", f"{error}; kept as text", line, Severity.WARNING)
         except DueParseError:
             due_text = deadline
     status_text = values.get("status", "")
@@ -363,7 +369,11 @@ def sniff(text: str) -> float:
 
 
 def loads(
-    text: str, *, source: str = "", aliases: Mapping[str, Iterable[str]] | None = None
+    text: str,
+    *,
+    source: str = "",
+    aliases: Mapping[str, Iterable[str]] | None = None,
+    dayfirst: bool | None = None,
 ) -> Document:
     """Read action matrices from a pipe-flattened or Markdown table.
 
@@ -371,10 +381,13 @@ def loads(
         text: The text (a byte-order mark and CRLF line ends are fine).
         source: A file name to record in origins and problems.
         aliases: More header aliases by column key (``{"deadline": ["Target"]}``).
+        dayfirst: How to read an all-numeric day such as ``03/04/2024``: True for
+            3 April, False for 4 March, None (the default) to keep it as text and
+            report GT326 rather than guess.
 
     Returns:
         A Document whose ``plans`` hold one ActionPlan per table, with what could
-        not be interpreted in ``problems`` (codes GT320–GT325, see the module's table).
+        not be interpreted in ``problems`` (codes GT320–GT326, see the module's table).
 
     Raises:
         FormatError: The text has no Markdown table and no pipe-flattened header row.
@@ -389,7 +402,7 @@ def loads(
     """
     lines = normalise_newlines(text).split("\n")
     lookup = merge_aliases(aliases)
-    context = _Context(source=source)
+    context = _Context(source=source, dayfirst=dayfirst)
     tables = _markdown_tables(lines)
     if tables:
         plans = tuple(_markdown_plans(lines, tables, lookup, context))

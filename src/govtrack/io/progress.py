@@ -519,6 +519,15 @@ class _Reader:
                     self.keep(section, cell.text)
                 continue
             starts_row = self.starts_row(cells, index - 1)
+            if (
+                starts_row
+                and any(each.blank or each.mark for each in row.cells[1:])
+                and _closes_row(cells, index, len(row.cells) + 2, width)
+            ):
+                # The open row shows its schedule cells and lacks exactly two; two texts
+                # then a heading or the end are its reasons for delay and recommendations,
+                # not a new activity and its status.
+                starts_row = False
             if len(row.cells) >= width or (starts_row and (row.cells or row.is_group)):
                 row = _Row(head=cell, group=group)
                 rows.append(row)
@@ -805,6 +814,18 @@ def _structural(cells: list[_Cell], index: int) -> bool:
         or bool(_TWG.match(cell.first))
         or bool(_indicator_header(cells, index))
     )
+
+
+def _closes_row(cells: list[_Cell], after: int, filled: int, width: int) -> bool:
+    """Whether the text at ``after`` is followed directly by a heading or the end.
+
+    ``filled`` is how many cells the open row would hold with the two texts; they close
+    it when that is exactly ``width`` (a row copied whole keeps its empty cells).
+    """
+    if filled != width:
+        return False
+    index = after + 1
+    return index >= len(cells) or _structural(cells, index)
 
 
 def _timeframe_like(cell: _Cell) -> bool:

@@ -24,6 +24,9 @@ class Location:
         columns: For a row read from a table, the column letter of each field
             (``{"status": "I", "deadline": "H"}``), so a problem with one field
             can point at its own cell (see :meth:`field`).
+        labels: For such a row, each field's header as the source wrote it
+            (``{"deadline": "Time-frame"}``), so a problem cites the source's
+            own words.
 
     >>> str(Location(sheet="Matrix", cell="I9"))
     'Matrix!I9'
@@ -42,20 +45,28 @@ class Location:
     line: int | None = None
     header: str = ""
     columns: FrozenMap = attrs.field(factory=FrozenMap, converter=_frozen_map)
+    labels: FrozenMap = attrs.field(factory=FrozenMap, converter=_frozen_map)
 
     def field(self, key: str, header: str) -> Location:
-        """This location narrowed to one field of the record: its cell, under ``header``.
+        """This location narrowed to one field of the record: its cell, under its header.
+
+        The header is the source's own (``labels``) when known, else ``header``.
 
         >>> row = Location(sheet="Matrix", cell="F10", columns={"status": "I"})
         >>> str(row.field("status", "Status")), row.field("status", "Status").header
         ('Matrix!I10', 'Status')
         >>> str(row.field("deadline", "Deadline"))
         'Matrix!F10'
+        >>> sheet_row = Location(sheet="M", cell="A3", columns={"deadline": "H"},
+        ...                      labels={"deadline": "Time-frame"})
+        >>> sheet_row.field("deadline", "Deadline").header
+        'Time-frame'
         """
         letter = self.columns.get(key)
         row = _ROW.search(self.cell)
         cell = f"{letter}{row.group()}" if letter and row else self.cell
-        return attrs.evolve(self, cell=cell, header=self.header or header, columns=FrozenMap())
+        label = self.labels.get(key) or self.header or header
+        return attrs.evolve(self, cell=cell, header=label, columns=FrozenMap(), labels=FrozenMap())
 
     def __str__(self) -> str:
         if self.sheet or self.cell:

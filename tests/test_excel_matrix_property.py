@@ -1,0 +1,137 @@
+"""The matrix layout, as a property: every action field a matrix has a column for survives.
+
+The workbook layout is lossless (tests/test_excel_workbook.py). The matrix is the shape
+partners know; what it keeps is listed in :mod:`govtrack.io.excel_write`. These tests
+write generated evaluations, plans and progress reports to a matrix and read it back with
+``gt.load``, comparing every action field one by one so that a failure names the field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import attrs
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import govtrack as gt
+from govtrack.io.columns import merge_aliases, normalise_header
+from strategies import actions, evaluations, plans, responses, words
+
+AS_OF = dt.date(2024, 6, 30)
+_KNOWN = merge_aliases()
+
+# Unknown columns are kept by header; a header that is one govtrack knows ("Status") is
+# read as that column, which is the reader's job, so extra keys here are unknown words.
+# A header's runs of whitespace read as one space (documented), so keys are drawn so.
+_extra_keys = (
+    words.map(lambda key: " ".join(key.split()))
+    .filter(bool)
+    .filter(lambda key: normalise_header(key) not in _KNOWN)
+)
+_extras = st.dictionaries(_extra_keys, words, max_size=2).map(gt.FrozenMap)
+# A lone party name holding ";" reads as two parties (that is how partners list them),
+# so the names drawn here have none; among several parties, one per line, any name survives.
+_parties = st.lists(words.filter(lambda name: ";" not in name), max_size=3).map(tuple)
+
+
+def _blank_if_space(text: str) -> str:
+    """A cell of whitespace only is an empty cell to the reader (documented)."""
+    return text if text.strip() else ""
+
+
+_matrix_actions = actions.flatmap(
+    lambda a: st.tuples(_extras, _parties).map(
+        lambda pair: attrs.evolve(
+            a,
+            extra=pair[0],
+            responsible=pair[1],
+            origin=None,
+            comments=_blank_if_space(a.comments),
+            status_text=_blank_if_space(a.status_text),
+        )
+    )
+)
+_matrix_evaluations = evaluations.flatmap(
+    lambda e: st.lists(
+        st.builds(
+            gt.Recommendation,
+            text=words,
+            ref=st.integers(1, 30).map(str),
+            response=responses.map(lambda r: attrs.evolve(r, text=_blank_if_space(r.text))),
+            actions=st.lists(_matrix_actions, min_size=1, max_size=3).map(tuple),
+        ),
+        min_size=1,
+        max_size=3,
+        unique_by=lambda r: r.ref,
+    ).map(lambda recs: attrs.evolve(e, recommendations=tuple(recs)))
+)
+
+# The fields a matrix row holds for an action (the recorded status is compared by word).
+FIELDS: tuple[str, ...] = ("text", "ref", "responsible", "due", "due_text", "comments")
+FIELDS += ("updates", "scope", "group", "extra")
+
+
+def _word(action: gt.Action) -> str:
+    """The status as the matrix writes it: the label of a known status, else the word."""
+    return action.status.label if action.status is not None else action.status_text
+
+
+def _row(action: gt.Action) -> dict[str, Any]:
+    """An action's row as the matrix should read back: the status is its word, re-read."""
+    row = {name: getattr(action, name) for name in FIELDS}
+    word = _word(action)
+    row["status"] = (action.status or gt.Status.parse(word), word)
+    return row
+
+
+def _read_row(action: gt.Action) -> dict[str, Any]:
+    row = {name: getattr(action, name) for name in FIELDS}
+    row["status"] = (action.status, action.status_text)
+    return row
+
+
+def _round_trip(doc: gt.Document) -> gt.Document:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "matrix.xlsx"
+        gt.dump(doc, path, layout="matrix", on=AS_OF)
+        return gt.load(path)
+
+
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(evaluation=_matrix_evaluations)
+def test_every_action_field_of_an_evaluation_survives_the_matrix(
+    evaluation: gt.Evaluation,
+) -> None:
+    """Each key action reads back with the same text, ref, parties, deadline, status…"""
+    back = _round_trip(gt.Document(evaluations=(evaluation,)))
+    assert [_row(a) for r in evaluation.recommendations for a in r.actions] == [
+        _read_row(a) for a in back.actions
+    ]
+
+
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(evaluation=_matrix_evaluations)
+def test_every_recommendation_field_survives_the_matrix(evaluation: gt.Evaluation) -> None:
+    """Recommendation ref, text, response text and category read back, in order."""
+    back = _round_trip(gt.Document(evaluations=(evaluation,)))
+
+    def rec(r: gt.Recommendation) -> tuple[Any, ...]:
+        return (r.ref, r.text, r.response.text, r.response.category, len(r.actions))
+
+    (read,) = back.evaluations
+    assert [rec(r) for r in evaluation.recommendations] == [rec(r) for r in read.recommendations]
+
+
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plan=plans, extra_actions=st.lists(_matrix_actions, min_size=1, max_size=3))
+def test_every_action_field_of_a_plan_survives_the_matrix(
+    plan: gt.ActionPlan, extra_actions: list[gt.Action]
+) -> None:
+    """An action plan's actions read back field by field from its matrix sheet."""
+    plan = attrs.evolve(plan, actions=tuple(extra_actions), title=plan.title or "Plan")
+    back = _round_trip(gt.Document(plans=(plan,)))
+    assert [_row(a) for a in plan.actions] == [_read_row(a) for a in back.actions]
