@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -158,10 +160,19 @@ def main(argv: list[str] | None = None) -> int:
     print_overdue(doc, on)
     print()
     print(
-        f"Next: govtrack validate {path.name} --on {on} --annotate checked.xlsx\n"
+        f"Next: {_here(Path(sys.executable).parent / 'govtrack')} validate {_here(path)} "
+        f"--on {on} --annotate checked.xlsx\n"
         "writes a copy of the file with each problem cell highlighted and commented."
     )
     return 0
+
+
+def _here(path: Path) -> str:
+    """A path as typed from the current folder (relative when it lies below it)."""
+    try:
+        return os.path.relpath(path) if path.resolve().is_relative_to(Path.cwd()) else str(path)
+    except ValueError:  # another drive (Windows)
+        return str(path)
 
 
 if __name__ == "__main__":

@@ -106,3 +106,81 @@ def test_cli_validate_annotate(tmp_path: Path) -> None:
     assert "GT101" in [
         row[1] for row in load_workbook(target)["Problems"].iter_rows(values_only=True)
     ]
+
+
+@pytest.fixture
+def laid_out(tmp_path: Path) -> Path:
+    """A partner matrix with merges, widths, a frozen header, a number format, a formula."""
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "MR"
+    sheet.append(["Rec #", "Recommendation", "Key action", "Responsible", "Deadline", "Status"])
+    sheet.append(["1", "Strengthen data", "Hire an analyst", "HR", "2022/06", "Stalled"])
+    sheet.append([None, None, "Train staff", "HR", "2022/09", "Ongoing"])
+    sheet.merge_cells("A2:A3")
+    sheet.merge_cells("B2:B3")
+    sheet.column_dimensions["C"].width = 55
+    sheet.freeze_panes = "A2"
+    sheet["G1"] = 0.25
+    sheet["G1"].number_format = "0%"
+    target = tmp_path / "laid_out.xlsx"
+    book.save(target)
+    return target
+
+
+def test_a_workbook_keeps_its_layout(laid_out: Path, tmp_path: Path) -> None:
+    """Merges, widths, the frozen pane and number formats survive into the annotated copy."""
+    issues = [
+        gt.Issue(
+            code="GT101",
+            message="unknown",
+            location=gt.Location(sheet="MR", cell="F2"),
+            severity=gt.Severity.ERROR,
+        )
+    ]
+    target = tmp_path / "checked.xlsx"
+    annotate(laid_out, issues, target)
+    sheet = load_workbook(target)["MR"]
+    assert (["A2:A3", "B2:B3"], 55, "A2", "0%") == (
+        sorted(str(merged) for merged in sheet.merged_cells.ranges),
+        sheet.column_dimensions["C"].width,
+        sheet.freeze_panes,
+        sheet["G1"].number_format,
+    )
+    assert FILLS[gt.Severity.ERROR].fgColor.rgb == sheet["F2"].fill.fgColor.rgb
+
+
+def test_a_problem_inside_a_merged_range_marks_its_first_cell(
+    laid_out: Path, tmp_path: Path
+) -> None:
+    """A location inside a merged range (a filled-down recommendation) marks the range's cell."""
+    issues = [gt.Issue(code="GT106", message="m", location=gt.Location(sheet="MR", cell="B3"))]
+    target = tmp_path / "checked.xlsx"
+    annotate(laid_out, issues, target)
+    sheet = load_workbook(target)["MR"]
+    assert sheet["B2"].comment is not None
+    assert "GT106 warning: m" == sheet["B2"].comment.text
+
+
+def test_a_large_workbook_is_copied_values_only(
+    laid_out: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Over the size for a whole copy, the copy streams the values (merges are not kept)."""
+    monkeypatch.setattr("govtrack.annotate.WHOLE_COPY_BYTES", 10)
+    target = tmp_path / "checked.xlsx"
+    annotate(laid_out, ISSUES[:0], target)
+    sheet = load_workbook(target)["MR"]
+    assert ([], "Hire an analyst") == (list(sheet.merged_cells.ranges), sheet["C2"].value)
+
+
+def test_the_annotated_copy_reads_back_like_the_source(laid_out: Path, tmp_path: Path) -> None:
+    """Reading the copy skips its Problems sheet: the same actions, no GT201."""
+    target = tmp_path / "checked.xlsx"
+    doc = gt.load(laid_out)
+    annotate(laid_out, gt.validate(doc, on=gt.parse_due("2023").end), target)
+    back = gt.load(target)
+    assert ([a.text for a in doc.actions], []) == (
+        [a.text for a in back.actions],
+        [p.code for p in back.problems if p.code == "GT201"],
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import json
 import subprocess
 import sys
@@ -11,9 +12,11 @@ from pathlib import Path
 import attrs
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 import govtrack as gt
-from govtrack.changes import ChangeKind, diff
+from govtrack.changes import SIMILARITY, ChangeKind, _key, _pairs, diff
+from govtrack.model.tabular import contexts
 from govtrack.reminders import reminders, to_ics, to_markdown, to_text
 from strategies import dates, documents
 
@@ -196,3 +199,83 @@ def test_cli_summary_by_responsible(tmp_path: Path) -> None:
     assert [("Unit A", 2, 1, 1), ("Unit B", 1, 0, 1)] == [
         (g["responsible"], g["total"], g["completed"], g["overdue"]) for g in data["by"]["groups"]
     ]
+
+
+def _naive_pairs(old: gt.Document, new: gt.Document) -> dict[int, int]:
+    """The matching rule as first written: every pair compared (the reference)."""
+    old_items, new_items = list(contexts(old)), list(contexts(new))
+    by_key: dict[tuple[object, ...], int] = {}
+    for index, (action, context) in enumerate(old_items):
+        key = _key(context, action)
+        if key is not None:
+            by_key.setdefault(key, index)
+    matched: dict[int, int] = {}
+    used: set[int] = set()
+    for new_index, (action, context) in enumerate(new_items):
+        key = _key(context, action)
+        if key is not None and key in by_key and by_key[key] not in used:
+            matched[new_index] = by_key[key]
+            used.add(by_key[key])
+
+    def same(a: dict[str, object], b: dict[str, object]) -> bool:
+        return (a["kind"], a["container"]) == (b["kind"], b["container"])
+
+    for new_index, (action, context) in enumerate(new_items):
+        if new_index in matched:
+            continue
+        for old_index, (candidate, old_context) in enumerate(old_items):
+            if old_index not in used and candidate == action and same(old_context, context):
+                matched[new_index] = old_index
+                used.add(old_index)
+                break
+    for new_index, (action, context) in enumerate(new_items):
+        if new_index in matched:
+            continue
+        best, best_ratio = None, SIMILARITY
+        for old_index, (candidate, old_context) in enumerate(old_items):
+            if old_index in used or not same(old_context, context):
+                continue
+            ratio = difflib.SequenceMatcher(None, candidate.text, action.text).ratio()
+            if ratio > best_ratio or (best is None and ratio >= best_ratio):
+                best, best_ratio = old_index, ratio
+        if best is not None:
+            matched[new_index] = best
+            used.add(best)
+    return matched
+
+
+_words = st.sampled_from(["hire", "train", "staff", "report", "fund", "data", "plan", "a"])
+_texts = st.lists(_words, min_size=1, max_size=6).map(" ".join)
+_small_actions = st.builds(
+    gt.Action,
+    text=_texts,
+    ref=st.sampled_from(["", "", "1", "2"]),
+    status=st.sampled_from([None, gt.Status.ONGOING, gt.Status.COMPLETED]),
+)
+
+
+@given(
+    old=st.lists(_small_actions, max_size=8),
+    new=st.lists(_small_actions, max_size=8),
+    titles=st.lists(st.sampled_from(["P", "Q"]), min_size=16, max_size=16),
+)
+def test_fast_matching_pairs_as_the_reference_does(
+    old: list[gt.Action], new: list[gt.Action], titles: list[str]
+) -> None:
+    """The indexed, bounded matching pairs exactly as comparing every pair does."""
+
+    def doc(actions: list[gt.Action], offset: int) -> gt.Document:
+        plans: dict[str, list[gt.Action]] = {}
+        for index, action in enumerate(actions):
+            plans.setdefault(titles[offset + index], []).append(action)
+        return gt.Document(
+            plans=tuple(gt.ActionPlan(title=t, actions=tuple(a)) for t, a in plans.items())
+        )
+
+    before, after = doc(old, 0), doc(new, 8)
+    pairs = _pairs(list(contexts(before)), list(contexts(after)))
+    assert _naive_pairs(before, after) == pairs
+    changes = diff(before, after)
+    added = sum(change.kind is ChangeKind.ADDED for change in changes)
+    removed = sum(change.kind is ChangeKind.REMOVED for change in changes)
+    assert (len(new) - len(pairs), len(old) - len(pairs)) == (added, removed)

@@ -135,3 +135,23 @@ def test_every_action_field_of_a_plan_survives_the_matrix(
     plan = attrs.evolve(plan, actions=tuple(extra_actions), title=plan.title or "Plan")
     back = _round_trip(gt.Document(plans=(plan,)))
     assert [_row(a) for a in plan.actions] == [_read_row(a) for a in back.actions]
+
+
+# Any character a str holds but a lone surrogate (which no file can hold: a WriteError).
+_any_text = st.text(st.characters(codec="utf-8"), min_size=1, max_size=30)
+
+
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=_any_text.filter(str.strip), comments=_any_text.filter(str.strip))
+def test_control_characters_and_escape_lookalikes_survive_the_matrix(
+    text: str, comments: str
+) -> None:
+    """Texts holding control characters or '_x0041_' read back as written, both engines."""
+    action = gt.Action(text=text, comments=comments)
+    doc = gt.Document(plans=(gt.ActionPlan(title="Plan", actions=(action,)),))
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "matrix.xlsx"
+        gt.dump(doc, path, layout="matrix", on=AS_OF)
+        engines = ["openpyxl", "calamine"]
+        read = [gt.load(path, engine=engine).actions for engine in engines]
+    assert [((text, comments),)] * 2 == [tuple((a.text, a.comments) for a in got) for got in read]

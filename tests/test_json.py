@@ -80,6 +80,83 @@ def test_dates_are_iso_and_enums_are_values() -> None:
     assert gt.SCHEMA_VERSION == data["schema_version"]
 
 
+def _golden_document() -> gt.Document:
+    due = gt.parse_due("2021/07")
+    action = gt.Action(
+        text="Hire — staff",
+        ref="1.1",
+        responsible=("UNDP", "Gov"),
+        due=due,
+        status=gt.Status.ONGOING,
+        status_text="Ongoing",
+        comments="c",
+        updates=(gt.Update(text="Dec 2022: done", on=due), gt.Update(text="u")),
+        scope="KAZ",
+        group="G",
+        extra={"Budget": "USD 10"},
+        origin=gt.Location(
+            file="x.xlsx",
+            sheet="S",
+            cell="B5",
+            line=3,
+            header="H",
+            columns={"status": "I"},
+            labels={"status": "Status"},
+        ),
+    )
+    actions = (
+        action,
+        gt.Action(text="Unread", due_text="soon"),
+        gt.Decision(text="Agreed", deemed_consent=True, due=due),
+    )
+    recommendation = gt.Recommendation(text="Rec", actions=actions)
+    return gt.Document(
+        evaluations=(gt.Evaluation(title="Évaluation", recommendations=(recommendation,)),)
+    )
+
+
+_DUE_JSON = '{"text": "2021/07", "start": "2021-07-01", "end": "2021-07-31", "precision": "month"}'
+_GOLDEN = (
+    '{"schema_version": 1, "evaluations": [{"title": "Évaluation", "recommendations": '
+    '[{"text": "Rec", "actions": [{"text": "Hire — staff", "ref": "1.1", "responsible": '
+    f'["UNDP", "Gov"], "due": {_DUE_JSON}, "status": "ongoing", "status_text": "Ongoing", '
+    f'"comments": "c", "updates": [{{"text": "Dec 2022: done", "on": {_DUE_JSON}}}, '
+    '{"text": "u"}], "scope": "KAZ", "group": "G", "extra": {"Budget": "USD 10"}, '
+    '"origin": {"file": "x.xlsx", "sheet": "S", "cell": "B5", "line": 3, "header": "H", '
+    '"columns": {"status": "I"}, "labels": {"status": "Status"}}}, '
+    '{"text": "Unread", "due_text": "soon"}, '
+    f'{{"kind": "decision", "text": "Agreed", "due": {_DUE_JSON}, "deemed_consent": true}}]}}]}}]}}'
+)
+
+
+def test_output_is_byte_identical_to_the_golden_text() -> None:
+    """The writer's output is fixed, byte for byte; and it reads back with its origins."""
+    doc = _golden_document()
+    text = gt.dumps(doc, format="json")
+    assert text == _GOLDEN
+    back = gt.loads(text, format="json")
+    assert back == doc
+    assert origins(back) == origins(doc)
+
+
+def test_the_fast_path_takes_a_plain_document() -> None:
+    """A plain document is read by the fast path, not the slow checked one (speed)."""
+    data = json.loads(_GOLDEN)
+    assert gt_json._fast_from_data(data) == _golden_document()
+
+
+@given(documents)
+def test_fast_path_matches_the_checked_converter(doc: gt.Document) -> None:
+    """The fast hooks write the same text, and read the same records, as the checked ones."""
+    checked = gt_json._CONVERTER
+    fast = gt_json._FAST
+    text = json.dumps(checked.unstructure(doc, gt.Document), ensure_ascii=False)
+    assert json.dumps(fast.unstructure(doc, gt.Document), ensure_ascii=False) == text
+    read = fast.structure(json.loads(text), gt.Document)
+    assert read == checked.structure(json.loads(text), gt.Document)
+    assert origins(read) == origins(doc)
+
+
 def test_converter_is_not_the_global_one() -> None:
     """make_converter returns a new converter each time, never cattrs' global one."""
     import cattrs

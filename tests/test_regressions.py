@@ -289,3 +289,70 @@ def test_a_progress_rows_last_texts_are_its_reasons_not_a_new_activity(after: st
         (first.text, first.delay_reasons, first.recommendations),
         [a.text for a in doc.reports[0].activities],
     )
+
+
+def test_template_refuses_to_replace_a_file_unless_forced(tmp_path: Path) -> None:
+    """`govtrack template x.xlsx` over an existing workbook says so; --force replaces it."""
+    from govtrack.cli import main
+
+    path = tmp_path / "partner.xlsx"
+    path.write_bytes(b"the partner's work")
+    refused = main(["template", str(path)])
+    kept = path.read_bytes()
+    forced = main(["template", str(path), "--force"])
+    assert (2, b"the partner's work", 0, True) == (
+        refused,
+        kept,
+        forced,
+        path.read_bytes().startswith(b"PK"),
+    )
+
+
+def test_repeated_ignore_options_all_apply(tmp_path: Path) -> None:
+    """--ignore GT110 --ignore GT102 drops both (argparse kept only the last before)."""
+    import io
+
+    from govtrack.cli import main
+
+    path = tmp_path / "t.json"
+    plan = gt.ActionPlan(actions=(gt.Action(text="Hire", due=gt.parse_due("2020")),))
+    gt.dump(gt.Document(plans=(plan,)), path)
+    out = io.StringIO()
+    code = main(["validate", str(path), "--on", "2023-01-31", "--ignore", "GT110", "--ignore", "GT102"], out=out)  # fmt: skip
+    assert (0, "GT110" in out.getvalue(), "GT102" in out.getvalue()) == (code, False, False)
+
+
+def test_annotate_needs_an_xlsx_name(tmp_path: Path) -> None:
+    """--annotate out.json would write a workbook under a JSON name: refused, nothing written."""
+    from govtrack.cli import main
+
+    path = tmp_path / "t.json"
+    gt.dump(gt.Document(plans=(gt.ActionPlan(actions=(gt.Action(text="Hire"),)),)), path)
+    code = main(["validate", str(path), "--annotate", str(tmp_path / "out.json")])
+    assert (2, False) == (code, (tmp_path / "out.json").exists())
+
+
+def test_overdue_recorded_before_its_deadline_says_both() -> None:
+    """Status Overdue with a deadline still ahead: not 'was due 2030'; datetime on= works."""
+    action = gt.Action(text="Hire", due=gt.parse_due("2030"), status=gt.Status.OVERDUE)
+    doc = gt.Document(plans=(gt.ActionPlan(actions=(action,)),))
+    (issue,) = gt.validate(doc, on=dt.datetime(2024, 1, 1, 12), select=["GT110"])  # noqa: DTZ001 - a naive datetime as callers pass
+    assert "action 'Hire' is recorded overdue, though due '2030' (owed by no one)" == issue.message
+
+
+def test_a_field_the_table_lacks_is_cited_under_no_header() -> None:
+    """GT105 on a sheet without a Comments column cites the row, not '(Comments)'."""
+    origin = gt.Location(sheet="S", cell="B3", columns={"action": "B", "status": "C"})
+    action = gt.Action(text="Hire", status=gt.Status.COMPLETED, origin=origin)
+    doc = gt.Document(plans=(gt.ActionPlan(actions=(action,)),))
+    (issue,) = gt.validate(doc, on=ON, select=["GT105"])
+    assert ("S!B3", "") == (str(issue.location), issue.location.header if issue.location else "-")
+
+
+def test_a_status_report_is_not_read_back_as_data(tmp_path: Path) -> None:
+    """The Markdown report judges statuses and drops comments: load refuses it, clearly."""
+    action = gt.Action(text="Hire", status=gt.Status.COMPLETED, comments="Done in May.")
+    path = tmp_path / "report.md"
+    gt.dump(gt.Document(plans=(gt.ActionPlan(title="Plan", actions=(action,)),)), path, on=ON)
+    with pytest.raises(gt.GovtrackError, match="status report govtrack wrote for people"):
+        gt.load(path)

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import enum
 import inspect
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, ClassVar
 
@@ -186,29 +185,11 @@ class FormatsDirective(_Generated):
         return [table(("format", "suffixes", "kind", "what it is"), rows, (16, 16, 8, 60))]
 
 
-_CODE_ROW = re.compile(
-    r"^(?P<code>GT\d{3})\s+(?P<severity>error|warning|info)\s+(?P<meaning>\S.*)$"
-)
-
-
 def reader_codes(docstring: str) -> list[tuple[str, str, str]]:
-    """The ``code severity meaning`` rows of the simple table in a reader's docstring.
+    """The ``code severity meaning`` rows of a reader's docstring (the library's parser)."""
+    from govtrack.io import parse_code_table
 
-    A row's meaning may continue on indented lines below it.
-    """
-    rows: list[tuple[str, str, str]] = []
-    in_row = False
-    for line in docstring.splitlines():
-        match = _CODE_ROW.match(line)
-        if match is not None:
-            rows.append((match["code"], match["severity"], match["meaning"].strip()))
-            in_row = True
-        elif in_row and line.startswith(" ") and line.strip() and not line.strip().startswith("="):
-            code, severity, meaning = rows[-1]
-            rows[-1] = (code, severity, f"{meaning} {line.strip()}")
-        else:
-            in_row = False
-    return rows
+    return parse_code_table(docstring)
 
 
 def inline(text: str) -> list[nodes.Node]:

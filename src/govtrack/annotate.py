@@ -1,11 +1,19 @@
 """An annotated copy of a partner's file: each problem cell highlighted and commented.
 
 ``govtrack validate partner.xlsx --annotate checked.xlsx`` writes a *fresh*
-workbook (the partner's file is never touched) holding the partner's cell
-values, sheet by sheet, with every cell that has an issue filled (red for
-errors, amber for warnings, blue for infos) and commented, and a first sheet
-``Problems`` listing every issue with a link to its cell. For a text file,
-the lines become rows of a ``Text`` sheet and problems point at their line.
+workbook (the partner's file is never touched) holding the partner's sheets,
+with every cell that has an issue filled (red for errors, amber for warnings,
+blue for infos) and commented, and a first sheet ``Problems`` listing every
+issue with a link to its cell. For a text file, the lines become rows of a
+``Text`` sheet and problems point at their line.
+
+A workbook of up to :data:`WHOLE_COPY_BYTES` is copied whole: merged cells,
+column widths, frozen panes, number formats, fonts, fills and dropdowns stay
+as the partner made them; formulas are replaced by the values the file holds
+(the values govtrack checked); pictures and charts are not copied. A larger
+workbook is copied values only, streaming, so memory stays flat.
+
+Reading the copy back with ``gt.load`` skips its Problems sheet.
 """
 
 from __future__ import annotations
@@ -24,10 +32,14 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from govtrack._errors import FormatError
 from govtrack.io._files import atomic_write, decode_text
+from govtrack.io.excel_write import PROBLEMS_HEADERS
 from govtrack.model.records import Issue
 from govtrack.model.status import Severity
 
-__all__ = ["annotate"]
+__all__ = ["WHOLE_COPY_BYTES", "annotate"]
+
+WHOLE_COPY_BYTES = 5_000_000
+"""A workbook file up to this size is copied with its layout; a larger one, values only."""
 
 FILLS = {
     Severity.ERROR: PatternFill("solid", fgColor="F8B4B4"),
@@ -77,6 +89,31 @@ def _mark(cell: Any, found: Sequence[Issue]) -> None:
     cell.fill = FILLS[worst.severity]
     note = "\n".join(f"{issue.code} {issue.severity.value}: {issue.message}" for issue in found)
     cell.comment = Comment(note[:_MAX_CELL], "govtrack", width=360, height=140)
+
+
+def _whole_copy(source: Path) -> Workbook | None:
+    """The partner's workbook as it is (layout kept, formulas as their values); None if large."""
+    try:
+        if source.stat().st_size > WHOLE_COPY_BYTES:
+            return None
+        book = load_workbook(source, data_only=True, rich_text=False)
+    except (InvalidFileException, OSError, KeyError, ValueError, TypeError, AttributeError):
+        return None  # the streaming copy says what is wrong, if anything is
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                value = cell.value
+                if isinstance(value, str) and cell.data_type == "f":
+                    cell.data_type = "s"  # a text cached by a formula stays text
+    return book
+
+
+def _anchor(sheet: Any, row: int, column: int) -> Any:
+    """The cell at (row, column), or the first cell of the merged range covering it."""
+    for merged in getattr(sheet, "merged_cells", None) or ():
+        if merged.min_row <= row <= merged.max_row and merged.min_col <= column <= merged.max_col:
+            return sheet.cell(row=merged.min_row, column=merged.min_col)
+    return sheet.cell(row=row, column=column)
 
 
 def _copy_workbook(source: Path, target: Workbook) -> dict[str, str]:
@@ -141,16 +178,25 @@ def annotate(
     source_path, target_path = Path(source), Path(target)
     if target_path.resolve() == source_path.resolve():
         raise FormatError("the annotated copy must not overwrite the file it annotates")
-    book = Workbook()
-    problems = book.active
-    assert problems is not None  # a new workbook always has a sheet
-    problems.title = "Problems"
     is_workbook = source_path.suffix.lower() in {".xlsx", ".xlsm"}
-    titles = _copy_workbook(source_path, book) if is_workbook else {}
-    if not is_workbook:
-        _copy_text(source_path, book)
-    headers = ("Severity", "Code", "Where", "Column", "Problem")
-    for column, header in enumerate(headers, start=1):
+    whole = _whole_copy(source_path) if is_workbook else None
+    if whole is not None:
+        book = whole
+        titles = {sheet.title: sheet.title for sheet in book.worksheets}
+        problems = book.create_sheet("Problems", 0)
+        book.active = 0
+        for sheet in book.worksheets[1:]:
+            sheet.sheet_view.tabSelected = False
+    else:
+        book = Workbook()
+        first = book.active
+        assert first is not None  # a new workbook always has a sheet
+        problems = first
+        problems.title = "Problems"
+        titles = _copy_workbook(source_path, book) if is_workbook else {}
+        if not is_workbook:
+            _copy_text(source_path, book)
+    for column, header in enumerate(PROBLEMS_HEADERS, start=1):
         _set(problems, 1, column, header).font = Font(bold=True)
     ordered = sorted(issues, key=lambda issue: _RANK[issue.severity])
     for row, issue in enumerate(ordered, start=2):
@@ -179,11 +225,13 @@ def annotate(
         if title is None:
             continue
         sheet = book[title]
-        cell = sheet.cell(row=row, column=column)
+        cell = _anchor(sheet, row, column)
         _mark(cell, found)
-        sheet.column_dimensions[get_column_letter(column)].width = max(
-            sheet.column_dimensions[get_column_letter(column)].width or 0, 14
-        )
+        if whole is None:  # a values-only copy has no widths of its own: show the marks
+            letter = get_column_letter(cell.column)
+            sheet.column_dimensions[letter].width = max(
+                sheet.column_dimensions[letter].width or 0, 14
+            )
 
     def write(stream: IO[bytes]) -> None:
         book.save(stream)

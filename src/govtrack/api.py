@@ -18,6 +18,7 @@ from govtrack.io.limits import (
     check_text,
     check_workbook,
 )
+from govtrack.io.report import is_report
 from govtrack.model.records import Document
 
 __all__ = ["dump", "dumps", "load", "loads"]
@@ -98,7 +99,9 @@ def _check_options(name: str, reader: Any, options: dict[str, Any]) -> None:
         return
     unknown = sorted(set(options) - set(parameters))
     if unknown:
-        taken = sorted(p for p in parameters if p not in {"text", "path", "source"})
+        taken = sorted(
+            p for p in parameters if p not in {"text", "path", "source", "document", "doc"}
+        )
         raise UnsupportedFormatError(
             f"{', '.join(u + '=' for u in unknown)} does not apply to the {name} format"
             + (f" (it takes {', '.join(t + '=' for t in taken)})" if taken else "")
@@ -110,6 +113,13 @@ def _sniff_and_read(
 ) -> Document:
     if text.lstrip()[:1] not in {"{", "["}:
         check_lines(text, limits, source=source)  # before any sniffer sees a monster line
+    if is_report(text):
+        where = f"{source} is" if source else "the text is"
+        raise FormatError(
+            f"{where} a status report govtrack wrote for people, which it does not read back "
+            "(its statuses are judged, its comments left out): read the .json or .xlsx it was "
+            "made from, or pass format='matrix' to read its tables anyway"
+        )
     candidates = _readers(names)
     scored = sorted(
         (
@@ -288,6 +298,7 @@ def dumps(document: Document, *, format: str = "json", **options: Any) -> str:  
     module = module_of(format)
     if module is None or not hasattr(module, "dumps"):
         raise UnsupportedFormatError(f"govtrack cannot write {format!r} text")
+    _check_options(format, module.dumps, options)
     text: str = module.dumps(document, **options)
     return text
 
@@ -333,6 +344,7 @@ def dump(
         module = module_of("excel-write")
         if module is None:
             raise UnsupportedFormatError("this version of govtrack cannot write Excel workbooks")
+        _check_options("excel", module.dump, options)
         module.dump(document, file, **options)
         return
     text = dumps(document, format=format, **options)

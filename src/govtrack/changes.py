@@ -103,6 +103,92 @@ def _compare(old: Action, new: Action) -> Iterator[Change]:
         )
 
 
+_Items = list[tuple[Action, dict[str, object]]]
+
+
+def _place(context: dict[str, object]) -> tuple[object, object]:
+    return (context["kind"], context["container"])
+
+
+def _match_equal(old: _Items, new: _Items, matched: dict[int, int], used: set[int]) -> None:
+    """Pair each unmatched new action with the earliest unused equal one in its place.
+
+    Unchanged actions are paired before similar ones, so that an identical action is never
+    paired with a merely similar one while its twin is left over. Found by hash, not by
+    comparing every pair.
+    """
+    equal: dict[tuple[object, object, Action], list[int]] = {}
+    for old_index, (candidate, old_context) in enumerate(old):
+        if old_index not in used:
+            equal.setdefault((*_place(old_context), candidate), []).append(old_index)
+    for new_index, (action, context) in enumerate(new):
+        if new_index in matched:
+            continue
+        waiting = equal.get((*_place(context), action))
+        while waiting and waiting[0] in used:
+            waiting.pop(0)
+        if waiting:
+            matched[new_index] = waiting.pop(0)
+            used.add(matched[new_index])
+
+
+def _match_similar(old: _Items, new: _Items, matched: dict[int, int], used: set[int]) -> None:
+    """Pair each unmatched new action with the most similar unused text in its place.
+
+    The most similar is the highest difflib ratio of at least :data:`SIMILARITY`; on a
+    tie, the earliest. Candidates whose ratio cannot win (by the ratio's cheap upper
+    bounds) are skipped before the ratio is computed.
+    """
+    by_place: dict[tuple[object, object], list[int]] = {}
+    for old_index, (_, old_context) in enumerate(old):
+        if old_index not in used:
+            by_place.setdefault(_place(old_context), []).append(old_index)
+    matcher = difflib.SequenceMatcher(None)
+    for new_index, (action, context) in enumerate(new):
+        if new_index in matched:
+            continue
+        candidates = by_place.get(_place(context))
+        if not candidates:
+            continue
+        matcher.set_seq2(action.text)  # analysed once per new action
+        best, best_ratio = None, SIMILARITY
+        for old_index in candidates:
+            if old_index in used:
+                continue
+            matcher.set_seq1(old[old_index][0].text)
+            if best is None:  # a first candidate needs ratio >= SIMILARITY
+                if matcher.real_quick_ratio() < best_ratio or matcher.quick_ratio() < best_ratio:
+                    continue
+            elif matcher.real_quick_ratio() <= best_ratio or matcher.quick_ratio() <= best_ratio:
+                continue  # a later one must beat the best strictly
+            ratio = matcher.ratio()
+            if ratio > best_ratio or (best is None and ratio >= best_ratio):
+                best, best_ratio = old_index, ratio
+        if best is not None:
+            matched[new_index] = best
+            used.add(best)
+
+
+def _pairs(old_items: _Items, new_items: _Items) -> dict[int, int]:
+    """The old action each new action is matched with, by index (see the module's rule)."""
+    by_key: dict[tuple[object, ...], int] = {}
+    for index, (action, context) in enumerate(old_items):
+        key = _key(context, action)
+        if key is not None:
+            by_key.setdefault(key, index)
+    matched: dict[int, int] = {}
+    used: set[int] = set()
+    for new_index, (action, context) in enumerate(new_items):
+        key = _key(context, action)
+        if key is not None and key in by_key and by_key[key] not in used:
+            matched[new_index] = by_key[key]
+            used.add(by_key[key])
+
+    _match_equal(old_items, new_items, matched, used)
+    _match_similar(old_items, new_items, matched, used)
+    return matched
+
+
 def diff(old: Document, new: Document) -> list[Change]:
     """The changes from ``old`` to ``new``, in the new document's order, removals last.
 
@@ -127,49 +213,8 @@ def diff(old: Document, new: Document) -> list[Change]:
     """
     old_items = list(contexts(old))
     new_items = list(contexts(new))
-    by_key: dict[tuple[object, ...], int] = {}
-    for index, (action, context) in enumerate(old_items):
-        key = _key(context, action)
-        if key is not None:
-            by_key.setdefault(key, index)
-    matched: dict[int, int] = {}
-    used: set[int] = set()
-    for new_index, (action, context) in enumerate(new_items):
-        key = _key(context, action)
-        if key is not None and key in by_key and by_key[key] not in used:
-            matched[new_index] = by_key[key]
-            used.add(by_key[key])
-
-    def same_place(old_context: dict[str, object], context: dict[str, object]) -> bool:
-        return (old_context["kind"], old_context["container"]) == (
-            context["kind"],
-            context["container"],
-        )
-
-    # Unchanged actions first (the earliest equal one), so that an identical action is
-    # never paired with a merely similar one while its twin is left over.
-    for new_index, (action, context) in enumerate(new_items):
-        if new_index in matched:
-            continue
-        for old_index, (candidate, old_context) in enumerate(old_items):
-            if old_index not in used and candidate == action and same_place(old_context, context):
-                matched[new_index] = old_index
-                used.add(old_index)
-                break
-    # Then the most similar text; on a tie, the earliest.
-    for new_index, (action, context) in enumerate(new_items):
-        if new_index in matched:
-            continue
-        best, best_ratio = None, SIMILARITY
-        for old_index, (candidate, old_context) in enumerate(old_items):
-            if old_index in used or not same_place(old_context, context):
-                continue
-            ratio = difflib.SequenceMatcher(None, candidate.text, action.text).ratio()
-            if ratio > best_ratio or (best is None and ratio >= best_ratio):
-                best, best_ratio = old_index, ratio
-        if best is not None:
-            matched[new_index] = best
-            used.add(best)
+    matched = _pairs(old_items, new_items)
+    used = set(matched.values())
     changes: list[Change] = []
     for new_index, (action, _) in enumerate(new_items):
         if new_index in matched:

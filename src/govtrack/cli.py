@@ -9,18 +9,20 @@ stderr when stderr is a terminal (and nothing otherwise).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
+import os
 import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO, Any, TextIO
 
-from govtrack._errors import GovtrackError
+from govtrack._errors import GovtrackError, UnsupportedFormatError
 from govtrack.api import dump, load
 from govtrack.changes import diff
-from govtrack.io import module_of
+from govtrack.io import module_of, reader_codes
 from govtrack.io._files import atomic_write
 from govtrack.model.records import Action, Document, Issue
 from govtrack.model.rules import UNASSIGNED, summarize
@@ -34,6 +36,8 @@ __all__ = ["main"]
 EXIT_OK = 0
 EXIT_ERRORS = 1
 EXIT_UNREADABLE = 2
+EXIT_BROKEN_PIPE = 141
+"""Standard output was closed early (`govtrack validate x.xlsx | head`): 128 + SIGPIPE."""
 
 LONG_READ_ROWS = 50_000
 """A workbook with more rows than this shows reading progress on a terminal."""
@@ -66,6 +70,25 @@ def _codes(text: str) -> list[str]:
     return [code.strip() for code in text.split(",") if code.strip()]
 
 
+def _add_dates(parser: argparse.ArgumentParser) -> None:
+    """``--dayfirst`` / ``--monthfirst``: how to read an all-numeric day such as 03/04/2024."""
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument(
+        "--dayfirst",
+        dest="dayfirst",
+        action="store_const",
+        const=True,
+        help="read 03/04/2024 as 3 April (workbooks and text matrices)",
+    )
+    group.add_argument(
+        "--monthfirst",
+        dest="dayfirst",
+        action="store_const",
+        const=False,
+        help="read 03/04/2024 as March 4 (default: report it, never guess)",
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="govtrack",
@@ -77,13 +100,26 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("file")
     check.add_argument("--on", type=_date, help="judge overdue on this date (default: today)")
     check.add_argument("--format", choices=("text", "json"), default="text")
-    check.add_argument("--select", type=_codes, default=None, help="codes or prefixes to keep")
-    check.add_argument("--ignore", type=_codes, default=[], help="codes or prefixes to drop")
+    check.add_argument(
+        "--select",
+        type=_codes,
+        action="append",
+        default=None,
+        help="codes or prefixes to keep (comma-separated; may be repeated)",
+    )
+    check.add_argument(
+        "--ignore",
+        type=_codes,
+        action="append",
+        default=None,
+        help="codes or prefixes to drop (comma-separated; may be repeated)",
+    )
     check.add_argument(
         "--annotate",
         metavar="OUT.xlsx",
         help="write a copy of the file with each problem cell highlighted and commented",
     )
+    _add_dates(check)
 
     summary = commands.add_parser("summary", help="count actions by status on a date")
     summary.add_argument("file")
@@ -94,11 +130,13 @@ def _parser() -> argparse.ArgumentParser:
         choices=("responsible", "recommendation", "scope", "evaluation"),
         help="also break the counts down by this",
     )
+    _add_dates(summary)
 
     changes = commands.add_parser("diff", help="what changed between two reporting rounds")
     changes.add_argument("old")
     changes.add_argument("new")
     changes.add_argument("--format", choices=("text", "json"), default="text")
+    _add_dates(changes)
 
     remind = commands.add_parser("reminders", help="overdue and due-soon actions per party")
     remind.add_argument("file")
@@ -108,13 +146,31 @@ def _parser() -> argparse.ArgumentParser:
     )
     remind.add_argument("--format", choices=("text", "markdown", "ics"), default="text")
     remind.add_argument("--output", "-o", help="write to this file instead of standard output")
+    _add_dates(remind)
 
     convert = commands.add_parser("convert", help="convert between formats (by suffix)")
     convert.add_argument("input")
     convert.add_argument("output")
+    convert.add_argument(
+        "--on",
+        type=_date,
+        help="the date statuses are judged on, in a .md report or a matrix (default: today)",
+    )
+    convert.add_argument(
+        "--layout",
+        choices=("workbook", "matrix"),
+        help="an .xlsx output's layout: govtrack's lossless workbook (the default) or a "
+        "management-response matrix for people",
+    )
+    _add_dates(convert)
+
+    commands.add_parser("codes", help="list every problem code with its severity and meaning")
 
     template = commands.add_parser("template", help="write a blank matrix for partners")
     template.add_argument("output")
+    template.add_argument(
+        "--force", action="store_true", help="replace OUTPUT if it exists (refused otherwise)"
+    )
     return parser
 
 
@@ -147,13 +203,34 @@ def _progress(path: str, stream: TextIO) -> Callable[[int, int], None] | None:
     return _Progress(stream, Path(path).name)
 
 
-def _load(path: str) -> Document:
+def _load(path: str, dayfirst: bool | None = None) -> Document:
     """Read a file; a long workbook shows its progress on stderr when that is a terminal."""
+    options: dict[str, Any] = {} if dayfirst is None else {"dayfirst": dayfirst}
     if Path(path).suffix.lower() in {".xlsx", ".xlsm"}:
         progress = _progress(path, sys.stderr)
         if progress is not None:
-            return load(path, progress=progress)
-    return load(path)
+            options["progress"] = progress
+    try:
+        return load(path, **options)
+    except UnsupportedFormatError as error:
+        if "dayfirst=" in str(error):
+            flag = "--dayfirst" if dayfirst else "--monthfirst"
+            raise GovtrackError(
+                f"{path}: {flag} applies to workbooks and text matrices only ({error})"
+            ) from None
+        raise
+
+
+def _check_codes(option: str, patterns: list[str]) -> None:
+    """Refuse a code or prefix that selects nothing (a typo would silently select all)."""
+    known = [rule.code for rule in RULES] + list(reader_codes())
+    for pattern in patterns:
+        if not any(code.startswith(pattern.upper()) for code in known):
+            raise GovtrackError(
+                f"{option} {pattern}: no problem code starts with it; the codes are "
+                f"GT101-GT111 (rules), GT2xx (workbooks) and GT3xx (text), listed by "
+                "'govtrack codes'"
+            )
 
 
 def _issue_data(issue: Issue) -> dict[str, Any]:
@@ -178,9 +255,11 @@ def _print_issues(issues: list[Issue], source: str, out: TextIO) -> None:
     parts = [f"{counts[s]} {s.value}{'s' if counts[s] != 1 else ''}" for s in Severity if counts[s]]
     print(f"{source}: {', '.join(parts)}", file=out)
     summaries = {rule.code: rule.summary for rule in RULES}
-    excel = module_of("excel") if any(code.startswith("GT2") for code in by_code) else None
-    if excel is not None:  # the workbook reader's codes have summaries too
-        summaries.update((code, summary) for code, (_, summary) in excel.CODES.items())
+    if any(not code.startswith("GT1") for code in by_code):  # the readers' codes too
+        summaries.update((code, _plain(found.meaning)) for code, found in reader_codes().items())
+        excel = module_of("excel")
+        if excel is not None:  # the workbook reader's codes have short summaries of their own
+            summaries.update((code, summary) for code, (_, summary) in excel.CODES.items())
     for code, group in sorted(by_code.items()):
         name = summaries.get(code, "reading problem")
         print(f"  {code} {group[0].severity.value:7} x{len(group):<4} {name}", file=out)
@@ -191,11 +270,24 @@ def _print_issues(issues: list[Issue], source: str, out: TextIO) -> None:
     print("All problems:", file=out)
     for issue in issues:
         print(f"{issue.severity.value:7} {issue}", file=out)
+    if "GT208" in by_code or "GT326" in by_code:
+        print(
+            "\nhint: --dayfirst reads 03/04/2024 as 3 April, --monthfirst as March 4",
+            file=out,
+        )
+
+
+def _plain(meaning: str) -> str:
+    """A documented meaning without its reStructuredText marks, cut at its first clause."""
+    text = meaning.replace("``", "")
+    return text.split(" (")[0].split(": ")[0] if len(text) > 60 else text
 
 
 def _validate(args: argparse.Namespace, doc: Document, out: TextIO) -> int:
     on = args.on or dt.date.today()  # noqa: DTZ011 - the command line's default is the local today
-    issues = validate(doc, on=on, select=args.select, ignore=args.ignore)
+    select = None if args.select is None else [code for group in args.select for code in group]
+    ignore = [code for group in args.ignore or () for code in group]
+    issues = validate(doc, on=on, select=select, ignore=ignore)
     if args.annotate:
         from govtrack.annotate import annotate  # noqa: PLC0415 - only this option needs openpyxl
 
@@ -274,7 +366,7 @@ def _groups(doc: Document, by: str) -> dict[str, list[Action]]:
             ref = context.get("recommendation_ref")
             text = str(context.get("recommendation") or "")
             label = f"{ref} {text}" if ref else text
-            keys = [label[:60] if context["kind"] == "key action" else "(none)"]
+            keys = [label if context["kind"] == "key action" else "(none)"]
         for key in keys:
             groups.setdefault(key, []).append(action)
     return groups
@@ -296,7 +388,14 @@ def _breakdown(doc: Document, by: str, on: dt.date) -> list[dict[str, Any]]:
     return rows
 
 
+def _shorten(text: str, width: int = 60) -> str:
+    """One line of at most ``width`` characters, an ellipsis marking a cut."""
+    line = " ".join(text.split())
+    return line if len(line) <= width else line[: width - 1].rstrip() + "…"
+
+
 def _print_breakdown(rows: list[dict[str, Any]], by: str, out: TextIO) -> None:
+    rows = [{**row, by: _shorten(str(row[by]))} for row in rows]
     width = max([len(by), *(len(str(row[by])) for row in rows)])
     print(f"\nBy {by}:", file=out)
     print(f"  {by:<{width}}  total  completed  overdue  rate", file=out)
@@ -311,7 +410,7 @@ def _print_breakdown(rows: list[dict[str, Any]], by: str, out: TextIO) -> None:
 
 
 def _diff(args: argparse.Namespace, out: TextIO) -> int:
-    changes = diff(_load(args.old), _load(args.new))
+    changes = diff(_load(args.old, args.dayfirst), _load(args.new, args.dayfirst))
     if args.format == "json":
         data = [
             {
@@ -380,6 +479,11 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
     except KeyboardInterrupt:
         print("govtrack: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `govtrack validate x.xlsx | head`: the reader has what it wanted
+        with contextlib.suppress(OSError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())  # so that Python's exit flush stays quiet
+        return EXIT_BROKEN_PIPE
     except Exception as error:  # noqa: BLE001 - the last resort: one line, never a traceback
         detail = str(error).splitlines()[0] if str(error) else ""
         print(
@@ -400,19 +504,57 @@ def _run(args: argparse.Namespace, stream: TextIO) -> int:
         excel = module_of("excel-write")
         if excel is None:
             raise GovtrackError("this version of govtrack cannot write Excel templates")
+        if Path(args.output).exists() and not args.force:
+            raise GovtrackError(
+                f"{args.output} exists; choose another name, or pass --force to replace it"
+            )
         excel.write_template(args.output)
         print(f"wrote {args.output}", file=stream)
         return EXIT_OK
     if args.command == "diff":
         return _diff(args, stream)
+    annotated = getattr(args, "annotate", None)
+    if annotated and Path(annotated).suffix.lower() != ".xlsx":
+        raise GovtrackError(
+            f"the annotated copy is an Excel workbook: name it .xlsx, not {annotated}"
+        )
+    if args.command == "validate":
+        _check_codes("--select", [code for group in args.select or () for code in group])
+        _check_codes("--ignore", [code for group in args.ignore or () for code in group])
+    if args.command == "codes":
+        return _list_codes(stream)
     source = args.input if args.command == "convert" else args.file
-    doc = _load(source)
+    doc = _load(source, args.dayfirst)
     if args.command == "validate":
         return _validate(args, doc, stream)
     if args.command == "summary":
         return _summary(args, doc, stream)
     if args.command == "reminders":
         return _reminders(args, doc, stream)
-    dump(doc, args.output)
+    options: dict[str, Any] = {}
+    if args.on is not None:
+        options["on"] = args.on
+    if args.layout is not None:
+        if Path(args.output).suffix.lower() not in {".xlsx", ".xlsm"}:
+            raise GovtrackError(f"--layout applies to an .xlsx output, not {args.output}")
+        options["layout"] = args.layout
+    try:
+        dump(doc, args.output, **options)
+    except UnsupportedFormatError as error:
+        if "on=" in str(error):
+            raise GovtrackError(
+                f"--on applies to a .md report or an .xlsx matrix, not {args.output}"
+            ) from None
+        raise
     print(f"wrote {args.output}", file=stream)
+    return EXIT_OK
+
+
+def _list_codes(out: TextIO) -> int:
+    """Every problem code: the rules' and the readers', with severity and meaning."""
+    for rule in sorted(RULES, key=lambda rule: rule.code):
+        print(f"{rule.code}  {rule.severity.value:7}  {'validate':15}  {rule.summary}", file=out)
+    for code, found in reader_codes().items():
+        meaning = found.meaning.replace("``", "")
+        print(f"{code}  {found.severity:7}  {found.format:15}  {meaning}", file=out)
     return EXIT_OK

@@ -32,6 +32,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import attrs
 
+from govtrack._gc import collector_paused
 from govtrack.model.location import Location
 from govtrack.model.records import Action, Decision, Document, Issue, Issues
 from govtrack.model.status import Severity, Status
@@ -51,6 +52,8 @@ class Rule:
 
 RULES: list[Rule] = []
 """Every validation rule, in code order; a caller may append its own."""
+_SEVERITY: dict[str, Severity] = {}
+"""Each rule's severity by code, refreshed from RULES at each validate() call."""
 
 
 def rule(
@@ -75,7 +78,7 @@ def _label(action: Action) -> str:
 
 
 def _issue(code: str, message: str, location: Location | None) -> Issue:
-    severity = next(r.severity for r in RULES if r.code == code)
+    severity = _SEVERITY.get(code) or next(r.severity for r in RULES if r.code == code)
     return Issue(code=code, message=message, location=location, severity=severity)
 
 
@@ -239,9 +242,12 @@ def _due_before_meeting(doc: Document, on: dt.date) -> Iterator[Issue]:
 def _overdue(doc: Document, on: dt.date) -> Iterator[Issue]:
     for action in doc.actions:
         if action.effective_status(on=on) is Status.OVERDUE:
-            due = (
-                f"was due {action.due.text!r}" if action.due is not None else "is recorded overdue"
-            )
+            if action.due is None:
+                due = "is recorded overdue"
+            elif action.due.end < on:
+                due = f"was due {action.due.text!r}"
+            else:  # recorded Overdue though its deadline has not passed: say both
+                due = f"is recorded overdue, though due {action.due.text!r}"
             owner = ", ".join(action.responsible) or "no one"
             yield _issue(
                 "GT110",
@@ -306,15 +312,20 @@ def validate(
         selected = None  # an empty selection selects everything, as no selection does
     ignored = tuple(ignore)
     found: list[Issue] = list(document.problems)
-    for registered in sorted(RULES, key=lambda r: r.code):
-        if selected is not None and not _matches(registered.code, selected):
-            continue
-        if _matches(registered.code, ignored):
-            continue
-        found.extend(registered.check(document, on))
-    return Issues(
-        issue
-        for issue in found
-        if (selected is None or _matches(issue.code, selected))
-        and not _matches(issue.code, ignored)
-    )
+    if isinstance(on, dt.datetime):
+        on = on.date()  # rules compare with deadline days
+    _SEVERITY.clear()
+    _SEVERITY.update((registered.code, registered.severity) for registered in RULES)
+    with collector_paused():  # issues are acyclic: see collector_paused
+        for registered in sorted(RULES, key=lambda r: r.code):
+            if selected is not None and not _matches(registered.code, selected):
+                continue
+            if _matches(registered.code, ignored):
+                continue
+            found.extend(registered.check(document, on))
+        return Issues(
+            issue
+            for issue in found
+            if (selected is None or _matches(issue.code, selected))
+            and not _matches(issue.code, ignored)
+        )

@@ -8,11 +8,20 @@ when it surely is); it may provide ``dumps(doc, **options) -> str``.
 from __future__ import annotations
 
 import importlib
+import re
 from types import ModuleType
 
 import attrs
 
-__all__ = ["FORMATS", "Format", "format_for_suffix", "module_of"]
+__all__ = [
+    "FORMATS",
+    "Format",
+    "ReaderCode",
+    "format_for_suffix",
+    "module_of",
+    "parse_code_table",
+    "reader_codes",
+]
 
 
 @attrs.frozen(kw_only=True)
@@ -102,3 +111,67 @@ def module_of(name: str) -> ModuleType | None:
 def format_for_suffix(suffix: str) -> list[Format]:
     """The formats a file suffix may hold, in sniffing order."""
     return [fmt for fmt in FORMATS.values() if suffix.lower() in fmt.suffixes]
+
+
+@attrs.frozen(kw_only=True)
+class ReaderCode:
+    """A problem code a reader documents: its severity, meaning and format."""
+
+    code: str
+    severity: str
+    meaning: str
+    format: str
+
+
+_CODE_ROW = re.compile(
+    r"^(?P<code>GT\d{3})\s+(?P<severity>error|warning|info)\s+(?P<meaning>\S.*)$"
+)
+
+
+def parse_code_table(docstring: str) -> list[tuple[str, str, str]]:
+    r"""The ``code severity meaning`` rows of the simple table in a reader's docstring.
+
+    A row's meaning may continue on indented lines below it.
+
+    >>> parse_code_table("GT999  warning   a thing\n          goes on\nText")
+    [('GT999', 'warning', 'a thing goes on')]
+    """
+    rows: list[tuple[str, str, str]] = []
+    in_row = False
+    for line in docstring.splitlines():
+        match = _CODE_ROW.match(line)
+        if match is not None:
+            rows.append((match["code"], match["severity"], match["meaning"].strip()))
+            in_row = True
+        elif in_row and line.startswith(" ") and line.strip() and not line.strip().startswith("="):
+            code, severity, meaning = rows[-1]
+            rows[-1] = (code, severity, f"{meaning} {line.strip()}")
+        else:
+            in_row = False
+    return rows
+
+
+def reader_codes() -> dict[str, ReaderCode]:
+    """Every problem code the installed readers document (``GT2xx``, ``GT3xx``), by code.
+
+    Each reader lists its codes in a table in its module documentation; this reads them
+    from there, so the list and the documentation cannot disagree.
+
+    >>> codes = reader_codes()
+    >>> codes["GT301"].format, codes["GT301"].severity
+    ('gate', 'warning')
+    """
+    found: dict[str, ReaderCode] = {}
+    seen: set[str] = set()
+    for fmt in FORMATS.values():
+        if fmt.module in seen:
+            continue
+        seen.add(fmt.module)
+        module = module_of(fmt.name)
+        if module is None:
+            continue
+        for code, severity, meaning in parse_code_table(module.__doc__ or ""):
+            found.setdefault(
+                code, ReaderCode(code=code, severity=severity, meaning=meaning, format=fmt.name)
+            )
+    return dict(sorted(found.items()))

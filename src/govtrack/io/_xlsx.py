@@ -225,6 +225,11 @@ class SheetFacts:
             (row, column, value), 1-based: Excel error values (``#N/A``, which
             calamine reads as empty) and texts written with ``_xHHHH_`` escapes
             (which calamine decodes and openpyxl keeps verbatim).
+        inline_escaped: The (row, column) of each inline-string cell holding an
+            ``_xHHHH_`` escape. Excel writes shared strings, whose escapes openpyxl
+            undoes; tools that write inline strings (govtrack's matrix, openpyxl's
+            write-only mode) escape the same way, but openpyxl leaves those verbatim,
+            so :func:`decode_inline` undoes them.
     """
 
     merges: tuple[tuple[int, int, int, int], ...] = ()
@@ -234,6 +239,7 @@ class SheetFacts:
     notes: tuple[str, ...] = ()
     last_row: int = 0
     overrides: tuple[tuple[int, int, str], ...] = ()
+    inline_escaped: frozenset[tuple[int, int]] = frozenset()
 
 
 _ROOT = re.compile(rb"<(?:([A-Za-z_][\w.-]*):)?worksheet\b[^>]*>")
@@ -304,6 +310,7 @@ class _Scanner:
         self.want_overrides = overrides
         self.shared = shared
         self.overrides: dict[tuple[int, int], str] = {}
+        self.inline_escaped: set[tuple[int, int]] = set()
 
     def block(self, data: bytes, what: str) -> Element | None:
         """Parse a cut-out block inside the sheet's own root tag (keeps its namespaces)."""
@@ -341,6 +348,11 @@ class _Scanner:
                 self._merges(match.group(0))
         if self.want_overrides:
             self._overrides(data)
+        if b"_x" in data and b"inlineStr" in data:
+            for match in _ESCAPE.finditer(data):
+                start, end = self._cell_span(data, match.start())
+                if start < end:
+                    self._inline_escape(data[start:end])
 
     def _count_rows(self, data: bytes) -> None:
         """The last row's number, from its ``r`` (rows are in order); counted when it has none."""
@@ -374,6 +386,20 @@ class _Scanner:
                     if ref is not None:
                         row, column = coordinate_to_tuple(ref.group(1).decode("ascii"))
                         self.overrides[row, column] = text
+
+    def _inline_escape(self, cell_xml: bytes) -> None:
+        """Record the cell when it is an inline string (its escape is then undone)."""
+        try:
+            root: Element = SafeElementTree.fromstring(self.root_tag + cell_xml + self.close_tag)
+        except (ParseError, ValueError):
+            return
+        cell = next(iter(root), None)
+        if cell is None or cell.get("t") != "inlineStr" or not (ref := cell.get("r")):
+            return
+        try:
+            self.inline_escaped.add(coordinate_to_tuple(ref))
+        except (ValueError, TypeError):
+            return
 
     def _cell_span(self, data: bytes, inside: int) -> tuple[int, int]:
         """The whole ``<c …>…</c>`` element around position ``inside`` ((0, 0) if none)."""
@@ -461,6 +487,7 @@ class _Scanner:
             overrides=tuple(
                 (row, column, value) for (row, column), value in sorted(self.overrides.items())
             ),
+            inline_escaped=frozenset(self.inline_escaped),
         )
 
 
@@ -604,7 +631,7 @@ class OpenpyxlRows:
             self._file.close()
             raise
 
-    def rows(self, sheet: SheetInfo, facts: SheetFacts) -> Iterator[Sequence[Any]]:  # noqa: ARG002 - openpyxl reads all it needs itself
+    def rows(self, sheet: SheetInfo, facts: SheetFacts) -> Iterator[Sequence[Any]]:
         """The rows of one sheet, values only."""
         try:
             worksheet = self._book[sheet.name]
@@ -614,7 +641,7 @@ class OpenpyxlRows:
         if reset is not None:
             reset()
         rows: Iterator[Sequence[Any]] = worksheet.iter_rows(values_only=True)
-        return rows
+        return decode_inline(rows, facts)
 
     def close(self) -> None:
         """Close the zip openpyxl holds open in read-only mode, and the file."""
@@ -687,7 +714,7 @@ class CalamineRows:
             if type(error).__name__ != "PanicException":  # a Rust panic in python-calamine
                 raise
             raise FormatError(f"{self._name}: calamine cannot read it ({error})") from None
-        return _aligned(data, facts.overrides)
+        return decode_inline(_aligned(data, facts.overrides), facts)
 
     def close(self) -> None:
         """Stop loading sheets not yet read and close the file."""
@@ -696,6 +723,32 @@ class CalamineRows:
         self._executor.shutdown(wait=True)
         if self._book.done() and self._book.exception() is None:
             self._book.result().close()
+
+
+def decode_inline(rows: Iterator[Sequence[Any]], facts: SheetFacts) -> Iterator[Sequence[Any]]:
+    """The rows with the ``_xHHHH_`` escapes of inline-string cells undone (see SheetFacts)."""
+    if not facts.inline_escaped:
+        return rows
+    return _decoded(rows, facts.inline_escaped)
+
+
+def _decoded(
+    rows: Iterator[Sequence[Any]], cells: frozenset[tuple[int, int]]
+) -> Iterator[Sequence[Any]]:
+    unescape = importlib.import_module("govtrack.io.excel_workbook").unescape_cell_text
+    columns_of: dict[int, list[int]] = {}
+    for row, column in cells:
+        columns_of.setdefault(row, []).append(column)
+    for number, values in enumerate(rows, start=1):
+        columns = columns_of.get(number)
+        if columns is None:
+            yield values
+            continue
+        fixed = list(values)
+        for column in columns:
+            if column <= len(fixed) and isinstance(fixed[column - 1], str):
+                fixed[column - 1] = unescape(fixed[column - 1])
+        yield fixed
 
 
 def _aligned(data: Any, overrides: Sequence[tuple[int, int, str]]) -> Iterator[list[Any]]:

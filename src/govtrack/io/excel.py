@@ -110,9 +110,7 @@ GT218  warning   a key action above the first recommendation
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import gc
 import importlib
 import math
 import os
@@ -138,10 +136,17 @@ from govtrack._errors import (
     GovtrackError,
     UnsupportedFormatError,
 )
+from govtrack._gc import collector_paused
 from govtrack.io import _xlsx
 from govtrack.io.columns import merge_aliases, normalise_header
-from govtrack.io.excel_write import INSTRUCTIONS_SHEET, INSTRUCTIONS_TITLE
-from govtrack.io.limits import DEFAULT_LIMITS, Limits, RowBudget, check_workbook
+from govtrack.io.excel_write import INSTRUCTIONS_SHEET, INSTRUCTIONS_TITLE, PROBLEMS_HEADERS
+from govtrack.io.limits import (
+    DEFAULT_LIMITS,
+    Limits,
+    RowBudget,
+    check_extents,
+    check_workbook,
+)
 from govtrack.model.dates import Due, parse_due
 from govtrack.model.location import Location
 from govtrack.model.records import (
@@ -316,6 +321,14 @@ def _own_instructions(name: str, head: Sequence[tuple[int, Sequence[Any]]]) -> b
     if name != INSTRUCTIONS_SHEET or not head or not head[0][1]:
         return False
     return _text(head[0][1][0]).strip() == INSTRUCTIONS_TITLE
+
+
+def _own_problems(head: Sequence[tuple[int, Sequence[Any]]]) -> bool:
+    """Whether a sheet is the Problems sheet of an annotated copy (``--annotate``)."""
+    if not head or head[0][0] != 1:
+        return False
+    first = tuple(_text(value).strip() for value in head[0][1] if not _blank(value))
+    return first == PROBLEMS_HEADERS
 
 
 def _parties(text: str) -> tuple[str, ...]:
@@ -1278,8 +1291,8 @@ def _read_sheet(
     for note in facts.notes:
         problems.add("GT217", note, sheet.name, "A1")
     if best is None:
-        if _own_instructions(sheet.name, head):
-            return  # the Instructions sheet of govtrack's template: no data to read
+        if _own_instructions(sheet.name, head) or _own_problems(head):
+            return  # the template's Instructions, an annotated copy's Problems: no data
         if any(not _blank(value) for _, values in head for value in values):
             hidden = sheet.state != "visible"
             problems.add(
@@ -1445,7 +1458,7 @@ def load(
     if isinstance(opened, Document):
         return opened
     reader = _Reader(file.name, lookup, dayfirst, opened.package.epoch)
-    with _bulk_build():
+    with collector_paused():
         found = [
             item
             for item in _walk(opened, reader, limits, progress, sink=None)
@@ -1479,9 +1492,10 @@ def iter_actions(
 ) -> Generator[Action, None, None]:
     """Read the actions of a file one at a time, in constant memory for a workbook.
 
-    Each action is yielded as soon as its row is read and is not kept, so a
-    workbook of a million rows is read in the memory of a few rows (with the
-    default engine: openpyxl streams the sheet; calamine loads it whole). The
+    Each action is yielded as soon as its row is read and is not kept, so
+    memory does not grow with the actions read: with the default engine (openpyxl
+    streams the sheet, and keeps about 0.1 KB a row of its own) a million rows of
+    ten columns peak under 150 MB; calamine loads each sheet whole. The
     actions are those of ``load(path).actions``, in the workbook's order (sheet
     by sheet, row by row); a key action's recommendation is not built, but its
     ``origin`` names its cell. Any other format ``gt.load`` reads (JSON, text)
@@ -1529,6 +1543,8 @@ def iter_actions(
         yield from document.actions
         return
     check_workbook(file, limits)
+    if engine == "calamine":
+        check_extents(file, limits)  # calamine allocates a sheet's whole span at once
     lookup = merge_aliases(aliases)
     opened = _open(file, engine, limits)
     if isinstance(opened, Document):
@@ -1552,25 +1568,6 @@ def iter_actions(
             f"{file.name}: no sheet has a header row govtrack recognises (looked in the first "
             f"{HEADER_SCAN_ROWS} rows of {names})"
         )
-
-
-@contextlib.contextmanager
-def _bulk_build() -> Iterator[None]:
-    """No cyclic garbage collection while a whole document is built.
-
-    The records are acyclic (frozen attrs objects and tuples), so the collector
-    finds nothing in them, but a full collection walks every live object, and
-    a growing document sets off several: at 100,000 rows they took a fifth of
-    the reading time. Reference counting frees everything as usual meanwhile;
-    the collector is switched back on (if it was on) when reading ends.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _is_workbook(file: Path) -> bool:

@@ -117,6 +117,8 @@ NO_DEADLINE = "none"
 INSTRUCTIONS_SHEET = "Instructions"
 INSTRUCTIONS_TITLE = "How to fill in the matrix"
 """The first cell of the template's Instructions sheet, by which the reader knows it."""
+PROBLEMS_HEADERS = ("Severity", "Code", "Where", "Column", "Problem")
+"""The header row of the Problems sheet of an annotated copy, by which the reader knows it."""
 AS_OF_LABEL = "As of"
 AS_OF_CELL = "B2"
 """The cell holding the date overdue rows are judged on (its label is in A2)."""

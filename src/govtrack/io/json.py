@@ -25,7 +25,7 @@ import enum
 import json
 import types
 import typing
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import attrs
@@ -35,8 +35,11 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from cattrs.v import format_exception
 
 from govtrack._errors import SchemaError
-from govtrack.model.dates import Due
-from govtrack.model.records import Action, Activity, Decision, Document, FrozenMap
+from govtrack._gc import collector_paused
+from govtrack.model.dates import Due, Precision
+from govtrack.model.location import Location
+from govtrack.model.records import Action, Activity, Decision, Document, FrozenMap, Update
+from govtrack.model.status import Status
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -93,14 +96,24 @@ KINDS: dict[str, type[Action]] = {"decision": Decision, "activity": Activity}
 """The ``kind`` tag of each Action subclass, where a place admits any action."""
 
 
-def _configure_actions(converter: cattrs.Converter) -> None:
-    """Tag subclasses in Action-typed places, so a Decision in a plan stays a Decision."""
-    plain_unstructure = make_dict_unstructure_fn(
-        Action, converter, _cattrs_omit_if_default=converter.omit_if_default
-    )
-    plain_structure = make_dict_structure_fn(
-        Action, converter, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
-    )
+def _configure_actions(
+    converter: cattrs.Converter,
+    plain_unstructure: Callable[[Action], dict[str, Any]] | None = None,
+    plain_structure: Callable[[Any, type], Action] | None = None,
+) -> None:
+    """Tag subclasses in Action-typed places, so a Decision in a plan stays a Decision.
+
+    A plain Action goes through ``plain_unstructure`` and ``plain_structure`` when given
+    (the fast hooks below), else through hooks cattrs generates.
+    """
+    if plain_unstructure is None:
+        plain_unstructure = make_dict_unstructure_fn(
+            Action, converter, _cattrs_omit_if_default=converter.omit_if_default
+        )
+    if plain_structure is None:
+        plain_structure = make_dict_structure_fn(
+            Action, converter, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
+        )
     tags = {cls: kind for kind, cls in KINDS.items()}
 
     def unstructure(action: Action) -> dict[str, Any]:
@@ -129,6 +142,11 @@ def _configure_actions(converter: cattrs.Converter) -> None:
 
 def configure_converter(converter: cattrs.Converter) -> None:
     """Teach ``converter`` govtrack's JSON policies (listed in this module's docstring)."""
+    _configure_values(converter)
+    _configure_actions(converter)
+
+
+def _configure_values(converter: cattrs.Converter) -> None:
     converter.register_unstructure_hook(dt.date, dt.date.isoformat)
     converter.register_structure_hook(dt.date, _structure_date)
     converter.register_unstructure_hook(dt.time, dt.time.isoformat)
@@ -138,7 +156,6 @@ def configure_converter(converter: cattrs.Converter) -> None:
     converter.register_structure_hook(bool, _structure_bool)
     converter.register_unstructure_hook(FrozenMap, dict)
     converter.register_structure_hook(FrozenMap, _structure_frozen_map)
-    _configure_actions(converter)
 
 
 def make_converter() -> cattrs.Converter:
@@ -159,6 +176,255 @@ def make_converter() -> cattrs.Converter:
 _CONVERTER = make_converter()
 
 
+# ---------------------------------------------------------------------------
+# The fast path
+#
+# ``_FAST`` is a second converter for the hot classes (Action, Update, Due, Location,
+# FrozenMap), with hand-written hooks, and without cattrs' detailed validation. Its
+# unstructure hooks give exactly what ``_CONVERTER``'s give (omit-if-default, field
+# order). Its structure hooks accept a subset of what ``_CONVERTER`` accepts, give the
+# same records, and raise (anything) at the first doubt; :func:`from_data` then reads the
+# data again with ``_CONVERTER``, whose errors carry the JSON path and the reason.
+
+_date_iso = dt.date.isoformat
+_STATUSES: dict[str, Status] = {member.value: member for member in Status}
+_PRECISIONS: dict[str, Precision] = {member.value: member for member in Precision}
+
+
+class _NotPlain(Exception):  # noqa: N818 - a signal to take the slow path, not an error
+    """Raised by a fast structure hook: the slow path decides (and explains)."""
+
+
+def _fast_map_data(value: FrozenMap) -> dict[str, str]:
+    return dict(value._data)  # noqa: SLF001 - the same dict, without the Mapping protocol
+
+
+def _unstructure_due(due: Due) -> dict[str, Any]:
+    return {
+        "text": due.text,
+        "start": _date_iso(due.start),
+        "end": _date_iso(due.end),
+        "precision": due.precision._value_,
+    }
+
+
+def _unstructure_update(update: Update) -> dict[str, Any]:
+    data: dict[str, Any] = {"text": update.text}
+    if update.on is not None:
+        data["on"] = _unstructure_due(update.on)
+    return data
+
+
+def _unstructure_location(location: Location) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    if location.file != "":
+        data["file"] = location.file
+    if location.sheet != "":
+        data["sheet"] = location.sheet
+    if location.cell != "":
+        data["cell"] = location.cell
+    if location.line is not None:
+        data["line"] = location.line
+    if location.header != "":
+        data["header"] = location.header
+    if location.columns:
+        data["columns"] = _fast_map_data(location.columns)
+    if location.labels:
+        data["labels"] = _fast_map_data(location.labels)
+    return data
+
+
+def _unstructure_plain_action(action: Action) -> dict[str, Any]:
+    data: dict[str, Any] = {"text": action.text}
+    if action.ref != "":
+        data["ref"] = action.ref
+    if action.responsible != ():
+        data["responsible"] = list(action.responsible)
+    if action.due is not None:
+        data["due"] = _unstructure_due(action.due)
+    if action.due_text != "":
+        data["due_text"] = action.due_text
+    if action.status is not None:
+        data["status"] = action.status._value_
+    if action.status_text != "":
+        data["status_text"] = action.status_text
+    if action.comments != "":
+        data["comments"] = action.comments
+    if action.updates != ():
+        data["updates"] = [_unstructure_update(update) for update in action.updates]
+    if action.scope != "":
+        data["scope"] = action.scope
+    if action.group != "":
+        data["group"] = action.group
+    if action.extra:
+        data["extra"] = _fast_map_data(action.extra)
+    if action.origin is not None:
+        data["origin"] = _unstructure_location(action.origin)
+    return data
+
+
+def _check_str(value: Any) -> str:
+    if type(value) is not str:
+        raise _NotPlain
+    return value
+
+
+def _check_int(value: Any) -> int:
+    if type(value) is not int:
+        raise _NotPlain
+    return value
+
+
+def _check_strs(value: Any) -> tuple[str, ...]:
+    if type(value) is not list:
+        raise _NotPlain
+    for item in value:
+        if type(item) is not str:
+            raise _NotPlain
+    return tuple(value)
+
+
+def _check_map(value: Any) -> FrozenMap:
+    if type(value) is not dict:
+        raise _NotPlain
+    for key, item in value.items():
+        if type(key) is not str or type(item) is not str:
+            raise _NotPlain
+    return FrozenMap(value)
+
+
+def _check_date(value: Any) -> dt.date:
+    if type(value) is not str:
+        raise _NotPlain
+    return dt.date.fromisoformat(value)
+
+
+def _optional(check: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    def optional(value: Any) -> Any:
+        return None if value is None else check(value)
+
+    return optional
+
+
+def _fast_structure_fn(
+    cls: type[Any], checks: dict[str, Callable[[Any], Any]], texts: frozenset[str]
+) -> Callable[[Any], Any]:
+    """A strict structure function for ``cls``: no unknown key, a check per field.
+
+    A field named in ``texts`` is a string, checked inline (most fields are).
+    """
+    names = frozenset(checks) | texts
+
+    def structure(data: Any) -> Any:
+        if type(data) is not dict or not data.keys() <= names:
+            raise _NotPlain
+        kwargs = data.copy()
+        for key, value in data.items():
+            if type(value) is not str or key not in texts:
+                kwargs[key] = checks[key](value)
+        return cls(**kwargs)
+
+    return structure
+
+
+def _text_field(value: Any) -> str:
+    del value  # a text field whose value is not a string
+    raise _NotPlain
+
+
+def _fields(cls: type[Any]) -> frozenset[str]:
+    return frozenset(field.name for field in attrs.fields(cls) if field.init)
+
+
+_DUE_TEXTS = frozenset({"text"})
+_UPDATE_TEXTS = frozenset({"text"})
+_LOCATION_TEXTS = frozenset({"file", "sheet", "cell", "header"})
+_ACTION_TEXTS = frozenset({"text", "ref", "due_text", "status_text", "comments", "scope", "group"})
+_FAST_FIELDS: dict[type[Any], frozenset[str]] = {
+    Due: _DUE_TEXTS | {"start", "end", "precision"},
+    Update: _UPDATE_TEXTS | {"on"},
+    Location: _LOCATION_TEXTS | {"line", "columns", "labels"},
+    Action: _ACTION_TEXTS | {"responsible", "due", "status", "updates", "extra", "origin"},
+}
+"""The fields the fast hooks know, by class; a class with others takes the slow path."""
+
+_fast_due = _fast_structure_fn(
+    Due,
+    {
+        "text": _text_field,
+        "start": _check_date,
+        "end": _check_date,
+        "precision": _PRECISIONS.__getitem__,
+    },
+    _DUE_TEXTS,
+)
+_STATUS_OR_NONE: dict[str | None, Status | None] = {None: None}
+_STATUS_OR_NONE.update(_STATUSES)
+_fast_update = _fast_structure_fn(
+    Update, {"text": _text_field, "on": _optional(_fast_due)}, _UPDATE_TEXTS
+)
+_fast_location = _fast_structure_fn(
+    Location,
+    {
+        "file": _text_field,
+        "sheet": _text_field,
+        "cell": _text_field,
+        "line": _optional(_check_int),
+        "header": _text_field,
+        "columns": _check_map,
+        "labels": _check_map,
+    },
+    _LOCATION_TEXTS,
+)
+
+
+def _check_updates(value: Any) -> tuple[Update, ...]:
+    if type(value) is not list:
+        raise _NotPlain
+    return tuple([_fast_update(item) for item in value])
+
+
+_fast_action = _fast_structure_fn(
+    Action,
+    {
+        "text": _text_field,
+        "ref": _text_field,
+        "responsible": _check_strs,
+        "due": _optional(_fast_due),
+        "due_text": _text_field,
+        "status": _STATUS_OR_NONE.__getitem__,
+        "status_text": _text_field,
+        "comments": _text_field,
+        "updates": _check_updates,
+        "scope": _text_field,
+        "group": _text_field,
+        "extra": _check_map,
+        "origin": _optional(_fast_location),
+    },
+    _ACTION_TEXTS,
+)
+
+
+def _make_fast_converter() -> cattrs.Converter:
+    if any(_fields(cls) != known for cls, known in _FAST_FIELDS.items()):
+        return make_converter()  # a field the fast hooks do not know: no fast path
+    converter = cattrs.Converter(omit_if_default=True, forbid_extra_keys=True)
+    _configure_values(converter)
+    converter.register_unstructure_hook(FrozenMap, _fast_map_data)
+    converter.register_unstructure_hook(Due, _unstructure_due)
+    converter.register_unstructure_hook(Update, _unstructure_update)
+    converter.register_unstructure_hook(Location, _unstructure_location)
+    converter.register_structure_hook(FrozenMap, lambda value, _: _check_map(value))
+    converter.register_structure_hook(Due, lambda value, _: _fast_due(value))
+    converter.register_structure_hook(Update, lambda value, _: _fast_update(value))
+    converter.register_structure_hook(Location, lambda value, _: _fast_location(value))
+    _configure_actions(converter, _unstructure_plain_action, lambda value, _: _fast_action(value))
+    return converter
+
+
+_FAST = _make_fast_converter()
+
+
 def _reason(exception: BaseException, type_: type | None) -> str:
     """cattrs' description of a structuring error, with the underlying reason added."""
     described = format_exception(exception, type_)
@@ -171,7 +437,8 @@ def _reason(exception: BaseException, type_: type | None) -> str:
 def to_data(document: Document) -> dict[str, Any]:
     """The document as JSON-ready Python data (dicts, lists, strings, numbers)."""
     data: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
-    data.update(_CONVERTER.unstructure(document, Document))
+    with collector_paused():
+        data.update(_FAST.unstructure(document, Document))
     data.pop("source", None)
     return data
 
@@ -200,8 +467,37 @@ def _depth(data: Any) -> int:
     return deepest
 
 
+def _fast_from_data(data: Any) -> Document | None:
+    """The document in plainly valid data, by the fast path; None to take the slow one."""
+    if type(data) is not dict:
+        return None
+    version = data.get("schema_version")
+    if type(version) is not int or not 1 <= version <= SCHEMA_VERSION:
+        return None
+    # Only indicators nest without bound (Indicator.targets); every other part of a
+    # document the fast path accepts is a few levels deep, so only reports are walked.
+    reports = data.get("reports")
+    if reports is not None and _depth(reports) + 1 > MAX_DEPTH:
+        return None
+    body = {key: value for key, value in data.items() if key not in {"schema_version", "source"}}
+    try:
+        with collector_paused():
+            document: Document = _FAST.structure(body, Document)
+    except Exception:  # noqa: BLE001 - any doubt: the slow path decides and explains
+        return None
+    return document
+
+
 def from_data(data: Any, *, source: str = "") -> Document:
     """A Document from JSON-ready data, checked; see :func:`loads`."""
+    document = _fast_from_data(data)
+    if document is None:
+        document = _checked_from_data(data, source)
+    return attrs.evolve(document, source=source) if source else document
+
+
+def _checked_from_data(data: Any, source: str) -> Document:
+    """The slow path: every check, and an error with the JSON path and reason."""
     where = f"{source}: " if source else ""
     if not isinstance(data, dict):
         raise SchemaError(f"{where}a govtrack JSON document is an object @ $")
@@ -223,7 +519,7 @@ def from_data(data: Any, *, source: str = "") -> Document:
     except (ClassValidationError, IterableValidationError, ForbiddenExtraKeysError) as error:
         reasons = cattrs.transform_error(error, path="$", format_exception=_reason)
         raise SchemaError(f"{where}not a govtrack document: " + "; ".join(reasons)) from None
-    return attrs.evolve(document, source=source) if source else document
+    return document
 
 
 def dumps(document: Document, *, indent: int | None = None) -> str:
@@ -262,7 +558,8 @@ def loads(text: str, *, source: str = "") -> Document:
     """  # noqa: E501 - doctest output is one line
     where = f"{source}: " if source else ""
     try:
-        data = json.loads(text)
+        with collector_paused():
+            data = json.loads(text)
     except json.JSONDecodeError as error:
         raise SchemaError(
             f"{where}not JSON: {error.msg.removesuffix(' at')} at line {error.lineno} "

@@ -48,7 +48,7 @@ GT322  warning   a column given twice: the second goes to ``extra``
 GT323  info      no column is named as the action: the first column is used
 GT324  info      text outside the tables (kept in the plan's ``extra["Notes"]``)
 GT325  warning   a row whose action cell is empty
-GT326  warning   a deadline that reads as two different days (``03/04/2024``): kept
+GT326  error     a deadline that reads as two different days (``03/04/2024``): kept
                  as text; pass ``dayfirst=`` to choose
 =====  ========  ====================================================================
 """
@@ -294,7 +294,7 @@ def _action(
             due = parse_due(deadline, dayfirst=context.dayfirst)
         except AmbiguousDateError as error:
             due_text = deadline
-            context.report("GT326", f"{error}; kept as text", line, Severity.WARNING)
+            context.report("GT326", f"{error}; kept as text", line, Severity.ERROR)
         except DueParseError:
             due_text = deadline
     status_text = values.get("status", "")

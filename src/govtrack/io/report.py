@@ -16,7 +16,24 @@ from govtrack.model.records import Action, Document
 from govtrack.model.rules import summarize
 from govtrack.model.status import Status
 
-__all__ = ["dumps", "escape"]
+__all__ = ["dumps", "escape", "is_report"]
+
+_AS_OF = re.compile(r"^As of \d{4}-\d{2}-\d{2}\.$", re.MULTILINE)
+_RATE_LINE = "- Implementation rate (completed ÷ applicable): **"
+
+
+def is_report(text: str) -> bool:
+    """Whether ``text`` is a status report govtrack wrote (for people; never read back).
+
+    >>> import datetime as dt, govtrack as gt
+    >>> is_report(gt.dumps(gt.Document(), format="report", on=dt.date(2023, 1, 31)))
+    True
+    >>> is_report("| Action | Status |\\n|---|---|\\n| Hire | Done |\\n")
+    False
+    """
+    head = text[:2000]
+    return bool(_AS_OF.search(head)) and _RATE_LINE in head
+
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 
-__all__ = ["FrozenMap"]
+__all__ = ["EMPTY", "FrozenMap"]
 
 
 class FrozenMap(Mapping[str, str]):
@@ -46,3 +46,7 @@ class FrozenMap(Mapping[str, str]):
 
 def _frozen_map(value: Mapping[str, str] | Iterable[tuple[str, str]]) -> FrozenMap:
     return value if isinstance(value, FrozenMap) else FrozenMap(value)
+
+
+EMPTY = FrozenMap()
+"""The empty FrozenMap, shared as the default of every ``extra`` and column map (immutable)."""

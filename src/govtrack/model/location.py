@@ -6,7 +6,7 @@ import re
 
 import attrs
 
-from govtrack.model.frozenmap import FrozenMap, _frozen_map
+from govtrack.model.frozenmap import EMPTY, FrozenMap, _frozen_map
 
 _ROW = re.compile(r"\d+$")
 
@@ -44,19 +44,21 @@ class Location:
     cell: str = ""
     line: int | None = None
     header: str = ""
-    columns: FrozenMap = attrs.field(factory=FrozenMap, converter=_frozen_map)
-    labels: FrozenMap = attrs.field(factory=FrozenMap, converter=_frozen_map)
+    columns: FrozenMap = attrs.field(default=EMPTY, converter=_frozen_map)
+    labels: FrozenMap = attrs.field(default=EMPTY, converter=_frozen_map)
 
     def field(self, key: str, header: str) -> Location:
         """This location narrowed to one field of the record: its cell, under its header.
 
-        The header is the source's own (``labels``) when known, else ``header``.
+        The header is the source's own (``labels``) when known, else ``header``; when
+        the row's table has no such column, the location stays on the row, under no
+        header.
 
         >>> row = Location(sheet="Matrix", cell="F10", columns={"status": "I"})
         >>> str(row.field("status", "Status")), row.field("status", "Status").header
         ('Matrix!I10', 'Status')
-        >>> str(row.field("deadline", "Deadline"))
-        'Matrix!F10'
+        >>> str(row.field("deadline", "Deadline")), row.field("deadline", "Deadline").header
+        ('Matrix!F10', '')
         >>> sheet_row = Location(sheet="M", cell="A3", columns={"deadline": "H"},
         ...                      labels={"deadline": "Time-frame"})
         >>> sheet_row.field("deadline", "Deadline").header
@@ -65,8 +67,13 @@ class Location:
         letter = self.columns.get(key)
         row = _ROW.search(self.cell)
         cell = f"{letter}{row.group()}" if letter and row else self.cell
-        label = self.labels.get(key) or self.header or header
-        return attrs.evolve(self, cell=cell, header=label, columns=FrozenMap(), labels=FrozenMap())
+        if letter:
+            label = self.labels.get(key) or header
+        elif self.columns:
+            label = ""  # a table row without this column: the row's own cell, no header
+        else:
+            label = self.header or header
+        return Location(file=self.file, sheet=self.sheet, cell=cell, line=self.line, header=label)
 
     def __str__(self) -> str:
         if self.sheet or self.cell:

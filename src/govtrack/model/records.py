@@ -21,7 +21,7 @@ from typing import Any
 import attrs
 
 from govtrack.model.dates import Due
-from govtrack.model.frozenmap import FrozenMap, _frozen_map
+from govtrack.model.frozenmap import EMPTY, FrozenMap, _frozen_map
 from govtrack.model.location import Location
 from govtrack.model.status import ResponseCategory, ScheduleStatus, Severity, Status
 
@@ -214,7 +214,7 @@ class Action:
     updates: tuple[Update, ...] = attrs.field(default=(), converter=_updates)
     scope: str = ""
     group: str = ""
-    extra: FrozenMap = attrs.field(factory=FrozenMap, converter=_frozen_map)
+    extra: FrozenMap = attrs.field(default=EMPTY, converter=_frozen_map)
     origin: Location | None = attrs.field(default=None, eq=False)
 
     @property
@@ -387,7 +387,7 @@ class Evaluation:
     recommendations: tuple[Recommendation, ...] = attrs.field(
         default=(), converter=_recommendations
     )
-    extra: FrozenMap = attrs.field(factory=FrozenMap, converter=_frozen_map)
+    extra: FrozenMap = attrs.field(default=EMPTY, converter=_frozen_map)
     origin: Location | None = attrs.field(default=None, eq=False)
 
 
@@ -438,7 +438,7 @@ class Meeting:
     themes: tuple[str, ...] = attrs.field(default=(), converter=_texts)
     key_points: tuple[str, ...] = attrs.field(default=(), converter=_texts)
     decisions: tuple[Decision, ...] = attrs.field(default=(), converter=_decisions)
-    extra: FrozenMap = attrs.field(factory=FrozenMap, converter=_frozen_map)
+    extra: FrozenMap = attrs.field(default=EMPTY, converter=_frozen_map)
     origin: Location | None = attrs.field(default=None, eq=False)
 
 
@@ -466,7 +466,7 @@ class Indicator:
     constraints: str = ""
     recommendations: str = ""
     targets: tuple[Indicator, ...] = attrs.field(default=(), converter=_indicators)
-    extra: FrozenMap = attrs.field(factory=FrozenMap, converter=_frozen_map)
+    extra: FrozenMap = attrs.field(default=EMPTY, converter=_frozen_map)
     origin: Location | None = attrs.field(default=None, eq=False)
 
 
@@ -501,7 +501,7 @@ class ProgressReport:
     activities: tuple[Activity, ...] = attrs.field(default=(), converter=_activities)
     indicators: tuple[Indicator, ...] = attrs.field(default=(), converter=_indicators)
     answers: tuple[Answer, ...] = attrs.field(default=(), converter=_answers)
-    extra: FrozenMap = attrs.field(factory=FrozenMap, converter=_frozen_map)
+    extra: FrozenMap = attrs.field(default=EMPTY, converter=_frozen_map)
     origin: Location | None = attrs.field(default=None, eq=False)
 
 
@@ -511,7 +511,7 @@ class ActionPlan:
 
     title: str = ""
     actions: tuple[Action, ...] = attrs.field(default=(), converter=_actions)
-    extra: FrozenMap = attrs.field(factory=FrozenMap, converter=_frozen_map)
+    extra: FrozenMap = attrs.field(default=EMPTY, converter=_frozen_map)
     origin: Location | None = attrs.field(default=None, eq=False)
 
 

@@ -67,7 +67,7 @@ class Status(enum.Enum):
     @property
     def is_closed(self) -> bool:
         """Completed or no longer applicable: nothing more is owed."""
-        return self in {Status.COMPLETED, Status.NO_LONGER_APPLICABLE}
+        return self is Status.COMPLETED or self is Status.NO_LONGER_APPLICABLE
 
     @classmethod
     def parse(cls, word: str | None) -> Status | None:

@@ -1,0 +1,190 @@
+"""Command-line options: dates, code selection, conversion options, the code list."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+import govtrack as gt
+from govtrack.cli import main
+from govtrack.io import reader_codes
+from govtrack.validate import RULES
+
+MATRIX = """\
+| Action | Responsible | Deadline | Status |
+|---|---|---|---|
+| Hire an analyst | HR | 03/04/2024 | Ongoing |
+"""
+
+
+def run(*argv: str) -> tuple[int, str]:
+    out = io.StringIO()
+    code = main(list(argv), out=out)
+    return code, out.getvalue()
+
+
+@pytest.fixture
+def matrix(tmp_path: Path) -> Path:
+    path = tmp_path / "plan.md"
+    path.write_text(MATRIX, encoding="utf-8")
+    return path
+
+
+def test_an_unknown_code_in_select_is_refused(
+    matrix: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A code no rule or reader has would silently select nothing: it is a usage error."""
+    assert (2, "") == run("validate", str(matrix), "--select", "GT1,GT199")
+    assert "--select GT199: no problem code starts with it" in capsys.readouterr().err
+    assert 2 == run("validate", str(matrix), "--ignore", "overdue")[0]
+
+
+def test_a_lowercase_prefix_selects(matrix: Path) -> None:
+    """Codes are matched without regard to case, as validate() matches them."""
+    code, text = run("validate", str(matrix), "--on", "2024-01-01", "--select", "gt3")
+    assert (1, True) == (code, "GT326" in text)
+
+
+def test_an_ambiguous_day_is_an_error_with_a_hint(matrix: Path) -> None:
+    """03/04/2024 in a text matrix is an error (as GT208 in a workbook), with the way out."""
+    code, text = run("validate", str(matrix), "--on", "2024-01-01")
+    assert (1, True) == (code, "hint: --dayfirst reads 03/04/2024 as 3 April" in text)
+
+
+@pytest.mark.parametrize(("flag", "day"), [("--dayfirst", 3), ("--monthfirst", 4)])
+def test_dayfirst_and_monthfirst_read_the_day(
+    matrix: Path, tmp_path: Path, flag: str, day: int
+) -> None:
+    """--dayfirst and --monthfirst settle an all-numeric day, for every command that reads."""
+    target = tmp_path / "out.json"
+    assert 0 == run("convert", str(matrix), str(target), flag)[0]
+    (action,) = gt.load(target).actions
+    assert action.due is not None
+    assert dt.date(2024, 4 if day == 3 else 3, day) == action.due.start
+    assert (0, "no problems found") == (
+        run("validate", str(matrix), "--on", "2024-01-01", flag)[0],
+        run("validate", str(matrix), "--on", "2024-01-01", flag)[1].split(": ", 1)[1].strip(),
+    )
+
+
+def test_dayfirst_and_monthfirst_exclude_each_other(matrix: Path) -> None:
+    """Both at once is a usage error."""
+    assert 2 == run("summary", str(matrix), "--dayfirst", "--monthfirst")[0]
+
+
+def test_dayfirst_on_a_format_without_days_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A format whose reader takes no dayfirst says so, naming the flag."""
+    path = tmp_path / "plan.json"
+    gt.dump(gt.Document(), path)
+    assert 2 == run("summary", str(path), "--dayfirst")[0]
+    assert "--dayfirst applies to workbooks and text matrices only" in capsys.readouterr().err
+
+
+def test_convert_on_dates_the_report(matrix: Path, tmp_path: Path) -> None:
+    """convert --on judges a .md report on that day, not today."""
+    target = tmp_path / "report.md"
+    assert 0 == run("convert", str(matrix), str(target), "--dayfirst", "--on", "2024-06-30")[0]
+    text = target.read_text(encoding="utf-8")
+    assert "As of 2024-06-30." in text
+    assert "**Overdue**" in text
+
+
+def test_convert_layout_matrix(matrix: Path, tmp_path: Path) -> None:
+    """convert --layout matrix writes the partner-facing matrix, with its As of date."""
+    target = tmp_path / "matrix.xlsx"
+    code, _ = run(
+        "convert",
+        str(matrix),
+        str(target),
+        "--dayfirst",
+        "--layout",
+        "matrix",
+        "--on",
+        "2024-06-30",
+    )
+    assert 0 == code
+    back = gt.load(target)
+    assert (["Hire an analyst"], "2024-06-30") == ([a.text for a in back.actions], _as_of(target))
+
+
+def _as_of(path: Path) -> str:
+    book = load_workbook(path, read_only=True)
+    try:
+        for sheet in book.worksheets:
+            for row in sheet.iter_rows(max_row=5, values_only=True):
+                if row and row[0] == "As of":
+                    value = row[1]
+                    return (
+                        value.date().isoformat() if isinstance(value, dt.datetime) else str(value)
+                    )
+    finally:
+        book.close()
+    return ""
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (["--on", "2024-06-30"], "--on applies to a .md report or an .xlsx matrix"),
+        (["--layout", "matrix"], "--layout applies to an .xlsx output"),
+    ],
+)
+def test_convert_options_that_do_not_apply_are_refused(
+    matrix: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    options: list[str],
+    message: str,
+) -> None:
+    """An option the output format cannot use is a clear error, and nothing is written."""
+    target = tmp_path / "out.json"
+    assert 2 == run("convert", str(matrix), str(target), "--dayfirst", *options)[0]
+    assert message in capsys.readouterr().err
+    assert not target.exists()
+
+
+def test_codes_lists_every_code() -> None:
+    """`govtrack codes` lists every rule's and every reader's code, once each."""
+    code, text = run("codes")
+    listed = [line.split()[0] for line in text.splitlines()]
+    assert 0 == code
+    assert sorted([rule.code for rule in RULES] + list(reader_codes())) == sorted(listed)
+    assert len(set(listed)) == len(listed)
+
+
+def test_reader_codes_are_named_by_meaning(tmp_path: Path) -> None:
+    """A text reader's code (GT3xx) is summarised by its meaning, not as 'reading problem'."""
+    path = tmp_path / "plan.md"
+    path.write_text(MATRIX + "| | HR | 2024 | Ongoing |\n", encoding="utf-8")
+    _, text = run("validate", str(path), "--on", "2024-01-01")
+    assert "reading problem" not in text
+    assert "GT325 warning x1    a row whose action cell is empty" in text
+
+
+def test_summary_by_recommendation_marks_a_cut(tmp_path: Path) -> None:
+    """A long recommendation is cut with an ellipsis in text, and whole in JSON."""
+    long_text = "Strengthen the monitoring of results across every country office " * 2
+    rec = gt.Recommendation(ref="1", text=long_text, actions=(gt.Action(text="Hire"),))
+    path = tmp_path / "e.json"
+    gt.dump(gt.Document(evaluations=(gt.Evaluation(title="E", recommendations=(rec,)),)), path)
+    _, text = run("summary", str(path), "--on", "2024-01-01", "--by", "recommendation")
+    assert any(
+        line.strip().startswith("1 Strengthen") and "…" in line for line in text.splitlines()
+    )
+    _, data = run(
+        "summary", str(path), "--on", "2024-01-01", "--by", "recommendation", "--format", "json"
+    )
+    assert f"1 {long_text}" == json.loads(data)["by"]["groups"][0]["recommendation"]
+
+
+def test_an_option_a_writer_does_not_take_is_named() -> None:
+    """gt.dumps refuses an option by name instead of letting a TypeError escape."""
+    with pytest.raises(gt.UnsupportedFormatError, match=r"on= does not apply to the json format"):
+        gt.dumps(gt.Document(), format="json", on=dt.date(2024, 1, 1))
