@@ -184,3 +184,29 @@ def test_the_annotated_copy_reads_back_like_the_source(laid_out: Path, tmp_path:
         [a.text for a in back.actions],
         [p.code for p in back.problems if p.code == "GT201"],
     )
+
+
+def test_a_part_a_whole_load_trips_on_falls_back_to_the_values(
+    laid_out: Path, tmp_path: Path
+) -> None:
+    """A broken comments part (which reading never touches) gives a values-only copy, not a crash."""
+    import zipfile
+
+    from openpyxl.comments import Comment
+
+    book = load_workbook(laid_out)
+    book["MR"]["A1"].comment = Comment("partner's note", "partner")
+    commented = tmp_path / "commented.xlsx"
+    book.save(commented)
+    broken = tmp_path / "broken.xlsx"
+    with zipfile.ZipFile(commented) as source, zipfile.ZipFile(broken, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if "comments" in item.filename and item.filename.endswith(".xml"):
+                data = b"<comments><oops"
+            target.writestr(item, data)
+    doc = gt.load(broken)
+    target_path = tmp_path / "checked.xlsx"
+    annotate(broken, gt.validate(doc, on=gt.parse_due("2023").end), target_path)
+    sheet = load_workbook(target_path)["MR"]
+    assert ([], "Hire an analyst") == (list(sheet.merged_cells.ranges), sheet["C2"].value)

@@ -188,3 +188,21 @@ def test_an_option_a_writer_does_not_take_is_named() -> None:
     """gt.dumps refuses an option by name instead of letting a TypeError escape."""
     with pytest.raises(gt.UnsupportedFormatError, match=r"on= does not apply to the json format"):
         gt.dumps(gt.Document(), format="json", on=dt.date(2024, 1, 1))
+
+
+def test_every_emitted_workbook_code_is_known(tmp_path: Path) -> None:
+    """GT290 (govtrack's own workbook, an unknown column) is listed and can be ignored."""
+    assert "GT290" in reader_codes()
+    path = tmp_path / "plan.json"
+    gt.dump(gt.Document(), path)
+    assert 0 == run("validate", str(path), "--ignore", "GT290")[0]
+
+
+def test_convert_on_needs_the_matrix_layout_for_a_workbook(
+    matrix: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """govtrack's own workbook records no date: --on without --layout matrix is refused."""
+    target = tmp_path / "out.xlsx"
+    assert 2 == run("convert", str(matrix), str(target), "--dayfirst", "--on", "2024-06-30")[0]
+    assert "add --layout matrix" in capsys.readouterr().err
+    assert not target.exists()

@@ -30,7 +30,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.cell import coordinate_from_string
 from openpyxl.utils.exceptions import InvalidFileException
 
-from govtrack._errors import FormatError
+from govtrack._errors import FormatError, WriteError
 from govtrack.io._files import atomic_write, decode_text
 from govtrack.io.excel_write import PROBLEMS_HEADERS
 from govtrack.model.records import Issue
@@ -97,8 +97,8 @@ def _whole_copy(source: Path) -> Workbook | None:
         if source.stat().st_size > WHOLE_COPY_BYTES:
             return None
         book = load_workbook(source, data_only=True, rich_text=False)
-    except (InvalidFileException, OSError, KeyError, ValueError, TypeError, AttributeError):
-        return None  # the streaming copy says what is wrong, if anything is
+    except Exception:  # noqa: BLE001 - any part a whole load trips on: the streaming copy decides
+        return None
     for sheet in book.worksheets:
         for row in sheet.iter_rows():
             for cell in row:
@@ -180,6 +180,22 @@ def annotate(
         raise FormatError("the annotated copy must not overwrite the file it annotates")
     is_workbook = source_path.suffix.lower() in {".xlsx", ".xlsm"}
     whole = _whole_copy(source_path) if is_workbook else None
+    if whole is not None:
+        try:
+            _annotate(source_path, issues, target_path, whole)
+        except (FormatError, WriteError):
+            raise
+        except Exception:  # noqa: BLE001 - a part openpyxl cannot write back: copy the values
+            _annotate(source_path, issues, target_path, None)
+        return
+    _annotate(source_path, issues, target_path, None)
+
+
+def _annotate(
+    source_path: Path, issues: Sequence[Issue], target_path: Path, whole: Workbook | None
+) -> None:
+    """Annotate into the whole copy ``whole``, or (None) into a values-only copy."""
+    is_workbook = source_path.suffix.lower() in {".xlsx", ".xlsm"}
     if whole is not None:
         book = whole
         titles = {sheet.title: sheet.title for sheet in book.worksheets}

@@ -534,10 +534,16 @@ def _run(args: argparse.Namespace, stream: TextIO) -> int:
     options: dict[str, Any] = {}
     if args.on is not None:
         options["on"] = args.on
+    workbook = Path(args.output).suffix.lower() in {".xlsx", ".xlsm"}
     if args.layout is not None:
-        if Path(args.output).suffix.lower() not in {".xlsx", ".xlsm"}:
+        if not workbook:
             raise GovtrackError(f"--layout applies to an .xlsx output, not {args.output}")
         options["layout"] = args.layout
+    if args.on is not None and workbook and args.layout != "matrix":
+        raise GovtrackError(
+            "--on dates the matrix layout's 'As of' cell: add --layout matrix (govtrack's "
+            "own workbook records no date)"
+        )
     try:
         dump(doc, args.output, **options)
     except UnsupportedFormatError as error:

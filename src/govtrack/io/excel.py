@@ -105,6 +105,7 @@ GT215  info      a section row with nothing under it: kept in ``extra``
 GT216  info      a repeated header row: skipped
 GT217  info      what the engine noted while reading (openpyxl's warnings)
 GT218  warning   a key action above the first recommendation
+GT290  warning   govtrack's own workbook: a column its layout does not have (not read)
 =====  ========  ===================================================================
 """
 
@@ -186,6 +187,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "GT216": (Severity.INFO, "repeated header row"),
     "GT217": (Severity.INFO, "engine note"),
     "GT218": (Severity.WARNING, "key action before any recommendation"),
+    "GT290": (Severity.WARNING, "column outside govtrack's workbook layout"),
 }
 """The workbook problem codes: code -> (severity, summary)."""
 
