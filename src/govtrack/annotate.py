@@ -99,13 +99,7 @@ def _whole_copy(source: Path) -> Workbook | None:
         book = load_workbook(source, data_only=True, rich_text=False)
     except Exception:  # noqa: BLE001 - any part a whole load trips on: the streaming copy decides
         return None
-    for sheet in book.worksheets:
-        for row in sheet.iter_rows():
-            for cell in row:
-                value = cell.value
-                if isinstance(value, str) and cell.data_type == "f":
-                    cell.data_type = "s"  # a text cached by a formula stays text
-    return book
+    return book  # loaded data_only: a cached text (even "=…") is a string cell, never "f"
 
 
 def _anchor(sheet: Any, row: int, column: int) -> Any:

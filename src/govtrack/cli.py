@@ -523,6 +523,7 @@ def _run(args: argparse.Namespace, stream: TextIO) -> int:
         _check_codes("--ignore", [code for group in args.ignore or () for code in group])
     if args.command == "codes":
         return _list_codes(stream)
+    options = _convert_options(args) if args.command == "convert" else {}  # before reading
     source = args.input if args.command == "convert" else args.file
     doc = _load(source, args.dayfirst)
     if args.command == "validate":
@@ -531,29 +532,32 @@ def _run(args: argparse.Namespace, stream: TextIO) -> int:
         return _summary(args, doc, stream)
     if args.command == "reminders":
         return _reminders(args, doc, stream)
+    dump(doc, args.output, **options)
+    print(f"wrote {args.output}", file=stream)
+    return EXIT_OK
+
+
+def _convert_options(args: argparse.Namespace) -> dict[str, Any]:
+    """The writer's options for ``convert``; an option the output cannot use is refused."""
+    suffix = Path(args.output).suffix.lower()
+    workbook = suffix in {".xlsx", ".xlsm"}
     options: dict[str, Any] = {}
-    if args.on is not None:
-        options["on"] = args.on
-    workbook = Path(args.output).suffix.lower() in {".xlsx", ".xlsm"}
     if args.layout is not None:
         if not workbook:
             raise GovtrackError(f"--layout applies to an .xlsx output, not {args.output}")
         options["layout"] = args.layout
-    if args.on is not None and workbook and args.layout != "matrix":
-        raise GovtrackError(
-            "--on dates the matrix layout's 'As of' cell: add --layout matrix (govtrack's "
-            "own workbook records no date)"
-        )
-    try:
-        dump(doc, args.output, **options)
-    except UnsupportedFormatError as error:
-        if "on=" in str(error):
+    if args.on is not None:
+        if workbook and args.layout != "matrix":
+            raise GovtrackError(
+                "--on dates the matrix layout's 'As of' cell: add --layout matrix (govtrack's "
+                "own workbook records no date)"
+            )
+        if not workbook and suffix != ".md":
             raise GovtrackError(
                 f"--on applies to a .md report or an .xlsx matrix, not {args.output}"
-            ) from None
-        raise
-    print(f"wrote {args.output}", file=stream)
-    return EXIT_OK
+            )
+        options["on"] = args.on
+    return options
 
 
 def _list_codes(out: TextIO) -> int:

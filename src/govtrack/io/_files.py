@@ -5,13 +5,28 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+import zipfile
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO
+from xml.etree.ElementTree import ParseError
 
 from govtrack._errors import FormatError, WriteError
 
-__all__ = ["atomic_write", "decode_text", "normalise_newlines", "one_line"]
+__all__ = [
+    "BROKEN_SHEET_ERRORS",
+    "atomic_write",
+    "decode_text",
+    "normalise_newlines",
+    "one_line",
+]
+
+BROKEN_SHEET_ERRORS: tuple[type[BaseException], ...] = (
+    KeyError, ValueError, TypeError, IndexError, OverflowError, zipfile.BadZipFile, EOFError,
+    zlib.error, ParseError,
+)  # fmt: skip
+"""What openpyxl raises while iterating a damaged sheet (a reader turns it into a FormatError)."""
 
 
 def _sync_directory(directory: Path) -> None:

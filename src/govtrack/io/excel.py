@@ -139,6 +139,7 @@ from govtrack._errors import (
 )
 from govtrack._gc import collector_paused
 from govtrack.io import _xlsx
+from govtrack.io._files import BROKEN_SHEET_ERRORS
 from govtrack.io.columns import merge_aliases, normalise_header
 from govtrack.io.excel_write import INSTRUCTIONS_SHEET, INSTRUCTIONS_TITLE, PROBLEMS_HEADERS
 from govtrack.io.limits import (
@@ -1731,10 +1732,7 @@ def _guarded(
             if not batch:
                 return
             yield from batch
-    except (
-        KeyError, ValueError, TypeError, IndexError, OverflowError, zipfile.BadZipFile, EOFError,
-        zlib.error, ParseError,
-    ) as error:  # fmt: skip
+    except BROKEN_SHEET_ERRORS as error:
         if isinstance(error, GovtrackError):
             raise
         raise FormatError(f"{name}: sheet {sheet!r} cannot be read ({error})") from None

@@ -93,7 +93,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from govtrack._errors import FormatError, GovtrackError, WriteError
-from govtrack.io._files import atomic_write, one_line
+from govtrack.io._files import BROKEN_SHEET_ERRORS, atomic_write, one_line
 from govtrack.io.json import make_converter
 from govtrack.io.limits import DEFAULT_LIMITS, Limits, RowBudget
 from govtrack.model.dates import Due, Precision
@@ -826,10 +826,7 @@ def _values(workbook: Any, title: str, budget: RowBudget) -> Iterator[Sequence[A
         reset()  # the declared dimension may say A1:A1, or A1:K1048576
     try:
         yield from budget.take(sheet.iter_rows(values_only=True), title)
-    except (
-        KeyError, ValueError, TypeError, IndexError, OverflowError, zipfile.BadZipFile, EOFError,
-        zlib.error, ParseError,
-    ) as error:  # fmt: skip
+    except BROKEN_SHEET_ERRORS as error:
         if isinstance(error, GovtrackError):
             raise
         raise FormatError(f"{budget.name}: sheet {title!r} cannot be read ({error})") from None
