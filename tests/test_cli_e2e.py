@@ -316,7 +316,8 @@ def test_convert_workbook_to_json_to_markdown(inputs: dict[str, Path], tmp_path:
     first = run("convert", inputs["xlsx"], as_json)
     assert (0, "", f"wrote {as_json}\n") == (first.returncode, first.stderr, first.stdout)
     assert gt.load(inputs["xlsx"]) == gt.load(as_json)
-    assert 1 == json.loads(as_json.read_text(encoding="utf-8"))["schema_version"]
+    data = json.loads(as_json.read_text(encoding="utf-8"))
+    assert (2, ["Matrix"]) == (data["schema_version"], [t["sheet"] for t in data["tables"]])
     report = tmp_path / "partner.md"
     second = run("convert", as_json, report)
     assert (0, "") == (second.returncode, second.stderr)

@@ -8,6 +8,7 @@ import attrs
 import jsonschema
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 import govtrack as gt
 from govtrack.io import json as gt_json
@@ -82,6 +83,15 @@ def test_dates_are_iso_and_enums_are_values() -> None:
 
 def _golden_document() -> gt.Document:
     due = gt.parse_due("2021/07")
+    row = gt.Location(
+        file="x.xlsx",
+        sheet="S",
+        cell="B5",
+        line=3,
+        header="H",
+        columns={"status": "I"},
+        labels={"status": "Status"},
+    )
     action = gt.Action(
         text="Hire — staff",
         ref="1.1",
@@ -94,29 +104,35 @@ def _golden_document() -> gt.Document:
         scope="KAZ",
         group="G",
         extra={"Budget": "USD 10"},
-        origin=gt.Location(
-            file="x.xlsx",
-            sheet="S",
-            cell="B5",
-            line=3,
-            header="H",
-            columns={"status": "I"},
-            labels={"status": "Status"},
-        ),
+        origin=row,
     )
     actions = (
         action,
-        gt.Action(text="Unread", due_text="soon"),
+        gt.Action(text="Unread", due_text="soon", origin=attrs.evolve(row, cell="B6", line=None)),
         gt.Decision(text="Agreed", deemed_consent=True, due=due),
     )
-    recommendation = gt.Recommendation(text="Rec", actions=actions)
+    recommendation = gt.Recommendation(
+        text="Rec", actions=actions, origin=gt.Location(file="x.xlsx", sheet="S", cell="A5")
+    )
     return gt.Document(
         evaluations=(gt.Evaluation(title="Évaluation", recommendations=(recommendation,)),)
     )
 
 
-_DUE_JSON = '{"text": "2021/07", "start": "2021-07-01", "end": "2021-07-31", "precision": "month"}'
+_DUE_JSON = '{"text":"2021/07","start":"2021-07-01","end":"2021-07-31","precision":"month"}'
 _GOLDEN = (
+    '{"schema_version":2,"tables":[{"file":"x.xlsx","sheet":"S","columns":{"status":"I"},'
+    '"labels":{"status":"Status"}}],"evaluations":[{"title":"Évaluation","recommendations":'
+    '[{"text":"Rec","actions":[{"text":"Hire — staff","ref":"1.1","responsible":'
+    f'["UNDP","Gov"],"due":{_DUE_JSON},"status":"ongoing","status_text":"Ongoing",'
+    f'"comments":"c","updates":[{{"text":"Dec 2022: done","on":{_DUE_JSON}}},'
+    '{"text":"u"}],"scope":"KAZ","group":"G","extra":{"Budget":"USD 10"},'
+    '"origin":{"table":0,"cell":"B5","line":3,"header":"H"}},'
+    '{"text":"Unread","due_text":"soon","origin":{"table":0,"cell":"B6","header":"H"}},'
+    f'{{"kind":"decision","text":"Agreed","due":{_DUE_JSON},"deemed_consent":true}}],'
+    '"origin":{"file":"x.xlsx","sheet":"S","cell":"A5"}}]}]}'
+)
+_GOLDEN_V1 = (
     '{"schema_version": 1, "evaluations": [{"title": "Évaluation", "recommendations": '
     '[{"text": "Rec", "actions": [{"text": "Hire — staff", "ref": "1.1", "responsible": '
     f'["UNDP", "Gov"], "due": {_DUE_JSON}, "status": "ongoing", "status_text": "Ongoing", '
@@ -124,9 +140,12 @@ _GOLDEN = (
     '{"text": "u"}], "scope": "KAZ", "group": "G", "extra": {"Budget": "USD 10"}, '
     '"origin": {"file": "x.xlsx", "sheet": "S", "cell": "B5", "line": 3, "header": "H", '
     '"columns": {"status": "I"}, "labels": {"status": "Status"}}}, '
-    '{"text": "Unread", "due_text": "soon"}, '
-    f'{{"kind": "decision", "text": "Agreed", "due": {_DUE_JSON}, "deemed_consent": true}}]}}]}}]}}'
+    '{"text": "Unread", "due_text": "soon", "origin": {"file": "x.xlsx", "sheet": "S", '
+    '"cell": "B6", "header": "H", "columns": {"status": "I"}, "labels": {"status": "Status"}}}, '
+    f'{{"kind": "decision", "text": "Agreed", "due": {_DUE_JSON}, "deemed_consent": true}}], '
+    '"origin": {"file": "x.xlsx", "sheet": "S", "cell": "A5"}}]}]}'
 )
+"""The golden document as govtrack 0.1.0.dev0 wrote it before tables: version 1."""
 
 
 def test_output_is_byte_identical_to_the_golden_text() -> None:
@@ -134,15 +153,26 @@ def test_output_is_byte_identical_to_the_golden_text() -> None:
     doc = _golden_document()
     text = gt.dumps(doc, format="json")
     assert text == _GOLDEN
+    assert gt_json.encode(gt_json.to_data(doc), fast=False) == _GOLDEN
     back = gt.loads(text, format="json")
     assert back == doc
     assert origins(back) == origins(doc)
 
 
+def test_version_1_documents_still_read() -> None:
+    """A document written whole-origin, as version 1 was, reads to the same records."""
+    back = gt.loads(_GOLDEN_V1, format="json")
+    assert back == _golden_document()
+    assert origins(back) == origins(_golden_document())
+    assert gt_json._fast_from_data(json.loads(_GOLDEN_V1)) == back
+
+
 def test_the_fast_path_takes_a_plain_document() -> None:
     """A plain document is read by the fast path, not the slow checked one (speed)."""
     data = json.loads(_GOLDEN)
-    assert gt_json._fast_from_data(data) == _golden_document()
+    read = gt_json._fast_from_data(data)
+    assert read == _golden_document()
+    assert origins(read) == origins(_golden_document())
 
 
 @given(documents)
@@ -155,6 +185,80 @@ def test_fast_path_matches_the_checked_converter(doc: gt.Document) -> None:
     read = fast.structure(json.loads(text), gt.Document)
     assert read == checked.structure(json.loads(text), gt.Document)
     assert origins(read) == origins(doc)
+
+
+@given(documents)
+def test_fast_and_checked_readers_agree_on_tables(doc: gt.Document) -> None:
+    """A document with tables reads the same by the fast path and by the checked one."""
+    data = json.loads(gt.dumps(doc, format="json"))
+    fast = gt_json._fast_from_data(data)
+    checked = gt_json._checked_from_data(data, "")
+    assert fast == checked == doc
+    assert origins(fast) == origins(checked) == origins(doc)
+
+
+@given(documents)
+def test_orjson_writes_what_the_standard_library_writes(doc: gt.Document) -> None:
+    """With or without the fast extra, the text is the same, compact or indented by 2."""
+    data = gt_json.to_data(doc)
+    for indent in (None, 2):
+        assert gt_json.encode(data, indent=indent) == gt_json.encode(
+            data, indent=indent, fast=False
+        )
+
+
+@given(st.text())
+def test_orjson_writes_any_text_as_the_standard_library_does(text: str) -> None:
+    """Control characters, quotes, non-ASCII and lone surrogates: the same text either way."""
+    for indent in (None, 2):
+        assert gt_json.encode({"t": [text]}, indent=indent) == gt_json.encode(
+            {"t": [text]}, indent=indent, fast=False
+        )
+
+
+def test_the_rows_of_a_table_share_one_entry() -> None:
+    """Rows that share their maps, or have equal ones, name one table; others get their own."""
+    columns = gt.FrozenMap({"status": "I", "deadline": "H"})
+
+    def action(cell: str, sheet: str = "M", cols: gt.FrozenMap = columns) -> gt.Action:
+        return gt.Action(text=cell, origin=gt.Location(sheet=sheet, cell=cell, columns=cols))
+
+    doc = gt.Document(
+        plans=(
+            gt.ActionPlan(
+                actions=(
+                    action("A1"),
+                    action("A2"),
+                    action("A3", cols=gt.FrozenMap(dict(columns))),  # equal, not the same
+                    action("A4", sheet="N"),
+                    action("A5", cols=gt.FrozenMap({"deadline": "H", "status": "I"})),
+                )
+            ),
+        )
+    )
+    data = json.loads(gt.dumps(doc, format="json"))
+    assert data["tables"] == [
+        {"sheet": "M", "columns": {"status": "I", "deadline": "H"}},
+        {"sheet": "N", "columns": {"status": "I", "deadline": "H"}},
+        {"sheet": "M", "columns": {"deadline": "H", "status": "I"}},  # its order is kept
+    ]
+    assert [a["origin"]["table"] for a in data["plans"][0]["actions"]] == [0, 0, 0, 1, 2]
+    back = gt.loads(gt.dumps(doc, format="json"), format="json")
+    assert origins(back) == origins(doc)
+    first, second = (a.origin for a in back.plans[0].actions[:2])
+    assert first is not None
+    assert second is not None
+    assert first.columns is second.columns  # read once, shared by the rows
+
+
+def test_a_document_without_tables_writes_none() -> None:
+    """Origins without column maps (text files) are written whole; no empty tables key."""
+    doc = gt.Document(
+        plans=(gt.ActionPlan(actions=(gt.Action(text="x", origin=gt.Location(line=4)),)),)
+    )
+    assert gt.dumps(doc, format="json") == (
+        '{"schema_version":2,"plans":[{"actions":[{"text":"x","origin":{"line":4}}]}]}'
+    )
 
 
 def test_converter_is_not_the_global_one() -> None:
@@ -189,6 +293,51 @@ def test_converter_is_not_the_global_one() -> None:
             "(expected an integer, got str) @ $.meetings[0].attendance_count",
         ),
         ('{"schema_version": 1, "evaluation": []}', "extra fields found (evaluation) @ $"),
+        ('{"schema_version": 1, "tables": []}', "extra fields found (tables) @ $"),
+        (
+            '{"schema_version": 1, "plans": [{"actions": [{"text": "x", "origin": {"table": 0}}]}]}',
+            (
+                "this origin names table 0, but there are no tables (they came in schema_version 2)"
+                " @ $.plans[0].actions[0].origin"
+            ),
+        ),
+        (
+            '{"schema_version": 2, "plans": [{"actions": [{"text": "x", "origin": {"table": 0}}]}]}',
+            "this origin names table 0, but $.tables has 0 (0 to -1) @ $.plans[0].actions[0].origin",
+        ),
+        (
+            (
+                '{"schema_version": 2, "tables": [{"sheet": "M"}], "plans": [{"actions": [{"text": "x",'
+                ' "origin": {"table": 1, "cell": "A1"}}]}]}'
+            ),
+            "names table 1, but $.tables has 1 (0 to 0) @ $.plans[0].actions[0].origin",
+        ),
+        (
+            (
+                '{"schema_version": 2, "tables": [{"sheet": "M"}], "plans": [{"actions": [{"text": "x",'
+                ' "origin": {"table": "0"}}]}]}'
+            ),
+            "an origin's table is the index of one in $.tables, not '0'",
+        ),
+        (
+            (
+                '{"schema_version": 2, "tables": [{"sheet": "M"}], "plans": [{"actions": [{"text": "x",'
+                ' "origin": {"table": 0, "sheet": "N"}}]}]}'
+            ),
+            "an origin that names a table takes sheet from it, and may not give them too",
+        ),
+        (
+            '{"schema_version": 2, "tables": [{"sheet": "M", "cell": "A1"}]}',
+            "extra fields found (cell) @ $.tables[0]",
+        ),
+        ('{"schema_version": 2, "tables": {}}', "tables is an array @ $.tables"),
+        (
+            (
+                '{"schema_version": 2, "tables": [{"sheet": "M"}], "plans": [{"actions": [{"text": "x",'
+                ' "origin": {"table": 0, "cel": "A1"}}]}]}'
+            ),
+            "extra fields found (cel) @ $.plans[0].actions[0].origin",
+        ),
     ],
 )
 def test_malformed_documents_name_the_path(text: str, expected: str) -> None:
@@ -209,8 +358,14 @@ def test_schema_requires_version_and_refuses_unknown_keys() -> None:
     """The schema, like the reader, refuses a document without version or with unknown keys."""
     validator = jsonschema.Draft202012Validator(gt.json_schema())
     assert not validator.is_valid({})
-    assert not validator.is_valid({"schema_version": 1, "plan": []})
-    assert validator.is_valid({"schema_version": 1})
+    assert not validator.is_valid({"schema_version": 2, "plan": []})
+    assert validator.is_valid({"schema_version": 2})
+    row = {"text": "x", "origin": {"table": 0, "cell": "A1"}}
+    assert validator.is_valid({"schema_version": 2, "tables": [{}], "plans": [{"actions": [row]}]})
+    again = {"text": "x", "origin": {"table": 0, "sheet": "M"}}  # the table's part, given again
+    assert not validator.is_valid(
+        {"schema_version": 2, "tables": [{}], "plans": [{"actions": [again]}]}
+    )
 
 
 def test_sniff() -> None:

@@ -291,7 +291,7 @@ def dumps(document: Document, *, format: str = "json", **options: Any) -> str:  
 
     >>> import govtrack as gt
     >>> gt.dumps(gt.Document(), format="json")
-    '{"schema_version": 1}'
+    '{"schema_version":2}'
     """
     if format not in FORMATS or not FORMATS[format].text:
         raise UnsupportedFormatError(f"unknown text format {format!r}")

@@ -1,8 +1,13 @@
 """govtrack's JSON document: lossless, versioned, with a JSON Schema.
 
-The format (``schema_version`` 1):
+The format (``schema_version`` 2):
 
-- the top level is an object with ``schema_version`` and the Document's fields;
+- the top level is an object with ``schema_version``, ``tables`` and the Document's fields;
+- the rows of one table share the part of their origins that names the table: its file,
+  sheet, ``columns`` and ``labels``. That part is written once, in the top-level array
+  ``tables``, and each row's origin names it by its index (``{"table": 0, "cell": "F4"}``)
+  with its own ``cell``, ``line`` and ``header``. An origin may also be written whole, as in
+  version 1 (which has no ``tables``);
 - a field equal to its default is left out (an empty tuple, ``""``, None);
 - dates are ISO strings (``"2021-07-31"``), times ``"14:00:00"``;
 - enums are their values (``"not_started"``, ``"partially_accepted"``);
@@ -20,6 +25,7 @@ global cattrs converter is never touched.
 
 from __future__ import annotations
 
+import contextvars
 import datetime as dt
 import enum
 import json
@@ -37,9 +43,20 @@ from cattrs.v import format_exception
 from govtrack._errors import SchemaError
 from govtrack._gc import collector_paused
 from govtrack.model.dates import Due, Precision
+from govtrack.model.frozenmap import EMPTY, _frozen_map
 from govtrack.model.location import Location
 from govtrack.model.records import Action, Activity, Decision, Document, FrozenMap, Update
 from govtrack.model.status import Status
+
+_orjson_dumps: Callable[..., bytes] | None
+try:  # the ``fast`` extra: a JSON writer several times faster than the standard library's
+    import orjson
+except ImportError:  # pragma: no cover - the test extras install it
+    _orjson_dumps = None
+    _INDENT_2 = 0
+else:
+    _orjson_dumps = orjson.dumps
+    _INDENT_2 = orjson.OPT_INDENT_2
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -50,8 +67,82 @@ __all__ = [
     "make_converter",
 ]
 
-SCHEMA_VERSION = 1
-"""The version of the JSON format this govtrack writes; it reads this version and older."""
+SCHEMA_VERSION = 2
+"""The version of the JSON format this govtrack writes; it reads this version and older.
+
+Version 2 (govtrack 0.1) writes what the origins of a table's rows share once, in
+``tables``; version 1 wrote every origin whole.
+"""
+
+TABLES_SINCE = 2
+"""The first version with ``tables`` (and origins that name one)."""
+
+
+@attrs.frozen(kw_only=True)
+class Table:
+    """What the origins of one table's rows share: written once, named by its index.
+
+    Attributes:
+        file: The file the table is in.
+        sheet: The worksheet the table is on.
+        columns: The column letter of each field (see :attr:`Location.columns`).
+        labels: Each field's header as the source wrote it (see :attr:`Location.labels`).
+    """
+
+    file: str = ""
+    sheet: str = ""
+    columns: FrozenMap = attrs.field(default=EMPTY, converter=_frozen_map)
+    labels: FrozenMap = attrs.field(default=EMPTY, converter=_frozen_map)
+
+
+_SHARED = frozenset({"file", "sheet", "columns", "labels"})
+"""The keys of an origin that a table gives, and an origin naming a table must not."""
+
+_READ_TABLES: contextvars.ContextVar[tuple[Table, ...] | None] = contextvars.ContextVar(
+    "govtrack_json_read_tables", default=None
+)
+"""The tables of the document being read (None outside a document, or in version 1)."""
+
+
+class _TableError(ValueError):
+    """An origin's table reference is wrong; the message says how, whole."""
+
+
+def _table_of(index: Any, keys: Any) -> Table:
+    """The table an origin names, checked; _TableError says what is wrong."""
+    if isinstance(index, bool) or not isinstance(index, int):
+        raise _TableError(f"an origin's table is the index of one in $.tables, not {index!r}")
+    tables = _READ_TABLES.get()
+    if tables is None:
+        raise _TableError(
+            f"this origin names table {index}, but there are no tables "
+            f"(they came in schema_version {TABLES_SINCE})"
+        )
+    if not 0 <= index < len(tables):
+        raise _TableError(
+            f"this origin names table {index}, but $.tables has {len(tables)} "
+            f"(0 to {len(tables) - 1})"
+        )
+    both = sorted(_SHARED.intersection(keys))
+    if both:
+        raise _TableError(
+            f"an origin that names a table takes {', '.join(both)} from it, and may not "
+            "give them too"
+        )
+    return tables[index]
+
+
+def _located(table: Table, location: Location) -> Location:
+    """``location`` (cell, line, header) in ``table`` (file, sheet, columns, labels)."""
+    return Location(
+        file=table.file,
+        sheet=table.sheet,
+        cell=location.cell,
+        line=location.line,
+        header=location.header,
+        columns=table.columns,
+        labels=table.labels,
+    )
 
 
 def _structure_date(value: Any, _: type) -> dt.date:
@@ -156,6 +247,19 @@ def _configure_values(converter: cattrs.Converter) -> None:
     converter.register_structure_hook(bool, _structure_bool)
     converter.register_unstructure_hook(FrozenMap, dict)
     converter.register_structure_hook(FrozenMap, _structure_frozen_map)
+    whole = make_dict_structure_fn(
+        Location, converter, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
+    )
+
+    def structure_location(value: Any, _: type) -> Location:
+        if isinstance(value, Mapping) and "table" in value:
+            table = _table_of(value["table"], value.keys())
+            rest = {key: item for key, item in value.items() if key != "table"}
+            return _located(table, whole(rest, Location))
+        located: Location = whole(value, Location)
+        return located
+
+    converter.register_structure_hook(Location, structure_location)
 
 
 def make_converter() -> cattrs.Converter:
@@ -215,23 +319,74 @@ def _unstructure_update(update: Update) -> dict[str, Any]:
     return data
 
 
-def _unstructure_location(location: Location) -> dict[str, Any]:
+class _TableWriter:
+    """The tables of the document being written: one per distinct shared part."""
+
+    def __init__(self) -> None:
+        self.tables: list[dict[str, Any]] = []
+        self._by_id: dict[tuple[str, str, int, int], int] = {}
+        self._by_value: dict[tuple[Any, ...], int] = {}
+
+    def index(self, location: Location) -> int:
+        """The index of ``location``'s table, added if new."""
+        columns, labels = location.columns, location.labels
+        # The rows of one table share their maps, so the maps' identities find the table
+        # in one look-up; equal maps of other tables share it too. The document holds
+        # every map while it is written, so an identity is not reused meanwhile.
+        key = (location.file, location.sheet, id(columns), id(labels))
+        found = self._by_id.get(key)
+        if found is None:
+            value = (
+                location.file,
+                location.sheet,
+                tuple(columns._data.items()),  # noqa: SLF001 - in order: the text keeps it
+                tuple(labels._data.items()),  # noqa: SLF001 - in order: the text keeps it
+            )
+            found = self._by_value.get(value)
+            if found is None:
+                found = self._by_value[value] = len(self.tables)
+                whole = _unstructure_whole_location(location)
+                self.tables.append({key: item for key, item in whole.items() if key in _SHARED})
+            self._by_id[key] = found
+        return found
+
+
+_WRITE_TABLES: contextvars.ContextVar[_TableWriter | None] = contextvars.ContextVar(
+    "govtrack_json_write_tables", default=None
+)
+"""The tables of the document being written (None: every origin is written whole)."""
+
+
+def _unstructure_whole_location(location: Location) -> dict[str, Any]:
     data: dict[str, Any] = {}
     if location.file != "":
         data["file"] = location.file
     if location.sheet != "":
         data["sheet"] = location.sheet
+    _add_own(location, data)
+    if location.columns:
+        data["columns"] = _fast_map_data(location.columns)
+    if location.labels:
+        data["labels"] = _fast_map_data(location.labels)
+    return data
+
+
+def _add_own(location: Location, data: dict[str, Any]) -> dict[str, Any]:
+    """``data`` with what a row's origin does not share with its table: cell, line, header."""
     if location.cell != "":
         data["cell"] = location.cell
     if location.line is not None:
         data["line"] = location.line
     if location.header != "":
         data["header"] = location.header
-    if location.columns:
-        data["columns"] = _fast_map_data(location.columns)
-    if location.labels:
-        data["labels"] = _fast_map_data(location.labels)
     return data
+
+
+def _unstructure_location(location: Location) -> dict[str, Any]:
+    writer = _WRITE_TABLES.get()
+    if writer is None or not (location.columns or location.labels):
+        return _unstructure_whole_location(location)
+    return _add_own(location, {"table": writer.index(location)})
 
 
 def _unstructure_plain_action(action: Action) -> dict[str, Any]:
@@ -341,6 +496,7 @@ _UPDATE_TEXTS = frozenset({"text"})
 _LOCATION_TEXTS = frozenset({"file", "sheet", "cell", "header"})
 _ACTION_TEXTS = frozenset({"text", "ref", "due_text", "status_text", "comments", "scope", "group"})
 _FAST_FIELDS: dict[type[Any], frozenset[str]] = {
+    Table: _SHARED,
     Due: _DUE_TEXTS | {"start", "end", "precision"},
     Update: _UPDATE_TEXTS | {"on"},
     Location: _LOCATION_TEXTS | {"line", "columns", "labels"},
@@ -360,10 +516,7 @@ _fast_due = _fast_structure_fn(
 )
 _STATUS_OR_NONE: dict[str | None, Status | None] = {None: None}
 _STATUS_OR_NONE.update(_STATUSES)
-_fast_update = _fast_structure_fn(
-    Update, {"text": _text_field, "on": _optional(_fast_due)}, _UPDATE_TEXTS
-)
-_fast_location = _fast_structure_fn(
+_fast_whole_location = _fast_structure_fn(
     Location,
     {
         "file": _text_field,
@@ -376,6 +529,78 @@ _fast_location = _fast_structure_fn(
     },
     _LOCATION_TEXTS,
 )
+_fast_row_location = _fast_structure_fn(
+    Location,
+    {"cell": _text_field, "line": _optional(_check_int), "header": _text_field},
+    frozenset({"cell", "header"}),
+)
+_fast_table = _fast_structure_fn(
+    Table,
+    {"file": _text_field, "sheet": _text_field, "columns": _check_map, "labels": _check_map},
+    frozenset({"file", "sheet"}),
+)
+
+
+_ROW_KEYS = frozenset({"table", "cell", "line", "header"})
+_fromisoformat = dt.date.fromisoformat
+
+
+def _fast_location(data: Any) -> Location:
+    if type(data) is dict and "table" in data:
+        # A row of a table: the hot case, written out (one Location, no kwargs dict).
+        index = data["table"]
+        tables = _READ_TABLES.get()
+        if (
+            type(index) is not int
+            or tables is None
+            or not 0 <= index < len(tables)
+            or not data.keys() <= _ROW_KEYS
+        ):
+            raise _NotPlain
+        cell = data.get("cell", "")
+        line = data.get("line")
+        header = data.get("header", "")
+        if type(cell) is not str or type(header) is not str:
+            raise _NotPlain
+        if line is not None and type(line) is not int:
+            raise _NotPlain
+        table = tables[index]
+        return Location(
+            file=table.file,
+            sheet=table.sheet,
+            cell=cell,
+            line=line,
+            header=header,
+            columns=table.columns,
+            labels=table.labels,
+        )
+    location: Location = _fast_whole_location(data)
+    return location
+
+
+_DUE_KEYS = frozenset({"text", "start", "end", "precision"})
+
+
+def _fast_due_or_none(data: Any) -> Due | None:
+    """A Due (or None), written out: every action has one."""
+    if data is None:
+        return None
+    if type(data) is not dict or data.keys() != _DUE_KEYS:
+        raise _NotPlain
+    text, start, end = data["text"], data["start"], data["end"]
+    if type(text) is not str or type(start) is not str or type(end) is not str:
+        raise _NotPlain
+    return Due(
+        text=text,
+        start=_fromisoformat(start),
+        end=_fromisoformat(end),
+        precision=_PRECISIONS[data["precision"]],
+    )
+
+
+_fast_update = _fast_structure_fn(
+    Update, {"text": _text_field, "on": _fast_due_or_none}, _UPDATE_TEXTS
+)
 
 
 def _check_updates(value: Any) -> tuple[Update, ...]:
@@ -384,25 +609,35 @@ def _check_updates(value: Any) -> tuple[Update, ...]:
     return tuple([_fast_update(item) for item in value])
 
 
-_fast_action = _fast_structure_fn(
-    Action,
-    {
-        "text": _text_field,
-        "ref": _text_field,
-        "responsible": _check_strs,
-        "due": _optional(_fast_due),
-        "due_text": _text_field,
-        "status": _STATUS_OR_NONE.__getitem__,
-        "status_text": _text_field,
-        "comments": _text_field,
-        "updates": _check_updates,
-        "scope": _text_field,
-        "group": _text_field,
-        "extra": _check_map,
-        "origin": _optional(_fast_location),
-    },
-    _ACTION_TEXTS,
-)
+_ACTION_KEYS = _FAST_FIELDS[Action]
+_ACTION_STRINGS = _ACTION_TEXTS | {"status"}
+
+
+def _fast_action(data: Any) -> Action:
+    """A plain Action, written out: the hottest record of a document."""
+    if type(data) is not dict or not data.keys() <= _ACTION_KEYS:
+        raise _NotPlain
+    kwargs = data.copy()
+    for key, value in data.items():
+        if type(value) is str:
+            if key not in _ACTION_STRINGS:
+                raise _NotPlain  # a string where a list or an object belongs
+        elif key == "due":
+            kwargs["due"] = _fast_due_or_none(value)
+        elif key == "origin":
+            kwargs["origin"] = None if value is None else _fast_location(value)
+        elif key == "responsible":
+            kwargs["responsible"] = _check_strs(value)
+        elif key == "updates":
+            kwargs["updates"] = _check_updates(value)
+        elif key == "extra":
+            kwargs["extra"] = _check_map(value)
+        elif key != "status" or value is not None:
+            raise _NotPlain  # a text field that is not a string
+    status = data.get("status")
+    if status is not None:
+        kwargs["status"] = _STATUSES[status]
+    return Action(**kwargs)
 
 
 def _make_fast_converter() -> cattrs.Converter:
@@ -427,6 +662,8 @@ _FAST = _make_fast_converter()
 
 def _reason(exception: BaseException, type_: type | None) -> str:
     """cattrs' description of a structuring error, with the underlying reason added."""
+    if isinstance(exception, _TableError):
+        return str(exception)
     described = format_exception(exception, type_)
     detail = str(exception)
     if isinstance(exception, (TypeError, ValueError)) and detail and detail not in described:
@@ -436,9 +673,17 @@ def _reason(exception: BaseException, type_: type | None) -> str:
 
 def to_data(document: Document) -> dict[str, Any]:
     """The document as JSON-ready Python data (dicts, lists, strings, numbers)."""
+    writer = _TableWriter()
+    token = _WRITE_TABLES.set(writer)
+    try:
+        with collector_paused():
+            body = _FAST.unstructure(document, Document)
+    finally:
+        _WRITE_TABLES.reset(token)
     data: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
-    with collector_paused():
-        data.update(_FAST.unstructure(document, Document))
+    if writer.tables:
+        data["tables"] = writer.tables
+    data.update(body)
     data.pop("source", None)
     return data
 
@@ -479,13 +724,31 @@ def _fast_from_data(data: Any) -> Document | None:
     reports = data.get("reports")
     if reports is not None and _depth(reports) + 1 > MAX_DEPTH:
         return None
-    body = {key: value for key, value in data.items() if key not in {"schema_version", "source"}}
+    body = {key: value for key, value in data.items() if key not in _NOT_BODY}
     try:
         with collector_paused():
-            document: Document = _FAST.structure(body, Document)
+            tables = _fast_tables(data, version)
+            token = _READ_TABLES.set(tables)
+            try:
+                document: Document = _FAST.structure(body, Document)
+            finally:
+                _READ_TABLES.reset(token)
     except Exception:  # noqa: BLE001 - any doubt: the slow path decides and explains
         return None
     return document
+
+
+_NOT_BODY = frozenset({"schema_version", "source", "tables"})
+"""The top-level keys that are not fields of the Document (``source`` is ignored)."""
+
+
+def _fast_tables(data: dict[str, Any], version: int) -> tuple[Table, ...] | None:
+    if "tables" not in data:
+        return None if version < TABLES_SINCE else ()
+    tables = data["tables"]
+    if version < TABLES_SINCE or type(tables) is not list:
+        raise _NotPlain
+    return tuple([_fast_table(table) for table in tables])
 
 
 def from_data(data: Any, *, source: str = "") -> Document:
@@ -513,23 +776,40 @@ def _checked_from_data(data: Any, source: str) -> Document:
             f"{where}schema_version {version} is not one this govtrack reads "
             f"(1 to {SCHEMA_VERSION}); upgrade govtrack @ $.schema_version"
         )
-    body = {key: value for key, value in data.items() if key not in {"schema_version", "source"}}
+    body = {key: value for key, value in data.items() if key not in _NOT_BODY}
+    tables: tuple[Table, ...] | None = None
+    if version >= TABLES_SINCE:
+        if not isinstance(data.get("tables", []), list):
+            raise SchemaError(f"{where}not a govtrack document: tables is an array @ $.tables")
+        try:
+            tables = _CONVERTER.structure(data.get("tables", []), tuple[Table, ...])
+        except (ClassValidationError, IterableValidationError, ForbiddenExtraKeysError) as error:
+            reasons = cattrs.transform_error(error, path="$.tables", format_exception=_reason)
+            raise SchemaError(f"{where}not a govtrack document: " + "; ".join(reasons)) from None
+    elif "tables" in data:
+        body["tables"] = data["tables"]  # refused below as an unknown key of version 1
+    token = _READ_TABLES.set(tables)
     try:
         document = _CONVERTER.structure(body, Document)
     except (ClassValidationError, IterableValidationError, ForbiddenExtraKeysError) as error:
         reasons = cattrs.transform_error(error, path="$", format_exception=_reason)
         raise SchemaError(f"{where}not a govtrack document: " + "; ".join(reasons)) from None
+    finally:
+        _READ_TABLES.reset(token)
     return document
 
 
 def dumps(document: Document, *, indent: int | None = None) -> str:
-    """The document as a JSON string.
+    """The document as a JSON string: compact, or indented by ``indent`` spaces.
+
+    The text is the same, byte for byte, whether or not the ``fast`` extra (orjson) is
+    installed: it only writes it faster.
 
     >>> import govtrack as gt
     >>> print(dumps(gt.Document(plans=(gt.ActionPlan(actions=(gt.Action(text="Hire"),)),)),
     ...             indent=1))
     {
-     "schema_version": 1,
+     "schema_version": 2,
      "plans": [
       {
        "actions": [
@@ -540,8 +820,27 @@ def dumps(document: Document, *, indent: int | None = None) -> str:
       }
      ]
     }
+    >>> dumps(gt.Document(plans=(gt.ActionPlan(actions=(gt.Action(text="Hire"),)),)))
+    '{"schema_version":2,"plans":[{"actions":[{"text":"Hire"}]}]}'
     """
-    return json.dumps(to_data(document), ensure_ascii=False, indent=indent)
+    return encode(to_data(document), indent=indent)
+
+
+def encode(data: Any, *, indent: int | None = None, fast: bool = True) -> str:
+    """JSON-ready data as text, as :func:`dumps` writes it; by orjson when it can.
+
+    orjson writes what the standard library writes with these options (compact
+    separators, or ``indent`` 2; UTF-8 text, not ``\\u`` escapes). It refuses a lone
+    surrogate and an integer beyond 64 bits; the standard library then writes them.
+    """
+    if fast and _orjson_dumps is not None and indent in {None, 2}:
+        try:
+            return _orjson_dumps(data, option=_INDENT_2 if indent else 0).decode()
+        except TypeError:  # orjson.JSONEncodeError: the standard library decides
+            pass
+    if indent is None:
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(data, ensure_ascii=False, indent=indent)
 
 
 def loads(text: str, *, source: str = "") -> Document:
@@ -593,15 +892,35 @@ def json_schema() -> dict[str, Any]:
 
     >>> schema = json_schema()
     >>> schema["properties"]["schema_version"]["const"]
-    1
+    2
     >>> sorted(schema["$defs"])[:3]
     ['Action', 'ActionPlan', 'Activity']
     """
     defs: dict[str, Any] = {}
     root = _class_schema(Document, defs)
+    defs["Table"] = _class_schema(Table, defs)
     root["properties"] = {
         "schema_version": {"const": SCHEMA_VERSION, "description": "the format's version"},
+        "tables": {
+            "type": "array",
+            "items": {"$ref": "#/$defs/Table"},
+            "description": "what the origins of each table's rows share, named by index",
+        },
         **root["properties"],
+    }
+    location = defs["Location"]
+    location["properties"] = {
+        "table": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "the index in tables of the file, sheet, columns and labels",
+        },
+        **location["properties"],
+    }
+    # An origin that names a table takes the shared part from it, and gives none.
+    location["not"] = {
+        "required": ["table"],
+        "anyOf": [{"required": [key]} for key in sorted(_SHARED)],
     }
     root["required"] = ["schema_version", *root.get("required", [])]
     return {
