@@ -104,30 +104,33 @@ _READ_TABLES: contextvars.ContextVar[tuple[Table, ...] | None] = contextvars.Con
 """The tables of the document being read (None outside a document, or in version 1)."""
 
 
-class _TableError(ValueError):
-    """An origin's table reference is wrong; the message says how, whole."""
+class _RefusedError(ValueError):
+    """A value govtrack refuses; the message says why, whole (cattrs adds nothing)."""
 
 
 def _table_of(index: Any, keys: Any) -> Table:
-    """The table an origin names, checked; _TableError says what is wrong."""
+    """The table an origin names, checked; _RefusedError says what is wrong."""
     if isinstance(index, bool) or not isinstance(index, int):
-        raise _TableError(f"an origin's table is the index of one in $.tables, not {index!r}")
+        raise _RefusedError(f"an origin's table is the index of one in $.tables, not {index!r}")
     tables = _READ_TABLES.get()
     if tables is None:
-        raise _TableError(
-            f"this origin names table {index}, but there are no tables "
-            f"(they came in schema_version {TABLES_SINCE})"
+        raise _RefusedError(
+            f"this origin names table {index} of a document's tables, and there is no "
+            "document: a record read on its own needs its origin whole (the document it was "
+            "cut from names the table in $.tables)"
         )
+    if not tables:
+        raise _RefusedError(f"this origin names table {index}, but the document has no tables")
     if not 0 <= index < len(tables):
-        raise _TableError(
+        raise _RefusedError(
             f"this origin names table {index}, but $.tables has {len(tables)} "
             f"(0 to {len(tables) - 1})"
         )
     both = sorted(_SHARED.intersection(keys))
     if both:
-        raise _TableError(
+        raise _RefusedError(
             f"an origin that names a table takes {', '.join(both)} from it, and may not "
-            "give them too"
+            f"give {'it' if len(both) == 1 else 'them'} too"
         )
     return tables[index]
 
@@ -237,6 +240,11 @@ def configure_converter(converter: cattrs.Converter) -> None:
     _configure_actions(converter)
 
 
+def _is_tuple(tp: Any) -> bool:
+    origin: object = typing.get_origin(tp)
+    return origin is tuple
+
+
 def _configure_values(converter: cattrs.Converter) -> None:
     converter.register_unstructure_hook(dt.date, dt.date.isoformat)
     converter.register_structure_hook(dt.date, _structure_date)
@@ -247,6 +255,16 @@ def _configure_values(converter: cattrs.Converter) -> None:
     converter.register_structure_hook(bool, _structure_bool)
     converter.register_unstructure_hook(FrozenMap, dict)
     converter.register_structure_hook(FrozenMap, _structure_frozen_map)
+
+    def structure_tuple(value: Any, tp: Any) -> tuple[Any, ...]:
+        # cattrs makes a tuple of any iterable: "UNDP" would be ("U", "N", "D", "P").
+        if not isinstance(value, list):
+            raise _RefusedError(f"expected an array, got {type(value).__name__}")
+        # cattrs' own tuple structuring, with its detailed errors (index by index).
+        structured: tuple[Any, ...] = converter._structure_tuple(value, tp)  # noqa: SLF001
+        return structured
+
+    converter.register_structure_hook_func(_is_tuple, structure_tuple)
     whole = make_dict_structure_fn(
         Location, converter, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
     )
@@ -384,7 +402,8 @@ def _add_own(location: Location, data: dict[str, Any]) -> dict[str, Any]:
 
 def _unstructure_location(location: Location) -> dict[str, Any]:
     writer = _WRITE_TABLES.get()
-    if writer is None or not (location.columns or location.labels):
+    # ``_data``: a dict's truth is cheaper than the Mapping protocol's len(), per row.
+    if writer is None or not (location.columns._data or location.labels._data):  # noqa: SLF001
         return _unstructure_whole_location(location)
     return _add_own(location, {"table": writer.index(location)})
 
@@ -411,7 +430,7 @@ def _unstructure_plain_action(action: Action) -> dict[str, Any]:
         data["scope"] = action.scope
     if action.group != "":
         data["group"] = action.group
-    if action.extra:
+    if action.extra._data:  # noqa: SLF001 - per action: a dict's truth, not Mapping's len()
         data["extra"] = _fast_map_data(action.extra)
     if action.origin is not None:
         data["origin"] = _unstructure_location(action.origin)
@@ -662,7 +681,7 @@ _FAST = _make_fast_converter()
 
 def _reason(exception: BaseException, type_: type | None) -> str:
     """cattrs' description of a structuring error, with the underlying reason added."""
-    if isinstance(exception, _TableError):
+    if isinstance(exception, _RefusedError):
         return str(exception)
     described = format_exception(exception, type_)
     detail = str(exception)
@@ -717,8 +736,8 @@ def _fast_from_data(data: Any) -> Document | None:
     if type(data) is not dict:
         return None
     version = data.get("schema_version")
-    if type(version) is not int or not 1 <= version <= SCHEMA_VERSION:
-        return None
+    if type(version) is not int or not 1 <= version <= SCHEMA_VERSION or "source" in data:
+        return None  # ``source`` is never written; the checked path judges it
     # Only indicators nest without bound (Indicator.targets); every other part of a
     # document the fast path accepts is a few levels deep, so only reports are walked.
     reports = data.get("reports")
@@ -786,8 +805,10 @@ def _checked_from_data(data: Any, source: str) -> Document:
         except (ClassValidationError, IterableValidationError, ForbiddenExtraKeysError) as error:
             reasons = cattrs.transform_error(error, path="$.tables", format_exception=_reason)
             raise SchemaError(f"{where}not a govtrack document: " + "; ".join(reasons)) from None
-    elif "tables" in data:
-        body["tables"] = data["tables"]  # refused below as an unknown key of version 1
+    else:
+        tables = ()
+        if "tables" in data:
+            body["tables"] = data["tables"]  # refused below as an unknown key of version 1
     token = _READ_TABLES.set(tables)
     try:
         document = _CONVERTER.structure(body, Document)
@@ -829,11 +850,16 @@ def dumps(document: Document, *, indent: int | None = None) -> str:
 def encode(data: Any, *, indent: int | None = None, fast: bool = True) -> str:
     """JSON-ready data as text, as :func:`dumps` writes it; by orjson when it can.
 
-    orjson writes what the standard library writes with these options (compact
+    For the data :func:`to_data` makes (objects, arrays, strings, integers, booleans,
+    null), orjson writes what the standard library writes with these options (compact
     separators, or ``indent`` 2; UTF-8 text, not ``\\u`` escapes). It refuses a lone
     surrogate and an integer beyond 64 bits; the standard library then writes them.
     """
-    if fast and _orjson_dumps is not None and indent in {None, 2}:
+    if (
+        fast
+        and _orjson_dumps is not None
+        and (indent is None or (type(indent) is int and indent == 2))
+    ):
         try:
             return _orjson_dumps(data, option=_INDENT_2 if indent else 0).decode()
         except TypeError:  # orjson.JSONEncodeError: the standard library decides
