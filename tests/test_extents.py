@@ -1,4 +1,5 @@
-"""The span check made before calamine loads a sheet: its quick pass never finds less."""
+"""The span check made before calamine loads a sheet (its quick pass never finds less), and
+the sheet scan that runs beside calamine."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import govtrack as gt
-from govtrack.io import limits
+from govtrack.io import _xlsx, limits
 
 # How a reference, or something that reads like one, may be written in a sheet's XML.
 _FORMS = [
@@ -124,3 +125,24 @@ def test_the_quick_pass_decides_as_the_exact_one(tmp_path: Path, max_cells: int)
             limits.check_extents(path, gt.Limits(max_cells=max_cells))
     else:
         limits.check_extents(path, gt.Limits(max_cells=max_cells))
+
+
+@given(
+    data=st.lists(
+        st.sampled_from(
+            [b"<row ", b"<row>", b"<rowBreaks>", b"<row", b'r="7"', b'r="12"', b"x", b" "]
+        ),
+        max_size=12,
+    ).map(b"".join)
+)
+def test_the_scan_finds_the_last_row_start_as_before(data: bytes) -> None:
+    """The sheet scan's last row (for progress) is read from the last "<row " or "<row>"."""
+    scanner = _xlsx._Scanner(b"<worksheet>", b"", overrides=False, shared={})
+    scanner._count_rows(data)
+    last = max(data.rfind(b"<row "), data.rfind(b"<row>"))
+    expected = 0
+    if last >= 0:
+        end = data.find(b">", last)
+        number = _xlsx._ROW_NUMBER.search(data, last, end if end > 0 else len(data))
+        expected = int(number.group(1)) if number else data.count(b"<row ") + data.count(b"<row>")
+    assert scanner.last_row == expected

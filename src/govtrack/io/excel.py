@@ -203,7 +203,7 @@ _NOWHERE = 1 << 30  # a column index no row reaches: "this column is absent"
 _NO_EXTRA = FrozenMap()
 # The longest cell text that may be a header inside the data (Reader.looks_like_header).
 _HEADER_CELL = 60
-# How many distinct texts a per-file cache keeps (responsible parties).
+# How many distinct texts a per-file cache keeps (responsible parties, response categories).
 _CACHE_SIZE = 4096
 
 # Layouts and the column keys each one reads.
@@ -1057,7 +1057,7 @@ class _Table:
                 ref=current["ref"],
                 response=ManagementResponse(
                     text=current["response"],
-                    category=ResponseCategory.parse(category_text) if category_text else None,
+                    category=self.reader.category_of(category_text) if category_text else None,
                     category_text=category_text,
                 ),
                 actions=current["actions"],
@@ -1164,6 +1164,7 @@ class _Reader:
         self._due_cache: dict[str, tuple[Due | None, str, str]] = {}
         self._status_cache: dict[str, Status | None] = {}
         self._parties_cache: dict[Any, tuple[str, ...]] = {}
+        self._category_cache: dict[str, ResponseCategory | None] = {}
         self._header_words: dict[str, bool] = {}
         self._first_words = frozenset(alias.split(None, 1)[0] for alias in lookup if alias.strip())
 
@@ -1177,6 +1178,16 @@ class _Reader:
             if len(self._parties_cache) < _CACHE_SIZE:
                 self._parties_cache[value] = parties
         return parties
+
+    def category_of(self, text: str) -> ResponseCategory | None:
+        """A response category word, parsed once per distinct text."""
+        try:
+            return self._category_cache[text]
+        except KeyError:
+            category = ResponseCategory.parse(text)
+            if len(self._category_cache) < _CACHE_SIZE:
+                self._category_cache[text] = category
+            return category
 
     def status_of(self, text: str) -> Status | None:
         try:
