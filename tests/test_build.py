@@ -78,14 +78,64 @@ def test_the_ordinary_constructors_stand_in_when_the_model_changes(
         monkeypatch.setattr(_build, "slot_setters", lambda *_: None)
     new_location, location_fast = _build._location_maker()
     new_action, action_fast = _build._action_maker()
-    assert (location_fast, action_fast) == (fast, fast)
+    new_recommendation, recommendation_fast = _build._recommendation_maker()
+    assert (location_fast, action_fast, recommendation_fast) == (fast, fast, fast)
     columns = FrozenMap({"status": "I"})
     origin = new_location("f.xlsx", "Matrix", "F10", columns, FrozenMap())
     _same(origin, Location(file="f.xlsx", sheet="Matrix", cell="F10", columns=columns))
     due = gt.Due.day(dt.date(2023, 3, 1), text="2023-03-01")
     values: tuple[Any, ...] = ("Do", "1.1", ("M&E",), due, "", gt.Status.ONGOING, "Ongoing", "", (), "", "",
               FrozenMap({"Budget": "10"}), origin)  # fmt: skip
-    _same(new_action(*values), gt.Action(**dict(zip(_build.ACTION_FIELDS, values, strict=True))))
+    action = new_action(*values)
+    _same(action, gt.Action(**dict(zip(_build.ACTION_FIELDS, values, strict=True))))
+    category = gt.ResponseCategory.ACCEPTED
+    _same(
+        new_recommendation("Rec", "1", "Agreed", category, "Accepted", (action,), "G", origin),
+        gt.Recommendation(
+            text="Rec",
+            ref="1",
+            response=gt.ManagementResponse(
+                text="Agreed", category=category, category_text="Accepted"
+            ),
+            actions=(action,),
+            group="G",
+            origin=origin,
+        ),
+    )
+
+
+@given(
+    values=st.tuples(
+        texts,
+        texts,
+        texts,
+        st.none() | st.sampled_from(gt.ResponseCategory),
+        texts,
+        st.lists(action_values().map(lambda values: _build.new_action(*values)), max_size=2),
+        texts,
+    )
+)
+def test_a_fast_recommendation_is_the_recommendation_init_builds(
+    values: tuple[Any, ...],
+) -> None:
+    """Every field of the recommendation and of its response, as their __init__ stores it."""
+    text, ref, response, category, category_text, actions, group = values
+    origin = _build.new_location("f.xlsx", "Matrix", "B4", FrozenMap(), FrozenMap())
+    built = _build.new_recommendation(
+        text, ref, response, category, category_text, tuple(actions), group, origin
+    )
+    expected = gt.Recommendation(
+        text=text,
+        ref=ref,
+        response=gt.ManagementResponse(
+            text=response, category=category, category_text=category_text
+        ),
+        actions=actions,
+        group=group,
+        origin=origin,
+    )
+    _same(built, expected)
+    assert hash(built) == hash(expected)
 
 
 def test_a_class_that_validates_or_converts_more_is_built_by_its_init() -> None:

@@ -139,7 +139,7 @@ from govtrack._errors import (
 )
 from govtrack._gc import collector_paused
 from govtrack.io import _xlsx
-from govtrack.io._build import ACTION_FIELDS, new_action, new_location
+from govtrack.io._build import ACTION_FIELDS, new_action, new_location, new_recommendation
 from govtrack.io._files import BROKEN_SHEET_ERRORS
 from govtrack.io.columns import merge_aliases, normalise_header
 from govtrack.io.excel_write import INSTRUCTIONS_SHEET, INSTRUCTIONS_TITLE, PROBLEMS_HEADERS
@@ -161,7 +161,6 @@ from govtrack.model.records import (
     FrozenMap,
     Indicator,
     Issue,
-    ManagementResponse,
     ProgressReport,
     Recommendation,
     Update,
@@ -1052,17 +1051,15 @@ class _Table:
             return
         category_text = current["category"]
         self.recommendations.append(
-            Recommendation(
-                text=current["text"],
-                ref=current["ref"],
-                response=ManagementResponse(
-                    text=current["response"],
-                    category=self.reader.category_of(category_text) if category_text else None,
-                    category_text=category_text,
-                ),
-                actions=current["actions"],
-                group=current["group"],
-                origin=current["origin"],
+            new_recommendation(
+                current["text"],
+                current["ref"],
+                current["response"],
+                self.reader.category_of(category_text) if category_text else None,
+                category_text,
+                tuple(current["actions"]),
+                current["group"],
+                current["origin"],
             )
         )
         self.current = None
