@@ -202,7 +202,8 @@ _NOWHERE = 1 << 30  # a column index no row reaches: "this column is absent"
 _NO_EXTRA = FrozenMap()
 # The longest cell text that may be a header inside the data (Reader.looks_like_header).
 _HEADER_CELL = 60
-# How many distinct texts a per-file cache keeps (responsible parties, response categories).
+# How many distinct values a per-file cache keeps (responsible parties, response categories,
+# date deadlines).
 _CACHE_SIZE = 4096
 
 # Layouts and the column keys each one reads.
@@ -837,8 +838,7 @@ class _Table:
         if kind is str:
             return self.reader.due_of_text(value, self, index, row)
         if kind is dt.datetime or kind is dt.date:
-            day = value.date() if kind is dt.datetime else value
-            return Due.day(day, text=day.isoformat()), ""
+            return self.reader.due_of_day(value.date() if kind is dt.datetime else value), ""
         if kind is int or kind is float:
             return self.reader.due_of_number(value)
         return None, _text(value)
@@ -878,6 +878,8 @@ class _Table:
                 comments = _text(comments)
         else:
             comments = ""
+        ref = values[self.i_ref] if self.i_ref < n else ""
+        ref = ref.strip() if ref.__class__ is str else _text(ref).strip()
         if not text:
             self.add(
                 "GT213",
@@ -888,7 +890,7 @@ class _Table:
             )
         return (
             text,
-            _text(values[self.i_ref]).strip() if self.i_ref < n else "",
+            ref,
             parties,
             due,
             due_text,
@@ -1162,6 +1164,7 @@ class _Reader:
         self._status_cache: dict[str, Status | None] = {}
         self._parties_cache: dict[Any, tuple[str, ...]] = {}
         self._category_cache: dict[str, ResponseCategory | None] = {}
+        self._day_cache: dict[dt.date, Due] = {}
         self._header_words: dict[str, bool] = {}
         self._first_words = frozenset(alias.split(None, 1)[0] for alias in lookup if alias.strip())
 
@@ -1210,6 +1213,15 @@ class _Reader:
         if ambiguity:
             table.add("GT208", f"{ambiguity} (in load); kept as text", index, row)
         return due, unread
+
+    def due_of_day(self, day: dt.date) -> Due:
+        """The deadline of a date cell, built once per distinct day (a Due is immutable)."""
+        due = self._day_cache.get(day)
+        if due is None:
+            due = Due.day(day, text=day.isoformat())
+            if len(self._day_cache) < _CACHE_SIZE:
+                self._day_cache[day] = due
+        return due
 
     def due_of_number(self, value: float) -> tuple[Due | None, str]:
         low, high = _YEARS
