@@ -127,13 +127,18 @@ def test_the_quick_pass_decides_as_the_exact_one(tmp_path: Path, max_cells: int)
         limits.check_extents(path, gt.Limits(max_cells=max_cells))
 
 
+_ROW_TOKENS = [b"<row ", b"<row>", b"<rowBreaks>", b"<row", b'r="7"', b'r="12"', b"x", b" "]
+
+
 @given(
-    data=st.lists(
-        st.sampled_from(
-            [b"<row ", b"<row>", b"<rowBreaks>", b"<row", b'r="7"', b'r="12"', b"x", b" "]
-        ),
-        max_size=12,
-    ).map(b"".join)
+    data=st.one_of(
+        st.lists(st.sampled_from(_ROW_TOKENS), max_size=12).map(b"".join),
+        # Many "<rowBreaks" after the last row: past the few looked for from the end.
+        st.tuples(
+            st.lists(st.sampled_from(_ROW_TOKENS), max_size=6).map(b"".join),
+            st.integers(0, 20).map(lambda count: b"<rowBreaks>" * count),
+        ).map(b"".join),
+    )
 )
 def test_the_scan_finds_the_last_row_start_as_before(data: bytes) -> None:
     """The sheet scan's last row (for progress) is read from the last "<row " or "<row>"."""

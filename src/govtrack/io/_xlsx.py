@@ -358,10 +358,15 @@ class _Scanner:
     def _count_rows(self, data: bytes) -> None:
         """The last row's number, from its ``r`` (rows are in order); counted when it has none."""
         start = self.patterns.row_start
-        # The last "<row " or "<row>": the last "<row" not part of a longer name (<rowBreaks).
+        # The last "<row " or "<row>": the last "<row" not part of a longer name (<rowBreaks),
+        # looked for from the end a few times, else with one search for each.
         last = data.rfind(start)
-        while last >= 0 and data[last + len(start) : last + len(start) + 1] not in _ROW_NAME_ENDS:
+        for _ in range(8):
+            if last < 0 or data[last + len(start) : last + len(start) + 1] in _ROW_NAME_ENDS:
+                break
             last = data.rfind(start, 0, last)
+        else:
+            last = max(data.rfind(start + b" "), data.rfind(start + b">"))
         if last < 0:
             return
         end = data.find(b">", last)

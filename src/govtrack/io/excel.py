@@ -1162,7 +1162,7 @@ class _Reader:
         self.epoch = epoch
         self._due_cache: dict[str, tuple[Due | None, str, str]] = {}
         self._status_cache: dict[str, Status | None] = {}
-        self._parties_cache: dict[Any, tuple[str, ...]] = {}
+        self._parties_cache: dict[str, tuple[str, ...]] = {}
         self._category_cache: dict[str, ResponseCategory | None] = {}
         self._day_cache: dict[dt.date, Due] = {}
         self._header_words: dict[str, bool] = {}
