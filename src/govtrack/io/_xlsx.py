@@ -249,6 +249,7 @@ _STR_TYPE = re.compile(rb"""\bt\s*=\s*["']str["']""")
 _ERROR_TYPE = re.compile(rb"""\bt\s*=\s*["']e["']""")
 _SHARED_TYPE = re.compile(rb"""\bt\s*=\s*["']s["']""")
 _ESCAPE = re.compile(rb"_x[0-9A-Fa-f]{4}_")
+_ROW_NAME_ENDS = (b" ", b">")  # what follows "<row" in a row's start tag, as _count_rows reads it
 _ESCAPE_TEXT = re.compile(r"_x[0-9A-Fa-f]{4}_")
 
 
@@ -348,7 +349,7 @@ class _Scanner:
                 self._merges(match.group(0))
         if self.want_overrides:
             self._overrides(data)
-        if b"_x" in data and b"inlineStr" in data:
+        if b"_" in data and b"_x" in data and b"inlineStr" in data:  # "_" first: memchr, fast
             for match in _ESCAPE.finditer(data):
                 start, end = self._cell_span(data, match.start())
                 if start < end:
@@ -357,7 +358,15 @@ class _Scanner:
     def _count_rows(self, data: bytes) -> None:
         """The last row's number, from its ``r`` (rows are in order); counted when it has none."""
         start = self.patterns.row_start
-        last = max(data.rfind(start + b" "), data.rfind(start + b">"))
+        # The last "<row " or "<row>": the last "<row" not part of a longer name (<rowBreaks),
+        # looked for from the end a few times, else with one search for each.
+        last = data.rfind(start)
+        for _ in range(8):
+            if last < 0 or data[last + len(start) : last + len(start) + 1] in _ROW_NAME_ENDS:
+                break
+            last = data.rfind(start, 0, last)
+        else:
+            last = max(data.rfind(start + b" "), data.rfind(start + b">"))
         if last < 0:
             return
         end = data.find(b">", last)
@@ -767,8 +776,12 @@ def _aligned(data: Any, overrides: Sequence[tuple[int, int, str]]) -> Iterator[l
     # columns left of it (some versions skip both): tell by the first row.
     skipped_rows = start[0] if start[0] and any(value != "" for value in first) else 0
     pad = [""] * start[1] if len(first) < end[1] + 1 else []
+    everything = chain([[""] * len(first)] * skipped_rows, [first], rows)
+    if not pad and not fixes:  # the usual sheet: calamine's rows as they come
+        yield from everything
+        return
     number = 0
-    for row in chain([[""] * len(first)] * skipped_rows, [first], rows):
+    for row in everything:
         number += 1
         values = pad + row if pad else row
         if fixes and number in fixes:

@@ -139,6 +139,7 @@ from govtrack._errors import (
 )
 from govtrack._gc import collector_paused
 from govtrack.io import _xlsx
+from govtrack.io._build import ACTION_FIELDS, new_action, new_location, new_recommendation
 from govtrack.io._files import BROKEN_SHEET_ERRORS
 from govtrack.io.columns import merge_aliases, normalise_header
 from govtrack.io.excel_write import INSTRUCTIONS_SHEET, INSTRUCTIONS_TITLE, PROBLEMS_HEADERS
@@ -160,7 +161,6 @@ from govtrack.model.records import (
     FrozenMap,
     Indicator,
     Issue,
-    ManagementResponse,
     ProgressReport,
     Recommendation,
     Update,
@@ -200,6 +200,11 @@ HEADER_SCAN_ROWS = 30
 
 _NOWHERE = 1 << 30  # a column index no row reaches: "this column is absent"
 _NO_EXTRA = FrozenMap()
+# The longest cell text that may be a header inside the data (Reader.looks_like_header).
+_HEADER_CELL = 60
+# How many distinct values a per-file cache keeps (responsible parties, response categories,
+# date deadlines).
+_CACHE_SIZE = 4096
 
 # Layouts and the column keys each one reads.
 _RESPONSES, _ACTIONS, _DECISIONS, _ACTIVITIES, _INDICATORS = (
@@ -451,6 +456,7 @@ class _Table:
         self.header = header
         self.layout = header.layout
         self.facts = facts
+        self.hidden_rows = facts.hidden_rows
         self.letters: dict[int, str] = {}
         used = _LAYOUT_KEYS[self.layout]
         keys = dict(header.keys)
@@ -703,7 +709,7 @@ class _Table:
         ]
         if not filled:
             return
-        if row in self.facts.hidden_rows:
+        if row in self.hidden_rows:
             self.problems.add("GT203", f"row {row} is hidden; it was read", self.sheet, f"A{row}")
         # Error values and columns without a header are rare: one test in C for the row
         # (values are str, numbers, dates or None, all hashable), the loop only if needed.
@@ -832,15 +838,20 @@ class _Table:
         if kind is str:
             return self.reader.due_of_text(value, self, index, row)
         if kind is dt.datetime or kind is dt.date:
-            day = value.date() if kind is dt.datetime else value
-            return Due.day(day, text=day.isoformat()), ""
+            return self.reader.due_of_day(value.date() if kind is dt.datetime else value), ""
         if kind is int or kind is float:
             return self.reader.due_of_number(value)
         return None, _text(value)
 
-    def _fields(self, row: int, values: Sequence[Any], n: int) -> dict[str, Any]:
-        """The fields every kind of action shares, from one row (the hot path: kept lean)."""
-        text = _text(values[self.i_action]) if self.i_action < n else ""
+    def _parts(self, row: int, values: Sequence[Any], n: int) -> tuple[Any, ...]:
+        """The fields every kind of action shares, from one row, in the order of
+        :data:`ACTION_FIELDS` (the hot path: kept lean, no dict, no keyword unpacking)."""
+        if self.i_action < n:
+            text = values[self.i_action]
+            if text.__class__ is not str or text.isspace():
+                text = _text(text)
+        else:
+            text = ""
         scope = _text(values[self.i_scope]).strip() if self.i_scope < n else ""
         if not scope and text and ":" in text and (match := _SCOPE_PREFIX.match(text)):
             code = match.group(1)
@@ -850,31 +861,25 @@ class _Table:
             due, due_text = self._due(deadline, self.i_deadline, row)
         else:
             due, due_text = None, ""
-        status_text = _text(values[self.i_status]) if self.i_status < n else ""
-        responsible = values[self.i_responsible] if self.i_responsible < n else None
-        fields: dict[str, Any] = {
-            "text": text,
-            "ref": _text(values[self.i_ref]).strip() if self.i_ref < n else "",
-            "responsible": () if responsible is None else _parties(_text(responsible)),
-            "due": due,
-            "due_text": due_text,
-            "status": self.reader.status_of(status_text) if status_text else None,
-            "status_text": status_text,
-            "comments": _text(values[self.i_comments]) if self.i_comments < n else "",
-            "updates": self.reader.updates_of(_text(values[self.i_updates]))
-            if self.i_updates < n
-            else (),
-            "scope": scope,
-            "group": self._group(values, n) if self.i_group < n or self.section else "",
-            "extra": self._extra(values, n) if self.extra_columns else _NO_EXTRA,
-            "origin": Location(
-                file=self.problems.file,
-                sheet=self.sheet,
-                cell=f"{self.origin_letter}{row}",
-                columns=self.columns,
-                labels=self.field_labels,
-            ),
-        }
+        if self.i_status < n:
+            status_text = values[self.i_status]
+            if status_text.__class__ is not str or status_text.isspace():
+                status_text = _text(status_text)
+        else:
+            status_text = ""
+        reader = self.reader
+        if self.i_responsible < n and (responsible := values[self.i_responsible]) is not None:
+            parties = reader.parties_of(responsible)
+        else:
+            parties = ()
+        if self.i_comments < n:
+            comments = values[self.i_comments]
+            if comments.__class__ is not str or comments.isspace():
+                comments = _text(comments)
+        else:
+            comments = ""
+        ref = values[self.i_ref] if self.i_ref < n else ""
+        ref = ref.strip() if ref.__class__ is str else _text(ref).strip()
         if not text:
             self.add(
                 "GT213",
@@ -883,13 +888,41 @@ class _Table:
                 self.main_column if self.main_column != _NOWHERE else None,
                 row,
             )
-        return fields
+        return (
+            text,
+            ref,
+            parties,
+            due,
+            due_text,
+            reader.status_of(status_text) if status_text else None,
+            status_text,
+            comments,
+            reader.updates_of(_text(values[self.i_updates])) if self.i_updates < n else (),
+            scope,
+            self._group(values, n) if self.i_group < n or self.section else "",
+            FrozenMap(self._extra(values, n)) if self.extra_columns else _NO_EXTRA,
+            new_location(
+                self.problems.file,
+                self.sheet,
+                f"{self.origin_letter}{row}",
+                self.columns,
+                self.field_labels,
+            ),
+        )
+
+    def _fields(self, row: int, values: Sequence[Any], n: int) -> dict[str, Any]:
+        """The fields every kind of action shares, by name (for an activity, which adds its own)."""
+        return dict(zip(ACTION_FIELDS, self._parts(row, values, n), strict=True))
+
+    def _action(self, row: int, values: Sequence[Any], n: int) -> Action:
+        """A key action or a decision from one row."""
+        return new_action(*self._parts(row, values, n))
 
     def _action_row(self, row: int, values: Sequence[Any], n: int) -> None:
-        fields = self._fields(row, values, n)
         if self.layout != _ACTIVITIES:
-            self.actions.append(Action(**fields))
+            self.actions.append(self._action(row, values, n))
             return
+        fields = self._fields(row, values, n)
         status_text = fields["status_text"]
         if status_text and fields["status"] is None:
             # A progress narrative, not a status word.
@@ -998,7 +1031,7 @@ class _Table:
                 self.i_action,
                 row,
             )
-        current["actions"].append(Action(**self._fields(row, values, n)))
+        current["actions"].append(self._action(row, values, n))
 
     def _orphan(self, row: int) -> dict[str, Any]:
         return {
@@ -1020,17 +1053,15 @@ class _Table:
             return
         category_text = current["category"]
         self.recommendations.append(
-            Recommendation(
-                text=current["text"],
-                ref=current["ref"],
-                response=ManagementResponse(
-                    text=current["response"],
-                    category=ResponseCategory.parse(category_text) if category_text else None,
-                    category_text=category_text,
-                ),
-                actions=current["actions"],
-                group=current["group"],
-                origin=current["origin"],
+            new_recommendation(
+                current["text"],
+                current["ref"],
+                current["response"],
+                self.reader.category_of(category_text) if category_text else None,
+                category_text,
+                tuple(current["actions"]),
+                current["group"],
+                current["origin"],
             )
         )
         self.current = None
@@ -1131,8 +1162,32 @@ class _Reader:
         self.epoch = epoch
         self._due_cache: dict[str, tuple[Due | None, str, str]] = {}
         self._status_cache: dict[str, Status | None] = {}
+        self._parties_cache: dict[str, tuple[str, ...]] = {}
+        self._category_cache: dict[str, ResponseCategory | None] = {}
+        self._day_cache: dict[dt.date, Due] = {}
         self._header_words: dict[str, bool] = {}
         self._first_words = frozenset(alias.split(None, 1)[0] for alias in lookup if alias.strip())
+
+    def parties_of(self, value: Any) -> tuple[str, ...]:
+        """The responsible parties of a cell's value, once per distinct text."""
+        if value.__class__ is not str:  # 1, 1.0 and True are equal keys, but not one text
+            return _parties(_text(value))
+        parties = self._parties_cache.get(value)
+        if parties is None:
+            parties = _parties(_text(value))
+            if len(self._parties_cache) < _CACHE_SIZE:
+                self._parties_cache[value] = parties
+        return parties
+
+    def category_of(self, text: str) -> ResponseCategory | None:
+        """A response category word, parsed once per distinct text."""
+        try:
+            return self._category_cache[text]
+        except KeyError:
+            category = ResponseCategory.parse(text)
+            if len(self._category_cache) < _CACHE_SIZE:
+                self._category_cache[text] = category
+            return category
 
     def status_of(self, text: str) -> Status | None:
         try:
@@ -1158,6 +1213,15 @@ class _Reader:
         if ambiguity:
             table.add("GT208", f"{ambiguity} (in load); kept as text", index, row)
         return due, unread
+
+    def due_of_day(self, day: dt.date) -> Due:
+        """The deadline of a date cell, built once per distinct day (a Due is immutable)."""
+        due = self._day_cache.get(day)
+        if due is None:
+            due = Due.day(day, text=day.isoformat())
+            if len(self._day_cache) < _CACHE_SIZE:
+                self._day_cache[day] = due
+        return due
 
     def due_of_number(self, value: float) -> tuple[Due | None, str]:
         low, high = _YEARS
@@ -1217,7 +1281,7 @@ class _Reader:
 
     def looks_like_header(self, value: Any) -> bool:
         """A cheap first test for a header row inside the data: its first cell is an alias."""
-        if value.__class__ is not str or len(value) > 60 or not value.strip():
+        if value.__class__ is not str or len(value) > _HEADER_CELL or not value.strip():
             return False
         first = value.split(None, 1)[0].casefold().strip(".:;,()-")
         if first not in self._first_words:
@@ -1325,11 +1389,13 @@ def _read_sheet(
         cell = values[main] if len(values) > main else None
         if row in hidden_rows:
             pass
-        elif (cell.__class__ is str and looks_like_header(cell)) or (
+        # looks_like_header is only called on a short text (the test it starts with, inline).
+        elif (cell.__class__ is str and len(cell) <= _HEADER_CELL and looks_like_header(cell)) or (
             main
             and values  # an empty row has no first cell
-            and values[0].__class__ is str
-            and looks_like_header(values[0])
+            and (first := values[0]).__class__ is str
+            and 0 < len(first) <= _HEADER_CELL
+            and looks_like_header(first)
             and _reaches(values, main)
         ):
             score, again = _header_of(values, row, lookup)

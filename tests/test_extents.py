@@ -1,0 +1,153 @@
+"""The span check made before calamine loads a sheet (its quick pass never finds less), and
+the sheet scan that runs beside calamine."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import govtrack as gt
+from govtrack.io import _xlsx, limits
+
+# How a reference, or something that reads like one, may be written in a sheet's XML.
+_FORMS = [
+    'r="{ref}"',
+    "r='{ref}'",
+    'r = "{ref}"',
+    "r=\n\"{ref}'",
+    'activeCell="{ref}"',  # any attribute: the quick pass counts it, the exact one does not
+    'x="{ref}"',
+    'r="{letters}0{row}"',  # leading zeros
+]
+
+
+@st.composite
+def sheets(draw: st.DrawFn) -> tuple[bytes, bytes]:
+    """A sheet's XML: rows mostly in order, now and then a reference out of place or
+    written oddly, and text with quotes and equal signs around them; and the same
+    sheet with every reference written plainly, in its place."""
+    cells = draw(
+        st.lists(
+            st.tuples(
+                st.integers(0, 3000),  # how far down from the last row
+                st.integers(1, 40),  # column
+                st.sampled_from(range(len(_FORMS))),
+                st.booleans(),  # out of place: anywhere in the sheet
+                st.text(alphabet="ab =\"'r<>AZ09", max_size=12),
+            ),
+            max_size=60,
+        )
+    )
+    parts = [b'<worksheet xmlns="main"><sheetData>']
+    plain = list(parts)
+    row = 1
+    for step, column, form, stray, text in cells:
+        row += step // 100
+        number = draw(st.integers(0, 1_100_000)) if stray else row
+        letters = limits._letters(draw(st.integers(1, 18278)) if stray else column)
+        ref = f"{letters}{number}"
+        attribute = _FORMS[form].format(ref=ref, letters=letters, row=number)
+        escaped = text.replace("<", "&lt;").replace(">", "&gt;")
+        parts.append(f'<row r="{row}"><c {attribute}><v>{escaped}</v></c></row>'.encode())
+        plain.append(f'<row r="{row}"><c r="{limits._letters(column)}{row}"/></row>'.encode())
+    parts.append(b"</sheetData></worksheet>")
+    plain.append(b"</sheetData></worksheet>")
+    return b"".join(parts), b"".join(plain)
+
+
+def _archive(xml: bytes) -> zipfile.ZipFile:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", xml)
+    return zipfile.ZipFile(buffer)
+
+
+@given(
+    sheet=sheets(),
+    segment=st.sampled_from([64, 200, 1000, 1 << 20]),
+    tail=st.sampled_from([16, 100, 4096]),
+)
+def test_quick_bounds_never_smaller_than_the_exact_extent(
+    sheet: tuple[bytes, bytes], segment: int, tail: int
+) -> None:
+    """Whatever the references and however the XML is cut, the quick pass finds at least
+    the rows and columns the exact one does, and the same when they are written plainly."""
+    odd, plain = sheet
+    part = "xl/worksheets/sheet1.xml"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(limits, "_SEGMENT", segment)
+        patch.setattr(limits, "_TAIL", tail)
+        quick = limits._bounds(_archive(odd), part)
+        exact = limits._extent(_archive(odd), part)
+        assert quick[0] >= exact[0]
+        assert quick[1] >= exact[1]
+        assert limits._bounds(_archive(plain), part) == limits._extent(_archive(plain), part)
+
+
+@pytest.mark.parametrize(
+    ("low", "high"),
+    [(0, 0), (0, 9), (1, 1), (1, 100_003), (7, 12), (99, 1000), (123, 98_765), (0, 1_048_576)],
+)
+def test_the_range_patterns_match_exactly_their_numbers(low: int, high: int) -> None:
+    """The patterns the quick pass builds accept the numbers of the range and no other."""
+    digits = re.compile(limits._between(low, high, letters=False))
+    letters = re.compile(limits._between(max(low, 1), max(high, 1), letters=True))
+    near = {low - 1, low, low + 1, high - 1, high, high + 1}
+    for number in {0, 1, 2, 9, 10, 11, 99, 100, 101, 18_278} | near:
+        if number < 0:
+            continue
+        assert bool(digits.fullmatch(str(number) if number else "")) == (low <= number <= high)
+        if 1 <= number <= 18_278:
+            inside = max(low, 1) <= number <= max(high, 1)
+            assert bool(letters.fullmatch(limits._letters(number))) == inside
+
+
+@pytest.mark.parametrize("max_cells", [1, 29, 30, 31, 10_000_000])
+def test_the_quick_pass_decides_as_the_exact_one(tmp_path: Path, max_cells: int) -> None:
+    """A sheet at the limit (with an attribute that reads like a reference further out,
+    which only the quick pass counts) is refused, or not, as the exact extent says."""
+    xml = (
+        b'<worksheet><sheetViews><sheetView><selection activeCell="Z99"/></sheetView></sheetViews>'
+        b'<sheetData><row r="1"><c r="A1"><v>1</v></c><c r="C1"><v>1</v></c></row>'
+        b'<row r="10"><c r="B10"><v>1</v></c></row></sheetData></worksheet>'
+    )
+    path = tmp_path / "edge.xlsx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", xml)
+    if max_cells < 30:
+        with pytest.raises(gt.LimitError, match=r"spans 10 rows by 3 columns \(30 cells\)"):
+            limits.check_extents(path, gt.Limits(max_cells=max_cells))
+    else:
+        limits.check_extents(path, gt.Limits(max_cells=max_cells))
+
+
+_ROW_TOKENS = [b"<row ", b"<row>", b"<rowBreaks>", b"<row", b'r="7"', b'r="12"', b"x", b" "]
+
+
+@given(
+    data=st.one_of(
+        st.lists(st.sampled_from(_ROW_TOKENS), max_size=12).map(b"".join),
+        # Many "<rowBreaks" after the last row: past the few looked for from the end.
+        st.tuples(
+            st.lists(st.sampled_from(_ROW_TOKENS), max_size=6).map(b"".join),
+            st.integers(0, 20).map(lambda count: b"<rowBreaks>" * count),
+        ).map(b"".join),
+    )
+)
+def test_the_scan_finds_the_last_row_start_as_before(data: bytes) -> None:
+    """The sheet scan's last row (for progress) is read from the last "<row " or "<row>"."""
+    scanner = _xlsx._Scanner(b"<worksheet>", b"", overrides=False, shared={})
+    scanner._count_rows(data)
+    last = max(data.rfind(b"<row "), data.rfind(b"<row>"))
+    expected = 0
+    if last >= 0:
+        end = data.find(b">", last)
+        number = _xlsx._ROW_NUMBER.search(data, last, end if end > 0 else len(data))
+        expected = int(number.group(1)) if number else data.count(b"<row ") + data.count(b"<row>")
+    assert scanner.last_row == expected
