@@ -42,6 +42,7 @@ from cattrs.v import format_exception
 
 from govtrack._errors import SchemaError
 from govtrack._gc import collector_paused
+from govtrack.io._build import new_action
 from govtrack.model.dates import Due, Precision
 from govtrack.model.frozenmap import EMPTY, _frozen_map
 from govtrack.model.location import Location
@@ -548,11 +549,6 @@ _fast_whole_location = _fast_structure_fn(
     },
     _LOCATION_TEXTS,
 )
-_fast_row_location = _fast_structure_fn(
-    Location,
-    {"cell": _text_field, "line": _optional(_check_int), "header": _text_field},
-    frozenset({"cell", "header"}),
-)
 _fast_table = _fast_structure_fn(
     Table,
     {"file": _text_field, "sheet": _text_field, "columns": _check_map, "labels": _check_map},
@@ -629,34 +625,51 @@ def _check_updates(value: Any) -> tuple[Update, ...]:
 
 
 _ACTION_KEYS = _FAST_FIELDS[Action]
-_ACTION_STRINGS = _ACTION_TEXTS | {"status"}
 
 
 def _fast_action(data: Any) -> Action:
-    """A plain Action, written out: the hottest record of a document."""
+    """A plain Action, written out: the hottest record of a document.
+
+    Every value is checked to be what the Action's converters make (tuples, a
+    FrozenMap), so :func:`new_action` may store it without the ``__init__``.
+    """
     if type(data) is not dict or not data.keys() <= _ACTION_KEYS:
         raise _NotPlain
-    kwargs = data.copy()
-    for key, value in data.items():
-        if type(value) is str:
-            if key not in _ACTION_STRINGS:
-                raise _NotPlain  # a string where a list or an object belongs
-        elif key == "due":
-            kwargs["due"] = _fast_due_or_none(value)
-        elif key == "origin":
-            kwargs["origin"] = None if value is None else _fast_location(value)
-        elif key == "responsible":
-            kwargs["responsible"] = _check_strs(value)
-        elif key == "updates":
-            kwargs["updates"] = _check_updates(value)
-        elif key == "extra":
-            kwargs["extra"] = _check_map(value)
-        elif key != "status" or value is not None:
-            raise _NotPlain  # a text field that is not a string
-    status = data.get("status")
-    if status is not None:
-        kwargs["status"] = _STATUSES[status]
-    return Action(**kwargs)
+    get = data.get
+    text = data["text"]
+    ref = get("ref", "")
+    due_text = get("due_text", "")
+    status_text = get("status_text", "")
+    comments = get("comments", "")
+    scope = get("scope", "")
+    group = get("group", "")
+    if not (
+        type(text) is str
+        and type(ref) is str
+        and type(due_text) is str
+        and type(status_text) is str
+        and type(comments) is str
+        and type(scope) is str
+        and type(group) is str
+    ):
+        raise _NotPlain
+    status = get("status")
+    origin = get("origin")
+    return new_action(
+        text,
+        ref,
+        _check_strs(data["responsible"]) if "responsible" in data else (),
+        _fast_due_or_none(get("due")),
+        due_text,
+        None if status is None else _STATUSES[status],
+        status_text,
+        comments,
+        _check_updates(data["updates"]) if "updates" in data else (),
+        scope,
+        group,
+        _check_map(data["extra"]) if "extra" in data else EMPTY,
+        None if origin is None else _fast_location(origin),
+    )
 
 
 def _make_fast_converter() -> cattrs.Converter:
