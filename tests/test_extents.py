@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 import govtrack as gt
 from govtrack.io import _xlsx, limits
+from hostile_files import workbook
 
 # How a reference, or something that reads like one, may be written in a sheet's XML.
 _FORMS = [
@@ -151,3 +152,63 @@ def test_the_scan_finds_the_last_row_start_as_before(data: bytes) -> None:
         number = _xlsx._ROW_NUMBER.search(data, last, end if end > 0 else len(data))
         expected = int(number.group(1)) if number else data.count(b"<row ") + data.count(b"<row>")
     assert scanner.last_row == expected
+
+
+# Cells without a reference: a reader places them after the previous cell of their row,
+# and a row without ``r`` after the previous row (python-calamine does, as Excel does).
+
+
+@st.composite
+def unreferenced_sheets(draw: st.DrawFn) -> str:
+    """A sheet whose rows and cells may or may not carry their reference; every cell has a
+    value, and references only ever move forward, as in a sheet a program wrote."""
+    parts = ['<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">']
+    parts.append("<sheetData>")
+    row = 0
+    for _ in range(draw(st.integers(1, 6))):
+        row += draw(st.integers(1, 300))
+        numbered = draw(st.booleans())
+        # Without r, the reader counts on from the last row; ``row`` is never behind it.
+        parts.append(f'<row r="{row}">' if numbered else "<row>")
+        column = 0
+        for _ in range(draw(st.integers(1, 5))):
+            column += draw(st.integers(1, 60))
+            referenced = draw(st.booleans())
+            # Without r, the cell goes after the previous one; ``column`` is never behind it.
+            attribute = f' r="{limits._letters(column)}{row}"' if referenced and numbered else ""
+            parts.append(f'<c{attribute} t="inlineStr"><is><t>x</t></is></c>')
+        parts.append("</row>")
+    parts.append("</sheetData></worksheet>")
+    return "".join(parts)
+
+
+@given(unreferenced_sheets())
+def test_cells_without_references_span_what_calamine_allocates(sheet: str) -> None:
+    """The span check places unreferenced cells as python-calamine does: the same box."""
+    calamine = pytest.importorskip("python_calamine")
+    data = workbook(sheet)
+    book = calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+    loaded = book.get_sheet_by_name("Actions")
+    (top, left), (bottom, right) = loaded.start, loaded.end
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert limits._scan(archive, "xl/worksheets/sheet1.xml")[0] == ("<c t=" in sheet)
+        span = limits._positional_extent(archive, "xl/worksheets/sheet1.xml", "x.xlsx")
+    assert span == (bottom - top + 1, right - left + 1)
+
+
+def test_a_sheet_of_unreferenced_cells_is_refused_before_calamine(tmp_path: Path) -> None:
+    """A value at row 100 with no reference still makes the sheet 100 rows tall: refused
+    by the span check, before calamine allocates it, not by the row count after."""
+    rows = '<row r="1"><c r="CV1" t="inlineStr"><is><t>x</t></is></c></row>'
+    rows += '<row r="100"><c t="inlineStr"><is><t>y</t></is></c></row>'
+
+    path = tmp_path / "positions.xlsx"
+    path.write_bytes(
+        workbook(
+            '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+            f"<sheetData>{rows}</sheetData></worksheet>"
+        )
+    )
+    with pytest.raises(gt.LimitError, match=r"spans 100 rows by 100 columns \(10,000 cells\)"):
+        limits.check_extents(path, gt.Limits(max_cells=1000))
+    limits.check_extents(path, gt.Limits(max_cells=10_000))

@@ -43,6 +43,7 @@ import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
+from xml.parsers import expat
 
 import attrs
 
@@ -382,7 +383,7 @@ def _grow(box: _Box | None, found: list[tuple[bytes, bytes]]) -> _Box | None:
     return min(top, *rows), max(bottom, *rows), min(left, *columns), max(right, *columns)
 
 
-def _bounds(archive: zipfile.ZipFile, part: str) -> tuple[int, int]:
+def _scan(archive: zipfile.ZipFile, part: str) -> tuple[bool, tuple[int, int]]:
     """At least the rows and columns :func:`_extent` finds (more when attributes other than
     cell references look like one), in about a third of its time.
 
@@ -390,9 +391,15 @@ def _bounds(archive: zipfile.ZipFile, part: str) -> tuple[int, int]:
     outside the box found so far, grown by the references at the segment's end (rows
     come in order, so those hold the segment's last row); only a segment holding such
     a reference is read reference by reference.
+
+    Also says whether some cell may lack a reference (then only a reader's placing of
+    the cells, :func:`_positional_extent`, gives the span).
     """
     box: _Box | None = None
+    unreferenced = False
     for data in _segments(archive, part):
+        if not unreferenced:
+            unreferenced = bool(_UNREFERENCED.search(data) or _PREFIXED.search(data))
         grown = _grow(box, _ANY_REF.findall(data, max(0, len(data) - _TAIL)))
         if grown is None:
             grown = _grow(box, _ANY_REF.findall(data))
@@ -400,9 +407,70 @@ def _bounds(archive: zipfile.ZipFile, part: str) -> tuple[int, int]:
             grown = _grow(grown, _ANY_REF.findall(data))
         box = grown
     if box is None:
-        return 0, 0
+        return unreferenced, (0, 0)
     top, bottom, left, right = box
-    return bottom - top + 1, right - left + 1
+    return unreferenced, (bottom - top + 1, right - left + 1)
+
+
+def _bounds(archive: zipfile.ZipFile, part: str) -> tuple[int, int]:
+    """The quick span of :func:`_scan`: at least what :func:`_extent` finds."""
+    return _scan(archive, part)[1]
+
+
+# A cell start tag that does not begin with a reference (``<c>``, ``<c t="s">``, ``<c r="">``),
+# and an element of the sheet's data written with a namespace prefix (``<x:c>``), which the
+# first pattern cannot see: where either occurs, some cell may have no reference, and only
+# its position says where it is.
+_UNREFERENCED = re.compile(rb'<c(?! r="[A-Z])[ >/\t\n\r]')
+_PREFIXED = re.compile(rb":(?:c|row|sheetData)[ >/\t\n\r]")
+
+
+def _positional_extent(archive: zipfile.ZipFile, part: str, file: str) -> tuple[int, int]:
+    """The rows and columns a sheet's cells span, placed as a reader places them: by their
+    reference, else after the previous cell of the row (and a row without ``r`` after the
+    previous row), as python-calamine and Excel do."""
+    box = [1 << 30, 0, 1 << 30, 0]  # top, bottom, left, right
+    place = [0, 0]  # the current row, and the column of the row's last cell
+
+    def start(name: str, attributes: dict[str, str]) -> None:
+        local = name.rpartition(" ")[2]
+        if local == "row":
+            number = attributes.get("r", "")
+            place[0] = int(number) if number.isdecimal() else place[0] + 1
+            place[1] = 0
+        elif local == "c":
+            found = _REFERENCE.fullmatch(attributes.get("r", ""))
+            if found is None:
+                place[1] += 1
+                row = place[0]
+            else:
+                place[1] = _column_number(found[1].encode())
+                row = int(found[2])
+            box[0], box[1] = min(box[0], row), max(box[1], row)
+            box[2], box[3] = min(box[2], place[1]), max(box[3], place[1])
+
+    def refuse(*_: object) -> None:
+        raise FormatError(
+            f"part {_quoted(part)} declares a DTD or an entity, which govtrack refuses"
+        )
+
+    parser = expat.ParserCreate(namespace_separator=" ")
+    parser.StartElementHandler = start
+    parser.StartDoctypeDeclHandler = refuse
+    parser.EntityDeclHandler = refuse
+    try:
+        with archive.open(part) as stream:
+            parser.ParseFile(stream)
+    except expat.ExpatError as error:
+        raise FormatError(
+            f"{file}: part {_quoted(part)} is not well-formed XML ({error})"
+        ) from None
+    if not box[1]:
+        return 0, 0
+    return box[1] - box[0] + 1, box[3] - box[2] + 1
+
+
+_REFERENCE = re.compile(r"([A-Z]{1,3})([0-9]{1,9})")
 
 
 def check_extents(path: Path, limits: Limits = DEFAULT_LIMITS) -> None:
@@ -421,8 +489,10 @@ def check_extents(path: Path, limits: Limits = DEFAULT_LIMITS) -> None:
             for part in archive.namelist():
                 if not (part.startswith("xl/worksheets/") and part.endswith(".xml")):
                     continue
-                rows, columns = _bounds(archive, part)  # quick, never smaller
-                if rows * columns > limits.max_cells:
+                unreferenced, (rows, columns) = _scan(archive, part)  # quick, never smaller
+                if unreferenced:
+                    rows, columns = _positional_extent(archive, part, path.name)
+                elif rows * columns > limits.max_cells:
                     rows, columns = _extent(archive, part)
                 if rows * columns > limits.max_cells:
                     raise LimitError(
