@@ -202,9 +202,25 @@ _NOWHERE = 1 << 30  # a column index no row reaches: "this column is absent"
 _NO_EXTRA = FrozenMap()
 # The longest cell text that may be a header inside the data (Reader.looks_like_header).
 _HEADER_CELL = 60
-# How many distinct values a per-file cache keeps (responsible parties, response categories,
-# date deadlines).
+# How many distinct values a per-file cache keeps (deadlines, statuses, responsible parties,
+# response categories, date deadlines).
 _CACHE_SIZE = 4096
+
+
+class _Memo(dict[Any, Any]):
+    """Values made once per distinct key by ``make``, the first :data:`_CACHE_SIZE` kept
+    (a hostile file of distinct texts cannot grow it without end)."""
+
+    def __init__(self, make: Callable[[Any], Any]) -> None:
+        super().__init__()
+        self._make = make
+
+    def __missing__(self, key: Any) -> Any:
+        value = self._make(key)
+        if len(self) < _CACHE_SIZE:
+            self[key] = value
+        return value
+
 
 # Layouts and the column keys each one reads.
 _RESPONSES, _ACTIONS, _DECISIONS, _ACTIVITIES, _INDICATORS = (
@@ -1160,11 +1176,11 @@ class _Reader:
         self.lookup = lookup
         self.dayfirst = dayfirst
         self.epoch = epoch
-        self._due_cache: dict[str, tuple[Due | None, str, str]] = {}
-        self._status_cache: dict[str, Status | None] = {}
-        self._parties_cache: dict[str, tuple[str, ...]] = {}
-        self._category_cache: dict[str, ResponseCategory | None] = {}
-        self._day_cache: dict[dt.date, Due] = {}
+        self._dues = _Memo(self._read_due)
+        self._statuses = _Memo(Status.parse)
+        self._parties = _Memo(_parties)
+        self._categories = _Memo(ResponseCategory.parse)
+        self._days = _Memo(lambda day: Due.day(day, text=day.isoformat()))
         self._header_words: dict[str, bool] = {}
         self._first_words = frozenset(alias.split(None, 1)[0] for alias in lookup if alias.strip())
 
@@ -1172,55 +1188,39 @@ class _Reader:
         """The responsible parties of a cell's value, once per distinct text."""
         if value.__class__ is not str:  # 1, 1.0 and True are equal keys, but not one text
             return _parties(_text(value))
-        parties = self._parties_cache.get(value)
-        if parties is None:
-            parties = _parties(_text(value))
-            if len(self._parties_cache) < _CACHE_SIZE:
-                self._parties_cache[value] = parties
+        parties: tuple[str, ...] = self._parties[value]
         return parties
 
     def category_of(self, text: str) -> ResponseCategory | None:
         """A response category word, parsed once per distinct text."""
-        try:
-            return self._category_cache[text]
-        except KeyError:
-            category = ResponseCategory.parse(text)
-            if len(self._category_cache) < _CACHE_SIZE:
-                self._category_cache[text] = category
-            return category
+        category: ResponseCategory | None = self._categories[text]
+        return category
 
     def status_of(self, text: str) -> Status | None:
+        """A status word, parsed once per distinct text."""
+        status: Status | None = self._statuses[text]
+        return status
+
+    def _read_due(self, text: str) -> tuple[Due | None, str, str]:
+        """A deadline text read: the Due, else the unread text, and any ambiguity."""
+        if not text.strip():
+            return None, "", ""
         try:
-            return self._status_cache[text]
-        except KeyError:
-            status = self._status_cache[text] = Status.parse(text)
-            return status
+            return parse_due(text, dayfirst=self.dayfirst), "", ""
+        except AmbiguousDateError as error:
+            return None, text, str(error)
+        except DueParseError:
+            return None, text, ""
 
     def due_of_text(self, text: str, table: _Table, index: int, row: int) -> tuple[Due | None, str]:
-        cached = self._due_cache.get(text)
-        if cached is None:
-            if not text.strip():
-                cached = (None, "", "")
-            else:
-                try:
-                    cached = (parse_due(text, dayfirst=self.dayfirst), "", "")
-                except AmbiguousDateError as error:
-                    cached = (None, text, str(error))
-                except DueParseError:
-                    cached = (None, text, "")
-            self._due_cache[text] = cached
-        due, unread, ambiguity = cached
+        due, unread, ambiguity = self._dues[text]
         if ambiguity:
             table.add("GT208", f"{ambiguity} (in load); kept as text", index, row)
         return due, unread
 
     def due_of_day(self, day: dt.date) -> Due:
         """The deadline of a date cell, built once per distinct day (a Due is immutable)."""
-        due = self._day_cache.get(day)
-        if due is None:
-            due = Due.day(day, text=day.isoformat())
-            if len(self._day_cache) < _CACHE_SIZE:
-                self._day_cache[day] = due
+        due: Due = self._days[day]
         return due
 
     def due_of_number(self, value: float) -> tuple[Due | None, str]:
@@ -1236,8 +1236,7 @@ class _Reader:
             except (ValueError, OverflowError):
                 return None, _text(value)
             if isinstance(moment, dt.datetime):
-                day = moment.date()
-                return Due.day(day, text=day.isoformat()), ""
+                return self.due_of_day(moment.date()), ""
         text = _text(value)
         if low <= value <= high and re.fullmatch(r"\d{4}\.\d{2}", text):
             try:

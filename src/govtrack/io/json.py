@@ -136,14 +136,15 @@ def _table_of(index: Any, keys: Any) -> Table:
     return tables[index]
 
 
-def _located(table: Table, location: Location) -> Location:
-    """``location`` (cell, line, header) in ``table`` (file, sheet, columns, labels)."""
+def _located(table: Table, cell: str, line: int | None, header: str) -> Location:
+    """A row's origin: its ``cell``, ``line`` and ``header`` in ``table`` (file, sheet,
+    columns, labels)."""
     return Location(
         file=table.file,
         sheet=table.sheet,
-        cell=location.cell,
-        line=location.line,
-        header=location.header,
+        cell=cell,
+        line=line,
+        header=header,
         columns=table.columns,
         labels=table.labels,
     )
@@ -274,7 +275,8 @@ def _configure_values(converter: cattrs.Converter) -> None:
         if isinstance(value, Mapping) and "table" in value:
             table = _table_of(value["table"], value.keys())
             rest = {key: item for key, item in value.items() if key != "table"}
-            return _located(table, whole(rest, Location))
+            own: Location = whole(rest, Location)
+            return _located(table, own.cell, own.line, own.header)
         located: Location = whole(value, Location)
         return located
 
@@ -468,12 +470,6 @@ def _check_map(value: Any) -> FrozenMap:
     return FrozenMap(value)
 
 
-def _check_date(value: Any) -> dt.date:
-    if type(value) is not str:
-        raise _NotPlain
-    return dt.date.fromisoformat(value)
-
-
 def _optional(check: Callable[[Any], Any]) -> Callable[[Any], Any]:
     def optional(value: Any) -> Any:
         return None if value is None else check(value)
@@ -524,18 +520,6 @@ _FAST_FIELDS: dict[type[Any], frozenset[str]] = {
 }
 """The fields the fast hooks know, by class; a class with others takes the slow path."""
 
-_fast_due = _fast_structure_fn(
-    Due,
-    {
-        "text": _text_field,
-        "start": _check_date,
-        "end": _check_date,
-        "precision": _PRECISIONS.__getitem__,
-    },
-    _DUE_TEXTS,
-)
-_STATUS_OR_NONE: dict[str | None, Status | None] = {None: None}
-_STATUS_OR_NONE.update(_STATUSES)
 _fast_whole_location = _fast_structure_fn(
     Location,
     {
@@ -579,16 +563,7 @@ def _fast_location(data: Any) -> Location:
             raise _NotPlain
         if line is not None and type(line) is not int:
             raise _NotPlain
-        table = tables[index]
-        return Location(
-            file=table.file,
-            sheet=table.sheet,
-            cell=cell,
-            line=line,
-            header=header,
-            columns=table.columns,
-            labels=table.labels,
-        )
+        return _located(tables[index], cell, line, header)
     location: Location = _fast_whole_location(data)
     return location
 
@@ -597,9 +572,12 @@ _DUE_KEYS = frozenset({"text", "start", "end", "precision"})
 
 
 def _fast_due_or_none(data: Any) -> Due | None:
-    """A Due (or None), written out: every action has one."""
-    if data is None:
-        return None
+    """A Due, or None for null."""
+    return None if data is None else _fast_due(data)
+
+
+def _fast_due(data: Any) -> Due:
+    """A Due, written out: every action has one (null is the slow path's to judge)."""
     if type(data) is not dict or data.keys() != _DUE_KEYS:
         raise _NotPlain
     text, start, end = data["text"], data["start"], data["end"]
