@@ -58,6 +58,20 @@ def test_the_fast_path_is_taken() -> None:
     assert _build.FAST
 
 
+@given(
+    values=st.tuples(texts, texts, texts, st.none() | st.integers(min_value=1), texts, maps, maps)
+)
+def test_a_fast_whole_location_is_the_location_init_builds(values: tuple[Any, ...]) -> None:
+    """Every field of a Location, line and header included, as Location(...) stores it."""
+    file, sheet, cell, line, header, columns, labels = values
+    built = _build.new_whole_location(*values)
+    expected = Location(
+        file=file, sheet=sheet, cell=cell, line=line, header=header, columns=columns, labels=labels
+    )
+    _same(built, expected)
+    assert hash(built) == hash(expected)
+
+
 @given(values=action_values())
 def test_a_fast_action_is_the_action_init_builds(values: tuple[Any, ...]) -> None:
     """Every field, the origin's included, as Action(...) stores it; frozen and hashable alike."""
@@ -76,13 +90,20 @@ def test_the_ordinary_constructors_stand_in_when_the_model_changes(
     """With a model the builder does not expect, it uses __init__, with the same result."""
     if not fast:
         monkeypatch.setattr(_build, "slot_setters", lambda *_: None)
-    new_location, location_fast = _build._location_maker()
+    new_location, new_whole_location, location_fast = _build._location_maker()
     new_action, action_fast = _build._action_maker()
     new_recommendation, recommendation_fast = _build._recommendation_maker()
     assert (location_fast, action_fast, recommendation_fast) == (fast, fast, fast)
     columns = FrozenMap({"status": "I"})
     origin = new_location("f.xlsx", "Matrix", "F10", columns, FrozenMap())
     _same(origin, Location(file="f.xlsx", sheet="Matrix", cell="F10", columns=columns))
+    labels = FrozenMap({"status": "Status"})
+    _same(
+        new_whole_location("f.json", "", "F10", 7, "Status", columns, labels),
+        Location(
+            file="f.json", cell="F10", line=7, header="Status", columns=columns, labels=labels
+        ),
+    )
     due = gt.Due.day(dt.date(2023, 3, 1), text="2023-03-01")
     values: tuple[Any, ...] = ("Do", "1.1", ("M&E",), due, "", gt.Status.ONGOING, "Ongoing", "", (), "", "",
               FrozenMap({"Budget": "10"}), origin)  # fmt: skip

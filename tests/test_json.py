@@ -189,6 +189,60 @@ def test_fast_path_matches_the_checked_converter(doc: gt.Document) -> None:
 
 
 @given(documents)
+def test_the_fast_path_takes_every_document_govtrack_writes(doc: gt.Document) -> None:
+    """What govtrack writes, it reads back by the fast path (the checked one is for doubt)."""
+    data = json.loads(gt.dumps(doc, format="json"))
+    assert gt_json._fast_from_data(data) == doc
+
+
+def test_equal_deadlines_are_read_as_one_due() -> None:
+    """Equal Dues in a document are one object (immutable, so sharing is invisible); a Due
+    that differs in any of its four values is its own."""
+    month = {"text": "2023/03", "start": "2023-03-01", "end": "2023-03-31", "precision": "month"}
+    others = [
+        {**month, "text": "March 2023"},
+        {**month, "start": "2023-03-02", "precision": "range"},
+        {**month, "end": "2023-03-30", "precision": "range"},
+        {**month, "start": "2023-03-31", "precision": "day"},
+    ]
+    actions = [{"text": str(i), "due": due} for i, due in enumerate([month, month, *others])]
+    data = {"schema_version": 2, "plans": [{"actions": actions}]}
+    read = gt_json.from_data(json.loads(json.dumps(data))).plans[0].actions
+    assert read[0].due is read[1].due
+    assert len({id(action.due) for action in read}) == len(others) + 1
+    assert [gt_json.to_data(gt.Document(plans=(gt.ActionPlan(actions=read),)))] == [data]
+    # The Dues kept are bounded: past the bound, deadlines still read right.
+    many = [
+        {"text": str(day), "start": f"2023-01-{day:02}", "end": "2023-12-31", "precision": "range"}
+        for day in range(1, 32)
+    ]
+    kept = gt_json._DUES_KEPT
+    try:
+        gt_json._DUES_KEPT = 8
+        more = {
+            "schema_version": 2,
+            "plans": [{"actions": [{"text": "x", "due": due} for due in many * 2]}],
+        }
+        dues = [action.due for action in gt_json.from_data(more).plans[0].actions]
+    finally:
+        gt_json._DUES_KEPT = kept
+    assert [due.start.day for due in dues if due] == list(range(1, 32)) * 2
+    assert len(gt_json._DUES) <= 8
+
+
+def test_actions_sharing_a_due_are_written_apart() -> None:
+    """Actions sharing one Due get a Due object each in the data (changing one leaves the
+    other), with the same values."""
+    due = gt.parse_due("2021/07")
+    doc = gt.Document(
+        plans=(gt.ActionPlan(actions=(gt.Action(text="a", due=due), gt.Action(text="b", due=due))),)
+    )
+    first, second = gt_json.to_data(doc)["plans"][0]["actions"]
+    assert first["due"] == second["due"]
+    assert first["due"] is not second["due"]
+
+
+@given(documents)
 def test_fast_and_checked_readers_agree_on_tables(doc: gt.Document) -> None:
     """A document with tables reads the same by the fast path and by the checked one."""
     data = json.loads(gt.dumps(doc, format="json"))
@@ -349,6 +403,28 @@ def test_converter_is_not_the_global_one() -> None:
                 ' "origin": {"table": 0, "cel": "A1"}}]}]}'
             ),
             "extra fields found (cel) @ $.plans[0].actions[0].origin",
+        ),
+        (
+            (
+                '{"schema_version": 2, "evaluations": [{"title": "E", "recommendations": [{"text":'
+                ' "r", "actions": [{"text": "x", "due": {"text": "t", "start": "2021-01-01", "end":'
+                ' "2021-01-31", "precision": ["month"]}}]}]}]}'
+            ),
+            "@ $.evaluations[0].recommendations[0].actions[0].due.precision",
+        ),
+        (
+            (
+                '{"schema_version": 2, "evaluations": [{"title": "E", "recommendations": [{"text":'
+                ' "r", "response": {"category": "agreed"}}]}]}'
+            ),
+            "@ $.evaluations[0].recommendations[0].response.category",
+        ),
+        (
+            (
+                '{"schema_version": 2, "evaluations": [{"title": "E", "recommendations": [{"text":'
+                ' "r", "actions": {"text": "x"}}]}]}'
+            ),
+            "expected an array, got dict @ $.evaluations[0].recommendations[0].actions",
         ),
     ],
 )

@@ -29,7 +29,14 @@ from govtrack.model.location import Location
 from govtrack.model.records import Action, ManagementResponse, Recommendation, Update
 from govtrack.model.status import ResponseCategory, Status
 
-__all__ = ["ACTION_FIELDS", "FAST", "new_action", "new_location", "new_recommendation"]
+__all__ = [
+    "ACTION_FIELDS",
+    "FAST",
+    "new_action",
+    "new_location",
+    "new_recommendation",
+    "new_whole_location",
+]
 
 ACTION_FIELDS = (
     "text", "ref", "responsible", "due", "due_text", "status", "status_text", "comments",
@@ -67,30 +74,63 @@ def slot_setters(
 _new = object.__new__
 
 
-def _location_maker() -> tuple[Callable[[str, str, str, FrozenMap, FrozenMap], Location], bool]:
+def _location_maker() -> tuple[
+    Callable[[str, str, str, FrozenMap, FrozenMap], Location],
+    Callable[[str, str, str, int | None, str, FrozenMap, FrozenMap], Location],
+    bool,
+]:
     setters = slot_setters(Location, _LOCATION_FIELDS, {"columns", "labels"})
+    whole: Callable[[str, str, str, int | None, str, FrozenMap, FrozenMap], Location]
     if setters is None:  # only if the model changes (a test makes it so)
 
-        def ordinary(
-            file: str, sheet: str, cell: str, columns: FrozenMap, labels: FrozenMap
+        def ordinary(  # noqa: PLR0917 - one parameter per field, in order
+            file: str,
+            sheet: str,
+            cell: str,
+            line: int | None,
+            header: str,
+            columns: FrozenMap,
+            labels: FrozenMap,
         ) -> Location:
-            return Location(file=file, sheet=sheet, cell=cell, columns=columns, labels=labels)
+            return Location(
+                file=file,
+                sheet=sheet,
+                cell=cell,
+                line=line,
+                header=header,
+                columns=columns,
+                labels=labels,
+            )
 
-        return ordinary, False
-    set_file, set_sheet, set_cell, set_line, set_header, set_columns, set_labels = setters
+        whole = ordinary
+    else:
+        set_file, set_sheet, set_cell, set_line, set_header, set_columns, set_labels = setters
 
-    def fast(file: str, sheet: str, cell: str, columns: FrozenMap, labels: FrozenMap) -> Location:
-        location = _new(Location)
-        set_file(location, file)
-        set_sheet(location, sheet)
-        set_cell(location, cell)
-        set_line(location, None)
-        set_header(location, "")
-        set_columns(location, columns)
-        set_labels(location, labels)
-        return location
+        def fast(  # noqa: PLR0917 - one parameter per field, in order
+            file: str,
+            sheet: str,
+            cell: str,
+            line: int | None,
+            header: str,
+            columns: FrozenMap,
+            labels: FrozenMap,
+        ) -> Location:
+            location = _new(Location)
+            set_file(location, file)
+            set_sheet(location, sheet)
+            set_cell(location, cell)
+            set_line(location, line)
+            set_header(location, header)
+            set_columns(location, columns)
+            set_labels(location, labels)
+            return location
 
-    return fast, True
+        whole = fast
+
+    def row(file: str, sheet: str, cell: str, columns: FrozenMap, labels: FrozenMap) -> Location:
+        return whole(file, sheet, cell, None, "", columns, labels)
+
+    return row, whole, setters is not None
 
 
 def _action_maker() -> tuple[Callable[..., Action], bool]:
@@ -138,9 +178,12 @@ def _action_maker() -> tuple[Callable[..., Action], bool]:
     return fast, True
 
 
-new_location, _FAST_LOCATION = _location_maker()
+new_location, new_whole_location, _FAST_LOCATION = _location_maker()
 """``new_location(file, sheet, cell, columns, labels)``: ``Location(file=…, …)``, its
-``line`` None and ``header`` empty; ``columns`` and ``labels`` must be FrozenMaps."""
+``line`` None and ``header`` empty; ``columns`` and ``labels`` must be FrozenMaps.
+
+``new_whole_location(file, sheet, cell, line, header, columns, labels)``: the same with
+every field given."""
 
 new_action, _FAST_ACTION = _action_maker()
 """``new_action(*values)`` in :data:`ACTION_FIELDS` order: ``Action(text=…, …)``;

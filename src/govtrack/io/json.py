@@ -42,12 +42,21 @@ from cattrs.v import format_exception
 
 from govtrack._errors import SchemaError
 from govtrack._gc import collector_paused
-from govtrack.io._build import new_action
+from govtrack.io._build import new_action, new_whole_location
 from govtrack.model.dates import Due, Precision
 from govtrack.model.frozenmap import EMPTY, _frozen_map
 from govtrack.model.location import Location
-from govtrack.model.records import Action, Activity, Decision, Document, FrozenMap, Update
-from govtrack.model.status import Status
+from govtrack.model.records import (
+    Action,
+    Activity,
+    Decision,
+    Document,
+    FrozenMap,
+    ManagementResponse,
+    Recommendation,
+    Update,
+)
+from govtrack.model.status import ResponseCategory, Status
 
 _orjson_dumps: Callable[..., bytes] | None
 try:  # the ``fast`` extra: a JSON writer several times faster than the standard library's
@@ -139,14 +148,8 @@ def _table_of(index: Any, keys: Any) -> Table:
 def _located(table: Table, cell: str, line: int | None, header: str) -> Location:
     """A row's origin: its ``cell``, ``line`` and ``header`` in ``table`` (file, sheet,
     columns, labels)."""
-    return Location(
-        file=table.file,
-        sheet=table.sheet,
-        cell=cell,
-        line=line,
-        header=header,
-        columns=table.columns,
-        labels=table.labels,
+    return new_whole_location(
+        table.file, table.sheet, cell, line, header, table.columns, table.labels
     )
 
 
@@ -313,6 +316,7 @@ _CONVERTER = make_converter()
 
 _date_iso = dt.date.isoformat
 _STATUSES: dict[str, Status] = {member.value: member for member in Status}
+_CATEGORIES: dict[str, ResponseCategory] = {member.value: member for member in ResponseCategory}
 _PRECISIONS: dict[str, Precision] = {member.value: member for member in Precision}
 
 
@@ -347,6 +351,10 @@ class _TableWriter:
         self.tables: list[dict[str, Any]] = []
         self._by_id: dict[tuple[str, str, int, int], int] = {}
         self._by_value: dict[tuple[Any, ...], int] = {}
+        self.dues: dict[int, dict[str, Any]] = {}
+        """Each Due written so far, by identity (readers share equal Dues): a copy of its
+        data serves the next action with the same Due. The document holds every Due while
+        it is written, so an identity is not reused meanwhile."""
 
     def index(self, location: Location) -> int:
         """The index of ``location``'s table, added if new."""
@@ -404,7 +412,10 @@ def _add_own(location: Location, data: dict[str, Any]) -> dict[str, Any]:
 
 
 def _unstructure_location(location: Location) -> dict[str, Any]:
-    writer = _WRITE_TABLES.get()
+    return _location_data(location, _WRITE_TABLES.get())
+
+
+def _location_data(location: Location, writer: _TableWriter | None) -> dict[str, Any]:
     # ``_data``: a dict's truth is cheaper than the Mapping protocol's len(), per row.
     if writer is None or not (location.columns._data or location.labels._data):  # noqa: SLF001
         return _unstructure_whole_location(location)
@@ -412,13 +423,25 @@ def _unstructure_location(location: Location) -> dict[str, Any]:
 
 
 def _unstructure_plain_action(action: Action) -> dict[str, Any]:
+    return _action_data(action, _WRITE_TABLES.get())
+
+
+def _action_data(action: Action, writer: _TableWriter | None) -> dict[str, Any]:
+    """A plain Action's data; ``writer`` holds the tables (and the Dues written so far)."""
     data: dict[str, Any] = {"text": action.text}
     if action.ref != "":
         data["ref"] = action.ref
     if action.responsible != ():
         data["responsible"] = list(action.responsible)
-    if action.due is not None:
-        data["due"] = _unstructure_due(action.due)
+    due = action.due
+    if due is not None:
+        if writer is None:
+            data["due"] = _unstructure_due(due)
+        else:
+            written = writer.dues.get(id(due))
+            if written is None:
+                written = writer.dues[id(due)] = _unstructure_due(due)
+            data["due"] = written.copy()
     if action.due_text != "":
         data["due_text"] = action.due_text
     if action.status is not None:
@@ -436,7 +459,29 @@ def _unstructure_plain_action(action: Action) -> dict[str, Any]:
     if action.extra._data:  # noqa: SLF001 - per action: a dict's truth, not Mapping's len()
         data["extra"] = _fast_map_data(action.extra)
     if action.origin is not None:
-        data["origin"] = _unstructure_location(action.origin)
+        data["origin"] = _location_data(action.origin, writer)
+    return data
+
+
+def _unstructure_response(response: ManagementResponse) -> dict[str, Any]:
+    """A ManagementResponse's data; empty when every field is its default."""
+    data: dict[str, Any] = {}
+    if response.text != "":
+        data["text"] = response.text
+    if response.category is not None:
+        data["category"] = response.category._value_
+    if response.category_text != "":
+        data["category_text"] = response.category_text
+    if response.description != "":
+        data["description"] = response.description
+    if response.thematic_areas != ():
+        data["thematic_areas"] = list(response.thematic_areas)
+    if response.operating_principles != ():
+        data["operating_principles"] = list(response.operating_principles)
+    if response.organisational_priorities != ():
+        data["organisational_priorities"] = list(response.organisational_priorities)
+    if response.uneg_criteria != ():
+        data["uneg_criteria"] = list(response.uneg_criteria)
     return data
 
 
@@ -511,28 +556,41 @@ _DUE_TEXTS = frozenset({"text"})
 _UPDATE_TEXTS = frozenset({"text"})
 _LOCATION_TEXTS = frozenset({"file", "sheet", "cell", "header"})
 _ACTION_TEXTS = frozenset({"text", "ref", "due_text", "status_text", "comments", "scope", "group"})
+_RESPONSE_TEXTS = frozenset({"text", "category_text", "description"})
+_RESPONSE_TAGS = frozenset(
+    {"thematic_areas", "operating_principles", "organisational_priorities", "uneg_criteria"}
+)
+_RECOMMENDATION_TEXTS = frozenset({"text", "ref", "group"})
 _FAST_FIELDS: dict[type[Any], frozenset[str]] = {
     Table: _SHARED,
     Due: _DUE_TEXTS | {"start", "end", "precision"},
     Update: _UPDATE_TEXTS | {"on"},
     Location: _LOCATION_TEXTS | {"line", "columns", "labels"},
     Action: _ACTION_TEXTS | {"responsible", "due", "status", "updates", "extra", "origin"},
+    ManagementResponse: _RESPONSE_TEXTS | _RESPONSE_TAGS | {"category"},
+    Recommendation: _RECOMMENDATION_TEXTS | {"response", "actions", "origin"},
 }
 """The fields the fast hooks know, by class; a class with others takes the slow path."""
 
-_fast_whole_location = _fast_structure_fn(
-    Location,
-    {
-        "file": _text_field,
-        "sheet": _text_field,
-        "cell": _text_field,
-        "line": _optional(_check_int),
-        "header": _text_field,
-        "columns": _check_map,
-        "labels": _check_map,
-    },
-    _LOCATION_TEXTS,
-)
+_WHOLE_KEYS = _FAST_FIELDS[Location]
+
+
+def _fast_whole_location(data: Any) -> Location:
+    """An origin written whole (a recommendation's, a version-1 document's)."""
+    if type(data) is not dict or not data.keys() <= _WHOLE_KEYS:
+        raise _NotPlain
+    get = data.get
+    file, sheet, cell = get("file", ""), get("sheet", ""), get("cell", "")
+    line, header = get("line"), get("header", "")
+    if not (type(file) is str and type(sheet) is str and type(cell) is str and type(header) is str):
+        raise _NotPlain
+    if line is not None and type(line) is not int:
+        raise _NotPlain
+    columns = _check_map(data["columns"]) if "columns" in data else EMPTY
+    labels = _check_map(data["labels"]) if "labels" in data else EMPTY
+    return new_whole_location(file, sheet, cell, line, header, columns, labels)
+
+
 _fast_table = _fast_structure_fn(
     Table,
     {"file": _text_field, "sheet": _text_field, "columns": _check_map, "labels": _check_map},
@@ -563,9 +621,11 @@ def _fast_location(data: Any) -> Location:
             raise _NotPlain
         if line is not None and type(line) is not int:
             raise _NotPlain
-        return _located(tables[index], cell, line, header)
-    location: Location = _fast_whole_location(data)
-    return location
+        table = tables[index]
+        return new_whole_location(
+            table.file, table.sheet, cell, line, header, table.columns, table.labels
+        )
+    return _fast_whole_location(data)
 
 
 _DUE_KEYS = frozenset({"text", "start", "end", "precision"})
@@ -576,19 +636,34 @@ def _fast_due_or_none(data: Any) -> Due | None:
     return None if data is None else _fast_due(data)
 
 
+_DUES: dict[tuple[str, str, str, str], Due] = {}
+"""The Dues read lately, by their four values: a tracker's deadlines repeat ("Dec 2023"),
+and a Due is immutable, so equal ones are one object (as the Excel reader shares them)."""
+
+_DUES_KEPT = 4096
+"""How many Dues :data:`_DUES` keeps before it starts again."""
+
+
 def _fast_due(data: Any) -> Due:
     """A Due, written out: every action has one (null is the slow path's to judge)."""
     if type(data) is not dict or data.keys() != _DUE_KEYS:
         raise _NotPlain
-    text, start, end = data["text"], data["start"], data["end"]
+    text, start, end, precision = data["text"], data["start"], data["end"], data["precision"]
     if type(text) is not str or type(start) is not str or type(end) is not str:
         raise _NotPlain
-    return Due(
-        text=text,
-        start=_fromisoformat(start),
-        end=_fromisoformat(end),
-        precision=_PRECISIONS[data["precision"]],
-    )
+    key = (text, start, end, precision)
+    due = _DUES.get(key)
+    if due is None:
+        due = Due(
+            text=text,
+            start=_fromisoformat(start),
+            end=_fromisoformat(end),
+            precision=_PRECISIONS[precision],
+        )
+        if len(_DUES) >= _DUES_KEPT:
+            _DUES.clear()
+        _DUES[key] = due
+    return due
 
 
 _fast_update = _fast_structure_fn(
@@ -650,6 +725,27 @@ def _fast_action(data: Any) -> Action:
     )
 
 
+def _fast_category(value: Any) -> ResponseCategory:
+    return _CATEGORIES[value]
+
+
+_fast_response = _fast_structure_fn(
+    ManagementResponse,
+    {
+        "text": _text_field,
+        "category": _optional(_fast_category),
+        "category_text": _text_field,
+        "description": _text_field,
+        **dict.fromkeys(_RESPONSE_TAGS, _check_strs),
+    },
+    _RESPONSE_TEXTS,
+)
+
+
+def _is_actions(tp: Any) -> bool:
+    return bool(tp == tuple[Action, ...])
+
+
 def _make_fast_converter() -> cattrs.Converter:
     if any(_fields(cls) != known for cls, known in _FAST_FIELDS.items()):
         return make_converter()  # a field the fast hooks do not know: no fast path
@@ -659,11 +755,68 @@ def _make_fast_converter() -> cattrs.Converter:
     converter.register_unstructure_hook(Due, _unstructure_due)
     converter.register_unstructure_hook(Update, _unstructure_update)
     converter.register_unstructure_hook(Location, _unstructure_location)
+    converter.register_unstructure_hook(ManagementResponse, _unstructure_response)
     converter.register_structure_hook(FrozenMap, lambda value, _: _check_map(value))
     converter.register_structure_hook(Due, lambda value, _: _fast_due(value))
     converter.register_structure_hook(Update, lambda value, _: _fast_update(value))
     converter.register_structure_hook(Location, lambda value, _: _fast_location(value))
     _configure_actions(converter, _unstructure_plain_action, lambda value, _: _fast_action(value))
+    structure_action = converter.get_structure_hook(Action)
+    unstructure_action = converter.get_unstructure_hook(Action)
+
+    def recommendation_data(recommendation: Recommendation) -> dict[str, Any]:
+        """A Recommendation's data: its plain actions written out, any other through its
+        class's hook."""
+        writer = _WRITE_TABLES.get()
+        data: dict[str, Any] = {"text": recommendation.text}
+        if recommendation.ref != "":
+            data["ref"] = recommendation.ref
+        response = _unstructure_response(recommendation.response)
+        if response:  # empty only when the response is the default one
+            data["response"] = response
+        if recommendation.actions != ():
+            data["actions"] = [
+                _action_data(action, writer)
+                if type(action) is Action
+                else unstructure_action(action)
+                for action in recommendation.actions
+            ]
+        if recommendation.group != "":
+            data["group"] = recommendation.group
+        if recommendation.origin is not None:
+            data["origin"] = _location_data(recommendation.origin, writer)
+        return data
+
+    converter.register_unstructure_hook(Recommendation, recommendation_data)
+
+    def actions(value: Any) -> tuple[Action, ...]:
+        """Any actions (a plan's, a recommendation's): plain ones written out, tagged ones
+        (``kind``) through their class's hook."""
+        if type(value) is not list:
+            raise _NotPlain
+        return tuple(
+            [
+                _fast_action(item)
+                if type(item) is dict and "kind" not in item
+                else structure_action(item, Action)
+                for item in value
+            ]
+        )
+
+    converter.register_structure_hook_func(_is_actions, lambda value, _: actions(value))
+    recommendation = _fast_structure_fn(
+        Recommendation,
+        {
+            "text": _text_field,
+            "ref": _text_field,
+            "response": _fast_response,
+            "actions": actions,
+            "group": _text_field,
+            "origin": _optional(_fast_location),
+        },
+        _RECOMMENDATION_TEXTS,
+    )
+    converter.register_structure_hook(Recommendation, lambda value, _: recommendation(value))
     return converter
 
 
