@@ -967,3 +967,41 @@ def test_seed_free_sample_matrix_reads() -> None:
     doc = gt.load(sample)
     found = {issue.code for issue in gt.validate(doc, on=dt.date(2023, 1, 31))}
     assert {"GT101", "GT104", "GT208", "GT110"} <= found
+
+
+def test_without_a_category_column_the_response_opening_gives_the_category(
+    tmp_path: Path,
+) -> None:
+    """No Category column: "Partially accepted. …" gives the category; the text stays whole."""
+    header = [column for column in MR_HEADER if column != "Category"]
+    rows = [
+        header,
+        ["1", "Revise the plan", "Partially accepted. The unit will revise it", "1.1", "Revise"],
+        ["2", "Hire staff", "Agreed – funds permitting", "2.1", "Hire"],
+        ["3", "Close the office", "Agree with the finding; funds are short", "3.1", "Close"],
+        ["4", "Merge units", None, "4.1", "Merge"],
+    ]
+    doc = excel.load(build(tmp_path, rows))
+    responses = [rec.response for rec in doc.recommendations]
+    assert [(r.category, r.category_text) for r in responses] == [
+        (gt.ResponseCategory.PARTIALLY_ACCEPTED, "Partially accepted"),
+        (gt.ResponseCategory.ACCEPTED, "Agreed"),
+        (None, ""),
+        (None, ""),
+    ]
+    assert responses[0].text == "Partially accepted. The unit will revise it"
+    assert "GT111" not in [issue.code for issue in gt.validate(doc, on=dt.date(2020, 1, 1))]
+
+
+def test_a_category_column_alone_gives_the_category(tmp_path: Path) -> None:
+    """With a Category column, a blank category stays blank whatever the response says."""
+    rows = [
+        MR_HEADER,
+        ["1", "Revise the plan", "Accepted. We will", None, "1.1", "Revise"],
+        ["2", "Hire staff", "Accepted. We will", "Rejected", "2.1", "Hire"],
+    ]
+    doc = excel.load(build(tmp_path, rows))
+    assert [(rec.response.category, rec.response.category_text) for rec in doc.recommendations] == [
+        (None, ""),
+        (gt.ResponseCategory.REJECTED, "Rejected"),
+    ]

@@ -89,3 +89,49 @@ def test_label_and_value_read_back(status: gt.Status) -> None:
 def test_category_label_reads_back(category: gt.ResponseCategory) -> None:
     """A category's label parses back to it."""
     assert category is gt.ResponseCategory.parse(category.label)
+
+
+_ENDINGS = (". ", ": ", "; ", ", ", " (", "\n", " – ", " - ", "—", "")
+
+
+@given(
+    category=st.sampled_from(gt.ResponseCategory),
+    data=st.data(),
+    ending=st.sampled_from(_ENDINGS),
+    rest=st.text(max_size=40),
+)
+def test_a_response_opening_with_a_category_word_gives_it(
+    category: gt.ResponseCategory, data: st.DataObject, ending: str, rest: str
+) -> None:
+    """ "Partially accepted. …": the category, and its words as written (case kept)."""
+    word = data.draw(st.sampled_from(CATEGORY_SYNONYMS[category]))
+    written = data.draw(st.sampled_from([word, word.upper(), word.lower()]))
+    text = f"  {written}{ending}{rest}" if ending else written
+    assert gt.ResponseCategory.leading(text) == (category, written)
+
+
+@given(st.text(max_size=80))
+def test_the_opening_words_found_are_a_category_word_the_text_opens_with(text: str) -> None:
+    """Whatever the text, the words given are where it opens, and mean the category given."""
+    category, words = gt.ResponseCategory.leading(text)
+    if category is None:
+        assert words == ""
+    else:
+        assert text.lstrip().startswith(words)
+        assert gt.ResponseCategory.parse(words) is category
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Agree with the finding; funds are short",
+        "Accepted by the board in 2021. The unit will act",
+        "Well accepted",
+        "Partially implemented",
+        "",
+        "The office accepts",
+    ],
+)
+def test_a_response_opening_with_a_sentence_gives_no_category(text: str) -> None:
+    """Only the whole of the opening words can name a category: nothing is guessed."""
+    assert gt.ResponseCategory.leading(text) == (None, "")

@@ -67,7 +67,9 @@ Category) are filled down: a row whose recommendation cells are empty (or
 covered by a merged cell) belongs to the recommendation above. No other
 column is filled down, except Scope and Group within a merged range; a
 range merged down in any other column is a problem (GT211), its value kept
-on the first row only. A row with a single short text (in the first or the
+on the first row only. With no Category column, a response that opens with a
+category word (``Partially accepted. …``) gives the category, its text whole.
+A row with a single short text (in the first or the
 main column, or merged across) is a section row: it becomes the ``group`` of
 what follows. A single text beginning ``Note``, ``Source``, ``NB`` or ``*``
 is a note: kept in the container's ``extra`` under its cell and reported
@@ -1068,12 +1070,16 @@ class _Table:
             self.current = None
             return
         category_text = current["category"]
+        category = self.reader.category_of(category_text) if category_text else None
+        if self.i_category == _NOWHERE and current["response"]:
+            # No Category column: the response's opening words may name it ("Accepted. …").
+            category, category_text = ResponseCategory.leading(current["response"])
         self.recommendations.append(
             new_recommendation(
                 current["text"],
                 current["ref"],
                 current["response"],
-                self.reader.category_of(category_text) if category_text else None,
+                category,
                 category_text,
                 tuple(current["actions"]),
                 current["group"],

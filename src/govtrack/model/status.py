@@ -200,6 +200,27 @@ class ResponseCategory(enum.Enum):
         """The category a word means, or None when it is empty or unknown."""
         return _lookup(_CATEGORY_WORDS, word)
 
+    @classmethod
+    def leading(cls, text: str) -> tuple[ResponseCategory | None, str]:
+        """The category a response's opening words name, and those words as written.
+
+        A management response written without a category column often opens with it
+        ("Partially accepted. The unit will …"). The opening words are those before the
+        first full stop, colon, semicolon, comma, bracket, line break, or dash between
+        spaces; they name a category only when the whole of them is one of its words
+        (see :data:`CATEGORY_SYNONYMS`), so nothing is guessed from a longer sentence.
+
+        >>> ResponseCategory.leading("Partially accepted. The unit will revise the plan")
+        (<ResponseCategory.PARTIALLY_ACCEPTED: 'partially_accepted'>, 'Partially accepted')
+        >>> ResponseCategory.leading("Agreed – funds permitting")
+        (<ResponseCategory.ACCEPTED: 'accepted'>, 'Agreed')
+        >>> ResponseCategory.leading("Agree with the finding; funds are short")
+        (None, '')
+        """
+        words = _OPENING.split(text, maxsplit=1)[0].strip()
+        category = cls.parse(words) if len(words) <= _LONGEST_CATEGORY else None
+        return (category, words) if category is not None else (None, "")
+
 
 CATEGORY_SYNONYMS: dict[ResponseCategory, tuple[str, ...]] = {
     ResponseCategory.ACCEPTED: ("Accepted", "Accept", "Agreed", "Fully accepted", "Agree"),
@@ -223,6 +244,10 @@ _CATEGORY_WORDS = {
     _fold(word): category for category, words in CATEGORY_SYNONYMS.items() for word in words
 }
 _CATEGORY_WORDS.update({_fold(category.value): category for category in ResponseCategory})
+_LONGEST_CATEGORY = 40
+"""Opening words longer than this are a sentence, not a category (the longest synonym is 18)."""
+_OPENING = re.compile(r"[\n.:;,()\[\]]|\s[-–—]\s|[–—]")
+"""What ends a response's opening words (see :meth:`ResponseCategory.leading`)."""
 
 
 class Severity(enum.Enum):
