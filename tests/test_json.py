@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import json
+import weakref
 
 import attrs
 import cattrs
@@ -211,23 +213,27 @@ def test_equal_deadlines_are_read_as_one_due() -> None:
     assert read[0].due is read[1].due
     assert len({id(action.due) for action in read}) == len(others) + 1
     assert [gt_json.to_data(gt.Document(plans=(gt.ActionPlan(actions=read),)))] == [data]
-    # The Dues kept are bounded: past the bound, deadlines still read right.
-    many = [
-        {"text": str(day), "start": f"2023-01-{day:02}", "end": "2023-12-31", "precision": "range"}
-        for day in range(1, 32)
-    ]
-    kept = gt_json._DUES_KEPT
-    try:
-        gt_json._DUES_KEPT = 8
-        more = {
-            "schema_version": 2,
-            "plans": [{"actions": [{"text": "x", "due": due} for due in many * 2]}],
-        }
-        dues = [action.due for action in gt_json.from_data(more).plans[0].actions]
-    finally:
-        gt_json._DUES_KEPT = kept
-    assert [due.start.day for due in dues if due] == list(range(1, 32)) * 2
-    assert len(gt_json._DUES) <= 8
+
+
+def test_no_due_outlives_the_document_it_was_read_from() -> None:
+    """Dues are shared within one read only: once the document (or a refused one) is gone,
+    so are its Dues, however long their texts."""
+    long = {"text": "x" * 10_000, "start": "2021-01-01", "end": "2021-01-31", "precision": "month"}
+    data = {"schema_version": 2, "plans": [{"actions": [{"text": "a", "due": long}] * 3}]}
+    document = gt_json.from_data(data)
+    actions = document.plans[0].actions
+    assert actions[0].due is actions[1].due is actions[2].due
+    kept = weakref.ref(actions[0].due)
+    del document, actions
+    gc.collect()
+    assert kept() is None
+    refused = {
+        "schema_version": 2,
+        "plans": [{"actions": [{"text": "a", "due": long}, {"text": 1}]}],
+    }
+    with pytest.raises(gt.SchemaError):
+        gt_json.from_data(refused)
+    assert gt_json._READ_DUES.get() is None
 
 
 def test_actions_sharing_a_due_are_written_apart() -> None:

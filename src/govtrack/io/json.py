@@ -636,12 +636,12 @@ def _fast_due_or_none(data: Any) -> Due | None:
     return None if data is None else _fast_due(data)
 
 
-_DUES: dict[tuple[str, str, str, str], Due] = {}
-"""The Dues read lately, by their four values: a tracker's deadlines repeat ("Dec 2023"),
-and a Due is immutable, so equal ones are one object (as the Excel reader shares them)."""
-
-_DUES_KEPT = 4096
-"""How many Dues :data:`_DUES` keeps before it starts again."""
+_READ_DUES: contextvars.ContextVar[dict[tuple[str, str, str, str], Due] | None] = (
+    contextvars.ContextVar("govtrack_json_read_dues", default=None)
+)
+"""The Dues of the document being read, by their four values: a tracker's deadlines repeat
+("Dec 2023"), and a Due is immutable, so equal ones are one object (as the Excel reader
+shares them). One dict per read, dropped with it: nothing outlives the document."""
 
 
 def _fast_due(data: Any) -> Due:
@@ -651,8 +651,9 @@ def _fast_due(data: Any) -> Due:
     text, start, end, precision = data["text"], data["start"], data["end"], data["precision"]
     if type(text) is not str or type(start) is not str or type(end) is not str:
         raise _NotPlain
+    dues = _READ_DUES.get()
     key = (text, start, end, precision)
-    due = _DUES.get(key)
+    due = None if dues is None else dues.get(key)
     if due is None:
         due = Due(
             text=text,
@@ -660,9 +661,8 @@ def _fast_due(data: Any) -> Due:
             end=_fromisoformat(end),
             precision=_PRECISIONS[precision],
         )
-        if len(_DUES) >= _DUES_KEPT:
-            _DUES.clear()
-        _DUES[key] = due
+        if dues is not None:
+            dues[key] = due
     return due
 
 
@@ -892,9 +892,11 @@ def _fast_from_data(data: Any) -> Document | None:
         with collector_paused():
             tables = _fast_tables(data, version)
             token = _READ_TABLES.set(tables)
+            dues_token = _READ_DUES.set({})
             try:
                 document: Document = _FAST.structure(body, Document)
             finally:
+                _READ_DUES.reset(dues_token)
                 _READ_TABLES.reset(token)
     except Exception:  # noqa: BLE001 - any doubt: the slow path decides and explains
         return None
