@@ -15,7 +15,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import govtrack as gt
-from govtrack.changes import SIMILARITY, ChangeKind, _key, _pairs, diff
+from govtrack import changes
+from govtrack.changes import SIMILARITY, ChangeKind, _bound, _Chunk, _key, _pairs, diff
 from govtrack.model.tabular import contexts
 from govtrack.reminders import reminders, to_ics, to_markdown, to_text
 from strategies import dates, documents
@@ -279,3 +280,85 @@ def test_fast_matching_pairs_as_the_reference_does(
     added = sum(change.kind is ChangeKind.ADDED for change in changes)
     removed = sum(change.kind is ChangeKind.REMOVED for change in changes)
     assert (len(new) - len(pairs), len(old) - len(pairs)) == (added, removed)
+
+
+def _lcs(first: str, second: str) -> int:
+    """The length of the longest common subsequence, by the textbook table (the reference)."""
+    previous = [0] * (len(second) + 1)
+    for character in first:
+        current = [0]
+        for index, other in enumerate(second):
+            current.append(
+                previous[index] + 1
+                if character == other
+                else max(previous[index + 1], current[index])
+            )
+        previous = current
+    return previous[-1]
+
+
+_long_texts = st.lists(_words, min_size=30, max_size=70).map(" ".join)  # past difflib's autojunk
+
+
+@given(
+    packed=st.lists(st.text(max_size=30) | _texts | _long_texts, max_size=6),
+    other=st.text(max_size=30) | _texts | _long_texts,
+)
+def test_the_packed_lcs_is_the_lcs_and_bounds_difflib(packed: list[str], other: str) -> None:
+    """Each packed text's LCS with another is the textbook one, and bounds difflib's ratio."""
+    lengths = _Chunk(packed).common(other) if packed else []
+    assert lengths == [_lcs(text, other) for text in packed]
+    for text, length in zip(packed, lengths, strict=True):
+        ratio = difflib.SequenceMatcher(None, text, other).ratio()
+        assert ratio <= _bound(length, text, other)
+
+
+@given(
+    old=st.lists(st.builds(gt.Action, text=_texts | _long_texts), max_size=8),
+    new=st.lists(st.builds(gt.Action, text=_texts | _long_texts), max_size=8),
+    limits=st.tuples(
+        st.sampled_from([8, 64, 4096]),
+        st.sampled_from([16, 65536]),
+        st.sampled_from([0, 100, 1 << 26]),
+    ),
+)
+def test_chunks_and_budgets_do_not_change_the_pairs(
+    old: list[gt.Action], new: list[gt.Action], limits: tuple[int, int, int]
+) -> None:
+    """However the texts are chunked, and whether or not they fit the budget, the pairs are
+    the reference's (texts not packed are only bounded by difflib)."""
+    before = gt.Document(plans=(gt.ActionPlan(title="P", actions=tuple(old)),))
+    after = gt.Document(plans=(gt.ActionPlan(title="P", actions=tuple(new)),))
+    with pytest.MonkeyPatch.context() as patch:
+        for name, value in zip(
+            ("_CHUNK_BITS", "_CHUNK_BYTES", "_PACKED_BYTES"), limits, strict=True
+        ):
+            patch.setattr(changes, name, value)
+        pairs = _pairs(list(contexts(before)), list(contexts(after)))
+    assert _naive_pairs(before, after) == pairs
+
+
+def test_unrelated_texts_are_not_compared_by_difflib(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two rounds of 60 unrelated long texts in one plan: every pair is ruled out by its
+    LCS bound, so difflib's costly ratio is never computed (it was, 3,600 times)."""
+    words = [
+        f"{letter}{letter}{index}" for index, letter in enumerate("abcdefghijklmnopqrstuvwxyz")
+    ]
+    old = tuple(gt.Action(text=" ".join(words[(i + j) % 26] for j in range(40))) for i in range(60))
+    new = tuple(
+        gt.Action(text=" ".join(words[(i * 7 + j * 3) % 26] for j in range(40))) for i in range(60)
+    )
+    calls = []
+    real = difflib.SequenceMatcher.ratio
+    monkeypatch.setattr(
+        difflib.SequenceMatcher, "ratio", lambda self: calls.append(1) or real(self)
+    )
+    changes_found = diff(
+        gt.Document(plans=(gt.ActionPlan(actions=old),)),
+        gt.Document(plans=(gt.ActionPlan(actions=new),)),
+    )
+    assert sorted({change.kind for change in changes_found}, key=str) == [
+        ChangeKind.ADDED,
+        ChangeKind.REMOVED,
+    ]
+    assert calls == []

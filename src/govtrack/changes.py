@@ -132,35 +132,156 @@ def _match_equal(old: _Items, new: _Items, matched: dict[int, int], used: set[in
             used.add(matched[new_index])
 
 
+_CHUNK_BITS = 4096
+"""The widest chunk of packed texts (a longer text is not packed: its bound is 1)."""
+_CHUNK_BYTES = 64 * 1024
+"""The most a chunk's masks may take (one per distinct character, each as wide as the chunk):
+a script of thousands of characters makes narrower chunks."""
+_PACKED_BYTES = 64 * 1024 * 1024
+"""The most all the masks of one diff may take; texts beyond it are not packed."""
+
+
+class _Chunk:
+    """Texts packed side by side into one integer per character, for the length of the
+    longest common subsequence of each with another text, all at once.
+
+    This is the bit-parallel LCS of Allison and Dix (in Hyyrö's form): one pass over the
+    other text's characters, four integer operations each, whatever the number of texts
+    packed. A zero bit after each text stops its carries from reaching the next.
+    """
+
+    def __init__(self, texts: list[str]) -> None:
+        self.spans: list[tuple[int, int]] = []
+        positions: dict[str, list[int]] = {}
+        offset = 0
+        for text in texts:
+            self.spans.append((offset, len(text)))
+            for index, character in enumerate(text):
+                positions.setdefault(character, []).append(offset + index)
+            offset += len(text) + 1  # the guard bit
+        self.width = offset
+        self.masks = {character: _bits(found, offset) for character, found in positions.items()}
+        self.full = _bits(
+            [start + index for start, length in self.spans for index in range(length)], offset
+        )
+
+    def common(self, text: str) -> list[int]:
+        """The length of the longest common subsequence of each packed text with ``text``."""
+        full, masks = self.full, self.masks
+        state = full
+        for character in text:
+            mask = masks.get(character)
+            if mask is not None:
+                matched = state & mask
+                state = ((state + matched) | (state - matched)) & full
+        bits = format(state, "b").zfill(self.width)[::-1]
+        return [length - bits.count("1", start, start + length) for start, length in self.spans]
+
+
+class _Packed:
+    """The texts of one place, in chunks (see :class:`_Chunk`), within a memory budget."""
+
+    def __init__(self, texts: list[str], budget: list[int]) -> None:
+        self.count = len(texts)
+        self.chunks: list[tuple[int, _Chunk]] = []  # (index of its first text, chunk)
+        first, width, characters = 0, 0, set[str]()
+        for index, text in enumerate(texts):
+            if len(text) >= _CHUNK_BITS:  # too long to pack: only difflib's bounds
+                if not self._close(texts[first:index], first, len(characters) * width, budget):
+                    return
+                first, width, characters = index + 1, 0, set()
+                continue
+            grown = characters.union(text)
+            wider = width + len(text) + 1
+            if index > first and (wider > _CHUNK_BITS or len(grown) * wider // 8 > _CHUNK_BYTES):
+                if not self._close(texts[first:index], first, len(characters) * width, budget):
+                    return
+                first, width, grown, wider = index, 0, set(text), len(text) + 1
+            width, characters = wider, grown
+        self._close(texts[first:], first, len(characters) * width, budget)
+
+    def _close(self, texts: list[str], first: int, bits: int, budget: list[int]) -> bool:
+        """Pack ``texts``, the first at ``first``, if their masks (``bits``) fit the budget
+        left; whether they did (once one does not, the place packs no more)."""
+        if not texts:
+            return True
+        if bits // 8 > budget[0]:
+            budget[0] = 0
+            return False
+        budget[0] -= bits // 8
+        self.chunks.append((first, _Chunk(texts)))
+        return True
+
+    def common(self, text: str) -> list[int | None]:
+        """The longest common subsequence of each text with ``text`` (None: not packed)."""
+        found: list[int | None] = [None] * self.count
+        for first, chunk in self.chunks:
+            lengths = chunk.common(text)
+            found[first : first + len(lengths)] = lengths
+        return found
+
+
+def _bits(positions: list[int], width: int) -> int:
+    """An integer with these bits set."""
+    found = bytearray((width + 7) // 8)
+    for position in positions:
+        found[position >> 3] |= 1 << (position & 7)
+    return int.from_bytes(found, "little")
+
+
+def _bound(common: int | None, first: str, second: str) -> float:
+    """The most difflib's ratio of two texts can be: their matching blocks are a common
+    subsequence, so the ratio is at most twice its length over the texts' lengths (1 when
+    the length is not known)."""
+    total = len(first) + len(second)
+    return 2.0 * common / total if total and common is not None else 1.0
+
+
 def _match_similar(old: _Items, new: _Items, matched: dict[int, int], used: set[int]) -> None:
     """Pair each unmatched new action with the most similar unused text in its place.
 
     The most similar is the highest difflib ratio of at least :data:`SIMILARITY`; on a
-    tie, the earliest. Candidates whose ratio cannot win (by the ratio's cheap upper
-    bounds) are skipped before the ratio is computed.
+    tie, the earliest. Candidates whose ratio cannot win (by the ratio's upper bounds:
+    difflib's cheap ones, then the longest common subsequence, found for every candidate
+    of the place at once) are skipped before the ratio is computed.
     """
     by_place: dict[tuple[object, object], list[int]] = {}
     for old_index, (_, old_context) in enumerate(old):
         if old_index not in used:
             by_place.setdefault(_place(old_context), []).append(old_index)
+    packed: dict[tuple[object, object], _Packed] = {}
+    budget = [_PACKED_BYTES]
     matcher = difflib.SequenceMatcher(None)
     for new_index, (action, context) in enumerate(new):
         if new_index in matched:
             continue
-        candidates = by_place.get(_place(context))
+        place = _place(context)
+        candidates = by_place.get(place)
         if not candidates:
             continue
-        matcher.set_seq2(action.text)  # analysed once per new action
+        text = action.text
+        if place not in packed:
+            packed[place] = _Packed([old[old_index][0].text for old_index in candidates], budget)
+        common = packed[place].common(text)
+        matcher.set_seq2(text)  # analysed once per new action
         best, best_ratio = None, SIMILARITY
-        for old_index in candidates:
+        for position, old_index in enumerate(candidates):
             if old_index in used:
                 continue
-            matcher.set_seq1(old[old_index][0].text)
+            old_text = old[old_index][0].text
+            bound = _bound(common[position], old_text, text)
             if best is None:  # a first candidate needs ratio >= SIMILARITY
+                if bound < best_ratio:
+                    continue
+                matcher.set_seq1(old_text)
                 if matcher.real_quick_ratio() < best_ratio or matcher.quick_ratio() < best_ratio:
                     continue
-            elif matcher.real_quick_ratio() <= best_ratio or matcher.quick_ratio() <= best_ratio:
-                continue  # a later one must beat the best strictly
+            else:  # a later one must beat the best strictly
+                if bound <= best_ratio:
+                    continue
+                matcher.set_seq1(old_text)
+                if matcher.real_quick_ratio() <= best_ratio or matcher.quick_ratio() <= best_ratio:
+                    continue
             ratio = matcher.ratio()
             if ratio > best_ratio or (best is None and ratio >= best_ratio):
                 best, best_ratio = old_index, ratio
