@@ -348,11 +348,14 @@ def test_unrelated_texts_are_not_compared_by_difflib(monkeypatch: pytest.MonkeyP
     new = tuple(
         gt.Action(text=" ".join(words[(i * 7 + j * 3) % 26] for j in range(40))) for i in range(60)
     )
-    calls = []
+    calls: list[str] = []
     real = difflib.SequenceMatcher.ratio
-    monkeypatch.setattr(
-        difflib.SequenceMatcher, "ratio", lambda self: calls.append(1) or real(self)
-    )
+
+    def counted(self: difflib.SequenceMatcher[str]) -> float:
+        calls.append("ratio")
+        return real(self)
+
+    monkeypatch.setattr(difflib.SequenceMatcher, "ratio", counted)
     changes_found = diff(
         gt.Document(plans=(gt.ActionPlan(actions=old),)),
         gt.Document(plans=(gt.ActionPlan(actions=new),)),
