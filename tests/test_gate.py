@@ -516,3 +516,13 @@ def test_round_trip_space_separated() -> None:
     doc = gt.Document(evaluations=(gt.Evaluation(title="Water evaluation", recommendations=(
         gt.Recommendation(text="Map the water points", ref="1", actions=(action, other)),)),))  # fmt: skip
     assert doc == gate.loads(gate.dumps(doc).replace("\t", " "))
+
+
+def test_records_the_gate_shape_cannot_hold_are_refused_not_dropped() -> None:
+    """The export holds evaluations only: a plan beside one is refused, not dropped."""
+    document = gt.Document(
+        evaluations=(gt.Evaluation(title="E"),),
+        plans=(gt.ActionPlan(actions=(gt.Action(text="a"),)),),
+    )
+    with pytest.raises(gt.WriteError, match="has 1 action plan, which would be left out"):
+        gt.dumps(document, format="gate")

@@ -335,3 +335,35 @@ def test_an_ambiguous_day_is_a_problem_once_and_dayfirst_settles_it() -> None:
         doc.actions[0].due_text,
         settled.end if settled else None,
     )
+
+
+@pytest.mark.parametrize(
+    ("document", "left"),
+    [
+        (gt.Document(evaluations=(gt.Evaluation(title="E"),)), "1 evaluation"),
+        (
+            gt.Document(
+                plans=(gt.ActionPlan(actions=(gt.Action(text="a"),)),),
+                meetings=(gt.Meeting(title="M"), gt.Meeting(title="N")),
+                reports=(gt.ProgressReport(title="R"),),
+            ),
+            "2 meetings and 1 progress report",
+        ),
+    ],
+)
+def test_records_the_matrix_cannot_hold_are_refused_not_dropped(
+    document: gt.Document, left: str
+) -> None:
+    """Only action plans fit a matrix: anything else is refused, named, with what to use."""
+    with pytest.raises(gt.WriteError, match=f"has {left}, which would be left out") as caught:
+        gt.dumps(document, format="matrix")
+    assert 'format="json"' in str(caught.value)
+
+
+def test_reading_problems_do_not_stop_a_matrix() -> None:
+    """Problems are not records (reading the source again finds them): a plan still writes."""
+    problem = gt.Issue(code="GT213", message="row 4 has data but no action text")
+    document = gt.Document(
+        plans=(gt.ActionPlan(actions=(gt.Action(text="a"),)),), problems=(problem,)
+    )
+    assert "| a |" in gt.dumps(document, format="matrix")

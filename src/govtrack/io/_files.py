@@ -9,10 +9,13 @@ import zipfile
 import zlib
 from collections.abc import Callable
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 from xml.etree.ElementTree import ParseError
 
 from govtrack._errors import FormatError, WriteError
+
+if TYPE_CHECKING:
+    from govtrack.model.records import Document
 
 __all__ = [
     "BROKEN_SHEET_ERRORS",
@@ -20,6 +23,7 @@ __all__ = [
     "decode_text",
     "normalise_newlines",
     "one_line",
+    "refuse_what_is_left_out",
 ]
 
 BROKEN_SHEET_ERRORS: tuple[type[BaseException], ...] = (
@@ -27,6 +31,40 @@ BROKEN_SHEET_ERRORS: tuple[type[BaseException], ...] = (
     zlib.error, ParseError,
 )  # fmt: skip
 """What openpyxl raises while iterating a damaged sheet (a reader turns it into a FormatError)."""
+
+
+_KINDS = {
+    "evaluations": ("evaluation", "evaluations"),
+    "meetings": ("meeting", "meetings"),
+    "reports": ("progress report", "progress reports"),
+    "plans": ("action plan", "action plans"),
+}
+
+
+def refuse_what_is_left_out(document: Document, name: str, writes: str) -> None:
+    """Refuse a document holding records the ``name`` format does not write: only its
+    ``writes`` (a Document field) would be written, the rest silently lost.
+
+    Reading problems are not records (reading the source again finds them), so they do
+    not count.
+
+    >>> import govtrack as gt
+    >>> refuse_what_is_left_out(gt.Document(meetings=(gt.Meeting(title="M"),)), "matrix", "plans")
+    Traceback (most recent call last):
+    ...
+    govtrack._errors.WriteError: the matrix format writes action plans only, and this document has 1 meeting, which would be left out; write JSON (format="json") or a workbook (.xlsx), which hold every kind
+    """  # noqa: E501 - doctest output is one line
+    left = [
+        f"{len(records)} {_KINDS[field][len(records) != 1]}"
+        for field in _KINDS
+        if field != writes and (records := getattr(document, field))
+    ]
+    if left:
+        raise WriteError(
+            f"the {name} format writes {_KINDS[writes][1]} only, and this document has "
+            f'{" and ".join(left)}, which would be left out; write JSON (format="json") '
+            "or a workbook (.xlsx), which hold every kind"
+        )
 
 
 def _sync_directory(directory: Path) -> None:

@@ -86,7 +86,7 @@ from collections.abc import Iterable, Iterator, Sequence
 import attrs
 
 from govtrack._errors import DueParseError, FormatError
-from govtrack.io._files import normalise_newlines
+from govtrack.io._files import normalise_newlines, refuse_what_is_left_out
 from govtrack.model.dates import Due, parse_due
 from govtrack.model.location import Location
 from govtrack.model.records import (
@@ -821,7 +821,8 @@ def dumps(document: Document) -> str:
     ``loads(dumps(doc)) == doc`` holds for documents whose evaluations the shape
     can express:
 
-    - only evaluations (meetings, reports, plans and problems are not written);
+    - only evaluations (a document with meetings, reports or plans is refused; reading
+      problems are not written);
     - evaluation ``extra`` holds at most ``"Office name"``; header fields, tags,
       refs, parties and cells are single lines without tabs, stripped; the period
       has no comma; a tag or party has no comma or semicolon (nor brackets), and
@@ -850,6 +851,7 @@ def dumps(document: Document) -> str:
     >>> loads(dumps(doc)) == doc
     True
     """
+    refuse_what_is_left_out(document, "gate", "evaluations")
     pages = [_render_evaluation(evaluation) for evaluation in document.evaluations]
     return "\n\n".join(pages) + ("\n" if pages else "")
 

@@ -61,7 +61,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 import attrs
 
 from govtrack._errors import AmbiguousDateError, DueParseError, FormatError
-from govtrack.io._files import normalise_newlines
+from govtrack.io._files import normalise_newlines, refuse_what_is_left_out
 from govtrack.io.columns import HEADERS, merge_aliases, normalise_header
 from govtrack.io.gate import render_updates, split_parties, split_updates
 from govtrack.model.dates import Due, parse_due
@@ -539,6 +539,7 @@ def dumps(document: Document) -> str:
     >>> loads(dumps(doc)) == doc
     True
     """
+    refuse_what_is_left_out(document, "matrix", "plans")
     return "\n".join(_render_plan(plan) for plan in document.plans)
 
 
