@@ -1005,3 +1005,30 @@ def test_a_category_column_alone_gives_the_category(tmp_path: Path) -> None:
         (None, ""),
         (gt.ResponseCategory.REJECTED, "Rejected"),
     ]
+
+
+def test_a_recommendations_column_in_the_plural_holds_the_recommendations(
+    tmp_path: Path,
+) -> None:
+    """ "Recommendations | Key actions | …" is a management-response matrix, as the singular is;
+    under an Activity column the plural stays the activities' own recommendations."""
+    header = ["Recommendations", "Key Actions", "Responsible Unit", "Timeframe", "Status"]
+    rows = [
+        header,
+        ["Strengthen monitoring", "Hire an M&E officer", "HR", "2023/07", "Ongoing"],
+        [None, "Train staff", "M&E", "2023/09", "Not started"],
+        ["Share findings", "Publish the report", "Comms", "2023/12", "Completed"],
+    ]
+    doc = excel.load(build(tmp_path, rows))
+    assert [(rec.text, [action.text for action in rec.actions]) for rec in doc.recommendations] == [
+        ("Strengthen monitoring", ["Hire an M&E officer", "Train staff"]),
+        ("Share findings", ["Publish the report"]),
+    ]
+    assert "GT205" not in codes(doc)
+    activities = ["Activity", "Status", "Recommendations"]
+    plan = excel.load(
+        build(
+            tmp_path, [activities, ["Run the survey", "Ongoing", "Start earlier"]], name="wp.xlsx"
+        )
+    )
+    assert plan.recommendations == ()

@@ -424,6 +424,8 @@ def _layout(keys: Mapping[str, int], action_header: str) -> str | None:
         return _ACTIVITIES
     if "action" in keys and ({"recommendation", "rec_ref", "response"} & set(keys)):
         return _RESPONSES
+    if "action" in keys and "recommendations" in keys and "activit" not in action_header:
+        return _RESPONSES  # "Recommendations | Key actions | …": the plural names the parent
     if "action" in keys:
         return _DECISIONS if action_header in _DECISION_HEADERS else _ACTIONS
     if "recommendation" in keys:
