@@ -16,7 +16,16 @@ from hypothesis import strategies as st
 
 import govtrack as gt
 from govtrack import changes
-from govtrack.changes import SIMILARITY, ChangeKind, _bound, _Chunk, _key, _pairs, diff
+from govtrack.changes import (
+    SIMILARITY,
+    ChangeKind,
+    _bound,
+    _Chunk,
+    _key,
+    _pairs,
+    _renamed,
+    diff,
+)
 from govtrack.model.tabular import contexts
 from govtrack.reminders import reminders, to_ics, to_markdown, to_text
 from strategies import dates, documents
@@ -204,7 +213,8 @@ def test_cli_summary_by_responsible(tmp_path: Path) -> None:
 
 def _naive_pairs(old: gt.Document, new: gt.Document) -> dict[int, int]:
     """The matching rule as first written: every pair compared (the reference)."""
-    old_items, new_items = list(contexts(old)), list(contexts(new))
+    old_items = list(contexts(old))
+    new_items = _renamed(old_items, list(contexts(new)))  # retitled places: diff's own rule
     by_key: dict[tuple[object, ...], int] = {}
     for index, (action, context) in enumerate(old_items):
         key = _key(context, action)
@@ -274,7 +284,8 @@ def test_fast_matching_pairs_as_the_reference_does(
         )
 
     before, after = doc(old, 0), doc(new, 8)
-    pairs = _pairs(list(contexts(before)), list(contexts(after)))
+    old_items = list(contexts(before))
+    pairs = _pairs(old_items, _renamed(old_items, list(contexts(after))))
     assert _naive_pairs(before, after) == pairs
     changes = diff(before, after)
     added = sum(change.kind is ChangeKind.ADDED for change in changes)
@@ -334,7 +345,8 @@ def test_chunks_and_budgets_do_not_change_the_pairs(
             ("_CHUNK_BITS", "_CHUNK_BYTES", "_PACKED_BYTES"), limits, strict=True
         ):
             patch.setattr(changes, name, value)
-        pairs = _pairs(list(contexts(before)), list(contexts(after)))
+        old_items = list(contexts(before))
+    pairs = _pairs(old_items, _renamed(old_items, list(contexts(after))))
     assert _naive_pairs(before, after) == pairs
 
 
@@ -365,3 +377,38 @@ def test_unrelated_texts_are_not_compared_by_difflib(monkeypatch: pytest.MonkeyP
         ChangeKind.REMOVED,
     ]
     assert calls == []
+
+
+def _evaluation(title: str, *actions: gt.Action) -> gt.Evaluation:
+    return gt.Evaluation(
+        title=title, recommendations=(gt.Recommendation(text="R", ref="1", actions=actions),)
+    )
+
+
+def test_a_retitled_tracker_is_still_compared_action_by_action() -> None:
+    """The title row's date changed between rounds: the actions still pair, by ref."""
+    before = gt.Document(
+        evaluations=(_evaluation("Status as of June 2023", gt.Action(text="Hire", ref="1.1")),)
+    )
+    after = gt.Document(
+        evaluations=(
+            _evaluation(
+                "Status as of Dec 2023",
+                gt.Action(text="Hire", ref="1.1", status=gt.Status.COMPLETED),
+            ),
+        )
+    )
+    assert [change.kind for change in diff(before, after)] == [ChangeKind.STATUS]
+
+
+def test_containers_added_and_removed_are_not_paired() -> None:
+    """Two evaluations in one round, one in the other: titles alone decide (nothing guessed)."""
+    before = gt.Document(evaluations=(_evaluation("A", gt.Action(text="Hire", ref="1.1")),))
+    after = gt.Document(
+        evaluations=(
+            _evaluation("B", gt.Action(text="Hire", ref="1.1", status=gt.Status.COMPLETED)),
+            _evaluation("C", gt.Action(text="Train", ref="1.1")),
+        )
+    )
+    kinds = sorted(change.kind.value for change in diff(before, after))
+    assert kinds == ["added", "added", "removed"]

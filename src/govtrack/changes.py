@@ -3,7 +3,10 @@
 Actions are matched by their place and ref (recommendation ref and action ref,
 or the plan's action ref), then unchanged actions (equal in every field, the
 earliest first), then, among those left, by text similarity (the most similar;
-on a tie, the earliest). A
+on a tie, the earliest). A place is an evaluation, meeting, report or plan, by
+title; when a round retitles some of them (a title such as "Status as of June
+2023" changes each round), those whose titles are in one round only are paired
+in order, kind by kind, provided both rounds have as many. A
 matched pair reports a status change and a deadline that slipped (ends later)
 or moved earlier; unmatched actions are added or removed.
 """
@@ -310,6 +313,34 @@ def _pairs(old_items: _Items, new_items: _Items) -> dict[int, int]:
     return matched
 
 
+def _renamed(old_items: _Items, new_items: _Items) -> _Items:
+    """``new_items`` with a retitled container given its old title, for matching.
+
+    A title often carries a date ("Status as of June 2023"), so the same tracker's next
+    round renames its evaluation or plan. Containers of a kind whose titles are found in
+    only one round are paired in order, when each round has as many of them (a retitling);
+    otherwise they are left apart (evaluations added and removed).
+    """
+    old_places = list(dict.fromkeys(_place(context) for _, context in old_items))
+    new_places = list(dict.fromkeys(_place(context) for _, context in new_items))
+    alone_old = [place for place in old_places if place not in set(new_places)]
+    alone_new = [place for place in new_places if place not in set(old_places)]
+    renamed: dict[tuple[object, object], tuple[object, object]] = {}
+    for kind in dict.fromkeys(place[0] for place in alone_new):
+        before = [place for place in alone_old if place[0] == kind]
+        after = [place for place in alone_new if place[0] == kind]
+        if len(before) == len(after):
+            renamed.update(zip(after, before, strict=True))
+    if not renamed:
+        return new_items
+    return [
+        (action, {**context, "container": renamed[_place(context)][1]})
+        if _place(context) in renamed
+        else (action, context)
+        for action, context in new_items
+    ]
+
+
 def diff(old: Document, new: Document) -> list[Change]:
     """The changes from ``old`` to ``new``, in the new document's order, removals last.
 
@@ -333,7 +364,7 @@ def diff(old: Document, new: Document) -> list[Change]:
     2 'Train': added
     """
     old_items = list(contexts(old))
-    new_items = list(contexts(new))
+    new_items = _renamed(old_items, list(contexts(new)))
     matched = _pairs(old_items, new_items)
     used = set(matched.values())
     changes: list[Change] = []
