@@ -1032,3 +1032,22 @@ def test_a_recommendations_column_in_the_plural_holds_the_recommendations(
         )
     )
     assert plan.recommendations == ()
+
+
+def test_a_deemed_consent_column_marks_decisions(tmp_path: Path) -> None:
+    """A tick under Deemed consent makes the row a deemed-consent Decision; a blank leaves an
+    action; anything else is kept in extra and reported (GT219)."""
+    rows = [
+        ["Decision", "Responsible", "Deadline", "Status", "Deemed consent"],
+        ["Districts send comments", "District engineers", "2022/11", None, "Yes"],
+        ["Circulate the draft", "Planning cell", "2022/10", "Ongoing", None],
+        ["Confirm the budget", "Finance", "2022/12", "Ongoing", "maybe"],
+    ]
+    doc = excel.load(build(tmp_path, rows))
+    first, second, third = doc.actions
+    assert isinstance(first, gt.Decision)
+    assert first.deemed_consent
+    assert first.effective_status(on=dt.date(2023, 1, 31)) is gt.Status.COMPLETED
+    assert (type(second), type(third)) == (gt.Action, gt.Action)
+    assert third.extra == {"Deemed consent": "maybe"}
+    assert str(problem(doc, "GT219").location) == "Matrix!E4"

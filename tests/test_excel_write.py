@@ -469,3 +469,27 @@ def test_the_blank_template_reads_back_with_only_its_unsaved_as_of_formula(
     assert ["Matrix!B2: GT209"] == [
         f"{problem.location}: {problem.code}" for problem in doc.problems
     ], [str(problem) for problem in doc.problems]
+
+
+def test_deemed_consent_survives_the_matrix(tmp_path: Path) -> None:
+    """A deemed-consent decision is written under Deemed consent and read back as one, so it
+    is not overdue after the conversion (the other decisions read back as plain actions)."""
+    due = gt.parse_due("2022/10")
+    meeting = gt.Meeting(
+        title="Review workshop",
+        decisions=(
+            gt.Decision(text="Send comments", due=due, deemed_consent=True),
+            gt.Decision(text="Circulate the draft", responsible=("Cell",), due=due),
+        ),
+    )
+    target = tmp_path / "m.xlsx"
+    on = dt.date(2022, 11, 30)
+    gt.dump(gt.Document(meetings=(meeting,)), target, layout="matrix", on=on)
+    header = [cell.value for cell in openpyxl.load_workbook(target).worksheets[0][4]]
+    assert "Deemed consent" in header
+    back = gt.load(target).actions
+    assert [(type(action), action.effective_status(on=on)) for action in back] == [
+        (gt.Decision, gt.Status.COMPLETED),
+        (gt.Action, gt.Status.OVERDUE),
+    ]
+    assert back[0] == meeting.decisions[0]

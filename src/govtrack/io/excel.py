@@ -52,6 +52,7 @@ schedule_behind  ✓ ✔ x X yes y 1 TRUE)
 schedule         Schedule (words: On track, Behind)              Activity.schedule
 delay_reasons    Reasons for delay                               Activity.delay_reasons
 recommendations  Recommendations, TWG recommendations            ….recommendations
+deemed_consent   Deemed consent (a tick: ✓ x yes 1 TRUE)          Decision.deemed_consent
 indicator        Indicator, Joint monitoring indicator           Indicator.text
 timeframe        Timeframe for indicator (or a Deadline column)  Indicator.timeframe
 constraints      Constraints, Challenges                         Indicator.constraints
@@ -107,6 +108,7 @@ GT215  info      a section row with nothing under it: kept in ``extra``
 GT216  info      a repeated header row: skipped
 GT217  info      what the engine noted while reading (openpyxl's warnings)
 GT218  warning   a key action above the first recommendation
+GT219  warning   a Deemed consent cell that is not a tick (kept in extra)
 GT290  warning   govtrack's own workbook: a column its layout does not have (not read)
 =====  ========  ===================================================================
 """
@@ -158,6 +160,7 @@ from govtrack.model.records import (
     Action,
     ActionPlan,
     Activity,
+    Decision,
     Document,
     Evaluation,
     FrozenMap,
@@ -190,6 +193,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "GT216": (Severity.INFO, "repeated header row"),
     "GT217": (Severity.INFO, "engine note"),
     "GT218": (Severity.WARNING, "key action before any recommendation"),
+    "GT219": (Severity.WARNING, "unreadable deemed-consent mark"),
     "GT290": (Severity.WARNING, "column outside govtrack's workbook layout"),
 }
 """The workbook problem codes: code -> (severity, summary)."""
@@ -239,8 +243,8 @@ _PARENT_KEYS = ("rec_ref", "recommendation", "response", "category")
 _SCHEDULE_KEYS = frozenset({"schedule", "schedule_on", "schedule_behind", "delay_reasons"})
 _LAYOUT_KEYS: dict[str, frozenset[str]] = {
     _RESPONSES: _ACTION_KEYS | set(_PARENT_KEYS),
-    _ACTIONS: _ACTION_KEYS,
-    _DECISIONS: _ACTION_KEYS,
+    _ACTIONS: _ACTION_KEYS | {"deemed_consent"},
+    _DECISIONS: _ACTION_KEYS | {"deemed_consent"},
     _ACTIVITIES: _ACTION_KEYS | _SCHEDULE_KEYS | {"recommendations"},
     _INDICATORS: frozenset(
         {"ref", "indicator", "timeframe", "deadline", "status", "constraints", "recommendations",
@@ -529,6 +533,7 @@ class _Table:
         self.i_behind = index_of("schedule_behind", _NOWHERE)
         self.i_delay = index_of("delay_reasons", _NOWHERE)
         self.i_recommendations = index_of("recommendations", _NOWHERE)
+        self.i_deemed = index_of("deemed_consent", _NOWHERE)
         self.i_constraints = index_of("constraints", _NOWHERE)
         self.parent_columns = frozenset(
             index for key, index in self.keys.items() if key in _PARENT_KEYS
@@ -940,7 +945,10 @@ class _Table:
 
     def _action_row(self, row: int, values: Sequence[Any], n: int) -> None:
         if self.layout != _ACTIVITIES:
-            self.actions.append(self._action(row, values, n))
+            if self.i_deemed < n and not _blank(values[self.i_deemed]):
+                self.actions.append(self._deemed(row, values, n))
+            else:
+                self.actions.append(self._action(row, values, n))
             return
         fields = self._fields(row, values, n)
         status_text = fields["status_text"]
@@ -963,6 +971,25 @@ class _Table:
             self.activities.append(activity)
         else:
             self.sink.append(activity)
+
+    def _deemed(self, row: int, values: Sequence[Any], n: int) -> Action:
+        """A row with a mark under Deemed consent: a tick makes it a deemed-consent Decision."""
+        mark = values[self.i_deemed]
+        ticked = _tick(mark)
+        if ticked:
+            return Decision(**self._fields(row, values, n), deemed_consent=True)
+        fields = self._fields(row, values, n)
+        if ticked is None:
+            word = _text(mark)
+            self.add(
+                "GT219",
+                f"row {row}: deemed consent {word!r} is not a tick (such as Yes or X); "
+                "kept in extra",
+                self.i_deemed,
+                row,
+            )
+            self._keep(fields, self.i_deemed, word)
+        return Action(**fields)
 
     def _schedule(
         self, row: int, values: Sequence[Any], n: int, fields: dict[str, Any]

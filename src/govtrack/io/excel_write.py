@@ -80,6 +80,7 @@ from govtrack.model.records import (
     Action,
     ActionPlan,
     Activity,
+    Decision,
     Document,
     Evaluation,
     Meeting,
@@ -150,10 +151,12 @@ _WIDTHS = {
     "schedule_behind": 11,
     "delay_reasons": 30,
     "recommendations": 30,
+    "deemed_consent": 10,
 }
 _EXTRA_WIDTH = 20
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 _SCHEDULE_MARK = "X"
+_DEEMED_MARK = "Yes"
 _OVERDUE_FILL = PatternFill(start_color="FFF4CCCC", end_color="FFF4CCCC", fill_type="solid")
 _HEADER_FILL = PatternFill(start_color="FFD9E2F3", end_color="FFD9E2F3", fill_type="solid")
 _WRAP = Alignment(wrap_text=True, vertical="top")
@@ -224,11 +227,16 @@ def _action_cells(action: Action, keys: Sequence[str]) -> Row:
         "schedule_behind": _SCHEDULE_MARK if schedule is ScheduleStatus.BEHIND_SCHEDULE else "",
         "delay_reasons": action.delay_reasons if isinstance(action, Activity) else "",
         "recommendations": action.recommendations if isinstance(action, Activity) else "",
+        "deemed_consent": _DEEMED_MARK if _deemed(action) else "",
     }
     return [
         values[key] if not key.startswith("extra:") else action.extra.get(key[6:], "")
         for key in keys
     ]
+
+
+def _deemed(action: Action) -> bool:
+    return isinstance(action, Decision) and action.deemed_consent
 
 
 def _end_serial(action: Action | None) -> int | str | None:
@@ -249,6 +257,8 @@ def _keys(actions: Sequence[Action], *, recommendations: bool, activities: bool)
     if activities:
         keys.extend(_ACTIVITY_KEYS)
     keys.extend(_TAIL_KEYS)
+    if any(_deemed(action) for action in actions):
+        keys.append("deemed_consent")
     if any(action.group for action in actions):
         keys.append("group")
     seen: dict[str, None] = {}
