@@ -412,3 +412,13 @@ def test_containers_added_and_removed_are_not_paired() -> None:
     )
     kinds = sorted(change.kind.value for change in diff(before, after))
     assert kinds == ["added", "added", "removed"]
+
+
+def test_retitled_containers_pair_only_when_they_share_an_action() -> None:
+    """One plan each side, retitled, but no action text in common: kept apart."""
+    before = gt.Document(plans=(gt.ActionPlan(title="A", actions=(gt.Action(text="Hire"),)),))
+    after = gt.Document(plans=(gt.ActionPlan(title="B", actions=(gt.Action(text="Audit"),)),))
+    assert [change.kind for change in diff(before, after)] == [
+        ChangeKind.ADDED,
+        ChangeKind.REMOVED,
+    ]

@@ -396,7 +396,7 @@ def _continuable(text: str) -> str:
             continue
         if (
             gate._LABEL.match(line)
-            or gate._ACTION_REF.match(line)
+            or gate._ACTION_REF.match(line + " ")  # "A)" ends a line: an update may follow
             or gate._ANCHOR.search(line)
             or gate._KEY_ACTIONS.fullmatch(line)
             or gate._HEADING.fullmatch(line)

@@ -6,7 +6,8 @@ earliest first), then, among those left, by text similarity (the most similar;
 on a tie, the earliest). A place is an evaluation, meeting, report or plan, by
 title; when a round retitles some of them (a title such as "Status as of June
 2023" changes each round), those whose titles are in one round only are paired
-in order, kind by kind, provided both rounds have as many. A
+in order, kind by kind, provided both rounds have as many and the two of a pair
+share an action text. A
 matched pair reports a status change and a deadline that slipped (ends later)
 or moved earlier; unmatched actions are added or removed.
 """
@@ -318,19 +319,28 @@ def _renamed(old_items: _Items, new_items: _Items) -> _Items:
 
     A title often carries a date ("Status as of June 2023"), so the same tracker's next
     round renames its evaluation or plan. Containers of a kind whose titles are found in
-    only one round are paired in order, when each round has as many of them (a retitling);
-    otherwise they are left apart (evaluations added and removed).
+    only one round are paired in order, when each round has as many of them and the two
+    of a pair have an action text in common (a retitling); otherwise they are left apart
+    (an evaluation removed and another added).
     """
-    old_places = list(dict.fromkeys(_place(context) for _, context in old_items))
-    new_places = list(dict.fromkeys(_place(context) for _, context in new_items))
-    alone_old = [place for place in old_places if place not in set(new_places)]
-    alone_new = [place for place in new_places if place not in set(old_places)]
+    old_texts: dict[tuple[object, object], set[str]] = {}
+    for action, context in old_items:
+        old_texts.setdefault(_place(context), set()).add(action.text)
+    new_texts: dict[tuple[object, object], set[str]] = {}
+    for action, context in new_items:
+        new_texts.setdefault(_place(context), set()).add(action.text)
+    alone_old = [place for place in old_texts if place not in new_texts]
+    alone_new = [place for place in new_texts if place not in old_texts]
     renamed: dict[tuple[object, object], tuple[object, object]] = {}
     for kind in dict.fromkeys(place[0] for place in alone_new):
         before = [place for place in alone_old if place[0] == kind]
         after = [place for place in alone_new if place[0] == kind]
         if len(before) == len(after):
-            renamed.update(zip(after, before, strict=True))
+            renamed.update(
+                (new_place, old_place)
+                for new_place, old_place in zip(after, before, strict=True)
+                if new_texts[new_place] & old_texts[old_place]  # an action text in common
+            )
     if not renamed:
         return new_items
     return [
