@@ -7,6 +7,8 @@ there is no intersphinx mapping on purpose.
 
 from __future__ import annotations
 
+import doctest
+
 import sys
 from pathlib import Path
 
@@ -57,6 +59,9 @@ napoleon_use_ivar = True
 # The ``>>>`` examples inside docstrings run under pytest (``--doctest-modules``),
 # with their module's globals; here only the pages' own ``{doctest}`` blocks run.
 doctest_test_doctest_blocks = ""
+# Sphinx ignores an exception's message by default (IGNORE_EXCEPTION_DETAIL): the pages
+# show govtrack's error messages, so they are checked like any other output.
+doctest_default_flags = doctest.ELLIPSIS | doctest.DONT_ACCEPT_TRUE_FOR_1
 doctest_global_setup = f"""
 import importlib.util as _importlib_util
 import os as _os

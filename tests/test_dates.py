@@ -148,3 +148,21 @@ def test_arbitrary_text_raises_only_due_parse_error(text: str) -> None:
         return
     assert due.text == text
     assert due.start <= due.end
+
+
+@given(year=st.integers(min_value=1900, max_value=2098))
+def test_a_year_and_two_digits_is_never_guessed(year: int) -> None:
+    """YYYY/NN: a month when NN can only be one, a span of years when NN can only be the next
+    year, refused when it can be both (2011/12) — a fiscal year is never read as its first
+    month, nor a month as two years."""
+    successor = (year + 1) % 100
+    for separator in ("/", "-"):
+        text = f"{year}{separator}{successor:02}"
+        if 1 <= successor <= 12 and year % 100 != 99:
+            with pytest.raises(gt.DueParseError, match="or as the years"):
+                gt.parse_due(text)
+        elif year % 100 != 99:
+            due = gt.parse_due(text)
+            assert (due.start, due.end) == (dt.date(year, 1, 1), dt.date(year + 1, 12, 31))
+    month = 7 if successor != 7 else 8
+    assert gt.parse_due(f"{year}/{month:02}").precision is gt.Precision.MONTH

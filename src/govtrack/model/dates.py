@@ -307,14 +307,27 @@ def _single(text: str, body: str, how: _How) -> Due | None:
     """Read one span from normalised ``body``; None when no pattern matches."""
     if m := _YEAR.fullmatch(body):
         return Due.year(int(m["year"]), text)
-    if (m := _YEAR_SPAN.fullmatch(body)) and int(m["last"]) > 12:
-        # "2021-22": a span of years (a month would be 1 to 12)
+    if m := _YEAR_SPAN.fullmatch(body):
         first = int(m["year"])
         last = first // 100 * 100 + int(m["last"])
-        _check_year(first, text)
-        if last <= first:
-            raise DueParseError(text, f"it ends ({last}) before it starts ({first})")
-        return Due.range(dt.date(first, 1, 1), dt.date(last, 12, 31), text)
+        if int(m["last"]) > 12:
+            # "2021-22": a span of years (a month would be 1 to 12)
+            _check_year(first, text)
+            if last <= first:
+                raise DueParseError(
+                    text,
+                    f"there is no month {int(m['last'])}, and as a span of years it would "
+                    f"end ({last}) before it starts ({first})",
+                )
+            return Due.range(dt.date(first, 1, 1), dt.date(last, 12, 31), text)
+        if last == first + 1:
+            # "2011/12": December 2011, or the years 2011 and 2012 (a fiscal year)
+            as_month = f"{_ABBR[int(m['last']) - 1]} {first}"
+            raise DueParseError(
+                text,
+                f"it reads as {as_month} or as the years {first}–{last}; write {as_month} "
+                f"or {first}–{last}",
+            )
     if m := _YEAR_MONTH.fullmatch(body):
         return _month_due(text, int(m["year"]), int(m["month"]))
     if m := _MONTH_YEAR_NUM.fullmatch(body):
