@@ -166,3 +166,10 @@ def test_a_year_and_two_digits_is_never_guessed(year: int) -> None:
             assert (due.start, due.end) == (dt.date(year, 1, 1), dt.date(year + 1, 12, 31))
     month = 7 if successor != 7 else 8
     assert gt.parse_due(f"{year}/{month:02}").precision is gt.Precision.MONTH
+
+
+@given(dues)
+def test_a_portable_text_reads_back_to_the_same_span(due: gt.Due) -> None:
+    """Whatever options a deadline was read with, its portable text needs none."""
+    again = gt.parse_due(due.portable_text())
+    assert (again.start, again.end, again.precision) == (due.start, due.end, due.precision)

@@ -493,3 +493,17 @@ def test_deemed_consent_survives_the_matrix(tmp_path: Path) -> None:
         (gt.Action, gt.Status.OVERDUE),
     ]
     assert back[0] == meeting.decisions[0]
+
+
+@pytest.mark.parametrize("text", ["03/04/2024", "12.05.2019"])
+def test_a_deadline_read_day_first_reads_back_without_the_option(tmp_path: Path, text: str) -> None:
+    """A day settled by dayfirst=True is written so that any reader finds the same day."""
+    due = gt.parse_due(text, dayfirst=True)
+    doc = gt.Document(plans=(gt.ActionPlan(actions=(gt.Action(text="Hire", due=due),)),))
+    target = tmp_path / "m.xlsx"
+    gt.dump(doc, target, layout="matrix")
+    for back in (gt.load(target), gt.loads(gt.dumps(doc, format="matrix"), format="matrix")):
+        read = back.actions[0].due
+        assert read is not None
+        assert (read.start, read.end, read.precision) == (due.start, due.end, due.precision)
+        assert not back.problems

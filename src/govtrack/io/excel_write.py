@@ -215,9 +215,7 @@ def _action_cells(action: Action, keys: Sequence[str]) -> Row:
         "ref": action.ref,
         "action": action.text,
         "responsible": "\n".join(action.responsible),
-        "deadline": (action.due.text or action.due.render())
-        if action.due is not None
-        else action.due_text,
+        "deadline": action.due.portable_text() if action.due is not None else action.due_text,
         "status": _status_word(action),
         "comments": action.comments,
         "updates": render_updates(action),

@@ -579,7 +579,7 @@ def _render_cell(action: Action, key: str) -> str:
     if key == "responsible":
         return ", ".join(action.responsible)
     if key == "deadline":
-        return action.deadline_text
+        return action.due.portable_text() if action.due is not None else action.due_text
     if key == "status":
         return action.status_text or (action.status.label if action.status else "")
     if key == "comments":

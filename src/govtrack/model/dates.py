@@ -119,6 +119,28 @@ class Due:
         """
         return _render(self.start, self.end, self.precision)
 
+    def portable_text(self) -> str:
+        """The text to write for this deadline: one that :func:`parse_due` reads back, with
+        no options, to the same span.
+
+        That is the source's own text when it reads so (``"2021/07"``), else the canonical
+        one (:meth:`render`): a day read with ``dayfirst=True``, or a text read with
+        ``two_digit_year=True``, is written so that a reader without those options finds
+        the same span.
+
+        >>> parse_due("2021/07").portable_text()
+        '2021/07'
+        >>> parse_due("03/04/2024", dayfirst=True).portable_text()
+        '2024-04-03'
+        """
+        try:
+            again = parse_due(self.text)
+        except DueParseError:
+            return self.render()
+        if (again.start, again.end, again.precision) != (self.start, self.end, self.precision):
+            return self.render()
+        return self.text
+
     def __str__(self) -> str:
         return self.text
 
