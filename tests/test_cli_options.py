@@ -206,3 +206,37 @@ def test_convert_on_needs_the_matrix_layout_for_a_workbook(
     assert 2 == run("convert", str(matrix), str(target), "--dayfirst", "--on", "2024-06-30")[0]
     assert "add --layout matrix" in capsys.readouterr().err
     assert not target.exists()
+
+
+def test_convert_to_a_text_format_named_by_to(matrix: Path, tmp_path: Path) -> None:
+    """--to names the output's format when its suffix does not: the text matrix reads back."""
+    target = tmp_path / "plan.txt"
+    assert 0 == run("convert", str(matrix), str(target), "--dayfirst", "--to", "matrix")[0]
+    back = gt.load(target, format="matrix")
+    assert [action.text for action in back.actions] == ["Hire an analyst"]
+    due = back.actions[0].due
+    assert due is not None
+    assert (due.start, due.precision) == (dt.date(2024, 4, 3), gt.Precision.DAY)
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        ("out.txt", [], "cannot tell what to write from 'out.txt'"),
+        ("out.xlsx", ["--to", "matrix"], "--to names a text format"),
+        ("out.txt", ["--to", "gate"], "the gate format writes evaluations only"),
+    ],
+)
+def test_convert_without_a_format_it_can_write_is_refused(
+    matrix: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    case: tuple[str, list[str], str],
+) -> None:
+    """A suffix that names no format, --to beside a workbook, a format that would drop
+    records: a clear error (exit 2), and nothing written."""
+    output, options, message = case
+    target = tmp_path / output
+    assert 2 == run("convert", str(matrix), str(target), "--dayfirst", *options)[0]
+    assert message in capsys.readouterr().err
+    assert not target.exists()

@@ -243,3 +243,18 @@ def test_empty_and_hidden_sheets_read_alike(tmp_path: Path) -> None:
         [problem.code for problem in doc.problems],
         len(doc.actions),
     )
+
+
+def test_a_workbook_named_xls_reads_alike(tmp_path: Path) -> None:
+    """An .xlsx saved under an .xls name: calamine, which picks its reader by the suffix,
+    is given the workbook by content, as openpyxl reads it."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Action", "Responsible", "Deadline", "Status"])
+    sheet.append(["Hire staff", "HR", "2023/07", "Ongoing"])
+    target = tmp_path / "renamed.xls"
+    book.save(target)
+    expected = gt.load(target)
+    assert [action.text for action in expected.actions] == ["Hire staff"]
+    assert_same_reading(expected, gt.load(target, engine="calamine"))

@@ -157,6 +157,12 @@ def _parser() -> argparse.ArgumentParser:
         help="the date statuses are judged on, in a .md report or a matrix (default: today)",
     )
     convert.add_argument(
+        "--to",
+        choices=("json", "report", "matrix", "gate"),
+        help="the output's format when its suffix does not say (.json, .md and .xlsx do): "
+        "a text matrix (Markdown tables of action plans) or a tracking-system export",
+    )
+    convert.add_argument(
         "--layout",
         choices=("workbook", "matrix"),
         help="an .xlsx output's layout: govtrack's lossless workbook (the default) or a "
@@ -542,6 +548,17 @@ def _convert_options(args: argparse.Namespace) -> dict[str, Any]:
     suffix = Path(args.output).suffix.lower()
     workbook = suffix in {".xlsx", ".xlsm"}
     options: dict[str, Any] = {}
+    if args.to is None and not workbook and suffix not in {".json", ".md"}:
+        raise GovtrackError(
+            f"cannot tell what to write from {Path(args.output).name!r}: name it .xlsx, "
+            ".json or .md, or pass --to (json, report, matrix or gate)"
+        )
+    if args.to is not None:
+        if workbook:
+            raise GovtrackError(
+                f"--to names a text format, and {args.output} is a workbook: use --layout"
+            )
+        options["format"] = args.to
     if args.layout is not None:
         if not workbook:
             raise GovtrackError(f"--layout applies to an .xlsx output, not {args.output}")
@@ -552,7 +569,7 @@ def _convert_options(args: argparse.Namespace) -> dict[str, Any]:
                 "--on dates the matrix layout's 'As of' cell: add --layout matrix (govtrack's "
                 "own workbook records no date)"
             )
-        if not workbook and suffix != ".md":
+        if not workbook and (args.to or {".md": "report"}.get(suffix)) != "report":
             raise GovtrackError(
                 f"--on applies to a .md report or an .xlsx matrix, not {args.output}"
             )

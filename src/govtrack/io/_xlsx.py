@@ -695,12 +695,18 @@ class CalamineRows:
             ) from None
         self._name = name
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="govtrack-calamine")
-        self._book: Future[Any] = self._executor.submit(
-            self._calamine.CalamineWorkbook.from_path, str(path)
-        )
+        self._book: Future[Any] = self._executor.submit(self._open, path)
         self._sheets: dict[str, Future[Any]] = {
             sheet.name: self._executor.submit(self._load, sheet.name) for sheet in sheets
         }
+
+    def _open(self, path: Path) -> Any:
+        """The workbook (on the worker thread). calamine picks its reader by the suffix,
+        so a workbook named otherwise (an .xlsx saved as .xls) is given to it by content."""
+        if path.suffix.lower() in {".xlsx", ".xlsm"}:
+            return self._calamine.CalamineWorkbook.from_path(str(path))
+        with path.open("rb") as file:
+            return self._calamine.CalamineWorkbook.from_filelike(file)
 
     def _load(self, name: str) -> Any:
         """One sheet's data (on the worker thread, after the workbook opened)."""
