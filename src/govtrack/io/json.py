@@ -734,22 +734,26 @@ def _unstructure_response(response: ManagementResponse) -> dict[str, Any]:
         data["category_text"] = category_text
     if description != "":
         data["description"] = description
-    for name in _RESPONSE_TAG_ORDER:
-        tags = getattr(response, name)
-        if tags != ():
-            if not _is_texts(tags):
-                raise _NotPlain
-            data[name] = list(tags)
+    thematic_areas = response.thematic_areas
+    if thematic_areas != ():
+        data["thematic_areas"] = _checked_texts(thematic_areas)
+    operating_principles = response.operating_principles
+    if operating_principles != ():
+        data["operating_principles"] = _checked_texts(operating_principles)
+    organisational_priorities = response.organisational_priorities
+    if organisational_priorities != ():
+        data["organisational_priorities"] = _checked_texts(organisational_priorities)
+    uneg_criteria = response.uneg_criteria
+    if uneg_criteria != ():
+        data["uneg_criteria"] = _checked_texts(uneg_criteria)
     return data
 
 
-_RESPONSE_TAG_ORDER = (
-    "thematic_areas",
-    "operating_principles",
-    "organisational_priorities",
-    "uneg_criteria",
-)
-"""A management response's tag lists, in the order of its fields (and of the text)."""
+def _checked_texts(value: Any) -> list[str]:
+    """A tuple of strings' data; _NotPlain for anything else."""
+    if not _is_texts(value):
+        raise _NotPlain
+    return list(value)
 
 
 def _check_str(value: Any) -> str:
