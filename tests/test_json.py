@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import json
 import weakref
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
 
 import attrs
 import cattrs
 import jsonschema
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import govtrack as gt
@@ -482,3 +486,224 @@ def test_schema_requires_version_and_refuses_unknown_keys() -> None:
 def test_sniff() -> None:
     """A govtrack JSON document sniffs surely as json; prose does not."""
     assert (1.0, 0.0) == (gt_json.sniff('{"schema_version": 1}'), gt_json.sniff("Minutes of"))
+
+
+# ---------------------------------------------------------------------------
+# Writing refuses what it could not read back
+
+
+def _texts_in(record: object, path: str = "$") -> Iterator[tuple[str, tuple[object, ...]]]:
+    """Each text in a record tree, as its JSON path and the steps to it (field names, tuple
+    indices, map keys): every str field, every text of a tuple, every value of a map."""
+    cls = type(record)
+    for field in attrs.fields(cls):  # type: ignore[arg-type]
+        if not field.init or (cls is gt.Document and field.name == "source"):
+            continue
+        value = getattr(record, field.name)
+        here = f"{path}.{field.name}"
+        if isinstance(value, str):
+            yield here, (field.name,)
+        elif isinstance(value, gt.FrozenMap):
+            for key in value:
+                yield f"{here}[{key!r}]", (field.name, key)
+        elif isinstance(value, tuple):
+            for index, item in enumerate(value):
+                if isinstance(item, str):
+                    yield f"{here}[{index}]", (field.name, index)
+                else:
+                    for inner, steps in _texts_in(item, f"{here}[{index}]"):
+                        yield inner, (field.name, index, *steps)
+        elif attrs.has(type(value)):
+            for inner, steps in _texts_in(value, here):
+                yield inner, (field.name, *steps)
+
+
+def _replaced(record: Any, steps: tuple[object, ...], value: object) -> Any:
+    """A copy of ``record`` with the text at ``steps`` replaced by ``value`` (a new record
+    on the way down, so no record shared with another place changes)."""
+    name, *rest = steps
+    assert isinstance(name, str)
+    old = getattr(record, name)
+    new: object
+    if not rest:
+        new = value
+    elif isinstance(old, gt.FrozenMap):
+        entries: dict[Any, Any] = dict(old)
+        entries[rest[0]] = value
+        new = gt.FrozenMap(entries)
+    elif isinstance(old, tuple):
+        index, *more = rest
+        assert isinstance(index, int)
+        items = list(old)
+        items[index] = _replaced(items[index], tuple(more), value) if more else value
+        new = tuple(items)
+    else:
+        new = _replaced(old, tuple(rest), value)
+    return attrs.evolve(record, **{name: new})
+
+
+@given(documents, st.data())
+def test_a_value_that_is_not_text_is_refused_with_its_path(
+    doc: gt.Document, data: st.DataObject
+) -> None:
+    """A text replaced by None, a number, a bool or a list anywhere in a document: dumps
+    refuses it, naming its path and its type, and nothing else."""
+    places = list(_texts_in(doc))
+    assume(places)
+    path, steps = data.draw(st.sampled_from(places), label="place")
+    value = data.draw(st.sampled_from([None, 0, 45000, True, ["x"]]), label="value")
+    wrong = _replaced(doc, steps, value)
+    with pytest.raises(gt.SchemaError) as raised:
+        gt.dumps(wrong, format="json")
+    message = str(raised.value)
+    assert f"expected a string, got {type(value).__name__} @ {path}" in message
+    assert message.count(" @ ") == 1, message
+
+
+@given(documents)
+def test_the_type_check_accepts_every_valid_document(doc: gt.Document) -> None:
+    """The slow type check (which names the path) finds nothing in a valid document."""
+    assert gt_json._write_problems(doc) == []
+
+
+class _Text(str):
+    """A str subclass (numpy's str_ is one): a string, written and read back as one."""
+
+    __slots__ = ()
+
+
+@pytest.mark.parametrize(
+    ("document", "expected"),
+    [
+        pytest.param(
+            gt.Document(plans=(gt.ActionPlan(actions=(gt.Action(text="x", comments=None),)),)),  # type: ignore[arg-type]
+            "expected a string, got NoneType @ $.plans[0].actions[0].comments",
+            id="comments-None",
+        ),
+        pytest.param(
+            gt.Document(
+                plans=(gt.ActionPlan(actions=(gt.Action(text="x", extra={"Budget": 45000}),)),)  # type: ignore[arg-type]
+            ),
+            "expected a string, got int @ $.plans[0].actions[0].extra['Budget']",
+            id="extra-number",
+        ),
+        pytest.param(
+            gt.Document(plans=(gt.ActionPlan(actions=(gt.Action(text="x", status="ongoing"),)),)),  # type: ignore[arg-type]
+            "expected a Status or None, got str @ $.plans[0].actions[0].status",
+            id="status-word",
+        ),
+        pytest.param(
+            gt.Document(
+                plans=(
+                    gt.ActionPlan(
+                        actions=(
+                            gt.Action(
+                                text="x",
+                                origin=gt.Location(sheet="M", line=True, columns={"a": "B"}),
+                            ),
+                        )
+                    ),
+                )
+            ),
+            "expected an integer or None, got bool @ $.plans[0].actions[0].origin.line",
+            id="line-bool",
+        ),
+        pytest.param(
+            gt.Document(
+                meetings=(
+                    gt.Meeting(title="m", date=dt.datetime(2024, 1, 2, 9, tzinfo=dt.timezone.utc)),
+                )
+            ),
+            "expected a date or None, got datetime @ $.meetings[0].date",
+            id="meeting-datetime",
+        ),
+        pytest.param(
+            gt.Document(meetings=(gt.Meeting(title="m", decisions=(gt.Action(text="x"),)),)),  # type: ignore[arg-type]
+            "expected a Decision, got Action @ $.meetings[0].decisions[0]",
+            id="decision-plain-action",
+        ),
+        pytest.param(
+            gt.Document(plans=(gt.ActionPlan(actions=("x",)),)),  # type: ignore[arg-type]
+            "expected an Action, Decision or Activity, got str @ $.plans[0].actions[0]",
+            id="action-str",
+        ),
+        pytest.param(
+            gt.Document(
+                evaluations=(
+                    gt.Evaluation(
+                        title="e",
+                        recommendations=(
+                            gt.Recommendation(
+                                text="r",
+                                response=gt.ManagementResponse(category="accepted"),  # type: ignore[arg-type]
+                            ),
+                        ),
+                    ),
+                )
+            ),
+            "expected a ResponseCategory or None, got str "
+            "@ $.evaluations[0].recommendations[0].response.category",
+            id="category-word",
+        ),
+        pytest.param(
+            gt.Document(
+                reports=(
+                    gt.ProgressReport(
+                        title="r",
+                        period=gt.Due(
+                            text="2024",
+                            start=dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc),
+                            end=dt.datetime(2024, 12, 31, tzinfo=dt.timezone.utc),
+                            precision=gt.Precision.YEAR,
+                        ),
+                    ),
+                )
+            ),
+            "expected a date, got datetime @ $.reports[0].period.start; "
+            "expected a date, got datetime @ $.reports[0].period.end",
+            id="due-datetime",
+        ),
+    ],
+)
+def test_dumps_refuses_what_loads_would_refuse(document: gt.Document, expected: str) -> None:
+    """The newcomer's cases and their kin: refused at the write, with path and type."""
+    with pytest.raises(gt.SchemaError) as raised:
+        gt.dumps(document, format="json")
+    assert str(raised.value) == (
+        f"cannot write this document as JSON (it could not be read back): {expected}"
+    )
+    assert isinstance(raised.value, gt.GovtrackError)
+
+
+def test_a_str_subclass_is_text() -> None:
+    """A str subclass is written as the text it is, and reads back equal."""
+    action = gt.Action(text=_Text("x"), comments=_Text("c"), responsible=(_Text("UNDP"),))
+    doc = gt.Document(plans=(gt.ActionPlan(actions=(action,)),))
+    text = gt.dumps(doc, format="json")
+    assert text == gt.dumps(
+        gt.Document(
+            plans=(gt.ActionPlan(actions=(gt.Action(text="x", comments="c", responsible="UNDP"),)),)
+        ),
+        format="json",
+    )
+    assert gt.loads(text, format="json") == doc
+
+
+def test_dump_refuses_and_leaves_no_file(tmp_path: Path) -> None:
+    """gt.dump to .json refuses the same way, and writes nothing."""
+    target = tmp_path / "doc.json"
+    doc = gt.Document(plans=(gt.ActionPlan(actions=(gt.Action(text="x", ref=None),)),))  # type: ignore[arg-type]
+    with pytest.raises(gt.SchemaError, match=r"@ \$\.plans\[0\]\.actions\[0\]\.ref"):
+        gt.dump(doc, target)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_many_wrong_values_are_listed_up_to_a_limit() -> None:
+    """Every wrong value is named, the first ten at most."""
+    actions = tuple(gt.Action(text="x", scope=None) for _ in range(12))  # type: ignore[arg-type]
+    with pytest.raises(gt.SchemaError) as raised:
+        gt.dumps(gt.Document(plans=(gt.ActionPlan(actions=actions),)), format="json")
+    message = str(raised.value)
+    assert message.count(" @ ") == 10
+    assert "@ $.plans[0].actions[9].scope" in message
+    assert message.endswith("(and perhaps more)")

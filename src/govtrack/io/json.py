@@ -305,6 +305,173 @@ _CONVERTER = make_converter()
 
 
 # ---------------------------------------------------------------------------
+# What a document may hold, to be written
+#
+# A frozen record takes any value in any field (attrs checks no types), and JSON writes
+# most of them: ``comments=None`` would be written as null, ``extra={"Budget": 45000}`` as
+# a number, and neither could be read back. The writer refuses them: its hooks check each
+# value's type inline (``type(x) is str``, one comparison in the common case) and raise
+# ``_NotPlain`` at the first doubt; :func:`to_data` then walks the document with
+# :func:`_type_problems`, slowly, to say where and what. The two agree on what is
+# accepted: a value whose type the reader gives back (a ``str`` subclass is a string;
+# a ``bool`` is not an integer, a ``datetime`` is not a date).
+
+
+def _is_str(value: Any) -> bool:
+    return type(value) is str or isinstance(value, str)
+
+
+def _is_int(value: Any) -> bool:
+    return type(value) is int or (isinstance(value, int) and not isinstance(value, bool))
+
+
+def _is_text_map(value: Any) -> bool:
+    """A FrozenMap of strings to strings."""
+    if not isinstance(value, FrozenMap):
+        return False
+    entries: dict[Any, Any] = value._data  # noqa: SLF001 - the dict, not the Mapping protocol
+    for key, item in entries.items():
+        if not (type(key) is str or isinstance(key, str)) or not (
+            type(item) is str or isinstance(item, str)
+        ):
+            return False
+    return True
+
+
+def _is_texts(value: Any) -> bool:
+    """A tuple of strings."""
+    if type(value) is not tuple:
+        return False
+    for item in value:  # noqa: SIM110 - a loop: no generator to make, per action
+        if type(item) is not str and not isinstance(item, str):
+            return False
+    return True
+
+
+def _exactly(cls: type) -> Callable[[Any], bool]:
+    def check(value: Any) -> bool:
+        return type(value) is cls
+
+    return check
+
+
+_SCALARS: dict[Any, tuple[Callable[[Any], bool], str]] = {
+    str: (_is_str, "a string"),
+    int: (_is_int, "an integer"),
+    bool: (_exactly(bool), "a bool"),
+    dt.date: (_exactly(dt.date), "a date"),
+    dt.time: (_exactly(dt.time), "a time"),
+}
+"""Each scalar field type: whether a value is one, and how an error names it."""
+
+_ACTION_CLASSES = frozenset({Action, *KINDS.values()})
+"""What an Action-typed place (a plan's actions) holds: the classes its ``kind`` names."""
+
+
+def _article(name: str) -> str:
+    return f"an {name}" if name[0] in "AEIOU" else f"a {name}"
+
+
+_WRITTEN_FIELDS: dict[type, tuple[tuple[str, Any], ...]] = {}
+
+
+def _written_fields(cls: type) -> tuple[tuple[str, Any], ...]:
+    """The fields of ``cls`` that JSON holds, with their types (a Document's ``source`` is
+    not written)."""
+    found = _WRITTEN_FIELDS.get(cls)
+    if found is None:
+        hints = typing.get_type_hints(cls)
+        found = _WRITTEN_FIELDS[cls] = tuple(
+            (field.name, hints[field.name])
+            for field in attrs.fields(cls)
+            if field.init and not (cls is Document and field.name == "source")
+        )
+    return found
+
+
+def _optional_of(tp: Any) -> Any:
+    """``X`` for ``X | None``; None for any other type."""
+    if typing.get_origin(tp) in {typing.Union, types.UnionType}:
+        others = [arg for arg in typing.get_args(tp) if arg is not type(None)]
+        if len(others) == 1 and len(typing.get_args(tp)) == 2:
+            return others[0]
+        raise TypeError(f"no JSON writer check for {tp!r}")  # pragma: no cover - new union
+    return None
+
+
+def _expected(tp: Any) -> str:
+    """How an error names what a value of type ``tp`` should be."""
+    if tp in _SCALARS:
+        return _SCALARS[tp][1]
+    if _is_tuple(tp):
+        return "a tuple"
+    if tp is FrozenMap:
+        return "a FrozenMap"
+    if tp is Action:
+        return "an Action, Decision or Activity"
+    if isinstance(tp, type):
+        return _article(tp.__name__)
+    raise TypeError(f"no JSON writer check for {tp!r}")  # pragma: no cover - a new field type
+
+
+def _is_one(value: Any, tp: Any) -> bool:
+    """Whether ``value`` is of type ``tp`` at the top (a tuple's items, a record's fields
+    and a map's entries are checked apart)."""
+    if tp in _SCALARS:
+        return _SCALARS[tp][0](value)
+    if _is_tuple(tp):
+        return type(value) is tuple
+    if tp is FrozenMap:
+        return isinstance(value, FrozenMap)
+    if tp is Action:
+        return type(value) in _ACTION_CLASSES
+    return type(value) is tp  # a record, an enum: exactly the class the reader makes
+
+
+_MAX_PROBLEMS = 10
+"""The most problems one error lists (the first, in document order)."""
+
+
+def _type_problems(value: Any, tp: Any, path: str, found: list[str]) -> None:
+    """Add to ``found`` each value under ``value`` that is not of its field's type, as
+    ``"expected a string, got NoneType @ $.plans[0].actions[0].comments"``."""
+    if len(found) >= _MAX_PROBLEMS:
+        return
+    inner = _optional_of(tp)
+    if inner is not None:
+        if value is None:
+            return
+        tp = inner
+    if not _is_one(value, tp):
+        expected = _expected(tp) + (" or None" if inner is not None else "")
+        found.append(f"expected {expected}, got {type(value).__name__} @ {path}")
+        return
+    if _is_tuple(tp):
+        (item_type, *_) = typing.get_args(tp)
+        for index, item in enumerate(value):
+            _type_problems(item, item_type, f"{path}[{index}]", found)
+    elif tp is FrozenMap:
+        for key, item in value._data.items():  # noqa: SLF001 - every entry, as written
+            if not _is_str(key):
+                found.append(f"expected string keys, got {type(key).__name__} @ {path}")
+            elif not _is_str(item):
+                found.append(f"expected a string, got {type(item).__name__} @ {path}[{key!r}]")
+    elif attrs.has(type(value)):
+        for name, field_type in _written_fields(type(value)):
+            _type_problems(getattr(value, name), field_type, f"{path}.{name}", found)
+
+
+def _write_problems(document: Any) -> list[str]:
+    """What in ``document`` JSON cannot hold as govtrack reads it (empty: nothing)."""
+    found: list[str] = []
+    try:
+        _type_problems(document, Document, "$", found)
+    except RecursionError:  # pragma: no cover - nested past Python's limit: not a type's fault
+        return []
+    return found
+
+
+# ---------------------------------------------------------------------------
 # The fast path
 #
 # ``_FAST`` is a second converter for the hot classes (Action, Update, Due, Location,
@@ -321,24 +488,51 @@ _PRECISIONS: dict[str, Precision] = {member.value: member for member in Precisio
 
 
 class _NotPlain(Exception):  # noqa: N818 - a signal to take the slow path, not an error
-    """Raised by a fast structure hook: the slow path decides (and explains)."""
+    """Raised by a fast hook: the slow path decides (and explains).
+
+    A fast structure hook raises it on data it doubts; a writing hook on a value that is
+    not of its field's type (:func:`to_data` then finds and names every such value).
+    """
 
 
 def _fast_map_data(value: FrozenMap) -> dict[str, str]:
     return dict(value._data)  # noqa: SLF001 - the same dict, without the Mapping protocol
 
 
+def _checked_map_data(value: Any) -> dict[str, str]:
+    """A FrozenMap of strings' data; _NotPlain for anything else."""
+    if not _is_text_map(value):
+        raise _NotPlain
+    return dict(value._data)  # noqa: SLF001 - the same dict, without the Mapping protocol
+
+
 def _unstructure_due(due: Due) -> dict[str, Any]:
+    if type(due) is not Due:
+        raise _NotPlain
+    text: Any = due.text
+    start, end, precision = due.start, due.end, due.precision
+    if not (
+        (type(text) is str or isinstance(text, str))
+        and type(start) is dt.date
+        and type(end) is dt.date
+        and type(precision) is Precision
+    ):
+        raise _NotPlain
     return {
-        "text": due.text,
-        "start": _date_iso(due.start),
-        "end": _date_iso(due.end),
-        "precision": due.precision._value_,
+        "text": text,
+        "start": _date_iso(start),
+        "end": _date_iso(end),
+        "precision": precision._value_,
     }
 
 
 def _unstructure_update(update: Update) -> dict[str, Any]:
-    data: dict[str, Any] = {"text": update.text}
+    if type(update) is not Update:
+        raise _NotPlain
+    text = update.text
+    if type(text) is not str and not isinstance(text, str):
+        raise _NotPlain
+    data: dict[str, Any] = {"text": text}
     if update.on is not None:
         data["on"] = _unstructure_due(update.on)
     return data
@@ -387,27 +581,41 @@ _WRITE_TABLES: contextvars.ContextVar[_TableWriter | None] = contextvars.Context
 
 
 def _unstructure_whole_location(location: Location) -> dict[str, Any]:
+    file, sheet = location.file, location.sheet
+    if not (_is_str(file) and _is_str(sheet)):
+        raise _NotPlain
     data: dict[str, Any] = {}
-    if location.file != "":
-        data["file"] = location.file
-    if location.sheet != "":
-        data["sheet"] = location.sheet
+    if file != "":
+        data["file"] = file
+    if sheet != "":
+        data["sheet"] = sheet
     _add_own(location, data)
-    if location.columns:
-        data["columns"] = _fast_map_data(location.columns)
-    if location.labels:
-        data["labels"] = _fast_map_data(location.labels)
+    columns = _checked_map_data(location.columns)
+    if columns:
+        data["columns"] = columns
+    labels = _checked_map_data(location.labels)
+    if labels:
+        data["labels"] = labels
     return data
 
 
 def _add_own(location: Location, data: dict[str, Any]) -> dict[str, Any]:
     """``data`` with what a row's origin does not share with its table: cell, line, header."""
-    if location.cell != "":
-        data["cell"] = location.cell
-    if location.line is not None:
-        data["line"] = location.line
-    if location.header != "":
-        data["header"] = location.header
+    cell: Any = location.cell
+    header: Any = location.header
+    line: Any = location.line
+    if not (type(cell) is str and type(header) is str) and not (
+        isinstance(cell, str) and isinstance(header, str)
+    ):
+        raise _NotPlain
+    if cell != "":
+        data["cell"] = cell
+    if line is not None:
+        if type(line) is not int and not _is_int(line):
+            raise _NotPlain
+        data["line"] = line
+    if header != "":
+        data["header"] = header
     return data
 
 
@@ -416,7 +624,10 @@ def _unstructure_location(location: Location) -> dict[str, Any]:
 
 
 def _location_data(location: Location, writer: _TableWriter | None) -> dict[str, Any]:
-    # ``_data``: a dict's truth is cheaper than the Mapping protocol's len(), per row.
+    if type(location) is not Location:
+        raise _NotPlain
+    # ``_data``: a dict's truth is cheaper than the Mapping protocol's len(), per row. (A
+    # table's maps and file and sheet are checked when the table is first written.)
     if writer is None or not (location.columns._data or location.labels._data):  # noqa: SLF001
         return _unstructure_whole_location(location)
     return _add_own(location, {"table": writer.index(location)})
@@ -427,12 +638,27 @@ def _unstructure_plain_action(action: Action) -> dict[str, Any]:
 
 
 def _action_data(action: Action, writer: _TableWriter | None) -> dict[str, Any]:
-    """A plain Action's data; ``writer`` holds the tables (and the Dues written so far)."""
-    data: dict[str, Any] = {"text": action.text}
-    if action.ref != "":
-        data["ref"] = action.ref
-    if action.responsible != ():
-        data["responsible"] = list(action.responsible)
+    """A plain Action's data; ``writer`` holds the tables (and the Dues written so far).
+
+    Each value written is checked to be of its field's type (a text left out is ``""``).
+    """
+    text = action.text
+    if type(text) is not str and not isinstance(text, str):
+        raise _NotPlain
+    data: dict[str, Any] = {"text": text}
+    ref = action.ref
+    if ref != "":
+        if type(ref) is not str and not isinstance(ref, str):
+            raise _NotPlain
+        data["ref"] = ref
+    responsible = action.responsible
+    if responsible != ():
+        if type(responsible) is not tuple:
+            raise _NotPlain
+        for party in responsible:
+            if type(party) is not str and not isinstance(party, str):
+                raise _NotPlain
+        data["responsible"] = list(responsible)
     due = action.due
     if due is not None:
         if writer is None:
@@ -442,22 +668,44 @@ def _action_data(action: Action, writer: _TableWriter | None) -> dict[str, Any]:
             if written is None:
                 written = writer.dues[id(due)] = _unstructure_due(due)
             data["due"] = written.copy()
-    if action.due_text != "":
-        data["due_text"] = action.due_text
-    if action.status is not None:
-        data["status"] = action.status._value_
-    if action.status_text != "":
-        data["status_text"] = action.status_text
-    if action.comments != "":
-        data["comments"] = action.comments
-    if action.updates != ():
-        data["updates"] = [_unstructure_update(update) for update in action.updates]
-    if action.scope != "":
-        data["scope"] = action.scope
-    if action.group != "":
-        data["group"] = action.group
-    if action.extra._data:  # noqa: SLF001 - per action: a dict's truth, not Mapping's len()
-        data["extra"] = _fast_map_data(action.extra)
+    due_text = action.due_text
+    if due_text != "":
+        if type(due_text) is not str and not isinstance(due_text, str):
+            raise _NotPlain
+        data["due_text"] = due_text
+    status = action.status
+    if status is not None:
+        if type(status) is not Status:
+            raise _NotPlain
+        data["status"] = status._value_
+    status_text = action.status_text
+    if status_text != "":
+        if type(status_text) is not str and not isinstance(status_text, str):
+            raise _NotPlain
+        data["status_text"] = status_text
+    comments = action.comments
+    if comments != "":
+        if type(comments) is not str and not isinstance(comments, str):
+            raise _NotPlain
+        data["comments"] = comments
+    updates = action.updates
+    if updates != ():
+        if type(updates) is not tuple:
+            raise _NotPlain
+        data["updates"] = [_unstructure_update(update) for update in updates]
+    scope = action.scope
+    if scope != "":
+        if type(scope) is not str and not isinstance(scope, str):
+            raise _NotPlain
+        data["scope"] = scope
+    group = action.group
+    if group != "":
+        if type(group) is not str and not isinstance(group, str):
+            raise _NotPlain
+        data["group"] = group
+    # ``_data``: per action, a dict's truth, not Mapping's len() (and no FrozenMap, none).
+    if action.extra._data:  # noqa: SLF001
+        data["extra"] = _checked_map_data(action.extra)
     if action.origin is not None:
         data["origin"] = _location_data(action.origin, writer)
     return data
@@ -465,24 +713,47 @@ def _action_data(action: Action, writer: _TableWriter | None) -> dict[str, Any]:
 
 def _unstructure_response(response: ManagementResponse) -> dict[str, Any]:
     """A ManagementResponse's data; empty when every field is its default."""
+    if type(response) is not ManagementResponse:
+        raise _NotPlain
+    text, category_text, description = (
+        response.text,
+        response.category_text,
+        response.description,
+    )
+    if not (_is_str(text) and _is_str(category_text) and _is_str(description)):
+        raise _NotPlain
     data: dict[str, Any] = {}
-    if response.text != "":
-        data["text"] = response.text
-    if response.category is not None:
-        data["category"] = response.category._value_
-    if response.category_text != "":
-        data["category_text"] = response.category_text
-    if response.description != "":
-        data["description"] = response.description
-    if response.thematic_areas != ():
-        data["thematic_areas"] = list(response.thematic_areas)
-    if response.operating_principles != ():
-        data["operating_principles"] = list(response.operating_principles)
-    if response.organisational_priorities != ():
-        data["organisational_priorities"] = list(response.organisational_priorities)
-    if response.uneg_criteria != ():
-        data["uneg_criteria"] = list(response.uneg_criteria)
+    if text != "":
+        data["text"] = text
+    category = response.category
+    if category is not None:
+        if type(category) is not ResponseCategory:
+            raise _NotPlain
+        data["category"] = category._value_
+    if category_text != "":
+        data["category_text"] = category_text
+    if description != "":
+        data["description"] = description
+    thematic_areas = response.thematic_areas
+    if thematic_areas != ():
+        data["thematic_areas"] = _checked_texts(thematic_areas)
+    operating_principles = response.operating_principles
+    if operating_principles != ():
+        data["operating_principles"] = _checked_texts(operating_principles)
+    organisational_priorities = response.organisational_priorities
+    if organisational_priorities != ():
+        data["organisational_priorities"] = _checked_texts(organisational_priorities)
+    uneg_criteria = response.uneg_criteria
+    if uneg_criteria != ():
+        data["uneg_criteria"] = _checked_texts(uneg_criteria)
     return data
+
+
+def _checked_texts(value: Any) -> list[str]:
+    """A tuple of strings' data; _NotPlain for anything else."""
+    if not _is_texts(value):
+        raise _NotPlain
+    return list(value)
 
 
 def _check_str(value: Any) -> str:
@@ -571,6 +842,11 @@ _FAST_FIELDS: dict[type[Any], frozenset[str]] = {
     Recommendation: _RECOMMENDATION_TEXTS | {"response", "actions", "origin"},
 }
 """The fields the fast hooks know, by class; a class with others takes the slow path."""
+
+_FAST_CHECKS = all(_fields(cls) == known for cls, known in _FAST_FIELDS.items())
+"""Whether the fast hooks know every field: then ``_FAST`` has them, and its writing hooks
+check each value's type (else it is the checked converter, and :func:`to_data` checks
+first)."""
 
 _WHOLE_KEYS = _FAST_FIELDS[Location]
 
@@ -746,8 +1022,82 @@ def _is_actions(tp: Any) -> bool:
     return bool(tp == tuple[Action, ...])
 
 
+def _shallow_check(tp: Any) -> Callable[[Any], bool] | None:
+    """Whether a value is of type ``tp``, as a record's writing hook checks its own fields;
+    None where the value's own hook checks it (a record) or its items' hooks do (records)."""
+    inner = _optional_of(tp)
+    if inner is not None:
+        check = _shallow_check(inner)
+        if check is None:
+            return None
+        return lambda value: value is None or check(value)
+    if tp in _SCALARS:
+        return _SCALARS[tp][0]
+    if tp is FrozenMap:
+        return _is_text_map
+    if _is_tuple(tp):
+        (item_type, *_) = typing.get_args(tp)
+        if item_type is str:
+            return _is_texts
+        if not attrs.has(item_type):  # pragma: no cover - a new field type
+            raise TypeError(f"no JSON writer check for {tp!r}")
+        return lambda value: type(value) is tuple
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        return _exactly(tp)
+    if attrs.has(tp):
+        return None
+    raise TypeError(f"no JSON writer check for {tp!r}")  # pragma: no cover - a new field type
+
+
+def _records(tp: Any, found: set[type]) -> set[type]:
+    """Every record class a value of type ``tp`` may hold, itself included."""
+    inner = _optional_of(tp)
+    if inner is not None:
+        return _records(inner, found)
+    if _is_tuple(tp):
+        return _records(typing.get_args(tp)[0], found)
+    classes: frozenset[Any] | tuple[Any] = _ACTION_CLASSES if tp is Action else (tp,)
+    for cls in classes:
+        if isinstance(cls, type) and attrs.has(cls) and cls not in found:
+            found.add(cls)
+            for _, field_type in _written_fields(cls):
+                _records(field_type, found)
+    return found
+
+
+def _check_generated(converter: cattrs.Converter, hand_written: set[type]) -> None:
+    """Register a writing hook for each record class cattrs writes (meetings, reports, the
+    document...): the hook cattrs generates, after a check of the record's own fields."""
+    generated: dict[type, Callable[[Any], dict[str, Any]]] = {}
+
+    def checked(cls: type) -> Callable[[Any], dict[str, Any]]:
+        checks = [
+            (name, check)
+            for name, field_type in _written_fields(cls)
+            if (check := _shallow_check(field_type)) is not None
+        ]
+
+        def unstructure(record: Any) -> dict[str, Any]:
+            if type(record) is not cls:
+                raise _NotPlain
+            for name, check in checks:
+                if not check(getattr(record, name)):
+                    raise _NotPlain
+            return generated[cls](record)
+
+        return unstructure
+
+    classes = sorted(_records(Document, set()) - hand_written, key=lambda cls: cls.__name__)
+    for cls in classes:  # registered first: each generated hook finds the others' checks
+        converter.register_unstructure_hook(cls, checked(cls))
+    for cls in classes:
+        generated[cls] = make_dict_unstructure_fn(
+            cls, converter, _cattrs_omit_if_default=converter.omit_if_default
+        )
+
+
 def _make_fast_converter() -> cattrs.Converter:
-    if any(_fields(cls) != known for cls, known in _FAST_FIELDS.items()):
+    if not _FAST_CHECKS:
         return make_converter()  # a field the fast hooks do not know: no fast path
     converter = cattrs.Converter(omit_if_default=True, forbid_extra_keys=True)
     _configure_values(converter)
@@ -767,27 +1117,36 @@ def _make_fast_converter() -> cattrs.Converter:
     def recommendation_data(recommendation: Recommendation) -> dict[str, Any]:
         """A Recommendation's data: its plain actions written out, any other through its
         class's hook."""
+        if type(recommendation) is not Recommendation:
+            raise _NotPlain
         writer = _WRITE_TABLES.get()
-        data: dict[str, Any] = {"text": recommendation.text}
-        if recommendation.ref != "":
-            data["ref"] = recommendation.ref
+        text, ref, group = recommendation.text, recommendation.ref, recommendation.group
+        if not (_is_str(text) and _is_str(ref) and _is_str(group)):
+            raise _NotPlain
+        data: dict[str, Any] = {"text": text}
+        if ref != "":
+            data["ref"] = ref
         response = _unstructure_response(recommendation.response)
         if response:  # empty only when the response is the default one
             data["response"] = response
-        if recommendation.actions != ():
+        actions = recommendation.actions
+        if actions != ():
+            if type(actions) is not tuple:
+                raise _NotPlain
             data["actions"] = [
                 _action_data(action, writer)
                 if type(action) is Action
                 else unstructure_action(action)
-                for action in recommendation.actions
+                for action in actions
             ]
-        if recommendation.group != "":
-            data["group"] = recommendation.group
+        if group != "":
+            data["group"] = group
         if recommendation.origin is not None:
             data["origin"] = _location_data(recommendation.origin, writer)
         return data
 
     converter.register_unstructure_hook(Recommendation, recommendation_data)
+    _check_generated(converter, {*_FAST_FIELDS, Action})
 
     def actions(value: Any) -> tuple[Action, ...]:
         """Any actions (a plan's, a recommendation's): plain ones written out, tagged ones
@@ -835,12 +1194,23 @@ def _reason(exception: BaseException, type_: type | None) -> str:
 
 
 def to_data(document: Document) -> dict[str, Any]:
-    """The document as JSON-ready Python data (dicts, lists, strings, numbers)."""
+    """The document as JSON-ready Python data (dicts, lists, strings, numbers).
+
+    Raises:
+        SchemaError: A field holds a value :func:`loads` would refuse (``None`` for a
+            text, a number in ``extra``): the document could be written, and never read
+            back. The message gives each such value's path and type.
+    """
+    if not _FAST_CHECKS:  # pragma: no cover - the fast hooks are off: check first
+        _refuse_wrong_types(document, None)
     writer = _TableWriter()
     token = _WRITE_TABLES.set(writer)
     try:
         with collector_paused():
             body = _FAST.unstructure(document, Document)
+    except Exception as error:
+        _refuse_wrong_types(document, error)
+        raise
     finally:
         _WRITE_TABLES.reset(token)
     data: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
@@ -849,6 +1219,24 @@ def to_data(document: Document) -> dict[str, Any]:
     data.update(body)
     data.pop("source", None)
     return data
+
+
+def _refuse_wrong_types(document: Any, error: Exception | None) -> None:
+    """Raise SchemaError, naming every value of the wrong type in ``document``, if any.
+
+    ``error`` is what the fast writer raised: a _NotPlain with no such value found is a
+    bug in the writer's checks, not the document's fault, and is not hidden.
+    """
+    problems = _write_problems(document)
+    if problems:
+        more = " (and perhaps more)" if len(problems) >= _MAX_PROBLEMS else ""
+        raise SchemaError(
+            "cannot write this document as JSON (it could not be read back): "
+            + "; ".join(problems)
+            + more
+        ) from None
+    if isinstance(error, _NotPlain):  # pragma: no cover - the two checks disagree
+        raise AssertionError  # noqa: TRY004 - a bug in govtrack, not a wrong type("the JSON writer doubted a value the type check accepts") from error
 
 
 MAX_DEPTH = 200
