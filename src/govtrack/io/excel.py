@@ -77,7 +77,9 @@ is a note: kept in the container's ``extra`` under its cell and reported
 status word is a narrative: it goes to ``comments`` (or, when the sheet also
 has a comments column, to ``extra``).
 
-**Dates.** Date cells become a day; text is read by
+**Dates.** Date cells become a day, but for a cell whose number format shows
+no day: ``mmm-yy``, ``mmmm yyyy`` or ``mm/yyyy`` make it its month (due text
+``Jul 2023``, ``July 2023``, ``07/2023``), ``yyyy`` its year; text is read by
 :func:`~govtrack.parse_due` (``dayfirst=`` decides ``03/04/2024``; left as
 None an ambiguous day is GT208, not a guess); a General-formatted number is a
 year (1900–2100) or a day serial (honouring the 1904 epoch). An unreadable
