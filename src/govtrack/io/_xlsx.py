@@ -40,6 +40,7 @@ import zipfile
 import zlib
 from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from functools import lru_cache
 from itertools import chain
 from pathlib import Path
 from typing import Any, Protocol
@@ -329,6 +330,16 @@ _ESCAPE_TEXT = re.compile(r"_x[0-9A-Fa-f]{4}_")
 _STYLE = re.compile(rb"""\bs\s*=\s*["'](\d+)["']""")
 _CELL_TYPE = re.compile(rb"""\bt\s*=\s*["'](\w*)["']""")
 _NUMERIC_TYPES = frozenset((b"n", b"d"))
+_CELL_PARTS = re.compile(rb"""\br\s*=\s*["']([A-Z]{1,3})(\d+)["']""")
+
+
+@lru_cache(maxsize=1024)
+def _column_number(letters: bytes) -> int:
+    """``b"C"`` -> 3, ``b"AA"`` -> 27."""
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - 64
+    return number
 
 
 @attrs.frozen
@@ -403,6 +414,10 @@ class _Scanner:
         self.style_texts = tuple(b'"%d"' % index for index in self.date_styles) + tuple(
             b"'%d'" % index for index in self.date_styles
         )
+        # An s attribute naming one of those styles (in a cell's start tag, or a row's),
+        # written as every producer writes it: s="7", no space around "=" (a fast search).
+        numbers = b"|".join(b"%d" % index for index in sorted(self.date_styles))
+        self.style_attribute = re.compile(rb"""s=["'](""" + numbers + rb""")["']""")
         self.partial_dates: dict[tuple[int, int], DateShape] = {}
 
     def block(self, data: bytes, what: str) -> Element | None:
@@ -495,22 +510,44 @@ class _Scanner:
     def _partial_dates(self, data: bytes) -> None:
         """Record the number and date cells whose style shows a date without its day."""
         styles = self.date_styles
-        for match in self.patterns.cell_tag.finditer(data):
-            attributes = match.group(1)
-            style = _STYLE.search(attributes)
-            shape = styles.get(int(style.group(1)) if style is not None else 0)
-            if shape is None:
+        if 0 in styles:  # the style of a cell with no s attribute: look at every cell
+            for match in self.patterns.cell_tag.finditer(data):
+                attributes = match.group(1)
+                style = _STYLE.search(attributes)
+                shape = styles.get(int(style.group(1)) if style is not None else 0)
+                if shape is not None:
+                    self._partial_date(attributes, shape)
+            return
+        # Only the cells an s attribute puts in one of the styles. No "<" is inside a
+        # tag (it is escaped in attribute values and texts), so the tag around a match
+        # starts at the "<" before it; a row's own style is skipped.
+        first, second = self.patterns.cell_starts
+        rfind, find, startswith = data.rfind, data.find, data.startswith
+        found, cell_type, cell_parts = self.partial_dates, _CELL_TYPE.search, _CELL_PARTS.search
+        skip = len(first)
+        for match in self.style_attribute.finditer(data):
+            at = match.start()
+            if at and data[at - 1] not in b" \t\r\n":
+                continue  # the end of another attribute's name (xs="7")
+            start = rfind(b"<", 0, at)
+            if not (startswith(first, start) or startswith(second, start)):
                 continue
-            kind = _CELL_TYPE.search(attributes)
+            end = find(b">", at)
+            attributes = data[start + skip : end if end >= 0 else len(data)]
+            kind = cell_type(attributes) if b"t" in attributes else None
             if kind is not None and kind.group(1) not in _NUMERIC_TYPES:
                 continue  # a text, a boolean or an error: never a date
-            ref = _CELL_REF.search(attributes)
-            if ref is None:
-                continue  # a cell without its address: left a day, in both engines
-            try:
-                self.partial_dates[coordinate_to_tuple(ref.group(1).decode("ascii"))] = shape
-            except (ValueError, TypeError):
-                continue
+            if ref := cell_parts(attributes):
+                found[int(ref.group(2)), _column_number(ref.group(1))] = styles[int(match.group(1))]
+
+    def _partial_date(self, attributes: bytes, shape: DateShape) -> None:
+        """Record one cell, by the attributes of its start tag, unless it is no number."""
+        kind = _CELL_TYPE.search(attributes) if b"t" in attributes else None
+        if kind is not None and kind.group(1) not in _NUMERIC_TYPES:
+            return  # a text, a boolean or an error: never a date
+        ref = _CELL_PARTS.search(attributes)
+        if ref is not None:  # a cell without its address is left a day, in both engines
+            self.partial_dates[int(ref.group(2)), _column_number(ref.group(1))] = shape
 
     def _inline_escape(self, cell_xml: bytes) -> None:
         """Record the cell when it is an inline string (its escape is then undone)."""
