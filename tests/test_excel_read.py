@@ -651,6 +651,27 @@ def test_month_format_found_whatever_the_cell_markup(tmp_path: Path) -> None:
     ]
 
 
+def test_a_row_style_is_not_a_cell_style(tmp_path: Path) -> None:
+    """A row formatted as a month (its own s attribute) leaves its day-formatted cells days."""
+    day = dt.datetime(2023, 7, 1)  # noqa: DTZ001 - Excel cells have no time zone
+    cells = [(day, "mmm-yy"), (day, "yyyy-mm-dd")]
+    rows = [PLAN_HEADER, *(["Hire", "HR", cell, "Ongoing"] for cell, _ in cells)]
+    path = build(tmp_path, rows, setup=_formatted(cells))
+    with zipfile.ZipFile(path) as archive:
+        month_style = re.search(
+            r'<c r="C2" s="(\d+)"', archive.read("xl/worksheets/sheet1.xml").decode()
+        )
+    assert month_style is not None
+    rewrite_sheet(
+        path,
+        lambda xml: xml.replace(
+            '<row r="3">', f'<row r="3" s="{month_style[1]}" customFormat="1">'
+        ),
+    )
+    doc = excel.load(path)
+    assert ["Jul 2023", "2023-07-01"] == [a.due.text if a.due else None for a in doc.actions]
+
+
 def test_ambiguous_date_is_a_problem(tmp_path: Path) -> None:
     """03/04/2022 is not guessed: the text is kept and GT208 names the cell."""
     rows = [PLAN_HEADER, ["Hire", "HR", "03/04/2022", "Ongoing"]]
