@@ -551,6 +551,127 @@ def test_serial_in_1904_workbook(tmp_path: Path) -> None:
     assert [dt.date(2022, 5, 31), dt.date(2022, 5, 31)] == [a.due.end for a in doc.actions if a.due]
 
 
+def _formatted(cells: Sequence[tuple[object, str]]) -> Callable[[Worksheet], None]:
+    """A setup giving the Deadline cells (column C from row 2) their number formats."""
+
+    def setup(sheet: Worksheet) -> None:
+        for row, (_, number_format) in enumerate(cells, start=2):
+            sheet.cell(row=row, column=3).number_format = number_format
+
+    return setup
+
+
+@pytest.mark.parametrize(
+    ("number_format", "expected"),
+    [
+        ("mmm-yy", ("Jul 2023", gt.Precision.MONTH, dt.date(2023, 7, 1), dt.date(2023, 7, 31))),
+        (
+            "[$-409]mmm-yy;@",
+            ("Jul 2023", gt.Precision.MONTH, dt.date(2023, 7, 1), dt.date(2023, 7, 31)),
+        ),
+        ("mmmm yyyy", ("July 2023", gt.Precision.MONTH, dt.date(2023, 7, 1), dt.date(2023, 7, 31))),
+        ("mm/yyyy", ("07/2023", gt.Precision.MONTH, dt.date(2023, 7, 1), dt.date(2023, 7, 31))),
+        ('"due "yyyy', ("2023", gt.Precision.YEAR, dt.date(2023, 1, 1), dt.date(2023, 12, 31))),
+        ("d-mmm-yy", ("2023-07-01", gt.Precision.DAY, dt.date(2023, 7, 1), dt.date(2023, 7, 1))),
+        ("yyyy-mm-dd", ("2023-07-01", gt.Precision.DAY, dt.date(2023, 7, 1), dt.date(2023, 7, 1))),
+        ("mm:ss", ("2023-07-01", gt.Precision.DAY, dt.date(2023, 7, 1), dt.date(2023, 7, 1))),
+    ],
+)
+def test_a_date_cell_shows_the_span_its_format_shows(
+    tmp_path: Path, number_format: str, expected: tuple[str, gt.Precision, dt.date, dt.date]
+) -> None:
+    """ "Jul 2023" typed in Excel is the date 2023-07-01 shown as mmm-yy: it is July, not its 1st.
+
+    A format showing a month and a year is the month, one showing only a year the
+    year; one showing a day (or a time) keeps the day. The text is what the cell
+    shows, as parse_due reads it back.
+    """
+    day = dt.datetime(2023, 7, 1)  # noqa: DTZ001 - Excel cells have no time zone
+    rows = [PLAN_HEADER, ["Hire", "HR", day, "Ongoing"]]
+    doc = excel.load(build(tmp_path, rows, setup=_formatted([(day, number_format)])))
+    due = doc.actions[0].due
+    assert due is not None
+    assert expected == (due.text, due.precision, due.start, due.end)
+    again = gt.parse_due(due.text)
+    assert (again.precision, again.start, again.end) == expected[1:]
+    assert [] == codes(doc)
+
+
+def test_a_month_cell_is_late_only_after_the_month(tmp_path: Path) -> None:
+    """An Ongoing action due "Jul 2023" (mmm-yy) is not overdue on 15 or 31 July, but on 1 August;
+    the same date shown with its day is overdue from 2 July."""
+    day = dt.datetime(2023, 7, 1)  # noqa: DTZ001 - Excel cells have no time zone
+    cells = [(day, "mmm-yy"), (day, "dd/mm/yyyy")]
+    rows = [PLAN_HEADER, *(["Hire", "HR", cell, "Ongoing"] for cell, _ in cells)]
+    month, exact = excel.load(build(tmp_path, rows, setup=_formatted(cells))).actions
+    on = [dt.date(2023, 7, 2), dt.date(2023, 7, 15), dt.date(2023, 7, 31), dt.date(2023, 8, 1)]
+    assert [gt.Status.ONGOING] * 3 + [gt.Status.OVERDUE] == [
+        month.effective_status(on=day) for day in on
+    ]
+    assert [gt.Status.OVERDUE] * 4 == [exact.effective_status(on=day) for day in on]
+
+
+def test_month_formats_mid_month_and_per_cell(tmp_path: Path) -> None:
+    """A mid-month date shown as a month is that month; each cell's own format counts,
+    also through a built-in format (17, mmm-yy) and in an indicator's time-frame."""
+    cells = [
+        (dt.datetime(2024, 2, 17), "mmm-yy"),  # noqa: DTZ001 - no time zone in Excel
+        (dt.datetime(2024, 2, 17), "General"),  # noqa: DTZ001
+        (dt.date(2022, 12, 31), "yyyy"),
+        (dt.datetime(2021, 3, 5, 14, 30), "mmmm yyyy"),  # noqa: DTZ001
+    ]
+    rows = [PLAN_HEADER, *([f"A{n}", "HR", cell, "Ongoing"] for n, (cell, _) in enumerate(cells))]
+
+    path = build(tmp_path, rows, setup=_formatted(cells))
+    with zipfile.ZipFile(path) as archive:  # openpyxl stores mmm-yy as Excel does: built-in 17
+        assert '<xf numFmtId="17"' in archive.read("xl/styles.xml").decode()
+    doc = excel.load(path)
+    assert [
+        ("Feb 2024", dt.date(2024, 2, 29)),
+        ("2024-02-17", dt.date(2024, 2, 17)),
+        ("2022", dt.date(2022, 12, 31)),
+        ("March 2021", dt.date(2021, 3, 31)),
+    ] == [(a.due.text, a.due.end) if a.due else None for a in doc.actions]
+
+
+def test_month_format_found_whatever_the_cell_markup(tmp_path: Path) -> None:
+    """The style is found with single quotes, no type, the style before the address;
+    a text in a month-formatted cell is still read as its text."""
+    day = dt.datetime(2023, 7, 1)  # noqa: DTZ001 - Excel cells have no time zone
+    cells = [(day, "mmm-yy"), ("by 15 Jul 2023", "mmm-yy")]
+    rows = [PLAN_HEADER, *(["Hire", "HR", cell, "Ongoing"] for cell, _ in cells)]
+    path = build(tmp_path, rows, setup=_formatted(cells))
+    rewrite_sheet(
+        path,
+        lambda xml: re.sub(r'<c r="C2" s="(\d+)" t="n">', r"<c s='\1'  r='C2'>", xml),
+    )
+    doc = excel.load(path)
+    assert [("Jul 2023", dt.date(2023, 7, 31)), ("by 15 Jul 2023", dt.date(2023, 7, 15))] == [
+        (a.due.text, a.due.end) if a.due else None for a in doc.actions
+    ]
+
+
+def test_a_row_style_is_not_a_cell_style(tmp_path: Path) -> None:
+    """A row formatted as a month (its own s attribute) leaves its day-formatted cells days."""
+    day = dt.datetime(2023, 7, 1)  # noqa: DTZ001 - Excel cells have no time zone
+    cells = [(day, "mmm-yy"), (day, "yyyy-mm-dd")]
+    rows = [PLAN_HEADER, *(["Hire", "HR", cell, "Ongoing"] for cell, _ in cells)]
+    path = build(tmp_path, rows, setup=_formatted(cells))
+    with zipfile.ZipFile(path) as archive:
+        month_style = re.search(
+            r'<c r="C2" s="(\d+)"', archive.read("xl/worksheets/sheet1.xml").decode()
+        )
+    assert month_style is not None
+    rewrite_sheet(
+        path,
+        lambda xml: xml.replace(
+            '<row r="3">', f'<row r="3" s="{month_style[1]}" customFormat="1">'
+        ),
+    )
+    doc = excel.load(path)
+    assert ["Jul 2023", "2023-07-01"] == [a.due.text if a.due else None for a in doc.actions]
+
+
 def test_ambiguous_date_is_a_problem(tmp_path: Path) -> None:
     """03/04/2022 is not guessed: the text is kept and GT208 names the cell."""
     rows = [PLAN_HEADER, ["Hire", "HR", "03/04/2022", "Ongoing"]]

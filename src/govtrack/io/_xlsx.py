@@ -40,6 +40,7 @@ import zipfile
 import zlib
 from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from functools import lru_cache
 from itertools import chain
 from pathlib import Path
 from typing import Any, Protocol
@@ -52,6 +53,7 @@ from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900
 
 from govtrack._errors import FormatError, UnsupportedFormatError
 from govtrack.io._files import one_line
+from govtrack.io._numfmt import DateShape, date_shape, format_code
 
 __all__ = [
     "ENGINES",
@@ -61,6 +63,7 @@ __all__ = [
     "RowSource",
     "SheetFacts",
     "SheetInfo",
+    "date_styles",
     "open_rows",
     "read_package",
     "scan_sheet",
@@ -70,6 +73,7 @@ __all__ = [
 _OFFICE_DOCUMENT = "/officeDocument"
 _WORKSHEET = "/worksheet"
 _SHARED_STRINGS = "/sharedStrings"
+_STYLES = "/styles"
 _CHUNK = 1 << 20
 
 
@@ -105,11 +109,12 @@ class SheetInfo:
 
 @attrs.frozen(kw_only=True)
 class PackageInfo:
-    """The sheets of a workbook, in tab order, its date epoch and its shared-string part."""
+    """The sheets of a workbook, in tab order, its date epoch, its shared-string and style parts."""
 
     sheets: tuple[SheetInfo, ...]
     date1904: bool = False
     shared_strings: str = ""
+    styles: str = ""
 
     @property
     def epoch(self) -> dt.datetime:
@@ -185,6 +190,14 @@ def read_package(archive: zipfile.ZipFile, name: str) -> PackageInfo:
         ),
         "",
     )
+    styles = next(
+        (
+            target
+            for kind, target in relationships.values()
+            if kind.endswith(_STYLES) and target in archive.NameToInfo
+        ),
+        "",
+    )
     sheets: list[SheetInfo] = []
     date1904 = False
     for element in root.iter():
@@ -201,7 +214,66 @@ def read_package(archive: zipfile.ZipFile, name: str) -> PackageInfo:
                     is_worksheet=kind.endswith(_WORKSHEET) and part in archive.NameToInfo,
                 )
             )
-    return PackageInfo(sheets=tuple(sheets), date1904=date1904, shared_strings=shared_strings)
+    return PackageInfo(
+        sheets=tuple(sheets), date1904=date1904, shared_strings=shared_strings, styles=styles
+    )
+
+
+def date_styles(archive: zipfile.ZipFile, part: str) -> dict[int, DateShape]:
+    """The cell styles whose number format shows a date without its day, by style index.
+
+    A cell's ``s`` attribute is its index in ``cellXfs``; each of those names a
+    ``numFmtId``, the workbook's own format (``numFmts``) or a built-in one
+    (17 is ``mmm-yy``). Most workbooks have none, and then the sheet scan looks
+    for no style at all.
+
+    Args:
+        archive: The open zip.
+        part: The style part (:attr:`PackageInfo.styles`), or ``""``.
+
+    Returns:
+        Style index -> what its dates show (see :func:`govtrack.io._numfmt.date_shape`);
+        empty when the part is missing or cannot be read (the dates are then days,
+        as both engines read them).
+    """
+    if not part:
+        return {}
+    try:
+        root: Element = SafeElementTree.fromstring(archive.read(part))
+    except (KeyError, ParseError, ValueError):
+        return {}
+    custom: dict[int, str] = {}
+    cell_formats: Element | None = None
+    for element in root:
+        tag = _local(element.tag)
+        if tag == "numFmts":
+            for number_format in element:
+                if _local(number_format.tag) != "numFmt":
+                    continue
+                try:
+                    custom[int(number_format.get("numFmtId", ""))] = number_format.get(
+                        "formatCode", ""
+                    )
+                except ValueError:
+                    continue
+        elif tag == "cellXfs":
+            cell_formats = element
+    if cell_formats is None:
+        return {}
+    shapes: dict[int, DateShape] = {}
+    index = 0
+    for xf in cell_formats:
+        if _local(xf.tag) != "xf":
+            continue
+        try:
+            number_format_id = int(xf.get("numFmtId", "0"))
+        except ValueError:
+            number_format_id = 0
+        shape = date_shape(format_code(number_format_id, custom))
+        if shape is not None:
+            shapes[index] = shape
+        index += 1
+    return shapes
 
 
 # ---------------------------------------------------------------------------
@@ -230,6 +302,9 @@ class SheetFacts:
             undoes; tools that write inline strings (govtrack's matrix, openpyxl's
             write-only mode) escape the same way, but openpyxl leaves those verbatim,
             so :func:`decode_inline` undoes them.
+        partial_dates: Only when the workbook has date styles that show no day
+            (:func:`date_styles`): the (row, column) of each number or date cell
+            in such a style, with what its format shows.
     """
 
     merges: tuple[tuple[int, int, int, int], ...] = ()
@@ -240,6 +315,7 @@ class SheetFacts:
     last_row: int = 0
     overrides: tuple[tuple[int, int, str], ...] = ()
     inline_escaped: frozenset[tuple[int, int]] = frozenset()
+    partial_dates: Mapping[tuple[int, int], DateShape] = attrs.field(factory=dict, hash=False)
 
 
 _ROOT = re.compile(rb"<(?:([A-Za-z_][\w.-]*):)?worksheet\b[^>]*>")
@@ -251,6 +327,19 @@ _SHARED_TYPE = re.compile(rb"""\bt\s*=\s*["']s["']""")
 _ESCAPE = re.compile(rb"_x[0-9A-Fa-f]{4}_")
 _ROW_NAME_ENDS = (b" ", b">")  # what follows "<row" in a row's start tag, as _count_rows reads it
 _ESCAPE_TEXT = re.compile(r"_x[0-9A-Fa-f]{4}_")
+_STYLE = re.compile(rb"""\bs\s*=\s*["'](\d+)["']""")
+_CELL_TYPE = re.compile(rb"""\bt\s*=\s*["'](\w*)["']""")
+_NUMERIC_TYPES = frozenset((b"n", b"d"))
+_CELL_PARTS = re.compile(rb"""\br\s*=\s*["']([A-Z]{1,3})(\d+)["']""")
+
+
+@lru_cache(maxsize=1024)
+def _column_number(letters: bytes) -> int:
+    """``b"C"`` -> 3, ``b"AA"`` -> 27."""
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - 64
+    return number
 
 
 @attrs.frozen
@@ -265,6 +354,7 @@ class _Patterns:
     cols_block: re.Pattern[bytes]
     merge_block: re.Pattern[bytes]
     value_cell: re.Pattern[bytes]
+    cell_tag: re.Pattern[bytes]
 
 
 def _patterns(prefix: bytes) -> _Patterns:
@@ -289,6 +379,8 @@ def _patterns(prefix: bytes) -> _Patterns:
         value_cell=re.compile(
             rb"<" + p + rb"c\b([^>]*)>\s*<" + p + rb"v>\s*(\d+)\s*</" + p + rb"v>\s*</" + p + rb"c>"
         ),
+        # A cell's start tag, for its attributes (r, s, t).
+        cell_tag=re.compile(rb"<" + p + rb"c\s([^>]*)>"),
     )
 
 
@@ -296,7 +388,12 @@ class _Scanner:
     """Accumulates facts from consecutive segments of a sheet's XML."""
 
     def __init__(
-        self, root_tag: bytes, prefix: bytes, overrides: bool, shared: Mapping[int, str]
+        self,
+        root_tag: bytes,
+        prefix: bytes,
+        overrides: bool,
+        shared: Mapping[int, str],
+        date_styles: Mapping[int, DateShape] | None = None,
     ) -> None:
         self.root_tag = root_tag
         self.close_tag = b"</" + prefix + b"worksheet>"
@@ -312,6 +409,16 @@ class _Scanner:
         self.shared = shared
         self.overrides: dict[tuple[int, int], str] = {}
         self.inline_escaped: set[tuple[int, int]] = set()
+        self.date_styles = date_styles or {}
+        # The style numbers as they are written in s="…", to tell a segment has none.
+        self.style_texts = tuple(b'"%d"' % index for index in self.date_styles) + tuple(
+            b"'%d'" % index for index in self.date_styles
+        )
+        # An s attribute naming one of those styles (in a cell's start tag, or a row's),
+        # written as every producer writes it: s="7", no space around "=" (a fast search).
+        numbers = b"|".join(b"%d" % index for index in sorted(self.date_styles))
+        self.style_attribute = re.compile(rb"""s=["'](""" + numbers + rb""")["']""")
+        self.partial_dates: dict[tuple[int, int], DateShape] = {}
 
     def block(self, data: bytes, what: str) -> Element | None:
         """Parse a cut-out block inside the sheet's own root tag (keeps its namespaces)."""
@@ -349,6 +456,10 @@ class _Scanner:
                 self._merges(match.group(0))
         if self.want_overrides:
             self._overrides(data)
+        if self.date_styles and (
+            0 in self.date_styles or any(text in data for text in self.style_texts)
+        ):
+            self._partial_dates(data)
         if b"_" in data and b"_x" in data and b"inlineStr" in data:  # "_" first: memchr, fast
             for match in _ESCAPE.finditer(data):
                 start, end = self._cell_span(data, match.start())
@@ -395,6 +506,48 @@ class _Scanner:
                     if ref is not None:
                         row, column = coordinate_to_tuple(ref.group(1).decode("ascii"))
                         self.overrides[row, column] = text
+
+    def _partial_dates(self, data: bytes) -> None:
+        """Record the number and date cells whose style shows a date without its day."""
+        styles = self.date_styles
+        if 0 in styles:  # the style of a cell with no s attribute: look at every cell
+            for match in self.patterns.cell_tag.finditer(data):
+                attributes = match.group(1)
+                style = _STYLE.search(attributes)
+                shape = styles.get(int(style.group(1)) if style is not None else 0)
+                if shape is not None:
+                    self._partial_date(attributes, shape)
+            return
+        # Only the cells an s attribute puts in one of the styles. No "<" is inside a
+        # tag (it is escaped in attribute values and texts), so the tag around a match
+        # starts at the "<" before it; a row's own style is skipped.
+        first, second = self.patterns.cell_starts
+        rfind, find, startswith = data.rfind, data.find, data.startswith
+        found, cell_type, cell_parts = self.partial_dates, _CELL_TYPE.search, _CELL_PARTS.search
+        skip = len(first)
+        for match in self.style_attribute.finditer(data):
+            at = match.start()
+            if at and data[at - 1] not in b" \t\r\n":
+                continue  # the end of another attribute's name (xs="7")
+            start = rfind(b"<", 0, at)
+            if not (startswith(first, start) or startswith(second, start)):
+                continue
+            end = find(b">", at)
+            attributes = data[start + skip : end if end >= 0 else len(data)]
+            kind = cell_type(attributes) if b"t" in attributes else None
+            if kind is not None and kind.group(1) not in _NUMERIC_TYPES:
+                continue  # a text, a boolean or an error: never a date
+            if ref := cell_parts(attributes):
+                found[int(ref.group(2)), _column_number(ref.group(1))] = styles[int(match.group(1))]
+
+    def _partial_date(self, attributes: bytes, shape: DateShape) -> None:
+        """Record one cell, by the attributes of its start tag, unless it is no number."""
+        kind = _CELL_TYPE.search(attributes) if b"t" in attributes else None
+        if kind is not None and kind.group(1) not in _NUMERIC_TYPES:
+            return  # a text, a boolean or an error: never a date
+        ref = _CELL_PARTS.search(attributes)
+        if ref is not None:  # a cell without its address is left a day, in both engines
+            self.partial_dates[int(ref.group(2)), _column_number(ref.group(1))] = shape
 
     def _inline_escape(self, cell_xml: bytes) -> None:
         """Record the cell when it is an inline string (its escape is then undone)."""
@@ -497,6 +650,7 @@ class _Scanner:
                 (row, column, value) for (row, column), value in sorted(self.overrides.items())
             ),
             inline_escaped=frozenset(self.inline_escaped),
+            partial_dates=self.partial_dates,
         )
 
 
@@ -513,6 +667,7 @@ def scan_sheet(
     *,
     overrides: bool = False,
     shared: Mapping[int, str] | None = None,
+    date_styles: Mapping[int, DateShape] | None = None,
 ) -> SheetFacts:
     """Merged ranges, hidden rows and columns, and bare formulas of one sheet, streamed.
 
@@ -526,6 +681,8 @@ def scan_sheet(
         overrides: Also collect the cells calamine reads differently from openpyxl.
         shared: With ``overrides``, the shared strings to override, by index
             (from :func:`shared_string_overrides`).
+        date_styles: The styles that show a date without its day (from
+            :func:`date_styles`): their cells are listed in ``partial_dates``.
 
     Returns:
         The facts; a block that cannot be read is named in ``notes``.
@@ -548,7 +705,7 @@ def scan_sheet(
         root_tag = root.group(0) if root is not None else b"<worksheet>"
         if root_tag.endswith(b"/>"):
             root_tag = root_tag[:-2] + b">"
-        scanner = _Scanner(root_tag, prefix, overrides, shared or {})
+        scanner = _Scanner(root_tag, prefix, overrides, shared or {}, date_styles or {})
         row_start = scanner.patterns.row_start
         while True:
             chunk = stream.read(_CHUNK)

@@ -78,7 +78,9 @@ is a note: kept in the container's ``extra`` under its cell and reported
 status word is a narrative: it goes to ``comments`` (or, when the sheet also
 has a comments column, to ``extra``).
 
-**Dates.** Date cells become a day; text is read by
+**Dates.** Date cells become a day, but for a cell whose number format shows
+no day: ``mmm-yy``, ``mmmm yyyy`` or ``mm/yyyy`` make it its month (due text
+``Jul 2023``, ``July 2023``, ``07/2023``), ``yyyy`` its year; text is read by
 :func:`~govtrack.parse_due` (``dayfirst=`` decides ``03/04/2024``; left as
 None an ambiguous day is GT208, not a guess); a General-formatted number is a
 year (1900–2100) or a day serial (honouring the 1904 epoch). An unreadable
@@ -145,6 +147,7 @@ from govtrack._gc import collector_paused
 from govtrack.io import _xlsx
 from govtrack.io._build import ACTION_FIELDS, new_action, new_location, new_recommendation
 from govtrack.io._files import BROKEN_SHEET_ERRORS
+from govtrack.io._numfmt import DateShape
 from govtrack.io.columns import merge_aliases, normalise_header
 from govtrack.io.excel_write import INSTRUCTIONS_SHEET, INSTRUCTIONS_TITLE, PROBLEMS_HEADERS
 from govtrack.io.limits import (
@@ -481,6 +484,7 @@ class _Table:
         self.layout = header.layout
         self.facts = facts
         self.hidden_rows = facts.hidden_rows
+        self.partial_dates = facts.partial_dates
         self.letters: dict[int, str] = {}
         used = _LAYOUT_KEYS[self.layout]
         keys = dict(header.keys)
@@ -863,7 +867,10 @@ class _Table:
         if kind is str:
             return self.reader.due_of_text(value, self, index, row)
         if kind is dt.datetime or kind is dt.date:
-            return self.reader.due_of_day(value.date() if kind is dt.datetime else value), ""
+            day = value.date() if kind is dt.datetime else value
+            if self.partial_dates and (shape := self.partial_dates.get((row, index + 1))):
+                return self.reader.due_of_shape(shape, day), ""
+            return self.reader.due_of_day(day), ""
         if kind is int or kind is float:
             return self.reader.due_of_number(value)
         return None, _text(value)
@@ -1216,6 +1223,7 @@ class _Reader:
         self._parties = _Memo(_parties)
         self._categories = _Memo(ResponseCategory.parse)
         self._days = _Memo(lambda day: Due.day(day, text=day.isoformat()))
+        self._shaped = _Memo(self._read_shaped)
         self._header_words: dict[str, bool] = {}
         self._first_words = frozenset(alias.split(None, 1)[0] for alias in lookup if alias.strip())
 
@@ -1257,6 +1265,17 @@ class _Reader:
         """The deadline of a date cell, built once per distinct day (a Due is immutable)."""
         due: Due = self._days[day]
         return due
+
+    def due_of_shape(self, shape: DateShape, day: dt.date) -> Due:
+        """The deadline of a date cell whose format shows no day: its month or its year."""
+        key = (shape, day.year, day.month if shape.month is not None else 1)
+        due: Due | None = self._shaped[key]
+        return due if due is not None else self.due_of_day(day)
+
+    @staticmethod
+    def _read_shaped(key: tuple[DateShape, int, int]) -> Due | None:
+        shape, year, month = key
+        return shape.due(dt.date(year, month, 1))
 
     def due_of_number(self, value: float) -> tuple[Due | None, str]:
         low, high = _YEARS
@@ -1729,8 +1748,11 @@ def _open(file: Path, engine: str, limits: Limits) -> _Opened | Document:
         source = _xlsx.open_rows(engine, file, name, worksheets) if engine == "calamine" else None
         try:
             shared = _read_shared(archive, package, name) if source is not None else {}
+            styles = _read_date_styles(archive, package, name)
             facts = {
-                sheet.name: _read_facts(archive, sheet, name, shared, overrides=source is not None)
+                sheet.name: _read_facts(
+                    archive, sheet, name, shared, styles, overrides=source is not None
+                )
                 for sheet in worksheets
             }
         except BaseException:
@@ -1847,11 +1869,14 @@ def _read_facts(
     sheet: _xlsx.SheetInfo,
     name: str,
     shared: Mapping[int, str],
+    date_styles: Mapping[int, DateShape],
     *,
     overrides: bool,
 ) -> _xlsx.SheetFacts:
     try:
-        return _xlsx.scan_sheet(archive, sheet.part, overrides=overrides, shared=shared)
+        return _xlsx.scan_sheet(
+            archive, sheet.part, overrides=overrides, shared=shared, date_styles=date_styles
+        )
     except (KeyError, zipfile.BadZipFile, OSError, EOFError, zlib.error) as error:
         raise FormatError(f"{name}: sheet {sheet.name!r} cannot be read ({error})") from None
 
@@ -1861,3 +1886,12 @@ def _read_shared(archive: zipfile.ZipFile, package: _xlsx.PackageInfo, name: str
         return _xlsx.shared_string_overrides(archive, package.shared_strings)
     except (KeyError, zipfile.BadZipFile, OSError, EOFError, zlib.error, ParseError) as error:
         raise FormatError(f"{name}: its shared strings cannot be read ({error})") from None
+
+
+def _read_date_styles(
+    archive: zipfile.ZipFile, package: _xlsx.PackageInfo, name: str
+) -> dict[int, DateShape]:
+    try:
+        return _xlsx.date_styles(archive, package.styles)
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as error:
+        raise FormatError(f"{name}: its styles cannot be read ({error})") from None

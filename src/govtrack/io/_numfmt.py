@@ -1,0 +1,199 @@
+"""Excel number formats that show a date without its day: ``mmm-yy``, ``mmmm yyyy``, ``yyyy``.
+
+A deadline typed as "Jul 2023" is stored by Excel as the date 2023-07-01 with a
+format that hides the day. Read as that day, an action due in July would be late
+from 2 July; read through its format, it is due in the month of July.
+:func:`date_shape` reads a format code and says what span its dates show: a
+month (month and year shown, no day), a year (only a year shown), or None for
+every other format (a day is shown, a time is shown, or no date at all), which
+keeps a date cell a day.
+
+How a format code is read (Excel's rules, first section only, since a deadline
+is a positive number):
+
+- ``"…"`` literals, ``\\x`` escapes, ``_x`` (a space as wide as x) and ``*x``
+  (a fill) are text, never a date part;
+- ``[$-409]``, ``[Red]``, ``[>=100]`` and other bracketed sections are ignored,
+  but for the elapsed-time units ``[h]``, ``[mm]``, ``[ss]``;
+- ``m`` or ``mm`` is minutes right after an hour (``h:mm``) or right before
+  seconds (``mm:ss``), a month otherwise;
+- ``AM/PM`` and ``A/P`` are a time; a digit placeholder (``0``, ``#``, ``?``)
+  or a letter Excel gives no date meaning here (an era ``e``, ``g``, ``b``) makes
+  the format one govtrack does not read as a partial date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from functools import lru_cache
+
+import attrs
+from openpyxl.styles.numbers import BUILTIN_FORMATS
+
+from govtrack.model.dates import MONTHS, Due
+
+__all__ = ["BUILTIN_FORMATS", "DateShape", "MonthStyle", "date_shape", "format_code"]
+
+
+class MonthStyle(enum.Enum):
+    """How a format writes the month: ``7``, ``07``, ``Jul`` or ``July``."""
+
+    NUMBER = "m"
+    TWO_DIGITS = "mm"
+    ABBREVIATED = "mmm"
+    NAME = "mmmm"
+
+
+_ABBREVIATIONS = tuple(name[:3].title() for name in MONTHS)
+_NAMES = tuple(name.title() for name in MONTHS)
+_FIRST_YEAR, _LAST_YEAR = 1800, 2999  # the four-digit years parse_due reads alone
+
+
+@attrs.frozen
+class DateShape:
+    """What a date format shows: a month of a year, or a year alone.
+
+    Attributes:
+        month: How the month is written; None for a format that shows only a year.
+        year_first: The year comes before the month (``yyyy-mm``).
+    """
+
+    month: MonthStyle | None
+    year_first: bool = False
+
+    def text(self, day: dt.date) -> str:
+        """The cell's date as the format shows it in English, in a form ``parse_due`` reads.
+
+        The year is written in full (a two-digit year is refused by ``parse_due``).
+
+        >>> DateShape(MonthStyle.ABBREVIATED).text(dt.date(2023, 7, 1))
+        'Jul 2023'
+        >>> DateShape(MonthStyle.TWO_DIGITS, year_first=True).text(dt.date(2023, 7, 1))
+        '2023/07'
+        """
+        year, month = day.year, day.month
+        style = self.month
+        if style is None:
+            return str(year)
+        if style is MonthStyle.NAME:
+            return f"{_NAMES[month - 1]} {year}"
+        if style is MonthStyle.ABBREVIATED:
+            return f"{_ABBREVIATIONS[month - 1]} {year}"
+        number = f"{month:02d}" if style is MonthStyle.TWO_DIGITS else str(month)
+        return f"{year}/{number}" if self.year_first else f"{number}/{year}"
+
+    def due(self, day: dt.date) -> Due | None:
+        """The month or the year that ``day`` falls in, with :meth:`text` as its text.
+
+        None for a year alone that ``parse_due`` would not read back (before 1800,
+        after 2999): the caller keeps the day.
+        """
+        if self.month is None:
+            if not _FIRST_YEAR <= day.year <= _LAST_YEAR:
+                return None
+            return Due.year(day.year, text=self.text(day))
+        return Due.month(day.year, day.month, text=self.text(day))
+
+
+_DATE_LETTERS = frozenset("ymdhs")
+_ELAPSED = frozenset(("h", "m", "s"))
+
+
+def _first_section(code: str) -> list[tuple[str, int]]:
+    """The date and time tokens of the first section, as (letter, run length).
+
+    Literals are dropped; ``"t"`` stands for a time marker (AM/PM, A/P, elapsed
+    time), ``"?"`` for anything that rules a partial date out.
+    """
+    tokens: list[tuple[str, int]] = []
+    i, n = 0, len(code)
+    while i < n:
+        char = code[i]
+        lower = char.lower()
+        if char == ";":
+            break
+        if char == '"':
+            end = code.find('"', i + 1)
+            i = n if end < 0 else end + 1
+            continue
+        if char in "\\_*":
+            i += 2
+            continue
+        if char == "[":
+            end = code.find("]", i + 1)
+            inside = code[i + 1 : end if end >= 0 else n].lower()
+            if inside and set(inside) <= _ELAPSED and len(set(inside)) == 1:
+                tokens.append(("t", 1))  # [h], [mm], [ss]: elapsed time
+            i = n if end < 0 else end + 1
+            continue
+        if lower in _DATE_LETTERS:
+            run = i + 1
+            while run < n and code[run].lower() == lower:
+                run += 1
+            tokens.append((lower, run - i))
+            i = run
+            continue
+        if lower == "a":
+            rest = code[i : i + 5].lower()
+            if rest == "am/pm":
+                tokens.append(("t", 1))
+                i += 5
+                continue
+            if rest[:3] == "a/p":
+                tokens.append(("t", 1))
+                i += 3
+                continue
+            tokens.append(("?", 1))
+            i += 1
+            continue
+        if char.isalpha() or char in "0#?@":
+            # "@" is the text placeholder: a date section never holds it.
+            tokens.append(("?", 1))
+        i += 1
+    return tokens
+
+
+@lru_cache(maxsize=256)
+def date_shape(code: str) -> DateShape | None:
+    """The partial date a number format shows, or None when it shows a day, a time or no date.
+
+    Args:
+        code: An Excel number format code (``mmm-yy``, ``[$-409]mmmm yyyy;@``).
+
+    >>> date_shape("mmm-yy"), date_shape("yyyy")
+    (DateShape(month=<MonthStyle.ABBREVIATED: 'mmm'>, year_first=False), DateShape(month=None, year_first=False))
+    >>> date_shape("d-mmm-yy") is None, date_shape("mm:ss") is None, date_shape('"day" mm/yyyy')
+    (True, True, DateShape(month=<MonthStyle.TWO_DIGITS: 'mm'>, year_first=False))
+    """  # noqa: E501 - doctest output is one line
+    tokens = _first_section(code)
+    if any(letter not in {"m", "y"} for letter, _ in tokens):
+        # A day, a time (which is also where an "m" means minutes: "h:mm", "mm:ss"),
+        # or something that is no date part.
+        return None
+    months = [(index, run) for index, (letter, run) in enumerate(tokens) if letter == "m"]
+    years = [index for index, (letter, _) in enumerate(tokens) if letter == "y"]
+    if not years:
+        return None  # no year: "mmmm" alone, or no date at all
+    if not months:
+        return DateShape(None)
+    month_at, run = months[0]
+    return DateShape(_month_style(run), year_first=years[0] < month_at)
+
+
+def _month_style(run: int) -> MonthStyle:
+    if run == 1:
+        return MonthStyle.NUMBER
+    if run == 2:
+        return MonthStyle.TWO_DIGITS
+    if run == 4 or run > 5:
+        return MonthStyle.NAME
+    return MonthStyle.ABBREVIATED  # mmm, and mmmmm (the initial, which reads as no month)
+
+
+def format_code(number_format_id: int, custom: dict[int, str]) -> str:
+    """The format code of a ``numFmtId``: the workbook's own, else Excel's built-in one."""
+    code = custom.get(number_format_id)
+    if code is None:
+        code = BUILTIN_FORMATS.get(number_format_id, "General")
+    return code
