@@ -81,7 +81,9 @@ class DateShape:
         if style is MonthStyle.ABBREVIATED:
             return f"{_ABBREVIATIONS[month - 1]} {year}"
         number = f"{month:02d}" if style is MonthStyle.TWO_DIGITS else str(month)
-        return f"{year}/{number}" if self.year_first else f"{number}/{year}"
+        if self.year_first and month != (year + 1) % 100:
+            return f"{year}/{number}"
+        return f"{number}/{year}"  # also "01/2000": "2000/01" may be the years 2000–2001
 
     def due(self, day: dt.date) -> Due | None:
         """The month or the year that ``day`` falls in, with :meth:`text` as its text.
