@@ -346,7 +346,7 @@ def test_chunks_and_budgets_do_not_change_the_pairs(
         ):
             patch.setattr(changes, name, value)
         old_items = list(contexts(before))
-    pairs = _pairs(old_items, _renamed(old_items, list(contexts(after))))
+        pairs = _pairs(old_items, _renamed(old_items, list(contexts(after))))
     assert _naive_pairs(before, after) == pairs
 
 
@@ -422,3 +422,20 @@ def test_retitled_containers_pair_only_when_they_share_an_action() -> None:
         ChangeKind.ADDED,
         ChangeKind.REMOVED,
     ]
+
+
+def test_a_container_replaced_by_another_sharing_one_action_is_not_paired() -> None:
+    """Half the actions in common is not the same tracker: added and removed, not changed."""
+    shared = gt.Action(text="Report to the board", ref="2")
+    before = gt.Document(
+        plans=(
+            gt.ActionPlan(title="Water", actions=(gt.Action(text="Drill wells", ref="1"), shared)),
+        )
+    )
+    after = gt.Document(
+        plans=(
+            gt.ActionPlan(title="Gender", actions=(gt.Action(text="Train staff", ref="1"), shared)),
+        )
+    )
+    kinds = sorted(change.kind.value for change in diff(before, after))
+    assert kinds == ["added", "added", "removed", "removed"]

@@ -1172,3 +1172,41 @@ def test_a_deemed_consent_column_marks_decisions(tmp_path: Path) -> None:
     assert (type(second), type(third)) == (gt.Action, gt.Action)
     assert third.extra == {"Deemed consent": "maybe"}
     assert str(problem(doc, "GT219").location) == "Matrix!E4"
+
+
+def test_a_recommendations_column_after_the_actions_stays_theirs(tmp_path: Path) -> None:
+    """A plan written by govtrack with an extra "Recommendations" column, or a decision log
+    with one, reads back as a plan: the plural right of the actions is not the parent."""
+    decisions = [
+        "Decision",
+        "Responsible",
+        "Deadline",
+        "Status",
+        "Recommendations for consideration",
+    ]
+    rows = [
+        decisions,
+        ["Approve the budget", "Board", "2023/07", "Ongoing", "Circulate first"],
+        ["Hold a retreat", "Director", "2023/09", "Ongoing", None],
+    ]
+    doc = excel.load(build(tmp_path, rows))
+    assert doc.recommendations == ()
+    assert [action.text for action in doc.actions] == ["Approve the budget", "Hold a retreat"]
+    plan = gt.Document(
+        plans=(
+            gt.ActionPlan(
+                title="Plan",
+                actions=(
+                    gt.Decision(text="Approve the budget", deemed_consent=True),
+                    gt.Action(text="Adopt the plan", extra={"Recommendations": "Circulate first"}),
+                    gt.Action(text="Hold a retreat"),
+                ),
+            ),
+        )
+    )
+    target = tmp_path / "plan.xlsx"
+    gt.dump(plan, target, layout="matrix")
+    back = excel.load(target)
+    assert back.recommendations == ()
+    assert [type(action) for action in back.actions] == [gt.Decision, gt.Action, gt.Action]
+    assert back.actions[2].extra == {}

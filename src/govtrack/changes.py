@@ -7,7 +7,7 @@ on a tie, the earliest). A place is an evaluation, meeting, report or plan, by
 title; when a round retitles some of them (a title such as "Status as of June
 2023" changes each round), those whose titles are in one round only are paired
 in order, kind by kind, provided both rounds have as many and the two of a pair
-share an action text. A
+share most of their action texts. A
 matched pair reports a status change and a deadline that slipped (ends later)
 or moved earlier; unmatched actions are added or removed.
 """
@@ -320,8 +320,8 @@ def _renamed(old_items: _Items, new_items: _Items) -> _Items:
     A title often carries a date ("Status as of June 2023"), so the same tracker's next
     round renames its evaluation or plan. Containers of a kind whose titles are found in
     only one round are paired in order, when each round has as many of them and the two
-    of a pair have an action text in common (a retitling); otherwise they are left apart
-    (an evaluation removed and another added).
+    of a pair have most of the smaller one's action texts in common (a retitling);
+    otherwise they are left apart (an evaluation removed and another added).
     """
     old_texts: dict[tuple[object, object], set[str]] = {}
     for action, context in old_items:
@@ -339,7 +339,9 @@ def _renamed(old_items: _Items, new_items: _Items) -> _Items:
             renamed.update(
                 (new_place, old_place)
                 for new_place, old_place in zip(after, before, strict=True)
-                if new_texts[new_place] & old_texts[old_place]  # an action text in common
+                # most of the smaller one's action texts in common: the same tracker
+                if 2 * len(new_texts[new_place] & old_texts[old_place])
+                > min(len(new_texts[new_place]), len(old_texts[old_place]))
             )
     if not renamed:
         return new_items

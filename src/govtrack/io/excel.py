@@ -431,8 +431,15 @@ def _layout(keys: Mapping[str, int], action_header: str) -> str | None:
         return _ACTIVITIES
     if "action" in keys and ({"recommendation", "rec_ref", "response"} & set(keys)):
         return _RESPONSES
-    if "action" in keys and "recommendations" in keys and "activit" not in action_header:
-        return _RESPONSES  # "Recommendations | Key actions | …": the plural names the parent
+    if (
+        "action" in keys
+        and keys.get("recommendations", len(keys) + 1_000_000) < keys["action"]
+        and "activit" not in action_header
+        and action_header not in _DECISION_HEADERS
+    ):
+        # "Recommendations | Key actions | …": the plural, left of the key actions, names
+        # the parent (a Recommendations column after them is an activity's or extra)
+        return _RESPONSES
     if "action" in keys:
         return _DECISIONS if action_header in _DECISION_HEADERS else _ACTIONS
     if "recommendation" in keys:

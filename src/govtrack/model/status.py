@@ -208,7 +208,9 @@ class ResponseCategory(enum.Enum):
         ("Partially accepted. The unit will …"). The opening words are those before the
         first full stop, colon, semicolon, comma, bracket, line break, or dash between
         spaces; they name a category only when the whole of them is one of its words
-        (see :data:`CATEGORY_SYNONYMS`), so nothing is guessed from a longer sentence.
+        (see :data:`CATEGORY_SYNONYMS`) and the words after them in the same sentence do
+        not qualify them ("in part", "partially", "but", "not", "except", "subject to"),
+        so nothing is guessed.
 
         >>> ResponseCategory.leading("Partially accepted. The unit will revise the plan")
         (<ResponseCategory.PARTIALLY_ACCEPTED: 'partially_accepted'>, 'Partially accepted')
@@ -216,10 +218,17 @@ class ResponseCategory(enum.Enum):
         (<ResponseCategory.ACCEPTED: 'accepted'>, 'Agreed')
         >>> ResponseCategory.leading("Agree with the finding; funds are short")
         (None, '')
+        >>> ResponseCategory.leading("Accepted (in part). The unit will …")
+        (None, '')
         """
-        words = _OPENING.split(text, maxsplit=1)[0].strip()
+        end = _OPENING.search(text)
+        words = (text[: end.start()] if end else text).strip()
         category = cls.parse(words) if len(words) <= _LONGEST_CATEGORY else None
-        return (category, words) if category is not None else (None, "")
+        if category is None:
+            return None, ""
+        if end and end.group() not in {".", "\n"} and _QUALIFIED.match(text, end.end()):
+            return None, ""  # "Accepted (in part)", "Agreed, partially": not guessed
+        return category, words
 
 
 CATEGORY_SYNONYMS: dict[ResponseCategory, tuple[str, ...]] = {
@@ -246,6 +255,11 @@ _CATEGORY_WORDS = {
 _CATEGORY_WORDS.update({_fold(category.value): category for category in ResponseCategory})
 _LONGEST_CATEGORY = 40
 """Opening words longer than this are a sentence, not a category (the longest synonym is 18)."""
+_QUALIFIED = re.compile(
+    r"\s*(?:(?:in|for|only)\s+part|part(?:ial(?:ly)?|ly)?\b|not\b|but\b|except\b|subject\b)",
+    re.IGNORECASE,
+)
+"""What, right after the opening words, qualifies them (``Accepted (in part)``)."""
 _OPENING = re.compile(r"[\n.:;,()\[\]]|\s[-–—]\s|[–—]")
 """What ends a response's opening words (see :meth:`ResponseCategory.leading`)."""
 
