@@ -314,3 +314,21 @@ def test_pathological_text_is_fast(text: str) -> None:
     with contextlib.suppress(gt.GovtrackError):
         minutes.loads(text)
     assert time.perf_counter() - started < 1.0
+
+
+def test_a_deadline_that_cannot_be_read_is_kept_and_reported() -> None:
+    """ "by 2011/12" (December 2011, or the years 2011–2012): kept in due_text, GT349 says why."""
+    text = (
+        "Record Notes of the Budget Review\n\n"
+        "Date and Time: 12 March 2011, 10:00\nVenue: Main hall\nChairperson: The Secretary\n\n"
+        "1. Decisions\n"
+        "a) The unit will publish the plan by 2011/12.\n"
+        "b) Each district will send comments by 05 May 2011.\n"
+    )
+    doc = gt.loads(text, format="minutes")
+    first, second = doc.meetings[0].decisions
+    assert (first.due, first.due_text) == (None, "2011/12")
+    assert second.due == gt.parse_due("05 May 2011")
+    [problem] = [issue for issue in doc.problems if issue.code == "GT349"]
+    assert str(problem.location) == "line 8"
+    assert "Dec 2011 or as the years 2011–2012" in problem.message

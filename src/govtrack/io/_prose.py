@@ -30,6 +30,7 @@ __all__ = [
     "responsible_in",
     "squash",
     "time_span",
+    "unread_deadline_in",
 ]
 
 BULLET = re.compile(r"^\s{0,12}[•◦▪‣●○■□·*\-–]\s+(?P<text>\S.*)$")
@@ -246,6 +247,28 @@ def deadline_in(text: str) -> Due | None:
     True
     """
     return date_after(text, _DUE_CUE)
+
+
+def unread_deadline_in(text: str) -> tuple[str, str] | None:
+    """The date-like words after a deadline cue that no shape reads, and why; None when
+    there are none (or a deadline was read).
+
+    >>> unread_deadline_in("The unit will publish the plan by 2011/12.")
+    ('2011/12', 'it reads as Dec 2011 or as the years 2011–2012; write Dec 2011 or 2011–2012')
+    >>> unread_deadline_in("Comments by 05 May 2019.") is None
+    True
+    """
+    if deadline_in(text) is not None:
+        return None
+    for found in _DUE_CUE.finditer(text):
+        tokens = _TOKEN.findall(text[found.end() :][:80])[:1]
+        candidate = tokens[0].rstrip(".,;:)]'\"") if tokens else ""
+        if any(char.isdigit() for char in candidate):
+            try:
+                parse_due(candidate, dayfirst=True)
+            except DueParseError as error:
+                return candidate, error.reason
+    return None
 
 
 _DEEMED = re.compile(r"\bdeemed\b", re.IGNORECASE)

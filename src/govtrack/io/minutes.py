@@ -38,6 +38,7 @@ GT345  warning   a header field with no value
 GT346  info      a header field govtrack has no name for (kept in ``extra``)
 GT347  warning   the decision letters skip one (``a)``, ``b)``, ``d)``)
 GT348  warning   a header field given twice (the second is kept in ``extra``)
+GT349  warning   a decision's deadline that cannot be read (kept in ``due_text``)
 =====  ========  ===============================================================
 
 >>> import govtrack as gt
@@ -69,6 +70,7 @@ from govtrack.io._prose import (
     responsible_in,
     squash,
     time_span,
+    unread_deadline_in,
 )
 from govtrack.model.location import Location
 from govtrack.model.records import AgendaItem, Decision, Document, Issue, Meeting
@@ -216,7 +218,7 @@ def loads(text: str, *, source: str = "") -> Document:
 
     Returns:
         A Document whose ``meetings`` holds the meeting and whose ``problems``
-        holds what could not be read (codes GT340–GT348).
+        holds what could not be read (codes GT340–GT349).
 
     Raises:
         FormatError: The text has neither header fields (``Date and Time:``,
@@ -415,11 +417,23 @@ class _Reader:
     def decision(self, entry: _Pending) -> Decision:
         text = " ".join(part for part in entry.texts if part).strip()
         text = re.sub(r"(?:[;,]\s{0,3})?(?:\band\b|\bor\b)?\s{0,3}[;,]?$", "", text).strip()
+        due = deadline_in(text)
+        due_text = ""
+        if due is None and (unread := unread_deadline_in(text)) is not None:
+            due_text, reason = unread
+            self.problem(
+                "GT349",
+                f"decision {entry.ref}: cannot read its deadline {due_text!r}: {reason}; "
+                "kept as text",
+                entry.line,
+                Severity.WARNING,
+            )
         return Decision(
             ref=entry.ref,
             text=text,
             responsible=responsible_in(text),
-            due=deadline_in(text),
+            due=due,
+            due_text=due_text,
             deemed_consent=is_deemed_consent(text),
             origin=self.where(entry.line),
         )
