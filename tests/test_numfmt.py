@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 
 import pytest
 from hypothesis import given
@@ -11,6 +12,7 @@ from openpyxl.styles.numbers import is_date_format
 
 import govtrack as gt
 from govtrack.io._numfmt import BUILTIN_FORMATS, DateShape, MonthStyle, date_shape, format_code
+from govtrack.io._xlsx import CellShapes
 
 JULY = dt.date(2023, 7, 1)
 
@@ -147,3 +149,33 @@ def test_a_shape_is_a_date_format_without_a_day_or_a_time(codes: tuple[str, str]
         assert "y" in clean
         assert not set("dhs") & set(clean)
         assert (shape.month is None) == ("m" not in clean)
+
+
+_shapes = st.sampled_from(
+    [DateShape(None), DateShape(MonthStyle.ABBREVIATED), DateShape(MonthStyle.TWO_DIGITS, True)]
+)
+
+
+@given(st.lists(st.tuples(st.integers(1, 2000), st.integers(1, 40), _shapes), max_size=60))
+def test_cell_shapes_hold_what_a_dict_holds(cells: list[tuple[int, int, DateShape]]) -> None:
+    """The bitmaps answer as a dict of the same cells would (a cell is listed once)."""
+    expected: dict[tuple[int, int], DateShape] = {}
+    shapes = CellShapes()
+    for row, column, shape in cells:
+        if (row, column) not in expected:
+            expected[row, column] = shape
+            shapes.add(row, column, shape)
+    assert dict(shapes.items()) == expected
+    assert len(shapes) == len(expected)
+    assert shapes.get((2001, 1)) is None
+
+
+def test_cell_shapes_stay_small() -> None:
+    """A million month-formatted cells in one column take one bit each, not a dict entry."""
+    shapes = CellShapes()
+    for row in range(1, 1_000_001):
+        shapes.add(row, 8, DateShape(MonthStyle.ABBREVIATED))
+    held = sum(sys.getsizeof(bits) for groups in shapes._columns.values() for _, bits in groups)
+    assert held < 200_000
+    assert len(shapes) == 1_000_000
+    assert shapes[500_000, 8] == DateShape(MonthStyle.ABBREVIATED)

@@ -316,6 +316,62 @@ class SheetFacts:
     overrides: tuple[tuple[int, int, str], ...] = ()
     inline_escaped: frozenset[tuple[int, int]] = frozenset()
     partial_dates: Mapping[tuple[int, int], DateShape] = attrs.field(factory=dict, hash=False)
+    """A :class:`CellShapes` when the scan fills it (an empty dict otherwise)."""
+
+
+class CellShapes(Mapping[tuple[int, int], DateShape]):
+    """(row, column) -> the DateShape of a cell, kept as one bit per row for each column
+    and shape: a sheet of a million month-formatted deadlines takes some 125 KB, not a
+    dict entry per cell, so a streamed read stays flat in memory.
+
+    >>> shapes = CellShapes()
+    >>> shapes.add(9, 8, DateShape(None))
+    >>> shapes.get((9, 8)), shapes.get((9, 7)), len(shapes), list(shapes)
+    (DateShape(month=None, year_first=False), None, 1, [(9, 8)])
+    """
+
+    def __init__(self) -> None:
+        self._columns: dict[int, list[tuple[DateShape, bytearray]]] = {}
+        self._count = 0
+
+    def add(self, row: int, column: int, shape: DateShape) -> None:
+        """Record the cell at ``row``, ``column`` (1-based) as in ``shape``."""
+        groups = self._columns.setdefault(column, [])
+        bits = next((found for known, found in groups if known == shape), None)
+        if bits is None:
+            bits = bytearray()
+            groups.append((shape, bits))
+        index, mask = row >> 3, 1 << (row & 7)
+        if len(bits) <= index:
+            bits.extend(bytes(index + 1 - len(bits)))
+        if not bits[index] & mask:
+            if self.get((row, column)) is None:
+                self._count += 1
+            bits[index] |= mask
+
+    def __getitem__(self, key: tuple[int, int]) -> DateShape:
+        row, column = key
+        index, mask = row >> 3, 1 << (row & 7)
+        for shape, bits in self._columns.get(column, ()):
+            if index < len(bits) and bits[index] & mask:
+                return shape
+        raise KeyError(key)
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        cells: set[tuple[int, int]] = set()
+        for column, groups in self._columns.items():
+            for _, bits in groups:
+                cells.update(
+                    (index << 3 | bit, column)
+                    for index, byte in enumerate(bits)
+                    if byte
+                    for bit in range(8)
+                    if byte >> bit & 1
+                )
+        return iter(sorted(cells))
+
+    def __len__(self) -> int:
+        return self._count
 
 
 _ROOT = re.compile(rb"<(?:([A-Za-z_][\w.-]*):)?worksheet\b[^>]*>")
@@ -418,7 +474,7 @@ class _Scanner:
         # written as every producer writes it: s="7", no space around "=" (a fast search).
         numbers = b"|".join(b"%d" % index for index in sorted(self.date_styles))
         self.style_attribute = re.compile(rb"""s=["'](""" + numbers + rb""")["']""")
-        self.partial_dates: dict[tuple[int, int], DateShape] = {}
+        self.partial_dates = CellShapes()
 
     def block(self, data: bytes, what: str) -> Element | None:
         """Parse a cut-out block inside the sheet's own root tag (keeps its namespaces)."""
@@ -538,7 +594,9 @@ class _Scanner:
             if kind is not None and kind.group(1) not in _NUMERIC_TYPES:
                 continue  # a text, a boolean or an error: never a date
             if ref := cell_parts(attributes):
-                found[int(ref.group(2)), _column_number(ref.group(1))] = styles[int(match.group(1))]
+                found.add(
+                    int(ref.group(2)), _column_number(ref.group(1)), styles[int(match.group(1))]
+                )
 
     def _partial_date(self, attributes: bytes, shape: DateShape) -> None:
         """Record one cell, by the attributes of its start tag, unless it is no number."""
@@ -547,7 +605,7 @@ class _Scanner:
             return  # a text, a boolean or an error: never a date
         ref = _CELL_PARTS.search(attributes)
         if ref is not None:  # a cell without its address is left a day, in both engines
-            self.partial_dates[int(ref.group(2)), _column_number(ref.group(1))] = shape
+            self.partial_dates.add(int(ref.group(2)), _column_number(ref.group(1)), shape)
 
     def _inline_escape(self, cell_xml: bytes) -> None:
         """Record the cell when it is an inline string (its escape is then undone)."""
