@@ -225,6 +225,7 @@ def test_convert_to_a_text_format_named_by_to(matrix: Path, tmp_path: Path) -> N
         ("out.txt", [], "cannot tell what to write from 'out.txt'"),
         ("out.xlsx", ["--to", "matrix"], "--to names a text format"),
         ("out.txt", ["--to", "gate"], "the gate format writes evaluations only"),
+        ("out.md", ["--to", "matrix", "--on", "2024-06-30"], "not --to matrix"),
     ],
 )
 def test_convert_without_a_format_it_can_write_is_refused(

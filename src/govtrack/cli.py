@@ -570,9 +570,8 @@ def _convert_options(args: argparse.Namespace) -> dict[str, Any]:
                 "own workbook records no date)"
             )
         if not workbook and (args.to or {".md": "report"}.get(suffix)) != "report":
-            raise GovtrackError(
-                f"--on applies to a .md report or an .xlsx matrix, not {args.output}"
-            )
+            output = f"--to {args.to}" if args.to else args.output
+            raise GovtrackError(f"--on applies to a .md report or an .xlsx matrix, not {output}")
         options["on"] = args.on
     return options
 
