@@ -491,7 +491,8 @@ class _Table:
         self.layout = header.layout
         self.facts = facts
         self.hidden_rows = facts.hidden_rows
-        self.partial_dates = facts.partial_dates
+        # None unless the sheet has cells in a date style without a day (judged once).
+        self.partial_dates = facts.partial_dates or None
         self.letters: dict[int, str] = {}
         used = _LAYOUT_KEYS[self.layout]
         keys = dict(header.keys)
@@ -875,7 +876,9 @@ class _Table:
             return self.reader.due_of_text(value, self, index, row)
         if kind is dt.datetime or kind is dt.date:
             day = value.date() if kind is dt.datetime else value
-            if self.partial_dates and (shape := self.partial_dates.get((row, index + 1))):
+            if self.partial_dates is not None and (
+                shape := self.partial_dates.get((row, index + 1))
+            ):
                 return self.reader.due_of_shape(shape, day), ""
             return self.reader.due_of_day(day), ""
         if kind is int or kind is float:
