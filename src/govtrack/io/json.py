@@ -756,18 +756,6 @@ def _checked_texts(value: Any) -> list[str]:
     return list(value)
 
 
-def _check_str(value: Any) -> str:
-    if type(value) is not str:
-        raise _NotPlain
-    return value
-
-
-def _check_int(value: Any) -> int:
-    if type(value) is not int:
-        raise _NotPlain
-    return value
-
-
 def _check_strs(value: Any) -> tuple[str, ...]:
     if type(value) is not list:
         raise _NotPlain
@@ -897,10 +885,7 @@ def _fast_location(data: Any) -> Location:
             raise _NotPlain
         if line is not None and type(line) is not int:
             raise _NotPlain
-        table = tables[index]
-        return new_whole_location(
-            table.file, table.sheet, cell, line, header, table.columns, table.labels
-        )
+        return _located(tables[index], cell, line, header)
     return _fast_whole_location(data)
 
 
