@@ -286,15 +286,50 @@ def _configure_values(converter: cattrs.Converter) -> None:
     converter.register_structure_hook(Location, structure_location)
 
 
+_UNSTRUCTURING: contextvars.ContextVar[bool] = contextvars.ContextVar(
+    "govtrack_json_unstructuring", default=False
+)
+"""Whether a checked converter is writing a record already (whose check covered all)."""
+
+
+class _CheckedConverter(cattrs.Converter):
+    """A converter that, asked to write a govtrack record (or a tuple of them), first
+    checks every value in it is of its field's type, as :func:`to_data` does: a record
+    holding ``comments=None`` is refused (SchemaError, with the value's path) rather than
+    written as data that would never read back."""
+
+    def unstructure(self, obj: Any, unstructure_as: Any = None) -> Any:
+        if _UNSTRUCTURING.get():  # inside a record being written: checked already
+            return super().unstructure(obj, unstructure_as)
+        tp = type(obj) if unstructure_as is None else unstructure_as
+        if _is_checked_type(tp):
+            problems = _problems_in(obj, tp)
+            if problems:
+                raise SchemaError(_refusal(f"this {_written_name(tp)}", problems))
+        token = _UNSTRUCTURING.set(True)
+        try:
+            return super().unstructure(obj, unstructure_as)
+        finally:
+            _UNSTRUCTURING.reset(token)
+
+
 def make_converter() -> cattrs.Converter:
     """A new converter configured for govtrack's JSON format.
+
+    Writing a govtrack record, it refuses one holding a value its reading would refuse
+    (a ``None`` for a text, a number in ``extra``), with the value's path, as
+    :func:`dumps` does.
 
     >>> import govtrack as gt
     >>> converter = make_converter()
     >>> converter.unstructure(gt.parse_due("2021/07"))
     {'text': '2021/07', 'start': '2021-07-01', 'end': '2021-07-31', 'precision': 'month'}
+    >>> converter.unstructure(gt.Action(text="Train staff", comments=None))
+    Traceback (most recent call last):
+    ...
+    govtrack._errors.SchemaError: cannot write this Action as JSON ... got NoneType @ $.comments
     """
-    converter = cattrs.Converter(
+    converter = _CheckedConverter(
         omit_if_default=True, forbid_extra_keys=True, detailed_validation=True
     )
     configure_converter(converter)
@@ -461,14 +496,37 @@ def _type_problems(value: Any, tp: Any, path: str, found: list[str]) -> None:
             _type_problems(getattr(value, name), field_type, f"{path}.{name}", found)
 
 
-def _write_problems(document: Any) -> list[str]:
-    """What in ``document`` JSON cannot hold as govtrack reads it (empty: nothing)."""
+def _problems_in(value: Any, tp: Any) -> list[str]:
+    """What in ``value`` (of type ``tp``) JSON cannot hold as govtrack reads it (empty:
+    nothing)."""
     found: list[str] = []
     try:
-        _type_problems(document, Document, "$", found)
+        _type_problems(value, tp, "$", found)
     except RecursionError:  # pragma: no cover - nested past Python's limit: not a type's fault
         return []
     return found
+
+
+def _refusal(what: str, problems: list[str]) -> str:
+    """The message refusing to write ``what`` for ``problems`` (from :func:`_problems_in`)."""
+    more = " (and perhaps more)" if len(problems) >= _MAX_PROBLEMS else ""
+    return f"cannot write {what} as JSON (it could not be read back): " + "; ".join(problems) + more
+
+
+def _is_checked_type(tp: Any) -> bool:
+    """Whether a checked converter checks a value written as ``tp``: a govtrack record
+    class, or a tuple of them."""
+    if _is_tuple(tp):
+        args = typing.get_args(tp)
+        return len(args) == 2 and args[1] is Ellipsis and _is_checked_type(args[0])
+    return tp in _CHECKED_RECORDS
+
+
+def _written_name(tp: Any) -> str:
+    """How a refusal names what was to be written: ``Action``, ``tuple of Action``."""
+    if _is_tuple(tp):
+        return f"tuple of {_written_name(typing.get_args(tp)[0])}"
+    return str(getattr(tp, "__name__", tp))
 
 
 # ---------------------------------------------------------------------------
@@ -1050,6 +1108,10 @@ def _records(tp: Any, found: set[type]) -> set[type]:
     return found
 
 
+_CHECKED_RECORDS = frozenset(_records(Document, set()))
+"""Every record class a document may hold: what a checked converter checks."""
+
+
 def _check_generated(converter: cattrs.Converter, hand_written: set[type]) -> None:
     """Register a writing hook for each record class cattrs writes (meetings, reports, the
     document...): the hook cattrs generates, after a check of the record's own fields."""
@@ -1212,14 +1274,9 @@ def _refuse_wrong_types(document: Any, error: Exception | None) -> None:
     ``error`` is what the fast writer raised: a _NotPlain with no such value found is a
     bug in the writer's checks, not the document's fault, and is not hidden.
     """
-    problems = _write_problems(document)
+    problems = _problems_in(document, Document)
     if problems:
-        more = " (and perhaps more)" if len(problems) >= _MAX_PROBLEMS else ""
-        raise SchemaError(
-            "cannot write this document as JSON (it could not be read back): "
-            + "; ".join(problems)
-            + more
-        ) from None
+        raise SchemaError(_refusal("this document", problems)) from None
     if isinstance(error, _NotPlain):  # pragma: no cover - the two checks disagree
         raise AssertionError  # noqa: TRY004 - a bug in govtrack, not a wrong type("the JSON writer doubted a value the type check accepts") from error
 
