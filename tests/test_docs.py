@@ -46,6 +46,20 @@ def test_the_reference_documents_no_name_outside_the_public_api() -> None:
     assert [] == sorted(documented - set(gt.__all__))
 
 
+_DATA_VALUE = re.compile(
+    r"^\.\. py:data:: govtrack\.(?P<name>\w+)\n(?:   :type: .*\n)?   :value: (?P<value>.*)$",
+    re.MULTILINE,
+)
+
+
+def test_every_documented_value_is_the_real_one() -> None:
+    """A ``:value:`` written by hand in the reference is the constant's repr (it went stale
+    once: SCHEMA_VERSION 1 after version 2 shipped)."""
+    values = {match["name"]: match["value"] for match in _DATA_VALUE.finditer(_reference_text())}
+    assert values, "no :value: found: the pattern no longer matches the reference"
+    assert {name: repr(getattr(gt, name)) for name in values} == values
+
+
 def test_every_rule_is_in_the_validate_docstring_with_its_severity() -> None:
     """The codes table in validate.py's docstring lists each registered rule with its severity."""
     table = {
