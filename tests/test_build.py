@@ -194,3 +194,7 @@ def test_a_class_that_validates_or_converts_more_is_built_by_its_init() -> None:
     assert _build.slot_setters(Plain, ("b", "a"), set()) is None
     for cls in (Validated, Converted, PostInit, NoSlots):
         assert _build.slot_setters(cls, ("a", "b"), set()) is None
+    # A validator the caller's values pass is named; any other still means no fast path.
+    assert _build.slot_setters(Validated, ("a", "b"), set(), frozenset({"a"})) is not None
+    assert _build.slot_setters(Validated, ("a", "b"), set(), frozenset({"b"})) is None
+    assert _build.slot_setters(Plain, ("a", "b"), set(), frozenset({"a"})) is None

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import ast
 import datetime as dt
+import re
+from collections.abc import Callable
 from pathlib import Path
 
 import attrs
@@ -155,3 +157,57 @@ def test_generated_documents_hash_and_compare(doc: gt.Document) -> None:
     assert len(doc.actions) == sum(1 for _ in doc.actions)
     assert all(isinstance(a.effective_status(on=dt.date(2030, 1, 1)), gt.Status | None)
                for a in doc.actions)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("build", "expected"),
+    [
+        (
+            lambda: gt.Action(text="x", status="completed"),  # type: ignore[arg-type]
+            (
+                "Action.status must be a Status or None, not str 'completed': "
+                "use Status.parse('completed')"
+            ),
+        ),
+        (
+            lambda: gt.Decision(text="x", due="2024/03"),  # type: ignore[arg-type]
+            "Decision.due must be a Due or None, not str '2024/03': use parse_due('2024/03')",
+        ),
+        (lambda: gt.Update(text="x", on=dt.date(2024, 1, 2)), "Update.on must be a Due or None"),  # type: ignore[arg-type]
+        (
+            lambda: gt.Activity(text="x", schedule="On schedule"),  # type: ignore[arg-type]
+            "use ScheduleStatus.parse('On schedule')",
+        ),
+        (
+            lambda: gt.ManagementResponse(category="Accepted"),  # type: ignore[arg-type]
+            "use ResponseCategory.parse('Accepted')",
+        ),
+        (lambda: gt.Indicator(text="x", timeframe="2024"), "Indicator.timeframe must be a Due"),  # type: ignore[arg-type]
+        (lambda: gt.ProgressReport(title="x", period=2024), "not int 2024"),  # type: ignore[arg-type]
+        (lambda: gt.Meeting(title="x", date="2024-01-02"), "Meeting.date must be a date or None"),  # type: ignore[arg-type]
+        (
+            lambda: attrs.evolve(gt.Action(text="x"), status="done"),  # type: ignore[arg-type]
+            "Action.status must be a Status",
+        ),
+    ],
+)
+def test_a_field_the_rules_read_refuses_a_value_of_another_type(
+    build: Callable[[], object], expected: str
+) -> None:
+    """A word where a status belongs, a text where a deadline belongs: refused when the
+    record is built, saying how to make the right value, not an AttributeError later in
+    summarize() or validate()."""
+    with pytest.raises(TypeError, match=re.escape(expected)):
+        build()
+
+
+def test_an_action_with_only_a_known_status_word_is_reported_for_what_it_is() -> None:
+    """status_text that reads as a status, with status unset (built by hand): GT101 says
+    so and how to fix it, instead of calling a known word unknown."""
+    action = gt.Action(text="x", status_text="Completed", due=gt.parse_due("2023"))
+    issues = gt.validate(
+        gt.Document(plans=(gt.ActionPlan(actions=(action,)),)), on=dt.date(2024, 6, 1)
+    )
+    (message,) = [issue.message for issue in issues if issue.code == "GT101"]
+    assert "reads as Completed, but status is not set" in message
+    assert "not one govtrack knows" not in message

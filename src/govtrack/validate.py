@@ -98,12 +98,18 @@ def _unknown_status(doc: Document, on: dt.date) -> Iterator[Issue]:
     del on
     for action in doc.actions:
         if action.status is None and action.status_text.strip():
-            yield _issue(
-                "GT101",
+            known = Status.parse(action.status_text)
+            message = (
                 f"{_label(action)}: status {action.status_text!r} is not one govtrack knows; "
-                "expected Not started, Ongoing, Completed, No longer applicable or Overdue",
-                _field(action.origin, "Status"),
+                "expected Not started, Ongoing, Completed, No longer applicable or Overdue"
+                if known is None
+                # Built by hand with the word only: the rules read ``status``, not the word.
+                else f"{_label(action)}: status_text {action.status_text!r} reads as "
+                f"{known.label}, but status is not set, so the rules take the status as "
+                f"unknown; build the action with status=Status.parse(status_text), as the "
+                "readers do"
             )
+            yield _issue("GT101", message, _field(action.origin, "Status"))
 
 
 @rule("GT102", Severity.WARNING, "missing responsible party")

@@ -4,12 +4,13 @@ An attrs ``__init__`` of a frozen class stores each field through
 ``object.__setattr__`` and runs its converters: some 2 µs for an :class:`Action`
 and 1 µs for its :class:`Location`, a third of what reading a row costs. The
 reader knows its values are already what the converters would make of them
-(tuples, :class:`FrozenMap`), so :func:`new_action`, :func:`new_location` and
+(tuples, :class:`FrozenMap`) and of the types the validators check (a
+:class:`Due`, a :class:`Status`), so :func:`new_action`, :func:`new_location` and
 :func:`new_recommendation` fill the slots directly: the same objects, about twice
 as fast.
 
 They do so only for classes whose ``__init__`` does nothing else: the field names
-in this order, no validator, no converter but on the fields named here, no
+in this order, no validator or converter but on the fields named here, no
 ``__attrs_pre_init__`` or ``__attrs_post_init__``, slots. Should the model
 change, the check fails at import and the ordinary constructor is used (a test
 checks the fast path is taken, and gives records equal to the ordinary ones).
@@ -46,21 +47,26 @@ ACTION_FIELDS = (
 
 _LOCATION_FIELDS = ("file", "sheet", "cell", "line", "header", "columns", "labels")
 
+_ACTION_CHECKED = frozenset({"due", "status"})
+"""The fields of an Action whose type its ``__init__`` checks: the builders' callers pass
+a Due and a Status (or None) there, as they pass tuples where it converts."""
+
 _Setter = Callable[[Any, Any], None]
 
 
 def slot_setters(
-    cls: type, names: tuple[str, ...], converted: set[str]
+    cls: type, names: tuple[str, ...], converted: set[str], validated: frozenset[str] = frozenset()
 ) -> tuple[_Setter, ...] | None:
     """The slot setters of ``cls``'s fields, in ``names`` order, when its ``__init__`` only
     stores them (the fields in ``converted`` through a converter the caller has applied
-    already); None when it does anything else."""
+    already, those in ``validated`` after a type check the caller's values pass); None
+    when it does anything else."""
     if not attrs.has(cls) or "__slots__" not in cls.__dict__:
         return None
     fields = attrs.fields(cls)
     if tuple(field.name for field in fields) != names:
         return None
-    if any(field.validator is not None for field in fields):
+    if {field.name for field in fields if field.validator is not None} != validated:
         return None
     if {field.name for field in fields if field.converter is not None} != converted:
         return None
@@ -134,7 +140,9 @@ def _location_maker() -> tuple[
 
 
 def _action_maker() -> tuple[Callable[..., Action], bool]:
-    setters = slot_setters(Action, ACTION_FIELDS, {"responsible", "updates", "extra"})
+    setters = slot_setters(
+        Action, ACTION_FIELDS, {"responsible", "updates", "extra"}, _ACTION_CHECKED
+    )
     if setters is None:  # only if the model changes (a test makes it so)
 
         def ordinary(*values: Any) -> Action:
@@ -196,6 +204,7 @@ def _recommendation_maker() -> tuple[Callable[..., Recommendation], bool]:
         ("text", "category", "category_text", "description", "thematic_areas",
          "operating_principles", "organisational_priorities", "uneg_criteria"),
         {"thematic_areas", "operating_principles", "organisational_priorities", "uneg_criteria"},
+        frozenset({"category"}),
     )  # fmt: skip
     setters = slot_setters(
         Recommendation, ("text", "ref", "response", "actions", "group", "origin"), {"actions"}

@@ -145,6 +145,32 @@ def _table_of(index: Any, keys: Any) -> Table:
     return tables[index]
 
 
+def _refuse_non_object(value: Any, cls: type) -> None:
+    """Refuse (_RefusedError) a value that is not a JSON object where a ``cls`` belongs:
+    ``"due": "2024/03"`` is not a deadline (cattrs would fail on ``.keys()``)."""
+    if not isinstance(value, Mapping):
+        hint = ' (a deadline is an object: {"text", "start", "end", "precision"})'
+        raise _RefusedError(
+            f"expected an object ({_article(cls.__name__)}), got {_json_type(value)}"
+            + (hint if cls is Due else "")
+        )
+
+
+def _json_type(value: Any) -> str:
+    """How JSON names the type of ``value``: ``a string``, ``an array``, ``null``."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, str):
+        return f"a string {value!r}" if len(value) <= 40 else "a string"
+    if isinstance(value, (int, float)):
+        return f"a number {value!r}"
+    if isinstance(value, list):
+        return "an array"
+    return type(value).__name__
+
+
 def _located(table: Table, cell: str, line: int | None, header: str) -> Location:
     """A row's origin: its ``cell``, ``line`` and ``header`` in ``table`` (file, sheet,
     columns, labels)."""
@@ -232,6 +258,7 @@ def _configure_actions(
             rest = {key: value for key, value in data.items() if key != "kind"}
             structured: Action = converter.structure(rest, KINDS[kind])
             return structured
+        _refuse_non_object(data, Action)
         plain: Action = plain_structure(data, Action)
         return plain
 
@@ -270,12 +297,26 @@ def _configure_values(converter: cattrs.Converter) -> None:
         return structured
 
     converter.register_structure_hook_func(_is_tuple, structure_tuple)
+
+    def structure_record(cls: type) -> Callable[[Any, type], Any]:
+        generated: Callable[[Any, type], Any] = make_dict_structure_fn(
+            cls, converter, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
+        )
+
+        def structure(value: Any, tp: type) -> Any:
+            _refuse_non_object(value, cls)
+            return generated(value, tp)
+
+        return structure
+
+    converter.register_structure_hook_factory(attrs.has, structure_record)
     whole = make_dict_structure_fn(
         Location, converter, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
     )
 
     def structure_location(value: Any, _: type) -> Location:
-        if isinstance(value, Mapping) and "table" in value:
+        _refuse_non_object(value, Location)
+        if "table" in value:
             table = _table_of(value["table"], value.keys())
             rest = {key: item for key, item in value.items() if key != "table"}
             own: Location = whole(rest, Location)

@@ -48,6 +48,35 @@ __all__ = [
 ]
 
 
+# Validators for the fields the status rules read (a status, a deadline): a word where an
+# enum belongs, or a text where a Due belongs, would otherwise be stored and fail much
+# later, in summarize() or validate(), with an AttributeError that says nothing. Readers
+# build records through govtrack.io._build, which knows its values are right.
+
+
+def _a_or_none(cls: type, how: str) -> Any:
+    """A validator: the value is a ``cls`` or None; ``how`` says how to make one from a
+    text (``"Status.parse"``)."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is None or isinstance(value, cls):
+            return
+        hint = f": use {how}({value!r})" if isinstance(value, str) else ""
+        raise TypeError(
+            f"{type(instance).__name__}.{attribute.name} must be a {cls.__name__} or None, "
+            f"not {type(value).__name__} {value!r}{hint}"
+        )
+
+    return check
+
+
+_STATUS = _a_or_none(Status, "Status.parse")
+_DUE = _a_or_none(Due, "parse_due")
+_DATE = _a_or_none(dt.date, "datetime.date.fromisoformat")
+_SCHEDULE = _a_or_none(ScheduleStatus, "ScheduleStatus.parse")
+_CATEGORY = _a_or_none(ResponseCategory, "ResponseCategory.parse")
+
+
 # Named converters, one per element type: mypy's attrs plugin then checks the
 # element type of whatever iterable a caller passes (a generic one would not).
 
@@ -179,7 +208,7 @@ class Update:
     """
 
     text: str
-    on: Due | None = None
+    on: Due | None = attrs.field(default=None, validator=_DUE)
 
 
 @attrs.frozen(kw_only=True)
@@ -206,9 +235,9 @@ class Action:
     text: str
     ref: str = ""
     responsible: tuple[str, ...] = attrs.field(default=(), converter=_texts)
-    due: Due | None = None
+    due: Due | None = attrs.field(default=None, validator=_DUE)
     due_text: str = ""
-    status: Status | None = None
+    status: Status | None = attrs.field(default=None, validator=_STATUS)
     status_text: str = ""
     comments: str = ""
     updates: tuple[Update, ...] = attrs.field(default=(), converter=_updates)
@@ -287,7 +316,7 @@ class Activity(Action):
         recommendations: What the working group recommends about it.
     """
 
-    schedule: ScheduleStatus | None = None
+    schedule: ScheduleStatus | None = attrs.field(default=None, validator=_SCHEDULE)
     delay_reasons: str = ""
     recommendations: str = ""
 
@@ -300,7 +329,7 @@ class ManagementResponse:
     """
 
     text: str = ""
-    category: ResponseCategory | None = None
+    category: ResponseCategory | None = attrs.field(default=None, validator=_CATEGORY)
     category_text: str = ""
     description: str = ""
     thematic_areas: tuple[str, ...] = attrs.field(default=(), converter=_texts)
@@ -425,7 +454,7 @@ class Meeting:
 
     title: str
     organiser: str = ""
-    date: dt.date | None = None
+    date: dt.date | None = attrs.field(default=None, validator=_DATE)
     starts: dt.time | None = None
     ends: dt.time | None = None
     when_text: str = ""
@@ -460,7 +489,7 @@ class Indicator:
 
     text: str
     ref: str = ""
-    timeframe: Due | None = None
+    timeframe: Due | None = attrs.field(default=None, validator=_DUE)
     timeframe_text: str = ""
     status: str = ""
     constraints: str = ""
@@ -496,7 +525,7 @@ class ProgressReport:
 
     title: str
     working_group: str = ""
-    period: Due | None = None
+    period: Due | None = attrs.field(default=None, validator=_DUE)
     period_text: str = ""
     activities: tuple[Activity, ...] = attrs.field(default=(), converter=_activities)
     indicators: tuple[Indicator, ...] = attrs.field(default=(), converter=_indicators)
