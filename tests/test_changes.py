@@ -8,10 +8,11 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import govtrack as gt
@@ -78,9 +79,11 @@ NEW = rec_doc(
 
 
 def test_diff_reports_status_slip_added_removed() -> None:
-    """Matched by ref, then by similar text: a status change, a slip, one added, one removed."""
+    """Matched by ref, then by similar text: a status change, a rewording and a slip, one
+    added, one removed."""
     assert [
         (ChangeKind.STATUS, "1.1"),
+        (ChangeKind.REWORDED, ""),
         (ChangeKind.SLIPPED, ""),
         (ChangeKind.ADDED, "1.4"),
         (ChangeKind.REMOVED, "1.3"),
@@ -172,12 +175,12 @@ def test_cli_diff_text_and_json(rounds: tuple[Path, Path]) -> None:
     """`govtrack diff` prints the changes, or lists them as JSON."""
     old, new = rounds
     text = run("diff", str(old), str(new))
-    assert (0, "1 added, 1 removed, 1 slipped, 1 status") == (
+    assert (0, "1 added, 1 removed, 1 reworded, 1 slipped, 1 status") == (
         text.returncode,
         text.stdout.splitlines()[0],
     )
     data = json.loads(run("diff", str(old), str(new), "--format", "json").stdout)
-    assert ["status", "slipped", "added", "removed"] == [d["kind"] for d in data]
+    assert ["status", "reworded", "slipped", "added", "removed"] == [d["kind"] for d in data]
 
 
 def test_cli_reminders_formats(rounds: tuple[Path, Path], tmp_path: Path) -> None:
@@ -439,3 +442,281 @@ def test_a_container_replaced_by_another_sharing_one_action_is_not_paired() -> N
     )
     kinds = sorted(change.kind.value for change in diff(before, after))
     assert kinds == ["added", "added", "removed", "removed"]
+
+
+# ---------------------------------------------------------------------------
+# Rewording, reassignment and notes
+
+
+def plan_doc(*actions: gt.Action) -> gt.Document:
+    return gt.Document(plans=(gt.ActionPlan(title="Plan", actions=actions),))
+
+
+def found(old: gt.Document, new: gt.Document, *, notes: bool = False) -> list[tuple[str, str]]:
+    return [(change.kind.value, change.message) for change in diff(old, new, notes=notes)]
+
+
+def test_text_reworded_matched_by_ref() -> None:
+    """An action matched by ref whose text was rewritten is reported reworded, old → new."""
+    before = gt.Action(ref="1.1", text="Draft the monitoring framework", status=gt.Status.ONGOING)
+    after = attrs.evolve(before, text="Adopt a results framework with the ministry")
+    changes_found = diff(rec_doc(before), rec_doc(after))
+    assert [
+        (
+            ChangeKind.REWORDED,
+            (
+                "1.1 'Draft the monitoring framework': text reworded → "
+                "'Adopt a results framework with the ministry'"
+            ),
+            before,
+            after,
+        )
+    ] == [(c.kind, c.message, c.old, c.new) for c in changes_found]
+
+
+def test_text_reworded_matched_by_similarity() -> None:
+    """Two actions without refs, similar enough to pair, differ in text: reworded."""
+    before = gt.Action(text="Commission four baseline surveys", responsible=("Unit A",))
+    after = attrs.evolve(before, text="Commission five baseline surveys")
+    assert [
+        (
+            "reworded",
+            "'Commission four baseline surveys': text reworded → 'Commission five baseline surveys'",
+        )
+    ] == found(plan_doc(before), plan_doc(after))
+
+
+@pytest.mark.parametrize("ref", ["1", ""])
+def test_spacing_and_case_are_not_rewording(ref: str) -> None:
+    """Runs of spaces, line breaks, trimmed ends and case are not a rewording (by ref or by
+    similarity)."""
+    before = gt.Action(ref=ref, text="Draft the  monitoring\nframework ")
+    after = attrs.evolve(before, text="draft the monitoring Framework")
+    assert [] == found(plan_doc(before), plan_doc(after))
+
+
+def test_a_long_reworded_text_is_shortened_and_kept_whole() -> None:
+    """The message cuts long texts as names are cut; the Change keeps both actions whole."""
+    before = gt.Action(ref="2", text="Establish " + "a national data platform " * 4)
+    after = attrs.evolve(before, text="Set up " + "a national data platform " * 4)
+    (change,) = diff(plan_doc(before), plan_doc(after))
+    assert (
+        (
+            "2 'Establish a national data platform a national data platfo...': text reworded → "
+            "'Set up a national data platform a national data platform ...'"
+        ),
+        before,
+        after,
+    ) == (change.message, change.old, change.new)
+
+
+def test_long_texts_that_part_late_show_where_they_part() -> None:
+    """Two long texts alike beyond what a message shows: each is shown from near the change."""
+    start = "Prepare and publish the annual report on the implementation of the "
+    before = gt.Action(ref="3", text=start + "strategy by the board")
+    after = attrs.evolve(before, text=start + "plan by the steering committee")
+    assert [
+        (
+            "reworded",
+            (
+                "3 'Prepare and publish the annual report on the implementati...': text reworded "
+                "'...implementation of the strategy by the board' → "
+                "'...implementation of the plan by the steering committee'"
+            ),
+        )
+    ] == found(plan_doc(before), plan_doc(after))
+
+
+def test_a_long_word_where_texts_part_is_cut() -> None:
+    """Where the texts part inside a long word (a link), the excerpt starts inside it."""
+    link = "https://example.org/" + "reports/" * 8
+    before = gt.Action(ref="4", text=f"See {link}2022")
+    after = attrs.evolve(before, text=f"See {link}2023")
+    (change,) = diff(plan_doc(before), plan_doc(after))
+    assert (
+        "4 'See https://example.org/reports/reports/reports/reports/r...': text reworded "
+        "'.../reports/reports/2022' → '.../reports/reports/2023'"
+    ) == change.message
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "shown"),
+    [
+        (("Unit A",), ("Unit B",), "Unit A → Unit B"),
+        (("Unit A",), ("Unit A", "Unit C"), "Unit A → Unit A; Unit C"),
+        (("Unit A", "Unit C"), ("Unit C",), "Unit A; Unit C → Unit C"),
+        ((), (" Unit A ",), "(none) → Unit A"),
+        (("Unit A",), (), "Unit A → (none)"),
+    ],
+)
+def test_responsible_changed(before: tuple[str, ...], after: tuple[str, ...], shown: str) -> None:
+    """Parties handed over, added or dropped: reassigned, old → new, names trimmed."""
+    action = gt.Action(ref="1", text="Train staff", responsible=before)
+    changed = attrs.evolve(action, responsible=after)
+    assert [("reassigned", f"1 'Train staff': responsible {shown}")] == found(
+        plan_doc(action), plan_doc(changed)
+    )
+
+
+def test_responsible_reordered_or_respaced_is_not_a_change() -> None:
+    """The same parties in another order, spacing or case, or with a blank, are no change."""
+    action = gt.Action(ref="1", text="Train staff", responsible=("Unit A", "Unit B"))
+    changed = attrs.evolve(action, responsible=(" unit  b", "", "Unit A ", "Unit A"))
+    assert [] == found(plan_doc(action), plan_doc(changed), notes=True)
+
+
+def test_changes_of_one_pair_come_in_a_fixed_order() -> None:
+    """Reworded, reassigned, status, deadline, then (notes) comments and each new update."""
+    before = gt.Action(
+        ref="1",
+        text="Hire two officers",
+        responsible=("HR",),
+        status=gt.Status.NOT_STARTED,
+        due=gt.parse_due("2022/06"),
+        comments="Budget pending",
+    )
+    after = attrs.evolve(
+        before,
+        text="Hire one officer",
+        responsible=("Programme unit",),
+        status=gt.Status.ONGOING,
+        due=gt.parse_due("2022/12"),
+        comments="Budget approved",
+        updates=(
+            gt.Update(text="Post advertised", on=gt.parse_due("Oct 2022")),
+            gt.Update(text="Interviews held"),
+        ),
+    )
+    assert [
+        ("reworded", "1 'Hire two officers': text reworded → 'Hire one officer'"),
+        ("reassigned", "1 'Hire one officer': responsible HR → Programme unit"),
+        ("status", "1 'Hire one officer': status Not started → Ongoing"),
+        ("slipped", "1 'Hire one officer': deadline slipped '2022/06' → '2022/12'"),
+        ("commented", "1 'Hire one officer': comments 'Budget pending' → 'Budget approved'"),
+        ("updated", "1 'Hire one officer': new update (Oct 2022) 'Post advertised'"),
+        ("updated", "1 'Hire one officer': new update 'Interviews held'"),
+    ] == found(plan_doc(before), plan_doc(after), notes=True)
+    assert ["reworded", "reassigned", "status", "slipped"] == [
+        kind for kind, _ in found(plan_doc(before), plan_doc(after))
+    ]
+
+
+def test_notes_are_reported_only_when_asked() -> None:
+    """Comments changed and updates added are no change by default; notes=True reports them."""
+    before = gt.Action(ref="1", text="Hire", comments="")
+    after = attrs.evolve(before, comments="On track", updates=(gt.Update(text="Shortlist done"),))
+    assert [] == found(plan_doc(before), plan_doc(after))
+    assert [
+        ("commented", "1 'Hire': comments '(none)' → 'On track'"),
+        ("updated", "1 'Hire': new update 'Shortlist done'"),
+    ] == found(plan_doc(before), plan_doc(after), notes=True)
+
+
+def test_an_update_kept_or_redated_in_other_words_is_not_new() -> None:
+    """An update of the previous round, its date written another way and its text re-spaced,
+    is not new; only the one added is reported, once even if an old one was repeated."""
+    earlier = gt.Update(text="Terms of reference drafted", on=gt.parse_due("Dec 2022"))
+    before = gt.Action(ref="1", text="Hire", updates=(earlier,))
+    after = attrs.evolve(
+        before,
+        updates=(
+            gt.Update(text="terms of reference  drafted ", on=gt.parse_due("2022/12")),
+            gt.Update(text="Terms of reference drafted", on=gt.parse_due("Dec 2022")),
+            gt.Update(text="Consultant hired", on=gt.parse_due("Jan 2023")),
+        ),
+    )
+    assert [
+        "1 'Hire': new update (Dec 2022) 'Terms of reference drafted'",
+        "1 'Hire': new update (Jan 2023) 'Consultant hired'",
+    ] == [message for _, message in found(plan_doc(before), plan_doc(after), notes=True)]
+
+
+def test_comments_respaced_are_not_a_change() -> None:
+    """Comments that differ only in spacing or case are no change, even with notes."""
+    before = gt.Action(ref="1", text="Hire", comments="Recruitment  on\ntrack")
+    after = attrs.evolve(before, comments="recruitment on track ")
+    assert [] == found(plan_doc(before), plan_doc(after), notes=True)
+
+
+@given(documents)
+def test_a_document_has_no_changes_from_itself_even_in_notes(doc: gt.Document) -> None:
+    """Diffing a document against an equal copy finds nothing, notes included."""
+    assert [] == diff(doc, attrs.evolve(doc), notes=True)
+
+
+def _with_action(doc: gt.Document, index: int, action: gt.Action) -> gt.Document:
+    """``doc`` with its ``index``-th action (in ``doc.actions`` order) replaced by ``action``."""
+    seen = iter(range(len(doc.actions)))
+
+    def swap(actions: tuple[gt.Action, ...]) -> tuple[Any, ...]:  # evolve keeps the class
+        return tuple(action if next(seen) == index else item for item in actions)
+
+    return attrs.evolve(
+        doc,
+        evaluations=tuple(
+            attrs.evolve(
+                evaluation,
+                recommendations=tuple(
+                    attrs.evolve(rec, actions=swap(rec.actions))
+                    for rec in evaluation.recommendations
+                ),
+            )
+            for evaluation in doc.evaluations
+        ),
+        meetings=tuple(attrs.evolve(m, decisions=swap(m.decisions)) for m in doc.meetings),
+        reports=tuple(attrs.evolve(r, activities=swap(r.activities)) for r in doc.reports),
+        plans=tuple(attrs.evolve(p, actions=swap(p.actions)) for p in doc.plans),
+    )
+
+
+@given(documents, st.data(), st.sampled_from(["text", "responsible"]))
+def test_one_action_changed_reports_exactly_that(
+    doc: gt.Document, data: st.DataObject, field: str
+) -> None:
+    """One action given a ref of its own, then its text or its parties changed: diff reports
+    exactly that, once, for that action (notes included)."""
+    assume(doc.actions)
+    index = data.draw(st.integers(0, len(doc.actions) - 1))
+    action = attrs.evolve(doc.actions[index], ref="99.9")  # no strategy draws this ref
+    old = _with_action(doc, index, action)
+    if field == "text":
+        changed = attrs.evolve(action, text=action.text + " and report on it")
+        kind = ChangeKind.REWORDED
+    else:
+        changed = attrs.evolve(action, responsible=(" / ".join(action.responsible) + " + HR",))
+        kind = ChangeKind.REASSIGNED
+    new = _with_action(old, index, changed)
+    assert [(kind, action, changed)] == [
+        (change.kind, change.old, change.new) for change in diff(old, new, notes=True)
+    ]
+
+
+def test_cli_diff_reports_rewording_reassignment_and_notes(tmp_path: Path) -> None:
+    """`govtrack diff` prints reworded and reassigned actions; --notes adds the new update;
+    the JSON lists the same kinds."""
+    before = gt.Action(ref="1", text="Hire two officers", responsible=("HR",))
+    after = attrs.evolve(
+        before,
+        text="Hire one officer",
+        responsible=("Programme unit",),
+        updates=(gt.Update(text="Post advertised", on=gt.parse_due("Oct 2022")),),
+    )
+    old, new = tmp_path / "old.json", tmp_path / "new.json"
+    gt.dump(plan_doc(before), old)
+    gt.dump(plan_doc(after), new)
+    text = run("diff", str(old), str(new))
+    assert (0, "") == (text.returncode, text.stderr)
+    assert [
+        "1 reassigned, 1 reworded",
+        "  reworded      1 'Hire two officers': text reworded → 'Hire one officer'",
+        "  reassigned    1 'Hire one officer': responsible HR → Programme unit",
+    ] == text.stdout.splitlines()
+    notes = run("diff", str(old), str(new), "--notes")
+    assert (
+        "  updated       1 'Hire one officer': new update (Oct 2022) 'Post advertised'"
+        == (notes.stdout.splitlines()[-1])
+    )
+    data = json.loads(run("diff", str(old), str(new), "--format", "json", "--notes").stdout)
+    assert [("reworded", "1"), ("reassigned", "1"), ("updated", "1")] == [
+        (entry["kind"], entry["ref"]) for entry in data
+    ]

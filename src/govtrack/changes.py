@@ -7,20 +7,29 @@ on a tie, the earliest). A place is an evaluation, meeting, report or plan, by
 title; when a round retitles some of them (a title such as "Status as of June
 2023" changes each round), those whose titles are in one round only are paired
 in order, kind by kind, provided both rounds have as many and the two of a pair
-share most of their action texts. A
-matched pair reports a status change and a deadline that slipped (ends later)
-or moved earlier; unmatched actions are added or removed.
+share most of their action texts. Unmatched actions are added or removed.
+
+A matched pair reports, in this order: its text reworded; its responsible
+parties changed (handed over, shared or dropped); its status changed; its
+deadline slipped (ends later), moved earlier or changed. With ``notes=True`` it
+also reports its comments changed, then each progress update it gained, in the
+update's order; these are off by default, as most open actions gain a note
+every round. Texts and comments are compared with runs of whitespace as one
+space and case ignored, parties after the same folding and in any order, so a
+re-typed cell or a reordered list of parties is not a change.
+The changes come in the new round's order, removals last.
 """
 
 from __future__ import annotations
 
 import difflib
 import enum
+from collections import Counter
 from collections.abc import Iterator
 
 import attrs
 
-from govtrack.model.records import Action, Document
+from govtrack.model.records import Action, Document, Update
 from govtrack.model.tabular import contexts
 
 __all__ = ["Change", "ChangeKind", "diff"]
@@ -30,7 +39,11 @@ SIMILARITY = 0.6
 
 
 class ChangeKind(enum.Enum):
-    """What happened to an action between two rounds."""
+    """What happened to an action between two rounds.
+
+    ``COMMENTED`` and ``UPDATED`` are notes: :func:`diff` reports them only with
+    ``notes=True``.
+    """
 
     ADDED = "added"
     REMOVED = "removed"
@@ -38,6 +51,14 @@ class ChangeKind(enum.Enum):
     SLIPPED = "slipped"
     MOVED_EARLIER = "moved_earlier"
     DEADLINE = "deadline"
+    REWORDED = "reworded"
+    """The text was rewritten (not only its spacing or case)."""
+    REASSIGNED = "reassigned"
+    """The responsible parties changed: one handed over, added or dropped (not reordered)."""
+    COMMENTED = "commented"
+    """The comments changed (a note: with ``notes=True`` only)."""
+    UPDATED = "updated"
+    """A progress update was added, one change each (a note: with ``notes=True`` only)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -60,9 +81,49 @@ def _key(context: dict[str, object], action: Action) -> tuple[object, ...] | Non
     return (context["kind"], context["container"], context.get("recommendation_ref") or "", ref)
 
 
+_WIDTH = 60
+"""The longest text a message shows whole; a longer one is cut to fit, ending in "..."."""
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= _WIDTH else text[: _WIDTH - 3] + "..."
+
+
 def _name(action: Action) -> str:
-    text = action.text if len(action.text) <= 60 else action.text[:57] + "..."
+    text = _short(action.text)
     return f"{action.ref} {text!r}" if action.ref else repr(text)
+
+
+def _fold(text: str) -> str:
+    """The text with runs of whitespace as one space, trimmed, and case folded: what is
+    compared, so that a re-typed cell is not a change."""
+    return " ".join(text.split()).casefold()
+
+
+def _parties(action: Action) -> frozenset[str]:
+    """The responsible parties, folded (see :func:`_fold`), in no order, blanks dropped."""
+    return frozenset(folded for party in action.responsible if (folded := _fold(party)))
+
+
+def _party_list(action: Action) -> str:
+    return "; ".join(party.strip() for party in action.responsible if party.strip()) or "(none)"
+
+
+def _excerpts(old: str, new: str) -> tuple[str, str, bool]:
+    """Two texts shortened for a message, and whether they share a start longer than a
+    message shows: then each is shown from the word starting some 20 characters before the
+    point where they part."""
+    first, second = _short(old), _short(new)
+    if first != second or old == new:
+        return first, second, False
+    parted = next(
+        (index for index, (one, other) in enumerate(zip(old, new, strict=False)) if one != other),
+        min(len(old), len(new)),
+    )
+    start = old.rfind(" ", 0, max(0, parted - 20)) + 1
+    if parted - start > _WIDTH // 2:  # a long word: cut it
+        start = parted - 20
+    return "..." + _short(old[start:]), "..." + _short(new[start:]), True
 
 
 def _status_word(action: Action) -> str:
@@ -71,7 +132,31 @@ def _status_word(action: Action) -> str:
     return action.status_text or "no status"
 
 
-def _compare(old: Action, new: Action) -> Iterator[Change]:
+def _reworded(old: Action, new: Action) -> Iterator[Change]:
+    if old.text == new.text or _fold(old.text) == _fold(new.text):
+        return
+    before, after, cut = _excerpts(old.text, new.text)
+    shown = f" {before!r}" if cut else ""
+    yield Change(
+        kind=ChangeKind.REWORDED,
+        old=old,
+        new=new,
+        message=f"{_name(old)}: text reworded{shown} → {after!r}",
+    )
+
+
+def _reassigned(old: Action, new: Action) -> Iterator[Change]:
+    if old.responsible == new.responsible or _parties(old) == _parties(new):
+        return
+    yield Change(
+        kind=ChangeKind.REASSIGNED,
+        old=old,
+        new=new,
+        message=f"{_name(new)}: responsible {_party_list(old)} → {_party_list(new)}",
+    )
+
+
+def _status(old: Action, new: Action) -> Iterator[Change]:
     if old.status != new.status or (
         old.status is None and old.status_text.strip() != new.status_text.strip()
     ):
@@ -81,6 +166,9 @@ def _compare(old: Action, new: Action) -> Iterator[Change]:
             new=new,
             message=f"{_name(new)}: status {_status_word(old)} → {_status_word(new)}",
         )
+
+
+def _deadline(old: Action, new: Action) -> Iterator[Change]:
     same_span = (
         old.due is not None
         and new.due is not None
@@ -105,6 +193,54 @@ def _compare(old: Action, new: Action) -> Iterator[Change]:
             message=f"{_name(new)}: deadline {verb} "
             f"{old.deadline_text or '(none)'!r} → {new.deadline_text or '(none)'!r}",
         )
+
+
+def _commented(old: Action, new: Action) -> Iterator[Change]:
+    if old.comments == new.comments or _fold(old.comments) == _fold(new.comments):
+        return
+    before, after, _ = _excerpts(old.comments.strip(), new.comments.strip())
+    yield Change(
+        kind=ChangeKind.COMMENTED,
+        old=old,
+        new=new,
+        message=f"{_name(new)}: comments {before or '(none)'!r} → {after or '(none)'!r}",
+    )
+
+
+def _update_key(update: Update) -> tuple[object, ...]:
+    """What makes two updates the same: the span of their date (however it is written)
+    and their folded text (see :func:`_fold`)."""
+    span = (update.on.start, update.on.end) if update.on is not None else None
+    return (span, _fold(update.text))
+
+
+def _updated(old: Action, new: Action) -> Iterator[Change]:
+    if old.updates == new.updates:
+        return
+    earlier = Counter(_update_key(update) for update in old.updates)
+    for update in new.updates:
+        key = _update_key(update)
+        if earlier[key]:
+            earlier[key] -= 1
+            continue
+        dated = f" ({update.on.text})" if update.on is not None else ""
+        yield Change(
+            kind=ChangeKind.UPDATED,
+            old=old,
+            new=new,
+            message=f"{_name(new)}: new update{dated} {_short(update.text.strip())!r}",
+        )
+
+
+_CHECKS = (_reworded, _reassigned, _status, _deadline)
+"""What a matched pair is compared on, in the order its changes are reported."""
+_NOTES = (_commented, _updated)
+"""What else it is compared on with ``notes=True``, after the checks."""
+
+
+def _compare(old: Action, new: Action, *, notes: bool = False) -> Iterator[Change]:
+    for check in (*_CHECKS, *_NOTES) if notes else _CHECKS:
+        yield from check(old, new)
 
 
 _Items = list[tuple[Action, dict[str, object]]]
@@ -353,15 +489,22 @@ def _renamed(old_items: _Items, new_items: _Items) -> _Items:
     ]
 
 
-def diff(old: Document, new: Document) -> list[Change]:
+def diff(old: Document, new: Document, *, notes: bool = False) -> list[Change]:
     """The changes from ``old`` to ``new``, in the new document's order, removals last.
+
+    A matched pair's changes come in a fixed order: reworded, reassigned, status,
+    deadline, then (with ``notes``) commented and one per update gained; see the module's
+    docstring for how actions are matched and what counts as a change.
 
     Args:
         old: The earlier round.
         new: The later round.
+        notes: Also report comments changed and progress updates added (off by default:
+            most open actions gain a note every round, and the other changes drown).
 
     Returns:
-        Changes: status changes, deadlines slipped or moved, actions added or removed.
+        Changes: texts reworded, responsible parties changed, status changes, deadlines
+        slipped or moved, actions added or removed; with ``notes``, comments and updates.
 
     >>> import govtrack as gt
     >>> def plan(*actions): return gt.Document(plans=(gt.ActionPlan(actions=actions),))
@@ -374,6 +517,19 @@ def diff(old: Document, new: Document) -> list[Change]:
     1 'Hire': status Ongoing → Completed
     1 'Hire': deadline slipped '2022/06' → '2022/12'
     2 'Train': added
+
+    A commitment rewritten and handed to another unit, with a progress note:
+
+    >>> before = plan(gt.Action(ref="1", text="Hire two M&E officers", responsible=("HR",)))
+    >>> after = plan(gt.Action(ref="1", text="Hire one M&E officer",
+    ...                        responsible=("Programme unit",),
+    ...                        updates=(gt.Update(text="Post advertised",
+    ...                                           on=gt.parse_due("Dec 2022")),)))
+    >>> for change in diff(before, after): print(change.kind.value, "|", change)
+    reworded | 1 'Hire two M&E officers': text reworded → 'Hire one M&E officer'
+    reassigned | 1 'Hire one M&E officer': responsible HR → Programme unit
+    >>> [change.kind.value for change in diff(before, after, notes=True)]
+    ['reworded', 'reassigned', 'updated']
     """
     old_items = list(contexts(old))
     new_items = _renamed(old_items, list(contexts(new)))
@@ -382,7 +538,7 @@ def diff(old: Document, new: Document) -> list[Change]:
     changes: list[Change] = []
     for new_index, (action, _) in enumerate(new_items):
         if new_index in matched:
-            changes.extend(_compare(old_items[matched[new_index]][0], action))
+            changes.extend(_compare(old_items[matched[new_index]][0], action, notes=notes))
         else:
             changes.append(
                 Change(

@@ -136,6 +136,12 @@ def _parser() -> argparse.ArgumentParser:
     changes.add_argument("old")
     changes.add_argument("new")
     changes.add_argument("--format", choices=("text", "json"), default="text")
+    changes.add_argument(
+        "--notes",
+        action="store_true",
+        help="also report comments changed and progress updates added (kinds commented, "
+        "updated), which most open actions gain every round",
+    )
     _add_dates(changes)
 
     remind = commands.add_parser("reminders", help="overdue and due-soon actions per party")
@@ -416,7 +422,7 @@ def _print_breakdown(rows: list[dict[str, Any]], by: str, out: TextIO) -> None:
 
 
 def _diff(args: argparse.Namespace, out: TextIO) -> int:
-    changes = diff(_load(args.old, args.dayfirst), _load(args.new, args.dayfirst))
+    changes = diff(_load(args.old, args.dayfirst), _load(args.new, args.dayfirst), notes=args.notes)
     if args.format == "json":
         data = [
             {
