@@ -720,3 +720,40 @@ def test_cli_diff_reports_rewording_reassignment_and_notes(tmp_path: Path) -> No
     assert [("reworded", "1"), ("reassigned", "1"), ("updated", "1")] == [
         (entry["kind"], entry["ref"]) for entry in data
     ]
+
+
+def test_a_message_names_the_recommendation_when_the_ref_does_not() -> None:
+    """Exports number each recommendation's actions from 1: a change to action 1 of
+    recommendation 2 says so; a ref that carries its recommendation (``1.2``) stands alone."""
+
+    def evaluation(status: gt.Status, *more: gt.Action) -> gt.Document:
+        return gt.Document(
+            evaluations=(
+                gt.Evaluation(
+                    title="E",
+                    recommendations=(
+                        gt.Recommendation(
+                            ref="1",
+                            text="Strengthen monitoring",
+                            actions=(gt.Action(ref="1.2", text="Draft the plan", status=status),),
+                        ),
+                        gt.Recommendation(
+                            ref="2.",
+                            text="Train staff",
+                            actions=(
+                                gt.Action(ref="1", text="Run the course", status=status),
+                                *more,
+                            ),
+                        ),
+                    ),
+                ),
+            )
+        )
+
+    old = evaluation(gt.Status.ONGOING, gt.Action(text="Book a venue"))
+    new = evaluation(gt.Status.COMPLETED)
+    assert [str(change) for change in diff(old, new)] == [
+        "1.2 'Draft the plan': status Ongoing → Completed",
+        "Recommendation 2 › 1 'Run the course': status Ongoing → Completed",
+        "Recommendation 2 › 'Book a venue': removed",
+    ]

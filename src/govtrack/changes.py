@@ -238,9 +238,23 @@ _NOTES = (_commented, _updated)
 """What else it is compared on with ``notes=True``, after the checks."""
 
 
-def _compare(old: Action, new: Action, *, notes: bool = False) -> Iterator[Change]:
+def _compare(old: Action, new: Action, where: str, *, notes: bool = False) -> Iterator[Change]:
     for check in (*_CHECKS, *_NOTES) if notes else _CHECKS:
-        yield from check(old, new)
+        for change in check(old, new):
+            yield attrs.evolve(change, message=where + change.message) if where else change
+
+
+def _where(context: dict[str, object], action: Action) -> str:
+    """What a message puts before an action's name when its ref alone does not say which
+    recommendation it implements (``Recommendation 2 › ``): tracking-system exports number
+    each recommendation's actions from 1."""
+    recommendation = str(context.get("recommendation_ref") or "").strip().rstrip(".:)")
+    if not recommendation:
+        return ""
+    ref = action.ref.strip()
+    if ref == recommendation or ref.startswith((f"{recommendation}.", f"{recommendation}-")):
+        return ""
+    return f"Recommendation {recommendation} › "
 
 
 _Items = list[tuple[Action, dict[str, object]]]
@@ -536,23 +550,28 @@ def diff(old: Document, new: Document, *, notes: bool = False) -> list[Change]:
     matched = _pairs(old_items, new_items)
     used = set(matched.values())
     changes: list[Change] = []
-    for new_index, (action, _) in enumerate(new_items):
+    for new_index, (action, context) in enumerate(new_items):
+        where = _where(context, action)
         if new_index in matched:
-            changes.extend(_compare(old_items[matched[new_index]][0], action, notes=notes))
+            old_action = old_items[matched[new_index]][0]
+            changes.extend(_compare(old_action, action, where, notes=notes))
         else:
             changes.append(
                 Change(
-                    kind=ChangeKind.ADDED, old=None, new=action, message=f"{_name(action)}: added"
+                    kind=ChangeKind.ADDED,
+                    old=None,
+                    new=action,
+                    message=f"{where}{_name(action)}: added",
                 )
             )
-    for old_index, (action, _) in enumerate(old_items):
+    for old_index, (action, context) in enumerate(old_items):
         if old_index not in used:
             changes.append(
                 Change(
                     kind=ChangeKind.REMOVED,
                     old=action,
                     new=None,
-                    message=f"{_name(action)}: removed",
+                    message=f"{_where(context, action)}{_name(action)}: removed",
                 )
             )
     return changes
