@@ -154,13 +154,102 @@ def test_a_workbook_keeps_its_layout(laid_out: Path, tmp_path: Path) -> None:
 def test_a_problem_inside_a_merged_range_marks_its_first_cell(
     laid_out: Path, tmp_path: Path
 ) -> None:
-    """A location inside a merged range (a filled-down recommendation) marks the range's cell."""
+    """A location inside a merged range (a filled-down recommendation) marks the range's cell,
+    and the note names the location's own cell."""
     issues = [gt.Issue(code="GT106", message="m", location=gt.Location(sheet="MR", cell="B3"))]
     target = tmp_path / "checked.xlsx"
     annotate(laid_out, issues, target)
     sheet = load_workbook(target)["MR"]
     assert sheet["B2"].comment is not None
-    assert "GT106 warning: m" == sheet["B2"].comment.text
+    assert "MR!B3 (merged into B2:B3): GT106 warning: m" == sheet["B2"].comment.text
+
+
+@pytest.fixture
+def merged_hidden(tmp_path: Path) -> Path:
+    """A recommendation merged down over rows 4-7 (its Rec # too), row 6 hidden."""
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Matrix"
+    sheet.append(["Management response matrix"])
+    sheet.append([])
+    sheet.append(["Rec #", "Recommendation", "Key action", "Responsible", "Deadline", "Status"])
+    sheet.append(["1", "Strengthen data", "Hire an analyst", "HR", "2022/06", "Ongoing"])
+    sheet.append([None, None, "Train staff", "HR", "2022/09", "Ongoing"])
+    sheet.append([None, None, "Buy laptops", "IT", "2022/10", "Ongoing"])
+    sheet.append([None, None, "Audit", "Finance", "2023/01", "Ongoing"])
+    sheet.merge_cells("A4:A7")
+    sheet.merge_cells("B4:B7")
+    sheet.row_dimensions[6].hidden = True
+    target = tmp_path / "merged.xlsx"
+    book.save(target)
+    return target
+
+
+def test_a_problem_of_a_hidden_merged_row_names_its_own_cell(
+    merged_hidden: Path, tmp_path: Path
+) -> None:
+    """Regression: a problem of hidden row 6 inside merged A4:A7 / B4:B7 was commented on row 4
+    as if about row 4, and a second problem marked on the same first cell replaced the first.
+    Each line of the note now names its own cell; the Problems sheet links to that cell and
+    says where the mark is."""
+    reading = gt.load(merged_hidden).problems
+    assert ["Matrix!A6: GT203"] == [f"{issue.location}: {issue.code}" for issue in reading]
+    issues = [
+        *reading,
+        gt.Issue(code="GT106", message="text too short", location=gt.Location(sheet="Matrix", cell="B6")),
+        gt.Issue(code="GT105", message="no response", location=gt.Location(sheet="Matrix", cell="B4"),
+                 severity=gt.Severity.ERROR),
+    ]  # fmt: skip
+    target = tmp_path / "checked.xlsx"
+    annotate(merged_hidden, issues, target)
+    book = load_workbook(target)
+    sheet = book["Matrix"]
+    notes = {
+        cell.coordinate: cell.comment.text
+        for row in sheet.iter_rows()
+        for cell in row
+        if cell.comment is not None
+    }
+    assert {
+        "A4": "Matrix!A6 (merged into A4:A7; row 6 is hidden): "
+        "GT203 warning: row 6 is hidden; it was read",
+        "B4": "Matrix!B4: GT105 error: no response\n"
+        "Matrix!B6 (merged into B4:B7; row 6 is hidden): GT106 warning: text too short",
+    } == notes
+    assert FILLS[gt.Severity.ERROR].fgColor.rgb == sheet["B4"].fill.fgColor.rgb
+    problems = book["Problems"]
+    assert [
+        ("GT105", "Matrix!B4", "#'Matrix'!B4", "no response"),
+        ("GT203", "Matrix!A6", "#'Matrix'!A6",
+         "row 6 is hidden; it was read [marked on A4: merged into A4:A7; row 6 is hidden]"),
+        ("GT106", "Matrix!B6", "#'Matrix'!B6",
+         "text too short [marked on B4: merged into B4:B7; row 6 is hidden]"),
+    ] == [
+        (row[1].value, row[2].value, row[2].hyperlink.target if row[2].hyperlink else None,
+         row[4].value)
+        for row in problems.iter_rows(min_row=2)
+    ]  # fmt: skip
+    assert (True, ["A4:A7", "B4:B7"]) == (
+        sheet.row_dimensions[6].hidden,
+        sorted(str(merged) for merged in sheet.merged_cells.ranges),
+    )
+
+
+def test_a_problem_of_a_merged_cell_in_a_values_only_copy_stays_on_its_cell(
+    merged_hidden: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A values-only copy keeps no merges: each problem is marked on its own cell, as before."""
+    monkeypatch.setattr("govtrack.annotate.WHOLE_COPY_BYTES", 10)
+    issues = [gt.Issue(code="GT106", message="m", location=gt.Location(sheet="Matrix", cell="B6"))]
+    target = tmp_path / "checked.xlsx"
+    annotate(merged_hidden, issues, target)
+    sheet = load_workbook(target)["Matrix"]
+    comment = sheet["B6"].comment
+    assert ("GT106 warning: m", None) == (
+        comment.text if comment else None,
+        sheet["B4"].comment,
+    )
 
 
 def test_a_large_workbook_is_copied_values_only(

@@ -258,3 +258,40 @@ def test_a_workbook_named_xls_reads_alike(tmp_path: Path) -> None:
     expected = gt.load(target)
     assert [action.text for action in expected.actions] == ["Hire staff"]
     assert_same_reading(expected, gt.load(target, engine="calamine"))
+
+
+@pytest.mark.parametrize("number_format_id", [27, 31, 36, 50, 55, 58])
+def test_locale_date_formats_read_as_dates_alike(tmp_path: Path, number_format_id: int) -> None:
+    """A cell styled with a built-in locale date format (ECMA-376 ids 27-36, 50-58, which
+    openpyxl's table lacks) is a date in both engines, and a day, never a month.
+
+    Regression: openpyxl read 45108 as the number 45108 where calamine read 2023-07-01.
+    The shape (day, month or time) depends on the locale, which the file does not name.
+    """
+
+    def setup(sheet: Any) -> None:
+        sheet.append(["Action", "Responsible", "Deadline", "Status", "Comments", "Hours"])
+        sheet.append(["Hire a data clerk", "HR", 45108, "Ongoing", 45108, 0.5])
+        sheet.append(["Train staff", "HR", 45000.75, "Ongoing", 2.25, 44000])
+        for row in (2, 3):
+            for column in "CEF":
+                sheet[f"{column}{row}"].number_format = "mmm-yy"  # built-in 17, changed below
+
+    path = _sheet(tmp_path, setup)
+    with zipfile.ZipFile(path) as archive:
+        parts = {info.filename: archive.read(info) for info in archive.infolist()}
+    assert b'numFmtId="17"' in parts["xl/styles.xml"]
+    parts["xl/styles.xml"] = parts["xl/styles.xml"].replace(
+        b'numFmtId="17"', b'numFmtId="%d"' % number_format_id
+    )
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    doc = excel.load(path)  # both engines, checked alike
+    assert [
+        ("2023-07-01", dt.date(2023, 7, 1), "2023-07-01", "12:00:00"),
+        ("2023-03-15", dt.date(2023, 3, 15), "1900-01-02 06:00:00", "2020-06-18"),
+    ] == [
+        (a.due.text if a.due else "", a.due.end if a.due else None, a.comments, a.extra["Hours"])
+        for a in doc.actions
+    ]

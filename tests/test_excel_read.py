@@ -651,6 +651,33 @@ def test_month_format_found_whatever_the_cell_markup(tmp_path: Path) -> None:
     ]
 
 
+def test_month_format_found_with_whitespace_around_the_equals_sign(tmp_path: Path) -> None:
+    """Regression: XML allows whitespace around "=" and after the tag's name (s = "7",
+    <c\n r='C3'); such a month-formatted cell was read as the 1st of its month."""
+    day = dt.datetime(2023, 7, 1)  # noqa: DTZ001 - Excel cells have no time zone
+    cells = [(day, "mmm-yy"), (day, "mmm-yy"), (day, "mmm-yy")]
+    rows = [PLAN_HEADER, *(["Hire", "HR", cell, "Ongoing"] for cell, _ in cells)]
+    path = build(tmp_path, rows, setup=_formatted(cells))
+    markups = {
+        "C2": '<c r="C2" s = "{}" t="n">',
+        "C3": "<c\n r='C3'\n s\t=\t'{}'>",
+        "C4": '<c\tt = "n"\r\n  s=\n"{}"  r="C4">',
+    }
+
+    def respace(xml: str) -> str:
+        for ref, markup in markups.items():
+            style = re.search(rf'<c r="{ref}" s="(\d+)" t="n">', xml)
+            assert style is not None
+            xml = xml.replace(style[0], markup.format(style[1]))
+        return xml
+
+    rewrite_sheet(path, respace)
+    doc = excel.load(path)
+    assert [("Jul 2023", dt.date(2023, 7, 31))] * 3 == [
+        (a.due.text, a.due.end) if a.due else None for a in doc.actions
+    ]
+
+
 def test_a_row_style_is_not_a_cell_style(tmp_path: Path) -> None:
     """A row formatted as a month (its own s attribute) leaves its day-formatted cells days."""
     day = dt.datetime(2023, 7, 1)  # noqa: DTZ001 - Excel cells have no time zone

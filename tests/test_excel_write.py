@@ -180,6 +180,7 @@ def test_matrix_dropdowns_point_at_the_lists_sheet(matrix: Any) -> None:
     assert {
         f"{status}5:{status}{last}": ("list", "_lists!$A$2:$A$6"),
         f"{category}5:{category}{last}": ("list", "_lists!$B$2:$B$4"),
+        excel_write.AS_OF_CELL: ("date", "1"),
     } == found
 
 
@@ -195,7 +196,8 @@ def test_lists_sheet_holds_the_status_and_category_labels(matrix: Any) -> None:
 
 
 def test_matrix_highlights_overdue_rows_by_a_formula_on_the_as_of_cell(matrix: Any) -> None:
-    """One conditional format colours rows whose hidden deadline end is before the As of date."""
+    """One conditional format colours rows whose hidden deadline end is before the As of date
+    (today when the As of cell holds no date)."""
     sheet = _sheet(matrix)
     status = _column(sheet, "status")
     rules = [
@@ -204,7 +206,7 @@ def test_matrix_highlights_overdue_rows_by_a_formula_on_the_as_of_cell(matrix: A
         for rule in formatting.rules
     ]
     formula = (
-        f'OR(${status}5="Overdue",AND(ISNUMBER($N5),$N5<$B$2,'
+        f'OR(${status}5="Overdue",AND(ISNUMBER($N5),$N5<IF(ISNUMBER($B$2),$B$2,TODAY()),'
         f'${status}5<>"Completed",${status}5<>"No longer applicable"))'
     )
     assert [(f"A5:M{7 + excel_write.SPARE_ROWS}", "expression", [formula])] == rules
@@ -356,7 +358,8 @@ def test_report_sheets_have_schedule_columns(tmp_path: Path) -> None:
 
 
 def test_the_template_has_matrix_instructions_and_hidden_lists(tmp_path: Path) -> None:
-    """The template holds Matrix, Instructions and a hidden Lists sheet, with live dropdowns."""
+    """The template holds Matrix, Instructions and a hidden Lists sheet, with live dropdowns,
+    and an empty As of cell (judged as today) that takes a date."""
     path = tmp_path / "template.xlsx"
     excel_write.write_template(path)
     book = openpyxl.load_workbook(path)
@@ -365,8 +368,8 @@ def test_the_template_has_matrix_instructions_and_hidden_lists(tmp_path: Path) -
     assert (
         ["Matrix", "Instructions", "_lists"],
         "hidden",
-        ["_lists!$A$2:$A$6", "_lists!$B$2:$B$4"],
-        "=TODAY()",
+        ["1", "_lists!$A$2:$A$6", "_lists!$B$2:$B$4"],
+        None,
         "A5",
     ) == (
         book.sheetnames,
@@ -459,16 +462,62 @@ def test_the_matrix_reads_back_without_problems(tmp_path: Path) -> None:
     )
 
 
-def test_the_blank_template_reads_back_with_only_its_unsaved_as_of_formula(
-    tmp_path: Path,
-) -> None:
-    """The Instructions sheet is known, not 'unreadable'; =TODAY() has no cached value yet."""
+@pytest.mark.parametrize("engine", ["openpyxl", "calamine"])
+def test_the_blank_template_reads_back_without_problems(tmp_path: Path, engine: str) -> None:
+    """The Instructions sheet is known, not 'unreadable', and no cell holds a formula.
+
+    Regression: the As of cell held =TODAY(), which openpyxl saves without a computed
+    value, so validating the template just written reported GT209 on govtrack's own cell.
+    """
+    if engine == "calamine":
+        pytest.importorskip("python_calamine")
     path = tmp_path / "template.xlsx"
     excel_write.write_template(path)
-    doc = gt.load(path)
-    assert ["Matrix!B2: GT209"] == [
+    doc = gt.load(path, engine=engine)
+    with zipfile.ZipFile(path) as archive:
+        sheets = [name for name in archive.namelist() if name.startswith("xl/worksheets/")]
+        formulas = [name for name in sheets if b"<f>" in archive.read(name)]
+    assert ([], [], []) == (
+        [str(problem) for problem in doc.problems],
+        [str(issue) for issue in gt.validate(doc, on=AS_OF)],
+        formulas,
+    )
+
+
+@pytest.mark.parametrize("engine", ["openpyxl", "calamine"])
+def test_a_formula_a_partner_types_into_the_template_is_still_reported(
+    tmp_path: Path, engine: str
+) -> None:
+    """A formula in a data cell, saved without a computed value, is GT209 at its cell."""
+    if engine == "calamine":
+        pytest.importorskip("python_calamine")
+    path = tmp_path / "template.xlsx"
+    excel_write.write_template(path)
+    book = openpyxl.load_workbook(path)
+    sheet = book["Matrix"]
+    sheet["B5"] = "Strengthen monitoring"
+    sheet["F5"] = "Hire an analyst"
+    sheet["G5"] = "HR"
+    sheet["H5"] = "=DATE(2023,7,31)"  # openpyxl saves the formula with no computed value
+    book.save(path)
+    doc = gt.load(path, engine=engine)
+    assert ["Matrix!H5: GT209"] == [
         f"{problem.location}: {problem.code}" for problem in doc.problems
-    ], [str(problem) for problem in doc.problems]
+    ]
+
+
+@pytest.mark.parametrize("engine", ["openpyxl", "calamine"])
+def test_a_matrix_dated_today_reads_back_without_a_formula_problem(
+    tmp_path: Path, engine: str
+) -> None:
+    """gt.dump(layout="matrix") without on= writes today's date in the As of cell, no formula."""
+    if engine == "calamine":
+        pytest.importorskip("python_calamine")
+    path = tmp_path / "m.xlsx"
+    gt.dump(_evaluation_doc(), path, layout="matrix")
+    doc = gt.load(path, engine=engine)
+    assert [] == [problem.code for problem in doc.problems if problem.code == "GT209"]
+    assert isinstance(openpyxl.load_workbook(path).worksheets[0]["B2"].value, dt.datetime)
 
 
 def test_deemed_consent_survives_the_matrix(tmp_path: Path) -> None:

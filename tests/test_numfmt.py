@@ -9,8 +9,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from openpyxl.styles.numbers import is_date_format
+from openpyxl.utils import get_column_letter
 
 import govtrack as gt
+from govtrack.io import _xlsx
 from govtrack.io._numfmt import BUILTIN_FORMATS, DateShape, MonthStyle, date_shape, format_code
 from govtrack.io._xlsx import CellShapes
 
@@ -168,6 +170,88 @@ def test_cell_shapes_hold_what_a_dict_holds(cells: list[tuple[int, int, DateShap
     assert dict(shapes.items()) == expected
     assert len(shapes) == len(expected)
     assert shapes.get((2001, 1)) is None
+
+
+# Sheet XML written every way XML allows: whitespace (spaces, tabs, line breaks) after
+# the tag's name, around "=" and between attributes, either quote, attributes in any
+# order, a row's own style, an attribute whose name ends in "s" (xs="7") and texts that
+# look like a style attribute.
+_GAP = st.sampled_from([" ", "  ", "\t", "\n", "\r\n ", "\n\t"])
+_AROUND = st.sampled_from(["", "", " ", "\t", "\n", " \r\n"])
+_QUOTE = st.sampled_from(['"', "'"])
+_STYLE_INDEX = st.integers(0, 9)
+_KINDS = st.sampled_from([None, "n", "d", "s", "str", "b", "e", "inlineStr"])
+_VALUES = {None: "<v>45108</v>", "n": "<v>45108</v>", "d": "<v>2023-07-01</v>", "s": "<v>0</v>",
+           "str": "<v>x</v>", "b": "<v>1</v>", "e": "<v>#N/A</v>"}  # fmt: skip
+
+
+@st.composite
+def _start_tag(draw: st.DrawFn, name: str, attributes: list[tuple[str, str]]) -> str:
+    written = "".join(
+        f"{draw(_GAP)}{key}{draw(_AROUND)}={draw(_AROUND)}{quote}{value}{quote}"
+        for key, value in draw(st.permutations(attributes))
+        for quote in [draw(_QUOTE)]
+    )
+    return f"<{name}{written}{draw(st.sampled_from(['', ' ', chr(10)]))}>"
+
+
+@st.composite
+def _month_sheets(
+    draw: st.DrawFn,
+) -> tuple[list[bytes], dict[int, DateShape], dict[tuple[int, int], DateShape]]:
+    """Sheet XML in segments (cut at row starts, as the scan is fed), the styles that show
+    no day, and the cells a dict says are in one of them."""
+    styles = draw(st.dictionaries(_STYLE_INDEX, _shapes, min_size=1, max_size=3))
+    expected: dict[tuple[int, int], DateShape] = {}
+    rows: list[str] = []
+    for row in sorted(draw(st.sets(st.integers(1, 3000), max_size=6))):
+        row_attributes = [("r", str(row))]
+        if draw(st.booleans()):  # a row's own style is not its cells' style
+            row_attributes += [("s", str(draw(_STYLE_INDEX))), ("customFormat", "1")]
+        cells: list[str] = []
+        for column in sorted(draw(st.sets(st.integers(1, 60), max_size=5))):
+            style = draw(st.none() | _STYLE_INDEX)  # None: no s attribute, style 0
+            kind = draw(_KINDS)
+            attributes = [("r", f"{get_column_letter(column)}{row}")]
+            if style is not None:
+                attributes.append(("s", str(style)))
+            if kind is not None:
+                attributes.append(("t", kind))
+            if draw(st.booleans()):
+                attributes.append(("xs", str(draw(_STYLE_INDEX))))
+            tag = draw(_start_tag("c", attributes))
+            if kind == "inlineStr":
+                lookalike = f's = "{draw(_STYLE_INDEX)}"'
+                cells.append(f"{tag}<is><t>{lookalike}</t></is></c>")
+            else:
+                cells.append(f"{tag}{_VALUES[kind]}</c>")
+            shape = styles.get(0 if style is None else style)
+            if shape is not None and kind in {None, "n", "d"}:
+                expected[row, column] = shape
+        rows.append(draw(_start_tag("row", row_attributes)) + "".join(cells) + "</row>")
+    segments = ["<sheetData>"]
+    for row_xml in rows:
+        if draw(st.booleans()):
+            segments.append(row_xml)
+        else:
+            segments[-1] += row_xml
+    segments[-1] += "</sheetData>"
+    return [segment.encode() for segment in segments], styles, expected
+
+
+@given(_month_sheets())
+def test_the_scan_finds_the_cells_a_dict_holds_whatever_the_markup(
+    sheet: tuple[list[bytes], dict[int, DateShape], dict[tuple[int, int], DateShape]],
+) -> None:
+    """The sheet scan's CellShapes hold exactly the number cells styled in a format with no
+    day, however the XML writes the tag (regression: s = "7" was missed, read as a day)."""
+    segments, styles, expected = sheet
+    scanner = _xlsx._Scanner(b"<worksheet>", b"", overrides=False, shared={}, date_styles=styles)
+    for segment in segments:
+        scanner.segment(segment)
+    found = scanner.partial_dates
+    assert expected == dict(found.items())
+    assert len(expected) == len(found)
 
 
 def test_cell_shapes_stay_small() -> None:

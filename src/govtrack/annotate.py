@@ -13,6 +13,14 @@ as the partner made them; formulas are replaced by the values the file holds
 (the values govtrack checked); pictures and charts are not copied. A larger
 workbook is copied values only, streaming, so memory stays flat.
 
+A problem whose cell lies inside a merged range (a recommendation merged down
+over its key actions, which the reader fills down) is marked on the range's
+first cell, the only one Excel shows; its note then names the problem's own
+cell and says why it sits there (``Matrix!B6 (merged into B4:B7; row 6 is
+hidden): …``), so it is not read as a note about the first row. Every problem
+marked on that cell is in the note, and the Problems sheet links to each
+problem's own cell and says where its mark is.
+
 Reading the copy back with ``gt.load`` skips its Problems sheet.
 """
 
@@ -23,6 +31,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import IO, Any
 
+import attrs
 from openpyxl import Workbook, load_workbook
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -33,6 +42,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from govtrack._errors import FormatError, WriteError
 from govtrack.io._files import atomic_write, decode_text
 from govtrack.io.excel_write import PROBLEMS_HEADERS
+from govtrack.model.location import Location
 from govtrack.model.records import Issue
 from govtrack.model.status import Severity
 
@@ -66,28 +76,82 @@ def _set(sheet: Any, row: int, column: int, value: Any) -> Any:
     return cell
 
 
+def _place(issue: Issue) -> tuple[str, int, int] | None:
+    """The (sheet, row, column) an issue names: its cell, or column B of its line's row."""
+    location = issue.location
+    if location is None:
+        return None
+    if location.cell:
+        try:
+            letters, row = coordinate_from_string(location.cell)
+        except (ValueError, TypeError):
+            return None
+        column = sum((ord(c) - 64) * 26**i for i, c in enumerate(reversed(letters.upper())))
+        return location.sheet, row, column
+    if location.line is not None:
+        return "Text", location.line, 2
+    return None
+
+
 def _by_place(issues: Iterable[Issue]) -> dict[tuple[str, int, int], list[Issue]]:
     places: dict[tuple[str, int, int], list[Issue]] = {}
     for issue in issues:
-        location = issue.location
-        if location is None:
-            continue
-        if location.cell:
-            try:
-                letters, row = coordinate_from_string(location.cell)
-            except (ValueError, TypeError):
-                continue
-            column = sum((ord(c) - 64) * 26**i for i, c in enumerate(reversed(letters.upper())))
-            places.setdefault((location.sheet, row, column), []).append(issue)
-        elif location.line is not None:
-            places.setdefault(("Text", location.line, 2), []).append(issue)
+        place = _place(issue)
+        if place is not None:
+            places.setdefault(place, []).append(issue)
     return places
 
 
-def _mark(cell: Any, found: Sequence[Issue]) -> None:
+@attrs.define
+class _Place:
+    """The cell some issues name, and the cell their mark goes on."""
+
+    name: str
+    """The issues' own cell as the Problems sheet cites it (``Matrix!B6``)."""
+    row: int
+    column: int
+    anchor: Any
+    """The cell that is marked: the place itself, or the first cell of its merged range."""
+    merged: str
+    """The merged range holding the place (``B4:B7``), or ``""``."""
+    hidden: bool
+    """The place's row is hidden."""
+    issues: list[Issue]
+
+    @property
+    def displaced(self) -> bool:
+        """The mark is on another cell than the one the issues name."""
+        return (self.row, self.column) != (self.anchor.row, self.anchor.column)
+
+    def why(self) -> str:
+        """Why the mark is elsewhere (``merged into B4:B7; row 6 is hidden``)."""
+        reasons = [f"merged into {self.merged}"] if self.displaced else []
+        if self.hidden:
+            reasons.append(f"row {self.row} is hidden")
+        return "; ".join(reasons)
+
+
+def _mark(cell: Any, places: Sequence[_Place]) -> None:
+    """Fill ``cell`` for its worst issue and comment every issue marked on it.
+
+    When a place is not the cell itself (a cell inside the merged range that starts
+    here), every line names its own cell, so none reads as being about this row.
+    """
+    found = [issue for place in places for issue in place.issues]
     worst = min(found, key=lambda issue: _RANK[issue.severity])
     cell.fill = FILLS[worst.severity]
-    note = "\n".join(f"{issue.code} {issue.severity.value}: {issue.message}" for issue in found)
+    named = any(place.displaced for place in places)
+    lines: list[str] = []
+    for place in sorted(places, key=lambda place: (place.row, place.column)):
+        prefix = ""
+        if named:
+            why = place.why()
+            prefix = f"{place.name} ({why}): " if why else f"{place.name}: "
+        lines.extend(
+            f"{prefix}{issue.code} {issue.severity.value}: {issue.message}"
+            for issue in place.issues
+        )
+    note = "\n".join(lines)
     cell.comment = Comment(note[:_MAX_CELL], "govtrack", width=360, height=140)
 
 
@@ -102,12 +166,20 @@ def _whole_copy(source: Path) -> Workbook | None:
     return book  # loaded data_only: a cached text (even "=…") is a string cell, never "f"
 
 
-def _anchor(sheet: Any, row: int, column: int) -> Any:
-    """The cell at (row, column), or the first cell of the merged range covering it."""
+def _anchor(sheet: Any, row: int, column: int) -> tuple[Any, str]:
+    """The cell at (row, column), or the first cell of the merged range covering it,
+    with that range (``"B4:B7"``; ``""`` when the cell is not merged)."""
     for merged in getattr(sheet, "merged_cells", None) or ():
         if merged.min_row <= row <= merged.max_row and merged.min_col <= column <= merged.max_col:
-            return sheet.cell(row=merged.min_row, column=merged.min_col)
-    return sheet.cell(row=row, column=column)
+            return sheet.cell(row=merged.min_row, column=merged.min_col), merged.coord
+    return sheet.cell(row=row, column=column), ""
+
+
+def _row_hidden(sheet: Any, row: int) -> bool:
+    dimensions = getattr(sheet, "row_dimensions", None)
+    # .get: indexing would add an empty row dimension to the copy.
+    dimension = dimensions.get(row) if dimensions is not None else None
+    return bool(dimension is not None and dimension.hidden)
 
 
 def _copy_workbook(source: Path, target: Workbook) -> dict[str, str]:
@@ -206,13 +278,29 @@ def _annotate(
         titles = _copy_workbook(source_path, book) if is_workbook else {}
         if not is_workbook:
             _copy_text(source_path, book)
+    places: dict[tuple[str, int, int], _Place] = {}
+    for (sheet_title, row, column), found in _by_place(issues).items():
+        title = "Text" if sheet_title == "Text" and not is_workbook else titles.get(sheet_title)
+        if title is None:
+            continue
+        sheet = book[title]
+        anchor, merged = _anchor(sheet, row, column)
+        name = str(Location(sheet=sheet_title, cell=f"{get_column_letter(column)}{row}"))
+        places[sheet_title, row, column] = _Place(
+            name, row, column, anchor, merged, _row_hidden(sheet, row), found
+        )
     for column, header in enumerate(PROBLEMS_HEADERS, start=1):
         _set(problems, 1, column, header).font = Font(bold=True)
     ordered = sorted(issues, key=lambda issue: _RANK[issue.severity])
     for row, issue in enumerate(ordered, start=2):
         where = str(issue.location) if issue.location else ""
+        message = issue.message
+        own = _place(issue)
+        place = places.get(own) if own is not None else None
+        if place is not None and place.displaced:  # say where its mark is
+            message = f"{message} [marked on {place.anchor.coordinate}: {place.why()}]"
         values = (issue.severity.value, issue.code, where,
-                  issue.location.header if issue.location else "", issue.message)  # fmt: skip
+                  issue.location.header if issue.location else "", message)  # fmt: skip
         for column, value in enumerate(values, start=1):
             cell = _set(problems, row, column, value)
             if column == 1:
@@ -230,13 +318,15 @@ def _annotate(
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     problems.freeze_panes = "A2"
     problems.auto_filter.ref = f"A1:E{max(1, len(ordered) + 1)}"
-    for (sheet_title, row, column), found in _by_place(issues).items():
-        title = "Text" if sheet_title == "Text" and not is_workbook else titles.get(sheet_title)
-        if title is None:
-            continue
-        sheet = book[title]
-        cell = _anchor(sheet, row, column)
-        _mark(cell, found)
+    # One mark per cell: the places a merged range gathers share its first cell.
+    marks: dict[tuple[str, int, int], list[_Place]] = {}
+    for place in places.values():
+        anchor = place.anchor
+        marks.setdefault((anchor.parent.title, anchor.row, anchor.column), []).append(place)
+    for gathered in marks.values():
+        cell = gathered[0].anchor
+        sheet = cell.parent
+        _mark(cell, gathered)
         if whole is None:  # a values-only copy has no widths of its own: show the marks
             letter = get_column_letter(cell.column)
             sheet.column_dimensions[letter].width = max(

@@ -33,7 +33,33 @@ from openpyxl.styles.numbers import BUILTIN_FORMATS
 
 from govtrack.model.dates import MONTHS, Due
 
-__all__ = ["BUILTIN_FORMATS", "DateShape", "MonthStyle", "date_shape", "format_code"]
+__all__ = [
+    "BUILTIN_FORMATS",
+    "LOCALE_DATE_FORMAT_IDS",
+    "DateShape",
+    "MonthStyle",
+    "date_shape",
+    "format_code",
+]
+
+LOCALE_DATE_FORMAT_IDS = frozenset((*range(27, 37), *range(50, 59)))
+"""The built-in number format ids whose code depends on the locale: dates and times.
+
+ECMA-376 Part 1 (§18.8.30) gives no code for ids 27–36 and 50–58: Excel fills them
+in from its locale, and every locale that uses them (Chinese, Japanese, Korean)
+makes each a date or a time. So a cell styled with one is a date, as calamine reads
+it; openpyxl's ``BUILTIN_FORMATS`` lacks them and read such a cell as a plain number,
+so the default engine adds their styles to openpyxl's date styles
+(:class:`govtrack.io._xlsx.OpenpyxlRows`) and both engines read the same value.
+
+Whether one shows a day, a month or a time is the locale's choice, not the file's,
+and the file does not say which locale wrote it: 27 is ``yyyy"年"m"月"`` (a month) in
+zh-CN but an era date with its day in ja-JP and zh-TW; 55 is a month in ja-JP, a day
+in ko-KR and a time of day in zh-CN and zh-TW; 31 shows a day everywhere. So no id
+here is read as a month or a year: :func:`format_code` gives them no code, and a date
+cell styled with one stays a day (read as a month, it could be late a month after
+the date the partner meant).
+"""
 
 
 class MonthStyle(enum.Enum):
@@ -194,7 +220,11 @@ def _month_style(run: int) -> MonthStyle:
 
 
 def format_code(number_format_id: int, custom: dict[int, str]) -> str:
-    """The format code of a ``numFmtId``: the workbook's own, else Excel's built-in one."""
+    """The format code of a ``numFmtId``: the workbook's own, else Excel's built-in one.
+
+    A built-in id without a fixed code (:data:`LOCALE_DATE_FORMAT_IDS`, the Thai ones
+    59–81) is ``"General"`` here, which shows no partial date.
+    """
     code = custom.get(number_format_id)
     if code is None:
         code = BUILTIN_FORMATS.get(number_format_id, "General")

@@ -53,7 +53,7 @@ from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900
 
 from govtrack._errors import FormatError, UnsupportedFormatError
 from govtrack.io._files import one_line
-from govtrack.io._numfmt import DateShape, date_shape, format_code
+from govtrack.io._numfmt import LOCALE_DATE_FORMAT_IDS, DateShape, date_shape, format_code
 
 __all__ = [
     "ENGINES",
@@ -384,6 +384,7 @@ _ESCAPE = re.compile(rb"_x[0-9A-Fa-f]{4}_")
 _ROW_NAME_ENDS = (b" ", b">")  # what follows "<row" in a row's start tag, as _count_rows reads it
 _ESCAPE_TEXT = re.compile(r"_x[0-9A-Fa-f]{4}_")
 _STYLE = re.compile(rb"""\bs\s*=\s*["'](\d+)["']""")
+_SPACES = b" \t\r\n"  # the whitespace XML allows between a tag's name and attributes
 _CELL_TYPE = re.compile(rb"""\bt\s*=\s*["'](\w*)["']""")
 _NUMERIC_TYPES = frozenset((b"n", b"d"))
 _CELL_PARTS = re.compile(rb"""\br\s*=\s*["']([A-Z]{1,3})(\d+)["']""")
@@ -403,6 +404,7 @@ class _Patterns:
     row_start: bytes
     formula_start: bytes
     merge_start: bytes
+    cell_name: bytes
     cell_starts: tuple[bytes, bytes]
     cell_end: bytes
     hidden_row: re.Pattern[bytes]
@@ -419,6 +421,7 @@ def _patterns(prefix: bytes) -> _Patterns:
         row_start=b"<" + prefix + b"row",
         formula_start=b"<" + prefix + b"f",
         merge_start=b"<" + prefix + b"mergeCells",
+        cell_name=b"<" + prefix + b"c",
         cell_starts=(b"<" + prefix + b"c ", b"<" + prefix + b"c>"),
         cell_end=b"</" + prefix + b"c>",
         hidden_row=re.compile(rb"<" + p + rb"row\s[^>]*?\bhidden\s*=\s*[\"'](?:1|true)[\"'][^>]*>"),
@@ -470,10 +473,11 @@ class _Scanner:
         self.style_texts = tuple(b'"%d"' % index for index in self.date_styles) + tuple(
             b"'%d'" % index for index in self.date_styles
         )
-        # An s attribute naming one of those styles (in a cell's start tag, or a row's),
-        # written as every producer writes it: s="7", no space around "=" (a fast search).
+        # An s attribute naming one of those styles (in a cell's start tag, or a row's):
+        # s="7" as producers write it, or s = '7' as XML also allows (whitespace around
+        # "=", either quote). Led by the literal "s", the search stays in C.
         numbers = b"|".join(b"%d" % index for index in sorted(self.date_styles))
-        self.style_attribute = re.compile(rb"""s=["'](""" + numbers + rb""")["']""")
+        self.style_attribute = re.compile(rb"""s\s*=\s*["'](""" + numbers + rb""")["']""")
         self.partial_dates = CellShapes()
 
     def block(self, data: bytes, what: str) -> Element | None:
@@ -576,17 +580,18 @@ class _Scanner:
             return
         # Only the cells an s attribute puts in one of the styles. No "<" is inside a
         # tag (it is escaped in attribute values and texts), so the tag around a match
-        # starts at the "<" before it; a row's own style is skipped.
-        first, second = self.patterns.cell_starts
+        # starts at the "<" before it: "<c" and a space (or a tab or a line break); a
+        # row's own style is skipped.
+        cell_name = self.patterns.cell_name
         rfind, find, startswith = data.rfind, data.find, data.startswith
         found, cell_type, cell_parts = self.partial_dates, _CELL_TYPE.search, _CELL_PARTS.search
-        skip = len(first)
+        skip = len(cell_name) + 1
         for match in self.style_attribute.finditer(data):
             at = match.start()
-            if at and data[at - 1] not in b" \t\r\n":
+            if at and data[at - 1] not in _SPACES:
                 continue  # the end of another attribute's name (xs="7")
             start = rfind(b"<", 0, at)
-            if not (startswith(first, start) or startswith(second, start)):
+            if not startswith(cell_name, start) or data[start + skip - 1] not in _SPACES:
                 continue
             end = find(b">", at)
             attributes = data[start + skip : end if end >= 0 else len(data)]
@@ -854,6 +859,7 @@ class OpenpyxlRows:
         except BaseException:
             self._file.close()
             raise
+        _add_locale_date_styles(self._book)
 
     def rows(self, sheet: SheetInfo, facts: SheetFacts) -> Iterator[Sequence[Any]]:
         """The rows of one sheet, values only."""
@@ -871,6 +877,24 @@ class OpenpyxlRows:
         """Close the zip openpyxl holds open in read-only mode, and the file."""
         self._book.close()
         self._file.close()
+
+
+def _add_locale_date_styles(book: Any) -> None:
+    """Make openpyxl read the cells styled with a locale's date format as dates, as calamine
+    does (see :data:`govtrack.io._numfmt.LOCALE_DATE_FORMAT_IDS`).
+
+    openpyxl converts a number to a date when its style's index is in the workbook's
+    ``_date_formats`` (private, stable since 2.5), built from the formats it knows; a
+    workbook's own formats have ids from 164 on by then, so an id in the range is a
+    built-in one. Without those attributes nothing changes (the engine test would fail).
+    """
+    styles = getattr(book, "_cell_styles", None)
+    dates = getattr(book, "_date_formats", None)
+    if styles is None or not isinstance(dates, set):
+        return
+    for index, style in enumerate(styles):
+        if getattr(style, "numFmtId", 0) in LOCALE_DATE_FORMAT_IDS:
+            dates.add(index)
 
 
 class CalamineRows:

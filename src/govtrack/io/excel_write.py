@@ -12,7 +12,8 @@ Two layouts:
 A matrix sheet, top to bottom::
 
     row 1   the title (the evaluation's, meeting's, report's or plan's)
-    row 2   "As of" | the date overdue rows are judged on (``on=``, default today)
+    row 2   "As of" | the date overdue rows are judged on (``on=``, default today;
+            empty in the blank template: the day the file is opened)
     row 4   the header row, frozen, with a filter
     row 5…  one row per action
 
@@ -24,10 +25,17 @@ unknown column an action keeps (``extra``), by its header. Past the last column,
 a hidden column headed ``_govtrack due end`` holds each deadline's last day as an Excel
 date number (``none`` for an action without one, so that every row govtrack wrote
 reads back as an action, never as a section row or a note): conditional
-formatting colours a row when that day is before the "As of" date and the
+formatting colours a row when that day is before the "As of" date (today's
+date, by Excel's ``TODAY()`` in the rule, when the cell holds no date) and the
 status is neither Completed nor No longer applicable (or when the status is
 Overdue). Status and Category cells have dropdowns whose
-words sit on the hidden ``_lists`` sheet.
+words sit on the hidden ``_lists`` sheet; the "As of" cell takes a date and says
+so when selected.
+
+No cell holds a formula: openpyxl cannot store the value a formula computes, so
+a ``=TODAY()`` cell would read back as a formula never calculated (GT209) until
+someone saved the file in Excel. The blank template leaves its "As of" cell
+empty instead, and the highlighting rule falls back to ``TODAY()`` itself.
 
 What the matrix writes, per action: ref, text, responsible parties (one per
 line), the deadline as its text, the status as its label (the recorded
@@ -446,15 +454,33 @@ def _write_table(
 
     add_validation("status", "the statuses govtrack knows")
     add_validation("category", "Accepted, Partially accepted or Rejected")
+    as_of_validation = DataValidation(
+        type="date",
+        operator="greaterThan",
+        formula1="1",
+        allow_blank=True,
+        showInputMessage=True,
+        promptTitle=AS_OF_LABEL,
+        prompt="The date overdue rows are judged on. Leave it empty for today's date.",
+        showErrorMessage=True,
+        errorStyle="warning",
+        errorTitle="Not a date",
+        error="Type a date (2023-01-31), or leave the cell empty for today's date.",
+    )
+    as_of_validation.add(AS_OF_CELL)
+    sheet.data_validations.append(as_of_validation)
 
     status_column = get_column_letter(table.keys.index("status") + 1)
     status = f"${status_column}{FIRST_ROW}"
     end = f"${helper_column}{FIRST_ROW}"
     as_of_ref = f"${AS_OF_CELL[0]}${AS_OF_CELL[1:]}"
+    # An "As of" cell holding no date (the template's, or one a partner cleared) judges on
+    # today: the rule computes TODAY() when Excel draws the sheet, so no cell needs a formula.
+    as_of_day = f"IF(ISNUMBER({as_of_ref}),{as_of_ref},TODAY())"
     open_status = ",".join(f'{status}<>"{word.label}"' for word in Status if word.is_closed)
     formula = (
         f'OR({status}="{Status.OVERDUE.label}",'
-        f"AND(ISNUMBER({end}),{end}<{as_of_ref},{open_status}))"
+        f"AND(ISNUMBER({end}),{end}<{as_of_day},{open_status}))"
     )
     sheet.conditional_formatting.add(
         f"A{FIRST_ROW}:{last_column}{styled_to}",
@@ -467,10 +493,9 @@ def _write_table(
     sheet.append([heading])
     label = WriteOnlyCell(sheet, value=AS_OF_LABEL)
     label.font = Font(bold=True)
-    if as_of is None:
-        date_cell = WriteOnlyCell(sheet, value="=TODAY()")
-    else:
-        date_cell = WriteOnlyCell(sheet, value=dt.datetime.combine(as_of, dt.time()))
+    # No as_of (the template): an empty cell, which the highlighting reads as today.
+    day = None if as_of is None else dt.datetime.combine(as_of, dt.time())
+    date_cell = WriteOnlyCell(sheet, value=day)
     date_cell.number_format = "yyyy-mm-dd"
     date_cell.alignment = Alignment(horizontal="left")
     sheet.append([label, date_cell])
@@ -637,7 +662,8 @@ def _instructions_sheet(workbook: openpyxl.Workbook) -> None:
             wrapped(
                 "One row per key action, under the header row of the Matrix sheet. "
                 f"Rows past their deadline on the '{AS_OF_LABEL}' date and not completed "
-                "turn red."
+                f"turn red. Leave the '{AS_OF_LABEL}' cell empty to judge them on today's "
+                "date, whenever the file is opened."
             )
         ]
     )
@@ -669,10 +695,13 @@ def _instructions_sheet(workbook: openpyxl.Workbook) -> None:
 def write_template(path: str | os.PathLike[str] | IO[bytes]) -> None:
     """Write a blank management-response matrix for partners to fill in.
 
-    The workbook has a ``Matrix`` sheet (title, "As of" date set to ``=TODAY()``,
-    header row, dropdowns for Status and Category, overdue highlighting over
+    The workbook has a ``Matrix`` sheet (title, "As of" cell, header row,
+    dropdowns for Status and Category, overdue highlighting over
     :data:`TEMPLATE_ROWS` rows), an ``Instructions`` sheet explaining each column
     and the allowed words, and the hidden ``_lists`` sheet behind the dropdowns.
+    The "As of" cell is left empty: rows are then judged on the day the file is
+    opened, and no cell holds a formula (a ``=TODAY()`` written by openpyxl has no
+    computed value, so reading the template reported it as GT209).
 
     Args:
         path: The ``.xlsx`` file to write (atomically), or a binary stream.
