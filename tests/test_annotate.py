@@ -299,3 +299,45 @@ def test_a_part_a_whole_load_trips_on_falls_back_to_the_values(
     annotate(broken, gt.validate(doc, on=gt.parse_due("2023").end), target_path)
     sheet = load_workbook(target_path)["MR"]
     assert ([], "Hire an analyst") == (list(sheet.merged_cells.ranges), sheet["C2"].value)
+
+
+def test_annotating_an_annotated_copy_replaces_the_earlier_round(
+    partner: Path, tmp_path: Path
+) -> None:
+    """A partner's corrected copy annotated again: one Problems sheet (this round's), and
+    the earlier round's marks gone from cells no longer at fault; the partner's own
+    comment stays."""
+    from openpyxl.comments import Comment
+
+    first = tmp_path / "checked.xlsx"
+    annotate(partner, ISSUES, first)
+    book = load_workbook(first)
+    book["Action Matrix"]["A3"].comment = Comment("please check", "partner")
+    book["Action Matrix"]["D3"] = "Ongoing"  # corrected; C4 still unreadable
+    corrected = tmp_path / "corrected.xlsx"
+    book.save(corrected)
+    second = tmp_path / "checked2.xlsx"
+    annotate(corrected, [ISSUES[2]], second)
+    again = load_workbook(second)
+    assert ["Problems", "Action Matrix"] == again.sheetnames
+    assert [("error", "GT104")] == [
+        (row[0], row[1]) for row in again["Problems"].iter_rows(min_row=2, values_only=True)
+    ]
+    sheet = again["Action Matrix"]
+    assert (sheet["D3"].comment, sheet["D3"].fill.fill_type) == (None, None)
+    assert sheet["C4"].comment is not None
+    assert "GT104" in sheet["C4"].comment.text
+    assert sheet["A3"].comment is not None
+    assert sheet["A3"].comment.text.startswith("please check")
+
+
+def test_a_values_only_copy_of_an_annotated_copy_has_one_problems_sheet(
+    partner: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Over the whole-copy size, the earlier Problems sheet is not copied either."""
+    first = tmp_path / "checked.xlsx"
+    annotate(partner, ISSUES, first)
+    monkeypatch.setattr("govtrack.annotate.WHOLE_COPY_BYTES", 10)
+    second = tmp_path / "checked2.xlsx"
+    annotate(first, ISSUES, second)
+    assert ["Problems", "Action Matrix"] == load_workbook(second).sheetnames

@@ -182,6 +182,33 @@ def _row_hidden(sheet: Any, row: int) -> bool:
     return bool(dimension is not None and dimension.hidden)
 
 
+_OWN_FILLS = frozenset(fill.fgColor.rgb for fill in FILLS.values())
+
+
+def _clear_own_marks(sheet: Any) -> None:
+    """Remove the marks of an earlier annotated copy (a comment by "govtrack", and the
+    fill it came with): a cell corrected since is not left marked; the partner's own
+    comments and colours stay."""
+    for row in sheet.iter_rows():
+        for cell in row:
+            comment = getattr(cell, "comment", None)
+            if comment is None or comment.author != "govtrack":
+                continue
+            cell.comment = None
+            if cell.fill.fill_type == "solid" and cell.fill.fgColor.rgb in _OWN_FILLS:
+                cell.fill = PatternFill(fill_type=None)
+
+
+def _is_problems_sheet(sheet: Any) -> bool:
+    """Whether ``sheet`` is the Problems sheet of an earlier annotated copy: its title
+    starts with "Problems" and its first row is that sheet's headers (as the reader
+    skips it)."""
+    if not str(getattr(sheet, "title", "")).startswith("Problems"):
+        return False
+    first = next(sheet.iter_rows(min_row=1, max_row=1, values_only=True), ())
+    return tuple(str(value).strip() for value in first if value is not None) == PROBLEMS_HEADERS
+
+
 def _copy_workbook(source: Path, target: Workbook) -> dict[str, str]:
     """Copy every sheet's values; returns the new title of each source sheet."""
     try:
@@ -191,6 +218,8 @@ def _copy_workbook(source: Path, target: Workbook) -> dict[str, str]:
     titles: dict[str, str] = {}
     try:
         for original in book.worksheets:
+            if _is_problems_sheet(original):
+                continue  # the list of an earlier round: this one replaces it
             sheet = target.create_sheet(title=original.title[:31])
             titles[original.title] = sheet.title
             for row in original.iter_rows():
@@ -264,6 +293,10 @@ def _annotate(
     is_workbook = source_path.suffix.lower() in {".xlsx", ".xlsm"}
     if whole is not None:
         book = whole
+        for stale in [sheet for sheet in book.worksheets if _is_problems_sheet(sheet)]:
+            book.remove(stale)  # the list of an earlier round: this one replaces it
+        for sheet in book.worksheets:
+            _clear_own_marks(sheet)
         titles = {sheet.title: sheet.title for sheet in book.worksheets}
         problems = book.create_sheet("Problems", 0)
         book.active = 0
