@@ -50,6 +50,95 @@ dues: st.SearchStrategy[gt.Due] = st.one_of(
 )
 """Deadlines of every precision, each with its canonical text."""
 
+_MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+_LEADS = ("", "by ", "End of ", "by the end of ", "end ", "end-", "by end ", "end-of-")
+"""Lead-in words that leave the span as it is (``by end June 2024`` is June 2024)."""
+_MONTH_SHAPES = ("{name} {year}", "{name}-{year}", "{abbr} {year}", "{number:02}/{year}")
+_QUARTER_SHAPES = (
+    "Q{n}-{year}", "Quarter {n} {year}", "quarter {n}, {year}", "Qtr {n} {year}",
+    "{ordinal} quarter {year}", "{word} quarter of {year}", "{year} Q{n}", "{year}-quarter {n}",
+)  # fmt: skip
+_HALF_SHAPES = (
+    "H{n} {year}", "S{n} {year}", "S{n}-{year}", "Semester {n} {year}", "Sem {n}, {year}",
+    "{ordinal} semester {year}", "{word} semester of {year}", "{word} half of {year}",
+    "{year} S{n}", "{year}-H{n}",
+)  # fmt: skip
+_APOSTROPHE_SHAPES = ("Q{n} '{yy}", "Q{n} ’{yy}", "S{n} '{yy}", "H{n}-’{yy}")
+"""A two-digit year after an apostrophe: always read, as 20YY."""
+_YEARS_SHAPES = (
+    "{year}/{last}", "{year} / {last}", "{year}-{last}", "{year} – {last}", "{year} to {last}",
+)  # fmt: skip
+_ORDINALS = ("", "1st", "2nd", "3rd", "4th")
+_WORDS = ("", "first", "second", "third", "fourth")
+
+
+@st.composite
+def _written_dues(draw: st.DrawFn) -> gt.Due:
+    """A deadline written as records write it, with the Due it means.
+
+    ``end-June 2024``, ``Quarter 1 2024``, ``S2 2024``, ``2024/2025``: the text is one of the
+    shapes of the grammar (lead-in words, quarters, semesters, pairs of years), so that
+    reading it tests the grammar and not only :meth:`gt.Due.render`.
+    """
+    year = draw(years)
+    lead = draw(st.sampled_from(_LEADS))
+    kind = draw(st.sampled_from(["year", "month", "quarter", "half", "years"]))
+    if kind == "year":
+        return gt.Due.year(year, f"{lead}{year}")
+    if kind == "month":
+        month = draw(st.integers(1, 12))
+        name = _MONTH_NAMES[month - 1]
+        text = draw(st.sampled_from(_MONTH_SHAPES)).format(
+            name=name, abbr=name[:3], year=year, number=month
+        )
+        return gt.Due.month(year, month, lead + text)
+    if kind == "years":
+        last = draw(st.integers(year, 2060))
+        text = draw(st.sampled_from(_YEARS_SHAPES)).format(year=year, last=last)
+        return gt.Due.range(dt.date(year, 1, 1), dt.date(last, 12, 31), lead + text)
+    quarter = kind == "quarter"
+    number = draw(st.integers(1, 4 if quarter else 2))
+    shapes: tuple[str, ...] = _QUARTER_SHAPES if quarter else _HALF_SHAPES
+    if year >= 2000:
+        shapes += tuple(shape for shape in _APOSTROPHE_SHAPES if shape.startswith("Q") == quarter)
+    text = lead + draw(st.sampled_from(shapes)).format(
+        n=number, year=year, yy=f"{year % 100:02}", ordinal=_ORDINALS[number], word=_WORDS[number]
+    )
+    return gt.Due.quarter(year, number, text) if quarter else gt.Due.half(year, number, text)
+
+
+written_dues: st.SearchStrategy[gt.Due] = _written_dues()
+"""Deadlines written in the shapes records use, each with the span it means; read with no
+options (``parse_due(due.text) == due``)."""
+
+
+@st.composite
+def _two_digit_year_dues(draw: st.DrawFn) -> gt.Due:
+    """A deadline whose year has two digits (``Q3-24``, ``S1-24``, ``Jun-24``), 20YY."""
+    year = draw(st.integers(2000, 2060))
+    yy = f"{year % 100:02}"
+    kind = draw(st.sampled_from(["month", "quarter", "half"]))
+    separator = draw(st.sampled_from(["-", " "]))
+    if kind == "month":
+        month = draw(st.integers(1, 12))
+        return gt.Due.month(year, month, f"{_MONTH_NAMES[month - 1][:3]}{separator}{yy}")
+    if kind == "quarter":
+        quarter = draw(st.integers(1, 4))
+        return gt.Due.quarter(year, quarter, f"Q{quarter}{separator}{yy}")
+    half = draw(st.integers(1, 2))
+    letter = draw(st.sampled_from("HS"))
+    return gt.Due.half(year, half, f"{letter}{half}{separator}{yy}")
+
+
+two_digit_year_dues: st.SearchStrategy[gt.Due] = _two_digit_year_dues()
+"""Deadlines with a two-digit year, read only with ``parse_due(text, two_digit_year=True)``."""
+
+any_dues: st.SearchStrategy[gt.Due] = st.one_of(dues, written_dues, two_digit_year_dues)
+"""Every kind of deadline: canonical texts, written shapes and two-digit years."""
+
 locations = st.one_of(
     st.builds(
         gt.Location,

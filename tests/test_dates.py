@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Callable
 
 import attrs
 import pytest
@@ -10,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import govtrack as gt
-from strategies import dues
+from strategies import any_dues, two_digit_year_dues, written_dues
 
 D = dt.date
 P = gt.Precision
@@ -50,6 +52,27 @@ ACCEPTED = [
     ("03.04.2024", D(2024, 4, 3), D(2024, 4, 3), P.DAY),
     ("  Sept. 2021 ", D(2021, 9, 1), D(2021, 9, 30), P.MONTH),
     ("2019 May 5", D(2019, 5, 5), D(2019, 5, 5), P.DAY),
+    # "end" without "of" reads as "end of" reads: the period itself, judged on its last day
+    ("end 2024", D(2024, 1, 1), D(2024, 12, 31), P.YEAR),
+    ("end-2024", D(2024, 1, 1), D(2024, 12, 31), P.YEAR),
+    ("end-June 2024", D(2024, 6, 1), D(2024, 6, 30), P.MONTH),
+    ("by end June 2024", D(2024, 6, 1), D(2024, 6, 30), P.MONTH),
+    ("End of June 2024", D(2024, 6, 1), D(2024, 6, 30), P.MONTH),
+    ("by end-of-June 2024", D(2024, 6, 1), D(2024, 6, 30), P.MONTH),
+    ("end Q3 2024", D(2024, 7, 1), D(2024, 9, 30), P.QUARTER),
+    ("Quarter 1 2024", D(2024, 1, 1), D(2024, 3, 31), P.QUARTER),
+    ("quarter 4, 2024", D(2024, 10, 1), D(2024, 12, 31), P.QUARTER),
+    ("1st quarter 2024", D(2024, 1, 1), D(2024, 3, 31), P.QUARTER),
+    ("Qtr 2 2024", D(2024, 4, 1), D(2024, 6, 30), P.QUARTER),
+    ("Q3 '24", D(2024, 7, 1), D(2024, 9, 30), P.QUARTER),
+    ("S1 2024", D(2024, 1, 1), D(2024, 6, 30), P.HALF),
+    ("S2 2024", D(2024, 7, 1), D(2024, 12, 31), P.HALF),
+    ("Semester 1 2024", D(2024, 1, 1), D(2024, 6, 30), P.HALF),
+    ("second semester of 2024", D(2024, 7, 1), D(2024, 12, 31), P.HALF),
+    ("2024 S2", D(2024, 7, 1), D(2024, 12, 31), P.HALF),
+    ("H1 2024", D(2024, 1, 1), D(2024, 6, 30), P.HALF),
+    ("2024/2025", D(2024, 1, 1), D(2025, 12, 31), P.RANGE),
+    ("2024 / 2026", D(2024, 1, 1), D(2026, 12, 31), P.RANGE),
 ]
 
 
@@ -60,11 +83,13 @@ def test_accepted_shapes(text: str, start: dt.date, end: dt.date, precision: gt.
     assert expected == gt.parse_due(text)
 
 
-@pytest.mark.parametrize(
-    "text",
-    ["", "   ", "soon", "ASAP", "May", "05 May", "Q5 2023", "2021/13", "31 Feb 2021", "May 5",
-     "Dec 2008 – March 2007", "ongoing", "TBD"],
-)  # fmt: skip
+REFUSED = ["", "   ", "soon", "ASAP", "May", "05 May", "Q5 2023", "2021/13", "31 Feb 2021",
+           "May 5", "Dec 2008 – March 2007", "ongoing", "TBD", "end", "S3 2024", "Semester 2",
+           "2025/2024", "Q3-24", "S1-24", "Jun-24", "2011/12", "03/04/2024", "29/02/2023",
+           "13/2021"]  # fmt: skip
+
+
+@pytest.mark.parametrize("text", REFUSED)
 def test_refused(text: str) -> None:
     """A text that is not a complete deadline raises DueParseError naming the text."""
     with pytest.raises(gt.DueParseError) as caught:
@@ -73,12 +98,81 @@ def test_refused(text: str) -> None:
     assert isinstance(caught.value, gt.GovtrackError)
 
 
+@pytest.mark.parametrize("text", [text for text in REFUSED if text.strip()])
+def test_every_refusal_says_what_was_expected(text: str) -> None:
+    """The reason of each refusal says what would be read: an example, a rewrite, a choice,
+    or the limit that was crossed."""
+    with pytest.raises(gt.DueParseError) as caught:
+        gt.parse_due(text)
+    assert re.search(
+        r"expected |write |pass dayfirst=|a month is 1 to 12|it has \d+ days",
+        caught.value.reason,
+    ), caught.value.reason
+
+
+def test_a_day_that_does_not_exist_names_the_days_of_its_month() -> None:
+    """'29/02/2023' is refused with the number of days February 2023 has."""
+    with pytest.raises(gt.DueParseError) as caught:
+        gt.parse_due("29/02/2023")
+    assert "there is no day 29 in Feb 2023; it has 28 days" == caught.value.reason
+
+
 def test_two_digit_year_in_an_update_prefix() -> None:
     """'Dec 22' (as in 'Dec 22 Update:') reads as December 2022 when two-digit years are expected."""
     expected = gt.Due(text="Dec 22", start=D(2022, 12, 1), end=D(2022, 12, 31), precision=P.MONTH)
     assert expected == gt.parse_due("Dec 22", two_digit_year=True)
     with pytest.raises(gt.DueParseError, match="two-digit year"):
         gt.parse_due("Dec 22")
+
+
+@pytest.mark.parametrize("text", ["Q3-24", "S1-24", "H2 24", "Jun-24"])
+def test_a_two_digit_year_after_a_period_is_read_only_when_expected(text: str) -> None:
+    """'Q3-24', like 'Jun-24', is refused with the reason and the four-digit year to write,
+    and read as 2024 with two_digit_year=True."""
+    with pytest.raises(gt.DueParseError) as caught:
+        gt.parse_due(text)
+    assert "a two-digit year is ambiguous; write 2024 (or '24)" == caught.value.reason
+    assert 2024 == gt.parse_due(text, two_digit_year=True).start.year
+
+
+def test_q3_24_reads_as_the_third_quarter_of_2024() -> None:
+    """'Q3-24' with two_digit_year=True is July to September 2024; it is written back 'Q3 2024'."""
+    due = gt.parse_due("Q3-24", two_digit_year=True)
+    expected = gt.Due(text="Q3-24", start=D(2024, 7, 1), end=D(2024, 9, 30), precision=P.QUARTER)
+    assert (expected, "Q3 2024") == (due, due.portable_text())
+
+
+def test_end_of_a_period_reads_as_the_period() -> None:
+    """'end 2024', 'end-2024' and 'by end June 2024' read as 'end of 2024' and 'end of June
+    2024' do: the span of the period, not its last day (its last day is what overdue uses)."""
+    for texts in (("end of 2024", "end 2024", "end-2024", "by end 2024", "2024"),
+                  ("end of June 2024", "end June 2024", "end-June 2024", "by end June 2024",
+                   "End of June 2024", "June 2024")):  # fmt: skip
+        spans = {(d.start, d.end, d.precision) for d in map(gt.parse_due, texts)}
+        assert 1 == len(spans), spans
+
+
+def test_a_semester_is_a_half_year() -> None:
+    """S1, Semester 1 and first semester are H1; S2 is H2; all written back as H1/H2."""
+    assert ["H1 2024", "H1 2024", "H1 2024", "H2 2024"] == [
+        gt.parse_due(text).render()
+        for text in ("S1 2024", "Semester 1 2024", "first semester of 2024", "S2 2024")
+    ]
+
+
+def test_a_slash_between_two_years_is_the_span_of_both() -> None:
+    """'2024/2025' reads as '2024/25' and '2024–2025' do: January 2024 to December 2025,
+    which covers a fiscal year 2024/25 whatever month it starts in, and is not past before
+    such a year could be over."""
+    spans = {
+        (d.start, d.end, d.precision)
+        for d in map(gt.parse_due, ("2024/2025", "2024/25", "2024-2025", "2024 – 2025"))
+    }
+    assert {(D(2024, 1, 1), D(2025, 12, 31), P.RANGE)} == spans
+    due = gt.parse_due("2024/2025")
+    # A fiscal year July 2024 to June 2025, or April 2024 to March 2025, lies inside the span.
+    assert (True, True) == (due.covers(D(2024, 7, 1)), due.covers(D(2025, 6, 30)))
+    assert (False, True) == (due.is_past(D(2025, 7, 1)), due.is_past(D(2026, 1, 1)))
 
 
 def test_ambiguous_numeric_day_is_refused() -> None:
@@ -118,7 +212,7 @@ def test_non_text_is_refused() -> None:
         gt.parse_due(2021)  # type: ignore[arg-type]
 
 
-@given(dues)
+@given(any_dues)
 def test_start_never_after_end(due: gt.Due) -> None:
     """Every Due covers at least its first day."""
     assert due.start <= due.end
@@ -126,17 +220,37 @@ def test_start_never_after_end(due: gt.Due) -> None:
     assert due.covers(due.end)
 
 
-@given(dues)
+@given(any_dues)
 def test_render_then_parse_gives_the_same_due(due: gt.Due) -> None:
-    """The canonical text of a Due reads back to the same Due."""
-    assert due == gt.parse_due(due.render())
+    """The canonical text of a Due reads back to the same span (the same Due, for a Due
+    that has its canonical text)."""
+    assert attrs.evolve(due, text=due.render()) == gt.parse_due(due.render())
 
 
-@given(dues)
+@given(any_dues)
 def test_parse_keeps_any_text_verbatim(due: gt.Due) -> None:
     """The parsed Due's text is exactly the input, even with extra spaces and case."""
     text = "  " + due.render().upper() + " "
     assert attrs.evolve(due, text=text) == gt.parse_due(text)
+
+
+@given(written_dues, st.sampled_from([str, str.upper, str.lower]))
+def test_a_written_deadline_reads_as_its_span(due: gt.Due, case: Callable[[str], str]) -> None:
+    """Each written shape ('end-June 2024', 'Quarter 1 2024', 'S2 2024', '2024/2025') reads,
+    in any case and with no options, as the span it means, keeping its text."""
+    text = f" {case(due.text)}  "
+    assert attrs.evolve(due, text=text) == gt.parse_due(text)
+
+
+@given(two_digit_year_dues)
+def test_a_two_digit_year_is_read_only_when_expected(due: gt.Due) -> None:
+    """'Q3-24', 'S1 24', 'Jun-24': read as 20YY with two_digit_year=True, and otherwise refused
+    with the four-digit year to write."""
+    assert due == gt.parse_due(due.text, two_digit_year=True)
+    with pytest.raises(
+        gt.DueParseError, match=f"two-digit year is ambiguous; write {due.start.year}"
+    ):
+        gt.parse_due(due.text)
 
 
 @given(st.text(max_size=30))
@@ -168,7 +282,7 @@ def test_a_year_and_two_digits_is_never_guessed(year: int) -> None:
     assert gt.parse_due(f"{year}/{month:02}").precision is gt.Precision.MONTH
 
 
-@given(dues)
+@given(any_dues)
 def test_a_portable_text_reads_back_to_the_same_span(due: gt.Due) -> None:
     """Whatever options a deadline was read with, its portable text needs none."""
     again = gt.parse_due(due.portable_text())

@@ -143,6 +143,13 @@ def test_unreadable_timeframe_is_kept_as_text() -> None:
     assert "GT379" in [problem.code for problem in doc.problems]
 
 
+def test_unreadable_timeframe_says_why() -> None:
+    """GT379 carries parse_due's reason: '2011/12' names both readings and what to write."""
+    doc = gt.loads(WATER.replace("mid-2022", "2011/12"), format="progress-report")
+    (problem,) = [problem for problem in doc.problems if problem.code == "GT379"]
+    assert problem.message.endswith("write Dec 2011 or 2011–2012")
+
+
 def test_yes_no_answers() -> None:
     """Questions become answers: yes, no, none ticked, and free text kept (GT380)."""
     report = _report(WATER)

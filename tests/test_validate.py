@@ -69,6 +69,36 @@ def test_unknown_status_message_names_word_and_expectation() -> None:
     assert gt.Severity.ERROR is issue.severity
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["soon", "Jun-24", "Q3-24", "S1-24", "2011/12", "03/04/2024", "31/02/2024", "2025/2024",
+     "Dec 2008 – March 2007", "Q5 2024"],
+)  # fmt: skip
+def test_unreadable_deadline_message_carries_parse_dues_reason(text: str) -> None:
+    """GT104 says why the deadline was refused, in parse_due's words (which say what was
+    expected), not a generic list of examples (regression: 'Jun-24' got only 'expected e.g.')."""
+    with pytest.raises(gt.DueParseError) as caught:
+        gt.parse_due(text)
+    (issue,) = gt.validate(plan(clean_action(due=None, due_text=text)), on=ON)
+    expected = (
+        f"action 1 'Draft the framework': deadline {text!r} is not a date govtrack can read; "
+        f"{caught.value.reason}"
+    )
+    assert ("GT104", expected) == (issue.code, issue.message)
+
+
+def test_unreadable_two_digit_year_says_which_year_to_write() -> None:
+    """GT104 on 'Jun-24' tells the partner to write 2024 (or '24)."""
+    (issue,) = gt.validate(plan(clean_action(due=None, due_text="Jun-24")), on=ON)
+    assert issue.message.endswith("a two-digit year is ambiguous; write 2024 (or '24)")
+
+
+def test_a_readable_deadline_text_without_a_due_gets_the_examples() -> None:
+    """A hand-built action whose due_text reads but whose due is None gets GT104 with examples."""
+    (issue,) = gt.validate(plan(clean_action(due=None, due_text="2021/07")), on=ON)
+    assert issue.message.endswith("expected e.g. 2021/07, Q1-2023, Dec 2022 or 05 May 2019")
+
+
 def test_completed_with_an_update_needs_no_comment() -> None:
     """A completed action whose only note is a dated update is not GT105."""
     action = clean_action(

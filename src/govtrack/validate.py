@@ -32,7 +32,9 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import attrs
 
+from govtrack._errors import DueParseError
 from govtrack._gc import collector_paused
+from govtrack.model.dates import parse_due
 from govtrack.model.location import Location
 from govtrack.model.records import Action, Decision, Document, Issue, Issues
 from govtrack.model.status import Severity, Status
@@ -152,9 +154,26 @@ def _unreadable_deadline(doc: Document, on: dt.date) -> Iterator[Issue]:
             yield _issue(
                 "GT104",
                 f"{_label(action)}: deadline {action.due_text!r} is not a date govtrack can read; "
-                "expected e.g. 2021/07, Q1-2023, Dec 2022 or 05 May 2019",
+                f"{_why_unreadable(action.due_text)}",
                 _field(action.origin, "Deadline"),
             )
+
+
+_EXPECTED_DEADLINE = "expected e.g. 2021/07, Q1-2023, Dec 2022 or 05 May 2019"
+
+
+def _why_unreadable(text: str) -> str:
+    """Why :func:`parse_due` refuses a deadline text, in its own words, which say what was
+    expected (``a two-digit year is ambiguous; write 2024 (or '24)``).
+
+    A text that reads (an ``Action`` built by hand with a readable ``due_text`` and no
+    ``due``) gets the examples of the grammar.
+    """
+    try:
+        parse_due(text)
+    except DueParseError as error:
+        return error.reason or _EXPECTED_DEADLINE
+    return _EXPECTED_DEADLINE
 
 
 @rule("GT105", Severity.WARNING, "completed without comment")

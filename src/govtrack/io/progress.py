@@ -752,10 +752,10 @@ class _Reader:
             timeframe_text = rest.pop(0).text
             try:
                 timeframe = parse_due(timeframe_text, dayfirst=True)
-            except DueParseError:
+            except DueParseError as error:
                 self.problem(
                     "GT379",
-                    f"timeframe {timeframe_text!r} is not a date govtrack can read",
+                    f"timeframe {timeframe_text!r} is not a date govtrack can read; {error.reason}",
                     head.line,
                     Severity.INFO,
                 )

@@ -156,7 +156,9 @@ class Due:
         """A calendar month."""
         _check_year(year, text)
         if not 1 <= month <= 12:
-            raise DueParseError(text or f"{year}/{month}", f"there is no month {month}")
+            raise DueParseError(
+                text or f"{year}/{month}", f"there is no month {month}; a month is 1 to 12"
+            )
         return cls._make(dt.date(year, month, 1), _last_day(year, month), Precision.MONTH, text)
 
     @classmethod
@@ -245,13 +247,17 @@ _Y4 = r"(?P<year>(?:1[89]|2\d)\d\d)"
 
 _PREFIX = re.compile(
     r"^(?:(?:no\s+later\s+than|not\s+later\s+than|deadline|due(?:\s+date)?|target(?:\s+date)?)\s*:?\s*)?"
-    r"(?:(?:by|before|until|till|in|during|on)\s+)?(?:the\s+)?(?:(?:end|close)\s+of\s+(?:the\s+)?)?",
+    r"(?:(?:by|before|until|till|in|during|on)\s+)?(?:the\s+)?"
+    r"(?:(?:end(?:[\s-]+of)?|close\s+of)[\s-]+(?:the\s+)?)?",
 )
+"""Lead-in words that do not change the span: ``by``, ``deadline:``, and ``the end of``, also
+written ``end``, ``end-`` or ``end-of-`` (``by end June 2024``, ``end-2024``)."""
 
 _ISO_DAY = re.compile(r"(?P<year>\d{4})[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})")
 _YEAR_MONTH = re.compile(r"(?P<year>\d{4})\s*[-/.]\s*(?P<month>\d{1,2})")
 _MONTH_YEAR_NUM = re.compile(r"(?P<month>\d{1,2})\s*[-/.]\s*(?P<year>\d{4})")
 _YEAR_SPAN = re.compile(r"(?P<year>\d{4})\s*[-/–]\s*(?P<last>\d{2})")
+_YEAR_PAIR = re.compile(r"(?P<year>\d{4})\s*/\s*(?P<last>\d{4})")
 _NUM_DAY = re.compile(r"(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4})")
 _YEAR = re.compile(_Y4)
 _MONTH_NAME_YEAR = re.compile(_MONTH_RE + r"[\s,.-]*(?P<year>\d{4}|['’]?\d{2})")
@@ -261,15 +267,18 @@ _DAY_MONTH_YEAR = re.compile(
 _MONTH_DAY_YEAR = re.compile(
     _MONTH_RE + r"\s*(?P<day>\d{1,2})" + _ORD_RE + r"\s*,?\s*(?P<year>\d{4})"
 )
+_YEAR_AFTER = r"(?:\s*of)?[\s,/-]*(?P<year>\d{4}|['’]?\d{2})"
+"""The year after a quarter or a half: four digits, ``'24``, or two digits (``Q3-24``) that
+:func:`_year_of` reads only when the caller expects them."""
+_Q = r"q(?:uarter|tr)?\s*"  # Q3, Quarter 3, Qtr 3
+_H = r"(?:h|s|sem(?:ester)?)\s*"  # H1, and a semester: S1, Sem 1, Semester 1
 _QUARTER = re.compile(
-    r"(?:q(?P<q1>[1-4])|(?P<q2>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter)"
-    r"(?:\s*of)?[\s,/-]*(?P<year>\d{4})"
-    r"|(?P<year2>\d{4})[\s,/-]*q(?P<q3>[1-4])"
+    rf"(?:{_Q}(?P<q1>[1-4])|(?P<q2>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter)"
+    rf"{_YEAR_AFTER}|(?P<year2>\d{{4}})[\s,/-]*{_Q}(?P<q3>[1-4])"
 )
 _HALF = re.compile(
-    r"(?:h(?P<h1>[12])|(?P<h2>first|second|1st|2nd)\s+half|(?P<h4>[12])\s*h)"
-    r"(?:\s*of)?[\s,/-]*(?P<year>\d{4})"
-    r"|(?P<year2>\d{4})[\s,/-]*h(?P<h3>[12])"
+    rf"(?:{_H}(?P<h1>[12])|(?P<h2>first|second|1st|2nd)\s+(?:half|semester)|(?P<h4>[12])\s*h)"
+    rf"{_YEAR_AFTER}|(?P<year2>\d{{4}})[\s,/-]*{_H}(?P<h3>[12])"
 )
 _MID = re.compile(r"mid[\s-]*(?:of\s+)?(?P<year>\d{4})")
 _BARE_MONTH = re.compile(_MONTH_RE)
@@ -313,15 +322,21 @@ def _year_of(text: str, raw: str, how: _How) -> int:
 
 
 def _date(text: str, year: int, month: int, day: int) -> dt.date:
-    try:
-        return dt.date(year, month, day)
-    except ValueError as error:
-        raise DueParseError(text, str(error)) from None
+    """The day, or a refusal that says which part does not exist and what would."""
+    if not 1 <= month <= 12:
+        raise DueParseError(text, f"there is no month {month}; a month is 1 to 12")
+    _check_year(year, text)
+    last = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= last:
+        raise DueParseError(
+            text, f"there is no day {day} in {_ABBR[month - 1]} {year}; it has {last} days"
+        )
+    return dt.date(year, month, day)
 
 
 def _month_due(text: str, year: int, month: int) -> Due:
     if not 1 <= month <= 12:
-        raise DueParseError(text, f"there is no month {month}")
+        raise DueParseError(text, f"there is no month {month}; a month is 1 to 12")
     return Due.month(year, month, text)
 
 
@@ -338,8 +353,8 @@ def _single(text: str, body: str, how: _How) -> Due | None:
             if last <= first:
                 raise DueParseError(
                     text,
-                    f"there is no month {int(m['last'])}, and as a span of years it would "
-                    f"end ({last}) before it starts ({first})",
+                    f"there is no month {int(m['last'])} (a month is 1 to 12), and as a span "
+                    f"of years it would end ({last}) before it starts ({first})",
                 )
             return Due.range(dt.date(first, 1, 1), dt.date(last, 12, 31), text)
         if last == first + 1:
@@ -350,6 +365,19 @@ def _single(text: str, body: str, how: _How) -> Due | None:
                 f"it reads as {as_month} or as the years {first}–{last}; write {as_month} "
                 f"or {first}–{last}",
             )
+    if m := _YEAR_PAIR.fullmatch(body):
+        # "2024/2025": the two calendar years, or a fiscal year whose months are not given;
+        # the years cover every reading, and end no earlier than any of them.
+        first, last = int(m["year"]), int(m["last"])
+        _check_year(first, text)
+        _check_year(last, text)
+        if last < first:
+            raise DueParseError(
+                text,
+                f"as a span of years it would end ({last}) before it starts ({first}); "
+                "write the earlier year first",
+            )
+        return Due.range(dt.date(first, 1, 1), dt.date(last, 12, 31), text)
     if m := _YEAR_MONTH.fullmatch(body):
         return _month_due(text, int(m["year"]), int(m["month"]))
     if m := _MONTH_YEAR_NUM.fullmatch(body):
@@ -368,10 +396,10 @@ def _single(text: str, body: str, how: _How) -> Due | None:
         return Due.day(_date(text, int(m["year"]), month, int(m["day"])), text)
     if m := _QUARTER.fullmatch(body):
         quarter = m["q1"] or m["q3"] or str(_ORDINAL[m["q2"]])
-        return Due.quarter(int(m["year"] or m["year2"]), int(quarter), text)
+        return Due.quarter(_year_of(text, m["year"] or m["year2"], how), int(quarter), text)
     if m := _HALF.fullmatch(body):
         half = m["h1"] or m["h3"] or m["h4"] or str(_ORDINAL[m["h2"]])
-        return Due.half(int(m["year"] or m["year2"]), int(half), text)
+        return Due.half(_year_of(text, m["year"] or m["year2"], how), int(half), text)
     if m := _MID.fullmatch(body):
         year = int(m["year"])
         _check_year(year, text)
@@ -424,7 +452,10 @@ def _range(text: str, body: str, how: _How) -> Due | None:
         if start is None:
             continue
         if end.end < start:
-            raise DueParseError(text, f"it ends ({end.end}) before it starts ({start})")
+            raise DueParseError(
+                text,
+                f"it ends ({end.end}) before it starts ({start}); write the earlier date first",
+            )
         return Due.range(start, end.end, text)
     return None
 
@@ -519,12 +550,14 @@ def parse_due(text: str, *, dayfirst: bool | None = None, two_digit_year: bool =
 
     Args:
         text: The deadline as written: ``2021/07``, ``Q1-2023``, ``first half of 2023``,
-            ``Dec 2022``, ``05 May 2019``, ``March 2007 – Dec 2008``, ``by end of 2023``.
+            ``S1 2024``, ``Dec 2022``, ``05 May 2019``, ``March 2007 – Dec 2008``,
+            ``by end of 2023``, ``end-June 2024``.
         dayfirst: How to read an all-numeric day such as ``03/04/2024``:
             True for 3 April, False for 4 March, None (the default) to refuse to guess.
-        two_digit_year: Read a month name with two digits (``Dec 22``) as 20YY, as in
-            an update prefix ``Dec 22 Update:``; by default refused, since ``June 12``
-            may mean 12 June. ``Dec '22`` is always read.
+        two_digit_year: Read a two-digit year after a month name (``Dec 22``), a quarter
+            (``Q3-24``) or a half (``S1-24``) as 20YY, as in an update prefix
+            ``Dec 22 Update:``; by default refused, since ``June 12`` may mean 12 June and
+            nothing says which century is meant. ``Dec '22`` and ``Q3 '24`` are always read.
 
     Returns:
         The Due, whose ``text`` is ``text`` unchanged.
