@@ -1237,3 +1237,22 @@ def test_a_recommendations_column_after_the_actions_stays_theirs(tmp_path: Path)
     assert back.recommendations == ()
     assert [type(action) for action in back.actions] == [gt.Decision, gt.Action, gt.Action]
     assert back.actions[2].extra == {}
+
+
+def test_responsible_cells_typed_with_separators_and_spaces(tmp_path: Path) -> None:
+    """A ``;`` ending each line is a separator, not part of the name; a cell of spaces
+    names no one (GT102 then, and the summary lists the action as unassigned)."""
+    rows = [
+        ["Action", "Responsible", "Deadline", "Status"],
+        ["Audit the stores", "Finance Unit;\nHR;", "2020", "Ongoing"],
+        ["Brief the board", "   ", "2020", "Ongoing"],
+        ["Close the books", "Finance Unit; Audit", "2020", "Ongoing"],
+    ]
+    doc = excel.load(build(tmp_path, rows))
+    assert [("Finance Unit", "HR"), (), ("Finance Unit", "Audit")] == [
+        action.responsible for action in doc.actions
+    ]
+    summary = gt.summarize(doc, on=dt.date(2024, 1, 1))
+    assert {"Finance Unit": 2, "HR": 1, "Audit": 1, gt.UNASSIGNED: 1} == {
+        party: len(actions) for party, actions in summary.overdue.items()
+    }

@@ -166,3 +166,18 @@ def test_overdue_is_monotonic_in_time(action: gt.Action, first: dt.date, second:
     early, late = sorted((first, second))
     if action.due is not None and action.effective_status(on=early) is S.OVERDUE:
         assert S.OVERDUE is action.effective_status(on=late)
+
+
+def test_overdue_parties_are_trimmed_and_blank_ones_unassigned() -> None:
+    """A party written with stray spaces is the same party; a blank one is no one; a
+    party listed twice owes the action once."""
+    due = gt.parse_due("2020")
+    actions = [
+        gt.Action(text="a", responsible=("HR ",), due=due),
+        gt.Action(text="b", responsible=(" HR", "HR"), due=due),
+        gt.Action(text="c", responsible=(" ",), due=due),
+    ]
+    summary = gt.summarize(actions, on=dt.date(2024, 1, 1))
+    assert {"HR": ["a", "b"], gt.UNASSIGNED: ["c"]} == {
+        party: [action.text for action in owed] for party, owed in summary.overdue.items()
+    }

@@ -14,7 +14,7 @@ import attrs
 
 from govtrack._errors import GovtrackError
 from govtrack.model.records import Action, Document
-from govtrack.model.rules import UNASSIGNED
+from govtrack.model.rules import owed_by
 from govtrack.model.status import Status
 
 __all__ = ["Reminder", "reminders", "to_ics", "to_markdown", "to_text"]
@@ -72,7 +72,7 @@ def reminders(
             target = soon
         else:
             continue
-        for party in action.responsible or (UNASSIGNED,):
+        for party in owed_by(action):
             target.setdefault(party, []).append(action)
     return [
         Reminder(

@@ -368,15 +368,22 @@ def _parties(text: str) -> tuple[str, ...]:
     """Responsible parties: one per line, else one per ``;`` (commas and "and" stay inside).
 
     A cell with line breaks is split at them only, so a name holding ``;`` survives
-    among others (as the matrix writer puts them, one per line).
+    among others (as the matrix writer puts them, one per line); a ``;`` ending a line
+    is a separator typed as well (``Finance Unit;`` then ``HR;``). A cell of spaces
+    names no one.
+
+    >>> _parties("Finance Unit;\\nHR;"), _parties("  "), _parties("HR; Audit")
+    (('Finance Unit', 'HR'), (), ('HR', 'Audit'))
     """
+    text = text.strip()
     if not text:
         return ()
     if "\n" in text:
-        return tuple(part for line in text.split("\n") if (part := line.strip()))
+        lines = (line.rstrip().rstrip(";") for line in text.split("\n"))
+        return tuple(part for line in lines if (part := line.strip()))
     if ";" not in text:
-        return (text.strip(),)
-    return tuple(part for part in _PARTY_SPLIT.split(text.strip()) if part)
+        return (text,)
+    return tuple(part for part in _PARTY_SPLIT.split(text) if part)
 
 
 def _tick(value: Any) -> bool | None:

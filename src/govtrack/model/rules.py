@@ -22,10 +22,23 @@ import attrs
 from govtrack.model.records import Action, Document
 from govtrack.model.status import Status
 
-__all__ = ["UNASSIGNED", "Summary", "closure_rate", "implementation_rate", "summarize"]
+__all__ = ["UNASSIGNED", "Summary", "closure_rate", "implementation_rate", "owed_by", "summarize"]
 
 UNASSIGNED = "(unassigned)"
 """The key under which :attr:`Summary.overdue` lists actions with no responsible party."""
+
+
+def owed_by(action: Action) -> tuple[str, ...]:
+    """The parties ``action`` is listed under: its responsible parties, trimmed, blanks
+    left out, each once; ``(UNASSIGNED,)`` when none is left.
+
+    >>> owed_by(Action(text="x", responsible=("HR ", " ")))
+    ('HR',)
+    >>> owed_by(Action(text="x", responsible=("",)))
+    ('(unassigned)',)
+    """
+    parties = tuple(dict.fromkeys(party for name in action.responsible if (party := name.strip())))
+    return parties or (UNASSIGNED,)
 
 
 def _actions(source: Document | Iterable[Action]) -> tuple[Action, ...]:
@@ -163,7 +176,7 @@ def summarize(
             continue
         by_status[status] += 1
         if status is Status.OVERDUE:
-            for party in action.responsible or (UNASSIGNED,):
+            for party in owed_by(action):
                 overdue.setdefault(party, []).append(action)
     applicable = len(actions) - by_status[Status.NO_LONGER_APPLICABLE]
     rate = by_status[Status.COMPLETED] / applicable if applicable else None
