@@ -21,6 +21,11 @@ import govtrack as gt
 ON = "2023-01-31"
 
 
+def exists(path: Path) -> str:
+    """What the command says on stderr when asked to replace ``path`` without --force."""
+    return f"govtrack: {path} exists; choose another name, or pass --force to replace it\n"
+
+
 def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "govtrack", *map(str, args)],
@@ -314,13 +319,15 @@ def test_convert_workbook_to_json_to_markdown(inputs: dict[str, Path], tmp_path:
     """xlsx -> json keeps the records; json -> md writes a status report for people."""
     as_json = tmp_path / "partner.json"
     first = run("convert", inputs["xlsx"], as_json)
-    assert (0, "", f"wrote {as_json}\n") == (first.returncode, first.stderr, first.stdout)
+    assert (0, f"wrote {as_json}\n") == (first.returncode, first.stdout)
     assert gt.load(inputs["xlsx"]) == gt.load(as_json)
     data = json.loads(as_json.read_text(encoding="utf-8"))
     assert (2, ["Matrix"]) == (data["schema_version"], [t["sheet"] for t in data["tables"]])
     report = tmp_path / "partner.md"
     second = run("convert", as_json, report)
-    assert (0, "") == (second.returncode, second.stderr)
+    assert 0 == second.returncode
+    carried = f"govtrack: reading problems in {as_json}: 1 error, 2 infos"  # kept in the JSON
+    assert (carried, False) == (second.stderr.splitlines()[0], "--dayfirst" in second.stderr)
     text = report.read_text(encoding="utf-8")
     assert text.startswith("# Status report")
     assert "Hire two job counsellors per centre." in text
@@ -330,11 +337,190 @@ def test_convert_workbook_to_json_to_markdown(inputs: dict[str, Path], tmp_path:
 def test_convert_text_to_workbook_reads_back_equal(
     inputs: dict[str, Path], tmp_path: Path, kind: str
 ) -> None:
-    """A text export converted to govtrack's workbook reads back equal to the text's document."""
+    """A text export converted to govtrack's workbook reads back equal to the text's document.
+
+    The export's only reading problem is an info (GT305, navigation skipped): nothing on stderr.
+    """
     target = tmp_path / "converted.xlsx"
     result = run("convert", inputs[kind], target)
     assert (0, "") == (result.returncode, result.stderr)
     assert gt.load(inputs[kind]) == gt.load(target)
+
+
+def test_convert_summarises_the_reading_problems_on_stderr(
+    inputs: dict[str, Path], tmp_path: Path
+) -> None:
+    """A workbook with an unreadable date converts (exit 0) and says so on stderr, by code and
+    cell, with the flags that settle the date; stdout keeps the one 'wrote' line."""
+    target = tmp_path / "partner.json"
+    result = run("convert", inputs["xlsx"], target)
+    assert (0, f"wrote {target}\n") == (result.returncode, result.stdout)
+    lines = result.stderr.splitlines()
+    assert [
+        f"govtrack: reading problems in {inputs['xlsx']}: 1 error, 2 infos",
+        "  GT205 info    x1    unknown column kept in extra",
+        "      e.g. Matrix!K4: column 'Donor' is not one govtrack knows; kept verbatim in extra",
+        "  GT208 error   x1    ambiguous date",
+    ] == lines[:4]
+    assert lines[4].startswith("      e.g. Matrix!H7: cannot read deadline '06/07/2022'")
+    assert [
+        (
+            f"govtrack: 'govtrack validate {inputs['xlsx']}' lists each one with its place; "
+            "--quiet hides this summary"
+        ),
+        "hint: --dayfirst reads 03/04/2024 as 3 April, --monthfirst as March 4",
+    ] == lines[-2:]
+    assert gt.load(inputs["xlsx"]) == gt.load(target)
+
+
+def test_convert_reports_a_key_action_line_it_could_not_split(
+    inputs: dict[str, Path], tmp_path: Path
+) -> None:
+    """Regression: an export whose key-action line lacks a deadline (GT302) was converted
+    without a word; the warning is now summarised on stderr, and the exit status stays 0."""
+    source = tmp_path / "export.txt"
+    source.write_text(
+        inputs["gate"]
+        .read_text(encoding="utf-8")
+        .replace("Finance Unit 2022/06 Ongoing Draft with the communication team.", "Soon"),
+        encoding="utf-8",
+    )
+    target = tmp_path / "export.json"
+    result = run("convert", source, target)
+    assert (0, f"wrote {target}\n") == (result.returncode, result.stdout)
+    assert [
+        f"govtrack: reading problems in {source}: 1 warning, 1 info",
+        "  GT302 warning x1    a key-action line without a YYYY/MM deadline followed by a status",
+        (
+            "      e.g. line 31: key action without a deadline (YYYY/MM) followed by a status; "
+            "the whole line is kept as its text"
+        ),
+        "  GT305 info    x1    the page's navigation before the heading was skipped",
+    ] == result.stderr.splitlines()[:4]
+    assert gt.load(source) == gt.load(target)
+
+
+def test_convert_quiet_prints_nothing(inputs: dict[str, Path], tmp_path: Path) -> None:
+    """--quiet (-q) silences the 'wrote' line and the reading summary; the file is written."""
+    target = tmp_path / "partner.json"
+    result = run("convert", inputs["xlsx"], target, "-q")
+    assert (0, "", "") == (result.returncode, result.stdout, result.stderr)
+    assert gt.load(inputs["xlsx"]) == gt.load(target)
+
+
+def test_convert_refuses_to_replace_a_file_unless_forced(
+    inputs: dict[str, Path], tmp_path: Path
+) -> None:
+    """An existing OUTPUT is a usage error (exit 2) and is left whole; --force replaces it."""
+    target = tmp_path / "tracker.json"
+    target.write_text("my own notes", encoding="utf-8")
+    refused = run("convert", inputs["old"], target)
+    assert (2, "", exists(target)) == (refused.returncode, refused.stdout, refused.stderr)
+    assert "my own notes" == target.read_text(encoding="utf-8")
+    forced = run("convert", inputs["old"], target, "--force")
+    assert (0, "") == (forced.returncode, forced.stderr)
+    assert gt.load(inputs["old"]) == gt.load(target)
+
+
+def test_convert_onto_its_own_input_names_the_flag(tmp_path: Path) -> None:
+    """Regression: OUTPUT = INPUT told a command-line user to 'pass overwrite_source=True';
+    it now names --force, and --force replaces the source with the converted copy."""
+    document = tracker(second_status=gt.Status.ONGOING, second_due="2022/09")
+    source = tmp_path / "tracker.json"
+    source.write_text(gt.dumps(document, format="json", indent=2), encoding="utf-8")
+    before = source.read_bytes()
+    refused = run("convert", source, source)
+    expected = (
+        f"govtrack: {source} is the file being converted: pass --force to replace it with the "
+        "converted copy, or write to another file\n"
+    )
+    assert (2, expected) == (refused.returncode, refused.stderr)
+    assert "overwrite_source" not in refused.stderr
+    assert before == source.read_bytes()
+    forced = run("convert", source, source, "--force")
+    assert (0, f"wrote {source}\n", "") == (forced.returncode, forced.stdout, forced.stderr)
+    assert (document, "\n" not in source.read_text(encoding="utf-8")) == (
+        gt.load(source),
+        True,
+    )
+
+
+def test_convert_onto_a_link_to_its_input_is_the_input(tmp_path: Path) -> None:
+    """A symbolic link to INPUT is INPUT: refused without --force, by the same message."""
+    source = tmp_path / "tracker.json"
+    gt.dump(tracker(second_status=gt.Status.ONGOING, second_due="2022/09"), source)
+    link = tmp_path / "link.json"
+    try:
+        link.symlink_to(source)
+    except OSError:  # pragma: no cover - Windows without the privilege
+        pytest.skip("cannot make a symbolic link here")
+    result = run("convert", source, link)
+    assert 2 == result.returncode
+    assert "is the file being converted: pass --force" in result.stderr
+
+
+def test_convert_to_a_folder_is_refused(inputs: dict[str, Path], tmp_path: Path) -> None:
+    """A folder named as OUTPUT is refused, even with --force, and left as it was."""
+    folder = tmp_path / "out.json"
+    folder.mkdir()
+    result = run("convert", inputs["old"], folder, "--force")
+    assert (2, f"govtrack: {folder} is a folder: name the file to write\n") == (
+        result.returncode,
+        result.stderr,
+    )
+    assert [] == list(folder.iterdir())
+
+
+def test_annotate_refuses_to_replace_a_file_unless_forced(
+    inputs: dict[str, Path], tmp_path: Path
+) -> None:
+    """validate --annotate over an existing file exits 2 before reading; --force replaces it."""
+    target = tmp_path / "checked.xlsx"
+    target.write_bytes(b"last week's copy")
+    refused = run("validate", inputs["xlsx"], "--on", ON, "--annotate", target)
+    assert (2, "", exists(target)) == (refused.returncode, refused.stdout, refused.stderr)
+    assert b"last week's copy" == target.read_bytes()
+    forced = run("validate", inputs["xlsx"], "--on", ON, "--annotate", target, "--force")
+    assert (1, f"wrote {target}") == (forced.returncode, forced.stdout.splitlines()[-1])
+    assert ["Problems", "Matrix"] == openpyxl.load_workbook(target).sheetnames
+
+
+def test_annotate_never_replaces_the_file_it_checks(
+    inputs: dict[str, Path], tmp_path: Path
+) -> None:
+    """--annotate naming the checked file is refused even with --force: the copy is a new file."""
+    source = tmp_path / "partner.xlsx"
+    source.write_bytes(inputs["xlsx"].read_bytes())
+    result = run("validate", source, "--annotate", source, "--force")
+    expected = (
+        f"govtrack: {source} is the file being checked: the annotated copy must go to another "
+        "file\n"
+    )
+    assert (2, expected) == (result.returncode, result.stderr)
+    assert inputs["xlsx"].read_bytes() == source.read_bytes()
+
+
+def test_reminders_output_refuses_to_replace_a_file_unless_forced(
+    inputs: dict[str, Path], tmp_path: Path
+) -> None:
+    """reminders -o over an existing file exits 2; --force replaces it; the input never."""
+    target = tmp_path / "due.txt"
+    target.write_text("sent last month", encoding="utf-8")
+    options = ("--on", "2023-01-20", "-o", target)
+    refused = run("reminders", inputs["minutes"], *options)
+    assert (2, exists(target)) == (refused.returncode, refused.stderr)
+    assert "sent last month" == target.read_text(encoding="utf-8")
+    forced = run("reminders", inputs["minutes"], *options, "--force")
+    assert (0, f"wrote {target}\n") == (forced.returncode, forced.stdout)
+    assert "Each city council" in target.read_text(encoding="utf-8").splitlines()
+    source = tmp_path / "notes.md"
+    source.write_text(RECORD_NOTES, encoding="utf-8")
+    itself = run("reminders", source, "-o", source, "--force")
+    expected = (
+        f"govtrack: {source} is the file the reminders are read from: write them to another file\n"
+    )
+    assert (2, expected) == (itself.returncode, itself.stderr)
+    assert RECORD_NOTES == source.read_text(encoding="utf-8")
 
 
 # ---------------------------------------------------------------------------

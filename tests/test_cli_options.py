@@ -241,3 +241,63 @@ def test_convert_without_a_format_it_can_write_is_refused(
     assert 2 == run("convert", str(matrix), str(target), "--dayfirst", *options)[0]
     assert message in capsys.readouterr().err
     assert not target.exists()
+
+
+CONVERT_HELP = [
+    (
+        "--force replace OUTPUT if it exists (refused otherwise), even when OUTPUT is INPUT "
+        "itself: the source file is then replaced by the converted copy"
+    ),
+    "--quiet, -q print nothing unless the command fails",
+    "An existing OUTPUT is replaced only with --force.",
+    "summarised on standard error when one is a warning or an error; the exit status stays 0.",
+]
+VALIDATE_HELP = (
+    "--force replace the --annotate file if it exists (refused otherwise; never the file being "
+    "checked)"
+)
+REMINDERS_HELP = (
+    "--force replace the --output file if it exists (refused otherwise; never the file read)"
+)
+
+
+@pytest.mark.parametrize(
+    ("command", "expected"),
+    [
+        ("convert", CONVERT_HELP),
+        ("validate", [VALIDATE_HELP]),
+        ("reminders", [REMINDERS_HELP]),
+        ("template", ["--force replace OUTPUT if it exists (refused otherwise)"]),
+    ],
+)
+def test_help_says_when_a_file_is_replaced(
+    capsys: pytest.CaptureFixture[str], command: str, expected: list[str]
+) -> None:
+    """Each command that writes a named file documents --force (and convert --quiet) in --help."""
+    assert (0, "") == run(command, "--help")
+    shown = " ".join(capsys.readouterr().out.split())
+    assert [] == [phrase for phrase in expected if phrase not in shown]
+
+
+def test_an_existing_output_is_refused_before_reading(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The refusal comes first: no time is spent reading an input that cannot be written out."""
+    source = tmp_path / "missing.json"
+    target = tmp_path / "out.json"
+    target.write_text("{}", encoding="utf-8")
+    assert (2, "") == run("convert", str(source), str(target))
+    assert f"govtrack: {target} exists; choose another name, or pass --force to replace it\n" == (
+        capsys.readouterr().err
+    )
+
+
+def test_convert_force_without_an_existing_output_just_writes(
+    matrix: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--force is harmless when OUTPUT is new; a clean read prints nothing on stderr."""
+    target = tmp_path / "plan.json"
+    assert (0, f"wrote {target}\n") == run(
+        "convert", str(matrix), str(target), "--dayfirst", "--force"
+    )
+    assert "" == capsys.readouterr().err

@@ -109,3 +109,17 @@ def test_progress_line_for_a_long_read() -> None:
         "\rgovtrack: reading tracker.xlsx: 10,000 of 120,000 rows (8%)"
         "\rgovtrack: reading tracker.xlsx: 120,000 of 120,000 rows (100%)\n"
     ) == stream.getvalue()
+
+
+def test_convert_quiet_shows_no_progress_on_a_terminal(
+    plan: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """convert --quiet prints nothing on a terminal either: no progress, no 'wrote' line."""
+    monkeypatch.setattr(cli, "LONG_READ_ROWS", 20)
+    monkeypatch.setattr(excel, "PROGRESS_EVERY", 10)
+    stderr = Terminal()
+    monkeypatch.setattr("sys.stderr", stderr)
+    out = io.StringIO()
+    code = cli.main(["convert", str(plan), str(tmp_path / "plan.json"), "--quiet"], out=out)
+    assert (0, "", "") == (code, out.getvalue(), stderr.getvalue())
+    assert 25 == len(gt.load(tmp_path / "plan.json").actions)

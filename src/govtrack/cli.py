@@ -4,6 +4,11 @@ Exit codes: 0 no error, 1 errors found (``validate``), 2 the input cannot be
 read or the command is misused. Errors print one line on stderr, never a
 traceback. Reading a workbook of more than 50,000 rows shows its progress on
 stderr when stderr is a terminal (and nothing otherwise).
+
+A command that writes a file the user names (``convert``, ``template``,
+``validate --annotate``, ``reminders --output``) refuses to replace an existing
+file unless ``--force`` is given (exit 2, nothing read or written). Only
+``convert`` may replace its own input, and only with ``--force``.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ import contextlib
 import datetime as dt
 import json
 import os
+import shlex
 import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -119,6 +125,12 @@ def _parser() -> argparse.ArgumentParser:
         metavar="OUT.xlsx",
         help="write a copy of the file with each problem cell highlighted and commented",
     )
+    check.add_argument(
+        "--force",
+        action="store_true",
+        help="replace the --annotate file if it exists (refused otherwise; never the file "
+        "being checked)",
+    )
     _add_dates(check)
 
     summary = commands.add_parser("summary", help="count actions by status on a date")
@@ -152,11 +164,24 @@ def _parser() -> argparse.ArgumentParser:
     )
     remind.add_argument("--format", choices=("text", "markdown", "ics"), default="text")
     remind.add_argument("--output", "-o", help="write to this file instead of standard output")
+    remind.add_argument(
+        "--force",
+        action="store_true",
+        help="replace the --output file if it exists (refused otherwise; never the file read)",
+    )
     _add_dates(remind)
 
-    convert = commands.add_parser("convert", help="convert between formats (by suffix)")
-    convert.add_argument("input")
-    convert.add_argument("output")
+    convert = commands.add_parser(
+        "convert",
+        help="convert between formats (by suffix)",
+        description="Read INPUT and write OUTPUT in the format its suffix (or --to) names. "
+        "An existing OUTPUT is replaced only with --force. The document's reading problems "
+        "(what govtrack could not interpret, as 'govtrack validate' lists them) are "
+        "summarised on standard error when one is a warning or an error; the exit status "
+        "stays 0.",
+    )
+    convert.add_argument("input", metavar="INPUT")
+    convert.add_argument("output", metavar="OUTPUT")
     convert.add_argument(
         "--on",
         type=_date,
@@ -174,12 +199,25 @@ def _parser() -> argparse.ArgumentParser:
         help="an .xlsx output's layout: govtrack's lossless workbook (the default) or a "
         "management-response matrix for people",
     )
+    convert.add_argument(
+        "--force",
+        action="store_true",
+        help="replace OUTPUT if it exists (refused otherwise), even when OUTPUT is INPUT "
+        "itself: the source file is then replaced by the converted copy",
+    )
+    convert.add_argument(
+        "--quiet",
+        "-q",
+        action="store_true",
+        help="print nothing unless the command fails: no 'wrote' line, no summary of "
+        "reading problems, no progress",
+    )
     _add_dates(convert)
 
     commands.add_parser("codes", help="list every problem code with its severity and meaning")
 
     template = commands.add_parser("template", help="write a blank matrix for partners")
-    template.add_argument("output")
+    template.add_argument("output", metavar="OUTPUT")
     template.add_argument(
         "--force", action="store_true", help="replace OUTPUT if it exists (refused otherwise)"
     )
@@ -215,10 +253,10 @@ def _progress(path: str, stream: TextIO) -> Callable[[int, int], None] | None:
     return _Progress(stream, Path(path).name)
 
 
-def _load(path: str, dayfirst: bool | None = None) -> Document:
+def _load(path: str, dayfirst: bool | None = None, *, quiet: bool = False) -> Document:
     """Read a file; a long workbook shows its progress on stderr when that is a terminal."""
     options: dict[str, Any] = {} if dayfirst is None else {"dayfirst": dayfirst}
-    if Path(path).suffix.lower() in {".xlsx", ".xlsm"}:
+    if not quiet and Path(path).suffix.lower() in {".xlsx", ".xlsm"}:
         progress = _progress(path, sys.stderr)
         if progress is not None:
             options["progress"] = progress
@@ -260,12 +298,37 @@ def _print_issues(issues: list[Issue], source: str, out: TextIO) -> None:
     if not issues:
         print(f"{source}: no problems found", file=out)
         return
+    print(f"{source}: {_counts(issues)}", file=out)
+    _print_codes(issues, out)
+    print(file=out)
+    print("All problems:", file=out)
+    for issue in issues:
+        print(f"{issue.severity.value:7} {issue}", file=out)
+    if _ambiguous_days(issues):
+        print(f"\n{DAYFIRST_HINT}", file=out)
+
+
+DAYFIRST_HINT = "hint: --dayfirst reads 03/04/2024 as 3 April, --monthfirst as March 4"
+
+
+def _ambiguous_days(issues: Sequence[Issue]) -> bool:
+    """Whether an all-numeric day was left unread (GT208 in a workbook, GT326 in a matrix)."""
+    return any(issue.code in {"GT208", "GT326"} for issue in issues)
+
+
+def _counts(issues: Sequence[Issue]) -> str:
+    """The issues counted by severity, most severe first: ``3 errors, 1 warning``."""
     counts = Counter(issue.severity for issue in issues)
+    return ", ".join(
+        f"{counts[s]} {s.value}{'s' if counts[s] != 1 else ''}" for s in Severity if counts[s]
+    )
+
+
+def _print_codes(issues: Sequence[Issue], out: TextIO) -> None:
+    """Each code once: severity, count, meaning, and up to two examples with their place."""
     by_code: dict[str, list[Issue]] = {}
     for issue in issues:
         by_code.setdefault(issue.code, []).append(issue)
-    parts = [f"{counts[s]} {s.value}{'s' if counts[s] != 1 else ''}" for s in Severity if counts[s]]
-    print(f"{source}: {', '.join(parts)}", file=out)
     summaries = {rule.code: rule.summary for rule in RULES}
     if any(not code.startswith("GT1") for code in by_code):  # the readers' codes too
         summaries.update((code, _plain(found.meaning)) for code, found in reader_codes().items())
@@ -278,15 +341,27 @@ def _print_issues(issues: list[Issue], source: str, out: TextIO) -> None:
         for example in group[:2]:
             where = str(example.location) if example.location else ""
             print(f"      e.g. {where + ': ' if where else ''}{example.message}", file=out)
-    print(file=out)
-    print("All problems:", file=out)
-    for issue in issues:
-        print(f"{issue.severity.value:7} {issue}", file=out)
-    if "GT208" in by_code or "GT326" in by_code:
-        print(
-            "\nhint: --dayfirst reads 03/04/2024 as 3 April, --monthfirst as March 4",
-            file=out,
-        )
+
+
+def _report_reading(doc: Document, source: str, err: TextIO) -> None:
+    """Summarise the document's reading problems (``doc.problems``), as ``validate`` groups them.
+
+    Infos alone (a skipped navigation menu, an unknown column kept in ``extra``) lose
+    nothing and are not reported; a warning or an error brings the whole summary. A JSON
+    document (or govtrack's own workbook) carries the problems of the reading that made it.
+    """
+    problems = list(doc.problems)
+    if all(problem.severity is Severity.INFO for problem in problems):
+        return
+    print(f"govtrack: reading problems in {source}: {_counts(problems)}", file=err)
+    _print_codes(problems, err)
+    print(
+        f"govtrack: 'govtrack validate {shlex.quote(source)}' lists each one with its place; "
+        "--quiet hides this summary",
+        file=err,
+    )
+    if _ambiguous_days(problems) and Path(source).suffix.lower() != ".json":
+        print(DAYFIRST_HINT, file=err)  # a JSON document's days were settled, or not, upstream
 
 
 def _plain(meaning: str) -> str:
@@ -516,10 +591,7 @@ def _run(args: argparse.Namespace, stream: TextIO) -> int:
         excel = module_of("excel-write")
         if excel is None:
             raise GovtrackError("this version of govtrack cannot write Excel templates")
-        if Path(args.output).exists() and not args.force:
-            raise GovtrackError(
-                f"{args.output} exists; choose another name, or pass --force to replace it"
-            )
+        _check_output(args.output, force=args.force)
         excel.write_template(args.output)
         print(f"wrote {args.output}", file=stream)
         return EXIT_OK
@@ -530,23 +602,65 @@ def _run(args: argparse.Namespace, stream: TextIO) -> int:
         raise GovtrackError(
             f"the annotated copy is an Excel workbook: name it .xlsx, not {annotated}"
         )
+    if annotated:
+        if _same_file(args.file, annotated):
+            raise GovtrackError(
+                f"{annotated} is the file being checked: the annotated copy must go to another file"
+            )
+        _check_output(annotated, force=args.force)
+    if args.command == "reminders" and args.output:
+        if _same_file(args.file, args.output):
+            raise GovtrackError(
+                f"{args.output} is the file the reminders are read from: write them to another file"
+            )
+        _check_output(args.output, force=args.force)
     if args.command == "validate":
         _check_codes("--select", [code for group in args.select or () for code in group])
         _check_codes("--ignore", [code for group in args.ignore or () for code in group])
     if args.command == "codes":
         return _list_codes(stream)
-    options = _convert_options(args) if args.command == "convert" else {}  # before reading
-    source = args.input if args.command == "convert" else args.file
-    doc = _load(source, args.dayfirst)
-    if args.command == "validate":
-        return _validate(args, doc, stream)
-    if args.command == "summary":
-        return _summary(args, doc, stream)
-    if args.command == "reminders":
+    if args.command != "convert":
+        doc = _load(args.file, args.dayfirst)
+        if args.command == "validate":
+            return _validate(args, doc, stream)
+        if args.command == "summary":
+            return _summary(args, doc, stream)
         return _reminders(args, doc, stream)
-    dump(doc, args.output, **options)
-    print(f"wrote {args.output}", file=stream)
+    return _convert(args, stream)
+
+
+def _convert(args: argparse.Namespace, stream: TextIO) -> int:
+    """``convert``: options and the output checked before reading; reading problems on stderr."""
+    options = _convert_options(args)
+    if _same_file(args.input, args.output) and not args.force:
+        raise GovtrackError(
+            f"{args.output} is the file being converted: pass --force to replace it with the "
+            "converted copy, or write to another file"
+        )
+    _check_output(args.output, force=args.force)
+    doc = _load(args.input, args.dayfirst, quiet=args.quiet)
+    dump(doc, args.output, overwrite_source=args.force, **options)
+    if not args.quiet:
+        print(f"wrote {args.output}", file=stream)
+        _report_reading(doc, args.input, sys.stderr)
     return EXIT_OK
+
+
+def _same_file(first: str, second: str) -> bool:
+    """Whether two paths name one file (a link, another spelling); False if one is missing."""
+    try:
+        return Path(first).samefile(second)
+    except OSError:
+        return False
+
+
+def _check_output(target: str, *, force: bool) -> None:
+    """Refuse to replace an existing file unless ``--force`` was given: a usage error (exit 2)."""
+    path = Path(target)
+    if path.is_dir():
+        raise GovtrackError(f"{target} is a folder: name the file to write")
+    if os.path.lexists(path) and not force:
+        raise GovtrackError(f"{target} exists; choose another name, or pass --force to replace it")
 
 
 def _convert_options(args: argparse.Namespace) -> dict[str, Any]:
