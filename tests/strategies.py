@@ -7,6 +7,7 @@ checks it).
 from __future__ import annotations
 
 import datetime as dt
+import string
 
 import attrs
 from hypothesis import strategies as st
@@ -29,6 +30,40 @@ refs = st.one_of(
     st.sampled_from("abcdef").map(lambda c: f"{c})"),
 )
 parties = st.lists(words, max_size=3).map(tuple)
+
+# Refs as partners type them at the start of a key action's text, with no ref column.
+_ref_numbers = st.lists(st.integers(1, 999), min_size=1, max_size=3).map(
+    lambda parts: ".".join(map(str, parts))
+)
+list_markers = st.one_of(
+    st.tuples(_ref_numbers, st.sampled_from(".)")).map("".join),
+    st.integers(1, 999).map(lambda number: f"({number})"),
+    st.sampled_from(string.ascii_lowercase).flatmap(
+        lambda c: st.sampled_from((f"{c})", f"({c})", f"{c}."))
+    ),
+    st.sampled_from(string.ascii_uppercase).flatmap(lambda c: st.sampled_from((f"{c})", f"({c})"))),
+    st.sampled_from(("(ii)", "(iii)", "(iv)", "(vi)", "(xii)")),
+)
+"""Refs that lead a text as list markers (``1.``, ``1.2)``, ``(3)``, ``a)``, ``(b)``, ``c.``):
+the Excel reader reads them from an action's text with no context."""
+outline_refs = st.lists(st.integers(1, 999), min_size=2, max_size=3).map(
+    lambda parts: ".".join(map(str, parts))
+)
+"""Bare dotted refs (``1.2``, ``2.3.1``), which the Excel reader reads from a text only
+when they fit the table (a decimal starts sentences that way)."""
+
+
+@st.composite
+def outlines(draw: st.DrawFn) -> list[str]:
+    """A run of dotted refs in outline order: ``1.1``, ``1.2``, ``2.1``, ``2.1.1``, ``2.2``…"""
+    refs: list[str] = []
+    for section in range(1, draw(st.integers(1, 3)) + 1):
+        for item in range(1, draw(st.integers(1, 3)) + 1):
+            refs.append(f"{section}.{item}")
+            refs.extend(f"{section}.{item}.{sub}" for sub in range(1, draw(st.integers(0, 2)) + 1))
+    return refs
+
+
 dates = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2060, 12, 31))
 years = st.integers(1990, 2060)
 

@@ -1256,3 +1256,279 @@ def test_responsible_cells_typed_with_separators_and_spaces(tmp_path: Path) -> N
     assert {"Finance Unit": 2, "HR": 1, "Audit": 1, gt.UNASSIGNED: 1} == {
         party: len(actions) for party, actions in summary.overdue.items()
     }
+
+
+# ---------------------------------------------------------------------------
+# Numbering columns (No., N°, #) and combined headers (Comments/Updates)
+
+MR_NUMBERED = ["Recommendation", "Management response", "Key action", "Responsible", "Deadline"]
+
+
+@pytest.mark.parametrize("number", ["No.", "No", "N°", "Nº", "#", "Ref"])
+def test_a_number_column_left_of_the_recommendation_numbers_it(tmp_path: Path, number: str) -> None:
+    """In a management-response matrix, `No.` left of the recommendation text is its ref."""
+    rows = [
+        [number, *MR_NUMBERED, "Status"],
+        ["1", "Map the districts", "Agreed", "Hire a surveyor", "Planning", "2023/06", "Ongoing"],
+        [None, None, None, "Publish the map", "Planning", "2023/09", "Not started"],
+        ["2", "Train the clerks", "Agreed", "Run two courses", "HR", "2023/12", "Ongoing"],
+    ]
+    doc = excel.load(build(tmp_path, rows))
+    assert [("1", ["", ""]), ("2", [""])] == [
+        (rec.ref, [action.ref for action in rec.actions]) for rec in doc.recommendations
+    ]
+    assert [] == codes(doc)
+
+
+def test_a_second_number_column_numbers_the_key_actions(tmp_path: Path) -> None:
+    """`No | Recommendation | … | No | Key action`: the first numbers recommendations, the second
+    actions; an Action # column right of the recommendation keeps the actions' refs too."""
+    for header in (
+        ["No", "Recommendation", "No", "Key action"],
+        ["#", "Recommendation", "Action #", "Key action"],
+    ):
+        rows = [
+            [*header, "Responsible", "Deadline", "Status"],
+            ["1", "Map the districts", "1.1", "Hire a surveyor", "Planning", "2023/06", "Ongoing"],
+            [None, None, "1.2", "Publish the map", "Planning", "2023/09", "Ongoing"],
+        ]
+        doc = excel.load(build(tmp_path, rows, name=f"{header[2]}.xlsx".replace("#", "n")))
+        assert ([("1", ["1.1", "1.2"])], []) == (
+            [(rec.ref, [action.ref for action in rec.actions]) for rec in doc.recommendations],
+            codes(doc),
+        )
+
+
+def test_a_number_column_right_of_the_recommendation_numbers_the_actions(tmp_path: Path) -> None:
+    """`Recommendation | No. | Key action`: the number sits with the key action, so it is its ref."""
+    rows = [
+        ["Recommendation", "No.", "Key action", "Responsible", "Deadline", "Status"],
+        ["Map the districts", "1.1", "Hire a surveyor", "Planning", "2023/06", "Ongoing"],
+        [None, "1.2", "Publish the map", "Planning", "2023/09", "Ongoing"],
+    ]
+    doc = excel.load(build(tmp_path, rows))
+    assert [("", ["1.1", "1.2"])] == [
+        (rec.ref, [action.ref for action in rec.actions]) for rec in doc.recommendations
+    ]
+
+
+@pytest.mark.parametrize("number", ["No.", "N°", "Nº", "#"])
+@pytest.mark.parametrize("action", ["Action", "Decision", "Activity"])
+def test_a_number_column_in_a_plan_numbers_the_actions(
+    tmp_path: Path, number: str, action: str
+) -> None:
+    """In an action plan, a decision log or a work plan, `No.` (`N°`, `#`) is the action's ref."""
+    rows = [
+        [number, action, "Responsible", "Deadline", "Status"],
+        ["3", "Circulate the minutes", "Secretariat", "2023/03", "Completed"],
+    ]
+    doc = excel.load(build(tmp_path, rows))
+    assert (["3"], []) == ([a.ref for a in doc.actions], codes(doc))
+
+
+@pytest.mark.parametrize(
+    "header", ["Comments/Updates", "Updates/Comments", "Comments / updates", "Remarks/Comments"]
+)
+def test_a_comments_and_updates_column_is_the_comments(tmp_path: Path, header: str) -> None:
+    """`Comments/Updates` and its kin are read as Comments, verbatim, with no problem."""
+    note = "Dec 2022 Update: two sessions held\nMore planned"
+    rows = [
+        [*PLAN_HEADER[:-1], header],
+        ["Train the clerks", "HR", "2023/12", "Ongoing", note],
+    ]
+    doc = excel.load(build(tmp_path, rows))
+    action = doc.actions[0]
+    assert (note, (), {}, []) == (action.comments, action.updates, dict(action.extra), codes(doc))
+
+
+def test_a_header_combining_two_fields_is_kept_whole_and_reported(tmp_path: Path) -> None:
+    """`Status/Comments` names two fields: not read as either, kept in extra, GT205 says why."""
+    rows = [
+        ["Action", "Responsible", "Deadline", "Status/Comments"],
+        ["Train the clerks", "HR", "2023/12", "Ongoing - one course held"],
+    ]
+    doc = excel.load(build(tmp_path, rows))
+    action = doc.actions[0]
+    assert ({"Status/Comments": "Ongoing - one course held"}, None, "") == (
+        dict(action.extra),
+        action.status,
+        action.comments,
+    )
+    found = problem(doc, "GT205")
+    assert ("Matrix!D1", True) == (
+        str(found.location),
+        "combines Status and Comments" in found.message,
+    )
+
+
+# ---------------------------------------------------------------------------
+# Refs written at the start of an action's text
+
+
+def test_refs_leading_key_action_texts_are_split(tmp_path: Path) -> None:
+    """With no action-ref column, `1.1 …`, `1.2. …`, `a) …`, `(b) …` give the action's ref."""
+    rows = [
+        ["Rec #", *MR_NUMBERED, "Status"],
+        ["1", "Know the baseline", "Agreed", "1.1 Conduct a baseline survey", "M&E", "2023/06", ""],
+        [None, None, None, "1.2. Train district staff", "HR", "2023/09", "Ongoing"],
+        ["2", "Tighten contracts", "Agreed", "a) Draft terms of reference", "Legal", "2023", ""],
+        [None, None, None, "(b) Tender the works", "Procurement", "2024", "Not started"],
+    ]
+    doc = excel.load(build(tmp_path, rows))
+    assert [
+        ("1.1", "Conduct a baseline survey"),
+        ("1.2.", "Train district staff"),
+        ("a)", "Draft terms of reference"),
+        ("(b)", "Tender the works"),
+    ] == [(a.ref, a.text) for a in doc.actions]
+    assert (["GT220"], "Matrix!D2") == (codes(doc), str(problem(doc, "GT220").location))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2023 survey of households completed",
+        "3 workshops held",
+        "1.5 million people reached",
+        "1.1 million people reached",
+        "2.5 km of feeder road built",
+        "10. ",
+        "10.",
+        "12.05.23 review meeting held",
+        "15/03/2023 meeting held",
+        "1.1  two spaces after the ref",
+        "1.1\nref on a line of its own",
+        "A. Rahman to lead the review",
+        "e.g. hold a review",
+        "1.5% fewer complaints",
+    ],
+)
+def test_texts_that_only_look_numbered_are_kept_whole(tmp_path: Path, text: str) -> None:
+    """A year, a count, a decimal, a quantity, a date or a lone number is no ref: the text stays."""
+    rows = [PLAN_HEADER, [text, "Unit", "2023/06", "Ongoing"]]
+    doc = excel.load(build(tmp_path, rows))
+    assert [("", text)] == [(a.ref, a.text) for a in doc.actions]
+    assert "GT220" not in codes(doc)
+
+
+def test_a_dotted_ref_must_extend_the_recommendations_ref(tmp_path: Path) -> None:
+    """Under recommendation 3, `3.1 …` is a ref; `1.5 …` is not (a decimal), whatever follows."""
+    rows = [
+        ["Rec #", *MR_NUMBERED],
+        ["3", "Reach more people", "Agreed", "3.1 Extend the call centre", "Ops", "2023/06"],
+        [None, None, None, "1.5 more hours a day of service", "Ops", "2023/06"],
+        [None, None, None, "3.2 Open two desks", "Ops", "2023/06"],
+    ]
+    doc = excel.load(build(tmp_path, rows))
+    assert [
+        ("3.1", "Extend the call centre"),
+        ("", "1.5 more hours a day of service"),
+        ("3.2", "Open two desks"),
+    ] == [(a.ref, a.text) for a in doc.actions]
+
+
+def test_dotted_refs_in_a_plan_must_follow_each_other(tmp_path: Path) -> None:
+    """With no recommendation ref, a dotted ref is read when it comes next in an outline."""
+    texts = [
+        "1.1 Map the partners",
+        "1.2 Share the plan",
+        "1.4 percent more funds",
+        "1.7 tonnes of seed delivered",
+        "1.3 Sign the agreement",
+        "1.3.1 Draft it",
+        "2.1 Hire an analyst",
+        "2.5 Train the analyst",
+    ]
+    doc = excel.load(build(tmp_path, [PLAN_HEADER, *([t, "Unit"] for t in texts)]))
+    assert ["1.1", "1.2", "", "", "1.3", "1.3.1", "2.1", ""] == [a.ref for a in doc.actions]
+    assert texts == [f"{a.ref} {a.text}" if a.ref else a.text for a in doc.actions]
+
+
+def test_an_empty_ref_cell_takes_the_ref_from_the_text(tmp_path: Path) -> None:
+    """A ref column read where filled; a row whose ref cell is empty takes the text's ref."""
+    rows = [
+        ["#", *PLAN_HEADER],
+        ["1.1", "Map the partners", "Unit"],
+        [None, "1.2 Share the plan", "Unit"],
+        ["1.3", "1.3 Sign the agreement", "Unit"],
+    ]
+    doc = excel.load(build(tmp_path, rows))
+    assert [
+        ("1.1", "Map the partners"),
+        ("1.2", "Share the plan"),
+        ("1.3", "1.3 Sign the agreement"),
+    ] == [(a.ref, a.text) for a in doc.actions]
+
+
+def test_a_scope_prefix_then_a_ref(tmp_path: Path) -> None:
+    """`KAZ: 1.1 …` gives the scope, then the ref, then the text."""
+    rows = [PLAN_HEADER, ["KAZ: 1.1 Map the partners", "Country team", "2016/12", "Completed"]]
+    doc = excel.load(build(tmp_path, rows))
+    assert [("KAZ", "1.1", "Map the partners")] == [(a.scope, a.ref, a.text) for a in doc.actions]
+
+
+def test_lettered_decisions_in_a_decision_log(tmp_path: Path) -> None:
+    """A decision log whose decisions read `a) …`, `b) …` gets refs a), b)."""
+    rows = [
+        ["Decision", "Responsible", "Deadline", "Status"],
+        ["a) Circulate the draft strategy", "Secretariat", "05 May 2019", ""],
+        ["b) Each ministry sends its comments", "Ministries", "05 May 2019", ""],
+    ]
+    doc = excel.load(build(tmp_path, rows))
+    assert [("a)", "Circulate the draft strategy"), ("b)", "Each ministry sends its comments")] == [
+        (a.ref, a.text) for a in doc.actions
+    ]
+
+
+def test_streamed_actions_split_refs_alike(tmp_path: Path) -> None:
+    """iter_actions reads the same refs out of the texts as load."""
+    rows = [
+        ["Rec #", *MR_NUMBERED],
+        ["1", "Know the baseline", "Agreed", "1.1 Conduct a survey", "M&E", "2023/06"],
+        [None, None, None, "1.5 million leaflets printed", "M&E", "2023/06"],
+        [None, None, None, "1.2 Train staff", "HR", "2023/09"],
+    ]
+    path = build(tmp_path, rows)
+    assert [(a.ref, a.text) for a in excel.load(path).actions] == [
+        (a.ref, a.text) for a in excel.iter_actions(path)
+    ]
+
+
+def test_split_refs_survive_the_matrix_and_written_texts_stay_whole(tmp_path: Path) -> None:
+    """A partner sheet read with refs from its texts writes a matrix that reads back equal; an
+    action govtrack writes with no ref and a text like `1.1 …` reads back as written."""
+    rows = [
+        ["Rec #", *MR_NUMBERED, "Status"],
+        ["1", "Know the baseline", "Agreed", "1.1 Conduct a survey", "M&E", "2023/06", "Ongoing"],
+        [None, None, None, "1.2. Train staff", "HR", "2023/09", "Ongoing"],
+        ["2", "Tighten contracts", "Agreed", "a) Draft the terms", "Legal", "2023", "Ongoing"],
+    ]
+    read = excel.load(build(tmp_path, rows))
+    target = tmp_path / "matrix.xlsx"
+    gt.dump(read, target, layout="matrix", on=dt.date(2023, 1, 31))
+    back = excel.load(target)
+    assert (read.actions, ["1", "2"]) == (back.actions, [r.ref for r in back.recommendations])
+    written = gt.Document(
+        plans=(gt.ActionPlan(title="Plan", actions=(gt.Action(text="1.1 Conduct a survey"),)),)
+    )
+    gt.dump(written, target, layout="matrix", on=dt.date(2023, 1, 31))
+    assert ([("", "1.1 Conduct a survey")], []) == (
+        [(a.ref, a.text) for a in excel.load(target).actions],
+        codes(excel.load(target)),
+    )
+
+
+def test_a_filled_template_row_takes_its_ref_from_the_text(tmp_path: Path) -> None:
+    """A partner row typed into govtrack's blank template (no helper value) is split as any."""
+    from govtrack.io.excel_write import FIRST_ROW, write_template
+
+    template = tmp_path / "template.xlsx"
+    write_template(template)
+    book = openpyxl.load_workbook(template)
+    sheet = book["Matrix"]
+    for column, value in zip(
+        "ABFG", ["1", "Know the baseline", "1.1 Conduct a survey", "M&E"], strict=True
+    ):
+        sheet[f"{column}{FIRST_ROW}"] = value
+    book.save(template)
+    assert [("1.1", "Conduct a survey")] == [(a.ref, a.text) for a in excel.load(template).actions]

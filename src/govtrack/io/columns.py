@@ -2,8 +2,20 @@
 
 Each column has a stable key, the header govtrack writes, and the aliases it
 recognises when reading. Headers are compared after :func:`normalise_header`
-(case, spaces, non-breaking spaces, line breaks, punctuation and ``(s)`` folded).
-A caller extends the table with ``aliases={"deadline": ["Target date"]}``.
+(case, spaces, non-breaking spaces, line breaks, punctuation and ``(s)`` folded;
+``N°``, ``Nº`` and ``№`` read as ``No``; ``Comments/Remarks`` and ``Comments / remarks``
+are one header). A caller extends the table with ``aliases={"deadline": ["Target date"]}``.
+
+:func:`header_key` is how the readers name a column: by its alias, else, for a
+combined header (``Remarks/Comments``), by the one key all its parts name. A
+combined header whose parts name different columns (``Status/Comments``) names
+none: the readers keep such a column verbatim in ``extra`` and report it, never
+choosing one of its fields. A few combinations are aliases in their own right
+(``Comments / updates`` is a column of progress notes: Comments).
+
+:data:`NUMBERING_HEADERS` are the ``ref`` aliases that name no record (``No``,
+``#``, ``Ref``): the Excel reader reads such a column left of the recommendation
+text of a management-response matrix as the recommendation's number (``rec_ref``).
 """
 
 from __future__ import annotations
@@ -13,7 +25,15 @@ from collections.abc import Iterable, Mapping
 
 from govtrack._errors import UnsupportedFormatError
 
-__all__ = ["ALIASES", "HEADERS", "merge_aliases", "normalise_header"]
+__all__ = [
+    "ALIASES",
+    "HEADERS",
+    "NUMBERING_HEADERS",
+    "header_key",
+    "header_part_keys",
+    "merge_aliases",
+    "normalise_header",
+]
 
 HEADERS: dict[str, str] = {
     "rec_ref": "Rec #",
@@ -51,8 +71,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
                  "Management comments", "Management's response"),
     "category": ("Category", "Management response category", "Response category",
                  "Accepted / rejected", "Acceptance"),
-    "ref": ("Action #", "Key action #", "Action no", "Key action no", "No", "#", "Ref",
-            "Reference", "Item", "S/N", "SN"),
+    "ref": ("Action #", "Key action #", "Action no", "Key action no", "No", "No.", "N°", "Nº",
+            "#", "Ref", "Reference", "Item", "S/N", "SN", "S/No", "Sl. No.", "Sr. No.",
+            "Serial no", "Number"),
     "action": ("Key action", "Key actions", "Action", "Actions", "Action point",
                "Action to be taken", "Decision", "Decisions", "Activity", "Activities",
                "Scheduled activities", "Follow-up action", "Follow-up actions",
@@ -72,7 +93,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
                "Status of the action"),
     "comments": ("Comments", "Comment", "Remarks", "Progress", "Progress update",
                  "Notes", "Status update", "Implementation update", "Comments / progress",
-                 "Comments / remarks", "Progress made", "Progress to date", "Remark"),
+                 "Comments / remarks", "Progress made", "Progress to date", "Remark",
+                 "Comments / updates", "Updates / comments", "Comments and updates"),
     "updates": ("Updates", "Dated updates", "Update history"),
     "scope": ("Scope", "Country", "Office"),
     "group": ("Group", "Section", "Theme"),
@@ -100,11 +122,28 @@ def normalise_header(text: str) -> str:
     'responsible unit'
     >>> normalise_header("Status of  implementation:")
     'status of implementation'
+    >>> normalise_header("N°"), normalise_header("Comments/Updates")
+    ('no', 'comments / updates')
     """
     folded = text.replace("\u00a0", " ").casefold()
     folded = folded.replace("(s)", "")
+    if "°" in folded or "º" in folded or "№" in folded:  # N°, Nº, № (numero) read as No
+        folded = folded.replace("№", "no").replace("°", "o").replace("º", "o")
     folded = re.sub(r"[^\w#/&]+", " ", folded)
-    return " ".join(folded.split())
+    return " ".join(folded.replace("/", " / ").split())
+
+
+NUMBERING_HEADERS: frozenset[str] = frozenset(
+    normalise_header(text)
+    for text in ("No", "#", "Ref", "Reference", "Item", "S/N", "SN", "S/No", "Sl. No.",
+                 "Sr. No.", "Serial no", "Number")
+)  # fmt: skip
+"""The ``ref`` aliases (normalised) that say "a number" without saying whose.
+
+Left of the recommendation text in a management-response matrix with no Rec #
+column, such a column numbers the recommendations; anywhere else it numbers the
+actions (see :mod:`govtrack.io.excel`).
+"""
 
 
 def merge_aliases(extra: Mapping[str, Iterable[str]] | None = None) -> dict[str, str]:
@@ -128,3 +167,56 @@ def merge_aliases(extra: Mapping[str, Iterable[str]] | None = None) -> dict[str,
         for alias in more:
             lookup[normalise_header(alias)] = key
     return lookup
+
+
+def header_key(text: str, lookup: Mapping[str, str]) -> str | None:
+    """The column key a header names, or None when it names none (or several).
+
+    The header is looked up after :func:`normalise_header`. A header that is no
+    alias but combines others with ``/`` names a key when all its parts name that
+    same key; parts naming different keys (``Status/Comments``) name none, so that
+    a reader keeps the column whole rather than choosing one of its fields.
+
+    Args:
+        text: The header as written.
+        lookup: Normalised header to key, as :func:`merge_aliases` builds it.
+
+    Returns:
+        The column key, or None.
+
+    >>> lookup = merge_aliases()
+    >>> header_key("Remarks/Comments", lookup), header_key("Comments/Updates", lookup)
+    ('comments', 'comments')
+    >>> header_key("Status/Comments", lookup) is None
+    True
+    """
+    folded = normalise_header(text)
+    key = lookup.get(folded)
+    if key is not None or " / " not in folded:
+        return key
+    keys = {lookup.get(part) for part in folded.split(" / ") if part}
+    return keys.pop() if len(keys) == 1 else None
+
+
+def header_part_keys(text: str, lookup: Mapping[str, str]) -> tuple[str, ...]:
+    """The distinct keys the ``/``-separated parts of a header name, in order.
+
+    For a reader's message about a combined header that :func:`header_key`
+    cannot place.
+
+    Args:
+        text: The header as written.
+        lookup: Normalised header to key, as :func:`merge_aliases` builds it.
+
+    Returns:
+        The keys, each once; empty when no part is an alias.
+
+    >>> header_part_keys("Status / Comments / Remarks", merge_aliases())
+    ('status', 'comments')
+    """
+    keys: dict[str, None] = {}
+    for part in normalise_header(text).split(" / "):
+        key = lookup.get(part)
+        if key is not None:
+            keys.setdefault(key, None)
+    return tuple(keys)

@@ -28,23 +28,26 @@ venue or chair, and its rows behave as actions (owner, deadline, status).
 
 **Columns.** Headers are compared after
 :func:`~govtrack.io.columns.normalise_header` (case, spaces, non-breaking
-spaces, line breaks, punctuation and ``(s)`` folded) against
+spaces, line breaks, punctuation and ``(s)`` folded; ``N°`` is ``No``) against
 :data:`~govtrack.io.columns.ALIASES`; ``aliases={"deadline": ["Target
-quarter"]}`` adds more. The main keys and a few of their aliases:
+quarter"]}`` adds more. A header joining aliases with ``/`` is read as their
+column when they all name one (``Remarks/Comments``); when they name different
+ones (``Status/Comments``) the column is kept in ``extra`` and GT205 says so
+(:func:`~govtrack.io.columns.header_key`). The main keys and a few of their aliases:
 
 ===============  ==============================================  ==============================
 key              some aliases                                    fills
 ===============  ==============================================  ==============================
-rec_ref          Rec #, Recommendation no                        Recommendation.ref
+rec_ref          Rec #, Recommendation no (No, #: see below)     Recommendation.ref
 recommendation   Recommendation                                  Recommendation.text
 response         Management response                             ManagementResponse.text
 category         Category, Management response category          ManagementResponse.category
-ref              Action #, No, #, S/N                            Action.ref
+ref              Action #, No, No., N°, #, S/N                   Action.ref
 action           Key action, Action, Decision, Activity          Action.text (``KAZ:`` → scope)
 responsible      Responsible unit(s), Lead, Focal point          Action.responsible
 deadline         Deadline, Time-frame, Due date, Target date     Action.due / due_text
 status           Status, Status of implementation                Action.status / status_text
-comments         Comments, Remarks, Progress update              Action.comments
+comments         Comments, Remarks, Comments/Updates             Action.comments
 updates          Updates                                         Action.updates
 scope, group     Country / Office, Section / Theme               Action.scope, Action.group
 schedule_on,     On schedule, Behind schedule (ticks:            Activity.schedule
@@ -61,6 +64,29 @@ constraints      Constraints, Challenges                         Indicator.const
 Any other column is kept verbatim in ``Action.extra`` under its header (for
 indicators, which have no ``extra``, in ``ProgressReport.extra`` as
 ``"Header (Cell)"``).
+
+A numbering column that does not say whose number it is (``No``, ``No.``,
+``N°``, ``#``, ``Ref``, ``S/N``: :data:`~govtrack.io.columns.NUMBERING_HEADERS`)
+numbers the key actions, except in a management-response matrix with no Rec #
+column where it stands left of the recommendation (or response) text: there it
+is the recommendation's ref, and a second ref column (``Action #``, another
+``No``) the key actions'.
+
+**Refs inside action texts.** A row with no ref of its own (no ref column,
+or an empty ref cell) whose action text starts with a ref and one space
+(``1.2. Train staff``, ``a) Draft terms``) takes the ref, as written, into
+``Action.ref`` and the rest as its text, so ``f"{ref} {text}"`` is the cell
+(after a ``KAZ:`` scope); the first such row of a table is reported (GT220).
+List markers (``1.``, ``1)``, ``1.2.``, ``(1)``, ``a)``, ``(a)``, ``a.``, ``A)``,
+``(ii)``) are read as they come. A bare dotted number (``1.1``) is how a decimal
+starts a sentence, so it is a ref only when no quantity word follows it
+(``1.5 million``, ``2.5 km``) and it fits the table: under a recommendation
+with a numeric ref it extends that ref (``3.1`` under ``3``), elsewhere it comes
+next in an outline after the last ref read (``1.2`` after ``1.1``, ``2.1``
+after ``1.3``) or, with none before, starts one (``1.1``). ``2023 survey``, ``3
+workshops``, a date, ``10.`` alone and a ref followed by a line break or two
+spaces are left whole. Rows govtrack wrote (its matrix's hidden helper column
+holds a value) are never split: their empty refs are meant.
 
 **Rows.** Blank rows are skipped. In a management-response matrix the
 recommendation columns (Rec #, Recommendation, Management response,
@@ -111,6 +137,7 @@ GT216  info      a repeated header row: skipped
 GT217  info      what the engine noted while reading (openpyxl's warnings)
 GT218  warning   a key action above the first recommendation
 GT219  warning   a Deemed consent cell that is not a tick (kept in extra)
+GT220  info      action refs read from the start of the action texts (once per table)
 GT290  warning   govtrack's own workbook: a column its layout does not have (not read)
 =====  ========  ===================================================================
 """
@@ -148,7 +175,14 @@ from govtrack.io import _xlsx
 from govtrack.io._build import ACTION_FIELDS, new_action, new_location, new_recommendation
 from govtrack.io._files import BROKEN_SHEET_ERRORS
 from govtrack.io._numfmt import DateShape
-from govtrack.io.columns import merge_aliases, normalise_header
+from govtrack.io.columns import (
+    HEADERS,
+    NUMBERING_HEADERS,
+    header_key,
+    header_part_keys,
+    merge_aliases,
+    normalise_header,
+)
 from govtrack.io.excel_write import INSTRUCTIONS_SHEET, INSTRUCTIONS_TITLE, PROBLEMS_HEADERS
 from govtrack.io.limits import (
     DEFAULT_LIMITS,
@@ -197,6 +231,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "GT217": (Severity.INFO, "engine note"),
     "GT218": (Severity.WARNING, "key action before any recommendation"),
     "GT219": (Severity.WARNING, "unreadable deemed-consent mark"),
+    "GT220": (Severity.INFO, "action refs read from the start of the action texts"),
     "GT290": (Severity.WARNING, "column outside govtrack's workbook layout"),
 }
 """The workbook problem codes: code -> (severity, summary)."""
@@ -270,6 +305,26 @@ _DECISION_HEADERS = frozenset(
 
 _SCOPE_PREFIX = re.compile(r"\s*([A-Z]{2,4})\s*:\s*")
 _NOT_SCOPES = frozenset({"NB", "PS", "FYI", "TBD", "TBC", "NOTE", "NA", "RE", "CC"})
+_LEADING_REF = re.compile(
+    r"(?P<ref>(?P<outline>[0-9]{1,3}(?:\.[0-9]{1,3})+)"  # 1.1, 2.3.1: judged by _outline_fits
+    r"|[0-9]{1,3}(?:\.[0-9]{1,3})*[.)]|\([0-9]{1,3}\)"  # 1.  1)  1.2.  1.2)  (1)
+    r"|[a-z][.)]|[A-Z]\)|\((?:[A-Za-z]|[ivx]{2,4})\)"  # a.  a)  A)  (a)  (A)  (ii)
+    r") (?=\S)"  # one space, then the text
+)
+"""A ref leading an action's text (see :meth:`_Table._leading_ref`)."""
+# What every _LEADING_REF match starts with: a digit or "(" first, or "." or ")" second.
+# Tested first (a third of the regex's cost on the usual text, "Conduct a survey").
+_REF_FIRST = frozenset("0123456789(")
+_REF_SECOND = frozenset(".)")
+_OUTLINE = re.compile(r"[0-9]{1,3}(?:\.[0-9]{1,3})*")
+# Words after a number that make it a quantity, not a ref ("1.5 million", "2.1 km").
+_QUANTITY_WORDS = frozenset(
+    {"%", "percent", "per", "pct", "million", "millions", "billion", "billions", "thousand",
+     "thousands", "hundred", "lakh", "lakhs", "crore", "crores", "mn", "bn", "m", "km", "km2",
+     "m2", "cm", "mm", "kg", "tons", "tonnes", "ha", "hectares", "litres", "liters", "usd",
+     "us$", "eur", "gbp", "$", "€", "times", "pp", "hours", "hrs", "days", "weeks", "months",
+     "years"}
+)  # fmt: skip
 _REF_LIKE = re.compile(r"\s*(?:\d+(?:\.\d+)*|[A-Za-z]|[ivxlcIVXLC]{1,6})[.)]?\s*")
 _NOTE = re.compile(r"\s*(?:notes?\b|sources?\b|n\.?\s?b\b|\*|†|‡|¹|\(\*\))", re.IGNORECASE)
 _PARTY_SPLIT = re.compile(r"\s*(?:;|\n)\s*")
@@ -423,7 +478,7 @@ def _score(values: Sequence[Any], lookup: Mapping[str, str]) -> tuple[int, dict[
     for index, value in enumerate(values):
         if value.__class__ is not str or len(value) > 120:
             continue
-        key = lookup.get(normalise_header(value))
+        key = header_key(value, lookup)
         if key is not None and key not in keys:
             keys[key] = index
     if len(keys) < 2 or not _PRIMARY.intersection(keys):
@@ -531,6 +586,10 @@ class _Table:
             seen_labels.add(label)
             self.extra_columns.append((index, label))
         self.mapped = taken | self.ignored | {index for index, _ in self.extra_columns}
+        # A row govtrack wrote has a value in its helper column: its empty refs are meant.
+        self.i_helper = min(self.ignored, default=_NOWHERE)
+        self.last_ref = ""  # the last action ref read (its column or its text), for _leading_ref
+        self.refs_noted = False  # GT220 given for this table
         index_of = self.keys.get
         self.i_rec_ref = index_of("rec_ref", _NOWHERE)
         self.i_recommendation = index_of("recommendation", _NOWHERE)
@@ -674,15 +733,26 @@ class _Table:
                     f"A{row}",
                 )
         taken = set(self.keys.values())
+        lookup = self.reader.lookup
         for index, label in self.extra_columns:
-            field = self.reader.lookup.get(normalise_header(self.labels[index]), "")
+            field = header_key(self.labels[index], lookup) or ""
             first = self.header.keys.get(field)
+            parts = () if field else header_part_keys(self.labels[index], lookup)
             if first is not None and first != index and first in taken:
                 self.add(
                     "GT206",
                     f"column {label!r} names the same field as column "
                     f"{self.labels.get(first, '')!r} ({self.letter(first)}); "
                     "the first is read, this one is kept in extra",
+                    index,
+                    row,
+                )
+            elif len(parts) > 1:
+                named = " and ".join(HEADERS[key] for key in parts)
+                self.add(
+                    "GT205",
+                    f"column {label!r} combines {named}; govtrack does not choose one, "
+                    "so it is kept verbatim in extra (split it, or pass aliases= to name it)",
                     index,
                     row,
                 )
@@ -929,6 +999,14 @@ class _Table:
             comments = ""
         ref = values[self.i_ref] if self.i_ref < n else ""
         ref = ref.strip() if ref.__class__ is str else _text(ref).strip()
+        if ref:
+            self.last_ref = ref
+        elif (
+            text
+            and (text[0] in _REF_FIRST or text[1:2] in _REF_SECOND)
+            and (match := _LEADING_REF.match(text)) is not None
+        ):
+            ref, text = self._leading_ref(match, text, values, n, row)
         if not text:
             self.add(
                 "GT213",
@@ -958,6 +1036,74 @@ class _Table:
                 self.field_labels,
             ),
         )
+
+    def _leading_ref(
+        self, match: re.Match[str], text: str, values: Sequence[Any], n: int, row: int
+    ) -> tuple[str, str]:
+        """The ref and the text of an action whose text starts with a ref shape.
+
+        Called only for a row with no ref of its own (no ref column, or an empty
+        ref cell) whose text matched :data:`_LEADING_REF`: a dotted number
+        (``1.1``, ``2.3.1``), a number or a dotted number ending in ``.`` or ``)``
+        (``1.``, ``1)``, ``1.2.``), ``(1)``, or a letter item (``a)``, ``(a)``,
+        ``a.``, ``A)``, ``(ii)``), then one space and the text. The ref is kept as
+        written, so ``f"{ref} {text}"`` is the cell's text (after a ``KAZ:`` scope):
+        nothing is lost. A token followed by anything but one space (a line break,
+        two spaces, nothing) leaves the cell whole, as does a row govtrack wrote.
+
+        A bare dotted number is how a decimal starts a sentence (``1.5 million
+        people reached``), so it is a ref only when it is followed by no quantity word
+        (``million``, ``%``, ``km``) and it fits the table: under a recommendation
+        with a numeric ref it must extend that ref (``1.2`` under ``1``, not ``3.5``
+        under ``1``); elsewhere it must come next in an outline after the last ref
+        read in the table (``1.2`` after ``1.1``, ``2.1`` after ``1.3``, ``1.2.1``
+        after ``1.2``), or, with no numeric ref before it, start one (``1.1``,
+        ``3.1``). Other shapes (``1.``, ``a)``) are list markers, not numbers, and
+        need no context. The first ref read so in a table is reported once (GT220).
+
+        Args:
+            match: The :data:`_LEADING_REF` match at the start of ``text``.
+            text: The action's text.
+            values: The row's values.
+            n: How many values the row has.
+            row: The row number.
+
+        Returns:
+            ``(ref, text)``: the ref and the rest, or ``("", text)`` unchanged.
+        """
+        if self.i_helper < n and not _blank(values[self.i_helper]):
+            return "", text
+        end = match.end()
+        outline = match.group("outline")
+        if outline is not None and not self._outline_fits(outline, text, end):
+            return "", text
+        ref = match.group("ref")
+        if not self.refs_noted:
+            self.refs_noted = True
+            cell = self.cell(self.i_action, row)
+            self.add(
+                "GT220",
+                f"{cell} starts with the ref {ref!r}: it is read as the action's ref and "
+                "the rest as its text, here and in the rows below with no ref of their own "
+                "(the ref, a space and the text give the cell back)",
+                self.i_action,
+                row,
+            )
+        self.last_ref = ref
+        return ref, text[end:]
+
+    def _outline_fits(self, outline: str, text: str, end: int) -> bool:
+        """Whether a bare dotted number leading a text is a ref here (see :meth:`_leading_ref`)."""
+        word = text[end : end + 16].split(None, 1)[0].casefold().rstrip(".,;:)")
+        if word in _QUANTITY_WORDS:
+            return False
+        parts = tuple(int(part) for part in outline.split("."))
+        current = self.current
+        parent = _outline_parts(current["ref"]) if current is not None else None
+        if parent is not None:
+            depth = len(parent)
+            return len(parts) > depth and parts[:depth] == parent
+        return _outline_follows(parts, _outline_parts(self.last_ref))
 
     def _fields(self, row: int, values: Sequence[Any], n: int) -> dict[str, Any]:
         """The fields every kind of action shares, by name (for an activity, which adds its own)."""
@@ -1242,7 +1388,9 @@ class _Reader:
         self._days = _Memo(lambda day: Due.day(day, text=day.isoformat()))
         self._shaped = _Memo(self._read_shaped)
         self._header_words: dict[str, bool] = {}
-        self._first_words = frozenset(alias.split(None, 1)[0] for alias in lookup if alias.strip())
+        self._first_words = frozenset(
+            alias.replace(" / ", "/").split(None, 1)[0] for alias in lookup if alias.strip()
+        )
 
     def parties_of(self, value: Any) -> tuple[str, ...]:
         """The responsible parties of a cell's value, once per distinct text."""
@@ -1378,10 +1526,80 @@ def _header_of(
     layout = _layout(keys, action_header)
     if layout is None:
         return 0, None
+    if layout == _RESPONSES and "rec_ref" not in keys:
+        keys = _numbered_recommendations(values, keys, lookup)
     labels = {index: _label(value) for index, value in enumerate(values) if not _blank(value)}
     return score, _Header(
         row=row, layout=layout, keys=keys, labels=labels, action_header=action_header
     )
+
+
+def _numbered_recommendations(
+    values: Sequence[Any], keys: dict[str, int], lookup: Mapping[str, str]
+) -> dict[str, int]:
+    """In a management-response header without a Rec # column, a numbering column
+    (``No``, ``No.``, ``N°``, ``#``, ``Ref``: :data:`~govtrack.io.columns.NUMBERING_HEADERS`)
+    left of the recommendation (or response) text numbers the recommendations.
+
+    The action ref then comes from the next ref column to its right (``Action #`` or
+    a second ``No``), if any. A numbering column right of the recommendation text
+    stays the actions' ref, as in an action plan or a decision log.
+    """
+    action = keys.get("action", _NOWHERE)
+    anchors = [
+        index
+        for key in ("recommendation", "recommendations", "response")
+        if (index := keys.get(key, _NOWHERE)) < action
+    ]
+    if not anchors:
+        return keys
+    refs = [
+        index
+        for index, value in enumerate(values)
+        if value.__class__ is str and len(value) <= 120 and header_key(value, lookup) == "ref"
+    ]
+    first = refs[0] if refs else _NOWHERE
+    if first > min(anchors) or normalise_header(values[first]) not in NUMBERING_HEADERS:
+        return keys
+    keys = {**keys, "rec_ref": first}
+    if keys.get("ref") == first:
+        del keys["ref"]
+        if len(refs) > 1:
+            keys["ref"] = refs[1]
+    return dict(sorted(keys.items(), key=lambda item: item[1]))  # in column order, as _score
+
+
+def _outline_parts(ref: str) -> tuple[int, ...] | None:
+    """The numbers of a numeric ref (``1``, ``1.2.``, ``(3)``), or None for any other ref.
+
+    >>> _outline_parts("1.2."), _outline_parts("a)"), _outline_parts("")
+    ((1, 2), None, None)
+    """
+    core = ref.strip().strip("().")
+    if not _OUTLINE.fullmatch(core):
+        return None
+    return tuple(int(part) for part in core.split("."))
+
+
+def _outline_follows(parts: tuple[int, ...], previous: tuple[int, ...] | None) -> bool:
+    """Whether an outline number can come next after ``previous`` (None: nothing before).
+
+    Next is a sibling at some level followed by first children (``1.2`` or
+    ``2.1`` after ``1.1``), or a first child (``1.1.1`` after ``1.1``); with
+    nothing before, a first item (``1.1``, ``2.1``, not ``1.5``).
+
+    >>> _outline_follows((1, 2), (1, 1)), _outline_follows((2, 1), (1, 3))
+    (True, True)
+    >>> _outline_follows((1, 5), (1, 1)), _outline_follows((1, 5), None)
+    (False, False)
+    """
+    if previous is None:
+        return all(part == 1 for part in parts[1:])
+    for level, number in enumerate(previous):
+        if len(parts) > level and parts[:level] == previous[:level] and parts[level] == number + 1:
+            return all(part == 1 for part in parts[level + 1 :])
+    depth = len(previous)
+    return len(parts) > depth and parts[:depth] == previous and all(p == 1 for p in parts[depth:])
 
 
 def _reaches(values: Sequence[Any], index: int) -> bool:

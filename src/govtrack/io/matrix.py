@@ -62,7 +62,7 @@ import attrs
 
 from govtrack._errors import AmbiguousDateError, DueParseError, FormatError
 from govtrack.io._files import normalise_newlines, refuse_what_is_left_out
-from govtrack.io.columns import HEADERS, merge_aliases, normalise_header
+from govtrack.io.columns import HEADERS, header_key, merge_aliases
 from govtrack.io.gate import render_updates, split_parties, split_updates
 from govtrack.model.dates import Due, parse_due
 from govtrack.model.location import Location
@@ -196,7 +196,7 @@ def _flattened_header(cells: Sequence[_Cell], lookup: Mapping[str, str]) -> int:
         if "\n" in text or len(text) > _MAX_HEADER_CHARS or (not text and run > 0):
             break
         run += 1
-    keys = [lookup.get(normalise_header(cells[i].text), "") for i in range(run)]
+    keys = [header_key(cells[i].text, lookup) or "" for i in range(run)]
     known = [i for i, key in enumerate(keys) if key]
     if len(known) < 2:
         return 0
@@ -240,7 +240,7 @@ def _columns(
     columns: list[_Column] = []
     seen: set[str] = set()
     for number, header in enumerate(headers, start=1):
-        key = lookup.get(normalise_header(header), "") if header else ""
+        key = (header_key(header, lookup) or "") if header else ""
         if key not in _HANDLED:
             key = ""
         if key and key in seen:
@@ -362,7 +362,7 @@ def sniff(text: str) -> float:
     tables = _markdown_tables(lines)
     if tables:
         headers = _split_row(lines[tables[0][0]])
-        known = sum(normalise_header(h) in lookup for h in headers if h)
+        known = sum(header_key(h, lookup) is not None for h in headers if h)
         return 0.9 if known else 0.4
     cells, _ = _flattened_cells(lines[:400])
     return 0.8 if _flattened_header(cells, lookup) else 0.0
