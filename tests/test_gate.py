@@ -251,6 +251,61 @@ def test_deadline_without_known_status() -> None:
     assert ["GT303"] == _codes(doc)
 
 
+def _block(*action_lines: str) -> str:
+    """A recommendation block whose key actions are the given lines."""
+    return (
+        "Recommendation: 1: Staff the district offices.\nManagement Response: Agreed.\n"
+        "Description:\nManagement Response Category: Accepted\nThematic Area: Not applicable\n"
+        "Operating Principles: Not applicable\nOrganizational Priorities: Not applicable\n"
+        "UNEG Criteria: Not applicable\nKey Actions\nResponsible Deadline Status Comments\n"
+        + "\n".join(action_lines)
+        + "\n"
+    )
+
+
+@pytest.mark.parametrize("separator", [";", ","])
+def test_semicolon_separates_parties_as_a_comma_does(separator: str) -> None:
+    """Regression: `Unit A; Unit B` gave the text `… Unit A;` and the party `Unit B` alone."""
+    doc = gate.loads(
+        _block(
+            f"1. Draft a fee rule. Planning Unit{separator} Budget Unit 2022/12 Completed Done.",
+            "2. Cost the rule. Budget Unit 2023/03 Ongoing",
+            "3. Publish the rule. Budget Unit 2023/06 Not Initiated",
+        )
+    )
+    expected = [
+        ("Draft a fee rule.", ("Planning Unit", "Budget Unit"), "2022/12", "Completed", "Done."),
+        ("Cost the rule.", ("Budget Unit",), "2023/03", "Ongoing", ""),
+        ("Publish the rule.", ("Budget Unit",), "2023/06", "Not Initiated", ""),
+    ]
+    actual = [
+        (a.text, a.responsible, a.deadline_text, a.status_text, a.comments) for a in doc.actions
+    ]
+    assert expected == actual
+    assert [] == _codes(doc)
+
+
+def test_a_date_in_the_action_text_is_not_the_deadline() -> None:
+    """Regression: `Hire 2 staff by 2021/06. HR 2022/12 Ongoing` was due 2021/06, owed by nobody."""
+    doc = gate.loads(_block("6. Hire 2 staff by 2021/06. HR 2022/12 Ongoing Two hired by 2022/01."))
+    action = doc.actions[0]
+    expected = ("6", "Hire 2 staff by 2021/06.", ("HR",), gt.parse_due("2022/12"),
+                gt.Status.ONGOING, "Two hired by 2022/01.")  # fmt: skip
+    assert expected == (action.ref, action.text, action.responsible, action.due, action.status,
+                        action.comments)  # fmt: skip
+    assert [] == _codes(doc)
+
+
+def test_several_dates_and_no_status_give_no_deadline() -> None:
+    """Two dates and neither followed by a status: no deadline is chosen, the line is the text."""
+    doc = gate.loads(_block("6. Hire 2 staff by 2021/06. HR 2022/12 (see the plan)"))
+    action = doc.actions[0]
+    expected = ("Hire 2 staff by 2021/06. HR 2022/12 (see the plan)", (), None, None)
+    assert expected == (action.text, action.responsible, action.due, action.status)
+    assert [("GT302", "line 11")] == [(p.code, str(p.location)) for p in doc.problems]
+    assert "2021/06, 2022/12" in doc.problems[0].message
+
+
 def test_truncated_input_reads_what_is_there() -> None:
     """A text cut in the middle of a block keeps what it has and reports GT304."""
     text = (DATA / "basic.txt").read_text(encoding="utf-8")
@@ -516,6 +571,71 @@ def test_round_trip_space_separated() -> None:
     doc = gt.Document(evaluations=(gt.Evaluation(title="Water evaluation", recommendations=(
         gt.Recommendation(text="Map the water points", ref="1", actions=(action, other)),)),))  # fmt: skip
     assert doc == gate.loads(gate.dumps(doc).replace("\t", " "))
+
+
+_UNITS = ("HR", "Budget Unit", "Planning Unit", "M&E Office", "Ministry of Health", "Procurement")
+"""Party names; none is the last words of another, so no repeated name cuts one in two."""
+_WORDS = ("hire", "two", "staff", "train", "the", "district", "teams", "publish", "budget")
+"""Words of actions and comments; none is a status word, nor starts one."""
+
+
+def _month(year_month: tuple[int, int]) -> gt.Due | None:
+    try:
+        return gt.parse_due(f"{year_month[0]}/{year_month[1]:02d}")
+    except gt.DueParseError:  # "2011/12" reads as a month and as two years
+        return None
+
+
+_months = st.tuples(st.integers(2015, 2035), st.integers(1, 12)).map(_month).filter(bool)
+_sentences = st.tuples(
+    st.lists(st.sampled_from(_WORDS), min_size=1, max_size=5).map(" ".join),
+    st.one_of(st.just(""), _months.map(lambda due: f" by {due.text if due else ''}")),
+).map(lambda parts: f"{parts[0].capitalize()}{parts[1]}.")
+"""A sentence, sometimes holding a `YYYY/MM` date (`Hire staff by 2021/06.`)."""
+
+
+@st.composite
+def _spaced_actions(draw: st.DrawFn) -> tuple[gt.Action, str]:
+    """A key action the space-separated page can express, and the separator of its parties."""
+    status = draw(st.sampled_from(gt.Status))
+    action = gt.Action(
+        text=" ".join(draw(st.lists(_sentences, min_size=1, max_size=2))),
+        responsible=tuple(draw(st.lists(st.sampled_from(_UNITS), min_size=1, max_size=3,
+                                        unique=True))),
+        due=draw(_months),
+        status=status,
+        status_text=status.label,
+        comments=draw(st.one_of(st.just(""), _sentences)),
+    )  # fmt: skip
+    return action, draw(st.sampled_from([", ", "; "]))
+
+
+@given(st.lists(_spaced_actions(), min_size=1, max_size=5))
+def test_round_trip_space_separated_by_the_anchors(cases: list[tuple[gt.Action, str]]) -> None:
+    """A page copied without its tabs reads back: parties joined by `,` or `;`, and dates in
+    the action's text or comments beside the real deadline.
+
+    The writer joins parties with `, ` and puts tabs between the cells; the test joins the
+    parties of some lines with `; ` and turns the tabs to spaces, as a copy of the web page
+    has them. Each action text ends a sentence (the reader tells the party by it) and the
+    parties are a few words, so that the reader needs to guess nothing.
+    """
+    actions = tuple(
+        attrs.evolve(action, ref=str(number)) for number, (action, _) in enumerate(cases, 1)
+    )
+    doc = gt.Document(evaluations=(gt.Evaluation(title="Staffing evaluation", recommendations=(
+        gt.Recommendation(text="Staff the district offices", ref="1", actions=actions),)),))  # fmt: skip
+    separators = iter(separator for _, separator in cases)
+    lines = []
+    for line in gate.dumps(doc).split("\n"):
+        if "\t" in line:
+            cells = line.split("\t")
+            cells[1] = cells[1].replace(", ", next(separators))
+            line = " ".join(cells).rstrip()  # noqa: PLW2901 - the line as copied from the page
+        lines.append(line)
+    read = gate.loads("\n".join(lines))
+    assert doc == read
+    assert () == read.problems
 
 
 def test_records_the_gate_shape_cannot_hold_are_refused_not_dropped() -> None:

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 import govtrack as gt
 from govtrack.io import meeting_report, minutes, progress
+from strategies import years
 
 DATA = Path(__file__).parent / "data" / "minutes"
 COORDINATION = (DATA / "coordination_meeting.md").read_text(encoding="utf-8")
@@ -265,6 +266,11 @@ _ALPHABET = st.sampled_from(
         "Chairperson:",
         "Minutes",
         "a) ",
+        "(ii) ",
+        "iv. ",
+        "(xxi) ",
+        "h) ",
+        "(i) ",
         "- 1. ",
         "### 3. ",
         " by ",
@@ -332,3 +338,149 @@ def test_a_deadline_that_cannot_be_read_is_kept_and_reported() -> None:
     [problem] = [issue for issue in doc.problems if issue.code == "GT349"]
     assert str(problem.location) == "line 8"
     assert "Dec 2011 or as the years 2011–2012" in problem.message
+
+
+# ---------------------------------------------------------------------------
+# Decisions numbered in Roman numerals
+
+_ROMAN_NOTES = """Record Notes of the Quarterly Staffing Review
+
+Date and Time: 12 February 2024, 09.00-11.00 AM
+Venue: Meeting Room 1
+
+1. The chair opened the review.
+
+Decisions:
+{first} HR will hire two field clerks by 15 March 2024.
+{second} Finance will pay the pending allowances by 30 April 2024.
+{third} The logistics officer shall renew the vehicle insurance by June 2024.
+"""
+
+
+@pytest.mark.parametrize(
+    "forms", [("(i)", "(ii)", "(iii)"), ("i)", "ii)", "iii)"), ("i.", "ii.", "iii.")]
+)
+def test_roman_numbered_decisions_are_split(forms: tuple[str, str, str]) -> None:
+    """Regression: `(i)`/`(ii)`/`(iii)` lines were merged into one decision `i)` with one deadline."""
+    first, second, third = forms
+    doc = gt.loads(_ROMAN_NOTES.format(first=first, second=second, third=third), format="minutes")
+    expected = [
+        ("i)", ("HR",), gt.parse_due("15 March 2024"), 9),
+        ("ii)", ("Finance",), gt.parse_due("30 April 2024"), 10),
+        ("iii)", ("The logistics officer",), gt.parse_due("June 2024"), 11),
+    ]
+    actual = [
+        (d.ref, d.responsible, d.due, d.origin.line if d.origin else None)
+        for d in doc.meetings[0].decisions
+    ]
+    assert expected == actual
+    assert () == doc.problems
+
+
+def test_i_after_h_is_a_letter_and_v_after_iv_a_numeral() -> None:
+    """The sequence decides: `(i)` after `(h)` is the letter i, `(v)` after `(iv)` the numeral 5."""
+    letters = "\n".join(f"({c}) Unit {c.upper()} will report by 1 May 2024." for c in "abcdefghij")
+    numerals = "\n".join(
+        f"({n}) Unit {n} will report." for n in ("i", "ii", "iii", "iv", "v", "vi")
+    )
+    lettered = gt.loads(f"Minutes\nVenue: Hall\n\nDecisions:\n{letters}\n", format="minutes")
+    numbered = gt.loads(f"Minutes\nVenue: Hall\n\nDecisions:\n{numerals}\n", format="minutes")
+    assert [f"{c})" for c in "abcdefghij"] == [d.ref for d in lettered.meetings[0].decisions]
+    assert ["i)", "ii)", "iii)", "iv)", "v)", "vi)"] == [
+        d.ref for d in numbered.meetings[0].decisions
+    ]
+    assert ((), ()) == (lettered.problems, numbered.problems)
+
+
+def test_a_skipped_numeral_is_reported() -> None:
+    """`(i)` then `(iii)`: GT347 names the numeral, as it names a skipped letter."""
+    doc = gt.loads(
+        "Minutes\nVenue: Hall\n\nDecisions\n(i) A will go.\n(iii) B will stay.\n",
+        format="minutes",
+    )
+    expected = [("GT347", "line 6", "decision iii) follows i): a numeral is missing or repeated")]
+    assert expected == [(p.code, str(p.location), p.message) for p in doc.problems]
+
+
+def test_list_items_the_reader_cannot_split_are_reported() -> None:
+    """`(xxi)` on its own line, or `(ii)` inside the line of `(i)`, stay in the text with GT350."""
+    text = (
+        "Minutes\nVenue: Hall\n\nDecisions:\n"
+        "(i) HR will hire a clerk by 15 March 2024. (ii) Finance will pay by 30 April 2024.\n"
+        "(iii) The unit will act by 1 May 2024.\n"
+        "(xxi) Legal will review the contracts.\n"
+    )
+    doc = gt.loads(text, format="minutes")
+    decisions = doc.meetings[0].decisions
+    assert ["i)", "iii)"] == [d.ref for d in decisions]
+    assert "(ii) Finance will pay by 30 April 2024." in decisions[0].text
+    assert decisions[1].text.endswith("(xxi) Legal will review the contracts.")
+    expected = [("GT350", "line 7"), ("GT350", "line 5"), ("GT347", "line 6")]
+    assert expected == [(p.code, str(p.location)) for p in doc.problems]
+
+
+_NUMERALS = (
+    "i",
+    "ii",
+    "iii",
+    "iv",
+    "v",
+    "vi",
+    "vii",
+    "viii",
+    "ix",
+    "x",
+    "xi",
+    "xii",
+    "xiii",
+    "xiv",
+    "xv",
+    "xvi",
+    "xvii",
+    "xviii",
+    "xix",
+    "xx",
+)
+_PARTIES = ("HR", "Finance", "The secretariat", "Each district office", "The legal unit")
+_MONTHS = ("January", "March", "April", "June", "September", "December")
+
+
+@st.composite
+def _decision_lines(
+    draw: st.DrawFn,
+) -> tuple[str, list[tuple[str, tuple[str, ...], gt.Due | None]]]:
+    """Record notes with a list of decisions numbered in letters or Roman numerals.
+
+    There is no minutes writer: the notes are rendered here, one decision a line, in
+    the forms the reader documents (`(x)`, `x)`, and `x.` for numerals only).
+    """
+    numerals = draw(st.booleans())
+    size = draw(st.integers(1, 20 if numerals else 12))
+    tokens = _NUMERALS[:size] if numerals else [chr(ord("a") + i) for i in range(size)]
+    forms = ["({})", "{})", "{}."] if numerals else ["({})", "{})"]
+    lines = []
+    expected: list[tuple[str, tuple[str, ...], gt.Due | None]] = []
+    for token in tokens:
+        party = draw(st.sampled_from(_PARTIES))
+        due = None
+        sentence = f"{party} will send the report"
+        if draw(st.booleans()):
+            when = f"{draw(st.integers(1, 28))} {draw(st.sampled_from(_MONTHS))} {draw(years)}"
+            due = gt.parse_due(when)
+            sentence += f" by {when}"
+        bullet = draw(st.sampled_from(["", "- "]))
+        lines.append(f"{bullet}{draw(st.sampled_from(forms)).format(token)} {sentence}.")
+        expected.append((f"{token})", (party,), due))
+    notes = "Minutes of the Review\nVenue: Hall\n\nDecisions:\n" + "\n".join(lines) + "\n"
+    return notes, expected
+
+
+@given(_decision_lines())
+def test_numbered_and_lettered_decisions_read_back(
+    case: tuple[str, list[tuple[str, tuple[str, ...], gt.Due | None]]],
+) -> None:
+    """Every decision of a lettered or Roman-numbered list is read apart, with party and due."""
+    notes, expected = case
+    doc = gt.loads(notes, format="minutes")
+    assert expected == [(d.ref, d.responsible, d.due) for d in doc.meetings[0].decisions]
+    assert () == doc.problems

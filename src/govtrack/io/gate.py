@@ -41,12 +41,17 @@ What the reader does with it:
   ``Recommendation: 1. …``). A field's value continues on the lines below it up to
   the next label. Tag lists are comma-separated; "Not applicable" is an empty list.
 - A key-action line runs ref, action text, responsible party, deadline (``YYYY/MM``),
-  status and comments together. It is cut at the deadline followed by a status
-  (``2021/07 Over due``); the responsible party is told from the action text by the
-  last sentence end and by party names the document repeats (the texts between a
-  sentence end and the deadline, counted over every line). When a line has tabs
-  (a copy of the web table), the tabs separate the cells and nothing is guessed.
-  A line that is neither a new key action nor a label continues the comments above.
+  status and comments together. It is cut at the last deadline followed by a status
+  (``2021/07 Over due``), so a date in the action's wording (``Hire 2 staff by
+  2021/06. HR 2022/12 Ongoing``) stays in its text. A line with no such pair is cut
+  at its only ``YYYY/MM`` date (GT303); with several dates and none followed by a
+  status, no deadline is chosen and the whole line is the text (GT302). The
+  responsible party is told from the action text by the last sentence end (``.``,
+  ``!``, ``?``) and by party names the document repeats (the texts between a
+  sentence end and the deadline, counted over every line); parties are separated by
+  ``,`` or ``;`` (``Programme Unit; Finance Unit``). When a line has tabs (a copy of
+  the web table), the tabs separate the cells and nothing is guessed. A line that is
+  neither a new key action nor a label continues the comments above.
 - Comments holding dated updates (``Dec 2022 Update: …``, ``Dec 22 Update: …``,
   ``Dec 2022: …``) are split into :class:`~govtrack.Update` entries; the text before
   the first one stays in ``comments``.
@@ -60,7 +65,8 @@ code   severity  meaning
 GT301  warning   a key action's responsible party could not be told from its text:
                  every word is kept in ``text`` and ``responsible`` is empty
 GT302  warning   a key-action line without a ``YYYY/MM`` deadline followed by a
-                 status: the whole line is kept as the action's text
+                 status (and no single date to take as the deadline): the whole
+                 line is kept as the action's text
 GT303  warning   a deadline followed by no known status: the rest is kept in comments
 GT304  warning   a recommendation block lacks a field (``Key Actions``, category, …):
                  the text may be cut short
@@ -237,7 +243,9 @@ _ACTION_REF = re.compile(
 )
 _PERIOD = re.compile(r"[ \t]*\d{4}[ \t]*[-–][ \t]*\d{4}\b")
 _NAV_OFFICE = re.compile(r".*\((?:CO|MCO|RO|PP|HQ|EO)\)[ \t]*")
-_SENTENCE_END = re.compile(r"[.!?;][\"'”’)]*[ \t]+")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*[ \t]+")
+"""Where the action's wording may end and the responsible parties start (not ``;``,
+which separates parties as ``,`` does)."""
 _WORD_START = re.compile(r"(?<!\S)\S")
 
 
@@ -257,6 +265,8 @@ _ANCHOR = re.compile(
     re.IGNORECASE,
 )
 _MAX_PARTY_WORDS = 12
+_PARTY_GOES_ON = frozenset({" (", " -", ", ", "; "})
+"""What may follow a party's name in a longer party: its unit, or more parties."""
 _MAX_PARTY_CHARS = 100
 
 
@@ -637,11 +647,18 @@ def _read_action_line(reader: _Reader, rec: _RawRecommendation, line: str, numbe
     if ref_match is not None:
         ref = ref_match["num2"] or ref_match["num"] or ref_match["let"]
         body = body[ref_match.end() :]
-        anchor = _ANCHOR.search(body)
+    dates = list(_ANCHOR.finditer(body))
+    paired = [found for found in dates if found["status"]]
+    anchor = paired[-1] if paired else dates[0] if len(dates) == 1 else None
     if anchor is None:
+        several = (
+            f" (dates {', '.join(found['due'] for found in dates)}, none followed by a status)"
+            if dates
+            else ""
+        )
         reader.warn(
             "GT302",
-            "key action without a deadline (YYYY/MM) followed by a status; "
+            f"key action without a deadline (YYYY/MM) followed by a status{several}; "
             "the whole line is kept as its text",
             number,
         )
@@ -704,13 +721,16 @@ def _split_head(head: str, known: Counter[str]) -> tuple[str, str, bool]:
     frequent = {party for party, count in known.items() if count >= 2}
     for start in starts:  # the longest suffix the document repeats as a party
         if head[start:] in frequent:
-            return head[:start].rstrip(), head[start:], True
+            before = head[:start].rstrip()
+            if 0 < tail_at < start and before.endswith((",", ";")) and _is_short(tail):
+                return head[:tail_at].rstrip(), tail, True  # more parties before it
+            return before, head[start:], True
     if tail != head and _is_short(tail):
         return head[:tail_at].rstrip(), tail, True
     for start in reversed(starts):  # a repeated party followed by its unit: "X (Unit)"
         rest = head[start:]
         for party in frequent:
-            if rest.startswith(party) and rest[len(party) : len(party) + 2] in {" (", " -", ", "}:
+            if rest.startswith(party) and rest[len(party) : len(party) + 2] in _PARTY_GOES_ON:
                 return head[:start].rstrip(), rest, True
     return head, "", False
 

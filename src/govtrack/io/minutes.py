@@ -24,6 +24,18 @@ under a decisions heading becomes :class:`~govtrack.Decision` records whose
 responsible party and deadline are read from the sentence. Nothing is
 dropped: text the reader cannot place stays in an agenda item.
 
+A decision starts on a line that begins with a letter (``(a)``, ``a)``) or a
+Roman numeral from ``i`` to ``xx`` (``(iv)``, ``iv)``, ``iv.``), lower case; its
+ref is the letter or numeral and a bracket, whatever the form (``a)``, ``iv)``).
+``i``, ``v`` and ``x`` are both letters and numerals: the list decides. Each is
+the letter when the decision before it is the letter just before it (``(h)``,
+``(i)``); otherwise ``i`` is the numeral one, and ``v`` and ``x`` are numerals
+after a numeral (``(iv)``, ``(v)``) and letters after anything else. A line
+inside a decision that starts like another list item the reader does not take
+as a decision (``(xxi)``, ``(I)``, ``(1)``), or a decision whose line holds the
+next item of its list (``(i) … (ii) …``), is kept in that decision's text and
+reported (GT350), never merged in silence.
+
 Problems this reader records:
 
 =====  ========  ===============================================================
@@ -36,9 +48,13 @@ GT343  warning   no lettered list of decisions was found
 GT344  warning   the text ends mid-sentence: it may be truncated
 GT345  warning   a header field with no value
 GT346  info      a header field govtrack has no name for (kept in ``extra``)
-GT347  warning   the decision letters skip one (``a)``, ``b)``, ``d)``)
+GT347  warning   the decision letters or numerals skip one (``a)``, ``b)``, ``d)``;
+                 ``i)``, ``iii)``)
 GT348  warning   a header field given twice (the second is kept in ``extra``)
 GT349  warning   a decision's deadline that cannot be read (kept in ``due_text``)
+GT350  warning   a decision holds what looks like another list item (a line starting
+                 ``(xxi)``, ``(I)``, ``(1)``, or the next item on the same line): it
+                 is not split and stays in that decision's text
 =====  ========  ===============================================================
 
 >>> import govtrack as gt
@@ -110,9 +126,41 @@ _NUMBERED = re.compile(
     r"^\s{0,8}(?:[-*•]\s{1,4})?(?P<hashes>#{1,6}\s{0,4})?(?P<bold>\*\*)?"
     r"(?P<ref>\d{1,3})\.(?:\*\*)?(?:\s{1,8}(?P<rest>.*)|$)"
 )
-_LETTERED = re.compile(
-    r"^\s{0,8}(?:[-*•]\s{1,4})?(?:\*\*)?(?P<ref>\(?[a-z]\))(?:\*\*)?(?:\s{1,8}(?P<rest>.*)|$)"
+_MARKER = re.compile(
+    r"^\s{0,8}(?:[-*•]\s{1,4})?(?:\*\*)?"
+    r"(?:\((?P<paren>[a-z]{1,5})\)|(?P<closing>[a-z]{1,5})\)|(?P<dotted>[ivx]{1,5})\.)"
+    r"(?:\*\*)?(?:\s{1,8}(?P<rest>.*)|$)"
 )
+_ROMAN = (
+    "i",
+    "ii",
+    "iii",
+    "iv",
+    "v",
+    "vi",
+    "vii",
+    "viii",
+    "ix",
+    "x",
+    "xi",
+    "xii",
+    "xiii",
+    "xiv",
+    "xv",
+    "xvi",
+    "xvii",
+    "xviii",
+    "xix",
+    "xx",
+)
+"""The Roman numerals a decision may be numbered with, one to twenty."""
+_ROMAN_VALUE = {numeral: value for value, numeral in enumerate(_ROMAN, 1)}
+_UNREAD_MARKER = re.compile(
+    r"^\s{0,8}(?:[-*•]\s{1,4})?(?:\*\*)?"
+    r"(?P<marker>\([A-Za-z0-9]{1,6}\)|[A-Za-z0-9]{1,6}\)|(?=[ivxl])l?x{0,3}(?:ix|iv|v?i{0,3})\.)"
+    r"(?:\*\*)?(?:\s|$)"
+)
+"""A line that starts like a list item: what :func:`_marker` refuses is reported."""
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s{0,8}(?P<text>.*?)\s{0,8}#{0,6}\s*$")
 _DECISIONS_CUE = re.compile(
     r"\b(?:decisions?|decided|resolutions?|resolved|action points|agreed actions"
@@ -138,6 +186,61 @@ class _Pending:
     texts: list[str]
 
 
+def _marker(text: str) -> tuple[str, str] | None:
+    """The letter or Roman numeral a decision line starts with, and the rest; else None.
+
+    ``(a)``, ``a)``, ``(iv)``, ``iv)`` and ``iv.`` (numerals ``i`` to ``xx`` only).
+
+    >>> _marker("(iii) Finance will pay by 30 April 2024.")
+    ('iii', 'Finance will pay by 30 April 2024.')
+    >>> _marker("- b) The unit will act;"), _marker("(see) below"), _marker("b. text")
+    (('b', 'The unit will act;'), None, None)
+    """
+    m = _MARKER.match(text)
+    if m is None:
+        return None
+    token = m["paren"] or m["closing"] or m["dotted"]
+    if m["dotted"] is None and len(token) == 1:
+        return token, (m["rest"] or "").strip()
+    if token in _ROMAN_VALUE:
+        return token, (m["rest"] or "").strip()
+    return None
+
+
+def _ordinal(mark: str, previous: tuple[str, int] | None) -> tuple[str, int]:
+    """Whether a decision's ``mark`` is a ``"letter"`` or a ``"numeral"``, and its place.
+
+    ``i``, ``v`` and ``x`` are both: each is the letter when ``previous`` (the kind and
+    place of the decision before it) is the letter just before it (``h``, ``u``, ``w``);
+    otherwise ``i`` is the numeral one, and ``v`` and ``x`` are numerals after a numeral
+    and letters after anything else. Other single letters are letters; ``ii``… ``xx``
+    are numerals.
+
+    >>> _ordinal("i", ("letter", 8)), _ordinal("i", None), _ordinal("v", ("numeral", 4))
+    (('letter', 9), ('numeral', 1), ('numeral', 5))
+    >>> _ordinal("x", ("letter", 23)), _ordinal("x", None), _ordinal("xii", None)
+    (('letter', 24), ('letter', 24), ('numeral', 12))
+    """
+    numeral = _ROMAN_VALUE.get(mark)
+    if numeral is None:
+        return "letter", ord(mark) - ord("a") + 1
+    if len(mark) > 1:
+        return "numeral", numeral
+    letter = ord(mark) - ord("a") + 1
+    if previous == ("letter", letter - 1):
+        return "letter", letter
+    if mark == "i" or (previous is not None and previous[0] == "numeral"):
+        return "numeral", numeral
+    return "letter", letter
+
+
+def _next_token(kind: str, place: int) -> str | None:
+    """The letter or numeral that follows ``place`` in a list of its ``kind``."""
+    if kind == "numeral":
+        return _ROMAN[place] if place < len(_ROMAN) else None
+    return chr(ord("a") + place) if place < 26 else None
+
+
 def _heading_text(text: str) -> str:
     if m := _HEADING.match(text):
         text = m["text"]
@@ -146,11 +249,7 @@ def _heading_text(text: str) -> str:
 
 def _field_of(line: Line) -> tuple[str, str] | None:
     """The (key, value) of a header field line; key is the label for unknown ones."""
-    if (
-        _NUMBERED.match(line.text)
-        or _LETTERED.match(line.text)
-        or line.text.lstrip().startswith("#")
-    ):
+    if _NUMBERED.match(line.text) or _marker(line.text) or line.text.lstrip().startswith("#"):
         return None
     m = _FIELD.match(line.text)
     if m is None:
@@ -203,7 +302,7 @@ def sniff(text: str) -> float:
         score += 0.3
     if score == 0.0:
         return 0.0
-    lettered = sum(1 for line in lines if _LETTERED.match(line.text))
+    lettered = sum(1 for line in lines if _marker(line.text))
     if lettered >= 2:
         score += 0.2
     return round(min(score, 1.0), 3)
@@ -218,7 +317,7 @@ def loads(text: str, *, source: str = "") -> Document:
 
     Returns:
         A Document whose ``meetings`` holds the meeting and whose ``problems``
-        holds what could not be read (codes GT340–GT349).
+        holds what could not be read (codes GT340–GT350).
 
     Raises:
         FormatError: The text has neither header fields (``Date and Time:``,
@@ -337,7 +436,7 @@ class _Reader:
                 follow = lines[index]
                 if not follow.clean or _field_of(follow) is not None:
                     break
-                if _NUMBERED.match(follow.text) or _LETTERED.match(follow.text):
+                if _NUMBERED.match(follow.text) or _marker(follow.text):
                     break
                 if follow.text.lstrip().startswith("#"):
                     break
@@ -351,7 +450,7 @@ class _Reader:
     def body(self, start: int) -> tuple[list[AgendaItem], list[Decision]]:
         lines = self.lines[start:]
         in_zone = self.zones(lines)
-        use_zone = any(in_zone[i] for i, line in enumerate(lines) if _LETTERED.match(line.text))
+        use_zone = any(in_zone[i] for i, line in enumerate(lines) if _marker(line.text))
         items: list[_Item] = []
         pending: list[_Pending] = []
         current_decision: _Pending | None = None
@@ -370,16 +469,23 @@ class _Reader:
                 else:
                     items.append(_Item(ref=m["ref"], title="", line=line.number, texts=[rest]))
                 continue
-            lettered = _LETTERED.match(line.text)
+            lettered = _marker(line.text)
             if lettered and (in_zone[i] or not use_zone):
                 current_decision = _Pending(
-                    ref=lettered["ref"].lstrip("("),
-                    line=line.number,
-                    texts=[(lettered["rest"] or "").strip()],
+                    ref=f"{lettered[0]})", line=line.number, texts=[lettered[1]]
                 )
                 pending.append(current_decision)
                 continue
             if current_decision is not None and not line.text.lstrip().startswith("#"):
+                if unread := _UNREAD_MARKER.match(line.text):
+                    self.problem(
+                        "GT350",
+                        f"{unread['marker']!r} starts a line inside decision "
+                        f"{current_decision.ref} but is not read as a decision of its own "
+                        "(letters, and Roman numerals i to xx, are); kept in its text",
+                        line.number,
+                        Severity.WARNING,
+                    )
                 current_decision.texts.append(line.clean)
                 continue
             text = _heading_text(line.text) if line.text.lstrip().startswith("#") else line.clean
@@ -409,7 +515,7 @@ class _Reader:
             m = _NUMBERED.match(line.text)
             if m or line.text.lstrip().startswith("#"):
                 active = bool(_DECISIONS_CUE.search(line.text))
-            elif line.clean and not _LETTERED.match(line.text) and _DECISIONS_CUE.search(line.text):
+            elif line.clean and not _marker(line.text) and _DECISIONS_CUE.search(line.text):
                 active = True
             flags.append(active)
         return flags
@@ -439,6 +545,8 @@ class _Reader:
         )
 
     def check_letters(self, pending: list[_Pending]) -> None:
+        """Report a list with no decisions, a letter or numeral skipped or repeated (GT347),
+        and a decision whose line holds the next item of its list (GT350)."""
         if not pending:
             self.problem(
                 "GT343",
@@ -447,17 +555,36 @@ class _Reader:
                 Severity.WARNING,
             )
             return
-        previous = ""
+        previous: tuple[str, int] | None = None
+        previous_ref = ""
         for entry in pending:
-            letter = entry.ref[0]
-            if previous and ord(letter) != ord(previous) + 1:
+            kind, place = _ordinal(entry.ref[:-1], previous)
+            expected = previous[1] + 1 if previous is not None and kind == previous[0] else 1
+            if previous is not None and place != expected:
                 self.problem(
                     "GT347",
-                    f"decision {entry.ref} follows {previous}): a letter is missing or repeated",
+                    f"decision {entry.ref} follows {previous_ref}: a {kind} is missing or repeated",
                     entry.line,
                     Severity.WARNING,
                 )
-            previous = letter
+            self.check_run_together(entry, kind, place)
+            previous, previous_ref = (kind, place), entry.ref
+
+    def check_run_together(self, entry: _Pending, kind: str, place: int) -> None:
+        """Report (GT350) a decision whose first line holds the next item of its list."""
+        token = _next_token(kind, place)
+        if token is None or not entry.texts:
+            return
+        dotted = rf"|{token}\." if kind == "numeral" else ""
+        found = re.search(rf"(?<!\S)(?:\({token}\)|{token}\){dotted})(?=\s)", entry.texts[0])
+        if found is not None:
+            self.problem(
+                "GT350",
+                f"decision {entry.ref} holds {found.group()!r}, which looks like the next "
+                "item on the same line; not split, kept in its text",
+                entry.line,
+                Severity.WARNING,
+            )
 
     def meeting(
         self,
