@@ -121,3 +121,33 @@ def test_module_and_console_script_agree() -> None:
     result = run("--help")
     assert 0 == result.returncode
     assert all(word in result.stdout for word in ("validate", "summary", "convert", "template"))
+
+
+def test_summary_says_what_it_did_not_count(tmp_path: Path) -> None:
+    """A sheet whose header is not recognised is named under the totals, and reading
+    problems are counted, so the totals are not taken for the whole file."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    first = book.active
+    assert first is not None
+    first.title = "Minutes"
+    first.append(["Item discussed", "Outcome"])
+    first.append(["Budget", "Approved"])
+    second = book.create_sheet("Tracker")
+    second.append(["Action", "Responsible", "Deadline", "Status"])
+    second.append(["Map the shelters", "", "2020", "Completed"])
+    source = tmp_path / "two.xlsx"
+    book.save(source)
+    text = run("summary", str(source), "--on", "2023-01-31")
+    assert 0 == text.returncode, text.stderr
+    assert (
+        "  Not counted: sheet 'Minutes', with no header row govtrack recognises (GT201)"
+        in text.stdout
+    )
+    assert f"  Reading problems: 1 warning; 'govtrack validate {source}' lists them" in text.stdout
+    data = json.loads(run("summary", str(source), "--on", "2023-01-31", "--format", "json").stdout)
+    assert (["Minutes"], {"error": 0, "warning": 1, "info": 0}) == (
+        data["sheets_not_read"],
+        data["reading_problems"],
+    )

@@ -1532,3 +1532,55 @@ def test_a_filled_template_row_takes_its_ref_from_the_text(tmp_path: Path) -> No
         sheet[f"{column}{FIRST_ROW}"] = value
     book.save(template)
     assert [("1.1", "Conduct a survey")] == [(a.ref, a.text) for a in excel.load(template).actions]
+
+
+def test_plural_headers_name_their_fields(tmp_path: Path) -> None:
+    """``Action points``, ``Focal points``, ``Target dates``: the plural of an alias is
+    that alias (the sheet was skipped, GT201, and the summary counted without it)."""
+    rows = [
+        ["#", "Action points", "Focal points", "Target dates", "Status"],
+        ["1", "Map the shelters", "Programme Specialist", "Q1 2024", "Completed"],
+    ]
+    doc = excel.load(build(tmp_path, rows))
+    action = doc.actions[0]
+    assert ("1", "Map the shelters", ("Programme Specialist",), "Q1 2024", []) == (
+        action.ref,
+        action.text,
+        action.responsible,
+        action.deadline_text,
+        [code for code in codes(doc) if code != "GT105"],
+    )
+
+
+def test_a_total_row_is_kept_not_counted(tmp_path: Path) -> None:
+    """``Total | 4 actions`` under the table is kept in extra (GT212), not an action; a row
+    that gives a party, deadline or status is an action whatever its first word."""
+    rows = [
+        ["#", "Action", "Responsible", "Deadline", "Status"],
+        ["1", "Map the shelters", "Unit A", "2024", "Ongoing"],
+        ["Total", "Count the votes", "Unit B", "2024", "Ongoing"],
+        [],
+        ["Grand total:", "2 actions"],
+    ]
+    doc = excel.load(build(tmp_path, rows))
+    assert ["Map the shelters", "Count the votes"] == [action.text for action in doc.actions]
+    assert doc.plans[0].extra["Total A5"] == "Grand total: | 2 actions"
+    assert "A5 reads as a total row, not an action" in problem(doc, "GT212").message
+
+
+def test_an_action_called_total_survives_the_matrix(tmp_path: Path) -> None:
+    """govtrack's own matrix row is never a total row (its helper column), nor is a row
+    with a status."""
+    doc = gt.Document(
+        plans=(
+            gt.ActionPlan(
+                title="Plan",
+                actions=(gt.Action(text="Total"), gt.Action(ref="Total", text="Sum it up")),
+            ),
+        )
+    )
+    target = tmp_path / "matrix.xlsx"
+    gt.dump(doc, target, layout="matrix")
+    assert [("", "Total"), ("Total", "Sum it up")] == [
+        (action.ref, action.text) for action in gt.load(target).actions
+    ]

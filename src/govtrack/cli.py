@@ -419,6 +419,11 @@ def _summary(args: argparse.Namespace, doc: Document, out: TextIO) -> int:
         }
         if args.by:
             data["by"] = {"key": args.by, "groups": _breakdown(doc, args.by, on)}
+        data["reading_problems"] = {
+            severity.value: sum(problem.severity is severity for problem in doc.problems)
+            for severity in Severity
+        }
+        data["sheets_not_read"] = _sheets_not_read(doc)
         json.dump(data, out, ensure_ascii=False, indent=2)
         print(file=out)
         return EXIT_OK
@@ -429,6 +434,7 @@ def _summary(args: argparse.Namespace, doc: Document, out: TextIO) -> int:
         print(f"  {status.label:<{width}}  {count}", file=out)
     if result.unknown:
         print(f"  {'Unknown':<{width}}  {result.unknown}", file=out)
+    _print_reading(args.file, doc, out)
     if args.by:
         _print_breakdown(_breakdown(doc, args.by, on), args.by, out)
     if result.overdue:
@@ -438,6 +444,39 @@ def _summary(args: argparse.Namespace, doc: Document, out: TextIO) -> int:
             for action in actions:
                 print(f"    - {_action_line(action)}", file=out)
     return EXIT_OK
+
+
+def _sheets_not_read(doc: Document) -> list[str]:
+    """The sheets the reader skipped for want of a header row (GT201), in order."""
+    return [
+        problem.location.sheet
+        for problem in doc.problems
+        if problem.code == "GT201" and problem.location is not None
+    ]
+
+
+def _print_reading(file: str, doc: Document, out: TextIO) -> None:
+    """Under a summary's totals: what reading left out or doubted, so the totals are not
+    taken for the whole file (a sheet whose header was not recognised is not in them)."""
+    counts = [
+        (severity, sum(problem.severity is severity for problem in doc.problems))
+        for severity in (Severity.ERROR, Severity.WARNING)
+    ]
+    said = ", ".join(
+        f"{count} {severity.value}{'s' if count != 1 else ''}"
+        for severity, count in counts
+        if count
+    )
+    skipped = _sheets_not_read(doc)
+    if skipped:
+        names = ", ".join(repr(sheet) for sheet in skipped)
+        sheets = "sheet" if len(skipped) == 1 else "sheets"
+        print(
+            f"  Not counted: {sheets} {names}, with no header row govtrack recognises (GT201)",
+            file=out,
+        )
+    if said:
+        print(f"  Reading problems: {said}; 'govtrack validate {file}' lists them", file=out)
 
 
 def _groups(doc: Document, by: str) -> dict[str, list[Action]]:

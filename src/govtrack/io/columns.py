@@ -189,13 +189,31 @@ def header_key(text: str, lookup: Mapping[str, str]) -> str | None:
     ('comments', 'comments')
     >>> header_key("Status/Comments", lookup) is None
     True
+    >>> header_key("Action points", lookup), header_key("Target dates", lookup)
+    ('action', 'deadline')
     """
     folded = normalise_header(text)
-    key = lookup.get(folded)
+    key = _alias_key(folded, lookup)
     if key is not None or " / " not in folded:
         return key
-    keys = {lookup.get(part) for part in folded.split(" / ") if part}
+    keys = {_alias_key(part, lookup) for part in folded.split(" / ") if part}
     return keys.pop() if len(keys) == 1 else None
+
+
+_PLURAL_END = re.compile(r"(?<=[a-z]{3})(?<![su])s\b")
+"""A trailing ``s`` making a word plural (``points``, ``deadlines``), not one ending the
+word itself (``status``, ``progress``, ``basis``)."""
+
+
+def _alias_key(folded: str, lookup: Mapping[str, str]) -> str | None:
+    """The key of a folded header: as written, else in the singular (``Action points`` is
+    ``Action point``), when that is an alias and the plural is not one already."""
+    key = lookup.get(folded)
+    if key is None:
+        singular = _PLURAL_END.sub("", folded)
+        if singular != folded:
+            key = lookup.get(singular)
+    return key
 
 
 def header_part_keys(text: str, lookup: Mapping[str, str]) -> tuple[str, ...]:
@@ -216,7 +234,7 @@ def header_part_keys(text: str, lookup: Mapping[str, str]) -> tuple[str, ...]:
     """
     keys: dict[str, None] = {}
     for part in normalise_header(text).split(" / "):
-        key = lookup.get(part)
+        key = _alias_key(part, lookup)
         if key is not None:
             keys.setdefault(key, None)
     return tuple(keys)

@@ -326,6 +326,11 @@ _QUANTITY_WORDS = frozenset(
      "years"}
 )  # fmt: skip
 _REF_LIKE = re.compile(r"\s*(?:\d+(?:\.\d+)*|[A-Za-z]|[ivxlcIVXLC]{1,6})[.)]?\s*")
+_TOTAL = re.compile(r"\s*(?:grand\s+|sub-?\s*)?totals?\s*:?\s*", re.IGNORECASE)
+"""A row's first cell saying the row totals the rows above (``Total``, ``Grand total:``)."""
+_TOTAL_MAX = 20
+_TOTAL_INITIALS = frozenset(" \tTtGgSs")
+
 _NOTE = re.compile(r"\s*(?:notes?\b|sources?\b|n\.?\s?b\b|\*|†|‡|¹|\(\*\))", re.IGNORECASE)
 _PARTY_SPLIT = re.compile(r"\s*(?:;|\n)\s*")
 _UPDATE_HEAD = re.compile(
@@ -835,6 +840,15 @@ class _Table:
             self._check_cells(row, values, filled)
         if len(filled) == 1 and self._lone(row, filled[0], values[filled[0]]):
             return
+        first = values[filled[0]]
+        if (
+            first.__class__ is str
+            and len(first) <= _TOTAL_MAX
+            and first[:1] in _TOTAL_INITIALS
+            and _TOTAL.fullmatch(first)
+            and self._total(row, values, filled)
+        ):
+            return
         if self.layout == _RESPONSES:
             self._response_row(row, values, n, filled)
         elif self.layout == _INDICATORS:
@@ -879,6 +893,28 @@ class _Table:
             index,
             row,
         )
+
+    def _total(self, row: int, values: Sequence[Any], filled: list[int]) -> bool:
+        """Keep a total row (``Total | 4 actions``) in extra, whole, and say True; False
+        when the row gives what an action has (a party, a deadline, a status), or
+        govtrack wrote it (an action may be called "Total")."""
+        if not {
+            self.i_responsible,
+            self.i_deadline,
+            self.i_status,
+            self.i_helper,
+        }.isdisjoint(filled):
+            return False
+        cell = self.cell(filled[0], row)
+        text = " | ".join(_text(values[i]).strip() for i in filled)
+        self.extra[f"Total {cell}"] = text
+        self.add(
+            "GT212",
+            f"{cell} reads as a total row, not an action; kept in extra: {text!r}",
+            filled[0],
+            row,
+        )
+        return True
 
     def _lone(self, row: int, index: int, value: Any) -> bool:
         """Handle a row with a single filled cell when it is a note or a section; True if so."""
