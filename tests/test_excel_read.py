@@ -1584,3 +1584,29 @@ def test_an_action_called_total_survives_the_matrix(tmp_path: Path) -> None:
     assert [("", "Total"), ("Total", "Sum it up")] == [
         (action.ref, action.text) for action in gt.load(target).actions
     ]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        ["Action points", "Focal points", "Target dates", "Status"],
+        ["Key action / Activity", "Responsible", "Deadline", "Status"],
+        ["Key actions/Activities", "Responsible/Lead", "Deadlines", "Status"],
+        ["N°", "Action points", "Focal points", "Target dates", "Status"],
+    ],
+)
+def test_a_repeated_plural_or_combined_header_row_is_skipped(
+    tmp_path: Path, header: list[str]
+) -> None:
+    """A header row in the plural, combined with `/` or opening with `N°`, repeated inside
+    the data (a page break in an exported sheet), is skipped as the header row is
+    recognised; it was read as an action named after its first header."""
+    first = ["Audit the stores", "Logistics", "2023", "Ongoing"]
+    second = ["Count the stock", "Logistics", "2023", "Ongoing"]
+    if header[0] == "N°":
+        first, second = ["1", *first], ["2", *second]
+    doc = excel.load(build(tmp_path, [header, first, header, second]))
+    assert (["Audit the stores", "Count the stock"], ["GT216"]) == (
+        [a.text for a in doc.actions],
+        codes(doc),
+    )

@@ -246,6 +246,10 @@ _NOWHERE = 1 << 30  # a column index no row reaches: "this column is absent"
 _NO_EXTRA = FrozenMap()
 # The longest cell text that may be a header inside the data (Reader.looks_like_header).
 _HEADER_CELL = 60
+# How Reader.looks_like_header folds a cell's first word: N° (Nº, №) is No, and
+# punctuation around the word does not count.
+_NUMERO = str.maketrans({"°": "o", "º": "o", "№": "no"})
+_WORD_EDGES = ".:;,()-?!*'\"[]"
 # How many distinct values a per-file cache keeps (deadlines, statuses, responsible parties,
 # response categories, date deadlines).
 _CACHE_SIZE = 4096
@@ -1424,9 +1428,8 @@ class _Reader:
         self._days = _Memo(lambda day: Due.day(day, text=day.isoformat()))
         self._shaped = _Memo(self._read_shaped)
         self._header_words: dict[str, bool] = {}
-        self._first_words = frozenset(
-            alias.replace(" / ", "/").split(None, 1)[0] for alias in lookup if alias.strip()
-        )
+        # The first word of every alias, folded ("s / n" gives "s"), for looks_like_header.
+        self._first_words = frozenset(alias.split(None, 1)[0] for alias in lookup if alias.strip())
 
     def parties_of(self, value: Any) -> tuple[str, ...]:
         """The responsible parties of a cell's value, once per distinct text."""
@@ -1534,15 +1537,24 @@ class _Reader:
         return tuple(Update(text="\n".join(lines), on=on) for on, lines in updates)
 
     def looks_like_header(self, value: Any) -> bool:
-        """A cheap first test for a header row inside the data: its first cell is an alias."""
+        """A cheap first test for a header row inside the data: the cell names a column,
+        as :func:`~govtrack.io.columns.header_key` judges the header row itself (plurals
+        of the main columns, ``Key action / Activity``, ``N°``).
+
+        Its first word, folded, is tested first: that of an alias, or its plural.
+        """
         if value.__class__ is not str or len(value) > _HEADER_CELL or not value.strip():
             return False
-        first = value.split(None, 1)[0].casefold().strip(".:;,()-")
-        if first not in self._first_words:
+        first = value.split(None, 1)[0].casefold().translate(_NUMERO).strip(_WORD_EDGES)
+        first = first.split("/", 1)[0] or first
+        words = self._first_words
+        if first not in words and not (first[-1:] == "s" and first[:-1] in words):
             return False
         known = self._header_words.get(value)
         if known is None:
-            known = self._header_words[value] = normalise_header(value) in self.lookup
+            known = header_key(value, self.lookup) is not None
+            if len(self._header_words) < _CACHE_SIZE:
+                self._header_words[value] = known
         return known
 
 
