@@ -1841,3 +1841,43 @@ def test_a_recommendation_started_without_its_text_is_reported(tmp_path: Path) -
         codes(doc),
         str(problem(doc, "GT213").location),
     )
+
+
+@pytest.mark.parametrize(
+    ("second", "merge"),
+    [
+        ([None, None, "Unit B", "2025", None], None),  # only a responsible party and a deadline
+        (["2", None, "Unit B", "2025", "Ongoing"], "B2:B3"),  # under a merged action text
+        ([None, "   ", None, "2025", None], None),  # an action text of spaces
+        ([None, "\u200b", "Unit B", None, None], None),  # a zero-width space
+        ([None, "\ufeff\u00a0\u2060", None, "2025", None], None),  # a BOM, a no-break space…
+        (["2"], None),  # only a number
+    ],
+)
+def test_a_row_without_action_text_is_reported_with_its_row(
+    tmp_path: Path, second: list[str | None], merge: str | None
+) -> None:
+    """Whatever leaves an action with no text to see (a party or a deadline alone, a
+    merged text above, spaces, invisible characters) gives a GT213 naming its row and
+    cell; an action text of invisible characters only was read silently."""
+    rows = [["#", *PLAN_HEADER[:4]], ["1", "Audit the stores", "Unit A", "2024", "Ongoing"], second]
+    setup = (lambda sheet: sheet.merge_cells(merge)) if merge else None
+    doc = excel.load(build(tmp_path, rows, setup=setup))
+    blank = [a for a in doc.actions if not a.text.strip("\u200b\ufeff\u2060 \u00a0")]
+    missing = [p for p in doc.problems if p.code == "GT213"]
+    assert (["Matrix!B3"], ["Matrix!B3"]) == (
+        [str(a.origin) for a in blank],
+        [str(p.location) for p in missing],
+    )
+    assert missing[0].message.startswith("row 3 has data but no action text")
+
+
+def test_a_row_of_one_invisible_cell_is_a_blank_row(tmp_path: Path) -> None:
+    """A row whose only cell holds a zero-width space looks empty and is skipped as a blank
+    row (it became a section heading named by an invisible character)."""
+    rows = [PLAN_HEADER, ["\u200b"], ["Audit the stores", "Unit A", "2024", "Ongoing"]]
+    doc = excel.load(build(tmp_path, rows))
+    assert ([("Audit the stores", "")], []) == (
+        [(a.text, a.group) for a in doc.actions],
+        codes(doc),
+    )

@@ -272,3 +272,44 @@ def test_a_number_per_key_action_is_its_ref(recs: list[_Rec], fill: str, restart
         ("", text, [(str(number), action) for number, action in zip(cells, actions, strict=True)])
         for (text, actions), cells in zip(recs, numbers, strict=True)
     ] == _read_shape(path)
+
+
+# Cells that leave an action with nothing to see, and cells that hold something.
+_LOOKS_EMPTY = ["\u200b", "\ufeff", "\u2060", "\u00ad", " \u200b ", "\u00a0\u200c", "\u3164"]
+_looks_empty_or_not = st.one_of(
+    st.none(),
+    st.sampled_from(["", " ", "\u00a0", *_LOOKS_EMPTY]),
+    texts,
+    st.integers(1, 9).map(str),
+)
+
+
+@given(
+    st.sampled_from([PLAN_HEADER, ["#", *PLAN_HEADER], HEADER]),
+    st.lists(
+        st.lists(_looks_empty_or_not, min_size=len(HEADER), max_size=len(HEADER)),
+        min_size=1,
+        max_size=6,
+    ),
+)
+def test_an_action_with_no_text_to_see_is_always_reported(
+    header: list[str], data: list[list[Any]]
+) -> None:
+    """Every action whose text shows nothing (none, spaces, zero-width characters) comes
+    with a GT213 naming its row, at its own cell: never an empty action in silence."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Matrix"
+    sheet.append(header)
+    for cells in data:
+        sheet.append(cells[: len(header)])
+    path = Path(tempfile.mkdtemp()) / "empty.xlsx"
+    book.save(path)
+    try:
+        doc = excel.load(path)
+    except gt.GovtrackError:
+        return
+    reported = {str(p.location) for p in doc.problems if p.code == "GT213"}
+    unseen = [str(a.origin) for a in doc.actions if all(map(excel._may_hide, a.text))]
+    assert [] == [origin for origin in unseen if origin not in reported]

@@ -421,6 +421,25 @@ def _text(value: Any) -> str:
     return str(value)
 
 
+# Letters and a symbol that are drawn blank (Hangul fillers, the blank Braille pattern).
+_FILLERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+
+
+def _may_hide(char: str) -> bool:
+    """Whether a text starting with ``char`` may show nothing (the cheap test first)."""
+    return char.isspace() or not char.isprintable() or char in _FILLERS
+
+
+def _shows_nothing(text: str) -> bool:
+    """Whether a text is spaces and invisible characters only (zero-width spaces and
+    joiners, a byte-order mark, a soft hyphen, fillers): a cell that looks empty.
+
+    >>> _shows_nothing("\u200b \ufeff"), _shows_nothing("\u200bTrain staff")
+    (True, False)
+    """
+    return all(map(_may_hide, text))
+
+
 def _blank(value: Any) -> bool:
     return value is None or (value.__class__ is str and (not value or value.isspace()))
 
@@ -951,6 +970,8 @@ class _Table:
         if value.__class__ is not str:
             return False
         text = value.strip()
+        if _may_hide(text[0]) and _shows_nothing(text):
+            return True  # a row whose one cell looks empty (a zero-width space): a blank row
         cell = self.cell(index, row)
         if _NOTE.match(text):
             self.extra[f"Note {cell}"] = text
@@ -1073,14 +1094,8 @@ class _Table:
             and (match := _LEADING_REF.match(text)) is not None
         ):
             ref, text = self._leading_ref(match, text, values, n, row)
-        if not text:
-            self.add(
-                "GT213",
-                f"row {row} has data but no "
-                f"{'indicator' if self.layout == _INDICATORS else 'action'} text",
-                self.main_column if self.main_column != _NOWHERE else None,
-                row,
-            )
+        if not text or (_may_hide(text[0]) and _shows_nothing(text)):
+            self._no_text(row, text)
         return (
             text,
             ref,
@@ -1509,15 +1524,22 @@ class _Table:
         )
         self.current = None
 
+    def _no_text(self, row: int, text: str) -> None:
+        """GT213 for a row with data but no main text, or one of invisible characters only
+        (kept as it is: the problem says what it holds)."""
+        what = "indicator" if self.layout == _INDICATORS else "action"
+        index = self.main_column if self.main_column != _NOWHERE else None
+        message = f"row {row} has data but no {what} text"
+        if text and index is not None:
+            chars = [f"U+{ord(char):04X}" for char in dict.fromkeys(text) if not char.isspace()]
+            shown = ", ".join(chars[:4]) + (", …" if len(chars) > 4 else "")
+            message += f" ({self.cell(index, row)} holds only invisible characters: {shown})"
+        self.add("GT213", message, index, row)
+
     def _indicator_row(self, row: int, values: Sequence[Any], n: int) -> None:
         text = _text(values[self.i_action]) if self.i_action < n else ""
-        if not text:
-            self.add(
-                "GT213",
-                f"row {row} has data but no indicator text",
-                self.main_column if self.main_column != _NOWHERE else None,
-                row,
-            )
+        if not text or (_may_hide(text[0]) and _shows_nothing(text)):
+            self._no_text(row, text)
         timeframe: Due | None = None
         timeframe_text = ""
         if self.i_deadline < n and not _blank(values[self.i_deadline]):
