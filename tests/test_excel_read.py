@@ -1881,3 +1881,26 @@ def test_a_row_of_one_invisible_cell_is_a_blank_row(tmp_path: Path) -> None:
         [(a.text, a.group) for a in doc.actions],
         codes(doc),
     )
+
+
+def test_a_hidden_sheet_named_with_an_underscore_is_read(tmp_path: Path) -> None:
+    """Only govtrack's own hidden `_lists` sheet is skipped by its name: a partner's hidden
+    `_archive` is read and reported like any hidden sheet (it was dropped in silence)."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(PLAN_HEADER)
+    sheet.append(["Audit the stores", "Unit A", "2024", "Ongoing", ""])
+    for name in ("_archive", "_lists"):
+        hidden = book.create_sheet(name)
+        hidden.append(PLAN_HEADER)
+        hidden.append([f"Count the stock in {name}", "Unit B", "2023", "Completed", "Done"])
+        hidden.sheet_state = "hidden"
+    path = tmp_path / "hidden.xlsx"
+    book.save(path)
+    doc = excel.load(path)
+    assert (["Audit the stores", "Count the stock in _archive"], ["GT202"], "_archive!A1") == (
+        [a.text for a in doc.actions],
+        codes(doc),
+        str(problem(doc, "GT202").location),
+    )

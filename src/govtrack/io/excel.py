@@ -195,7 +195,12 @@ from govtrack.io.columns import (
     merge_aliases,
     normalise_header,
 )
-from govtrack.io.excel_write import INSTRUCTIONS_SHEET, INSTRUCTIONS_TITLE, PROBLEMS_HEADERS
+from govtrack.io.excel_write import (
+    INSTRUCTIONS_SHEET,
+    INSTRUCTIONS_TITLE,
+    LISTS_SHEET,
+    PROBLEMS_HEADERS,
+)
 from govtrack.io.limits import (
     DEFAULT_LIMITS,
     Limits,
@@ -251,6 +256,7 @@ CODES: dict[str, tuple[Severity, str]] = {
 """The workbook problem codes: code -> (severity, summary)."""
 
 GOVTRACK_MARKER = "_govtrack"
+_LISTS_SHEET = LISTS_SHEET.casefold()
 """The (hidden) sheet that marks govtrack's own workbook; such files go to ``excel_workbook``."""
 
 HEADER_SCAN_ROWS = 30
@@ -2231,12 +2237,13 @@ def _open(file: Path, engine: str, limits: Limits) -> _Opened | Document:
             own = importlib.import_module("govtrack.io.excel_workbook")
             document: Document = own.read(file, limits=limits)
             return document
-        # A hidden sheet whose name starts with "_" is govtrack's own machinery
-        # (the dropdown lists of a matrix it wrote), not data.
+        # The hidden sheet of dropdown lists of a matrix govtrack wrote is not data. Any
+        # other hidden sheet is read (or said not to be, GT202), whatever its name.
         worksheets = tuple(
             sheet
             for sheet in package.sheets
-            if sheet.is_worksheet and not (sheet.state != "visible" and sheet.name.startswith("_"))
+            if sheet.is_worksheet
+            and not (sheet.state != "visible" and sheet.name.casefold() == _LISTS_SHEET)
         )
         if not worksheets:
             raise FormatError(f"{name} has no worksheets; expected at least one sheet of rows")
