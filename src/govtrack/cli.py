@@ -456,11 +456,10 @@ _NOT_READ = {
 def _sheets_not_read(doc: Document) -> list[dict[str, str]]:
     """The sheets the reader left out, in order, each with why: no header row it
     recognises (GT201), or hidden with none (GT202; a hidden sheet with one is read)."""
-    read = {
-        item.origin.sheet
-        for item in (*doc.evaluations, *doc.plans, *doc.reports)
-        if item.origin is not None
-    }
+    origins = [item.origin for item in doc.evaluations]
+    origins += [item.origin for item in doc.plans]
+    origins += [item.origin for item in doc.reports]
+    read = {origin.sheet for origin in origins if origin is not None}
     skipped: dict[str, dict[str, str]] = {}
     for problem in doc.problems:
         location = problem.location
