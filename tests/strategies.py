@@ -13,6 +13,7 @@ import attrs
 from hypothesis import strategies as st
 
 import govtrack as gt
+from govtrack.io.columns import header_key, merge_aliases
 
 # Text as people type it: letters, digits, punctuation, non-ASCII, no control characters
 # and no surrogates. ``lines`` may hold line breaks.
@@ -198,6 +199,21 @@ severities = st.sampled_from(gt.Severity)
 statuses = st.one_of(st.none(), st.sampled_from(gt.Status))
 categories = st.one_of(st.none(), st.sampled_from(gt.ResponseCategory))
 extras = st.dictionaries(words, texts, max_size=2).map(gt.FrozenMap)
+
+PARTNER_HEADERS = (
+    "Offices", "Themes", "Sections", "Groups", "Scopes", "Schedules", "Reasons for delays",
+    "Deemed consents", "Consents deemed", "States", "Responses", "Targets", "Progress updates",
+    "Status updates", "Countries", "Budgets", "Partners", "Risks",
+)  # fmt: skip
+"""Headers of partners' own columns, most the plural of an alias of a column that is not a
+main one (``Offices``: Office is Scope; ``Schedules``, ``Reasons for delays``): no reader
+names them, so an ``extra`` entry under such a header is written and read back as it is."""
+_LOOKUP = merge_aliases()
+extra_headers = st.one_of(
+    st.sampled_from(PARTNER_HEADERS),
+    words.map(lambda key: " ".join(key.split())).filter(lambda key: not header_key(key, _LOOKUP)),
+)
+"""Headers of ``extra`` columns no reader names (a header it names is read as that column)."""
 
 issues = st.builds(
     gt.Issue,

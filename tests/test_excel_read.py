@@ -1584,3 +1584,323 @@ def test_an_action_called_total_survives_the_matrix(tmp_path: Path) -> None:
     assert [("", "Total"), ("Total", "Sum it up")] == [
         (action.ref, action.text) for action in gt.load(target).actions
     ]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        ["Action points", "Focal points", "Target dates", "Status"],
+        ["Key action / Activity", "Responsible", "Deadline", "Status"],
+        ["Key actions/Activities", "Responsible/Lead", "Deadlines", "Status"],
+        ["N°", "Action points", "Focal points", "Target dates", "Status"],
+    ],
+)
+def test_a_repeated_plural_or_combined_header_row_is_skipped(
+    tmp_path: Path, header: list[str]
+) -> None:
+    """A header row in the plural, combined with `/` or opening with `N°`, repeated inside
+    the data (a page break in an exported sheet), is skipped as the header row is
+    recognised; it was read as an action named after its first header."""
+    first = ["Audit the stores", "Logistics", "2023", "Ongoing"]
+    second = ["Count the stock", "Logistics", "2023", "Ongoing"]
+    if header[0] == "N°":
+        first, second = ["1", *first], ["2", *second]
+    doc = excel.load(build(tmp_path, [header, first, header, second]))
+    assert (["Audit the stores", "Count the stock"], ["GT216"]) == (
+        [a.text for a in doc.actions],
+        codes(doc),
+    )
+
+
+# A numbering column left of the recommendation: what it numbers is told by the rows.
+
+MR_NO = [
+    "No.",
+    "Recommendation",
+    "Management response",
+    "Key action",
+    "Responsible",
+    "Deadline",
+    "Status",
+]
+
+
+def _shape(doc: gt.Document) -> list[tuple[str, str, list[tuple[str, str]]]]:
+    return [
+        (rec.ref, rec.text, [(action.ref, action.text) for action in rec.actions])
+        for rec in doc.recommendations
+    ]
+
+
+NUMBERED_ACTIONS = [
+    ("", "Map the districts", [("1", "Hire a surveyor"), ("2", "Publish the map")]),
+    ("", "Train the clerks", [("3", "Run two courses")]),
+]
+
+
+def test_a_number_changing_beside_a_repeated_recommendation_numbers_its_key_actions(
+    tmp_path: Path,
+) -> None:
+    """`1`, `2` beside the same recommendation text on each row number the key actions: one
+    recommendation, not one per number (it was split in two, both with the same text)."""
+    rows = [
+        MR_NO,
+        ["1", "Map the districts", "Agreed", "Hire a surveyor", "Planning", "2024", "Ongoing"],
+        ["2", "Map the districts", "Agreed", "Publish the map", "Planning", "2024", "Ongoing"],
+        ["3", "Train the clerks", "Agreed", "Run two courses", "HR", "2024", "Ongoing"],
+    ]
+    path = build(tmp_path, rows)
+    doc = excel.load(path)
+    assert (NUMBERED_ACTIONS, ["GT221"], "Matrix!A3") == (
+        _shape(doc),
+        codes(doc),
+        str(problem(doc, "GT221").location),
+    )
+    assert [(a.ref, a.text) for a in doc.actions] == [
+        (a.ref, a.text) for a in gt.iter_actions(path)
+    ]
+
+
+def test_a_number_changing_beside_a_merged_recommendation_numbers_its_key_actions(
+    tmp_path: Path,
+) -> None:
+    """`1`, `2` beside a recommendation merged over both rows number the key actions (the
+    second row made a recommendation '2' with no text)."""
+    rows = [
+        MR_NO,
+        ["1", "Map the districts", "Agreed", "Hire a surveyor", "Planning", "2024", "Ongoing"],
+        ["2", None, None, "Publish the map", "Planning", "2024", "Ongoing"],
+        ["3", "Train the clerks", "Agreed", "Run two courses", "HR", "2024", "Ongoing"],
+    ]
+
+    def merge(sheet: Worksheet) -> None:
+        sheet.merge_cells("B2:B3")
+        sheet.merge_cells("C2:C3")
+
+    doc = excel.load(build(tmp_path, rows, setup=merge))
+    assert (NUMBERED_ACTIONS, ["GT221"], "Agreed") == (
+        _shape(doc),
+        codes(doc),
+        doc.recommendations[0].response.text,
+    )
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        [
+            None,
+            None,
+            None,
+            "Publish the map",
+            "Planning",
+            "2024",
+            "Ongoing",
+        ],  # blank under the number
+        [
+            "1",
+            "Map the districts",
+            "Agreed",
+            "Publish the map",
+            "Planning",
+            "2024",
+            "Ongoing",
+        ],  # repeated
+    ],
+)
+def test_a_number_changing_with_the_recommendation_numbers_it(
+    tmp_path: Path, second: list[str | None]
+) -> None:
+    """One number per distinct recommendation, blank or repeated on its other rows, is the
+    recommendation's ref; so is a number on a recommendation of one key action."""
+    rows = [
+        MR_NO,
+        ["1", "Map the districts", "Agreed", "Hire a surveyor", "Planning", "2024", "Ongoing"],
+        second,
+        ["2", "Train the clerks", "Agreed", "Run two courses", "HR", "2024", "Ongoing"],
+        ["3", "Pay the clerks", "Agreed", "Raise the wages", "HR", "2024", "Ongoing"],
+    ]
+    path = build(tmp_path, rows)
+    doc = excel.load(path)
+    assert (
+        [
+            ("1", "Map the districts", [("", "Hire a surveyor"), ("", "Publish the map")]),
+            ("2", "Train the clerks", [("", "Run two courses")]),
+            ("3", "Pay the clerks", [("", "Raise the wages")]),
+        ],
+        [],
+    ) == (_shape(doc), codes(doc))
+    assert [(a.ref, a.text) for a in doc.actions] == [
+        (a.ref, a.text) for a in gt.iter_actions(path)
+    ]
+
+
+def test_a_number_merged_with_its_recommendation_numbers_it(tmp_path: Path) -> None:
+    """Number and text merged down over the key actions' rows: the recommendation's ref."""
+    rows = [
+        MR_NO,
+        ["1", "Map the districts", "Agreed", "Hire a surveyor", "Planning", "2024", "Ongoing"],
+        [None, None, None, "Publish the map", "Planning", "2024", "Ongoing"],
+    ]
+
+    def merge(sheet: Worksheet) -> None:
+        for column in "ABC":
+            sheet.merge_cells(f"{column}2:{column}3")
+
+    doc = excel.load(build(tmp_path, rows, setup=merge))
+    assert (
+        [("1", "Map the districts", [("", "Hire a surveyor"), ("", "Publish the map")])],
+        [],
+    ) == (
+        _shape(doc),
+        codes(doc),
+    )
+
+
+def test_a_number_changing_beside_key_actions_with_their_own_refs_is_kept_in_extra(
+    tmp_path: Path,
+) -> None:
+    """`No | Recommendation | Action # | Key action`, `No` changing under the same text: it
+    numbers neither, so it is kept in each key action's extra and reported (GT222); the
+    recommendation is not split."""
+    rows = [
+        ["No", "Recommendation", "Action #", "Key action", "Responsible", "Deadline", "Status"],
+        ["1", "Map the districts", "1.1", "Hire a surveyor", "Planning", "2024", "Ongoing"],
+        ["2", "Map the districts", "1.2", "Publish the map", "Planning", "2024", "Ongoing"],
+    ]
+    doc = excel.load(build(tmp_path, rows))
+    assert (
+        [("", "Map the districts", [("1.1", "Hire a surveyor"), ("1.2", "Publish the map")])],
+        [{"No": "1"}, {"No": "2"}],
+        ["GT222"],
+        "Matrix!A3",
+    ) == (
+        _shape(doc),
+        [dict(a.extra) for a in doc.actions],
+        codes(doc),
+        str(problem(doc, "GT222").location),
+    )
+
+
+def test_a_number_changing_after_numbering_recommendations_is_reported(tmp_path: Path) -> None:
+    """Once the rows show the numbers numbering recommendations, a number changing beside
+    the same text is reported (GT222) and starts a recommendation, as before."""
+    rows = [
+        MR_NO,
+        ["1", "Map the districts", "Agreed", "Hire a surveyor", "Planning", "2024", "Ongoing"],
+        [None, "Map the districts", None, "Publish the map", "Planning", "2024", "Ongoing"],
+        ["2", "Map the districts", None, "Print the map", "Planning", "2024", "Ongoing"],
+    ]
+    doc = excel.load(build(tmp_path, rows))
+    assert (
+        [
+            ("1", "Map the districts", [("", "Hire a surveyor"), ("", "Publish the map")]),
+            ("2", "Map the districts", [("", "Print the map")]),
+        ],
+        ["GT222"],
+        "Matrix!A4",
+    ) == (_shape(doc), codes(doc), str(problem(doc, "GT222").location))
+
+
+def test_numbers_beside_a_merged_response_number_its_key_actions(tmp_path: Path) -> None:
+    """With no recommendation column, the response tells: numbers changing beside one
+    merged response are the key actions'; a new response is a new recommendation."""
+    rows = [
+        ["#", "Management response", "Key action", "Responsible", "Deadline", "Status"],
+        ["1", "Agreed", "Hire a surveyor", "Planning", "2024", "Ongoing"],
+        ["2", None, "Publish the map", "Planning", "2024", "Ongoing"],
+        ["3", "Partly agreed", "Run two courses", "HR", "2024", "Ongoing"],
+    ]
+    doc = excel.load(build(tmp_path, rows, setup=lambda sheet: sheet.merge_cells("B2:B3")))
+    assert (
+        [
+            ("Agreed", [("1", "Hire a surveyor"), ("2", "Publish the map")]),
+            ("Partly agreed", [("3", "Run two courses")]),
+        ],
+        ["GT207", "GT221"],
+    ) == (
+        [
+            (rec.response.text, [(a.ref, a.text) for a in rec.actions])
+            for rec in doc.recommendations
+        ],
+        codes(doc),
+    )
+
+
+def test_a_recommendation_started_without_its_text_is_reported(tmp_path: Path) -> None:
+    """A row giving a new recommendation number but no recommendation text starts a
+    recommendation with no text, reported (GT213) with the cell (it was silent)."""
+    rows = [
+        MR_HEADER,
+        ["1", "Map the districts", "Agreed", "Accepted", "1.1", "Hire a surveyor", "Planning"],
+        ["2", None, None, None, "2.1", "Train the clerks", "HR"],
+    ]
+    doc = excel.load(build(tmp_path, rows))
+    assert ([("1", "Map the districts"), ("2", "")], ["GT213"], "Matrix!B3") == (
+        [(rec.ref, rec.text) for rec in doc.recommendations],
+        codes(doc),
+        str(problem(doc, "GT213").location),
+    )
+
+
+@pytest.mark.parametrize(
+    ("second", "merge"),
+    [
+        ([None, None, "Unit B", "2025", None], None),  # only a responsible party and a deadline
+        (["2", None, "Unit B", "2025", "Ongoing"], "B2:B3"),  # under a merged action text
+        ([None, "   ", None, "2025", None], None),  # an action text of spaces
+        ([None, "\u200b", "Unit B", None, None], None),  # a zero-width space
+        ([None, "\ufeff\u00a0\u2060", None, "2025", None], None),  # a BOM, a no-break space…
+        (["2"], None),  # only a number
+    ],
+)
+def test_a_row_without_action_text_is_reported_with_its_row(
+    tmp_path: Path, second: list[str | None], merge: str | None
+) -> None:
+    """Whatever leaves an action with no text to see (a party or a deadline alone, a
+    merged text above, spaces, invisible characters) gives a GT213 naming its row and
+    cell; an action text of invisible characters only was read silently."""
+    rows = [["#", *PLAN_HEADER[:4]], ["1", "Audit the stores", "Unit A", "2024", "Ongoing"], second]
+    setup = (lambda sheet: sheet.merge_cells(merge)) if merge else None
+    doc = excel.load(build(tmp_path, rows, setup=setup))
+    blank = [a for a in doc.actions if not a.text.strip("\u200b\ufeff\u2060 \u00a0")]
+    missing = [p for p in doc.problems if p.code == "GT213"]
+    assert (["Matrix!B3"], ["Matrix!B3"]) == (
+        [str(a.origin) for a in blank],
+        [str(p.location) for p in missing],
+    )
+    assert missing[0].message.startswith("row 3 has data but no action text")
+
+
+def test_a_row_of_one_invisible_cell_is_a_blank_row(tmp_path: Path) -> None:
+    """A row whose only cell holds a zero-width space looks empty and is skipped as a blank
+    row (it became a section heading named by an invisible character)."""
+    rows = [PLAN_HEADER, ["\u200b"], ["Audit the stores", "Unit A", "2024", "Ongoing"]]
+    doc = excel.load(build(tmp_path, rows))
+    assert ([("Audit the stores", "")], []) == (
+        [(a.text, a.group) for a in doc.actions],
+        codes(doc),
+    )
+
+
+def test_a_hidden_sheet_named_with_an_underscore_is_read(tmp_path: Path) -> None:
+    """Only govtrack's own hidden `_lists` sheet is skipped by its name: a partner's hidden
+    `_archive` is read and reported like any hidden sheet (it was dropped in silence)."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(PLAN_HEADER)
+    sheet.append(["Audit the stores", "Unit A", "2024", "Ongoing", ""])
+    for name in ("_archive", "_lists"):
+        hidden = book.create_sheet(name)
+        hidden.append(PLAN_HEADER)
+        hidden.append([f"Count the stock in {name}", "Unit B", "2023", "Completed", "Done"])
+        hidden.sheet_state = "hidden"
+    path = tmp_path / "hidden.xlsx"
+    book.save(path)
+    doc = excel.load(path)
+    assert (["Audit the stores", "Count the stock in _archive"], ["GT202"], "_archive!A1") == (
+        [a.text for a in doc.actions],
+        codes(doc),
+        str(problem(doc, "GT202").location),
+    )

@@ -181,3 +181,135 @@ def test_texts_not_starting_with_a_ref_are_never_split(cells: list[str]) -> None
     (`1.5 million`) keeps its whole text and no ref."""
     doc = _plan(cells)
     assert [("", cell) for cell in cells] == [(a.ref, a.text) for a in doc.actions]
+
+
+# A numbering column left of the recommendation: it numbers the recommendations when it
+# changes with their text, the key actions when it changes while the text stays.
+NUMBERED_HEADER = ["No.", "Recommendation", "Key action", "Responsible", "Deadline", "Status"]
+_REPEAT, _BLANK, _MERGE = "repeat", "blank", "merge"
+_Rec = tuple[str, list[str]]  # a recommendation's text and its key actions' texts
+
+
+@st.composite
+def _numbered_recommendations(draw: st.DrawFn, *, first_min: int) -> list[_Rec]:
+    count = draw(st.integers(1, 4))
+    sizes = [draw(st.integers(first_min if n == 0 else 1, 3)) for n in range(count)]
+    return [
+        (f"Recommendation {n + 1}", [f"Action {n + 1}.{k + 1}" for k in range(size)])
+        for n, size in enumerate(sizes)
+    ]
+
+
+def _numbered_sheet(
+    recs: list[_Rec], numbers: list[list[str | None]], fill: str, *, merge_numbers: bool
+) -> Path:
+    """The matrix of ``recs``, one row per key action under ``numbers`` (the No. cells);
+    the recommendation text on its first row and, on the others, repeated, blank or merged."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Matrix"
+    sheet.append(NUMBERED_HEADER)
+    row = 2
+    for (text, actions), cells in zip(recs, numbers, strict=True):
+        for k, (action, number) in enumerate(zip(actions, cells, strict=True)):
+            shown = text if k == 0 or fill == _REPEAT else None
+            sheet.append([number, shown, action, "Unit", "2024", "Ongoing"])
+        last = row + len(actions) - 1
+        if fill == _MERGE and last > row:
+            sheet.merge_cells(f"B{row}:B{last}")
+            if merge_numbers:
+                sheet.merge_cells(f"A{row}:A{last}")
+        row = last + 1
+    path = Path(tempfile.mkdtemp()) / "numbered.xlsx"
+    book.save(path)
+    return path
+
+
+def _read_shape(path: Path) -> list[tuple[str, str, list[tuple[str, str]]]]:
+    doc = excel.load(path)
+    streamed = [(a.ref, a.text) for a in gt.iter_actions(path)]
+    assert [(a.ref, a.text) for a in doc.actions] == streamed
+    return [(r.ref, r.text, [(a.ref, a.text) for a in r.actions]) for r in doc.recommendations]
+
+
+@given(
+    _numbered_recommendations(first_min=1),
+    st.sampled_from([_REPEAT, _BLANK, _MERGE]),
+    st.booleans(),
+)
+def test_a_number_per_recommendation_is_its_ref(
+    recs: list[_Rec], fill: str, repeat_number: bool
+) -> None:
+    """A number on a recommendation's first row, blank (merged) or repeated on its others,
+    is the recommendation's ref, whatever its text does on those rows."""
+    numbers: list[list[str | None]] = [
+        [str(n + 1), *[str(n + 1) if repeat_number else None] * (len(actions) - 1)]
+        for n, (_, actions) in enumerate(recs)
+    ]
+    path = _numbered_sheet(recs, numbers, fill, merge_numbers=not repeat_number)
+    assert [
+        (str(n + 1), text, [("", action) for action in actions])
+        for n, (text, actions) in enumerate(recs)
+    ] == _read_shape(path)
+
+
+@given(
+    _numbered_recommendations(first_min=2),
+    st.sampled_from([_REPEAT, _BLANK, _MERGE]),
+    st.booleans(),
+)
+def test_a_number_per_key_action_is_its_ref(recs: list[_Rec], fill: str, restart: bool) -> None:
+    """Numbers changing row by row beside one recommendation (repeated, blank or merged on
+    its rows) number the key actions: one recommendation each, the numbers their refs."""
+    counter = iter(range(1, 100))
+    numbers: list[list[str | None]] = [
+        [str(k + 1 if restart else next(counter)) for k in range(len(actions))]
+        for _, actions in recs
+    ]
+    path = _numbered_sheet(recs, numbers, fill, merge_numbers=False)
+    assert [
+        ("", text, [(str(number), action) for number, action in zip(cells, actions, strict=True)])
+        for (text, actions), cells in zip(recs, numbers, strict=True)
+    ] == _read_shape(path)
+
+
+# Cells that leave an action with nothing to see, and cells that hold something.
+_LOOKS_EMPTY = ["\u200b", "\ufeff", "\u2060", "\u00ad", " \u200b ", "\u00a0\u200c", "\u3164"]
+_looks_empty_or_not = st.one_of(
+    st.none(),
+    st.sampled_from(["", " ", "\u00a0", *_LOOKS_EMPTY]),
+    texts,
+    st.integers(1, 9).map(str),
+)
+
+
+@given(
+    st.sampled_from([PLAN_HEADER, ["#", *PLAN_HEADER], HEADER]),
+    st.lists(
+        st.lists(_looks_empty_or_not, min_size=len(HEADER), max_size=len(HEADER)),
+        min_size=1,
+        max_size=6,
+    ),
+)
+def test_an_action_with_no_text_to_see_is_always_reported(
+    header: list[str], data: list[list[Any]]
+) -> None:
+    """Every action whose text shows nothing (none, spaces, zero-width characters) comes
+    with a GT213 naming its row, at its own cell: never an empty action in silence."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Matrix"
+    sheet.append(header)
+    for cells in data:
+        sheet.append(cells[: len(header)])
+    path = Path(tempfile.mkdtemp()) / "empty.xlsx"
+    book.save(path)
+    try:
+        doc = excel.load(path)
+    except gt.GovtrackError:
+        return
+    reported = {str(p.location) for p in doc.problems if p.code == "GT213"}
+    unseen = [str(a.origin) for a in doc.actions if all(map(excel._may_hide, a.text))]
+    assert [] == [origin for origin in unseen if origin not in reported]

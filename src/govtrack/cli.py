@@ -446,13 +446,30 @@ def _summary(args: argparse.Namespace, doc: Document, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _sheets_not_read(doc: Document) -> list[str]:
-    """The sheets the reader skipped for want of a header row (GT201), in order."""
-    return [
-        problem.location.sheet
-        for problem in doc.problems
-        if problem.code == "GT201" and problem.location is not None
-    ]
+_NOT_READ = {
+    "GT201": "no header row govtrack recognises",
+    "GT202": "hidden, and no header row govtrack recognises",
+}
+"""Why the Excel reader left a sheet out of the document, by the code it reported."""
+
+
+def _sheets_not_read(doc: Document) -> list[dict[str, str]]:
+    """The sheets the reader left out, in order, each with why: no header row it
+    recognises (GT201), or hidden with none (GT202; a hidden sheet with one is read)."""
+    origins = [item.origin for item in doc.evaluations]
+    origins += [item.origin for item in doc.plans]
+    origins += [item.origin for item in doc.reports]
+    read = {origin.sheet for origin in origins if origin is not None}
+    skipped: dict[str, dict[str, str]] = {}
+    for problem in doc.problems:
+        location = problem.location
+        if problem.code not in _NOT_READ or location is None or location.sheet in read:
+            continue
+        skipped.setdefault(
+            location.sheet,
+            {"sheet": location.sheet, "code": problem.code, "reason": _NOT_READ[problem.code]},
+        )
+    return list(skipped.values())
 
 
 def _print_reading(file: str, doc: Document, out: TextIO) -> None:
@@ -468,13 +485,15 @@ def _print_reading(file: str, doc: Document, out: TextIO) -> None:
         if count
     )
     skipped = _sheets_not_read(doc)
-    if skipped:
-        names = ", ".join(repr(sheet) for sheet in skipped)
-        sheets = "sheet" if len(skipped) == 1 else "sheets"
-        print(
-            f"  Not counted: {sheets} {names}, with no header row govtrack recognises (GT201)",
-            file=out,
-        )
+    for code, kind in (("GT201", "sheet"), ("GT202", "hidden sheet")):
+        names = [repr(sheet["sheet"]) for sheet in skipped if sheet["code"] == code]
+        if names:
+            sheets = kind if len(names) == 1 else f"{kind}s"
+            print(
+                f"  Not counted: {sheets} {', '.join(names)}, with no header row govtrack "
+                f"recognises ({code})",
+                file=out,
+            )
     if said:
         print(f"  Reading problems: {said}; 'govtrack validate {file}' lists them", file=out)
 

@@ -6,8 +6,10 @@ recognises when reading. Headers are compared after :func:`normalise_header`
 ``N°``, ``Nº`` and ``№`` read as ``No``; ``Comments/Remarks`` and ``Comments / remarks``
 are one header). A caller extends the table with ``aliases={"deadline": ["Target date"]}``.
 
-:func:`header_key` is how the readers name a column: by its alias, else, for a
-combined header (``Remarks/Comments``), by the one key all its parts name. A
+:func:`header_key` is how the readers name a column: by its alias, else, for the
+main columns (:data:`PLURAL_KEYS`), by its alias in the plural (``Action points``,
+``Target dates``), else, for a combined header (``Remarks/Comments``), by the one key
+all its parts name. A
 combined header whose parts name different columns (``Status/Comments``) names
 none: the readers keep such a column verbatim in ``extra`` and report it, never
 choosing one of its fields. A few combinations are aliases in their own right
@@ -29,6 +31,7 @@ __all__ = [
     "ALIASES",
     "HEADERS",
     "NUMBERING_HEADERS",
+    "PLURAL_KEYS",
     "header_key",
     "header_part_keys",
     "merge_aliases",
@@ -173,9 +176,12 @@ def header_key(text: str, lookup: Mapping[str, str]) -> str | None:
     """The column key a header names, or None when it names none (or several).
 
     The header is looked up after :func:`normalise_header`. A header that is no
-    alias but combines others with ``/`` names a key when all its parts name that
-    same key; parts naming different keys (``Status/Comments``) name none, so that
-    a reader keeps the column whole rather than choosing one of its fields.
+    alias names a main column (:data:`PLURAL_KEYS`) when its words in the singular
+    are one of that column's aliases (``Focal points``); any other column is named by
+    its aliases only. A header that combines others with ``/`` names a key when all
+    its parts name that same key; parts naming different keys (``Status/Comments``)
+    name none, so that a reader keeps the column whole rather than choosing one of its
+    fields.
 
     Args:
         text: The header as written.
@@ -191,6 +197,8 @@ def header_key(text: str, lookup: Mapping[str, str]) -> str | None:
     True
     >>> header_key("Action points", lookup), header_key("Target dates", lookup)
     ('action', 'deadline')
+    >>> header_key("Offices", lookup) is None  # Office is Scope, but only main columns pluralise
+    True
     """
     folded = normalise_header(text)
     key = _alias_key(folded, lookup)
@@ -204,15 +212,27 @@ _PLURAL_END = re.compile(r"(?<=[a-z]{3})(?<![su])s\b")
 """A trailing ``s`` making a word plural (``points``, ``deadlines``), not one ending the
 word itself (``status``, ``progress``, ``basis``)."""
 
+PLURAL_KEYS: frozenset[str] = frozenset({"recommendation", "action", "responsible", "deadline"})
+"""The columns whose aliases are also read in the plural (``Action points``, ``Focal
+points``, ``Target dates``, ``Evaluation recommendations``): the main text, who and when.
+
+No other column is: a plural there is as likely a column of the partner's own
+(``Offices``, ``Themes``, ``Schedules``, ``Reasons for delays``, ``Deemed consents``)
+as the field, and reading it as the field would take it out of ``extra``, or make an
+action plan a work plan, so that what govtrack wrote would not read back as written.
+"""
+
 
 def _alias_key(folded: str, lookup: Mapping[str, str]) -> str | None:
     """The key of a folded header: as written, else in the singular (``Action points`` is
-    ``Action point``), when that is an alias and the plural is not one already."""
+    ``Action point``) when that is an alias of a :data:`PLURAL_KEYS` column."""
     key = lookup.get(folded)
     if key is None:
         singular = _PLURAL_END.sub("", folded)
         if singular != folded:
             key = lookup.get(singular)
+            if key not in PLURAL_KEYS:
+                return None
     return key
 
 

@@ -70,7 +70,16 @@ A numbering column that does not say whose number it is (``No``, ``No.``,
 numbers the key actions, except in a management-response matrix with no Rec #
 column where it stands left of the recommendation (or response) text: there it
 is the recommendation's ref, and a second ref column (``Action #``, another
-``No``) the key actions'.
+``No``) the key actions', as long as the number changes together with the
+recommendation's text. A number that changes while the text stays the same,
+blank or merged (``1``, ``2``, ``3`` beside one recommendation) numbers the key
+actions: the column is read as their refs from then on, the first key action
+taking the number of its row (GT221); when they have refs of their own (an
+``Action #`` column) it is kept in ``extra`` (GT222). Until a recommendation's
+second row tells, its first key action is held back (:func:`iter_actions` yields
+it a row later). Once the rows have shown the numbers numbering the
+recommendations, a number changing under the same text is reported (GT222) and
+starts a new recommendation.
 
 **Refs inside action texts.** A row with no ref of its own (no ref column,
 or an empty ref cell) whose action text starts with a ref and one space
@@ -91,7 +100,8 @@ holds a value) are never split: their empty refs are meant.
 **Rows.** Blank rows are skipped. In a management-response matrix the
 recommendation columns (Rec #, Recommendation, Management response,
 Category) are filled down: a row whose recommendation cells are empty (or
-covered by a merged cell) belongs to the recommendation above. No other
+covered by a merged cell), or repeat the recommendation above with some left
+blank, belongs to that recommendation. No other
 column is filled down, except Scope and Group within a merged range; a
 range merged down in any other column is a problem (GT211), its value kept
 on the first row only. With no Category column, a response that opens with a
@@ -130,7 +140,7 @@ GT209  warning   a formula with no cached value: read as empty (never evaluated)
 GT210  warning   a cell holding an Excel error (``#REF!``, ``#N/A``): kept as text
 GT211  warning   a range merged down outside the fill-down columns: first row only
 GT212  info      a note or footer row: kept in ``extra``, not read as an action
-GT213  warning   a row with data but no action (or indicator) text
+GT213  warning   a row with data but no action (or indicator, or recommendation) text
 GT214  warning   schedule ticks that contradict each other or are not ticks
 GT215  info      a section row with nothing under it: kept in ``extra``
 GT216  info      a repeated header row: skipped
@@ -138,6 +148,8 @@ GT217  info      what the engine noted while reading (openpyxl's warnings)
 GT218  warning   a key action above the first recommendation
 GT219  warning   a Deemed consent cell that is not a tick (kept in extra)
 GT220  info      action refs read from the start of the action texts (once per table)
+GT221  info      a No (#) column left of the recommendations numbers the key actions (once)
+GT222  warning   a No (#) column left of the recommendations changes within one (see above)
 GT290  warning   govtrack's own workbook: a column its layout does not have (not read)
 =====  ========  ===================================================================
 """
@@ -183,7 +195,12 @@ from govtrack.io.columns import (
     merge_aliases,
     normalise_header,
 )
-from govtrack.io.excel_write import INSTRUCTIONS_SHEET, INSTRUCTIONS_TITLE, PROBLEMS_HEADERS
+from govtrack.io.excel_write import (
+    INSTRUCTIONS_SHEET,
+    INSTRUCTIONS_TITLE,
+    LISTS_SHEET,
+    PROBLEMS_HEADERS,
+)
 from govtrack.io.limits import (
     DEFAULT_LIMITS,
     Limits,
@@ -232,11 +249,14 @@ CODES: dict[str, tuple[Severity, str]] = {
     "GT218": (Severity.WARNING, "key action before any recommendation"),
     "GT219": (Severity.WARNING, "unreadable deemed-consent mark"),
     "GT220": (Severity.INFO, "action refs read from the start of the action texts"),
+    "GT221": (Severity.INFO, "numbering column read as the key actions' refs"),
+    "GT222": (Severity.WARNING, "numbering column that changes within a recommendation"),
     "GT290": (Severity.WARNING, "column outside govtrack's workbook layout"),
 }
 """The workbook problem codes: code -> (severity, summary)."""
 
 GOVTRACK_MARKER = "_govtrack"
+_LISTS_SHEET = LISTS_SHEET.casefold()
 """The (hidden) sheet that marks govtrack's own workbook; such files go to ``excel_workbook``."""
 
 HEADER_SCAN_ROWS = 30
@@ -246,6 +266,10 @@ _NOWHERE = 1 << 30  # a column index no row reaches: "this column is absent"
 _NO_EXTRA = FrozenMap()
 # The longest cell text that may be a header inside the data (Reader.looks_like_header).
 _HEADER_CELL = 60
+# How Reader.looks_like_header folds a cell's first word: N° (Nº, №) is No, and
+# punctuation around the word does not count.
+_NUMERO = str.maketrans({"°": "o", "º": "o", "№": "no"})
+_WORD_EDGES = ".:;,()-?!*'\"[]"
 # How many distinct values a per-file cache keeps (deadlines, statuses, responsible parties,
 # response categories, date deadlines).
 _CACHE_SIZE = 4096
@@ -278,6 +302,9 @@ _ACTION_KEYS = frozenset(
     {"ref", "action", "responsible", "deadline", "status", "comments", "updates", "scope", "group"}
 )
 _PARENT_KEYS = ("rec_ref", "recommendation", "response", "category")
+# What a bare numbering column left of the recommendation turns out to number
+# (_Table._judge_number): the recommendations, their key actions, or neither (kept in extra).
+_BY_RECOMMENDATION, _BY_ACTION, _BY_NEITHER = "recommendations", "key actions", "neither"
 _SCHEDULE_KEYS = frozenset({"schedule", "schedule_on", "schedule_behind", "delay_reasons"})
 _LAYOUT_KEYS: dict[str, frozenset[str]] = {
     _RESPONSES: _ACTION_KEYS | set(_PARENT_KEYS),
@@ -400,6 +427,25 @@ def _text(value: Any) -> str:
     return str(value)
 
 
+# Letters and a symbol that are drawn blank (Hangul fillers, the blank Braille pattern).
+_FILLERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+
+
+def _may_hide(char: str) -> bool:
+    """Whether a text starting with ``char`` may show nothing (the cheap test first)."""
+    return char.isspace() or not char.isprintable() or char in _FILLERS
+
+
+def _shows_nothing(text: str) -> bool:
+    """Whether a text is spaces and invisible characters only (zero-width spaces and
+    joiners, a byte-order mark, a soft hyphen, fillers): a cell that looks empty.
+
+    >>> _shows_nothing("\u200b \ufeff"), _shows_nothing("\u200bTrain staff")
+    (True, False)
+    """
+    return all(map(_may_hide, text))
+
+
 def _blank(value: Any) -> bool:
     return value is None or (value.__class__ is str and (not value or value.isspace()))
 
@@ -475,6 +521,9 @@ class _Header:
     keys: dict[str, int]
     labels: dict[int, str]
     action_header: str = ""
+    numbering: bool = False
+    """The ``rec_ref`` column is a bare numbering column (``No``, ``#``): what it numbers
+    is judged on the rows (see :meth:`_Table._judge_number`)."""
 
 
 def _score(values: Sequence[Any], lookup: Mapping[str, str]) -> tuple[int, dict[str, int]]:
@@ -659,6 +708,12 @@ class _Table:
         self.recommendations: list[Recommendation] = []
         self.current: dict[str, Any] | None = None
         self.narrative_to_extra = self.i_comments != _NOWHERE
+        # A bare numbering column (No, #) left of the recommendation: whether it numbers the
+        # recommendations or their key actions is told by the rows (_judge_number). Until
+        # they tell, the first key action of a recommendation opened with a number is held.
+        self.numbering = header.numbering and self.i_rec_ref != _NOWHERE
+        self.number_role = ""  # _BY_RECOMMENDATION, _BY_ACTION or _BY_NEITHER once told
+        self.pending: Action | None = None
         self._titles(titles)
         self._check_header()
         self._merges()
@@ -921,6 +976,8 @@ class _Table:
         if value.__class__ is not str:
             return False
         text = value.strip()
+        if _may_hide(text[0]) and _shows_nothing(text):
+            return True  # a row whose one cell looks empty (a zero-width space): a blank row
         cell = self.cell(index, row)
         if _NOTE.match(text):
             self.extra[f"Note {cell}"] = text
@@ -1043,14 +1100,8 @@ class _Table:
             and (match := _LEADING_REF.match(text)) is not None
         ):
             ref, text = self._leading_ref(match, text, values, n, row)
-        if not text:
-            self.add(
-                "GT213",
-                f"row {row} has data but no "
-                f"{'indicator' if self.layout == _INDICATORS else 'action'} text",
-                self.main_column if self.main_column != _NOWHERE else None,
-                row,
-            )
+        if not text or (_may_hide(text[0]) and _shows_nothing(text)):
+            self._no_text(row, text)
         return (
             text,
             ref,
@@ -1247,15 +1298,33 @@ class _Table:
             rec_text = _text(values[self.i_recommendation]) if self.i_recommendation < n else ""
             response = _text(values[self.i_response]) if self.i_response < n else ""
             category = _text(values[self.i_category]) if self.i_category < n else ""
+            if rec_ref and self.numbering:
+                anchor = rec_text if self.i_recommendation != _NOWHERE else response
+                rec_ref = self._judge_number(row, filled, rec_ref, anchor)
         current = self.current
+        opened = False
         if (rec_ref or rec_text) and (
-            current is None or (rec_ref, rec_text) != (current["ref"], current["text"])
+            current is None
+            # A blank cell is filled down: a row repeating the text with no number, or the
+            # number under a merged text, goes on with the recommendation above.
+            or (rec_ref and rec_ref != current["ref"])
+            or (rec_text and rec_text != current["text"])
         ):
             self._close_recommendation()
             index = self.i_recommendation if rec_text else self.i_rec_ref
+            opened = True
+            if not rec_text and self.i_recommendation != _NOWHERE:
+                self.add(
+                    "GT213",
+                    f"row {row} starts recommendation {rec_ref!r} with no recommendation text",
+                    self.i_recommendation,
+                    row,
+                )
             current = self.current = {
                 "ref": rec_ref,
                 "text": rec_text,
+                "number": rec_ref if self.numbering else "",
+                "anchor": rec_text or response,
                 "response": "",
                 "category": "",
                 "actions": [] if self.sink is None else self.sink,
@@ -1264,6 +1333,19 @@ class _Table:
                     file=self.problems.file, sheet=self.sheet, cell=self.cell(index, row)
                 ),
             }
+        elif (
+            response
+            and current is not None
+            and self.i_recommendation == _NOWHERE
+            and self.number_role in {_BY_ACTION, _BY_NEITHER}
+            and response != current["anchor"]
+        ):
+            # No recommendation text, and the numbers are the key actions': a new response
+            # is a new recommendation.
+            self._close_recommendation()
+            opened = True
+            current = self.current = self._orphan(row)
+            current["anchor"] = response
         if response or category:
             if current is None:
                 current = self.current = self._orphan(row)
@@ -1284,12 +1366,135 @@ class _Table:
                 self.i_action,
                 row,
             )
-        current["actions"].append(self._action(row, values, n))
+        action = self._action(row, values, n)
+        if self.numbering and not self.number_role and current["number"]:
+            if opened:  # held until the rows tell what its number numbers
+                self.pending = action
+                return
+            # A key action going on with the recommendation under no number or the same
+            # one: the number is the recommendation's.
+            self.number_role = _BY_RECOMMENDATION
+        if self.pending is not None:
+            self._flush()
+        current["actions"].append(action)
+
+    def _judge_number(self, row: int, filled: list[int], number: str, anchor: str) -> str:
+        """What a bare numbering column (``No``, ``#``) left of the recommendation numbers,
+        told by a row with a number; returns the recommendation ref the row gives.
+
+        The number names the recommendation when it changes together with the
+        recommendation's text (or, with no such column, its response). A number that
+        changes while the text stays the same, blank or merged is a key action's: the
+        first time, the column becomes the key actions' ref column (GT221), the number of
+        the row that opened the recommendation its first key action's ref. When the key
+        actions have refs of their own (an ``Action #`` column, a ref leading the first
+        one's text) the column is kept in ``extra`` instead (GT222). Once the rows have
+        shown the numbers numbering recommendations (a key action under a blank number
+        or the same one), a number changing under the same text is reported (GT222) and
+        read as a new recommendation, as before.
+        """
+        current = self.current
+        if current is None or (anchor and anchor != current["anchor"]):
+            return number  # a new recommendation, with its number
+        if number == current["number"]:
+            return number
+        if self.action_columns.isdisjoint(filled):
+            return number  # no key action on the row to take the number
+        index = self.i_rec_ref
+        cell = self.cell(index, row)
+        label = self.labels.get(index, "")
+        text = "the same" if anchor else "blank (or merged)"
+        if self.number_role == _BY_RECOMMENDATION:
+            self.add(
+                "GT222",
+                f"{cell}: the {label!r} number changes ({current['number']!r}, then "
+                f"{number!r}) while the recommendation text stays {text}, but the rows "
+                f"above number the recommendations; read as a new recommendation {number!r}",
+                index,
+                row,
+            )
+            return number
+        pending = self.pending
+        first = current["number"]
+        if self.i_ref == _NOWHERE and pending is not None and not pending.ref:
+            self._renumber(_BY_ACTION)
+            self.pending = attrs.evolve(
+                pending,
+                ref=first,
+                origin=attrs.evolve(pending.origin, columns=self.columns, labels=self.field_labels)
+                if pending.origin is not None
+                else None,
+            )
+            current["ref"] = ""
+            self.add(
+                "GT221",
+                f"{cell}: the {label!r} number changes ({first!r}, then {number!r}) while the "
+                f"recommendation text stays {text}: column {self.letter(index)} numbers the "
+                "key actions, and is read as their refs",
+                index,
+                row,
+            )
+            return ""
+        kept = self._renumber(_BY_NEITHER)
+        if pending is not None:
+            self.pending = attrs.evolve(pending, extra=FrozenMap({**pending.extra, kept: first}))
+            current["ref"] = ""
+        if self.i_ref != _NOWHERE:
+            why = f"the key actions have their own ref column ({self.labels.get(self.i_ref)!r})"
+        elif pending is not None:
+            why = f"the first key action has a ref of its own ({pending.ref!r})"
+        else:
+            why = f"the row that gave {first!r} has no key action"
+        self.add(
+            "GT222",
+            f"{cell}: the {label!r} number changes ({first!r}, then {number!r}) while the "
+            f"recommendation text stays {text}, and {why}: column {self.letter(index)} is "
+            "read as neither the recommendations' refs nor the key actions', and kept in extra",
+            index,
+            row,
+        )
+        return ""
+
+    def _renumber(self, role: str) -> str:
+        """Make the numbering column the key actions' ref column, or an extra column;
+        returns its label in ``extra``."""
+        index = self.i_rec_ref
+        del self.keys["rec_ref"]
+        label = self.labels.get(index, "")
+        if role == _BY_ACTION:
+            self.keys["ref"] = index
+            self.i_ref = index
+        else:
+            if label in {taken for _, taken in self.extra_columns}:
+                label = f"{label} ({self.letter(index)})"
+            self.extra_columns.append((index, label))
+            self.extra_columns.sort()
+        self.i_rec_ref = _NOWHERE
+        self.numbering = False
+        self.number_role = role
+        self.parent_columns = frozenset(
+            index for key, index in self.keys.items() if key in _PARENT_KEYS
+        )
+        self.columns = FrozenMap({key: self.letter(i) for key, i in self.keys.items()})
+        self.field_labels = FrozenMap(
+            {key: self.labels[i] for key, i in self.keys.items() if self.labels.get(i)}
+        )
+        self._spans()
+        return label
+
+    def _flush(self) -> None:
+        """Put the held key action under its recommendation (held only while one is open)."""
+        current = self.current
+        if self.pending is not None and current is not None:
+            current["actions"].append(self.pending)
+            self.pending = None
 
     def _orphan(self, row: int) -> dict[str, Any]:
         return {
             "ref": "",
             "text": "",
+            "number": "",
+            "anchor": "",
             "response": "",
             "category": "",
             "actions": [] if self.sink is None else self.sink,
@@ -1301,6 +1506,8 @@ class _Table:
         current = self.current
         if current is None:
             return
+        if self.pending is not None:
+            self._flush()
         if self.sink is not None:  # streaming: only actions leave, nothing is kept
             self.current = None
             return
@@ -1323,15 +1530,22 @@ class _Table:
         )
         self.current = None
 
+    def _no_text(self, row: int, text: str) -> None:
+        """GT213 for a row with data but no main text, or one of invisible characters only
+        (kept as it is: the problem says what it holds)."""
+        what = "indicator" if self.layout == _INDICATORS else "action"
+        index = self.main_column if self.main_column != _NOWHERE else None
+        message = f"row {row} has data but no {what} text"
+        if text and index is not None:
+            chars = [f"U+{ord(char):04X}" for char in dict.fromkeys(text) if not char.isspace()]
+            shown = ", ".join(chars[:4]) + (", …" if len(chars) > 4 else "")
+            message += f" ({self.cell(index, row)} holds only invisible characters: {shown})"
+        self.add("GT213", message, index, row)
+
     def _indicator_row(self, row: int, values: Sequence[Any], n: int) -> None:
         text = _text(values[self.i_action]) if self.i_action < n else ""
-        if not text:
-            self.add(
-                "GT213",
-                f"row {row} has data but no indicator text",
-                self.main_column if self.main_column != _NOWHERE else None,
-                row,
-            )
+        if not text or (_may_hide(text[0]) and _shows_nothing(text)):
+            self._no_text(row, text)
         timeframe: Due | None = None
         timeframe_text = ""
         if self.i_deadline < n and not _blank(values[self.i_deadline]):
@@ -1424,9 +1638,8 @@ class _Reader:
         self._days = _Memo(lambda day: Due.day(day, text=day.isoformat()))
         self._shaped = _Memo(self._read_shaped)
         self._header_words: dict[str, bool] = {}
-        self._first_words = frozenset(
-            alias.replace(" / ", "/").split(None, 1)[0] for alias in lookup if alias.strip()
-        )
+        # The first word of every alias, folded ("s / n" gives "s"), for looks_like_header.
+        self._first_words = frozenset(alias.split(None, 1)[0] for alias in lookup if alias.strip())
 
     def parties_of(self, value: Any) -> tuple[str, ...]:
         """The responsible parties of a cell's value, once per distinct text."""
@@ -1534,15 +1747,24 @@ class _Reader:
         return tuple(Update(text="\n".join(lines), on=on) for on, lines in updates)
 
     def looks_like_header(self, value: Any) -> bool:
-        """A cheap first test for a header row inside the data: its first cell is an alias."""
+        """A cheap first test for a header row inside the data: the cell names a column,
+        as :func:`~govtrack.io.columns.header_key` judges the header row itself (plurals
+        of the main columns, ``Key action / Activity``, ``N°``).
+
+        Its first word, folded, is tested first: that of an alias, or its plural.
+        """
         if value.__class__ is not str or len(value) > _HEADER_CELL or not value.strip():
             return False
-        first = value.split(None, 1)[0].casefold().strip(".:;,()-")
-        if first not in self._first_words:
+        first = value.split(None, 1)[0].casefold().translate(_NUMERO).strip(_WORD_EDGES)
+        first = first.split("/", 1)[0] or first
+        words = self._first_words
+        if first not in words and not (first[-1:] == "s" and first[:-1] in words):
             return False
         known = self._header_words.get(value)
         if known is None:
-            known = self._header_words[value] = normalise_header(value) in self.lookup
+            known = header_key(value, self.lookup) is not None
+            if len(self._header_words) < _CACHE_SIZE:
+                self._header_words[value] = known
         return known
 
 
@@ -1562,11 +1784,18 @@ def _header_of(
     layout = _layout(keys, action_header)
     if layout is None:
         return 0, None
+    numbering = False
     if layout == _RESPONSES and "rec_ref" not in keys:
         keys = _numbered_recommendations(values, keys, lookup)
+        numbering = "rec_ref" in keys
     labels = {index: _label(value) for index, value in enumerate(values) if not _blank(value)}
     return score, _Header(
-        row=row, layout=layout, keys=keys, labels=labels, action_header=action_header
+        row=row,
+        layout=layout,
+        keys=keys,
+        labels=labels,
+        action_header=action_header,
+        numbering=numbering,
     )
 
 
@@ -1579,7 +1808,9 @@ def _numbered_recommendations(
 
     The action ref then comes from the next ref column to its right (``Action #`` or
     a second ``No``), if any. A numbering column right of the recommendation text
-    stays the actions' ref, as in an action plan or a decision log.
+    stays the actions' ref, as in an action plan or a decision log. Whether the
+    column does number the recommendations is told by the rows
+    (:meth:`_Table._judge_number`): the header says only where it stands.
     """
     action = keys.get("action", _NOWHERE)
     anchors = [
@@ -2006,12 +2237,13 @@ def _open(file: Path, engine: str, limits: Limits) -> _Opened | Document:
             own = importlib.import_module("govtrack.io.excel_workbook")
             document: Document = own.read(file, limits=limits)
             return document
-        # A hidden sheet whose name starts with "_" is govtrack's own machinery
-        # (the dropdown lists of a matrix it wrote), not data.
+        # The hidden sheet of dropdown lists of a matrix govtrack wrote is not data. Any
+        # other hidden sheet is read (or said not to be, GT202), whatever its name.
         worksheets = tuple(
             sheet
             for sheet in package.sheets
-            if sheet.is_worksheet and not (sheet.state != "visible" and sheet.name.startswith("_"))
+            if sheet.is_worksheet
+            and not (sheet.state != "visible" and sheet.name.casefold() == _LISTS_SHEET)
         )
         if not worksheets:
             raise FormatError(f"{name} has no worksheets; expected at least one sheet of rows")

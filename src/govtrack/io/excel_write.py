@@ -117,7 +117,7 @@ LAYOUTS = ("workbook", "matrix")
 """The layouts :func:`dump` writes."""
 
 LISTS_SHEET = "_lists"
-"""The hidden sheet holding the dropdowns' words (a leading "_": readers skip it)."""
+"""The hidden sheet holding the dropdowns' words (the reader skips it, by this name)."""
 HELPER_HEADER = "_govtrack due end"
 NO_DEADLINE = "none"
 """The helper cell of an action without a deadline (a text, so the highlight ignores it)."""
