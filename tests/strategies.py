@@ -151,6 +151,33 @@ written_dues: st.SearchStrategy[gt.Due] = _written_dues()
 options (``parse_due(due.text) == due``)."""
 
 
+_DAY_SHAPES = (
+    "{day:02}/{month:02}/{year}", "{day}.{month}.{year}", "{year}-{month:02}-{day:02}",
+    "{year}/{month:02}/{day:02}", "{day} {name} {year}", "{day} {abbr} {year}",
+    "{day}-{abbr}-{year}", "{day}{suffix} of {name} {year}", "{name} {day}, {year}",
+)  # fmt: skip
+
+
+@st.composite
+def _written_days(draw: st.DrawFn) -> gt.Due:
+    """A day written as records write it (``31/03/2024``, ``31.03.2024``, ``31 March 2024``,
+    ``March 31, 2024``), with the Due it means; ``DD/MM/YYYY`` only when the day is over 12
+    or equals the month, so that it reads one way."""
+    day = draw(dates)
+    shapes = _DAY_SHAPES if day.day > 12 or day.day == day.month else _DAY_SHAPES[1:]
+    suffix = "th" if 10 < day.day < 14 else {1: "st", 2: "nd", 3: "rd"}.get(day.day % 10, "th")
+    name = _MONTH_NAMES[day.month - 1]
+    text = draw(st.sampled_from(shapes)).format(
+        day=day.day, month=day.month, year=day.year, name=name, abbr=name[:3], suffix=suffix
+    )
+    return gt.Due.day(day, text)
+
+
+written_days: st.SearchStrategy[gt.Due] = _written_days()
+"""Days written in the shapes records use, each with the day it means; read with no options
+(``parse_due(due.text) == due``)."""
+
+
 @st.composite
 def _two_digit_year_dues(draw: st.DrawFn) -> gt.Due:
     """A deadline whose year has two digits (``Q3-24``, ``S1-24``, ``Jun-24``), 20YY."""

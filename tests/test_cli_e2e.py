@@ -390,9 +390,9 @@ def test_convert_reports_a_key_action_line_it_could_not_split(
     assert (0, f"wrote {target}\n") == (result.returncode, result.stdout)
     assert [
         f"govtrack: reading problems in {source}: 1 warning, 1 info",
-        "  GT302 warning x1    a key-action line without a YYYY/MM deadline followed by a status",
+        "  GT302 warning x1    a key-action line without a deadline followed by a status",
         (
-            "      e.g. line 31: key action without a deadline (YYYY/MM) followed by a status; "
+            "      e.g. line 31: key action without a deadline followed by a status; "
             "the whole line is kept as its text"
         ),
         "  GT305 info    x1    the page's navigation before the heading was skipped",

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import govtrack as gt
 from govtrack.io import gate
-from strategies import evaluations
+from strategies import dues, evaluations, written_days, written_dues
 
 DATA = Path(__file__).parent / "data" / "gate"
 
@@ -306,6 +306,188 @@ def test_several_dates_and_no_status_give_no_deadline() -> None:
     assert "2021/06, 2022/12" in doc.problems[0].message
 
 
+def _cut(action: gt.Action) -> tuple[object, ...]:
+    """How a key-action line was cut: text, parties, deadline, status and comments."""
+    return (action.text, action.responsible, action.deadline_text, action.status_text,
+            action.comments)  # fmt: skip
+
+
+def _located(doc: gt.Document) -> list[tuple[str, str]]:
+    return [(problem.code, str(problem.location)) for problem in doc.problems]
+
+
+def test_a_date_and_status_in_the_comments_is_not_the_deadline() -> None:
+    """Regression: a date followed by a status in the comments (`Phase one 2022/01 completed`)
+    was taken as the deadline, the party swallowed the real deadline, and nothing was said."""
+    doc = gate.loads(
+        _block(
+            "1.1 Map the district offices. Planning Unit 2022/03 Completed",
+            "1.2 Train district staff Planning Unit 2022/06 Ongoing Phase one 2022/01 "
+            "completed, phase two pending",
+            "1.3 Publish the staffing plan. Planning Unit 2022/09 Not Initiated",
+        )
+    )
+    expected = ("Train district staff", ("Planning Unit",), "2022/06", "Ongoing",
+                "Phase one 2022/01 completed, phase two pending")  # fmt: skip
+    assert expected == _cut(doc.actions[1])
+    assert [] == _codes(doc)
+
+
+def test_a_date_and_status_in_the_action_text_is_not_the_deadline() -> None:
+    """A date followed by a status word in the action's wording stays in its text."""
+    doc = gate.loads(_block("3. Report on the 2021/06 completed survey. HR 2022/12 Ongoing Sent."))
+    expected = ("Report on the 2021/06 completed survey.", ("HR",), "2022/12", "Ongoing", "Sent.")
+    assert expected == _cut(doc.actions[0])
+    assert [] == _codes(doc)
+
+
+def test_pairs_and_no_party_give_the_first_and_gt309() -> None:
+    """Two pairs, neither after a party the text shows: the first is taken and GT309 names
+    both (GT301: the party is not told from the text either)."""
+    doc = gate.loads(
+        _block(
+            "1.2 Train district staff Planning Unit 2022/06 Ongoing Phase one 2022/01 "
+            "completed, phase two pending"
+        )
+    )
+    expected = ("Train district staff Planning Unit", (), "2022/06", "Ongoing",
+                "Phase one 2022/01 completed, phase two pending")  # fmt: skip
+    assert expected == _cut(doc.actions[0])
+    assert [("GT309", "line 11"), ("GT301", "line 11")] == _located(doc)
+    assert "('2022/06 Ongoing', '2022/01 completed')" in doc.problems[0].message
+    assert "'2022/06 Ongoing' is taken" in doc.problems[0].message
+    assert gt.Severity.WARNING == doc.problems[0].severity
+
+
+def test_pairs_each_after_a_party_give_the_first_and_gt309() -> None:
+    """Two pairs, each after a sentence end and a few words: the first is taken (GT309)."""
+    doc = gate.loads(
+        _block("4. Hire two nurses. HR 2022/12 Ongoing One hired. Phase two 2023/01 done")
+    )
+    expected = (
+        "Hire two nurses.",
+        ("HR",),
+        "2022/12",
+        "Ongoing",
+        "One hired. Phase two 2023/01 done",
+    )
+    assert expected == _cut(doc.actions[0])
+    assert [("GT309", "line 11")] == _located(doc)
+    assert "('2022/12 Ongoing', '2023/01 done')" in doc.problems[0].message
+
+
+def test_pairs_prefer_the_deadline_shape_of_the_other_lines() -> None:
+    """Between two pairs that both follow a party, the one written as the document's other
+    deadlines are is taken (GT309 still names both)."""
+    doc = gate.loads(
+        _block(
+            "1. Map the offices. HR 2022/03 Completed",
+            "2. Report. Budget Unit Q1 2021 done. HR 2022/09 Ongoing",
+            "3. Train staff. HR 2022/06 Ongoing",
+        )
+    )
+    expected = ("Report. Budget Unit Q1 2021 done.", ("HR",), "2022/09", "Ongoing", "")
+    assert expected == _cut(doc.actions[1])
+    assert [("GT309", "line 12")] == _located(doc)
+    assert "('Q1 2021 done', '2022/09 Ongoing')" in doc.problems[0].message
+
+
+def test_pairs_prefer_a_party_the_document_names() -> None:
+    """Between two pairs that both follow a few words after a sentence end, the one after a
+    party the document names elsewhere is taken (GT309 still names both)."""
+    doc = gate.loads(
+        _block(
+            "1. Map the offices. HR 2022/03 Completed",
+            "2. Hire staff. Report on the 2021/06 completed survey. HR 2022/12 Ongoing",
+        )
+    )
+    expected = ("Hire staff. Report on the 2021/06 completed survey.", ("HR",), "2022/12",
+                "Ongoing", "")  # fmt: skip
+    assert expected == _cut(doc.actions[1])
+    assert [("GT309", "line 12")] == _located(doc)
+    assert "('2021/06 completed', '2022/12 Ongoing')" in doc.problems[0].message
+
+
+def test_a_date_in_figures_before_a_later_pair() -> None:
+    """A deadline with an unknown status before a pair in the comments: the date that ends
+    the party is taken (GT303), and GT309 names the pair passed over."""
+    doc = gate.loads(_block("5. Hire staff. HR 2022/06 Stalled; by 2023 done"))
+    expected = ("Hire staff.", ("HR",), "2022/06", "", "Stalled; by 2023 done")
+    assert expected == _cut(doc.actions[0])
+    assert [("GT309", "line 11"), ("GT303", "line 11")] == _located(doc)
+    assert "('2022/06', 'by 2023 done')" in doc.problems[0].message
+
+
+def test_semicolon_ends_an_action_text_without_a_sentence_end() -> None:
+    """Regression: `Write a note; Knowledge Unit` lost its party (GT301) once `;` separated
+    parties; with no sentence end the last `;` ends the text, and is in neither field."""
+    doc = gate.loads(
+        _block(
+            "2. Write a note; Knowledge Unit 2022/02 Completed",
+            "3. Draft a fee rule. Planning Unit; Budget Unit 2022/12 Completed",
+            "4. Train staff on the rule; invite the districts; HR, Budget Unit 2023/03 Ongoing",
+        )
+    )
+    expected = [
+        ("Write a note", ("Knowledge Unit",), "2022/02", "Completed", ""),
+        ("Draft a fee rule.", ("Planning Unit", "Budget Unit"), "2022/12", "Completed", ""),
+        ("Train staff on the rule; invite the districts", ("HR", "Budget Unit"), "2023/03",
+         "Ongoing", ""),
+    ]  # fmt: skip
+    assert expected == [_cut(action) for action in doc.actions]
+    assert [] == _codes(doc)
+
+
+def test_semicolon_inside_brackets_is_not_the_end_of_the_text() -> None:
+    """A `;` inside brackets does not end the action's text."""
+    doc = gate.loads(_block("2. Write a note (draft; final) for the board 2022/02 Completed"))
+    assert ("Write a note (draft; final) for the board", ()) == _cut(doc.actions[0])[:2]
+    assert ["GT301"] == _codes(doc)
+
+
+@pytest.mark.parametrize(
+    "deadline",
+    [
+        "Q1 2024", "Q1-2024", "31/03/2024", "31.03.2024", "2024-03-31", "2024/03/31",
+        "March 2024", "Mar 2024", "31 March 2024", "March 31, 2024", "first half of 2024",
+        "H1 2024", "S1 2024", "2024", "mid-2024", "by end of 2024", "end-June 2024",
+        "2024/2025", "Mar 2023 – Dec 2024", "2023 to 2024", "03/2024",
+    ],
+)  # fmt: skip
+def test_deadline_shapes_parse_due_reads(deadline: str) -> None:
+    """Regression: a deadline other than `YYYY/MM` (`Q1 2024`, `31/03/2024`) gave GT302 and
+    the whole line as the text; every shape parse_due reads in a line is now a deadline."""
+    doc = gate.loads(_block(f"1. Train the district teams. HR {deadline} Ongoing Started."))
+    action = doc.actions[0]
+    expected = ("Train the district teams.", ("HR",), gt.parse_due(deadline), "", gt.Status.ONGOING,
+                "Started.")  # fmt: skip
+    assert expected == (action.text, action.responsible, action.due, action.due_text,
+                        action.status, action.comments)  # fmt: skip
+    assert [] == _codes(doc)
+
+
+def test_ambiguous_day_is_kept_as_text() -> None:
+    """`03/04/2024` reads two ways: it is the deadline, kept in `due_text` with no `due`."""
+    doc = gate.loads(_block("1. Train the district teams. HR 03/04/2024 Ongoing"))
+    action = doc.actions[0]
+    assert ("Train the district teams.", ("HR",), None, "03/04/2024", gt.Status.ONGOING) == (
+        action.text, action.responsible, action.due, action.due_text, action.status
+    )  # fmt: skip
+
+
+def test_a_dated_update_on_a_line_of_its_own_continues_the_comments() -> None:
+    """`2024-03-31 Update: …` on the next line is an update of the action above, not an
+    action (a day in figures alone starts a key action)."""
+    doc = gate.loads(
+        _block("1. Train staff. HR 2024/01 Ongoing Started.", "2024-03-31 Update: Done.")
+    )
+    action = doc.actions[0]
+    assert 1 == len(doc.actions)
+    assert ("Started.", (gt.Update(text="Done.", on=gt.parse_due("2024-03-31")),)) == (
+        action.comments, action.updates
+    )  # fmt: skip
+
+
 def test_truncated_input_reads_what_is_there() -> None:
     """A text cut in the middle of a block keeps what it has and reports GT304."""
     text = (DATA / "basic.txt").read_text(encoding="utf-8")
@@ -427,6 +609,8 @@ def test_loads_raises_only_govtrack_errors(text: str) -> None:
     "1. Do it. Unit 2021/07 Over due note", "Management Response", ": A", ":", "",
     "Management Response Category:", "Dec 2022 Update: y", "3.Z 2021/13 Completed",
     "Thematic Area: Not applicable", "a) b\tc\td\te\tf\tg", "2022/01",
+    "2. Do it; Unit Q1 2024 Ongoing 2022/01 done", "31/03/2024 Completed", "by end of 2024",
+    "4. A. B 2022/01 Done. C 2022/02 Done", "2024-03-31 Update: z", "5. x (y; z) March 2024",
 ]), max_size=30).map("\n".join))  # fmt: skip
 def test_loads_survives_shuffled_fragments(text: str) -> None:
     """Fragments of the shape in any order are read or refused with a GovtrackError."""
@@ -636,6 +820,98 @@ def test_round_trip_space_separated_by_the_anchors(cases: list[tuple[gt.Action, 
     read = gate.loads("\n".join(lines))
     assert doc == read
     assert () == read.problems
+
+
+def _spaced_line(action: gt.Action, separator: str, *, after_text: str = " ") -> str:
+    """A key-action line as a copy of the web page without its tabs has it."""
+    return (
+        f"{action.ref}. {action.text}{after_text}{separator.join(action.responsible)} "
+        f"{action.deadline_text} {action.status_text} {action.comments}"
+    ).rstrip()
+
+
+def _read_back(lines: list[str]) -> tuple[list[gt.Action], tuple[gt.Issue, ...]]:
+    """The key actions read from the lines (without their origins), and the problems."""
+    doc = gate.loads(_block(*lines))
+    return [attrs.evolve(action, origin=None) for action in doc.actions], doc.problems
+
+
+_line_dues = st.one_of(dues, written_dues, written_days)
+"""Deadlines in every shape parse_due reads that fits in a line, each with its span."""
+
+
+@given(st.lists(st.tuples(_spaced_actions(), _line_dues), min_size=1, max_size=4))
+def test_deadlines_of_every_shape_read_back(
+    cases: list[tuple[tuple[gt.Action, str], gt.Due]],
+) -> None:
+    """A key-action line whose deadline has any shape parse_due reads in a line (`Q1 2024`,
+    `31/03/2024`, `2024-03-31`, `March 2024`, `by end of 2024`, `Mar 2023 – Dec 2024`, …)
+    reads back: text, parties, deadline (its text kept), status and comments."""
+    actions = [
+        attrs.evolve(action, ref=str(number), due=due)
+        for number, ((action, _), due) in enumerate(cases, 1)
+    ]
+    lines = [
+        _spaced_line(action, separator)
+        for action, ((_, separator), _) in zip(actions, cases, strict=True)
+    ]
+    assert (actions, ()) == _read_back(lines)
+
+
+_PROSE_STATUSES = ("completed", "done", "ongoing", "delayed", "pending", "started", "Completed")
+_phrases = st.lists(st.sampled_from(_WORDS), min_size=1, max_size=3).map(" ".join)
+
+
+@st.composite
+def _actions_with_other_pairs(draw: st.DrawFn) -> tuple[gt.Action, str]:
+    """A key action whose first sentence, or the start of whose comments, holds a deadline
+    followed by a status word (`Report on the 2021/06 completed survey.`, `phase one
+    2022/01 completed, …`), with its real deadline in any shape."""
+    action, separator = draw(_spaced_actions())
+    action = attrs.evolve(action, due=draw(_line_dues))
+    if draw(st.booleans()):
+        pair = f"{draw(_line_dues).text} {draw(st.sampled_from(_PROSE_STATUSES))}"
+        text = f"{draw(_phrases).capitalize()} {pair} {draw(_phrases)}. {action.text}"
+        action = attrs.evolve(action, text=text)
+    if draw(st.booleans()):
+        pair = f"{draw(_line_dues).text} {draw(st.sampled_from(_PROSE_STATUSES))}"
+        rest = draw(st.one_of(st.just(""), _phrases.map(lambda words: f", {words}")))
+        comments = f"{draw(_phrases)} {pair}{rest} {action.comments}".rstrip()
+        action = attrs.evolve(action, comments=comments)
+    return action, separator
+
+
+@given(st.lists(_actions_with_other_pairs(), min_size=1, max_size=4))
+def test_pairs_in_the_text_and_comments_stay_there(cases: list[tuple[gt.Action, str]]) -> None:
+    """A deadline followed by a status in the action's first sentence or at the start of its
+    comments stays there: the line is cut at the pair that follows the responsible party,
+    with nothing to report.
+
+    In the first sentence no party comes before the pair; at the start of the comments the
+    words before it follow the real deadline and status, so neither can end a party.
+    """
+    actions = [attrs.evolve(action, ref=str(n)) for n, (action, _) in enumerate(cases, 1)]
+    lines = [
+        _spaced_line(action, separator)
+        for action, (_, separator) in zip(actions, cases, strict=True)
+    ]
+    assert (actions, ()) == _read_back(lines)
+
+
+@given(st.lists(_spaced_actions(), min_size=1, max_size=4), st.data())
+def test_semicolon_ends_a_text_without_a_sentence_end(
+    cases: list[tuple[gt.Action, str]], data: st.DataObject
+) -> None:
+    """An action's text with no sentence end, then `; ` and its parties (joined by `, `),
+    reads back: the `;` ends the text and is in neither field."""
+    actions = []
+    for number, (action, _) in enumerate(cases, 1):
+        text = data.draw(_phrases).capitalize()
+        if (due := data.draw(st.one_of(st.none(), _months))) is not None:
+            text += f" by {due.text}"  # a date in the text, with no status after it
+        actions.append(attrs.evolve(action, ref=str(number), text=text))
+    lines = [_spaced_line(action, ", ", after_text="; ") for action in actions]
+    assert (actions, ()) == _read_back(lines)
 
 
 def test_records_the_gate_shape_cannot_hold_are_refused_not_dropped() -> None:

@@ -40,18 +40,30 @@ What the reader does with it:
 - A recommendation's ref may lead its text (``Recommendation: 1.1: …``,
   ``Recommendation: 1. …``). A field's value continues on the lines below it up to
   the next label. Tag lists are comma-separated; "Not applicable" is an empty list.
-- A key-action line runs ref, action text, responsible party, deadline (``YYYY/MM``),
-  status and comments together. It is cut at the last deadline followed by a status
-  (``2021/07 Over due``), so a date in the action's wording (``Hire 2 staff by
-  2021/06. HR 2022/12 Ongoing``) stays in its text. A line with no such pair is cut
-  at its only ``YYYY/MM`` date (GT303); with several dates and none followed by a
-  status, no deadline is chosen and the whole line is the text (GT302). The
-  responsible party is told from the action text by the last sentence end (``.``,
-  ``!``, ``?``) and by party names the document repeats (the texts between a
-  sentence end and the deadline, counted over every line); parties are separated by
-  ``,`` or ``;`` (``Programme Unit; Finance Unit``). When a line has tabs (a copy of
-  the web table), the tabs separate the cells and nothing is guessed. A line that is
-  neither a new key action nor a label continues the comments above.
+- A key-action line runs ref, action text, responsible party, deadline, status and
+  comments together. The deadline may take any shape :func:`~govtrack.parse_due` reads
+  that fits in a line: ``2021/07``, ``31/03/2024``, ``2024-03-31``, ``March 2024``,
+  ``Q1 2024``, ``first half of 2024``, ``2024``, a range (``Mar 2023 – Dec 2024``), after
+  ``by`` or ``end of`` or not. The line is cut at the deadline followed by a status
+  (``2021/07 Over due``) that ends the responsible party. A line may hold other
+  deadlines, in the action's wording (``Report on the 2021/06 completed survey. HR
+  2022/12 Ongoing``) or in the comments (``HR 2022/06 Ongoing Phase one 2022/01
+  completed``): the one taken is the deadline followed by a status whose preceding text
+  splits into the action's text and a responsible party that holds no other deadline.
+  When several do, the one taken is the first after a party the document names
+  elsewhere, else the first written as most of the document's deadlines are, else the
+  first; when none does, a date in figures that does is taken (GT303), else the first
+  deadline followed by a status; either way GT309 names them. A line with no
+  deadline followed by a status is cut at its only date written in figures (GT303);
+  with several, no deadline is chosen and the whole line is the text (GT302).
+- The responsible party is told from the action text by the last sentence end (``.``,
+  ``!``, ``?``), in a text with none by the last ``;`` (``Write a note; Knowledge
+  Unit``: the ``;`` is in neither), and by party names the document repeats (the texts
+  between a sentence end and the deadline, counted over every line); after a sentence
+  end, parties are separated by ``,`` or ``;`` (``Draft it. Programme Unit; Finance
+  Unit``). When a line has tabs (a copy of the web table), the tabs separate the cells
+  and nothing is guessed. A line without a ref that holds no deadline followed by a
+  status and no date in figures continues the comments above.
 - Comments holding dated updates (``Dec 2022 Update: …``, ``Dec 22 Update: …``,
   ``Dec 2022: …``) are split into :class:`~govtrack.Update` entries; the text before
   the first one stays in ``comments``.
@@ -64,9 +76,9 @@ code   severity  meaning
 =====  ========  ====================================================================
 GT301  warning   a key action's responsible party could not be told from its text:
                  every word is kept in ``text`` and ``responsible`` is empty
-GT302  warning   a key-action line without a ``YYYY/MM`` deadline followed by a
-                 status (and no single date to take as the deadline): the whole
-                 line is kept as the action's text
+GT302  warning   a key-action line without a deadline followed by a status (and no
+                 single date in figures to take as the deadline): the whole line is
+                 kept as the action's text
 GT303  warning   a deadline followed by no known status: the rest is kept in comments
 GT304  warning   a recommendation block lacks a field (``Key Actions``, category, …):
                  the text may be cut short
@@ -76,6 +88,9 @@ GT306  warning   text between the heading and the first recommendation that is
 GT307  warning   a field given twice in one recommendation block (values joined)
 GT308  warning   text before the first recommendation block's key actions that
                  belongs to no field (kept in the action list or the field above)
+GT309  warning   several deadlines in a key-action line could end its text and
+                 responsible party, or none clearly does: the one taken is named with
+                 the others (the rest of the line stays in the text and the comments)
 =====  ========  ====================================================================
 
 The writer, :func:`dumps`, renders evaluations in the same shape and separates
@@ -244,8 +259,9 @@ _ACTION_REF = re.compile(
 _PERIOD = re.compile(r"[ \t]*\d{4}[ \t]*[-–][ \t]*\d{4}\b")
 _NAV_OFFICE = re.compile(r".*\((?:CO|MCO|RO|PP|HQ|EO)\)[ \t]*")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*[ \t]+")
-"""Where the action's wording may end and the responsible parties start (not ``;``,
-which separates parties as ``,`` does)."""
+"""Where the action's wording may end and the responsible parties start. A ``;`` is one
+only in a text with no sentence end (``Write a note; Knowledge Unit``); after a sentence
+end it separates parties as ``,`` does (``Draft it. Planning Unit; Budget Unit``)."""
 _WORD_START = re.compile(r"(?<!\S)\S")
 
 
@@ -258,16 +274,59 @@ def _status_words() -> str:
     )
 
 
+# The deadline of a key-action line, in the shapes parse_due reads that fit in a line.
+_YEAR_AFTER = r"(?:[ \t]+of)?[ \t,/-]+(?:\d{4}|['’]\d{2})"
+"""The year after a quarter, a half or a month: ``Q1 2024``, ``Q1-2024``, ``Q1, 2024``,
+``Q1 of 2024``, ``Q3 '24``."""
+_Q = r"q(?:uarter|tr)?[ \t]*[1-4]"
+_H = r"(?:h|s|sem(?:ester)?)[ \t]*[12]"
+_STRONG_DATE = (
+    r"\d{4}/\d{1,2}(?:/\d{1,2})?"  # 2021/07, 2021/07/31 (and 2019/20)
+    r"|\d{4}-\d{1,2}-\d{1,2}"  # 2024-03-31
+    r"|\d{1,2}[/.]\d{1,2}[/.]\d{4}"  # 31/03/2024, 31.03.2024
+)
+"""Dates written in figures: the only ones a line may hold without a status after them."""
+_ONE_DATE = (
+    rf"{_STRONG_DATE}"
+    r"|\d{4}[-.]\d{1,2}(?:[-.]\d{1,2})?"  # 2024-03, 2024.03.31
+    r"|\d{4}[ \t]*[-/–][ \t]*\d{4}"  # 2024/2025, 2024 - 2025
+    r"|\d{1,2}-\d{1,2}-\d{4}|\d{1,2}[-/.]\d{4}"  # 31-03-2024, 03/2024
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?(?:[ \t]+of)?[ \t-]*{_MONTH}[ \t,-]*\d{{4}}"  # 31 March 2024
+    rf"|{_MONTH}[ \t]*\d{{1,2}}(?:st|nd|rd|th)?(?:[ \t]*,)?[ \t]*\d{{4}}"  # March 31, 2024
+    rf"|{_MONTH}[ \t,.-]*(?:\d{{4}}|['’]\d{{2}})"  # March 2024, Mar-2024, Mar '24
+    rf"|(?:{_Q}|(?:first|second|third|fourth|1st|2nd|3rd|4th)[ \t]+quarter){_YEAR_AFTER}"
+    rf"|(?:{_H}|(?:first|second|1st|2nd)[ \t]+(?:half|semester)|[12][ \t]*h){_YEAR_AFTER}"
+    rf"|\d{{4}}[ \t,/-]*(?:{_Q}|{_H})"  # 2024 Q1, 2024-H2
+    r"|mid[ \t-]*(?:of[ \t]+)?\d{4}"  # mid-2024
+    r"|(?:1[89]|2\d)\d\d"  # 2024
+)
+_LEAD_IN = (
+    r"(?:(?:by|before|until|till|no[ \t]+later[ \t]+than|not[ \t]+later[ \t]+than)[ \t]+)?"
+    r"(?:(?:the[ \t]+)?end(?:[ \t-]+of)?[ \t-]+(?:the[ \t]+)?)?"
+)
+"""``by``, ``end of``, ``end-``, ``by the end of``: words parse_due reads as the same span."""
+_RANGE_TO = r"[ \t]*[–—][ \t]*|[ \t]+(?:-|to|until|till|through|thru)[ \t]+"
+_DEADLINE = (
+    rf"(?P<due>{_LEAD_IN}(?P<date>(?:{_ONE_DATE})(?:(?:{_RANGE_TO})(?:{_ONE_DATE}))?))"
+    r"(?=[\s.,;:)]|$)(?![ \t]+update[ \t]*:)"
+)
+"""A deadline in a key-action line: a day, month, quarter, half, year or a range of two
+(``2021/07``, ``31/03/2024``, ``2024-03-31``, ``March 2024``, ``Q1 2024``, ``first half of
+2024``, ``2024``, ``Mar 2023 – Dec 2024``), after lead-in words parse_due reads; not the
+date of an update (``2024-03-31 Update:``)."""
 _ANCHOR = re.compile(
-    r"(?<!\S)(?P<due>\d{4}/\d{1,2}(?:/\d{1,2})?)(?:[ \t]+(?P<status>"
-    + _status_words()
-    + r")(?=[\s.,;:]|$))?",
+    rf"(?<!\S){_DEADLINE}(?:[ \t]+(?P<status>{_status_words()})(?=[\s.,;:]|$))?",
     re.IGNORECASE,
 )
+"""A deadline, and the status after it when there is one (the pair that ends the text and
+the responsible party of a key-action line)."""
+_STRONG = re.compile(rf"(?:{_STRONG_DATE})(?:(?:{_RANGE_TO})(?:{_STRONG_DATE}))?")
 _MAX_PARTY_WORDS = 12
 _PARTY_GOES_ON = frozenset({" (", " -", ", ", "; "})
 """What may follow a party's name in a longer party: its unit, or more parties."""
 _MAX_PARTY_CHARS = 100
+_MAX_CUTS = 8
+"""How many of a line's deadlines may end its text (keeps reading linear)."""
 
 
 def _problem(code: str, message: str, source: str, line: int, severity: Severity) -> Issue:
@@ -295,6 +354,23 @@ class _RawAction:
     comments: list[str] = attrs.field(factory=list)
     responsible: str | None = None  # known when the line had tabs
     anchored: bool = True
+    body: str = ""  # the line after its ref, while the pair that ends the text is chosen
+    cuts: tuple[_Cut, ...] = ()  # where the line may be cut, while one is chosen
+
+
+@attrs.frozen
+class _Cut:
+    """Where a key-action line may be cut: a deadline followed by a status
+    (``2022/06 Ongoing``), or a date in figures with no status after it."""
+
+    start: int
+    end: int
+    due: str
+    status: str
+
+    @property
+    def text(self) -> str:
+        return f"{self.due} {self.status}".rstrip()
 
 
 @attrs.define
@@ -387,7 +463,7 @@ def loads(text: str, *, source: str = "") -> Document:
 
     Returns:
         A Document with the evaluations, and what could not be interpreted in
-        ``problems`` (codes GT301–GT308, see the module's table).
+        ``problems`` (codes GT301–GT309, see the module's table).
 
     Raises:
         FormatError: The text has no recommendation block, no key actions and no
@@ -640,56 +716,83 @@ def _read_action_line(reader: _Reader, rec: _RawRecommendation, line: str, numbe
             )
         )
         return
-    anchor = _ANCHOR.search(body)
-    if ref_match is None and anchor is None and rec.actions:
+    if ref_match is None and rec.actions and not _starts_action(body):
         rec.actions[-1].comments.append(line.rstrip())  # a comment continued on the next line
         return
     if ref_match is not None:
         ref = ref_match["num2"] or ref_match["num"] or ref_match["let"]
         body = body[ref_match.end() :]
-    dates = list(_ANCHOR.finditer(body))
-    paired = [found for found in dates if found["status"]]
-    anchor = paired[-1] if paired else dates[0] if len(dates) == 1 else None
-    if anchor is None:
-        several = (
-            f" (dates {', '.join(found['due'] for found in dates)}, none followed by a status)"
-            if dates
-            else ""
-        )
+    cuts = [
+        _Cut(m.start(), m.end(), m["due"], m["status"] or "")
+        for m in _ANCHOR.finditer(body)
+        if m["status"] or _STRONG.fullmatch(m["date"])
+    ]
+    if any(cut.status for cut in cuts):
+        if len(cuts) == 1:
+            rec.actions.append(_anchored(number, ref, body, cuts[0]))
+        else:  # chosen when every line is read, with the parties the document names
+            rec.actions.append(_RawAction(line=number, ref=ref, head="", body=body,
+                                          cuts=tuple(cuts)))  # fmt: skip
+        return
+    if len(cuts) != 1:
+        several = f" (dates {', '.join(cut.due for cut in cuts)}, none followed by a status)"
         reader.warn(
             "GT302",
-            f"key action without a deadline (YYYY/MM) followed by a status{several}; "
+            f"key action without a deadline followed by a status{several if cuts else ''}; "
             "the whole line is kept as its text",
             number,
         )
         rec.actions.append(_RawAction(line=number, ref=ref, head=body.strip(), anchored=False))
         return
-    status_text = anchor["status"] or ""
-    if not status_text:
-        reader.warn(
-            "GT303",
-            f"no known status after the deadline {anchor['due']!r}; "
-            "the rest of the line is kept in the comments",
-            number,
-        )
-    rec.actions.append(
-        _RawAction(
-            line=number,
-            ref=ref,
-            head=body[: anchor.start()].strip(),
-            due_text=anchor["due"],
-            status_text=status_text,
-            comments=[body[anchor.end() :].strip()],
-        )
+    _warn_no_status(reader, cuts[0], number)
+    rec.actions.append(_anchored(number, ref, body, cuts[0]))
+
+
+def _warn_no_status(reader: _Reader, cut: _Cut, number: int) -> None:
+    reader.warn(
+        "GT303",
+        f"no known status after the deadline {cut.due!r}; "
+        "the rest of the line is kept in the comments",
+        number,
+    )
+
+
+def _starts_action(text: str) -> bool:
+    """Whether a line without a ref is a key action: it holds a deadline followed by a
+    status, or a date in figures (else it continues the comments above)."""
+    return any(m["status"] or _STRONG.fullmatch(m["date"]) for m in _ANCHOR.finditer(text))
+
+
+def _anchored(number: int, ref: str, body: str, cut: _Cut) -> _RawAction:
+    """The key action of a line cut at ``cut``: text and party before it, comments after."""
+    return _RawAction(
+        line=number,
+        ref=ref,
+        head=body[: cut.start].strip(),
+        due_text=cut.due,
+        status_text=cut.status,
+        comments=[body[cut.end :].strip()],
     )
 
 
 def _tail(head: str) -> str:
-    """The text after the last sentence end; the whole text when there is none."""
+    """The text after the last sentence end; with none, after the last ``;`` outside
+    brackets (``Write a note; Knowledge Unit``); else the whole text."""
     last = None
     for last in _SENTENCE_END.finditer(head):  # noqa: B007 - only the last one counts
         pass
-    return head[last.end() :] if last is not None else head
+    if last is not None:
+        return head[last.end() :]
+    depth = 0
+    cut = 0
+    for index, char in enumerate(head):
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth = max(0, depth - 1)
+        elif char == ";" and depth == 0 and head[index + 1 : index + 2] in {" ", "\t"}:
+            cut = index + 1
+    return head[cut:].lstrip() if cut else head
 
 
 def _is_short(text: str) -> bool:
@@ -704,7 +807,7 @@ def _known_parties(raw_actions: Iterable[_RawAction]) -> Counter[str]:
             if raw.responsible:
                 counts[raw.responsible] += 2
             continue
-        if not raw.anchored:
+        if not raw.anchored or raw.cuts:
             continue
         tail = _tail(raw.head)
         if tail != raw.head and _is_short(tail):
@@ -712,37 +815,65 @@ def _known_parties(raw_actions: Iterable[_RawAction]) -> Counter[str]:
     return counts
 
 
-def _split_head(head: str, known: Counter[str]) -> tuple[str, str, bool]:
-    """Tell the action text from the responsible party: (text, party, sure)."""
+@attrs.frozen
+class _Parties:
+    """What the document says of its parties: the names it repeats, and every name."""
+
+    frequent: frozenset[str]  # texts found as a party twice or more
+    names: frozenset[str]  # each party of every text found as a party
+
+    @classmethod
+    def of(cls, known: Counter[str]) -> _Parties:
+        return cls(
+            frequent=frozenset(party for party, count in known.items() if count >= 2),
+            names=frozenset(name for party in known for name in split_parties(party)),
+        )
+
+
+def _split_head(head: str, parties: _Parties) -> tuple[str, str, bool]:
+    """Tell the action text from the responsible party: (text, party, sure).
+
+    A ``;`` between the two separates them and is in neither.
+    """
     tail = _tail(head)
     tail_at = len(head) - len(tail)
     # A party is a few words: only the last ones can start it (keeps reading linear).
     starts = [tail_at + m.start() for m in _WORD_START.finditer(tail)][-2 * _MAX_PARTY_WORDS :]
-    frequent = {party for party, count in known.items() if count >= 2}
+    frequent = parties.frequent
     for start in starts:  # the longest suffix the document repeats as a party
         if head[start:] in frequent:
             before = head[:start].rstrip()
             if 0 < tail_at < start and before.endswith((",", ";")) and _is_short(tail):
-                return head[:tail_at].rstrip(), tail, True  # more parties before it
-            return before, head[start:], True
+                return _before_party(head[:tail_at]), tail, True  # more parties before it
+            return _before_party(before), head[start:], True
     if tail != head and _is_short(tail):
-        return head[:tail_at].rstrip(), tail, True
+        return _before_party(head[:tail_at]), tail, True
     for start in reversed(starts):  # a repeated party followed by its unit: "X (Unit)"
         rest = head[start:]
         for party in frequent:
             if rest.startswith(party) and rest[len(party) : len(party) + 2] in _PARTY_GOES_ON:
-                return head[:start].rstrip(), rest, True
+                return _before_party(head[:start]), rest, True
     return head, "", False
+
+
+def _before_party(text: str) -> str:
+    """The action's text before its party, without the ``;`` that separated them."""
+    return text.rstrip().removesuffix(";").rstrip()
 
 
 def _finish(reader: _Reader, raw_evaluations: list[_RawEvaluation]) -> tuple[Evaluation, ...]:
     every = [a for ev in raw_evaluations for rec in ev.recommendations for a in rec.actions]
-    known = _known_parties(every)
+    parties = _Parties.of(_known_parties(every))
+    layout = Counter(_shape(raw.due_text) for raw in every if raw.due_text and not raw.cuts)
+    for raw in every:
+        if raw.cuts:
+            _choose_cut(reader, raw, parties, layout)
+    parties = _Parties.of(_known_parties(every))
     evaluations = []
     for raw_evaluation in raw_evaluations:
         recommendations = []
         for raw_rec in raw_evaluation.recommendations:
-            actions = tuple(_finish_action(reader, raw, known) for raw in raw_rec.actions)
+            actions = tuple(_finish_action(reader, raw, parties) for raw in raw_rec.actions)
             recommendations.append(_finish_recommendation(reader, raw_rec, actions))
         evaluations.append(
             attrs.evolve(raw_evaluation.evaluation, recommendations=tuple(recommendations))
@@ -750,13 +881,88 @@ def _finish(reader: _Reader, raw_evaluations: list[_RawEvaluation]) -> tuple[Eva
     return tuple(evaluations)
 
 
-def _finish_action(reader: _Reader, raw: _RawAction, known: Counter[str]) -> Action:
+def _shape(due: str) -> str:
+    """How a deadline is written: ``2022/06`` and ``2023/01`` alike, ``Q1 2024`` another."""
+    return re.sub(r"\d", "9", re.sub(r"[^\W\d_]+", "a", due.casefold()))
+
+
+def _choose_cut(reader: _Reader, raw: _RawAction, parties: _Parties, layout: Counter[str]) -> None:
+    """Cut a line that holds several deadlines at the one that ends its responsible party.
+
+    A deadline can end the party when the text before it splits into the action's text and
+    a responsible party (one the document repeats, or a few words after a sentence end)
+    that holds no other deadline. The deadline followed by a status that can is taken.
+    When several can, GT309 names them and the one taken is the first whose party the
+    document names elsewhere, then written as most of the document's deadlines are, then
+    the first. When none can, a date in figures that can is taken (GT309, and GT303 as it
+    has no status); else the first deadline followed by a status, and GT309 when there
+    were several.
+    """
+    cuts = raw.cuts[:_MAX_CUTS]  # the deadline is among the first; the rest are comments
+    strength = {cut: _ends_party(raw.body[: cut.start].strip(), parties) for cut in cuts}
+    fits = [cut for cut in cuts if strength[cut]]
+    pairs = [cut for cut in cuts if cut.status] or [next(c for c in raw.cuts if c.status)]
+    usual = {shape for shape, count in layout.items() if count == max(layout.values())}
+
+    def first(pool: list[_Cut]) -> _Cut:
+        return min(
+            pool,
+            key=lambda cut: (-strength.get(cut, 0), _shape(cut.due) not in usual, cut.start),
+        )
+
+    named = fitting = [cut for cut in fits if cut.status]
+    if len(fitting) == 1:
+        chosen, why = fitting[0], ""
+    elif fitting:
+        chosen, why = first(fitting), "each follows what reads as a responsible party"
+    elif fits:
+        chosen = first(fits)
+        named = [*pairs, chosen]
+        why = "only a date with no status after it follows what reads as a responsible party"
+    else:
+        chosen, named, why = first(pairs), pairs, ""
+        if len(pairs) > 1:
+            why = (
+                "none follows what reads as a responsible party (one the document repeats, "
+                "or a few words after a sentence end)"
+            )
+    if why:
+        listed = ", ".join(repr(cut.text) for cut in sorted(named, key=lambda cut: cut.start))
+        reader.warn(
+            "GT309",
+            f"several deadlines could end the key action's text and responsible party "
+            f"({listed}), and {why}: {chosen.text!r} is taken; "
+            "the rest of the line stays in the text and the comments",
+            raw.line,
+        )
+    if not chosen.status:
+        _warn_no_status(reader, chosen, raw.line)
+    raw.head = raw.body[: chosen.start].strip()
+    raw.due_text = chosen.due
+    raw.status_text = chosen.status
+    raw.comments.insert(0, raw.body[chosen.end :].strip())
+    raw.cuts = ()
+
+
+def _ends_party(head: str, parties: _Parties) -> int:
+    """How surely ``head`` splits into an action's text and a party that holds no deadline:
+    0 when it does not, 2 when the document names the party's every member elsewhere, else 1.
+    """
+    text, party, sure = _split_head(head, parties)
+    if not (sure and text and party):
+        return 0
+    if any(m["status"] or _STRONG.fullmatch(m["date"]) for m in _ANCHOR.finditer(party)):
+        return 0
+    return 2 if all(name in parties.names for name in split_parties(party)) else 1
+
+
+def _finish_action(reader: _Reader, raw: _RawAction, parties: _Parties) -> Action:
     if raw.responsible is not None:
         text, party = raw.head, raw.responsible
     elif not raw.anchored:
         text, party = raw.head, ""
     else:
-        text, party, sure = _split_head(raw.head, known)
+        text, party, sure = _split_head(raw.head, parties)
         if not sure and text:
             reader.warn(
                 "GT301",
