@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import re
+import string
 import time
 from pathlib import Path
 
@@ -484,3 +486,50 @@ def test_numbered_and_lettered_decisions_read_back(
     doc = gt.loads(notes, format="minutes")
     assert expected == [(d.ref, d.responsible, d.due) for d in doc.meetings[0].decisions]
     assert () == doc.problems
+
+
+# ---------------------------------------------------------------------------
+# Lines inside a decision that only look like list items
+
+_ACRONYM_NOTES = (
+    "Minutes of the Review\nVenue: Hall\n\nDecisions:\n"
+    "a) The ministry will draft the terms of reference by 1 May 2024.\n"
+    "{line}\n"
+    "b) The board approved the budget.\n"
+)
+
+
+def test_a_parenthesised_acronym_starting_a_line_is_no_list_item() -> None:
+    """Regression: `(MoFEP) will lead …` inside a decision gave GT350 as if `(MoFEP)` were an item."""
+    doc = gt.loads(_ACRONYM_NOTES.format(line="(MoFEP) will lead the review."), format="minutes")
+    first = doc.meetings[0].decisions[0]
+    expected = "The ministry will draft the terms of reference by 1 May 2024. (MoFEP) will lead"
+    assert (expected + " the review.", ()) == (first.text, doc.problems)
+
+
+@pytest.mark.parametrize("marker", ["(I)", "(IV)", "(xxi)", "(1)", "12)", "C)", "(B)"])
+def test_list_item_shapes_inside_a_decision_are_still_reported(marker: str) -> None:
+    """A letter, a number or a Roman numeral in any case still starts an item: GT350."""
+    doc = gt.loads(_ACRONYM_NOTES.format(line=f"{marker} Legal will review it."), format="minutes")
+    assert [("GT350", "line 6")] == [(p.code, str(p.location)) for p in doc.problems]
+
+
+_ROMAN_NUMERAL = re.compile(r"M{0,4}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+_acronyms = st.text(st.sampled_from(string.ascii_letters), min_size=2, max_size=8).filter(
+    lambda word: sum(c.isupper() for c in word) >= 2 and not _ROMAN_NUMERAL.fullmatch(word.upper())
+)
+
+
+@given(
+    _acronyms,
+    st.sampled_from(["", "  ", "\t", "- ", "**"]),
+    st.text(st.characters(codec="utf-8", exclude_characters="\r\n\x0b\x0c\x1c\x1d\x1e\x85"
+                          "\u2028\u2029"), max_size=40),
+)  # fmt: skip
+def test_a_parenthesised_word_of_capitals_never_gives_gt350(
+    word: str, prefix: str, rest: str
+) -> None:
+    """A line starting with `(WORD)`, two capitals or more and no Roman numeral, is no item."""
+    line = f"{prefix}({word}) {rest}"
+    doc = gt.loads(_ACRONYM_NOTES.format(line=line), format="minutes")
+    assert "GT350" not in [p.code for p in doc.problems]

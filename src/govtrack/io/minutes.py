@@ -32,9 +32,10 @@ the letter when the decision before it is the letter just before it (``(h)``,
 ``(i)``); otherwise ``i`` is the numeral one, and ``v`` and ``x`` are numerals
 after a numeral (``(iv)``, ``(v)``) and letters after anything else. A line
 inside a decision that starts like another list item the reader does not take
-as a decision (``(xxi)``, ``(I)``, ``(1)``), or a decision whose line holds the
-next item of its list (``(i) … (ii) …``), is kept in that decision's text and
-reported (GT350), never merged in silence.
+as a decision (``(xxi)``, ``(I)``, ``(1)``: a letter, a number or a Roman numeral
+in brackets, never a word or an acronym such as ``(MoFEP)``), or a decision whose
+line holds the next item of its list (``(i) … (ii) …``), is kept in that
+decision's text and reported (GT350), never merged in silence.
 
 Problems this reader records:
 
@@ -155,12 +156,19 @@ _ROMAN = (
 )
 """The Roman numerals a decision may be numbered with, one to twenty."""
 _ROMAN_VALUE = {numeral: value for value, numeral in enumerate(_ROMAN, 1)}
+_LOWER_ROMAN = r"(?=[ivxl])(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})"
+_ITEM_TOKEN = (
+    r"(?:[A-Za-z]|[0-9]{1,3}|" + _LOWER_ROMAN + r"|(?=[IVXL])(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))"
+)
+"""What numbers a list item: one letter, a number of up to three digits, or a Roman numeral
+(one to ninety-nine, in one case): never a word or an acronym such as ``MoFEP``."""
 _UNREAD_MARKER = re.compile(
     r"^\s{0,8}(?:[-*•]\s{1,4})?(?:\*\*)?"
-    r"(?P<marker>\([A-Za-z0-9]{1,6}\)|[A-Za-z0-9]{1,6}\)|(?=[ivxl])l?x{0,3}(?:ix|iv|v?i{0,3})\.)"
+    rf"(?P<marker>\({_ITEM_TOKEN}\)|{_ITEM_TOKEN}\)|{_LOWER_ROMAN}\.)"
     r"(?:\*\*)?(?:\s|$)"
 )
-"""A line that starts like a list item: what :func:`_marker` refuses is reported."""
+"""A line that starts like a list item (``(a)``, ``(IV)``, ``1)``, ``xxi.``): what
+:func:`_marker` refuses is reported. ``(MoFEP) will lead`` starts with no item."""
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s{0,8}(?P<text>.*?)\s{0,8}#{0,6}\s*$")
 _DECISIONS_CUE = re.compile(
     r"\b(?:decisions?|decided|resolutions?|resolved|action points|agreed actions"
