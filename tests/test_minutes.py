@@ -777,3 +777,21 @@ def test_sub_lists_stay_in_their_decisions(
     doc = gt.loads(notes, format="minutes")
     assert expected == [(d.ref, d.text, d.responsible, d.due) for d in doc.meetings[0].decisions]
     assert () == doc.problems
+
+
+def test_a_numeral_past_xx_under_a_numbered_decision_is_still_reported() -> None:
+    """`(xxi)` under `(xx) … as follows:` is the list's next item, not a sub-item: GT350."""
+    numerals = "\n".join(f"({n}) Unit {n} will report." for n in _NUMERALS[:19])
+    text = (
+        f"Minutes\nVenue: Hall\n\nDecisions:\n{numerals}\n(xx) The Board agreed as follows:\n"
+        "- the unit will hire a clerk;\n(xxi) Legal will review the contracts.\n"
+    )
+    doc = gt.loads(text, format="minutes")
+    last = doc.meetings[0].decisions[-1]
+    assert ("xx)", [("GT350", "line 26")]) == (
+        last.ref,
+        [(p.code, str(p.location)) for p in doc.problems],
+    )
+    assert last.text.endswith(
+        "\n- the unit will hire a clerk; (xxi) Legal will review the contracts."
+    )

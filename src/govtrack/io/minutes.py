@@ -41,7 +41,8 @@ A decision whose line ends with a colon (``b) The Board requested the
 Secretariat to:``) keeps the sub-list below it, blank lines between its items
 allowed: under a lettered decision, lines numbered in Roman numerals (``i)``,
 ``(ii)``, ``iii.``); under any decision, bulleted lines (``-``, ``•``) and lines
-numbered as the reader never numbers decisions (``(1)``, ``(A)``, ``(IV)``). Each
+numbered as the reader never numbers decisions (``(1)``, ``(A)``, ``(IV)``; but
+``(xxi)`` under ``(xx)`` stays the list's next item, reported as above). Each
 item is a line of the decision's text, the sub-list is not counted in the list of
 decisions, and the decision's deadline is the first one its sentence or its items
 give. A numeral that is also the next letter (``i)`` under ``h) … to:``) is an
@@ -191,6 +192,8 @@ _UNREAD_MARKER = re.compile(
 )
 """A line that starts like a list item (``(a)``, ``(IV)``, ``1)``, ``xxi.``): what
 :func:`_marker` refuses is reported. ``(MoFEP) will lead`` starts with no item."""
+_PAST_XX = re.compile(rf"\(?{_LOWER_ROMAN}[.)]")
+"""A lowercase Roman numeral as :data:`_UNREAD_MARKER` finds it (``(xxi)``, ``xl.``)."""
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s{0,8}(?P<text>.*?)\s{0,8}#{0,6}\s*$")
 _DECISIONS_CUE = re.compile(
     r"\b(?:decisions?|decided|resolutions?|resolved|action points|agreed actions"
@@ -247,7 +250,11 @@ def _sub_item(parent: _Pending, lines: list[Line], index: int) -> int | None:
     text = lines[index].text
     mark = _marker(text)
     if mark is None:
-        return 0 if _UNREAD_MARKER.match(text) or BULLET.match(text) else None
+        if unread := _UNREAD_MARKER.match(text):
+            # Past xx, a numeral under a numeral is the list's next item (reported), no sub-item.
+            numbered = parent.kind[0] == "numeral"
+            return None if numbered and _PAST_XX.fullmatch(unread["marker"]) else 0
+        return 0 if BULLET.match(text) else None
     if parent.kind[0] != "letter":
         return None
     kind, numeral = _ordinal(mark[0], ("numeral", parent.numeral) if parent.numeral else None)
