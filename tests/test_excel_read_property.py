@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import govtrack as gt
-from govtrack.io import excel
+from govtrack.io import _refs, excel
 from strategies import list_markers, outline_refs, outlines
 
 HEADER = [
@@ -163,7 +163,7 @@ def test_a_list_marker_leading_a_text_is_its_ref(pairs: list[tuple[str, str]]) -
 
 # A text after a dotted ref that opens with a quantity word ("1.5 million") keeps its number.
 actions_after_refs = rests.filter(
-    lambda rest: rest.split()[0].casefold().rstrip(".,;:)") not in excel._QUANTITY_WORDS
+    lambda rest: rest.split()[0].casefold().rstrip(".,;:)") not in _refs.QUANTITY_WORDS
 )
 
 

@@ -5,15 +5,18 @@ from __future__ import annotations
 import collections
 import contextlib
 import datetime as dt
+import re
+import tempfile
 from pathlib import Path
 
+import openpyxl
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import govtrack as gt
-from govtrack.io import columns, gate, matrix
-from strategies import plans
+from govtrack.io import columns, excel, gate, matrix
+from strategies import list_markers, outline_refs, outlines, plans, refs, texts
 
 DATA = Path(__file__).parent / "data" / "matrix"
 
@@ -276,7 +279,7 @@ def _expressible_action(action: gt.Action) -> gt.Action:
     extra = {
         _line(key): _cell(value)
         for key, value in action.extra.items()
-        if _line(key) and _cell(value) and columns.normalise_header(key) not in _KNOWN
+        if _line(key) and _cell(value) and columns.header_key(key, _KNOWN) is None
         and not _line(key).startswith("Column ")
     }  # fmt: skip
     return gt.Action(
@@ -367,3 +370,190 @@ def test_reading_problems_do_not_stop_a_matrix() -> None:
         plans=(gt.ActionPlan(actions=(gt.Action(text="a"),)),), problems=(problem,)
     )
     assert "| a |" in gt.dumps(document, format="matrix")
+
+
+# ---------------------------------------------------------------------------
+# Refs written at the start of the action texts, read as the Excel reader reads them
+
+_PLAN_HEADER = ["Action", "Responsible", "Deadline", "Status"]
+
+
+def _markdown(rows: list[list[str]]) -> str:
+    """A partner's Markdown table of the rows (the first is the header)."""
+    lines = ["| " + " | ".join(matrix._escape(cell) for cell in row) + " |" for row in rows]
+    return "\n".join([lines[0], "|" + "---|" * len(rows[0]), *lines[1:]]) + "\n"
+
+
+def _workbook(rows: list[list[str]]) -> gt.Document:
+    """The same rows as a partner's workbook, read by the Excel reader."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in rows:
+        sheet.append(row)
+    path = Path(tempfile.mkdtemp()) / "plan.xlsx"
+    book.save(path)
+    return excel.load(path)
+
+
+def test_refs_leading_action_texts_are_split() -> None:
+    """Regression: `1.1 …`, `1.2. …`, `(b) …` in a table with no ref column stayed in the
+    text; they give the action's ref, as in a workbook, and the first is reported (GT327)."""
+    texts = ["1.1 Map the partners", "1.2. Share the plan", "KAZ: 1.3 Sign it", "(b) Tender it"]
+    doc = matrix.loads(_markdown([_PLAN_HEADER, *([t, "Unit", "2023/06", ""] for t in texts)]))
+    expected = [
+        ("", "1.1", "Map the partners"),
+        ("", "1.2.", "Share the plan"),
+        ("KAZ", "1.3", "Sign it"),
+        ("", "(b)", "Tender it"),
+    ]
+    assert expected == [(a.scope, a.ref, a.text) for a in doc.actions]
+    assert [("GT327", "line 3")] == [(p.code, str(p.location)) for p in doc.problems]
+
+
+def test_refs_leading_flattened_action_texts_are_split() -> None:
+    """A pipe-flattened table (the action column unnamed) reads refs from its texts too."""
+    text = "|\nResponsible |\nDeadline |\na) Draft the terms |\nLegal |\n2023 |\n"
+    text += "b) Tender the works |\nProcurement |\n2024 |\n"
+    doc = matrix.loads(text)
+    assert [("a)", "Draft the terms"), ("b)", "Tender the works")] == [
+        (a.ref, a.text) for a in doc.actions
+    ]
+    assert ["GT327"] == _codes(doc)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2023 survey of households completed",
+        "3 workshops held",
+        "1.5 million people reached",
+        "1.1 million people reached",
+        "2.5 km of feeder road built",
+        "10.",
+        "12.05.23 review meeting held",
+        "1.1  two spaces after the ref",
+        "1.1<br>ref on a line of its own",
+        "A. Rahman to lead the review",
+        "e.g. hold a review",
+        "1.5% fewer complaints",
+    ],
+)
+def test_texts_that_only_look_numbered_are_kept_whole(text: str) -> None:
+    """A year, a count, a decimal, a quantity or a lone number is no ref: the text stays."""
+    doc = matrix.loads(f"| Action | Status |\n|---|---|\n| {text} | Ongoing |\n")
+    assert [("", text.replace("<br>", "\n"))] == [(a.ref, a.text) for a in doc.actions]
+    assert [] == _codes(doc)
+
+
+def test_an_empty_ref_cell_takes_the_ref_from_the_text() -> None:
+    """A ref column is read where filled; a row whose ref cell is empty takes the text's ref."""
+    rows = [
+        ["#", "Action"],
+        ["1.1", "Map the partners"],
+        ["", "1.2 Share the plan"],
+        ["1.3", "1.3 Sign the agreement"],
+        ["", "1.7 tonnes of seed delivered"],
+    ]
+    doc = matrix.loads(_markdown(rows))
+    expected = [
+        ("1.1", "Map the partners"),
+        ("1.2", "Share the plan"),
+        ("1.3", "1.3 Sign the agreement"),
+        ("", "1.7 tonnes of seed delivered"),
+    ]
+    assert expected == [(a.ref, a.text) for a in doc.actions]
+
+
+def test_an_escaped_ref_is_text() -> None:
+    """`1\\.1 …` (the ref's punctuation escaped, as Markdown escapes a list marker) stays whole."""
+    doc = matrix.loads("| Action |\n|---|\n| 1\\.1 Map the partners |\n| \\(b) Tender |\n")
+    assert [("", "1.1 Map the partners"), ("", "(b) Tender")] == [
+        (a.ref, a.text) for a in doc.actions
+    ]
+
+
+def test_a_ref_less_text_that_starts_like_a_ref_is_written_escaped_and_reads_back() -> None:
+    """The writer escapes a ref-less text's leading ref (`1\\.1 …`), so it reads back whole."""
+    actions = (
+        gt.Action(text="1.1 Map the partners"),
+        gt.Action(text="(b) Tender the works", scope="KAZ"),
+        gt.Action(text="c) Pay the firm", ref="3"),
+        gt.Action(text="2023 survey done"),
+    )
+    doc = gt.Document(plans=(gt.ActionPlan(actions=actions),))
+    text = matrix.dumps(doc)
+    assert ["1\\.1 Map the partners", "\\(b) Tender the works", "c) Pay the firm"] == [
+        line.split(" | ")[2] for line in text.splitlines()[2:5]
+    ]
+    back = matrix.loads(text)
+    assert (doc, ()) == (back, back.problems)
+
+
+# What follows a ref: a text that starts with a visible character, with no scope prefix
+# (the two readers take scopes by different rules: `KAZ:` in a text, `AB:` in a workbook)
+# and no `=` first (openpyxl would write a formula).
+_rests = (
+    texts.map(str.strip)
+    .filter(bool)
+    .filter(lambda text: re.match(r"[A-Z]{2,4}\s*:|=", text) is None)
+)
+_quantities = st.tuples(
+    outline_refs, st.sampled_from(["million", "%", "km", "tonnes", "per"]), _rests
+).map(" ".join)
+
+
+@st.composite
+def _numbered_texts(draw: st.DrawFn) -> list[str]:
+    """Action texts as partners number them: an outline in order (`1.1`, `1.2`, `2.1`…),
+    list markers, bare dotted numbers out of order, quantities, and unnumbered texts."""
+    cells = []
+    for ref in draw(outlines()):
+        kind = draw(st.sampled_from(["outline", "outline", "marker", "dotted", "quantity", "text"]))
+        if kind == "outline":
+            cells.append(f"{ref} {draw(_rests)}")
+        elif kind == "marker":
+            cells.append(f"{draw(list_markers)} {draw(_rests)}")
+        elif kind == "dotted":
+            cells.append(f"{draw(outline_refs)} {draw(_rests)}")
+        elif kind == "quantity":
+            cells.append(draw(_quantities))
+        else:
+            cells.append(draw(_rests))
+    return cells
+
+
+@given(_numbered_texts())
+def test_the_text_matrix_and_excel_readers_read_the_same_refs(cells: list[str]) -> None:
+    """A table read as Markdown and as a workbook gives the same refs and texts, and each
+    ref, a space and its text give the cell back."""
+    rows = [_PLAN_HEADER, *([cell, "Unit", "2023/06", "Ongoing"] for cell in cells)]
+    from_text = [(a.ref, a.text) for a in matrix.loads(_markdown(rows)).actions]
+    assert [(a.ref, a.text) for a in _workbook(rows).actions] == from_text
+    assert cells == [f"{ref} {text}" if ref else text for ref, text in from_text]
+
+
+_leading_texts = st.one_of(
+    st.tuples(list_markers, _rests).map(" ".join),
+    st.tuples(outline_refs, _rests).map(" ".join),
+    _rests,
+)
+
+
+@given(
+    st.lists(
+        st.builds(
+            gt.Action,
+            text=_leading_texts,
+            ref=refs,
+            scope=st.sampled_from(["", "KAZ"]),
+        ),
+        min_size=1,
+        max_size=6,
+    ).map(tuple)
+)
+def test_texts_starting_like_refs_round_trip(actions: tuple[gt.Action, ...]) -> None:
+    """`loads(dumps(doc)) == doc` when texts start like refs, with or without a ref of their own."""
+    doc = gt.Document(plans=(gt.ActionPlan(actions=actions),))
+    back = matrix.loads(matrix.dumps(doc))
+    assert (doc, ()) == (back, back.problems)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import re
+import string
 import time
 from pathlib import Path
 
@@ -484,3 +486,312 @@ def test_numbered_and_lettered_decisions_read_back(
     doc = gt.loads(notes, format="minutes")
     assert expected == [(d.ref, d.responsible, d.due) for d in doc.meetings[0].decisions]
     assert () == doc.problems
+
+
+# ---------------------------------------------------------------------------
+# Lines inside a decision that only look like list items
+
+_ACRONYM_NOTES = (
+    "Minutes of the Review\nVenue: Hall\n\nDecisions:\n"
+    "a) The ministry will draft the terms of reference by 1 May 2024.\n"
+    "{line}\n"
+    "b) The board approved the budget.\n"
+)
+
+
+def test_a_parenthesised_acronym_starting_a_line_is_no_list_item() -> None:
+    """Regression: `(MoFEP) will lead …` inside a decision gave GT350 as if `(MoFEP)` were an item."""
+    doc = gt.loads(_ACRONYM_NOTES.format(line="(MoFEP) will lead the review."), format="minutes")
+    first = doc.meetings[0].decisions[0]
+    expected = "The ministry will draft the terms of reference by 1 May 2024. (MoFEP) will lead"
+    assert (expected + " the review.", ()) == (first.text, doc.problems)
+
+
+@pytest.mark.parametrize("marker", ["(I)", "(IV)", "(xxi)", "(1)", "12)", "C)", "(B)"])
+def test_list_item_shapes_inside_a_decision_are_still_reported(marker: str) -> None:
+    """A letter, a number or a Roman numeral in any case still starts an item: GT350."""
+    doc = gt.loads(_ACRONYM_NOTES.format(line=f"{marker} Legal will review it."), format="minutes")
+    assert [("GT350", "line 6")] == [(p.code, str(p.location)) for p in doc.problems]
+
+
+_ROMAN_NUMERAL = re.compile(r"M{0,4}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+_acronyms = st.text(st.sampled_from(string.ascii_letters), min_size=2, max_size=8).filter(
+    lambda word: sum(c.isupper() for c in word) >= 2 and not _ROMAN_NUMERAL.fullmatch(word.upper())
+)
+
+
+@given(
+    _acronyms,
+    st.sampled_from(["", "  ", "\t", "- ", "**"]),
+    st.text(st.characters(codec="utf-8", exclude_characters="\r\n\x0b\x0c\x1c\x1d\x1e\x85"
+                          "\u2028\u2029"), max_size=40),
+)  # fmt: skip
+def test_a_parenthesised_word_of_capitals_never_gives_gt350(
+    word: str, prefix: str, rest: str
+) -> None:
+    """A line starting with `(WORD)`, two capitals or more and no Roman numeral, is no item."""
+    line = f"{prefix}({word}) {rest}"
+    doc = gt.loads(_ACRONYM_NOTES.format(line=line), format="minutes")
+    assert "GT350" not in [p.code for p in doc.problems]
+
+
+# ---------------------------------------------------------------------------
+# Sub-lists: the items of a decision that ends with a colon
+
+_SUB_LIST_NOTES = """Minutes of the Board
+Venue: Hall
+
+Decisions:
+a) The Board noted the annual report.
+b) The Board requested the Secretariat to:
+   i) prepare a costed plan by 2024/03;
+   ii) report progress at the next session.
+c) The Board approved the budget.
+"""
+
+
+def _decisions(text: str) -> list[tuple[str, str, gt.Due | None]]:
+    return [(d.ref, d.text, d.due) for d in gt.loads(text, format="minutes").meetings[0].decisions]
+
+
+def test_a_roman_sub_list_under_a_lettered_decision_stays_in_it() -> None:
+    """Regression: `i)`, `ii)` under `b) … to:` were decisions of their own, and `c)` gave GT347."""
+    doc = gt.loads(_SUB_LIST_NOTES, format="minutes")
+    expected = [
+        ("a)", "The Board noted the annual report.", None),
+        (
+            "b)",
+            (
+                "The Board requested the Secretariat to:\n"
+                "i) prepare a costed plan by 2024/03;\n"
+                "ii) report progress at the next session."
+            ),
+            gt.parse_due("2024/03"),
+        ),
+        ("c)", "The Board approved the budget.", None),
+    ]
+    assert expected == [(d.ref, d.text, d.due) for d in doc.meetings[0].decisions]
+    assert () == doc.problems
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [("(i)", "(ii)"), ("i.", "ii."), ("- i)", "- ii)"), ("-", "-"), ("•", "•"), ("(1)", "(2)")],
+)
+@pytest.mark.parametrize("indent", ["", "    ", "\t"])
+def test_sub_list_forms_flat_or_indented(first: str, second: str, indent: str) -> None:
+    """Roman numerals in any form, bullets and numbers in brackets, indented or not, stay in."""
+    text = (
+        "Minutes of the Board\nVenue: Hall\n\nDecisions:\n"
+        "- a) The Board agreed as follows:\n"
+        f"{indent}{first} the unit will hire two clerks by 15 March 2024;\n"
+        f"{indent}{second} the unit will train them.\n"
+        "- b) The Board approved the budget.\n"
+    )
+    expected = [
+        (
+            "a)",
+            (
+                f"The Board agreed as follows:\n{first} the unit will hire two clerks by 15 March "
+                f"2024;\n{second} the unit will train them."
+            ),
+            gt.parse_due("15 March 2024"),
+        ),
+        ("b)", "The Board approved the budget.", None),
+    ]
+    doc = gt.loads(text, format="minutes")
+    assert expected == [(d.ref, d.text, d.due) for d in doc.meetings[0].decisions]
+    assert () == doc.problems
+
+
+def test_a_sub_list_may_have_blank_lines_and_wrapped_items() -> None:
+    """Blank lines around a sub-list's items and an item wrapped on two lines keep it whole."""
+    text = (
+        "Minutes of the Board\nVenue: Hall\n\nDecisions:\n"
+        "a) The Board requested the Secretariat to:\n\n"
+        "   i) prepare a costed plan, with the partners,\n"
+        "      by 30 June 2024;\n\n"
+        "   ii) report at the next session.\n\n"
+        "b) The Board approved the budget.\n"
+    )
+    expected = [
+        (
+            "a)",
+            (
+                "The Board requested the Secretariat to:\n"
+                "i) prepare a costed plan, with the partners, by 30 June 2024;\n"
+                "ii) report at the next session."
+            ),
+            gt.parse_due("30 June 2024"),
+        ),
+        ("b)", "The Board approved the budget.", None),
+    ]
+    assert expected == _decisions(text)
+
+
+def test_a_decision_without_a_colon_has_no_sub_list() -> None:
+    """`i)` after a decision that does not end with a colon is still a decision (and GT347)."""
+    text = _SUB_LIST_NOTES.replace("Secretariat to:", "Secretariat to act.")
+    doc = gt.loads(text, format="minutes")
+    assert ["a)", "b)", "i)", "ii)", "c)"] == [d.ref for d in doc.meetings[0].decisions]
+    assert ["GT347"] == [p.code for p in doc.problems]
+
+
+def test_a_roman_numbered_list_keeps_its_numerals_as_decisions() -> None:
+    """In a list numbered in Roman numerals, `(ii)` after `(i) … as follows:` is a decision;
+    bullets under `(i)` are its sub-list."""
+    text = (
+        "Minutes of the Board\nVenue: Hall\n\nDecisions:\n"
+        "(i) The Board agreed as follows:\n"
+        "- the unit will hire two clerks by 15 March 2024;\n"
+        "- the unit will train them.\n"
+        "(ii) The Board approved the budget.\n"
+    )
+    expected = [
+        (
+            "i)",
+            (
+                "The Board agreed as follows:\n- the unit will hire two clerks by 15 March 2024;\n"
+                "- the unit will train them."
+            ),
+            gt.parse_due("15 March 2024"),
+        ),
+        ("ii)", "The Board approved the budget.", None),
+    ]
+    doc = gt.loads(text, format="minutes")
+    assert expected == [(d.ref, d.text, d.due) for d in doc.meetings[0].decisions]
+    assert () == doc.problems
+
+
+_AFTER_H = "Minutes\nVenue: Hall\n\nDecisions:\n{letters}h) The Board asked the unit to:\n{rest}"
+_LETTERS = "".join(f"{c}) Unit {c.upper()} will report.\n" for c in "abcdefg")
+
+
+@pytest.mark.parametrize(
+    ("rest", "refs", "h_text"),
+    [
+        (  # i) followed by ii): a sub-list, then the letter i)
+            "i) hire a clerk;\nii) train the clerk.\ni) HR will pay.\nj) IT will help.\n",
+            "abcdefghij",
+            "The Board asked the unit to:\ni) hire a clerk;\nii) train the clerk.",
+        ),
+        (  # i) followed by j): the letter i)
+            "i) HR will pay.\nj) IT will help.\n",
+            "abcdefghij",
+            "The Board asked the unit to:",
+        ),
+        (  # i) indented deeper than h): a sub-list of one item
+            "    i) hire a clerk.\ni) HR will pay.\n",
+            "abcdefghi",
+            "The Board asked the unit to:\ni) hire a clerk.",
+        ),
+    ],
+)
+def test_i_after_a_colon_ending_h_is_a_numeral_only_when_the_list_says_so(
+    rest: str, refs: str, h_text: str
+) -> None:
+    """`i)` under `h) … to:` is a sub-item when `ii)` follows it or it is indented deeper."""
+    doc = gt.loads(_AFTER_H.format(letters=_LETTERS, rest=rest), format="minutes")
+    decisions = doc.meetings[0].decisions
+    assert [f"{c})" for c in refs] == [d.ref for d in decisions]
+    assert h_text == decisions[7].text
+    assert () == doc.problems
+
+
+def test_the_first_deadline_of_a_decision_and_its_sub_list_is_its_due() -> None:
+    """The decision's own deadline comes first; else the first sub-item's; an unreadable
+    one in a sub-item is kept and reported (GT349) at the decision's line."""
+    text = (
+        "Minutes\nVenue: Hall\n\nDecisions:\n"
+        "a) By 1 May 2024 the Secretariat will:\ni) hire a clerk by 1 June 2024;\n"
+        "ii) train the clerk.\n"
+        "b) The Secretariat will:\ni) train the clerk;\nii) hire a clerk by 1 June 2024;\n"
+        "iii) pay the clerk by 1 July 2024.\n"
+        "c) The unit will:\ni) publish the plan by 2011/12.\n"
+    )
+    doc = gt.loads(text, format="minutes")
+    first, second, third = doc.meetings[0].decisions
+    assert [gt.parse_due("1 May 2024"), gt.parse_due("1 June 2024"), None] == [
+        first.due,
+        second.due,
+        third.due,
+    ]
+    assert ("2011/12", [("GT349", "line 12")]) == (
+        third.due_text,
+        [(p.code, str(p.location)) for p in doc.problems],
+    )
+
+
+@st.composite
+def _sub_listed_decisions(
+    draw: st.DrawFn,
+) -> tuple[str, list[tuple[str, str, tuple[str, ...], gt.Due | None]]]:
+    """Record notes of lettered decisions, some ending with a colon over an indented sub-list
+    of Roman numerals or bullets, with the decisions the reader should give."""
+    size = draw(st.integers(1, 12))
+    lines = []
+    expected: list[tuple[str, str, tuple[str, ...], gt.Due | None]] = []
+
+    def deadline() -> tuple[str, gt.Due | None]:
+        if not draw(st.booleans()):
+            return "", None
+        when = f"{draw(st.integers(1, 28))} {draw(st.sampled_from(_MONTHS))} {draw(years)}"
+        return f" by {when}", gt.parse_due(when)
+
+    for letter in (chr(ord("a") + i) for i in range(size)):
+        party = draw(st.sampled_from(_PARTIES))
+        bullet = draw(st.sampled_from(["", "- "]))
+        by, due = deadline()
+        if not draw(st.booleans()):
+            lines.append(f"{bullet}{letter}) {party} will send the report{by}.")
+            expected.append((f"{letter})", f"{party} will send the report{by}.", (party,), due))
+            continue
+        head = f"{party} will take these steps{by}:"
+        lines.append(f"{bullet}{letter}) {head}")
+        parts = [head]
+        count = draw(st.integers(1, 5))
+        roman = draw(st.booleans())
+        indent = draw(st.sampled_from(["  ", "   ", "    ", "\t"]))
+        for number in range(count):
+            form = draw(st.sampled_from(["({})", "{})", "{}.", "- {})"])) if roman else "-"
+            mark = form.format(_NUMERALS[number]) if roman else draw(st.sampled_from("-•"))
+            by, sub_due = deadline()
+            item = f"{mark} draft part {number + 1}{by}{';' if number < count - 1 else '.'}"
+            if draw(st.booleans()):
+                lines.append("")
+            lines.append(indent + item)
+            parts.append(item)
+            due = due or sub_due
+        expected.append((f"{letter})", "\n".join(parts), (party,), due))
+    notes = "Minutes of the Review\nVenue: Hall\n\nDecisions:\n" + "\n".join(lines) + "\n"
+    return notes, expected
+
+
+@given(_sub_listed_decisions())
+def test_sub_lists_stay_in_their_decisions(
+    case: tuple[str, list[tuple[str, str, tuple[str, ...], gt.Due | None]]],
+) -> None:
+    """A lettered list read with sub-lists: the same decisions, each sub-item on a line of its
+    decision's text, the first deadline the due, no letter reported missing."""
+    notes, expected = case
+    doc = gt.loads(notes, format="minutes")
+    assert expected == [(d.ref, d.text, d.responsible, d.due) for d in doc.meetings[0].decisions]
+    assert () == doc.problems
+
+
+def test_a_numeral_past_xx_under_a_numbered_decision_is_still_reported() -> None:
+    """`(xxi)` under `(xx) … as follows:` is the list's next item, not a sub-item: GT350."""
+    numerals = "\n".join(f"({n}) Unit {n} will report." for n in _NUMERALS[:19])
+    text = (
+        f"Minutes\nVenue: Hall\n\nDecisions:\n{numerals}\n(xx) The Board agreed as follows:\n"
+        "- the unit will hire a clerk;\n(xxi) Legal will review the contracts.\n"
+    )
+    doc = gt.loads(text, format="minutes")
+    last = doc.meetings[0].decisions[-1]
+    assert ("xx)", [("GT350", "line 26")]) == (
+        last.ref,
+        [(p.code, str(p.location)) for p in doc.problems],
+    )
+    assert last.text.endswith(
+        "\n- the unit will hire a clerk; (xxi) Legal will review the contracts."
+    )

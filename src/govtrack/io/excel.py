@@ -187,6 +187,10 @@ from govtrack.io import _xlsx
 from govtrack.io._build import ACTION_FIELDS, new_action, new_location, new_recommendation
 from govtrack.io._files import BROKEN_SHEET_ERRORS
 from govtrack.io._numfmt import DateShape
+from govtrack.io._refs import LEADING_REF as _LEADING_REF
+from govtrack.io._refs import REF_FIRST as _REF_FIRST
+from govtrack.io._refs import REF_SECOND as _REF_SECOND
+from govtrack.io._refs import outline_fits
 from govtrack.io.columns import (
     HEADERS,
     NUMBERING_HEADERS,
@@ -332,26 +336,6 @@ _DECISION_HEADERS = frozenset(
 
 _SCOPE_PREFIX = re.compile(r"\s*([A-Z]{2,4})\s*:\s*")
 _NOT_SCOPES = frozenset({"NB", "PS", "FYI", "TBD", "TBC", "NOTE", "NA", "RE", "CC"})
-_LEADING_REF = re.compile(
-    r"(?P<ref>(?P<outline>[0-9]{1,3}(?:\.[0-9]{1,3})+)"  # 1.1, 2.3.1: judged by _outline_fits
-    r"|[0-9]{1,3}(?:\.[0-9]{1,3})*[.)]|\([0-9]{1,3}\)"  # 1.  1)  1.2.  1.2)  (1)
-    r"|[a-z][.)]|[A-Z]\)|\((?:[A-Za-z]|[ivx]{2,4})\)"  # a.  a)  A)  (a)  (A)  (ii)
-    r") (?=\S)"  # one space, then the text
-)
-"""A ref leading an action's text (see :meth:`_Table._leading_ref`)."""
-# What every _LEADING_REF match starts with: a digit or "(" first, or "." or ")" second.
-# Tested first (a third of the regex's cost on the usual text, "Conduct a survey").
-_REF_FIRST = frozenset("0123456789(")
-_REF_SECOND = frozenset(".)")
-_OUTLINE = re.compile(r"[0-9]{1,3}(?:\.[0-9]{1,3})*")
-# Words after a number that make it a quantity, not a ref ("1.5 million", "2.1 km").
-_QUANTITY_WORDS = frozenset(
-    {"%", "percent", "per", "pct", "million", "millions", "billion", "billions", "thousand",
-     "thousands", "hundred", "lakh", "lakhs", "crore", "crores", "mn", "bn", "m", "km", "km2",
-     "m2", "cm", "mm", "kg", "tons", "tonnes", "ha", "hectares", "litres", "liters", "usd",
-     "us$", "eur", "gbp", "$", "€", "times", "pp", "hours", "hrs", "days", "weeks", "months",
-     "years"}
-)  # fmt: skip
 _REF_LIKE = re.compile(r"\s*(?:\d+(?:\.\d+)*|[A-Za-z]|[ivxlcIVXLC]{1,6})[.)]?\s*")
 _TOTAL = re.compile(r"\s*(?:grand\s+|sub-?\s*)?totals?\s*:?\s*", re.IGNORECASE)
 """A row's first cell saying the row totals the rows above (``Total``, ``Grand total:``)."""
@@ -1130,7 +1114,7 @@ class _Table:
         """The ref and the text of an action whose text starts with a ref shape.
 
         Called only for a row with no ref of its own (no ref column, or an empty
-        ref cell) whose text matched :data:`_LEADING_REF`: a dotted number
+        ref cell) whose text matched :data:`~govtrack.io._refs.LEADING_REF`: a dotted number
         (``1.1``, ``2.3.1``), a number or a dotted number ending in ``.`` or ``)``
         (``1.``, ``1)``, ``1.2.``), ``(1)``, or a letter item (``a)``, ``(a)``,
         ``a.``, ``A)``, ``(ii)``), then one space and the text. The ref is kept as
@@ -1149,7 +1133,7 @@ class _Table:
         need no context. The first ref read so in a table is reported once (GT220).
 
         Args:
-            match: The :data:`_LEADING_REF` match at the start of ``text``.
+            match: The :data:`~govtrack.io._refs.LEADING_REF` match at the start of ``text``.
             text: The action's text.
             values: The row's values.
             n: How many values the row has.
@@ -1181,16 +1165,9 @@ class _Table:
 
     def _outline_fits(self, outline: str, text: str, end: int) -> bool:
         """Whether a bare dotted number leading a text is a ref here (see :meth:`_leading_ref`)."""
-        word = text[end : end + 16].split(None, 1)[0].casefold().rstrip(".,;:)")
-        if word in _QUANTITY_WORDS:
-            return False
-        parts = tuple(int(part) for part in outline.split("."))
         current = self.current
-        parent = _outline_parts(current["ref"]) if current is not None else None
-        if parent is not None:
-            depth = len(parent)
-            return len(parts) > depth and parts[:depth] == parent
-        return _outline_follows(parts, _outline_parts(self.last_ref))
+        parent = current["ref"] if current is not None else None
+        return outline_fits(outline, text, end, parent=parent, last_ref=self.last_ref)
 
     def _fields(self, row: int, values: Sequence[Any], n: int) -> dict[str, Any]:
         """The fields every kind of action shares, by name (for an activity, which adds its own)."""
@@ -1834,39 +1811,6 @@ def _numbered_recommendations(
         if len(refs) > 1:
             keys["ref"] = refs[1]
     return dict(sorted(keys.items(), key=lambda item: item[1]))  # in column order, as _score
-
-
-def _outline_parts(ref: str) -> tuple[int, ...] | None:
-    """The numbers of a numeric ref (``1``, ``1.2.``, ``(3)``), or None for any other ref.
-
-    >>> _outline_parts("1.2."), _outline_parts("a)"), _outline_parts("")
-    ((1, 2), None, None)
-    """
-    core = ref.strip().strip("().")
-    if not _OUTLINE.fullmatch(core):
-        return None
-    return tuple(int(part) for part in core.split("."))
-
-
-def _outline_follows(parts: tuple[int, ...], previous: tuple[int, ...] | None) -> bool:
-    """Whether an outline number can come next after ``previous`` (None: nothing before).
-
-    Next is a sibling at some level followed by first children (``1.2`` or
-    ``2.1`` after ``1.1``), or a first child (``1.1.1`` after ``1.1``); with
-    nothing before, a first item (``1.1``, ``2.1``, not ``1.5``).
-
-    >>> _outline_follows((1, 2), (1, 1)), _outline_follows((2, 1), (1, 3))
-    (True, True)
-    >>> _outline_follows((1, 5), (1, 1)), _outline_follows((1, 5), None)
-    (False, False)
-    """
-    if previous is None:
-        return all(part == 1 for part in parts[1:])
-    for level, number in enumerate(previous):
-        if len(parts) > level and parts[:level] == previous[:level] and parts[level] == number + 1:
-            return all(part == 1 for part in parts[level + 1 :])
-    depth = len(previous)
-    return len(parts) > depth and parts[:depth] == previous and all(p == 1 for p in parts[depth:])
 
 
 def _reaches(values: Sequence[Any], index: int) -> bool:

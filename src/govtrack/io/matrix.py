@@ -36,6 +36,15 @@ and leaves the text, unless the table has a Scope column. A ``# heading`` above 
 Markdown table is the plan's title; each table is one :class:`~govtrack.ActionPlan`.
 Cells keep their line breaks; nothing else is changed.
 
+A row with no ref of its own (no ref column, or an empty ref cell) whose action
+text starts with a ref and one space (``1.2. Train staff``, ``a) Draft terms``)
+takes the ref, as written, into ``Action.ref`` and the rest as its text, after a
+``KAZ:`` scope, by the Excel reader's rules (:mod:`govtrack.io.excel`, "Refs inside
+action texts"): list markers as they come, a bare dotted number (``1.1``) only when
+no quantity word follows it and it comes next in an outline after the last ref
+read. The first such row of a table is reported (GT327). A ref whose punctuation
+is escaped (``1\.1 Map…``, as :func:`dumps` writes a ref-less text) is text.
+
 Problems the reader reports (``doc.problems``):
 
 =====  ========  ====================================================================
@@ -50,6 +59,7 @@ GT324  info      text outside the tables (kept in the plan's ``extra["Notes"]``)
 GT325  warning   a row whose action cell is empty
 GT326  error     a deadline that reads as two different days (``03/04/2024``): kept
                  as text; pass ``dayfirst=`` to choose
+GT327  info      action refs read from the start of the action texts (once per table)
 =====  ========  ====================================================================
 """
 
@@ -62,6 +72,7 @@ import attrs
 
 from govtrack._errors import AmbiguousDateError, DueParseError, FormatError
 from govtrack.io._files import normalise_newlines, refuse_what_is_left_out
+from govtrack.io._refs import LEADING_REF, split_leading_ref
 from govtrack.io.columns import HEADERS, header_key, merge_aliases
 from govtrack.io.gate import render_updates, split_parties, split_updates
 from govtrack.model.dates import Due, parse_due
@@ -113,10 +124,15 @@ def _is_separator(line: str) -> bool:
     return "-" in stripped and "|" in stripped and set(stripped) <= set("|:- \t")
 
 
-def _split_row(line: str) -> list[str]:
-    """A Markdown row's cells: pipes split unless escaped; ``<br>`` is a line break."""
+def _split_row(line: str, escapes: list[tuple[int, ...]] | None = None) -> list[str]:
+    """A Markdown row's cells: pipes split unless escaped; ``<br>`` is a line break.
+
+    When ``escapes`` is given, it receives for each cell where in the cell's text an
+    escaped character stands (``\\.`` gives a ``.`` that is no list marker's).
+    """
     cells: list[str] = []
     current: list[str] = []
+    escaped: list[int] = []
     text = line.strip()
     text = text.removeprefix("|")
     index = 0
@@ -125,12 +141,14 @@ def _split_row(line: str) -> list[str]:
         char = text[index]
         ended_with_pipe = False
         if char == "\\" and index + 1 < len(text) and text[index + 1] in _PUNCTUATION:
+            escaped.append(len(current))
             current.append(text[index + 1])
             index += 2
             continue
         if char == "|":
-            cells.append("".join(current))
+            _end_cell(cells, current, escaped, escapes)
             current = []
+            escaped = []
             ended_with_pipe = True
             index += 1
             continue
@@ -141,8 +159,29 @@ def _split_row(line: str) -> list[str]:
         current.append(char)
         index += 1
     if current or not ended_with_pipe:
-        cells.append("".join(current))
-    return [cell.strip(" \t") for cell in cells]
+        _end_cell(cells, current, escaped, escapes)
+    return cells
+
+
+def _end_cell(
+    cells: list[str],
+    chars: list[str],
+    escaped: list[int],
+    escapes: list[tuple[int, ...]] | None,
+) -> None:
+    """Add a cell, trimmed of spaces and tabs, and where its escaped characters stand."""
+    raw = "".join(chars)
+    cell = raw.lstrip(" \t")
+    if escapes is not None:
+        shift = len(raw) - len(cell)
+        escapes.append(tuple(position - shift for position in escaped))
+    cells.append(cell.rstrip(" \t"))
+
+
+def _markdown_row(lines: Sequence[str], index: int) -> tuple[int, list[str], list[tuple[int, ...]]]:
+    """The row at ``lines[index]``: its line number, its cells and their escapes."""
+    escapes: list[tuple[int, ...]] = []
+    return index + 1, _split_row(lines[index], escapes), escapes
 
 
 def _markdown_tables(lines: Sequence[str]) -> list[tuple[int, int]]:
@@ -267,8 +306,53 @@ def _columns(
     return columns
 
 
+@attrs.define
+class _Refs:
+    """What one table has read of its action refs, for :func:`_leading_ref`."""
+
+    last: str = ""  # the last action ref read (its column or its text)
+    noted: bool = False  # GT327 given for this table
+
+
+_Row = tuple[int, list[str], Sequence[tuple[int, ...]]]
+"""A row: its line, its cells, and where each cell has escaped characters."""
+
+
+def _leading_ref(
+    text: str, escaped: Iterable[int], refs: _Refs, line: int, context: _Context
+) -> tuple[str, str]:
+    """The ref and the text of an action with no ref of its own, as the Excel reader reads
+    them (:func:`govtrack.io._refs.split_leading_ref`); ``("", text)`` when the text starts
+    with no ref, or with one whose punctuation is escaped (``1\\.1``, as :func:`dumps`
+    writes a ref-less action's text)."""
+    split = split_leading_ref(text, last_ref=refs.last)
+    if split is None:
+        return "", text
+    ref, rest = split
+    if any(position < len(ref) for position in escaped):
+        return "", text
+    if not refs.noted:
+        refs.noted = True
+        context.report(
+            "GT327",
+            f"the action text starts with the ref {ref!r}: it is read as the action's ref and "
+            "the rest as its text, here and in the rows below with no ref of their own (the "
+            "ref, a space and the text give the cell back)",
+            line,
+            Severity.INFO,
+        )
+    refs.last = ref
+    return ref, rest
+
+
 def _action(
-    columns: Sequence[_Column], cells: Sequence[str], line: int, context: _Context
+    columns: Sequence[_Column],
+    cells: Sequence[str],
+    line: int,
+    context: _Context,
+    *,
+    refs: _Refs,
+    escapes: Sequence[tuple[int, ...]],
 ) -> Action:
     values: dict[str, str] = {}
     extra: dict[str, str] = {}
@@ -282,8 +366,16 @@ def _action(
             extra[f"Column {number + 1}"] = cells[number]
     text = values.get("action", "")
     scope = values.get("scope", "")
+    cut = 0  # how much of the action's cell a scope took
     if "scope" not in values and (match := _SCOPE.match(text)):
-        scope, text = match["scope"], text[match.end() :]
+        scope, text, cut = match["scope"], text[match.end() :], match.end()
+    ref = values.get("ref", "")
+    if ref:
+        refs.last = ref
+    elif text:
+        index = next(i for i, column in enumerate(columns) if column.key == "action")
+        escaped = escapes[index] if index < len(escapes) else ()
+        ref, text = _leading_ref(text, (p - cut for p in escaped if p >= cut), refs, line, context)
     if not text.strip():
         context.report("GT325", "a row without an action text", line, Severity.WARNING)
     due: Due | None = None
@@ -303,7 +395,7 @@ def _action(
         extra[next(c.header for c in columns if c.key == "updates")] = updates_note
     return Action(
         text=text,
-        ref=values.get("ref", ""),
+        ref=ref,
         responsible=split_parties(values.get("responsible", "")),
         due=due,
         due_text=due_text,
@@ -319,10 +411,11 @@ def _action(
 
 
 def _rows_to_actions(
-    columns: Sequence[_Column], rows: Iterable[tuple[int, list[str]]], context: _Context
+    columns: Sequence[_Column], rows: Iterable[_Row], context: _Context
 ) -> tuple[Action, ...]:
     actions = []
-    for line, cells in rows:
+    refs = _Refs()
+    for line, cells, escapes in rows:
         if not any(cells):
             continue
         if len(cells) != len(columns):
@@ -333,7 +426,7 @@ def _rows_to_actions(
                 Severity.WARNING,
             )
         padded = list(cells) + [""] * (len(columns) - len(cells))
-        actions.append(_action(columns, padded, line, context))
+        actions.append(_action(columns, padded, line, context, refs=refs, escapes=escapes))
     return tuple(actions)
 
 
@@ -387,7 +480,7 @@ def loads(
 
     Returns:
         A Document whose ``plans`` hold one ActionPlan per table, with what could
-        not be interpreted in ``problems`` (codes GT320–GT326, see the module's table).
+        not be interpreted in ``problems`` (codes GT320–GT327, see the module's table).
 
     Raises:
         FormatError: The text has no Markdown table and no pipe-flattened header row.
@@ -438,7 +531,7 @@ def _markdown_plans(
                 Severity.INFO,
             )
         columns = _columns(_split_row(lines[start]), lookup, context, start + 1)
-        rows = ((index + 1, _split_row(lines[index])) for index in range(start + 2, end))
+        rows = (_markdown_row(lines, index) for index in range(start + 2, end))
         yield ActionPlan(
             title=title,
             actions=_rows_to_actions(columns, rows, context),
@@ -491,7 +584,7 @@ def _flattened_plan(
             chunk_cells = [cell.text for cell in chunk] + [""] * (width - len(chunk))
         else:
             chunk_cells = [cell.text for cell in chunk]
-        rows.append((chunk[0].line, chunk_cells))
+        rows.append((chunk[0].line, chunk_cells, ()))
     return ActionPlan(
         actions=_rows_to_actions(columns, rows, context),
         origin=Location(file=source, line=cells[0].line),
@@ -519,7 +612,9 @@ def dumps(document: Document) -> str:
     tab; a party without commas, semicolons, line breaks or brackets; ``status_text``
     the status word (``status == Status.parse(status_text)``); updates dated
     and their texts holding nothing that reads as a dated update; ``extra`` keys
-    that name no known column, with non-empty values.
+    that name no known column, with non-empty values. An action with no ref whose
+    text starts like one (``1.1 Map…``) has the ref's first punctuation escaped
+    (``1\.1 Map…``), as Markdown escapes a list marker, so it reads back whole.
 
     Args:
         document: The document.
@@ -563,9 +658,15 @@ def _render_plan(plan: ActionPlan) -> str:
     out.append("| " + " | ".join(_escape(header) for header in headers) + " |")
     out.append("|" + "---|" * len(headers))
     for action in actions:
-        cells = [_render_cell(action, key) for key in keys]
-        cells += [action.extra.get(key, "") for key in extra_keys]
-        out.append("| " + " | ".join(_escape(cell) for cell in cells) + " |")
+        cells = [_escape(_render_cell(action, key)) for key in keys]
+        cells += [_escape(action.extra.get(key, "")) for key in extra_keys]
+        if not action.ref and (match := LEADING_REF.match(action.text)):
+            # A ref-less text that starts like a ref (`1.1 Map…`) is meant whole: escape the
+            # ref's first punctuation (`1\.1 Map…`, as Markdown escapes a list marker).
+            at = next(i for i, char in enumerate(match["ref"]) if char in _PUNCTUATION)
+            text = cells[keys.index("action")]
+            cells[keys.index("action")] = f"{text[:at]}\\{text[at:]}"
+        out.append("| " + " | ".join(cells) + " |")
     return "\n".join(out) + "\n"
 
 

@@ -32,9 +32,23 @@ the letter when the decision before it is the letter just before it (``(h)``,
 ``(i)``); otherwise ``i`` is the numeral one, and ``v`` and ``x`` are numerals
 after a numeral (``(iv)``, ``(v)``) and letters after anything else. A line
 inside a decision that starts like another list item the reader does not take
-as a decision (``(xxi)``, ``(I)``, ``(1)``), or a decision whose line holds the
-next item of its list (``(i) … (ii) …``), is kept in that decision's text and
-reported (GT350), never merged in silence.
+as a decision (``(xxi)``, ``(I)``, ``(1)``: a letter, a number or a Roman numeral
+in brackets, never a word or an acronym such as ``(MoFEP)``), or a decision whose
+line holds the next item of its list (``(i) … (ii) …``), is kept in that
+decision's text and reported (GT350), never merged in silence.
+
+A decision whose line ends with a colon (``b) The Board requested the
+Secretariat to:``) keeps the sub-list below it, blank lines between its items
+allowed: under a lettered decision, lines numbered in Roman numerals (``i)``,
+``(ii)``, ``iii.``); under any decision, bulleted lines (``-``, ``•``) and lines
+numbered as the reader never numbers decisions (``(1)``, ``(A)``, ``(IV)``; but
+``(xxi)`` under ``(xx)`` stays the list's next item, reported as above). Each
+item is a line of the decision's text, the sub-list is not counted in the list of
+decisions, and the decision's deadline is the first one its sentence or its items
+give. A numeral that is also the next letter (``i)`` under ``h) … to:``) is an
+item when it is indented deeper than the decision or the next list line holds the
+numeral after it (``ii)``); otherwise it is the next decision. Only a list numbered
+in Roman numerals throughout has ``i)``, ``ii)`` as decisions.
 
 Problems this reader records:
 
@@ -67,6 +81,16 @@ GT350  warning   a decision holds what looks like another list item (a line star
 >>> decision = meeting.decisions[0]
 >>> decision.ref, decision.responsible, decision.due.text
 ('a)', ('The secretariat',), '10 March 2021')
+>>> doc = gt.loads("Minutes of the Board\\nVenue: Room 4\\n\\nDecisions:\\na) The Board asked "
+...                "the unit to:\\n   i) hire a clerk by 2024/03;\\n   ii) train the clerk.\\n"
+...                "b) The Board approved the budget.\\n", format="minutes")
+>>> first, second = doc.meetings[0].decisions
+>>> print(first.text)
+The Board asked the unit to:
+i) hire a clerk by 2024/03;
+ii) train the clerk.
+>>> first.due.text, second.ref
+('2024/03', 'b)')
 """
 
 from __future__ import annotations
@@ -155,12 +179,21 @@ _ROMAN = (
 )
 """The Roman numerals a decision may be numbered with, one to twenty."""
 _ROMAN_VALUE = {numeral: value for value, numeral in enumerate(_ROMAN, 1)}
+_LOWER_ROMAN = r"(?=[ivxl])(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})"
+_ITEM_TOKEN = (
+    r"(?:[A-Za-z]|[0-9]{1,3}|" + _LOWER_ROMAN + r"|(?=[IVXL])(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))"
+)
+"""What numbers a list item: one letter, a number of up to three digits, or a Roman numeral
+(one to ninety-nine, in one case): never a word or an acronym such as ``MoFEP``."""
 _UNREAD_MARKER = re.compile(
     r"^\s{0,8}(?:[-*•]\s{1,4})?(?:\*\*)?"
-    r"(?P<marker>\([A-Za-z0-9]{1,6}\)|[A-Za-z0-9]{1,6}\)|(?=[ivxl])l?x{0,3}(?:ix|iv|v?i{0,3})\.)"
+    rf"(?P<marker>\({_ITEM_TOKEN}\)|{_ITEM_TOKEN}\)|{_LOWER_ROMAN}\.)"
     r"(?:\*\*)?(?:\s|$)"
 )
-"""A line that starts like a list item: what :func:`_marker` refuses is reported."""
+"""A line that starts like a list item (``(a)``, ``(IV)``, ``1)``, ``xxi.``): what
+:func:`_marker` refuses is reported. ``(MoFEP) will lead`` starts with no item."""
+_PAST_XX = re.compile(rf"\(?{_LOWER_ROMAN}[.)]")
+"""A lowercase Roman numeral as :data:`_UNREAD_MARKER` finds it (``(xxi)``, ``xl.``)."""
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s{0,8}(?P<text>.*?)\s{0,8}#{0,6}\s*$")
 _DECISIONS_CUE = re.compile(
     r"\b(?:decisions?|decided|resolutions?|resolved|action points|agreed actions"
@@ -168,6 +201,8 @@ _DECISIONS_CUE = re.compile(
     re.IGNORECASE,
 )
 _TITLE_CUE = re.compile(r"\b(?:record notes|minutes|notes of|proceedings)\b", re.IGNORECASE)
+_OPENS_LIST = re.compile(r":[\s*_]*$")
+"""A decision's line that ends so announces a sub-list (``… the Secretariat to:``)."""
 _ENDS_SENTENCE = re.compile(r"[.;:!?)\]\"'’”*]\s*$")
 
 
@@ -184,6 +219,55 @@ class _Pending:
     ref: str
     line: int
     texts: list[str]
+    kind: tuple[str, int] = ("letter", 1)  # as _ordinal gives it
+    indent: int = 0
+    items: list[list[str]] = attrs.Factory(list)  # its sub-list: each item's lines
+    numeral: int = 0  # the Roman numeral of its last sub-item, 0 before one
+
+    def opens_list(self) -> bool:
+        """Whether lines below may be items of its sub-list: it ends with ``:`` or has some."""
+        return bool(self.items) or bool(self.texts and _OPENS_LIST.search(self.texts[-1]))
+
+
+def _indent(text: str) -> int:
+    expanded = text.expandtabs(4)
+    return len(expanded) - len(expanded.lstrip())
+
+
+def _sub_item(parent: _Pending, lines: list[Line], index: int) -> int | None:
+    """Whether ``lines[index]`` is an item of ``parent``'s sub-list: None when it is not,
+    else its Roman numeral (0 for a bullet or another shape).
+
+    Under a decision that ends with ``:`` (``… requested the Secretariat to:``), a
+    bullet or a line that starts like a list item the reader never takes for a decision
+    (``(1)``, ``(A)``, ``(IV)``) is an item of its sub-list; so is a Roman numeral under
+    a lettered decision. A numeral that is also the parent's next letter (``i)`` under
+    ``h)``) is an item when it is indented deeper than the parent or the next list line
+    holds the numeral after it (``ii)``); otherwise it is the next decision.
+    """
+    if not parent.opens_list():
+        return None
+    text = lines[index].text
+    mark = _marker(text)
+    if mark is None:
+        if unread := _UNREAD_MARKER.match(text):
+            # Past xx, a numeral under a numeral is the list's next item (reported), no sub-item.
+            numbered = parent.kind[0] == "numeral"
+            return None if numbered and _PAST_XX.fullmatch(unread["marker"]) else 0
+        return 0 if BULLET.match(text) else None
+    if parent.kind[0] != "letter":
+        return None
+    kind, numeral = _ordinal(mark[0], ("numeral", parent.numeral) if parent.numeral else None)
+    if kind != "numeral":
+        return None
+    if mark[0] != _next_token(*parent.kind) or _indent(text) > parent.indent:
+        return numeral
+    for line in lines[index + 1 :]:
+        if _NUMBERED.match(line.text) or line.text.lstrip().startswith("#"):
+            break
+        if (following := _marker(line.text)) is not None:
+            return numeral if following[0] == _next_token("numeral", numeral) else None
+    return None
 
 
 def _marker(text: str) -> tuple[str, str] | None:
@@ -454,10 +538,15 @@ class _Reader:
         items: list[_Item] = []
         pending: list[_Pending] = []
         current_decision: _Pending | None = None
+        suspended: _Pending | None = None  # a decision whose sub-list a blank line may pause
+        previous: tuple[str, int] | None = None  # the kind and place of the last decision
         for i, line in enumerate(lines):
             if not line.clean:
+                if current_decision is not None and current_decision.opens_list():
+                    suspended = current_decision
                 current_decision = None
                 continue
+            parent, suspended = current_decision or suspended, None
             if (m := _NUMBERED.match(line.text)) and not line.text.lstrip().startswith("- ("):
                 current_decision = None
                 rest = (m["rest"] or "").strip()
@@ -469,10 +558,20 @@ class _Reader:
                 else:
                     items.append(_Item(ref=m["ref"], title="", line=line.number, texts=[rest]))
                 continue
+            if parent is not None and (numeral := _sub_item(parent, lines, i)) is not None:
+                parent.items.append([line.clean])
+                parent.numeral = numeral or parent.numeral
+                current_decision = parent
+                continue
             lettered = _marker(line.text)
             if lettered and (in_zone[i] or not use_zone):
+                previous = _ordinal(lettered[0], previous)
                 current_decision = _Pending(
-                    ref=f"{lettered[0]})", line=line.number, texts=[lettered[1]]
+                    ref=f"{lettered[0]})",
+                    line=line.number,
+                    texts=[lettered[1]],
+                    kind=previous,
+                    indent=_indent(line.text),
                 )
                 pending.append(current_decision)
                 continue
@@ -486,7 +585,10 @@ class _Reader:
                         line.number,
                         Severity.WARNING,
                     )
-                current_decision.texts.append(line.clean)
+                if current_decision.items:
+                    current_decision.items[-1].append(line.clean)
+                else:
+                    current_decision.texts.append(line.clean)
                 continue
             text = _heading_text(line.text) if line.text.lstrip().startswith("#") else line.clean
             if bullet := BULLET.match(line.text):
@@ -521,11 +623,20 @@ class _Reader:
         return flags
 
     def decision(self, entry: _Pending) -> Decision:
-        text = " ".join(part for part in entry.texts if part).strip()
+        # The decision's sentence, then each item of its sub-list on a line of its own.
+        parts = [entry.texts, *entry.items]
+        segments = [" ".join(part for part in lines if part).strip() for lines in parts]
+        text = "\n".join(segment for segment in segments if segment)
         text = re.sub(r"(?:[;,]\s{0,3})?(?:\band\b|\bor\b)?\s{0,3}[;,]?$", "", text).strip()
-        due = deadline_in(text)
+        # The first deadline, looked for in one line at a time (a date never runs on
+        # from one sub-item into the next).
+        segments = text.split("\n")
+        due = next(filter(None, map(deadline_in, segments)), None)
         due_text = ""
-        if due is None and (unread := unread_deadline_in(text)) is not None:
+        unread = (
+            next(filter(None, map(unread_deadline_in, segments)), None) if due is None else None
+        )
+        if unread is not None:
             due_text, reason = unread
             self.problem(
                 "GT349",
