@@ -390,3 +390,27 @@ STRATEGY_FIELDS: dict[type, set[str]] = {
     gt.Evaluation: {*_EVALUATION_FIELDS, "recommendations"},
 }
 """The fields each hand-listed strategy draws, checked against the classes in a test."""
+
+json_scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=False, allow_infinity=False),
+    texts,
+    # strings that are values somewhere in govtrack's JSON: dates, times, enums, kinds
+    st.sampled_from(["2021-07-31", "2021-13-01", "14:00:00", "ongoing", "accepted", "month"]),
+    st.sampled_from(["decision", "activity", "warning", "behind_schedule"]),
+)
+"""What JSON holds that is not an array or an object (and values govtrack gives meaning)."""
+
+
+def json_values(keys: st.SearchStrategy[str] = texts) -> st.SearchStrategy[object]:
+    """Any JSON value, as :func:`json.loads` gives it: objects whose keys are drawn from
+    ``keys`` (a record's field names reach deeper than random text), arrays, scalars."""
+    return st.recursive(
+        json_scalars,
+        lambda children: st.one_of(
+            st.lists(children, max_size=4), st.dictionaries(keys, children, max_size=5)
+        ),
+        max_leaves=20,
+    )
