@@ -1069,3 +1069,13 @@ def test_structure_of_a_damaged_document_is_a_record_or_a_schema_error(
         return
     assert "\n" not in message
     assert message.startswith("cannot read a Document from JSON: ")
+
+
+def test_an_error_no_check_foresaw_is_a_schema_error() -> None:
+    """What cattrs raises writing a value the checks pass (a number as a list of numbers)
+    reaches the caller as a one-line SchemaError naming what was written and the error."""
+    with pytest.raises(gt.SchemaError) as raised:
+        gt.make_converter().unstructure(5, list[int])
+    assert "cannot write this list of int as JSON: TypeError: 'int' object is not iterable" == str(
+        raised.value
+    )

@@ -406,7 +406,7 @@ def _structured(converter: cattrs.Converter, obj: Any, cl: Any, path: str) -> An
     token = _STRUCTURING.set(True)  # a checked converter structures, and leaves errors to us
     try:
         return converter.structure(obj, cl)
-    except RecursionError:  # pragma: no cover - the callers' _depth guards against it
+    except RecursionError:  # pragma: no cover - every caller checks the depth first
         raise _Refused([f"nested too deeply to read @ {path}"]) from None
     except Exception as error:  # noqa: BLE001 - every error is said, with its path
         reasons = cattrs.transform_error(error, path=path, format_exception=_reason)
