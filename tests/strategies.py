@@ -102,11 +102,18 @@ _HALF_SHAPES = (
     "{ordinal} semester {year}", "{word} semester of {year}", "{word} half of {year}",
     "{year} S{n}", "{year}-H{n}",
 )  # fmt: skip
-_APOSTROPHE_SHAPES = ("Q{n} '{yy}", "Q{n} ’{yy}", "S{n} '{yy}", "H{n}-’{yy}")
-"""A two-digit year after an apostrophe: always read, as 20YY."""
+_APOSTROPHE_SHAPES = (
+    "Q{n} '{yy}", "Q{n} ’{yy}", "S{n} '{yy}", "H{n}-’{yy}", "'{yy}-Q{n}", "’{yy} S{n}",
+)  # fmt: skip
+"""A two-digit year with an apostrophe, after the period or before it: always read, as 20YY."""
 _YEARS_SHAPES = (
     "{year}/{last}", "{year} / {last}", "{year}-{last}", "{year} – {last}", "{year} to {last}",
 )  # fmt: skip
+_FISCAL_SHAPES = (
+    "FY {year}/{yy}", "FY{year}/{yy}", "FY {year}-{yy}", "FY {year}/{last}", "FY{year}-{last}",
+    "fiscal year {year}/{yy}", "Financial Year {year}-{yy}", "FY {year} – {last}",
+)  # fmt: skip
+"""A fiscal year, named by its two calendar years (its first month is not given)."""
 _ORDINALS = ("", "1st", "2nd", "3rd", "4th")
 _WORDS = ("", "first", "second", "third", "fourth")
 
@@ -121,7 +128,7 @@ def _written_dues(draw: st.DrawFn) -> gt.Due:
     """
     year = draw(years)
     lead = draw(st.sampled_from(_LEADS))
-    kind = draw(st.sampled_from(["year", "month", "quarter", "half", "years"]))
+    kind = draw(st.sampled_from(["year", "month", "quarter", "half", "years", "fiscal"]))
     if kind == "year":
         return gt.Due.year(year, f"{lead}{year}")
     if kind == "month":
@@ -131,6 +138,11 @@ def _written_dues(draw: st.DrawFn) -> gt.Due:
             name=name, abbr=name[:3], year=year, number=month
         )
         return gt.Due.month(year, month, lead + text)
+    if kind == "fiscal":
+        text = draw(st.sampled_from(_FISCAL_SHAPES)).format(
+            year=year, yy=f"{(year + 1) % 100:02}", last=year + 1
+        )
+        return gt.Due.range(dt.date(year, 1, 1), dt.date(year + 1, 12, 31), lead + text)
     if kind == "years":
         last = draw(st.integers(year, 2060))
         text = draw(st.sampled_from(_YEARS_SHAPES)).format(year=year, last=last)
@@ -180,20 +192,28 @@ written_days: st.SearchStrategy[gt.Due] = _written_days()
 
 @st.composite
 def _two_digit_year_dues(draw: st.DrawFn) -> gt.Due:
-    """A deadline whose year has two digits (``Q3-24``, ``S1-24``, ``Jun-24``), 20YY."""
+    """A deadline whose year has two digits (``Q3-24``, ``24-Q3``, ``S1-24``, ``Jun-24``,
+    ``FY24/25``), 20YY."""
     year = draw(st.integers(2000, 2060))
     yy = f"{year % 100:02}"
-    kind = draw(st.sampled_from(["month", "quarter", "half"]))
+    kind = draw(st.sampled_from(["month", "quarter", "half", "fiscal"]))
     separator = draw(st.sampled_from(["-", " "]))
     if kind == "month":
         month = draw(st.integers(1, 12))
         return gt.Due.month(year, month, f"{_MONTH_NAMES[month - 1][:3]}{separator}{yy}")
+    before = draw(st.booleans())  # the year after the period (Q3-24), or before it (24-Q3)
     if kind == "quarter":
         quarter = draw(st.integers(1, 4))
-        return gt.Due.quarter(year, quarter, f"Q{quarter}{separator}{yy}")
+        period = f"Q{quarter}"
+        text = f"{yy}{separator}{period}" if before else f"{period}{separator}{yy}"
+        return gt.Due.quarter(year, quarter, text)
+    if kind == "fiscal":
+        text = f"{draw(st.sampled_from(['FY', 'FY ']))}{yy}/{(year + 1) % 100:02}"
+        return gt.Due.range(dt.date(year, 1, 1), dt.date(year + 1, 12, 31), text)
     half = draw(st.integers(1, 2))
-    letter = draw(st.sampled_from("HS"))
-    return gt.Due.half(year, half, f"{letter}{half}{separator}{yy}")
+    period = f"{draw(st.sampled_from('HS'))}{half}"
+    text = f"{yy}{separator}{period}" if before else f"{period}{separator}{yy}"
+    return gt.Due.half(year, half, text)
 
 
 two_digit_year_dues: st.SearchStrategy[gt.Due] = _two_digit_year_dues()
@@ -433,3 +453,27 @@ STRATEGY_FIELDS: dict[type, set[str]] = {
     gt.Evaluation: {*_EVALUATION_FIELDS, "recommendations"},
 }
 """The fields each hand-listed strategy draws, checked against the classes in a test."""
+
+json_scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=False, allow_infinity=False),
+    texts,
+    # strings that are values somewhere in govtrack's JSON: dates, times, enums, kinds
+    st.sampled_from(["2021-07-31", "2021-13-01", "14:00:00", "ongoing", "accepted", "month"]),
+    st.sampled_from(["decision", "activity", "warning", "behind_schedule"]),
+)
+"""What JSON holds that is not an array or an object (and values govtrack gives meaning)."""
+
+
+def json_values(keys: st.SearchStrategy[str] = texts) -> st.SearchStrategy[object]:
+    """Any JSON value, as :func:`json.loads` gives it: objects whose keys are drawn from
+    ``keys`` (a record's field names reach deeper than random text), arrays, scalars."""
+    return st.recursive(
+        json_scalars,
+        lambda children: st.one_of(
+            st.lists(children, max_size=4), st.dictionaries(keys, children, max_size=5)
+        ),
+        max_leaves=20,
+    )

@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import govtrack as gt
+from govtrack.model import dates
 from strategies import any_dues, two_digit_year_dues, written_dues
 
 D = dt.date
@@ -73,6 +74,23 @@ ACCEPTED = [
     ("H1 2024", D(2024, 1, 1), D(2024, 6, 30), P.HALF),
     ("2024/2025", D(2024, 1, 1), D(2025, 12, 31), P.RANGE),
     ("2024 / 2026", D(2024, 1, 1), D(2026, 12, 31), P.RANGE),
+    # a fiscal year: the span of its two calendar years, as "2024/2025" (its first month is
+    # not given); "FY" says the years are years, so "FY 2011/12" is no month
+    ("FY 2024/25", D(2024, 1, 1), D(2025, 12, 31), P.RANGE),
+    ("FY2024/25", D(2024, 1, 1), D(2025, 12, 31), P.RANGE),
+    ("FY 2024-25", D(2024, 1, 1), D(2025, 12, 31), P.RANGE),
+    ("FY 2024/2025", D(2024, 1, 1), D(2025, 12, 31), P.RANGE),
+    ("fiscal year 2024-25", D(2024, 1, 1), D(2025, 12, 31), P.RANGE),
+    ("by the end of FY 2024/25", D(2024, 1, 1), D(2025, 12, 31), P.RANGE),
+    ("FY 2011/12", D(2011, 1, 1), D(2012, 12, 31), P.RANGE),
+    ("FY 1999/00", D(1999, 1, 1), D(2000, 12, 31), P.RANGE),
+    ("FY 2023/24 – FY 2024/25", D(2023, 1, 1), D(2025, 12, 31), P.RANGE),
+    ("FY'24/25", D(2024, 1, 1), D(2025, 12, 31), P.RANGE),
+    # a quarter or a half after its year
+    ("2024-Q3", D(2024, 7, 1), D(2024, 9, 30), P.QUARTER),
+    ("2024 Q3", D(2024, 7, 1), D(2024, 9, 30), P.QUARTER),
+    ("'24-Q3", D(2024, 7, 1), D(2024, 9, 30), P.QUARTER),
+    ("’24 S2", D(2024, 7, 1), D(2024, 12, 31), P.HALF),
 ]
 
 
@@ -86,7 +104,8 @@ def test_accepted_shapes(text: str, start: dt.date, end: dt.date, precision: gt.
 REFUSED = ["", "   ", "soon", "ASAP", "May", "05 May", "Q5 2023", "2021/13", "31 Feb 2021",
            "May 5", "Dec 2008 – March 2007", "ongoing", "TBD", "end", "S3 2024", "Semester 2",
            "2025/2024", "Q3-24", "S1-24", "Jun-24", "2011/12", "03/04/2024", "29/02/2023",
-           "13/2021"]  # fmt: skip
+           "13/2021", "FY 2024", "FY 2024/23", "FY 2024/07", "FY24/25", "24-Q3", "24 Q3",
+           "24-H1"]  # fmt: skip
 
 
 @pytest.mark.parametrize("text", REFUSED)
@@ -140,6 +159,89 @@ def test_q3_24_reads_as_the_third_quarter_of_2024() -> None:
     due = gt.parse_due("Q3-24", two_digit_year=True)
     expected = gt.Due(text="Q3-24", start=D(2024, 7, 1), end=D(2024, 9, 30), precision=P.QUARTER)
     assert (expected, "Q3 2024") == (due, due.portable_text())
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("24-Q3", D(2024, 7, 1), D(2024, 9, 30)),
+        ("24 Q3", D(2024, 7, 1), D(2024, 9, 30)),
+        ("24Q3", D(2024, 7, 1), D(2024, 9, 30)),
+        ("24-H1", D(2024, 1, 1), D(2024, 6, 30)),
+        ("24 S2", D(2024, 7, 1), D(2024, 12, 31)),
+        ("FY24/25", D(2024, 1, 1), D(2025, 12, 31)),
+        ("FY 24-25", D(2024, 1, 1), D(2025, 12, 31)),
+    ],
+)
+def test_a_two_digit_year_before_a_period_is_read_as_after_it(
+    text: str, start: dt.date, end: dt.date
+) -> None:
+    """'24-Q3' and 'FY24/25', like 'Q3-24': refused with the four-digit year to write, and
+    read as 2024 with two_digit_year=True."""
+    with pytest.raises(gt.DueParseError) as caught:
+        gt.parse_due(text)
+    assert "a two-digit year is ambiguous; write 2024 (or '24)" == caught.value.reason
+    due = gt.parse_due(text, two_digit_year=True)
+    assert (start, end) == (due.start, due.end)
+
+
+@pytest.mark.parametrize("spelling", ["FY 2024/25", "FY2024-25", "FY 2024/2025", "FY 2024 – 2025"])
+def test_a_fiscal_year_reads_as_its_two_years(spelling: str) -> None:
+    """'FY 2024/25' is the span '2024/2025' reads as (its first month is not given): due at
+    the end of 2025, not overdue during it."""
+    due = gt.parse_due(spelling)
+    years = gt.parse_due("2024/2025")
+    assert (years.start, years.end, years.precision) == (due.start, due.end, due.precision)
+    assert not due.is_past(D(2025, 12, 31))
+    assert due.is_past(D(2026, 1, 1))
+
+
+def test_a_fiscal_year_settles_a_year_and_two_digits() -> None:
+    """'2011/12' may be December 2011 and is refused; 'FY 2011/12' can only be the years."""
+    with pytest.raises(gt.DueParseError, match="or as the years"):
+        gt.parse_due("2011/12")
+    due = gt.parse_due("FY 2011/12")
+    assert (D(2011, 1, 1), D(2012, 12, 31)) == (due.start, due.end)
+
+
+def test_a_fiscal_year_of_one_year_is_refused_with_both_readings() -> None:
+    """'FY 2024' may end in 2024 or in 2025: refused, naming the two texts to write."""
+    with pytest.raises(gt.DueParseError) as caught:
+        gt.parse_due("FY 2024")
+    assert (
+        "a fiscal year named by one year may end in it or in the next; write both years "
+        "(FY 2023/24 or FY 2024/25)"
+    ) == caught.value.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "two_digit_year"),
+    [
+        ("FY 2024/25", False),
+        ("FY2024-25", False),
+        ("fiscal year 2024/2025", False),
+        ("by end of FY 2024/25", False),
+        ("2024-Q3", False),
+        ("2024 Q3", False),
+        ("'24-Q3", False),
+        ("24-Q3", True),
+        ("24 S1", True),
+        ("FY24/25", True),
+    ],
+)
+def test_new_shapes_are_read_without_dateutil(
+    text: str, two_digit_year: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Fiscal years and quarters after their year are read by the precompiled patterns;
+    the dateutil fallback is never asked (the Excel reader calls parse_due per cell)."""
+
+    def refuse(*args: object) -> None:
+        raise AssertionError(f"dateutil was asked to read {args!r}")
+
+    monkeypatch.setattr(dates, "_dateutil_day", refuse)
+    dates._parse_cached.cache_clear()
+    assert gt.parse_due(text, two_digit_year=two_digit_year).text == text
+    dates._parse_cached.cache_clear()
 
 
 def test_end_of_a_period_reads_as_the_period() -> None:

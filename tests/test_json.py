@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 import govtrack as gt
 from govtrack.io import json as gt_json
-from strategies import documents
+from strategies import documents, json_values
 
 
 @given(documents)
@@ -328,7 +328,6 @@ def test_a_document_without_tables_writes_none() -> None:
 
 def test_converter_is_not_the_global_one() -> None:
     """make_converter returns a new converter each time, never cattrs' global one."""
-    import cattrs
 
     first, second = gt.make_converter(), gt.make_converter()
     assert first is not second
@@ -450,10 +449,12 @@ def test_a_record_on_its_own_needs_its_origin_whole() -> None:
     """A row's origin cut out of a stored document names a table no converter can see."""
     converter = gt.make_converter()
     row = {"text": "x", "origin": {"table": 0, "cell": "F4"}}
-    with pytest.raises(Exception, match="Action") as caught:
+    with pytest.raises(gt.SchemaError) as caught:
         converter.structure(row, gt.Action)
-    assert "a record read on its own needs its origin whole" in " ".join(
-        cattrs.transform_error(caught.value, format_exception=lambda e, _: str(e))
+    assert str(caught.value).startswith("cannot read an Action from JSON: this origin names")
+    assert str(caught.value).endswith(
+        "a record read on its own needs its origin whole (the document it was cut from "
+        "names the table in $.tables) @ $.origin"
     )
     alone = gt.Action(text="x", origin=gt.Location(sheet="M", cell="F4", columns={"status": "I"}))
     assert converter.unstructure(alone)["origin"] == {
@@ -796,3 +797,285 @@ def test_a_value_where_an_object_belongs_is_named(text: str, expected: str) -> N
         gt.loads(text, format="json")
     assert expected in str(raised.value)
     assert "unknown error" not in str(raised.value)
+
+
+_UNREADABLE = _forced(gt.Action(text="Train staff"), comments=None)
+"""An action whose comments are None (stored past attrs, as ``object.__setattr__`` can)."""
+
+_UNREADABLE_DECISION = _forced(gt.Decision(text="Adopt the plan"), ref=7)
+
+
+@pytest.mark.parametrize(
+    ("value", "as_type", "expected"),
+    [
+        pytest.param([_UNREADABLE], None, "this list ... got NoneType @ $[0].comments", id="list"),
+        pytest.param(
+            (gt.Action(text="Hire"), _UNREADABLE),
+            None,
+            "this tuple ... got NoneType @ $[1].comments",
+            id="tuple",
+        ),
+        pytest.param(
+            {"first": _UNREADABLE},
+            None,
+            "this dict ... got NoneType @ $['first'].comments",
+            id="dict",
+        ),
+        pytest.param({_UNREADABLE}, None, "this set ... got NoneType @ $[0].comments", id="set"),
+        pytest.param(
+            frozenset({_UNREADABLE}),
+            None,
+            "this frozenset ... got NoneType @ $[0].comments",
+            id="frozenset",
+        ),
+        pytest.param(
+            {"plans": [(_UNREADABLE,)]},
+            None,
+            "this dict ... got NoneType @ $['plans'][0][0].comments",
+            id="nested",
+        ),
+        pytest.param(
+            gt.Actions((gt.Action(text="Hire"), _UNREADABLE)),
+            None,
+            "this Actions ... got NoneType @ $[1].comments",
+            id="Actions",
+        ),
+        pytest.param(
+            [gt.Meeting(title="Board", decisions=(_UNREADABLE_DECISION,))],
+            None,
+            "this list ... expected a string, got int @ $[0].decisions[0].ref",
+            id="record-in-list",
+        ),
+        pytest.param(
+            [_UNREADABLE], list[gt.Action], "this list of Action ... @ $[0].comments", id="typed"
+        ),
+        pytest.param(
+            [_UNREADABLE_DECISION],
+            list[gt.Action],
+            "this list of Action ... got int @ $[0].ref",
+            id="typed-subclass",
+        ),
+        pytest.param(
+            {"a": "Train staff"},
+            dict[str, gt.Action],
+            "this dict of Action ... expected an Action, Decision or Activity, got str @ $['a']",
+            id="typed-dict",
+        ),
+        pytest.param(
+            "Train staff",
+            tuple[gt.Action, ...],
+            "this tuple of Action ... expected an array of Action, got str @ $",
+            id="typed-not-an-array",
+        ),
+        pytest.param(
+            {_UNREADABLE: "x"},
+            None,
+            "this dict ... expected a string key, got Action @ $",
+            id="key",
+        ),
+    ],
+)
+def test_the_converter_checks_records_in_containers(
+    value: object, as_type: Any, expected: str
+) -> None:
+    """Records inside a list, tuple, set, frozenset or dict (at any depth) are checked as a
+    record alone is, with their path from the container (they were written unchecked)."""
+    converter = gt.make_converter()
+    with pytest.raises(gt.SchemaError) as raised:
+        converter.unstructure(value, as_type)
+    message = str(raised.value)
+    what, reason = expected.split(" ... ")
+    assert f"cannot write {what} as JSON (it could not be read back): " in message
+    assert message.endswith(reason), message
+
+
+def test_the_converter_writes_records_in_containers() -> None:
+    """Valid records in containers are written as before; a set or frozenset of records is
+    written as an array (it raised cattrs' TypeError: a record's object is unhashable)."""
+    converter = gt.make_converter()
+    hire, train = gt.Action(text="Hire"), gt.Decision(text="Train", deemed_consent=True)
+    assert [{"text": "Hire"}] == converter.unstructure([hire])
+    assert {"a": {"text": "Hire"}} == converter.unstructure({"a": hire})
+    assert [{"text": "Hire"}] == converter.unstructure({hire})
+    assert [{"text": "Hire"}] == converter.unstructure(frozenset({hire}))
+    data = converter.unstructure([hire, train], list[gt.Action])
+    assert [{"text": "Hire"}, {"kind": "decision", "text": "Train", "deemed_consent": True}] == data
+    assert [hire, train] == converter.structure(data, list[gt.Action])
+    assert {hire} == converter.structure(converter.unstructure({hire}), set[gt.Action])
+
+
+_RECORD_TYPES: list[type[Any]] = [
+    gt.Action,
+    gt.ActionPlan,
+    gt.Activity,
+    gt.AgendaItem,
+    gt.Answer,
+    gt.Decision,
+    gt.Document,
+    gt.Due,
+    gt.Evaluation,
+    gt.Indicator,
+    gt.Issue,
+    gt.Location,
+    gt.ManagementResponse,
+    gt.Meeting,
+    gt.ProgressReport,
+    gt.Recommendation,
+    gt.Update,
+]
+"""Every public record class that JSON holds."""
+
+
+def test_every_record_type_is_tried() -> None:
+    """The record classes tried below are every one a document may hold."""
+    assert set(_RECORD_TYPES) == set(gt_json._CHECKED_RECORDS)
+
+
+@pytest.mark.parametrize("cls", _RECORD_TYPES, ids=lambda cls: cls.__name__)
+@pytest.mark.parametrize(
+    ("value", "named"),
+    [
+        ("Train staff", "a string 'Train staff'"),
+        (7, "a number 7"),
+        ([], "an array"),
+        (None, "null"),
+        (True, "a boolean"),
+    ],
+    ids=["string", "number", "array", "null", "boolean"],
+)
+def test_structure_refuses_a_value_that_is_not_an_object(
+    cls: type[Any], value: object, named: str
+) -> None:
+    """A string, number, array, null or boolean where a record's object belongs: a
+    SchemaError (it was govtrack's private ValueError) saying where and what was expected."""
+    converter = gt.make_converter()
+    with pytest.raises(gt.SchemaError) as raised:
+        converter.structure(value, cls)
+    name = gt_json._article(cls.__name__)
+    hint = ' (a deadline is an object: {"text", "start", "end", "precision"})'
+    assert (
+        f"cannot read {name} from JSON: expected an object ({name}), "
+        f"got {named}{hint if cls is gt.Due else ''} @ $"
+    ) == str(raised.value)
+
+
+@pytest.mark.parametrize(
+    ("data", "cls", "expected"),
+    [
+        pytest.param(
+            {"text": "t", "start": "2024-02-01", "end": "2024-01-01", "precision": "day"},
+            gt.Due,
+            "cannot read a Due from JSON: invalid value (cannot read deadline 't': it ends "
+            "(2024-01-01) before it starts (2024-02-01)) @ $",
+            id="due-ends-before-it-starts",
+        ),
+        pytest.param(
+            {"kind": "motion", "text": "x"},
+            gt.Action,
+            "cannot read an Action from JSON: invalid value (unknown kind 'motion'; "
+            "expected one of decision, activity) @ $",
+            id="unknown-kind",
+        ),
+        pytest.param(
+            ["x"],
+            tuple[gt.Action, ...],
+            "cannot read a tuple of Action from JSON: expected an object (an Action), "
+            "got a string 'x' @ $[0]",
+            id="tuple-item",
+        ),
+        pytest.param(
+            "x",
+            int,
+            "cannot read an int from JSON: invalid type (expected an integer, got str) @ $",
+            id="int",
+        ),
+    ],
+)
+def test_structure_raises_only_schema_errors(data: object, cls: Any, expected: str) -> None:
+    """What cattrs or a record's validator raises (a DueParseError, a ValueError) reaches
+    the caller as one SchemaError with the path and the reason."""
+    with pytest.raises(gt.SchemaError) as raised:
+        gt.make_converter().structure(data, cls)
+    assert expected == str(raised.value)
+
+
+def test_structure_refuses_data_nested_too_deeply() -> None:
+    """Indicators' targets nested past the limit: a SchemaError, not a RecursionError."""
+    data: dict[str, Any] = {"text": "x"}
+    for _ in range(400):
+        data = {"text": "x", "targets": [data]}
+    with pytest.raises(gt.SchemaError, match="nested more than 200 levels deep @ \\$"):
+        gt.make_converter().structure(data, gt.Indicator)
+
+
+_FIELD_NAMES = sorted(
+    {field.name for cls in _RECORD_TYPES for field in attrs.fields(cls)} | {"kind", "table"}
+)
+_KEYS = st.one_of(st.sampled_from(_FIELD_NAMES), st.text(max_size=5))
+
+
+@given(st.sampled_from(_RECORD_TYPES), json_values(_KEYS))
+def test_structure_of_any_json_is_a_record_or_a_schema_error(cls: type[Any], data: object) -> None:
+    """Any JSON value, for every record class: a record of that class, or a SchemaError
+    whose message is one line; never another exception."""
+    try:
+        record = gt.make_converter().structure(data, cls)
+    except gt.SchemaError as error:
+        message = str(error)
+    else:
+        assert isinstance(record, cls)
+        return
+    assert "\n" not in message
+    assert message.startswith(f"cannot read {gt_json._article(cls.__name__)} from JSON: ")
+
+
+def _nodes(data: Any, steps: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
+    """The steps (keys and indexes) to every value in JSON-ready ``data``."""
+    yield steps
+    if isinstance(data, dict):
+        for key, item in data.items():
+            yield from _nodes(item, (*steps, key))
+    elif isinstance(data, list):
+        for index, item in enumerate(data):
+            yield from _nodes(item, (*steps, index))
+
+
+def _put(data: Any, steps: tuple[Any, ...], value: object) -> Any:
+    """A copy of ``data`` with the value at ``steps`` replaced by ``value``."""
+    if not steps:
+        return value
+    first, *rest = steps
+    copy = data.copy()
+    copy[first] = _put(data[first], tuple(rest), value)
+    return copy
+
+
+@given(documents, st.data())
+def test_structure_of_a_damaged_document_is_a_record_or_a_schema_error(
+    doc: gt.Document, data: st.DataObject
+) -> None:
+    """A valid document's data with one value anywhere replaced by any JSON value: the
+    converter reads a Document or raises a SchemaError, never another exception."""
+    converter = gt.make_converter()
+    written = converter.unstructure(doc)
+    steps = data.draw(st.sampled_from(list(_nodes(written))), label="steps")
+    damaged = _put(written, steps, data.draw(json_values(_KEYS), label="value"))
+    try:
+        record = converter.structure(damaged, gt.Document)
+    except gt.SchemaError as error:
+        message = str(error)
+    else:
+        assert isinstance(record, gt.Document)
+        return
+    assert "\n" not in message
+    assert message.startswith("cannot read a Document from JSON: ")
+
+
+def test_an_error_no_check_foresaw_is_a_schema_error() -> None:
+    """What cattrs raises writing a value the checks pass (a number as a list of numbers)
+    reaches the caller as a one-line SchemaError naming what was written and the error."""
+    with pytest.raises(gt.SchemaError) as raised:
+        gt.make_converter().unstructure(5, list[int])
+    assert "cannot write this list of int as JSON: TypeError: 'int' object is not iterable" == str(
+        raised.value
+    )

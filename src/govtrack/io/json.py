@@ -31,12 +31,12 @@ import enum
 import json
 import types
 import typing
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, MutableSequence, MutableSet, Sequence
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 import attrs
 import cattrs
-from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from cattrs.v import format_exception
 
@@ -330,28 +330,97 @@ def _configure_values(converter: cattrs.Converter) -> None:
 _UNSTRUCTURING: contextvars.ContextVar[bool] = contextvars.ContextVar(
     "govtrack_json_unstructuring", default=False
 )
-"""Whether a checked converter is writing a record already (whose check covered all)."""
+"""Whether a checked converter is writing a value already (whose check covered all)."""
+
+_STRUCTURING: contextvars.ContextVar[bool] = contextvars.ContextVar(
+    "govtrack_json_structuring", default=False
+)
+"""Whether a checked converter is reading a value already (whose caller explains errors)."""
 
 
 class _CheckedConverter(cattrs.Converter):
-    """A converter that, asked to write a govtrack record (or a tuple of them), first
-    checks every value in it is of its field's type, as :func:`to_data` does: a record
-    holding ``comments=None`` is refused (SchemaError, with the value's path) rather than
-    written as data that would never read back."""
+    """A converter whose every error is a SchemaError, with the JSON path and the reason.
+
+    Asked to write a govtrack record, or records in lists, tuples, sets or dicts, it first
+    checks every value in them is of its field's type, as :func:`to_data` does: a record
+    holding ``comments=None`` is refused (with the value's path) rather than written as
+    data that would never read back. Asked to read, it refuses what is not the type asked
+    for (a string where an Action's object belongs) with the path and what was expected,
+    where cattrs would raise its own errors (or a ValueError of govtrack's).
+    """
 
     def unstructure(self, obj: Any, unstructure_as: Any = None) -> Any:
-        if _UNSTRUCTURING.get():  # inside a record being written: checked already
+        if _UNSTRUCTURING.get():  # inside a value being written: checked already
             return super().unstructure(obj, unstructure_as)
-        tp = type(obj) if unstructure_as is None else unstructure_as
-        if _is_checked_type(tp):
-            problems = _problems_in(obj, tp)
-            if problems:
-                raise SchemaError(_refusal(f"this {_written_name(tp)}", problems))
+        what = _written_name(type(obj) if unstructure_as is None else unstructure_as)
+        problems = _problems_in(obj, unstructure_as)
+        if problems:
+            raise SchemaError(_refusal(f"this {what}", problems))
         token = _UNSTRUCTURING.set(True)
         try:
             return super().unstructure(obj, unstructure_as)
+        except Exception as error:  # a value no check foresaw: still govtrack's error
+            raise SchemaError(
+                f"cannot write this {what} as JSON: {type(error).__name__}: {error}"
+            ) from error
         finally:
             _UNSTRUCTURING.reset(token)
+
+    def structure(self, obj: Any, cl: Any) -> Any:
+        if _STRUCTURING.get():  # inside a value being read: the outer call explains
+            return super().structure(obj, cl)
+        if _deeper_than(obj, MAX_DEPTH):
+            raise SchemaError(
+                f"cannot read {_article(_written_name(cl))} from JSON: nested more than "
+                f"{MAX_DEPTH} levels deep @ $"
+            )
+        try:
+            return _structured(self, obj, cl, "$")
+        except _Refused as refused:
+            raise SchemaError(
+                f"cannot read {_article(_written_name(cl))} from JSON: "
+                + "; ".join(refused.reasons)
+            ) from None
+
+
+def _deeper_than(data: Any, levels: int) -> bool:
+    """Whether arrays and objects nest in ``data`` more than ``levels`` deep (as
+    :func:`_depth` counts; quicker on the small data of one record)."""
+    if type(data) is dict:
+        children: Any = data.values()
+    elif type(data) is list:
+        children = data
+    else:
+        return False
+    if levels <= 0:
+        return True
+    for child in children:
+        if (type(child) is dict or type(child) is list) and _deeper_than(child, levels - 1):
+            return True
+    return False
+
+
+def _structured(converter: cattrs.Converter, obj: Any, cl: Any, path: str) -> Any:
+    """``obj`` read as a ``cl`` by ``converter``; _Refused with each reason and its path
+    (under ``path``) when it is not one."""
+    token = _STRUCTURING.set(True)  # a checked converter structures, and leaves errors to us
+    try:
+        return converter.structure(obj, cl)
+    except RecursionError:  # pragma: no cover - every caller checks the depth first
+        raise _Refused([f"nested too deeply to read @ {path}"]) from None
+    except Exception as error:  # noqa: BLE001 - every error is said, with its path
+        reasons = cattrs.transform_error(error, path=path, format_exception=_reason)
+        raise _Refused(reasons) from None
+    finally:
+        _STRUCTURING.reset(token)
+
+
+class _Refused(Exception):  # noqa: N818 - carries reasons to the caller that words them
+    """What a checked converter found wrong in data it was asked to read, with paths."""
+
+    def __init__(self, reasons: list[str]) -> None:
+        super().__init__("; ".join(reasons))
+        self.reasons = reasons
 
 
 def make_converter() -> cattrs.Converter:
@@ -359,7 +428,10 @@ def make_converter() -> cattrs.Converter:
 
     Writing a govtrack record, it refuses one holding a value its reading would refuse
     (a ``None`` for a text, a number in ``extra``), with the value's path, as
-    :func:`dumps` does.
+    :func:`dumps` does; so too for records in a list, a tuple, a set (written as an
+    array) or a dict's values. Reading, it refuses data that is not the type asked for.
+    Every error it raises is a :class:`~govtrack.SchemaError` whose one-line message
+    gives each reason with its JSON path.
 
     >>> import govtrack as gt
     >>> converter = make_converter()
@@ -369,15 +441,32 @@ def make_converter() -> cattrs.Converter:
     Traceback (most recent call last):
     ...
     govtrack._errors.SchemaError: cannot write this Action as JSON ... got NoneType @ $.comments
-    """
+    >>> converter.unstructure([gt.Action(text="Hire"), gt.Action(text="Train", ref=None)])
+    Traceback (most recent call last):
+    ...
+    govtrack._errors.SchemaError: cannot write this list as JSON ... got NoneType @ $[1].ref
+    >>> converter.structure("Train staff", gt.Action)
+    Traceback (most recent call last):
+    ...
+    govtrack._errors.SchemaError: cannot read an Action from JSON: expected an object (an Action), got a string 'Train staff' @ $
+    """  # noqa: E501 - doctest output is one line
+    return _checked_converter()
+
+
+def _checked_converter() -> _CheckedConverter:
     converter = _CheckedConverter(
-        omit_if_default=True, forbid_extra_keys=True, detailed_validation=True
+        omit_if_default=True,
+        forbid_extra_keys=True,
+        detailed_validation=True,
+        # JSON has no sets: a set is written as an array (and a record written is an
+        # object, which no set could hold).
+        unstruct_collection_overrides={AbstractSet: list},
     )
     configure_converter(converter)
     return converter
 
 
-_CONVERTER = make_converter()
+_CONVERTER = _checked_converter()
 
 
 # ---------------------------------------------------------------------------
@@ -445,7 +534,7 @@ _ACTION_CLASSES = frozenset({Action, *KINDS.values()})
 
 
 def _article(name: str) -> str:
-    return f"an {name}" if name[0] in "AEIOU" else f"a {name}"
+    return f"an {name}" if name[:1].upper() in {"A", "E", "I", "O", "U"} else f"a {name}"
 
 
 _WRITTEN_FIELDS: dict[type, tuple[tuple[str, Any], ...]] = {}
@@ -538,14 +627,78 @@ def _type_problems(value: Any, tp: Any, path: str, found: list[str]) -> None:
 
 
 def _problems_in(value: Any, tp: Any) -> list[str]:
-    """What in ``value`` (of type ``tp``) JSON cannot hold as govtrack reads it (empty:
-    nothing)."""
+    """What in ``value`` (written as ``tp``; None: as its own type) JSON cannot hold as
+    govtrack reads it (empty: nothing).
+
+    Records are checked wherever they are: at the top, or in lists, tuples, sets and
+    dicts (``$[0].text``, ``$['key'].comments``).
+    """
     found: list[str] = []
     try:
-        _type_problems(value, tp, "$", found)
+        _written_problems(value, tp, "$", found)
     except RecursionError:  # pragma: no cover - nested past Python's limit: not a type's fault
         return []
     return found
+
+
+_CONTAINERS = (list, tuple, set, frozenset)
+"""What the checked converter writes as an array (a set too: JSON has none)."""
+
+_SEQUENCE_TYPES = frozenset(
+    {list, tuple, set, frozenset, Sequence, MutableSequence, AbstractSet, MutableSet}
+)
+"""The generic types whose values are arrays of their one item type (``list[Action]``)."""
+
+
+def _written_problems(value: Any, tp: Any, path: str, found: list[str]) -> None:
+    """Add to ``found`` what in ``value``, written as ``tp`` (None: as its own type),
+    would not read back: a record's wrong value, wherever the record is."""
+    if len(found) >= _MAX_PROBLEMS:
+        return
+    if tp is not None and _is_record_type(tp):
+        _type_problems(value, tp, path, found)
+        return
+    origin, args = typing.get_origin(tp), typing.get_args(tp)
+    if origin in _SEQUENCE_TYPES:
+        item_type = args[0] if len(args) == 1 or (len(args) == 2 and args[1] is Ellipsis) else None
+        if item_type is not None and _is_record_type(item_type) and not _is_container(value):
+            found.append(
+                f"expected an array of {_written_name(item_type)}, "
+                f"got {type(value).__name__} @ {path}"
+            )
+            return
+    elif origin is not None and isinstance(origin, type) and issubclass(origin, Mapping):
+        item_type = args[1] if len(args) == 2 else None
+    else:
+        item_type = None
+    if _is_container(value):
+        for index, item in enumerate(value):
+            _written_problems(item, item_type, f"{path}[{index}]", found)
+    elif isinstance(value, Mapping) and not isinstance(value, FrozenMap):
+        for key, item in value.items():
+            if type(key) in _CHECKED_RECORDS:
+                found.append(f"expected a string key, got {type(key).__name__} @ {path}")
+            _written_problems(item, item_type, f"{path}[{key!r}]", found)
+    elif type(value) in _CHECKED_RECORDS:
+        _type_problems(value, type(value), path, found)
+    elif isinstance(value, FrozenMap):
+        _type_problems(value, FrozenMap, path, found)
+
+
+def _is_container(value: Any) -> bool:
+    """Whether ``value`` is written as an array (a list, tuple or set; not a record)."""
+    return isinstance(value, _CONTAINERS) and not attrs.has(type(value))
+
+
+def _is_record_type(tp: Any) -> bool:
+    """Whether ``tp`` is a govtrack record class (or a FrozenMap), or one or None."""
+    if typing.get_origin(tp) in {typing.Union, types.UnionType}:
+        args = typing.get_args(tp)
+        others = [arg for arg in args if arg is not type(None)]
+        if len(others) != 1 or len(args) != 2:
+            return False  # another union (``Action | str``): each value as its own type
+        tp = others[0]
+    return tp in _CHECKED_RECORDS or tp is FrozenMap
 
 
 def _refusal(what: str, problems: list[str]) -> str:
@@ -554,19 +707,17 @@ def _refusal(what: str, problems: list[str]) -> str:
     return f"cannot write {what} as JSON (it could not be read back): " + "; ".join(problems) + more
 
 
-def _is_checked_type(tp: Any) -> bool:
-    """Whether a checked converter checks a value written as ``tp``: a govtrack record
-    class, or a tuple of them."""
-    if _is_tuple(tp):
-        args = typing.get_args(tp)
-        return len(args) == 2 and args[1] is Ellipsis and _is_checked_type(args[0])
-    return tp in _CHECKED_RECORDS
-
-
 def _written_name(tp: Any) -> str:
-    """How a refusal names what was to be written: ``Action``, ``tuple of Action``."""
-    if _is_tuple(tp):
-        return f"tuple of {_written_name(typing.get_args(tp)[0])}"
+    """How a message names a type: ``Action``, ``tuple of Action``, ``dict of Action``."""
+    origin, args = typing.get_origin(tp), typing.get_args(tp)
+    if origin in {typing.Union, types.UnionType}:
+        return " or ".join("None" if arg is type(None) else _written_name(arg) for arg in args)
+    if origin is not None and args:
+        name = str(getattr(origin, "__name__", origin))
+        items = [arg for arg in args if arg is not Ellipsis]
+        if isinstance(origin, type) and issubclass(origin, Mapping) and len(items) == 2:
+            items = items[1:]
+        return f"{name} of {' and '.join(_written_name(item) for item in items)}"
     return str(getattr(tp, "__name__", tp))
 
 
@@ -1319,7 +1470,8 @@ def _refuse_wrong_types(document: Any, error: Exception | None) -> None:
     if problems:
         raise SchemaError(_refusal("this document", problems)) from None
     if isinstance(error, _NotPlain):  # pragma: no cover - the two checks disagree
-        raise AssertionError  # noqa: TRY004 - a bug in govtrack, not a wrong type("the JSON writer doubted a value the type check accepts") from error
+        message = "the JSON writer doubted a value the type check accepts"
+        raise AssertionError(message) from error  # noqa: TRY004 - a bug in govtrack, not a type
 
 
 MAX_DEPTH = 200
@@ -1418,20 +1570,22 @@ def _checked_from_data(data: Any, source: str) -> Document:
         if not isinstance(data.get("tables", []), list):
             raise SchemaError(f"{where}not a govtrack document: tables is an array @ $.tables")
         try:
-            tables = _CONVERTER.structure(data.get("tables", []), tuple[Table, ...])
-        except (ClassValidationError, IterableValidationError, ForbiddenExtraKeysError) as error:
-            reasons = cattrs.transform_error(error, path="$.tables", format_exception=_reason)
-            raise SchemaError(f"{where}not a govtrack document: " + "; ".join(reasons)) from None
+            tables = _structured(_CONVERTER, data.get("tables", []), tuple[Table, ...], "$.tables")
+        except _Refused as refused:
+            raise SchemaError(
+                f"{where}not a govtrack document: " + "; ".join(refused.reasons)
+            ) from None
     else:
         tables = ()
         if "tables" in data:
             body["tables"] = data["tables"]  # refused below as an unknown key of version 1
     token = _READ_TABLES.set(tables)
     try:
-        document = _CONVERTER.structure(body, Document)
-    except (ClassValidationError, IterableValidationError, ForbiddenExtraKeysError) as error:
-        reasons = cattrs.transform_error(error, path="$", format_exception=_reason)
-        raise SchemaError(f"{where}not a govtrack document: " + "; ".join(reasons)) from None
+        document: Document = _structured(_CONVERTER, body, Document, "$")
+    except _Refused as refused:
+        raise SchemaError(
+            f"{where}not a govtrack document: " + "; ".join(refused.reasons)
+        ) from None
     finally:
         _READ_TABLES.reset(token)
     return document

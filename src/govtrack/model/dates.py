@@ -272,15 +272,23 @@ _YEAR_AFTER = r"(?:\s*of)?[\s,/-]*(?P<year>\d{4}|['’]?\d{2})"
 :func:`_year_of` reads only when the caller expects them."""
 _Q = r"q(?:uarter|tr)?\s*"  # Q3, Quarter 3, Qtr 3
 _H = r"(?:h|s|sem(?:ester)?)\s*"  # H1, and a semester: S1, Sem 1, Semester 1
+_YEAR_BEFORE = r"(?P<year2>\d{4}|['’]?\d{2})[\s,/-]*"
+"""The year before a quarter or a half (``2024-Q3``, ``24-Q3``): a two-digit one is read, or
+refused, as after it (``Q3-24``)."""
 _QUARTER = re.compile(
     rf"(?:{_Q}(?P<q1>[1-4])|(?P<q2>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter)"
-    rf"{_YEAR_AFTER}|(?P<year2>\d{{4}})[\s,/-]*{_Q}(?P<q3>[1-4])"
+    rf"{_YEAR_AFTER}|{_YEAR_BEFORE}{_Q}(?P<q3>[1-4])"
 )
 _HALF = re.compile(
     rf"(?:{_H}(?P<h1>[12])|(?P<h2>first|second|1st|2nd)\s+(?:half|semester)|(?P<h4>[12])\s*h)"
-    rf"{_YEAR_AFTER}|(?P<year2>\d{{4}})[\s,/-]*{_H}(?P<h3>[12])"
+    rf"{_YEAR_AFTER}|{_YEAR_BEFORE}{_H}(?P<h3>[12])"
 )
 _MID = re.compile(r"mid[\s-]*(?:of\s+)?(?P<year>\d{4})")
+_FISCAL = re.compile(
+    r"(?:fy|fiscal\s+year|financial\s+year)\s*(?P<year>\d{4}|['’]?\d{2})"
+    r"(?:\s*[-/–]\s*(?P<last>\d{4}|\d{2}))?"
+)
+"""A fiscal year: ``FY 2024/25``, ``FY2024-25``, ``FY 2024/2025``, ``fiscal year 2024-25``."""
 _BARE_MONTH = re.compile(_MONTH_RE)
 _RANGE_SEP = re.compile(r"\s+(?:to|until|till|through|thru)\s+|\s*[–—]\s*|\s+-\s+|\s*-\s*")
 _RANGE_WRAP = re.compile(r"^(?:from|between)\s+(?P<body>.+?)$")
@@ -404,7 +412,41 @@ def _single(text: str, body: str, how: _How) -> Due | None:
         year = int(m["year"])
         _check_year(year, text)
         return Due.range(dt.date(year, 6, 1), dt.date(year, 7, 31), text)
+    if m := _FISCAL.fullmatch(body):
+        return _fiscal_year(text, m, how)
     return None
+
+
+def _fiscal_year(text: str, m: re.Match[str], how: _How) -> Due:
+    """A fiscal year, ``FY 2024/25``: the span of its two calendar years, as ``2024/2025``.
+
+    Its first month is not given (July, April, October...), and govtrack never invents one;
+    every fiscal year 2024/25 lies within January 2024 to December 2025, so that is the
+    span, due at its end. ``FY`` says the years are years: ``FY 2011/12`` is read where
+    ``2011/12`` (December 2011, or 2011–2012) is refused.
+    """
+    first = _year_of(text, m["year"], how)
+    _check_year(first, text)
+    raw = m["last"]
+    if raw is None:
+        raise DueParseError(
+            text,
+            f"a fiscal year named by one year may end in it or in the next; write both "
+            f"years (FY {first - 1}/{first % 100:02} or FY {first}/{(first + 1) % 100:02})",
+        )
+    last = int(raw)
+    if len(raw) == 2:
+        last += first // 100 * 100
+        if last + 100 == first + 1:  # FY 1999/00
+            last += 100
+    _check_year(last, text)
+    if last < first:
+        raise DueParseError(
+            text,
+            f"as a span of years it would end ({last}) before it starts ({first}); "
+            "write the earlier year first",
+        )
+    return Due.range(dt.date(first, 1, 1), dt.date(last, 12, 31), text)
 
 
 def _numeric_day(text: str, m: re.Match[str], dayfirst: bool | None) -> dt.date:
@@ -550,12 +592,14 @@ def parse_due(text: str, *, dayfirst: bool | None = None, two_digit_year: bool =
 
     Args:
         text: The deadline as written: ``2021/07``, ``Q1-2023``, ``first half of 2023``,
-            ``S1 2024``, ``Dec 2022``, ``05 May 2019``, ``March 2007 – Dec 2008``,
-            ``by end of 2023``, ``end-June 2024``.
+            ``S1 2024``, ``2024-Q3``, ``Dec 2022``, ``05 May 2019``, ``March 2007 – Dec 2008``,
+            ``FY 2024/25`` (a fiscal year: the span of its two years), ``by end of 2023``,
+            ``end-June 2024``.
         dayfirst: How to read an all-numeric day such as ``03/04/2024``:
             True for 3 April, False for 4 March, None (the default) to refuse to guess.
-        two_digit_year: Read a two-digit year after a month name (``Dec 22``), a quarter
-            (``Q3-24``) or a half (``S1-24``) as 20YY, as in an update prefix
+        two_digit_year: Read a two-digit year after a month name (``Dec 22``), after or
+            before a quarter (``Q3-24``, ``24-Q3``) or a half (``S1-24``), or in a fiscal
+            year (``FY24/25``) as 20YY, as in an update prefix
             ``Dec 22 Update:``; by default refused, since ``June 12`` may mean 12 June and
             nothing says which century is meant. ``Dec '22`` and ``Q3 '24`` are always read.
 
