@@ -451,7 +451,8 @@ def test_semicolon_inside_brackets_is_not_the_end_of_the_text() -> None:
         "Q1 2024", "Q1-2024", "31/03/2024", "31.03.2024", "2024-03-31", "2024/03/31",
         "March 2024", "Mar 2024", "31 March 2024", "March 31, 2024", "first half of 2024",
         "H1 2024", "S1 2024", "2024", "mid-2024", "by end of 2024", "end-June 2024",
-        "2024/2025", "Mar 2023 – Dec 2024", "2023 to 2024", "03/2024",
+        "2024/2025", "Mar 2023 – Dec 2024", "2023 to 2024", "03/2024", "FY 2024/25",
+        "FY2024-25", "fiscal year 2024/2025",
     ],
 )  # fmt: skip
 def test_deadline_shapes_parse_due_reads(deadline: str) -> None:
