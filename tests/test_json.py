@@ -1079,3 +1079,26 @@ def test_an_error_no_check_foresaw_is_a_schema_error() -> None:
     assert "cannot write this list of int as JSON: TypeError: 'int' object is not iterable" == str(
         raised.value
     )
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "expected"),
+    [
+        ("status", '"stalled"', ("expected one of 'not_started', 'ongoing', 'completed', "
+         "'no_longer_applicable', 'overdue' or null, got 'stalled' @ $.plans[0].actions[0].status")),
+        ("due", '{"text": "a", "start": "2024-01-01", "end": "2024-01-31", "precision": "moon"}',
+         ("expected one of 'day', 'month', 'quarter', 'half', 'year', 'range', got 'moon' "
+          "@ $.plans[0].actions[0].due.precision")),
+    ],
+)  # fmt: skip
+def test_an_unknown_enum_value_is_refused_with_the_values_expected(
+    field: str, value: str, expected: str
+) -> None:
+    """Regression: the message named the Python type (`govtrack.model.status.Status |
+    None`) instead of the values a document may hold there."""
+    text = (
+        f'{{"schema_version": 2, "plans": [{{"actions": [{{"text": "x", "{field}": {value}}}]}}]}}'
+    )
+    with pytest.raises(gt.SchemaError) as raised:
+        gt.loads(text, format="json")
+    assert str(raised.value) == f"not a govtrack document: {expected}"

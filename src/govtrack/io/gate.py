@@ -287,7 +287,8 @@ _STRONG_DATE = (
 )
 """Dates written in figures: the only ones a line may hold without a status after them."""
 _ONE_DATE = (
-    r"(?:fy|fiscal[ \t]+year|financial[ \t]+year)[ \t]*\d{4}[ \t]*[-/–][ \t]*\d{2}(?:\d{2})?"
+    r"(?:fy|fiscal[ \t]+year|financial[ \t]+year)"  # FY 2024/25, fiscal year 2024-2025
+    r"[ \t]*\d{4}[ \t]*[-/–][ \t]*\d{2}(?:\d{2})?"
     rf"|{_STRONG_DATE}"
     r"|\d{4}[-.]\d{1,2}(?:[-.]\d{1,2})?"  # 2024-03, 2024.03.31
     r"|\d{4}[ \t]*[-/–][ \t]*\d{4}"  # 2024/2025, 2024 - 2025
@@ -313,8 +314,8 @@ _DEADLINE = (
 )
 """A deadline in a key-action line: a day, month, quarter, half, year or a range of two
 (``2021/07``, ``31/03/2024``, ``2024-03-31``, ``March 2024``, ``Q1 2024``, ``first half of
-2024``, ``FY 2024/25``, ``2024``, ``Mar 2023 – Dec 2024``), after lead-in words parse_due reads; not the
-date of an update (``2024-03-31 Update:``)."""
+2024``, ``FY 2024/25``, ``2024``, ``Mar 2023 – Dec 2024``), after lead-in words parse_due
+reads; not the date of an update (``2024-03-31 Update:``)."""
 _ANCHOR = re.compile(
     rf"(?<!\S){_DEADLINE}(?:[ \t]+(?P<status>{_status_words()})(?=[\s.,;:]|$))?",
     re.IGNORECASE,

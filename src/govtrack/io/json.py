@@ -1425,11 +1425,31 @@ def _reason(exception: BaseException, type_: type | None) -> str:
     """cattrs' description of a structuring error, with the underlying reason added."""
     if isinstance(exception, _RefusedError):
         return str(exception)
+    enum_type = _enum_of(type_)
+    if enum_type is not None and isinstance(exception, ValueError):
+        values = ", ".join(repr(member.value) for member in enum_type)
+        optional = " or null" if enum_type is not type_ else ""
+        found = str(exception).split(" is not a valid ", 1)[0]
+        return f"expected one of {values}{optional}, got {found}"
     described = format_exception(exception, type_)
     detail = str(exception)
     if isinstance(exception, (TypeError, ValueError)) and detail and detail not in described:
         return f"{described} ({detail})"
     return described
+
+
+def _enum_of(type_: Any) -> type[enum.Enum] | None:
+    """The enum ``type_`` is, or is optionally (``Status | None``); else None."""
+    if isinstance(type_, type) and issubclass(type_, enum.Enum):
+        return type_
+    arguments = [arg for arg in typing.get_args(type_) if arg is not type(None)]
+    if (
+        len(arguments) == 1
+        and isinstance(arguments[0], type)
+        and issubclass(arguments[0], enum.Enum)
+    ):
+        return arguments[0]
+    return None
 
 
 def to_data(document: Document) -> dict[str, Any]:
