@@ -249,8 +249,8 @@ extras = st.dictionaries(words, texts, max_size=2).map(gt.FrozenMap)
 
 PARTNER_HEADERS = (
     "Offices", "Themes", "Sections", "Groups", "Scopes", "Schedules", "Reasons for delays",
-    "Deemed consents", "Consents deemed", "States", "Responses", "Targets", "Progress updates",
-    "Status updates", "Countries", "Budgets", "Partners", "Risks",
+    "Deemed consents", "Consents deemed", "States", "Responses", "Targets", "Countries",
+    "Budgets", "Partners", "Risks",
 )  # fmt: skip
 """Headers of partners' own columns, most the plural of an alias of a column that is not a
 main one (``Offices``: Office is Scope; ``Schedules``, ``Reasons for delays``): no reader

@@ -301,3 +301,65 @@ def test_convert_force_without_an_existing_output_just_writes(
         "convert", str(matrix), str(target), "--dayfirst", "--force"
     )
     assert "" == capsys.readouterr().err
+
+
+def _plan_with_a_legend(tmp_path: Path) -> Path:
+    """A workbook plan with an action in a group and a party holding a comma: what a
+    Markdown matrix cannot hold."""
+    doc = gt.Document(
+        plans=(
+            gt.ActionPlan(
+                title="Plan",
+                actions=(
+                    gt.Action(text="Hire an analyst", responsible=("Ministry of Finance, HR",)),
+                ),
+                extra={"Legend": "green: done"},
+            ),
+        )
+    )
+    path = tmp_path / "plan.json"
+    gt.dump(doc, path)
+    return path
+
+
+def test_convert_refuses_what_the_output_cannot_hold(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Regression: a plan's extra (a legend row) and a party holding a comma were lost or
+    split in the text matrix in silence; now refused, naming them, unless --lossy."""
+    source = _plan_with_a_legend(tmp_path)
+    target = tmp_path / "plan.txt"
+    assert 2 == run("convert", str(source), str(target), "--to", "matrix")[0]
+    err = capsys.readouterr().err
+    assert "the matrix format cannot hold all of this document" in err
+    assert "plans[0].extra['Legend'] 'green: done' would be left out" in err
+    assert "--lossy" in err
+    assert not target.exists()
+    assert 0 == run("convert", str(source), str(target), "--to", "matrix", "--lossy")[0]
+    assert [a.text for a in gt.load(target, format="matrix").actions] == ["Hire an analyst"]
+
+
+def test_lossy_applies_to_the_text_shapes_only(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--lossy with an output that holds everything is a usage error (exit 2)."""
+    source = _plan_with_a_legend(tmp_path)
+    assert 2 == run("convert", str(source), str(tmp_path / "out.json"), "--lossy")[0]
+    assert "--lossy applies to --to matrix or --to gate" in capsys.readouterr().err
+
+
+def test_writers_refuse_what_does_not_read_back() -> None:
+    """gt.dumps in the gate and matrix shapes names what it would lose; lossy=True writes."""
+    action = gt.Action(text="Hire an analyst", extra={"Budget": "USD 5,000"}, group="Phase 1")
+    evaluation = gt.Document(
+        evaluations=(
+            gt.Evaluation(
+                title="Evaluation",
+                recommendations=(gt.Recommendation(text="Staff", ref="1", actions=(action,)),),
+            ),
+        )
+    )
+    with pytest.raises(gt.WriteError, match=r"the gate format cannot hold all .*group 'Phase 1'"):
+        gt.dumps(evaluation, format="gate")
+    text = gt.dumps(evaluation, format="gate", lossy=True)
+    assert "Hire an analyst" in text

@@ -46,6 +46,27 @@ def test_a_partner_header_names_no_column(header: str) -> None:
     assert header_key(header, merge_aliases()) is None
 
 
+@pytest.mark.parametrize(
+    ("header", "key"),
+    [
+        ("Progress updates", "comments"),
+        ("Status updates", "comments"),
+        ("Implementation updates", "comments"),
+        ("Management responses", "response"),
+        ("Joint monitoring indicators", "indicator"),
+        ("Status of key actions", "status"),
+        ("Action points", "action"),
+        ("Target dates", "deadline"),
+    ],
+)
+def test_a_plural_alias_of_several_words_names_its_column(header: str, key: str) -> None:
+    """Regression: restricting plurals to the main columns lost `Progress updates`,
+    `Management responses` and `Joint monitoring indicators` (a sheet of indicators was
+    refused whole); an alias of several words is read in the plural for any column but
+    those that make a work plan or a decision, or group actions."""
+    assert header_key(header, merge_aliases()) == key
+
+
 @settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(actions=_actions)
 def test_extra_columns_of_a_plan_survive_the_excel_matrix(actions: tuple[gt.Action, ...]) -> None:

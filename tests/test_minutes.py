@@ -507,9 +507,12 @@ def test_a_parenthesised_acronym_starting_a_line_is_no_list_item() -> None:
     assert (expected + " the review.", ()) == (first.text, doc.problems)
 
 
-@pytest.mark.parametrize("marker", ["(I)", "(IV)", "(xxi)", "(1)", "12)", "C)", "(B)"])
+@pytest.mark.parametrize(
+    "marker", ["(I)", "(IV)", "(xxi)", "(1)", "12)", "C)", "(B)", "(2a)", "3b)", "(A1)"]
+)
 def test_list_item_shapes_inside_a_decision_are_still_reported(marker: str) -> None:
-    """A letter, a number or a Roman numeral in any case still starts an item: GT350."""
+    """A letter, a number or a Roman numeral in any case still starts an item: GT350; so
+    do a number and a letter together (`(2a)`, `(A1)`: a regression once merged silently)."""
     doc = gt.loads(_ACRONYM_NOTES.format(line=f"{marker} Legal will review it."), format="minutes")
     assert [("GT350", "line 6")] == [(p.code, str(p.location)) for p in doc.problems]
 

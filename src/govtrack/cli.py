@@ -206,6 +206,12 @@ def _parser() -> argparse.ArgumentParser:
         "itself: the source file is then replaced by the converted copy",
     )
     convert.add_argument(
+        "--lossy",
+        action="store_true",
+        help="with --to matrix or gate: write even what the output cannot hold (it is "
+        "refused otherwise, naming what would be lost)",
+    )
+    convert.add_argument(
         "--quiet",
         "-q",
         action="store_true",
@@ -751,6 +757,13 @@ def _convert_options(args: argparse.Namespace) -> dict[str, Any]:
             output = f"--to {args.to}" if args.to else args.output
             raise GovtrackError(f"--on applies to a .md report or an .xlsx matrix, not {output}")
         options["on"] = args.on
+    if args.lossy:
+        if args.to not in {"matrix", "gate"}:
+            raise GovtrackError(
+                "--lossy applies to --to matrix or --to gate (the other outputs hold everything "
+                "or, for a report, are a summary)"
+            )
+        options["lossy"] = True
     return options
 
 

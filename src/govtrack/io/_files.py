@@ -7,12 +7,16 @@ import os
 import tempfile
 import zipfile
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from itertools import islice
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
 from xml.etree.ElementTree import ParseError
 
+import attrs
+
 from govtrack._errors import FormatError, WriteError
+from govtrack.model.dates import Due
 
 if TYPE_CHECKING:
     from govtrack.model.records import Document
@@ -23,6 +27,7 @@ __all__ = [
     "decode_text",
     "normalise_newlines",
     "one_line",
+    "refuse_lossy",
     "refuse_what_is_left_out",
 ]
 
@@ -65,6 +70,79 @@ def refuse_what_is_left_out(document: Document, name: str, writes: str) -> None:
             f'{" and ".join(left)}, which would be left out; write JSON (format="json") '
             "or a workbook (.xlsx), which hold every kind"
         )
+
+
+def refuse_lossy(document: Document, read_back: Document, name: str) -> None:
+    """Refuse to write ``document`` in the ``name`` format when its text reads back as
+    another document (``read_back``): what the text cannot hold would be lost, or
+    changed, in silence. The message names the first differences by path.
+
+    Reading problems and origins are not compared (the text is a new source), nor a
+    deadline's text when it reads back as the same dates (a writer may write a day in a
+    form that needs no ``dayfirst=``).
+
+    >>> import govtrack as gt
+    >>> doc = gt.Document(plans=(gt.ActionPlan(actions=(gt.Action(text="Hire", group="A"),),
+    ...                                        extra={"Legend": "green: done"}),))
+    >>> refuse_lossy(doc, gt.Document(plans=(gt.ActionPlan(actions=(gt.Action(text="Hire"),)),)),
+    ...              "matrix")
+    Traceback (most recent call last):
+    ...
+    govtrack._errors.WriteError: the matrix format cannot hold all of this document: plans[0].actions[0].group 'A' would read back as ''; plans[0].extra['Legend'] 'green: done' would be left out; write JSON (format="json") or a workbook (.xlsx), which hold it all, or pass lossy=True (convert --lossy) to write it anyway
+    """  # noqa: E501 - doctest output is one line
+    expected = attrs.evolve(document, problems=())
+    found = attrs.evolve(read_back, problems=())
+    if expected == found:
+        return
+    differences = list(islice(_differences(expected, found, ""), 4))
+    if not differences:  # only deadlines rewritten as the same dates (Due.portable_text)
+        return
+    said = "; ".join(differences[:3]) + ("; and more" if len(differences) > 3 else "")
+    raise WriteError(
+        f"the {name} format cannot hold all of this document: {said}; write JSON "
+        '(format="json") or a workbook (.xlsx), which hold it all, or pass lossy=True '
+        "(convert --lossy) to write it anyway"
+    )
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _differences(old: Any, new: Any, path: str) -> Iterator[str]:
+    """Where ``new`` differs from ``old``, as ``path: what`` texts, in field order."""
+    if type(old) is not type(new):
+        yield f"{path or 'the document'} {_short(old)} would read back as {_short(new)}"
+    elif isinstance(old, Due):
+        # A writer may write a day in another form (``03/04/2024`` read day first as
+        # ``2024-04-03``, which reads back without the option): the same deadline.
+        if (old.start, old.end, old.precision) != (new.start, new.end, new.precision):
+            yield f"{path} {old.text!r} would read back as {new.text!r}"
+    elif attrs.has(type(old)):
+        for field in attrs.fields(type(old)):
+            if field.eq and getattr(old, field.name) != getattr(new, field.name):
+                where = f"{path}.{field.name}" if path else field.name
+                yield from _differences(getattr(old, field.name), getattr(new, field.name), where)
+    elif isinstance(old, tuple):
+        for index, (first, second) in enumerate(zip(old, new, strict=False)):
+            if first != second:
+                yield from _differences(first, second, f"{path}[{index}]")
+        if len(old) > len(new):
+            yield f"{path}: {len(old) - len(new)} of {len(old)} would be left out"
+        elif len(new) > len(old):
+            yield f"{path}: {len(new) - len(old)} more would read back than were written"
+    elif hasattr(old, "keys") and hasattr(new, "keys"):
+        for key in old:
+            if key not in new:
+                yield f"{path}[{key!r}] {_short(old[key])} would be left out"
+            elif old[key] != new[key]:
+                yield f"{path}[{key!r}] {_short(old[key])} would read back as {_short(new[key])}"
+        for key in new:
+            if key not in old:
+                yield f"{path}[{key!r}] {_short(new[key])} would appear"
+    else:
+        yield f"{path} {_short(old)} would read back as {_short(new)}"
 
 
 def _sync_directory(directory: Path) -> None:

@@ -216,22 +216,38 @@ PLURAL_KEYS: frozenset[str] = frozenset({"recommendation", "action", "responsibl
 """The columns whose aliases are also read in the plural (``Action points``, ``Focal
 points``, ``Target dates``, ``Evaluation recommendations``): the main text, who and when.
 
-No other column is: a plural there is as likely a column of the partner's own
-(``Offices``, ``Themes``, ``Schedules``, ``Reasons for delays``, ``Deemed consents``)
-as the field, and reading it as the field would take it out of ``extra``, or make an
+Other columns are read in the plural only by an alias of several words (``Progress
+updates``, ``Management responses``, ``Joint monitoring indicators``), and never those
+that make an action a work-plan activity or a decision or that group actions: a one-word
+plural there is as likely a column of the partner's own (``Offices``, ``Themes``,
+``Schedules``, ``Responses``) as the field, and so are ``Reasons for delays`` and
+``Deemed consents``; reading one as the field would take it out of ``extra``, or make an
 action plan a work plan, so that what govtrack wrote would not read back as written.
 """
 
 
+_NEVER_PLURAL = frozenset(
+    {"scope", "group", "schedule", "schedule_on", "schedule_behind", "delay_reasons",
+     "deemed_consent"}
+)  # fmt: skip
+"""The columns never read in the plural, not even by an alias of several words: they make
+an action a work-plan activity or a decision, or name a partner's own grouping
+(``Reasons for delays``, ``Deemed consents``, ``Offices``)."""
+
+
 def _alias_key(folded: str, lookup: Mapping[str, str]) -> str | None:
     """The key of a folded header: as written, else in the singular (``Action points`` is
-    ``Action point``) when that is an alias of a :data:`PLURAL_KEYS` column."""
+    ``Action point``) when that is an alias of a :data:`PLURAL_KEYS` column, or an alias
+    of several words of another column (``Progress updates``, ``Management responses``,
+    ``Joint monitoring indicators``) but those of :data:`_NEVER_PLURAL`."""
     key = lookup.get(folded)
     if key is None:
         singular = _PLURAL_END.sub("", folded)
         if singular != folded:
             key = lookup.get(singular)
-            if key not in PLURAL_KEYS:
+            if key in PLURAL_KEYS:
+                return key
+            if key is None or key in _NEVER_PLURAL or " " not in singular:
                 return None
     return key
 

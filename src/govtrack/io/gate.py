@@ -107,7 +107,7 @@ from collections.abc import Iterable, Iterator, Sequence
 import attrs
 
 from govtrack._errors import DueParseError, FormatError
-from govtrack.io._files import normalise_newlines, refuse_what_is_left_out
+from govtrack.io._files import normalise_newlines, refuse_lossy, refuse_what_is_left_out
 from govtrack.model.dates import Due, parse_due
 from govtrack.model.location import Location
 from govtrack.model.records import (
@@ -1040,7 +1040,7 @@ def _tags(value: str) -> tuple[str, ...]:
 # Writing
 
 
-def dumps(document: Document) -> str:
+def dumps(document: Document, *, lossy: bool = False) -> str:
     """Write the document's evaluations as a tracking-system export.
 
     The cells of a key-action line are separated by tabs (as a copy of the web
@@ -1062,8 +1062,13 @@ def dumps(document: Document) -> str:
       a ref at the start of an action without one; comments have no blank lines;
     - an action's text is not empty.
 
+    A document the shape cannot express is refused (:class:`~govtrack.WriteError`, naming
+    the first differences by path: a recommendation's ``group``, an action's ``extra``),
+    since writing it would lose or change them in silence; ``lossy=True`` writes it anyway.
+
     Args:
         document: The document.
+        lossy: Write even what does not read back as written.
 
     Returns:
         The text, one page per evaluation.
@@ -1081,7 +1086,10 @@ def dumps(document: Document) -> str:
     """
     refuse_what_is_left_out(document, "gate", "evaluations")
     pages = [_render_evaluation(evaluation) for evaluation in document.evaluations]
-    return "\n\n".join(pages) + ("\n" if pages else "")
+    text = "\n\n".join(pages) + ("\n" if pages else "")
+    if not lossy:
+        refuse_lossy(document, loads(text), "gate")
+    return text
 
 
 def _render_evaluation(evaluation: Evaluation) -> str:

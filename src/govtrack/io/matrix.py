@@ -71,7 +71,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 import attrs
 
 from govtrack._errors import AmbiguousDateError, DueParseError, FormatError
-from govtrack.io._files import normalise_newlines, refuse_what_is_left_out
+from govtrack.io._files import normalise_newlines, refuse_lossy, refuse_what_is_left_out
 from govtrack.io._refs import LEADING_REF, split_leading_ref
 from govtrack.io.columns import HEADERS, header_key, merge_aliases
 from govtrack.io.gate import render_updates, split_parties, split_updates
@@ -597,7 +597,7 @@ def _escape(text: str) -> str:
     return escaped.replace("\n", "<br>")
 
 
-def dumps(document: Document) -> str:
+def dumps(document: Document, *, lossy: bool = False) -> str:
     r"""Write the document's action plans as Markdown tables, one per plan.
 
     Columns: ``Action #`` (when an action has a ref), ``Scope`` (when an action
@@ -616,8 +616,13 @@ def dumps(document: Document) -> str:
     text starts like one (``1.1 Map…``) has the ref's first punctuation escaped
     (``1\.1 Map…``), as Markdown escapes a list marker, so it reads back whole.
 
+    A document the tables cannot express is refused (:class:`~govtrack.WriteError`, naming
+    the first differences by path: a plan's ``extra``, a party with a comma), since writing
+    it would lose or change them in silence; ``lossy=True`` writes it anyway.
+
     Args:
         document: The document.
+        lossy: Write even what does not read back as written.
 
     Returns:
         The Markdown text.
@@ -635,7 +640,10 @@ def dumps(document: Document) -> str:
     True
     """
     refuse_what_is_left_out(document, "matrix", "plans")
-    return "\n".join(_render_plan(plan) for plan in document.plans)
+    text = "\n".join(_render_plan(plan) for plan in document.plans)
+    if not lossy:
+        refuse_lossy(document, loads(text), "matrix")
+    return text
 
 
 def _render_plan(plan: ActionPlan) -> str:

@@ -181,10 +181,13 @@ _ROMAN = (
 _ROMAN_VALUE = {numeral: value for value, numeral in enumerate(_ROMAN, 1)}
 _LOWER_ROMAN = r"(?=[ivxl])(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})"
 _ITEM_TOKEN = (
-    r"(?:[A-Za-z]|[0-9]{1,3}|" + _LOWER_ROMAN + r"|(?=[IVXL])(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))"
+    r"(?:[0-9]{1,3}[A-Za-z]|[A-Za-z][0-9]{1,2}|[A-Za-z]|[0-9]{1,3}|"
+    + _LOWER_ROMAN
+    + r"|(?=[IVXL])(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))"
 )
-"""What numbers a list item: one letter, a number of up to three digits, or a Roman numeral
-(one to ninety-nine, in one case): never a word or an acronym such as ``MoFEP``."""
+"""What numbers a list item: one letter, a number of up to three digits, the two together
+(``2a``, ``A1``), or a Roman numeral (one to ninety-nine, in one case): never a word or an
+acronym such as ``MoFEP``."""
 _UNREAD_MARKER = re.compile(
     r"^\s{0,8}(?:[-*•]\s{1,4})?(?:\*\*)?"
     rf"(?P<marker>\({_ITEM_TOKEN}\)|{_ITEM_TOKEN}\)|{_LOWER_ROMAN}\.)"
@@ -262,7 +265,8 @@ def _sub_item(parent: _Pending, lines: list[Line], index: int) -> int | None:
         return None
     if mark[0] != _next_token(*parent.kind) or _indent(text) > parent.indent:
         return numeral
-    for line in lines[index + 1 :]:
+    for position in range(index + 1, len(lines)):  # no copy of the rest: linear reading
+        line = lines[position]
         if _NUMBERED.match(line.text) or line.text.lstrip().startswith("#"):
             break
         if (following := _marker(line.text)) is not None:
