@@ -198,14 +198,17 @@ def test_control_characters_are_escaped_and_read_back(tmp_path: Path, layout: st
 
 
 def test_control_characters_survive_json_and_the_text_writers(tmp_path: Path) -> None:
-    """JSON keeps every control character; the gate and matrix writers give text that reads."""
+    """JSON keeps every control character; the matrix writer refuses what its cells cannot
+    hold, and with lossy=True, as the report writer does, gives text that reads."""
     document = gt.Document(
         plans=(gt.ActionPlan(title="Plan", actions=(gt.Action(text=f"a{CONTROLS}b"),)),)
     )
     gt.dump(document, tmp_path / "out.json")
     assert document == attrs.evolve(gt.load(tmp_path / "out.json"), source="")
-    for text_format in ("matrix", "report"):
-        text = gt.dumps(document, format=text_format)
+    with pytest.raises(gt.WriteError, match=r"plans\[0\]\.actions\[0\]\.text .* would read back"):
+        gt.dumps(document, format="matrix")
+    for text_format, options in (("matrix", {"lossy": True}), ("report", {})):
+        text = gt.dumps(document, format=text_format, **options)
         assert "b" in text
 
 
