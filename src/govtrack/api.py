@@ -154,7 +154,13 @@ def load(
             compression ratio of workbooks, rows and cells, line length; the defaults are safe.
         encoding: For a text file not in UTF-8 (nor UTF-16 with a byte-order mark), the
             codec to decode it with, such as ``"cp1252"``.
-        **options: Passed to the reader (``engine=``, ``aliases=`` for Excel).
+        **options: Passed to the reader. For Excel: ``engine=`` (``"openpyxl"`` or
+            ``"calamine"``), ``aliases=`` (more header names per column key, such as
+            ``{"deadline": ["Target date"]}``; a lone string is one name), ``dayfirst=``
+            (True or False to read ``03/04/2024``; None, the default, refuses to guess)
+            and ``progress=`` (called as rows are read). For text tables (the
+            ``matrix`` format): ``aliases=`` and ``dayfirst=``. An option the format does
+            not take is refused with an ``UnsupportedFormatError`` saying which it takes.
 
     Returns:
         The Document; its ``source`` is the path.

@@ -84,6 +84,7 @@ from govtrack.io import excel_workbook
 from govtrack.io._files import atomic_write
 from govtrack.io.columns import HEADERS
 from govtrack.io.excel_workbook import check_cell_text, needs_string_type
+from govtrack.model.dates import date_argument
 from govtrack.model.records import (
     Action,
     ActionPlan,
@@ -585,7 +586,11 @@ def dump(
             f"unknown Excel layout {layout!r}; expected one of {', '.join(LAYOUTS)}"
         )
     tables = _tables(doc)
-    as_of = on if on is not None else dt.datetime.now().astimezone().date()
+    as_of = (
+        date_argument(on, "dump(on=...)")
+        if on is not None
+        else dt.datetime.now().astimezone().date()
+    )
     _write_to(path, lambda stream: _save_with_lists(tables, as_of, stream, SPARE_ROWS))
 
 
