@@ -108,6 +108,10 @@ def _check_options(name: str, reader: Any, options: dict[str, Any]) -> None:
         )
 
 
+_TABLE_SUFFIXES = {".csv": "comma", ".tsv": "tab"}
+"""Separated-values files, which no reader takes: refusing one says what to do instead."""
+
+
 def _sniff_and_read(
     text: str, names: list[str], source: str, limits: Limits, options: dict[str, Any]
 ) -> Document:
@@ -134,7 +138,14 @@ def _sniff_and_read(
             break
         return _read(name, module, text, source=source, limits=limits, options=options)
     where = f"{source} " if source else "the text "
-    raise FormatError(f"{where}is in none of the formats govtrack reads (tried {tried})")
+    hint = ""
+    separated = _TABLE_SUFFIXES.get(Path(source).suffix.lower()) if source else None
+    if separated is not None:
+        hint = (
+            f"; govtrack does not read {separated}-separated files: open it in Excel and "
+            "save it as .xlsx (Excel Workbook)"
+        )
+    raise FormatError(f"{where}is in none of the formats govtrack reads (tried {tried}){hint}")
 
 
 def load(
