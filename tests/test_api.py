@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import io
+import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from openpyxl import Workbook
 
 import govtrack as gt
+from govtrack.io import excel_write
+from govtrack.reminders import reminders
 
 DOC = gt.Document(plans=(gt.ActionPlan(title="Plan", actions=(gt.Action(text="Hire", ref="1"),)),))
 
@@ -124,3 +131,104 @@ def test_misnamed_or_protected_workbooks(tmp_path: Path, content: bytes, expecte
     target.write_bytes(content)
     with pytest.raises(gt.FormatError, match=expected):
         gt.load(target)
+
+
+# ---------------------------------------------------------------------------
+# Arguments of the wrong type
+
+
+_DUE_DOC = gt.Document(
+    plans=(
+        gt.ActionPlan(
+            title="Plan",
+            actions=(gt.Action(text="Hire", ref="1", due=gt.parse_due("2022/06")),),
+        ),
+    )
+)
+_ACTION = _DUE_DOC.actions[0]
+_CALLS: dict[str, Callable[[object], object]] = {
+    "summarize(on=...)": lambda on: gt.summarize(_DUE_DOC, on=on),  # type: ignore[arg-type]
+    "validate(on=...)": lambda on: gt.validate(_DUE_DOC, on=on),  # type: ignore[arg-type]
+    "effective_status(on=...)": lambda on: _ACTION.effective_status(on=on),  # type: ignore[arg-type]
+    "reminders(on=...)": lambda on: reminders(_DUE_DOC, on=on),  # type: ignore[arg-type]
+    "implementation_rate(on=...)": lambda on: gt.implementation_rate(_DUE_DOC, on=on),  # type: ignore[arg-type]
+    "dumps(on=...)": lambda on: gt.dumps(_DUE_DOC, format="report", on=on),
+    "to_records(on=...)": lambda on: _DUE_DOC.to_records(on=on),  # type: ignore[arg-type]
+    "dump(on=...)": lambda on: excel_write.dump(_DUE_DOC, io.BytesIO(), layout="matrix", on=on),  # type: ignore[arg-type]
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("where", list(_CALLS))
+def test_a_date_given_as_text_is_refused_saying_what_to_pass(where: str) -> None:
+    """Regression: `on="2023-01-31"` raised a bare TypeError ("'>' not supported between
+    instances of 'str' and 'datetime.date'"); now the message names the parameter, what was
+    given and what to pass."""
+    with pytest.raises(TypeError) as raised:
+        _CALLS[where]("2023-01-31")
+    assert (
+        f"{where} takes a datetime.date, not str '2023-01-31': "
+        "pass datetime.date.fromisoformat('2023-01-31')"
+    ) == str(raised.value)
+
+
+@pytest.mark.parametrize("where", list(_CALLS))
+def test_a_datetime_stands_for_its_day(where: str) -> None:
+    """A datetime given as `on=` is judged as its day (a datetime could not be compared
+    with a deadline's days)."""
+    assert _CALLS[where](dt.date(2023, 1, 31)) == _CALLS[where](
+        dt.datetime(2023, 1, 31, 9, tzinfo=dt.timezone.utc)
+    )
+
+
+def test_a_number_given_as_a_date_is_refused() -> None:
+    """A number is refused with an example of a date to pass."""
+    with pytest.raises(TypeError, match=r"not int 20230131: pass a datetime\.date such as"):
+        gt.summarize(_DUE_DOC, on=20230131)  # type: ignore[arg-type]
+
+
+def test_a_period_that_is_not_two_dates_is_refused() -> None:
+    """summarize(period=) takes a (start, end) pair of dates; a text is refused clearly."""
+    on = dt.date(2023, 1, 31)
+    with pytest.raises(TypeError, match=r"summarize\(period=\.\.\.\) takes a \(start, end\)"):
+        gt.summarize(_DUE_DOC, on=on, period="2022")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"summarize\(period=\.\.\.\) takes a datetime\.date"):
+        gt.summarize(_DUE_DOC, on=on, period=("2022-01-01", "2022-12-31"))  # type: ignore[arg-type]
+
+
+def _workbook_with_header(path: Path, header: str) -> Path:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Action", "Responsible", header, "Status"])
+    sheet.append(["Hire", "HR", "2023/01", "Ongoing"])
+    book.save(path)
+    return path
+
+
+def test_a_lone_alias_string_is_one_alias(tmp_path: Path) -> None:
+    """Regression: aliases={"deadline": "Target Date"} was read as the aliases T, a, r, ...
+    (a column headed "T" became the deadline); a lone string is now one header name."""
+    target = _workbook_with_header(tmp_path / "t.xlsx", "Target Date")
+    letter = _workbook_with_header(tmp_path / "letter.xlsx", "T")
+    assert (
+        "2023/01" == gt.load(target, aliases={"deadline": "Target Date"}).actions[0].deadline_text
+    )
+    read = gt.load(letter, aliases={"deadline": "Target Date"})
+    assert ("", {"T": "2023/01"}) == (read.actions[0].deadline_text, dict(read.actions[0].extra))
+
+
+@pytest.mark.parametrize(
+    ("aliases", "message"),
+    [
+        (["deadline"], "aliases= takes a dict of column key to header names"),
+        ({"deadline": 5}, "aliases={'deadline': ...} takes a header name or a list of them"),
+        ({"deadline": ["Target", 3]}, "not list ['Target', 3]"),
+    ],
+)
+def test_aliases_of_the_wrong_type_are_refused(
+    tmp_path: Path, aliases: object, message: str
+) -> None:
+    """aliases= that is not a mapping of keys to names is refused, saying what it takes."""
+    target = _workbook_with_header(tmp_path / "t.xlsx", "Target Date")
+    with pytest.raises(TypeError, match=re.escape(message)):
+        gt.load(target, aliases=aliases)

@@ -14,6 +14,7 @@ import attrs
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
+from openpyxl import Workbook
 
 import govtrack as gt
 from govtrack import changes
@@ -29,7 +30,7 @@ from govtrack.changes import (
 )
 from govtrack.model.tabular import contexts
 from govtrack.reminders import reminders, to_ics, to_markdown, to_text
-from strategies import dates, documents
+from strategies import actions, dates, documents
 
 ON = dt.date(2023, 1, 31)
 
@@ -215,7 +216,7 @@ def test_cli_summary_by_responsible(tmp_path: Path) -> None:
 
 
 def _naive_pairs(old: gt.Document, new: gt.Document) -> dict[int, int]:
-    """The matching rule as first written: every pair compared (the reference)."""
+    """The matching rule, every pair compared (the reference)."""
     old_items = list(contexts(old))
     new_items = _renamed(old_items, list(contexts(new)))  # retitled places: diff's own rule
     by_key: dict[tuple[object, ...], int] = {}
@@ -225,14 +226,48 @@ def _naive_pairs(old: gt.Document, new: gt.Document) -> dict[int, int]:
             by_key.setdefault(key, index)
     matched: dict[int, int] = {}
     used: set[int] = set()
-    for new_index, (action, context) in enumerate(new_items):
-        key = _key(context, action)
-        if key is not None and key in by_key and by_key[key] not in used:
-            matched[new_index] = by_key[key]
-            used.add(by_key[key])
 
     def same(a: dict[str, object], b: dict[str, object]) -> bool:
         return (a["kind"], a["container"]) == (b["kind"], b["container"])
+
+    def same_text(old_index: int, new_index: int) -> bool:
+        (candidate, old_context), (action, context) = old_items[old_index], new_items[new_index]
+        fold = " ".join(action.text.split()).casefold()
+        return (
+            bool(fold)
+            and same(old_context, context)
+            and old_context.get("recommendation_ref") == context.get("recommendation_ref")
+            and " ".join(candidate.text.split()).casefold() == fold
+        )
+
+    new_keys = {_key(context, action) for action, context in new_items} - {None}
+    for new_index, (action, context) in enumerate(new_items):  # same text and ref
+        for old_index, (candidate, old_context) in enumerate(old_items):
+            key = _key(context, action)
+            if (
+                old_index not in used
+                and key is not None
+                and key == _key(old_context, candidate)
+                and same_text(old_index, new_index)
+            ):
+                matched[new_index] = old_index
+                used.add(old_index)
+                break
+    for new_index in range(len(new_items)):  # same text: a ref no new action has, first
+        if new_index in matched:
+            continue
+        texts = [i for i in range(len(old_items)) if i not in used and same_text(i, new_index)]
+        free = [i for i in texts if _key(old_items[i][1], old_items[i][0]) not in new_keys]
+        if texts:
+            matched[new_index] = (free or texts)[0]
+            used.add(matched[new_index])
+    for new_index, (action, context) in enumerate(new_items):
+        key = _key(context, action)
+        if new_index in matched:
+            continue
+        if key is not None and key in by_key and by_key[key] not in used:
+            matched[new_index] = by_key[key]
+            used.add(by_key[key])
 
     for new_index, (action, context) in enumerate(new_items):
         if new_index in matched:
@@ -262,8 +297,8 @@ _words = st.sampled_from(["hire", "train", "staff", "report", "fund", "data", "p
 _texts = st.lists(_words, min_size=1, max_size=6).map(" ".join)
 _small_actions = st.builds(
     gt.Action,
-    text=_texts,
-    ref=st.sampled_from(["", "", "1", "2"]),
+    text=_texts | st.sampled_from(["Hire", "hire ", " "]),
+    ref=st.sampled_from(["", "", "1", "2", "3"]),
     status=st.sampled_from([None, gt.Status.ONGOING, gt.Status.COMPLETED]),
 )
 
@@ -756,4 +791,163 @@ def test_a_message_names_the_recommendation_when_the_ref_does_not() -> None:
         "1.2 'Draft the plan': status Ongoing → Completed",
         "Recommendation 2 › 1 'Run the course': status Ongoing → Completed",
         "Recommendation 2 › 'Book a venue': removed",
+    ]
+
+
+# ---------------------------------------------------------------------------
+# An action inserted and the ones below it renumbered
+
+
+def _renumbered_rounds() -> tuple[gt.Document, gt.Document]:
+    """Round 1 has actions 1.1-1.3; round 2 inserts a new 1.2 and renumbers 1.2, 1.3 to 1.3,
+    1.4, completes 1.1 and starts the old 1.2."""
+    stock = gt.Action(ref="1.1", text="Count the stock in every depot", status=gt.Status.ONGOING)
+    labels = gt.Action(
+        ref="1.2",
+        text="Label the shelves of the depots",
+        responsible=("Logistics Unit", "Stores Unit"),
+        due=gt.parse_due("2022/12"),
+        status=gt.Status.NOT_STARTED,
+    )
+    audit = gt.Action(
+        ref="1.3",
+        text="Audit the depots once a year",
+        responsible=("Logistics Unit",),
+        due=gt.parse_due("2023"),
+        status=gt.Status.NOT_STARTED,
+    )
+    inserted = gt.Action(
+        ref="1.2",
+        text="Train depot keepers on the stock system",
+        responsible=("HR Unit",),
+        due=gt.parse_due("2023/03"),
+        status=gt.Status.NOT_STARTED,
+    )
+    before = rec_doc(stock, labels, audit)
+    after = rec_doc(
+        attrs.evolve(stock, status=gt.Status.COMPLETED),
+        inserted,
+        attrs.evolve(labels, ref="1.3", status=gt.Status.ONGOING),
+        attrs.evolve(audit, ref="1.4"),
+    )
+    return before, after
+
+
+_RENUMBERED = [
+    ("status", "1.1 'Count the stock in every depot': status Ongoing → Completed"),
+    ("added", "1.2 'Train depot keepers on the stock system': added"),
+    ("status", "1.3 'Label the shelves of the depots': status Not started → Ongoing"),
+]
+
+
+def test_an_inserted_action_does_not_shift_the_pairs() -> None:
+    """Regression: a new 1.2 inserted and the old 1.2, 1.3 renumbered 1.3, 1.4 paired each
+    action with its predecessor by ref (reworded, reassigned, slipped, and the unchanged
+    last one 'added'); identical texts now pair first: one added, the real changes only."""
+    before, after = _renumbered_rounds()
+    assert _RENUMBERED == found(before, after)
+
+
+def _tracker_book(path: Path, rows: list[list[object]]) -> None:
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "Tracker"
+    sheet.append(["Follow-up of the depot review"])
+    sheet.append(["Rec #", "Recommendation", "Action #", "Key action", "Responsible", "Deadline", "Status"])  # fmt: skip
+    for row in rows:
+        sheet.append(row)
+    workbook.save(path)
+
+
+def test_an_inserted_row_in_a_partner_workbook_is_one_addition(tmp_path: Path) -> None:
+    """Regression: two rounds of a partner's workbook, a row inserted and the refs below it
+    renumbered: `govtrack diff` reports the one row added and the real changes only."""
+    rec = [1, "Keep the depots in order."]
+    _tracker_book(
+        tmp_path / "round1.xlsx",
+        [
+            [*rec, "1.1", "Count the stock in every depot", "Logistics Unit", "2022/09", "In progress"],
+            [None, None, "1.2", "Label the shelves of the depots", "Logistics Unit\nStores Unit", "2022/12", "Not started"],
+            [None, None, "1.3", "Audit the depots once a year", "Logistics Unit", "2023", "Not started"],
+        ],
+    )  # fmt: skip
+    _tracker_book(
+        tmp_path / "round2.xlsx",
+        [
+            [*rec, "1.1", "Count the stock in every depot", "Logistics Unit", "2022/09", "Completed"],
+            [None, None, "1.2", "Train depot keepers on the stock system", "HR Unit", "2023/03", "Not started"],
+            [None, None, "1.3", "Label the shelves of the depots", "Logistics Unit\nStores Unit", "2022/12", "Ongoing"],
+            [None, None, "1.4", "Audit the depots once a year", "Logistics Unit", "2023", "Not started"],
+        ],
+    )  # fmt: skip
+    before, after = gt.load(tmp_path / "round1.xlsx"), gt.load(tmp_path / "round2.xlsx")
+    assert [kind for kind, _ in _RENUMBERED] == [kind for kind, _ in found(before, after)]
+    result = run("diff", str(tmp_path / "round1.xlsx"), str(tmp_path / "round2.xlsx"))
+    assert (0, "1 added, 2 status") == (result.returncode, result.stdout.splitlines()[0])
+
+
+def test_a_reworded_action_keeps_its_ref_pair_beside_an_identical_text() -> None:
+    """Duplicate texts pair with the same ref first: 1.1 and 1.2 share a text, 1.2 is
+    completed, and nothing else changes."""
+    first = gt.Action(ref="1.1", text="Report to the board", status=gt.Status.ONGOING)
+    second = attrs.evolve(first, ref="1.2", due=gt.parse_due("2023"))
+    after = rec_doc(first, attrs.evolve(second, status=gt.Status.COMPLETED))
+    assert [("status", "1.2 'Report to the board': status Ongoing → Completed")] == found(
+        rec_doc(first, second), after
+    )
+
+
+def test_identical_texts_in_another_recommendation_do_not_pair_first() -> None:
+    """Texts pair first within their recommendation: the same text under another
+    recommendation does not take the ref's pair."""
+
+    def doc(first: tuple[gt.Action, ...], second: tuple[gt.Action, ...]) -> gt.Document:
+        return gt.Document(
+            evaluations=(
+                gt.Evaluation(
+                    title="E",
+                    recommendations=(
+                        gt.Recommendation(ref="1", text="R1", actions=first),
+                        gt.Recommendation(ref="2", text="R2", actions=second),
+                    ),
+                ),
+            )
+        )
+
+    report = gt.Action(ref="1", text="Report yearly", status=gt.Status.ONGOING)
+    before = doc((report,), (attrs.evolve(report, text="Hire staff"),))
+    after = doc((attrs.evolve(report, status=gt.Status.COMPLETED),), (report,))
+    assert [
+        ("status", "1 'Report yearly': status Ongoing → Completed"),
+        ("reworded", "Recommendation 2 › 1 'Hire staff': text reworded → 'Report yearly'"),
+    ] == found(before, after)
+
+
+@given(
+    st.lists(actions, min_size=1, max_size=8, unique_by=lambda a: " ".join(a.text.split()).casefold()),
+    st.data(),
+    st.sampled_from(["recommendation", "plan"]),
+)  # fmt: skip
+def test_inserting_an_action_and_renumbering_is_one_addition(
+    listed: list[gt.Action], data: st.DataObject, container: str
+) -> None:
+    """An action of a new text inserted anywhere in a list whose refs are then renumbered
+    (1.1, 1.2, ...): diff reports exactly one change, that action added."""
+    *kept, inserted = listed
+    assume(kept)
+    position = data.draw(st.integers(0, len(kept)), label="position")
+
+    def numbered(items: list[gt.Action]) -> tuple[gt.Action, ...]:
+        return tuple(attrs.evolve(item, ref=f"1.{n}") for n, item in enumerate(items, 1))
+
+    def doc(items: list[gt.Action]) -> gt.Document:
+        if container == "plan":
+            return gt.Document(plans=(gt.ActionPlan(title="P", actions=numbered(items)),))
+        return rec_doc(*numbered(items))
+
+    after = doc([*kept[:position], inserted, *kept[position:]])
+    assert [(ChangeKind.ADDED, f"1.{position + 1}")] == [
+        (change.kind, change.new.ref if change.new else None)
+        for change in diff(doc(kept), after, notes=True)
     ]

@@ -190,3 +190,100 @@ def test_summary_names_hidden_sheets_not_read_and_says_why(tmp_path: Path) -> No
             "reason": "hidden, and no header row govtrack recognises",
         },
     ] == data["sheets_not_read"]
+
+
+ANSI_MATRIX = """\
+| Action | Responsible | Deadline | Status |
+|---|---|---|---|
+| Update the unit’s filing plan | Registry | 2022/06 | Ongoing |
+"""
+
+
+@pytest.fixture
+def ansi_matrix(tmp_path: Path) -> Path:
+    """A text matrix saved as Windows-1252 ("ANSI"): its apostrophe is byte 0x92."""
+    path = tmp_path / "plan.md"
+    path.write_bytes(ANSI_MATRIX.encode("cp1252"))
+    return path
+
+
+def test_a_cp1252_file_is_refused_naming_the_option(ansi_matrix: Path) -> None:
+    """Regression: the advice said `pass encoding="cp1252"`, which the command line has no
+    way to pass; it names --encoding now."""
+    result = run("validate", str(ansi_matrix))
+    assert (2, "", "plan.md is not UTF-8 text") == (
+        result.returncode,
+        result.stdout,
+        result.stderr.split(" (")[0].removeprefix("govtrack: "),
+    )
+    assert 'it may be Windows-1252 ("ANSI"): pass --encoding cp1252, or save it as UTF-8' in (
+        result.stderr
+    )
+
+
+@pytest.mark.parametrize(
+    ("command", "expected"),
+    [
+        (["validate", "--on", "2023-01-31"], "Update the unit’s filing plan"),
+        (["summary", "--on", "2023-01-31"], "Update the unit’s filing plan"),
+        (["reminders", "--on", "2023-01-31"], "Update the unit’s filing plan"),
+        (["diff", "{file}"], "No changes from"),
+        (["convert", "{out}", "--to", "matrix"], "wrote"),
+    ],
+)
+def test_encoding_reads_a_cp1252_file(
+    ansi_matrix: Path, tmp_path: Path, command: list[str], expected: str
+) -> None:
+    """Every command that reads files takes --encoding: the cp1252 file is read, its
+    apostrophe whole."""
+    name, *rest = command
+    rest = [arg.format(file=ansi_matrix, out=tmp_path / "out.md") for arg in rest]
+    result = run(name, str(ansi_matrix), *rest, "--encoding", "cp1252")
+    assert (0, "", True) == (result.returncode, result.stderr, expected in result.stdout)
+    if name == "convert":
+        assert "Update the unit’s filing plan" in (tmp_path / "out.md").read_text("utf-8")
+
+
+def test_encoding_is_refused_for_a_workbook(tmp_path: Path) -> None:
+    """--encoding on a workbook is a misuse, said in the command line's words."""
+    target = tmp_path / "plan.xlsx"
+    gt.dump(gt.Document(plans=(gt.ActionPlan(title="Plan", actions=(GOOD,)),)), target)
+    result = run("summary", str(target), "--encoding", "cp1252")
+    assert (2, f"govtrack: {target}: --encoding applies to text files only; an Excel workbook says its own encoding\n") == (result.returncode, result.stderr)  # fmt: skip
+
+
+def test_validate_quiet_prints_only_the_counts(tmp_path: Path) -> None:
+    """validate --quiet (-q) prints the counting line only; the exit status is unchanged."""
+    bad = write(tmp_path, GOOD, BAD)
+    for flag in ("--quiet", "-q"):
+        result = run("validate", str(bad), "--on", "2023-01-31", flag)
+        assert (1, f"{bad}: 1 error\n", "") == (
+            result.returncode,
+            result.stdout,
+            result.stderr,
+        )
+    clean = tmp_path / "clean.json"
+    gt.dump(gt.Document(plans=(gt.ActionPlan(title="Plan", actions=(GOOD,)),)), clean)
+    result = run("validate", str(clean), "--on", "2023-01-31", "-q")
+    assert (0, f"{clean}: no problems found\n") == (result.returncode, result.stdout)
+
+
+@pytest.mark.parametrize(("suffix", "kind"), [(".csv", "comma"), (".tsv", "tab")])
+def test_a_separated_values_file_is_refused_with_what_to_do(
+    tmp_path: Path, suffix: str, kind: str
+) -> None:
+    """A .csv or .tsv file, which no reader takes, is refused saying to save it as .xlsx."""
+    target = tmp_path / f"plan{suffix}"
+    separator = "," if suffix == ".csv" else "\t"
+    target.write_text(
+        separator.join(["Action", "Responsible", "Deadline"]) + "\nHire a clerk,HR,2023/06\n",
+        encoding="utf-8",
+    )
+    result = run("validate", str(target))
+    assert (2, True) == (
+        result.returncode,
+        result.stderr.rstrip().endswith(
+            f"; govtrack does not read {kind}-separated files: open it in Excel and save it "
+            "as .xlsx (Excel Workbook)"
+        ),
+    )

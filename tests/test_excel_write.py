@@ -196,17 +196,19 @@ def test_lists_sheet_holds_the_status_and_category_labels(matrix: Any) -> None:
 
 
 def test_matrix_highlights_overdue_rows_by_a_formula_on_the_as_of_cell(matrix: Any) -> None:
-    """One conditional format colours rows whose hidden deadline end is before the As of date
-    (today when the As of cell holds no date)."""
+    """One conditional format colours rows whose deadline end (a date typed in the Deadline
+    cell, else the hidden end) is before the As of date (today when the As of cell holds no
+    date)."""
     sheet = _sheet(matrix)
-    status = _column(sheet, "status")
+    status, deadline = _column(sheet, "status"), _column(sheet, "deadline")
     rules = [
         (str(formatting.sqref), rule.type, rule.formula)
         for formatting in sheet.conditional_formatting
         for rule in formatting.rules
     ]
     formula = (
-        f'OR(${status}5="Overdue",AND(ISNUMBER($N5),$N5<IF(ISNUMBER($B$2),$B$2,TODAY()),'
+        f'OR(${status}5="Overdue",AND(OR(ISNUMBER(${deadline}5),ISNUMBER($N5)),'
+        f"IF(ISNUMBER(${deadline}5),${deadline}5,$N5)<IF(ISNUMBER($B$2),$B$2,TODAY()),"
         f'${status}5<>"Completed",${status}5<>"No longer applicable"))'
     )
     assert [(f"A5:M{7 + excel_write.SPARE_ROWS}", "expression", [formula])] == rules
@@ -556,3 +558,32 @@ def test_a_deadline_read_day_first_reads_back_without_the_option(tmp_path: Path,
         assert read is not None
         assert (read.start, read.end, read.precision) == (due.start, due.end, due.precision)
         assert not back.problems
+
+
+def test_the_template_highlights_rows_by_the_deadline_a_partner_types(tmp_path: Path) -> None:
+    """Regression: the template's rule looked only at the hidden deadline end, which rows a
+    partner fills in have not got, so no row ever turned red; a date typed in the Deadline
+    cell now counts, and the Instructions say which deadlines the highlighting sees."""
+    path = tmp_path / "template.xlsx"
+    excel_write.write_template(path)
+    book = openpyxl.load_workbook(path)
+    sheet = book["Matrix"]
+    status, deadline = _column(sheet, "status"), _column(sheet, "deadline")
+    (helper,) = [
+        cell.column_letter
+        for cell in sheet[excel_write.HEADER_ROW]
+        if cell.value == excel_write.HELPER_HEADER
+    ]
+    formulas = [
+        rule.formula for formatting in sheet.conditional_formatting for rule in formatting.rules
+    ]
+    expected = (
+        f'OR(${status}5="Overdue",AND(OR(ISNUMBER(${deadline}5),ISNUMBER(${helper}5)),'
+        f"IF(ISNUMBER(${deadline}5),${deadline}5,${helper}5)<IF(ISNUMBER($B$2),$B$2,TODAY()),"
+        f'${status}5<>"Completed",${status}5<>"No longer applicable"))'
+    )
+    assert [[expected]] == formulas
+    instructions = " ".join(str(row[0]) for row in book["Instructions"].iter_rows(values_only=True))
+    assert "Only a deadline typed as a date (2023-06-30) is seen by the highlighting" in (
+        instructions
+    )

@@ -108,6 +108,10 @@ def _check_options(name: str, reader: Any, options: dict[str, Any]) -> None:
         )
 
 
+_TABLE_SUFFIXES = {".csv": "comma", ".tsv": "tab"}
+"""Separated-values files, which no reader takes: refusing one says what to do instead."""
+
+
 def _sniff_and_read(
     text: str, names: list[str], source: str, limits: Limits, options: dict[str, Any]
 ) -> Document:
@@ -134,7 +138,14 @@ def _sniff_and_read(
             break
         return _read(name, module, text, source=source, limits=limits, options=options)
     where = f"{source} " if source else "the text "
-    raise FormatError(f"{where}is in none of the formats govtrack reads (tried {tried})")
+    hint = ""
+    separated = _TABLE_SUFFIXES.get(Path(source).suffix.lower()) if source else None
+    if separated is not None:
+        hint = (
+            f"; govtrack does not read {separated}-separated files: open it in Excel and "
+            "save it as .xlsx (Excel Workbook)"
+        )
+    raise FormatError(f"{where}is in none of the formats govtrack reads (tried {tried}){hint}")
 
 
 def load(
@@ -154,7 +165,13 @@ def load(
             compression ratio of workbooks, rows and cells, line length; the defaults are safe.
         encoding: For a text file not in UTF-8 (nor UTF-16 with a byte-order mark), the
             codec to decode it with, such as ``"cp1252"``.
-        **options: Passed to the reader (``engine=``, ``aliases=`` for Excel).
+        **options: Passed to the reader. For Excel: ``engine=`` (``"openpyxl"`` or
+            ``"calamine"``), ``aliases=`` (more header names per column key, such as
+            ``{"deadline": ["Target date"]}``; a lone string is one name), ``dayfirst=``
+            (True or False to read ``03/04/2024``; None, the default, refuses to guess)
+            and ``progress=`` (called as rows are read). For text tables (the
+            ``matrix`` format): ``aliases=`` and ``dayfirst=``. An option the format does
+            not take is refused with an ``UnsupportedFormatError`` saying which it takes.
 
     Returns:
         The Document; its ``source`` is the path.

@@ -1,9 +1,13 @@
 """What changed between two reporting rounds of the same tracker.
 
-Actions are matched by their place and ref (recommendation ref and action ref,
-or the plan's action ref), then unchanged actions (equal in every field, the
-earliest first), then, among those left, by text similarity (the most similar;
-on a tie, the earliest). A place is an evaluation, meeting, report or plan, by
+Actions are matched first by the same text (compared as below) in the same
+place and recommendation: one that also has the same ref, else the earliest,
+preferring one whose ref no action of the new round has; so an action that a
+partner renumbered, after inserting another above it, keeps its pair. Then by
+their place and ref (recommendation ref and action ref, or the plan's action
+ref), so a reworded action keeps its pair; then unchanged actions (equal in
+every field, the earliest first); then, among those left, by text similarity
+(the most similar; on a tie, the earliest). A place is an evaluation, meeting, report or plan, by
 title; when a round retitles some of them (a title such as "Status as of June
 2023" changes each round), those whose titles are in one round only are paired
 in order, kind by kind, provided both rounds have as many and the two of a pair
@@ -24,7 +28,7 @@ from __future__ import annotations
 
 import difflib
 import enum
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterator
 
 import attrs
@@ -264,6 +268,66 @@ def _place(context: dict[str, object]) -> tuple[object, object]:
     return (context["kind"], context["container"])
 
 
+def _text_key(context: dict[str, object], action: Action) -> tuple[object, ...] | None:
+    """What two actions share when their texts are the same: place, recommendation and the
+    folded text (see :func:`_fold`); None for a blank text, which says nothing."""
+    folded = _fold(action.text)
+    if not folded:
+        return None
+    return (*_place(context), context.get("recommendation_ref") or "", folded)
+
+
+def _first_unused(waiting: deque[int] | None, used: set[int]) -> int | None:
+    """The first index of ``waiting`` not yet used, dropping the used ones before it."""
+    while waiting and waiting[0] in used:
+        waiting.popleft()
+    return waiting[0] if waiting else None
+
+
+def _match_text(old: _Items, new: _Items, matched: dict[int, int], used: set[int]) -> None:
+    """Pair new actions with old ones of the same text in the same place and recommendation.
+
+    First those that also have the same ref; then, for each new action left, the earliest
+    unused old one whose ref no new action has (it would pair by nothing else), else the
+    earliest. A partner who inserts an action and renumbers the ones below it changes their
+    refs, not their texts: pairing by ref first would pair each with its predecessor.
+    Found by hash, not by comparing every pair.
+    """
+    new_keys = {key for action, context in new if (key := _key(context, action)) is not None}
+    same_ref: dict[tuple[object, ...], deque[int]] = {}
+    free: dict[tuple[object, ...], deque[int]] = {}  # refs no new action has
+    taken: dict[tuple[object, ...], deque[int]] = {}
+    for old_index, (action, context) in enumerate(old):
+        text = _text_key(context, action)
+        if text is None or old_index in used:
+            continue
+        key = _key(context, action)
+        if key is not None:
+            same_ref.setdefault((*text, key), deque()).append(old_index)
+        (taken if key in new_keys else free).setdefault(text, deque()).append(old_index)
+    if not same_ref and not free and not taken:
+        return
+    for new_index, (action, context) in enumerate(new):
+        key = _key(context, action)
+        text = _text_key(context, action)
+        if new_index in matched or key is None or text is None:
+            continue
+        found = _first_unused(same_ref.get((*text, key)), used)
+        if found is not None:
+            matched[new_index] = found
+            used.add(found)
+    for new_index, (action, context) in enumerate(new):
+        text = _text_key(context, action)
+        if new_index in matched or text is None:
+            continue
+        found = _first_unused(free.get(text), used)
+        if found is None:
+            found = _first_unused(taken.get(text), used)
+        if found is not None:
+            matched[new_index] = found
+            used.add(found)
+
+
 def _match_equal(old: _Items, new: _Items, matched: dict[int, int], used: set[int]) -> None:
     """Pair each unmatched new action with the earliest unused equal one in its place.
 
@@ -453,7 +517,10 @@ def _pairs(old_items: _Items, new_items: _Items) -> dict[int, int]:
             by_key.setdefault(key, index)
     matched: dict[int, int] = {}
     used: set[int] = set()
+    _match_text(old_items, new_items, matched, used)
     for new_index, (action, context) in enumerate(new_items):
+        if new_index in matched:
+            continue
         key = _key(context, action)
         if key is not None and key in by_key and by_key[key] not in used:
             matched[new_index] = by_key[key]

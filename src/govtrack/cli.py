@@ -18,6 +18,7 @@ import contextlib
 import datetime as dt
 import json
 import os
+import re
 import shlex
 import sys
 from collections import Counter
@@ -25,7 +26,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO, Any, TextIO
 
-from govtrack._errors import GovtrackError, UnsupportedFormatError
+from govtrack._errors import FormatError, GovtrackError, UnsupportedFormatError
 from govtrack.api import dump, load
 from govtrack.changes import diff
 from govtrack.io import module_of, reader_codes
@@ -76,8 +77,15 @@ def _codes(text: str) -> list[str]:
     return [code.strip() for code in text.split(",") if code.strip()]
 
 
-def _add_dates(parser: argparse.ArgumentParser) -> None:
-    """``--dayfirst`` / ``--monthfirst``: how to read an all-numeric day such as 03/04/2024."""
+def _add_reading(parser: argparse.ArgumentParser) -> None:
+    """``--dayfirst`` / ``--monthfirst``: how to read an all-numeric day such as 03/04/2024;
+    and ``--encoding``, how to decode a text file (every command that reads files has both)."""
+    parser.add_argument(
+        "--encoding",
+        metavar="CODEC",
+        help="decode text files with this codec, such as cp1252 for one saved as 'ANSI' "
+        "(default: UTF-8, or UTF-16 with a byte-order mark; workbooks say their own)",
+    )
     group = parser.add_mutually_exclusive_group()
     group.add_argument(
         "--dayfirst",
@@ -131,7 +139,14 @@ def _parser() -> argparse.ArgumentParser:
         help="replace the --annotate file if it exists (refused otherwise; never the file "
         "being checked)",
     )
-    _add_dates(check)
+    check.add_argument(
+        "--quiet",
+        "-q",
+        action="store_true",
+        help="print only the line that counts the problems (text format), no progress; the "
+        "exit status still says whether one is an error",
+    )
+    _add_reading(check)
 
     summary = commands.add_parser("summary", help="count actions by status on a date")
     summary.add_argument("file")
@@ -142,7 +157,7 @@ def _parser() -> argparse.ArgumentParser:
         choices=("responsible", "recommendation", "scope", "evaluation"),
         help="also break the counts down by this",
     )
-    _add_dates(summary)
+    _add_reading(summary)
 
     changes = commands.add_parser("diff", help="what changed between two reporting rounds")
     changes.add_argument("old")
@@ -154,7 +169,7 @@ def _parser() -> argparse.ArgumentParser:
         help="also report comments changed and progress updates added (kinds commented, "
         "updated), which most open actions gain every round",
     )
-    _add_dates(changes)
+    _add_reading(changes)
 
     remind = commands.add_parser("reminders", help="overdue and due-soon actions per party")
     remind.add_argument("file")
@@ -169,7 +184,7 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="replace the --output file if it exists (refused otherwise; never the file read)",
     )
-    _add_dates(remind)
+    _add_reading(remind)
 
     convert = commands.add_parser(
         "convert",
@@ -218,7 +233,7 @@ def _parser() -> argparse.ArgumentParser:
         help="print nothing unless the command fails: no 'wrote' line, no summary of "
         "reading problems, no progress",
     )
-    _add_dates(convert)
+    _add_reading(convert)
 
     commands.add_parser("codes", help="list every problem code with its severity and meaning")
 
@@ -259,9 +274,21 @@ def _progress(path: str, stream: TextIO) -> Callable[[int, int], None] | None:
     return _Progress(stream, Path(path).name)
 
 
-def _load(path: str, dayfirst: bool | None = None, *, quiet: bool = False) -> Document:
-    """Read a file; a long workbook shows its progress on stderr when that is a terminal."""
+def _load(
+    path: str,
+    dayfirst: bool | None = None,
+    *,
+    quiet: bool = False,
+    encoding: str | None = None,
+) -> Document:
+    """Read a file; a long workbook shows its progress on stderr when that is a terminal.
+
+    The reader's advice is given in the command line's words: ``--encoding cp1252`` for
+    ``encoding="cp1252"``.
+    """
     options: dict[str, Any] = {} if dayfirst is None else {"dayfirst": dayfirst}
+    if encoding is not None:
+        options["encoding"] = encoding
     if not quiet and Path(path).suffix.lower() in {".xlsx", ".xlsm"}:
         progress = _progress(path, sys.stderr)
         if progress is not None:
@@ -274,7 +301,19 @@ def _load(path: str, dayfirst: bool | None = None, *, quiet: bool = False) -> Do
             raise GovtrackError(
                 f"{path}: {flag} applies to workbooks and text matrices only ({error})"
             ) from None
+        if str(error).startswith("encoding= does not apply"):
+            raise GovtrackError(
+                f"{path}: --encoding applies to text files only; an Excel workbook says its "
+                "own encoding"
+            ) from None
         raise
+    except FormatError as error:
+        message = str(error)
+        if 'pass encoding="' not in message:
+            raise
+        raise FormatError(
+            re.sub(r'pass encoding="([^"]+)"', r"pass --encoding \1", message)
+        ) from None
 
 
 def _check_codes(option: str, patterns: list[str]) -> None:
@@ -393,6 +432,8 @@ def _validate(args: argparse.Namespace, doc: Document, out: TextIO) -> int:
             indent=2,
         )
         print(file=out)
+    elif args.quiet:
+        print(f"{args.file}: {_counts(issues) or 'no problems found'}", file=out)
     else:
         _print_issues(issues, args.file, out)
         if args.annotate:
@@ -561,7 +602,9 @@ def _print_breakdown(rows: list[dict[str, Any]], by: str, out: TextIO) -> None:
 
 
 def _diff(args: argparse.Namespace, out: TextIO) -> int:
-    changes = diff(_load(args.old, args.dayfirst), _load(args.new, args.dayfirst), notes=args.notes)
+    old = _load(args.old, args.dayfirst, encoding=args.encoding)
+    new = _load(args.new, args.dayfirst, encoding=args.encoding)
+    changes = diff(old, new, notes=args.notes)
     if args.format == "json":
         data = [
             {
@@ -684,7 +727,8 @@ def _run(args: argparse.Namespace, stream: TextIO) -> int:
     if args.command == "codes":
         return _list_codes(stream)
     if args.command != "convert":
-        doc = _load(args.file, args.dayfirst)
+        quiet = args.command == "validate" and args.quiet
+        doc = _load(args.file, args.dayfirst, quiet=quiet, encoding=args.encoding)
         if args.command == "validate":
             return _validate(args, doc, stream)
         if args.command == "summary":
@@ -702,7 +746,7 @@ def _convert(args: argparse.Namespace, stream: TextIO) -> int:
             "converted copy, or write to another file"
         )
     _check_output(args.output, force=args.force)
-    doc = _load(args.input, args.dayfirst, quiet=args.quiet)
+    doc = _load(args.input, args.dayfirst, quiet=args.quiet, encoding=args.encoding)
     dump(doc, args.output, overwrite_source=args.force, **options)
     if not args.quiet:
         print(f"wrote {args.output}", file=stream)

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 import attrs
 
 from govtrack._errors import GovtrackError
+from govtrack.model.dates import date_argument
 from govtrack.model.records import Action, Document
 from govtrack.model.rules import owed_by
 from govtrack.model.status import Status
@@ -51,6 +52,7 @@ def reminders(
     >>> [a.text for a in reminder.overdue], [a.text for a in reminder.due_soon]
     (['Survey'], ['Report'])
     """
+    on = date_argument(on, "reminders(on=...)")
     actions = source.actions if isinstance(source, Document) else tuple(source)
     if within < 0:
         raise GovtrackError(f"within must be 0 days or more (got {within})")
@@ -96,6 +98,7 @@ def _line(action: Action) -> str:
 
 def to_text(items: list[Reminder], *, on: dt.date) -> str:
     """Plain text, one section per party."""
+    on = date_argument(on, "to_text(on=...)")
     if not items:
         return f"Nothing overdue or due soon on {on}.\n"
     out: list[str] = []
@@ -116,6 +119,8 @@ def to_markdown(items: list[Reminder], *, on: dt.date) -> str:
     """Markdown, one section per party."""
     from govtrack.io.report import escape  # noqa: PLC0415 - only this renderer needs it
 
+    on = date_argument(on, "to_markdown(on=...)")
+
     out = [f"# Reminders as of {on}", ""]
     if not items:
         out.append("Nothing overdue or due soon.")
@@ -134,6 +139,7 @@ def to_ics(items: list[Reminder], *, on: dt.date) -> bytes:
     Raises:
         GovtrackError: The optional ``icalendar`` package is not installed.
     """
+    on = date_argument(on, "to_ics(on=...)")
     try:
         import icalendar  # noqa: PLC0415 - an optional extra
     except ModuleNotFoundError:

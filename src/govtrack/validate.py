@@ -34,7 +34,7 @@ import attrs
 
 from govtrack._errors import DueParseError
 from govtrack._gc import collector_paused
-from govtrack.model.dates import parse_due
+from govtrack.model.dates import date_argument, parse_due
 from govtrack.model.location import Location
 from govtrack.model.records import Action, Decision, Document, Issue, Issues
 from govtrack.model.status import Severity, Status
@@ -337,8 +337,7 @@ def validate(
         selected = None  # an empty selection selects everything, as no selection does
     ignored = tuple(ignore)
     found: list[Issue] = list(document.problems)
-    if isinstance(on, dt.datetime):
-        on = on.date()  # rules compare with deadline days
+    on = date_argument(on, "validate(on=...)")  # a datetime stands for its day
     _SEVERITY.clear()
     _SEVERITY.update((registered.code, registered.severity) for registered in RULES)
     with collector_paused():  # issues are acyclic: see collector_paused

@@ -152,22 +152,47 @@ actions (see :mod:`govtrack.io.excel`).
 def merge_aliases(extra: Mapping[str, Iterable[str]] | None = None) -> dict[str, str]:
     """The lookup from normalised header to column key, with a caller's extra aliases.
 
-    A caller's alias wins over a built-in one with the same normalised text.
+    A caller's alias wins over a built-in one with the same normalised text. A lone
+    string is one alias (``{"deadline": "Target date"}``), not a list of its letters.
 
     >>> merge_aliases({"deadline": ["Target quarter"]})["target quarter"]
     'deadline'
+    >>> merge_aliases({"deadline": "Target date"})["target date"]
+    'deadline'
+
+    Raises:
+        UnsupportedFormatError: A key is not a column govtrack knows.
+        TypeError: ``extra`` is not a mapping, or an alias is not a string.
     """
     lookup: dict[str, str] = {}
     for key, aliases in ALIASES.items():
         for alias in aliases:
             lookup.setdefault(normalise_header(alias), key)
+    table: object = extra  # annotations do not stop a caller passing a list
+    if table is not None and not isinstance(table, Mapping):
+        message = (
+            f"aliases= takes a dict of column key to header names, such as "
+            f'{{"deadline": ["Target date"]}}, not {type(table).__name__}'
+        )
+        raise TypeError(message)
     for key, more in (extra or {}).items():
         if key not in HEADERS:
             known = ", ".join(HEADERS)
             raise UnsupportedFormatError(
                 f"aliases: unknown column {key!r}; expected one of {known}"
             )
-        for alias in more:
+        given: object = more  # annotations do not stop a caller passing a number
+        names = (given,) if isinstance(given, str) else given
+        if isinstance(names, Iterable):
+            names = tuple(names)  # once: a generator is consumed by looking
+        if not isinstance(names, tuple) or not all(isinstance(name, str) for name in names):
+            shown = repr(given) if len(repr(given)) <= 60 else repr(given)[:57] + "..."
+            message = (
+                f"aliases={{{key!r}: ...}} takes a header name or a list of them, "
+                f"such as {{{key!r}: ['Target date']}}, not {type(given).__name__} {shown}"
+            )
+            raise TypeError(message)
+        for alias in names:
             lookup[normalise_header(alias)] = key
     return lookup
 

@@ -1983,7 +1983,7 @@ def load(
             (python-calamine, from the ``govtrack[fast]`` extra: several times faster,
             same Document and problems, memory grows with the sheet).
         aliases: More header names per column key, e.g. ``{"deadline": ["Target quarter"]}``
-            (keys as in :data:`govtrack.io.columns.HEADERS`).
+            (keys as in :data:`govtrack.io.columns.HEADERS`; a lone string is one name).
         dayfirst: How to read all-numeric days such as ``03/04/2024``: True for 3 April,
             False for 4 March, None to refuse to guess (a GT208 problem).
         limits: Rows, cells and cell length to accept (:class:`govtrack.Limits`); sizes

@@ -25,10 +25,15 @@ unknown column an action keeps (``extra``), by its header. Past the last column,
 a hidden column headed ``_govtrack due end`` holds each deadline's last day as an Excel
 date number (``none`` for an action without one, so that every row govtrack wrote
 reads back as an action, never as a section row or a note): conditional
-formatting colours a row when that day is before the "As of" date (today's
-date, by Excel's ``TODAY()`` in the rule, when the cell holds no date) and the
-status is neither Completed nor No longer applicable (or when the status is
-Overdue). Status and Category cells have dropdowns whose
+formatting colours a row when its deadline's last day is before the "As of" date
+(today's date, by Excel's ``TODAY()`` in the rule, when the cell holds no date)
+and the status is neither Completed nor No longer applicable (or when the status
+is Overdue). The deadline's last day is the Deadline cell itself when it holds a
+real Excel date (a partner typed ``2023-06-30`` and Excel made it a date), else
+the hidden cell: a Deadline a partner types as text (``2023/06``, ``Q2 2023``)
+in a blank row is not highlighted, and one a partner changes as text keeps the
+highlight of the deadline govtrack wrote, until govtrack writes the matrix again
+(a conditional format cannot read partial dates). Status and Category cells have dropdowns whose
 words sit on the hidden ``_lists`` sheet; the "As of" cell takes a date and says
 so when selected.
 
@@ -84,6 +89,7 @@ from govtrack.io import excel_workbook
 from govtrack.io._files import atomic_write
 from govtrack.io.columns import HEADERS
 from govtrack.io.excel_workbook import check_cell_text, needs_string_type
+from govtrack.model.dates import date_argument
 from govtrack.model.records import (
     Action,
     ActionPlan,
@@ -473,15 +479,20 @@ def _write_table(
     status_column = get_column_letter(table.keys.index("status") + 1)
     status = f"${status_column}{FIRST_ROW}"
     end = f"${helper_column}{FIRST_ROW}"
+    if "deadline" in table.keys:
+        # A real date a partner typed in the Deadline cell wins over the hidden end, which
+        # holds the deadline govtrack wrote (a text deadline is only read by govtrack).
+        typed = f"${get_column_letter(table.keys.index('deadline') + 1)}{FIRST_ROW}"
+        known = f"OR(ISNUMBER({typed}),ISNUMBER({end}))"
+        end = f"IF(ISNUMBER({typed}),{typed},{end})"
+    else:
+        known = f"ISNUMBER({end})"
     as_of_ref = f"${AS_OF_CELL[0]}${AS_OF_CELL[1:]}"
     # An "As of" cell holding no date (the template's, or one a partner cleared) judges on
     # today: the rule computes TODAY() when Excel draws the sheet, so no cell needs a formula.
     as_of_day = f"IF(ISNUMBER({as_of_ref}),{as_of_ref},TODAY())"
     open_status = ",".join(f'{status}<>"{word.label}"' for word in Status if word.is_closed)
-    formula = (
-        f'OR({status}="{Status.OVERDUE.label}",'
-        f"AND(ISNUMBER({end}),{end}<{as_of_day},{open_status}))"
-    )
+    formula = f'OR({status}="{Status.OVERDUE.label}",AND({known},{end}<{as_of_day},{open_status}))'
     sheet.conditional_formatting.add(
         f"A{FIRST_ROW}:{last_column}{styled_to}",
         Rule(type="expression", formula=[formula], dxf=DifferentialStyle(fill=_OVERDUE_FILL)),
@@ -585,7 +596,11 @@ def dump(
             f"unknown Excel layout {layout!r}; expected one of {', '.join(LAYOUTS)}"
         )
     tables = _tables(doc)
-    as_of = on if on is not None else dt.datetime.now().astimezone().date()
+    as_of = (
+        date_argument(on, "dump(on=...)")
+        if on is not None
+        else dt.datetime.now().astimezone().date()
+    )
     _write_to(path, lambda stream: _save_with_lists(tables, as_of, stream, SPARE_ROWS))
 
 
@@ -661,9 +676,13 @@ def _instructions_sheet(workbook: openpyxl.Workbook) -> None:
         [
             wrapped(
                 "One row per key action, under the header row of the Matrix sheet. "
-                f"Rows past their deadline on the '{AS_OF_LABEL}' date and not completed "
-                f"turn red. Leave the '{AS_OF_LABEL}' cell empty to judge them on today's "
-                "date, whenever the file is opened."
+                f"A row turns red when its Status is Overdue, or when its deadline is before "
+                f"the '{AS_OF_LABEL}' date and its Status is not Completed or No longer "
+                f"applicable. Leave the '{AS_OF_LABEL}' cell empty to judge the rows on "
+                "today's date, whenever the file is opened. Only a deadline typed as a date "
+                "(2023-06-30) is seen by the highlighting; a month, quarter or year "
+                "(2023/06, Q2 2023) is read when the matrix is returned, but does not turn "
+                "the row red."
             )
         ]
     )

@@ -473,7 +473,8 @@ def loads(
     Args:
         text: The text (a byte-order mark and CRLF line ends are fine).
         source: A file name to record in origins and problems.
-        aliases: More header aliases by column key (``{"deadline": ["Target"]}``).
+        aliases: More header aliases by column key (``{"deadline": ["Target"]}``; a lone
+            string is one name).
         dayfirst: How to read an all-numeric day such as ``03/04/2024``: True for
             3 April, False for 4 March, None (the default) to keep it as text and
             report GT326 rather than guess.

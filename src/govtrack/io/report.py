@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
+from govtrack.model.dates import date_argument
 from govtrack.model.records import Action, Document
 from govtrack.model.rules import summarize
 from govtrack.model.status import Status
@@ -124,7 +125,11 @@ def dumps(document: Document, *, on: dt.date | None = None, title: str = "Status
     | 1 | Hire |  | 2022/06 | **Overdue** |
     <BLANKLINE>
     """
-    day = on or dt.date.today()  # noqa: DTZ011 - a report for people defaults to the local today
+    day = (
+        dt.date.today()  # noqa: DTZ011 - a report for people defaults to the local today
+        if on is None
+        else date_argument(on, "dumps(on=...)")
+    )
     out = [f"# {escape(title)}", "", f"As of {day.isoformat()}.", ""]
     out += _totals(document.actions, day)
     for evaluation in document.evaluations:

@@ -27,6 +27,34 @@ from govtrack._errors import AmbiguousDateError, DueParseError
 __all__ = ["Due", "PartialDate", "Precision", "parse_due"]
 
 
+def date_argument(value: object, where: str) -> dt.date:
+    """``value`` as the date an API call was given, or a TypeError that says what to pass.
+
+    ``where`` names the parameter as the caller wrote it (``"summarize(on=...)"``). A
+    datetime stands for its day: deadlines are days.
+
+    >>> date_argument(dt.datetime(2023, 1, 31, 9, 30), "summarize(on=...)")
+    datetime.date(2023, 1, 31)
+    >>> date_argument("2023-01-31", "f(on=...)")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    TypeError: f(on=...) takes a datetime.date, not str '2023-01-31': pass datetime.date.fromi...
+    """
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        hint = f"pass datetime.date.fromisoformat({value!r})"
+    else:
+        hint = "pass a datetime.date such as datetime.date(2023, 1, 31)"
+    shown = repr(value)
+    if len(shown) > 60:
+        shown = shown[:57] + "..."
+    message = f"{where} takes a datetime.date, not {type(value).__name__} {shown}: {hint}"
+    raise TypeError(message)
+
+
 class Precision(enum.Enum):
     """How finely a :class:`Due` is known."""
 

@@ -20,7 +20,7 @@ from typing import Any
 
 import attrs
 
-from govtrack.model.dates import Due
+from govtrack.model.dates import Due, date_argument
 from govtrack.model.frozenmap import EMPTY, FrozenMap, _frozen_map
 from govtrack.model.location import Location
 from govtrack.model.status import ResponseCategory, ScheduleStatus, Severity, Status
@@ -272,6 +272,8 @@ class Action:
         >>> action.effective_status(on=dt.date(2021, 8, 1))
         <Status.OVERDUE: 'overdue'>
         """
+        if type(on) is not dt.date:  # a str or datetime: said clearly, or its day
+            on = date_argument(on, "effective_status(on=...)")
         if self.status is not None and self.status.is_closed:
             return self.status
         if self.due is not None and self.due.is_past(on):
@@ -299,6 +301,8 @@ class Decision(Action):
 
     def effective_status(self, *, on: dt.date) -> Status | None:
         """As :meth:`Action.effective_status`, except that deemed consent resolves itself."""
+        if type(on) is not dt.date:  # a str or datetime: said clearly, or its day
+            on = date_argument(on, "effective_status(on=...)")
         if not self.deemed_consent or self.status is not None:
             return super().effective_status(on=on)
         if self.due is not None and self.due.is_past(on):
@@ -369,6 +373,8 @@ class Recommendation:
         ...     on=dt.date(2024, 1, 1))
         <Status.COMPLETED: 'completed'>
         """
+        if type(on) is not dt.date:  # a str or datetime: said clearly, or its day
+            on = date_argument(on, "effective_status(on=...)")
         return roll_up(action.effective_status(on=on) for action in self.actions)
 
 

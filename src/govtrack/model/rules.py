@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
+from govtrack.model.dates import date_argument
 from govtrack.model.records import Action, Document
 from govtrack.model.status import Status
 
@@ -62,6 +63,7 @@ def implementation_rate(source: Document | Iterable[Action], *, on: dt.date) -> 
     >>> gt.implementation_rate(actions, on=dt.date(2024, 1, 1))
     0.5
     """
+    on = date_argument(on, "implementation_rate(on=...)")
     statuses = [action.effective_status(on=on) for action in _actions(source)]
     applicable = [status for status in statuses if status is not Status.NO_LONGER_APPLICABLE]
     if not applicable:
@@ -84,6 +86,9 @@ def closure_rate(
     ...                 on=dt.date(2023, 1, 1))
     0.5
     """
+    start = date_argument(start, "closure_rate(start=...)")
+    end = date_argument(end, "closure_rate(end=...)")
+    on = date_argument(on, "closure_rate(on=...)")
     due_in = [
         action
         for action in _actions(source)
@@ -165,6 +170,20 @@ def summarize(
     >>> [action.text for action in summary.overdue["Unit A"]]
     ['a']
     """
+    on = date_argument(on, "summarize(on=...)")
+    if period is not None:
+        given: object = period  # annotations do not stop a caller passing a str
+        if not isinstance(given, tuple) or len(given) != 2:
+            shown = repr(given) if len(repr(given)) <= 60 else repr(given)[:57] + "..."
+            message = (
+                f"summarize(period=...) takes a (start, end) tuple of datetime.date, not "
+                f"{type(given).__name__} {shown}"
+            )
+            raise TypeError(message)
+        period = (
+            date_argument(period[0], "summarize(period=...)"),
+            date_argument(period[1], "summarize(period=...)"),
+        )
     actions = _actions(source)
     by_status = dict.fromkeys(Status, 0)
     unknown = 0

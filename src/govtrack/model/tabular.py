@@ -9,6 +9,7 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
+from govtrack.model.dates import date_argument
 from govtrack.model.records import Action, Activity, Decision, Document
 
 __all__ = ["COLUMNS", "contexts", "records"]
@@ -83,6 +84,8 @@ def records(doc: Document, *, on: dt.date | None = None) -> list[dict[str, Any]]
     >>> row["kind"], row["due_end"], row["effective_status"], row["extra: Budget"]
     ('action', datetime.date(2021, 7, 31), 'overdue', '10')
     """
+    if on is not None:
+        on = date_argument(on, "to_records(on=...)")
     rows: list[dict[str, Any]] = []
     for action, context in contexts(doc):
         due = action.due
