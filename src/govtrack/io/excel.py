@@ -101,10 +101,13 @@ holds a value) are never split: their empty refs are meant.
 recommendation columns (Rec #, Recommendation, Management response,
 Category) are filled down: a row whose recommendation cells are empty (or
 covered by a merged cell), or repeat the recommendation above with some left
-blank, belongs to that recommendation. No other
-column is filled down, except Scope and Group within a merged range; a
-range merged down in any other column is a problem (GT211), its value kept
-on the first row only. With no Category column, a response that opens with a
+blank, belongs to that recommendation. A merged cell shows its value on
+every row it covers, so in the Responsible, Deadline, Status, Scope and Group
+columns a range merged down gives its value to each row under it (an empty
+cell that is not merged stays empty: nothing else is filled down). A range
+merged down in any other column (Key action, Comments, a column kept in
+``extra``) is a problem (GT211), its value kept on the first row only: a
+comment or a text is not copied into several records. With no Category column, a response that opens with a
 category word (``Partially accepted. …``) gives the category, its text whole.
 A row with a single short text (in the first or the
 main column, or merged across) is a section row: it becomes the ``group`` of
@@ -673,8 +676,10 @@ class _Table:
         )
         # Merged ranges: horizontal spans (for section rows), fill-down for scope and group.
         self.merged_across: set[tuple[int, int]] = set()
-        self.fill_rows: dict[int, set[int]] = {}
-        self.last_value: dict[int, Any] = {}
+        # Column -> {covered row: the merged range's first row}; the first rows' values.
+        self.fill_rows: dict[int, dict[int, int]] = {}
+        self.fill_first: set[tuple[int, int]] = set()
+        self.fill_values: dict[tuple[int, int], Any] = {}
         self.formula_rows: dict[int, list[str]] = {}
         for ref in facts.bare_formulas:
             row = int(ref.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
@@ -815,21 +820,28 @@ class _Table:
                     )
 
     def _merges(self) -> None:
-        fill_columns = {self.i_scope, self.i_group} - {_NOWHERE}
+        # A merged cell shows its value on every row it covers: in these columns each
+        # covered row reads it (the recommendation columns fill down by their own rule).
+        fill_columns = {
+            self.i_responsible, self.i_deadline, self.i_status, self.i_scope, self.i_group
+        } - {_NOWHERE}  # fmt: skip
         for min_row, min_col, max_row, max_col in self.facts.merges:
             index = min_col - 1
             if max_col > min_col:
                 self.merged_across.add((min_row, index))
             if max_row <= min_row or min_row <= self.header.row:
                 continue
-            if index in fill_columns:
-                self.fill_rows.setdefault(index, set()).update(range(min_row + 1, max_row + 1))
+            if index in fill_columns and max_col == min_col:
+                covered = self.fill_rows.setdefault(index, {})
+                covered.update(dict.fromkeys(range(min_row + 1, max_row + 1), min_row))
+                self.fill_first.add((index, min_row))
             elif index not in self.parent_columns and max_col - min_col + 1 < max(self.width, 2):
                 self.add(
                     "GT211",
                     f"{self.cell(index, min_row)}:{self.cell(max_col - 1, max_row)} is merged "
-                    f"over rows {min_row}–{max_row}; only recommendation columns are filled "
-                    f"down, so its value is read for row {min_row} only",
+                    f"over rows {min_row}–{max_row}; only the recommendation, Responsible, "
+                    f"Deadline, Status, Scope and Group columns are filled down, so its value "
+                    f"is read for row {min_row} only",
                     index,
                     min_row,
                 )
@@ -910,15 +922,21 @@ class _Table:
                 self._new_column(i, row)
 
     def _fill(self, row: int, values: Sequence[Any]) -> Sequence[Any]:
-        """Fill scope and group cells covered by a merged range from the range's first row."""
+        """Fill the cells a merged range covers in the fill-down columns (see :meth:`_merges`)
+        from the range's first row."""
         out = list(values)
-        for index, rows in self.fill_rows.items():
-            if index < len(out) and not _blank(out[index]):
-                self.last_value[index] = out[index]
-            elif row in rows and index in self.last_value:
-                while len(out) <= index:
-                    out.append(None)
-                out[index] = self.last_value[index]
+        for index, covered in self.fill_rows.items():
+            first = covered.get(row)
+            if first is None:
+                if index < len(out) and (index, row) in self.fill_first:
+                    self.fill_values[index, row] = out[index]
+                continue
+            value = self.fill_values.get((index, first))
+            if _blank(value) or (index < len(out) and not _blank(out[index])):
+                continue
+            while len(out) <= index:
+                out.append(None)
+            out[index] = value
         return out
 
     def _new_column(self, index: int, row: int) -> None:
@@ -1031,13 +1049,19 @@ class _Table:
         if kind is dt.datetime or kind is dt.date:
             day = value.date() if kind is dt.datetime else value
             if self.partial_dates is not None and (
-                shape := self.partial_dates.get((row, index + 1))
+                shape := self.partial_dates.get((self._anchor(index, row), index + 1))
             ):
                 return self.reader.due_of_shape(shape, day), ""
             return self.reader.due_of_day(day), ""
         if kind is int or kind is float:
             return self.reader.due_of_number(value)
         return None, _text(value)
+
+    def _anchor(self, index: int, row: int) -> int:
+        """The row whose cell ``row`` shows in column ``index``: the first row of a merged
+        range filled down over it, else ``row`` itself."""
+        covered = self.fill_rows.get(index)
+        return row if covered is None else covered.get(row, row)
 
     def _parts(self, row: int, values: Sequence[Any], n: int) -> tuple[Any, ...]:
         """The fields every kind of action shares, from one row, in the order of
