@@ -7,22 +7,26 @@ build is read with both engines, which must agree.
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 import openpyxl
+from hypothesis import given
+from hypothesis import strategies as st
 from openpyxl.worksheet.worksheet import Worksheet
 
 import govtrack as gt
 from govtrack.io import excel
+from strategies import written_days, written_dues
 
 MR_HEADER = ["Rec #", "Recommendation", "Key action", "Responsible", "Deadline", "Status"]
 
 
 def build(
     folder: Path,
-    rows: Sequence[Sequence[Any]],
+    rows: Sequence[Any],
     *,
     setup: Callable[[Worksheet], None] | None = None,
     name: str = "book.xlsx",
@@ -117,7 +121,7 @@ def test_merged_month_deadline_keeps_its_precision(tmp_path: Path) -> None:
     """A merged date cell shown as a month is that month on every row it covers."""
     rows = [
         ["Action", "Responsible", "Deadline", "Status"],
-        ["Map the suppliers", "Logistics Unit", dt.datetime(2023, 7, 1), "Ongoing"],
+        ["Map the suppliers", "Logistics Unit", dt.datetime(2023, 7, 1), "Ongoing"],  # noqa: DTZ001 - as Excel
         ["Sign two agreements", "Logistics Unit", None, "Ongoing"],
     ]
 
@@ -141,3 +145,160 @@ def test_merged_comments_are_still_reported(tmp_path: Path) -> None:
         [action.comments for action in doc.actions],
         codes(doc),
     )
+
+
+PLAN_HEADER = ["No", "Action", "Responsible", "Original deadline", "Revised deadline", "Status"]
+
+
+def test_revised_deadline_column_replaces_the_original(tmp_path: Path) -> None:
+    """A filled Revised deadline is the deadline; the original is kept in extra, no GT205/GT207."""
+    rows = [
+        PLAN_HEADER,
+        [1, "Recruit a data officer", "HR Unit", "2022/06", "2023/06", "Ongoing"],
+        [2, "Train the drivers", "Fleet Unit", "2022/09", None, "Ongoing"],
+    ]
+    doc = excel.load(build(tmp_path, rows))
+    assert (
+        [("2023/06", {"Original deadline": "2022/06"}, "E"), ("2022/09", {}, "D")],
+        [],
+    ) == (
+        [
+            (a.due.text if a.due else "", dict(a.extra), a.origin.columns["deadline"])
+            for a in doc.actions
+            if a.origin is not None
+        ],
+        codes(doc),
+    )
+
+
+def test_revised_deadline_beside_a_plain_deadline(tmp_path: Path) -> None:
+    """Deadline and New deadline: the new one is read, the first kept as 'Deadline (original)'."""
+    rows = [
+        ["Action", "Responsible", "Deadline", "New deadline", "Status"],
+        ["Recruit a data officer", "HR Unit", dt.date(2022, 6, 30), "Dec 2023", "Ongoing"],
+    ]
+    doc = excel.load(build(tmp_path, rows))
+    action = doc.actions[0]
+    assert ("Dec 2023", {"Deadline (original)": "2022-06-30"}, []) == (
+        action.due.text if action.due else "",
+        dict(action.extra),
+        codes(doc),
+    )
+
+
+def test_revised_deadline_alone_is_the_deadline(tmp_path: Path) -> None:
+    """A sheet whose only date column is 'Extended to' reads it as the deadline (no GT207)."""
+    rows = [
+        ["Action", "Responsible", "Extended to", "Status"],
+        ["Recruit a data officer", "HR Unit", "2023/06", "Ongoing"],
+    ]
+    doc = excel.load(build(tmp_path, rows))
+    assert (["2023/06"], []) == ([a.due.text for a in doc.actions if a.due], codes(doc))
+
+
+def _two_row_header(sheet: Worksheet) -> None:
+    """Deadline merged over Original / Revised; the other headers merged over both rows."""
+    for column in "ABCDGH":
+        sheet.merge_cells(f"{column}1:{column}2")
+    sheet.merge_cells("E1:F1")
+
+
+TWO_ROW_HEADER = [
+    ["Rec #", "Recommendation", "Key action", "Responsible", "Deadline", None, "Status", "Notes"],
+    [None, None, None, None, "Original", "Revised", None, None],
+]
+
+
+def test_two_row_header_is_read_as_one(tmp_path: Path) -> None:
+    """Original / Revised under a merged Deadline are header cells, not a key action (GT225)."""
+    rows = [
+        *TWO_ROW_HEADER,
+        [1, "Feed every pupil", "Map the depots", "Supply Unit", "2022/06", "2022/12", "Ongoing"],
+        [None, None, "Agree the menus", "Supply Unit", "2022/09", None, "Ongoing"],
+    ]
+    doc = excel.load(build(tmp_path, rows, setup=_two_row_header))
+    assert (
+        [("2022/12", {"Original deadline": "2022/06"}), ("2022/09", {})],
+        ["GT225"],
+        "Tracker!A2",
+    ) == (
+        [(a.due.text if a.due else "", dict(a.extra)) for a in doc.actions],
+        codes(doc),
+        str(doc.problems[0].location),
+    )
+
+
+def test_two_row_header_with_unknown_sub_headers_keeps_them(tmp_path: Path) -> None:
+    """Sub-headers naming no column: the first keeps the field, the others go to extra."""
+    rows = [
+        ["Action", "Responsible", "Status", None, "Deadline"],
+        [None, None, "Q1", "Q2", None],
+        ["Map the depots", "Supply Unit", "Ongoing", "Completed", "2022/06"],
+    ]
+
+    def setup(sheet: Worksheet) -> None:
+        sheet.merge_cells("C1:D1")
+        for column in "ABE":
+            sheet.merge_cells(f"{column}1:{column}2")
+
+    doc = excel.load(build(tmp_path, rows, setup=setup))
+    action = doc.actions[0]
+    assert ("ongoing", {"Status Q2": "Completed"}, ["GT225", "GT205"]) == (
+        action.status.value if action.status else "",
+        dict(action.extra),
+        codes(doc),
+    )
+
+
+def test_row_under_a_merged_header_with_one_cell_is_data(tmp_path: Path) -> None:
+    """A row with one text under a header merged across is a record, not a sub-header row."""
+    rows = [
+        ["Action", None, "Responsible", "Deadline", "Status"],
+        ["Map the depots", None, "Supply Unit", "2022/06", "Ongoing"],
+    ]
+    doc = excel.load(build(tmp_path, rows, setup=lambda sheet: sheet.merge_cells("A1:B1")))
+    assert (["Map the depots"], []) == ([a.text for a in doc.actions], codes(doc))
+
+
+def test_revision_inside_a_deadline_cell(tmp_path: Path) -> None:
+    """'Dec 2022 (revised: Jun 2023)' is due Jun 2023, the cell kept in extra (GT226 once)."""
+    rows = [
+        ["Action", "Responsible", "Deadline", "Status"],
+        ["Map the depots", "Supply Unit", "Dec 2022 (revised: Jun 2023)", "Ongoing"],
+        ["Agree the menus", "Supply Unit", "Mar 2023 (revised)", "Ongoing"],
+        ["Print the menus", "Supply Unit", "Q1 2023 (extended to Q3 2023)", "Ongoing"],
+        ["Test the cold room", "Supply Unit", "2023 (revised to be decided)", "Ongoing"],
+    ]
+    doc = excel.load(build(tmp_path, rows))
+    assert (
+        [
+            ("Jun 2023", "", {"Deadline (as written)": "Dec 2022 (revised: Jun 2023)"}),
+            ("Mar 2023", "", {"Deadline (as written)": "Mar 2023 (revised)"}),
+            ("Q3 2023", "", {"Deadline (as written)": "Q1 2023 (extended to Q3 2023)"}),
+            ("", "2023 (revised to be decided)", {}),
+        ],
+        ["GT226"],
+        "Tracker!C2",
+    ) == (
+        [(a.due.text if a.due else "", a.due_text, dict(a.extra)) for a in doc.actions],
+        codes(doc),
+        str(doc.problems[0].location),
+    )
+
+
+_REVISIONS = ("{old} (revised: {new})", "{old} (Revised to {new})", "{old} (extended to {new})",
+              "{old} ( revised {new} )", "{new} (revised)")  # fmt: skip
+
+
+@given(
+    st.one_of(written_dues, written_days),
+    st.one_of(written_dues, written_days),
+    st.sampled_from(_REVISIONS),
+)
+def test_revision_in_cell_reads_the_revised_date(old: gt.Due, new: gt.Due, shape: str) -> None:
+    """A deadline cell '<date> (revised: <date>)' is due on the revised date, the cell kept."""
+    cell = shape.format(old=old.text, new=new.text)
+    rows = [["Action", "Responsible", "Deadline", "Status"], ["Map it", "Unit", cell, "Ongoing"]]
+    doc = excel.load(build(Path(tempfile.mkdtemp()), rows))
+    action = doc.actions[0]
+    assert (new, {"Deadline (as written)": cell}) == (action.due, dict(action.extra))

@@ -35,31 +35,32 @@ column when they all name one (``Remarks/Comments``); when they name different
 ones (``Status/Comments``) the column is kept in ``extra`` and GT205 says so
 (:func:`~govtrack.io.columns.header_key`). The main keys and a few of their aliases:
 
-===============  ==============================================  ==============================
-key              some aliases                                    fills
-===============  ==============================================  ==============================
-rec_ref          Rec #, Recommendation no (No, #: see below)     Recommendation.ref
-recommendation   Recommendation                                  Recommendation.text
-response         Management response                             ManagementResponse.text
-category         Category, Management response category          ManagementResponse.category
-ref              Action #, No, No., N°, #, S/N                   Action.ref
-action           Key action, Action, Decision, Activity          Action.text (``KAZ:`` → scope)
-responsible      Responsible unit(s), Lead, Focal point          Action.responsible
-deadline         Deadline, Time-frame, Due date, Target date     Action.due / due_text
-status           Status, Status of implementation                Action.status / status_text
-comments         Comments, Remarks, Comments/Updates             Action.comments
-updates          Updates                                         Action.updates
-scope, group     Country / Office, Section / Theme               Action.scope, Action.group
-schedule_on,     On schedule, Behind schedule (ticks:            Activity.schedule
-schedule_behind  ✓ ✔ x X yes y 1 TRUE)
-schedule         Schedule (words: On track, Behind)              Activity.schedule
-delay_reasons    Reasons for delay                               Activity.delay_reasons
-recommendations  Recommendations, TWG recommendations            ….recommendations
-deemed_consent   Deemed consent (a tick: ✓ x yes 1 TRUE)          Decision.deemed_consent
-indicator        Indicator, Joint monitoring indicator           Indicator.text
-timeframe        Timeframe for indicator (or a Deadline column)  Indicator.timeframe
-constraints      Constraints, Challenges                         Indicator.constraints
-===============  ==============================================  ==============================
+================  ==============================================  ==============================
+key               some aliases                                    fills
+================  ==============================================  ==============================
+rec_ref           Rec #, Recommendation no (No, #: see below)     Recommendation.ref
+recommendation    Recommendation                                  Recommendation.text
+response          Management response                             ManagementResponse.text
+category          Category, Management response category          ManagementResponse.category
+ref               Action #, No, No., N°, #, S/N                   Action.ref
+action            Key action, Action, Decision, Activity          Action.text (``KAZ:`` → scope)
+responsible       Responsible unit(s), Lead, Focal point          Action.responsible
+deadline          Deadline, Time-frame, Due date, Target date     Action.due / due_text
+revised_deadline  Revised deadline, New deadline, Extended to     Action.due when filled
+status            Status, Status of implementation                Action.status / status_text
+comments          Comments, Remarks, Comments/Updates             Action.comments
+updates           Updates                                         Action.updates
+scope, group      Country / Office, Section / Theme               Action.scope, Action.group
+schedule_on,      On schedule, Behind schedule (ticks:            Activity.schedule
+schedule_behind   ✓ ✔ x X yes y 1 TRUE)
+schedule          Schedule (words: On track, Behind)              Activity.schedule
+delay_reasons     Reasons for delay                               Activity.delay_reasons
+recommendations   Recommendations, TWG recommendations            ….recommendations
+deemed_consent    Deemed consent (a tick: ✓ x yes 1 TRUE)          Decision.deemed_consent
+indicator         Indicator, Joint monitoring indicator           Indicator.text
+timeframe         Timeframe for indicator (or a Deadline column)  Indicator.timeframe
+constraints       Constraints, Challenges                         Indicator.constraints
+================  ==============================================  ==============================
 
 Any other column is kept verbatim in ``Action.extra`` under its header (for
 indicators, which have no ``extra``, in ``ProgressReport.extra`` as
@@ -107,8 +108,9 @@ columns a range merged down gives its value to each row under it (an empty
 cell that is not merged stays empty: nothing else is filled down). A range
 merged down in any other column (Key action, Comments, a column kept in
 ``extra``) is a problem (GT211), its value kept on the first row only: a
-comment or a text is not copied into several records. With no Category column, a response that opens with a
-category word (``Partially accepted. …``) gives the category, its text whole.
+comment or a text is not copied into several records. With no Category
+column, a response that opens with a category word (``Partially accepted. …``)
+gives the category, its text whole.
 A row with a single short text (in the first or the
 main column, or merged across) is a section row: it becomes the ``group`` of
 what follows. A single text beginning ``Note``, ``Source``, ``NB`` or ``*``
@@ -125,6 +127,15 @@ None an ambiguous day is GT208, not a guess); a General-formatted number is a
 year (1900–2100) or a day serial (honouring the 1904 epoch). An unreadable
 deadline stays in ``Action.due_text`` and an unknown status word in
 ``status_text``: :func:`~govtrack.validate` reports those (GT104, GT101).
+
+**Revised deadlines.** A filled Revised deadline cell is the deadline, the
+original kept in ``extra`` (under its header when it says ``Original``, else
+under ``<header> (original)``); an empty one leaves the original. A deadline
+cell ``Dec 2022 (revised: Jun 2023)`` (``revised to``, ``extended to``) or
+``Jun 2023 (revised)`` is due on the revised date, the cell kept in ``extra``
+as ``<header> (as written)`` (GT226 for the first of a table). A header cell
+merged across columns over a row of sub-headers (``Deadline`` over
+``Original`` | ``Revised``) makes a two-row header (GT225).
 
 **Problems** (``doc.problems``), every one with its sheet and cell:
 
@@ -153,6 +164,8 @@ GT219  warning   a Deemed consent cell that is not a tick (kept in extra)
 GT220  info      action refs read from the start of the action texts (once per table)
 GT221  info      a No (#) column left of the recommendations numbers the key actions (once)
 GT222  warning   a No (#) column left of the recommendations changes within one (see above)
+GT225  info      a two-row header: the second row sub-divides a merged header (read as header)
+GT226  info      a deadline and its revision in one cell: the revised date read (once per table)
 GT290  warning   govtrack's own workbook: a column its layout does not have (not read)
 =====  ========  ===================================================================
 """
@@ -258,6 +271,8 @@ CODES: dict[str, tuple[Severity, str]] = {
     "GT220": (Severity.INFO, "action refs read from the start of the action texts"),
     "GT221": (Severity.INFO, "numbering column read as the key actions' refs"),
     "GT222": (Severity.WARNING, "numbering column that changes within a recommendation"),
+    "GT225": (Severity.INFO, "a second header row sub-dividing a merged header"),
+    "GT226": (Severity.INFO, "a deadline cell giving a date and its revision"),
     "GT290": (Severity.WARNING, "column outside govtrack's workbook layout"),
 }
 """The workbook problem codes: code -> (severity, summary)."""
@@ -306,8 +321,9 @@ _RESPONSES, _ACTIONS, _DECISIONS, _ACTIVITIES, _INDICATORS = (
     "indicators",
 )
 _ACTION_KEYS = frozenset(
-    {"ref", "action", "responsible", "deadline", "status", "comments", "updates", "scope", "group"}
-)
+    {"ref", "action", "responsible", "deadline", "revised_deadline", "status", "comments",
+     "updates", "scope", "group"}
+)  # fmt: skip
 _PARENT_KEYS = ("rec_ref", "recommendation", "response", "category")
 # What a bare numbering column left of the recommendation turns out to number
 # (_Table._judge_number): the recommendations, their key actions, or neither (kept in extra).
@@ -603,6 +619,20 @@ class _Table:
             keys["recommendation"] = keys.pop("recommendations")
         if self.layout == _INDICATORS and "timeframe" not in keys and "deadline" in keys:
             keys["timeframe"] = keys.pop("deadline")
+        if "revised_deadline" in keys and "deadline" not in keys:
+            # Original deadline | Revised deadline: the original is the deadline column.
+            original = next(
+                (
+                    index
+                    for index, label in header.labels.items()
+                    if index not in keys.values() and _names_original_deadline(label, reader.lookup)
+                ),
+                None,
+            )
+            if original is not None:
+                keys["deadline"] = original
+            elif self.layout != _INDICATORS:
+                keys["deadline"] = keys.pop("revised_deadline")  # the only deadline there is
         self.keys = {key: index for key, index in keys.items() if key in used}
         self.labels = header.labels
         self.width = max(header.labels, default=-1) + 1
@@ -631,6 +661,7 @@ class _Table:
         self.i_helper = min(self.ignored, default=_NOWHERE)
         self.last_ref = ""  # the last action ref read (its column or its text), for _leading_ref
         self.refs_noted = False  # GT220 given for this table
+        self.revisions_noted = False  # GT226 given for this table
         index_of = self.keys.get
         self.i_rec_ref = index_of("rec_ref", _NOWHERE)
         self.i_recommendation = index_of("recommendation", _NOWHERE)
@@ -642,6 +673,7 @@ class _Table:
         self.i_deadline = index_of(
             "timeframe" if self.layout == _INDICATORS else "deadline", _NOWHERE
         )
+        self.i_revised = index_of("revised_deadline", _NOWHERE)
         self.i_status = index_of("status", _NOWHERE)
         self.i_comments = index_of("comments", _NOWHERE)
         self.i_updates = index_of("updates", _NOWHERE)
@@ -666,6 +698,7 @@ class _Table:
         self.columns = FrozenMap(
             {key: self.letter(index) for key, index in self.keys.items() if index != _NOWHERE}
         )
+
         # ... and its header as the partner wrote it ("Time-frame"), for the same problems.
         self.field_labels = FrozenMap(
             {
@@ -674,6 +707,7 @@ class _Table:
                 if index != _NOWHERE and self.labels.get(index)
             }
         )
+        self._revised_maps()
         # Merged ranges: horizontal spans (for section rows), fill-down for scope and group.
         self.merged_across: set[tuple[int, int]] = set()
         # Column -> {covered row: the merged range's first row}; the first rows' values.
@@ -715,9 +749,21 @@ class _Table:
         self.span = max(self.mapped, default=-1) + 1
         self.holes = frozenset(range(self.span)) - self.mapped
         self.action_columns = frozenset(
-            {self.i_ref, self.i_action, self.i_responsible, self.i_deadline, self.i_status,
-             self.i_comments, self.i_updates, self.i_scope} - {_NOWHERE}
+            {self.i_ref, self.i_action, self.i_responsible, self.i_deadline, self.i_revised,
+             self.i_status, self.i_comments, self.i_updates, self.i_scope} - {_NOWHERE}
         ).union(index for index, _ in self.extra_columns)  # fmt: skip
+
+    def _revised_maps(self) -> None:
+        """The columns and headers of a row whose deadline is its revised one: its deadline
+        points at the revised column."""
+        self.revised_columns, self.revised_labels = self.columns, self.field_labels
+        if self.i_revised != _NOWHERE:
+            self.revised_columns = FrozenMap(
+                {**self.columns, "deadline": self.letter(self.i_revised)}
+            )
+            self.revised_labels = FrozenMap(
+                {**self.field_labels, "deadline": self.labels.get(self.i_revised, "")}
+            )
 
     def letter(self, index: int) -> str:
         letter = self.letters.get(index)
@@ -823,7 +869,8 @@ class _Table:
         # A merged cell shows its value on every row it covers: in these columns each
         # covered row reads it (the recommendation columns fill down by their own rule).
         fill_columns = {
-            self.i_responsible, self.i_deadline, self.i_status, self.i_scope, self.i_group
+            self.i_responsible, self.i_deadline, self.i_revised, self.i_status, self.i_scope,
+            self.i_group
         } - {_NOWHERE}  # fmt: skip
         for min_row, min_col, max_row, max_col in self.facts.merges:
             index = min_col - 1
@@ -1077,8 +1124,16 @@ class _Table:
             code = match.group(1)
             if code not in _NOT_SCOPES and len(text) > match.end():
                 scope, text = code, text[match.end() :]
-        if self.i_deadline < n and (deadline := values[self.i_deadline]) is not None:
-            due, due_text = self._due(deadline, self.i_deadline, row)
+        columns, labels = self.columns, self.field_labels
+        kept: dict[str, str] | None = None
+        if self.i_revised < n and not _blank(revised := values[self.i_revised]):
+            due, due_text, kept = self._deadline(revised, self.i_revised, row)
+            columns, labels = self.revised_columns, self.revised_labels
+            if self.i_deadline < n and not _blank(deadline := values[self.i_deadline]):
+                kept = kept or {}
+                kept[self._original_label()] = self._original(deadline, row)
+        elif self.i_deadline < n and (deadline := values[self.i_deadline]) is not None:
+            due, due_text, kept = self._deadline(deadline, self.i_deadline, row)
         else:
             due, due_text = None, ""
         if self.i_status < n:
@@ -1122,15 +1177,65 @@ class _Table:
             reader.updates_of(_text(values[self.i_updates])) if self.i_updates < n else (),
             scope,
             self._group(values, n) if self.i_group < n or self.section else "",
-            FrozenMap(self._extra(values, n)) if self.extra_columns else _NO_EXTRA,
+            (
+                FrozenMap({**self._extra(values, n), **kept})
+                if kept
+                else FrozenMap(self._extra(values, n))
+                if self.extra_columns
+                else _NO_EXTRA
+            ),
             new_location(
                 self.problems.file,
                 self.sheet,
                 f"{self.origin_letter}{row}",
-                self.columns,
-                self.field_labels,
+                columns,
+                labels,
             ),
         )
+
+    def _original_label(self) -> str:
+        """Where extra keeps the original deadline a revised one replaced: under its
+        column's header when that says it is the original (``Original deadline``), else
+        under the header and ``(original)`` (``Deadline (original)``)."""
+        label = self.labels.get(self.i_deadline, "") or HEADERS["deadline"]
+        if _names_original_deadline(label, self.reader.lookup):
+            return label
+        return f"{label} (original)"
+
+    def _deadline(
+        self, value: Any, index: int, row: int
+    ) -> tuple[Due | None, str, dict[str, str] | None]:
+        """A deadline cell read as :meth:`_due` reads it, but for a text that gives a date and
+        its revision (``Dec 2022 (revised: Jun 2023)``, ``Jun 2023 (revised)``): the revised
+        date is the deadline, and the cell, as written, is kept in extra under its header and
+        ``(as written)`` (the third item; None for any other cell)."""
+        if value.__class__ is str and "(" in value and (match := _REVISED_IN_CELL.fullmatch(value)):
+            written = match.group("revised") or match.group("original")
+            due, unread = self.reader.due_of_text(written, self, index, row)
+            if due is not None and not unread:
+                label = self.labels.get(index, "") or HEADERS["deadline"]
+                if not self.revisions_noted:
+                    self.revisions_noted = True
+                    self.add(
+                        "GT226",
+                        f"{self.cell(index, row)} gives a deadline and its revision "
+                        f"({value.strip()!r}): the revised date, {due.text!r}, is read as the "
+                        f"deadline and the cell kept in extra as {label + ' (as written)'!r}, "
+                        "here and in the rows below",
+                        index,
+                        row,
+                    )
+                return due, "", {f"{label} (as written)": value.strip()}
+        due, due_text = self._due(value, index, row)
+        return due, due_text, None
+
+    def _original(self, value: Any, row: int) -> str:
+        """The text of an original deadline a revised one replaces (kept in extra): a text
+        as written, a date as its deadline reads (``Jul 2023`` for a month-formatted date)."""
+        if value.__class__ is str:
+            return value.strip()
+        due, due_text = self._due(value, self.i_deadline, row)
+        return due.text if due is not None else due_text or _text(value)
 
     def _leading_ref(
         self, match: re.Match[str], text: str, values: Sequence[Any], n: int, row: int
@@ -1480,6 +1585,7 @@ class _Table:
         self.field_labels = FrozenMap(
             {key: self.labels[i] for key, i in self.keys.items() if self.labels.get(i)}
         )
+        self._revised_maps()
         self._spans()
         return label
 
@@ -1837,6 +1943,103 @@ def _numbered_recommendations(
     return dict(sorted(keys.items(), key=lambda item: item[1]))  # in column order, as _score
 
 
+_ORIGINAL = re.compile(r"(?:original|initial|first|planned)\s+(.+)")
+"""A header naming an original deadline: ``Original`` (or ``Initial``) and a deadline's."""
+
+
+def _names_original_deadline(label: str, lookup: Mapping[str, str]) -> bool:
+    """Whether a header names the original deadline (``Original deadline``, ``Initial
+    target date``), which a revised one replaces."""
+    match = _ORIGINAL.fullmatch(normalise_header(label))
+    return match is not None and header_key(match.group(1), lookup) == "deadline"
+
+
+_REVISED_IN_CELL = re.compile(
+    r"\s*(?P<original>[^()]*?)\s*\(\s*(?:revised|extended|postponed|moved)"
+    r"(?:(?:\s*(?::|to\b|on\b)\s*|\s+)(?P<revised>[^()]*?))?\s*\)\s*",
+    re.IGNORECASE,
+)
+"""A deadline cell giving a date and its revision: ``Dec 2022 (revised: Jun 2023)``,
+``Dec 2022 (extended to Jun 2023)``, or a revised date alone, ``Jun 2023 (revised)``."""
+
+_SUB_HEADER_CELL = 40
+"""The longest sub-header (``Original``, ``Revised``, ``Q1``) :func:`_sub_header` reads."""
+_SUB_HEADERS_MIN = 2
+"""How many sub-headers under one merged header cell sub-divide it."""
+
+
+def _sub_header(
+    header: _Header,
+    values: Sequence[Any],
+    row: int,
+    merges: Iterable[tuple[int, int, int, int]],
+    lookup: Mapping[str, str],
+) -> tuple[_Header, str] | None:
+    """The header read over two rows, when the row under it sub-divides its merged cells.
+
+    A header cell merged across columns (``Deadline`` over E:F) with short texts in at
+    least two of those columns on the next row (``Original``, ``Revised``), and nothing
+    else on that row, makes a two-row header: each sub-column is named by its
+    sub-header and the header above it, ``Original deadline``, ``Revised deadline``
+    when that names a column (or the original deadline), else the other way round
+    (``Status Q1``), and the row is part of the header, not a record. When no sub-column
+    names the merged header's field, its first column keeps it (as a one-row header reads
+    it), and sub-columns that name no column go to ``extra`` under their joined names.
+
+    Returns:
+        The new header and the message of its GT225, or None when the row is not a
+        sub-header row.
+    """
+    spans = [
+        (min_col - 1, max_col - 1)
+        for min_row, min_col, max_row, max_col in merges
+        if min_row == header.row and max_row == header.row and max_col > min_col
+    ]
+    if not spans:
+        return None
+    filled = {index for index, value in enumerate(values) if not _blank(value)}
+    if not filled:
+        return None
+    labels = dict(header.labels)
+    keys = dict(header.keys)
+    parts: list[str] = []
+    inside: set[int] = set()
+    for first, last in sorted(spans):
+        subs = [index for index in range(first, last + 1) if index in filled]
+        inside.update(subs)
+        if not subs:
+            continue
+        if len(subs) < _SUB_HEADERS_MIN or any(
+            values[index].__class__ is not str or len(values[index]) > _SUB_HEADER_CELL
+            for index in subs
+        ):
+            return None
+        above = labels.get(first, "")
+        if not above:
+            return None
+        named: list[str] = []
+        for index in subs:
+            sub = _label(values[index])
+            joined = f"{sub} {above[:1].lower()}{above[1:]}"
+            key = header_key(joined, lookup)
+            if key is None and not _names_original_deadline(joined, lookup):
+                joined = f"{above} {sub}"
+                key = header_key(joined, lookup)
+            labels[index] = joined
+            named.append(joined)
+            if key is not None and (key not in keys or keys[key] == first):
+                keys[key] = index
+        parts.append(f"{above!r} into {', '.join(repr(name) for name in named)}")
+    if filled - inside:
+        return None
+    keys = dict(sorted(keys.items(), key=lambda item: item[1]))
+    message = (
+        f"rows {header.row}–{row} are a two-row header: row {row} divides "
+        f"{'; '.join(parts)}; it is read as part of the header, not as a record"
+    )
+    return attrs.evolve(header, keys=keys, labels=labels), message
+
+
 def _reaches(values: Sequence[Any], index: int) -> bool:
     """Whether a row holds a value at ``index`` or to its right.
 
@@ -1901,7 +2104,17 @@ def _read_sheet(
         )
     header = best
     titles = [(row, values) for row, values in head if row < header.row]
-    rest = chain(((row, values) for row, values in head if row > header.row), numbered)
+    rest: Iterator[tuple[int, Sequence[Any]]] = chain(
+        ((row, values) for row, values in head if row > header.row), numbered
+    )
+    below = next(rest, None)
+    if below is not None:
+        split = _sub_header(header, below[1], below[0], facts.merges, lookup)
+        if split is None:
+            rest = chain((below,), rest)
+        else:
+            header, message = split
+            problems.add("GT225", message, sheet.name, f"A{below[0]}")
     table = _Table(
         reader=reader, sheet=sheet.name, header=header, titles=titles, facts=facts, sink=sink
     )
