@@ -302,3 +302,48 @@ def test_revision_in_cell_reads_the_revised_date(old: gt.Due, new: gt.Due, shape
     doc = excel.load(build(Path(tempfile.mkdtemp()), rows))
     action = doc.actions[0]
     assert (new, {"Deadline (as written)": cell}) == (action.due, dict(action.extra))
+
+
+SCOPE_TEXTS = [
+    "KAZ: Chair the theme group",
+    "UZ: Map the shelters",
+    "ICT: Upgrade the servers",
+    "HR: Recruit two officers",
+    "NB: check the figures",
+    "COVID: adapt the delivery plan",
+]
+
+
+def test_scope_prefixes_of_places_not_functions(tmp_path: Path) -> None:
+    """KAZ: and UZ: give scopes; HR:, ICT:, NB: and COVID: stay in the text; GT227 once."""
+    rows = [["Action", "Responsible", "Deadline", "Status"]]
+    rows += [[text, "Unit", "2023/06", "Ongoing"] for text in SCOPE_TEXTS]
+    doc = excel.load(build(tmp_path, rows))
+    assert (
+        [
+            ("KAZ", "Chair the theme group"),
+            ("UZ", "Map the shelters"),
+            ("", "ICT: Upgrade the servers"),
+            ("", "HR: Recruit two officers"),
+            ("", "NB: check the figures"),
+            ("", "COVID: adapt the delivery plan"),
+        ],
+        [("GT227", "Tracker!A2")],
+    ) == (
+        [(a.scope, a.text) for a in doc.actions],
+        [(p.code, str(p.location)) for p in doc.problems],
+    )
+
+
+def test_scope_column_keeps_prefixed_texts_whole(tmp_path: Path) -> None:
+    """With a Country column, a prefix in a text whose country cell is empty is text."""
+    rows = [
+        ["Country", "Action", "Responsible", "Deadline", "Status"],
+        ["TJK", "Train the clerks", "Unit", "2023/06", "Ongoing"],
+        [None, "KAZ: Chair the theme group", "Unit", "2023/06", "Ongoing"],
+    ]
+    doc = excel.load(build(tmp_path, rows))
+    assert ([("TJK", "Train the clerks"), ("", "KAZ: Chair the theme group")], []) == (
+        [(a.scope, a.text) for a in doc.actions],
+        codes(doc),
+    )

@@ -98,6 +98,16 @@ workshops``, a date, ``10.`` alone and a ref followed by a line break or two
 spaces are left whole. Rows govtrack wrote (its matrix's hidden helper column
 holds a value) are never split: their empty refs are meant.
 
+**Scopes inside action texts.** In a table with no Scope column, an action text
+that starts with two to four capitals and a colon (``KAZ: Chair the group``,
+``UZ: Map shelters``) gives ``Action.scope`` and the rest its text, unless the
+capitals are a note word or a function (``NB``, ``TBC``, ``HR``, ``ICT``:
+:data:`~govtrack.io._refs.NOT_SCOPES`); the first such row of a table is
+reported (GT227). A table with a Scope column keeps every text whole. The text
+matrix reader shares the rule (:func:`~govtrack.io._refs.split_scope`). It is
+applied row by row, not only when several rows carry prefixes: the reader streams,
+and one prefix in a table is as much a scope as many.
+
 **Rows.** Blank rows are skipped. In a management-response matrix the
 recommendation columns (Rec #, Recommendation, Management response,
 Category) are filled down: a row whose recommendation cells are empty (or
@@ -166,6 +176,7 @@ GT221  info      a No (#) column left of the recommendations numbers the key act
 GT222  warning   a No (#) column left of the recommendations changes within one (see above)
 GT225  info      a two-row header: the second row sub-divides a merged header (read as header)
 GT226  info      a deadline and its revision in one cell: the revised date read (once per table)
+GT227  info      action scopes read from the start of the action texts (``KAZ:``; once per table)
 GT290  warning   govtrack's own workbook: a column its layout does not have (not read)
 =====  ========  ===================================================================
 """
@@ -206,7 +217,7 @@ from govtrack.io._numfmt import DateShape
 from govtrack.io._refs import LEADING_REF as _LEADING_REF
 from govtrack.io._refs import REF_FIRST as _REF_FIRST
 from govtrack.io._refs import REF_SECOND as _REF_SECOND
-from govtrack.io._refs import outline_fits
+from govtrack.io._refs import outline_fits, split_scope
 from govtrack.io.columns import (
     HEADERS,
     NUMBERING_HEADERS,
@@ -273,6 +284,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "GT222": (Severity.WARNING, "numbering column that changes within a recommendation"),
     "GT225": (Severity.INFO, "a second header row sub-dividing a merged header"),
     "GT226": (Severity.INFO, "a deadline cell giving a date and its revision"),
+    "GT227": (Severity.INFO, "action scopes read from the start of the action texts"),
     "GT290": (Severity.WARNING, "column outside govtrack's workbook layout"),
 }
 """The workbook problem codes: code -> (severity, summary)."""
@@ -353,8 +365,6 @@ _DECISION_HEADERS = frozenset(
                  "Agreed actions")
 )  # fmt: skip
 
-_SCOPE_PREFIX = re.compile(r"\s*([A-Z]{2,4})\s*:\s*")
-_NOT_SCOPES = frozenset({"NB", "PS", "FYI", "TBD", "TBC", "NOTE", "NA", "RE", "CC"})
 _REF_LIKE = re.compile(r"\s*(?:\d+(?:\.\d+)*|[A-Za-z]|[ivxlcIVXLC]{1,6})[.)]?\s*")
 _TOTAL = re.compile(r"\s*(?:grand\s+|sub-?\s*)?totals?\s*:?\s*", re.IGNORECASE)
 """A row's first cell saying the row totals the rows above (``Total``, ``Grand total:``)."""
@@ -662,6 +672,7 @@ class _Table:
         self.last_ref = ""  # the last action ref read (its column or its text), for _leading_ref
         self.refs_noted = False  # GT220 given for this table
         self.revisions_noted = False  # GT226 given for this table
+        self.scopes_noted = False  # GT227 given for this table
         index_of = self.keys.get
         self.i_rec_ref = index_of("rec_ref", _NOWHERE)
         self.i_recommendation = index_of("recommendation", _NOWHERE)
@@ -1119,11 +1130,12 @@ class _Table:
                 text = _text(text)
         else:
             text = ""
-        scope = _text(values[self.i_scope]).strip() if self.i_scope < n else ""
-        if not scope and text and ":" in text and (match := _SCOPE_PREFIX.match(text)):
-            code = match.group(1)
-            if code not in _NOT_SCOPES and len(text) > match.end():
-                scope, text = code, text[match.end() :]
+        if self.i_scope != _NOWHERE:
+            scope = _text(values[self.i_scope]).strip() if self.i_scope < n else ""
+        elif text and ":" in text:
+            scope, text = self._scope_prefix(text, row)
+        else:
+            scope = ""
         columns, labels = self.columns, self.field_labels
         kept: dict[str, str] | None = None
         if self.i_revised < n and not _blank(revised := values[self.i_revised]):
@@ -1236,6 +1248,24 @@ class _Table:
             return value.strip()
         due, due_text = self._due(value, self.i_deadline, row)
         return due.text if due is not None else due_text or _text(value)
+
+    def _scope_prefix(self, text: str, row: int) -> tuple[str, str]:
+        """The scope prefix of an action's text (``KAZ: Chair…``) and the rest, by the rule
+        the text matrix shares (:func:`~govtrack.io._refs.split_scope`); the first split of
+        a table is reported (GT227)."""
+        scope, rest = split_scope(text)
+        if scope and not self.scopes_noted:
+            self.scopes_noted = True
+            cell = self.cell(self.i_action, row)
+            self.add(
+                "GT227",
+                f"{cell} starts with {scope!r} and a colon: it is read as the action's scope "
+                "and the rest as its text, here and in the rows below (add a Scope column "
+                "to keep the texts whole)",
+                self.i_action,
+                row,
+            )
+        return scope, rest
 
     def _leading_ref(
         self, match: re.Match[str], text: str, values: Sequence[Any], n: int, row: int
