@@ -343,6 +343,13 @@ def test_a_values_only_copy_of_an_annotated_copy_has_one_problems_sheet(
     assert ["Problems", "Action Matrix"] == load_workbook(second).sheetnames
 
 
+NOTED = (
+    "Unit asked on 3 May; reply due\n\n— govtrack:\n"
+    "GT101 error: status 'Stalled' unknown\nGT110 info: overdue"
+)
+"""D3's comment in the annotated copy of :func:`_noted`'s workbook."""
+
+
 def _noted(partner: Path, tmp_path: Path) -> Path:
     """The partner's workbook with a note of their own on a problem cell (D3)."""
     from openpyxl.comments import Comment
@@ -363,8 +370,7 @@ def test_the_partners_note_on_a_problem_cell_is_kept(partner: Path, tmp_path: Pa
     assert comment is not None
     assert (
         "Partner",
-        "Unit asked on 3 May; reply due\n\n— govtrack:\n"
-        "GT101 error: status 'Stalled' unknown\nGT110 info: overdue",
+        NOTED,
     ) == (comment.author, comment.text)
 
 
@@ -382,7 +388,6 @@ def test_annotating_again_does_not_repeat_govtracks_part(partner: Path, tmp_path
     assert again is not None
     assert cleared.comment is not None
     assert (
-        "Unit asked on 3 May; reply due\n\n— govtrack:\n"
-        "GT101 error: status 'Stalled' unknown\nGT110 info: overdue",
+        NOTED,
         ("Unit asked on 3 May; reply due", "Partner", None),
     ) == (again.text, (cleared.comment.text, cleared.comment.author, cleared.fill.fill_type))
