@@ -228,6 +228,22 @@ def test_two_row_header_is_read_as_one(tmp_path: Path) -> None:
     )
 
 
+def test_two_row_header_streams_alike(tmp_path: Path) -> None:
+    """iter_actions reads a two-row header and revised deadlines as load does."""
+    rows = [
+        *TWO_ROW_HEADER,
+        [1, "Feed every pupil", "Map the depots", "Supply Unit", "2022/06", "2022/12", "Ongoing"],
+        [None, None, "Agree the menus", None, "Dec 2022 (revised: Mar 2023)", None, "Ongoing"],
+    ]
+
+    def setup(sheet: Worksheet) -> None:
+        _two_row_header(sheet)
+        sheet.merge_cells("D3:D4")
+
+    path = build(tmp_path, rows, setup=setup)
+    assert list(gt.load(path).actions) == list(gt.iter_actions(path))
+
+
 def test_two_row_header_with_unknown_sub_headers_keeps_them(tmp_path: Path) -> None:
     """Sub-headers naming no column: the first keeps the field, the others go to extra."""
     rows = [
