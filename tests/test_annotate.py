@@ -341,3 +341,53 @@ def test_a_values_only_copy_of_an_annotated_copy_has_one_problems_sheet(
     second = tmp_path / "checked2.xlsx"
     annotate(first, ISSUES, second)
     assert ["Problems", "Action Matrix"] == load_workbook(second).sheetnames
+
+
+NOTED = (
+    "Unit asked on 3 May; reply due\n\n— govtrack:\n"
+    "GT101 error: status 'Stalled' unknown\nGT110 info: overdue"
+)
+"""D3's comment in the annotated copy of :func:`_noted`'s workbook."""
+
+
+def _noted(partner: Path, tmp_path: Path) -> Path:
+    """The partner's workbook with a note of their own on a problem cell (D3)."""
+    from openpyxl.comments import Comment
+
+    book = load_workbook(partner)
+    book["Action Matrix"]["D3"].comment = Comment("Unit asked on 3 May; reply due", "Partner")
+    noted = tmp_path / "noted.xlsx"
+    book.save(noted)
+    return noted
+
+
+def test_the_partners_note_on_a_problem_cell_is_kept(partner: Path, tmp_path: Path) -> None:
+    """Regression: govtrack's comment replaced the partner's own note on a problem cell;
+    now govtrack's text follows it, after a '— govtrack:' line, the partner still its author."""
+    target = tmp_path / "checked.xlsx"
+    annotate(_noted(partner, tmp_path), ISSUES, target)
+    comment = load_workbook(target)["Action Matrix"]["D3"].comment
+    assert comment is not None
+    assert (
+        "Partner",
+        NOTED,
+    ) == (comment.author, comment.text)
+
+
+def test_annotating_again_does_not_repeat_govtracks_part(partner: Path, tmp_path: Path) -> None:
+    """An annotated copy annotated again holds the partner's note and govtrack's part once;
+    a cell no longer at fault gets the partner's note back alone, without govtrack's fill."""
+    first = tmp_path / "checked.xlsx"
+    annotate(_noted(partner, tmp_path), ISSUES, first)
+    second = tmp_path / "checked2.xlsx"
+    annotate(first, ISSUES, second)
+    third = tmp_path / "checked3.xlsx"
+    annotate(second, ISSUES[2:3], third)
+    again = load_workbook(second)["Action Matrix"]["D3"].comment
+    cleared = load_workbook(third)["Action Matrix"]["D3"]
+    assert again is not None
+    assert cleared.comment is not None
+    assert (
+        NOTED,
+        ("Unit asked on 3 May; reply due", "Partner", None),
+    ) == (again.text, (cleared.comment.text, cleared.comment.author, cleared.fill.fill_type))

@@ -1,6 +1,7 @@
 """Both Excel engines read every test workbook alike: same Document, problems and origins.
 
-The Excel reading tests (tests/test_excel_read.py and the reading property) are
+The Excel reading tests (tests/test_excel_read.py, test_excel_merges.py and the
+reading property) are
 collected again here with ``excel.load`` replaced by a loader that reads each
 workbook with openpyxl *and* calamine, asserts the two agree, and hands the
 openpyxl result to the test. Every workbook those tests build is so read both
@@ -21,6 +22,7 @@ import openpyxl
 import pytest
 
 import govtrack as gt
+import test_excel_merges
 import test_excel_read
 import test_excel_read_property
 from govtrack.io import excel
@@ -80,7 +82,7 @@ matrix = test_excel_read.matrix
 globals().update(
     {
         name: value
-        for module in (test_excel_read, test_excel_read_property)
+        for module in (test_excel_read, test_excel_read_property, test_excel_merges)
         for name, value in vars(module).items()
         if name.startswith("test_") and name not in _NOT_RERUN
     }

@@ -13,6 +13,11 @@ as the partner made them; formulas are replaced by the values the file holds
 (the values govtrack checked); pictures and charts are not copied. A larger
 workbook is copied values only, streaming, so memory stays flat.
 
+A problem cell that holds the partner's own note (a cell comment) keeps it:
+govtrack's text follows it, after a line ``— govtrack:`` (:data:`OWN_PART`), and
+annotating an annotated copy again replaces that part rather than adding another.
+(A values-only copy holds no comments at all, the partner's included.)
+
 A problem whose cell lies inside a merged range (a recommendation merged down
 over its key actions, which the reader fills down) is marked on the range's
 first cell, the only one Excel shows; its note then names the problem's own
@@ -46,7 +51,7 @@ from govtrack.model.location import Location
 from govtrack.model.records import Issue
 from govtrack.model.status import Severity
 
-__all__ = ["WHOLE_COPY_BYTES", "annotate"]
+__all__ = ["OWN_PART", "WHOLE_COPY_BYTES", "annotate"]
 
 WHOLE_COPY_BYTES = 5_000_000
 """A workbook file up to this size is copied with its layout; a larger one, values only."""
@@ -57,6 +62,11 @@ FILLS = {
     Severity.INFO: PatternFill("solid", fgColor="C7DDF7"),
 }
 _RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+_AUTHOR = "govtrack"
+OWN_PART = "\n\n— govtrack:\n"
+"""What sets govtrack's notes apart when a problem cell already holds the partner's own
+note (comment): the partner's text, this line, then govtrack's, in one comment that keeps
+the partner as its author. Annotating the copy again replaces the part after it."""
 _MAX_CELL = 32_767
 
 
@@ -71,7 +81,7 @@ def _set(sheet: Any, row: int, column: int, value: Any) -> Any:
         cell.comment = Comment(
             f"govtrack: this text has {len(value):,} characters; a cell holds {_MAX_CELL:,}, "
             "so it is cut here. The source file holds it whole.",
-            "govtrack",
+            _AUTHOR,
         )
     return cell
 
@@ -152,7 +162,14 @@ def _mark(cell: Any, places: Sequence[_Place]) -> None:
             for issue in place.issues
         )
     note = "\n".join(lines)
-    cell.comment = Comment(note[:_MAX_CELL], "govtrack", width=360, height=140)
+    partner = cell.comment
+    if partner is not None and partner.author != _AUTHOR and partner.text.strip():
+        # The partner's own note stays first; govtrack's part follows, set apart.
+        own = partner.text.rstrip()
+        note = f"{own}{OWN_PART}{note}"
+        cell.comment = Comment(note[:_MAX_CELL], partner.author, width=360, height=200)
+        return
+    cell.comment = Comment(note[:_MAX_CELL], _AUTHOR, width=360, height=140)
 
 
 def _whole_copy(source: Path) -> Workbook | None:
@@ -186,15 +203,21 @@ _OWN_FILLS = frozenset(fill.fgColor.rgb for fill in FILLS.values())
 
 
 def _clear_own_marks(sheet: Any) -> None:
-    """Remove the marks of an earlier annotated copy (a comment by "govtrack", and the
-    fill it came with): a cell corrected since is not left marked; the partner's own
-    comments and colours stay."""
+    """Remove the marks of an earlier annotated copy (a comment by "govtrack", or
+    govtrack's part after the partner's own note, and the fill it came with): a cell
+    corrected since is not left marked, and annotating again does not repeat govtrack's
+    part; the partner's own comments and colours stay."""
     for row in sheet.iter_rows():
         for cell in row:
             comment = getattr(cell, "comment", None)
-            if comment is None or comment.author != "govtrack":
+            if comment is None:
                 continue
-            cell.comment = None
+            if comment.author == _AUTHOR:
+                cell.comment = None
+            elif (at := comment.text.find(OWN_PART)) >= 0:
+                cell.comment = Comment(comment.text[:at], comment.author, width=360, height=140)
+            else:
+                continue
             if cell.fill.fill_type == "solid" and cell.fill.fgColor.rgb in _OWN_FILLS:
                 cell.fill = PatternFill(fill_type=None)
 

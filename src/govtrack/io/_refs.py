@@ -14,6 +14,13 @@ same ref out of the same text (see the Excel reader's "Refs inside action texts"
 
 The ref is kept as written and the text is the rest, so ``f"{ref} {text}"`` gives the
 cell back: nothing is lost.
+
+Scope prefixes (``KAZ: Chair the theme group``) are shared the same way
+(:func:`split_scope`): two to four capital letters, a colon and the text make the
+letters the action's scope, in a table with no Scope column, unless the letters are a
+note word (``NB``, ``TBC``) or name a function rather than a place (``HR``, ``ICT``):
+:data:`NOT_SCOPES`. Each reader reports the first split of a table (an info problem), so
+that it is never silent.
 """
 
 from __future__ import annotations
@@ -22,13 +29,16 @@ import re
 
 __all__ = [
     "LEADING_REF",
+    "NOT_SCOPES",
     "QUANTITY_WORDS",
     "REF_FIRST",
     "REF_SECOND",
+    "SCOPE_PREFIX",
     "outline_fits",
     "outline_follows",
     "outline_parts",
     "split_leading_ref",
+    "split_scope",
 ]
 
 LEADING_REF = re.compile(
@@ -160,3 +170,43 @@ def split_leading_ref(
     ):
         return None
     return match.group("ref"), text[end:]
+
+
+SCOPE_PREFIX = re.compile(r"[ \t]*(?P<scope>[A-Z]{2,4})[ \t]*:\s*(?=\S)")
+"""A scope prefix leading an action's text: two to four capitals and a colon (``KAZ:``,
+``UZ:``), then the text (the match's end is where it starts)."""
+
+NOT_SCOPES = frozenset(
+    {"NB", "PS", "FYI", "TBD", "TBC", "NOTE", "NA", "RE", "CC", "ETA", "ASAP", "NEW", "DONE",
+     "HR", "ICT", "IT", "PR", "QA", "HQ", "FIN", "ADM", "OPS", "LOG", "MEL", "MEAL", "TWG",
+     "TOR", "TORS", "MOU", "AOB", "FAQ", "SOP", "SOPS"}
+)  # fmt: skip
+"""Capitals before a colon that are no scope: note words (``NB:``, ``TBC:``) and the
+functions and documents of an organisation (``HR:``, ``ICT:``, ``TOR:``), which name no
+country or office. ``HR: Recruit two officers`` keeps its text whole."""
+
+
+def split_scope(text: str) -> tuple[str, str]:
+    """The scope prefix of an action's text and the rest, or ``("", text)``.
+
+    Args:
+        text: The action's text, as its cell holds it.
+
+    Returns:
+        ``(scope, rest)``: the capitals and the text after the colon and its spaces, or
+        ``("", text)`` when the text has no scope prefix (:data:`SCOPE_PREFIX`, not one
+        of :data:`NOT_SCOPES`).
+
+    >>> split_scope("KAZ: Chair the theme group"), split_scope("UZ:  Map shelters")
+    (('KAZ', 'Chair the theme group'), ('UZ', 'Map shelters'))
+    >>> split_scope("HR: Recruit two officers"), split_scope("COVID: adapt the plan")
+    (('', 'HR: Recruit two officers'), ('', 'COVID: adapt the plan'))
+    >>> split_scope("KAZ:")
+    ('', 'KAZ:')
+    """
+    if ":" not in text or (match := SCOPE_PREFIX.match(text)) is None:
+        return "", text
+    scope = match["scope"]
+    if scope in NOT_SCOPES:
+        return "", text
+    return scope, text[match.end() :]

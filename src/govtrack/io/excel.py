@@ -35,31 +35,32 @@ column when they all name one (``Remarks/Comments``); when they name different
 ones (``Status/Comments``) the column is kept in ``extra`` and GT205 says so
 (:func:`~govtrack.io.columns.header_key`). The main keys and a few of their aliases:
 
-===============  ==============================================  ==============================
-key              some aliases                                    fills
-===============  ==============================================  ==============================
-rec_ref          Rec #, Recommendation no (No, #: see below)     Recommendation.ref
-recommendation   Recommendation                                  Recommendation.text
-response         Management response                             ManagementResponse.text
-category         Category, Management response category          ManagementResponse.category
-ref              Action #, No, No., N°, #, S/N                   Action.ref
-action           Key action, Action, Decision, Activity          Action.text (``KAZ:`` → scope)
-responsible      Responsible unit(s), Lead, Focal point          Action.responsible
-deadline         Deadline, Time-frame, Due date, Target date     Action.due / due_text
-status           Status, Status of implementation                Action.status / status_text
-comments         Comments, Remarks, Comments/Updates             Action.comments
-updates          Updates                                         Action.updates
-scope, group     Country / Office, Section / Theme               Action.scope, Action.group
-schedule_on,     On schedule, Behind schedule (ticks:            Activity.schedule
-schedule_behind  ✓ ✔ x X yes y 1 TRUE)
-schedule         Schedule (words: On track, Behind)              Activity.schedule
-delay_reasons    Reasons for delay                               Activity.delay_reasons
-recommendations  Recommendations, TWG recommendations            ….recommendations
-deemed_consent   Deemed consent (a tick: ✓ x yes 1 TRUE)          Decision.deemed_consent
-indicator        Indicator, Joint monitoring indicator           Indicator.text
-timeframe        Timeframe for indicator (or a Deadline column)  Indicator.timeframe
-constraints      Constraints, Challenges                         Indicator.constraints
-===============  ==============================================  ==============================
+================  ==============================================  ==============================
+key               some aliases                                    fills
+================  ==============================================  ==============================
+rec_ref           Rec #, Recommendation no (No, #: see below)     Recommendation.ref
+recommendation    Recommendation                                  Recommendation.text
+response          Management response                             ManagementResponse.text
+category          Category, Management response category          ManagementResponse.category
+ref               Action #, No, No., N°, #, S/N                   Action.ref
+action            Key action, Action, Decision, Activity          Action.text (``KAZ:`` → scope)
+responsible       Responsible unit(s), Lead, Focal point          Action.responsible
+deadline          Deadline, Time-frame, Due date, Target date     Action.due / due_text
+revised_deadline  Revised deadline, New deadline, Extended to     Action.due when filled
+status            Status, Status of implementation                Action.status / status_text
+comments          Comments, Remarks, Comments/Updates             Action.comments
+updates           Updates                                         Action.updates
+scope, group      Country / Office, Section / Theme               Action.scope, Action.group
+schedule_on,      On schedule, Behind schedule (ticks:            Activity.schedule
+schedule_behind   ✓ ✔ x X yes y 1 TRUE)
+schedule          Schedule (words: On track, Behind)              Activity.schedule
+delay_reasons     Reasons for delay                               Activity.delay_reasons
+recommendations   Recommendations, TWG recommendations            ….recommendations
+deemed_consent    Deemed consent (a tick: ✓ x yes 1 TRUE)          Decision.deemed_consent
+indicator         Indicator, Joint monitoring indicator           Indicator.text
+timeframe         Timeframe for indicator (or a Deadline column)  Indicator.timeframe
+constraints       Constraints, Challenges                         Indicator.constraints
+================  ==============================================  ==============================
 
 Any other column is kept verbatim in ``Action.extra`` under its header (for
 indicators, which have no ``extra``, in ``ProgressReport.extra`` as
@@ -97,15 +98,29 @@ workshops``, a date, ``10.`` alone and a ref followed by a line break or two
 spaces are left whole. Rows govtrack wrote (its matrix's hidden helper column
 holds a value) are never split: their empty refs are meant.
 
+**Scopes inside action texts.** In a table with no Scope column, an action text
+that starts with two to four capitals and a colon (``KAZ: Chair the group``,
+``UZ: Map shelters``) gives ``Action.scope`` and the rest its text, unless the
+capitals are a note word or a function (``NB``, ``TBC``, ``HR``, ``ICT``:
+:data:`~govtrack.io._refs.NOT_SCOPES`); the first such row of a table is
+reported (GT227). A table with a Scope column keeps every text whole. The text
+matrix reader shares the rule (:func:`~govtrack.io._refs.split_scope`). It is
+applied row by row, not only when several rows carry prefixes: the reader streams,
+and one prefix in a table is as much a scope as many.
+
 **Rows.** Blank rows are skipped. In a management-response matrix the
 recommendation columns (Rec #, Recommendation, Management response,
 Category) are filled down: a row whose recommendation cells are empty (or
 covered by a merged cell), or repeat the recommendation above with some left
-blank, belongs to that recommendation. No other
-column is filled down, except Scope and Group within a merged range; a
-range merged down in any other column is a problem (GT211), its value kept
-on the first row only. With no Category column, a response that opens with a
-category word (``Partially accepted. …``) gives the category, its text whole.
+blank, belongs to that recommendation. A merged cell shows its value on
+every row it covers, so in the Responsible, Deadline, Status, Scope and Group
+columns a range merged down gives its value to each row under it (an empty
+cell that is not merged stays empty: nothing else is filled down). A range
+merged down in any other column (Key action, Comments, a column kept in
+``extra``) is a problem (GT211), its value kept on the first row only: a
+comment or a text is not copied into several records. With no Category
+column, a response that opens with a category word (``Partially accepted. …``)
+gives the category, its text whole.
 A row with a single short text (in the first or the
 main column, or merged across) is a section row: it becomes the ``group`` of
 what follows. A single text beginning ``Note``, ``Source``, ``NB`` or ``*``
@@ -122,6 +137,15 @@ None an ambiguous day is GT208, not a guess); a General-formatted number is a
 year (1900–2100) or a day serial (honouring the 1904 epoch). An unreadable
 deadline stays in ``Action.due_text`` and an unknown status word in
 ``status_text``: :func:`~govtrack.validate` reports those (GT104, GT101).
+
+**Revised deadlines.** A filled Revised deadline cell is the deadline, the
+original kept in ``extra`` (under its header when it says ``Original``, else
+under ``<header> (original)``); an empty one leaves the original. A deadline
+cell ``Dec 2022 (revised: Jun 2023)`` (``revised to``, ``extended to``) or
+``Jun 2023 (revised)`` is due on the revised date, the cell kept in ``extra``
+as ``<header> (as written)`` (GT226 for the first of a table). A header cell
+merged across columns over a row of sub-headers (``Deadline`` over
+``Original`` | ``Revised``) makes a two-row header (GT225).
 
 **Problems** (``doc.problems``), every one with its sheet and cell:
 
@@ -150,6 +174,9 @@ GT219  warning   a Deemed consent cell that is not a tick (kept in extra)
 GT220  info      action refs read from the start of the action texts (once per table)
 GT221  info      a No (#) column left of the recommendations numbers the key actions (once)
 GT222  warning   a No (#) column left of the recommendations changes within one (see above)
+GT225  info      a two-row header: the second row sub-divides a merged header (read as header)
+GT226  info      a deadline and its revision in one cell: the revised date read (once per table)
+GT227  info      action scopes read from the start of the action texts (``KAZ:``; once per table)
 GT290  warning   govtrack's own workbook: a column its layout does not have (not read)
 =====  ========  ===================================================================
 """
@@ -190,7 +217,7 @@ from govtrack.io._numfmt import DateShape
 from govtrack.io._refs import LEADING_REF as _LEADING_REF
 from govtrack.io._refs import REF_FIRST as _REF_FIRST
 from govtrack.io._refs import REF_SECOND as _REF_SECOND
-from govtrack.io._refs import outline_fits
+from govtrack.io._refs import outline_fits, split_scope
 from govtrack.io.columns import (
     HEADERS,
     NUMBERING_HEADERS,
@@ -255,6 +282,9 @@ CODES: dict[str, tuple[Severity, str]] = {
     "GT220": (Severity.INFO, "action refs read from the start of the action texts"),
     "GT221": (Severity.INFO, "numbering column read as the key actions' refs"),
     "GT222": (Severity.WARNING, "numbering column that changes within a recommendation"),
+    "GT225": (Severity.INFO, "a second header row sub-dividing a merged header"),
+    "GT226": (Severity.INFO, "a deadline cell giving a date and its revision"),
+    "GT227": (Severity.INFO, "action scopes read from the start of the action texts"),
     "GT290": (Severity.WARNING, "column outside govtrack's workbook layout"),
 }
 """The workbook problem codes: code -> (severity, summary)."""
@@ -303,8 +333,9 @@ _RESPONSES, _ACTIONS, _DECISIONS, _ACTIVITIES, _INDICATORS = (
     "indicators",
 )
 _ACTION_KEYS = frozenset(
-    {"ref", "action", "responsible", "deadline", "status", "comments", "updates", "scope", "group"}
-)
+    {"ref", "action", "responsible", "deadline", "revised_deadline", "status", "comments",
+     "updates", "scope", "group"}
+)  # fmt: skip
 _PARENT_KEYS = ("rec_ref", "recommendation", "response", "category")
 # What a bare numbering column left of the recommendation turns out to number
 # (_Table._judge_number): the recommendations, their key actions, or neither (kept in extra).
@@ -334,8 +365,6 @@ _DECISION_HEADERS = frozenset(
                  "Agreed actions")
 )  # fmt: skip
 
-_SCOPE_PREFIX = re.compile(r"\s*([A-Z]{2,4})\s*:\s*")
-_NOT_SCOPES = frozenset({"NB", "PS", "FYI", "TBD", "TBC", "NOTE", "NA", "RE", "CC"})
 _REF_LIKE = re.compile(r"\s*(?:\d+(?:\.\d+)*|[A-Za-z]|[ivxlcIVXLC]{1,6})[.)]?\s*")
 _TOTAL = re.compile(r"\s*(?:grand\s+|sub-?\s*)?totals?\s*:?\s*", re.IGNORECASE)
 """A row's first cell saying the row totals the rows above (``Total``, ``Grand total:``)."""
@@ -600,6 +629,20 @@ class _Table:
             keys["recommendation"] = keys.pop("recommendations")
         if self.layout == _INDICATORS and "timeframe" not in keys and "deadline" in keys:
             keys["timeframe"] = keys.pop("deadline")
+        if "revised_deadline" in keys and "deadline" not in keys:
+            # Original deadline | Revised deadline: the original is the deadline column.
+            original = next(
+                (
+                    index
+                    for index, label in header.labels.items()
+                    if index not in keys.values() and _names_original_deadline(label, reader.lookup)
+                ),
+                None,
+            )
+            if original is not None:
+                keys["deadline"] = original
+            elif self.layout != _INDICATORS:
+                keys["deadline"] = keys.pop("revised_deadline")  # the only deadline there is
         self.keys = {key: index for key, index in keys.items() if key in used}
         self.labels = header.labels
         self.width = max(header.labels, default=-1) + 1
@@ -628,6 +671,8 @@ class _Table:
         self.i_helper = min(self.ignored, default=_NOWHERE)
         self.last_ref = ""  # the last action ref read (its column or its text), for _leading_ref
         self.refs_noted = False  # GT220 given for this table
+        self.revisions_noted = False  # GT226 given for this table
+        self.scopes_noted = False  # GT227 given for this table
         index_of = self.keys.get
         self.i_rec_ref = index_of("rec_ref", _NOWHERE)
         self.i_recommendation = index_of("recommendation", _NOWHERE)
@@ -639,6 +684,7 @@ class _Table:
         self.i_deadline = index_of(
             "timeframe" if self.layout == _INDICATORS else "deadline", _NOWHERE
         )
+        self.i_revised = index_of("revised_deadline", _NOWHERE)
         self.i_status = index_of("status", _NOWHERE)
         self.i_comments = index_of("comments", _NOWHERE)
         self.i_updates = index_of("updates", _NOWHERE)
@@ -663,6 +709,7 @@ class _Table:
         self.columns = FrozenMap(
             {key: self.letter(index) for key, index in self.keys.items() if index != _NOWHERE}
         )
+
         # ... and its header as the partner wrote it ("Time-frame"), for the same problems.
         self.field_labels = FrozenMap(
             {
@@ -671,10 +718,13 @@ class _Table:
                 if index != _NOWHERE and self.labels.get(index)
             }
         )
+        self._revised_maps()
         # Merged ranges: horizontal spans (for section rows), fill-down for scope and group.
         self.merged_across: set[tuple[int, int]] = set()
-        self.fill_rows: dict[int, set[int]] = {}
-        self.last_value: dict[int, Any] = {}
+        # Column -> {covered row: the merged range's first row}; the first rows' values.
+        self.fill_rows: dict[int, dict[int, int]] = {}
+        self.fill_first: set[tuple[int, int]] = set()
+        self.fill_values: dict[tuple[int, int], Any] = {}
         self.formula_rows: dict[int, list[str]] = {}
         for ref in facts.bare_formulas:
             row = int(ref.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
@@ -710,9 +760,21 @@ class _Table:
         self.span = max(self.mapped, default=-1) + 1
         self.holes = frozenset(range(self.span)) - self.mapped
         self.action_columns = frozenset(
-            {self.i_ref, self.i_action, self.i_responsible, self.i_deadline, self.i_status,
-             self.i_comments, self.i_updates, self.i_scope} - {_NOWHERE}
+            {self.i_ref, self.i_action, self.i_responsible, self.i_deadline, self.i_revised,
+             self.i_status, self.i_comments, self.i_updates, self.i_scope} - {_NOWHERE}
         ).union(index for index, _ in self.extra_columns)  # fmt: skip
+
+    def _revised_maps(self) -> None:
+        """The columns and headers of a row whose deadline is its revised one: its deadline
+        points at the revised column."""
+        self.revised_columns, self.revised_labels = self.columns, self.field_labels
+        if self.i_revised != _NOWHERE:
+            self.revised_columns = FrozenMap(
+                {**self.columns, "deadline": self.letter(self.i_revised)}
+            )
+            self.revised_labels = FrozenMap(
+                {**self.field_labels, "deadline": self.labels.get(self.i_revised, "")}
+            )
 
     def letter(self, index: int) -> str:
         letter = self.letters.get(index)
@@ -815,21 +877,29 @@ class _Table:
                     )
 
     def _merges(self) -> None:
-        fill_columns = {self.i_scope, self.i_group} - {_NOWHERE}
+        # A merged cell shows its value on every row it covers: in these columns each
+        # covered row reads it (the recommendation columns fill down by their own rule).
+        fill_columns = {
+            self.i_responsible, self.i_deadline, self.i_revised, self.i_status, self.i_scope,
+            self.i_group
+        } - {_NOWHERE}  # fmt: skip
         for min_row, min_col, max_row, max_col in self.facts.merges:
             index = min_col - 1
             if max_col > min_col:
                 self.merged_across.add((min_row, index))
             if max_row <= min_row or min_row <= self.header.row:
                 continue
-            if index in fill_columns:
-                self.fill_rows.setdefault(index, set()).update(range(min_row + 1, max_row + 1))
+            if index in fill_columns and max_col == min_col:
+                covered = self.fill_rows.setdefault(index, {})
+                covered.update(dict.fromkeys(range(min_row + 1, max_row + 1), min_row))
+                self.fill_first.add((index, min_row))
             elif index not in self.parent_columns and max_col - min_col + 1 < max(self.width, 2):
                 self.add(
                     "GT211",
                     f"{self.cell(index, min_row)}:{self.cell(max_col - 1, max_row)} is merged "
-                    f"over rows {min_row}–{max_row}; only recommendation columns are filled "
-                    f"down, so its value is read for row {min_row} only",
+                    f"over rows {min_row}–{max_row}; only the recommendation, Responsible, "
+                    f"Deadline, Status, Scope and Group columns are filled down, so its value "
+                    f"is read for row {min_row} only",
                     index,
                     min_row,
                 )
@@ -910,15 +980,21 @@ class _Table:
                 self._new_column(i, row)
 
     def _fill(self, row: int, values: Sequence[Any]) -> Sequence[Any]:
-        """Fill scope and group cells covered by a merged range from the range's first row."""
+        """Fill the cells a merged range covers in the fill-down columns (see :meth:`_merges`)
+        from the range's first row."""
         out = list(values)
-        for index, rows in self.fill_rows.items():
-            if index < len(out) and not _blank(out[index]):
-                self.last_value[index] = out[index]
-            elif row in rows and index in self.last_value:
-                while len(out) <= index:
-                    out.append(None)
-                out[index] = self.last_value[index]
+        for index, covered in self.fill_rows.items():
+            first = covered.get(row)
+            if first is None:
+                if index < len(out) and (index, row) in self.fill_first:
+                    self.fill_values[index, row] = out[index]
+                continue
+            value = self.fill_values.get((index, first))
+            if _blank(value) or (index < len(out) and not _blank(out[index])):
+                continue
+            while len(out) <= index:
+                out.append(None)
+            out[index] = value
         return out
 
     def _new_column(self, index: int, row: int) -> None:
@@ -1031,13 +1107,19 @@ class _Table:
         if kind is dt.datetime or kind is dt.date:
             day = value.date() if kind is dt.datetime else value
             if self.partial_dates is not None and (
-                shape := self.partial_dates.get((row, index + 1))
+                shape := self.partial_dates.get((self._anchor(index, row), index + 1))
             ):
                 return self.reader.due_of_shape(shape, day), ""
             return self.reader.due_of_day(day), ""
         if kind is int or kind is float:
             return self.reader.due_of_number(value)
         return None, _text(value)
+
+    def _anchor(self, index: int, row: int) -> int:
+        """The row whose cell ``row`` shows in column ``index``: the first row of a merged
+        range filled down over it, else ``row`` itself."""
+        covered = self.fill_rows.get(index)
+        return row if covered is None else covered.get(row, row)
 
     def _parts(self, row: int, values: Sequence[Any], n: int) -> tuple[Any, ...]:
         """The fields every kind of action shares, from one row, in the order of
@@ -1048,13 +1130,22 @@ class _Table:
                 text = _text(text)
         else:
             text = ""
-        scope = _text(values[self.i_scope]).strip() if self.i_scope < n else ""
-        if not scope and text and ":" in text and (match := _SCOPE_PREFIX.match(text)):
-            code = match.group(1)
-            if code not in _NOT_SCOPES and len(text) > match.end():
-                scope, text = code, text[match.end() :]
-        if self.i_deadline < n and (deadline := values[self.i_deadline]) is not None:
-            due, due_text = self._due(deadline, self.i_deadline, row)
+        if self.i_scope != _NOWHERE:
+            scope = _text(values[self.i_scope]).strip() if self.i_scope < n else ""
+        elif text and ":" in text:
+            scope, text = self._scope_prefix(text, row)
+        else:
+            scope = ""
+        columns, labels = self.columns, self.field_labels
+        kept: dict[str, str] | None = None
+        if self.i_revised < n and not _blank(revised := values[self.i_revised]):
+            due, due_text, kept = self._deadline(revised, self.i_revised, row)
+            columns, labels = self.revised_columns, self.revised_labels
+            if self.i_deadline < n and not _blank(deadline := values[self.i_deadline]):
+                kept = kept or {}
+                kept[self._original_label()] = self._original(deadline, row)
+        elif self.i_deadline < n and (deadline := values[self.i_deadline]) is not None:
+            due, due_text, kept = self._deadline(deadline, self.i_deadline, row)
         else:
             due, due_text = None, ""
         if self.i_status < n:
@@ -1098,15 +1189,83 @@ class _Table:
             reader.updates_of(_text(values[self.i_updates])) if self.i_updates < n else (),
             scope,
             self._group(values, n) if self.i_group < n or self.section else "",
-            FrozenMap(self._extra(values, n)) if self.extra_columns else _NO_EXTRA,
+            (
+                FrozenMap({**self._extra(values, n), **kept})
+                if kept
+                else FrozenMap(self._extra(values, n))
+                if self.extra_columns
+                else _NO_EXTRA
+            ),
             new_location(
                 self.problems.file,
                 self.sheet,
                 f"{self.origin_letter}{row}",
-                self.columns,
-                self.field_labels,
+                columns,
+                labels,
             ),
         )
+
+    def _original_label(self) -> str:
+        """Where extra keeps the original deadline a revised one replaced: under its
+        column's header when that says it is the original (``Original deadline``), else
+        under the header and ``(original)`` (``Deadline (original)``)."""
+        label = self.labels.get(self.i_deadline, "") or HEADERS["deadline"]
+        if _names_original_deadline(label, self.reader.lookup):
+            return label
+        return f"{label} (original)"
+
+    def _deadline(
+        self, value: Any, index: int, row: int
+    ) -> tuple[Due | None, str, dict[str, str] | None]:
+        """A deadline cell read as :meth:`_due` reads it, but for a text that gives a date and
+        its revision (``Dec 2022 (revised: Jun 2023)``, ``Jun 2023 (revised)``): the revised
+        date is the deadline, and the cell, as written, is kept in extra under its header and
+        ``(as written)`` (the third item; None for any other cell)."""
+        if value.__class__ is str and "(" in value and (match := _REVISED_IN_CELL.fullmatch(value)):
+            written = match.group("revised") or match.group("original")
+            due, unread = self.reader.due_of_text(written, self, index, row)
+            if due is not None and not unread:
+                label = self.labels.get(index, "") or HEADERS["deadline"]
+                if not self.revisions_noted:
+                    self.revisions_noted = True
+                    self.add(
+                        "GT226",
+                        f"{self.cell(index, row)} gives a deadline and its revision "
+                        f"({value.strip()!r}): the revised date, {due.text!r}, is read as the "
+                        f"deadline and the cell kept in extra as {label + ' (as written)'!r}, "
+                        "here and in the rows below",
+                        index,
+                        row,
+                    )
+                return due, "", {f"{label} (as written)": value.strip()}
+        due, due_text = self._due(value, index, row)
+        return due, due_text, None
+
+    def _original(self, value: Any, row: int) -> str:
+        """The text of an original deadline a revised one replaces (kept in extra): a text
+        as written, a date as its deadline reads (``Jul 2023`` for a month-formatted date)."""
+        if value.__class__ is str:
+            return value.strip()
+        due, due_text = self._due(value, self.i_deadline, row)
+        return due.text if due is not None else due_text or _text(value)
+
+    def _scope_prefix(self, text: str, row: int) -> tuple[str, str]:
+        """The scope prefix of an action's text (``KAZ: Chair…``) and the rest, by the rule
+        the text matrix shares (:func:`~govtrack.io._refs.split_scope`); the first split of
+        a table is reported (GT227)."""
+        scope, rest = split_scope(text)
+        if scope and not self.scopes_noted:
+            self.scopes_noted = True
+            cell = self.cell(self.i_action, row)
+            self.add(
+                "GT227",
+                f"{cell} starts with {scope!r} and a colon: it is read as the action's scope "
+                "and the rest as its text, here and in the rows below (add a Scope column "
+                "to keep the texts whole)",
+                self.i_action,
+                row,
+            )
+        return scope, rest
 
     def _leading_ref(
         self, match: re.Match[str], text: str, values: Sequence[Any], n: int, row: int
@@ -1456,6 +1615,7 @@ class _Table:
         self.field_labels = FrozenMap(
             {key: self.labels[i] for key, i in self.keys.items() if self.labels.get(i)}
         )
+        self._revised_maps()
         self._spans()
         return label
 
@@ -1813,6 +1973,103 @@ def _numbered_recommendations(
     return dict(sorted(keys.items(), key=lambda item: item[1]))  # in column order, as _score
 
 
+_ORIGINAL = re.compile(r"(?:original|initial|first|planned)\s+(.+)")
+"""A header naming an original deadline: ``Original`` (or ``Initial``) and a deadline's."""
+
+
+def _names_original_deadline(label: str, lookup: Mapping[str, str]) -> bool:
+    """Whether a header names the original deadline (``Original deadline``, ``Initial
+    target date``), which a revised one replaces."""
+    match = _ORIGINAL.fullmatch(normalise_header(label))
+    return match is not None and header_key(match.group(1), lookup) == "deadline"
+
+
+_REVISED_IN_CELL = re.compile(
+    r"\s*(?P<original>[^()]*?)\s*\(\s*(?:revised|extended|postponed|moved)"
+    r"(?:(?:\s*(?::|to\b|on\b)\s*|\s+)(?P<revised>[^()]*?))?\s*\)\s*",
+    re.IGNORECASE,
+)
+"""A deadline cell giving a date and its revision: ``Dec 2022 (revised: Jun 2023)``,
+``Dec 2022 (extended to Jun 2023)``, or a revised date alone, ``Jun 2023 (revised)``."""
+
+_SUB_HEADER_CELL = 40
+"""The longest sub-header (``Original``, ``Revised``, ``Q1``) :func:`_sub_header` reads."""
+_SUB_HEADERS_MIN = 2
+"""How many sub-headers under one merged header cell sub-divide it."""
+
+
+def _sub_header(
+    header: _Header,
+    values: Sequence[Any],
+    row: int,
+    merges: Iterable[tuple[int, int, int, int]],
+    lookup: Mapping[str, str],
+) -> tuple[_Header, str] | None:
+    """The header read over two rows, when the row under it sub-divides its merged cells.
+
+    A header cell merged across columns (``Deadline`` over E:F) with short texts in at
+    least two of those columns on the next row (``Original``, ``Revised``), and nothing
+    else on that row, makes a two-row header: each sub-column is named by its
+    sub-header and the header above it, ``Original deadline``, ``Revised deadline``
+    when that names a column (or the original deadline), else the other way round
+    (``Status Q1``), and the row is part of the header, not a record. When no sub-column
+    names the merged header's field, its first column keeps it (as a one-row header reads
+    it), and sub-columns that name no column go to ``extra`` under their joined names.
+
+    Returns:
+        The new header and the message of its GT225, or None when the row is not a
+        sub-header row.
+    """
+    spans = [
+        (min_col - 1, max_col - 1)
+        for min_row, min_col, max_row, max_col in merges
+        if min_row == header.row and max_row == header.row and max_col > min_col
+    ]
+    if not spans:
+        return None
+    filled = {index for index, value in enumerate(values) if not _blank(value)}
+    if not filled:
+        return None
+    labels = dict(header.labels)
+    keys = dict(header.keys)
+    parts: list[str] = []
+    inside: set[int] = set()
+    for first, last in sorted(spans):
+        subs = [index for index in range(first, last + 1) if index in filled]
+        inside.update(subs)
+        if not subs:
+            continue
+        if len(subs) < _SUB_HEADERS_MIN or any(
+            values[index].__class__ is not str or len(values[index]) > _SUB_HEADER_CELL
+            for index in subs
+        ):
+            return None
+        above = labels.get(first, "")
+        if not above:
+            return None
+        named: list[str] = []
+        for index in subs:
+            sub = _label(values[index])
+            joined = f"{sub} {above[:1].lower()}{above[1:]}"
+            key = header_key(joined, lookup)
+            if key is None and not _names_original_deadline(joined, lookup):
+                joined = f"{above} {sub}"
+                key = header_key(joined, lookup)
+            labels[index] = joined
+            named.append(joined)
+            if key is not None and (key not in keys or keys[key] == first):
+                keys[key] = index
+        parts.append(f"{above!r} into {', '.join(repr(name) for name in named)}")
+    if filled - inside:
+        return None
+    keys = dict(sorted(keys.items(), key=lambda item: item[1]))
+    message = (
+        f"rows {header.row}–{row} are a two-row header: row {row} divides "
+        f"{'; '.join(parts)}; it is read as part of the header, not as a record"
+    )
+    return attrs.evolve(header, keys=keys, labels=labels), message
+
+
 def _reaches(values: Sequence[Any], index: int) -> bool:
     """Whether a row holds a value at ``index`` or to its right.
 
@@ -1877,7 +2134,17 @@ def _read_sheet(
         )
     header = best
     titles = [(row, values) for row, values in head if row < header.row]
-    rest = chain(((row, values) for row, values in head if row > header.row), numbered)
+    rest: Iterator[tuple[int, Sequence[Any]]] = chain(
+        ((row, values) for row, values in head if row > header.row), numbered
+    )
+    below = next(rest, None)
+    if below is not None:
+        split = _sub_header(header, below[1], below[0], facts.merges, lookup)
+        if split is None:
+            rest = chain((below,), rest)
+        else:
+            header, message = split
+            problems.add("GT225", message, sheet.name, f"A{below[0]}")
     table = _Table(
         reader=reader, sheet=sheet.name, header=header, titles=titles, facts=facts, sink=sink
     )

@@ -31,8 +31,11 @@ Two shapes are read:
 Headers are matched through :func:`govtrack.io.columns.merge_aliases` (a caller may
 pass ``aliases=``); an unnamed column is the action column; a column govtrack has
 no name for goes to ``Action.extra`` by its header (empty cells are left out).
-A country prefix (``KAZ:``) at the start of the action becomes ``Action.scope``
-and leaves the text, unless the table has a Scope column. A ``# heading`` above a
+A country prefix (``KAZ:``, ``UZ:``: two to four capitals and a colon, not a note
+word or a function such as ``NB:``, ``HR:`` or ``ICT:``) at the start of the action
+becomes ``Action.scope`` and leaves the text, unless the table has a Scope column;
+the first of a table is reported (GT329). The Excel reader shares the rule
+(:func:`govtrack.io._refs.split_scope`). A ``# heading`` above a
 Markdown table is the plan's title; each table is one :class:`~govtrack.ActionPlan`.
 Cells keep their line breaks; nothing else is changed.
 
@@ -60,6 +63,7 @@ GT325  warning   a row whose action cell is empty
 GT326  error     a deadline that reads as two different days (``03/04/2024``): kept
                  as text; pass ``dayfirst=`` to choose
 GT327  info      action refs read from the start of the action texts (once per table)
+GT329  info      action scopes read from the start of the action texts (once per table)
 =====  ========  ====================================================================
 """
 
@@ -72,7 +76,7 @@ import attrs
 
 from govtrack._errors import AmbiguousDateError, DueParseError, FormatError
 from govtrack.io._files import normalise_newlines, refuse_lossy, refuse_what_is_left_out
-from govtrack.io._refs import LEADING_REF, split_leading_ref
+from govtrack.io._refs import LEADING_REF, split_leading_ref, split_scope
 from govtrack.io.columns import HEADERS, header_key, merge_aliases
 from govtrack.io.gate import render_updates, split_parties, split_updates
 from govtrack.model.dates import Due, parse_due
@@ -82,7 +86,6 @@ from govtrack.model.status import Severity, Status
 
 __all__ = ["dumps", "loads", "sniff"]
 
-_SCOPE = re.compile(r"(?P<scope>[A-Z]{3})[ \t]*:\s*")
 _BR = re.compile(r"<br[ \t]*/?>", re.IGNORECASE)
 _PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _HANDLED = frozenset(
@@ -312,6 +315,7 @@ class _Refs:
 
     last: str = ""  # the last action ref read (its column or its text)
     noted: bool = False  # GT327 given for this table
+    scoped: bool = False  # GT329 given for this table
 
 
 _Row = tuple[int, list[str], Sequence[tuple[int, ...]]]
@@ -367,8 +371,20 @@ def _action(
     text = values.get("action", "")
     scope = values.get("scope", "")
     cut = 0  # how much of the action's cell a scope took
-    if "scope" not in values and (match := _SCOPE.match(text)):
-        scope, text, cut = match["scope"], text[match.end() :], match.end()
+    if "scope" not in values and ":" in text:
+        scope, rest = split_scope(text)
+        if scope:
+            cut, text = len(text) - len(rest), rest
+            if not refs.scoped:
+                refs.scoped = True
+                context.report(
+                    "GT329",
+                    f"the action text starts with {scope!r} and a colon: it is read as the "
+                    "action's scope and the rest as its text, here and in the rows below "
+                    "(add a Scope column to keep the texts whole)",
+                    line,
+                    Severity.INFO,
+                )
     ref = values.get("ref", "")
     if ref:
         refs.last = ref
@@ -481,7 +497,7 @@ def loads(
 
     Returns:
         A Document whose ``plans`` hold one ActionPlan per table, with what could
-        not be interpreted in ``problems`` (codes GT320–GT327, see the module's table).
+        not be interpreted in ``problems`` (codes GT320–GT329, see the module's table).
 
     Raises:
         FormatError: The text has no Markdown table and no pipe-flattened header row.
@@ -652,7 +668,7 @@ def _render_plan(plan: ActionPlan) -> str:
     keys = []
     if any(action.ref for action in actions):
         keys.append("ref")
-    if any(action.scope or _SCOPE.match(action.text) for action in actions):
+    if any(action.scope or split_scope(action.text)[0] for action in actions):
         keys.append("scope")
     keys += ["action", "responsible", "deadline", "status", "comments"]
     if any(action.updates for action in actions):
