@@ -489,6 +489,154 @@ def test_a_dated_update_on_a_line_of_its_own_continues_the_comments() -> None:
     )  # fmt: skip
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Follow-up meeting held on 15/09/2022 with the district teams.",
+        "The 2022 planned field visits were moved to the next year.",
+        "A review in March 2023 completed the first phase.",
+        "Meeting held on 15/09/2022.",
+        "Phase one 2022/01 completed, phase two pending.",
+        "The second round, Q3 2023 done, went well.",
+    ],
+)
+def test_a_comment_line_mentioning_a_date_continues_the_comments(line: str) -> None:
+    """Regression: a line without a ref that mentions a date inside a sentence (`held on
+    15/09/2022 with`, `The 2022 planned visits`) became a key action with GT301, and the
+    comments above lost it; it continues the comments, as it did before deadlines of every
+    shape were read."""
+    doc = gate.loads(_block("1. Draft a monitoring plan. Water Unit 2022/06 Ongoing Shared.", line))
+    assert [("Draft a monitoring plan.", ("Water Unit",), "2022/06", "Ongoing",
+             f"Shared.\n{line}")] == [_cut(action) for action in doc.actions]  # fmt: skip
+    assert [] == _codes(doc)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected", "codes"),
+    [
+        ("Hire staff. HR Q1 2024 Ongoing Started.",
+         ("Hire staff.", ("HR",), "Q1 2024", "Ongoing", "Started."), []),
+        ("Hire staff. HR March 2024 Completed",
+         ("Hire staff.", ("HR",), "March 2024", "Completed", ""), []),
+        ("Hire staff HR 2022/09 Ongoing Started.",
+         ("Hire staff HR", (), "2022/09", "Ongoing", "Started."), ["GT301"]),
+        ("Hire staff. Budget Unit 31/10/2022", ("Hire staff.", ("Budget Unit",), "31/10/2022",
+                                                "", ""), ["GT303"]),
+    ],
+)  # fmt: skip
+def test_a_line_without_a_ref_that_reads_as_a_key_action_is_one(
+    line: str, expected: tuple[object, ...], codes: list[str]
+) -> None:
+    """A line without a ref is a key action when it clearly is one: a date in figures and a
+    status that ends the cell, or a deadline after an action's text and a party's name."""
+    doc = gate.loads(_block("1. Draft a plan. Water Unit 2022/06 Ongoing Shared.", line))
+    assert [2, expected] == [len(doc.actions), _cut(doc.actions[1])]
+    assert codes == _codes(doc)
+
+
+def test_comments_with_dates_read_back_through_the_api() -> None:
+    """Regression: `gt.dumps(format="gate")` of an action whose comments run on to a line
+    holding a date (`Meeting held on 15/09/2022.`) read back as two actions (GT303, GT301)."""
+    for comments in (
+        "Shared.\nMeeting held on 15/09/2022.",
+        "Shared.\nThe 2022 planned visits moved.",
+    ):
+        action = gt.Action(text="Hold workshops", ref="1", responsible=("HR",),
+                           due=gt.parse_due("2022/03"), status=gt.Status.ONGOING,
+                           status_text="Ongoing", comments=comments)  # fmt: skip
+        doc = gt.Document(evaluations=(gt.Evaluation(title="Programme evaluation", recommendations=(
+            gt.Recommendation(text="Train staff", ref="1", actions=(action,)),)),))  # fmt: skip
+        read = gt.loads(gt.dumps(doc, format="gate"), format="gate")
+        assert (doc, ()) == (read, read.problems)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("1. Continue the 2021 planned activities in the districts UNDP 2022/06",
+         ("Continue the 2021 planned activities in the districts UNDP", (), "2022/06", "", "")),
+        ("1. Scale up the March 2022 completed pilot to two districts UNDP 2022/12 Ongoing",
+         ("Scale up the March 2022 completed pilot to two districts UNDP", (), "2022/12",
+          "Ongoing", "")),
+    ],
+)  # fmt: skip
+def test_a_year_and_status_word_in_the_wording_is_not_the_deadline(
+    line: str, expected: tuple[object, ...]
+) -> None:
+    """Regression: a bare year or month followed by a status word in the action's wording
+    (`the 2021 planned activities`, `the March 2022 completed pilot`) was taken as the
+    deadline, and the real deadline went to the comments with the rest of the line; the
+    GT301 message then said all of it was kept as the text `Continue the`."""
+    doc = gate.loads(_block(line))
+    assert expected == _cut(doc.actions[0])
+    gt301 = next(problem for problem in doc.problems if problem.code == "GT301")
+    assert f"are kept as the text: {expected[0]!r}" in gt301.message
+    assert "GT309" not in _codes(doc)
+
+
+def test_pairs_in_figures_and_no_party_prefer_the_one_that_ends_the_cell() -> None:
+    """Regression: of two deadlines in figures followed by a status, neither after a party,
+    the first was taken though it runs on into the wording (`the 2021/05 completed
+    activities`); the pair that ends the cell is taken, as the last one was before."""
+    doc = gate.loads(
+        _block("1. Continue the 2021/05 completed activities in the districts UNDP 2022/06 Ongoing")
+    )
+    expected = ("Continue the 2021/05 completed activities in the districts UNDP", (), "2022/06",
+                "Ongoing", "")  # fmt: skip
+    assert expected == _cut(doc.actions[0])
+    assert [("GT309", "line 11"), ("GT301", "line 11")] == _located(doc)
+    assert "'2022/06 Ongoing' is taken" in doc.problems[0].message
+
+
+def test_a_date_in_figures_beats_a_bare_year_in_the_wording() -> None:
+    """Regression: a bare year followed by a status word that ends a cell was taken over the
+    later deadline in figures; with no party to tell them apart, figures win (GT309)."""
+    doc = gate.loads(_block("1. Continue the 2021 Planned Activities UNDP 2022/12 Ongoing"))
+    expected = ("Continue the 2021 Planned Activities UNDP", (), "2022/12", "Ongoing", "")
+    assert expected == _cut(doc.actions[0])
+    assert ["GT309", "GT301"] == _codes(doc)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        (
+            "1. Conduct the baseline survey; share the findings with all district partners UNDP "
+            "2022/06 Ongoing Survey started."
+        ),
+        "1. Draft the plan Programme Unit; Finance Unit 2022/06 Ongoing",
+    ],
+)
+def test_semicolon_before_a_clause_or_after_a_name_is_not_trusted(line: str) -> None:
+    """Regression: in a text with no sentence end, the last `;` ended the text whatever
+    followed it: a clause became the party (`share the findings with … UNDP`), and a party
+    before it stayed in the text (`Draft the plan Programme Unit`), with nothing said. The
+    whole is kept as the text (GT301), as before `;` ended texts."""
+    doc = gate.loads(_block(line))
+    head = line.removeprefix("1. ").split(" 2022/06")[0]
+    assert (head, ()) == _cut(doc.actions[0])[:2]
+    assert ["GT301"] == _codes(doc)
+
+
+def test_semicolon_before_parties_the_document_names() -> None:
+    """A `;` is trusted before parties the document gives elsewhere, even when they do not
+    read as names; a name before the `;` that the document repeats is a party too."""
+    doc = gate.loads(
+        _block(
+            "1. Map the wells. UN Women and partners 2022/03 Completed",
+            "2. Train the teams. Programme Unit 2022/03 Completed",
+            "3. Write a note; UN Women and partners 2022/06 Ongoing",
+            "4. Publish it. Programme Unit 2022/09 Ongoing",
+            "5. Draft the plan Programme Unit; Finance Unit 2022/06 Ongoing",
+        )
+    )
+    assert [("Write a note", ("UN Women and partners",)),
+            ("Draft the plan", ("Programme Unit", "Finance Unit"))] == [
+        _cut(action)[:2] for action in (doc.actions[2], doc.actions[4])
+    ]  # fmt: skip
+    assert [] == _codes(doc)
+
+
 def test_truncated_input_reads_what_is_there() -> None:
     """A text cut in the middle of a block keeps what it has and reports GT304."""
     text = (DATA / "basic.txt").read_text(encoding="utf-8")
@@ -637,7 +785,7 @@ def _continuable(text: str) -> str:
         if (
             gate._LABEL.match(line)
             or gate._ACTION_REF.match(line + " ")  # "A)" ends a line: an update may follow
-            or gate._ANCHOR.search(line)
+            or gate._starts_action(line)
             or gate._KEY_ACTIONS.fullmatch(line)
             or gate._HEADING.fullmatch(line)
         ):
@@ -913,6 +1061,74 @@ def test_semicolon_ends_a_text_without_a_sentence_end(
         actions.append(attrs.evolve(action, ref=str(number), text=text))
     lines = [_spaced_line(action, ", ", after_text="; ") for action in actions]
     assert (actions, ()) == _read_back(lines)
+
+
+@given(
+    st.lists(
+        st.tuples(_phrases, _phrases, st.lists(st.sampled_from(_UNITS), min_size=1, max_size=3,
+                                               unique=True), _months),
+        min_size=1,
+        max_size=4,
+    )
+)  # fmt: skip
+def test_semicolon_before_a_clause_keeps_the_clause_in_the_text(
+    cases: list[tuple[str, str, list[str], gt.Due]],
+) -> None:
+    """In a text with no sentence end, a `;` followed by a clause (lowercase words) does
+    not end the text: the clause never goes to the responsible party; the whole is the text
+    (GT301), as no party can be told from it."""
+    heads = [
+        f"{first.capitalize()}; {clause} {', '.join(units)}" for first, clause, units, _ in cases
+    ]
+    lines = [
+        f"{number}. {head} {due.text} Ongoing"
+        for number, (head, (*_, due)) in enumerate(zip(heads, cases, strict=True), 1)
+    ]
+    actions, problems = _read_back(lines)
+    assert [(head, ()) for head in heads] == [(a.text, a.responsible) for a in actions]
+    assert ["GT301"] * len(cases) == [problem.code for problem in problems]
+
+
+_PROSE_WORDS = ("planned", "completed", "started", "done", "open", "ongoing", "delayed", "pending")
+"""Status words as prose uses them, after a date (`the 2022 planned visits`)."""
+
+
+@st.composite
+def _dated_sentences(draw: st.DrawFn) -> str:
+    """A line of comments: one sentence that mentions a date in any shape, sometimes with a
+    status word and more words after it (`Meeting held on 15/09/2022 with the teams.`, `The
+    2022 planned visits moved.`, `Train Q3 2023 done.`)."""
+    parts = (
+        draw(_phrases).capitalize(),
+        draw(_line_dues).text,
+        draw(st.sampled_from(("", *_PROSE_WORDS))),
+        draw(st.one_of(st.just(""), _phrases)),
+    )
+    return " ".join(part for part in parts if part) + "."
+
+
+@given(
+    st.lists(
+        st.tuples(_spaced_actions(), st.lists(_dated_sentences(), min_size=1, max_size=3)),
+        min_size=1,
+        max_size=3,
+    )
+)
+def test_comment_lines_mentioning_dates_read_back(
+    cases: list[tuple[tuple[gt.Action, str], list[str]]],
+) -> None:
+    """`loads(dumps(doc)) == doc` when an action's comments run on to lines that mention a
+    date inside a sentence: each continues the comments, none starts a key action."""
+    actions = tuple(
+        attrs.evolve(
+            action, ref=str(number), comments="\n".join([action.comments or "Noted.", *more])
+        )
+        for number, ((action, _), more) in enumerate(cases, 1)
+    )
+    doc = gt.Document(evaluations=(gt.Evaluation(title="Staffing evaluation", recommendations=(
+        gt.Recommendation(text="Staff the district offices", ref="1", actions=actions),)),))  # fmt: skip
+    read = gate.loads(gate.dumps(doc))
+    assert (doc, ()) == (read, read.problems)
 
 
 def test_records_the_gate_shape_cannot_hold_are_refused_not_dropped() -> None:

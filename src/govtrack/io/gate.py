@@ -45,25 +45,36 @@ What the reader does with it:
   that fits in a line: ``2021/07``, ``31/03/2024``, ``2024-03-31``, ``March 2024``,
   ``Q1 2024``, ``first half of 2024``, ``2024``, a range (``Mar 2023 – Dec 2024``), after
   ``by`` or ``end of`` or not. The line is cut at the deadline followed by a status
-  (``2021/07 Over due``) that ends the responsible party. A line may hold other
-  deadlines, in the action's wording (``Report on the 2021/06 completed survey. HR
-  2022/12 Ongoing``) or in the comments (``HR 2022/06 Ongoing Phase one 2022/01
-  completed``): the one taken is the deadline followed by a status whose preceding text
-  splits into the action's text and a responsible party that holds no other deadline.
-  When several do, the one taken is the first after a party the document names
-  elsewhere, else the first written as most of the document's deadlines are, else the
-  first; when none does, a date in figures that does is taken (GT303), else the first
-  deadline followed by a status; either way GT309 names them. A line with no
-  deadline followed by a status is cut at its only date written in figures (GT303);
-  with several, no deadline is chosen and the whole line is the text (GT302).
+  (``2021/07 Over due``) that ends the responsible party. A year or month followed by
+  a status word inside a sentence (``Continue the 2021 planned activities``) is not a
+  deadline: unless it is in figures, a deadline's status must end the cell (the line
+  ends, or the comments start with a capital) or follow a name (``Hire staff. HR
+  March 2024 completed …``). A line may hold other deadlines, in the action's wording
+  (``Report on the 2021/06 completed survey. HR 2022/12 Ongoing``) or in the comments
+  (``HR 2022/06 Ongoing Phase one 2022/01 completed``): the one taken is the deadline
+  followed by a status whose preceding text splits into the action's text and a
+  responsible party that holds no other deadline. When several do, the one taken is
+  the first after a party the document names elsewhere, else after a name, else the
+  first written as most of the document's deadlines are, else in figures, else the
+  first; when none does, a date in figures that does is taken (GT303), else the date in
+  figures followed by a status that ends the cell nearest the end of the line; either
+  way GT309 names them. A line with no deadline followed by a status is cut at its
+  only date written in figures (GT303); with several, no deadline is chosen and the
+  whole line is the text (GT302).
 - The responsible party is told from the action text by the last sentence end (``.``,
-  ``!``, ``?``), in a text with none by the last ``;`` (``Write a note; Knowledge
-  Unit``: the ``;`` is in neither), and by party names the document repeats (the texts
+  ``!``, ``?``), in a text with none by the last ``;`` when a name follows it that the
+  document gives as a party or that reads as one (capitalised words: ``Write a note;
+  Knowledge Unit``, the ``;`` is in neither; not ``Conduct the survey; share the
+  findings …``) and no name ends the text before it (``Draft the plan Programme Unit;
+  Finance Unit``: GT301), and by party names the document repeats (the texts
   between a sentence end and the deadline, counted over every line); after a sentence
   end, parties are separated by ``,`` or ``;`` (``Draft it. Programme Unit; Finance
   Unit``). When a line has tabs (a copy of the web table), the tabs separate the cells
-  and nothing is guessed. A line without a ref that holds no deadline followed by a
-  status and no date in figures continues the comments above.
+  and nothing is guessed. A line without a ref continues the comments above unless it
+  is clearly a key action: a date in figures followed by a status that ends the cell
+  (``Hire staff HR 2022/06 Ongoing``), or a deadline after an action's text and a name
+  (``Hire staff. HR Q1 2024 Ongoing``). A date inside a sentence (``Meeting held on
+  15/09/2022 with the teams.``, ``The 2022 planned visits moved.``) is not one.
 - Comments holding dated updates (``Dec 2022 Update: …``, ``Dec 22 Update: …``,
   ``Dec 2022: …``) are split into :class:`~govtrack.Update` entries; the text before
   the first one stays in ``comments``.
@@ -369,6 +380,8 @@ class _Cut:
     end: int
     due: str
     status: str
+    figures: bool  # the date is written in figures (``2022/06``, ``31/03/2024``)
+    ends_cell: bool  # the status ends a cell: the comments or the line's end follow it
 
     @property
     def text(self) -> str:
@@ -724,11 +737,7 @@ def _read_action_line(reader: _Reader, rec: _RawRecommendation, line: str, numbe
     if ref_match is not None:
         ref = ref_match["num2"] or ref_match["num"] or ref_match["let"]
         body = body[ref_match.end() :]
-    cuts = [
-        _Cut(m.start(), m.end(), m["due"], m["status"] or "")
-        for m in _ANCHOR.finditer(body)
-        if m["status"] or _STRONG.fullmatch(m["date"])
-    ]
+    cuts = _cuts(body)
     if any(cut.status for cut in cuts):
         if len(cuts) == 1:
             rec.actions.append(_anchored(number, ref, body, cuts[0]))
@@ -759,10 +768,67 @@ def _warn_no_status(reader: _Reader, cut: _Cut, number: int) -> None:
     )
 
 
+def _cuts(body: str) -> list[_Cut]:
+    """Where a key-action line may be cut: each date in figures (``2022/06``,
+    ``31/03/2024``), and each other deadline followed by a status that ends a cell
+    (``Q1 2024 Ongoing``, then the comments or the line's end) or follows a party-like name
+    (``Hire staff. HR March 2024 completed …``); not a year or month followed by a status
+    word inside a sentence (``the 2021 planned activities``, ``in March 2023 completed the``).
+    """
+    cuts = []
+    for m in _ANCHOR.finditer(body):
+        status = m["status"] or ""
+        cut = _Cut(m.start(), m.end(), m["due"], status, figures=bool(_STRONG.fullmatch(m["date"])),
+                   ends_cell=bool(status) and _ends_cell(body, m.end()))  # fmt: skip
+        if cut.figures or cut.ends_cell or (status and _after_party(body, m.start())):
+            cuts.append(cut)
+    return cuts
+
+
+_NEXT = re.compile(r"[ \t]*(\S?)")
+
+
+def _ends_cell(body: str, end: int) -> bool:
+    """Whether a status that ends at ``end`` ends a cell: the line ends there, or the
+    comments start there with a capital or a figure (not with a word that runs on in
+    lowercase, nor with punctuation)."""
+    first = _first_after(body, end)
+    if not first:
+        return True
+    return body[end] in " \t" and not first.islower() and first not in ",;:."
+
+
+def _first_after(body: str, end: int) -> str:
+    """The first character after ``end`` that is not a space or a tab ('' at the end)."""
+    following = _NEXT.match(body, end)
+    return following[1] if following else ""
+
+
+def _after_party(body: str, start: int) -> bool:
+    """Whether the text of ``body`` before ``start`` ends with an action's text and then a
+    party-like name (``Hire staff. HR``), as a key-action line does before its deadline."""
+    window = body[max(0, start - _MAX_PARTY_CHARS - 3) : start].strip()  # a party is short
+    text, party, sure = _split_head(window, _NO_PARTIES)
+    return sure and bool(text) and _party_like(party)
+
+
 def _starts_action(text: str) -> bool:
-    """Whether a line without a ref is a key action: it holds a deadline followed by a
-    status, or a date in figures (else it continues the comments above)."""
-    return any(m["status"] or _STRONG.fullmatch(m["date"]) for m in _ANCHOR.finditer(text))
+    """Whether a line without a ref is clearly a key action (else it continues the comments
+    above): a date in figures followed by a status that ends a cell (``Hire staff HR
+    2022/06 Ongoing Started.``), or a deadline after an action's text and a party-like name,
+    with no status or one that does not run on into a sentence (``Hire staff. HR Q1 2024
+    Ongoing``). A date inside a sentence (``Meeting held on 15/09/2022 with…``, ``The 2022
+    planned visits…``, ``Phase one 2022/01 completed, …``) is not one.
+    """
+    for cut in _cuts(text):
+        if cut.figures and cut.ends_cell:
+            return True
+        runs_on = _first_after(text, cut.end)
+        if cut.status and (runs_on.islower() or runs_on == ","):
+            continue
+        if _after_party(text, cut.start):
+            return True
+    return False
 
 
 def _anchored(number: int, ref: str, body: str, cut: _Cut) -> _RawAction:
@@ -777,9 +843,10 @@ def _anchored(number: int, ref: str, body: str, cut: _Cut) -> _RawAction:
     )
 
 
-def _tail(head: str) -> str:
+def _tail(head: str, parties: _Parties | None = None) -> str:
     """The text after the last sentence end; with none, after the last ``;`` outside
-    brackets (``Write a note; Knowledge Unit``); else the whole text."""
+    brackets when what follows it is a party (``Write a note; Knowledge Unit``, see
+    :func:`_party_after_semicolon`); else the whole text."""
     last = None
     for last in _SENTENCE_END.finditer(head):  # noqa: B007 - only the last one counts
         pass
@@ -794,7 +861,66 @@ def _tail(head: str) -> str:
             depth = max(0, depth - 1)
         elif char == ";" and depth == 0 and head[index + 1 : index + 2] in {" ", "\t"}:
             cut = index + 1
-    return head[cut:].lstrip() if cut else head
+    after = head[cut:].lstrip()
+    if cut and _party_after_semicolon(head[: cut - 1], after, parties or _NO_PARTIES):
+        return after
+    return head
+
+
+def _party_after_semicolon(before: str, after: str, parties: _Parties) -> bool:
+    """Whether the ``;`` between ``before`` and ``after``, in an action's text with no
+    sentence end, ends the text and starts its parties.
+
+    It does when ``after`` is a party the document names (all its names), or a short
+    party-like name (``Knowledge Unit``; not ``share the findings with …``), and ``before``
+    does not end with a name that may be one more party (``Draft the plan Programme Unit;
+    Finance Unit``).
+    """
+    words = before.split()
+    run = len(words)
+    while run > 0 and _capitalised(words[run - 1]):
+        run -= 1
+    if 0 < run < len(words):  # capitalised words after the first: maybe another party
+        return False
+    if not _is_short(after):
+        return False
+    names = split_parties(after)
+    known = bool(names) and all(name in parties.names for name in names)
+    return known or after in parties.frequent or _party_like(after)
+
+
+_CONNECTORS = frozenset(
+    {"of", "and", "for", "the", "on", "in", "at", "to", "de", "du", "des", "la", "le", "les",
+     "et", "y", "del", "da", "do", "dos", "das", "e", "und", "für", "&"}
+)  # fmt: skip
+"""Lowercase words a party's name may hold (``Ministry of Health``, ``Unit for Women``)."""
+_BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+
+
+def _capitalised(word: str) -> bool:
+    """Whether a word starts with a capital (``Unit``, ``UNDP``, ``M&E``)."""
+    first = next((char for char in word if char.isalpha()), "")
+    return first.isupper()
+
+
+def _party_like(text: str) -> bool:
+    """Whether ``text`` reads as parties' names: each starts with a capital and holds no
+    lowercase word but connectors (``of``, ``and``) outside brackets (``HR, Ministry of
+    Health``, ``UN Women (field office)``; not ``share the findings with partners``)."""
+    names = split_parties(text)
+    for name in names:
+        words = _BRACKETED.sub(" ", name).split()
+        if not words or not _capitalised(words[0]):
+            return False
+        if any(_lowercase(word) and word.casefold() not in _CONNECTORS for word in words[1:]):
+            return False
+    return bool(names)
+
+
+def _lowercase(word: str) -> bool:
+    """Whether a word starts with a lowercase letter (``findings``; not ``M&E`` nor ``2``)."""
+    first = next((char for char in word if char.isalpha()), "")
+    return first.islower()
 
 
 def _is_short(text: str) -> bool:
@@ -832,12 +958,16 @@ class _Parties:
         )
 
 
+_NO_PARTIES = _Parties(frequent=frozenset(), names=frozenset())
+"""What a line tells of parties before the document's other lines are read."""
+
+
 def _split_head(head: str, parties: _Parties) -> tuple[str, str, bool]:
     """Tell the action text from the responsible party: (text, party, sure).
 
     A ``;`` between the two separates them and is in neither.
     """
-    tail = _tail(head)
+    tail = _tail(head, parties)
     tail_at = len(head) - len(tail)
     # A party is a few words: only the last ones can start it (keeps reading linear).
     starts = [tail_at + m.start() for m in _WORD_START.finditer(tail)][-2 * _MAX_PARTY_WORDS :]
@@ -845,6 +975,8 @@ def _split_head(head: str, parties: _Parties) -> tuple[str, str, bool]:
     for start in starts:  # the longest suffix the document repeats as a party
         if head[start:] in frequent:
             before = head[:start].rstrip()
+            if tail_at == 0 and before.endswith(";"):
+                continue  # a ';' _tail did not take as the text's end: maybe between parties
             if 0 < tail_at < start and before.endswith((",", ";")) and _is_short(tail):
                 return _before_party(head[:tail_at]), tail, True  # more parties before it
             return _before_party(before), head[start:], True
@@ -895,10 +1027,15 @@ def _choose_cut(reader: _Reader, raw: _RawAction, parties: _Parties, layout: Cou
     a responsible party (one the document repeats, or a few words after a sentence end)
     that holds no other deadline. The deadline followed by a status that can is taken.
     When several can, GT309 names them and the one taken is the first whose party the
-    document names elsewhere, then written as most of the document's deadlines are, then
-    the first. When none can, a date in figures that can is taken (GT309, and GT303 as it
-    has no status); else the first deadline followed by a status, and GT309 when there
-    were several.
+    document names elsewhere, then whose party reads as a name (``HR``, not ``Report on
+    the``), then written as most of the document's deadlines are, then in figures, then
+    whose status ends a cell, then the first. When none can, a date in figures that can is
+    taken (GT309, and GT303 as it has no status); else the date in figures followed by a
+    status that ends a cell nearest the end of the line, as a date in figures inside the
+    wording or a status word inside a sentence (``the 2021 planned activities``) rarely
+    ends the party: a date in figures before a bare year, one followed by a status before
+    one without, a status that ends a cell before one that runs on, then the last; GT309
+    names them when there were several.
     """
     cuts = raw.cuts[:_MAX_CUTS]  # the deadline is among the first; the rest are comments
     strength = {cut: _ends_party(raw.body[: cut.start].strip(), parties) for cut in cuts}
@@ -909,7 +1046,14 @@ def _choose_cut(reader: _Reader, raw: _RawAction, parties: _Parties, layout: Cou
     def first(pool: list[_Cut]) -> _Cut:
         return min(
             pool,
-            key=lambda cut: (-strength.get(cut, 0), _shape(cut.due) not in usual, cut.start),
+            key=lambda cut: (-strength.get(cut, 0), _shape(cut.due) not in usual,
+                             not cut.figures, not cut.ends_cell, cut.start),
+        )  # fmt: skip
+
+    def likeliest(pool: list[_Cut]) -> _Cut:
+        return min(
+            pool,
+            key=lambda cut: (not cut.figures, not cut.status, not cut.ends_cell, -cut.start),
         )
 
     named = fitting = [cut for cut in fits if cut.status]
@@ -922,8 +1066,9 @@ def _choose_cut(reader: _Reader, raw: _RawAction, parties: _Parties, layout: Cou
         named = [*pairs, chosen]
         why = "only a date with no status after it follows what reads as a responsible party"
     else:
-        chosen, named, why = first(pairs), pairs, ""
-        if len(pairs) > 1:
+        named = list(dict.fromkeys([*cuts, *pairs]))  # each is a pair or a date in figures
+        chosen, why = likeliest(named), ""
+        if len(named) > 1:
             why = (
                 "none follows what reads as a responsible party (one the document repeats, "
                 "or a few words after a sentence end)"
@@ -948,14 +1093,17 @@ def _choose_cut(reader: _Reader, raw: _RawAction, parties: _Parties, layout: Cou
 
 def _ends_party(head: str, parties: _Parties) -> int:
     """How surely ``head`` splits into an action's text and a party that holds no deadline:
-    0 when it does not, 2 when the document names the party's every member elsewhere, else 1.
+    0 when it does not, 3 when the document names the party's every member elsewhere, 2 when
+    the party reads as names (``HR``, not ``Report on the``), else 1.
     """
     text, party, sure = _split_head(head, parties)
     if not (sure and text and party):
         return 0
     if any(m["status"] or _STRONG.fullmatch(m["date"]) for m in _ANCHOR.finditer(party)):
         return 0
-    return 2 if all(name in parties.names for name in split_parties(party)) else 1
+    if all(name in parties.names for name in split_parties(party)):
+        return 3
+    return 2 if _party_like(party) else 1
 
 
 def _finish_action(reader: _Reader, raw: _RawAction, parties: _Parties) -> Action:
@@ -968,8 +1116,8 @@ def _finish_action(reader: _Reader, raw: _RawAction, parties: _Parties) -> Actio
         if not sure and text:
             reader.warn(
                 "GT301",
-                "cannot tell the responsible party from the action text; "
-                f"all of it is kept as the text: {raw.head!r}",
+                "cannot tell the responsible party from the action text; all the words "
+                f"before the deadline {raw.due_text!r} are kept as the text: {raw.head!r}",
                 raw.line,
             )
     comments, updates = split_updates("\n".join(raw.comments))
@@ -1059,7 +1207,9 @@ def dumps(document: Document, *, lossy: bool = False) -> str:
       likewise ``category_text``; an unreadable deadline is in ``due_text``;
     - every update has a date that is not a range; no text holds what reads as a
       dated update (``Dec 2022:``), a label (``Description:``) at a line start, or
-      a ref at the start of an action without one; comments have no blank lines;
+      a ref at the start of an action without one; comments have no blank lines,
+      and no line of them after the first reads as a key action (``Hire staff. HR
+      2022/06 Ongoing``; a date inside a sentence is fine);
     - an action's text is not empty.
 
     A document the shape cannot express is refused (:class:`~govtrack.WriteError`, naming
