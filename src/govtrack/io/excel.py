@@ -1464,7 +1464,7 @@ class _Table:
             return number
         actions = current["actions"]
         opening: Action | None = actions[0] if actions else None
-        above = " (and the rows above, so read)" if self.held else ""
+        above = ", in the rows above too" if self.held else ""
         if self.i_ref == _NOWHERE and opening is not None and not opening.ref:
             self._renumber(_BY_ACTION)
             self.add(
