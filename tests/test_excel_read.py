@@ -1827,6 +1827,213 @@ def test_numbers_beside_a_merged_response_number_its_key_actions(tmp_path: Path)
     )
 
 
+def _read_alike(path: Path) -> gt.Document:
+    """Load the workbook and check that iter_actions streams the same actions (origins too)
+    and problems."""
+    doc = excel.load(path)
+    found: list[gt.Issue] = []
+    streamed = list(gt.iter_actions(path, problems=found))
+    assert (list(doc.actions), [a.origin for a in doc.actions], list(doc.problems)) == (
+        streamed,
+        [a.origin for a in streamed],
+        found,
+    )
+    return doc
+
+
+@pytest.mark.parametrize("merged", [False, True])
+def test_an_outline_number_under_a_recommendation_names_its_key_action(
+    tmp_path: Path, merged: bool
+) -> None:
+    """`1` on a recommendation's own row, `1.1`, `1.2` on its key actions: the outline numbers
+    are the key actions' refs and the recommendations keep theirs (the column was moved to
+    extra, GT222, and the row of recommendation `2` made an action with no text, GT213)."""
+    rows = [
+        MR_NO,
+        ["1", "Map the districts", None, None, None, None, None],
+        ["1.1", None, None, "Hire a surveyor", "Planning", "2024", "Ongoing"],
+        ["1.2", None, None, "Publish the map", "Planning", "2024", "Ongoing"],
+        ["2", "Train the clerks", "Agreed", None, None, None, None],
+        ["2.1", None, None, "Run two courses", "HR", "2024", "Ongoing"],
+    ]
+
+    def merge(sheet: Worksheet) -> None:
+        sheet.merge_cells("B2:B4")
+        sheet.merge_cells("B5:B6")
+
+    doc = _read_alike(build(tmp_path, rows, setup=merge if merged else None))
+    assert (
+        [
+            ("1", "Map the districts", [("1.1", "Hire a surveyor"), ("1.2", "Publish the map")]),
+            ("2", "Train the clerks", [("2.1", "Run two courses")]),
+        ],
+        [],
+        [{}, {}, {}],
+        "A",
+    ) == (
+        _shape(doc),
+        codes(doc),
+        [dict(a.extra) for a in doc.actions],
+        doc.actions[0].origin.columns["ref"] if doc.actions[0].origin else "",
+    )
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        [
+            ["1", "Agreed.", "Hire a surveyor", "Planning", "2024", "Ongoing"],
+            ["2", "Agreed.", "Publish the map", "Planning", "2024", "Ongoing"],
+            ["3", "Partly agreed: no funds.", "Run two courses", "HR", "2024", "Ongoing"],
+            ["4", "Agreed.", "Pay the clerks", "HR", "2024", "Ongoing"],
+        ],
+        [
+            ["1", "Agreed.", "Hire a surveyor", "Planning", "2024", "Ongoing"],
+            [None, None, "Publish the map", "Planning", "2024", "Ongoing"],
+            ["2", "Agreed.", "Run two courses", "HR", "2024", "Ongoing"],
+            ["3", "Agreed.", "Pay the clerks", "HR", "2024", "Ongoing"],
+        ],
+    ],
+    ids=["one-action-each", "blank-row-first"],
+)
+def test_a_response_repeated_word_for_word_does_not_tie_numbered_rows(
+    tmp_path: Path, rows: list[list[str | None]]
+) -> None:
+    """With no recommendation column, `Agreed.` on two rows numbered `1`, `2` is no sign that
+    they are one recommendation: each number starts one (rows 1 and 2 were merged into one
+    recommendation with the numbers as key-action refs (GT221), or a GT222 was given)."""
+    header = ["No.", "Management response", "Key action", "Responsible", "Deadline", "Status"]
+    doc = _read_alike(build(tmp_path, [header, *rows]))
+    numbers = [row[0] for row in rows if row[0]]
+    assert (numbers, ["GT207"]) == ([rec.ref for rec in doc.recommendations], codes(doc))
+    assert all(not a.ref for a in doc.actions)
+
+
+@pytest.mark.parametrize("merged", [False, True])
+def test_recommendations_read_before_the_numbers_tell_are_read_the_same_way(
+    tmp_path: Path, merged: bool
+) -> None:
+    """When a later recommendation shows the numbers numbering key actions (GT221), the ones
+    read before it are read so too, by load and by iter_actions: the first recommendation's
+    number went on being its ref while the others' were their key actions' refs."""
+    repeated: list[str | None] = [None, None] if merged else ["Train the clerks", "Agreed"]
+    rows = [
+        MR_NO,
+        ["1", "Map the districts", "Agreed", "Hire a surveyor", "Planning", "2024", "Ongoing"],
+        ["2", "Train the clerks", "Agreed", "Run two courses", "HR", "2024", "Ongoing"],
+        ["3", *repeated, "Test the clerks", "HR", "2024", "Ongoing"],
+        ["4", "Pay the clerks", "Agreed", "Raise the wages", "HR", "2024", "Ongoing"],
+    ]
+
+    def merge(sheet: Worksheet) -> None:
+        sheet.merge_cells("B3:B4")
+        sheet.merge_cells("C3:C4")
+
+    doc = _read_alike(build(tmp_path, rows, setup=merge if merged else None))
+    assert (
+        [
+            ("", "Map the districts", [("1", "Hire a surveyor")]),
+            ("", "Train the clerks", [("2", "Run two courses"), ("3", "Test the clerks")]),
+            ("", "Pay the clerks", [("4", "Raise the wages")]),
+        ],
+        ["GT221"],
+        ["A"] * 4,
+    ) == (
+        _shape(doc),
+        codes(doc),
+        [a.origin.columns["ref"] if a.origin else "" for a in doc.actions],
+    )
+
+
+def test_recommendations_read_before_the_numbers_tell_keep_them_in_extra(
+    tmp_path: Path,
+) -> None:
+    """With an `Action #` column, the numbers told to number neither (GT222) are kept in the
+    extra of every key action, those of the recommendations read before included."""
+    rows = [
+        ["No", "Recommendation", "Action #", "Key action", "Responsible", "Deadline", "Status"],
+        ["1", "Map the districts", "1.1", "Hire a surveyor", "Planning", "2024", "Ongoing"],
+        ["2", "Train the clerks", "2.1", "Run two courses", "HR", "2024", "Ongoing"],
+        ["3", "Train the clerks", "2.2", "Test the clerks", "HR", "2024", "Ongoing"],
+    ]
+    doc = _read_alike(build(tmp_path, rows))
+    assert (
+        [
+            ("", "Map the districts", [("1.1", "Hire a surveyor")]),
+            ("", "Train the clerks", [("2.1", "Run two courses"), ("2.2", "Test the clerks")]),
+        ],
+        [{"No": "1"}, {"No": "2"}, {"No": "3"}],
+        ["GT222"],
+    ) == (_shape(doc), [dict(a.extra) for a in doc.actions], codes(doc))
+
+
+@pytest.mark.parametrize(
+    ("first", "expected"),
+    [
+        (
+            ["1", "Map the districts", None, "Hire a surveyor", "Planning", "2024", "Ongoing"],
+            (
+                [
+                    ("", "Map the districts", [("1", "Hire a surveyor"), ("2", "Publish the map")]),
+                    ("3", "Train the clerks", [("4", "Run two courses")]),
+                ],
+                [{}, {}, {}],
+                ["GT221"],
+            ),
+        ),
+        (
+            ["1", "Map the districts", None, None, None, None, None],
+            (
+                [
+                    ("1", "Map the districts", [("", "Publish the map")]),
+                    ("3", "Train the clerks", [("", "Run two courses")]),
+                ],
+                [{"No.": "2"}, {"No.": "4"}],
+                ["GT222"],
+            ),
+        ),
+    ],
+    ids=["read-as-refs", "kept-in-extra"],
+)
+def test_a_number_on_a_row_without_key_action_stays_the_recommendations(
+    tmp_path: Path, first: list[str | None], expected: tuple[Any, ...]
+) -> None:
+    """Once the numbering column is read as the key actions' refs or kept in extra, a row
+    giving a recommendation and its number but no key action keeps the number as the
+    recommendation's ref (it made a key action with no text, GT213, holding the number)."""
+    rows = [
+        MR_NO,
+        first,
+        ["2", None, None, "Publish the map", "Planning", "2024", "Ongoing"],
+        ["3", "Train the clerks", "Agreed", None, None, None, None],
+        ["4", None, None, "Run two courses", "HR", "2024", "Ongoing"],
+    ]
+    doc = _read_alike(build(tmp_path, rows))
+    assert expected == (_shape(doc), [dict(a.extra) for a in doc.actions], codes(doc))
+
+
+def test_numbers_held_untold_too_long_are_the_recommendations(tmp_path: Path) -> None:
+    """Past 200 rows that do not tell what the numbering column numbers, it numbers the
+    recommendations: iter_actions holds back no more than that, and agrees with load."""
+    count = 250
+    rows: list[list[str | None]] = [list(MR_NO)]
+    rows.extend(
+        [str(n), f"Recommendation {n}", "Agreed", f"Action {n}", "HR", "2024", None]
+        for n in range(1, count + 1)
+    )
+    rows.append([str(count + 1), f"Recommendation {count}", None, "One more", "HR", "2024", None])
+    doc = _read_alike(build(tmp_path, rows))
+    assert (
+        [str(n) for n in range(1, count + 2)],
+        ["GT222"],
+        f"Matrix!A{count + 2}",
+    ) == (
+        [rec.ref for rec in doc.recommendations],
+        codes(doc),
+        str(problem(doc, "GT222").location),
+    )
+
+
 def test_a_recommendation_started_without_its_text_is_reported(tmp_path: Path) -> None:
     """A row giving a new recommendation number but no recommendation text starts a
     recommendation with no text, reported (GT213) with the cell (it was silent)."""
@@ -1883,15 +2090,18 @@ def test_a_row_of_one_invisible_cell_is_a_blank_row(tmp_path: Path) -> None:
     )
 
 
-def test_a_hidden_sheet_named_with_an_underscore_is_read(tmp_path: Path) -> None:
-    """Only govtrack's own hidden `_lists` sheet is skipped by its name: a partner's hidden
-    `_archive` is read and reported like any hidden sheet (it was dropped in silence)."""
+@pytest.mark.parametrize("lists", ["_lists", "_Lists"])
+def test_a_hidden_sheet_named_with_an_underscore_is_read(tmp_path: Path, lists: str) -> None:
+    """Only govtrack's own hidden `_lists` sheet (its status and category words) is skipped:
+    a partner's hidden `_archive`, `_lists` or `_Lists` holding actions is read and reported
+    like any hidden sheet (`_lists` and `_Lists` were dropped in silence, with their actions)."""
     book = openpyxl.Workbook()
     sheet = book.active
     assert sheet is not None
     sheet.append(PLAN_HEADER)
     sheet.append(["Audit the stores", "Unit A", "2024", "Ongoing", ""])
-    for name in ("_archive", "_lists"):
+    names = ("_archive", lists)
+    for name in names:
         hidden = book.create_sheet(name)
         hidden.append(PLAN_HEADER)
         hidden.append([f"Count the stock in {name}", "Unit B", "2023", "Completed", "Done"])
@@ -1899,8 +2109,41 @@ def test_a_hidden_sheet_named_with_an_underscore_is_read(tmp_path: Path) -> None
     path = tmp_path / "hidden.xlsx"
     book.save(path)
     doc = excel.load(path)
-    assert (["Audit the stores", "Count the stock in _archive"], ["GT202"], "_archive!A1") == (
+    assert (
+        ["Audit the stores", *[f"Count the stock in {name}" for name in names]],
+        ["GT202"] * 2,
+        [f"{name}!A1" for name in names],
+    ) == (
         [a.text for a in doc.actions],
         codes(doc),
-        str(problem(doc, "GT202").location),
+        [str(p.location) for p in doc.problems],
+    )
+
+
+def test_govtracks_own_lists_sheet_is_skipped(tmp_path: Path) -> None:
+    """The hidden `_lists` sheet of a matrix govtrack wrote holds its dropdowns' words, not
+    data: it is skipped in silence, and a matrix read back has no problem."""
+    path = tmp_path / "matrix.xlsx"
+    gt.dump(
+        gt.Document(evaluations=(gt.Evaluation(title="Review", recommendations=()),)),
+        path,
+        layout="matrix",
+    )
+    assert "_lists" in openpyxl.load_workbook(path).sheetnames
+    assert [] == codes(excel.load(path))
+
+
+def test_a_lone_invisible_cell_outside_the_action_column_is_reported(tmp_path: Path) -> None:
+    """A row whose one cell, a comment, holds only a zero-width space is read and reported
+    (GT213), as it was before such a row became a blank row, dropped in silence."""
+    rows = [
+        PLAN_HEADER,
+        ["Audit the stores", "Unit A", "2024", "Ongoing", "ok"],
+        [None, None, None, None, "\u200b"],
+    ]
+    doc = _read_alike(build(tmp_path, rows))
+    assert (["Audit the stores", ""], ["GT213"], "Matrix!A3") == (
+        [a.text for a in doc.actions],
+        codes(doc),
+        str(problem(doc, "GT213").location),
     )

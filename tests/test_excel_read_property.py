@@ -191,9 +191,13 @@ _Rec = tuple[str, list[str]]  # a recommendation's text and its key actions' tex
 
 
 @st.composite
-def _numbered_recommendations(draw: st.DrawFn, *, first_min: int) -> list[_Rec]:
+def _numbered_recommendations(draw: st.DrawFn, *, several: bool) -> list[_Rec]:
+    """One to four recommendations of one to three key actions; with ``several``, one of
+    them (any) has two or more, so that a number can change beside it."""
     count = draw(st.integers(1, 4))
-    sizes = [draw(st.integers(first_min if n == 0 else 1, 3)) for n in range(count)]
+    sizes = [draw(st.integers(1, 3)) for _ in range(count)]
+    if several:
+        sizes[draw(st.integers(0, count - 1))] = draw(st.integers(2, 3))
     return [
         (f"Recommendation {n + 1}", [f"Action {n + 1}.{k + 1}" for k in range(size)])
         for n, size in enumerate(sizes)
@@ -234,7 +238,7 @@ def _read_shape(path: Path) -> list[tuple[str, str, list[tuple[str, str]]]]:
 
 
 @given(
-    _numbered_recommendations(first_min=1),
+    _numbered_recommendations(several=False),
     st.sampled_from([_REPEAT, _BLANK, _MERGE]),
     st.booleans(),
 )
@@ -255,13 +259,14 @@ def test_a_number_per_recommendation_is_its_ref(
 
 
 @given(
-    _numbered_recommendations(first_min=2),
+    _numbered_recommendations(several=True),
     st.sampled_from([_REPEAT, _BLANK, _MERGE]),
     st.booleans(),
 )
 def test_a_number_per_key_action_is_its_ref(recs: list[_Rec], fill: str, restart: bool) -> None:
     """Numbers changing row by row beside one recommendation (repeated, blank or merged on
-    its rows) number the key actions: one recommendation each, the numbers their refs."""
+    its rows) number the key actions: one recommendation each, the numbers their refs,
+    in the recommendations read before that one as in those after."""
     counter = iter(range(1, 100))
     numbers: list[list[str | None]] = [
         [str(k + 1 if restart else next(counter)) for k in range(len(actions))]
@@ -271,6 +276,54 @@ def test_a_number_per_key_action_is_its_ref(recs: list[_Rec], fill: str, restart
     assert [
         ("", text, [(str(number), action) for number, action in zip(cells, actions, strict=True)])
         for (text, actions), cells in zip(recs, numbers, strict=True)
+    ] == _read_shape(path)
+
+
+@given(_numbered_recommendations(several=False), st.sampled_from([_REPEAT, _BLANK, _MERGE]))
+def test_an_outline_number_under_a_recommendation_is_its_key_actions_ref(
+    recs: list[_Rec], fill: str
+) -> None:
+    """A recommendation on a row of its own numbered `n`, its key actions below numbered
+    `n.1`, `n.2` (its text repeated, blank or merged): the recommendation's ref is `n`, the
+    key actions' are their outline numbers, and no row makes an action with no text."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Matrix"
+    sheet.append(NUMBERED_HEADER)
+    row = 2
+    for n, (text, actions) in enumerate(recs, start=1):
+        sheet.append([str(n), text, None, None, None, None])
+        for k, action in enumerate(actions, start=1):
+            shown = text if fill == _REPEAT else None
+            sheet.append([f"{n}.{k}", shown, action, "Unit", "2024", "Ongoing"])
+        if fill == _MERGE:
+            sheet.merge_cells(f"B{row}:B{row + len(actions)}")
+        row += len(actions) + 1
+    path = Path(tempfile.mkdtemp()) / "outline.xlsx"
+    book.save(path)
+    assert [
+        (str(n), text, [(f"{n}.{k}", action) for k, action in enumerate(actions, start=1)])
+        for n, (text, actions) in enumerate(recs, start=1)
+    ] == _read_shape(path)
+    assert [] == [p.code for p in excel.load(path).problems]
+
+
+@given(st.lists(st.sampled_from(["Agreed.", "Accepted", "Partly agreed."]), min_size=1, max_size=6))
+def test_a_numbered_response_is_a_recommendation_whatever_its_words(responses: list[str]) -> None:
+    """With no recommendation column, each row numbered anew is a recommendation of its own
+    with that number, even when its response repeats the row above's word for word."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Matrix"
+    sheet.append(["No.", "Management response", "Key action", "Responsible", "Status"])
+    for n, response in enumerate(responses, start=1):
+        sheet.append([str(n), response, f"Action {n}", "Unit", "Ongoing"])
+    path = Path(tempfile.mkdtemp()) / "responses.xlsx"
+    book.save(path)
+    assert [
+        (str(n), "", [("", f"Action {n}")]) for n in range(1, len(responses) + 1)
     ] == _read_shape(path)
 
 

@@ -74,13 +74,18 @@ is the recommendation's ref, and a second ref column (``Action #``, another
 ``No``) the key actions', as long as the number changes together with the
 recommendation's text. A number that changes while the text stays the same,
 blank or merged (``1``, ``2``, ``3`` beside one recommendation) numbers the key
-actions: the column is read as their refs from then on, the first key action
-taking the number of its row (GT221); when they have refs of their own (an
-``Action #`` column) it is kept in ``extra`` (GT222). Until a recommendation's
-second row tells, its first key action is held back (:func:`iter_actions` yields
-it a row later). Once the rows have shown the numbers numbering the
-recommendations, a number changing under the same text is reported (GT222) and
-starts a new recommendation.
+actions: the column is read as their refs, in the rows above as in those below,
+each recommendation's number going to the key action on its row (GT221); when
+they have refs of their own (an ``Action #`` column) it is kept in ``extra``
+(GT222). A number on a row with no key action stays the recommendation's. An
+outline number extending the recommendation's (``1.1`` under ``1``) is the ref
+of the key action on its row. With no recommendation column, only a blank or
+merged response ties rows: the same response word for word (``Agreed.``) does
+not. Until the rows tell, the recommendations read are held, and
+:func:`iter_actions` yields their key actions when they do (or after 200 rows,
+when the numbers are taken for the recommendations'). Once the rows have shown
+the numbers numbering the recommendations, a number changing under the same
+text is reported (GT222) and starts a new recommendation.
 
 **Refs inside action texts.** A row with no ref of its own (no ref column,
 or an empty ref cell) whose action text starts with a ref and one space
@@ -290,7 +295,6 @@ CODES: dict[str, tuple[Severity, str]] = {
 """The workbook problem codes: code -> (severity, summary)."""
 
 GOVTRACK_MARKER = "_govtrack"
-_LISTS_SHEET = LISTS_SHEET.casefold()
 """The (hidden) sheet that marks govtrack's own workbook; such files go to ``excel_workbook``."""
 
 HEADER_SCAN_ROWS = 30
@@ -340,6 +344,9 @@ _PARENT_KEYS = ("rec_ref", "recommendation", "response", "category")
 # What a bare numbering column left of the recommendation turns out to number
 # (_Table._judge_number): the recommendations, their key actions, or neither (kept in extra).
 _BY_RECOMMENDATION, _BY_ACTION, _BY_NEITHER = "recommendations", "key actions", "neither"
+# How many rows are held, the numbering column's role untold, before it is taken to number
+# the recommendations (so that iter_actions holds back no more than these).
+_UNTOLD_MAX = 200
 _SCHEDULE_KEYS = frozenset({"schedule", "schedule_on", "schedule_behind", "delay_reasons"})
 _LAYOUT_KEYS: dict[str, frozenset[str]] = {
     _RESPONSES: _ACTION_KEYS | set(_PARENT_KEYS),
@@ -473,6 +480,26 @@ def _own_instructions(name: str, head: Sequence[tuple[int, Sequence[Any]]]) -> b
     if name != INSTRUCTIONS_SHEET or not head or not head[0][1]:
         return False
     return _text(head[0][1][0]).strip() == INSTRUCTIONS_TITLE
+
+
+def _own_lists(sheet: _xlsx.SheetInfo, head: Sequence[tuple[int, Sequence[Any]]]) -> bool:
+    """Whether a sheet is the hidden ``_lists`` sheet of a matrix govtrack wrote: the status
+    and category words behind its dropdowns, and nothing else (not data)."""
+    if sheet.state == "visible" or sheet.name != LISTS_SHEET or len(head) >= HEADER_SCAN_ROWS:
+        return False
+    parsers = (Status.parse, ResponseCategory.parse)
+    for row, values in head:
+        cells = [_text(value).strip() for value in values]
+        while cells and not cells[-1]:
+            cells.pop()
+        if row == 1:
+            if cells != [HEADERS["status"], HEADERS["category"]]:
+                return False
+        elif len(cells) > len(parsers) or any(
+            cell and parse(cell) is None for cell, parse in zip(cells, parsers, strict=False)
+        ):
+            return False
+    return True
 
 
 def _own_problems(head: Sequence[tuple[int, Sequence[Any]]]) -> bool:
@@ -747,7 +774,13 @@ class _Table:
         # they tell, the first key action of a recommendation opened with a number is held.
         self.numbering = header.numbering and self.i_rec_ref != _NOWHERE
         self.number_role = ""  # _BY_RECOMMENDATION, _BY_ACTION or _BY_NEITHER once told
-        self.pending: Action | None = None
+        # Until told, the recommendations read are held (not built, their actions not
+        # streamed), so that one reading of the column holds for all of them (_settle).
+        self.held: list[dict[str, Any]] = []
+        self.held_rows = 0
+        self.i_moved = _NOWHERE  # the numbering column, once re-roled (key-action refs, extra)
+        self.moved_label = ""  # ... and its label in extra
+        self.outline_ref = ""  # an outline number (1.1 under 1) naming the row's key action
         self._titles(titles)
         self._check_header()
         self._merges()
@@ -1037,7 +1070,10 @@ class _Table:
             return False
         text = value.strip()
         if _may_hide(text[0]) and _shows_nothing(text):
-            return True  # a row whose one cell looks empty (a zero-width space): a blank row
+            # A row whose one cell looks empty (a zero-width space) where a short text would
+            # head a section is a blank row; elsewhere it is read, and its want of an
+            # action text reported (GT213).
+            return self._heads_section(row, index)
         cell = self.cell(index, row)
         if _NOTE.match(text):
             self.extra[f"Note {cell}"] = text
@@ -1050,22 +1086,21 @@ class _Table:
             return True
         if _REF_LIKE.fullmatch(text) or len(text) > _SECTION_MAX or "\n" in text:
             return False
-        across = (row, index) in self.merged_across
-        if self.layout == _RESPONSES and index in self.parent_columns:
-            is_section = across or index not in {
-                self.i_recommendation,
-                self.i_response,
-                self.i_category,
-            }
-        elif self.layout == _RESPONSES:
-            is_section = across or index == self.first_column
-        else:
-            is_section = across or index in {self.first_column, self.main_column}
-        if not is_section:
+        if not self._heads_section(row, index):
             return False
         self._close_section()
         self.section = _Section(label=text, cell=cell)
         return True
+
+    def _heads_section(self, row: int, index: int) -> bool:
+        """Whether a short text alone in this cell is a section row."""
+        if (row, index) in self.merged_across:
+            return True
+        if self.layout == _RESPONSES and index in self.parent_columns:
+            return index not in {self.i_recommendation, self.i_response, self.i_category}
+        if self.layout == _RESPONSES:
+            return index == self.first_column
+        return index in {self.first_column, self.main_column}
 
     def _close_section(self) -> None:
         section = self.section
@@ -1437,6 +1472,16 @@ class _Table:
             if rec_ref and self.numbering:
                 anchor = rec_text if self.i_recommendation != _NOWHERE else response
                 rec_ref = self._judge_number(row, filled, rec_ref, anchor)
+        moved = self.i_moved
+        number_only = (
+            moved < n
+            and moved in filled
+            and self.action_columns.isdisjoint(index for index in filled if index != moved)
+        )
+        if number_only:
+            # The re-roled numbering column is the only key-action cell filled: there is no
+            # key action to take the number, so it is the recommendation's, as it was.
+            rec_ref = _text(values[moved]).strip()
         current = self.current
         opened = False
         if (rec_ref or rec_text) and (
@@ -1448,6 +1493,8 @@ class _Table:
         ):
             self._close_recommendation()
             index = self.i_recommendation if rec_text else self.i_rec_ref
+            if number_only and not rec_text:
+                index = moved
             opened = True
             if not rec_text and self.i_recommendation != _NOWHERE:
                 self.add(
@@ -1463,7 +1510,7 @@ class _Table:
                 "anchor": rec_text or response,
                 "response": "",
                 "category": "",
-                "actions": [] if self.sink is None else self.sink,
+                "actions": self._actions(),
                 "group": self._group(values, n),
                 "origin": Location(
                     file=self.problems.file, sheet=self.sheet, cell=self.cell(index, row)
@@ -1474,10 +1521,10 @@ class _Table:
             and current is not None
             and self.i_recommendation == _NOWHERE
             and self.number_role in {_BY_ACTION, _BY_NEITHER}
-            and response != current["anchor"]
         ):
-            # No recommendation text, and the numbers are the key actions': a new response
-            # is a new recommendation.
+            # No recommendation text, and the numbers are the key actions' (told by rows
+            # under a blank or merged response): a response is a new recommendation, even
+            # one worded as the last ("Agreed.").
             self._close_recommendation()
             opened = True
             current = self.current = self._orphan(row)
@@ -1491,7 +1538,8 @@ class _Table:
                 )
             if category and not current["category"]:
                 current["category"] = category
-        if self.action_columns.isdisjoint(filled):
+        if number_only or self.action_columns.isdisjoint(filled):
+            self.outline_ref = ""
             return  # nothing in the key action's columns (nor in extra ones)
         if current is None:
             current = self.current = self._orphan(row)
@@ -1503,97 +1551,110 @@ class _Table:
                 row,
             )
         action = self._action(row, values, n)
-        if self.numbering and not self.number_role and current["number"]:
-            if opened:  # held until the rows tell what its number numbers
-                self.pending = action
-                return
+        if self.outline_ref:
+            action = self._outlined(action)
+        untold = self.numbering and not self.number_role
+        if untold and current["number"] and not opened:
             # A key action going on with the recommendation under no number or the same
             # one: the number is the recommendation's.
-            self.number_role = _BY_RECOMMENDATION
-        if self.pending is not None:
-            self._flush()
+            self._settle(_BY_RECOMMENDATION)
+            untold = False
         current["actions"].append(action)
+        if untold:
+            self._hold()
+
+    def _actions(self) -> list[Action]:
+        """Where a new recommendation's key actions go: the stream's sink, unless the numbering
+        column's role is untold (then they are held until it is, see :meth:`_settle`)."""
+        if self.sink is None or (self.numbering and not self.number_role):
+            return []
+        return self.sink
 
     def _judge_number(self, row: int, filled: list[int], number: str, anchor: str) -> str:
         """What a bare numbering column (``No``, ``#``) left of the recommendation numbers,
         told by a row with a number; returns the recommendation ref the row gives.
 
         The number names the recommendation when it changes together with the
-        recommendation's text (or, with no such column, its response). A number that
-        changes while the text stays the same, blank or merged is a key action's: the
-        first time, the column becomes the key actions' ref column (GT221), the number of
-        the row that opened the recommendation its first key action's ref. When the key
-        actions have refs of their own (an ``Action #`` column, a ref leading the first
-        one's text) the column is kept in ``extra`` instead (GT222). Once the rows have
-        shown the numbers numbering recommendations (a key action under a blank number
-        or the same one), a number changing under the same text is reported (GT222) and
-        read as a new recommendation, as before.
+        recommendation's text. A number that extends the recommendation's in an outline
+        (``1.1``, ``1.2`` under ``1``) names the row's key action, and the column goes on
+        numbering the recommendations. Another number that changes while the text stays
+        the same, blank or merged is a key action's: the first time, the column becomes
+        the key actions' ref column (GT221), and each recommendation read so far (and the
+        open one) gives its number to the key action of the row that opened it. When
+        the key actions have refs of their own (an ``Action #`` column, a ref leading the
+        first one's text) the column is kept in ``extra`` instead (GT222). Once the rows
+        have shown the numbers numbering recommendations (a key action under a blank
+        number or the same one), a number changing under the same text is reported
+        (GT222) and read as a new recommendation, as before.
+
+        With no recommendation column, the response stands for its text, but only when
+        blank or merged: the same response on two rows (``Agreed.``) is no sign that they
+        are one recommendation, so a number changing beside it starts a new one.
         """
         current = self.current
         if current is None or (anchor and anchor != current["anchor"]):
             return number  # a new recommendation, with its number
-        if number == current["number"]:
+        first = current["number"]
+        if number == first or not first:
             return number
         if self.action_columns.isdisjoint(filled):
             return number  # no key action on the row to take the number
+        if _extends(number, first):
+            self.outline_ref = number
+            if not self.number_role:
+                self._settle(_BY_RECOMMENDATION)
+            return str(current["ref"])
+        if anchor and self.i_recommendation == _NOWHERE:
+            return number  # a response repeated word for word: a new recommendation
         index = self.i_rec_ref
         cell = self.cell(index, row)
         label = self.labels.get(index, "")
+        what = "recommendation text" if self.i_recommendation != _NOWHERE else "response"
         text = "the same" if anchor else "blank (or merged)"
         if self.number_role == _BY_RECOMMENDATION:
             self.add(
                 "GT222",
-                f"{cell}: the {label!r} number changes ({current['number']!r}, then "
-                f"{number!r}) while the recommendation text stays {text}, but the rows "
-                f"above number the recommendations; read as a new recommendation {number!r}",
+                f"{cell}: the {label!r} number changes ({first!r}, then {number!r}) while the "
+                f"{what} stays {text}, but the rows above number the recommendations; "
+                f"read as a new recommendation {number!r}",
                 index,
                 row,
             )
             return number
-        pending = self.pending
-        first = current["number"]
-        if self.i_ref == _NOWHERE and pending is not None and not pending.ref:
+        actions = current["actions"]
+        opening: Action | None = actions[0] if actions else None
+        above = ", in the rows above too" if self.held else ""
+        if self.i_ref == _NOWHERE and opening is not None and not opening.ref:
             self._renumber(_BY_ACTION)
-            self.pending = attrs.evolve(
-                pending,
-                ref=first,
-                origin=attrs.evolve(pending.origin, columns=self.columns, labels=self.field_labels)
-                if pending.origin is not None
-                else None,
-            )
-            current["ref"] = ""
             self.add(
                 "GT221",
                 f"{cell}: the {label!r} number changes ({first!r}, then {number!r}) while the "
-                f"recommendation text stays {text}: column {self.letter(index)} numbers the "
-                "key actions, and is read as their refs",
+                f"{what} stays {text}: column {self.letter(index)} numbers the key actions, "
+                f"and is read as their refs{above}",
                 index,
                 row,
             )
             return ""
-        kept = self._renumber(_BY_NEITHER)
-        if pending is not None:
-            self.pending = attrs.evolve(pending, extra=FrozenMap({**pending.extra, kept: first}))
-            current["ref"] = ""
         if self.i_ref != _NOWHERE:
             why = f"the key actions have their own ref column ({self.labels.get(self.i_ref)!r})"
-        elif pending is not None:
-            why = f"the first key action has a ref of its own ({pending.ref!r})"
+        elif opening is not None:
+            why = f"the first key action has a ref of its own ({opening.ref!r})"
         else:
             why = f"the row that gave {first!r} has no key action"
+        self._renumber(_BY_NEITHER)
         self.add(
             "GT222",
             f"{cell}: the {label!r} number changes ({first!r}, then {number!r}) while the "
-            f"recommendation text stays {text}, and {why}: column {self.letter(index)} is "
-            "read as neither the recommendations' refs nor the key actions', and kept in extra",
+            f"{what} stays {text}, and {why}: column {self.letter(index)} is read as neither "
+            f"the recommendations' refs nor the key actions', and kept in extra{above}",
             index,
             row,
         )
         return ""
 
-    def _renumber(self, role: str) -> str:
-        """Make the numbering column the key actions' ref column, or an extra column;
-        returns its label in ``extra``."""
+    def _renumber(self, role: str) -> None:
+        """Make the numbering column the key actions' ref column, or an extra column, and
+        read the rows held so (:meth:`_settle`)."""
         index = self.i_rec_ref
         del self.keys["rec_ref"]
         label = self.labels.get(index, "")
@@ -1606,8 +1667,9 @@ class _Table:
             self.extra_columns.append((index, label))
             self.extra_columns.sort()
         self.i_rec_ref = _NOWHERE
+        self.i_moved = index
+        self.moved_label = label
         self.numbering = False
-        self.number_role = role
         self.parent_columns = frozenset(
             index for key, index in self.keys.items() if key in _PARENT_KEYS
         )
@@ -1617,14 +1679,91 @@ class _Table:
         )
         self._revised_maps()
         self._spans()
-        return label
+        self._settle(role)
 
-    def _flush(self) -> None:
-        """Put the held key action under its recommendation (held only while one is open)."""
+    def _settle(self, role: str) -> None:
+        """Tell the numbering column's role: the recommendations held until now and the open
+        one read their numbers so (:meth:`_revise`), and the held ones are let go."""
+        self.number_role = role
+        held, self.held = self.held, []
+        for rec in held:
+            self._revise(rec)
+            self._emit(rec)
         current = self.current
-        if self.pending is not None and current is not None:
-            current["actions"].append(self.pending)
-            self.pending = None
+        if current is not None:
+            self._revise(current)
+            if self.sink is not None and current["actions"] is not self.sink:
+                self.sink.extend(current["actions"])
+                current["actions"] = self.sink
+
+    def _revise(self, rec: dict[str, Any]) -> None:
+        """Give a recommendation's number to the key action of the row that gave it, as the
+        column's role says (its ref, or its extra); a number on a row with no key action
+        stays the recommendation's."""
+        number = rec["number"]
+        actions = rec["actions"]
+        role = self.number_role
+        # Held untold, a numbered recommendation has at most the key action of its first row.
+        if role == _BY_RECOMMENDATION or not number or len(actions) != 1:
+            return
+        action = actions[0]
+        origin = action.origin
+        if origin is not None:
+            origin = attrs.evolve(origin, columns=self.columns, labels=self.field_labels)
+        if role == _BY_ACTION and not action.ref:
+            actions[0] = attrs.evolve(action, ref=number, origin=origin)
+        else:
+            extra = FrozenMap({**action.extra, self.moved_label: number})
+            actions[0] = attrs.evolve(action, extra=extra, origin=origin)
+        if rec["ref"] == number:
+            rec["ref"] = ""
+        rec["number"] = ""
+
+    def _outlined(self, action: Action) -> Action:
+        """The row's key action named by the outline number beside it (``1.1`` under ``1``):
+        its ref, or, when it has another of its own, kept in its extra."""
+        number, self.outline_ref = self.outline_ref, ""
+        index = self.i_rec_ref
+        label = self.labels.get(index, "")
+        if action.ref and action.ref != number:
+            return attrs.evolve(action, extra=FrozenMap({**action.extra, label: number}))
+        origin = action.origin
+        if origin is not None:
+            columns = FrozenMap({**origin.columns, "ref": self.letter(index)})
+            labels = FrozenMap({**origin.labels, "ref": label}) if label else origin.labels
+            origin = attrs.evolve(origin, columns=columns, labels=labels)
+        return attrs.evolve(action, ref=number, origin=origin)
+
+    def _hold(self) -> None:
+        """Count a row held while the numbering column's role is untold; past
+        :data:`_UNTOLD_MAX` the numbers are taken to number the recommendations."""
+        self.held_rows += 1
+        if self.held_rows > _UNTOLD_MAX:
+            self._settle(_BY_RECOMMENDATION)
+
+    def _emit(self, rec: dict[str, Any]) -> None:
+        """Let a closed recommendation go: build it, or (streaming) send its key actions."""
+        if self.sink is not None:  # streaming: only actions leave, nothing is kept
+            if rec["actions"] is not self.sink:
+                self.sink.extend(rec["actions"])
+            return
+        category_text = rec["category"]
+        category = self.reader.category_of(category_text) if category_text else None
+        if self.i_category == _NOWHERE and rec["response"]:
+            # No Category column: the response's opening words may name it ("Accepted. …").
+            category, category_text = ResponseCategory.leading(rec["response"])
+        self.recommendations.append(
+            new_recommendation(
+                rec["text"],
+                rec["ref"],
+                rec["response"],
+                category,
+                category_text,
+                tuple(rec["actions"]),
+                rec["group"],
+                rec["origin"],
+            )
+        )
 
     def _orphan(self, row: int) -> dict[str, Any]:
         return {
@@ -1634,7 +1773,7 @@ class _Table:
             "anchor": "",
             "response": "",
             "category": "",
-            "actions": [] if self.sink is None else self.sink,
+            "actions": self._actions(),
             "group": self.section.label if self.section is not None else "",
             "origin": Location(file=self.problems.file, sheet=self.sheet, cell=f"A{row}"),
         }
@@ -1643,29 +1782,13 @@ class _Table:
         current = self.current
         if current is None:
             return
-        if self.pending is not None:
-            self._flush()
-        if self.sink is not None:  # streaming: only actions leave, nothing is kept
-            self.current = None
-            return
-        category_text = current["category"]
-        category = self.reader.category_of(category_text) if category_text else None
-        if self.i_category == _NOWHERE and current["response"]:
-            # No Category column: the response's opening words may name it ("Accepted. …").
-            category, category_text = ResponseCategory.leading(current["response"])
-        self.recommendations.append(
-            new_recommendation(
-                current["text"],
-                current["ref"],
-                current["response"],
-                category,
-                category_text,
-                tuple(current["actions"]),
-                current["group"],
-                current["origin"],
-            )
-        )
         self.current = None
+        if self.numbering and not self.number_role:
+            self.held.append(current)  # until the rows tell what its number numbers
+            if not current["actions"]:
+                self._hold()  # a row of its own (a row with a key action counted already)
+            return
+        self._emit(current)
 
     def _no_text(self, row: int, text: str) -> None:
         """GT213 for a row with data but no main text, or one of invisible characters only
@@ -1721,6 +1844,8 @@ class _Table:
     def finish(self) -> Evaluation | ActionPlan | ProgressReport:
         """The container holding what was read."""
         self._close_recommendation()
+        if self.numbering and not self.number_role:
+            self._settle(_BY_RECOMMENDATION)  # never told otherwise
         self._close_section()
         for row in sorted(self.formula_rows):
             self._report_formulas(row)
@@ -2070,6 +2195,17 @@ def _sub_header(
     return attrs.evolve(header, keys=keys, labels=labels), message
 
 
+def _extends(number: str, parent: str) -> bool:
+    """Whether ``number`` comes under ``parent`` in an outline (``1.1``, ``1.2.3`` under ``1``
+    or ``1.``)."""
+    stem = parent.rstrip(".")
+    return (
+        bool(stem)
+        and number[len(stem) + 1 : len(stem) + 2].isalnum()
+        and (number.startswith(f"{stem}."))
+    )
+
+
 def _reaches(values: Sequence[Any], index: int) -> bool:
     """Whether a row holds a value at ``index`` or to its right.
 
@@ -2111,6 +2247,10 @@ def _read_sheet(
             best, best_score = header, score
         if row >= HEADER_SCAN_ROWS:
             break
+    if _own_lists(sheet, head):
+        # The hidden sheet of dropdown lists of a matrix govtrack wrote is not data. Any
+        # other hidden sheet is read (or said not to be, GT202), whatever its name.
+        return
     for note in facts.notes:
         problems.add("GT217", note, sheet.name, "A1")
     if best is None:
@@ -2327,14 +2467,18 @@ def iter_actions(
 ) -> Generator[Action, None, None]:
     """Read the actions of a file one at a time, in constant memory for a workbook.
 
-    Each action is yielded as soon as its row is read and is not kept, so
+    Each action is yielded once its row is read and is not kept, so
     memory does not grow with the actions read: with the default engine (openpyxl
     streams the sheet, and keeps about 0.1 KB a row of its own) a million rows of
     ten columns peak under 150 MB; calamine loads each sheet whole. The
     actions are those of ``load(path).actions``, in the workbook's order (sheet
     by sheet, row by row); a key action's recommendation is not built, but its
-    ``origin`` names its cell. Any other format ``gt.load`` reads (JSON, text)
-    is read whole and its actions yielded.
+    ``origin`` names its cell. One wait: beside a bare numbering column left
+    of the recommendations (``No``, ``#``), whose rows must tell whether it
+    numbers them or their key actions, the key actions are held until they do
+    (at most 200 rows), so that each is yielded as ``load`` reads it.
+    Any other format ``gt.load`` reads (JSON, text) is read whole and its
+    actions yielded.
 
     Args:
         path: A workbook (``.xlsx``, ``.xlsm``) or any file :func:`govtrack.load` reads.
@@ -2448,14 +2592,7 @@ def _open(file: Path, engine: str, limits: Limits) -> _Opened | Document:
             own = importlib.import_module("govtrack.io.excel_workbook")
             document: Document = own.read(file, limits=limits)
             return document
-        # The hidden sheet of dropdown lists of a matrix govtrack wrote is not data. Any
-        # other hidden sheet is read (or said not to be, GT202), whatever its name.
-        worksheets = tuple(
-            sheet
-            for sheet in package.sheets
-            if sheet.is_worksheet
-            and not (sheet.state != "visible" and sheet.name.casefold() == _LISTS_SHEET)
-        )
+        worksheets = tuple(sheet for sheet in package.sheets if sheet.is_worksheet)
         if not worksheets:
             raise FormatError(f"{name} has no worksheets; expected at least one sheet of rows")
         # Calamine loads the sheets on a worker thread while the XML is scanned here.
