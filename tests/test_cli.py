@@ -263,3 +263,29 @@ def test_reminders_summarise_reading_problems_on_stderr(tmp_path: Path) -> None:
     assert 0 == result.returncode
     assert result.stderr.startswith(f"govtrack: reading problems in {source}: 1 warning")
     assert "Overdue on 2023-01-31 (2):" in result.stdout
+
+
+def test_summary_names_a_sheet_of_counts_it_did_not_count(tmp_path: Path) -> None:
+    """A sheet of counts (GT227) is named under the totals, with why, and in the JSON."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    plan = book.active
+    assert plan is not None
+    plan.title = "Plan"
+    plan.append(["Action", "Responsible", "Deadline", "Status"])
+    plan.append(["Map the shelters", "Unit A", "2022/03", "Completed"])
+    counts = book.create_sheet("Totals")
+    counts.append(["Country", "Actions", "Completed", "Ongoing"])
+    counts.append(["Country A", 1, 1, 0])
+    source = tmp_path / "counts.xlsx"
+    book.save(source)
+    text = run("summary", str(source), "--on", "2023-01-31")
+    assert f"{source} on 2023-01-31: 1 actions, implementation rate 100%" in text.stdout
+    assert "  Not counted: sheet 'Totals', which holds only counts, not actions (GT227)" in (
+        text.stdout
+    )
+    data = json.loads(run("summary", str(source), "--on", "2023-01-31", "--format", "json").stdout)
+    assert [
+        {"sheet": "Totals", "code": "GT227", "reason": "holds only counts, not actions"}
+    ] == data["sheets_not_read"]
