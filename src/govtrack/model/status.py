@@ -215,6 +215,8 @@ _TRAILER_TOKEN = re.compile(
     """,
     re.IGNORECASE | re.VERBOSE,
 )
+_PERIOD_WORDS = frozenset({"late"})
+"""Status words that also open a period (``late 2023``): read only as the whole cell."""
 _PARENTHETICAL = re.compile(r"\(([^()]*)\)")
 _QUALIFIERS = re.compile(
     r"""\b(?:not?|non|partial(?:ly)?|part(?:ly)?|but|except|pending|awaiting|subject|unless
@@ -289,6 +291,8 @@ def _leading_status(word: str) -> Status | None:
         return None
     status, end = found
     rest = text[end:]
+    if rest.strip() and _fold(text[:end]) in _PERIOD_WORDS:
+        return None  # "Late 2023", "late March": a period, perhaps, not a status
     for inner in _PARENTHETICAL.findall(rest):
         if not _trailer_fits(inner, status) and (
             "%" in inner or _QUALIFIERS.search(inner) or _mentions_other_status(inner, status)
