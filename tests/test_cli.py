@@ -266,7 +266,7 @@ def test_reminders_summarise_reading_problems_on_stderr(tmp_path: Path) -> None:
 
 
 def test_summary_names_a_sheet_of_counts_it_did_not_count(tmp_path: Path) -> None:
-    """A sheet of counts (GT227) is named under the totals, with why, and in the JSON."""
+    """A sheet of counts (GT223) is named under the totals, with why, and in the JSON."""
     import openpyxl
 
     book = openpyxl.Workbook()
@@ -282,10 +282,10 @@ def test_summary_names_a_sheet_of_counts_it_did_not_count(tmp_path: Path) -> Non
     book.save(source)
     text = run("summary", str(source), "--on", "2023-01-31")
     assert f"{source} on 2023-01-31: 1 actions, implementation rate 100%" in text.stdout
-    assert "  Not counted: sheet 'Totals', which holds only counts, not actions (GT227)" in (
+    assert "  Not counted: sheet 'Totals', which holds only counts, not actions (GT223)" in (
         text.stdout
     )
     data = json.loads(run("summary", str(source), "--on", "2023-01-31", "--format", "json").stdout)
     assert [
-        {"sheet": "Totals", "code": "GT227", "reason": "holds only counts, not actions"}
+        {"sheet": "Totals", "code": "GT223", "reason": "holds only counts, not actions"}
     ] == data["sheets_not_read"]

@@ -1667,12 +1667,12 @@ def _counts_book(folder: Path) -> Path:
 
 def test_a_sheet_of_counts_is_not_read_as_an_action_plan(tmp_path: Path) -> None:
     """A summary sheet (``Country | Actions | Completed | …`` over numbers) is reported
-    (GT227) and not read: its rows were counted as actions with texts '2' and '3 actions'."""
+    (GT223) and not read: its rows were counted as actions with texts '2' and '3 actions'."""
     doc = excel.load(_counts_book(tmp_path))
     summary = gt.summarize(doc, on=dt.date(2024, 1, 31))
     sheets = sorted({action.origin.sheet for action in doc.actions if action.origin})
     assert (2, ["Country A"], 1) == (summary.total, sheets, len(doc.plans))
-    issue = problem(doc, "GT227")
+    issue = problem(doc, "GT223")
     assert ("Summary", "A1", gt.Severity.WARNING) == (
         issue.location.sheet if issue.location else "",
         issue.location.cell if issue.location else "",

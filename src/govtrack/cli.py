@@ -451,7 +451,7 @@ def _summary(args: argparse.Namespace, doc: Document, out: TextIO) -> int:
 _NOT_READ = {
     "GT201": "no header row govtrack recognises",
     "GT202": "hidden, and no header row govtrack recognises",
-    "GT227": "holds only counts, not actions",
+    "GT223": "holds only counts, not actions",
 }
 """Why the Excel reader left a sheet out of the document, by the code it reported."""
 
@@ -459,7 +459,7 @@ _NOT_READ = {
 def _sheets_not_read(doc: Document) -> list[dict[str, str]]:
     """The sheets the reader left out, in order, each with why: no header row it
     recognises (GT201), or hidden with none (GT202; a hidden sheet with one is read), or
-    only counts under its header (GT227)."""
+    only counts under its header (GT223)."""
     origins = [item.origin for item in doc.evaluations]
     origins += [item.origin for item in doc.plans]
     origins += [item.origin for item in doc.reports]
@@ -498,12 +498,12 @@ def _print_reading(file: str, doc: Document, out: TextIO) -> None:
                 f"recognises ({code})",
                 file=out,
             )
-    names = [repr(sheet["sheet"]) for sheet in skipped if sheet["code"] == "GT227"]
+    names = [repr(sheet["sheet"]) for sheet in skipped if sheet["code"] == "GT223"]
     if names:
         sheets, verb = ("sheet", "holds") if len(names) == 1 else ("sheets", "hold")
         print(
             f"  Not counted: {sheets} {', '.join(names)}, which {verb} only counts, not actions "
-            "(GT227)",
+            "(GT223)",
             file=out,
         )
     if said:

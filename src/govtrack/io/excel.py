@@ -150,7 +150,7 @@ GT219  warning   a Deemed consent cell that is not a tick (kept in extra)
 GT220  info      action refs read from the start of the action texts (once per table)
 GT221  info      a No (#) column left of the recommendations numbers the key actions (once)
 GT222  warning   a No (#) column left of the recommendations changes within one (see above)
-GT227  warning   a table whose every row is a tally (a label and counts): not read
+GT223  warning   a table whose every row is a tally (a label and counts): not read
 GT290  warning   govtrack's own workbook: a column its layout does not have (not read)
 =====  ========  ===================================================================
 """
@@ -256,7 +256,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "GT220": (Severity.INFO, "action refs read from the start of the action texts"),
     "GT221": (Severity.INFO, "numbering column read as the key actions' refs"),
     "GT222": (Severity.WARNING, "numbering column that changes within a recommendation"),
-    "GT227": (Severity.WARNING, "table of counts, not actions"),
+    "GT223": (Severity.WARNING, "table of counts, not actions"),
     "GT290": (Severity.WARNING, "column outside govtrack's workbook layout"),
 }
 """The workbook problem codes: code -> (severity, summary)."""
@@ -707,7 +707,7 @@ class _Table:
         self.fields: dict[str, str] = {}
         self.extra: dict[str, str] = {}
         self.section: _Section | None = None
-        # Tally rows (GT212), reported at the end unless every row is one (GT227).
+        # Tally rows (GT212), reported at the end unless every row is one (GT223).
         self.tallies: list[tuple[int, int, str]] = []
         self.other_rows = 0
         # Streaming: every action goes to the caller's sink, none is kept here.
@@ -1005,14 +1005,14 @@ class _Table:
         return True
 
     def _report_tallies(self) -> bool:
-        """Report the tally rows (GT212), or the table when every row is one (GT227, and
+        """Report the tally rows (GT212), or the table when every row is one (GT223, and
         True: it is not read)."""
         if self.tallies and not self.other_rows and not self.recommendations:
             rows = len(self.tallies)
             index, row, text = self.tallies[0]
             header = " | ".join(self.labels[i] for i in sorted(self.labels))
             self.problems.add(
-                "GT227",
+                "GT223",
                 f"the table under row {self.header.row} ({header!r}) holds only counts, "
                 f"not actions: its {rows} row{'s' if rows != 1 else ''} (such as {text!r} in "
                 f"row {row}) are a label and numbers; it was not read",
