@@ -287,3 +287,102 @@ def test_a_separated_values_file_is_refused_with_what_to_do(
             "as .xlsx (Excel Workbook)"
         ),
     )
+
+
+UNREAD_LATE = gt.Action(
+    text="Close the audit", ref="4", responsible=("Unit B",), due=gt.parse_due("2022/03"),
+    status_text="Done ✓", comments="Closed in March",
+)  # fmt: skip
+UNREAD_LATE_TOO = gt.Action(
+    text="File the report", ref="5", responsible=("Unit A",), due=gt.parse_due("2022/04"),
+    status_text="Done ✓",
+)  # fmt: skip
+UNREAD_UNDATED = gt.Action(text="Hire", ref="6", responsible=("HR",), status_text="Stalled")
+
+
+def test_summary_says_overdue_actions_have_a_status_it_could_not_read(tmp_path: Path) -> None:
+    """summary says how many overdue (or unknown) actions have a status word it could not
+    read, quoting the words (an unreadable "Done ✓" was counted overdue without a word)."""
+    source = str(write(tmp_path, GOOD, UNREAD_LATE, UNREAD_LATE_TOO, UNREAD_UNDATED, BAD))
+    text = run("summary", source, "--on", "2023-01-31")
+    assert (0, "") == (text.returncode, text.stderr)
+    overdue = (
+        "  2 of the overdue actions have a status govtrack could not read ('Done ✓'): "
+        f"'govtrack validate {source}' lists them (GT101)"
+    )
+    unknown = (
+        "  2 of the actions of unknown status have a status govtrack could not read "
+        f"('Stalled'): 'govtrack validate {source}' lists them (GT101)"
+    )
+    assert [overdue, unknown] == [
+        line for line in text.stdout.splitlines() if "could not read" in line
+    ]
+
+
+def test_summary_is_quiet_about_statuses_it_read(tmp_path: Path) -> None:
+    """No line about unread statuses when every overdue action's status was read."""
+    text = run("summary", str(write(tmp_path, GOOD, LATE)), "--on", "2023-01-31")
+    assert "could not read" not in text.stdout
+
+
+def test_reminders_say_on_stderr_which_overdue_statuses_were_not_read(tmp_path: Path) -> None:
+    """reminders says on stderr that overdue actions have an unread status, quoting at most
+    three words; the reminders themselves stay on stdout."""
+    due = gt.parse_due("2022/03")
+    items = [
+        gt.Action(text=f"Task {n}", ref=str(n), responsible=("Unit A",), due=due, status_text=word)
+        for n, word in enumerate(["Done ✓", "Fini", "Closed?", "Signed off", "Fini"], 1)
+    ]
+    source = str(write(tmp_path, *items))
+    result = run("reminders", source, "--on", "2023-01-31")
+    assert 0 == result.returncode
+    assert (
+        "govtrack: 5 of the overdue actions have a status govtrack could not read "
+        f"('Done ✓', 'Fini', 'Closed?', …): 'govtrack validate {source}' lists them (GT101)\n"
+    ) == result.stderr
+    assert "Overdue on 2023-01-31 (5):" in result.stdout
+
+
+def test_reminders_summarise_reading_problems_on_stderr(tmp_path: Path) -> None:
+    """reminders summarises a workbook's reading problems on stderr, as convert does."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Action", "Responsible", "Deadline", "Status"])
+    sheet.append(["Map the shelters", "Unit A", "2022/03", "Ongoing"])
+    sheet.append(["Train the staff", "Unit A", "2022/04", "Ongoing"])
+    sheet.row_dimensions[3].hidden = True
+    source = tmp_path / "hidden.xlsx"
+    book.save(source)
+    result = run("reminders", str(source), "--on", "2023-01-31")
+    assert 0 == result.returncode
+    assert result.stderr.startswith(f"govtrack: reading problems in {source}: 1 warning")
+    assert "Overdue on 2023-01-31 (2):" in result.stdout
+
+
+def test_summary_names_a_sheet_of_counts_it_did_not_count(tmp_path: Path) -> None:
+    """A sheet of counts (GT223) is named under the totals, with why, and in the JSON."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    plan = book.active
+    assert plan is not None
+    plan.title = "Plan"
+    plan.append(["Action", "Responsible", "Deadline", "Status"])
+    plan.append(["Map the shelters", "Unit A", "2022/03", "Completed"])
+    counts = book.create_sheet("Totals")
+    counts.append(["Country", "Actions", "Completed", "Ongoing"])
+    counts.append(["Country A", 1, 1, 0])
+    source = tmp_path / "counts.xlsx"
+    book.save(source)
+    text = run("summary", str(source), "--on", "2023-01-31")
+    assert f"{source} on 2023-01-31: 1 actions, implementation rate 100%" in text.stdout
+    assert "  Not counted: sheet 'Totals', which holds only counts, not actions (GT223)" in (
+        text.stdout
+    )
+    data = json.loads(run("summary", str(source), "--on", "2023-01-31", "--format", "json").stdout)
+    assert [
+        {"sheet": "Totals", "code": "GT223", "reason": "holds only counts, not actions"}
+    ] == data["sheets_not_read"]

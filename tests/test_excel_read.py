@@ -12,6 +12,8 @@ from typing import Any
 
 import openpyxl
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from openpyxl.utils.datetime import CALENDAR_MAC_1904
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -1566,6 +1568,125 @@ def test_a_total_row_is_kept_not_counted(tmp_path: Path) -> None:
     assert ["Map the shelters", "Count the votes"] == [action.text for action in doc.actions]
     assert doc.plans[0].extra["Total A5"] == "Grand total: | 2 actions"
     assert "A5 reads as a total row, not an action" in problem(doc, "GT212").message
+
+
+def test_tally_rows_under_a_table_are_kept_not_counted(tmp_path: Path) -> None:
+    """``Completed | 2`` and ``Ongoing | 1`` under the Total row are kept in extra (GT212),
+    not counted as actions with texts '2' and '1' (they were, silently)."""
+    rows = [
+        ["S/N", "Action point", "Lead agency", "Timeline", "Status"],
+        [1, "Map the shelters", "Unit A", "2023/03", "Completed"],
+        [2, "Train the focal points", "Unit B", "2023/06", "Completed"],
+        [3, "Draft the messages", "Unit A", "2030/06", "Ongoing"],
+        [],
+        ["Total", 3],
+        ["Completed", 2],
+        ["Ongoing", "1 action"],
+    ]
+    doc = excel.load(build(tmp_path, rows))
+    summary = gt.summarize(doc, on=dt.date(2024, 1, 31))
+    assert (3, 2, 1, 0) == (
+        summary.total,
+        summary.by_status[gt.Status.COMPLETED],
+        summary.by_status[gt.Status.ONGOING],
+        summary.unknown,
+    )
+    assert {
+        "Total A6": "Total | 3",
+        "Total A7": "Completed | 2",
+        "Total A8": "Ongoing | 1 action",
+    } == dict(doc.plans[0].extra)
+    tallies = [issue for issue in doc.problems if "tally row" in issue.message]
+    assert [("GT212", "A7"), ("GT212", "A8")] == [
+        (issue.code, issue.location.cell if issue.location else "") for issue in tallies
+    ]
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        ["4", "2", "Unit A", "", ""],  # a party: an action, however odd its text
+        ["4", "8 workshops", "", "", ""],  # a number and a noun is an action's text
+        ["4", "12", "", "", "Ongoing"],
+    ],
+)
+def test_a_numeric_action_text_with_more_than_counts_is_an_action(
+    tmp_path: Path, row: list[str]
+) -> None:
+    """A row is a tally only when all its cells but the first only count."""
+    rows = [["#", "Action", "Responsible", "Deadline", "Status"], ["1", "Map it", "U", "", ""], row]
+    doc = excel.load(build(tmp_path, rows))
+    assert ["Map it", row[1]] == [action.text for action in doc.actions]
+
+
+_LABELS = st.from_regex(r"[A-Z][a-z]{1,12}(?: [A-Za-z]{1,8})?", fullmatch=True)
+_COUNTS = st.one_of(
+    st.integers(0, 999),
+    st.integers(0, 999).map(str),
+    st.integers(0, 999).map(lambda n: f"{n} actions"),
+    st.integers(0, 100).map(lambda n: f"{n}%"),
+)
+
+
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(label=_LABELS, counts=st.lists(_COUNTS, min_size=1, max_size=4))
+def test_a_label_and_counts_under_a_table_are_kept_whole_not_counted(
+    tmp_path: Path, label: str, counts: list[object]
+) -> None:
+    """Whatever the label and counts, a tally row is kept in extra as written, not read
+    as an action, and the table's actions are read as before."""
+    rows = [
+        ["#", "Action", "Responsible", "Deadline", "Status"],
+        ["1", "Map the shelters", "Unit A", "2030/06", "Ongoing"],
+        [label, *counts],
+    ]
+    doc = excel.load(build(tmp_path, rows))
+    written = " | ".join([label, *(str(count) for count in counts)])
+    assert (["Map the shelters"], written) == (
+        [action.text for action in doc.actions],
+        doc.plans[0].extra["Total A3"],
+    )
+
+
+def _counts_book(folder: Path) -> Path:
+    book = openpyxl.Workbook()
+    plan = book.active
+    assert plan is not None
+    plan.title = "Country A"
+    plan.append(["#", "Action", "Responsible", "Deadline", "Status"])
+    plan.append([1, "Map the shelters", "Unit A", "2023/03", "Completed"])
+    plan.append([2, "Train the focal points", "Unit B", "2023/06", "Ongoing"])
+    counts = book.create_sheet("Summary")
+    counts.append(["Country", "Actions", "Completed", "Ongoing", "Not started"])
+    counts.append(["Country A", 2, 1, 1, 0])
+    counts.append(["Country B", "3 actions", 1, 1, 1])
+    path = folder / "counts.xlsx"
+    book.save(path)
+    return path
+
+
+def test_a_sheet_of_counts_is_not_read_as_an_action_plan(tmp_path: Path) -> None:
+    """A summary sheet (``Country | Actions | Completed | …`` over numbers) is reported
+    (GT223) and not read: its rows were counted as actions with texts '2' and '3 actions'."""
+    doc = excel.load(_counts_book(tmp_path))
+    summary = gt.summarize(doc, on=dt.date(2024, 1, 31))
+    sheets = sorted({action.origin.sheet for action in doc.actions if action.origin})
+    assert (2, ["Country A"], 1) == (summary.total, sheets, len(doc.plans))
+    issue = problem(doc, "GT223")
+    assert ("Summary", "A1", gt.Severity.WARNING) == (
+        issue.location.sheet if issue.location else "",
+        issue.location.cell if issue.location else "",
+        issue.severity,
+    )
+    assert (
+        "the table under row 1 ('Country | Actions | Completed | Ongoing | Not started') holds "
+        "only counts, not actions: its 2 rows (such as 'Country A | 2 | 1 | 1 | 0' in row 2) "
+        "are a label and numbers; it was not read"
+    ) == issue.message
+    assert [] == [i for i in doc.problems if i.code == "GT212"]
+    assert [action.text for action in doc.actions] == [
+        action.text for action in gt.iter_actions(tmp_path / "counts.xlsx")
+    ]
 
 
 def test_an_action_called_total_survives_the_matrix(tmp_path: Path) -> None:

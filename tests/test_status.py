@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import re
+import time
+
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import govtrack as gt
-from govtrack.model.status import _QUALIFIED, CATEGORY_SYNONYMS, STATUS_SYNONYMS
+import strategies
+from govtrack.model.status import (
+    _PERIOD_WORDS,
+    _QUALIFIED,
+    CATEGORY_SYNONYMS,
+    STATUS_SYNONYMS,
+    _fold,
+)
 
 S = gt.Status
 
@@ -142,3 +152,121 @@ def test_the_opening_words_found_are_a_category_word_the_text_opens_with(text: s
 def test_a_response_opening_with_a_sentence_gives_no_category(text: str) -> None:
     """Only the whole of the opening words can name a category: nothing is guessed."""
     assert gt.ResponseCategory.leading(text) == (None, "")
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("Completed (June 2022)", S.COMPLETED),
+        ("Completed - Sept 2022", S.COMPLETED),
+        ("Completed in March 2023", S.COMPLETED),
+        ("Ongoing (80%)", S.ONGOING),
+        ("Completed.", S.COMPLETED),
+        ("3. Completed", S.COMPLETED),
+        ("Not started yet", S.NOT_STARTED),
+        ("Work in progress", S.ONGOING),
+        ("Completed/Closed", S.COMPLETED),
+        ("On track", S.ONGOING),
+        ("Done, 14/11/2022", S.COMPLETED),
+        ("Completed (100%)", S.COMPLETED),
+        ("Closed since Q1-2023", S.COMPLETED),
+        ("Cancelled (see comments)", S.NO_LONGER_APPLICABLE),
+    ],
+)
+def test_a_status_word_dated_or_measured_is_read(cell: str, expected: gt.Status) -> None:
+    """A status word followed only by a date, a percentage, a parenthetical or the same
+    status is read; a completed action is not counted overdue for its date."""
+    assert expected is S.parse(cell)
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "Not completed",
+        "Completed partially",
+        "Completed? to be confirmed",
+        "Completed (partially)",
+        "Completed but not validated",
+        "Completed 60%",
+        "Not started (40%)",
+        "Completed/Ongoing",
+        "Completed (not in all regions)",
+        "Completed late",
+        "Done ✓",
+        "Almost completed",
+        "Completed for two of five regions",
+        "Completed in part",
+        "Ongoing (120%)",
+        "Completedness",
+        "Late 2023",
+        "late March",
+    ],
+)
+def test_a_status_word_qualified_is_not_read(cell: str) -> None:
+    """A status word that what precedes or follows qualifies is not guessed."""
+    assert S.parse(cell) is None
+
+
+def test_partially_completed_keeps_its_meaning() -> None:
+    """The vocabulary's "Partially completed" is still ongoing, never completed."""
+    assert (S.ONGOING, None) == (S.parse("Partially completed"), S.parse("Completed partially"))
+
+
+_PHRASES = [(word, status) for status, words in STATUS_SYNONYMS.items() for word in words]
+_TRAILERS = st.one_of(
+    strategies.written_dues.map(lambda due: due.text),
+    strategies.written_days.map(lambda due: due.text),
+    strategies.dues.map(lambda due: due.text),
+    st.sampled_from(["in ", "since ", "on ", "- ", "– ", ", ", "as of "]).flatmap(
+        lambda lead: strategies.written_dues.map(lambda due: lead + due.text)
+    ),
+)
+
+
+@given(phrase=st.sampled_from(_PHRASES), trailer=_TRAILERS, data=st.data())
+def test_a_trailing_date_or_percentage_leaves_the_status(
+    phrase: tuple[str, gt.Status], trailer: str, data: st.DataObject
+) -> None:
+    """parse(f"{p} {t}") == parse(p) for a status phrase p and a date, percentage or
+    parenthetical t after it."""
+    word, status = phrase
+    assume(_fold(word) not in _PERIOD_WORDS)  # "Late 2023" may be a period: not read
+    percent = {S.COMPLETED: "100%", S.NOT_STARTED: "0%"}.get(
+        status, data.draw(st.integers(0, 100).map(lambda n: f"{n}%"))
+    )
+    shape = data.draw(st.sampled_from(["{}", "({})", "{}.", "- ({})"]))
+    tail = shape.format(data.draw(st.sampled_from([trailer, percent])))
+    assert S.parse(word) == S.parse(f"{word} {tail}")
+
+
+@given(
+    phrase=st.sampled_from(_PHRASES),
+    qualifier=st.sampled_from(["not", "Not", "partially", "Partially", "NOT"]),
+    trailer=st.one_of(st.just(""), _TRAILERS.map(lambda text: f" ({text})")),
+)
+def test_a_qualified_status_is_never_the_unqualified_one(
+    phrase: tuple[str, gt.Status], qualifier: str, trailer: str
+) -> None:
+    """'not' or 'partially' before a status phrase never gives that phrase's status."""
+    word, status = phrase
+    assert S.parse(f"{qualifier} {word}{trailer}") is not status
+
+
+@given(st.text(max_size=200))
+def test_parse_reads_a_known_word_or_nothing(text: str) -> None:
+    """Whatever the cell, a status is given only when the cell opens with one of its words."""
+    found = S.parse(text)
+    if found is not None:
+        opening = re.sub(r"^\d{1,2}", "", _fold(text))
+        words = [_fold(w) for w, s in _PHRASES if s is found] + [_fold(found.value)]
+        assert any(opening.startswith(word) for word in words)
+
+
+def test_parse_is_fast_on_long_cells() -> None:
+    """Cells of repeated dates and brackets up to the longest read are read quickly."""
+    start = time.perf_counter()
+    for n in range(1, 200):
+        S.parse(("Completed " + "June 2022 " * n)[: n + 10])
+        S.parse(("Completed " + "(" * n)[: n + 10])
+        S.parse(("Completed " + "Closed/" * n)[: n + 10])
+    assert time.perf_counter() - start < 5

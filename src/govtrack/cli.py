@@ -481,6 +481,8 @@ def _summary(args: argparse.Namespace, doc: Document, out: TextIO) -> int:
         print(f"  {status.label:<{width}}  {count}", file=out)
     if result.unknown:
         print(f"  {'Unknown':<{width}}  {result.unknown}", file=out)
+    for line in _unread_status_lines(args.file, doc, on):
+        print(f"  {line}", file=out)
     _print_reading(args.file, doc, out)
     if args.by:
         _print_breakdown(_breakdown(doc, args.by, on), args.by, out)
@@ -496,13 +498,15 @@ def _summary(args: argparse.Namespace, doc: Document, out: TextIO) -> int:
 _NOT_READ = {
     "GT201": "no header row govtrack recognises",
     "GT202": "hidden, and no header row govtrack recognises",
+    "GT223": "holds only counts, not actions",
 }
 """Why the Excel reader left a sheet out of the document, by the code it reported."""
 
 
 def _sheets_not_read(doc: Document) -> list[dict[str, str]]:
     """The sheets the reader left out, in order, each with why: no header row it
-    recognises (GT201), or hidden with none (GT202; a hidden sheet with one is read)."""
+    recognises (GT201), or hidden with none (GT202; a hidden sheet with one is read), or
+    only counts under its header (GT223)."""
     origins = [item.origin for item in doc.evaluations]
     origins += [item.origin for item in doc.plans]
     origins += [item.origin for item in doc.reports]
@@ -541,8 +545,49 @@ def _print_reading(file: str, doc: Document, out: TextIO) -> None:
                 f"recognises ({code})",
                 file=out,
             )
+    names = [repr(sheet["sheet"]) for sheet in skipped if sheet["code"] == "GT223"]
+    if names:
+        sheets, verb = ("sheet", "holds") if len(names) == 1 else ("sheets", "hold")
+        print(
+            f"  Not counted: {sheets} {', '.join(names)}, which {verb} only counts, not actions "
+            "(GT223)",
+            file=out,
+        )
     if said:
         print(f"  Reading problems: {said}; 'govtrack validate {file}' lists them", file=out)
+
+
+_SHOWN_WORDS = 3
+"""How many unread status words a line quotes before ``…``."""
+
+
+def _unread_status_lines(file: str, doc: Document, on: dt.date) -> list[str]:
+    """A line for the overdue actions, and one for those of unknown status, whose status
+    word govtrack could not read (GT101): an overdue count that holds completed actions
+    written in words govtrack does not know is not taken at its word."""
+    counted: dict[str, list[Action]] = {"overdue": [], "unknown": []}
+    for action in doc.actions:
+        if action.status is not None or not action.status_text.strip():
+            continue
+        status = action.effective_status(on=on)
+        if status is Status.OVERDUE:
+            counted["overdue"].append(action)
+        elif status is None:
+            counted["unknown"].append(action)
+    lines = []
+    for kind, actions in counted.items():
+        if not actions:
+            continue
+        words = list(dict.fromkeys(action.status_text.strip() for action in actions))
+        shown = ", ".join(repr(word) for word in words[:_SHOWN_WORDS])
+        more = ", …" if len(words) > _SHOWN_WORDS else ""
+        verb = "has" if len(actions) == 1 else "have"
+        whose = "overdue actions" if kind == "overdue" else "actions of unknown status"
+        lines.append(
+            f"{len(actions)} of the {whose} {verb} a status govtrack could not read "
+            f"({shown}{more}): 'govtrack validate {file}' lists them (GT101)"
+        )
+    return lines
 
 
 def _groups(doc: Document, by: str) -> dict[str, list[Action]]:
@@ -632,6 +677,9 @@ def _diff(args: argparse.Namespace, out: TextIO) -> int:
 def _reminders(args: argparse.Namespace, doc: Document, out: TextIO) -> int:
     on = args.on or dt.date.today()  # noqa: DTZ011 - the command line's default is the local today
     items = reminders(doc, on=on, within=args.within)
+    for line in _unread_status_lines(args.file, doc, on):
+        print(f"govtrack: {line}", file=sys.stderr)
+    _report_reading(doc, args.file, sys.stderr)
     if args.format == "ics":
         data = to_ics(items, on=on)
         if args.output:

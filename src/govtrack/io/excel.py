@@ -179,6 +179,7 @@ GT219  warning   a Deemed consent cell that is not a tick (kept in extra)
 GT220  info      action refs read from the start of the action texts (once per table)
 GT221  info      a No (#) column left of the recommendations numbers the key actions (once)
 GT222  warning   a No (#) column left of the recommendations changes within one (see above)
+GT223  warning   a table whose every row is a tally (a label and counts): not read
 GT225  info      a two-row header: the second row sub-divides a merged header (read as header)
 GT226  info      a deadline and its revision in one cell: the revised date read (once per table)
 GT227  info      action scopes read from the start of the action texts (``KAZ:``; once per table)
@@ -287,6 +288,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "GT220": (Severity.INFO, "action refs read from the start of the action texts"),
     "GT221": (Severity.INFO, "numbering column read as the key actions' refs"),
     "GT222": (Severity.WARNING, "numbering column that changes within a recommendation"),
+    "GT223": (Severity.WARNING, "table of counts, not actions"),
     "GT225": (Severity.INFO, "a second header row sub-dividing a merged header"),
     "GT226": (Severity.INFO, "a deadline cell giving a date and its revision"),
     "GT227": (Severity.INFO, "action scopes read from the start of the action texts"),
@@ -377,6 +379,15 @@ _TOTAL = re.compile(r"\s*(?:grand\s+|sub-?\s*)?totals?\s*:?\s*", re.IGNORECASE)
 """A row's first cell saying the row totals the rows above (``Total``, ``Grand total:``)."""
 _TOTAL_MAX = 20
 _TOTAL_INITIALS = frozenset(" \tTtGgSs")
+_COUNT = re.compile(
+    r"\s*\d[\d,.\s]*(?:%|(?:key\s+)?(?:actions?|items?|recommendations?|decisions?|activities"
+    r"|activity|rows?|points?)\b)?\s*",
+    re.IGNORECASE,
+)
+"""A cell that only counts (``8``, ``8 actions``, ``75%``): in the action column, with counts
+beside it, the row is a tally (``Completed | 2``), not an action."""
+_COUNT_MAX = 30
+_LABEL_MAX = 60
 
 _NOTE = re.compile(r"\s*(?:notes?\b|sources?\b|n\.?\s?b\b|\*|†|‡|¹|\(\*\))", re.IGNORECASE)
 _PARTY_SPLIT = re.compile(r"\s*(?:;|\n)\s*")
@@ -464,6 +475,18 @@ def _shows_nothing(text: str) -> bool:
     (True, False)
     """
     return all(map(_may_hide, text))
+
+
+def _count_like(value: Any) -> bool:
+    """Whether a cell only counts: a number (not a tick), or a short text like ``8 actions``.
+
+    >>> _count_like(8), _count_like("8 actions"), _count_like("75%"), _count_like("8 workshops")
+    (True, True, True, False)
+    """
+    kind = value.__class__
+    if kind is int or kind is float:
+        return True
+    return kind is str and len(value) <= _COUNT_MAX and _COUNT.fullmatch(value) is not None
 
 
 def _blank(value: Any) -> bool:
@@ -761,6 +784,9 @@ class _Table:
         self.fields: dict[str, str] = {}
         self.extra: dict[str, str] = {}
         self.section: _Section | None = None
+        # Tally rows (GT212), reported at the end unless every row is one (GT223).
+        self.tallies: list[tuple[int, int, str]] = []
+        self.other_rows = 0
         # Streaming: every action goes to the caller's sink, none is kept here.
         self.sink = sink
         self.actions: list[Action] = [] if sink is None else sink
@@ -991,6 +1017,9 @@ class _Table:
             and self._total(row, values, filled)
         ):
             return
+        if self.layout != _INDICATORS and self._tally(row, values, filled):
+            return
+        self.other_rows += 1
         if self.layout == _RESPONSES:
             self._response_row(row, values, n, filled)
         elif self.layout == _INDICATORS:
@@ -1063,6 +1092,52 @@ class _Table:
             row,
         )
         return True
+
+    def _tally(self, row: int, values: Sequence[Any], filled: list[int]) -> bool:
+        """Keep a tally row in extra and say True: its action cell only counts (``2``,
+        ``8 actions``) and so does every other cell but the first (``Completed | 2`` under a
+        table, ``Country A | 8 | 3 | 4`` in a sheet of counts); reported at the end."""
+        main = self.main_column
+        if main not in filled or not _count_like(values[main]):
+            return False
+        label = values[filled[0]]
+        if filled[0] != main and not (
+            _count_like(label) or (label.__class__ is str and len(label) <= _LABEL_MAX)
+        ):
+            return False
+        if not all(_count_like(values[i]) for i in filled[1:]):
+            return False
+        cell = self.cell(filled[0], row)
+        text = " | ".join(_text(values[i]).strip() for i in filled)
+        self.extra[f"Total {cell}"] = text
+        self.tallies.append((filled[0], row, text))
+        return True
+
+    def _report_tallies(self) -> bool:
+        """Report the tally rows (GT212), or the table when every row is one (GT223, and
+        True: it is not read)."""
+        if self.tallies and not self.other_rows and not self.recommendations:
+            rows = len(self.tallies)
+            index, row, text = self.tallies[0]
+            header = " | ".join(self.labels[i] for i in sorted(self.labels))
+            self.problems.add(
+                "GT223",
+                f"the table under row {self.header.row} ({header!r}) holds only counts, "
+                f"not actions: its {rows} row{'s' if rows != 1 else ''} (such as {text!r} in "
+                f"row {row}) are a label and numbers; it was not read",
+                self.sheet,
+                f"A{self.header.row}",
+            )
+            return True
+        for index, row, text in self.tallies:
+            self.add(
+                "GT212",
+                f"{self.cell(index, row)} reads as a tally row (a label and counts), not an "
+                f"action; kept in extra: {text!r}",
+                index,
+                row,
+            )
+        return False
 
     def _lone(self, row: int, index: int, value: Any) -> bool:
         """Handle a row with a single filled cell when it is a note or a section; True if so."""
@@ -1841,6 +1916,12 @@ class _Table:
 
     # -- results
 
+    def finished(self) -> Iterator[Evaluation | ActionPlan | ProgressReport]:
+        """The container holding what was read, unless the table holds only counts."""
+        container = self.finish()
+        if not self._report_tallies():
+            yield container
+
     def finish(self) -> Evaluation | ActionPlan | ProgressReport:
         """The container holding what was read."""
         self._close_recommendation()
@@ -2311,7 +2392,7 @@ def _read_sheet(
                         "GT216", f"row {row} repeats the header row; skipped", sheet.name, f"A{row}"
                     )
                     continue
-                yield table.finish()
+                yield from table.finished()
                 header = again
                 main = header.keys.get("action", header.keys.get("indicator", 0))
                 table = _Table(
@@ -2327,7 +2408,7 @@ def _read_sheet(
         if sink:
             yield from sink
             sink.clear()
-    yield table.finish()
+    yield from table.finished()
     if sink:
         yield from sink
         sink.clear()

@@ -12,6 +12,9 @@ import enum
 import re
 from typing import TypeVar
 
+from govtrack._errors import AmbiguousDateError, DueParseError
+from govtrack.model.dates import parse_due
+
 __all__ = [
     "CATEGORY_SYNONYMS",
     "SCHEDULE_SYNONYMS",
@@ -79,10 +82,29 @@ class Status(enum.Enum):
         Returns:
             The member, or None.
 
+        A word is also read at the start of a longer cell when what follows it only
+        dates it, measures it or repeats it: a date or period (``Completed in March
+        2023``, ``Completed - Sept 2022``), a percentage (``Ongoing (80%)``; 100% only
+        after a completed status, 0% only after a not-started one), a parenthetical that
+        does not qualify it, punctuation, ``yet``, or another word of the same status
+        (``Completed/Closed``). A list number before the word (``3. Completed``) is
+        ignored. A word qualified by what follows (``Completed partially``,
+        ``Completed? to be confirmed``) or by what precedes it (``Not completed``) is
+        not read: nothing is guessed.
+
         >>> Status.parse("Not Initiated")
         <Status.NOT_STARTED: 'not_started'>
+        >>> Status.parse("Completed (June 2022)")
+        <Status.COMPLETED: 'completed'>
+        >>> Status.parse("Ongoing (80%)")
+        <Status.ONGOING: 'ongoing'>
+        >>> print(Status.parse("Completed partially"), Status.parse("Not completed"))
+        None None
         """
-        return _lookup(_STATUS_WORDS, word)
+        found = _lookup(_STATUS_WORDS, word)
+        if found is not None or not isinstance(word, str) or len(word) > _LONGEST_STATUS_CELL:
+            return found
+        return _leading_status(word)
 
 
 _STATUS_LABELS = {
@@ -116,6 +138,8 @@ STATUS_SYNONYMS: dict[Status, tuple[str, ...]] = {
         "Partially completed",
         "Partially implemented",
         "In process",
+        "Work in progress",
+        "On track",
     ),
     Status.COMPLETED: (
         "Completed",
@@ -144,6 +168,148 @@ STATUS_SYNONYMS: dict[Status, tuple[str, ...]] = {
 
 _STATUS_WORDS = {_fold(word): status for status, words in STATUS_SYNONYMS.items() for word in words}
 _STATUS_WORDS.update({_fold(status.value): status for status in Status})
+
+_LONGEST_STATUS_CELL = 120
+"""A longer status cell is prose: only a whole-cell word is read from it."""
+
+
+def _phrase_pattern(word: str) -> str:
+    """A synonym as a pattern that allows the spacing and punctuation folding ignores."""
+    parts = [re.escape(part) for part in re.split(r"[\s\-_.:;,'’/()]+", word) if part]
+    return r"[\s\-_./]*".join(parts)
+
+
+_PHRASE_WORDS = sorted(
+    {
+        **{word: status for status, words in STATUS_SYNONYMS.items() for word in words},
+        **{status.value: status for status in Status},
+    }.items(),
+    key=lambda item: -len(_fold(item[0])),
+)
+_STATUS_PHRASE = re.compile(
+    "|".join(f"(?P<s{n}>{_phrase_pattern(word)})" for n, (word, _) in enumerate(_PHRASE_WORDS)),
+    re.IGNORECASE,
+)
+"""Every status word at a position; the longest first, so "Not started" beats "Not"."""
+_PHRASE_STATUS = tuple(status for _, status in _PHRASE_WORDS)
+_LIST_NUMBER = re.compile(r"\s*\d{1,2}[.)]\s*(?=[^\W\d_])")
+"""A list number before a status word (``3. Completed``)."""
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+    "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+_TRAILER_TOKEN = re.compile(
+    r"""[\s.,;:!\-–—/\[\]]+                              # punctuation
+    |(?P<pct>\d{1,3}(?:[.,]\d+)?\s?%)                   # a percentage
+    |(?:(?:as\s+(?:of|at)|end\s+of|beginning\s+of|in|on|since|by|end|mid|early)\b)
+    |(?:(?:"""
+    + _MONTHS
+    + r""")\b\.?)                                         # a month
+    |(?:(?:fy|q[1-4]|h[12])[\s\-/]?(?:\d{2}|\d{4})?\b)      # FY2023, Q1-2023, H2
+    |(?:\d{1,4}[./\-]\d{1,2}(?:[./\-]\d{1,4})?\b)       # a numeric date
+    |(?:(?:19|20)\d\d\b)                                 # a year
+    |(?:'\d\d\b)                                          # '22
+    |(?:(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b)      # a day
+    |(?:yet\b)
+    |(?P<phrase>[^\W\d_])                                # a word: a status word?
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+_PERIOD_WORDS = frozenset({"late"})
+"""Status words that also open a period (``late 2023``): read only as the whole cell."""
+_PARENTHETICAL = re.compile(r"\(([^()]*)\)")
+_QUALIFIERS = re.compile(
+    r"""\b(?:not?|non|partial(?:ly)?|part(?:ly)?|but|except|pending|awaiting|subject|unless
+    |if|tb[cd]|almost|nearly|only|half|some|most|few|still|remaining|outstanding|until
+    |expected|planned|to\s+be|will|should|may|might|draft|unclear|unknown|doubtful)\b|\?""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""Words that, in a parenthetical after a status word, qualify it: it is not read."""
+
+
+def _status_at(text: str, pos: int) -> tuple[Status, int] | None:
+    """The status word at pos, and where it ends, when it is a whole word."""
+    match = _STATUS_PHRASE.match(text, pos)
+    if match is None:
+        return None
+    end = match.end()
+    if end < len(text) and (text[end].isalnum() or text[end] == "_"):
+        return None
+    return _PHRASE_STATUS[int(str(match.lastgroup)[1:])], end
+
+
+def _trailer_fits(text: str, status: Status) -> bool:
+    """Whether text, after a status word, only dates, measures or repeats that status."""
+    pos = 0
+    while pos < len(text):
+        found = _status_at(text, pos) if text[pos].isalpha() else None
+        if found is not None:
+            if found[0] is not status:
+                return False
+            pos = found[1]
+            continue
+        if text[pos].isalnum() and _reads_as_due(text[pos:]):
+            return True
+        match = _TRAILER_TOKEN.match(text, pos)
+        if match is None or match.group("phrase") is not None:
+            return False
+        percent = match.group("pct")
+        if percent is not None:
+            value = float(percent.rstrip("% ").replace(",", "."))
+            if value > 100 or (status is Status.COMPLETED and value != 100):
+                return False
+            if status is Status.NOT_STARTED and value != 0:
+                return False
+        pos = match.end()
+    return True
+
+
+def _reads_as_due(text: str) -> bool:
+    """Whether text, but for closing punctuation, is a deadline (ambiguous or not)."""
+    text = text.rstrip(" .,;:!)]")
+    try:
+        parse_due(text)
+    except AmbiguousDateError:
+        return True  # a date all the same
+    except DueParseError:
+        return False
+    return True
+
+
+def _leading_status(word: str) -> Status | None:
+    """The status word a cell opens with, when what follows only dates, measures or repeats it.
+
+    >>> _leading_status("3. Completed - Sept 2022"), _leading_status("Completed/Closed")
+    (<Status.COMPLETED: 'completed'>, <Status.COMPLETED: 'completed'>)
+    >>> print(_leading_status("Completed? to be confirmed"))
+    None
+    """
+    text = word.replace("\u00a0", " ").strip()
+    number = _LIST_NUMBER.match(text)
+    found = _status_at(text, number.end() if number else 0)
+    if found is None:
+        return None
+    status, end = found
+    rest = text[end:]
+    if rest.strip() and _fold(text[:end]) in _PERIOD_WORDS:
+        return None  # "Late 2023", "late March": a period, perhaps, not a status
+    for inner in _PARENTHETICAL.findall(rest):
+        if not _trailer_fits(inner, status) and (
+            "%" in inner or _QUALIFIERS.search(inner) or _mentions_other_status(inner, status)
+        ):
+            return None
+    rest = _PARENTHETICAL.sub(" ", rest)
+    if not _trailer_fits(rest, status):
+        return None
+    return status
+
+
+def _mentions_other_status(text: str, status: Status) -> bool:
+    """Whether a status word other than status is somewhere in text."""
+    return any(
+        found is not None and found[0] is not status
+        for found in (_status_at(text, match.start()) for match in re.finditer(r"\b[^\W\d_]", text))
+    )
 
 
 class ScheduleStatus(enum.Enum):
