@@ -84,7 +84,7 @@ def test_dayfirst_on_a_format_without_days_is_refused(
     path = tmp_path / "plan.json"
     gt.dump(gt.Document(), path)
     assert 2 == run("summary", str(path), "--dayfirst")[0]
-    assert "--dayfirst applies to workbooks and text matrices only" in capsys.readouterr().err
+    assert "--dayfirst applies to workbooks and text files, not this one" in capsys.readouterr().err
 
 
 def test_convert_on_dates_the_report(matrix: Path, tmp_path: Path) -> None:
@@ -363,3 +363,28 @@ def test_writers_refuse_what_does_not_read_back() -> None:
         gt.dumps(evaluation, format="gate")
     text = gt.dumps(evaluation, format="gate", lossy=True)
     assert "Hire an analyst" in text
+
+
+MINUTES = """\
+Record Notes of the Procurement Review
+
+Date and Time: 12 March 2023, 10:00
+Venue: Meeting Room 2
+
+Decisions:
+a) The procurement unit will publish the tender by 03/04/2023.
+"""
+
+
+def test_dayfirst_applies_to_minutes(tmp_path: Path) -> None:
+    """Regression: `validate minutes.md --dayfirst` was refused as for workbooks and matrices
+    only; without it, the ambiguous deadline (GT349) gets the --dayfirst hint."""
+    path = tmp_path / "minutes.md"
+    path.write_text(MINUTES, encoding="utf-8")
+    code, text = run("validate", str(path), "--on", "2023-03-20")
+    assert (0, True, True) == (code, "GT349" in text, "hint: --dayfirst reads" in text)
+    overdue = {}
+    for flag in ("--dayfirst", "--monthfirst"):
+        code, text = run("summary", str(path), "--on", "2023-03-20", flag, "--format", "json")
+        overdue[flag] = (code, json.loads(text)["by_status"]["overdue"])
+    assert {"--dayfirst": (0, 0), "--monthfirst": (0, 1)} == overdue

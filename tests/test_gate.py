@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import collections
 import contextlib
+import datetime as dt
 from pathlib import Path
 
 import attrs
@@ -1139,3 +1140,27 @@ def test_records_the_gate_shape_cannot_hold_are_refused_not_dropped() -> None:
     )
     with pytest.raises(gt.WriteError, match="has 1 action plan, which would be left out"):
         gt.dumps(document, format="gate")
+
+
+# ---------------------------------------------------------------------------
+# All-numeric deadlines: read only when one order is possible or dayfirst= says which
+
+
+def test_an_ambiguous_numeric_deadline_is_kept_until_dayfirst_is_given(tmp_path: Path) -> None:
+    """Regression: gt.load(…, format="gate", dayfirst=True) was refused, though GT104 on an
+    ambiguous gate deadline said "pass dayfirst= to choose"."""
+    text = _block(
+        "1. Hire two clerks. HR Unit 03/04/2022 Ongoing",
+        "2. Train the clerks. HR Unit 30/04/2022 Ongoing",
+    )
+    doc = gate.loads(text)
+    first, second = doc.actions
+    assert (None, "03/04/2022") == (first.due, first.due_text)
+    assert dt.date(2022, 4, 30) == (second.due.start if second.due else None)
+    [issue] = [i for i in gt.validate(doc, on=dt.date(2022, 1, 1)) if i.code == "GT104"]
+    assert "pass dayfirst= to choose" in issue.message
+    path = tmp_path / "export.txt"
+    path.write_text(text, encoding="utf-8")
+    for dayfirst, day in ((True, dt.date(2022, 4, 3)), (False, dt.date(2022, 3, 4))):
+        read = gt.load(path, format="gate", dayfirst=dayfirst).actions[0]
+        assert (day, "") == (read.due.start if read.due else None, read.due_text)

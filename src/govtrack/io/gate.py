@@ -401,6 +401,7 @@ class _RawRecommendation:
 class _Reader:
     lines: list[str]
     source: str
+    dayfirst: bool | None = None
     problems: list[Issue] = attrs.field(factory=list)
 
     def warn(self, code: str, message: str, line: int) -> None:
@@ -469,12 +470,16 @@ def sniff(text: str) -> float:
     return round(min(1.0, score), 2)
 
 
-def loads(text: str, *, source: str = "") -> Document:
+def loads(text: str, *, source: str = "", dayfirst: bool | None = None) -> Document:
     """Read a tracking-system export of one or more evaluations' management responses.
 
     Args:
         text: The text (a byte-order mark and CRLF line ends are fine).
         source: A file name to record in origins and problems.
+        dayfirst: How to read an all-numeric deadline such as ``03/04/2022``: True for
+            3 April, False for March 4; None (the default) reads it only when one order
+            is possible (``31/03/2022``) and otherwise keeps it in ``due_text``, which
+            validation reports (GT104).
 
     Returns:
         A Document with the evaluations, and what could not be interpreted in
@@ -501,7 +506,7 @@ def loads(text: str, *, source: str = "") -> Document:
     ([('Dec 2022', 'Booked.')], 'line 6')
     """
     lines = normalise_newlines(text).split("\n")
-    reader = _Reader(lines=lines, source=source)
+    reader = _Reader(lines=lines, source=source, dayfirst=dayfirst)
     if not sniff(text) and not any(_is_rec_start(line) for line in lines):
         where = f"{source} " if source else "the text "
         raise FormatError(
@@ -1125,7 +1130,7 @@ def _finish_action(reader: _Reader, raw: _RawAction, parties: _Parties) -> Actio
     due_text = ""
     if raw.due_text:
         try:
-            due = parse_due(raw.due_text)
+            due = parse_due(raw.due_text, dayfirst=reader.dayfirst)
         except DueParseError:
             due_text = raw.due_text
     return Action(
