@@ -304,14 +304,14 @@ def test_convert_force_without_an_existing_output_just_writes(
 
 
 def _plan_with_a_legend(tmp_path: Path) -> Path:
-    """A workbook plan with an action in a group and a party holding a comma: what a
+    """A workbook plan with a legend in its extra and a party holding a line break: what a
     Markdown matrix cannot hold."""
     doc = gt.Document(
         plans=(
             gt.ActionPlan(
                 title="Plan",
                 actions=(
-                    gt.Action(text="Hire an analyst", responsible=("Ministry of Finance, HR",)),
+                    gt.Action(text="Hire an analyst", responsible=("Ministry of Finance\nHR",)),
                 ),
                 extra={"Legend": "green: done"},
             ),
@@ -325,8 +325,8 @@ def _plan_with_a_legend(tmp_path: Path) -> Path:
 def test_convert_refuses_what_the_output_cannot_hold(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Regression: a plan's extra (a legend row) and a party holding a comma were lost or
-    split in the text matrix in silence; now refused, naming them, unless --lossy."""
+    """Regression: a plan's extra (a legend row) and a party holding a line break were lost
+    or split in the text matrix in silence; now refused, naming them, unless --lossy."""
     source = _plan_with_a_legend(tmp_path)
     target = tmp_path / "plan.txt"
     assert 2 == run("convert", str(source), str(target), "--to", "matrix")[0]

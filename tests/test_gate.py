@@ -1164,3 +1164,26 @@ def test_an_ambiguous_numeric_deadline_is_kept_until_dayfirst_is_given(tmp_path:
     for dayfirst, day in ((True, dt.date(2022, 4, 3)), (False, dt.date(2022, 3, 4))):
         read = gt.load(path, format="gate", dayfirst=dayfirst).actions[0]
         assert (day, "") == (read.due.start if read.due else None, read.due_text)
+
+
+def test_a_line_break_in_a_copied_cell_separates_parties() -> None:
+    """Regression: a web-table copy whose Responsible cell holds a line break (`HR Unit`, then
+    `Finance Unit` and the rest of the row on the next line) gave a second action whose text
+    was `Finance Unit`, responsible `2023/06` and deadline `Ongoing`, unreported."""
+    doc = gate.loads(
+        _block(
+            "1. Hire two clerks.\tHR Unit",
+            "Finance Unit\t2023/06\tOngoing\tAdvert out.",
+            "2. Train the clerks.\tHR Unit\t2023/09\tNot Initiated\t",
+        )
+    )
+    expected = [
+        ("1", "Hire two clerks.", ("HR Unit", "Finance Unit"), "2023/06", "Ongoing", "Advert out."),
+        ("2", "Train the clerks.", ("HR Unit",), "2023/09", "Not Initiated", ""),
+    ]
+    actual = [
+        (a.ref, a.text, a.responsible, a.deadline_text, a.status_text, a.comments)
+        for a in doc.actions
+    ]
+    assert (expected, []) == (actual, _codes(doc))
+    assert "line 11" == str(doc.actions[0].origin)

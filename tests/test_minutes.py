@@ -885,3 +885,22 @@ def test_a_numeric_day_that_reads_two_ways_needs_dayfirst(day: int, month: int) 
     assert dt.date(2023, month, day) == (read.due.start if read.due else None)
     other = gt.loads(text, format="minutes", dayfirst=False).meetings[0].decisions[0]
     assert dt.date(2023, day, month) == (other.due.start if other.due else None)
+
+
+def test_parties_named_in_brackets_are_split_at_semicolons() -> None:
+    """Regression: `(responsible: HR Unit; Finance Unit)` gave the party `HR Unit` alone;
+    a comma does not split (`UNICEF, UNFPA and UN Women` is one party), nor does a `;`
+    that may end the clause outside brackets."""
+    text = (
+        "Minutes of the Board\nVenue: Room 4\n\nDecisions:\n"
+        "a) Draft the hiring plan (responsible: HR Unit; Finance Unit) by May 2023;\n"
+        "b) Cost the plan (lead: UNICEF, UNFPA and UN Women);\n"
+        "c) Publish the plan. Lead: Communications Unit; the Board will review it.\n"
+    )
+    decisions = gt.loads(text, format="minutes").meetings[0].decisions
+    expected = [
+        ("HR Unit", "Finance Unit"),
+        ("UNICEF, UNFPA and UN Women",),
+        ("Communications Unit",),
+    ]
+    assert expected == [decision.responsible for decision in decisions]

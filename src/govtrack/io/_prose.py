@@ -444,9 +444,12 @@ _NOT_A_PARTY = {
 }
 _NOT_A_VERB = {"be", "been", "being", "the", "a", "an", "all", "each", "this", "that", "its"}
 _NAMED = re.compile(
-    r"\b(?:responsible|lead|focal point|by whom)\s{0,3}:\s{0,3}(?P<who>[^);\n]{2,80})",
+    r"\b(?:responsible|lead|focal point|by whom)\s{0,3}:\s{0,3}"
+    r"(?P<who>[^);\n]{2,80}(?:;[^);\n]{2,80}){0,7})(?P<close>\))?",
     re.IGNORECASE,
 )
+"""A party named after a label; in brackets, ``;`` separates several
+(``(responsible: HR Unit; Finance Unit)``), outside them it may end the clause."""
 
 
 def responsible_in(text: str) -> tuple[str, ...]:
@@ -460,9 +463,14 @@ def responsible_in(text: str) -> tuple[str, ...]:
     ()
     >>> responsible_in("The time line should be consistent with the plan")
     ()
+    >>> responsible_in("Draft the plan (responsible: HR Unit; Finance Unit) by May 2023")
+    ('HR Unit', 'Finance Unit')
+    >>> responsible_in("Lead: HR Unit; the board will review it")
+    ('HR Unit',)
     """
     if named := _NAMED.search(text):
-        return (named["who"].strip(" .,"),)
+        names = named["who"].split(";") if named["close"] else named["who"].split(";")[:1]
+        return tuple(name for part in names if (name := part.strip(" .,")))
     m = _SUBJECT.match(squash(text))
     if m is None:
         return ()

@@ -70,11 +70,14 @@ What the reader does with it:
   between a sentence end and the deadline, counted over every line); after a sentence
   end, parties are separated by ``,`` or ``;`` (``Draft it. Programme Unit; Finance
   Unit``). When a line has tabs (a copy of the web table), the tabs separate the cells
-  and nothing is guessed. A line without a ref continues the comments above unless it
-  is clearly a key action: a date in figures followed by a status that ends the cell
-  (``Hire staff HR 2022/06 Ongoing``), or a deadline after an action's text and a name
-  (``Hire staff. HR Q1 2024 Ongoing``). A date inside a sentence (``Meeting held on
-  15/09/2022 with the teams.``, ``The 2022 planned visits moved.``) is not one.
+  and nothing is guessed; a line with fewer than five cells ends in a cell that holds a
+  line break, and the next line with tabs and no ref goes on in that cell (a line break
+  in the responsible cell separates parties, as ``,`` and ``;`` do). A line without a
+  ref continues the comments above unless it is clearly a key action: a date in
+  figures followed by a status that ends the cell (``Hire staff HR 2022/06 Ongoing``),
+  or a deadline after an action's text and a name (``Hire staff. HR Q1 2024
+  Ongoing``). A date inside a sentence (``Meeting held on 15/09/2022 with the
+  teams.``, ``The 2022 planned visits moved.``) is not one.
 - Comments holding dated updates (``Dec 2022 Update: …``, ``Dec 22 Update: …``,
   ``Dec 2022: …``) are split into :class:`~govtrack.Update` entries; the text before
   the first one stays in ``comments``.
@@ -369,6 +372,7 @@ class _RawAction:
     anchored: bool = True
     body: str = ""  # the line after its ref, while the pair that ends the text is chosen
     cuts: tuple[_Cut, ...] = ()  # where the line may be cut, while one is chosen
+    cells: tuple[str, ...] = ()  # the cells of a line with tabs, as split
 
 
 @attrs.frozen
@@ -709,6 +713,12 @@ def _read_recommendations(reader: _Reader, start: int, stop: int) -> list[_RawRe
     return found
 
 
+_TAB_CELLS = 5
+"""The cells of a key-action line copied from the web table: the action, responsible,
+deadline, status and comments; a line with fewer ends inside a cell that holds a line
+break, and the next line with tabs goes on in it."""
+
+
 def _read_action_line(reader: _Reader, rec: _RawRecommendation, line: str, number: int) -> None:
     if not line.strip():
         return
@@ -716,7 +726,14 @@ def _read_action_line(reader: _Reader, rec: _RawRecommendation, line: str, numbe
     ref = ""
     ref_match = _ACTION_REF.match(body)
     if "\t" in line:
-        cells = [cell.strip() for cell in line.split("\t")]
+        split = tuple(cell.strip() for cell in line.split("\t"))
+        last = rec.actions[-1] if rec.actions else None
+        if ref_match is None and last is not None and 0 < len(last.cells) < _TAB_CELLS:
+            # A cell with a line break: the line goes on in the cell the one above ends in.
+            split = (*last.cells[:-1], f"{last.cells[-1]}\n{split[0]}", *split[1:])
+            number = last.line
+            rec.actions.pop()
+        cells = list(split)
         if len(cells) >= 6 and _ACTION_REF.fullmatch(cells[0] + " "):
             cells[0:2] = [f"{cells[0]} {cells[1]}"]
         cells += [""] * (5 - len(cells))
@@ -733,6 +750,7 @@ def _read_action_line(reader: _Reader, rec: _RawRecommendation, line: str, numbe
                 status_text=cells[3],
                 comments=["\t".join(cells[4:])],
                 responsible=cells[1],
+                cells=split,
             )
         )
         return
