@@ -32,6 +32,24 @@ refs = st.one_of(
 )
 parties = st.lists(words, max_size=3).map(tuple)
 
+
+@st.composite
+def _punctuated_party(draw: st.DrawFn, joins: st.SearchStrategy[str]) -> str:
+    names = draw(st.lists(words, min_size=1, max_size=4))
+    return names[0] + "".join(draw(joins) + name for name in names[1:])
+
+
+_PARTY_JOINS = (", ", ",", "; ", ";", " and ", " (", ") ", "(", ")", "[", "]", " / ", "\\", " | ")
+punctuated_parties = st.lists(_punctuated_party(st.sampled_from(_PARTY_JOINS)), max_size=3).map(
+    tuple
+)
+"""Responsible parties whose names hold what readers split at: ``,``, ``;``, ``and``,
+brackets paired or not, pipes, backslashes."""
+broken_parties = st.lists(
+    _punctuated_party(st.sampled_from((*_PARTY_JOINS, "\n", " (\n", "\n)"))), max_size=3
+).map(tuple)
+"""As ``punctuated_parties``, with line breaks inside the names as well."""
+
 # Refs as partners type them at the start of a key action's text, with no ref column.
 _ref_numbers = st.lists(st.integers(1, 999), min_size=1, max_size=3).map(
     lambda parts: ".".join(map(str, parts))

@@ -84,7 +84,7 @@ def test_dayfirst_on_a_format_without_days_is_refused(
     path = tmp_path / "plan.json"
     gt.dump(gt.Document(), path)
     assert 2 == run("summary", str(path), "--dayfirst")[0]
-    assert "--dayfirst applies to workbooks and text matrices only" in capsys.readouterr().err
+    assert "--dayfirst applies to workbooks and text files, not this one" in capsys.readouterr().err
 
 
 def test_convert_on_dates_the_report(matrix: Path, tmp_path: Path) -> None:
@@ -304,14 +304,14 @@ def test_convert_force_without_an_existing_output_just_writes(
 
 
 def _plan_with_a_legend(tmp_path: Path) -> Path:
-    """A workbook plan with an action in a group and a party holding a comma: what a
+    """A workbook plan with a legend in its extra and a party holding a line break: what a
     Markdown matrix cannot hold."""
     doc = gt.Document(
         plans=(
             gt.ActionPlan(
                 title="Plan",
                 actions=(
-                    gt.Action(text="Hire an analyst", responsible=("Ministry of Finance, HR",)),
+                    gt.Action(text="Hire an analyst", responsible=("Ministry of Finance\nHR",)),
                 ),
                 extra={"Legend": "green: done"},
             ),
@@ -325,8 +325,8 @@ def _plan_with_a_legend(tmp_path: Path) -> Path:
 def test_convert_refuses_what_the_output_cannot_hold(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Regression: a plan's extra (a legend row) and a party holding a comma were lost or
-    split in the text matrix in silence; now refused, naming them, unless --lossy."""
+    """Regression: a plan's extra (a legend row) and a party holding a line break were lost
+    or split in the text matrix in silence; now refused, naming them, unless --lossy."""
     source = _plan_with_a_legend(tmp_path)
     target = tmp_path / "plan.txt"
     assert 2 == run("convert", str(source), str(target), "--to", "matrix")[0]
@@ -363,3 +363,28 @@ def test_writers_refuse_what_does_not_read_back() -> None:
         gt.dumps(evaluation, format="gate")
     text = gt.dumps(evaluation, format="gate", lossy=True)
     assert "Hire an analyst" in text
+
+
+MINUTES = """\
+Record Notes of the Procurement Review
+
+Date and Time: 12 March 2023, 10:00
+Venue: Meeting Room 2
+
+Decisions:
+a) The procurement unit will publish the tender by 03/04/2023.
+"""
+
+
+def test_dayfirst_applies_to_minutes(tmp_path: Path) -> None:
+    """Regression: `validate minutes.md --dayfirst` was refused as for workbooks and matrices
+    only; without it, the ambiguous deadline (GT349) gets the --dayfirst hint."""
+    path = tmp_path / "minutes.md"
+    path.write_text(MINUTES, encoding="utf-8")
+    code, text = run("validate", str(path), "--on", "2023-03-20")
+    assert (0, True, True) == (code, "GT349" in text, "hint: --dayfirst reads" in text)
+    overdue = {}
+    for flag in ("--dayfirst", "--monthfirst"):
+        code, text = run("summary", str(path), "--on", "2023-03-20", flag, "--format", "json")
+        overdue[flag] = (code, json.loads(text)["by_status"]["overdue"])
+    assert {"--dayfirst": (0, 0), "--monthfirst": (0, 1)} == overdue

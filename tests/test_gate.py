@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import collections
 import contextlib
+import datetime as dt
 from pathlib import Path
 
 import attrs
@@ -1139,3 +1140,50 @@ def test_records_the_gate_shape_cannot_hold_are_refused_not_dropped() -> None:
     )
     with pytest.raises(gt.WriteError, match="has 1 action plan, which would be left out"):
         gt.dumps(document, format="gate")
+
+
+# ---------------------------------------------------------------------------
+# All-numeric deadlines: read only when one order is possible or dayfirst= says which
+
+
+def test_an_ambiguous_numeric_deadline_is_kept_until_dayfirst_is_given(tmp_path: Path) -> None:
+    """Regression: gt.load(…, format="gate", dayfirst=True) was refused, though GT104 on an
+    ambiguous gate deadline said "pass dayfirst= to choose"."""
+    text = _block(
+        "1. Hire two clerks. HR Unit 03/04/2022 Ongoing",
+        "2. Train the clerks. HR Unit 30/04/2022 Ongoing",
+    )
+    doc = gate.loads(text)
+    first, second = doc.actions
+    assert (None, "03/04/2022") == (first.due, first.due_text)
+    assert dt.date(2022, 4, 30) == (second.due.start if second.due else None)
+    [issue] = [i for i in gt.validate(doc, on=dt.date(2022, 1, 1)) if i.code == "GT104"]
+    assert "pass dayfirst= to choose" in issue.message
+    path = tmp_path / "export.txt"
+    path.write_text(text, encoding="utf-8")
+    for dayfirst, day in ((True, dt.date(2022, 4, 3)), (False, dt.date(2022, 3, 4))):
+        read = gt.load(path, format="gate", dayfirst=dayfirst).actions[0]
+        assert (day, "") == (read.due.start if read.due else None, read.due_text)
+
+
+def test_a_line_break_in_a_copied_cell_separates_parties() -> None:
+    """Regression: a web-table copy whose Responsible cell holds a line break (`HR Unit`, then
+    `Finance Unit` and the rest of the row on the next line) gave a second action whose text
+    was `Finance Unit`, responsible `2023/06` and deadline `Ongoing`, unreported."""
+    doc = gate.loads(
+        _block(
+            "1. Hire two clerks.\tHR Unit",
+            "Finance Unit\t2023/06\tOngoing\tAdvert out.",
+            "2. Train the clerks.\tHR Unit\t2023/09\tNot Initiated\t",
+        )
+    )
+    expected = [
+        ("1", "Hire two clerks.", ("HR Unit", "Finance Unit"), "2023/06", "Ongoing", "Advert out."),
+        ("2", "Train the clerks.", ("HR Unit",), "2023/09", "Not Initiated", ""),
+    ]
+    actual = [
+        (a.ref, a.text, a.responsible, a.deadline_text, a.status_text, a.comments)
+        for a in doc.actions
+    ]
+    assert (expected, []) == (actual, _codes(doc))
+    assert "line 11" == str(doc.actions[0].origin)

@@ -16,7 +16,16 @@ from hypothesis import strategies as st
 
 import govtrack as gt
 from govtrack.io import columns, excel, gate, matrix
-from strategies import list_markers, outline_refs, outlines, plans, refs, texts
+from strategies import (
+    broken_parties,
+    list_markers,
+    outline_refs,
+    outlines,
+    plans,
+    punctuated_parties,
+    refs,
+    texts,
+)
 
 DATA = Path(__file__).parent / "data" / "matrix"
 
@@ -559,3 +568,68 @@ def test_texts_starting_like_refs_round_trip(actions: tuple[gt.Action, ...]) -> 
     doc = gt.Document(plans=(gt.ActionPlan(actions=actions),))
     back = matrix.loads(matrix.dumps(doc))
     assert (doc, ()) == (back, back.problems)
+
+
+# ---------------------------------------------------------------------------
+# Responsible parties
+
+
+def test_a_party_holding_a_comma_reads_back_whole() -> None:
+    """Regression: ("Ministry of Finance, Planning Division", "UNDP") was written joined by
+    ", " and read back as three parties."""
+    parties = (
+        "Ministry of Finance, Planning Division",
+        "UNDP",
+        "HR Unit; Finance Unit",
+        "Programme Unit (North, South)",
+        "UNICEF, UNFPA and UN Women",
+        "Audit (North",
+    )
+    doc = gt.Document(
+        plans=(gt.ActionPlan(actions=(gt.Action(text="Cost the plan", responsible=parties),)),)
+    )
+    text = matrix.dumps(doc)
+    assert "| Ministry of Finance\\, Planning Division, UNDP, HR Unit\\; Finance Unit, " in text
+    assert doc == matrix.loads(text)
+
+
+def test_a_line_break_separates_parties_even_inside_brackets() -> None:
+    """`<br>` in a Responsible cell separates parties, as a line break does in a workbook;
+    a comma inside brackets does not, and an escaped comma does not."""
+    text = (
+        "| Action | Responsible |\n|---|---|\n"
+        "| Cost the plan | UN Women (Gender Unit,<br>Sub Office)<br>HR, Audit |\n"
+        "| Staff the office | Ministry of Finance\\, Planning; UNDP (North, South) |\n"
+    )
+    expected = [
+        ("UN Women (Gender Unit,", "Sub Office)", "HR", "Audit"),
+        ("Ministry of Finance, Planning", "UNDP (North, South)"),
+    ]
+    assert expected == [action.responsible for action in matrix.loads(text).actions]
+
+
+@given(punctuated_parties)
+def test_parties_round_trip(parties: tuple[str, ...]) -> None:
+    """Any parties without line breaks read back as written, whatever `,`, `;`, `and`,
+    brackets, pipes or backslashes they hold."""
+    doc = gt.Document(
+        plans=(gt.ActionPlan(actions=(gt.Action(text="Task", responsible=parties),)),)
+    )
+    actual = matrix.loads(matrix.dumps(doc))
+    assert (doc, ()) == (actual, actual.problems)
+
+
+@given(broken_parties)
+def test_a_line_break_in_a_party_separates_it(parties: tuple[str, ...]) -> None:
+    """A party holding line breaks is refused (it would read back as its lines, as every
+    reader splits at them); with lossy=True it is written so, and nothing else is split."""
+    doc = gt.Document(
+        plans=(gt.ActionPlan(actions=(gt.Action(text="Task", responsible=parties),)),)
+    )
+    expected = tuple(
+        line.strip() for party in parties for line in party.split("\n") if line.strip()
+    )
+    if expected != parties:
+        with pytest.raises(gt.WriteError, match="responsible"):
+            matrix.dumps(doc)
+    assert expected == matrix.loads(matrix.dumps(doc, lossy=True)).actions[0].responsible

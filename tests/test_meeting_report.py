@@ -223,3 +223,55 @@ def test_pathological_text_is_fast(text: str) -> None:
     with contextlib.suppress(gt.GovtrackError):
         meeting_report.loads(text)
     assert time.perf_counter() - started < 1.0
+
+
+# ---------------------------------------------------------------------------
+# All-numeric days: read only when one order is possible or dayfirst= says which
+
+_NUMERIC_REPORT = (
+    "{when}\nCity Library, Room 3\n\nTechnical Working Group Meeting on Libraries\n\n"
+    "The meeting was held to plan the reading campaign. Some 15 participants attended.\n"
+)
+
+
+def test_an_ambiguous_first_line_date_is_kept_and_reported() -> None:
+    """Regression: a first line `05/06/2022` was read as 5 June with no problem."""
+    doc = gt.loads(_NUMERIC_REPORT.format(when="05/06/2022"), format="meeting-report")
+    meeting = doc.meetings[0]
+    assert (None, "05/06/2022", "City Library, Room 3") == (
+        meeting.date,
+        meeting.when_text,
+        meeting.venue,
+    )
+    [problem] = [issue for issue in doc.problems if issue.code == "GT365"]
+    assert ("line 1", True) == (
+        str(problem.location),
+        "pass dayfirst= to choose" in problem.message,
+    )
+
+
+def test_dayfirst_reads_the_first_line_date() -> None:
+    """dayfirst=True reads 05/06/2022 as 5 June, False as May 6; 25/06/2022 needs neither."""
+    text = _NUMERIC_REPORT.format(when="05/06/2022")
+    dates = [
+        gt.loads(text, format="meeting-report", dayfirst=dayfirst).meetings[0].date
+        for dayfirst in (True, False)
+    ]
+    plain = gt.loads(_NUMERIC_REPORT.format(when="25/06/2022"), format="meeting-report")
+    assert [dt.date(2022, 6, 5), dt.date(2022, 5, 6), dt.date(2022, 6, 25)] == [
+        *dates,
+        plain.meetings[0].date,
+    ]
+    assert [] == [issue.code for issue in plain.problems if issue.code == "GT365"]
+
+
+def test_an_ambiguous_date_in_the_held_sentence_is_kept_and_reported() -> None:
+    """Without a date line, an ambiguous day in the 'was held on' sentence is GT365, kept."""
+    text = "Libraries group\n\nThe meeting was held on 05/06/2022 at the City Library.\n"
+    doc = gt.loads(text, format="meeting-report")
+    meeting = doc.meetings[0]
+    assert (None, "05/06/2022") == (meeting.date, meeting.when_text)
+    assert ["GT365"] == [issue.code for issue in doc.problems if issue.code in {"GT360", "GT365"}]
+    assert dt.date(2022, 6, 5) == (
+        gt.loads(text, format="meeting-report", dayfirst=True).meetings[0].date
+    )

@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import govtrack as gt
@@ -798,3 +798,109 @@ def test_a_numeral_past_xx_under_a_numbered_decision_is_still_reported() -> None
     assert last.text.endswith(
         "\n- the unit will hire a clerk; (xxi) Legal will review the contracts."
     )
+
+
+# ---------------------------------------------------------------------------
+# All-numeric days: read only when one order is possible or dayfirst= says which
+
+_NUMERIC_NOTES = """Record Notes of the Procurement Review
+
+Date and Time: {when}, 10:00
+Venue: Meeting Room 2
+
+Decisions:
+a) The procurement unit will publish the tender by {due};
+b) Each district will send its list by 31/03/2024.
+"""
+
+
+def test_an_ambiguous_numeric_deadline_is_kept_and_reported() -> None:
+    """Regression: `by 03/04/2023` was read as 3 April, `by 1/6/2023` as 1 June, unreported."""
+    for due in ("03/04/2023", "1/6/2023"):
+        doc = gt.loads(_NUMERIC_NOTES.format(when="12 March 2023", due=due), format="minutes")
+        first, second = doc.meetings[0].decisions
+        assert (None, due) == (first.due, first.due_text)
+        assert dt.date(2024, 3, 31) == (second.due.start if second.due else None)
+        [problem] = [issue for issue in doc.problems if issue.code == "GT349"]
+        assert ("line 7", True) == (
+            str(problem.location),
+            "pass dayfirst= to choose" in problem.message,
+        )
+        assert [] == [
+            issue for issue in gt.validate(doc, on=dt.date(2023, 1, 1)) if issue.code == "GT104"
+        ]
+
+
+def test_dayfirst_reads_a_numeric_deadline_and_meeting_date() -> None:
+    """dayfirst=True reads 03/04/2023 as 3 April, dayfirst=False as March 4, with no problem."""
+    text = _NUMERIC_NOTES.format(when="05/06/2023", due="03/04/2023")
+    for dayfirst, day, date in (
+        (True, dt.date(2023, 4, 3), dt.date(2023, 6, 5)),
+        (False, dt.date(2023, 3, 4), dt.date(2023, 5, 6)),
+    ):
+        doc = gt.loads(text, format="minutes", dayfirst=dayfirst)
+        meeting = doc.meetings[0]
+        first = meeting.decisions[0]
+        assert (day, "", date) == (
+            first.due.start if first.due else None,
+            first.due_text,
+            meeting.date,
+        )
+        assert [] == [issue.code for issue in doc.problems if issue.code in {"GT341", "GT349"}]
+
+
+def test_an_ambiguous_meeting_date_is_kept_and_says_why() -> None:
+    """Regression: `Date and Time: 05/06/2023` was read as 5 June; now GT341 names both days."""
+    doc = gt.loads(_NUMERIC_NOTES.format(when="05/06/2023", due="30 June 2023"), format="minutes")
+    meeting = doc.meetings[0]
+    assert (None, "05/06/2023, 10:00") == (meeting.date, meeting.when_text)
+    [problem] = [issue for issue in doc.problems if issue.code == "GT341"]
+    assert "2023-06-05 (day first) or 2023-05-06 (month first)" in problem.message
+
+
+def test_a_day_that_reads_one_way_only_is_read_without_dayfirst() -> None:
+    """31/03/2024 and 13/04/2023 can only be day first: read with no problem."""
+    doc = gt.loads(_NUMERIC_NOTES.format(when="13/04/2023", due="30/04/2023"), format="minutes")
+    meeting = doc.meetings[0]
+    assert (dt.date(2023, 4, 13), dt.date(2023, 4, 30)) == (
+        meeting.date,
+        meeting.decisions[0].due.start if meeting.decisions[0].due else None,
+    )
+    assert [] == [issue.code for issue in doc.problems if issue.code in {"GT341", "GT349"}]
+
+
+@given(st.integers(1, 12), st.integers(1, 12))
+def test_a_numeric_day_that_reads_two_ways_needs_dayfirst(day: int, month: int) -> None:
+    """`by DD/MM/2023` with both parts at most 12 and different: no due and GT349 without
+    dayfirst; day DD with dayfirst=True; and month DD with dayfirst=False."""
+    assume(day != month)
+    text = _NUMERIC_NOTES.format(when="2 January 2023", due=f"{day:02}/{month:02}/2023")
+    doc = gt.loads(text, format="minutes")
+    first = doc.meetings[0].decisions[0]
+    assert (None, f"{day:02}/{month:02}/2023") == (first.due, first.due_text)
+    assert ["GT349"] == [
+        issue.code for issue in doc.problems if issue.location and issue.location.line == 7
+    ]
+    read = gt.loads(text, format="minutes", dayfirst=True).meetings[0].decisions[0]
+    assert dt.date(2023, month, day) == (read.due.start if read.due else None)
+    other = gt.loads(text, format="minutes", dayfirst=False).meetings[0].decisions[0]
+    assert dt.date(2023, day, month) == (other.due.start if other.due else None)
+
+
+def test_parties_named_in_brackets_are_split_at_semicolons() -> None:
+    """Regression: `(responsible: HR Unit; Finance Unit)` gave the party `HR Unit` alone;
+    a comma does not split (`UNICEF, UNFPA and UN Women` is one party), nor does a `;`
+    that may end the clause outside brackets."""
+    text = (
+        "Minutes of the Board\nVenue: Room 4\n\nDecisions:\n"
+        "a) Draft the hiring plan (responsible: HR Unit; Finance Unit) by May 2023;\n"
+        "b) Cost the plan (lead: UNICEF, UNFPA and UN Women);\n"
+        "c) Publish the plan. Lead: Communications Unit; the Board will review it.\n"
+    )
+    decisions = gt.loads(text, format="minutes").meetings[0].decisions
+    expected = [
+        ("HR Unit", "Finance Unit"),
+        ("UNICEF, UNFPA and UN Women",),
+        ("Communications Unit",),
+    ]
+    assert expected == [decision.responsible for decision in decisions]

@@ -289,3 +289,29 @@ def test_pathological_text_is_fast(text: str) -> None:
     with contextlib.suppress(gt.GovtrackError):
         progress.loads(text)
     assert time.perf_counter() - started < 2.0
+
+
+def test_an_ambiguous_numeric_period_is_kept_and_reported() -> None:
+    """Regression: `during the period 01/03/2021 to 31/08/2021` was read day first unreported."""
+    text = WATER.replace("March 2021 to August 2021", "01/03/2021 to 31/08/2021")
+    doc = gt.loads(text, format="progress-report")
+    report = doc.reports[0]
+    assert (None, "01/03/2021 to 31/08/2021") == (report.period, report.period_text)
+    [problem] = [issue for issue in doc.problems if issue.code == "GT371"]
+    assert "pass dayfirst= to choose" in problem.message
+    period = gt.loads(text, format="progress-report", dayfirst=True).reports[0].period
+    assert (dt.date(2021, 3, 1), dt.date(2021, 8, 31)) == (
+        (period.start, period.end) if period else None
+    )
+
+
+def test_an_ambiguous_numeric_timeframe_is_kept_and_reported() -> None:
+    """Regression: a timeframe `03/04/2022` was read as 3 April; now GT379 until dayfirst=."""
+    text = WATER.replace("mid-2022", "03/04/2022")
+    doc = gt.loads(text, format="progress-report")
+    indicator = doc.reports[0].indicators[1]
+    assert (None, "03/04/2022") == (indicator.timeframe, indicator.timeframe_text)
+    [problem] = [issue for issue in doc.problems if issue.code == "GT379"]
+    assert "pass dayfirst= to choose" in problem.message
+    read = gt.loads(text, format="progress-report", dayfirst=False).reports[0].indicators[1]
+    assert dt.date(2022, 3, 4) == (read.timeframe.start if read.timeframe else None)

@@ -92,7 +92,7 @@ def _add_reading(parser: argparse.ArgumentParser) -> None:
         dest="dayfirst",
         action="store_const",
         const=True,
-        help="read 03/04/2024 as 3 April (workbooks and text matrices)",
+        help="read 03/04/2024 as 3 April (workbooks and text; not JSON)",
     )
     group.add_argument(
         "--monthfirst",
@@ -299,7 +299,7 @@ def _load(
         if "dayfirst=" in str(error):
             flag = "--dayfirst" if dayfirst else "--monthfirst"
             raise GovtrackError(
-                f"{path}: {flag} applies to workbooks and text matrices only ({error})"
+                f"{path}: {flag} applies to workbooks and text files, not this one ({error})"
             ) from None
         if str(error).startswith("encoding= does not apply"):
             raise GovtrackError(
@@ -357,8 +357,11 @@ DAYFIRST_HINT = "hint: --dayfirst reads 03/04/2024 as 3 April, --monthfirst as M
 
 
 def _ambiguous_days(issues: Sequence[Issue]) -> bool:
-    """Whether an all-numeric day was left unread (GT208 in a workbook, GT326 in a matrix)."""
-    return any(issue.code in {"GT208", "GT326"} for issue in issues)
+    """Whether an all-numeric day was left unread (GT208 in a workbook, GT326 in a matrix,
+    or any problem that asks for ``dayfirst=``: GT349 in minutes, GT104 in a gate export)."""
+    return any(
+        issue.code in {"GT208", "GT326"} or "pass dayfirst=" in issue.message for issue in issues
+    )
 
 
 def _counts(issues: Sequence[Issue]) -> str:

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 import attrs
 
-from govtrack._errors import DueParseError
+from govtrack._errors import AmbiguousDateError, DueParseError
 from govtrack.io._files import normalise_newlines
 from govtrack.model.dates import Due, Precision, parse_due
 
@@ -26,10 +26,13 @@ __all__ = [
     "find_day",
     "is_deemed_consent",
     "lines_of",
+    "names_a_day",
     "read_day",
     "responsible_in",
     "squash",
     "time_span",
+    "unread_after",
+    "unread_day",
     "unread_deadline_in",
 ]
 
@@ -86,36 +89,105 @@ _DAY_CANDIDATES = (
 )
 
 
-def read_day(text: str) -> Due | None:
-    """The day a whole text names (``20 June 2017``, ``Date: 2019-04-23``), or None."""
-    body = squash(text).strip(" .,;")
-    body = re.sub(r"^(?:date|held on|on)\s{0,3}:?\s{0,3}", "", body, flags=re.IGNORECASE)
-    if not body or len(body) > 40 or not any(char.isdigit() for char in body):
+def read_day(text: str, *, dayfirst: bool | None = None) -> Due | None:
+    """The day a whole text names (``20 June 2017``, ``Date: 2019-04-23``), or None.
+
+    An all-numeric day that reads two ways (``03/04/2023``) is None unless ``dayfirst``
+    says which order the source uses; :func:`unread_day` says why.
+    """
+    body = _day_body(text)
+    if body is None:
         return None
     try:
-        due = parse_due(body, dayfirst=True)
+        due = parse_due(body, dayfirst=dayfirst)
     except DueParseError:
         return None
     return due if due.precision is Precision.DAY else None
 
 
-def find_day(text: str) -> Due | None:
-    """The first day named anywhere in a text, or None.
+def names_a_day(text: str) -> bool:
+    """Whether a whole text names a day in some order (``03/04/2023``, ``04/13/2023``).
 
-    >>> find_day("23 April 2019, 02.00-04.30 PM.").start
-    datetime.date(2019, 4, 23)
+    >>> names_a_day("03/04/2023"), names_a_day("04/13/2023"), names_a_day("Room 4")
+    (True, True, False)
     """
+    return read_day(text, dayfirst=True) is not None or read_day(text, dayfirst=False) is not None
+
+
+def _day_body(text: str) -> str | None:
+    body = squash(text).strip(" .,;")
+    body = re.sub(r"^(?:date|held on|on)\s{0,3}:?\s{0,3}", "", body, flags=re.IGNORECASE)
+    if not body or len(body) > 40 or not any(char.isdigit() for char in body):
+        return None
+    return body
+
+
+def _day_candidates(text: str) -> list[str]:
     found: list[tuple[int, str]] = []
     for pattern in _DAY_CANDIDATES:
         found.extend((m.start(), m.group()) for m in pattern.finditer(text))
-    for _, candidate in sorted(found):
+    return [candidate for _, candidate in sorted(found)]
+
+
+def find_day(text: str, *, dayfirst: bool | None = None) -> Due | None:
+    """The first day named anywhere in a text, or None.
+
+    An all-numeric day that reads two ways is passed over unless ``dayfirst`` says
+    which order the source uses.
+
+    >>> find_day("23 April 2019, 02.00-04.30 PM.").start
+    datetime.date(2019, 4, 23)
+    >>> find_day("Held on 03/04/2023.") is None
+    True
+    >>> find_day("Held on 03/04/2023.", dayfirst=True).start
+    datetime.date(2023, 4, 3)
+    """
+    for candidate in _day_candidates(text):
         try:
-            due = parse_due(candidate, dayfirst=True)
+            due = parse_due(candidate, dayfirst=dayfirst)
         except DueParseError:
             continue
         if due.precision is Precision.DAY:
             return due
     return None
+
+
+def unread_day(text: str, *, dayfirst: bool | None = None) -> tuple[str, str] | None:
+    """The first day in a text that reads in some order but not as ``dayfirst`` says, and
+    why; or None.
+
+    What :func:`find_day` passes over: with ``dayfirst`` None, an all-numeric day that
+    reads two ways; with ``dayfirst=False``, a day such as ``13/04/2023``.
+
+    >>> day, why = unread_day("Date: 03/04/2023, 10 am")
+    >>> day, why.startswith("it reads as 2023-04-03 (day first) or 2023-03-04 (month first)")
+    ('03/04/2023', True)
+    >>> unread_day("Date: 31/03/2023") is None
+    True
+    """
+    for candidate in _day_candidates(text):
+        why = _refusal(candidate, dayfirst)
+        if why is not None and (
+            _is_day(candidate, dayfirst=True) or _is_day(candidate, dayfirst=False)
+        ):
+            return candidate, why
+    return None
+
+
+def _refusal(text: str, dayfirst: bool | None) -> str | None:
+    """Why parse_due refuses a text, or None when it reads."""
+    try:
+        parse_due(text, dayfirst=dayfirst)
+    except DueParseError as error:
+        return error.reason
+    return None
+
+
+def _is_day(text: str, *, dayfirst: bool) -> bool:
+    try:
+        return parse_due(text, dayfirst=dayfirst).precision is Precision.DAY
+    except DueParseError:
+        return False
 
 
 # ---------------------------------------------------------------------------
@@ -212,11 +284,13 @@ def _candidates(rest: str) -> Iterator[str]:
             yield candidate
 
 
-def date_after(text: str, cue: re.Pattern[str]) -> Due | None:
+def date_after(text: str, cue: re.Pattern[str], *, dayfirst: bool | None = None) -> Due | None:
     """The first deadline or span that follows a match of ``cue`` in ``text``, or None.
 
     The longest readable run of up to seven words after the cue wins, so a
-    range (``October 2007 to February 2008``) beats its first month.
+    range (``October 2007 to February 2008``) beats its first month. An all-numeric
+    day that reads two ways (``03/04/2023``) is not read unless ``dayfirst`` says
+    which order the source uses.
 
     >>> date_after("during the period October 2007 to February 2008 and after",
     ...            re.compile(r"period\\s")).text
@@ -224,32 +298,37 @@ def date_after(text: str, cue: re.Pattern[str]) -> Due | None:
     """
     for found in cue.finditer(text):
         for candidate in _candidates(text[found.end() :]):
-            if (due := _due_or_none(candidate)) is not None:
+            if (due := _due_or_none(candidate, dayfirst)) is not None:
                 return due
     return None
 
 
-def _due_or_none(text: str) -> Due | None:
+def _due_or_none(text: str, dayfirst: bool | None) -> Due | None:
     try:
-        return parse_due(text, dayfirst=True)
+        return parse_due(text, dayfirst=dayfirst)
     except DueParseError:
         return None
 
 
-def deadline_in(text: str) -> Due | None:
+def deadline_in(text: str, *, dayfirst: bool | None = None) -> Due | None:
     """The deadline a sentence names after "by", "before", "no later than"…, or None.
 
-    The Due's text is the date as written, without the cue word.
+    The Due's text is the date as written, without the cue word. An all-numeric day
+    that reads two ways is read only as ``dayfirst`` says.
 
     >>> deadline_in("Each ministry will send comments by 05 May 2019;").text
     '05 May 2019'
     >>> deadline_in("Send the soft copy by email") is None
     True
+    >>> deadline_in("Comments by 03/04/2023.") is None
+    True
+    >>> deadline_in("Comments by 03/04/2023.", dayfirst=True).start
+    datetime.date(2023, 4, 3)
     """
-    return date_after(text, _DUE_CUE)
+    return date_after(text, _DUE_CUE, dayfirst=dayfirst)
 
 
-def unread_deadline_in(text: str) -> tuple[str, str] | None:
+def unread_deadline_in(text: str, *, dayfirst: bool | None = None) -> tuple[str, str] | None:
     """The date-like words after a deadline cue that no shape reads, and why; None when
     there are none (or a deadline was read).
 
@@ -257,18 +336,49 @@ def unread_deadline_in(text: str) -> tuple[str, str] | None:
     ('2011/12', 'it reads as Dec 2011 or as the years 2011–2012; write Dec 2011 or 2011–2012')
     >>> unread_deadline_in("Comments by 05 May 2019.") is None
     True
+    >>> unread_deadline_in("Comments by 03/04/2023.")[0]
+    '03/04/2023'
     """
-    if deadline_in(text) is not None:
+    if deadline_in(text, dayfirst=dayfirst) is not None:
         return None
-    for found in _DUE_CUE.finditer(text):
-        tokens = _TOKEN.findall(text[found.end() :][:80])[:1]
+    return unread_after(text, _DUE_CUE, dayfirst=dayfirst)
+
+
+def unread_after(
+    text: str, cue: re.Pattern[str], *, dayfirst: bool | None = None
+) -> tuple[str, str] | None:
+    """The date-like words after ``cue`` that no shape reads, and why; or None.
+
+    An all-numeric day that reads two ways is given with the words around it that
+    would make a span (``01/03/2021 to 30/06/2021``); anything else is the first word
+    after the cue. Call it when :func:`date_after` found nothing.
+
+    >>> unread_after("the period 01/02/2021 to 30/06/2021.", re.compile(r"period\\s"))[0]
+    '01/02/2021 to 30/06/2021'
+    """
+    for found in cue.finditer(text):
+        rest = text[found.end() :]
+        for candidate in _candidates(rest):
+            if len(candidate.split()) > _SPAN_WORDS:
+                continue
+            try:
+                parse_due(candidate, dayfirst=dayfirst)
+            except AmbiguousDateError as error:
+                return candidate, error.reason
+            except DueParseError:
+                continue
+        tokens = _TOKEN.findall(rest[:80])[:1]
         candidate = tokens[0].rstrip(".,;:)]'\"") if tokens else ""
         if any(char.isdigit() for char in candidate):
             try:
-                parse_due(candidate, dayfirst=True)
+                parse_due(candidate, dayfirst=dayfirst)
             except DueParseError as error:
                 return candidate, error.reason
     return None
+
+
+_SPAN_WORDS = 3
+"""The most words an unread ambiguous span takes: ``01/03/2021 to 30/06/2021``."""
 
 
 _DEEMED = re.compile(r"\bdeemed\b", re.IGNORECASE)
@@ -334,9 +444,12 @@ _NOT_A_PARTY = {
 }
 _NOT_A_VERB = {"be", "been", "being", "the", "a", "an", "all", "each", "this", "that", "its"}
 _NAMED = re.compile(
-    r"\b(?:responsible|lead|focal point|by whom)\s{0,3}:\s{0,3}(?P<who>[^);\n]{2,80})",
+    r"\b(?:responsible|lead|focal point|by whom)\s{0,3}:\s{0,3}"
+    r"(?P<who>[^);\n]{2,80}(?:;[^);\n]{2,80}){0,7})(?P<close>\))?",
     re.IGNORECASE,
 )
+"""A party named after a label; in brackets, ``;`` separates several
+(``(responsible: HR Unit; Finance Unit)``), outside them it may end the clause."""
 
 
 def responsible_in(text: str) -> tuple[str, ...]:
@@ -350,9 +463,14 @@ def responsible_in(text: str) -> tuple[str, ...]:
     ()
     >>> responsible_in("The time line should be consistent with the plan")
     ()
+    >>> responsible_in("Draft the plan (responsible: HR Unit; Finance Unit) by May 2023")
+    ('HR Unit', 'Finance Unit')
+    >>> responsible_in("Lead: HR Unit; the board will review it")
+    ('HR Unit',)
     """
     if named := _NAMED.search(text):
-        return (named["who"].strip(" .,"),)
+        names = named["who"].split(";") if named["close"] else named["who"].split(";")[:1]
+        return tuple(name for part in names if (name := part.strip(" .,")))
     m = _SUBJECT.match(squash(text))
     if m is None:
         return ()

@@ -70,11 +70,14 @@ What the reader does with it:
   between a sentence end and the deadline, counted over every line); after a sentence
   end, parties are separated by ``,`` or ``;`` (``Draft it. Programme Unit; Finance
   Unit``). When a line has tabs (a copy of the web table), the tabs separate the cells
-  and nothing is guessed. A line without a ref continues the comments above unless it
-  is clearly a key action: a date in figures followed by a status that ends the cell
-  (``Hire staff HR 2022/06 Ongoing``), or a deadline after an action's text and a name
-  (``Hire staff. HR Q1 2024 Ongoing``). A date inside a sentence (``Meeting held on
-  15/09/2022 with the teams.``, ``The 2022 planned visits moved.``) is not one.
+  and nothing is guessed; a line with fewer than five cells ends in a cell that holds a
+  line break, and the next line with tabs and no ref goes on in that cell (a line break
+  in the responsible cell separates parties, as ``,`` and ``;`` do). A line without a
+  ref continues the comments above unless it is clearly a key action: a date in
+  figures followed by a status that ends the cell (``Hire staff HR 2022/06 Ongoing``),
+  or a deadline after an action's text and a name (``Hire staff. HR Q1 2024
+  Ongoing``). A date inside a sentence (``Meeting held on 15/09/2022 with the
+  teams.``, ``The 2022 planned visits moved.``) is not one.
 - Comments holding dated updates (``Dec 2022 Update: …``, ``Dec 22 Update: …``,
   ``Dec 2022: …``) are split into :class:`~govtrack.Update` entries; the text before
   the first one stays in ``comments``.
@@ -369,6 +372,7 @@ class _RawAction:
     anchored: bool = True
     body: str = ""  # the line after its ref, while the pair that ends the text is chosen
     cuts: tuple[_Cut, ...] = ()  # where the line may be cut, while one is chosen
+    cells: tuple[str, ...] = ()  # the cells of a line with tabs, as split
 
 
 @attrs.frozen
@@ -401,6 +405,7 @@ class _RawRecommendation:
 class _Reader:
     lines: list[str]
     source: str
+    dayfirst: bool | None = None
     problems: list[Issue] = attrs.field(factory=list)
 
     def warn(self, code: str, message: str, line: int) -> None:
@@ -469,12 +474,16 @@ def sniff(text: str) -> float:
     return round(min(1.0, score), 2)
 
 
-def loads(text: str, *, source: str = "") -> Document:
+def loads(text: str, *, source: str = "", dayfirst: bool | None = None) -> Document:
     """Read a tracking-system export of one or more evaluations' management responses.
 
     Args:
         text: The text (a byte-order mark and CRLF line ends are fine).
         source: A file name to record in origins and problems.
+        dayfirst: How to read an all-numeric deadline such as ``03/04/2022``: True for
+            3 April, False for March 4; None (the default) reads it only when one order
+            is possible (``31/03/2022``) and otherwise keeps it in ``due_text``, which
+            validation reports (GT104).
 
     Returns:
         A Document with the evaluations, and what could not be interpreted in
@@ -501,7 +510,7 @@ def loads(text: str, *, source: str = "") -> Document:
     ([('Dec 2022', 'Booked.')], 'line 6')
     """
     lines = normalise_newlines(text).split("\n")
-    reader = _Reader(lines=lines, source=source)
+    reader = _Reader(lines=lines, source=source, dayfirst=dayfirst)
     if not sniff(text) and not any(_is_rec_start(line) for line in lines):
         where = f"{source} " if source else "the text "
         raise FormatError(
@@ -704,6 +713,12 @@ def _read_recommendations(reader: _Reader, start: int, stop: int) -> list[_RawRe
     return found
 
 
+_TAB_CELLS = 5
+"""The cells of a key-action line copied from the web table: the action, responsible,
+deadline, status and comments; a line with fewer ends inside a cell that holds a line
+break, and the next line with tabs goes on in it."""
+
+
 def _read_action_line(reader: _Reader, rec: _RawRecommendation, line: str, number: int) -> None:
     if not line.strip():
         return
@@ -711,7 +726,14 @@ def _read_action_line(reader: _Reader, rec: _RawRecommendation, line: str, numbe
     ref = ""
     ref_match = _ACTION_REF.match(body)
     if "\t" in line:
-        cells = [cell.strip() for cell in line.split("\t")]
+        split = tuple(cell.strip() for cell in line.split("\t"))
+        last = rec.actions[-1] if rec.actions else None
+        if ref_match is None and last is not None and 0 < len(last.cells) < _TAB_CELLS:
+            # A cell with a line break: the line goes on in the cell the one above ends in.
+            split = (*last.cells[:-1], f"{last.cells[-1]}\n{split[0]}", *split[1:])
+            number = last.line
+            rec.actions.pop()
+        cells = list(split)
         if len(cells) >= 6 and _ACTION_REF.fullmatch(cells[0] + " "):
             cells[0:2] = [f"{cells[0]} {cells[1]}"]
         cells += [""] * (5 - len(cells))
@@ -728,6 +750,7 @@ def _read_action_line(reader: _Reader, rec: _RawRecommendation, line: str, numbe
                 status_text=cells[3],
                 comments=["\t".join(cells[4:])],
                 responsible=cells[1],
+                cells=split,
             )
         )
         return
@@ -1125,7 +1148,7 @@ def _finish_action(reader: _Reader, raw: _RawAction, parties: _Parties) -> Actio
     due_text = ""
     if raw.due_text:
         try:
-            due = parse_due(raw.due_text)
+            due = parse_due(raw.due_text, dayfirst=reader.dayfirst)
         except DueParseError:
             due_text = raw.due_text
     return Action(

@@ -78,7 +78,7 @@ from govtrack._errors import AmbiguousDateError, DueParseError, FormatError
 from govtrack.io._files import normalise_newlines, refuse_lossy, refuse_what_is_left_out
 from govtrack.io._refs import LEADING_REF, split_leading_ref, split_scope
 from govtrack.io.columns import HEADERS, header_key, merge_aliases
-from govtrack.io.gate import render_updates, split_parties, split_updates
+from govtrack.io.gate import render_updates, split_updates
 from govtrack.model.dates import Due, parse_due
 from govtrack.model.location import Location
 from govtrack.model.records import Action, ActionPlan, Document, Issue
@@ -368,6 +368,11 @@ def _action(
     for number in range(len(columns), len(cells)):
         if cells[number]:
             extra[f"Column {number + 1}"] = cells[number]
+
+    def escapes_of(key: str) -> tuple[int, ...]:
+        index = next((i for i, column in enumerate(columns) if column.key == key), None)
+        return escapes[index] if index is not None and index < len(escapes) else ()
+
     text = values.get("action", "")
     scope = values.get("scope", "")
     cut = 0  # how much of the action's cell a scope took
@@ -412,7 +417,7 @@ def _action(
     return Action(
         text=text,
         ref=ref,
-        responsible=split_parties(values.get("responsible", "")),
+        responsible=_parties(values.get("responsible", ""), escapes_of("responsible")),
         due=due,
         due_text=due_text,
         status=Status.parse(status_text),
@@ -424,6 +429,42 @@ def _action(
         extra=extra,
         origin=Location(file=context.source, line=line),
     )
+
+
+def _parties(text: str, escaped: Iterable[int] = ()) -> tuple[str, ...]:
+    r"""The responsible parties in a cell: one or more a line; in a line, split at ``,``
+    and ``;``, but not inside brackets nor at an escaped character
+    (``Ministry of Finance\, Planning``).
+
+    >>> _parties("UNICEF, UNFPA and UN Women\nHR (North, South); Audit")
+    ('UNICEF', 'UNFPA and UN Women', 'HR (North, South)', 'Audit')
+    >>> _parties("HR (North\nSouth)")
+    ('HR (North', 'South)')
+    >>> _parties("Ministry of Finance, Planning Division", escaped=[19])
+    ('Ministry of Finance, Planning Division',)
+    """
+    literal = frozenset(escaped)
+    parties: list[str] = []
+    start = 0
+    depth = 0
+    for index, char in enumerate(text):
+        if index in literal:
+            continue
+        if char == "\n":
+            depth = 0
+        elif char in "([":
+            depth += 1
+        elif char in ")]":
+            depth = max(0, depth - 1)
+        if char == "\n" or (char in ",;" and depth == 0):
+            parties.append(text[start:index])
+            start = index + 1
+    parties.append(text[start:])
+    return tuple(part.strip() for part in parties if part.strip())
+
+
+_PARTY_MARKS = re.compile(r"[,;()\[\]]")
+"""What :func:`_parties` reads as a separator or a bracket, escaped in a written party."""
 
 
 def _rows_to_actions(
@@ -614,6 +655,36 @@ def _escape(text: str) -> str:
     return escaped.replace("\n", "<br>")
 
 
+def _escape_parties(parties: Sequence[str]) -> str:
+    r"""The responsible cell: the parties separated by ``, ``; a party that the reader
+    would split (``,`` or ``;`` outside brackets) or whose brackets do not pair has its
+    separators and brackets escaped, so that it reads back whole. A line break in a
+    party is written ``<br>``, which separates parties: it reads back as two.
+
+    >>> _escape_parties(["Ministry of Finance, Planning Division", "UNDP (North, South)"])
+    'Ministry of Finance\\, Planning Division, UNDP (North, South)'
+    """
+    return ", ".join(
+        _PARTY_MARKS.sub(r"\\\g<0>", _escape(party))
+        if _parties(party) != (party.strip(),) or not _paired(party)
+        else _escape(party)
+        for party in parties
+    )
+
+
+def _paired(text: str) -> bool:
+    """Whether every bracket in ``text`` closes one opened before it, and all are closed."""
+    depth = 0
+    for char in text:
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0
+
+
 def dumps(document: Document, *, lossy: bool = False) -> str:
     r"""Write the document's action plans as Markdown tables, one per plan.
 
@@ -626,15 +697,18 @@ def dumps(document: Document, *, lossy: bool = False) -> str:
     ``loads(dumps(doc)) == doc`` holds for documents of plans whose texts the
     table can express: only plans, without plan ``extra``; titles single lines;
     cells (text, ref, scope, parties, …) not beginning or ending with a space or
-    tab; a party without commas, semicolons, line breaks or brackets; ``status_text``
+    tab; a party without line breaks (a line break separates parties); ``status_text``
     the status word (``status == Status.parse(status_text)``); updates dated
     and their texts holding nothing that reads as a dated update; ``extra`` keys
     that name no known column, with non-empty values. An action with no ref whose
     text starts like one (``1.1 Map…``) has the ref's first punctuation escaped
     (``1\.1 Map…``), as Markdown escapes a list marker, so it reads back whole.
+    Parties are separated by ``, ``; a party that holds a ``,`` or ``;`` outside
+    brackets, or brackets that do not pair, has them escaped (``Ministry of Finance\,
+    Planning Division``), so it reads back whole.
 
     A document the tables cannot express is refused (:class:`~govtrack.WriteError`, naming
-    the first differences by path: a plan's ``extra``, a party with a comma), since writing
+    the first differences by path: a plan's ``extra``, a party with a line break), since writing
     it would lose or change them in silence; ``lossy=True`` writes it anyway.
 
     Args:
@@ -683,7 +757,12 @@ def _render_plan(plan: ActionPlan) -> str:
     out.append("| " + " | ".join(_escape(header) for header in headers) + " |")
     out.append("|" + "---|" * len(headers))
     for action in actions:
-        cells = [_escape(_render_cell(action, key)) for key in keys]
+        cells = [
+            _escape_parties(action.responsible)
+            if key == "responsible"
+            else _escape(_render_cell(action, key))
+            for key in keys
+        ]
         cells += [_escape(action.extra.get(key, "")) for key in extra_keys]
         if not action.ref and (match := LEADING_REF.match(action.text)):
             # A ref-less text that starts like a ref (`1.1 Map…`) is meant whole: escape the
@@ -702,8 +781,8 @@ def _render_cell(action: Action, key: str) -> str:
         return action.scope
     if key == "action":
         return action.text
-    if key == "responsible":
-        return ", ".join(action.responsible)
+    if key == "responsible":  # escaped by _escape_parties
+        return ""
     if key == "deadline":
         return action.due.portable_text() if action.due is not None else action.due_text
     if key == "status":

@@ -35,6 +35,9 @@ GT362  info      a bullet list that is neither themes nor key points (kept in th
                  agenda item of the sentence that introduces it)
 GT363  warning   the text ends mid-sentence: it may be truncated
 GT364  info      a bullet list with no introducing sentence (kept as an agenda item)
+GT365  warning   the meeting's date is an all-numeric day that reads two ways
+                 (``03/04/2022``) and ``dayfirst=`` is not given, or one that does
+                 not read in the order it gives: kept in ``when_text``
 =====  ========  ===============================================================
 
 >>> import govtrack as gt
@@ -53,7 +56,17 @@ import re
 import attrs
 
 from govtrack._errors import FormatError
-from govtrack.io._prose import BULLET, Line, find_day, lines_of, read_day, squash, time_span
+from govtrack.io._prose import (
+    BULLET,
+    Line,
+    find_day,
+    lines_of,
+    names_a_day,
+    read_day,
+    squash,
+    time_span,
+    unread_day,
+)
 from govtrack.model.location import Location
 from govtrack.model.records import AgendaItem, Document, Issue, Meeting
 from govtrack.model.status import Severity
@@ -155,9 +168,9 @@ def sniff(text: str) -> float:
         return 0.0
     first = _first_lines(lines)
     score = 0.0
-    if first and read_day(first[0].text) is not None:
+    if first and names_a_day(first[0].text):
         score += 0.5
-    elif any(read_day(line.text) is not None for line in first[1:]):
+    elif any(names_a_day(line.text) for line in first[1:]):
         score += 0.3
     held = bool(_HELD.search(head))
     if not score and not held:
@@ -169,12 +182,16 @@ def sniff(text: str) -> float:
     return round(min(score, 1.0), 3)
 
 
-def loads(text: str, *, source: str = "") -> Document:
+def loads(text: str, *, source: str = "", dayfirst: bool | None = None) -> Document:
     """Read a narrative meeting report into a Document with one Meeting.
 
     Args:
         text: The report (a BOM and CRLF line ends are fine).
         source: A file name, recorded in every origin.
+        dayfirst: How to read an all-numeric day such as ``03/04/2022``: True for
+            3 April, False for March 4; None (the default) reads it only when one
+            order is possible (``31/03/2022``) and otherwise keeps it in
+            ``when_text`` and reports it (GT365).
 
     Returns:
         A Document whose ``meetings`` holds the meeting and whose ``problems``
@@ -193,13 +210,14 @@ def loads(text: str, *, source: str = "") -> Document:
     ...
     govtrack._errors.FormatError: expected a meeting report: ...
     """
-    return _Reader(lines_of(text), source).read()
+    return _Reader(lines_of(text), source, dayfirst).read()
 
 
 class _Reader:
-    def __init__(self, lines: list[Line], source: str) -> None:
+    def __init__(self, lines: list[Line], source: str, dayfirst: bool | None = None) -> None:
         self.lines = lines
         self.source = source
+        self.dayfirst = dayfirst
         self.problems: list[Issue] = []
 
     def where(self, line: int) -> Location:
@@ -215,7 +233,7 @@ class _Reader:
         blocks = _blocks(self.lines)
         date_block, date_index = None, -1
         for index, block in enumerate(blocks[:3]):
-            if read_day(block.lines[0].text) is not None:
+            if names_a_day(block.lines[0].text):
                 date_block, date_index = block, index
                 break
         full = "\n".join(line.text for line in self.lines)
@@ -229,19 +247,24 @@ class _Reader:
         if date_block is not None:
             first = date_block.lines[0]
             when_text = first.clean
-            day = read_day(first.text)
+            day = read_day(first.text, dayfirst=self.dayfirst)
             date = day.start if day is not None else None
+            if day is None:
+                self.unread(first.text, first.number)
             venue = ", ".join(line.clean for line in date_block.lines[1:])
             body_from = date_index + 1
             if date_index > 0:  # a title above the date
                 title, title_line = blocks[0].text.replace("\n", " "), blocks[0].line
         else:
             held = _HELD.search(full)
-            day = find_day(full[held.start() : held.start() + 300]) if held else None
-            if day is None:
-                self.problem("GT360", "no date on the first lines", None, Severity.WARNING)
-            else:
+            sentence = full[held.start() : held.start() + 300] if held else ""
+            day = find_day(sentence, dayfirst=self.dayfirst)
+            if day is not None:
                 when_text, date = day.text, day.start
+            elif (unread := self.unread(sentence, _line_at(self.lines, held))) is not None:
+                when_text = unread
+            else:
+                self.problem("GT360", "no date on the first lines", None, Severity.WARNING)
         if not title and body_from < len(blocks):
             candidate = blocks[body_from]
             if (
@@ -276,6 +299,20 @@ class _Reader:
         )
         self.check_end()
         return Document(meetings=(meeting,), problems=tuple(self.problems), source=self.source)
+
+    def unread(self, text: str, line: int | None) -> str | None:
+        """Report (GT365) the day in ``text`` that does not read in the order ``dayfirst``
+        gives (or reads in two orders when it gives none); its text, or None."""
+        if (unread := unread_day(text, dayfirst=self.dayfirst)) is None:
+            return None
+        day, why = unread
+        self.problem(
+            "GT365",
+            f"cannot read the meeting's date {day!r}: {why}; kept as text",
+            line,
+            Severity.WARNING,
+        )
+        return day
 
     def paragraphs(self, body: list[_Block]) -> tuple[list[AgendaItem], list[str], list[str]]:
         agenda: list[AgendaItem] = []
@@ -394,3 +431,11 @@ def _attendance(prose: str) -> tuple[str, int | None]:
             return sentence.strip(), int(m["count"])
         found = found or (sentence.strip(), int(m["count"]))
     return found if found is not None else ("", None)
+
+
+def _line_at(lines: list[Line], found: re.Match[str] | None) -> int | None:
+    """The number of the line where a match in the lines joined by newlines starts."""
+    if found is None:
+        return None
+    before = found.string.count("\n", 0, found.start())
+    return lines[before].number if before < len(lines) else None

@@ -56,7 +56,8 @@ Problems this reader records:
 code   severity  meaning
 =====  ========  ===============================================================
 GT340  warning   no title line before the header fields
-GT341  warning   the meeting's date cannot be read (kept in ``when_text``)
+GT341  warning   the meeting's date cannot be read (kept in ``when_text``), such as an
+                 all-numeric day that reads two ways without ``dayfirst=``
 GT342  info      the time span cannot be read (kept in ``when_text``)
 GT343  warning   no lettered list of decisions was found
 GT344  warning   the text ends mid-sentence: it may be truncated
@@ -65,7 +66,9 @@ GT346  info      a header field govtrack has no name for (kept in ``extra``)
 GT347  warning   the decision letters or numerals skip one (``a)``, ``b)``, ``d)``;
                  ``i)``, ``iii)``)
 GT348  warning   a header field given twice (the second is kept in ``extra``)
-GT349  warning   a decision's deadline that cannot be read (kept in ``due_text``)
+GT349  warning   a decision's deadline that cannot be read (kept in ``due_text``), such
+                 as an all-numeric day that reads two ways (``03/04/2023``) without
+                 ``dayfirst=``
 GT350  warning   a decision holds what looks like another list item (a line starting
                  ``(xxi)``, ``(I)``, ``(1)``, or the next item on the same line): it
                  is not split and stays in that decision's text
@@ -110,6 +113,7 @@ from govtrack.io._prose import (
     responsible_in,
     squash,
     time_span,
+    unread_day,
     unread_deadline_in,
 )
 from govtrack.model.location import Location
@@ -396,12 +400,16 @@ def sniff(text: str) -> float:
     return round(min(score, 1.0), 3)
 
 
-def loads(text: str, *, source: str = "") -> Document:
+def loads(text: str, *, source: str = "", dayfirst: bool | None = None) -> Document:
     """Read record notes of a meeting into a Document with one Meeting.
 
     Args:
         text: The record notes (a BOM and CRLF line ends are fine).
         source: A file name, recorded in every origin.
+        dayfirst: How to read an all-numeric day such as ``03/04/2023``: True for
+            3 April, False for March 4; None (the default) reads it only when one
+            order is possible (``31/03/2023``) and otherwise keeps it as text and
+            reports it (GT341 for the meeting's date, GT349 for a deadline).
 
     Returns:
         A Document whose ``meetings`` holds the meeting and whose ``problems``
@@ -420,13 +428,14 @@ def loads(text: str, *, source: str = "") -> Document:
     ...
     govtrack._errors.FormatError: expected record notes of a meeting: ...
     """
-    return _Reader(lines_of(text), source).read()
+    return _Reader(lines_of(text), source, dayfirst).read()
 
 
 class _Reader:
-    def __init__(self, lines: list[Line], source: str) -> None:
+    def __init__(self, lines: list[Line], source: str, dayfirst: bool | None = None) -> None:
         self.lines = lines
         self.source = source
+        self.dayfirst = dayfirst
         self.problems: list[Issue] = []
 
     def where(self, line: int) -> Location:
@@ -635,10 +644,13 @@ class _Reader:
         # The first deadline, looked for in one line at a time (a date never runs on
         # from one sub-item into the next).
         segments = text.split("\n")
-        due = next(filter(None, map(deadline_in, segments)), None)
+        dayfirst = self.dayfirst
+        due = next(filter(None, (deadline_in(s, dayfirst=dayfirst) for s in segments)), None)
         due_text = ""
         unread = (
-            next(filter(None, map(unread_deadline_in, segments)), None) if due is None else None
+            next(filter(None, (unread_deadline_in(s, dayfirst=dayfirst) for s in segments)), None)
+            if due is None
+            else None
         )
         if unread is not None:
             due_text, reason = unread
@@ -716,11 +728,13 @@ class _Reader:
         time_text, _ = values.get("time", ("", None))
         date = None
         if when_text:
-            day = find_day(when_text)
+            day = find_day(when_text, dayfirst=self.dayfirst)
             if day is None:
+                unread = unread_day(when_text, dayfirst=self.dayfirst)
+                why = f"; {unread[0]!r}: {unread[1]}" if unread is not None else ""
                 self.problem(
                     "GT341",
-                    f"cannot read the meeting's date in {when_text!r}",
+                    f"cannot read the meeting's date in {when_text!r}{why}",
                     when_line,
                     Severity.WARNING,
                 )

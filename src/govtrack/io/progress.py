@@ -80,7 +80,7 @@ from typing import Any
 import attrs
 
 from govtrack._errors import DueParseError, FormatError
-from govtrack.io._prose import BULLET, Line, date_after, lines_of, squash
+from govtrack.io._prose import BULLET, Line, date_after, lines_of, squash, unread_after
 from govtrack.model.dates import Due, parse_due
 from govtrack.model.location import Location
 from govtrack.model.records import Activity, Answer, Document, Indicator, Issue, ProgressReport
@@ -315,12 +315,16 @@ def sniff(text: str) -> float:
     return round(min(score, 1.0), 3)
 
 
-def loads(text: str, *, source: str = "") -> Document:
+def loads(text: str, *, source: str = "", dayfirst: bool | None = None) -> Document:
     """Read a working group's progress report into a Document with one ProgressReport.
 
     Args:
         text: The report, its tables flattened to text (a BOM and CRLF are fine).
         source: A file name, recorded in every origin.
+        dayfirst: How to read an all-numeric day such as ``03/04/2021``: True for
+            3 April, False for March 4; None (the default) reads it only when one
+            order is possible (``30/06/2021``) and otherwise keeps the text and
+            reports it (GT371 for the period, GT379 for a timeframe).
 
     Returns:
         A Document whose ``reports`` holds the report and whose ``problems``
@@ -335,7 +339,7 @@ def loads(text: str, *, source: str = "") -> Document:
     ...
     govtrack._errors.FormatError: expected a working-group progress report: ...
     """
-    return _Reader(lines_of(text), source).read()
+    return _Reader(lines_of(text), source, dayfirst).read()
 
 
 @attrs.define
@@ -347,9 +351,10 @@ class _Row:
 
 
 class _Reader:
-    def __init__(self, lines: list[Line], source: str) -> None:
+    def __init__(self, lines: list[Line], source: str, dayfirst: bool | None = None) -> None:
         self.lines = lines
         self.source = source
+        self.dayfirst = dayfirst
         self.problems: list[Issue] = []
         self.extra: dict[str, list[str]] = {}
 
@@ -395,8 +400,21 @@ class _Reader:
         if not indicator_tables:
             self.problem("GT383", "no table of monitoring indicators", None, Severity.INFO)
         full = "\n".join(line.text for line in self.lines)
-        period = date_after(squash(full), _PERIOD_CUE)
-        if period is None:
+        period = date_after(squash(full), _PERIOD_CUE, dayfirst=self.dayfirst)
+        period_text = period.text if period is not None else ""
+        if (
+            period is None
+            and (unread := unread_after(squash(full), _PERIOD_CUE, dayfirst=self.dayfirst))
+            is not None
+        ):
+            period_text, why = unread
+            self.problem(
+                "GT371",
+                f"cannot read the reporting period {period_text!r}: {why}; kept as text",
+                None,
+                Severity.WARNING,
+            )
+        elif period is None:
             self.problem("GT371", "no reporting period that reads as dates", None, Severity.WARNING)
 
         activities: list[Activity] = []
@@ -435,7 +453,7 @@ class _Reader:
             title=title,
             working_group=working_group,
             period=period,
-            period_text=period.text if period is not None else "",
+            period_text=period_text,
             activities=tuple(activities),
             indicators=tuple(indicators),
             answers=tuple(answers),
@@ -751,7 +769,7 @@ class _Reader:
         if rest and _timeframe_like(rest[0]):
             timeframe_text = rest.pop(0).text
             try:
-                timeframe = parse_due(timeframe_text, dayfirst=True)
+                timeframe = parse_due(timeframe_text, dayfirst=self.dayfirst)
             except DueParseError as error:
                 self.problem(
                     "GT379",
