@@ -79,12 +79,19 @@ def _codes(text: str) -> list[str]:
 
 def _add_reading(parser: argparse.ArgumentParser) -> None:
     """``--dayfirst`` / ``--monthfirst``: how to read an all-numeric day such as 03/04/2024;
-    and ``--encoding``, how to decode a text file (every command that reads files has both)."""
+    ``--encoding``, how to decode a text file; ``--skip-hidden``, whether to read a
+    workbook's hidden sheets (every command that reads files has them all)."""
     parser.add_argument(
         "--encoding",
         metavar="CODEC",
         help="decode text files with this codec, such as cp1252 for one saved as 'ANSI' "
         "(default: UTF-8, or UTF-16 with a byte-order mark; workbooks say their own)",
+    )
+    parser.add_argument(
+        "--skip-hidden",
+        action="store_true",
+        help="leave a workbook's hidden sheets out (an old round kept out of sight); each "
+        "is reported (GT202). By default a hidden sheet with a header row is read",
     )
     group = parser.add_mutually_exclusive_group()
     group.add_argument(
@@ -280,6 +287,7 @@ def _load(
     *,
     quiet: bool = False,
     encoding: str | None = None,
+    skip_hidden: bool = False,
 ) -> Document:
     """Read a file; a long workbook shows its progress on stderr when that is a terminal.
 
@@ -289,6 +297,10 @@ def _load(
     options: dict[str, Any] = {} if dayfirst is None else {"dayfirst": dayfirst}
     if encoding is not None:
         options["encoding"] = encoding
+    if skip_hidden:
+        if Path(path).suffix.lower() not in {".xlsx", ".xlsm"}:
+            raise GovtrackError(f"{path}: --skip-hidden applies to workbooks (.xlsx) only")
+        options["hidden_sheets"] = "skip"
     if not quiet and Path(path).suffix.lower() in {".xlsx", ".xlsm"}:
         progress = _progress(path, sys.stderr)
         if progress is not None:
@@ -519,11 +531,34 @@ def _sheets_not_read(doc: Document) -> list[dict[str, str]]:
         location = problem.location
         if problem.code not in _NOT_READ or location is None or location.sheet in read:
             continue
+        reason = _NOT_READ[problem.code]
+        if problem.code == "GT202" and _SKIPPED_HIDDEN in problem.message:
+            reason = "hidden, left out by --skip-hidden (hidden_sheets='skip')"
         skipped.setdefault(
-            location.sheet,
-            {"sheet": location.sheet, "code": problem.code, "reason": _NOT_READ[problem.code]},
+            location.sheet, {"sheet": location.sheet, "code": problem.code, "reason": reason}
         )
     return list(skipped.values())
+
+
+_SKIPPED_HIDDEN = "not read (hidden_sheets='skip')"
+"""What the Excel reader's GT202 says of a hidden sheet ``hidden_sheets='skip'`` left out."""
+
+
+def _hidden_sheets_read(doc: Document) -> list[str]:
+    """The hidden sheets the reader read (GT202): their actions are in the totals."""
+    origins = [item.origin for item in doc.evaluations]
+    origins += [item.origin for item in doc.plans]
+    origins += [item.origin for item in doc.reports]
+    read = {origin.sheet for origin in origins if origin is not None}
+    return list(
+        dict.fromkeys(
+            problem.location.sheet
+            for problem in doc.problems
+            if problem.code == "GT202"
+            and problem.location is not None
+            and problem.location.sheet in read
+        )
+    )
 
 
 def _print_reading(file: str, doc: Document, out: TextIO) -> None:
@@ -540,7 +575,11 @@ def _print_reading(file: str, doc: Document, out: TextIO) -> None:
     )
     skipped = _sheets_not_read(doc)
     for code, kind in (("GT201", "sheet"), ("GT202", "hidden sheet")):
-        names = [repr(sheet["sheet"]) for sheet in skipped if sheet["code"] == code]
+        names = [
+            repr(sheet["sheet"])
+            for sheet in skipped
+            if sheet["code"] == code and "--skip-hidden" not in sheet["reason"]
+        ]
         if names:
             sheets = kind if len(names) == 1 else f"{kind}s"
             print(
@@ -548,6 +587,20 @@ def _print_reading(file: str, doc: Document, out: TextIO) -> None:
                 f"recognises ({code})",
                 file=out,
             )
+    names = [repr(sheet["sheet"]) for sheet in skipped if "--skip-hidden" in sheet["reason"]]
+    if names:
+        sheets = "hidden sheet" if len(names) == 1 else "hidden sheets"
+        print(
+            f"  Not counted: {sheets} {', '.join(names)}, left out by --skip-hidden (GT202)",
+            file=out,
+        )
+    hidden = [repr(name) for name in _hidden_sheets_read(doc)]
+    if hidden:
+        sheets, them = ("hidden sheet", "it") if len(hidden) == 1 else ("hidden sheets", "them")
+        print(
+            f"  Counted: {sheets} {', '.join(hidden)} (GT202); --skip-hidden leaves {them} out",
+            file=out,
+        )
     names = [repr(sheet["sheet"]) for sheet in skipped if sheet["code"] == "GT223"]
     if names:
         sheets, verb = ("sheet", "holds") if len(names) == 1 else ("sheets", "hold")
@@ -650,8 +703,8 @@ def _print_breakdown(rows: list[dict[str, Any]], by: str, out: TextIO) -> None:
 
 
 def _diff(args: argparse.Namespace, out: TextIO) -> int:
-    old = _load(args.old, args.dayfirst, encoding=args.encoding)
-    new = _load(args.new, args.dayfirst, encoding=args.encoding)
+    old = _load(args.old, args.dayfirst, encoding=args.encoding, skip_hidden=args.skip_hidden)
+    new = _load(args.new, args.dayfirst, encoding=args.encoding, skip_hidden=args.skip_hidden)
     changes = diff(old, new, notes=args.notes)
     if args.format == "json":
         data = [
@@ -779,7 +832,13 @@ def _run(args: argparse.Namespace, stream: TextIO) -> int:
         return _list_codes(stream)
     if args.command != "convert":
         quiet = args.command == "validate" and args.quiet
-        doc = _load(args.file, args.dayfirst, quiet=quiet, encoding=args.encoding)
+        doc = _load(
+            args.file,
+            args.dayfirst,
+            quiet=quiet,
+            encoding=args.encoding,
+            skip_hidden=args.skip_hidden,
+        )
         if args.command == "validate":
             return _validate(args, doc, stream)
         if args.command == "summary":
@@ -797,7 +856,13 @@ def _convert(args: argparse.Namespace, stream: TextIO) -> int:
             "converted copy, or write to another file"
         )
     _check_output(args.output, force=args.force)
-    doc = _load(args.input, args.dayfirst, quiet=args.quiet, encoding=args.encoding)
+    doc = _load(
+        args.input,
+        args.dayfirst,
+        quiet=args.quiet,
+        encoding=args.encoding,
+        skip_hidden=args.skip_hidden,
+    )
     dump(doc, args.output, overwrite_source=args.force, **options)
     if not args.quiet:
         print(f"wrote {args.output}", file=stream)

@@ -1964,15 +1964,30 @@ class _Table:
         return ActionPlan(title=self.title, actions=self.actions, extra=extra, origin=origin)
 
 
+def _hidden_sheets(value: str) -> bool:
+    """Whether ``hidden_sheets=`` says to skip hidden sheets; a value it cannot be is refused."""
+    if value not in {"read", "skip"}:
+        raise UnsupportedFormatError(
+            f"hidden_sheets={value!r} is not one of 'read' (the default) or 'skip'"
+        )
+    return value == "skip"
+
+
 class _Reader:
     """Per-file state: options, caches and the problems found."""
 
     def __init__(
-        self, file: str, lookup: Mapping[str, str], dayfirst: bool | None, epoch: dt.datetime
+        self,
+        file: str,
+        lookup: Mapping[str, str],
+        dayfirst: bool | None,
+        epoch: dt.datetime,
+        hidden_sheets: str = "read",
     ) -> None:
         self.problems = _Problems(file)
         self.lookup = lookup
         self.dayfirst = dayfirst
+        self.skip_hidden = _hidden_sheets(hidden_sheets)
         self.epoch = epoch
         self._dues = _Memo(self._read_due)
         self._statuses = _Memo(Status.parse)
@@ -2332,6 +2347,14 @@ def _read_sheet(
         # The hidden sheet of dropdown lists of a matrix govtrack wrote is not data. Any
         # other hidden sheet is read (or said not to be, GT202), whatever its name.
         return
+    if reader.skip_hidden and sheet.state != "visible":
+        problems.add(
+            "GT202",
+            f"sheet {sheet.name!r} is {sheet.state}; it was not read (hidden_sheets='skip')",
+            sheet.name,
+            "A1",
+        )
+        return
     for note in facts.notes:
         problems.add("GT217", note, sheet.name, "A1")
     if best is None:
@@ -2462,6 +2485,7 @@ def load(
     dayfirst: bool | None = None,
     limits: Limits = DEFAULT_LIMITS,
     progress: ProgressCallback | None = None,
+    hidden_sheets: str = "read",
 ) -> Document:
     """Read an Excel workbook: partner matrices, action plans, work-plan reports, indicators.
 
@@ -2478,6 +2502,9 @@ def load(
             and the zip are checked by ``gt.load`` before this reader runs.
         progress: Called as rows are read, ``progress(rows_read, rows_total)``
             (see :data:`ProgressCallback`); the command line shows it on a terminal.
+        hidden_sheets: ``"read"`` (the default) reads a hidden sheet that has a header
+            row, reporting it (GT202); ``"skip"`` leaves every hidden sheet out (an old
+            round kept out of sight), reporting each (GT202).
 
     Returns:
         The Document: an Evaluation per management-response sheet, a ProgressReport per
@@ -2513,7 +2540,7 @@ def load(
     opened = _open(file, engine, limits)
     if isinstance(opened, Document):
         return opened
-    reader = _Reader(file.name, lookup, dayfirst, opened.package.epoch)
+    reader = _Reader(file.name, lookup, dayfirst, opened.package.epoch, hidden_sheets)
     with collector_paused():
         found = [
             item
@@ -2545,6 +2572,7 @@ def iter_actions(
     limits: Limits = DEFAULT_LIMITS,
     problems: list[Issue] | None = None,
     progress: ProgressCallback | None = None,
+    hidden_sheets: str = "read",
 ) -> Generator[Action, None, None]:
     """Read the actions of a file one at a time, in constant memory for a workbook.
 
@@ -2571,6 +2599,7 @@ def iter_actions(
         problems: A list to append the reading problems to, as they are found
             (what ``load(path).problems`` would hold).
         progress: Called as rows are read, ``progress(rows_read, rows_total)``.
+        hidden_sheets: ``"read"`` or ``"skip"``, as for :func:`load` (workbooks only).
 
     Yields:
         Every action (key action, decision, activity) of the file. Closing the
@@ -2612,7 +2641,7 @@ def iter_actions(
             problems.extend(opened.problems)
         yield from opened.actions
         return
-    reader = _Reader(file.name, lookup, dayfirst, opened.package.epoch)
+    reader = _Reader(file.name, lookup, dayfirst, opened.package.epoch, hidden_sheets)
     if problems is not None:
         reader.problems.found = problems
     sink: list[Action] = []
