@@ -463,6 +463,18 @@ def _action_line(action: Action) -> str:
     return f"{ref}{text}{due}"
 
 
+def _action_data(action: Action) -> dict[str, str]:
+    """An overdue action in ``summary --format json``: its ref, whole text, deadline as
+    written and its last day, and where it was read (``'MR matrix'!E12``, ``line 37``)."""
+    return {
+        "ref": action.ref,
+        "text": action.text,
+        "due": action.due.text if action.due is not None else action.due_text,
+        "due_end": action.due.end.isoformat() if action.due is not None else "",
+        "where": str(action.origin) if action.origin is not None else "",
+    }
+
+
 def _summary(args: argparse.Namespace, doc: Document, out: TextIO) -> int:
     on = args.on or dt.date.today()  # noqa: DTZ011 - the command line's default is the local today
     result = summarize(doc, on=on)
@@ -475,9 +487,10 @@ def _summary(args: argparse.Namespace, doc: Document, out: TextIO) -> int:
             "unknown": result.unknown,
             "implementation_rate": result.implementation_rate,
             "overdue": {
-                party: [_action_line(action) for action in actions]
+                party: [_action_data(action) for action in actions]
                 for party, actions in result.overdue.items()
             },
+            "status_not_read": _unread_status_data(doc, on),
         }
         if args.by:
             data["by"] = {"key": args.by, "groups": _breakdown(doc, args.by, on)}
@@ -617,10 +630,9 @@ _SHOWN_WORDS = 3
 """How many unread status words a line quotes before ``…``."""
 
 
-def _unread_status_lines(file: str, doc: Document, on: dt.date) -> list[str]:
-    """A line for the overdue actions, and one for those of unknown status, whose status
-    word govtrack could not read (GT101): an overdue count that holds completed actions
-    written in words govtrack does not know is not taken at its word."""
+def _unread_statuses(doc: Document, on: dt.date) -> dict[str, list[Action]]:
+    """The overdue actions, and those of unknown status, whose status word govtrack could
+    not read (GT101)."""
     counted: dict[str, list[Action]] = {"overdue": [], "unknown": []}
     for action in doc.actions:
         if action.status is not None or not action.status_text.strip():
@@ -630,6 +642,26 @@ def _unread_status_lines(file: str, doc: Document, on: dt.date) -> list[str]:
             counted["overdue"].append(action)
         elif status is None:
             counted["unknown"].append(action)
+    return counted
+
+
+def _unread_status_data(doc: Document, on: dt.date) -> dict[str, Any]:
+    """``status_not_read`` in ``summary --format json``: how many overdue actions and
+    actions of unknown status have a status word govtrack could not read, and the words."""
+    counted = _unread_statuses(doc, on)
+    words = [action.status_text.strip() for actions in counted.values() for action in actions]
+    return {
+        "overdue": len(counted["overdue"]),
+        "unknown": len(counted["unknown"]),
+        "words": list(dict.fromkeys(words)),
+    }
+
+
+def _unread_status_lines(file: str, doc: Document, on: dt.date) -> list[str]:
+    """A line for the overdue actions, and one for those of unknown status, whose status
+    word govtrack could not read (GT101): an overdue count that holds completed actions
+    written in words govtrack does not know is not taken at its word."""
+    counted = _unread_statuses(doc, on)
     lines = []
     for kind, actions in counted.items():
         if not actions:
