@@ -389,7 +389,7 @@ beside it, the row is a tally (``Completed | 2``), not an action."""
 _COUNT_MAX = 30
 _LABEL_MAX = 60
 
-_NOTE = re.compile(r"\s*(?:notes?\b|sources?\b|n\.?\s?b\b|\*|†|‡|¹|\(\*\))", re.IGNORECASE)
+_NOTE = re.compile(r"\s*(?:notes?\b|sources?\b|legend\b|n\.?\s?b\b|\*|†|‡|¹|\(\*\))", re.IGNORECASE)
 _PARTY_SPLIT = re.compile(r"\s*(?:;|\n)\s*")
 _UPDATE_HEAD = re.compile(
     r"\s*(?P<on>[A-Za-z]{3,9}\.?\s+\d{2,4}|\d{4}[/-]\d{1,2}(?:[/-]\d{1,2})?"
@@ -1006,8 +1006,6 @@ class _Table:
             or (self.holes and not self.holes.isdisjoint(filled))
         ):
             self._check_cells(row, values, filled)
-        if len(filled) == 1 and self._lone(row, filled[0], values[filled[0]]):
-            return
         first = values[filled[0]]
         if (
             first.__class__ is str
@@ -1016,6 +1014,8 @@ class _Table:
             and _TOTAL.fullmatch(first)
             and self._total(row, values, filled)
         ):
+            return  # before a lone cell: `Total` over formulas with no value is no section
+        if len(filled) == 1 and self._lone(row, filled[0], values[filled[0]]):
             return
         if self.layout != _INDICATORS and self._tally(row, values, filled):
             return
