@@ -125,6 +125,17 @@ STATUS_SYNONYMS: dict[Status, tuple[str, ...]] = {
         "Planned",
         "Open",
         "To do",
+        # French, Spanish
+        "Non commencé",
+        "Non commence",
+        "Pas commencé",
+        "Non démarré",
+        "Non demarre",
+        "Pas encore commencé",
+        "No iniciado",
+        "No iniciada",
+        "Sin iniciar",
+        "No comenzado",
     ),
     Status.ONGOING: (
         "Ongoing",
@@ -140,6 +151,17 @@ STATUS_SYNONYMS: dict[Status, tuple[str, ...]] = {
         "In process",
         "Work in progress",
         "On track",
+        # French, Spanish
+        "En cours",
+        "En cours de réalisation",
+        "En cours d'exécution",
+        "Partiellement réalisé",
+        "En curso",
+        "En proceso",
+        "En progreso",
+        "En ejecución",
+        "En ejecucion",
+        "Parcialmente implementado",
     ),
     Status.COMPLETED: (
         "Completed",
@@ -150,6 +172,20 @@ STATUS_SYNONYMS: dict[Status, tuple[str, ...]] = {
         "Fully implemented",
         "Achieved",
         "Finished",
+        # French, Spanish
+        "Achevé",
+        "Acheve",
+        "Terminé",
+        "Réalisé",
+        "Mis en œuvre",
+        "Clôturé",
+        "Completado",
+        "Completada",
+        "Finalizado",
+        "Finalizada",
+        "Terminado",
+        "Cumplido",
+        "Implementado",
     ),
     Status.NO_LONGER_APPLICABLE: (
         "No longer applicable",
@@ -161,8 +197,28 @@ STATUS_SYNONYMS: dict[Status, tuple[str, ...]] = {
         "Cancelled",
         "Canceled",
         "Withdrawn",
+        # French, Spanish
+        "Sans objet",
+        "Non applicable",
+        "Annulé",
+        "Ya no aplica",
+        "No aplica",
+        "Cancelado",
     ),
-    Status.OVERDUE: ("Overdue", "Over due", "Over-due", "Late", "Delayed", "Past due"),
+    Status.OVERDUE: (
+        "Overdue",
+        "Over due",
+        "Over-due",
+        "Late",
+        "Delayed",
+        "Past due",
+        # French, Spanish
+        "En retard",
+        "Retardé",
+        "Retrasado",
+        "Atrasado",
+        "Vencido",
+    ),
 }
 """Every word :meth:`Status.parse` accepts, by member (compared after folding)."""
 
@@ -398,13 +454,31 @@ class ResponseCategory(enum.Enum):
 
 
 CATEGORY_SYNONYMS: dict[ResponseCategory, tuple[str, ...]] = {
-    ResponseCategory.ACCEPTED: ("Accepted", "Accept", "Agreed", "Fully accepted", "Agree"),
+    ResponseCategory.ACCEPTED: (
+        "Accepted",
+        "Accept",
+        "Agreed",
+        "Fully accepted",
+        "Agree",
+        # French, Spanish
+        "Acceptée",
+        "Accepté",
+        "Acceptee",
+        "Aceptada",
+        "Aceptado",
+    ),
     ResponseCategory.PARTIALLY_ACCEPTED: (
         "Partially accepted",
         "Partly accepted",
         "Partially agreed",
         "Accepted in part",
         "Partially",
+        # French, Spanish
+        "Partiellement acceptée",
+        "Partiellement accepté",
+        "Partiellement acceptee",
+        "Parcialmente aceptada",
+        "Parcialmente aceptado",
     ),
     ResponseCategory.REJECTED: (
         "Rejected",
@@ -413,6 +487,13 @@ CATEGORY_SYNONYMS: dict[ResponseCategory, tuple[str, ...]] = {
         "Declined",
         "Not agreed",
         "Disagree",
+        # French, Spanish
+        "Rejetée",
+        "Rejeté",
+        "Non acceptée",
+        "Rechazada",
+        "Rechazado",
+        "No aceptada",
     ),
 }
 _CATEGORY_WORDS = {
