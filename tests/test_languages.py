@@ -10,7 +10,7 @@ import pytest
 
 import govtrack as gt
 
-MATRICES = {
+MATRICES: dict[str, tuple[list[str], list[list[str | None]]]] = {
     "fr": (
         ["Recommandation", "Réponse de la direction", "Catégorie", "Action clé", "Responsable",
          "Échéance", "Statut", "Commentaires"],
