@@ -65,6 +65,10 @@ ACCEPTED = [
     ("quarter 4, 2024", D(2024, 10, 1), D(2024, 12, 31), P.QUARTER),
     ("1st quarter 2024", D(2024, 1, 1), D(2024, 3, 31), P.QUARTER),
     ("Qtr 2 2024", D(2024, 4, 1), D(2024, 6, 30), P.QUARTER),
+    # French and Spanish trimestre
+    ("T2 2023", D(2023, 4, 1), D(2023, 6, 30), P.QUARTER),
+    ("Trimestre 3 2024", D(2024, 7, 1), D(2024, 9, 30), P.QUARTER),
+    ("2024-T4", D(2024, 10, 1), D(2024, 12, 31), P.QUARTER),
     ("Q3 '24", D(2024, 7, 1), D(2024, 9, 30), P.QUARTER),
     ("S1 2024", D(2024, 1, 1), D(2024, 6, 30), P.HALF),
     ("S2 2024", D(2024, 7, 1), D(2024, 12, 31), P.HALF),

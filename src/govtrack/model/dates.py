@@ -298,7 +298,7 @@ _MONTH_DAY_YEAR = re.compile(
 _YEAR_AFTER = r"(?:\s*of)?[\s,/-]*(?P<year>\d{4}|['’]?\d{2})"
 """The year after a quarter or a half: four digits, ``'24``, or two digits (``Q3-24``) that
 :func:`_year_of` reads only when the caller expects them."""
-_Q = r"q(?:uarter|tr)?\s*"  # Q3, Quarter 3, Qtr 3
+_Q = r"(?:q(?:uarter|tr)?|t(?:rim(?:estre)?)?)\s*"  # Q3, Quarter 3, Qtr 3; T3, Trimestre 3
 _H = r"(?:h|s|sem(?:ester)?)\s*"  # H1, and a semester: S1, Sem 1, Semester 1
 _YEAR_BEFORE = r"(?P<year2>\d{4}|['’]?\d{2})[\s,/-]*"
 """The year before a quarter or a half (``2024-Q3``, ``24-Q3``): a two-digit one is read, or
