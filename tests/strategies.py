@@ -24,6 +24,9 @@ _CHARACTERS = st.characters(
 words = st.text(_CHARACTERS, min_size=1, max_size=20).map(str.strip).filter(bool)
 texts = st.text(_CHARACTERS, max_size=40)
 lines = st.lists(texts, max_size=3).map("\n".join)
+# A cell note's text: any character but surrogates (Excel stores control characters and a
+# carriage return as _xHHHH_ escapes).
+note_texts = st.text(st.characters(exclude_categories=["Cs"]), min_size=1, max_size=60)
 refs = st.one_of(
     st.just(""),
     st.integers(1, 20).map(str),

@@ -23,6 +23,7 @@ import pytest
 
 import govtrack as gt
 import test_excel_merges
+import test_excel_notes
 import test_excel_read
 import test_excel_read_property
 from govtrack.io import excel
@@ -82,7 +83,12 @@ matrix = test_excel_read.matrix
 globals().update(
     {
         name: value
-        for module in (test_excel_read, test_excel_read_property, test_excel_merges)
+        for module in (
+            test_excel_read,
+            test_excel_read_property,
+            test_excel_merges,
+            test_excel_notes,
+        )
         for name, value in vars(module).items()
         if name.startswith("test_") and name not in _NOT_RERUN
     }

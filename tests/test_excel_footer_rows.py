@@ -49,3 +49,24 @@ def test_a_legend_row_is_a_note(tmp_path: Path, engine: str) -> None:
     assert [(p.code, p.location.cell if p.location else "") for p in doc.problems] == [
         ("GT212", "A4")
     ]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_an_action_govtrack_wrote_is_no_tally_whatever_its_text(
+    tmp_path: Path, engine: str
+) -> None:
+    """Regression (found by the matrix round-trip property): an action whose text is a
+    number (`0`) with a deadline, written by govtrack, was read as a tally row, and the
+    table of such rows as a table of counts (no sheet read)."""
+    doc = gt.Document(
+        plans=(
+            gt.ActionPlan(
+                title="Plan",
+                actions=(gt.Action(text="0", due=gt.parse_due("1990")), gt.Action(text="12")),
+            ),
+        )
+    )
+    path = tmp_path / "matrix.xlsx"
+    gt.dump(doc, path, layout="matrix")
+    back = gt.load(path, engine=engine)
+    assert [(a.text, a.due) for a in back.actions] == [("0", gt.parse_due("1990")), ("12", None)]

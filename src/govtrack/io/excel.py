@@ -134,6 +134,18 @@ is a note: kept in the container's ``extra`` under its cell and reported
 status word is a narrative: it goes to ``comments`` (or, when the sheet also
 has a comments column, to ``extra``).
 
+**Notes.** A cell's note (an Excel comment, read from the sheet's comments
+part by ``govtrack.io._notes``, whichever the engine) on a row that becomes an
+action (key action, decision, activity, indicator) is kept in its ``extra``
+under ``Note: <the column's header>`` (``Note: <cell>`` in a column with no
+header; the cell is added when the key is taken), its text as written, the
+author line Excel puts at its top included; one GT228 per sheet says so. A
+note anywhere else (title rows, the header row, a recommendation's cell, a
+section or note row, outside the table's columns, a sheet not read, govtrack's
+own workbook) is on no record: a GT229 warning quotes it whole. govtrack's own
+notes in an annotated copy (author ``govtrack``, or the part after a
+``— govtrack:`` line) are not read.
+
 **Dates.** Date cells become a day, but for a cell whose number format shows
 no day: ``mmm-yy``, ``mmmm yyyy`` or ``mm/yyyy`` make it its month (due text
 ``Jul 2023``, ``July 2023``, ``07/2023``), ``yyyy`` its year; text is read by
@@ -183,6 +195,8 @@ GT223  warning   a table whose every row is a tally (a label and counts): not re
 GT225  info      a two-row header: the second row sub-divides a merged header (read as header)
 GT226  info      a deadline and its revision in one cell: the revised date read (once per table)
 GT227  info      action scopes read from the start of the action texts (``KAZ:``; once per table)
+GT228  info      cell notes on action rows: kept in their ``extra`` (once per sheet)
+GT229  warning   a cell note on no action (or unreadable): quoted whole in the problem
 GT290  warning   govtrack's own workbook: a column its layout does not have (not read)
 =====  ========  ===================================================================
 """
@@ -216,7 +230,7 @@ from govtrack._errors import (
     UnsupportedFormatError,
 )
 from govtrack._gc import collector_paused
-from govtrack.io import _xlsx
+from govtrack.io import _notes, _xlsx
 from govtrack.io._build import ACTION_FIELDS, new_action, new_location, new_recommendation
 from govtrack.io._files import BROKEN_SHEET_ERRORS
 from govtrack.io._numfmt import DateShape
@@ -292,6 +306,8 @@ CODES: dict[str, tuple[Severity, str]] = {
     "GT225": (Severity.INFO, "a second header row sub-dividing a merged header"),
     "GT226": (Severity.INFO, "a deadline cell giving a date and its revision"),
     "GT227": (Severity.INFO, "action scopes read from the start of the action texts"),
+    "GT228": (Severity.INFO, "cell notes kept in the actions' extra"),
+    "GT229": (Severity.WARNING, "cell note on no action: quoted in the problem"),
     "GT290": (Severity.WARNING, "column outside govtrack's workbook layout"),
 }
 """The workbook problem codes: code -> (severity, summary)."""
@@ -807,6 +823,10 @@ class _Table:
         self.i_moved = _NOWHERE  # the numbering column, once re-roled (key-action refs, extra)
         self.moved_label = ""  # ... and its label in extra
         self.outline_ref = ""  # an outline number (1.1 under 1) naming the row's key action
+        # The sheet's notes (cell comments): those of an action's row go into its extra.
+        self.notes = reader.notes
+        self.note_rows = reader.notes.by_row
+        reader.notes.table(header.row, header.labels)
         self._titles(titles)
         self._check_header()
         self._merges()
@@ -1098,8 +1118,8 @@ class _Table:
         ``8 actions``) and so does every other cell but the first (``Completed | 2`` under a
         table, ``Country A | 8 | 3 | 4`` in a sheet of counts); reported at the end."""
         main = self.main_column
-        if main not in filled or not _count_like(values[main]):
-            return False
+        if main not in filled or not _count_like(values[main]) or self.i_helper in filled:
+            return False  # (a row govtrack wrote, with its hidden deadline cell, is an action)
         label = values[filled[0]]
         if filled[0] != main and not (
             _count_like(label) or (label.__class__ is str and len(label) <= _LABEL_MAX)
@@ -1199,14 +1219,26 @@ class _Table:
         section.used = True
         return section.label
 
-    def _extra(self, values: Sequence[Any], n: int) -> dict[str, str]:
+    def _extra(self, values: Sequence[Any], n: int, row: int = 0) -> dict[str, str]:
         extra: dict[str, str] = {}
         for index, label in self.extra_columns:
             if index < n:
                 text = _text(values[index])
                 if text:
                     extra[label] = text
+        if self.note_rows and row in self.note_rows:
+            self.notes.take(row, extra, self.labels, self._refuse_note)
         return extra
+
+    def _refuse_note(self, index: int) -> str:
+        """Why a note in column ``index`` of an action's row is not the action's ("" if it is)."""
+        if index in self.parent_columns:
+            return f"in the {self.labels.get(index, 'recommendation')} column, not the key action's"
+        if index in self.ignored:
+            return "in govtrack's helper column"
+        if index not in self.mapped and not self.first_column <= index < self.width:
+            return "outside the table's columns"
+        return ""
 
     def _due(self, value: Any, index: int, row: int) -> tuple[Due | None, str]:
         if value is None:
@@ -1300,10 +1332,10 @@ class _Table:
             scope,
             self._group(values, n) if self.i_group < n or self.section else "",
             (
-                FrozenMap({**self._extra(values, n), **kept})
+                FrozenMap({**self._extra(values, n, row), **kept})
                 if kept
-                else FrozenMap(self._extra(values, n))
-                if self.extra_columns
+                else FrozenMap(self._extra(values, n, row))
+                if self.extra_columns or (self.note_rows and row in self.note_rows)
                 else _NO_EXTRA
             ),
             new_location(
@@ -1886,7 +1918,11 @@ class _Table:
         if self.i_deadline < n and not _blank(values[self.i_deadline]):
             timeframe, unread = self._due(values[self.i_deadline], self.i_deadline, row)
             timeframe_text = timeframe.text if timeframe is not None else unread
-        extra = dict(self._extra(values, n)) if self.extra_columns else {}
+        extra = (
+            self._extra(values, n, row)
+            if self.extra_columns or (self.note_rows and row in self.note_rows)
+            else {}
+        )
         group = self._group(values, n)
         if group:
             extra.setdefault("Group", group)
@@ -1989,6 +2025,7 @@ class _Reader:
         self.dayfirst = dayfirst
         self.skip_hidden = _hidden_sheets(hidden_sheets)
         self.epoch = epoch
+        self.notes = _notes.NoteTracker()  # the notes of the sheet being read
         self._dues = _Memo(self._read_due)
         self._statuses = _Memo(Status.parse)
         self._parties = _Memo(_parties)
@@ -2680,6 +2717,7 @@ class _Opened:
     worksheets: tuple[_xlsx.SheetInfo, ...]
     facts: dict[str, _xlsx.SheetFacts]
     source: _xlsx.RowSource | None
+    notes: dict[str, _notes.SheetNotes] = attrs.field(factory=dict)
 
 
 def _open(file: Path, engine: str, limits: Limits) -> _Opened | Document:
@@ -2697,10 +2735,13 @@ def _open(file: Path, engine: str, limits: Limits) -> _Opened | Document:
     with archive:
         package = _xlsx.read_package(archive, name)
         if any(sheet.name == GOVTRACK_MARKER for sheet in package.sheets):
+            own_notes = _own_notes(archive, package, name, limits)
             archive.close()
             # Imported lazily: govtrack's own workbook has its own module.
             own = importlib.import_module("govtrack.io.excel_workbook")
             document: Document = own.read(file, limits=limits)
+            if own_notes:
+                return attrs.evolve(document, problems=(*document.problems, *own_notes))
             return document
         worksheets = tuple(sheet for sheet in package.sheets if sheet.is_worksheet)
         if not worksheets:
@@ -2716,6 +2757,10 @@ def _open(file: Path, engine: str, limits: Limits) -> _Opened | Document:
                 )
                 for sheet in worksheets
             }
+            notes = {
+                sheet.name: _notes.read_notes(archive, sheet.part, name, limits)
+                for sheet in worksheets
+            }
         except BaseException:
             if source is not None:
                 source.close()
@@ -2727,7 +2772,30 @@ def _open(file: Path, engine: str, limits: Limits) -> _Opened | Document:
         worksheets=worksheets,
         facts=facts,
         source=source,
+        notes=notes,
     )
+
+
+def _own_notes(
+    archive: zipfile.ZipFile, package: _xlsx.PackageInfo, name: str, limits: Limits
+) -> list[Issue]:
+    """GT229 for each note on a sheet of govtrack's own workbook, whose records keep none."""
+    problems = _Problems(name)
+    for sheet in package.sheets:
+        if not sheet.is_worksheet:
+            continue
+        found = _notes.read_notes(archive, sheet.part, name, limits)
+        tracker = _notes.NoteTracker(attrs.evolve(found, notes=()))
+        _report_notes(tracker, problems, sheet.name)  # what could not be read, stray notes
+        for note in found.notes:
+            problems.add(
+                "GT229",
+                f"{note.cell} has a note in govtrack's own workbook, which keeps none on its "
+                f"records; here it is: {note.text!r}",
+                sheet.name,
+                note.cell,
+            )
+    return problems.found
 
 
 def _walk(
@@ -2756,7 +2824,9 @@ def _walk(
             rows = budget.take(_guarded(engine_rows, caught, name, sheet.name), sheet.name)
             if progress is not None:
                 rows = counter.count(rows)
+            reader.notes = _notes.NoteTracker(opened.notes.get(sheet.name, _notes.NO_NOTES))
             yield from _read_sheet(reader, sheet, rows, facts, sink)
+            _report_notes(reader.notes, reader.problems, sheet.name)
     finally:
         source.close()
     counter.finish()
@@ -2767,6 +2837,40 @@ def _walk(
             warnings.warn_explicit(
                 warning.message, warning.category, warning.filename, warning.lineno
             )
+
+
+def _report_notes(notes: _notes.NoteTracker, problems: _Problems, sheet: str) -> None:
+    """GT228 for the notes kept in actions' extra (once a sheet), GT229 for each other note."""
+    if notes.kept:
+        first, key, header = notes.kept[0]
+        count = len(notes.kept)
+        problems.add(
+            "GT228",
+            f"{count} cell note{'s' if count > 1 else ''} on action rows kept in the actions' "
+            f"extra as 'Note: <column>' (the first, {first.cell}, as {key!r})",
+            sheet,
+            first.cell,
+            header,
+        )
+    if notes.error:
+        problems.add(
+            "GT229", f"the notes of sheet {sheet!r}: {notes.error}; they are not read", sheet, "A1"
+        )
+    for ref, text in notes.stray:
+        problems.add(
+            "GT229",
+            f"a note on {ref!r}, which is not a cell, is on no record: {text!r}",
+            sheet,
+            "A1",
+        )
+    for note, reason, header in notes.left():
+        problems.add(
+            "GT229",
+            f"{note.cell} has a note {reason}; it is on no record, so here it is: {note.text!r}",
+            sheet,
+            note.cell,
+            header,
+        )
 
 
 _BATCH = 256
