@@ -81,6 +81,7 @@ def test_a_matrix_in_french_or_spanish_is_read(tmp_path: Path, language: str) ->
         ("Sin iniciar", gt.Status.NOT_STARTED),
         ("Retrasado", gt.Status.OVERDUE),
         ("Achevé (mars 2023)", gt.Status.COMPLETED),
+        ("En cours d'exécution 2024", gt.Status.ONGOING),  # an apostrophe inside the phrase
     ],
 )
 def test_french_and_spanish_status_words(word: str, status: gt.Status) -> None:

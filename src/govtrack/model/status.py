@@ -232,7 +232,7 @@ _LONGEST_STATUS_CELL = 120
 def _phrase_pattern(word: str) -> str:
     """A synonym as a pattern that allows the spacing and punctuation folding ignores."""
     parts = [re.escape(part) for part in re.split(r"[\s\-_.:;,'’/()]+", word) if part]
-    return r"[\s\-_./]*".join(parts)
+    return r"[\s\-_./'’]*".join(parts)
 
 
 _PHRASE_WORDS = sorted(
