@@ -2133,9 +2133,15 @@ def test_a_number_on_a_row_without_key_action_stays_the_recommendations(
     assert expected == (_shape(doc), [dict(a.extra) for a in doc.actions], codes(doc))
 
 
-def test_numbers_held_untold_too_long_are_the_recommendations(tmp_path: Path) -> None:
-    """Past 200 rows that do not tell what the numbering column numbers, it numbers the
-    recommendations: iter_actions holds back no more than that, and agrees with load."""
+def test_numbers_held_untold_too_long_while_streaming_are_the_recommendations(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Streaming, past `_UNTOLD_MAX` rows that do not tell what the numbering column
+    numbers, iter_actions takes it to number the recommendations and says so (GT224);
+    gt.load waits for the rows to tell (here the last one: its number changes under the
+    same recommendation, so the numbers are the key actions' refs, GT221). Regression: load
+    took the streaming shortcut too, so its reading flipped at the 201st row."""
+    monkeypatch.setattr(excel, "_UNTOLD_MAX", 200)
     count = 250
     rows: list[list[str | None]] = [list(MR_NO)]
     rows.extend(
@@ -2143,16 +2149,15 @@ def test_numbers_held_untold_too_long_are_the_recommendations(tmp_path: Path) ->
         for n in range(1, count + 1)
     )
     rows.append([str(count + 1), f"Recommendation {count}", None, "One more", "HR", "2024", None])
-    doc = _read_alike(build(tmp_path, rows))
-    assert (
-        [str(n) for n in range(1, count + 2)],
-        ["GT222"],
-        f"Matrix!A{count + 2}",
-    ) == (
-        [rec.ref for rec in doc.recommendations],
-        codes(doc),
-        str(problem(doc, "GT222").location),
-    )
+    path = build(tmp_path, rows)
+    doc = excel.load(path)
+    assert (["GT221"], [""] * count) == (codes(doc), [rec.ref for rec in doc.recommendations])
+    assert [a.ref for a in doc.actions] == [str(n) for n in range(1, count + 2)]
+    found: list[gt.Issue] = []
+    streamed = list(gt.iter_actions(path, problems=found))
+    assert [a.text for a in streamed] == [a.text for a in doc.actions]
+    assert ["GT224", "GT222"] == [issue.code for issue in found]
+    assert str(found[0].location) == "Matrix!A1"
 
 
 def test_a_recommendation_started_without_its_text_is_reported(tmp_path: Path) -> None:

@@ -82,8 +82,9 @@ outline number extending the recommendation's (``1.1`` under ``1``) is the ref
 of the key action on its row. With no recommendation column, only a blank or
 merged response ties rows: the same response word for word (``Agreed.``) does
 not. Until the rows tell, the recommendations read are held, and
-:func:`iter_actions` yields their key actions when they do (or after 200 rows,
-when the numbers are taken for the recommendations'). Once the rows have shown
+:func:`iter_actions` yields their key actions when they do (or, streaming, after
+2,000 rows, when the numbers are taken for the recommendations', GT224). Once the rows
+have shown
 the numbers numbering the recommendations, a number changing under the same
 text is reported (GT222) and starts a new recommendation.
 
@@ -192,6 +193,7 @@ GT220  info      action refs read from the start of the action texts (once per t
 GT221  info      a No (#) column left of the recommendations numbers the key actions (once)
 GT222  warning   a No (#) column left of the recommendations changes within one (see above)
 GT223  warning   a table whose every row is a tally (a label and counts): not read
+GT224  info      streaming: a No (#) column's role untold after 2,000 rows (taken as rec refs)
 GT225  info      a two-row header: the second row sub-divides a merged header (read as header)
 GT226  info      a deadline and its revision in one cell: the revised date read (once per table)
 GT227  info      action scopes read from the start of the action texts (``KAZ:``; once per table)
@@ -303,6 +305,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "GT221": (Severity.INFO, "numbering column read as the key actions' refs"),
     "GT222": (Severity.WARNING, "numbering column that changes within a recommendation"),
     "GT223": (Severity.WARNING, "table of counts, not actions"),
+    "GT224": (Severity.INFO, "numbering column's role taken untold while streaming"),
     "GT225": (Severity.INFO, "a second header row sub-dividing a merged header"),
     "GT226": (Severity.INFO, "a deadline cell giving a date and its revision"),
     "GT227": (Severity.INFO, "action scopes read from the start of the action texts"),
@@ -362,9 +365,10 @@ _PARENT_KEYS = ("rec_ref", "recommendation", "response", "category")
 # What a bare numbering column left of the recommendation turns out to number
 # (_Table._judge_number): the recommendations, their key actions, or neither (kept in extra).
 _BY_RECOMMENDATION, _BY_ACTION, _BY_NEITHER = "recommendations", "key actions", "neither"
-# How many rows are held, the numbering column's role untold, before it is taken to number
-# the recommendations (so that iter_actions holds back no more than these).
-_UNTOLD_MAX = 200
+# How many rows iter_actions holds, the numbering column's role untold, before it takes
+# the column to number the recommendations (reported, GT224); gt.load holds the whole
+# sheet anyway, and waits for the rows to tell.
+_UNTOLD_MAX = 2000
 _SCHEDULE_KEYS = frozenset({"schedule", "schedule_on", "schedule_behind", "delay_reasons"})
 _LAYOUT_KEYS: dict[str, frozenset[str]] = {
     _RESPONSES: _ACTION_KEYS | set(_PARENT_KEYS),
@@ -1842,10 +1846,18 @@ class _Table:
         return attrs.evolve(action, ref=number, origin=origin)
 
     def _hold(self) -> None:
-        """Count a row held while the numbering column's role is untold; past
-        :data:`_UNTOLD_MAX` the numbers are taken to number the recommendations."""
+        """Count a row held while the numbering column's role is untold; streaming, past
+        :data:`_UNTOLD_MAX` the numbers are taken to number the recommendations (GT224)."""
         self.held_rows += 1
-        if self.held_rows > _UNTOLD_MAX:
+        if self.sink is not None and self.held_rows > _UNTOLD_MAX:
+            self.problems.add(
+                "GT224",
+                f"the numbering column's role was still untold after {_UNTOLD_MAX} rows: "
+                "iter_actions, which holds no more, takes it to number the recommendations "
+                "(gt.load, which waits for the rows to tell, may read it otherwise)",
+                self.sheet,
+                self.cell(self.first_column, self.header.row),
+            )
             self._settle(_BY_RECOMMENDATION)
 
     def _emit(self, rec: dict[str, Any]) -> None:
@@ -2622,7 +2634,9 @@ def iter_actions(
     ``origin`` names its cell. One wait: beside a bare numbering column left
     of the recommendations (``No``, ``#``), whose rows must tell whether it
     numbers them or their key actions, the key actions are held until they do
-    (at most 200 rows), so that each is yielded as ``load`` reads it.
+    (at most 2,000 rows; past them the numbers are taken for the recommendations',
+    GT224, where ``load`` waits for the rows to tell), so that each is yielded as
+    ``load`` reads it.
     Any other format ``gt.load`` reads (JSON, text) is read whole and its
     actions yielded.
 
