@@ -63,10 +63,12 @@ What the reader does with it:
   whole line is the text (GT302).
 - The responsible party is told from the action text by the last sentence end (``.``,
   ``!``, ``?``), in a text with none by the last ``;`` when a name follows it that the
-  document gives as a party or that reads as one (capitalised words: ``Write a note;
-  Knowledge Unit``, the ``;`` is in neither; not ``Conduct the survey; share the
-  findings …``) and no name ends the text before it (``Draft the plan Programme Unit;
-  Finance Unit``: GT301), and by party names the document repeats (the texts
+  document gives as a party (always), or that reads as one when no name ends the text
+  before it (``Draft the plan Programme Unit; Finance Unit``: GT301): capitalised words
+  (``Write a note; Knowledge Unit``, the ``;`` is in neither), an acronym (``eSS team``,
+  ``WEE/SL unit``), words ending in a group (``M&E Unit and partners``, ``all country
+  offices``), ``X with support from Y``; not a clause (``Conduct the survey; share the
+  findings …``), and by party names the document repeats (the texts
   between a sentence end and the deadline, counted over every line); after a sentence
   end, parties are separated by ``,`` or ``;`` (``Draft it. Programme Unit; Finance
   Unit``). When a line has tabs (a copy of the web table), the tabs separate the cells
@@ -75,9 +77,12 @@ What the reader does with it:
   in the responsible cell separates parties, as ``,`` and ``;`` do). A line without a
   ref continues the comments above unless it is clearly a key action: a date in
   figures followed by a status that ends the cell (``Hire staff HR 2022/06 Ongoing``),
-  or a deadline after an action's text and a name (``Hire staff. HR Q1 2024
-  Ongoing``). A date inside a sentence (``Meeting held on 15/09/2022 with the
-  teams.``, ``The 2022 planned visits moved.``) is not one.
+  or after a name however the comments start (``Meet the councils UN Women 2021/12
+  Ongoing meetings began``), or a deadline after an action's text and a name (``Hire
+  staff. HR Q1 2024 Ongoing``). A date inside a sentence (``Meeting held on
+  15/09/2022 with the teams.``, ``The 2022 planned visits moved.``) is not one; such
+  a line with a date in figures and a status word (``Phase one 2022/01 completed,
+  …``) is kept in the comments and reported (GT310), unless the line above has tabs.
 - Comments holding dated updates (``Dec 2022 Update: …``, ``Dec 22 Update: …``,
   ``Dec 2022: …``) are split into :class:`~govtrack.Update` entries; the text before
   the first one stays in ``comments``.
@@ -105,6 +110,9 @@ GT308  warning   text before the first recommendation block's key actions that
 GT309  warning   several deadlines in a key-action line could end its text and
                  responsible party, or none clearly does: the one taken is named with
                  the others (the rest of the line stays in the text and the comments)
+GT310  warning   a line without a ref holds a date in figures and a status word but
+                 reads as a sentence (``Phase one 2022/01 completed, …``): it is kept
+                 in the comments of the key action above
 =====  ========  ====================================================================
 
 The writer, :func:`dumps`, renders evaluations in the same shape and separates
@@ -342,6 +350,7 @@ _PARTY_GOES_ON = frozenset({" (", " -", ", ", "; "})
 """What may follow a party's name in a longer party: its unit, or more parties."""
 _MAX_PARTY_CHARS = 100
 _MAX_CUTS = 8
+_MAX_GROUP_WORDS = 5
 """How many of a line's deadlines may end its text (keeps reading linear)."""
 
 
@@ -487,7 +496,7 @@ def loads(text: str, *, source: str = "", dayfirst: bool | None = None) -> Docum
 
     Returns:
         A Document with the evaluations, and what could not be interpreted in
-        ``problems`` (codes GT301–GT309, see the module's table).
+        ``problems`` (codes GT301–GT310, see the module's table).
 
     Raises:
         FormatError: The text has no recommendation block, no key actions and no
@@ -756,6 +765,15 @@ def _read_action_line(reader: _Reader, rec: _RawRecommendation, line: str, numbe
         return
     if ref_match is None and rec.actions and not _starts_action(body):
         rec.actions[-1].comments.append(line.rstrip())  # a comment continued on the next line
+        if rec.actions[-1].cells:
+            return  # after a tab-separated line (the web table, the writer): surely comments
+        if pair := next((cut for cut in _cuts(body) if cut.figures and cut.status), None):
+            reader.warn(
+                "GT310",
+                f"a line without a ref holding a deadline and status ({pair.due} "
+                f"{pair.status}) is kept in the comments of the key action above",
+                number,
+            )
         return
     if ref_match is not None:
         ref = ref_match["num2"] or ref_match["num"] or ref_match["let"]
@@ -848,8 +866,24 @@ def _starts_action(text: str) -> bool:
             return True
         runs_on = _first_after(text, cut.end)
         if cut.status and (runs_on.islower() or runs_on == ","):
+            if cut.figures and _names_before(text, cut.start):
+                return True  # "… UN Women 2021/12 Ongoing consultations started"
             continue
         if _after_party(text, cut.start):
+            return True
+    return False
+
+
+def _names_before(text: str, start: int) -> bool:
+    """Whether the text before ``start`` ends with a party-like name after some words
+    (``Hold a consultation UN Women``), not with a sentence running into it (``Phase
+    one``, ``held on``)."""
+    words = text[:start].split()[-_MAX_PARTY_WORDS - 1 :]
+    for size in range(1, len(words)):
+        first = words[-size]
+        if first.casefold() in _CONNECTORS or first.endswith((",", ";")):
+            continue
+        if _party_like(" ".join(words[-size:])):
             return True
     return False
 
@@ -899,17 +933,16 @@ def _party_after_semicolon(before: str, after: str, parties: _Parties) -> bool:
     does not end with a name that may be one more party (``Draft the plan Programme Unit;
     Finance Unit``).
     """
+    names = split_parties(after)
+    if after in parties.frequent or (names and all(name in parties.names for name in names)):
+        return True
     words = before.split()
     run = len(words)
     while run > 0 and _capitalised(words[run - 1]):
         run -= 1
     if 0 < run < len(words):  # capitalised words after the first: maybe another party
         return False
-    if not _is_short(after):
-        return False
-    names = split_parties(after)
-    known = bool(names) and all(name in parties.names for name in names)
-    return known or after in parties.frequent or _party_like(after)
+    return _is_short(after) and _party_like(after)
 
 
 _CONNECTORS = frozenset(
@@ -926,18 +959,42 @@ def _capitalised(word: str) -> bool:
     return first.isupper()
 
 
+_SUPPORT = re.compile(
+    r"[ \t]+with[ \t]+(?:the[ \t]+)?support[ \t]+(?:of|from)[ \t]+", re.IGNORECASE
+)
+_GROUP_NOUNS = frozenset(
+    {"unit", "units", "team", "teams", "office", "offices", "section", "sections", "division",
+     "divisions", "ministry", "ministries", "partners", "department", "departments"}
+)  # fmt: skip
+"""Lowercase last words of a party's name (``WEE/SL unit``, ``UN Women country offices``)."""
+_ACRONYM = re.compile(r"[a-z]{0,2}[A-Z]{2,}[A-Za-z]*|[A-Z][A-Za-z&]*(?:/[A-Z][A-Za-z&]*)+")
+"""An acronym, with lowercase letters before it or a ``/`` (``eSS``, ``iKNOW``, ``WEE/SL``)."""
+
+
 def _party_like(text: str) -> bool:
-    """Whether ``text`` reads as parties' names: each starts with a capital and holds no
-    lowercase word but connectors (``of``, ``and``) outside brackets (``HR, Ministry of
-    Health``, ``UN Women (field office)``; not ``share the findings with partners``)."""
+    """Whether ``text`` reads as parties' names: each starts with a capital or an acronym
+    (``eSS``) and holds no lowercase word but connectors (``of``, ``and``) outside brackets
+    (``HR, Ministry of Health``, ``UN Women (field office)``), or ends with a word naming a
+    group (``WEE/SL unit``, ``M&E Unit and partners``, ``all country offices``); a name may
+    have support from another (``Country Representative with support from HR``). Not
+    ``share the findings with partners``."""
     names = split_parties(text)
-    for name in names:
-        words = _BRACKETED.sub(" ", name).split()
-        if not words or not _capitalised(words[0]):
-            return False
-        if any(_lowercase(word) and word.casefold() not in _CONNECTORS for word in words[1:]):
-            return False
-    return bool(names)
+    return bool(names) and all(
+        all(_name_like(part) for part in _SUPPORT.split(name)) for name in names
+    )
+
+
+def _name_like(name: str) -> bool:
+    words = _BRACKETED.sub(" ", name).split()
+    if not words:
+        return False
+    first = words[0]
+    if not (_capitalised(first) or _ACRONYM.fullmatch(first) or first.casefold() == "all"):
+        return False
+    lowercase = [word for word in words[1:] if _lowercase(word)]
+    if all(word.casefold() in _CONNECTORS for word in lowercase):
+        return first.casefold() != "all"
+    return words[-1].casefold() in _GROUP_NOUNS and len(words) <= _MAX_GROUP_WORDS
 
 
 def _lowercase(word: str) -> bool:
@@ -998,8 +1055,6 @@ def _split_head(head: str, parties: _Parties) -> tuple[str, str, bool]:
     for start in starts:  # the longest suffix the document repeats as a party
         if head[start:] in frequent:
             before = head[:start].rstrip()
-            if tail_at == 0 and before.endswith(";"):
-                continue  # a ';' _tail did not take as the text's end: maybe between parties
             if 0 < tail_at < start and before.endswith((",", ";")) and _is_short(tail):
                 return _before_party(head[:tail_at]), tail, True  # more parties before it
             return _before_party(before), head[start:], True
