@@ -320,7 +320,7 @@ _ONE_DATE = (
     rf"|{_MONTH}[ \t,.-]*(?:\d{{4}}|['’]\d{{2}})"  # March 2024, Mar-2024, Mar '24
     rf"|(?:{_Q}|(?:first|second|third|fourth|1st|2nd|3rd|4th)[ \t]+quarter){_YEAR_AFTER}"
     rf"|(?:{_H}|(?:first|second|1st|2nd)[ \t]+(?:half|semester)|[12][ \t]*h){_YEAR_AFTER}"
-    rf"|\d{{4}}[ \t,/-]*(?:{_Q}|{_H})"  # 2024 Q1, 2024-H2
+    rf"|(?:\d{{4}}|['’]\d{{2}})[ \t,/-]*(?:{_Q}|{_H})"  # 2024 Q1, 2024-H2, '24-Q3
     r"|mid[ \t-]*(?:of[ \t]+)?\d{4}"  # mid-2024
     r"|(?:1[89]|2\d)\d\d"  # 2024
 )
