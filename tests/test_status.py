@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 
 import govtrack as gt
 import strategies
-from govtrack.model import status as status_module
 from govtrack.model.status import (
     _MOST_DATE_TRIES,
     _PERIOD_WORDS,
@@ -334,13 +333,13 @@ def test_a_trailer_tries_few_dates(cell: str, monkeypatch: pytest.MonkeyPatch) -
     """What follows a status word is read once: a few dates are tried at most, so a cell
     of prose or of years costs about as much as a status word."""
     calls: list[str] = []
-    real = status_module.parse_due
+    real = gt.parse_due
 
     def counting(text: str) -> gt.Due:
         calls.append(text)
         return real(text)
 
-    monkeypatch.setattr(status_module, "parse_due", counting)
+    monkeypatch.setattr("govtrack.model.status.parse_due", counting)
     S.parse(cell)
     assert len(calls) <= _MOST_DATE_TRIES
 
@@ -398,24 +397,22 @@ _AFTER_QUALIFIERS = st.one_of(
     phrase=st.sampled_from(_PHRASES),
     qualifier=st.sampled_from(["not", "Not", "partially", "Partially", "NOT"]),
     trailer=st.one_of(st.just(""), _TRAILERS.map(lambda text: f" ({text})")),
-    after=st.one_of(st.just(""), _AFTER_QUALIFIERS),
-    dated=st.one_of(st.just(""), _TRAILERS.map(lambda text: f" {text}")),
-    before=st.booleans(),
+    after=st.tuples(
+        st.one_of(st.just(""), _AFTER_QUALIFIERS),
+        st.one_of(st.just(""), _TRAILERS.map(lambda text: f" {text}")),
+        st.booleans(),
+    ),
 )
-def test_a_qualified_status_is_never_the_unqualified_one(  # noqa: PLR0913 - one per part of the cell
-    phrase: tuple[str, gt.Status],
-    qualifier: str,
-    trailer: str,
-    after: str,
-    dated: str,
-    before: bool,  # noqa: FBT001 - a hypothesis argument
+def test_a_qualified_status_is_never_the_unqualified_one(
+    phrase: tuple[str, gt.Status], qualifier: str, trailer: str, after: tuple[str, str, bool]
 ) -> None:
     """'not' or 'partially' before a status phrase, or after it a parenthetical of free
     words, a fraction or a lead word with no date, never gives that phrase's status."""
     word, status = phrase
-    assume(before or after)
-    cell = f"{qualifier} {word}{trailer}" if before else f"{word}{dated}{after}"
-    assert S.parse(cell + (after if before else "")) is not status
+    qualifying, dated, before = after
+    assume(before or qualifying)
+    cell = f"{qualifier} {word}{trailer}{qualifying}" if before else f"{word}{dated}{qualifying}"
+    assert S.parse(cell) is not status
 
 
 @given(st.text(max_size=200))
