@@ -183,6 +183,8 @@ def test_a_response_opening_with_a_sentence_gives_no_category(text: str) -> None
         ("Ongoing 99%", S.ONGOING),
         ("Not started (0%)", S.NOT_STARTED),
         ("Delayed 2023", S.OVERDUE),
+        ("Terminé en mars 2023", S.COMPLETED),
+        ("Completado (marzo de 2023)", S.COMPLETED),
     ],
 )
 def test_a_status_word_dated_or_measured_is_read(cell: str, expected: gt.Status) -> None:
