@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 import govtrack as gt
 import strategies
 from govtrack.model.status import (
+    _MOST_DATE_TRIES,
     _PERIOD_WORDS,
     _QUALIFIED,
     CATEGORY_SYNONYMS,
@@ -170,7 +171,20 @@ def test_a_response_opening_with_a_sentence_gives_no_category(text: str) -> None
         ("Done, 14/11/2022", S.COMPLETED),
         ("Completed (100%)", S.COMPLETED),
         ("Closed since Q1-2023", S.COMPLETED),
-        ("Cancelled (see comments)", S.NO_LONGER_APPLICABLE),
+        ("Completed by end 2023", S.COMPLETED),
+        ("Completed as of June 2023", S.COMPLETED),
+        ("Completed (06/2022)", S.COMPLETED),
+        ("Completed (2022/06)", S.COMPLETED),
+        ("Completed 31/03/2023", S.COMPLETED),
+        ("Completed (in 2023)", S.COMPLETED),
+        ("Completed (Closed)", S.COMPLETED),
+        ("Completed 2023 Closed", S.COMPLETED),
+        ("Ongoing (1%)", S.ONGOING),
+        ("Ongoing 99%", S.ONGOING),
+        ("Not started (0%)", S.NOT_STARTED),
+        ("Delayed 2023", S.OVERDUE),
+        ("Terminé en mars 2023", S.COMPLETED),
+        ("Completado (marzo de 2023)", S.COMPLETED),
     ],
 )
 def test_a_status_word_dated_or_measured_is_read(cell: str, expected: gt.Status) -> None:
@@ -200,11 +214,136 @@ def test_a_status_word_dated_or_measured_is_read(cell: str, expected: gt.Status)
         "Completedness",
         "Late 2023",
         "late March",
+        "Cancelled (see comments)",
     ],
 )
 def test_a_status_word_qualified_is_not_read(cell: str) -> None:
     """A status word that what precedes or follows qualifies is not guessed."""
     assert S.parse(cell) is None
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "Completed (2 of 4 sites)",
+        "Completed (3 out of 5)",
+        "Completed (one module left)",
+        "Completed (HR to confirm)",
+        "Completed (unverified)",
+        "Completed (on hold)",
+        "Completed (needs sign-off)",
+        "Completed (KAZ)",
+        "Completed (phase 1)",
+        "Completed (q1)",
+        "Terminé (partiellement)",
+        "Terminé (à confirmer)",
+        "Terminé (sauf KAZ)",
+        "Réalisé (en partie)",
+        "Completado (parcialmente)",
+        "Completado (pendiente)",
+        "Completado (excepto KAZ)",
+        "Ongoing (stalled)",
+        "Ongoing (suspended)",
+        "Ongoing (on hold)",
+        "Delayed (3 months)",
+        "Completed (June 2022) (KAZ)",
+    ],
+)
+def test_a_qualifying_parenthetical_leaves_the_status_unread(cell: str) -> None:
+    """A parenthetical is read past only when it holds a date, a percentage or the same
+    status; free words in it qualify the status, which is not guessed."""
+    assert S.parse(cell) is None
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "Completed 3/5",
+        "Completed (3/5)",
+        "Completed – 2/3",
+        "Completed 1/3",
+        "Completed (1 of 3)",
+        "Completed (2/3)",
+        "Terminé 3/5",
+        "Completed 1 2 3",
+        "Completed 12",
+        "Completed 13.5",
+        "Completed 5-6",
+        "Completed 1.2.3",
+        "Completed 4.1",
+        "Completed 1st",
+        "Open 3",
+        "Closed 3",
+    ],
+)
+def test_a_fraction_or_a_lone_number_is_not_a_date(cell: str) -> None:
+    """Only a date that names its year dates a status word: ``3/5`` is a fraction."""
+    assert S.parse(cell) is None
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "Completed by",
+        "Completed in",
+        "Completed since",
+        "Completed early",
+        "Completed end",
+        "Completed may",
+        "Completed as of",
+        "Completed by HR",
+        "Completed (by)",
+    ],
+)
+def test_a_lead_word_without_a_date_is_not_read(cell: str) -> None:
+    """``by``, ``in``, ``since``… date a status word only with a date after them."""
+    assert S.parse(cell) is None
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "Ongoing 100%",
+        "Ongoing (100%)",
+        "Ongoing (0%)",
+        "Ongoing 0%",
+        "Overdue (100%)",
+        "Overdue 50%",
+        "No longer applicable 0%",
+        "Cancelled (100%)",
+        "Not started (100%)",
+        "Completed (0%)",
+    ],
+)
+def test_a_percentage_the_status_does_not_allow_is_not_read(cell: str) -> None:
+    """100% only after completed, 0% only after not started, 1-99% only after ongoing."""
+    assert S.parse(cell) is None
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "Ongoing - 3 of the 5 district offices have submitted their plans and the rest follow",
+        "Completed " + "2023 " * 22,
+        "Completed, " + "2023, " * 18,
+        "Completed " + "by 2023 " * 14,
+        "Ongoing " + "a " * 55,
+        "Completed in March 2021 (123 participants trained)",
+    ],
+)
+def test_a_trailer_tries_few_dates(cell: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What follows a status word is read once: a few dates are tried at most, so a cell
+    of prose or of years costs about as much as a status word."""
+    calls: list[str] = []
+    real = gt.parse_due
+
+    def counting(text: str) -> gt.Due:
+        calls.append(text)
+        return real(text)
+
+    monkeypatch.setattr("govtrack.model.status.parse_due", counting)
+    S.parse(cell)
+    assert len(calls) <= _MOST_DATE_TRIES
 
 
 def test_partially_completed_keeps_its_meaning() -> None:
@@ -231,25 +370,51 @@ def test_a_trailing_date_or_percentage_leaves_the_status(
     parenthetical t after it."""
     word, status = phrase
     assume(_fold(word) not in _PERIOD_WORDS)  # "Late 2023" may be a period: not read
-    percent = {S.COMPLETED: "100%", S.NOT_STARTED: "0%"}.get(
-        status, data.draw(st.integers(0, 100).map(lambda n: f"{n}%"))
-    )
+    percent = {
+        S.COMPLETED: "100%",
+        S.NOT_STARTED: "0%",
+        S.ONGOING: data.draw(st.integers(1, 99).map(lambda n: f"{n}%")),
+    }.get(status, trailer)
     shape = data.draw(st.sampled_from(["{}", "({})", "{}.", "- ({})"]))
     tail = shape.format(data.draw(st.sampled_from([trailer, percent])))
     assert S.parse(word) == S.parse(f"{word} {tail}")
+
+
+_AFTER_QUALIFIERS = st.one_of(
+    st.sampled_from(["partially", "not verified", "on hold", "HR to confirm", "à confirmer"]).map(
+        lambda words: f" ({words})"
+    ),
+    st.tuples(st.integers(0, 99), st.integers(1, 99), st.sampled_from(["/", " of ", " out of "]))
+    .map(lambda fraction: f"{fraction[0]}{fraction[2]}{fraction[1]}")
+    .flatmap(
+        lambda fraction: st.sampled_from([f" {fraction}", f" ({fraction})", f" - {fraction}"])
+    ),
+    st.sampled_from(["by", "in", "since", "as of", "end of", "early", "on", "mid"]).flatmap(
+        lambda lead: st.sampled_from([f" {lead}", f" ({lead})", f" {lead} 3"])
+    ),
+)
 
 
 @given(
     phrase=st.sampled_from(_PHRASES),
     qualifier=st.sampled_from(["not", "Not", "partially", "Partially", "NOT"]),
     trailer=st.one_of(st.just(""), _TRAILERS.map(lambda text: f" ({text})")),
+    after=st.tuples(
+        st.one_of(st.just(""), _AFTER_QUALIFIERS),
+        st.one_of(st.just(""), _TRAILERS.map(lambda text: f" {text}")),
+        st.booleans(),
+    ),
 )
 def test_a_qualified_status_is_never_the_unqualified_one(
-    phrase: tuple[str, gt.Status], qualifier: str, trailer: str
+    phrase: tuple[str, gt.Status], qualifier: str, trailer: str, after: tuple[str, str, bool]
 ) -> None:
-    """'not' or 'partially' before a status phrase never gives that phrase's status."""
+    """'not' or 'partially' before a status phrase, or after it a parenthetical of free
+    words, a fraction or a lead word with no date, never gives that phrase's status."""
     word, status = phrase
-    assert S.parse(f"{qualifier} {word}{trailer}") is not status
+    qualifying, dated, before = after
+    assume(before or qualifying)
+    cell = f"{qualifier} {word}{trailer}{qualifying}" if before else f"{word}{dated}{qualifying}"
+    assert S.parse(cell) is not status
 
 
 @given(st.text(max_size=200))

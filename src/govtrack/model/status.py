@@ -83,14 +83,25 @@ class Status(enum.Enum):
             The member, or None.
 
         A word is also read at the start of a longer cell when what follows it only
-        dates it, measures it or repeats it: a date or period (``Completed in March
-        2023``, ``Completed - Sept 2022``), a percentage (``Ongoing (80%)``; 100% only
-        after a completed status, 0% only after a not-started one), a parenthetical that
-        does not qualify it, punctuation, ``yet``, or another word of the same status
-        (``Completed/Closed``). A list number before the word (``3. Completed``) is
-        ignored. A word qualified by what follows (``Completed partially``,
-        ``Completed? to be confirmed``) or by what precedes it (``Not completed``) is
-        not read: nothing is guessed.
+        dates it, measures it or repeats it, and is made of nothing but:
+
+        - a date or period that names its year and that :func:`~govtrack.parse_due`
+          reads, perhaps led in by ``in``, ``on``, ``by``, ``since``, ``as of`` or
+          ``end of`` (``Completed in March 2023``, ``Completed - Sept 2022``,
+          ``Done, 14/11/2022``); a fraction or a lone number is not a date
+          (``Completed 3/5``, ``Open 3``), nor is a lead word with no date after it
+          (``Completed by``);
+        - a percentage the status allows: 100% after a completed status, 0% after a
+          not-started one, 1% to 99% after an ongoing one, none after the others;
+        - a word of the same status (``Completed/Closed``), ``yet``, punctuation;
+        - a parenthetical that holds only these (``Completed (June 2022)``,
+          ``Ongoing (80%)``); a parenthetical with any other word or number qualifies
+          the status (``Completed (2 of 4 sites)``, ``Terminé (à confirmer)``,
+          ``Cancelled (see comments)``).
+
+        A list number before the word (``3. Completed``) is ignored. A word qualified
+        by what follows (``Completed partially``, ``Completed? to be confirmed``) or by
+        what precedes it (``Not completed``) is not read: nothing is guessed.
 
         >>> Status.parse("Not Initiated")
         <Status.NOT_STARTED: 'not_started'>
@@ -99,6 +110,8 @@ class Status(enum.Enum):
         >>> Status.parse("Ongoing (80%)")
         <Status.ONGOING: 'ongoing'>
         >>> print(Status.parse("Completed partially"), Status.parse("Not completed"))
+        None None
+        >>> print(Status.parse("Completed (2 of 4 sites)"), Status.parse("Ongoing (100%)"))
         None None
         """
         found = _lookup(_STATUS_WORDS, word)
@@ -242,50 +255,102 @@ _PHRASE_WORDS = sorted(
     }.items(),
     key=lambda item: -len(_fold(item[0])),
 )
-_STATUS_PHRASE = re.compile(
-    "|".join(f"(?P<s{n}>{_phrase_pattern(word)})" for n, (word, _) in enumerate(_PHRASE_WORDS)),
-    re.IGNORECASE,
-)
-"""Every status word at a position; the longest first, so "Not started" beats "Not"."""
+_STATUS_PHRASES = {
+    first: re.compile(
+        "|".join(
+            f"(?P<s{n}>{_phrase_pattern(word)})"
+            for n, (word, _) in enumerate(_PHRASE_WORDS)
+            if word[0].casefold() == first
+        ),
+        re.IGNORECASE,
+    )
+    for first in {word[0].casefold() for word, _ in _PHRASE_WORDS}
+}
+"""The status words by first letter, each the longest first, so "Not started" beats "Not"."""
 _PHRASE_STATUS = tuple(status for _, status in _PHRASE_WORDS)
 _LIST_NUMBER = re.compile(r"\s*\d{1,2}[.)]\s*(?=[^\W\d_])")
 """A list number before a status word (``3. Completed``)."""
-_MONTHS = (
-    "january|february|march|april|may|june|july|august|september|october|november|december"
-    "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
-)
-_TRAILER_TOKEN = re.compile(
-    r"""[\s.,;:!\-–—/\[\]]+                              # punctuation
-    |(?P<pct>\d{1,3}(?:[.,]\d+)?\s?%)                   # a percentage
-    |(?:(?:as\s+(?:of|at)|end\s+of|beginning\s+of|in|on|since|by|end|mid|early)\b)
-    |(?:(?:"""
-    + _MONTHS
-    + r""")\b\.?)                                         # a month
-    |(?:(?:fy|q[1-4]|h[12])[\s\-/]?(?:\d{2}|\d{4})?\b)      # FY2023, Q1-2023, H2
-    |(?:\d{1,4}[./\-]\d{1,2}(?:[./\-]\d{1,4})?\b)       # a numeric date
-    |(?:(?:19|20)\d\d\b)                                 # a year
-    |(?:'\d\d\b)                                          # '22
-    |(?:(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b)      # a day
-    |(?:yet\b)
-    |(?P<phrase>[^\W\d_])                                # a word: a status word?
-    """,
-    re.IGNORECASE | re.VERBOSE,
-)
 _PERIOD_WORDS = frozenset({"late"})
 """Status words that also open a period (``late 2023``): read only as the whole cell."""
 _PARENTHETICAL = re.compile(r"\(([^()]*)\)")
-_QUALIFIERS = re.compile(
-    r"""\b(?:not?|non|partial(?:ly)?|part(?:ly)?|but|except|pending|awaiting|subject|unless
-    |if|tb[cd]|almost|nearly|only|half|some|most|few|still|remaining|outstanding|until
-    |expected|planned|to\s+be|will|should|may|might|draft|unclear|unknown|doubtful)\b|\?""",
-    re.IGNORECASE | re.VERBOSE,
+_STATUS_FIRST_WORDS = frozenset(
+    re.split(r"[\s\-_.:;,'’/()]+", word.casefold())[0] for word, _ in _PHRASE_WORDS
 )
-"""Words that, in a parenthetical after a status word, qualify it: it is not read."""
+"""The first word of every status phrase: only there is a status word looked for."""
+_TRAILER_TOKEN = re.compile(
+    r"""(?P<sep>[\s.,;:!\-–—/\[\]]+)                    # punctuation
+    |(?P<pct>\d{1,3}(?:[.,]\d+)?\s?%)                   # a percentage
+    |(?P<word>[^\W\d_]+)                                 # a word
+    |(?P<number>\d+)                                     # a number
+    |(?P<other>.)                                        # anything else
+    """,
+    re.VERBOSE,
+)
+"""The pieces of what follows a status word, read left to right once."""
+_FOREIGN_MONTHS = (
+    "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre"
+    "|décembre|decembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre"
+    "|octubre|noviembre|diciembre"
+)
+_FOREIGN_DATE = re.compile(
+    r"(?:(?:en|depuis|desde|fin|fin\s+de)\s+)?(?:"
+    + _FOREIGN_MONTHS
+    + r")\.?\s+(?:de\s+)?(?:19|20)\d\d",
+    re.IGNORECASE,
+)
+"""A French or Spanish month and year after a status word (``Achevé (mars 2023)``)."""
+_DATE_WORDS = (
+    "january february march april may june july august september october november december"
+    " jan feb mar apr jun jul aug sep sept oct nov dec"
+    " of the to until till through thru from between by before during in on end close mid early"
+    " since as at beginning start first second third fourth st nd rd th half quarter qtr q t trim"
+    " trimestre h s sem semester fy fiscal financial year en depuis desde de fin "
+    + _FOREIGN_MONTHS.replace("|", " ")
+)
+"""The words a date or period after a status word may hold (``by end of June 2023``)."""
+_DATE_START = frozenset(_DATE_WORDS.split()) - {
+    "of", "to", "until", "till", "through", "thru", "st", "nd", "rd", "th"
+}  # fmt: skip
+"""The words a date or period after a status word may open with."""
+_DATE_RUN = re.compile(
+    r"(?:[\s.,;:!\-–—/\[\]'’\d]+|(?:" + "|".join(_DATE_WORDS.split()) + r")(?![^\W\d_]))*",
+    re.IGNORECASE,
+)
+"""The longest stretch of punctuation, numbers and date words at a position."""
+_PERCENT_NUMBER = re.compile(r"\d+(?:[.,]\d+)?\s?\Z")
+"""The number of a percentage a date stretch ran into (``2023 80%``)."""
+_DATE_YEAR = re.compile(r"(?<!\d)(?:1[89]|2\d)\d\d(?!\d)|['’]\d\d(?!\d)")
+"""A date after a status word names its year (``3/5`` and ``Completed 12`` are not dates)."""
+_DATE_LEAD = re.compile(
+    r"(?:as\s+(?:of|at)|since|beginning\s+of|start\s+of|early|in|on|by)\s+", re.IGNORECASE
+)
+"""A lead word that only places the date (``since Q1-2023``, ``in by 2023``): parse_due reads
+what follows it, which may have a lead word of its own."""
+_DATE_ENDS = re.compile(r"[,;]|\s[-–—]\s")
+"""Where a date after a status word may end before more of the trailer."""
+_WORD = re.compile(r"[^\W\d_]+")
+_TRAILER_WORDS = frozenset(
+    {"yet", *_DATE_WORDS.split()}
+    | {part.casefold() for word, _ in _PHRASE_WORDS for part in _WORD.findall(word)}
+)
+"""Every word a trailer may hold: a cell with another word after its status word is not read."""
+_ASCII_TRAILER_WORDS = frozenset(word.encode() for word in _TRAILER_WORDS if word.isascii())
+_ASCII_WORD_TABLE = bytes(
+    byte + 32 if 65 <= byte <= 90 else byte if 97 <= byte <= 122 or byte >= 128 else 32
+    for byte in range(256)
+)
+"""ASCII letters to lower case, every other ASCII byte to a space: the words of _WORD."""
+_LONGEST_DATE = 60
+"""A longer stretch after a status word is not one date (``from 1st of January 2023 to …``)."""
+_MOST_DATE_NUMBERS = 6
+_MOST_DATE_TRIES = 4
+_NUMBER = re.compile(r"\d+")
 
 
 def _status_at(text: str, pos: int) -> tuple[Status, int] | None:
     """The status word at pos, and where it ends, when it is a whole word."""
-    match = _STATUS_PHRASE.match(text, pos)
+    phrases = _STATUS_PHRASES.get(text[pos : pos + 1].casefold())
+    match = phrases.match(text, pos) if phrases is not None else None
     if match is None:
         return None
     end = match.end()
@@ -294,35 +359,107 @@ def _status_at(text: str, pos: int) -> tuple[Status, int] | None:
     return _PHRASE_STATUS[int(str(match.lastgroup)[1:])], end
 
 
+def _percent_fits(percent: str, status: Status) -> bool:
+    """Whether a percentage may measure status: 100% completed, 0% not started, 1-99% ongoing."""
+    value = float(percent.rstrip("% ").replace(",", "."))
+    if status is Status.COMPLETED:
+        return value == 100
+    if status is Status.NOT_STARTED:
+        return value == 0
+    return status is Status.ONGOING and 0 < value < 100
+
+
 def _trailer_fits(text: str, status: Status) -> bool:
-    """Whether text, after a status word, only dates, measures or repeats that status."""
+    """Whether text, after a status word, only dates, measures or repeats that status.
+
+    It is read once, piece by piece: punctuation, a percentage the status allows,
+    ``yet``, a word of the same status, or a date or period that names its year and
+    that :func:`parse_due` reads, with what leads it in (``in``, ``by``, ``since``,
+    ``as of``). Anything else (a word, a fraction, a lone number or lead word) fails.
+    """
     pos = 0
+    tries = 0
     while pos < len(text):
-        found = _status_at(text, pos) if text[pos].isalpha() else None
-        if found is not None:
-            if found[0] is not status:
-                return False
-            pos = found[1]
-            continue
-        if text[pos].isalnum() and _reads_as_due(text[pos:]):
-            return True
         match = _TRAILER_TOKEN.match(text, pos)
-        if match is None or match.group("phrase") is not None:
+        if match is None:  # pragma: no cover - the last branch takes any character
             return False
-        percent = match.group("pct")
-        if percent is not None:
-            value = float(percent.rstrip("% ").replace(",", "."))
-            if value > 100 or (status is Status.COMPLETED and value != 100):
+        kind = match.lastgroup
+        word = match.group().casefold()
+        if kind == "sep":
+            pos = match.end()
+            continue
+        if kind == "pct":
+            if not _percent_fits(match.group(), status):
                 return False
-            if status is Status.NOT_STARTED and value != 0:
+            pos = match.end()
+            continue
+        if kind == "word" and word == "yet":
+            pos = match.end()
+            continue
+        if kind == "word" and word in _STATUS_FIRST_WORDS:
+            found = _status_at(text, pos)
+            if found is not None:
+                if found[0] is not status:
+                    return False
+                pos = found[1]
+                continue
+        if (
+            kind == "number"
+            or (kind == "word" and word in _DATE_START)
+            or (kind == "other" and word in "'’")
+        ):
+            end, tries = _date_end(text, pos, tries)
+            if end is None:
                 return False
-        pos = match.end()
+            pos = end
+            continue
+        return False
     return True
 
 
+def _date_end(text: str, pos: int, tries: int) -> tuple[int | None, int]:
+    """Where a date or period starting at pos ends, and the parse attempts made so far.
+
+    The date holds only numbers and date words, and runs to the first other word, or to
+    a comma, semicolon or spaced dash in them; it names its year and parse_due reads it.
+    """
+    # no longer than a date may be, so that a cell of years is not read to its end
+    limit = min(len(text), pos + _LONGEST_DATE + 2)
+    stop = _DATE_RUN.match(text, pos, limit).end()  # type: ignore[union-attr]  # it matches ""
+    if text.startswith("%", stop):  # "2023 80%": the percentage is not the date's
+        number = _PERCENT_NUMBER.search(text, pos, stop)
+        stop = number.start() if number is not None else stop
+    if tries >= _MOST_DATE_TRIES:
+        return None, tries
+    if _reads_as_due(text[pos:stop]):
+        return stop, tries + 1
+    tries += 1
+    stretch = text[pos:stop]
+    if not any(mark in stretch for mark in ",;-–—"):
+        return None, tries
+    for end in reversed([m.start() for m in _DATE_ENDS.finditer(text, pos, stop)]):
+        if tries >= _MOST_DATE_TRIES:
+            break
+        tries += 1
+        if _reads_as_due(text[pos:end]):
+            return end, tries
+    return None, tries
+
+
 def _reads_as_due(text: str) -> bool:
-    """Whether text, but for closing punctuation, is a deadline (ambiguous or not)."""
+    """Whether text, but for closing punctuation, is a deadline (ambiguous or not) with a year."""
     text = text.rstrip(" .,;:!)]")
+    lead = _DATE_LEAD.match(text)
+    if lead is not None:
+        text = text[lead.end() :]
+    if (
+        len(text) > _LONGEST_DATE
+        or _DATE_YEAR.search(text) is None
+        or len(_NUMBER.findall(text)) > _MOST_DATE_NUMBERS
+    ):
+        return False
+    if _FOREIGN_DATE.fullmatch(text):
+        return True
     try:
         parse_due(text)
     except AmbiguousDateError:
@@ -330,6 +467,18 @@ def _reads_as_due(text: str) -> bool:
     except DueParseError:
         return False
     return True
+
+
+def _words_may_trail(text: str) -> bool:
+    """Whether every word of text may be in a trailer: a quick test before the reading.
+
+    >>> _words_may_trail(" - Sept 2022"), _words_may_trail(" (2 of 4 sites)")
+    (True, False)
+    """
+    if text.isascii():  # the common case, in bytes: some ten times quicker
+        words = text.encode().translate(_ASCII_WORD_TABLE).split()
+        return _ASCII_TRAILER_WORDS.issuperset(words)
+    return _TRAILER_WORDS.issuperset(map(str.casefold, _WORD.findall(text)))
 
 
 def _leading_status(word: str) -> Status | None:
@@ -347,25 +496,17 @@ def _leading_status(word: str) -> Status | None:
         return None
     status, end = found
     rest = text[end:]
-    if rest.strip() and _fold(text[:end]) in _PERIOD_WORDS:
+    if not _words_may_trail(rest):
+        return None  # a word that neither dates nor repeats the status: qualified, or prose
+    if status is Status.OVERDUE and rest.strip() and _fold(text[:end]) in _PERIOD_WORDS:
         return None  # "Late 2023", "late March": a period, perhaps, not a status
     for inner in _PARENTHETICAL.findall(rest):
-        if not _trailer_fits(inner, status) and (
-            "%" in inner or _QUALIFIERS.search(inner) or _mentions_other_status(inner, status)
-        ):
-            return None
+        if not inner.strip() or not _trailer_fits(inner, status):
+            return None  # "Completed (2 of 4 sites)", "Terminé (à confirmer)": qualified
     rest = _PARENTHETICAL.sub(" ", rest)
     if not _trailer_fits(rest, status):
         return None
     return status
-
-
-def _mentions_other_status(text: str, status: Status) -> bool:
-    """Whether a status word other than status is somewhere in text."""
-    return any(
-        found is not None and found[0] is not status
-        for found in (_status_at(text, match.start()) for match in re.finditer(r"\b[^\W\d_]", text))
-    )
 
 
 class ScheduleStatus(enum.Enum):
