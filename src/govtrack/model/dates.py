@@ -406,14 +406,7 @@ def _single(text: str, body: str, how: _How) -> Due | None:
         # the years cover every reading, and end no earlier than any of them.
         first, last = int(m["year"]), int(m["last"])
         _check_year(first, text)
-        _check_year(last, text)
-        if last < first:
-            raise DueParseError(
-                text,
-                f"as a span of years it would end ({last}) before it starts ({first}); "
-                "write the earlier year first",
-            )
-        return Due.range(dt.date(first, 1, 1), dt.date(last, 12, 31), text)
+        return _years(first, last, text)
     if m := _YEAR_MONTH.fullmatch(body):
         return _month_due(text, int(m["year"]), int(m["month"]))
     if m := _MONTH_YEAR_NUM.fullmatch(body):
@@ -467,6 +460,11 @@ def _fiscal_year(text: str, m: re.Match[str], how: _How) -> Due:
         last += first // 100 * 100
         if last + 100 == first + 1:  # FY 1999/00
             last += 100
+    return _years(first, last, text)
+
+
+def _years(first: int, last: int, text: str) -> Due:
+    """The calendar years ``first`` to ``last`` (``first`` checked by the caller)."""
     _check_year(last, text)
     if last < first:
         raise DueParseError(
