@@ -65,6 +65,14 @@ ACCEPTED = [
     ("quarter 4, 2024", D(2024, 10, 1), D(2024, 12, 31), P.QUARTER),
     ("1st quarter 2024", D(2024, 1, 1), D(2024, 3, 31), P.QUARTER),
     ("Qtr 2 2024", D(2024, 4, 1), D(2024, 6, 30), P.QUARTER),
+    # French and Spanish months (juin and juillet share three letters)
+    ("juin 2023", D(2023, 6, 1), D(2023, 6, 30), P.MONTH),
+    ("Juillet 2024", D(2024, 7, 1), D(2024, 7, 31), P.MONTH),
+    ("31 mars 2024", D(2024, 3, 31), D(2024, 3, 31), P.DAY),
+    ("marzo de 2024", D(2024, 3, 1), D(2024, 3, 31), P.MONTH),
+    ("31 de marzo de 2024", D(2024, 3, 31), D(2024, 3, 31), P.DAY),
+    ("diciembre 2023", D(2023, 12, 1), D(2023, 12, 31), P.MONTH),
+    ("1 août 2023", D(2023, 8, 1), D(2023, 8, 1), P.DAY),
     # French and Spanish trimestre
     ("T2 2023", D(2023, 4, 1), D(2023, 6, 30), P.QUARTER),
     ("Trimestre 3 2024", D(2024, 7, 1), D(2024, 9, 30), P.QUARTER),

@@ -85,6 +85,17 @@ for _number, _name in enumerate(MONTHS, start=1):
     _MONTH_BY_NAME[_name] = _number
     _MONTH_BY_NAME[_name[:3]] = _number
 _MONTH_BY_NAME["sept"] = 9
+_FOREIGN_MONTHS: dict[str, int] = {
+    # French
+    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
+    "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
+    "décembre": 12, "decembre": 12,
+    # Spanish
+    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
+    "agosto": 8, "setiembre": 9, "septiembre": 9, "octubre": 10, "noviembre": 11,
+    "diciembre": 12,
+}  # fmt: skip
+"""Month names in French and Spanish, whole (``juin`` and ``juillet`` share three letters)."""
 _ABBR = tuple(name[:3].title() for name in MONTHS)
 
 
@@ -238,6 +249,11 @@ def _day(value: dt.date) -> dt.date:
     return value.date() if isinstance(value, dt.datetime) else value
 
 
+def _month_number(name: str) -> int:
+    """The month a name found by ``_MONTH_RE`` names (``Sept``, ``juin``, ``marzo``)."""
+    return _FOREIGN_MONTHS.get(name) or _MONTH_BY_NAME[name[:3]]
+
+
 def _check_year(year: int, text: str | None) -> None:
     if not 1 <= year <= 9999:
         raise DueParseError(text or str(year), f"there is no year {year} in the calendar")
@@ -268,8 +284,12 @@ def _render(start: dt.date, end: dt.date, precision: Precision) -> str:
 
 _MONTH_RE = (
     r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|"
+    + "|".join(sorted(_FOREIGN_MONTHS, key=len, reverse=True))
+    + r")\.?"
 )
+_OF = r"(?:\s+(?:of|de))?"
+"""``31 of March``, and the Spanish ``31 de marzo de 2024``."""
 _ORD_RE = r"(?:st|nd|rd|th)?"
 _Y4 = r"(?P<year>(?:1[89]|2\d)\d\d)"
 
@@ -288,9 +308,9 @@ _YEAR_SPAN = re.compile(r"(?P<year>\d{4})\s*[-/–]\s*(?P<last>\d{2})")
 _YEAR_PAIR = re.compile(r"(?P<year>\d{4})\s*/\s*(?P<last>\d{4})")
 _NUM_DAY = re.compile(r"(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4})")
 _YEAR = re.compile(_Y4)
-_MONTH_NAME_YEAR = re.compile(_MONTH_RE + r"[\s,.-]*(?P<year>\d{4}|['’]?\d{2})")
+_MONTH_NAME_YEAR = re.compile(_MONTH_RE + _OF + r"[\s,.-]*(?P<year>\d{4}|['’]?\d{2})")
 _DAY_MONTH_YEAR = re.compile(
-    r"(?P<day>\d{1,2})" + _ORD_RE + r"(?:\s+of)?[\s-]*" + _MONTH_RE + r"[\s,-]*(?P<year>\d{4})"
+    r"(?P<day>\d{1,2})" + _ORD_RE + _OF + r"[\s-]*" + _MONTH_RE + _OF + r"[\s,-]*(?P<year>\d{4})"
 )
 _MONTH_DAY_YEAR = re.compile(
     _MONTH_RE + r"\s*(?P<day>\d{1,2})" + _ORD_RE + r"\s*,?\s*(?P<year>\d{4})"
@@ -416,12 +436,12 @@ def _single(text: str, body: str, how: _How) -> Due | None:
     if m := _NUM_DAY.fullmatch(body):
         return Due.day(_numeric_day(text, m, how.dayfirst), text)
     if m := _MONTH_NAME_YEAR.fullmatch(body):
-        return _month_due(text, _year_of(text, m["year"], how), _MONTH_BY_NAME[m["mon"][:3]])
+        return _month_due(text, _year_of(text, m["year"], how), _month_number(m["mon"]))
     if m := _DAY_MONTH_YEAR.fullmatch(body):
-        month = _MONTH_BY_NAME[m["mon"][:3]]
+        month = _month_number(m["mon"])
         return Due.day(_date(text, int(m["year"]), month, int(m["day"])), text)
     if m := _MONTH_DAY_YEAR.fullmatch(body):
-        month = _MONTH_BY_NAME[m["mon"][:3]]
+        month = _month_number(m["mon"])
         return Due.day(_date(text, int(m["year"]), month, int(m["day"])), text)
     if m := _QUARTER.fullmatch(body):
         quarter = m["q1"] or m["q3"] or str(_ORDINAL[m["q2"]])
