@@ -19,6 +19,7 @@ GT108  error     two items with the same ref in one list
 GT109  error     a meeting decision due before the meeting that set it
 GT110  info      an action overdue on the date
 GT111  error     a response category govtrack does not know (kept as text)
+GT112  warning   an action whose Status cell is empty, in a table with a Status column
 =====  ========  ==========================================================
 
 Readers' problems keep their own codes (``GT2xx`` for workbooks, ``GT3xx``
@@ -293,6 +294,29 @@ def _unknown_category(doc: Document, on: dt.date) -> Iterator[Issue]:
                 f"{response.category_text!r} is not one govtrack knows; "
                 "expected Accepted, Partially accepted or Rejected",
                 recommendation.origin,
+            )
+
+
+@rule("GT112", Severity.WARNING, "missing status")
+def _missing_status(doc: Document, on: dt.date) -> Iterator[Issue]:
+    """An action read from a table with a Status column whose own cell is empty (a status
+    shown by a fill colour only, say): its status is unknown, so it is never counted done,
+    and overdue once its deadline passes. A record built in code, or read from a table
+    without such a column, is not judged."""
+    del on
+    for action in doc.actions:
+        origin = action.origin
+        if (
+            action.status is None
+            and not action.status_text.strip()
+            and origin is not None
+            and "status" in origin.columns
+        ):
+            yield _issue(
+                "GT112",
+                f"{_label(action)} has no status: its Status cell is empty (a colour is not "
+                "read), so it is never counted done",
+                _field(origin, "Status"),
             )
 
 
