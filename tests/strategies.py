@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import string
+from typing import Any
 
 import attrs
 from hypothesis import strategies as st
@@ -498,3 +499,25 @@ def json_values(keys: st.SearchStrategy[str] = texts) -> st.SearchStrategy[objec
         ),
         max_leaves=20,
     )
+
+
+RECORD_TYPES: list[type[Any]] = [
+    gt.Action,
+    gt.ActionPlan,
+    gt.Activity,
+    gt.AgendaItem,
+    gt.Answer,
+    gt.Decision,
+    gt.Document,
+    gt.Due,
+    gt.Evaluation,
+    gt.Indicator,
+    gt.Issue,
+    gt.Location,
+    gt.ManagementResponse,
+    gt.Meeting,
+    gt.ProgressReport,
+    gt.Recommendation,
+    gt.Update,
+]
+"""Every public record class (each one JSON holds)."""

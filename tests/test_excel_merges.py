@@ -12,12 +12,12 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-import openpyxl
 from hypothesis import given
 from hypothesis import strategies as st
 from openpyxl.worksheet.worksheet import Worksheet
 
 import govtrack as gt
+import test_excel_read
 from govtrack.io import excel
 from strategies import written_days, written_dues
 
@@ -32,17 +32,7 @@ def build(
     name: str = "book.xlsx",
 ) -> Path:
     """Save one sheet, "Tracker", of ``rows`` (after ``setup`` adjusts it); return the path."""
-    book = openpyxl.Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = "Tracker"
-    for row in rows:
-        sheet.append(list(row))
-    if setup is not None:
-        setup(sheet)
-    path = folder / name
-    book.save(path)
-    return path
+    return test_excel_read.build(folder, rows, title="Tracker", setup=setup, name=name)
 
 
 def codes(doc: gt.Document) -> list[str]:

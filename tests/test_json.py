@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 import govtrack as gt
 from govtrack.io import json as gt_json
-from strategies import documents, json_values
+from strategies import RECORD_TYPES, documents, json_values
 
 
 @given(documents)
@@ -904,34 +904,12 @@ def test_the_converter_writes_records_in_containers() -> None:
     assert {hire} == converter.structure(converter.unstructure({hire}), set[gt.Action])
 
 
-_RECORD_TYPES: list[type[Any]] = [
-    gt.Action,
-    gt.ActionPlan,
-    gt.Activity,
-    gt.AgendaItem,
-    gt.Answer,
-    gt.Decision,
-    gt.Document,
-    gt.Due,
-    gt.Evaluation,
-    gt.Indicator,
-    gt.Issue,
-    gt.Location,
-    gt.ManagementResponse,
-    gt.Meeting,
-    gt.ProgressReport,
-    gt.Recommendation,
-    gt.Update,
-]
-"""Every public record class that JSON holds."""
-
-
 def test_every_record_type_is_tried() -> None:
     """The record classes tried below are every one a document may hold."""
-    assert set(_RECORD_TYPES) == set(gt_json._CHECKED_RECORDS)
+    assert set(RECORD_TYPES) == set(gt_json._CHECKED_RECORDS)
 
 
-@pytest.mark.parametrize("cls", _RECORD_TYPES, ids=lambda cls: cls.__name__)
+@pytest.mark.parametrize("cls", RECORD_TYPES, ids=lambda cls: cls.__name__)
 @pytest.mark.parametrize(
     ("value", "named"),
     [
@@ -1009,12 +987,12 @@ def test_structure_refuses_data_nested_too_deeply() -> None:
 
 
 _FIELD_NAMES = sorted(
-    {field.name for cls in _RECORD_TYPES for field in attrs.fields(cls)} | {"kind", "table"}
+    {field.name for cls in RECORD_TYPES for field in attrs.fields(cls)} | {"kind", "table"}
 )
 _KEYS = st.one_of(st.sampled_from(_FIELD_NAMES), st.text(max_size=5))
 
 
-@given(st.sampled_from(_RECORD_TYPES), json_values(_KEYS))
+@given(st.sampled_from(RECORD_TYPES), json_values(_KEYS))
 def test_structure_of_any_json_is_a_record_or_a_schema_error(cls: type[Any], data: object) -> None:
     """Any JSON value, for every record class: a record of that class, or a SchemaError
     whose message is one line; never another exception."""

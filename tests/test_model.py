@@ -13,27 +13,9 @@ import pytest
 from hypothesis import given
 
 import govtrack as gt
-from strategies import STRATEGY_FIELDS, documents
+from strategies import RECORD_TYPES, STRATEGY_FIELDS, documents
 
-RECORDS = [
-    gt.Action,
-    gt.ActionPlan,
-    gt.Activity,
-    gt.AgendaItem,
-    gt.Answer,
-    gt.Decision,
-    gt.Document,
-    gt.Due,
-    gt.Evaluation,
-    gt.Indicator,
-    gt.Issue,
-    gt.Location,
-    gt.ManagementResponse,
-    gt.Meeting,
-    gt.ProgressReport,
-    gt.Recommendation,
-    gt.Update,
-]
+RECORDS = RECORD_TYPES
 
 
 @pytest.mark.parametrize("cls", RECORDS)

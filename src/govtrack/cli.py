@@ -531,14 +531,19 @@ _NOT_READ = {
 """Why the Excel reader left a sheet out of the document, by the code it reported."""
 
 
+def _sheets_read(doc: Document) -> set[str]:
+    """The sheets a document's evaluations, plans and reports were read from."""
+    origins = [item.origin for item in doc.evaluations]
+    origins += [item.origin for item in doc.plans]
+    origins += [item.origin for item in doc.reports]
+    return {origin.sheet for origin in origins if origin is not None}
+
+
 def _sheets_not_read(doc: Document) -> list[dict[str, str]]:
     """The sheets the reader left out, in order, each with why: no header row it
     recognises (GT201), or hidden with none (GT202; a hidden sheet with one is read), or
     only counts under its header (GT223)."""
-    origins = [item.origin for item in doc.evaluations]
-    origins += [item.origin for item in doc.plans]
-    origins += [item.origin for item in doc.reports]
-    read = {origin.sheet for origin in origins if origin is not None}
+    read = _sheets_read(doc)
     skipped: dict[str, dict[str, str]] = {}
     for problem in doc.problems:
         location = problem.location
@@ -559,10 +564,7 @@ _SKIPPED_HIDDEN = "not read (hidden_sheets='skip')"
 
 def _hidden_sheets_read(doc: Document) -> list[str]:
     """The hidden sheets the reader read (GT202): their actions are in the totals."""
-    origins = [item.origin for item in doc.evaluations]
-    origins += [item.origin for item in doc.plans]
-    origins += [item.origin for item in doc.reports]
-    read = {origin.sheet for origin in origins if origin is not None}
+    read = _sheets_read(doc)
     return list(
         dict.fromkeys(
             problem.location.sheet

@@ -210,6 +210,19 @@ def render_updates(comments: str, updates: Iterable[Update], separator: str = " 
     return separator.join(parts)
 
 
+def _outside_brackets(text: str, chars: str) -> Iterator[int]:
+    """The positions in ``text`` of ``chars`` outside round and square brackets (an
+    unmatched closing bracket is ignored)."""
+    depth = 0
+    for index, char in enumerate(text):
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth = max(0, depth - 1)
+        elif char in chars and depth == 0:
+            yield index
+
+
 def split_parties(text: str) -> tuple[str, ...]:
     """The responsible parties in a cell: split at commas, semicolons and line breaks.
 
@@ -219,16 +232,10 @@ def split_parties(text: str) -> tuple[str, ...]:
     ('UN Women (Gender Unit, Sub Office)', 'Ministry of Labour')
     """
     parties: list[str] = []
-    depth = 0
     start = 0
-    for index, char in enumerate(text):
-        if char in "([":
-            depth += 1
-        elif char in ")]":
-            depth = max(0, depth - 1)
-        elif char in ",;\n" and depth == 0:
-            parties.append(text[start:index])
-            start = index + 1
+    for index in _outside_brackets(text, ",;\n"):
+        parties.append(text[start:index])
+        start = index + 1
     parties.append(text[start:])
     return tuple(part.strip() for part in parties if part.strip())
 
@@ -909,14 +916,9 @@ def _tail(head: str, parties: _Parties | None = None) -> str:
         pass
     if last is not None:
         return head[last.end() :]
-    depth = 0
     cut = 0
-    for index, char in enumerate(head):
-        if char in "([":
-            depth += 1
-        elif char in ")]":
-            depth = max(0, depth - 1)
-        elif char == ";" and depth == 0 and head[index + 1 : index + 2] in {" ", "\t"}:
+    for index in _outside_brackets(head, ";"):
+        if head[index + 1 : index + 2] in {" ", "\t"}:
             cut = index + 1
     after = head[cut:].lstrip()
     if cut and _party_after_semicolon(head[: cut - 1], after, parties or _NO_PARTIES):
