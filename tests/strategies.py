@@ -173,7 +173,7 @@ def _written_dues(draw: st.DrawFn) -> gt.Due:
     number = draw(st.integers(1, 4 if quarter else 2))
     shapes: tuple[str, ...] = _QUARTER_SHAPES if quarter else _HALF_SHAPES
     if year >= 2000:
-        shapes += tuple(shape for shape in _APOSTROPHE_SHAPES if shape.startswith("Q") == quarter)
+        shapes += tuple(shape for shape in _APOSTROPHE_SHAPES if ("Q" in shape) == quarter)
     text = lead + draw(st.sampled_from(shapes)).format(
         n=number, year=year, yy=f"{year % 100:02}", ordinal=_ORDINALS[number], word=_WORDS[number]
     )

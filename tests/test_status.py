@@ -259,6 +259,8 @@ def test_a_qualifying_parenthetical_leaves_the_status_unread(cell: str) -> None:
     "cell",
     [
         "Completed 3/5",
+        "Completed 2023 2 of 3",  # dateutil would read "2023 2 of 3" as a day
+        "Completed 1990 - 1/1",
         "Completed (3/5)",
         "Completed – 2/3",
         "Completed 1/3",
@@ -390,7 +392,8 @@ _AFTER_QUALIFIERS = st.one_of(
         lambda fraction: st.sampled_from([f" {fraction}", f" ({fraction})", f" - {fraction}"])
     ),
     st.sampled_from(["by", "in", "since", "as of", "end of", "early", "on", "mid"]).flatmap(
-        lambda lead: st.sampled_from([f" {lead}", f" ({lead})", f" {lead} 3"])
+        # "on 3" alone would join a date before it ("Jan 1990 on 3" is 3 January 1990)
+        lambda lead: st.sampled_from([f" {lead}", f" ({lead})", f" {lead} 3 sites"])
     ),
 )
 

@@ -446,6 +446,11 @@ def _date_end(text: str, pos: int, tries: int) -> tuple[int | None, int]:
     return None, tries
 
 
+_FRACTION = re.compile(r"(?<![/\d])\d{1,2}\s*/\s*\d{1,2}(?![/\d])|\d\s+(?:out\s+)?of\s+\d")
+"""A count written as a fraction (``1/1``, ``2 of 3``), which dateutil would join to a
+year beside it (``2023 2 of 3``, ``1990 - 1/1``): never part of a status's date."""
+
+
 def _reads_as_due(text: str) -> bool:
     """Whether text, but for closing punctuation, is a deadline (ambiguous or not) with a year."""
     text = text.rstrip(" .,;:!)]")
@@ -456,6 +461,7 @@ def _reads_as_due(text: str) -> bool:
         len(text) > _LONGEST_DATE
         or _DATE_YEAR.search(text) is None
         or len(_NUMBER.findall(text)) > _MOST_DATE_NUMBERS
+        or _FRACTION.search(text) is not None
     ):
         return False
     if _FOREIGN_DATE.fullmatch(text):
