@@ -1,4 +1,4 @@
-"""Reader of a meeting's record notes (minutes) with a lettered list of decisions.
+"""Reader of a meeting's record notes (minutes) with a list of decisions.
 
 The shape, markdown-ish, is::
 
@@ -50,6 +50,41 @@ item when it is indented deeper than the decision or the next list line holds th
 numeral after it (``ii)``); otherwise it is the next decision. Only a list numbered
 in Roman numerals throughout has ``i)``, ``ii)`` as decisions.
 
+Under a decisions heading (a heading, a numbered title or a line of a few words
+that names decisions, action points, agreed actions…, or a line naming them that
+ends with ``:``, such as ``The decisions were as follows:``), the list of decisions
+may also be bulleted (``-``, ``*``, ``•``, ``–``) or numbered (``1.``, ``1)``,
+``(1)``); its first item sets its kind. A bulleted decision has no ref; a numbered
+one has its number and a bracket (``2)``). A numbered list starts at ``1.``; a line
+``N.`` is its next decision, except that a title (a few words, no full stop) whose
+number is the agenda's next is an agenda item (reported, GT351, when it also
+continues the list). Under a bulleted or numbered decision, a list item indented
+deeper, or after a decision ending with ``:`` an item of another shape
+(``i)``, ``a)``, a bullet of another kind, ``(1)`` under ``1.``), is an item of its
+sub-list; so is a line numbered ``1.``, ``2.`` under any decision ending with ``:``.
+Once a decision has been read under the heading, a line that is neither in a
+decision nor a sub-list (a paragraph after a blank line, an item of another shape)
+stays in the meeting's text and is reported (GT351); one that reads as a title
+ends the section. Bulleted and numbered lists are read only under such a heading;
+a lettered list is read anywhere, as above.
+
+Who: after ``It was agreed that``, ``The committee decided that`` (``resolved``…),
+the subject of the sentence that follows; ``X decided to`` names X; else the
+subject of ``X will …``, ``X shall …``, ``X to <verb> …``. A subject joined by
+``and`` is several parties (``Finance and M&E to reconcile`` gives ``Finance``
+and ``M&E``), except after a name with ``of`` (``Ministry of Finance and Planning``)
+or before an office's name the words before it may qualify (``Monitoring and
+Evaluation Unit``), which stay one. A party named after ``Responsible:``,
+``Lead:``, ``Focal point:`` comes first. The decision's text is the whole sentence.
+
+When: the first deadline in the sentence, then in each sub-item: a date after
+``by``, ``before``, ``no later than``… (``before end of May 2024``), or a span
+counted from the meeting's date (``within 7 days``, ``within two weeks``, ``within
+one month``, ``within 30 days of the meeting``), whose due is that day and whose
+text is the words as written. A ``within`` deadline that cannot be dated, as the
+minutes give no meeting date, it counts working days or from another event
+(``within 14 days of receipt``), is kept in ``due_text`` and reported (GT349).
+
 Problems this reader records:
 
 =====  ========  ===============================================================
@@ -59,7 +94,7 @@ GT340  warning   no title line before the header fields
 GT341  warning   the meeting's date cannot be read (kept in ``when_text``), such as an
                  all-numeric day that reads two ways without ``dayfirst=``
 GT342  info      the time span cannot be read (kept in ``when_text``)
-GT343  warning   no lettered list of decisions was found
+GT343  warning   no list of decisions was found
 GT344  warning   the text ends mid-sentence: it may be truncated
 GT345  warning   a header field with no value
 GT346  info      a header field govtrack has no name for (kept in ``extra``)
@@ -68,10 +103,13 @@ GT347  warning   the decision letters or numerals skip one (``a)``, ``b)``, ``d)
 GT348  warning   a header field given twice (the second is kept in ``extra``)
 GT349  warning   a decision's deadline that cannot be read (kept in ``due_text``), such
                  as an all-numeric day that reads two ways (``03/04/2023``) without
-                 ``dayfirst=``
+                 ``dayfirst=``, or ``within 7 days`` with no meeting date
 GT350  warning   a decision holds what looks like another list item (a line starting
                  ``(xxi)``, ``(I)``, ``(1)``, or the next item on the same line): it
                  is not split and stays in that decision's text
+GT351  warning   a line under a decisions heading, after a decision, that is in no decision
+                 (a paragraph, an item of another shape, a numbered title read as an
+                 agenda item): it stays in the meeting's text
 =====  ========  ===============================================================
 
 >>> import govtrack as gt
@@ -246,6 +284,8 @@ _DECIDED_TO = re.compile(
 _MODAL = re.compile(
     r"\b(?:will|shall|would|should|must|to|if|when|unless|once|after)\b", re.IGNORECASE
 )
+_SENTENCE_VERB = re.compile(r"\b(?:will|shall|would|should|must)\b", re.IGNORECASE)
+"""A word that makes a line a sentence rather than a title."""
 _COUNTS = {
     "a": 1,
     "an": 1,
@@ -330,21 +370,49 @@ class _Section:
         family = "number" if shape[0] in {"1)", "(1)"} else "bullet"
         return self.strict and self.family in {None, family}
 
-    def takes_number(self, number: int, rest: str, items: list[_Item]) -> bool:
+    def reports_agenda_item(self, number: int, items: list[_Item]) -> bool:
+        """Whether a line numbered ``N.`` read as an agenda item after decisions under the
+        heading is worth a report: it is not simply the agenda's next item after a
+        lettered or bulleted list (``6.`` after ``# 5. Decisions``)."""
+        if not (self.strict and self.started):
+            return False
+        return self.family == "number" or number != _next_agenda(items)
+
+    def takes_number(self, number: int, rest: str, items: list[_Item], goes_on: bool) -> bool:
         """Whether a line numbered ``1.`` is a decision here rather than an agenda item.
 
         It starts a list at ``1.``, then follows its list; a number that is also the
-        agenda's next, or that skips, is an agenda item when the line reads as a title.
+        agenda's next, or that skips, is an agenda item when the line reads as a title:
+        a few words with no full stop, no ``:``, no ``will``, ``shall``…, and no indented
+        line going on with it (``goes_on``).
         """
         if not self.strict or self.family not in {None, "number"}:
             return False
-        agenda = next((int(item.ref) for item in reversed(items) if item.ref.isdigit()), 0) + 1
-        title = _heading_like(rest) or not rest
+        agenda = _next_agenda(items)
+        title = not rest or (
+            _heading_like(rest)
+            and not _OPENS_LIST.search(rest)
+            and not _SENTENCE_VERB.search(rest)
+            and not goes_on
+        )
         if self.family is None:
             return number == 1 and not (title and agenda == 1)
         if number == agenda and (title or number != self.last + 1):
             return False
         return number == self.last + 1 or not title
+
+
+def _goes_on(lines: list[Line], index: int) -> bool:
+    """Whether the line after ``lines[index]`` goes on with it: indented deeper, no list item."""
+    if index + 1 >= len(lines) or not lines[index + 1].clean:
+        return False
+    after = lines[index + 1].text
+    return _indent(after) > _indent(lines[index].text) and _shape(after) is None
+
+
+def _next_agenda(items: list[_Item]) -> int:
+    """The number the agenda's next item would have: 1 before any numbered one."""
+    return next((int(item.ref) for item in reversed(items) if item.ref.isdigit()), 0) + 1
 
 
 def _closes(text: str) -> bool:
@@ -700,7 +768,7 @@ def loads(text: str, *, source: str = "", dayfirst: bool | None = None) -> Docum
 
     Returns:
         A Document whose ``meetings`` holds the meeting and whose ``problems``
-        holds what could not be read (codes GT340–GT350).
+        holds what could not be read (codes GT340–GT351).
 
     Raises:
         FormatError: The text has neither header fields (``Date and Time:``,
@@ -863,18 +931,19 @@ class _Reader:
             shape = _shape(line.text)
             if m := _NUMBERED.match(line.text):
                 rest = (m["rest"] or "").strip()
-                if not _numbered_heading(m) and section.takes_number(int(m["ref"]), rest, items):
+                if not _numbered_heading(m) and section.takes_number(
+                    int(m["ref"]), rest, items, _goes_on(lines, i)
+                ):
                     current_decision = self.listed(
                         pending, section, line, ("1.", int(m["ref"]), rest)
                     )
                     continue
                 current_decision = None
-                if section.strict and section.family == "number" and not _numbered_heading(m):
+                if section.reports_agenda_item(int(m["ref"]), items) and not _numbered_heading(m):
                     self.problem(
                         "GT351",
                         f"{line.clean[:50]!r} is under the decisions heading but is read as "
-                        f"agenda item {m['ref']} (its number is the agenda's next), not as a "
-                        "decision; kept in the meeting's text",
+                        f"agenda item {m['ref']}, not as a decision; kept in the meeting's text",
                         line.number,
                         Severity.WARNING,
                     )
