@@ -521,3 +521,8 @@ RECORD_TYPES: list[type[Any]] = [
     gt.Update,
 ]
 """Every public record class (each one JSON holds)."""
+
+bullet_marks = st.sampled_from(("-", "*", "•", "–"))
+"""The bullets a list of decisions or its sub-list may use in minutes."""
+number_forms = st.sampled_from(("{}.", "{})", "({})"))
+"""The ways a numbered list item is written: ``1.``, ``1)``, ``(1)``."""

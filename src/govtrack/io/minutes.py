@@ -1,4 +1,4 @@
-"""Reader of a meeting's record notes (minutes) with a lettered list of decisions.
+"""Reader of a meeting's record notes (minutes) with a list of decisions.
 
 The shape, markdown-ish, is::
 
@@ -50,6 +50,41 @@ item when it is indented deeper than the decision or the next list line holds th
 numeral after it (``ii)``); otherwise it is the next decision. Only a list numbered
 in Roman numerals throughout has ``i)``, ``ii)`` as decisions.
 
+Under a decisions heading (a heading, a numbered title or a line of a few words
+that names decisions, action points, agreed actions…, or a line naming them that
+ends with ``:``, such as ``The decisions were as follows:``), the list of decisions
+may also be bulleted (``-``, ``*``, ``•``, ``–``) or numbered (``1.``, ``1)``,
+``(1)``); its first item sets its kind. A bulleted decision has no ref; a numbered
+one has its number and a bracket (``2)``). A numbered list starts at ``1.``; a line
+``N.`` is its next decision, except that a title (a few words, no full stop) whose
+number is the agenda's next is an agenda item (reported, GT351, when it also
+continues the list). Under a bulleted or numbered decision, a list item indented
+deeper, or after a decision ending with ``:`` an item of another shape
+(``i)``, ``a)``, a bullet of another kind, ``(1)`` under ``1.``), is an item of its
+sub-list; so is a line numbered ``1.``, ``2.`` under any decision ending with ``:``.
+Once a decision has been read under the heading, a line that is neither in a
+decision nor a sub-list (a paragraph after a blank line, an item of another shape)
+stays in the meeting's text and is reported (GT351); one that reads as a title
+ends the section. Bulleted and numbered lists are read only under such a heading;
+a lettered list is read anywhere, as above.
+
+Who: after ``It was agreed that``, ``The committee decided that`` (``resolved``…),
+the subject of the sentence that follows; ``X decided to`` names X; else the
+subject of ``X will …``, ``X shall …``, ``X to <verb> …``. A subject joined by
+``and`` is several parties (``Finance and M&E to reconcile`` gives ``Finance``
+and ``M&E``), except after a name with ``of`` (``Ministry of Finance and Planning``)
+or before an office's name the words before it may qualify (``Monitoring and
+Evaluation Unit``), which stay one. A party named after ``Responsible:``,
+``Lead:``, ``Focal point:`` comes first. The decision's text is the whole sentence.
+
+When: the first deadline in the sentence, then in each sub-item: a date after
+``by``, ``before``, ``no later than``… (``before end of May 2024``), or a span
+counted from the meeting's date (``within 7 days``, ``within two weeks``, ``within
+one month``, ``within 30 days of the meeting``), whose due is that day and whose
+text is the words as written. A ``within`` deadline that cannot be dated, as the
+minutes give no meeting date, it counts working days or from another event
+(``within 14 days of receipt``), is kept in ``due_text`` and reported (GT349).
+
 Problems this reader records:
 
 =====  ========  ===============================================================
@@ -59,7 +94,7 @@ GT340  warning   no title line before the header fields
 GT341  warning   the meeting's date cannot be read (kept in ``when_text``), such as an
                  all-numeric day that reads two ways without ``dayfirst=``
 GT342  info      the time span cannot be read (kept in ``when_text``)
-GT343  warning   no lettered list of decisions was found
+GT343  warning   no list of decisions was found
 GT344  warning   the text ends mid-sentence: it may be truncated
 GT345  warning   a header field with no value
 GT346  info      a header field govtrack has no name for (kept in ``extra``)
@@ -68,10 +103,13 @@ GT347  warning   the decision letters or numerals skip one (``a)``, ``b)``, ``d)
 GT348  warning   a header field given twice (the second is kept in ``extra``)
 GT349  warning   a decision's deadline that cannot be read (kept in ``due_text``), such
                  as an all-numeric day that reads two ways (``03/04/2023``) without
-                 ``dayfirst=``
+                 ``dayfirst=``, or ``within 7 days`` with no meeting date
 GT350  warning   a decision holds what looks like another list item (a line starting
                  ``(xxi)``, ``(I)``, ``(1)``, or the next item on the same line): it
                  is not split and stays in that decision's text
+GT351  warning   a line under a decisions heading, after a decision, that is in no decision
+                 (a paragraph, an item of another shape, a numbered title read as an
+                 agenda item): it stays in the meeting's text
 =====  ========  ===============================================================
 
 >>> import govtrack as gt
@@ -98,6 +136,9 @@ ii) train the clerk.
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
+import itertools
 import re
 
 import attrs
@@ -116,6 +157,7 @@ from govtrack.io._prose import (
     unread_day,
     unread_deadline_in,
 )
+from govtrack.model.dates import Due
 from govtrack.model.location import Location
 from govtrack.model.records import AgendaItem, Decision, Document, Issue, Meeting
 from govtrack.model.status import Severity
@@ -211,6 +253,74 @@ _TITLE_CUE = re.compile(r"\b(?:record notes|minutes|notes of|proceedings)\b", re
 _OPENS_LIST = re.compile(r":[\s*_]*$")
 """A decision's line that ends so announces a sub-list (``… the Secretariat to:``)."""
 _ENDS_SENTENCE = re.compile(r"[.;:!?)\]\"'’”*]\s*$")
+_NUMBER_ITEM = re.compile(
+    r"^\s{0,8}(?:[-*•–]\s{1,4})?(?:\*\*)?(?:\((?P<paren>\d{1,3})\)|(?P<closing>\d{1,3})\))"
+    r"(?:\*\*)?(?:\s{1,8}(?P<rest>.*)|$)"
+)
+"""A line numbered ``(1)`` or ``1)``; ``1.`` is :data:`_NUMBERED`."""
+_BULLET_CHAR = re.compile(r"^\s{0,12}(?P<char>\S)")
+_HEAD_NOUN = re.compile(
+    r"\b(?:unit|units|division|divisions|department|departments|section|sections|office|offices"
+    r"|team|teams|committee|committees|branch|branches|wing|directorate|ministry|ministries"
+    r"|programme|program|group|groups|cell|desk|service|services|agency|agencies|secretariat"
+    r"|board|council|commission|authority|centre|center)$",
+    re.IGNORECASE,
+)
+"""The last word of a party that names an office (``… Unit``, ``… Division``)."""
+_DETERMINER = re.compile(r"(?:the|each|all|every|its|their|both)\s", re.IGNORECASE)
+_LEAD_IN = re.compile(
+    r"^(?P<body>it\s{1,3}(?:was|is|has\s{1,3}been)|(?:the\s{1,3})?[^\s,;:()]{1,30}"
+    r"(?:\s{1,3}[^\s,;:()]{1,30}){0,4}?)\s{1,3}(?:(?:has|have)\s{1,3})?"
+    r"(?:further\s{1,3}|also\s{1,3}|unanimously\s{1,3}|then\s{1,3})?"
+    r"(?:agreed|decided|resolved)\s{1,3}that\s{1,3}",
+    re.IGNORECASE,
+)
+"""What introduces the decided sentence: ``It was agreed that``, ``The committee decided that``."""
+_DECIDED_TO = re.compile(
+    r"^(?P<who>(?:the\s{1,3})?[^\s,;:()]{1,30}(?:\s{1,3}[^\s,;:()]{1,30}){0,4}?)\s{1,3}"
+    r"(?:decided|resolved)\s{1,3}to\s{1,3}\w",
+    re.IGNORECASE,
+)
+_MODAL = re.compile(
+    r"\b(?:will|shall|would|should|must|to|if|when|unless|once|after)\b", re.IGNORECASE
+)
+_SENTENCE_VERB = re.compile(r"\b(?:will|shall|would|should|must)\b", re.IGNORECASE)
+"""A word that makes a line a sentence rather than a title."""
+_COUNTS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fourteen": 14,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "sixty": 60,
+    "ninety": 90,
+}
+_WITHIN = re.compile(
+    r"\bwithin\s{1,3}(?:the\s{1,3}next\s{1,3})?(?P<count>\d{1,3}|"
+    + "|".join(sorted(_COUNTS, key=len, reverse=True))
+    + r")(?:\s{1,3}\(\d{1,3}\))?\s{1,3}(?P<kind>(?:working|business|calendar|clear)\s{1,3})?"
+    r"(?P<unit>days?|weeks?|months?)\b"
+    r"(?:\s{1,3}(?P<link>of|from|after|following)\s{1,3}(?P<what>[^\s,;.:]{1,30}"
+    r"(?:\s{1,3}[^\s,;.:]{1,30}){0,5}))?",
+    re.IGNORECASE,
+)
+"""A deadline counted from the meeting: ``within 7 days``, ``within two weeks``."""
+_MEETING_ANCHOR = re.compile(r"(?:(?:the|this)\s{1,3}meeting|today)\b", re.IGNORECASE)
+_HEADING_WORDS = 8
+"""The most words a plain line that is a section's title holds (``Decisions``)."""
 
 
 @attrs.define
@@ -226,14 +336,89 @@ class _Pending:
     ref: str
     line: int
     texts: list[str]
-    kind: tuple[str, int] = ("letter", 1)  # as _ordinal gives it
+    kind: tuple[str, int] = ("letter", 1)  # as _ordinal gives it; ("number", n), ("bullet", 0)
     indent: int = 0
     items: list[list[str]] = attrs.Factory(list)  # its sub-list: each item's lines
     numeral: int = 0  # the Roman numeral of its last sub-item, 0 before one
+    shape: str = "marker"  # how its line starts, as _shape gives it
+    number: int = 0  # the number of its last sub-item numbered "1.", 0 before one
 
     def opens_list(self) -> bool:
         """Whether lines below may be items of its sub-list: it ends with ``:`` or has some."""
         return bool(self.items) or bool(self.texts and _OPENS_LIST.search(self.texts[-1]))
+
+
+@attrs.define
+class _Section:
+    """Where a list of decisions may be bulleted or numbered: under a decisions heading."""
+
+    strict: bool = False  # under a heading or line that announces decisions
+    family: str | None = None  # "marker", "bullet" or "number": the kind of its list
+    started: bool = False  # whether a decision was read in it
+    last: int = 0  # the number of its last numbered decision
+
+    def reset(self, *, strict: bool) -> None:
+        self.strict, self.family, self.started, self.last = strict, None, False, 0
+
+    def take(self, family: str, number: int) -> None:
+        self.family = self.family or family
+        self.started = True
+        self.last = number
+
+    def takes(self, shape: tuple[str, int, str]) -> bool:
+        """Whether a bulleted line or one numbered ``(1)``, ``1)`` is a decision here."""
+        family = "number" if shape[0] in {"1)", "(1)"} else "bullet"
+        return self.strict and self.family in {None, family}
+
+    def reports_agenda_item(self, number: int, items: list[_Item]) -> bool:
+        """Whether a line numbered ``N.`` read as an agenda item after decisions under the
+        heading is worth a report: it is not simply the agenda's next item after a
+        lettered or bulleted list (``6.`` after ``# 5. Decisions``)."""
+        if not (self.strict and self.started):
+            return False
+        return self.family == "number" or number != _next_agenda(items)
+
+    def takes_number(self, number: int, rest: str, items: list[_Item], goes_on: bool) -> bool:
+        """Whether a line numbered ``1.`` is a decision here rather than an agenda item.
+
+        It starts a list at ``1.``, then follows its list; a number that is also the
+        agenda's next, or that skips, is an agenda item when the line reads as a title:
+        a few words with no full stop, no ``:``, no ``will``, ``shall``…, and no indented
+        line going on with it (``goes_on``).
+        """
+        if not self.strict or self.family not in {None, "number"}:
+            return False
+        agenda = _next_agenda(items)
+        title = not rest or (
+            _heading_like(rest)
+            and not _OPENS_LIST.search(rest)
+            and not _SENTENCE_VERB.search(rest)
+            and not goes_on
+        )
+        if self.family is None:
+            return number == 1 and not (title and agenda == 1)
+        if number == agenda and (title or number != self.last + 1):
+            return False
+        return number == self.last + 1 or not title
+
+
+def _goes_on(lines: list[Line], index: int) -> bool:
+    """Whether the line after ``lines[index]`` goes on with it: indented deeper, no list item."""
+    if index + 1 >= len(lines) or not lines[index + 1].clean:
+        return False
+    after = lines[index + 1].text
+    return _indent(after) > _indent(lines[index].text) and _shape(after) is None
+
+
+def _next_agenda(items: list[_Item]) -> int:
+    """The number the agenda's next item would have: 1 before any numbered one."""
+    return next((int(item.ref) for item in reversed(items) if item.ref.isdigit()), 0) + 1
+
+
+def _closes(text: str) -> bool:
+    """Whether a line after a decision heads a new section rather than going on with it."""
+    stripped = text.strip().strip("*_")
+    return _announces(text) and _heading_like(text) and stripped[:1].isupper()
 
 
 def _indent(text: str) -> int:
@@ -241,17 +426,45 @@ def _indent(text: str) -> int:
     return len(expanded) - len(expanded.lstrip())
 
 
-def _sub_item(parent: _Pending, lines: list[Line], index: int) -> int | None:
+def _sub_item(parent: _Pending, lines: list[Line], index: int) -> tuple[int, int] | None:
     """Whether ``lines[index]`` is an item of ``parent``'s sub-list: None when it is not,
-    else its Roman numeral (0 for a bullet or another shape).
+    else its Roman numeral and its number (0 when it has none).
 
     Under a decision that ends with ``:`` (``… requested the Secretariat to:``), a
     bullet or a line that starts like a list item the reader never takes for a decision
     (``(1)``, ``(A)``, ``(IV)``) is an item of its sub-list; so is a Roman numeral under
     a lettered decision. A numeral that is also the parent's next letter (``i)`` under
     ``h)``) is an item when it is indented deeper than the parent or the next list line
-    holds the numeral after it (``ii)``); otherwise it is the next decision.
+    holds the numeral after it (``ii)``); otherwise it is the next decision. Under a
+    bulleted or numbered decision, a list item indented deeper is an item, and so is,
+    after a ``:``, an item of another shape. An item numbered ``1.`` is one when it is
+    indented deeper or numbered next (``1.``, then ``2.``), never a heading.
     """
+    text = lines[index].text
+    shape = _shape(text)
+    if shape is None:
+        return None
+    if shape[0] == "1.":
+        numbered = _NUMBERED.match(text)
+        if numbered is None or _numbered_heading(numbered):
+            return None
+        if _indent(text) > parent.indent:
+            return 0, shape[1]
+        if parent.shape == "1." or not parent.opens_list() or shape[1] != parent.number + 1:
+            return None
+        return 0, shape[1]
+    if parent.kind[0] in {"bullet", "number"}:
+        if _indent(text) > parent.indent:
+            return 0, 0
+        if not parent.opens_list() or shape[0] == parent.shape:
+            return None
+        return 0, 0
+    numeral = _marker_sub_item(parent, lines, index)
+    return None if numeral is None else (numeral, 0)
+
+
+def _marker_sub_item(parent: _Pending, lines: list[Line], index: int) -> int | None:
+    """As :func:`_sub_item`, under a lettered or Roman-numbered decision."""
     if not parent.opens_list():
         return None
     text = lines[index].text
@@ -359,6 +572,148 @@ def _trim(value: str) -> str:
     return value.strip().rstrip(".;,").strip()
 
 
+def _heading_like(text: str) -> bool:
+    """Whether a line reads as a section's title: a few words, no sentence's end."""
+    plain = _heading_text(text).strip("*_ ").rstrip(":").strip("*_ ")
+    return bool(plain) and not re.search(r"[.;!?]$", plain) and len(plain.split()) <= _HEADING_WORDS
+
+
+def _announces(text: str) -> bool:
+    """Whether a line heads a list of decisions: ``Decisions``, ``Agreed actions:``, ``The
+    decisions were as follows:``; never a sentence that only mentions a decision."""
+    return bool(_DECISIONS_CUE.search(text)) and (
+        _heading_like(text) or bool(_OPENS_LIST.search(text))
+    )
+
+
+def _numbered_heading(m: re.Match[str]) -> bool:
+    rest = (m["rest"] or "").strip()
+    return bool(m["hashes"]) or (bool(m["bold"]) and rest.endswith("**"))
+
+
+def _shape(text: str) -> tuple[str, int, str] | None:
+    """How a line starts a list item, its number (0 if none) and the rest; None for a line
+    that starts no item.
+
+    The shape is ``"1."``, ``"1)"`` or ``"(1)"`` for a number, ``"marker"`` for a letter or
+    Roman numeral the reader numbers decisions with, ``"other"`` for another item
+    (``(A)``, ``(xxi)``), or the bullet character.
+
+    >>> _shape("- Finance to pay."), _shape("  (2) HR to hire."), _shape("3. Closing")
+    (('-', 0, 'Finance to pay.'), ('(1)', 2, 'HR to hire.'), ('1.', 3, 'Closing'))
+    >>> _shape("b) text"), _shape("**Decisions**"), _shape("(A) text")
+    (('marker', 0, 'text'), None, ('other', 0, '(A) text'))
+    """
+    if m := _NUMBERED.match(text):
+        return "1.", int(m["ref"]), (m["rest"] or "").strip()
+    if mark := _marker(text):
+        return "marker", 0, mark[1]
+    if m := _NUMBER_ITEM.match(text):
+        form = "(1)" if m["paren"] else "1)"
+        return form, int(m["paren"] or m["closing"]), (m["rest"] or "").strip()
+    if _UNREAD_MARKER.match(text):
+        return "other", 0, text.strip()
+    if (bullet := BULLET.match(text)) and (char := _BULLET_CHAR.match(text)):
+        return char["char"], 0, bullet["text"].strip()
+    return None
+
+
+def _split_subject(subject: str) -> tuple[str, ...]:
+    """The parties a sentence's subject names: split at ``and`` unless that may join the
+    words of one name: after a name with ``of`` (``Ministry of Finance and Planning``), or
+    before an office's name that the words before it may qualify (``Monitoring and
+    Evaluation Unit``; but ``HR and the Finance Unit`` are two).
+
+    >>> _split_subject("Finance and M&E"), _split_subject("Both HR and the Finance Unit")
+    (('Finance', 'M&E'), ('HR', 'the Finance Unit'))
+    >>> _split_subject("Monitoring and Evaluation Unit")
+    ('Monitoring and Evaluation Unit',)
+    >>> _split_subject("Ministry of Health and Labour")
+    ('Ministry of Health and Labour',)
+    """
+    body = re.sub(r"^both\s{1,3}", "", subject, flags=re.IGNORECASE)
+    parts = [part.strip() for part in re.split(r"\s{1,3}and\s{1,3}", body)]
+    if len(parts) < 2 or not all(parts):
+        return (subject,)
+    if any(re.search(r"\bof\b", part, re.IGNORECASE) for part in parts[:-1]):
+        return (subject,)
+    for before, after in itertools.pairwise(parts):
+        if (
+            _HEAD_NOUN.search(after)
+            and not _HEAD_NOUN.search(before)
+            and not _DETERMINER.match(after)
+        ):
+            return (subject,)
+    return tuple(parts)
+
+
+def _parties(text: str) -> tuple[str, ...]:
+    """The parties a decision names: after ``It was agreed that`` or ``The committee decided
+    that``, the subject of the sentence that follows; a subject joined by ``and`` is split
+    as :func:`_split_subject` says; a party named after a label (``Lead:``) as
+    :func:`~govtrack.io._prose.responsible_in` reads it.
+
+    >>> _parties("It was agreed that the Planning Unit would circulate the plan.")
+    ('the Planning Unit',)
+    >>> _parties("Finance and M&E to reconcile the figures within 7 days.")
+    ('Finance', 'M&E')
+    >>> _parties("The committee decided that the secretariat shall convene a meeting.")
+    ('the secretariat',)
+    """
+    flat = squash(text)
+    lead = _LEAD_IN.match(flat)
+    if lead is not None and not _MODAL.search(lead["body"]):
+        flat = flat[lead.end() :]
+    elif (decided := _DECIDED_TO.match(flat)) is not None and not _MODAL.search(decided["who"]):
+        return _split_subject(decided["who"])
+    found = responsible_in(flat)
+    if len(found) == 1 and flat.startswith(found[0]):  # the sentence's subject
+        return _split_subject(found[0])
+    return found
+
+
+def _label(text: str) -> str:
+    """How a message names a decision with no ref: its first words, quoted."""
+    words = text.split()
+    return repr(" ".join(words[:6]) + (" …" if len(words) > 6 else ""))
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` later; the month's last day when it has no such day."""
+    year, month = divmod(day.month - 1 + months, 12)
+    year += day.year
+    last = calendar.monthrange(year, month + 1)[1]
+    return dt.date(year, month + 1, min(day.day, last))
+
+
+def _within_text(found: re.Match[str]) -> str:
+    """The words of a ``within …`` deadline: to its unit, or to the meeting it counts from."""
+    if found["what"] and (anchor := _MEETING_ANCHOR.match(found["what"])):
+        return found.group()[: found.start("what") - found.start() + anchor.end()]
+    return found.group() if found["what"] else found.group()[: found.end("unit") - found.start()]
+
+
+def _relative_due(found: re.Match[str], meeting: dt.date | None) -> tuple[Due | None, str]:
+    """The deadline a ``within …`` phrase gives from the meeting's date, else why not."""
+    count_text = found["count"].lower()
+    count = int(count_text) if count_text.isdigit() else _COUNTS[count_text]
+    if found["kind"] and found["kind"].strip().lower() in {"working", "business"}:
+        return None, "working days depend on the holidays, which the minutes do not give"
+    if found["link"] and not _MEETING_ANCHOR.match(found["what"]):
+        return None, f"it counts from {found['what']!r}, whose date the minutes do not give"
+    if meeting is None:
+        return None, "it counts from the meeting's date, which the minutes do not give"
+    unit = found["unit"].lower().rstrip("s")
+    try:
+        if unit == "month":
+            day = _add_months(meeting, count)
+        else:
+            day = meeting + dt.timedelta(days=count * (7 if unit == "week" else 1))
+    except (OverflowError, ValueError):
+        return None, "it falls outside the calendar"
+    return Due.day(day, text=_within_text(found)), ""
+
+
 def sniff(text: str) -> float:
     """How surely ``text`` is record notes of a meeting, from 0 (surely not) to 1.
 
@@ -413,7 +768,7 @@ def loads(text: str, *, source: str = "", dayfirst: bool | None = None) -> Docum
 
     Returns:
         A Document whose ``meetings`` holds the meeting and whose ``problems``
-        holds what could not be read (codes GT340–GT350).
+        holds what could not be read (codes GT340–GT351).
 
     Raises:
         FormatError: The text has neither header fields (``Date and Time:``,
@@ -437,6 +792,7 @@ class _Reader:
         self.source = source
         self.dayfirst = dayfirst
         self.problems: list[Issue] = []
+        self.meeting_date: dt.date | None = None  # what a deadline `within 7 days` counts from
 
     def where(self, line: int) -> Location:
         return Location(file=self.source, line=line)
@@ -487,6 +843,9 @@ class _Reader:
                 self.problem(
                     "GT345", f"header field {key!r} has no value", number, Severity.WARNING
                 )
+        when_text = values.get("date", ("", 0))[0]
+        day = find_day(when_text, dayfirst=self.dayfirst) if when_text else None
+        self.meeting_date = day.start if day is not None else None
         agenda, decisions = self.body(body_start)
         meeting = self.meeting(
             title=title,
@@ -552,7 +911,9 @@ class _Reader:
         pending: list[_Pending] = []
         current_decision: _Pending | None = None
         suspended: _Pending | None = None  # a decision whose sub-list a blank line may pause
-        previous: tuple[str, int] | None = None  # the kind and place of the last decision
+        previous: tuple[str, int] | None = None  # the kind and place of the last lettered one
+        zone = False  # in a decisions section, as zones() says (numbered decisions kept in)
+        section = _Section()  # the decisions section a bulleted or numbered list may sit in
         for i, line in enumerate(lines):
             if not line.clean:
                 if current_decision is not None and current_decision.opens_list():
@@ -560,24 +921,48 @@ class _Reader:
                 current_decision = None
                 continue
             parent, suspended = current_decision or suspended, None
-            if (m := _NUMBERED.match(line.text)) and not line.text.lstrip().startswith("- ("):
-                current_decision = None
+            is_hash = line.text.lstrip().startswith("#")
+            if parent is not None and not is_hash and (sub := _sub_item(parent, lines, i)):
+                parent.items.append([line.clean])
+                parent.numeral = sub[0] or parent.numeral
+                parent.number = sub[1] or parent.number
+                current_decision = parent
+                continue
+            shape = _shape(line.text)
+            if m := _NUMBERED.match(line.text):
                 rest = (m["rest"] or "").strip()
-                is_heading = bool(m["hashes"]) or (bool(m["bold"]) and rest.endswith("**"))
-                if is_heading:
+                if not _numbered_heading(m) and section.takes_number(
+                    int(m["ref"]), rest, items, _goes_on(lines, i)
+                ):
+                    current_decision = self.listed(
+                        pending, section, line, ("1.", int(m["ref"]), rest)
+                    )
+                    continue
+                current_decision = None
+                if section.reports_agenda_item(int(m["ref"]), items) and not _numbered_heading(m):
+                    self.problem(
+                        "GT351",
+                        f"{line.clean[:50]!r} is under the decisions heading but is read as "
+                        f"agenda item {m['ref']}, not as a decision; kept in the meeting's text",
+                        line.number,
+                        Severity.WARNING,
+                    )
+                zone = bool(_DECISIONS_CUE.search(line.text))
+                section.reset(strict=zone and (_numbered_heading(m) or _heading_like(rest)))
+                if _numbered_heading(m):
                     items.append(
                         _Item(ref=m["ref"], title=_trim(rest.strip("*# ")), line=line.number)
                     )
                 else:
                     items.append(_Item(ref=m["ref"], title="", line=line.number, texts=[rest]))
                 continue
-            if parent is not None and (numeral := _sub_item(parent, lines, i)) is not None:
-                parent.items.append([line.clean])
-                parent.numeral = numeral or parent.numeral
-                current_decision = parent
-                continue
+            if is_hash:
+                zone = bool(_DECISIONS_CUE.search(line.text))
+                section.reset(strict=zone)
+            elif not _marker(line.text) and _DECISIONS_CUE.search(line.text):
+                zone = True
             lettered = _marker(line.text)
-            if lettered and (in_zone[i] or not use_zone):
+            if lettered and (zone or not use_zone):
                 previous = _ordinal(lettered[0], previous)
                 current_decision = _Pending(
                     ref=f"{lettered[0]})",
@@ -587,14 +972,21 @@ class _Reader:
                     indent=_indent(line.text),
                 )
                 pending.append(current_decision)
+                section.take("marker", 0)
                 continue
-            if current_decision is not None and not line.text.lstrip().startswith("#"):
+            if shape is not None and shape[0] not in {"marker", "other"} and section.takes(shape):
+                current_decision = self.listed(pending, section, line, shape)
+                continue
+            if current_decision is not None and not is_hash and _closes(line.text):
+                current_decision = None
+            if current_decision is not None and not is_hash:
                 if unread := _UNREAD_MARKER.match(line.text):
                     self.problem(
                         "GT350",
                         f"{unread['marker']!r} starts a line inside decision "
-                        f"{current_decision.ref} but is not read as a decision of its own "
-                        "(letters, and Roman numerals i to xx, are); kept in its text",
+                        f"{current_decision.ref or _label(current_decision.texts[0])} but is "
+                        "not read as a decision of its own (letters, and Roman numerals i to "
+                        "xx, are; under a bullet, a bullet); kept in its text",
                         line.number,
                         Severity.WARNING,
                     )
@@ -603,7 +995,19 @@ class _Reader:
                 else:
                     current_decision.texts.append(line.clean)
                 continue
-            text = _heading_text(line.text) if line.text.lstrip().startswith("#") else line.clean
+            if not is_hash and _announces(line.text):
+                section.reset(strict=True)
+            elif section.strict and section.started and not is_hash:
+                self.problem(
+                    "GT351",
+                    f"{line.clean[:50]!r} is under the decisions heading but is no item of its "
+                    "list of decisions; kept in the meeting's text",
+                    line.number,
+                    Severity.WARNING,
+                )
+                if _heading_like(line.text):
+                    section.reset(strict=False)
+            text = _heading_text(line.text) if is_hash else line.clean
             if bullet := BULLET.match(line.text):
                 text = "• " + bullet["text"].strip()
             if not items:
@@ -621,6 +1025,24 @@ class _Reader:
         decisions = [self.decision(entry) for entry in pending]
         self.check_letters(pending)
         return agenda, decisions
+
+    def listed(
+        self, pending: list[_Pending], section: _Section, line: Line, shape: tuple[str, int, str]
+    ) -> _Pending:
+        """A decision that a bulleted or numbered line starts."""
+        form, number, rest = shape
+        numbered = form in {"1.", "1)", "(1)"}
+        entry = _Pending(
+            ref=f"{number})" if numbered else "",
+            line=line.number,
+            texts=[rest],
+            kind=("number", number) if numbered else ("bullet", 0),
+            indent=_indent(line.text),
+            shape=form,
+        )
+        pending.append(entry)
+        section.take("number" if numbered else "bullet", number)
+        return entry
 
     def zones(self, lines: list[Line]) -> list[bool]:
         """For each body line, whether it sits in a decisions section."""
@@ -643,33 +1065,50 @@ class _Reader:
         text = re.sub(r"(?:[;,]\s{0,3})?(?:\band\b|\bor\b)?\s{0,3}[;,]?$", "", text).strip()
         # The first deadline, looked for in one line at a time (a date never runs on
         # from one sub-item into the next).
-        segments = text.split("\n")
-        dayfirst = self.dayfirst
-        due = next(filter(None, (deadline_in(s, dayfirst=dayfirst) for s in segments)), None)
-        due_text = ""
-        unread = (
-            next(filter(None, (unread_deadline_in(s, dayfirst=dayfirst) for s in segments)), None)
-            if due is None
-            else None
-        )
-        if unread is not None:
-            due_text, reason = unread
+        due, due_text, reason = self.deadline(text.split("\n"))
+        if reason:
+            label = entry.ref or _label(text)
             self.problem(
                 "GT349",
-                f"decision {entry.ref}: cannot read its deadline {due_text!r}: {reason}; "
-                "kept as text",
+                f"decision {label}: cannot read its deadline {due_text!r}: {reason}; kept as text",
                 entry.line,
                 Severity.WARNING,
             )
         return Decision(
             ref=entry.ref,
             text=text,
-            responsible=responsible_in(text),
+            responsible=_parties(text),
             due=due,
             due_text=due_text,
             deemed_consent=is_deemed_consent(text),
             origin=self.where(entry.line),
         )
+
+    def deadline(self, segments: list[str]) -> tuple[Due | None, str, str]:
+        """The first deadline of a decision's lines, read one line at a time (a date never
+        runs on from one sub-item into the next): a date after "by", "before"…, or a span
+        counted from the meeting (``within 7 days``), whichever comes first in its line.
+        Else the first deadline that cannot be read, as written, and why; else nothing."""
+        dayfirst = self.dayfirst
+        unread: tuple[str, str] | None = None
+        for segment in segments:
+            found: list[tuple[int, Due]] = []
+            if (due := deadline_in(segment, dayfirst=dayfirst)) is not None:
+                found.append((segment.find(due.text), due))
+            relative = _WITHIN.search(segment)
+            if relative is not None:
+                counted, why = _relative_due(relative, self.meeting_date)
+                if counted is not None:
+                    found.append((relative.start(), counted))
+                elif unread is None:
+                    unread = _within_text(relative), why
+            if found:
+                return min(found, key=lambda pair: pair[0])[1], "", ""
+            if unread is None:
+                unread = unread_deadline_in(segment, dayfirst=dayfirst)
+        if unread is None:
+            return None, "", ""
+        return None, unread[0], unread[1]
 
     def check_letters(self, pending: list[_Pending]) -> None:
         """Report a list with no decisions, a letter or numeral skipped or repeated (GT347),
@@ -677,7 +1116,8 @@ class _Reader:
         if not pending:
             self.problem(
                 "GT343",
-                "no lettered list of decisions (a), b), …) was found",
+                "no list of decisions (a), b), …; i), ii), …; bullets or 1., 2., … under a "
+                "decisions heading) was found",
                 None,
                 Severity.WARNING,
             )
@@ -685,16 +1125,18 @@ class _Reader:
         previous: tuple[str, int] | None = None
         previous_ref = ""
         for entry in pending:
-            kind, place = _ordinal(entry.ref[:-1], previous)
+            kind, place = entry.kind
             expected = previous[1] + 1 if previous is not None and kind == previous[0] else 1
-            if previous is not None and place != expected:
+            if kind != "bullet" and previous is not None and place != expected:
                 self.problem(
                     "GT347",
-                    f"decision {entry.ref} follows {previous_ref}: a {kind} is missing or repeated",
+                    f"decision {entry.ref} follows {previous_ref or 'a bullet'}: "
+                    f"a {kind} is missing or repeated",
                     entry.line,
                     Severity.WARNING,
                 )
-            self.check_run_together(entry, kind, place)
+            if kind in {"letter", "numeral"}:
+                self.check_run_together(entry, kind, place)
             previous, previous_ref = (kind, place), entry.ref
 
     def check_run_together(self, entry: _Pending, kind: str, place: int) -> None:
