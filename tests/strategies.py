@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 import govtrack as gt
 from govtrack.io.columns import header_key, merge_aliases
+from govtrack.model.status import STATUS_SYNONYMS
 
 # Text as people type it: letters, digits, punctuation, non-ASCII, no control characters
 # and no surrogates. ``lines`` may hold line breaks.
@@ -266,6 +267,25 @@ locations = st.one_of(
 )
 severities = st.sampled_from(gt.Severity)
 statuses = st.one_of(st.none(), st.sampled_from(gt.Status))
+status_words = st.sampled_from(
+    sorted({word for words in STATUS_SYNONYMS.values() for word in words})
+)
+"""Every status word Status.parse reads."""
+_counts = st.tuples(
+    st.integers(0, 99), st.integers(1, 99), st.sampled_from(["/", " of ", " out of "])
+)
+status_qualifiers = st.one_of(
+    st.sampled_from(["2 of 4 sites", "partially", "see comments", "HR to confirm", "phase 1",
+                     "one module left", "à confirmer", "100%", "50%", "0%", "120%"])
+    .map(lambda words: f"({words})"),
+    _counts.map(lambda count: f"{count[0]}{count[2]}{count[1]}"),
+    _counts.map(lambda count: f"- {count[0]}{count[2]}{count[1]}"),
+    st.sampled_from(["0%", "35%", "100%", "120%", "60 %"]),
+    st.sampled_from(["partially", "Partially", "partly", "in part", "not", "but", "except",
+                     ", not", ", but", ", partially", "subject to"]),
+)  # fmt: skip
+"""What may follow a status word and qualify it (``(2 of 4 sites)``, ``3/5``, ``partially``):
+Status.parse refuses most with most words (a test assumes the pair is refused)."""
 categories = st.one_of(st.none(), st.sampled_from(gt.ResponseCategory))
 extras = st.dictionaries(words, texts, max_size=2).map(gt.FrozenMap)
 

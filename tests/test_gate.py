@@ -9,12 +9,19 @@ from pathlib import Path
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import govtrack as gt
 from govtrack.io import gate
-from strategies import dues, evaluations, written_days, written_dues
+from strategies import (
+    dues,
+    evaluations,
+    status_qualifiers,
+    status_words,
+    written_days,
+    written_dues,
+)
 
 DATA = Path(__file__).parent / "data" / "gate"
 
@@ -1326,3 +1333,98 @@ def test_unnumbered_lines_after_a_party_are_key_actions(
     assert [(due.text, status) for _, _, due, status, _, _ in cases] == [
         (action.deadline_text, action.status) for action in actions
     ]
+
+
+# ---------------------------------------------------------------------------
+# A status word qualified by what follows it is not read (as Status.parse)
+
+
+@pytest.mark.parametrize(
+    ("after", "status_text", "comments"),
+    [
+        ("Completed (2 of 4 sites) remaining sites in 2023", "Completed (2 of 4 sites)",
+         "remaining sites in 2023"),
+        ("Completed partially, 3 of 5 recruited", "Completed partially", ", 3 of 5 recruited"),
+        ("Completed 3/5 Two sites left.", "Completed 3/5", "Two sites left."),
+        ("Completed - 2 of 3 Two sites left.", "Completed - 2 of 3", "Two sites left."),
+        ("Ongoing (100%) Final check.", "Ongoing (100%)", "Final check."),
+        ("Completed 60% Rest in 2023.", "Completed 60%", "Rest in 2023."),
+        ("Completed, not in all districts", "Completed, not", "in all districts"),
+        ("Done (see comments) Report filed.", "Done (see comments)", "Report filed."),
+        ("Completed (June 2022) (2 of 4 sites)", "Completed (June 2022) (2 of 4 sites)", ""),
+    ],
+)  # fmt: skip
+def test_a_qualified_status_is_not_read(after: str, status_text: str, comments: str) -> None:
+    """Regression: `Completed (2 of 4 sites)`, `Completed partially` read as COMPLETED with
+    the qualifier in the comments; now the status is None, the words in status_text, GT311."""
+    doc = gate.loads(_block(f"1. Train the clinic staff. Health Unit 2022/06 {after}"))
+    [action] = doc.actions
+    expected = ("Train the clinic staff.", ("Health Unit",), "2022/06", None, status_text,
+                comments)  # fmt: skip
+    actual = (action.text, action.responsible, action.deadline_text, action.status,
+              action.status_text, action.comments)  # fmt: skip
+    assert expected == actual
+    assert [("GT311", "line 11")] == [(p.code, str(p.location)) for p in doc.problems]
+
+
+@pytest.mark.parametrize(
+    ("after", "status", "comments"),
+    [
+        ("Completed (June 2022) Report shared.", gt.Status.COMPLETED, "(June 2022) Report shared."),
+        ("Ongoing 80% Two sites left.", gt.Status.ONGOING, "80% Two sites left."),
+        ("Completed 100% Shared.", gt.Status.COMPLETED, "100% Shared."),
+        ("Completed Notes shared.", gt.Status.COMPLETED, "Notes shared."),
+        ("Completed 3 workshops held.", gt.Status.COMPLETED, "3 workshops held."),
+        ("Completed. But the report is late.", gt.Status.COMPLETED, ". But the report is late."),
+        ("Ongoing partnership talks began", gt.Status.ONGOING, "partnership talks began"),
+    ],
+)  # fmt: skip
+def test_a_status_dated_measured_or_followed_by_comments_is_read(
+    after: str, status: gt.Status, comments: str
+) -> None:
+    """A status word followed by what only dates or measures it, or by comments, is read as
+    before: the words after it are the comments."""
+    doc = gate.loads(_block(f"1. Train the clinic staff. Health Unit 2022/06 {after}"))
+    [action] = doc.actions
+    expected = (status, status.label if status is not gt.Status.ONGOING else "Ongoing", comments)
+    assert expected == (action.status, action.status_text, action.comments)
+    assert [] == _codes(doc)
+
+
+def test_a_qualified_status_on_a_line_of_several_pairs() -> None:
+    """The status of the pair chosen among several is judged with what follows it too."""
+    line = "1. Report on the 2021/06 completed survey. HR 2022/12 Completed (2 of 4 sites) Late."
+    doc = gate.loads(_block(line))
+    [action] = doc.actions
+    expected = ("2022/12", None, "Completed (2 of 4 sites)", "Late.", ("HR",))
+    actual = (action.deadline_text, action.status, action.status_text, action.comments,
+              action.responsible)  # fmt: skip
+    assert expected == actual
+    assert "GT311" in _codes(doc)
+
+
+def test_a_qualified_status_reads_back_from_the_writer() -> None:
+    """A qualified status kept in status_text is written in its cell and read back equal."""
+    doc = gate.loads(_block("1. Train the clinic staff. Health Unit 2022/06 Completed 3/5 Left."))
+    written = gate.loads(gate.dumps(doc))
+    assert [attrs.evolve(a, origin=None) for a in doc.actions] == [
+        attrs.evolve(a, origin=None) for a in written.actions
+    ]
+
+
+@given(status_words, status_qualifiers, st.sampled_from(["", " Two sites left.", " see note"]))
+def test_a_status_word_qualified_as_status_parse_refuses_is_not_that_status(
+    word: str, qualifier: str, rest: str
+) -> None:
+    """For any status word and any qualifier after it that Status.parse refuses, the key
+    action's status is not the word's status: it is not read (GT311)."""
+    status_text = f"{word} {qualifier}".replace(" ,", ",")
+    assume(gt.Status.parse(status_text) is None)
+    doc = gate.loads(_block(f"1. Hire two staff. HR Unit 2022/06 {status_text}{rest}"))
+    [action] = doc.actions
+    assert (None, status_text, "2022/06") == (
+        action.status,
+        action.status_text,
+        action.deadline_text,
+    )
+    assert "GT311" in _codes(doc)

@@ -7,6 +7,7 @@ import datetime as dt
 import time
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -185,6 +186,12 @@ _ALPHABET = st.sampled_from(
         "Around 35 representatives",
         "\r\n",
         "Technical Working Group",
+        "The meeting agreed that:",
+        "Next steps:",
+        "HR will ",
+        " by 31 May 2023",
+        " by 03/04/2023",
+        "deemed approved",
     ]
 )
 
@@ -215,6 +222,8 @@ def test_arbitrary_unicode_raises_only_govtrack_errors(text: str) -> None:
         "1 May 2020\n\n" + "1 " * 10000 + "participants\n",
         "1 May 2020\n\n" + ("x" * 50 + ". ") * 2000 + "\n",
         "1 May 2020\n\nThe meeting was chaired by " + "(" * 5000 + "\n",
+        "1 May 2020\n\n" + "the meeting agreed that " * 5000 + "x:\n  • HR will do it\n",
+        "1 May 2020\n\nIt was agreed" + " on the" * 20000 + " x:\n  • HR will do it\n",
     ],
 )
 def test_pathological_text_is_fast(text: str) -> None:
@@ -275,3 +284,174 @@ def test_an_ambiguous_date_in_the_held_sentence_is_kept_and_reported() -> None:
     assert dt.date(2022, 6, 5) == (
         gt.loads(text, format="meeting-report", dayfirst=True).meetings[0].date
     )
+
+
+# ---------------------------------------------------------------------------
+# What the meeting agreed: its decisions
+
+AGREED = (DATA / "water_agreed.txt").read_text(encoding="utf-8")
+
+
+def _decisions(meeting: gt.Meeting) -> list[tuple[str, tuple[str, ...], str, bool, int | None]]:
+    return [
+        (
+            decision.text,
+            decision.responsible,
+            decision.deadline_text,
+            decision.deemed_consent,
+            decision.origin.line if decision.origin else None,
+        )
+        for decision in meeting.decisions
+    ]
+
+
+def test_a_list_of_what_the_meeting_agreed_is_its_decisions() -> None:
+    """Regression: the bullets after 'The meeting agreed that:' were no decisions, only an
+    agenda item with GT362; each is a Decision, its party and deadline read, never guessed."""
+    doc = gt.loads(AGREED, format="meeting-report", source="water.txt")
+    meeting = doc.meetings[0]
+    expected = [
+        ("The Water Department will share the revised maintenance plan by 31 May 2023",
+         ("The Water Department",), "31 May 2023", False, 17),
+        ("District engineers will report broken pumps every month",
+         ("District engineers",), "", False, 18),
+        ("Partners will send their comments within two weeks", ("Partners",), "", False, 19),
+        ("If no objection is received by 15 June 2023, the plan is deemed approved",
+         (), "15 June 2023", True, 20),
+    ]  # fmt: skip
+    assert expected == _decisions(meeting)
+    assert dt.date(2023, 5, 31) == meeting.decisions[0].due.end  # type: ignore[union-attr]
+    assert [] == [problem.code for problem in doc.problems]
+
+
+def test_the_agreed_list_leaves_the_rest_of_the_report_as_it_was() -> None:
+    """The introducing sentence stays an agenda item and the themes stay themes; without the
+    agreed list the meeting is the same, with no decisions."""
+    meeting = _meeting(AGREED)
+    start = AGREED.index("The meeting agreed that:")
+    end = AGREED.index("Ms. Otieno closed")
+    without = _meeting(AGREED[:start] + "The meeting agreed that:\n\n" + AGREED[end:])
+    assert attrs.evolve(meeting, decisions=()) == without
+    assert ("Spare parts for hand pumps", "Fees paid by water committees") == meeting.themes
+    assert "The meeting agreed that:" in [item.text for item in meeting.agenda]
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "The meeting agreed that:",
+        "It was agreed that:",
+        "The meeting agreed on the following:",
+        "Participants also agreed on the following action points:",
+        "The following were agreed:",
+        "Agreed actions:",
+        "Way forward:",
+        "Next steps:",
+        "The discussion was lively. The meeting agreed as follows",
+    ],
+)
+def test_each_way_of_introducing_what_was_agreed(intro: str) -> None:
+    """Each introduction of agreed actions makes the bullets after it decisions."""
+    text = _NUMERIC_REPORT.format(when="4 May 2022") + f"\n{intro}\n  • HR will hire a clerk\n"
+    doc = gt.loads(text, format="meeting-report")
+    assert [("HR will hire a clerk", ("HR",))] == [
+        (decision.text, decision.responsible) for decision in doc.meetings[0].decisions
+    ]
+    assert [] == [problem.code for problem in doc.problems if problem.code == "GT362"]
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "Other business was noted as follows:",
+        "The chair recalled the priorities agreed last year.",
+        "The meeting agreed that the unit would:",
+        "It was agreed",
+    ],
+)
+def test_a_list_after_what_is_not_an_agreement_stays_in_its_paragraph(intro: str) -> None:
+    """A list whose introduction does not say it is what the meeting agreed stays in its
+    agenda item (GT362), as before."""
+    text = _NUMERIC_REPORT.format(when="4 May 2022") + f"\n{intro}\n  • HR will hire a clerk\n"
+    doc = gt.loads(text, format="meeting-report")
+    meeting = doc.meetings[0]
+    assert ((), f"{intro}\n• HR will hire a clerk") == (meeting.decisions, meeting.agenda[-1].text)
+    assert ["GT362"] == [problem.code for problem in doc.problems]
+
+
+def test_key_points_or_themes_after_agreed_stay_key_points_or_themes() -> None:
+    """A list introduced as key points or themes stays so even when the sentence says agreed."""
+    text = _NUMERIC_REPORT.format(when="4 May 2022") + (
+        "\nThe meeting agreed on the following key messages:\n  • Water is a right\n"
+        "\nIt was agreed that the following topics are priorities:\n  • Sanitation\n"
+    )
+    meeting = _meeting(text)
+    assert ((), ("Water is a right",), ("Sanitation",)) == (
+        meeting.decisions,
+        meeting.key_points,
+        meeting.themes,
+    )
+
+
+def test_an_ambiguous_decision_deadline_is_kept_and_reported() -> None:
+    """A decision's all-numeric deadline that reads two ways is kept in due_text (GT366) until
+    dayfirst= says which order the report uses."""
+    text = _NUMERIC_REPORT.format(when="4 May 2022") + (
+        "\nIt was agreed that:\n  • HR will hire a clerk by 03/04/2023\n"
+    )
+    doc = gt.loads(text, format="meeting-report", source="r.txt")
+    [decision] = doc.meetings[0].decisions
+    [problem] = doc.problems
+    assert (None, "03/04/2023", "GT366", "line 9") == (
+        decision.due,
+        decision.due_text,
+        problem.code,
+        str(problem.location),
+    )
+    read = gt.loads(text, format="meeting-report", dayfirst=True).meetings[0].decisions[0]
+    assert dt.date(2023, 4, 3) == read.due.start  # type: ignore[union-attr]
+
+
+_PARTIES = ("HR", "The Water Department", "District engineers", "Each ministry", "Partners")
+_VERBS = ("share the plan", "hire a clerk", "report broken pumps", "send comments")
+
+
+@given(
+    intro=st.sampled_from(
+        ["The meeting agreed that:", "It was agreed that:", "Agreed actions:", "Next steps:",
+         "The meeting agreed on the following:", "Way forward:"]
+    ),
+    items=st.lists(
+        st.tuples(
+            st.sampled_from(_PARTIES),
+            st.sampled_from(_VERBS),
+            st.one_of(st.none(), st.dates(dt.date(2000, 1, 1), dt.date(2040, 12, 31))),
+            st.sampled_from(["•", "-", "*", "▪"]),
+        ),
+        min_size=1,
+        max_size=5,
+    ),
+)  # fmt: skip
+def test_agreed_bullets_are_the_decisions_with_party_and_deadline(
+    intro: str, items: list[tuple[str, str, dt.date | None, str]]
+) -> None:
+    """For any list of agreed actions 'X will do Y [by D]', the decisions are the bullets in
+    order, each with X as its party and D as its deadline (none when none is written)."""
+    bullets = [
+        f"{party} will {verb}" + (f" by {day:%d %B %Y}" if day else "")
+        for party, verb, day, _ in items
+    ]
+    lines = "".join(
+        f"  {mark} {bullet}\n" for bullet, (*_, mark) in zip(bullets, items, strict=True)
+    )
+    text = _NUMERIC_REPORT.format(when="4 May 2022") + f"\n{intro}\n{lines}"
+    doc = gt.loads(text, format="meeting-report")
+    expected = [
+        (bullet, (party,), day) for bullet, (party, _, day, _) in zip(bullets, items, strict=True)
+    ]
+    actual = [
+        (decision.text, decision.responsible, decision.due.start if decision.due else None)
+        for decision in doc.meetings[0].decisions
+    ]
+    assert expected == actual
+    assert () == doc.problems

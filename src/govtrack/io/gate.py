@@ -61,6 +61,12 @@ What the reader does with it:
   way GT309 names them. A line with no deadline followed by a status is cut at its
   only date written in figures (GT303); with several, no deadline is chosen and the
   whole line is the text (GT302).
+- The status is the word after the deadline; the words after it are the comments. A status
+  word that what follows it qualifies, as :meth:`~govtrack.Status.parse` judges it (a
+  parenthetical, a percentage, a count or a qualifying word: ``Completed (2 of 4 sites)``,
+  ``Completed 3/5``, ``Completed partially``, ``Ongoing (100%)``), is not read: ``status``
+  is None and the words are kept in ``status_text`` (GT311). What only dates or measures
+  it (``Completed (June 2022)``, ``Ongoing 80%``) stays in the comments.
 - The responsible party is told from the action text by the last sentence end (``.``,
   ``!``, ``?``), in a text with none by the last ``;`` when a name follows it that the
   document gives as a party (always), or that reads as one when no name ends the text
@@ -113,6 +119,10 @@ GT309  warning   several deadlines in a key-action line could end its text and
 GT310  warning   a line without a ref holds a date in figures and a status word but
                  reads as a sentence (``Phase one 2022/01 completed, …``): it is kept
                  in the comments of the key action above
+GT311  warning   a status word qualified by what follows it (``Completed (2 of 4
+                 sites)``, ``Completed 3/5``, ``Completed partially``, ``Ongoing (100%)``):
+                 as :meth:`~govtrack.Status.parse`, the status is not read, and the
+                 words are kept in ``status_text``
 =====  ========  ====================================================================
 
 The writer, :func:`dumps`, renders evaluations in the same shape and separates
@@ -389,6 +399,7 @@ class _RawAction:
     body: str = ""  # the line after its ref, while the pair that ends the text is chosen
     cuts: tuple[_Cut, ...] = ()  # where the line may be cut, while one is chosen
     cells: tuple[str, ...] = ()  # the cells of a line with tabs, as split
+    qualified: bool = False  # the status word is qualified by what follows it (GT311)
 
 
 @attrs.frozen
@@ -897,14 +908,52 @@ def _names_before(text: str, start: int) -> bool:
 
 def _anchored(number: int, ref: str, body: str, cut: _Cut) -> _RawAction:
     """The key action of a line cut at ``cut``: text and party before it, comments after."""
+    status_text, end = _status_cell(body, cut)
     return _RawAction(
         line=number,
         ref=ref,
         head=body[: cut.start].strip(),
         due_text=cut.due,
-        status_text=cut.status,
-        comments=[body[cut.end :].strip()],
+        status_text=status_text,
+        comments=[body[end:].strip()],
+        qualified=end > cut.end,
     )
+
+
+_QUALIFIER = re.compile(
+    r"""(?:[ \t]*(?:[-–—][ \t]*)?(?:
+        \([^()\n]{0,100}\)                              # (2 of 4 sites), (100%), (June 2022)
+        |\d{1,3}(?:[.,]\d{1,3})?[ \t]?%                  # 60%
+        |\d{1,3}[ \t]*/[ \t]*\d{1,3}(?![\d/])              # 3/5
+        |\d{1,3}[ \t]+(?:out[ \t]+)?of[ \t]+\d{1,3}(?!\d)  # 3 of 5, 3 out of 5
+    )){0,4}
+    (?:[ \t]*,?[ \t]*(?:partially|partly|partial|in[ \t]+part|not|but|except|subject[ \t]+to)\b)?
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+"""What may qualify a status word right after it: a parenthetical, a percentage, a count
+(``3/5``, ``2 of 4``), perhaps after a dash, then a qualifying word (``partially``, ``not``,
+``but``), perhaps after a comma. :meth:`Status.parse` judges the status word with them."""
+
+
+def _status_cell(body: str, cut: _Cut) -> tuple[str, int]:
+    """The status of a line cut at ``cut`` as written, and where the comments start.
+
+    The status is the word after the deadline; with what follows it when that qualifies it
+    as :meth:`Status.parse` would not read (``Completed (2 of 4 sites)``, ``Completed 3/5``,
+    ``Completed partially``, ``Ongoing (100%)``): nothing is guessed, and the words are kept
+    in ``status_text``. What only dates or measures it (``Completed (June 2022)``,
+    ``Ongoing 80%``) stays in the comments, as any other words after it do.
+    """
+    if not cut.status:
+        return "", cut.end
+    found = _QUALIFIER.match(body, cut.end)
+    if found is None or found.end() == cut.end:
+        return cut.status, cut.end
+    qualified = cut.status + body[cut.end : found.end()]
+    if Status.parse(qualified) is not None:
+        return cut.status, cut.end
+    return qualified, found.end()
 
 
 def _tail(head: str, parties: _Parties | None = None) -> str:
@@ -1166,8 +1215,9 @@ def _choose_cut(reader: _Reader, raw: _RawAction, parties: _Parties, layout: Cou
         _warn_no_status(reader, chosen, raw.line)
     raw.head = raw.body[: chosen.start].strip()
     raw.due_text = chosen.due
-    raw.status_text = chosen.status
-    raw.comments.insert(0, raw.body[chosen.end :].strip())
+    raw.status_text, end = _status_cell(raw.body, chosen)
+    raw.qualified = end > chosen.end
+    raw.comments.insert(0, raw.body[end:].strip())
     raw.cuts = ()
 
 
@@ -1200,6 +1250,13 @@ def _finish_action(reader: _Reader, raw: _RawAction, parties: _Parties) -> Actio
                 f"before the deadline {raw.due_text!r} are kept as the text: {raw.head!r}",
                 raw.line,
             )
+    if raw.qualified:
+        reader.warn(
+            "GT311",
+            f"the status {raw.status_text!r} is qualified by the words after the status word, "
+            "so it is not read (nothing is guessed); they are kept in status_text",
+            raw.line,
+        )
     comments, updates = split_updates("\n".join(raw.comments))
     due: Due | None = None
     due_text = ""

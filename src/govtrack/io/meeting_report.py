@@ -19,8 +19,15 @@ The shape is::
 
 Every paragraph becomes an :class:`~govtrack.AgendaItem` (so no text is
 lost); bullet lists introduced by a sentence naming "themes" or "key points"
-become the :class:`~govtrack.Meeting`'s ``themes`` and ``key_points``; any
-other list stays in its introducing paragraph's agenda item. The organiser
+become the :class:`~govtrack.Meeting`'s ``themes`` and ``key_points``; a bullet
+list introduced by what the meeting agreed ("The meeting agreed that:", "It was
+agreed that:", "The meeting agreed on the following:", "Agreed actions:", "Way
+forward:", "Next steps:") becomes its ``decisions``, one
+:class:`~govtrack.Decision` a bullet, whose responsible party, deadline and
+deemed-consent rule are read from the sentence as the minutes reader reads them
+(the subject before "will", a date after "by" or "before"; never guessed: "within
+two weeks" is no deadline); any other list stays in its introducing paragraph's
+agenda item. The organiser
 ("organized by the X (ABBR)"), the chairs ("presided by …", "chaired by …")
 and the attendance ("Around 35 representatives …") are read from the prose.
 
@@ -31,13 +38,16 @@ code   severity  meaning
 =====  ========  ===============================================================
 GT360  warning   no date on the first lines nor in the sentence saying the meeting was held
 GT361  info      no title line after the date and venue
-GT362  info      a bullet list that is neither themes nor key points (kept in the
-                 agenda item of the sentence that introduces it)
+GT362  info      a bullet list that is neither themes, key points nor decisions (kept
+                 in the agenda item of the sentence that introduces it)
 GT363  warning   the text ends mid-sentence: it may be truncated
 GT364  info      a bullet list with no introducing sentence (kept as an agenda item)
 GT365  warning   the meeting's date is an all-numeric day that reads two ways
                  (``03/04/2022``) and ``dayfirst=`` is not given, or one that does
                  not read in the order it gives: kept in ``when_text``
+GT366  warning   a decision's deadline that cannot be read (kept in ``due_text``), such
+                 as an all-numeric day that reads two ways (``03/04/2023``) without
+                 ``dayfirst=``
 =====  ========  ===============================================================
 
 >>> import govtrack as gt
@@ -59,16 +69,20 @@ from govtrack._errors import FormatError
 from govtrack.io._prose import (
     BULLET,
     Line,
+    deadline_in,
     find_day,
+    is_deemed_consent,
     lines_of,
     names_a_day,
     read_day,
+    responsible_in,
     squash,
     time_span,
     unread_day,
+    unread_deadline_in,
 )
 from govtrack.model.location import Location
-from govtrack.model.records import AgendaItem, Document, Issue, Meeting
+from govtrack.model.records import AgendaItem, Decision, Document, Issue, Meeting
 from govtrack.model.status import Severity
 
 __all__ = ["loads", "sniff"]
@@ -79,6 +93,29 @@ _KEY_POINTS = re.compile(
     r"\b(?:key points?|main points?|key messages?|key takeaways?|key issues raised)\b",
     re.IGNORECASE,
 )
+_AGREED = re.compile(
+    r"\b(?:meeting|participants?|members?|group|committee|forum|partners|stakeholders|it|all)"
+    r"\s{1,3}(?:(?:was|were|has|have|had)\s{1,3})?(?:(?:also|further|then|unanimously)\s{1,3})?"
+    r"(?:agreed|decided|resolved)\b"
+    r"|\bthe\s{1,3}following\s{1,3}(?:was|were|(?:has|have)\s{1,3}been)\s{1,3}(?:agreed|decided)\b",
+    re.IGNORECASE,
+)
+"""A sentence saying what the meeting agreed (``The meeting agreed that:``, ``It was agreed
+that:``, ``Participants also agreed on the following:``, ``The following were agreed:``)."""
+_AGREED_TAIL = re.compile(
+    r"(?:\s{1,3}(?:that|on|to|upon|with|the|following|as|follows|next|steps|way|forward"
+    r"|actions?|points?|decisions?|measures|items))*\s{0,3}:?\s{0,3}",
+    re.IGNORECASE,
+)
+"""What may follow "agreed" in a sentence that introduces the list of it (``that:``, ``on the
+following action points:``); with any other word (``that the unit would:``) it does not."""
+_AGREED_HEADING = re.compile(
+    r"\s{0,3}(?:(?:the\s{1,3})?way\s{1,3}forward|(?:agreed\s{1,3})?next\s{1,3}steps"
+    r"|agreed\s{1,3}(?:actions?|action\s{1,3}points|decisions)|action\s{1,3}points"
+    r"|decisions(?:\s{1,3}(?:taken|made|reached))?)\s{0,3}:?\s{0,3}",
+    re.IGNORECASE,
+)
+"""A heading over the agreed actions (``Agreed actions:``, ``Way forward:``, ``Next steps:``)."""
 _ORGANISED = re.compile(
     r"\b(?:organi[sz]ed|convened|hosted)\s{1,3}by\s{1,3}(?:the\s{1,3})?"
     r"(?P<name>[^,;()\n.]{2,150})(?P<abbr>\(\s{0,2}[^()\n]{1,20}\))?"
@@ -195,7 +232,7 @@ def loads(text: str, *, source: str = "", dayfirst: bool | None = None) -> Docum
 
     Returns:
         A Document whose ``meetings`` holds the meeting and whose ``problems``
-        holds what could not be read (codes GT360–GT364).
+        holds what could not be read (codes GT360–GT366).
 
     Raises:
         FormatError: The text has neither a date on its first lines nor a
@@ -278,7 +315,7 @@ class _Reader:
             self.problem("GT361", "no title after the date and venue", None, Severity.INFO)
         body = blocks[body_from:]
         prose = " ".join(block.text.replace("\n", " ") for block in body if not block.is_bullets)
-        agenda, themes, key_points = self.paragraphs(body)
+        agenda, themes, key_points, decisions = self.paragraphs(body)
         attendance, count = _attendance(prose)
         starts, ends = time_span(when_text)
         meeting = Meeting(
@@ -295,6 +332,7 @@ class _Reader:
             agenda=tuple(agenda),
             themes=tuple(themes),
             key_points=tuple(key_points),
+            decisions=tuple(decisions),
             origin=self.where(date_block.line if date_block else (title_line or 1)),
         )
         self.check_end()
@@ -314,10 +352,13 @@ class _Reader:
         )
         return day
 
-    def paragraphs(self, body: list[_Block]) -> tuple[list[AgendaItem], list[str], list[str]]:
+    def paragraphs(
+        self, body: list[_Block]
+    ) -> tuple[list[AgendaItem], list[str], list[str], list[Decision]]:
         agenda: list[AgendaItem] = []
         themes: list[str] = []
         key_points: list[str] = []
+        decisions: list[Decision] = []
         texts: list[str] = []
         lines: list[int] = []
         for block in body:
@@ -338,10 +379,16 @@ class _Reader:
                 key_points.extend(bullets)
             elif _THEMES.search(last_sentence):
                 themes.extend(bullets)
+            elif _agrees(last_sentence):
+                decisions.extend(
+                    self.decision(bullet, line.number)
+                    for bullet, line in zip(bullets, block.lines, strict=True)
+                )
             else:
                 self.problem(
                     "GT362",
-                    "a bullet list that is neither themes nor key points: kept in its paragraph",
+                    "a bullet list that is neither themes, key points nor decisions: "
+                    "kept in its paragraph",
                     block.line,
                     Severity.INFO,
                 )
@@ -350,7 +397,30 @@ class _Reader:
             AgendaItem(text=text, origin=self.where(line))
             for text, line in zip(texts, lines, strict=True)
         ]
-        return agenda, themes, key_points
+        return agenda, themes, key_points, decisions
+
+    def decision(self, text: str, line: int) -> Decision:
+        """A bullet of what the meeting agreed: its party and deadline read from the sentence."""
+        due = deadline_in(text, dayfirst=self.dayfirst)
+        due_text = ""
+        unread = unread_deadline_in(text, dayfirst=self.dayfirst) if due is None else None
+        if unread is not None:
+            due_text, reason = unread
+            self.problem(
+                "GT366",
+                f"decision {text[:60]!r}: cannot read its deadline {due_text!r}: {reason}; "
+                "kept as text",
+                line,
+                Severity.WARNING,
+            )
+        return Decision(
+            text=text,
+            responsible=responsible_in(text),
+            due=due,
+            due_text=due_text,
+            deemed_consent=is_deemed_consent(text),
+            origin=self.where(line),
+        )
 
     def check_end(self) -> None:
         last = next((line for line in reversed(self.lines) if line.clean), None)
@@ -365,6 +435,23 @@ class _Reader:
                 last.number,
                 Severity.WARNING,
             )
+
+
+def _agrees(sentence: str) -> bool:
+    """Whether the sentence before a bullet list introduces what the meeting agreed: it ends
+    saying so (``… agreed that:``, ``… agreed on the following:``, ``… agreed as follows``),
+    or it is a heading such as ``Next steps:``."""
+    if _AGREED_HEADING.fullmatch(sentence):
+        return True
+    agreed = None
+    for agreed in _AGREED.finditer(sentence):  # noqa: B007 - only the last one counts
+        pass
+    if agreed is None:
+        return False
+    tail = sentence[agreed.end() :]
+    return bool(_AGREED_TAIL.fullmatch(tail)) and (
+        tail.rstrip().endswith(":") or "follow" in tail.casefold()
+    )
 
 
 def _bullet(line: Line) -> str:
