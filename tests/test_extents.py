@@ -212,3 +212,40 @@ def test_a_sheet_of_unreferenced_cells_is_refused_before_calamine(tmp_path: Path
     with pytest.raises(gt.LimitError, match=r"spans 100 rows by 100 columns \(10,000 cells\)"):
         limits.check_extents(path, gt.Limits(max_cells=1000))
     limits.check_extents(path, gt.Limits(max_cells=10_000))
+
+
+# What may lie around a cell in a sheet's XML, as far as the unreferenced-cell test sees:
+# colons in texts and attributes, prefixed elements, prefixed names that are no cell.
+_PREFIX_TOKENS = [
+    '<c r="A1">',
+    "<c>",
+    "<x:c ",
+    "<x:c>",
+    "<x:row>",
+    "<x:sheetData>",
+    "<x:col>",
+    "<x:cols>",
+    "<t>10:30</t>",
+    "Note: ",
+    ":",
+    ":cx",
+    ":rows",
+    'xmlns:x="main"',
+    "plain text ",
+]
+
+
+@given(
+    tokens=st.lists(st.sampled_from(_PREFIX_TOKENS), max_size=20),
+    segment=st.sampled_from([8, 30, 1 << 20]),
+)
+def test_the_scan_sees_a_prefixed_element_wherever_the_colons_are(
+    tokens: list[str], segment: int
+) -> None:
+    """Some cell may lack its reference exactly when an unreferenced cell start tag or a
+    prefixed sheet element is in the XML, however many colons come before it."""
+    xml = f"<worksheet>{''.join(tokens)}</worksheet>".encode()
+    expected = bool(limits._UNREFERENCED.search(xml) or limits._PREFIXED.search(xml))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(limits, "_SEGMENT", segment)
+        assert expected == limits._scan(_archive(xml), "xl/worksheets/sheet1.xml")[0]
