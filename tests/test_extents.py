@@ -3,9 +3,11 @@ the sheet scan that runs beside calamine."""
 
 from __future__ import annotations
 
+import importlib.util
 import io
 import re
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -13,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import govtrack as gt
-from govtrack.io import _xlsx, limits
+from govtrack.io import _xlsx, excel, limits
 from hostile_files import workbook
 
 # How a reference, or something that reads like one, may be written in a sheet's XML.
@@ -249,3 +251,29 @@ def test_the_scan_sees_a_prefixed_element_wherever_the_colons_are(
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(limits, "_SEGMENT", segment)
         assert expected == limits._scan(_archive(xml), "xl/worksheets/sheet1.xml")[0]
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("python_calamine") is None, reason="needs python-calamine"
+)
+@pytest.mark.parametrize("entry", ["gt.load", "excel.load", "iter_actions"])
+def test_every_way_in_checks_the_span_before_calamine(tmp_path: Path, entry: str) -> None:
+    """The Excel reader's own ``load`` (not only ``gt.load``) and the stream check the span
+    before calamine loads the sheet: two cells at A1 and CV100 ask for 10,000 cells."""
+    rows = '<row r="1"><c r="A1" t="inlineStr"><is><t>Action</t></is></c></row>'
+    rows += '<row r="100"><c r="CV100" t="inlineStr"><is><t>y</t></is></c></row>'
+    path = tmp_path / "wide.xlsx"
+    path.write_bytes(
+        workbook(
+            '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+            f"<sheetData>{rows}</sheetData></worksheet>"
+        )
+    )
+    small = gt.Limits(max_cells=1000)
+    reads: dict[str, Callable[[], object]] = {
+        "gt.load": lambda: gt.load(path, engine="calamine", limits=small),
+        "excel.load": lambda: excel.load(path, engine="calamine", limits=small),
+        "iter_actions": lambda: list(gt.iter_actions(path, engine="calamine", limits=small)),
+    }
+    with pytest.raises(gt.LimitError, match=r"spans 100 rows by 100 columns"):
+        reads[entry]()

@@ -13,10 +13,8 @@ from govtrack.io._files import atomic_write, decode_text, normalise_newlines
 from govtrack.io.limits import (
     DEFAULT_LIMITS,
     Limits,
-    check_extents,
     check_lines,
     check_text,
-    check_workbook,
 )
 from govtrack.io.report import is_report
 from govtrack.model.records import Document
@@ -226,9 +224,6 @@ def _load_workbook(
         raise UnsupportedFormatError(
             f"encoding= does not apply to {file.name}: an Excel workbook says its own encoding"
         )
-    check_workbook(file, limits)
-    if options.get("engine") == "calamine":
-        check_extents(file, limits)  # calamine allocates a sheet's whole span at once
     module = module_of("excel")
     if module is None:
         raise UnsupportedFormatError("this version of govtrack cannot read Excel workbooks")

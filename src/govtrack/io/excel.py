@@ -2520,7 +2520,8 @@ def _check_file(file: Path) -> None:
             f"{name} is an old .xls workbook or a password-protected one; expected an .xlsx "
             "file: open it in Excel, remove any password and save it as .xlsx"
         )
-    if not zipfile.is_zipfile(file):
+    if not magic.startswith(b"PK\x03\x04") and not zipfile.is_zipfile(file):
+        # (a zip cut short starts as one: check_workbook then says the zip is broken)
         raise FormatError(
             f"{name} is not an Excel workbook: expected an .xlsx file (a zip archive)"
         )
@@ -2547,8 +2548,8 @@ def load(
             (keys as in :data:`govtrack.io.columns.HEADERS`; a lone string is one name).
         dayfirst: How to read all-numeric days such as ``03/04/2024``: True for 3 April,
             False for 4 March, None to refuse to guess (a GT208 problem).
-        limits: Rows, cells and cell length to accept (:class:`govtrack.Limits`); sizes
-            and the zip are checked by ``gt.load`` before this reader runs.
+        limits: The sizes to accept (:class:`govtrack.Limits`): the zip's inflated size,
+            rows, cells and cell length, and for calamine each sheet's span.
         progress: Called as rows are read, ``progress(rows_read, rows_total)``
             (see :data:`ProgressCallback`); the command line shows it on a terminal.
         hidden_sheets: ``"read"`` (the default) reads a hidden sheet that has a header
@@ -2586,6 +2587,7 @@ def load(
     """
     file = Path(path)
     lookup = merge_aliases(aliases)
+    _check_sizes(file, engine, limits)
     opened = _open(file, engine, limits)
     if isinstance(opened, Document):
         return opened
@@ -2682,9 +2684,7 @@ def iter_actions(
             problems.extend(document.problems)
         yield from document.actions
         return
-    check_workbook(file, limits)
-    if engine == "calamine":
-        check_extents(file, limits)  # calamine allocates a sheet's whole span at once
+    _check_sizes(file, engine, limits)
     lookup = merge_aliases(aliases)
     opened = _open(file, engine, limits)
     if isinstance(opened, Document):
@@ -2708,6 +2708,19 @@ def iter_actions(
             f"{file.name}: no sheet has a header row govtrack recognises (looked in the first "
             f"{HEADER_SCAN_ROWS} rows of {names})"
         )
+
+
+def _check_sizes(file: Path, engine: str, limits: Limits) -> None:
+    """Refuse a zip too large when inflated, and for calamine, which allocates a sheet's
+    whole span at once, a sheet spanning more than ``limits.max_cells`` (before it loads)."""
+    if engine not in _xlsx.ENGINES:
+        raise UnsupportedFormatError(
+            f"unknown Excel engine {engine!r}; expected one of {_xlsx.ENGINES}"
+        )
+    _check_file(file)
+    check_workbook(file, limits)
+    if engine == "calamine":
+        check_extents(file, limits)
 
 
 def _is_workbook(file: Path) -> bool:
@@ -2735,13 +2748,9 @@ class _Opened:
 
 
 def _open(file: Path, engine: str, limits: Limits) -> _Opened | Document:
-    """Check, list and scan the workbook; govtrack's own workbook is read whole at once."""
+    """List and scan the workbook (checked by :func:`_check_sizes`); govtrack's own workbook
+    is read whole at once."""
     name = file.name
-    if engine not in _xlsx.ENGINES:
-        raise UnsupportedFormatError(
-            f"unknown Excel engine {engine!r}; expected one of {_xlsx.ENGINES}"
-        )
-    _check_file(file)
     try:
         archive = zipfile.ZipFile(file)
     except (zipfile.BadZipFile, OSError) as error:
