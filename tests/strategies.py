@@ -14,7 +14,7 @@ import attrs
 from hypothesis import strategies as st
 
 import govtrack as gt
-from govtrack.io.columns import header_key, merge_aliases
+from govtrack.io.columns import header_key, merge_aliases, normalise_header
 from govtrack.model.status import STATUS_SYNONYMS
 
 # Text as people type it: letters, digits, punctuation, non-ASCII, no control characters
@@ -303,6 +303,48 @@ extra_headers = st.one_of(
     words.map(lambda key: " ".join(key.split())).filter(lambda key: not header_key(key, _LOOKUP)),
 )
 """Headers of ``extra`` columns no reader names (a header it names is read as that column)."""
+
+_HINT_WORDS = ("will", "be", "done", "the", "unit", "person", "free", "text", "briefly", "one",
+               "from", "list", "name", "of", "or")  # fmt: skip
+header_hints = st.one_of(
+    st.sampled_from(("mm/yyyy", "MM/YYYY", "dd/mm/yyyy", "dd.mm.yy", "month/year", "yyyy-mm-dd")),
+    st.lists(
+        st.sampled_from(("Completed", "Ongoing", "Not started", "Yes", "No", "Delayed")),
+        min_size=2,
+        max_size=4,
+        unique=True,
+    ).map("/".join),
+    st.tuples(
+        st.sampled_from(("what", "who", "how", "e.g.", "please specify", "select")),
+        st.lists(st.sampled_from(_HINT_WORDS), max_size=4),
+    ).map(lambda parts: " ".join((parts[0], *parts[1]))),
+)
+"""Hints partners put in parentheses after a header (``Deadline (mm/yyyy)``): a date format, the
+choices, an explanation; never a word saying which version or round the column is."""
+
+_TITLE_CHARACTERS = st.characters(whitelist_categories=("L", "N", "P", "S"))
+_title_texts = (
+    st.text(st.one_of(_TITLE_CHARACTERS, st.just(" ")), min_size=1, max_size=30)
+    .map(str.strip)
+    .filter(lambda text: text and not text.endswith(":") and not text.startswith(("=", "#")))
+    .filter(lambda text: "_x" not in text and not header_key(text, _LOOKUP))
+)
+title_pairs = st.lists(
+    st.tuples(
+        _title_texts.filter(lambda text: ":" not in text).filter(
+            lambda text: (
+                normalise_header(text) not in {"title", "as of"}
+                and not header_key(f"{text}:", _LOOKUP)
+            )
+        ),
+        _title_texts,
+    ),
+    min_size=1,
+    max_size=5,
+    unique_by=lambda pair: pair[0],
+)
+"""``(label, value)`` pairs of a title row above an action matrix, whose plan has no field for
+them (a label names no field of a plan, and neither cell is a header)."""
 
 issues = st.builds(
     gt.Issue,

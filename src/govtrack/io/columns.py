@@ -6,6 +6,11 @@ recognises when reading. Headers are compared after :func:`normalise_header`
 ``N°``, ``Nº`` and ``№`` read as ``No``; ``Comments/Remarks`` and ``Comments / remarks``
 are one header). A caller extends the table with ``aliases={"deadline": ["Target date"]}``.
 
+A header that names no column as written is tried without a trailing hint in
+parentheses, on its line or the next (``Deadline (mm/yyyy)``, ``Key action(s)\\n(what
+will be done)``, ``Status (Completed/Ongoing/Not started)``): see :func:`strip_hint`.
+The readers keep the header as written as the column's label.
+
 :func:`header_key` is how the readers name a column: by its alias, else, for the
 main columns (:data:`PLURAL_KEYS`), by its alias in the plural (``Action points``,
 ``Target dates``), else, for a combined header (``Remarks/Comments``), by the one key
@@ -29,6 +34,7 @@ from govtrack._errors import UnsupportedFormatError
 
 __all__ = [
     "ALIASES",
+    "GENERIC_HEADERS",
     "HEADERS",
     "NUMBERING_HEADERS",
     "PLURAL_KEYS",
@@ -36,6 +42,7 @@ __all__ = [
     "header_part_keys",
     "merge_aliases",
     "normalise_header",
+    "strip_hint",
 ]
 
 HEADERS: dict[str, str] = {
@@ -180,6 +187,85 @@ actions (see :mod:`govtrack.io.excel`).
 """
 
 
+GENERIC_HEADERS: frozenset[str] = frozenset({"date", "dates"})
+"""Aliases (normalised) that say less than the others of their column: a bare ``Date`` may be
+the deadline, but beside ``Deadline`` or ``Due date`` it is a meeting's or a decision's
+date, so a reader takes the more exact column and keeps this one in ``extra``."""
+
+_HINT = re.compile(r"\s*\(([^()]*)\)\s*\Z")
+"""A header's trailing parenthetical, on its line or the next."""
+_FORMAT_HINT = re.compile(
+    r"\s*(?:[dmyq]{1,4}|day|month|year|quarter)(?:\s*[/.\-\s]\s*(?:[dmyq]{1,4}|day|month|year"
+    r"|quarter))*\s*",
+    re.IGNORECASE,
+)
+"""A date format a header asks for: ``(mm/yyyy)``, ``(dd.mm.yy)``, ``(month/year)``."""
+_QUALIFIERS = frozenset(
+    {"original", "initial", "initially", "first", "planned", "revised", "revision", "new",
+     "extended", "actual", "previous", "old", "current", "updated", "latest", "last", "final",
+     "baseline", "second", "third", "prior", "earlier", "later", "as", "written", "mid",
+     "midterm", "end", "year", "quarter", "semester", "month", "round", "phase",
+     "january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+     "sep", "sept", "oct", "nov", "dec",
+     # French, Spanish
+     "initiale", "révisé", "révisée", "revise", "revisee", "nouveau", "nouvelle", "actuel",
+     "actuelle", "précédent", "precedent", "revisado", "revisada", "nuevo", "nueva", "inicial",
+     "anterior"}
+)  # fmt: skip
+"""Words that make a parenthetical part of a header's meaning, not a hint: which deadline or
+which round of statuses it is (``Deadline (original)``, ``Status (June)``, ``(as written)``)."""
+_COLUMN_LETTERS = re.compile(r"\s*[A-Z]{1,3}\s*")
+"""A column letter (``Deadline (D)``, as a reader names a second column in ``extra``)."""
+_HINT_ROUNDS = 3
+
+
+def strip_hint(text: str) -> str:
+    """A header without its trailing hint in parentheses, or the header unchanged.
+
+    A hint tells how to fill the column (``Deadline (mm/yyyy)``, ``Key action(s)\\n(what
+    will be done)``, ``Status (Completed/Ongoing/Not started)``); it is stripped, with
+    the line break or spaces before it. A parenthetical that says which column it is
+    stays: one holding a figure (``Status (2023)``, ``(Q1)``), a word saying which version
+    or round (``Deadline (original)``, ``Status (June)``, ``(as written)``) or
+    only capitals (a column letter or an acronym: ``(D)``, ``(RAG)``). A hint on a
+    :data:`GENERIC_HEADERS` header is stripped only when it is a date format: ``Date
+    (of the meeting)`` says which date it is.
+
+    >>> strip_hint("Deadline (mm/yyyy)"), strip_hint("Key Action(s)\\n(what will be done)")
+    ('Deadline', 'Key Action(s)')
+    >>> strip_hint("Deadline (original)"), strip_hint("Status (Dec 2022)")
+    ('Deadline (original)', 'Status (Dec 2022)')
+    >>> strip_hint("Date (dd/mm/yyyy)"), strip_hint("Date (of the meeting)")
+    ('Date', 'Date (of the meeting)')
+    """
+    bare = text
+    for _ in range(_HINT_ROUNDS):
+        match = _HINT.search(bare)
+        if match is None or match.group(1) == "s" or not bare[: match.start()].strip():
+            break  # no hint, or the plural marker (s), which normalise_header folds
+        hint = match.group(1)
+        head = bare[: match.start()].rstrip()
+        if not _is_hint(hint, head):
+            break
+        bare = head
+    return bare
+
+
+def _is_hint(hint: str, head: str) -> bool:
+    """Whether a parenthetical after ``head`` is a hint (see :func:`strip_hint`)."""
+    if _COLUMN_LETTERS.fullmatch(hint):
+        return False
+    if _FORMAT_HINT.fullmatch(hint):
+        return True
+    return not (
+        any(char.isdigit() for char in hint)
+        or _QUALIFIERS.intersection(normalise_header(hint).split())
+        or (any(char.isalpha() for char in hint) and hint.isupper())
+        or normalise_header(head) in GENERIC_HEADERS
+    )
+
+
 def merge_aliases(extra: Mapping[str, Iterable[str]] | None = None) -> dict[str, str]:
     """The lookup from normalised header to column key, with a caller's extra aliases.
 
@@ -255,11 +341,18 @@ def header_key(text: str, lookup: Mapping[str, str]) -> str | None:
     ('action', 'deadline')
     >>> header_key("Offices", lookup) is None  # Office is Scope, but only main columns pluralise
     True
+    >>> header_key("Status (Completed/Ongoing/Not started)", lookup)  # a hint: strip_hint
+    'status'
     """
     folded = normalise_header(text)
     key = _alias_key(folded, lookup)
-    if key is not None or " / " not in folded:
+    if key is not None:
         return key
+    bare = strip_hint(text)
+    if bare != text:
+        return header_key(bare, lookup)
+    if " / " not in folded:
+        return None
     keys = {_alias_key(part, lookup) for part in folded.split(" / ") if part}
     return keys.pop() if len(keys) == 1 else None
 
@@ -325,7 +418,7 @@ def header_part_keys(text: str, lookup: Mapping[str, str]) -> tuple[str, ...]:
     ('status', 'comments')
     """
     keys: dict[str, None] = {}
-    for part in normalise_header(text).split(" / "):
+    for part in normalise_header(strip_hint(text)).split(" / "):
         key = _alias_key(part, lookup)
         if key is not None:
             keys.setdefault(key, None)

@@ -33,7 +33,10 @@ spaces, line breaks, punctuation and ``(s)`` folded; ``N°`` is ``No``) against
 quarter"]}`` adds more. A header joining aliases with ``/`` is read as their
 column when they all name one (``Remarks/Comments``); when they name different
 ones (``Status/Comments``) the column is kept in ``extra`` and GT205 says so
-(:func:`~govtrack.io.columns.header_key`). The main keys and a few of their aliases:
+(:func:`~govtrack.io.columns.header_key`). A hint in parentheses after a header
+(``Deadline (mm/yyyy)``) does not count (:func:`~govtrack.io.columns.strip_hint`), and a
+bare ``Date`` beside an exact deadline column (``Deadline``, ``Due date``) is kept in
+``extra`` (GT206). The main keys and a few of their aliases:
 
 ================  ==============================================  ==============================
 key               some aliases                                    fills
@@ -113,6 +116,11 @@ reported (GT227). A table with a Scope column keeps every text whole. The text
 matrix reader shares the rule (:func:`~govtrack.io._refs.split_scope`). It is
 applied row by row, not only when several rows carry prefixes: the reader streams,
 and one prefix in a table is as much a scope as many.
+
+**Title rows.** Above the header, each label cell (``Period:``) starts a pair, several
+to a row if need be; a pair fills the record's field of that name or goes to its
+``extra`` under its label; the first row without a label is the title, else the
+sheet's name.
 
 **Rows.** Blank rows are skipped. In a management-response matrix the
 recommendation columns (Rec #, Recommendation, Management response,
@@ -241,12 +249,14 @@ from govtrack.io._refs import REF_FIRST as _REF_FIRST
 from govtrack.io._refs import REF_SECOND as _REF_SECOND
 from govtrack.io._refs import outline_fits, split_scope
 from govtrack.io.columns import (
+    GENERIC_HEADERS,
     HEADERS,
     NUMBERING_HEADERS,
     header_key,
     header_part_keys,
     merge_aliases,
     normalise_header,
+    strip_hint,
 )
 from govtrack.io.excel_write import (
     INSTRUCTIONS_SHEET,
@@ -450,6 +460,17 @@ _REPORT_FIELDS = {
     "period": "period_text",
     "reporting period": "period_text",
 }
+_PLAN_FIELDS = {"title": "title"}
+# The title-row labels each layout has a field for; any other label goes to extra.
+_TITLE_FIELDS = {
+    _RESPONSES: _EVALUATION_FIELDS,
+    _ACTIVITIES: _REPORT_FIELDS,
+    _INDICATORS: _REPORT_FIELDS,
+    _ACTIONS: _PLAN_FIELDS,
+    _DECISIONS: _PLAN_FIELDS,
+}
+_TITLE_LABELS = frozenset(_EVALUATION_FIELDS).union(_REPORT_FIELDS)
+"""Labels that name a field of some record: a cell ``Period: 2023`` is never a title."""
 
 
 # ---------------------------------------------------------------------------
@@ -612,15 +633,29 @@ class _Header:
 def _score(values: Sequence[Any], lookup: Mapping[str, str]) -> tuple[int, dict[str, int]]:
     """How header-like a row is: the number of distinct fields it names (0 without a main one)."""
     keys: dict[str, int] = {}
+    moved = False
     for index, value in enumerate(values):
         if value.__class__ is not str or len(value) > 120:
             continue
         key = header_key(value, lookup)
-        if key is not None and key not in keys:
+        if key is None:
+            continue
+        if key not in keys:
             keys[key] = index
+        elif _generic(values[keys[key]]) and not _generic(value):
+            # Date | Decision | Deadline: the exact header is the field, the bare one extra
+            keys[key], moved = index, True
+    if moved:
+        keys = dict(sorted(keys.items(), key=lambda item: item[1]))
     if len(keys) < 2 or not _PRIMARY.intersection(keys):
         return 0, keys
     return len(keys), keys
+
+
+def _generic(value: str) -> bool:
+    """Whether a header says less than others of its column (a bare ``Date``:
+    :data:`~govtrack.io.columns.GENERIC_HEADERS`)."""
+    return normalise_header(strip_hint(value)) in GENERIC_HEADERS
 
 
 def _layout(keys: Mapping[str, int], action_header: str) -> str | None:
@@ -644,6 +679,53 @@ def _layout(keys: Mapping[str, int], action_header: str) -> str | None:
     if "recommendation" in keys:
         return _RESPONSES
     return None
+
+
+def _label_cell(text: str) -> bool:
+    """Whether a title-row cell is a label (``Period:``, ``Approval status:``)."""
+    return text.endswith(":") and 0 < len(text[:-1].strip()) <= _LABEL_MAX and "\n" not in text
+
+
+def _title_pairs(texts: Sequence[tuple[int, str]]) -> list[tuple[int, str, str, str, bool]]:
+    """A title row's pieces, from its non-empty cells as ``(column, text)``.
+
+    Each label cell (a short text ending with ``:``) starts a pair, its value the cells
+    after it up to the next label cell: ``Office: | West | | Period: | 2020`` is two pairs.
+    A piece without a label cell is a pair when it reads ``Label: value`` in one cell,
+    else a line without a label (``""``); ``As of | <date>`` is the pair govtrack's matrix
+    writes.
+
+    Returns:
+        ``(column of its first cell, label, value, text as written, labelled by a cell)``
+        for each piece, left to right.
+
+    >>> for piece in _title_pairs([(0, "Office:"), (1, "West"), (3, "Period:"), (4, "2020")]):
+    ...     print(piece)
+    (0, 'Office', 'West', 'Office: West', True)
+    (3, 'Period', '2020', 'Period: 2020', True)
+    >>> _title_pairs([(0, "Follow-up: the 2023 retreat")])
+    [(0, 'Follow-up', 'the 2023 retreat', 'Follow-up: the 2023 retreat', False)]
+    """
+    if len(texts) == 2 and normalise_header(texts[0][1]) == "as of":
+        return [(texts[0][0], "As of", texts[1][1], f"{texts[0][1]} {texts[1][1]}", True)]
+    groups: list[list[tuple[int, str]]] = []
+    for item in texts:
+        if not groups or _label_cell(item[1]):
+            groups.append([item])
+        else:
+            groups[-1].append(item)
+    pieces: list[tuple[int, str, str, str, bool]] = []
+    for group in groups:
+        index, first = group[0]
+        text = " ".join(cell for _, cell in group)
+        if _label_cell(first):
+            value = " ".join(cell for _, cell in group[1:])
+            pieces.append((index, first[:-1].strip(), value, text, True))
+        elif match := _KEY_VALUE.fullmatch(text):
+            pieces.append((index, match.group(1).strip(), match.group(2).strip(), text, False))
+        else:
+            pieces.append((index, "", text, text, False))
+    return pieces
 
 
 # ---------------------------------------------------------------------------
@@ -880,33 +962,36 @@ class _Table:
     # -- set-up
 
     def _titles(self, titles: list[tuple[int, Sequence[Any]]]) -> None:
-        fields = _EVALUATION_FIELDS if self.layout == _RESPONSES else _REPORT_FIELDS
+        """The title rows: each ``Label: value`` pair fills its field or goes to ``extra``
+        under its label, the first text without a label is the title (see
+        :func:`_title_pairs`); nothing is dropped."""
+        fields = _TITLE_FIELDS[self.layout]
+        title_cell = ""
         for row, values in titles:
             texts = [(index, _text(value).strip()) for index, value in enumerate(values)]
             texts = [(index, text) for index, text in texts if text]
             self._report_formulas(row, in_table=False)
-            if not texts:
-                continue
-            cell = self.cell(texts[0][0], row)
-            line = " ".join(text for _, text in texts)
-            key, value = "", ""
-            if len(texts) == 2 and normalise_header(texts[0][1]) == "as of":
-                # The label-and-date pair govtrack's own matrix writes in row 2.
-                key, value = "As of", texts[1][1]
-            elif len(texts) >= 2 and texts[0][1].endswith(":"):
-                key, value = texts[0][1][:-1].strip(), " ".join(text for _, text in texts[1:])
-            elif match := _KEY_VALUE.fullmatch(line):
-                key, value = match.group(1).strip(), match.group(2).strip()
-            field = fields.get(normalise_header(key)) if key else None
-            if field is not None and not self.fields.get(field):
-                self.fields[field] = value
-            elif not self.title and field is None:
-                self.title = line
-            elif key and field is None and key not in self.extra:
-                self.extra[key] = value
-            else:
-                self.extra[cell] = line
-        self.title = self.fields.pop("title", "") or self.title or self.sheet
+            for index, label, value, text, labelled in _title_pairs(texts):
+                cell = self.cell(index, row)
+                name = normalise_header(label)
+                field = fields.get(name)
+                if field is not None and value and not self.fields.get(field):
+                    self.fields[field] = value
+                elif (
+                    field is None
+                    and not self.title
+                    and (not label or (not labelled and name not in _TITLE_LABELS))
+                ):
+                    # a title with a colon in it ("Management response: evaluation of …")
+                    self.title, title_cell = text, cell
+                elif label and value and field is None and label not in self.extra:
+                    self.extra[label] = value
+                else:
+                    self.extra[cell] = text
+        title = self.fields.pop("title", "")
+        if title and self.title:
+            self.extra[title_cell] = self.title  # a Title: row names it; the line is kept
+        self.title = title or self.title or self.sheet
 
     def _check_header(self) -> None:
         row = self.header.row
@@ -927,7 +1012,21 @@ class _Table:
             field = header_key(self.labels[index], lookup) or ""
             first = self.header.keys.get(field)
             parts = () if field else header_part_keys(self.labels[index], lookup)
-            if first is not None and first != index and first in taken:
+            if (
+                first is not None
+                and first > index
+                and first in taken
+                and _generic(self.labels[index])
+            ):
+                self.add(
+                    "GT206",
+                    f"column {label!r} could name the {HEADERS[field].lower()}, but column "
+                    f"{self.labels.get(first, '')!r} ({self.letter(first)}) names it more "
+                    "exactly; that one is read, this one is kept in extra",
+                    index,
+                    row,
+                )
+            elif first is not None and first != index and first in taken:
                 self.add(
                     "GT206",
                     f"column {label!r} names the same field as column "
@@ -2187,7 +2286,7 @@ def _header_of(
         return 0, None
     action_header = ""
     if "action" in keys:
-        action_header = normalise_header(values[keys["action"]])
+        action_header = normalise_header(strip_hint(values[keys["action"]]))
     layout = _layout(keys, action_header)
     if layout is None:
         return 0, None
@@ -2250,7 +2349,7 @@ _ORIGINAL = re.compile(r"(?:original|initial|first|planned)\s+(.+)")
 def _names_original_deadline(label: str, lookup: Mapping[str, str]) -> bool:
     """Whether a header names the original deadline (``Original deadline``, ``Initial
     target date``), which a revised one replaces."""
-    match = _ORIGINAL.fullmatch(normalise_header(label))
+    match = _ORIGINAL.fullmatch(normalise_header(strip_hint(label)))
     return match is not None and header_key(match.group(1), lookup) == "deadline"
 
 

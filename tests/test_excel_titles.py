@@ -1,0 +1,419 @@
+"""The Excel reader's title rows (``Label: value`` above the header) and header mapping
+(a bare ``Date`` beside an exact deadline column, headers with a hint in parentheses)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import govtrack as gt
+from govtrack.io import excel
+from govtrack.io.columns import (
+    ALIASES,
+    GENERIC_HEADERS,
+    header_key,
+    merge_aliases,
+    normalise_header,
+)
+from strategies import header_hints, title_pairs
+from test_excel_read import build, codes, problem
+
+PLAN_HEADER = ["Action", "Responsible", "Deadline", "Status"]
+PLAN_ROW = ["Hire a data clerk", "HR Unit", "2023/06", "Ongoing"]
+MR_HEADER = ["Recommendation", "Key action", "Responsible", "Deadline", "Status"]
+MR_ROW = ["Publish the menus", "Buy from local farms", "Supply", "2022/06", "Completed"]
+PROGRESS_HEADER = ["Activity", "Implementation status", "On schedule", "Behind schedule"]
+PROGRESS_ROW = ["Map the shelters", "Ongoing", "x", ""]
+
+
+def _due(action: gt.Action) -> str:
+    """The deadline as read: its text when read, else the text left unread."""
+    return action.due.text if action.due else action.due_text
+
+
+# ---------------------------------------------------------------------------
+# Title rows
+
+
+def test_period_above_an_action_matrix_is_kept_in_extra(tmp_path: Path) -> None:
+    """Regression: a Period: row above an action matrix was dropped (an ActionPlan has no
+    period); it is kept in the plan's extra under its label, beside Office:."""
+    rows = [
+        ["Follow-up of the spring board retreat"],
+        ["Period:", "January to June 2023"],
+        ["Office:", "Northern Field Office"],
+        [],
+        PLAN_HEADER,
+        PLAN_ROW,
+    ]
+    plan = excel.load(build(tmp_path, rows)).plans[0]
+    assert (
+        "Follow-up of the spring board retreat",
+        {"Period": "January to June 2023", "Office": "Northern Field Office"},
+    ) == (plan.title, dict(plan.extra))
+
+
+LABELS = ["Period:", "Office:", "Country:", "Approval status:", "Working group:", "Title:"]
+
+
+@pytest.mark.parametrize(
+    ("header", "row", "expected"),
+    [
+        (
+            PLAN_HEADER,
+            PLAN_ROW,
+            {
+                "title": "V6",
+                "extra": {
+                    "Period": "V1",
+                    "Office": "V2",
+                    "Country": "V3",
+                    "Approval status": "V4",
+                    "Working group": "V5",
+                },
+            },
+        ),
+        (
+            MR_HEADER,
+            MR_ROW,
+            {
+                "title": "V6",
+                "period": "V1",
+                "office": "V2",
+                "country": "V3",
+                "approval": "V4",
+                "extra": {"Working group": "V5"},
+            },
+        ),
+        (
+            PROGRESS_HEADER,
+            PROGRESS_ROW,
+            {
+                "title": "V6",
+                "period_text": "V1",
+                "working_group": "V5",
+                "extra": {"Office": "V2", "Country": "V3", "Approval status": "V4"},
+            },
+        ),
+    ],
+    ids=["action matrix", "management response", "progress"],
+)
+def test_every_title_label_goes_to_a_field_or_extra(
+    tmp_path: Path, header: list[str], row: list[str], expected: dict[str, Any]
+) -> None:
+    """Regression: a label the record has no field for (Period: and Office: on a plan,
+    Working group: on an evaluation, Office: on a report) was dropped, or taken for the title
+    and then lost to Title:; each now fills its field or goes to extra under its label."""
+    rows: list[list[Any]] = [[label, f"V{n}"] for n, label in enumerate(LABELS, 1)]
+    doc = excel.load(build(tmp_path, [*rows, [], header, row]))
+    record = (doc.plans or doc.evaluations or doc.reports)[0]
+    actual = {key: getattr(record, key) for key in expected if key != "extra"}
+    actual["extra"] = dict(record.extra)
+    assert (expected, []) == (actual, codes(doc))
+
+
+def test_a_period_alone_leaves_the_sheet_name_as_title(tmp_path: Path) -> None:
+    """A plan whose only title row is Period: is titled by its sheet, the period kept in extra."""
+    rows = [["Period:", "January to June 2023"], PLAN_HEADER, PLAN_ROW]
+    plan = excel.load(build(tmp_path, rows, title="Retreat")).plans[0]
+    assert ("Retreat", {"Period": "January to June 2023"}) == (plan.title, dict(plan.extra))
+
+
+def test_a_labelled_row_is_not_the_title(tmp_path: Path) -> None:
+    """Regression: a first title row ``Prepared by: | …`` was the plan's title; the first
+    row without a label is, and the labelled one goes to extra."""
+    rows = [
+        ["Prepared by:", "Planning Unit"],
+        ["Action plan of the spring retreat"],
+        PLAN_HEADER,
+        PLAN_ROW,
+    ]
+    plan = excel.load(build(tmp_path, rows)).plans[0]
+    assert ("Action plan of the spring retreat", {"Prepared by": "Planning Unit"}) == (
+        plan.title,
+        dict(plan.extra),
+    )
+
+
+def test_a_known_label_in_one_cell_is_not_the_title(tmp_path: Path) -> None:
+    """Regression: ``Period: 2023`` in one cell, first of the title rows, was the plan's title
+    and its period was nowhere else; it goes to extra."""
+    rows = [["Reporting period: first half of 2023"], PLAN_HEADER, PLAN_ROW]
+    plan = excel.load(build(tmp_path, rows, title="Plan")).plans[0]
+    assert ("Plan", {"Reporting period": "first half of 2023"}) == (plan.title, dict(plan.extra))
+
+
+def test_a_title_with_a_colon_stays_the_title(tmp_path: Path) -> None:
+    """A first title row ``Management response: …`` in one cell is still the title."""
+    rows = [["Management response: review of the meals scheme"], MR_HEADER, MR_ROW]
+    evaluation = excel.load(build(tmp_path, rows)).evaluations[0]
+    assert ("Management response: review of the meals scheme", {}) == (
+        evaluation.title,
+        dict(evaluation.extra),
+    )
+
+
+def test_a_title_label_keeps_the_line_it_replaces(tmp_path: Path) -> None:
+    """Regression: with a Title: row, the first unlabelled title row was dropped; it is kept
+    in extra under its cell."""
+    rows = [["Ministry of Water"], ["Title:", "Plan of the spring retreat"], PLAN_HEADER, PLAN_ROW]
+    plan = excel.load(build(tmp_path, rows)).plans[0]
+    assert ("Plan of the spring retreat", {"A1": "Ministry of Water"}) == (
+        plan.title,
+        dict(plan.extra),
+    )
+
+
+def test_label_pairs_on_one_row_are_split(tmp_path: Path) -> None:
+    """Regression: ``Office: | … | | Period: | … | | Approval status: | …`` on one row all
+    went to the office; each label starts a pair of its own."""
+    rows = [
+        ["Management response: review of the meals scheme"],
+        [
+            "Office:",
+            "West Region Office",
+            None,
+            "Period:",
+            "2020-2022",
+            None,
+            "Approval status:",
+            "Approved",
+            None,
+            "Prepared by:",
+            "Evaluation Unit",
+        ],
+        [],
+        MR_HEADER,
+        MR_ROW,
+    ]
+    evaluation = excel.load(build(tmp_path, rows)).evaluations[0]
+    assert ("West Region Office", "2020-2022", "Approved", {"Prepared by": "Evaluation Unit"}) == (
+        evaluation.office,
+        evaluation.period,
+        evaluation.approval,
+        dict(evaluation.extra),
+    )
+
+
+def test_a_repeated_label_keeps_both_values(tmp_path: Path) -> None:
+    """A label given twice keeps its first value in the field and the second under its cell."""
+    rows = [["Office:", "West"], ["Office:", "East"], MR_HEADER, MR_ROW]
+    evaluation = excel.load(build(tmp_path, rows)).evaluations[0]
+    assert ("West", {"A2": "Office: East"}) == (evaluation.office, dict(evaluation.extra))
+
+
+_PAIR_HEADER = ["Action", "Responsible", "Deadline", "Status"]
+
+
+@given(title_pairs, st.lists(st.integers(0, 2), min_size=20, max_size=20))
+def test_label_pairs_on_one_row_read_back(pairs: list[tuple[str, str]], gaps: list[int]) -> None:
+    """Any ``Label: | value`` pairs laid out on one title row, with empty cells anywhere
+    between them, come back as the same pairs in the plan's extra."""
+    row: list[Any] = []
+    for n, (label, value) in enumerate(pairs):
+        row += [None] * gaps[2 * n] + [f"{label}:"] + [None] * gaps[2 * n + 1] + [value]
+    with tempfile.TemporaryDirectory() as folder:
+        doc = excel.load(build(Path(folder), [row, _PAIR_HEADER, PLAN_ROW], title="Plan"))
+    plan = doc.plans[0]
+    assert ("Plan", dict(pairs)) == (plan.title, dict(plan.extra))
+
+
+# ---------------------------------------------------------------------------
+# A bare Date beside an exact deadline column
+
+
+def test_deadline_column_beats_a_bare_date(tmp_path: Path) -> None:
+    """Regression: in ``Date | Decision | … | Deadline`` the meeting date was every decision's
+    deadline and the Deadline column went to extra; the exact header wins, Date goes to extra."""
+    rows = [
+        ["Date", "Decision", "Responsible", "Deadline", "Status"],
+        [
+            dt.date(2022, 10, 4),
+            "Circulate the budget",
+            "Finance",
+            dt.date(2023, 3, 31),
+            "Ongoing",
+        ],
+    ]
+    doc = excel.load(build(tmp_path, rows, title="Decisions"))
+    action = doc.actions[0]
+    gt206 = problem(doc, "GT206")
+    assert (
+        dt.date(2023, 3, 31),
+        {"Date": "2022-10-04"},
+        ("Decisions!A1", "Date"),
+        (
+            "column 'Date' could name the deadline, but column 'Deadline' (D) names it more "
+            "exactly; that one is read, this one is kept in extra"
+        ),
+    ) == (
+        action.due.end if action.due else None,
+        dict(action.extra),
+        (str(gt206.location), gt206.location.header if gt206.location else ""),
+        gt206.message,
+    )
+
+
+@pytest.mark.parametrize("exact", ["Due date", "Target date", "Deadline (mm/yyyy)", "Timeframe"])
+def test_any_exact_deadline_header_beats_a_bare_date(tmp_path: Path, exact: str) -> None:
+    """Regression: a Date column left of Due date, Target date (…) was read as the deadline."""
+    rows = [["Date", "Action", exact], ["2022-10-04", "Hire", "2023-06-30"]]
+    action = excel.load(build(tmp_path, rows)).actions[0]
+    assert ("2023-06-30", {"Date": "2022-10-04"}) == (_due(action), dict(action.extra))
+
+
+def test_a_bare_date_alone_is_the_deadline(tmp_path: Path) -> None:
+    """With no other deadline column, a Date column is still the deadline."""
+    rows = [["Action", "Responsible", "Date"], ["Hire", "HR", "2023-06-30"]]
+    doc = excel.load(build(tmp_path, rows))
+    assert ("2023-06-30", [], {}) == (
+        _due(doc.actions[0]),
+        [code for code in codes(doc) if code == "GT206"],
+        dict(doc.actions[0].extra),
+    )
+
+
+def test_two_exact_deadline_columns_keep_the_first(tmp_path: Path) -> None:
+    """Of two exact deadline headers the first is read, as before (GT206 on the second)."""
+    rows = [["Action", "Deadline", "Due date"], ["Hire", "2023-06-30", "2023-09-30"]]
+    doc = excel.load(build(tmp_path, rows))
+    assert ("2023-06-30", {"Due date": "2023-09-30"}, "GT206") == (
+        _due(doc.actions[0]),
+        dict(doc.actions[0].extra),
+        problem(doc, "GT206").code,
+    )
+
+
+# ---------------------------------------------------------------------------
+# Headers with a hint in parentheses
+
+
+def test_headers_with_hints_are_recognised(tmp_path: Path) -> None:
+    """Regression: a workbook whose headers carry a hint (``Key Action(s)\\n(what will be
+    done)``, ``Deadline (mm/yyyy)``, ``Status (Completed/Ongoing/Not started)``) was refused;
+    the hints are ignored and the headers as written are the fields' labels."""
+    header = [
+        "Key Action(s)\n(what will be done)",
+        "Responsible (unit or person)",
+        "Deadline (mm/yyyy)",
+        "Status (Completed/Ongoing/Not started)",
+    ]
+    doc = excel.load(build(tmp_path, [header, ["Hire", "HR", "06/2023", "Ongoing"]]))
+    action = doc.actions[0]
+    assert (
+        ("Hire", ("HR",), "06/2023", gt.Status.ONGOING),
+        [],
+        {
+            "action": "Key Action(s) (what will be done)",
+            "responsible": "Responsible (unit or person)",
+            "deadline": "Deadline (mm/yyyy)",
+            "status": "Status (Completed/Ongoing/Not started)",
+        },
+    ) == (
+        (action.text, action.responsible, _due(action), action.status),
+        codes(doc),
+        dict(action.origin.labels) if action.origin else {},
+    )
+
+
+def test_a_hinted_decision_header_makes_a_decision_log(tmp_path: Path) -> None:
+    """A Decision column with a hint is still a decision log's (the GT207 message says so)."""
+    rows = [["Decision (what was agreed)", "Deadline"], ["Circulate the minutes", "2023"]]
+    doc = excel.load(build(tmp_path, rows))
+    assert "decision log" in problem(doc, "GT207").message
+
+
+def test_original_and_revised_hints_keep_their_meaning(tmp_path: Path) -> None:
+    """``Deadline (original)`` and ``Deadline (revised)`` are read as before: the revised
+    date is the deadline, the original kept in extra; a date-format hint on ``Original
+    deadline`` and ``Revised deadline`` does not stop them being read so."""
+    rows = [
+        ["Action", "Deadline (original)", "Deadline (revised)"],
+        ["Hire", "2023/06", "2023/09"],
+    ]
+    hinted = [
+        ["Action", "Original deadline (mm/yyyy)", "Revised deadline (mm/yyyy)"],
+        ["Hire", "2023/06", "2023/09"],
+    ]
+    plain = excel.load(build(tmp_path, rows)).actions[0]
+    formatted = excel.load(build(tmp_path, hinted, name="hinted.xlsx")).actions[0]
+    assert (
+        ("2023/09", {"Deadline (original)": "2023/06"}),
+        ("2023/09", {"Original deadline (mm/yyyy)": "2023/06"}),
+    ) == ((_due(plain), dict(plain.extra)), (_due(formatted), dict(formatted.extra)))
+
+
+def test_dated_status_columns_stay_in_extra(tmp_path: Path) -> None:
+    """``Status (Dec 2022)`` | ``Status (Jun 2023)`` are two rounds, not a hinted Status:
+    neither is taken for the status (GT207), both are kept in extra."""
+    rows = [
+        ["Action", "Deadline", "Status (Dec 2022)", "Status (Jun 2023)"],
+        ["Hire", "2023/06", "Ongoing", "Completed"],
+    ]
+    doc = excel.load(build(tmp_path, rows))
+    action = doc.actions[0]
+    assert (None, {"Status (Dec 2022)": "Ongoing", "Status (Jun 2023)": "Completed"}) == (
+        action.status,
+        dict(action.extra),
+    )
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("Deadline (original)", None),
+        ("Deadline (as written)", None),
+        ("Deadline (D)", None),
+        ("Status (RAG)", None),
+        ("Status (Q1)", None),
+        ("Status (June)", None),
+        ("Date (of the meeting)", None),
+        ("Date (dd/mm/yyyy)", "deadline"),
+        ("Deadline (revised)", "revised_deadline"),
+        ("Comments\n(if any)", "comments"),
+        ("Remarks/Comments (free text)", "comments"),
+    ],
+)
+def test_which_parentheticals_are_hints(header: str, expected: str | None) -> None:
+    """A parenthetical naming a version, a round, a column letter or which date stays part
+    of the header; a date format or an explanation is a hint."""
+    assert expected == header_key(header, merge_aliases())
+
+
+_LOOKUP = merge_aliases()
+_ALIASES = [
+    alias
+    for aliases in ALIASES.values()
+    for alias in aliases
+    if normalise_header(alias) not in GENERIC_HEADERS  # Date (…) is test_which_parentheticals…
+]
+
+
+@given(st.sampled_from(_ALIASES), header_hints, st.sampled_from([" ", "", "\n", " \n", "  "]))
+def test_an_alias_with_a_hint_names_its_column(alias: str, hint: str, gap: str) -> None:
+    """Any header alias followed by a hint in parentheses, on its line or the next, names the
+    alias's column."""
+    assert header_key(alias, _LOOKUP) == header_key(f"{alias}{gap}({hint})", _LOOKUP)
+
+
+def test_the_text_matrix_reader_ignores_hints_too() -> None:
+    """A pipe matrix's headers with hints are recognised as the workbook's are."""
+    text = (
+        "| Action | Responsible | Deadline (mm/yyyy) | Status (Completed/Ongoing) |\n"
+        "|---|---|---|---|\n"
+        "| Hire a clerk | HR | 06/2023 | Ongoing |\n"
+    )
+    doc = gt.loads(text, format="matrix")
+    action = doc.actions[0]
+    assert ("06/2023", gt.Status.ONGOING, {}, []) == (
+        _due(action),
+        action.status,
+        dict(action.extra),
+        [issue.code for issue in doc.problems],
+    )
