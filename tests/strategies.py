@@ -528,7 +528,6 @@ number_forms = st.sampled_from(("{}.", "{})", "({})"))
 """The ways a numbered list item is written: ``1.``, ``1)``, ``(1)``."""
 
 
-
 @st.composite
 def _cued_dues(draw: st.DrawFn) -> tuple[str, gt.Due]:
     """A deadline after ``on``, ``in`` or ``during``, as minutes write it, with the Due it

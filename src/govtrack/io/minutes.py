@@ -54,8 +54,9 @@ Under a decisions heading (a heading, a numbered title or a line of a few words
 that names decisions, action points, agreed actions…, or a line naming them that
 ends with ``:``, such as ``The decisions were as follows:``), the list of decisions
 may also be bulleted (``-``, ``*``, ``•``, ``–``) or numbered (``1.``, ``1)``,
-``(1)``); its first item sets its kind. A bulleted decision has no ref; a numbered
-one has its number and a bracket (``2)``). A numbered list starts at ``1.``; a line
+``(1)``, or ``5.1``, ``5.2`` under a number, from ``.1``); its first item sets its kind.
+A bulleted decision has no ref; a numbered one has its number and a bracket (``2)``), or
+its numbers as written (``5.2``). A numbered list starts at ``1.``; a line
 ``N.`` is its next decision, except that a title (a few words, no full stop) whose
 number is the agenda's next is an agenda item (reported, GT351, when it also
 continues the list). Under a bulleted or numbered decision, a list item indented
@@ -65,8 +66,9 @@ sub-list; so is a line numbered ``1.``, ``2.`` under any decision ending with ``
 Once a decision has been read under the heading, a line that is neither in a
 decision nor a sub-list (a paragraph after a blank line, an item of another shape)
 stays in the meeting's text and is reported (GT351); one that reads as a title
-ends the section. Bulleted and numbered lists are read only under such a heading;
-a lettered list is read anywhere, as above.
+ends the section. A ``#`` heading ends the decision above it, blank line or not.
+Bulleted and numbered lists are read only under such a heading; a lettered list is
+read anywhere, as above.
 
 Who: after ``It was agreed that``, ``The committee decided that`` (``resolved``…),
 the subject of the sentence that follows; ``X decided to`` names X; else the
@@ -74,8 +76,14 @@ subject of ``X will …``, ``X shall …``, ``X to <verb> …``. A subject joine
 ``and`` is several parties (``Finance and M&E to reconcile`` gives ``Finance``
 and ``M&E``), except after a name with ``of`` (``Ministry of Finance and Planning``)
 or before an office's name the words before it may qualify (``Monitoring and
-Evaluation Unit``), which stay one. A party named after ``Responsible:``,
-``Lead:``, ``Focal point:`` comes first. The decision's text is the whole sentence.
+Evaluation Unit``), which stay one. Names listed with ``,`` and a last ``and``
+(``UNICEF, UNFPA and UN Women to …``) are each a party, and a name may carry its acronym
+in brackets (``Ministry of Finance (MoF)``). A supporter set off by commas (``The
+Secretariat, with support from UNDP, will …``; ``supported by``, ``in consultation
+with``) is not responsible and stays in the text only. A subject holding ``not``
+(``Decisions not objected to within 5 days will be deemed approved``) names no party. A
+party named after ``Responsible:``, ``Lead:``, ``Focal point:`` comes first. The
+decision's text is the whole sentence.
 
 When: the first deadline in the sentence, then in each sub-item: a date after
 ``by``, ``before``, ``no later than``… (``before end of May 2024``), or a span
@@ -83,7 +91,16 @@ counted from the meeting's date (``within 7 days``, ``within two weeks``, ``with
 one month``, ``within 30 days of the meeting``), whose due is that day and whose
 text is the words as written. A ``within`` deadline that cannot be dated, as the
 minutes give no meeting date, it counts working days or from another event
-(``within 14 days of receipt``), is kept in ``due_text`` and reported (GT349).
+(``within 14 days of receipt``), is kept in ``due_text`` and reported (GT349); so is
+a date after ``by``… that cannot be, whole and with the reason (``31 June 2023``: June
+has 30 days). A deemed-consent rule's period (``not objected to within 5 working
+days``) is its deadline, the day it resolves itself, and is read the same way.
+Failing those, a date right after ``on``, ``in`` or ``during`` (``on 20 April 2023``,
+``in Q2 2023``, ``during June 2023``), in the words after the decision's verb
+(``will``, ``shall``, ``to``…), and not after a past participle (``the plan adopted in
+June 2023``; but ``will be completed in June 2023``). A bare year counts only after
+``in`` or ``during`` and at a clause's end (``will be completed in 2024.``), never after
+``on`` (``on the 2023 budget``) or with words after it (``in 2023 figures``).
 
 Problems this reader records:
 
@@ -103,7 +120,8 @@ GT347  warning   the decision letters or numerals skip one (``a)``, ``b)``, ``d)
 GT348  warning   a header field given twice (the second is kept in ``extra``)
 GT349  warning   a decision's deadline that cannot be read (kept in ``due_text``), such
                  as an all-numeric day that reads two ways (``03/04/2023``) without
-                 ``dayfirst=``, or ``within 7 days`` with no meeting date
+                 ``dayfirst=``, a day that does not exist (``31 June 2023``), or
+                 ``within 7 days`` with no meeting date
 GT350  warning   a decision holds what looks like another list item (a line starting
                  ``(xxi)``, ``(I)``, ``(1)``, or the next item on the same line): it
                  is not split and stays in that decision's text
