@@ -588,3 +588,23 @@ bullet_marks = st.sampled_from(("-", "*", "•", "–"))
 """The bullets a list of decisions or its sub-list may use in minutes."""
 number_forms = st.sampled_from(("{}.", "{})", "({})"))
 """The ways a numbered list item is written: ``1.``, ``1)``, ``(1)``."""
+
+
+@st.composite
+def _cued_dues(draw: st.DrawFn) -> tuple[str, gt.Due]:
+    """A deadline after ``on``, ``in`` or ``during``, as minutes write it, with the Due it
+    means: ``on`` a day (``on 20 April 2023``), ``in`` or ``during`` a day, a month, a quarter
+    or a half (``in Q2 2023``, ``during June 2023``); never a bare year."""
+    cue = draw(st.sampled_from(("on", "in", "during")))
+    if cue == "on":
+        return cue, draw(written_days)
+    periods = (gt.Precision.MONTH, gt.Precision.QUARTER, gt.Precision.HALF)
+    bare = written_dues.filter(
+        lambda due: due.precision in periods and not due.text.lower().startswith(("by", "end"))
+    )
+    return cue, draw(st.one_of(written_days, bare))
+
+
+cued_dues: st.SearchStrategy[tuple[str, gt.Due]] = _cued_dues()
+"""``(cue, due)``: a deadline written after ``on``, ``in`` or ``during``; ``due.text`` is the
+date as written, without the cue."""

@@ -150,13 +150,14 @@ def test_second_variant_24_hour_plain_title_and_decisions_heading() -> None:
 
 
 def test_second_variant_decisions() -> None:
-    """'X to do …', 'no later than', deemed consent phrased 'deemed endorsed', no deadline."""
+    """'X to do …', 'no later than', deemed consent phrased 'deemed endorsed', 'will meet
+    again in the first half of 2024' (a deadline after 'in')."""
     meeting = _meeting(STEERING)
     expected = [
         ("a)", ("The secretariat",), gt.parse_due("30 September 2023"), False),
         ("b)", ("Agencies",), gt.parse_due("15 October 2023"), False),
         ("c)", (), gt.parse_due("20 September 2023"), True),
-        ("d)", ("The committee",), None, False),
+        ("d)", ("The committee",), gt.parse_due("the first half of 2024"), False),
     ]
     actual = [(d.ref, d.responsible, d.due, d.deemed_consent) for d in meeting.decisions]
     assert expected == actual
@@ -164,7 +165,9 @@ def test_second_variant_decisions() -> None:
 
 def test_decision_without_deadline_is_no_reader_problem() -> None:
     """A decision with no deadline has due None and the reader records no problem for it."""
-    doc = gt.loads(STEERING, format="minutes")
+    doc = gt.loads(
+        STEERING.replace("in the first half of 2024", "when the pilots end"), format="minutes"
+    )
     assert [] == [problem for problem in doc.problems if "deadline" in problem.message]
     assert "GT103" in {issue.code for issue in gt.validate(doc, on=dt.date(2023, 10, 1))}
 

@@ -350,23 +350,31 @@ def unread_after(
     """The date-like words after ``cue`` that no shape reads, and why; or None.
 
     An all-numeric day that reads two ways is given with the words around it that
-    would make a span (``01/03/2021 to 30/06/2021``); anything else is the first word
-    after the cue. Call it when :func:`date_after` found nothing.
+    would make a span (``01/03/2021 to 30/06/2021``); a day that does not exist is given
+    whole, with parse_due's reason; anything else is the first word after the cue. Call it
+    when :func:`date_after` found nothing.
 
     >>> unread_after("the period 01/02/2021 to 30/06/2021.", re.compile(r"period\\s"))[0]
     '01/02/2021 to 30/06/2021'
+    >>> unread_after("the period 31 June 2023.", re.compile(r"period\\s"))
+    ('31 June 2023', 'there is no day 31 in Jun 2023; it has 30 days')
     """
     for found in cue.finditer(text):
         rest = text[found.end() :]
+        impossible: tuple[str, str] | None = None
         for candidate in _candidates(rest):
-            if len(candidate.split()) > _SPAN_WORDS:
+            if len(candidate.split()) > _DAY_WORDS:
                 continue
             try:
                 parse_due(candidate, dayfirst=dayfirst)
             except AmbiguousDateError as error:
-                return candidate, error.reason
-            except DueParseError:
-                continue
+                if len(candidate.split()) <= _SPAN_WORDS:
+                    return candidate, error.reason
+            except DueParseError as error:
+                if impossible is None and error.reason != _NO_SHAPE:
+                    impossible = candidate, error.reason
+        if impossible is not None:
+            return impossible
         tokens = _TOKEN.findall(rest[:80])[:1]
         candidate = tokens[0].rstrip(".,;:)]'\"") if tokens else ""
         if any(char.isdigit() for char in candidate):
@@ -379,6 +387,11 @@ def unread_after(
 
 _SPAN_WORDS = 3
 """The most words an unread ambiguous span takes: ``01/03/2021 to 30/06/2021``."""
+_DAY_WORDS = 4
+"""The most words an unread day takes: ``31st of June 2023``."""
+_NO_SHAPE = _refusal("?!", None)
+"""Why parse_due refuses words of no date's shape; any other reason names what is wrong
+with a date (``31 June 2023``: June has 30 days)."""
 
 
 _DEEMED = re.compile(r"\bdeemed\b", re.IGNORECASE)

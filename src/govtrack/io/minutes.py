@@ -54,8 +54,9 @@ Under a decisions heading (a heading, a numbered title or a line of a few words
 that names decisions, action points, agreed actions…, or a line naming them that
 ends with ``:``, such as ``The decisions were as follows:``), the list of decisions
 may also be bulleted (``-``, ``*``, ``•``, ``–``) or numbered (``1.``, ``1)``,
-``(1)``); its first item sets its kind. A bulleted decision has no ref; a numbered
-one has its number and a bracket (``2)``). A numbered list starts at ``1.``; a line
+``(1)``, or ``5.1``, ``5.2`` under a number, from ``.1``); its first item sets its kind.
+A bulleted decision has no ref; a numbered one has its number and a bracket (``2)``), or
+its numbers as written (``5.2``). A numbered list starts at ``1.``; a line
 ``N.`` is its next decision, except that a title (a few words, no full stop) whose
 number is the agenda's next is an agenda item (reported, GT351, when it also
 continues the list). Under a bulleted or numbered decision, a list item indented
@@ -65,8 +66,9 @@ sub-list; so is a line numbered ``1.``, ``2.`` under any decision ending with ``
 Once a decision has been read under the heading, a line that is neither in a
 decision nor a sub-list (a paragraph after a blank line, an item of another shape)
 stays in the meeting's text and is reported (GT351); one that reads as a title
-ends the section. Bulleted and numbered lists are read only under such a heading;
-a lettered list is read anywhere, as above.
+ends the section. A ``#`` heading ends the decision above it, blank line or not.
+Bulleted and numbered lists are read only under such a heading; a lettered list is
+read anywhere, as above.
 
 Who: after ``It was agreed that``, ``The committee decided that`` (``resolved``…),
 the subject of the sentence that follows; ``X decided to`` names X; else the
@@ -74,8 +76,14 @@ subject of ``X will …``, ``X shall …``, ``X to <verb> …``. A subject joine
 ``and`` is several parties (``Finance and M&E to reconcile`` gives ``Finance``
 and ``M&E``), except after a name with ``of`` (``Ministry of Finance and Planning``)
 or before an office's name the words before it may qualify (``Monitoring and
-Evaluation Unit``), which stay one. A party named after ``Responsible:``,
-``Lead:``, ``Focal point:`` comes first. The decision's text is the whole sentence.
+Evaluation Unit``), which stay one. Names listed with ``,`` and a last ``and``
+(``UNICEF, UNFPA and UN Women to …``) are each a party, and a name may carry its acronym
+in brackets (``Ministry of Finance (MoF)``). A supporter set off by commas (``The
+Secretariat, with support from UNDP, will …``; ``supported by``, ``in consultation
+with``) is not responsible and stays in the text only. A subject holding ``not``
+(``Decisions not objected to within 5 days will be deemed approved``) names no party. A
+party named after ``Responsible:``, ``Lead:``, ``Focal point:`` comes first. The
+decision's text is the whole sentence.
 
 When: the first deadline in the sentence, then in each sub-item: a date after
 ``by``, ``before``, ``no later than``… (``before end of May 2024``), or a span
@@ -83,7 +91,16 @@ counted from the meeting's date (``within 7 days``, ``within two weeks``, ``with
 one month``, ``within 30 days of the meeting``), whose due is that day and whose
 text is the words as written. A ``within`` deadline that cannot be dated, as the
 minutes give no meeting date, it counts working days or from another event
-(``within 14 days of receipt``), is kept in ``due_text`` and reported (GT349).
+(``within 14 days of receipt``), is kept in ``due_text`` and reported (GT349); so is
+a date after ``by``… that cannot be, whole and with the reason (``31 June 2023``: June
+has 30 days). A deemed-consent rule's period (``not objected to within 5 working
+days``) is its deadline, the day it resolves itself, and is read the same way.
+Failing those, a date right after ``on``, ``in`` or ``during`` (``on 20 April 2023``,
+``in Q2 2023``, ``during June 2023``), in the words after the decision's verb
+(``will``, ``shall``, ``to``…), and not after a past participle (``the plan adopted in
+June 2023``; but ``will be completed in June 2023``). A bare year counts only after
+``in`` or ``during`` and at a clause's end (``will be completed in 2024.``), never after
+``on`` (``on the 2023 budget``) or with words after it (``in 2023 figures``).
 
 Problems this reader records:
 
@@ -103,7 +120,8 @@ GT347  warning   the decision letters or numerals skip one (``a)``, ``b)``, ``d)
 GT348  warning   a header field given twice (the second is kept in ``extra``)
 GT349  warning   a decision's deadline that cannot be read (kept in ``due_text``), such
                  as an all-numeric day that reads two ways (``03/04/2023``) without
-                 ``dayfirst=``, or ``within 7 days`` with no meeting date
+                 ``dayfirst=``, a day that does not exist (``31 June 2023``), or
+                 ``within 7 days`` with no meeting date
 GT350  warning   a decision holds what looks like another list item (a line starting
                  ``(xxi)``, ``(I)``, ``(1)``, or the next item on the same line): it
                  is not split and stays in that decision's text
@@ -143,7 +161,7 @@ import re
 
 import attrs
 
-from govtrack._errors import FormatError
+from govtrack._errors import AmbiguousDateError, DueParseError, FormatError
 from govtrack.io._prose import (
     BULLET,
     Line,
@@ -157,7 +175,7 @@ from govtrack.io._prose import (
     unread_day,
     unread_deadline_in,
 )
-from govtrack.model.dates import Due
+from govtrack.model.dates import Due, Precision, parse_due
 from govtrack.model.location import Location
 from govtrack.model.records import AgendaItem, Decision, Document, Issue, Meeting
 from govtrack.model.status import Severity
@@ -258,6 +276,13 @@ _NUMBER_ITEM = re.compile(
     r"(?:\*\*)?(?:\s{1,8}(?P<rest>.*)|$)"
 )
 """A line numbered ``(1)`` or ``1)``; ``1.`` is :data:`_NUMBERED`."""
+_DECIMAL_ITEM = re.compile(
+    r"^\s{0,8}(?:[-*•–]\s{1,4})?(?:\*\*)?(?P<major>\d{1,3})\.(?P<minor>\d{1,3})\.?"
+    r"(?:\*\*)?(?:\s{1,8}(?P<rest>.*)|$)"
+)
+"""A line numbered under a number: ``5.1``, ``5.2.`` (the decisions of a section ``5.``)."""
+_DECIMAL_FORM = re.compile(r"\d{1,3}\.1")
+"""How :func:`_shape` names the form of a line numbered ``5.2``: ``"5.1"``."""
 _BULLET_CHAR = re.compile(r"^\s{0,12}(?P<char>\S)")
 _HEAD_NOUN = re.compile(
     r"\b(?:unit|units|division|divisions|department|departments|section|sections|office|offices"
@@ -319,6 +344,71 @@ _WITHIN = re.compile(
 )
 """A deadline counted from the meeting: ``within 7 days``, ``within two weeks``."""
 _MEETING_ANCHOR = re.compile(r"(?:(?:the|this)\s{1,3}meeting|today)\b", re.IGNORECASE)
+_WHEN_CUE = re.compile(r"\b(?P<cue>on|in|during)\s{1,3}", re.IGNORECASE)
+"""A weaker lead-in to a deadline (``on 20 April 2023``, ``in Q2 2023``, ``during June
+2023``): read only where :meth:`_Reader.deadline` finds no ``by`` and no ``within``, after
+the decision's verb, and not after a past participle (``the plan adopted in 2022``)."""
+_OBLIGATION = re.compile(r"\b(?:will|shall|must|should|would|to)\s", re.IGNORECASE)
+"""What makes the words after it the decision's verb phrase (``will circulate``, ``to
+digitise``)."""
+_IRREGULAR_PARTICIPLES = frozenset((
+    "made", "held", "taken", "given", "done", "sent", "met", "paid", "set", "put", "begun",
+    "written", "seen", "known", "shown", "drawn", "brought", "bought", "built", "found", "told",
+    "said", "led", "left", "kept", "spent", "sold", "undertaken", "won", "chosen", "spoken",
+    "understood",
+))  # fmt: skip
+_ED_NO_PARTICIPLE = frozenset((
+    "need", "proceed", "exceed", "succeed", "feed", "speed", "heed", "breed", "bleed", "seed",
+    "weed", "embed", "shed", "red", "bed", "hundred",
+))  # fmt: skip
+_UNREAD_WORDS = 4
+"""The most words a date that cannot be read takes (``31st of June 2023``); an ambiguous
+span takes one fewer (``01/03/2021 to 30/06/2021``)."""
+
+
+def _refusal_of_no_shape() -> str:
+    try:
+        parse_due("?!")
+    except DueParseError as error:
+        return error.reason
+    return ""  # pragma: no cover - parse_due reads no such text
+
+
+_NO_SHAPE = _refusal_of_no_shape()
+"""Why parse_due refuses words of no date's shape; any other reason names what is wrong with
+a date (``31 June 2023``: June has 30 days)."""
+_ASIDE = re.compile(
+    r"^(?P<subject>[^,;:()]{2,80}?),\s{0,3}(?:with\s{1,3}(?:the\s{1,3})?(?:[a-z]{1,20}\s{1,3})?"
+    r"(?:support|assistance|help|inputs?)\s{1,3}(?:of|from)|(?:supported|assisted)\s{1,3}by"
+    r"|in\s{1,3}consultation\s{1,3}with)\s[^,;:]{1,80}?,\s{0,3}(?=\w)",
+    re.IGNORECASE,
+)
+"""A supporter set off by commas after the subject: ``The Secretariat, with support from
+UNDP, will …``; the supporter is not responsible."""
+_NO_VERB_AFTER_TO = re.compile(
+    r"\s{1,3}to\s{1,3}(?:within|by|before|after|until|in|on|at|from|for|the|a|an|\d)\b",
+    re.IGNORECASE,
+)
+"""A ``to`` that is no infinitive: ``Decisions not objected to within 5 days …``."""
+_SUBJECT_LIST = re.compile(
+    r"^(?P<subject>(?:[^;:()]|\([^\s,;:()]{1,20}\)){2,160}?)\s{1,3}"
+    r"(?:will|shall|must|should|would|(?:is|are)\s{1,3}to|to"
+    r"|(?:is|are)\s{1,3}(?:requested|expected|asked|invited)\s{1,3}to)"
+    r"\s{1,3}(?P<verb>[^\s,;:.]+)",
+    re.IGNORECASE,
+)
+"""A subject that may list names (``UNICEF, UNFPA and UN Women to …``) or hold an acronym
+in brackets (``The Project Management Unit (PMU) will …``)."""
+_BRACKETED = re.compile(r"\([^\s()]{1,20}\)")
+_NAME_JOINS = frozenset({"of", "and", "for", "the", "on", "in", "de", "&"})
+_NOT_A_NAME = frozenset((
+    "if", "when", "whenever", "unless", "once", "after", "before", "where", "while", "should",
+    "there", "it", "this", "these", "that", "those", "as", "for", "with", "on", "in", "no",
+    "any", "upon", "until", "following",
+))  # fmt: skip
+_NOT_A_VERB = frozenset({"be", "been", "being", "the", "a", "an", "all", "each", "this", "its"})
+_NAME_WORDS = 6
+"""The most words one party's name takes in a list (``The Project Management Unit (PMU)``)."""
 _HEADING_WORDS = 8
 """The most words a plain line that is a section's title holds (``Decisions``)."""
 
@@ -353,7 +443,7 @@ class _Section:
     """Where a list of decisions may be bulleted or numbered: under a decisions heading."""
 
     strict: bool = False  # under a heading or line that announces decisions
-    family: str | None = None  # "marker", "bullet" or "number": the kind of its list
+    family: str | None = None  # "marker", "bullet", "number", "decimal 5.1": its list's kind
     started: bool = False  # whether a decision was read in it
     last: int = 0  # the number of its last numbered decision
 
@@ -366,7 +456,12 @@ class _Section:
         self.last = number
 
     def takes(self, shape: tuple[str, int, str]) -> bool:
-        """Whether a bulleted line or one numbered ``(1)``, ``1)`` is a decision here."""
+        """Whether a bulleted line or one numbered ``(1)``, ``1)``, ``5.1`` is a decision here.
+
+        A list numbered ``5.1``, ``5.2`` starts at ``.1`` and keeps its first number."""
+        if _DECIMAL_FORM.fullmatch(shape[0]):
+            first = self.family is None and shape[1] == 1
+            return self.strict and (first or self.family == f"decimal {shape[0]}")
         family = "number" if shape[0] in {"1)", "(1)"} else "bullet"
         return self.strict and self.family in {None, family}
 
@@ -595,9 +690,9 @@ def _shape(text: str) -> tuple[str, int, str] | None:
     """How a line starts a list item, its number (0 if none) and the rest; None for a line
     that starts no item.
 
-    The shape is ``"1."``, ``"1)"`` or ``"(1)"`` for a number, ``"marker"`` for a letter or
-    Roman numeral the reader numbers decisions with, ``"other"`` for another item
-    (``(A)``, ``(xxi)``), or the bullet character.
+    The shape is ``"1."``, ``"1)"`` or ``"(1)"`` for a number, ``"5.1"`` for a number under
+    the number 5 (``5.2``), ``"marker"`` for a letter or Roman numeral the reader numbers
+    decisions with, ``"other"`` for another item (``(A)``, ``(xxi)``), or the bullet character.
 
     >>> _shape("- Finance to pay."), _shape("  (2) HR to hire."), _shape("3. Closing")
     (('-', 0, 'Finance to pay.'), ('(1)', 2, 'HR to hire.'), ('1.', 3, 'Closing'))
@@ -611,6 +706,8 @@ def _shape(text: str) -> tuple[str, int, str] | None:
     if m := _NUMBER_ITEM.match(text):
         form = "(1)" if m["paren"] else "1)"
         return form, int(m["paren"] or m["closing"]), (m["rest"] or "").strip()
+    if m := _DECIMAL_ITEM.match(text):
+        return f"{int(m['major'])}.1", int(m["minor"]), (m["rest"] or "").strip()
     if _UNREAD_MARKER.match(text):
         return "other", 0, text.strip()
     if (bullet := BULLET.match(text)) and (char := _BULLET_CHAR.match(text)):
@@ -653,12 +750,23 @@ def _parties(text: str) -> tuple[str, ...]:
     as :func:`_split_subject` says; a party named after a label (``Lead:``) as
     :func:`~govtrack.io._prose.responsible_in` reads it.
 
+    A supporter set off by commas (``The Secretariat, with support from UNDP, will …``) is
+    not responsible: the subject is, and the supporter stays in the text. A subject that
+    :func:`~govtrack.io._prose.responsible_in` does not take is read as :func:`_named_list`
+    says (``UNICEF, UNFPA and UN Women to …``, ``The Project Management Unit (PMU) will …``).
+    A subject holding ``not`` (``Decisions not objected to within 5 days will be deemed
+    approved``), or one whose ``to`` is followed by no verb, names no party.
+
     >>> _parties("It was agreed that the Planning Unit would circulate the plan.")
     ('the Planning Unit',)
     >>> _parties("Finance and M&E to reconcile the figures within 7 days.")
     ('Finance', 'M&E')
     >>> _parties("The committee decided that the secretariat shall convene a meeting.")
     ('the secretariat',)
+    >>> _parties("The Secretariat, with support from UNDP, will share the plan.")
+    ('The Secretariat',)
+    >>> _parties("UNICEF, UNFPA and UN Women to brief the donors.")
+    ('UNICEF', 'UNFPA', 'UN Women')
     """
     flat = squash(text)
     lead = _LEAD_IN.match(flat)
@@ -666,10 +774,66 @@ def _parties(text: str) -> tuple[str, ...]:
         flat = flat[lead.end() :]
     elif (decided := _DECIDED_TO.match(flat)) is not None and not _MODAL.search(decided["who"]):
         return _split_subject(decided["who"])
+    if aside := _ASIDE.match(flat):
+        flat = f"{aside['subject']} {flat[aside.end() :]}"
     found = responsible_in(flat)
     if len(found) == 1 and flat.startswith(found[0]):  # the sentence's subject
+        if re.search(r"\bnot\b", found[0], re.IGNORECASE) or _NO_VERB_AFTER_TO.match(
+            flat[len(found[0]) :]
+        ):
+            return ()
         return _split_subject(found[0])
-    return found
+    return found or _named_list(flat)
+
+
+def _named_list(flat: str) -> tuple[str, ...]:
+    """The parties a subject names that :func:`~govtrack.io._prose.responsible_in` does not
+    take: names separated by ``,`` and a last ``and`` (``UNICEF, UNFPA and UN Women``), a
+    name with its acronym in brackets (``Ministry of Finance (MoF)``), or names joined by
+    ``and`` too many words long for ``to`` (``The ICT Unit and the Records Unit to …``).
+
+    Each party must read as a name: each word capitalised, an acronym in brackets, a word
+    such as ``of``, ``and``, ``the``, or an office's name (``unit``); at most six words.
+
+    >>> _named_list("Ministry of Finance (MoF) will share the plan")
+    ('Ministry of Finance (MoF)',)
+    >>> _named_list("The Board, having read the plan and the budget, will act")
+    ()
+    """
+    m = _SUBJECT_LIST.match(flat)
+    if m is None or m["verb"].lower() in _NOT_A_VERB:
+        return ()
+    pieces = [piece.strip() for piece in m["subject"].split(",")]
+    if len(pieces) > 1:
+        last = re.sub(r"^and\s{1,3}", "", pieces[-1], flags=re.IGNORECASE)
+        split = _split_subject(last)
+        if len(split) < 2 and last == pieces[-1]:  # "A, B will": no list, perhaps an aside
+            return ()
+        parties = (*pieces[:-1], *split)
+    else:
+        parties = _split_subject(pieces[0])
+    if all(_is_name(party) for party in parties):
+        return tuple(parties)
+    return ()
+
+
+def _is_name(party: str) -> bool:
+    """Whether words read as a party's name (``the Records Unit``, ``Ministry of Finance
+    (MoF)``), not a clause (``Decisions not objected``, ``having read the plan``)."""
+    words = party.split()
+    if not words or len(words) > _NAME_WORDS or words[0].lower() in _NOT_A_NAME:
+        return False
+    for index, word in enumerate(words):
+        plain = word.strip(".'’")
+        if not plain:
+            return False
+        if plain[0].isupper() or plain[0].isdigit() or _BRACKETED.fullmatch(plain):
+            continue
+        if plain.lower() in _NAME_JOINS or (index == 0 and _DETERMINER.match(plain + " ")):
+            continue
+        if not _HEAD_NOUN.fullmatch(plain):
+            return False
+    return True
 
 
 def _label(text: str) -> str:
@@ -684,6 +848,97 @@ def _add_months(day: dt.date, months: int) -> dt.date:
     year += day.year
     last = calendar.monthrange(year, month + 1)[1]
     return dt.date(year, month + 1, min(day.day, last))
+
+
+def _when_due(
+    segment: str, *, verb: bool, dayfirst: bool | None
+) -> tuple[Due | None, tuple[str, str] | None]:
+    """The deadline a decision's line gives after ``on``, ``in`` or ``during``; else the
+    first date there that cannot be read, and why; else nothing.
+
+    Only words after the decision's verb count (``will``, ``shall``, ``to``…; in a
+    sub-item, ``verb`` says the decision's sentence had one), never a date after a past
+    participle (``the plan adopted in June 2023``) unless ``be`` comes before it (``will be
+    completed in June 2023``), and a date only when ``parse_due`` reads it in full right
+    after the word. A bare year (``2024``, ``2023-2024``) counts only after ``in`` or
+    ``during`` and at the end of a clause (``will be completed in 2024.``): ``on the 2023
+    budget``, ``in 2023 figures`` name no deadline.
+
+    >>> _when_due("The unit will circulate the paper on 20 April 2023.", verb=False,
+    ...           dayfirst=None)[0].text
+    '20 April 2023'
+    >>> _when_due("The unit will revise the plan adopted in June 2023.", verb=False,
+    ...           dayfirst=None)
+    (None, None)
+    >>> _when_due("The audit will be completed in 2024.", verb=False, dayfirst=None)[0].text
+    '2024'
+    >>> _when_due("The unit will report on 2023 figures.", verb=False, dayfirst=None)
+    (None, None)
+    """
+    if (obligation := _OBLIGATION.search(segment)) is not None:
+        start = obligation.end()
+    elif verb:
+        start = 0
+    else:
+        return None, None
+    refused: tuple[str, str] | None = None
+    for cue in _WHEN_CUE.finditer(segment, start):
+        before = segment[start : cue.start()].split()
+        if before and _is_participle(before[-1]) and before[-2:-1] != ["be"]:
+            continue
+        rest = segment[cue.end() :]
+        due, end, why = _date_at(rest, dayfirst)
+        if due is None:
+            refused = refused or why
+            continue
+        clause_ends = re.match(r"\s{0,3}(?:$|[.;,:)])", rest[end:]) is not None
+        if _whole_years(due) and (cue["cue"].lower() == "on" or not clause_ends):
+            continue
+        return due, None
+    return None, refused
+
+
+def _is_participle(word: str) -> bool:
+    """Whether a word reads as a past participle (``adopted``, ``held``), not ``proceed``."""
+    plain = word.strip(".,;:()'\"").lower()
+    if plain in _IRREGULAR_PARTICIPLES:
+        return True
+    return plain.endswith("ed") and plain not in _ED_NO_PARTICIPLE and len(plain) > 3
+
+
+def _date_at(rest: str, dayfirst: bool | None) -> tuple[Due | None, int, tuple[str, str] | None]:
+    """The date ``rest`` starts with (the longest run of up to seven words that reads) and
+    where it ends; else the date-like words there that cannot be read, and why.
+
+    A refusal counts only when parse_due names what is wrong (``31 June 2023``: June has
+    30 days; ``03/04/2023`` reads two ways), never words of no date's shape (``5 districts``).
+    """
+    tokens = list(re.finditer(r"\S+", rest[:80]))[:7]
+    refused: tuple[str, str] | None = None
+    ambiguous: tuple[str, str] | None = None
+    for size in range(len(tokens), 0, -1):
+        text = rest[tokens[0].start() : tokens[size - 1].end()].rstrip(".,;:)]'\"")
+        if not text or not any(char.isdigit() for char in text):
+            continue
+        try:
+            due = parse_due(text, dayfirst=dayfirst)
+        except AmbiguousDateError as error:
+            if ambiguous is None and size <= _UNREAD_WORDS - 1:
+                ambiguous = text, error.reason
+        except DueParseError as error:
+            if refused is None and size <= _UNREAD_WORDS and error.reason != _NO_SHAPE:
+                refused = text, error.reason
+        else:
+            return due, tokens[0].start() + len(text), None
+    return None, 0, ambiguous or refused
+
+
+def _whole_years(due: Due) -> bool:
+    """Whether a deadline is a bare year or a span of whole years (``2024``, ``2023-2024``)."""
+    return due.precision is Precision.YEAR or (
+        due.precision is Precision.RANGE
+        and (due.start.month, due.start.day, due.end.month, due.end.day) == (1, 1, 12, 31)
+    )
 
 
 def _within_text(found: re.Match[str]) -> str:
@@ -956,7 +1211,8 @@ class _Reader:
                 else:
                     items.append(_Item(ref=m["ref"], title="", line=line.number, texts=[rest]))
                 continue
-            if is_hash:
+            if is_hash:  # a heading ends the decision above it, blank line or not
+                current_decision = None
                 zone = bool(_DECISIONS_CUE.search(line.text))
                 section.reset(strict=zone)
             elif not _marker(line.text) and _DECISIONS_CUE.search(line.text):
@@ -1031,9 +1287,11 @@ class _Reader:
     ) -> _Pending:
         """A decision that a bulleted or numbered line starts."""
         form, number, rest = shape
-        numbered = form in {"1.", "1)", "(1)"}
+        decimal = _DECIMAL_FORM.fullmatch(form) is not None
+        numbered = decimal or form in {"1.", "1)", "(1)"}
+        ref = f"{number})" if numbered else ""
         entry = _Pending(
-            ref=f"{number})" if numbered else "",
+            ref=f"{form[:-1]}{number}" if decimal else ref,
             line=line.number,
             texts=[rest],
             kind=("number", number) if numbered else ("bullet", 0),
@@ -1041,7 +1299,7 @@ class _Reader:
             shape=form,
         )
         pending.append(entry)
-        section.take("number" if numbered else "bullet", number)
+        section.take(f"decimal {form}" if decimal else "number" if numbered else "bullet", number)
         return entry
 
     def zones(self, lines: list[Line]) -> list[bool]:
@@ -1091,7 +1349,8 @@ class _Reader:
         Else the first deadline that cannot be read, as written, and why; else nothing."""
         dayfirst = self.dayfirst
         unread: tuple[str, str] | None = None
-        for segment in segments:
+        verb = False  # whether the decision's sentence has its verb (the items go on with it)
+        for index, segment in enumerate(segments):
             found: list[tuple[int, Due]] = []
             if (due := deadline_in(segment, dayfirst=dayfirst)) is not None:
                 found.append((segment.find(due.text), due))
@@ -1104,8 +1363,16 @@ class _Reader:
                     unread = _within_text(relative), why
             if found:
                 return min(found, key=lambda pair: pair[0])[1], "", ""
+            unread_by = unread_deadline_in(segment, dayfirst=dayfirst)
             if unread is None:
-                unread = unread_deadline_in(segment, dayfirst=dayfirst)
+                unread = unread_by
+            if unread_by is None and relative is None:  # no other deadline in the line
+                when, refused = _when_due(segment, verb=verb, dayfirst=dayfirst)
+                if when is not None:
+                    return when, "", ""
+                if unread is None:
+                    unread = refused
+            verb = verb or (index == 0 and _OBLIGATION.search(segment) is not None)
         if unread is None:
             return None, "", ""
         return None, unread[0], unread[1]
