@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 import govtrack as gt
 from govtrack.io import json as gt_json
+from govtrack.io._files import normalise_newlines
 from strategies import RECORD_TYPES, documents, json_values
 
 
@@ -1080,3 +1081,11 @@ def test_an_unknown_enum_value_is_refused_with_the_values_expected(
     with pytest.raises(gt.SchemaError) as raised:
         gt.loads(text, format="json")
     assert str(raised.value) == f"not a govtrack document: {expected}"
+
+
+@given(st.text(st.sampled_from("\r\n\ufeffa{}"), max_size=12))
+def test_newlines_are_normalised_as_before_with_or_without_a_carriage_return(text: str) -> None:
+    """normalise_newlines skips its replacements when there is no CR (gt.loads of a big
+    JSON text), and gives what replacing CRLF and then CR gives, with a mark or without."""
+    expected = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    assert expected == normalise_newlines(text)
