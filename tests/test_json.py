@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 import govtrack as gt
 from govtrack.io import json as gt_json
 from govtrack.io._files import normalise_newlines
-from strategies import RECORD_TYPES, documents, json_values
+from strategies import RECORD_TYPES, documents, json_values, recommendations
 
 
 @given(documents)
@@ -1089,3 +1089,52 @@ def test_newlines_are_normalised_as_before_with_or_without_a_carriage_return(tex
     JSON text), and gives what replacing CRLF and then CR gives, with a mark or without."""
     expected = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     assert expected == normalise_newlines(text)
+
+
+def _same_record(built: Any, expected: Any) -> None:
+    """Equal, and equal field by field (origins too, which == leaves out), same types."""
+    assert type(expected) is type(built)
+    assert expected == built
+    for field in attrs.fields(type(expected)):
+        mine, theirs = getattr(built, field.name), getattr(expected, field.name)
+        assert type(theirs) is type(mine)
+        if attrs.has(type(theirs)):
+            _same_record(mine, theirs)
+        else:
+            assert theirs == mine
+
+
+@given(recommendations)
+def test_responses_and_recommendations_are_read_as_their_init_builds_them(
+    recommendation: gt.Recommendation,
+) -> None:
+    """The JSON reader builds a ManagementResponse and a Recommendation without their
+    __init__ (speed): the same records, field by field, hashable alike."""
+    data = json.loads(json.dumps(gt.make_converter().unstructure(recommendation)))
+    read = gt_json._FAST.structure(data, gt.Recommendation)
+    _same_record(read, recommendation)
+    assert hash(recommendation.response) == hash(read.response)
+    assert hash(recommendation) == hash(read)
+
+
+@pytest.mark.parametrize("trusted", [True, False])
+def test_the_ordinary_constructor_stands_in_when_the_model_changes(
+    trusted: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With a model the JSON reader does not expect (a validator more), its records are built
+    by their __init__, with the same result."""
+    if not trusted:
+        monkeypatch.setattr(gt_json, "slot_setters", lambda *_: None)
+    new_response = gt_json._trusted_constructor(
+        gt.ManagementResponse, set(gt_json._RESPONSE_TAGS), frozenset({"category"})
+    )
+    assert trusted == (new_response.__name__ == "trusted")
+    values = ("Agreed", gt.ResponseCategory.ACCEPTED, "Accepted", "", ("Gender",), (), ("P1",), ())
+    expected = gt.ManagementResponse(
+        text="Agreed",
+        category=gt.ResponseCategory.ACCEPTED,
+        category_text="Accepted",
+        thematic_areas=("Gender",),
+        organisational_priorities=("P1",),
+    )
+    _same_record(new_response(*values), expected)

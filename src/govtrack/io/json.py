@@ -42,7 +42,7 @@ from cattrs.v import format_exception
 
 from govtrack._errors import SchemaError
 from govtrack._gc import collector_paused
-from govtrack.io._build import new_action, new_whole_location
+from govtrack.io._build import new_action, new_whole_location, slot_setters
 from govtrack.model.dates import Due, Precision
 from govtrack.model.frozenmap import EMPTY, _frozen_map
 from govtrack.model.location import Location
@@ -1024,13 +1024,6 @@ def _check_map(value: Any) -> FrozenMap:
     return FrozenMap(value)
 
 
-def _optional(check: Callable[[Any], Any]) -> Callable[[Any], Any]:
-    def optional(value: Any) -> Any:
-        return None if value is None else check(value)
-
-    return optional
-
-
 def _fast_structure_fn(
     cls: type[Any], checks: dict[str, Callable[[Any], Any]], texts: frozenset[str]
 ) -> Callable[[Any], Any]:
@@ -1236,21 +1229,68 @@ def _fast_action(data: Any) -> Action:
     )
 
 
-def _fast_category(value: Any) -> ResponseCategory:
-    return _CATEGORIES[value]
+def _trusted_constructor(
+    cls: type[Any], converted: set[str], validated: frozenset[str]
+) -> Callable[..., Any]:
+    """``cls(...)`` taking every field by position, in order, without the ``__init__``: for
+    values the JSON reader has checked to be what its converters make (tuples) and what
+    its validators accept (a ResponseCategory) already. The ordinary constructor when the
+    ``__init__`` does more than that (the model has changed)."""
+    names = tuple(field.name for field in attrs.fields(cls))
+    setters = slot_setters(cls, names, converted, validated)
+    if setters is None:  # only if the model changes (a test makes it so)
+
+        def ordinary(*values: Any) -> Any:
+            return cls(**dict(zip(names, values, strict=True)))
+
+        return ordinary
+    new = object.__new__
+
+    def trusted(*values: Any) -> Any:
+        record = new(cls)
+        for set_value, value in zip(setters, values, strict=True):
+            set_value(record, value)
+        return record
+
+    return trusted
 
 
-_fast_response = _fast_structure_fn(
-    ManagementResponse,
-    {
-        "text": _text_field,
-        "category": _optional(_fast_category),
-        "category_text": _text_field,
-        "description": _text_field,
-        **dict.fromkeys(_RESPONSE_TAGS, _check_strs),
-    },
-    _RESPONSE_TEXTS,
+_RESPONSE_KEYS = _FAST_FIELDS[ManagementResponse]
+_new_response = _trusted_constructor(
+    ManagementResponse, set(_RESPONSE_TAGS), frozenset({"category"})
 )
+
+
+def _fast_response(data: Any) -> ManagementResponse:
+    """A ManagementResponse, each value checked (its category one of the enum's)."""
+    if type(data) is not dict or not data.keys() <= _RESPONSE_KEYS:
+        raise _NotPlain
+    get = data.get
+    text, category_text, description = (
+        get("text", ""),
+        get("category_text", ""),
+        get("description", ""),
+    )
+    if not (type(text) is str and type(category_text) is str and type(description) is str):
+        raise _NotPlain
+    category = get("category")
+    response: ManagementResponse = _new_response(
+        text,
+        None if category is None else _CATEGORIES[category],
+        category_text,
+        description,
+        _check_strs(data["thematic_areas"]) if "thematic_areas" in data else (),
+        _check_strs(data["operating_principles"]) if "operating_principles" in data else (),
+        _check_strs(data["organisational_priorities"])
+        if "organisational_priorities" in data
+        else (),
+        _check_strs(data["uneg_criteria"]) if "uneg_criteria" in data else (),
+    )
+    return response
+
+
+_RECOMMENDATION_KEYS = _FAST_FIELDS[Recommendation]
+_new_recommendation = _trusted_constructor(Recommendation, {"actions"}, frozenset())
 
 
 def _is_actions(tp: Any) -> bool:
@@ -1402,18 +1442,25 @@ def _make_fast_converter() -> cattrs.Converter:
         )
 
     converter.register_structure_hook_func(_is_actions, lambda value, _: actions(value))
-    recommendation = _fast_structure_fn(
-        Recommendation,
-        {
-            "text": _text_field,
-            "ref": _text_field,
-            "response": _fast_response,
-            "actions": actions,
-            "group": _text_field,
-            "origin": _optional(_fast_location),
-        },
-        _RECOMMENDATION_TEXTS,
-    )
+
+    def recommendation(data: Any) -> Recommendation:
+        if type(data) is not dict or not data.keys() <= _RECOMMENDATION_KEYS:
+            raise _NotPlain
+        get = data.get
+        text, ref, group = data["text"], get("ref", ""), get("group", "")
+        if not (type(text) is str and type(ref) is str and type(group) is str):
+            raise _NotPlain
+        origin = get("origin")
+        built: Recommendation = _new_recommendation(
+            text,
+            ref,
+            _fast_response(data["response"]) if "response" in data else ManagementResponse(),
+            actions(data["actions"]) if "actions" in data else (),
+            group,
+            None if origin is None else _fast_location(origin),
+        )
+        return built
+
     converter.register_structure_hook(Recommendation, lambda value, _: recommendation(value))
     return converter
 
