@@ -1138,3 +1138,54 @@ def test_the_ordinary_constructor_stands_in_when_the_model_changes(
         organisational_priorities=("P1",),
     )
     _same_record(new_response(*values), expected)
+
+
+def test_dumps_writes_actions_sharing_a_due_as_to_data_does() -> None:
+    """gt.dumps gives actions sharing a Due one dict (encoded, never seen): the text is
+    what the data of to_data (a dict each) encodes to."""
+    due = gt.parse_due("2021/07")
+    actions = tuple(gt.Action(text=text, due=due) for text in "abc")
+    doc = gt.Document(plans=(gt.ActionPlan(actions=(*actions, gt.Action(text="d"))),))
+    for indent in (None, 2):
+        expected = gt_json.encode(gt_json.to_data(doc), indent=indent)
+        assert expected == gt_json.dumps(doc, indent=indent)
+        assert expected == gt_json.encode(gt_json.to_data(doc), indent=indent, fast=False)
+
+
+_SHEETS = ("M", "N")
+_COLUMN_MAPS = ({"status": "I"}, {"status": "J"})
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(_SHEETS), st.sampled_from(range(len(_COLUMN_MAPS))), st.booleans()
+        ),
+        max_size=12,
+    )
+)
+def test_each_row_names_the_first_table_with_its_values(rows: list[tuple[str, int, bool]]) -> None:
+    """Rows in any order, their maps shared or equal copies, their sheets alike or not: each
+    names the first table written with its file, sheet and maps' items, as a look-up of
+    their values would find it (the writer first tries the last row's)."""
+    shared = [gt.FrozenMap(columns) for columns in _COLUMN_MAPS]
+    actions = []
+    expected_tables: list[tuple[str, int]] = []
+    expected_indexes = []
+    for number, (sheet, which, copy) in enumerate(rows):
+        columns = gt.FrozenMap(_COLUMN_MAPS[which]) if copy else shared[which]
+        location = gt.Location(file="f.xlsx", sheet=sheet, cell=f"F{number}", columns=columns)
+        actions.append(gt.Action(text=str(number), origin=location))
+        if (sheet, which) not in expected_tables:
+            expected_tables.append((sheet, which))
+        expected_indexes.append(expected_tables.index((sheet, which)))
+    doc = gt.Document(plans=(gt.ActionPlan(actions=tuple(actions)),))
+    data = json.loads(gt.dumps(doc, format="json"))
+    assert [
+        {"file": "f.xlsx", "sheet": sheet, "columns": _COLUMN_MAPS[which]}
+        for sheet, which in expected_tables
+    ] == data.get("tables", [])
+    assert expected_indexes == [
+        action["origin"]["table"] for plan in data["plans"] for action in plan.get("actions", [])
+    ]
+    assert origins(doc) == origins(gt.loads(gt.dumps(doc, format="json"), format="json"))

@@ -791,18 +791,33 @@ def _unstructure_update(update: Update) -> dict[str, Any]:
 class _TableWriter:
     """The tables of the document being written: one per distinct shared part."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, copy_dues: bool = True) -> None:
         self.tables: list[dict[str, Any]] = []
+        self.copy_dues = copy_dues
+        """Whether actions sharing a Due get a copy of its data each (the data is the
+        caller's, to change), or the same dict (the data is only to be encoded)."""
         self._by_id: dict[tuple[str, str, int, int], int] = {}
         self._by_value: dict[tuple[Any, ...], int] = {}
+        self._last: tuple[Any, Any, Any, Any, int] = (None, None, None, None, 0)
+        """The maps, file and sheet of the last row written, and its table's index."""
         self.dues: dict[int, dict[str, Any]] = {}
-        """Each Due written so far, by identity (readers share equal Dues): a copy of its
-        data serves the next action with the same Due. The document holds every Due while
+        """Each Due written so far, by identity (readers share equal Dues): its data (a
+        copy, with ``copy_dues``) serves the next action with the same Due. The document holds every Due while
         it is written, so an identity is not reused meanwhile."""
 
     def index(self, location: Location) -> int:
         """The index of ``location``'s table, added if new."""
         columns, labels = location.columns, location.labels
+        last = self._last
+        # A table's rows come one after another: the last row's maps, file and sheet are
+        # the commonest match, found without a look-up (identity implies equality).
+        if (
+            last[0] is columns
+            and last[1] is labels
+            and last[2] is location.file
+            and last[3] is location.sheet
+        ):
+            return last[4]
         # The rows of one table share their maps, so the maps' identities find the table
         # in one look-up; equal maps of other tables share it too. The document holds
         # every map while it is written, so an identity is not reused meanwhile.
@@ -821,6 +836,7 @@ class _TableWriter:
                 whole = _unstructure_whole_location(location)
                 self.tables.append({key: item for key, item in whole.items() if key in _SHARED})
             self._by_id[key] = found
+        self._last = (columns, labels, location.file, location.sheet, found)
         return found
 
 
@@ -917,7 +933,7 @@ def _action_data(action: Action, writer: _TableWriter | None) -> dict[str, Any]:
             written = writer.dues.get(id(due))
             if written is None:
                 written = writer.dues[id(due)] = _unstructure_due(due)
-            data["due"] = written.copy()
+            data["due"] = written.copy() if writer.copy_dues else written
     due_text = action.due_text
     if due_text != "":
         if type(due_text) is not str and not isinstance(due_text, str):
@@ -1507,9 +1523,15 @@ def to_data(document: Document) -> dict[str, Any]:
             text, a number in ``extra``): the document could be written, and never read
             back. The message gives each such value's path and type.
     """
+    return _to_data(document, copy_dues=True)
+
+
+def _to_data(document: Document, *, copy_dues: bool) -> dict[str, Any]:
+    """:func:`to_data`; with ``copy_dues`` False, actions sharing a Due share its dict
+    (for data that is encoded, and never seen)."""
     if not _FAST_CHECKS:  # pragma: no cover - the fast hooks are off: check first
         _refuse_wrong_types(document, None)
-    writer = _TableWriter()
+    writer = _TableWriter(copy_dues=copy_dues)
     token = _WRITE_TABLES.set(writer)
     try:
         with collector_paused():
@@ -1682,7 +1704,7 @@ def dumps(document: Document, *, indent: int | None = None) -> str:
     >>> dumps(gt.Document(plans=(gt.ActionPlan(actions=(gt.Action(text="Hire"),)),)))
     '{"schema_version":2,"plans":[{"actions":[{"text":"Hire"}]}]}'
     """
-    return encode(to_data(document), indent=indent)
+    return encode(_to_data(document, copy_dues=False), indent=indent)
 
 
 def encode(data: Any, *, indent: int | None = None, fast: bool = True) -> str:
