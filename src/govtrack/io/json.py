@@ -802,8 +802,8 @@ class _TableWriter:
         """The maps, file and sheet of the last row written, and its table's index."""
         self.dues: dict[int, dict[str, Any]] = {}
         """Each Due written so far, by identity (readers share equal Dues): its data (a
-        copy, with ``copy_dues``) serves the next action with the same Due. The document holds every Due while
-        it is written, so an identity is not reused meanwhile."""
+        copy, with ``copy_dues``) serves the next action with the same Due. The document
+        holds every Due while it is written, so an identity is not reused meanwhile."""
 
     def index(self, location: Location) -> int:
         """The index of ``location``'s table, added if new."""
