@@ -19,7 +19,8 @@ from hypothesis import strategies as st
 
 import govtrack as gt
 from govtrack.io import json as gt_json
-from strategies import RECORD_TYPES, documents, json_values
+from govtrack.io._files import normalise_newlines
+from strategies import RECORD_TYPES, documents, json_values, recommendations
 
 
 @given(documents)
@@ -1080,3 +1081,111 @@ def test_an_unknown_enum_value_is_refused_with_the_values_expected(
     with pytest.raises(gt.SchemaError) as raised:
         gt.loads(text, format="json")
     assert str(raised.value) == f"not a govtrack document: {expected}"
+
+
+@given(st.text(st.sampled_from("\r\n\ufeffa{}"), max_size=12))
+def test_newlines_are_normalised_as_before_with_or_without_a_carriage_return(text: str) -> None:
+    """normalise_newlines skips its replacements when there is no CR (gt.loads of a big
+    JSON text), and gives what replacing CRLF and then CR gives, with a mark or without."""
+    expected = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    assert expected == normalise_newlines(text)
+
+
+def _same_record(built: Any, expected: Any) -> None:
+    """Equal, and equal field by field (origins too, which == leaves out), same types."""
+    assert type(expected) is type(built)
+    assert expected == built
+    for field in attrs.fields(type(expected)):
+        mine, theirs = getattr(built, field.name), getattr(expected, field.name)
+        assert type(theirs) is type(mine)
+        if attrs.has(type(theirs)):
+            _same_record(mine, theirs)
+        else:
+            assert theirs == mine
+
+
+@given(recommendations)
+def test_responses_and_recommendations_are_read_as_their_init_builds_them(
+    recommendation: gt.Recommendation,
+) -> None:
+    """The JSON reader builds a ManagementResponse and a Recommendation without their
+    __init__ (speed): the same records, field by field, hashable alike."""
+    data = json.loads(json.dumps(gt.make_converter().unstructure(recommendation)))
+    read = gt_json._FAST.structure(data, gt.Recommendation)
+    _same_record(read, recommendation)
+    assert hash(recommendation.response) == hash(read.response)
+    assert hash(recommendation) == hash(read)
+
+
+@pytest.mark.parametrize("trusted", [True, False])
+def test_the_ordinary_constructor_stands_in_when_the_model_changes(
+    trusted: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With a model the JSON reader does not expect (a validator more), its records are built
+    by their __init__, with the same result."""
+    if not trusted:
+        monkeypatch.setattr(gt_json, "slot_setters", lambda *_: None)
+    new_response = gt_json._trusted_constructor(
+        gt.ManagementResponse, set(gt_json._RESPONSE_TAGS), frozenset({"category"})
+    )
+    assert trusted == (new_response.__name__ == "trusted")
+    values = ("Agreed", gt.ResponseCategory.ACCEPTED, "Accepted", "", ("Gender",), (), ("P1",), ())
+    expected = gt.ManagementResponse(
+        text="Agreed",
+        category=gt.ResponseCategory.ACCEPTED,
+        category_text="Accepted",
+        thematic_areas=("Gender",),
+        organisational_priorities=("P1",),
+    )
+    _same_record(new_response(*values), expected)
+
+
+def test_dumps_writes_actions_sharing_a_due_as_to_data_does() -> None:
+    """gt.dumps gives actions sharing a Due one dict (encoded, never seen): the text is
+    what the data of to_data (a dict each) encodes to."""
+    due = gt.parse_due("2021/07")
+    actions = tuple(gt.Action(text=text, due=due) for text in "abc")
+    doc = gt.Document(plans=(gt.ActionPlan(actions=(*actions, gt.Action(text="d"))),))
+    for indent in (None, 2):
+        expected = gt_json.encode(gt_json.to_data(doc), indent=indent)
+        assert expected == gt_json.dumps(doc, indent=indent)
+        assert expected == gt_json.encode(gt_json.to_data(doc), indent=indent, fast=False)
+
+
+_SHEETS = ("M", "N")
+_COLUMN_MAPS = ({"status": "I"}, {"status": "J"})
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(_SHEETS), st.sampled_from(range(len(_COLUMN_MAPS))), st.booleans()
+        ),
+        max_size=12,
+    )
+)
+def test_each_row_names_the_first_table_with_its_values(rows: list[tuple[str, int, bool]]) -> None:
+    """Rows in any order, their maps shared or equal copies, their sheets alike or not: each
+    names the first table written with its file, sheet and maps' items, as a look-up of
+    their values would find it (the writer first tries the last row's)."""
+    shared = [gt.FrozenMap(columns) for columns in _COLUMN_MAPS]
+    actions = []
+    expected_tables: list[tuple[str, int]] = []
+    expected_indexes = []
+    for number, (sheet, which, copy) in enumerate(rows):
+        columns = gt.FrozenMap(_COLUMN_MAPS[which]) if copy else shared[which]
+        location = gt.Location(file="f.xlsx", sheet=sheet, cell=f"F{number}", columns=columns)
+        actions.append(gt.Action(text=str(number), origin=location))
+        if (sheet, which) not in expected_tables:
+            expected_tables.append((sheet, which))
+        expected_indexes.append(expected_tables.index((sheet, which)))
+    doc = gt.Document(plans=(gt.ActionPlan(actions=tuple(actions)),))
+    data = json.loads(gt.dumps(doc, format="json"))
+    assert [
+        {"file": "f.xlsx", "sheet": sheet, "columns": _COLUMN_MAPS[which]}
+        for sheet, which in expected_tables
+    ] == data.get("tables", [])
+    assert expected_indexes == [
+        action["origin"]["table"] for plan in data["plans"] for action in plan.get("actions", [])
+    ]
+    assert origins(doc) == origins(gt.loads(gt.dumps(doc, format="json"), format="json"))

@@ -165,6 +165,8 @@ def normalise_newlines(text: str) -> str:
     'a\nb\nc'
     """
     text = text.removeprefix("\ufeff")
+    if "\r" not in text:  # most texts: one quick scan, not two replacements' (a tenth)
+        return text
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 

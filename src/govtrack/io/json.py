@@ -42,7 +42,7 @@ from cattrs.v import format_exception
 
 from govtrack._errors import SchemaError
 from govtrack._gc import collector_paused
-from govtrack.io._build import new_action, new_whole_location
+from govtrack.io._build import new_action, new_whole_location, slot_setters
 from govtrack.model.dates import Due, Precision
 from govtrack.model.frozenmap import EMPTY, _frozen_map
 from govtrack.model.location import Location
@@ -791,18 +791,33 @@ def _unstructure_update(update: Update) -> dict[str, Any]:
 class _TableWriter:
     """The tables of the document being written: one per distinct shared part."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, copy_dues: bool = True) -> None:
         self.tables: list[dict[str, Any]] = []
+        self.copy_dues = copy_dues
+        """Whether actions sharing a Due get a copy of its data each (the data is the
+        caller's, to change), or the same dict (the data is only to be encoded)."""
         self._by_id: dict[tuple[str, str, int, int], int] = {}
         self._by_value: dict[tuple[Any, ...], int] = {}
+        self._last: tuple[Any, Any, Any, Any, int] = (None, None, None, None, 0)
+        """The maps, file and sheet of the last row written, and its table's index."""
         self.dues: dict[int, dict[str, Any]] = {}
-        """Each Due written so far, by identity (readers share equal Dues): a copy of its
-        data serves the next action with the same Due. The document holds every Due while
-        it is written, so an identity is not reused meanwhile."""
+        """Each Due written so far, by identity (readers share equal Dues): its data (a
+        copy, with ``copy_dues``) serves the next action with the same Due. The document
+        holds every Due while it is written, so an identity is not reused meanwhile."""
 
     def index(self, location: Location) -> int:
         """The index of ``location``'s table, added if new."""
         columns, labels = location.columns, location.labels
+        last = self._last
+        # A table's rows come one after another: the last row's maps, file and sheet are
+        # the commonest match, found without a look-up (identity implies equality).
+        if (
+            last[0] is columns
+            and last[1] is labels
+            and last[2] is location.file
+            and last[3] is location.sheet
+        ):
+            return last[4]
         # The rows of one table share their maps, so the maps' identities find the table
         # in one look-up; equal maps of other tables share it too. The document holds
         # every map while it is written, so an identity is not reused meanwhile.
@@ -821,6 +836,7 @@ class _TableWriter:
                 whole = _unstructure_whole_location(location)
                 self.tables.append({key: item for key, item in whole.items() if key in _SHARED})
             self._by_id[key] = found
+        self._last = (columns, labels, location.file, location.sheet, found)
         return found
 
 
@@ -917,7 +933,7 @@ def _action_data(action: Action, writer: _TableWriter | None) -> dict[str, Any]:
             written = writer.dues.get(id(due))
             if written is None:
                 written = writer.dues[id(due)] = _unstructure_due(due)
-            data["due"] = written.copy()
+            data["due"] = written.copy() if writer.copy_dues else written
     due_text = action.due_text
     if due_text != "":
         if type(due_text) is not str and not isinstance(due_text, str):
@@ -1022,13 +1038,6 @@ def _check_map(value: Any) -> FrozenMap:
         if type(key) is not str or type(item) is not str:
             raise _NotPlain
     return FrozenMap(value)
-
-
-def _optional(check: Callable[[Any], Any]) -> Callable[[Any], Any]:
-    def optional(value: Any) -> Any:
-        return None if value is None else check(value)
-
-    return optional
 
 
 def _fast_structure_fn(
@@ -1236,21 +1245,68 @@ def _fast_action(data: Any) -> Action:
     )
 
 
-def _fast_category(value: Any) -> ResponseCategory:
-    return _CATEGORIES[value]
+def _trusted_constructor(
+    cls: type[Any], converted: set[str], validated: frozenset[str]
+) -> Callable[..., Any]:
+    """``cls(...)`` taking every field by position, in order, without the ``__init__``: for
+    values the JSON reader has checked to be what its converters make (tuples) and what
+    its validators accept (a ResponseCategory) already. The ordinary constructor when the
+    ``__init__`` does more than that (the model has changed)."""
+    names = tuple(field.name for field in attrs.fields(cls))
+    setters = slot_setters(cls, names, converted, validated)
+    if setters is None:  # only if the model changes (a test makes it so)
+
+        def ordinary(*values: Any) -> Any:
+            return cls(**dict(zip(names, values, strict=True)))
+
+        return ordinary
+    new = object.__new__
+
+    def trusted(*values: Any) -> Any:
+        record = new(cls)
+        for set_value, value in zip(setters, values, strict=True):
+            set_value(record, value)
+        return record
+
+    return trusted
 
 
-_fast_response = _fast_structure_fn(
-    ManagementResponse,
-    {
-        "text": _text_field,
-        "category": _optional(_fast_category),
-        "category_text": _text_field,
-        "description": _text_field,
-        **dict.fromkeys(_RESPONSE_TAGS, _check_strs),
-    },
-    _RESPONSE_TEXTS,
+_RESPONSE_KEYS = _FAST_FIELDS[ManagementResponse]
+_new_response = _trusted_constructor(
+    ManagementResponse, set(_RESPONSE_TAGS), frozenset({"category"})
 )
+
+
+def _fast_response(data: Any) -> ManagementResponse:
+    """A ManagementResponse, each value checked (its category one of the enum's)."""
+    if type(data) is not dict or not data.keys() <= _RESPONSE_KEYS:
+        raise _NotPlain
+    get = data.get
+    text, category_text, description = (
+        get("text", ""),
+        get("category_text", ""),
+        get("description", ""),
+    )
+    if not (type(text) is str and type(category_text) is str and type(description) is str):
+        raise _NotPlain
+    category = get("category")
+    response: ManagementResponse = _new_response(
+        text,
+        None if category is None else _CATEGORIES[category],
+        category_text,
+        description,
+        _check_strs(data["thematic_areas"]) if "thematic_areas" in data else (),
+        _check_strs(data["operating_principles"]) if "operating_principles" in data else (),
+        _check_strs(data["organisational_priorities"])
+        if "organisational_priorities" in data
+        else (),
+        _check_strs(data["uneg_criteria"]) if "uneg_criteria" in data else (),
+    )
+    return response
+
+
+_RECOMMENDATION_KEYS = _FAST_FIELDS[Recommendation]
+_new_recommendation = _trusted_constructor(Recommendation, {"actions"}, frozenset())
 
 
 def _is_actions(tp: Any) -> bool:
@@ -1402,18 +1458,25 @@ def _make_fast_converter() -> cattrs.Converter:
         )
 
     converter.register_structure_hook_func(_is_actions, lambda value, _: actions(value))
-    recommendation = _fast_structure_fn(
-        Recommendation,
-        {
-            "text": _text_field,
-            "ref": _text_field,
-            "response": _fast_response,
-            "actions": actions,
-            "group": _text_field,
-            "origin": _optional(_fast_location),
-        },
-        _RECOMMENDATION_TEXTS,
-    )
+
+    def recommendation(data: Any) -> Recommendation:
+        if type(data) is not dict or not data.keys() <= _RECOMMENDATION_KEYS:
+            raise _NotPlain
+        get = data.get
+        text, ref, group = data["text"], get("ref", ""), get("group", "")
+        if not (type(text) is str and type(ref) is str and type(group) is str):
+            raise _NotPlain
+        origin = get("origin")
+        built: Recommendation = _new_recommendation(
+            text,
+            ref,
+            _fast_response(data["response"]) if "response" in data else ManagementResponse(),
+            actions(data["actions"]) if "actions" in data else (),
+            group,
+            None if origin is None else _fast_location(origin),
+        )
+        return built
+
     converter.register_structure_hook(Recommendation, lambda value, _: recommendation(value))
     return converter
 
@@ -1460,9 +1523,15 @@ def to_data(document: Document) -> dict[str, Any]:
             text, a number in ``extra``): the document could be written, and never read
             back. The message gives each such value's path and type.
     """
+    return _to_data(document, copy_dues=True)
+
+
+def _to_data(document: Document, *, copy_dues: bool) -> dict[str, Any]:
+    """:func:`to_data`; with ``copy_dues`` False, actions sharing a Due share its dict
+    (for data that is encoded, and never seen)."""
     if not _FAST_CHECKS:  # pragma: no cover - the fast hooks are off: check first
         _refuse_wrong_types(document, None)
-    writer = _TableWriter()
+    writer = _TableWriter(copy_dues=copy_dues)
     token = _WRITE_TABLES.set(writer)
     try:
         with collector_paused():
@@ -1635,7 +1704,7 @@ def dumps(document: Document, *, indent: int | None = None) -> str:
     >>> dumps(gt.Document(plans=(gt.ActionPlan(actions=(gt.Action(text="Hire"),)),)))
     '{"schema_version":2,"plans":[{"actions":[{"text":"Hire"}]}]}'
     """
-    return encode(to_data(document), indent=indent)
+    return encode(_to_data(document, copy_dues=False), indent=indent)
 
 
 def encode(data: Any, *, indent: int | None = None, fast: bool = True) -> str:
