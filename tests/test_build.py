@@ -72,6 +72,16 @@ def test_a_fast_whole_location_is_the_location_init_builds(values: tuple[Any, ..
     assert hash(built) == hash(expected)
 
 
+@given(values=st.tuples(texts, texts, texts, maps, maps))
+def test_a_fast_row_location_is_the_location_init_builds(values: tuple[Any, ...]) -> None:
+    """A row's Location (no line, no header), every field as Location(...) stores it."""
+    file, sheet, cell, columns, labels = values
+    built = _build.new_location(*values)
+    expected = Location(file=file, sheet=sheet, cell=cell, columns=columns, labels=labels)
+    _same(built, expected)
+    assert hash(built) == hash(expected)
+
+
 @given(values=action_values())
 def test_a_fast_action_is_the_action_init_builds(values: tuple[Any, ...]) -> None:
     """Every field, the origin's included, as Action(...) stores it; frozen and hashable alike."""

@@ -86,7 +86,6 @@ def _location_maker() -> tuple[
     bool,
 ]:
     setters = slot_setters(Location, _LOCATION_FIELDS, {"columns", "labels"})
-    whole: Callable[[str, str, str, int | None, str, FrozenMap, FrozenMap], Location]
     if setters is None:  # only if the model changes (a test makes it so)
 
         def ordinary(  # noqa: PLR0917 - one parameter per field, in order
@@ -108,35 +107,49 @@ def _location_maker() -> tuple[
                 labels=labels,
             )
 
-        whole = ordinary
-    else:
-        set_file, set_sheet, set_cell, set_line, set_header, set_columns, set_labels = setters
-
-        def fast(  # noqa: PLR0917 - one parameter per field, in order
-            file: str,
-            sheet: str,
-            cell: str,
-            line: int | None,
-            header: str,
-            columns: FrozenMap,
-            labels: FrozenMap,
+        def ordinary_row(
+            file: str, sheet: str, cell: str, columns: FrozenMap, labels: FrozenMap
         ) -> Location:
-            location = _new(Location)
-            set_file(location, file)
-            set_sheet(location, sheet)
-            set_cell(location, cell)
-            set_line(location, line)
-            set_header(location, header)
-            set_columns(location, columns)
-            set_labels(location, labels)
-            return location
+            return ordinary(file, sheet, cell, None, "", columns, labels)
 
-        whole = fast
+        return ordinary_row, ordinary, False
+    set_file, set_sheet, set_cell, set_line, set_header, set_columns, set_labels = setters
 
-    def row(file: str, sheet: str, cell: str, columns: FrozenMap, labels: FrozenMap) -> Location:
-        return whole(file, sheet, cell, None, "", columns, labels)
+    def fast(  # noqa: PLR0917 - one parameter per field, in order
+        file: str,
+        sheet: str,
+        cell: str,
+        line: int | None,
+        header: str,
+        columns: FrozenMap,
+        labels: FrozenMap,
+    ) -> Location:
+        location = _new(Location)
+        set_file(location, file)
+        set_sheet(location, sheet)
+        set_cell(location, cell)
+        set_line(location, line)
+        set_header(location, header)
+        set_columns(location, columns)
+        set_labels(location, labels)
+        return location
 
-    return row, whole, setters is not None
+    def fast_row(
+        file: str, sheet: str, cell: str, columns: FrozenMap, labels: FrozenMap
+    ) -> Location:
+        # Every row makes one: its slots are filled here rather than through fast() (a call
+        # less a row).
+        location = _new(Location)
+        set_file(location, file)
+        set_sheet(location, sheet)
+        set_cell(location, cell)
+        set_line(location, None)
+        set_header(location, "")
+        set_columns(location, columns)
+        set_labels(location, labels)
+        return location
+
+    return fast_row, fast, True
 
 
 def _action_maker() -> tuple[Callable[..., Action], bool]:

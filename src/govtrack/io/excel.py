@@ -222,9 +222,9 @@ import warnings
 import zipfile
 import zlib
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
-from itertools import chain
+from itertools import chain, islice
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from xml.etree.ElementTree import ParseError
 
 import attrs
@@ -272,6 +272,7 @@ from govtrack.io.limits import (
     check_workbook,
 )
 from govtrack.model.dates import Due, parse_due
+from govtrack.model.frozenmap import EMPTY
 from govtrack.model.location import Location
 from govtrack.model.records import (
     Action,
@@ -333,6 +334,7 @@ HEADER_SCAN_ROWS = 30
 
 _NOWHERE = 1 << 30  # a column index no row reaches: "this column is absent"
 _NO_EXTRA = FrozenMap()
+_T = TypeVar("_T")
 # The longest cell text that may be a header inside the data (Reader.looks_like_header).
 _HEADER_CELL = 60
 # How Reader.looks_like_header folds a cell's first word: N° (Nº, №) is No, and
@@ -508,6 +510,10 @@ def _may_hide(char: str) -> bool:
     return char.isspace() or not char.isprintable() or char in _FILLERS
 
 
+_HIDING = _Memo(_may_hide)
+"""_may_hide of a character, once per character (a look-up where a row's text is tested)."""
+
+
 def _shows_nothing(text: str) -> bool:
     """Whether a text is spaces and invisible characters only (zero-width spaces and
     joiners, a byte-order mark, a soft hyphen, fillers): a cell that looks empty.
@@ -532,6 +538,11 @@ def _count_like(value: Any) -> bool:
 
 def _blank(value: Any) -> bool:
     return value is None or (value.__class__ is str and (not value or value.isspace()))
+
+
+def _by_name(*values: Any) -> dict[str, Any]:
+    """An action's fields by name, from their values in :data:`ACTION_FIELDS` order."""
+    return dict(zip(ACTION_FIELDS, values, strict=True))
 
 
 def _label(value: Any) -> str:
@@ -1140,7 +1151,14 @@ class _Table:
             return  # before a lone cell: `Total` over formulas with no value is no section
         if len(filled) == 1 and self._lone(row, filled[0], values[filled[0]]):
             return
-        if self.layout != _INDICATORS and self._tally(row, values, filled):
+        main = self.main_column
+        if (
+            self.layout != _INDICATORS
+            # A tally's action cell only counts: tested here, _tally called for such rows only.
+            and main in filled
+            and _count_like(values[main])
+            and self._tally(row, values, filled)
+        ):
             return
         self.other_rows += 1
         if self.layout == _RESPONSES:
@@ -1219,10 +1237,13 @@ class _Table:
     def _tally(self, row: int, values: Sequence[Any], filled: list[int]) -> bool:
         """Keep a tally row in extra and say True: its action cell only counts (``2``,
         ``8 actions``) and so does every other cell but the first (``Completed | 2`` under a
-        table, ``Country A | 8 | 3 | 4`` in a sheet of counts); reported at the end."""
+        table, ``Country A | 8 | 3 | 4`` in a sheet of counts); reported at the end.
+
+        Called by :meth:`feed` only for a row whose action cell only counts.
+        """
         main = self.main_column
-        if main not in filled or not _count_like(values[main]) or self.i_helper in filled:
-            return False  # (a row govtrack wrote, with its hidden deadline cell, is an action)
+        if self.i_helper in filled:
+            return False  # a row govtrack wrote, with its hidden deadline cell, is an action
         label = values[filled[0]]
         if filled[0] != main and not (
             _count_like(label) or (label.__class__ is str and len(label) <= _LABEL_MAX)
@@ -1366,31 +1387,40 @@ class _Table:
         covered = self.fill_rows.get(index)
         return row if covered is None else covered.get(row, row)
 
-    def _parts(self, row: int, values: Sequence[Any], n: int) -> tuple[Any, ...]:
-        """The fields every kind of action shares, from one row, in the order of
-        :data:`ACTION_FIELDS` (the hot path: kept lean, no dict, no keyword unpacking)."""
-        if self.i_action < n:
-            text = values[self.i_action]
+    def _parts(self, row: int, values: Sequence[Any], n: int, make: Callable[..., _T]) -> _T:
+        """``make`` given the fields every kind of action shares, from one row, in the order
+        of :data:`ACTION_FIELDS` (the hot path: kept lean, no dict, no keyword unpacking;
+        the columns read more than once are bound to locals)."""
+        i_action, i_scope, i_deadline, i_revised = (
+            self.i_action, self.i_scope, self.i_deadline, self.i_revised
+        )  # fmt: skip
+        if i_action < n:
+            text = values[i_action]
             if text.__class__ is not str or text.isspace():
                 text = _text(text)
         else:
             text = ""
-        if self.i_scope != _NOWHERE:
-            scope = _text(values[self.i_scope]).strip() if self.i_scope < n else ""
+        if i_scope != _NOWHERE:
+            scope = _text(values[i_scope]).strip() if i_scope < n else ""
         elif text and ":" in text:
             scope, text = self._scope_prefix(text, row)
         else:
             scope = ""
         columns, labels = self.columns, self.field_labels
+        reader = self.reader
         kept: dict[str, str] | None = None
-        if self.i_revised < n and not _blank(revised := values[self.i_revised]):
-            due, due_text, kept = self._deadline(revised, self.i_revised, row)
+        if i_revised < n and not _blank(revised := values[i_revised]):
+            due, due_text, kept = self._deadline(revised, i_revised, row)
             columns, labels = self.revised_columns, self.revised_labels
-            if self.i_deadline < n and not _blank(deadline := values[self.i_deadline]):
+            if i_deadline < n and not _blank(deadline := values[i_deadline]):
                 kept = kept or {}
                 kept[self._original_label()] = self._original(deadline, row)
-        elif self.i_deadline < n and (deadline := values[self.i_deadline]) is not None:
-            due, due_text, kept = self._deadline(deadline, self.i_deadline, row)
+        elif i_deadline < n and (deadline := values[i_deadline]) is not None:
+            if deadline.__class__ is str and "(" not in deadline:
+                # The usual cell, no revision in it (see _deadline): read as _due reads it.
+                due, due_text = reader.due_of_text(deadline, self, i_deadline, row)
+            else:
+                due, due_text, kept = self._deadline(deadline, i_deadline, row)
         else:
             due, due_text = None, ""
         if self.i_status < n:
@@ -1399,9 +1429,13 @@ class _Table:
                 status_text = _text(status_text)
         else:
             status_text = ""
-        reader = self.reader
         if self.i_responsible < n and (responsible := values[self.i_responsible]) is not None:
-            parties = reader.parties_of(responsible)
+            # Parsed once per distinct text; 1, 1.0 and True are equal keys, but not one text.
+            parties = (
+                reader.parties[responsible]
+                if responsible.__class__ is str
+                else _parties(_text(responsible))
+            )
         else:
             parties = ()
         if self.i_comments < n:
@@ -1420,15 +1454,15 @@ class _Table:
             and (match := _LEADING_REF.match(text)) is not None
         ):
             ref, text = self._leading_ref(match, text, values, n, row)
-        if not text or (_may_hide(text[0]) and _shows_nothing(text)):
+        if not text or (_HIDING[text[0]] and _shows_nothing(text)):
             self._no_text(row, text)
-        return (
+        return make(
             text,
             ref,
             parties,
             due,
             due_text,
-            reader.status_of(status_text) if status_text else None,
+            reader.statuses[status_text] if status_text else None,
             status_text,
             comments,
             reader.updates_of(_text(values[self.i_updates])) if self.i_updates < n else (),
@@ -1575,18 +1609,14 @@ class _Table:
 
     def _fields(self, row: int, values: Sequence[Any], n: int) -> dict[str, Any]:
         """The fields every kind of action shares, by name (for an activity, which adds its own)."""
-        return dict(zip(ACTION_FIELDS, self._parts(row, values, n), strict=True))
-
-    def _action(self, row: int, values: Sequence[Any], n: int) -> Action:
-        """A key action or a decision from one row."""
-        return new_action(*self._parts(row, values, n))
+        return self._parts(row, values, n, _by_name)
 
     def _action_row(self, row: int, values: Sequence[Any], n: int) -> None:
         if self.layout != _ACTIVITIES:
             if self.i_deemed < n and not _blank(values[self.i_deemed]):
                 self.actions.append(self._deemed(row, values, n))
             else:
-                self.actions.append(self._action(row, values, n))
+                self.actions.append(self._parts(row, values, n, new_action))
             return
         fields = self._fields(row, values, n)
         status_text = fields["status_text"]
@@ -1722,8 +1752,9 @@ class _Table:
                 "category": "",
                 "actions": self._actions(),
                 "group": self._group(values, n),
-                "origin": Location(
-                    file=self.problems.file, sheet=self.sheet, cell=self.cell(index, row)
+                # Location(file=…, sheet=…, cell=…), without its __init__.
+                "origin": new_location(
+                    self.problems.file, self.sheet, self.cell(index, row), EMPTY, EMPTY
                 ),
             }
         elif (
@@ -1760,7 +1791,7 @@ class _Table:
                 self.i_action,
                 row,
             )
-        action = self._action(row, values, n)
+        action = self._parts(row, values, n, new_action)
         if self.outline_ref:
             action = self._outlined(action)
         untold = self.numbering and not self.number_role
@@ -2138,8 +2169,9 @@ class _Reader:
         self.epoch = epoch
         self.notes = _notes.NoteTracker()  # the notes of the sheet being read
         self._dues = _Memo(self._read_due)
-        self._statuses = _Memo(Status.parse)
-        self._parties = _Memo(_parties)
+        # Read by _Table._parts for every row (the status and the parties of a text).
+        self.statuses = _Memo(Status.parse)
+        self.parties = _Memo(_parties)
         self._categories = _Memo(ResponseCategory.parse)
         self._days = _Memo(lambda day: Due.day(day, text=day.isoformat()))
         self._shaped = _Memo(self._read_shaped)
@@ -2147,22 +2179,10 @@ class _Reader:
         # The first word of every alias, folded ("s / n" gives "s"), for looks_like_header.
         self._first_words = frozenset(alias.split(None, 1)[0] for alias in lookup if alias.strip())
 
-    def parties_of(self, value: Any) -> tuple[str, ...]:
-        """The responsible parties of a cell's value, once per distinct text."""
-        if value.__class__ is not str:  # 1, 1.0 and True are equal keys, but not one text
-            return _parties(_text(value))
-        parties: tuple[str, ...] = self._parties[value]
-        return parties
-
     def category_of(self, text: str) -> ResponseCategory | None:
         """A response category word, parsed once per distinct text."""
         category: ResponseCategory | None = self._categories[text]
         return category
-
-    def status_of(self, text: str) -> Status | None:
-        """A status word, parsed once per distinct text."""
-        status: Status | None = self._statuses[text]
-        return status
 
     def _read_due(self, text: str) -> tuple[Due | None, str, str]:
         """A deadline text read: the Due, else the unread text, and any ambiguity."""
@@ -2543,6 +2563,7 @@ def _read_sheet(
     hidden_rows = facts.hidden_rows
     looks_like_header = reader.looks_like_header
     main = header.keys.get("action", header.keys.get("indicator", 0))
+    feed = table.feed  # bound once a table: called for every row
     for row, values in rest:
         cell = values[main] if len(values) > main else None
         if row in hidden_rows:
@@ -2574,8 +2595,9 @@ def _read_sheet(
                     facts=facts,
                     sink=sink,
                 )
+                feed = table.feed
                 continue
-        table.feed(row, values)
+        feed(row, values)
         if sink:
             yield from sink
             sink.clear()
@@ -3035,7 +3057,7 @@ def _guarded(
         while True:
             with warnings.catch_warnings(record=True) as seen:
                 warnings.simplefilter("always")
-                batch = [row for _, row in zip(range(_BATCH), rows, strict=False)]
+                batch = list(islice(rows, _BATCH))
             if seen:
                 caught.extend(seen)
             if not batch:
