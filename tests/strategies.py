@@ -281,11 +281,12 @@ status_qualifiers = st.one_of(
     _counts.map(lambda count: f"{count[0]}{count[2]}{count[1]}"),
     _counts.map(lambda count: f"- {count[0]}{count[2]}{count[1]}"),
     st.sampled_from(["0%", "35%", "100%", "120%", "60 %"]),
-    st.sampled_from(["partially", "Partially", "partly", "in part", "not", "but", "except",
+    st.sampled_from(["partially", ", Partially", "partly", "in part", "not", "but", "except",
                      ", not", ", but", ", partially", "subject to"]),
 )  # fmt: skip
-"""What may follow a status word and qualify it (``(2 of 4 sites)``, ``3/5``, ``partially``):
-Status.parse refuses most with most words (a test assumes the pair is refused)."""
+"""What may follow a status word and qualify it (``(2 of 4 sites)``, ``3/5``, ``partially``;
+capitalised only after a comma): Status.parse refuses most with most words (a test assumes
+the pair is refused)."""
 categories = st.one_of(st.none(), st.sampled_from(gt.ResponseCategory))
 extras = st.dictionaries(words, texts, max_size=2).map(gt.FrozenMap)
 

@@ -893,7 +893,8 @@ def test_round_trip(expressible: list[gt.Evaluation]) -> None:
     doc = gt.Document(evaluations=tuple(expressible))
     actual = gate.loads(gate.dumps(doc)) if expressible else doc
     assert doc == actual
-    assert () == actual.problems
+    qualified = [action for action in doc.actions if gate._qualified_cell(action.status_text)]
+    assert ["GT311"] * len(qualified) == _codes(actual)  # a status word qualified (`Done 3/5`)
 
 
 @given(st.lists(evaluations.map(_expressible), min_size=1, max_size=1))
@@ -1412,19 +1413,126 @@ def test_a_qualified_status_reads_back_from_the_writer() -> None:
     ]
 
 
-@given(status_words, status_qualifiers, st.sampled_from(["", " Two sites left.", " see note"]))
+@given(status_words, status_qualifiers, st.sampled_from(["", " Two sites left.", "; see note"]))
 def test_a_status_word_qualified_as_status_parse_refuses_is_not_that_status(
     word: str, qualifier: str, rest: str
 ) -> None:
     """For any status word and any qualifier after it that Status.parse refuses, the key
-    action's status is not the word's status: it is not read (GT311)."""
+    action's status is not the word's status: it is not read (GT311), whether the cells are
+    separated by spaces or by tabs."""
     status_text = f"{word} {qualifier}".replace(" ,", ",")
     assume(gt.Status.parse(status_text) is None)
     doc = gate.loads(_block(f"1. Hire two staff. HR Unit 2022/06 {status_text}{rest}"))
+    tabbed = gate.loads(_block(f"1. Hire two staff.\tHR Unit\t2022/06\t{status_text}\t{rest}"))
+    for read in (doc, tabbed):
+        [action] = read.actions
+        assert (None, status_text, "2022/06") == (
+            action.status,
+            action.status_text,
+            action.deadline_text,
+        )
+        assert "GT311" in _codes(read)
+
+
+# ---------------------------------------------------------------------------
+# What starts the comments after a status word: a capitalised word, a count with words
+
+
+@pytest.mark.parametrize(
+    "comments",
+    [
+        "Not all staff attended; a second round is planned.",
+        "But a second round is planned.",
+        "Except the northern district, where the rains delayed it.",
+        "Partially funded by the district budget.",
+        "Subject to the board's review in May.",
+        "3 of 5 modules were later adapted.",
+        "3/5 sites trained, the rest in 2023.",
+        "60% of the staff were trained.",
+        "- 2 of 3 workshops held in the capital.",
+    ],
+)
+def test_a_comment_sentence_after_the_status_word_keeps_the_status(comments: str) -> None:
+    """Regression: `2022/06 Completed Not all staff attended` gave no status, status_text
+    `Completed Not` and the comments cut to `all staff attended` (GT311); a capitalised word
+    or a count followed by words starts the comments, which are kept whole."""
+    doc = gate.loads(_block(f"1. Train the clinic staff. Health Unit 2022/06 Completed {comments}"))
     [action] = doc.actions
-    assert (None, status_text, "2022/06") == (
-        action.status,
-        action.status_text,
-        action.deadline_text,
-    )
-    assert "GT311" in _codes(doc)
+    expected = (gt.Status.COMPLETED, "Completed", comments)
+    assert expected == (action.status, action.status_text, action.comments)
+    assert [] == _codes(doc)
+
+
+@pytest.mark.parametrize(
+    ("after", "status_text", "comments"),
+    [
+        ("Completed, Partially", "Completed, Partially", ""),
+        ("Completed Partially", "Completed Partially", ""),
+        ("COMPLETED PARTIALLY Two sites left.", "COMPLETED PARTIALLY", "Two sites left."),
+        ("Completed 3 of 5 Two sites left.", "Completed 3 of 5", "Two sites left."),
+        ("Completed 3 of 5, two sites left.", "Completed 3 of 5", ", two sites left."),
+        ("Completed (2 of 4 sites) Not all staff attended.", "Completed (2 of 4 sites)",
+         "Not all staff attended."),
+        ("Completed (2 of 4) modules were adapted.", "Completed (2 of 4)", "modules were adapted."),
+    ],
+)  # fmt: skip
+def test_a_qualifier_that_starts_no_sentence_is_read_with_the_status(
+    after: str, status_text: str, comments: str
+) -> None:
+    """A capitalised qualifying word after a comma, in capitals as the status is, or ending
+    the line, and a count not followed by lowercase words, qualify the status (GT311)."""
+    doc = gate.loads(_block(f"1. Train the clinic staff. Health Unit 2022/06 {after}"))
+    [action] = doc.actions
+    expected = (None, status_text, comments, ["GT311"])
+    assert expected == (action.status, action.status_text, action.comments, _codes(doc))
+
+
+@pytest.mark.parametrize(
+    ("cell", "status", "codes"),
+    [
+        ("Completed (2 of 4 sites)", None, ["GT311"]),
+        ("Ongoing (100%)", None, ["GT311"]),
+        ("Completed 3/5", None, ["GT311"]),
+        ("Completed, not in all districts", None, ["GT311"]),
+        ("Completed (June 2022)", gt.Status.COMPLETED, []),
+        ("Ongoing 80%", gt.Status.ONGOING, []),
+        ("Completed", gt.Status.COMPLETED, []),
+    ],
+)
+def test_a_qualified_status_in_a_tabbed_cell_is_reported(
+    cell: str, status: gt.Status | None, codes: list[str]
+) -> None:
+    """Regression: `Completed (2 of 4 sites)` in the status cell of a line with tabs gave no
+    status and nothing said (GT311 only without tabs); it is reported as GT311 too."""
+    doc = gate.loads(_block(f"1. Train the clinic staff.\tHealth Unit\t2022/06\t{cell}\tLate."))
+    [action] = doc.actions
+    expected = (status, cell, "Late.", [(code, "line 11") for code in codes])
+    actual = (action.status, action.status_text, action.comments,
+              [(p.code, str(p.location)) for p in doc.problems])  # fmt: skip
+    assert expected == actual
+
+
+_lower_words = st.lists(st.sampled_from(_WORDS), min_size=1, max_size=5).map(" ".join)
+_comment_sentences = st.one_of(
+    st.tuples(
+        st.sampled_from(["Not", "But", "Except", "Partially", "Partly", "Partial", "In part",
+                         "Subject to", "The", "Staff", "Two"]),
+        _lower_words,
+    ).map(" ".join),
+    st.tuples(st.integers(0, 99), st.sampled_from(["/", " of ", " out of "]), st.integers(1, 99),
+              _lower_words).map(lambda parts: f"{parts[0]}{parts[1]}{parts[2]} {parts[3]}"),
+    st.tuples(st.integers(0, 120), _lower_words).map(lambda parts: f"{parts[0]}% of {parts[1]}"),
+).map(lambda sentence: f"{sentence}.")  # fmt: skip
+"""A comment sentence starting with a capitalised word (a qualifying word or another) or
+with a count that lowercase words follow (`3 of 5 staff …`, `60% of the …`)."""
+
+
+@given(status_words, _comment_sentences)
+def test_a_comment_sentence_keeps_the_status_before_it(word: str, comments: str) -> None:
+    """For any status word followed by a sentence starting with a capital or with a count
+    followed by words, the status is read and the sentence is the comments, whole."""
+    doc = gate.loads(_block(f"1. Hire two staff. HR Unit 2022/06 {word} {comments}"))
+    [action] = doc.actions
+    expected = (gt.Status.parse(word), word, comments)
+    assert expected == (action.status, action.status_text, action.comments)
+    assert "GT311" not in _codes(doc)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import contextlib
 import datetime as dt
 import time
@@ -315,7 +316,8 @@ def test_a_list_of_what_the_meeting_agreed_is_its_decisions() -> None:
          ("The Water Department",), "31 May 2023", False, 17),
         ("District engineers will report broken pumps every month",
          ("District engineers",), "", False, 18),
-        ("Partners will send their comments within two weeks", ("Partners",), "", False, 19),
+        ("Partners will send their comments within two weeks", ("Partners",), "within two weeks",
+         False, 19),
         ("If no objection is received by 15 June 2023, the plan is deemed approved",
          (), "15 June 2023", True, 20),
     ]  # fmt: skip
@@ -455,3 +457,139 @@ def test_agreed_bullets_are_the_decisions_with_party_and_deadline(
     ]
     assert expected == actual
     assert () == doc.problems
+
+
+# ---------------------------------------------------------------------------
+# Agreed bullets are read by the minutes reader's rules
+
+
+_MINUTES = (
+    "# Board\n#### Record Notes of the Meeting\nDate and Time: {when}, 9.00 AM.\n\n# 4. Decisions\n"
+)
+
+
+def _as_minutes(bullet: str, when: str = "4 May 2022") -> gt.Decision:
+    """The decision the minutes reader reads from the same sentence, under the same date."""
+    doc = gt.loads(_MINUTES.format(when=when) + f"- {bullet}\n", format="minutes")
+    [decision] = doc.meetings[0].decisions
+    return decision
+
+
+def _agreed(bullets: list[str], when: str = "4 May 2022") -> gt.Document:
+    lines = "".join(f"  • {bullet}\n" for bullet in bullets)
+    text = _NUMERIC_REPORT.format(when=when) + f"\nThe meeting agreed that:\n{lines}"
+    return gt.loads(text, format="meeting-report")
+
+
+@pytest.mark.parametrize(
+    ("bullet", "responsible", "due", "end"),
+    [
+        ("The Library Services Unit (LSU) will circulate the reading list within two weeks.",
+         ("The Library Services Unit (LSU)",), "within two weeks", dt.date(2022, 5, 18)),
+        ("UNESCO, UNICEF and UN Women to fund the mobile libraries in July 2022.",
+         ("UNESCO", "UNICEF", "UN Women"), "July 2022", dt.date(2022, 7, 31)),
+        ("It was agreed that the Archives Section would digitise the maps on 30 June 2022.",
+         ("the Archives Section",), "30 June 2022", dt.date(2022, 6, 30)),
+        ("The Secretariat, with support from UNDP, will draft the terms by 20 May 2022.",
+         ("The Secretariat",), "20 May 2022", dt.date(2022, 5, 20)),
+        ("Districts will send their lists within 10 days of the meeting.",
+         ("Districts",), "within 10 days of the meeting", dt.date(2022, 5, 14)),
+    ],
+)  # fmt: skip
+def test_agreed_bullets_are_read_as_the_minutes_reader_reads_decisions(
+    bullet: str, responsible: tuple[str, ...], due: str, end: dt.date
+) -> None:
+    """Regression: a party named with its acronym or in a list, the subject after `It was
+    agreed that`, a date after `in` or `on`, and `within two weeks` gave no party and no
+    deadline in a meeting report, unlike minutes; they are read by the minutes reader's rules,
+    a `within` span counted from the report's date."""
+    doc = _agreed([bullet])
+    [decision] = doc.meetings[0].decisions
+    minuted = _as_minutes(bullet)
+    expected = (responsible, due, end, "")
+    actual = (decision.responsible, decision.due.text if decision.due else None,
+              decision.due.end if decision.due else None, decision.due_text)  # fmt: skip
+    assert expected == actual
+    assert [] == [problem.code for problem in doc.problems]
+    assert (minuted.responsible, minuted.due, minuted.due_text) == (
+        decision.responsible,
+        decision.due,
+        decision.due_text,
+    )
+
+
+def test_within_with_no_date_for_the_report_is_kept_and_reported() -> None:
+    """Regression: `within two weeks` in a report whose date cannot be read gave no deadline
+    and nothing said; the words are kept in due_text and reported (GT366)."""
+    doc = _agreed(["Partners will send their comments within two weeks."], when="05/06/2022")
+    [decision] = doc.meetings[0].decisions
+    problems = [(problem.code, str(problem.location)) for problem in doc.problems]
+    assert (None, "within two weeks", [("GT365", "line 1"), ("GT366", "line 9")]) == (
+        decision.due,
+        decision.due_text,
+        problems,
+    )
+    assert "the report does not give" in doc.problems[1].message
+    dated = gt.loads(
+        _NUMERIC_REPORT.format(when="05/06/2022")
+        + "\nThe meeting agreed that:\n  • Partners will send their comments within two weeks.\n",
+        format="meeting-report",
+        dayfirst=True,
+    )
+    assert dt.date(2022, 6, 19) == dated.meetings[0].decisions[0].due.end  # type: ignore[union-attr]
+
+
+_SUBJECTS = ("HR", "The Water Department", "The Project Office (PO)", "UNICEF, UNFPA and UN Women",
+             "It was agreed that the Planning Unit would", "Finance and M&E to")  # fmt: skip
+_WHENS = ("", " by 31 May 2022", " in June 2022", " on 15 July 2022", " within 10 days",
+          " within two weeks", " within one month", " within 5 working days", " before Q3 2022",
+          " by 31 June 2022", " by 03/04/2023")  # fmt: skip
+
+
+@given(
+    subject=st.sampled_from(_SUBJECTS),
+    verb=st.sampled_from(_VERBS),
+    when=st.sampled_from(_WHENS),
+    day=st.dates(dt.date(2000, 1, 1), dt.date(2021, 12, 31)),  # before every deadline written
+)
+def test_agreed_bullets_and_minutes_decisions_agree(
+    subject: str, verb: str, when: str, day: dt.date
+) -> None:
+    """For any agreed bullet naming a party and a deadline, the meeting report reads the same
+    party, deadline and unread deadline text as the minutes reader does under the same date,
+    and reports GT366 exactly when the minutes reader reports GT349."""
+    will = "" if subject.endswith((" to", " would")) else " will"
+    bullet = f"{subject}{will} {verb}{when}."
+    written = f"{day.day} {day:%B %Y}"
+    doc = _agreed([bullet], when=written)
+    [decision] = doc.meetings[0].decisions
+    minutes_doc = gt.loads(_MINUTES.format(when=written) + f"- {bullet}\n", format="minutes")
+    [minuted] = minutes_doc.meetings[0].decisions
+    assert (minuted.responsible, minuted.due, minuted.due_text) == (
+        decision.responsible,
+        decision.due,
+        decision.due_text,
+    )
+    gt349 = [problem for problem in minutes_doc.problems if problem.code == "GT349"]
+    assert len(gt349) == len([problem for problem in doc.problems if problem.code == "GT366"])
+
+
+@given(
+    count=st.integers(1, 99),
+    unit=st.sampled_from(["days", "weeks", "months"]),
+    day=st.dates(dt.date(2000, 1, 1), dt.date(2040, 12, 31)),
+)
+def test_within_a_span_is_counted_from_the_reports_date(
+    count: int, unit: str, day: dt.date
+) -> None:
+    """For any `within N days|weeks|months` in an agreed bullet, the deadline is that span
+    after the report's date, its text the words as written."""
+    doc = _agreed([f"HR will hire a clerk within {count} {unit}."], when=f"{day.day} {day:%B %Y}")
+    [decision] = doc.meetings[0].decisions
+    if unit == "months":
+        year, month = divmod(day.month - 1 + count, 12)
+        last = calendar.monthrange(day.year + year, month + 1)[1]
+        expected = dt.date(day.year + year, month + 1, min(day.day, last))
+    else:
+        expected = day + dt.timedelta(days=count * (7 if unit == "weeks" else 1))
+    assert (f"within {count} {unit}", expected) == (decision.due.text, decision.due.end)  # type: ignore[union-attr]

@@ -65,8 +65,13 @@ What the reader does with it:
   word that what follows it qualifies, as :meth:`~govtrack.Status.parse` judges it (a
   parenthetical, a percentage, a count or a qualifying word: ``Completed (2 of 4 sites)``,
   ``Completed 3/5``, ``Completed partially``, ``Ongoing (100%)``), is not read: ``status``
-  is None and the words are kept in ``status_text`` (GT311). What only dates or measures
-  it (``Completed (June 2022)``, ``Ongoing 80%``) stays in the comments.
+  is None and the words are kept in ``status_text`` (GT311), in a line with tabs as in
+  one without. What only dates or measures it (``Completed (June 2022)``, ``Ongoing
+  80%``) stays in the comments, and so does a comment sentence, whole: one starting with
+  a capital (``Completed Not all staff attended``, ``Completed But …``; a capitalised
+  qualifying word qualifies only after a comma, in capitals after a status in capitals,
+  or at the line's end) or with a count that words follow in lowercase (``Completed 3 of
+  5 modules were trained``, unlike ``Completed 3/5`` or ``Completed (2 of 4)``).
 - The responsible party is told from the action text by the last sentence end (``.``,
   ``!``, ``?``), in a text with none by the last ``;`` when a name follows it that the
   document gives as a party (always), or that reads as one when no name ends the text
@@ -122,7 +127,7 @@ GT310  warning   a line without a ref holds a date in figures and a status word 
 GT311  warning   a status word qualified by what follows it (``Completed (2 of 4
                  sites)``, ``Completed 3/5``, ``Completed partially``, ``Ongoing (100%)``):
                  as :meth:`~govtrack.Status.parse`, the status is not read, and the
-                 words are kept in ``status_text``
+                 words are kept in ``status_text`` (in a status cell between tabs too)
 =====  ========  ====================================================================
 
 The writer, :func:`dumps`, renders evaluations in the same shape and separates
@@ -778,6 +783,7 @@ def _read_action_line(reader: _Reader, rec: _RawRecommendation, line: str, numbe
                 comments=["\t".join(cells[4:])],
                 responsible=cells[1],
                 cells=split,
+                qualified=_qualified_cell(cells[3]),
             )
         )
         return
@@ -921,19 +927,26 @@ def _anchored(number: int, ref: str, body: str, cut: _Cut) -> _RawAction:
 
 
 _QUALIFIER = re.compile(
-    r"""(?:[ \t]*(?:[-–—][ \t]*)?(?:
-        \([^()\n]{0,100}\)                              # (2 of 4 sites), (100%), (June 2022)
-        |\d{1,3}(?:[.,]\d{1,3})?[ \t]?%                  # 60%
-        |\d{1,3}[ \t]*/[ \t]*\d{1,3}(?![\d/])              # 3/5
-        |\d{1,3}[ \t]+(?:out[ \t]+)?of[ \t]+\d{1,3}(?!\d)  # 3 of 5, 3 out of 5
-    )){0,4}
-    (?:[ \t]*,?[ \t]*(?:partially|partly|partial|in[ \t]+part|not|but|except|subject[ \t]+to)\b)?
-    """,
+    r"""[ \t]*(?:[-–—][ \t]*)?(?:
+        (?P<bracket>\([^()\n]{0,100}\))                     # (2 of 4 sites), (100%), (June 2022)
+        |(?P<count>\d{1,3}(?:[.,]\d{1,3})?[ \t]?%            # 60%
+        |\d{1,3}[ \t]*/[ \t]*\d{1,3}(?![\d/])                # 3/5
+        |\d{1,3}[ \t]+(?:out[ \t]+)?of[ \t]+\d{1,3}(?!\d))   # 3 of 5, 3 out of 5
+    )""",
     re.IGNORECASE | re.VERBOSE,
 )
-"""What may qualify a status word right after it: a parenthetical, a percentage, a count
-(``3/5``, ``2 of 4``), perhaps after a dash, then a qualifying word (``partially``, ``not``,
-``but``), perhaps after a comma. :meth:`Status.parse` judges the status word with them."""
+"""What may qualify a status word right after it, perhaps after a dash: a parenthetical,
+or a count (``60%``, ``3/5``, ``2 of 4``) unless words run on after it in lowercase
+(``3 of 5 modules were trained`` starts the comments)."""
+_QUALIFYING_WORD = re.compile(
+    r"[ \t]*(?P<comma>,)?[ \t]*"
+    r"(?P<word>partially|partly|partial|in[ \t]+part|not|but|except|subject[ \t]+to)\b",
+    re.IGNORECASE,
+)
+"""A word that may qualify a status word (``partially``, ``not``, ``but``), perhaps after
+a comma; :func:`_qualifies` says when it does."""
+_MAX_QUALIFIERS = 4
+_ENDS_LINE = re.compile(r"[ \t]*[.;:!]?[ \t]*$")
 
 
 def _status_cell(body: str, cut: _Cut) -> tuple[str, int]:
@@ -943,17 +956,66 @@ def _status_cell(body: str, cut: _Cut) -> tuple[str, int]:
     as :meth:`Status.parse` would not read (``Completed (2 of 4 sites)``, ``Completed 3/5``,
     ``Completed partially``, ``Ongoing (100%)``): nothing is guessed, and the words are kept
     in ``status_text``. What only dates or measures it (``Completed (June 2022)``,
-    ``Ongoing 80%``) stays in the comments, as any other words after it do.
+    ``Ongoing 80%``) stays in the comments, as any other words after it do, whole: a
+    comment sentence may start with a capital (``Completed Not all staff attended.``) or
+    with a count that words follow (``Completed 3 of 5 modules were trained.``).
     """
     if not cut.status:
         return "", cut.end
-    found = _QUALIFIER.match(body, cut.end)
-    if found is None or found.end() == cut.end:
+    end = _qualifier_end(body, cut.end, cut.status)
+    if end == cut.end:
         return cut.status, cut.end
-    qualified = cut.status + body[cut.end : found.end()]
+    qualified = cut.status + body[cut.end : end]
     if Status.parse(qualified) is not None:
         return cut.status, cut.end
-    return qualified, found.end()
+    return qualified, end
+
+
+def _qualifier_end(body: str, start: int, status: str) -> int:
+    """Where what qualifies the status word ending at ``start`` ends (``start`` if none):
+    parentheticals and bare counts (``(2 of 4 sites)``, ``3/5``), then perhaps a
+    qualifying word (``partially``, ``, not``). A count that words follow in lowercase
+    (``3 of 5 modules were trained``) starts the comments, and so does a capitalised word
+    (``Not all staff attended``, ``But a second round``) unless a comma ties it to the
+    status (``Completed, Partially``), it is in capitals as the status is (``COMPLETED
+    PARTIALLY``) or nothing follows it on the line (``Completed Partially``)."""
+    end = start
+    for _ in range(_MAX_QUALIFIERS):
+        piece = _QUALIFIER.match(body, end)
+        if piece is None or (piece["count"] and _first_after(body, piece.end()).islower()):
+            break
+        end = piece.end()
+    word = _QUALIFYING_WORD.match(body, end)
+    if word is not None and _qualifies(word, body, status):
+        end = word.end()
+    return end
+
+
+def _qualifies(word: re.Match[str], body: str, status: str) -> bool:
+    """Whether a qualifying word found after a status word qualifies it rather than opening
+    the comments: see :func:`_qualifier_end`."""
+    written = word["word"]
+    return bool(
+        word["comma"]
+        or written[0].islower()
+        or (written.isupper() and status.isupper())
+        or _ENDS_LINE.match(body, word.end())
+    )
+
+
+_STATUS_OPENS = re.compile(rf"(?:{_status_words()})(?![^\W\d_])", re.IGNORECASE)
+"""A status word opening a cell (``Completed (2 of 4 sites)``), not a longer word."""
+
+
+def _qualified_cell(cell: str) -> bool:
+    """Whether the status cell of a line with tabs opens with a status word that what follows
+    it qualifies, so that :meth:`Status.parse` does not read it (``Completed (2 of 4
+    sites)``): reported as GT311, as in a line without tabs."""
+    return (
+        Status.parse(cell) is None
+        and (found := _STATUS_OPENS.match(cell)) is not None
+        and found.end() < len(cell)
+    )
 
 
 def _tail(head: str, parties: _Parties | None = None) -> str:

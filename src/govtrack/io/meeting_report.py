@@ -24,10 +24,13 @@ list introduced by what the meeting agreed ("The meeting agreed that:", "It was
 agreed that:", "The meeting agreed on the following:", "Agreed actions:", "Way
 forward:", "Next steps:") becomes its ``decisions``, one
 :class:`~govtrack.Decision` a bullet, whose responsible party, deadline and
-deemed-consent rule are read from the sentence as the minutes reader reads them
-(the subject before "will", a date after "by" or "before"; never guessed: "within
-two weeks" is no deadline); any other list stays in its introducing paragraph's
-agenda item. The organiser
+deemed-consent rule are read from the sentence by the minutes reader's own rules
+(:mod:`govtrack.io.minutes`: the subject before "will", names listed with "," and
+"and", a date after "by" or "before", or after "on", "in" or "during" after the
+verb, a span such as "within two weeks" counted from the report's date); a deadline
+that cannot be read, such as "within two weeks" when the report's date is unknown,
+is kept in ``due_text`` and reported (GT366), never guessed. Any other list stays in
+its introducing paragraph's agenda item. The organiser
 ("organized by the X (ABBR)"), the chairs ("presided by …", "chaired by …")
 and the attendance ("Around 35 representatives …") are read from the prose.
 
@@ -47,7 +50,7 @@ GT365  warning   the meeting's date is an all-numeric day that reads two ways
                  not read in the order it gives: kept in ``when_text``
 GT366  warning   a decision's deadline that cannot be read (kept in ``due_text``), such
                  as an all-numeric day that reads two ways (``03/04/2023``) without
-                 ``dayfirst=``
+                 ``dayfirst=``, or ``within two weeks`` when the report's date is unknown
 =====  ========  ===============================================================
 
 >>> import govtrack as gt
@@ -61,26 +64,26 @@ GT366  warning   a decision's deadline that cannot be read (kept in ``due_text``
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import attrs
 
 from govtrack._errors import FormatError
+from govtrack.io import minutes
 from govtrack.io._prose import (
     BULLET,
     Line,
-    deadline_in,
     find_day,
     is_deemed_consent,
     lines_of,
     names_a_day,
     read_day,
-    responsible_in,
     squash,
     time_span,
     unread_day,
-    unread_deadline_in,
 )
+from govtrack.model.dates import Due
 from govtrack.model.location import Location
 from govtrack.model.records import AgendaItem, Decision, Document, Issue, Meeting
 from govtrack.model.status import Severity
@@ -256,6 +259,7 @@ class _Reader:
         self.source = source
         self.dayfirst = dayfirst
         self.problems: list[Issue] = []
+        self.date: dt.date | None = None  # what a deadline `within two weeks` counts from
 
     def where(self, line: int) -> Location:
         return Location(file=self.source, line=line)
@@ -302,6 +306,7 @@ class _Reader:
                 when_text = unread
             else:
                 self.problem("GT360", "no date on the first lines", None, Severity.WARNING)
+        self.date = date
         if not title and body_from < len(blocks):
             candidate = blocks[body_from]
             if (
@@ -400,12 +405,10 @@ class _Reader:
         return agenda, themes, key_points, decisions
 
     def decision(self, text: str, line: int) -> Decision:
-        """A bullet of what the meeting agreed: its party and deadline read from the sentence."""
-        due = deadline_in(text, dayfirst=self.dayfirst)
-        due_text = ""
-        unread = unread_deadline_in(text, dayfirst=self.dayfirst) if due is None else None
-        if unread is not None:
-            due_text, reason = unread
+        """A bullet of what the meeting agreed: its party and deadline read from the sentence
+        as the minutes reader reads a decision's."""
+        due, due_text, reason = _deadline(text, dayfirst=self.dayfirst, date=self.date)
+        if reason:
             self.problem(
                 "GT366",
                 f"decision {text[:60]!r}: cannot read its deadline {due_text!r}: {reason}; "
@@ -415,7 +418,7 @@ class _Reader:
             )
         return Decision(
             text=text,
-            responsible=responsible_in(text),
+            responsible=_parties(text),
             due=due,
             due_text=due_text,
             deemed_consent=is_deemed_consent(text),
@@ -435,6 +438,24 @@ class _Reader:
                 last.number,
                 Severity.WARNING,
             )
+
+
+def _deadline(
+    text: str, *, dayfirst: bool | None, date: dt.date | None
+) -> tuple[Due | None, str, str]:
+    """The deadline of a decision's sentence as the minutes reader reads it, a ``within``
+    span counted from ``date``: the deadline, or the words that cannot be read and why."""
+    # The minutes reader's own rule, called rather than copied so that the two readers agree;
+    # minutes.py has no public entry point for it.
+    reader = minutes._Reader([], "", dayfirst)  # noqa: SLF001 - see the comment above
+    reader.meeting_date = date
+    due, due_text, reason = reader.deadline([text])
+    return due, due_text, reason.replace("the minutes do not give", "the report does not give")
+
+
+def _parties(text: str) -> tuple[str, ...]:
+    """The parties a decision's sentence names, as the minutes reader reads them."""
+    return minutes._parties(text)  # noqa: SLF001 - the minutes reader's rule, as _deadline
 
 
 def _agrees(sentence: str) -> bool:
