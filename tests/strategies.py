@@ -609,3 +609,12 @@ def _cued_dues(draw: st.DrawFn) -> tuple[str, gt.Due]:
 cued_dues: st.SearchStrategy[tuple[str, gt.Due]] = _cued_dues()
 """``(cue, due)``: a deadline written after ``on``, ``in`` or ``during``; ``due.text`` is the
 date as written, without the cue."""
+
+topic_words = st.sampled_from((
+    "Monitoring", "Evaluation", "Research", "Development", "Health", "Safety", "Admin",
+    "Water", "Sanitation", "Hygiene", "Planning", "Budget", "Logistics", "Procurement",
+    "Finance", "Training", "Learning", "Gender", "Youth", "Nutrition", "Protection",
+    "Education", "Communication", "Partnerships", "Audit", "Compliance", "Risk", "Legal",
+))  # fmt: skip
+"""Capitalised words that name a field of work, no office and no acronym: ``Monitoring and
+Evaluation`` is one office's name, never two parties."""

@@ -15,6 +15,7 @@ import govtrack as gt
 from strategies import cued_dues, years
 
 _HEAD = "Minutes of the Board\nDate: 3 March 2023\nVenue: Room 4\n\nDecisions\n"
+_MEETING = dt.date(2023, 3, 3)
 
 
 def _one(sentence: str) -> tuple[gt.Decision, list[str]]:
@@ -117,13 +118,19 @@ _PARTICIPLES = ("adopted", "approved", "held", "made", "agreed", "submitted", "t
 def test_a_date_after_a_cue_reads_as_written(
     cued: tuple[str, gt.Due], link: str, more: bool
 ) -> None:
-    """`X will circulate the paper on|in|during <date>` is due that date, its text as written."""
+    """`X will circulate the paper on|in|during <date>` is due that date, its text as written;
+    a date that ends before the meeting is kept in due_text and reported (GT349)."""
     cue, due = cued
     after = " to all members" if more else ""
     decision, problems = _one(
         f"The Secretariat {link} circulate the paper {cue} {due.text}{after}."
     )
-    assert (due, "", ()) == (decision.due, decision.due_text, tuple(problems))
+    past = due.end < _MEETING
+    assert (None if past else due, due.text if past else "", ["GT349"] if past else []) == (
+        decision.due,
+        decision.due_text,
+        [problem[:5] for problem in problems],
+    )
 
 
 @given(cued_dues, st.sampled_from(_PARTICIPLES), st.booleans())
@@ -149,8 +156,8 @@ def test_a_bare_year_is_a_deadline_only_at_a_clause_end_after_in(
     2024 figures`), a year is no deadline."""
     tail = "." if clause_ends else " figures."
     decision, _ = _one(f"The audit will be completed {cue} {year}{tail}")
-    expected = gt.parse_due(str(year)) if clause_ends and cue != "on" else None
-    assert expected == decision.due
+    read = clause_ends and cue != "on" and year >= _MEETING.year
+    assert (gt.parse_due(str(year)) if read else None) == decision.due
 
 
 # ---------------------------------------------------------------------------

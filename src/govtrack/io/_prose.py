@@ -276,10 +276,17 @@ _DUE_CUE = re.compile(
 _TOKEN = re.compile(r"\S+")
 
 
+_JOINS = frozenset({"and", "or", "at", "on", "of", "to", "the", "in", "by", "for", "with"})
+"""Words a date never ends with, which dateutil passes over: ``by 30 June 2023 and reply``
+names ``30 June 2023``, not ``30 June 2023 and``."""
+
+
 def _candidates(rest: str) -> Iterator[str]:
     tokens = _TOKEN.findall(rest[:80])[:7]
     for size in range(len(tokens), 0, -1):
         candidate = " ".join(tokens[:size]).rstrip(".,;:)]'\"")
+        if tokens[size - 1].rstrip(".,;:)]'\"").lower() in _JOINS:
+            continue
         if any(char.isdigit() for char in candidate):
             yield candidate
 
@@ -297,7 +304,7 @@ def date_after(text: str, cue: re.Pattern[str], *, dayfirst: bool | None = None)
     'October 2007 to February 2008'
     """
     for found in cue.finditer(text):
-        for candidate in _candidates(text[found.end() :]):
+        for candidate in _candidates(text[found.end() : found.end() + 80]):  # no copy of the rest
             if (due := _due_or_none(candidate, dayfirst)) is not None:
                 return due
     return None
@@ -360,7 +367,7 @@ def unread_after(
     ('31 June 2023', 'there is no day 31 in Jun 2023; it has 30 days')
     """
     for found in cue.finditer(text):
-        rest = text[found.end() :]
+        rest = text[found.end() : found.end() + 80]  # what _candidates reads: no copy of the rest
         impossible: tuple[str, str] | None = None
         for candidate in _candidates(rest):
             if len(candidate.split()) > _DAY_WORDS:

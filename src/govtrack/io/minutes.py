@@ -66,41 +66,60 @@ sub-list; so is a line numbered ``1.``, ``2.`` under any decision ending with ``
 Once a decision has been read under the heading, a line that is neither in a
 decision nor a sub-list (a paragraph after a blank line, an item of another shape)
 stays in the meeting's text and is reported (GT351); one that reads as a title
-ends the section. A ``#`` heading ends the decision above it, blank line or not.
+ends the section. A ``#`` heading, or a title in bold on a line of its own (``**Next
+meeting**``), ends the decision above it, blank line or not.
 Bulleted and numbered lists are read only under such a heading; a lettered list is
 read anywhere, as above.
 
 Who: after ``It was agreed that``, ``The committee decided that`` (``resolved``…),
-the subject of the sentence that follows; ``X decided to`` names X; else the
-subject of ``X will …``, ``X shall …``, ``X to <verb> …``. A subject joined by
-``and`` is several parties (``Finance and M&E to reconcile`` gives ``Finance``
-and ``M&E``), except after a name with ``of`` (``Ministry of Finance and Planning``)
-or before an office's name the words before it may qualify (``Monitoring and
-Evaluation Unit``), which stay one. Names listed with ``,`` and a last ``and``
-(``UNICEF, UNFPA and UN Women to …``) are each a party, and a name may carry its acronym
-in brackets (``Ministry of Finance (MoF)``). A supporter set off by commas (``The
-Secretariat, with support from UNDP, will …``; ``supported by``, ``in consultation
-with``) is not responsible and stays in the text only. A subject holding ``not``
-(``Decisions not objected to within 5 days will be deemed approved``) names no party. A
-party named after ``Responsible:``, ``Lead:``, ``Focal point:`` comes first. The
-decision's text is the whole sentence.
+the subject of the sentence that follows; ``X decided to`` names X (``It was decided
+to`` names no one); else the subject of ``X will …``, ``X shall …``, ``X to <verb> …``.
+A subject joined by ``and`` is several parties only when each part names a party of its
+own: it starts with a determiner (``the Finance Unit``), ends with an office's noun
+(``ICT Unit``, ``… Section``, ``… Committee``) or starts with one and ``of`` (``Ministry
+of Health``), starts with an acronym in capitals (``HR``, ``M&E``, ``UNICEF``, ``UN
+Women``), or is a party the minutes name alone elsewhere (in another decision, or as a
+participant or chair). Otherwise the subject is one name, kept whole: ``Monitoring and
+Evaluation``, ``HR and Admin``, ``Ministry of Finance and Planning``, ``Water, Sanitation
+and Hygiene``; the reader never guesses. Names listed with ``,`` and a last ``and``
+(``UNICEF, UNFPA and UN Women to …``) are each a party by the same rule, and a name may
+carry its acronym in brackets (``Ministry of Finance (MoF)``). A supporter set off by
+commas (``The Secretariat, with support from UNDP, will …``; ``supported by``, ``in
+consultation with``) is not responsible and stays in the text only. A subject holding
+``not`` (``Decisions not objected to within 5 days will be deemed approved``) names no
+party. A party named after ``Responsible:``, ``Lead:``, ``Focal point:`` comes first.
+The decision's text is the whole sentence.
 
-When: the first deadline in the sentence, then in each sub-item: a date after
-``by``, ``before``, ``no later than``… (``before end of May 2024``), or a span
-counted from the meeting's date (``within 7 days``, ``within two weeks``, ``within
-one month``, ``within 30 days of the meeting``), whose due is that day and whose
-text is the words as written. A ``within`` deadline that cannot be dated, as the
-minutes give no meeting date, it counts working days or from another event
-(``within 14 days of receipt``), is kept in ``due_text`` and reported (GT349); so is
-a date after ``by``… that cannot be, whole and with the reason (``31 June 2023``: June
-has 30 days). A deemed-consent rule's period (``not objected to within 5 working
-days``) is its deadline, the day it resolves itself, and is read the same way.
+When: the first line (the sentence, then each sub-item) that names a deadline gives it. In
+a line, a date after ``by``, ``before``, ``no later than``… (``before end of May 2024``)
+wins over any other; failing one, a span counted from the meeting's date (``within 7
+days``, ``within two weeks``, ``within eighteen months``, ``within 30 days of the
+meeting``: numbers to ninety-nine, in figures or words), whose due is that day and whose
+text is the words as written. A ``within`` span counts only in the decision's verb phrase,
+as an ``on`` date does (below): ``having circulated the draft within 5 days, will …`` names
+no deadline; a deemed-consent rule's period (``not objected to within 5 working days``)
+is its deadline wherever it stands, the day the rule resolves itself. A span counts from
+the meeting only when it names no event or the meeting alone (``of the meeting.``);
+anything more after ``of``, ``from``… is another event (``within 7 days of the meeting
+report being circulated``, ``within 14 days of receipt``). A span that cannot be dated, as
+the minutes give no meeting date or one that reads two ways (GT341), it counts working
+days or from another event, is kept whole in ``due_text`` and reported (GT349); so is a
+date after ``by``… that cannot be, whole and with the reason (``31 June 2023``: June has
+30 days).
+
 Failing those, a date right after ``on``, ``in`` or ``during`` (``on 20 April 2023``,
-``in Q2 2023``, ``during June 2023``), in the words after the decision's verb
-(``will``, ``shall``, ``to``…), and not after a past participle (``the plan adopted in
-June 2023``; but ``will be completed in June 2023``). A bare year counts only after
-``in`` or ``during`` and at a clause's end (``will be completed in 2024.``), never after
-``on`` (``on the 2023 budget``) or with words after it (``in 2023 figures``).
+``in Q2 2023``, ``during June 2023``) in the decision's verb phrase: after its verb
+(``will``, ``shall``, ``to``…), with no past participle since that ``be`` does not lead
+(``the review conducted by OIOS in May 2023``, ``the budget approved by the Board in May
+2023`` name no deadline; ``will be completed in June 2023``, ``the revised plan`` do not
+stop it) and no word of the past (``as it did in May 2023``, ``which was``); a comma
+ends a participle's reach, a sentence's end needs a new verb. The date must end its
+clause or be followed by a new phrase (``on 5 May 2023.``, ``on 5 May 2023 to all
+members``, ``at the latest``): ``on 5 May 2023 progress`` and ``in 2023 figures`` qualify
+a noun and name no deadline. A bare year counts only after ``in`` or ``during`` and at a
+clause's end (``will be completed in 2024.``), never after ``on`` (``on the 2023
+budget``). A date that ends before the meeting's date tells of the past: it is kept in
+``due_text`` and reported (GT349), never taken as the deadline.
 
 Problems this reader records:
 
@@ -120,14 +139,17 @@ GT347  warning   the decision letters or numerals skip one (``a)``, ``b)``, ``d)
 GT348  warning   a header field given twice (the second is kept in ``extra``)
 GT349  warning   a decision's deadline that cannot be read (kept in ``due_text``), such
                  as an all-numeric day that reads two ways (``03/04/2023``) without
-                 ``dayfirst=``, a day that does not exist (``31 June 2023``), or
-                 ``within 7 days`` with no meeting date
+                 ``dayfirst=``, a day that does not exist (``31 June 2023``),
+                 ``within 7 days`` with no meeting date, or a date after ``on``, ``in``
+                 that ends before the meeting's
 GT350  warning   a decision holds what looks like another list item (a line starting
                  ``(xxi)``, ``(I)``, ``(1)``, or the next item on the same line): it
                  is not split and stays in that decision's text
 GT351  warning   a line under a decisions heading, after a decision, that is in no decision
                  (a paragraph, an item of another shape, a numbered title read as an
-                 agenda item): it stays in the meeting's text
+                 agenda item): it stays in the meeting's text; or a numbered title with a
+                 paragraph under it that continues the list (``3. Closing``), read as a
+                 decision
 =====  ========  ===============================================================
 
 >>> import govtrack as gt
@@ -156,8 +178,8 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import itertools
 import re
+from collections.abc import Iterator
 
 import attrs
 
@@ -268,6 +290,8 @@ _DECISIONS_CUE = re.compile(
     re.IGNORECASE,
 )
 _TITLE_CUE = re.compile(r"\b(?:record notes|minutes|notes of|proceedings)\b", re.IGNORECASE)
+_BOLD_TITLE = re.compile(r"\s{0,3}(?:\*\*|__)[^*_\n]{1,80}(?:\*\*|__)\s{0,3}:?\s{0,3}")
+"""A line that is a title in bold, as a ``#`` heading: ``**Next meeting**``."""
 _OPENS_LIST = re.compile(r":[\s*_]*$")
 """A decision's line that ends so announces a sub-list (``… the Secretariat to:``)."""
 _ENDS_SENTENCE = re.compile(r"[.;:!?)\]\"'’”*]\s*$")
@@ -293,6 +317,14 @@ _HEAD_NOUN = re.compile(
 )
 """The last word of a party that names an office (``… Unit``, ``… Division``)."""
 _DETERMINER = re.compile(r"(?:the|each|all|every|its|their|both)\s", re.IGNORECASE)
+_OFFICE_OF = re.compile(
+    r"(?:ministry|department|office|division|directorate|secretariat|bureau|agency|commission"
+    r"|board|council|embassy|government|state|republic)\s{1,3}of\b",
+    re.IGNORECASE,
+)
+"""An office's noun and ``of`` that start a party's name: ``Ministry of Health``."""
+_ACRONYM = re.compile(r"[A-Z](?:[A-Z0-9]|[&./-](?=[A-Z0-9])){1,11}\.?")
+"""A word in capitals that names a party: ``UNICEF``, ``HR``, ``M&E``, ``UN``."""
 _LEAD_IN = re.compile(
     r"^(?P<body>it\s{1,3}(?:was|is|has\s{1,3}been)|(?:the\s{1,3})?[^\s,;:()]{1,30}"
     r"(?:\s{1,3}[^\s,;:()]{1,30}){0,4}?)\s{1,3}(?:(?:has|have)\s{1,3})?"
@@ -311,31 +343,26 @@ _MODAL = re.compile(
 )
 _SENTENCE_VERB = re.compile(r"\b(?:will|shall|would|should|must)\b", re.IGNORECASE)
 """A word that makes a line a sentence rather than a title."""
-_COUNTS = {
+_UNITS = (
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+)  # fmt: skip
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_NUMBER_WORDS = {
     "a": 1,
     "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "fourteen": 14,
-    "fifteen": 15,
-    "twenty": 20,
-    "thirty": 30,
-    "sixty": 60,
-    "ninety": 90,
+    **{word: value for value, word in enumerate(_UNITS, 1)},
+    **{word: 10 * place for place, word in enumerate(_TENS, 2)},
 }
+"""The number words a ``within`` span may count with; ``twenty-one`` adds its parts."""
+_COUNT_WORDS = (
+    rf"(?:{'|'.join(_TENS)})(?:(?:-|\s{{1,3}})(?:{'|'.join(_UNITS[:9])}))?"
+    rf"|{'|'.join(sorted(_UNITS, key=len, reverse=True))}|an|a"
+)
+"""One to ninety-nine in words (``eighteen``, ``twenty-one``, ``forty five``), ``a``, ``an``."""
 _WITHIN = re.compile(
     r"\bwithin\s{1,3}(?:the\s{1,3}next\s{1,3})?(?P<count>\d{1,3}|"
-    + "|".join(sorted(_COUNTS, key=len, reverse=True))
+    + _COUNT_WORDS
     + r")(?:\s{1,3}\(\d{1,3}\))?\s{1,3}(?P<kind>(?:working|business|calendar|clear)\s{1,3})?"
     r"(?P<unit>days?|weeks?|months?)\b"
     r"(?:\s{1,3}(?P<link>of|from|after|following)\s{1,3}(?P<what>[^\s,;.:]{1,30}"
@@ -343,11 +370,37 @@ _WITHIN = re.compile(
     re.IGNORECASE,
 )
 """A deadline counted from the meeting: ``within 7 days``, ``within two weeks``."""
-_MEETING_ANCHOR = re.compile(r"(?:(?:the|this)\s{1,3}meeting|today)\b", re.IGNORECASE)
-_WHEN_CUE = re.compile(r"\b(?P<cue>on|in|during)\s{1,3}", re.IGNORECASE)
-"""A weaker lead-in to a deadline (``on 20 April 2023``, ``in Q2 2023``, ``during June
-2023``): read only where :meth:`_Reader.deadline` finds no ``by`` and no ``within``, after
-the decision's verb, and not after a past participle (``the plan adopted in 2022``)."""
+_MEETING_ANCHOR = re.compile(r"(?:(?:the|this)\s{1,3}meeting|today)[)\]'\"’”]{0,3}", re.IGNORECASE)
+"""What a ``within`` span counts from when it counts from the meeting, whole (``of the
+meeting``): ``of the meeting report being circulated`` is another event."""
+_WHEN_CUES = frozenset({"on", "in", "during"})
+"""Weaker lead-ins to a deadline (``on 20 April 2023``, ``in Q2 2023``, ``during June
+2023``): read only where :meth:`_Reader.deadline` finds no ``by`` and no ``within``, in
+the decision's verb phrase (:func:`_phrase_words`)."""
+_WORD = re.compile(r"\S+")
+_DIGIT = re.compile(r"\d")
+_PUNCTUATION = ".,;:!?()[]'\"’”“*_"
+_MODALS = frozenset({"will", "shall", "must", "should", "would"})
+_PAST_WORDS = frozenset({"did", "was", "were", "had", "having"})
+"""Words that tell of the past: ``as it did in March 2019``, ``which was approved``."""
+_LEADS = frozenset((
+    "be", "the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those",
+    "all", "any", "each", "every", "some", "no", "and", "or",
+))  # fmt: skip
+"""Words after which a past participle leads no phrase of the past: ``will be completed``,
+``the revised plan``, ``reviewed and approved``."""
+_SHORT_WORD = 4
+"""The longest word in ``-ly`` that is no adverb to pass over (``only``, ``July``)."""
+_MOST_CUES = 64
+"""The most ``on``, ``in``, ``during`` in a decision's line :func:`_when_due` reads a date
+after: each costs a parse, and a real sentence has a few."""
+_CLAUSE_END = re.compile(r"\s{0,3}(?:$|[.;,:)!?])")
+_NEW_PHRASE = frozenset((
+    "and", "or", "but", "then", "to", "at", "for", "with", "via", "through", "so", "if",
+    "unless", "once", "when", "after", "following", "provided", "subject", "as", "in", "on",
+    "during", "from", "under", "upon", "before", "by", "until",
+))  # fmt: skip
+"""Words after a date that start a new phrase: ``on 5 May 2023 to all members``."""
 _OBLIGATION = re.compile(r"\b(?:will|shall|must|should|would|to)\s", re.IGNORECASE)
 """What makes the words after it the decision's verb phrase (``will circulate``, ``to
 digitise``)."""
@@ -497,6 +550,14 @@ class _Section:
         return number == self.last + 1 or not title
 
 
+def _decision_text(entry: _Pending) -> str:
+    """A decision's text: its sentence, then each item of its sub-list on a line of its own."""
+    parts = [entry.texts, *entry.items]
+    segments = [" ".join(part for part in lines if part).strip() for lines in parts]
+    text = "\n".join(segment for segment in segments if segment)
+    return re.sub(r"(?:[;,]\s{0,3})?(?:\band\b|\bor\b)?\s{0,3}[;,]?$", "", text).strip()
+
+
 def _goes_on(lines: list[Line], index: int) -> bool:
     """Whether the line after ``lines[index]`` goes on with it: indented deeper, no list item."""
     if index + 1 >= len(lines) or not lines[index + 1].clean:
@@ -505,14 +566,28 @@ def _goes_on(lines: list[Line], index: int) -> bool:
     return _indent(after) > _indent(lines[index].text) and _shape(after) is None
 
 
+def _title_over_text(lines: list[Line], index: int, rest: str) -> bool:
+    """Whether a numbered line reads as a title (a few words, no full stop, no verb) with a
+    paragraph right under it (``3. Closing`` then ``The chair closed the meeting.``)."""
+    if not _heading_like(rest) or _OPENS_LIST.search(rest) or _SENTENCE_VERB.search(rest):
+        return False
+    if index + 1 >= len(lines) or not lines[index + 1].clean:
+        return False
+    after = lines[index + 1].text
+    return _shape(after) is None and _indent(after) <= _indent(lines[index].text)
+
+
 def _next_agenda(items: list[_Item]) -> int:
     """The number the agenda's next item would have: 1 before any numbered one."""
     return next((int(item.ref) for item in reversed(items) if item.ref.isdigit()), 0) + 1
 
 
 def _closes(text: str) -> bool:
-    """Whether a line after a decision heads a new section rather than going on with it."""
+    """Whether a line after a decision heads a new section rather than going on with it: a
+    title that announces decisions, or a title in bold (``**Next meeting**``)."""
     stripped = text.strip().strip("*_")
+    if _BOLD_TITLE.fullmatch(text) and _heading_like(text):
+        return True
     return _announces(text) and _heading_like(text) and stripped[:1].isupper()
 
 
@@ -715,39 +790,56 @@ def _shape(text: str) -> tuple[str, int, str] | None:
     return None
 
 
-def _split_subject(subject: str) -> tuple[str, ...]:
-    """The parties a sentence's subject names: split at ``and`` unless that may join the
-    words of one name: after a name with ``of`` (``Ministry of Finance and Planning``), or
-    before an office's name that the words before it may qualify (``Monitoring and
-    Evaluation Unit``; but ``HR and the Finance Unit`` are two).
+def _split_subject(subject: str, known: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """The parties a sentence's subject names: split at ``and`` only when each part names a
+    party of its own, as :func:`_stands_alone` says; otherwise the subject is one name,
+    kept whole (``Monitoring and Evaluation``, ``Ministry of Finance and Planning``).
 
-    >>> _split_subject("Finance and M&E"), _split_subject("Both HR and the Finance Unit")
-    (('Finance', 'M&E'), ('HR', 'the Finance Unit'))
-    >>> _split_subject("Monitoring and Evaluation Unit")
-    ('Monitoring and Evaluation Unit',)
+    >>> _split_subject("HR and M&E"), _split_subject("Both HR and the Finance Unit")
+    (('HR', 'M&E'), ('HR', 'the Finance Unit'))
+    >>> _split_subject("Monitoring and Evaluation"), _split_subject("HR and Admin")
+    (('Monitoring and Evaluation',), ('HR and Admin',))
     >>> _split_subject("Ministry of Health and Labour")
     ('Ministry of Health and Labour',)
+    >>> _split_subject("Finance and M&E", frozenset({"finance"}))
+    ('Finance', 'M&E')
     """
     body = re.sub(r"^both\s{1,3}", "", subject, flags=re.IGNORECASE)
     parts = [part.strip() for part in re.split(r"\s{1,3}and\s{1,3}", body)]
-    if len(parts) < 2 or not all(parts):
+    if len(parts) < 2 or not all(_stands_alone(part, known) for part in parts):
         return (subject,)
-    if any(re.search(r"\bof\b", part, re.IGNORECASE) for part in parts[:-1]):
-        return (subject,)
-    for before, after in itertools.pairwise(parts):
-        if (
-            _HEAD_NOUN.search(after)
-            and not _HEAD_NOUN.search(before)
-            and not _DETERMINER.match(after)
-        ):
-            return (subject,)
     return tuple(parts)
 
 
-def _parties(text: str) -> tuple[str, ...]:
+def _stands_alone(part: str, known: frozenset[str]) -> bool:
+    """Whether words name a party of their own, not a part of a name that ``and`` joins:
+    they start with a determiner (``the Finance Unit``), end with an office's noun (``ICT
+    Unit``) or start with one and ``of`` (``Ministry of Health``), start with an acronym in
+    capitals (``UNICEF``, ``M&E``, ``UN Women``), or name a party the minutes name
+    elsewhere (``known``, as :func:`_known` writes them). Never a guess: ``Evaluation``,
+    ``Admin``, ``Hygiene`` are not.
+    """
+    core = _BRACKETED.sub("", part).strip(" .,")
+    words = core.split()
+    if not words:
+        return False
+    if _known(part) in known or _known(core) in known:
+        return True
+    if _DETERMINER.match(core + " ") or _HEAD_NOUN.search(core) or _OFFICE_OF.match(core):
+        return True
+    return _ACRONYM.fullmatch(words[0]) is not None
+
+
+def _known(name: str) -> str:
+    """How a party's name is compared with the names the minutes give elsewhere."""
+    return re.sub(r"^the\s", "", squash(name).lower().strip(" .,;"))
+
+
+def _parties(text: str, known: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """The parties a decision names: after ``It was agreed that`` or ``The committee decided
     that``, the subject of the sentence that follows; a subject joined by ``and`` is split
-    as :func:`_split_subject` says; a party named after a label (``Lead:``) as
+    as :func:`_split_subject` says (``known``: the names the minutes give elsewhere); a
+    party named after a label (``Lead:``) as
     :func:`~govtrack.io._prose.responsible_in` reads it.
 
     A supporter set off by commas (``The Secretariat, with support from UNDP, will …``) is
@@ -755,12 +847,15 @@ def _parties(text: str) -> tuple[str, ...]:
     :func:`~govtrack.io._prose.responsible_in` does not take is read as :func:`_named_list`
     says (``UNICEF, UNFPA and UN Women to …``, ``The Project Management Unit (PMU) will …``).
     A subject holding ``not`` (``Decisions not objected to within 5 days will be deemed
-    approved``), or one whose ``to`` is followed by no verb, names no party.
+    approved``), or one whose ``to`` is followed by no verb, names no party; nor does ``It
+    was decided to …``.
 
     >>> _parties("It was agreed that the Planning Unit would circulate the plan.")
     ('the Planning Unit',)
-    >>> _parties("Finance and M&E to reconcile the figures within 7 days.")
-    ('Finance', 'M&E')
+    >>> _parties("HR and M&E to reconcile the figures within 7 days.")
+    ('HR', 'M&E')
+    >>> _parties("Research and Development to draft the note."), _parties("It was decided to act.")
+    (('Research and Development',), ())
     >>> _parties("The committee decided that the secretariat shall convene a meeting.")
     ('the secretariat',)
     >>> _parties("The Secretariat, with support from UNDP, will share the plan.")
@@ -773,7 +868,9 @@ def _parties(text: str) -> tuple[str, ...]:
     if lead is not None and not _MODAL.search(lead["body"]):
         flat = flat[lead.end() :]
     elif (decided := _DECIDED_TO.match(flat)) is not None and not _MODAL.search(decided["who"]):
-        return _split_subject(decided["who"])
+        if decided["who"].split()[0].lower() in _NOT_A_NAME:  # "It was decided to …"
+            return ()
+        return _split_subject(decided["who"], known)
     if aside := _ASIDE.match(flat):
         flat = f"{aside['subject']} {flat[aside.end() :]}"
     found = responsible_in(flat)
@@ -782,15 +879,17 @@ def _parties(text: str) -> tuple[str, ...]:
             flat[len(found[0]) :]
         ):
             return ()
-        return _split_subject(found[0])
-    return found or _named_list(flat)
+        return _split_subject(found[0], known)
+    return found or _named_list(flat, known)
 
 
-def _named_list(flat: str) -> tuple[str, ...]:
+def _named_list(flat: str, known: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """The parties a subject names that :func:`~govtrack.io._prose.responsible_in` does not
     take: names separated by ``,`` and a last ``and`` (``UNICEF, UNFPA and UN Women``), a
     name with its acronym in brackets (``Ministry of Finance (MoF)``), or names joined by
     ``and`` too many words long for ``to`` (``The ICT Unit and the Records Unit to …``).
+    A list is split only when each name stands alone (:func:`_stands_alone`); otherwise the
+    subject is one name, kept whole (``Water, Sanitation and Hygiene``).
 
     Each party must read as a name: each word capitalised, an acronym in brackets, a word
     such as ``of``, ``and``, ``the``, or an office's name (``unit``); at most six words.
@@ -806,12 +905,17 @@ def _named_list(flat: str) -> tuple[str, ...]:
     pieces = [piece.strip() for piece in m["subject"].split(",")]
     if len(pieces) > 1:
         last = re.sub(r"^and\s{1,3}", "", pieces[-1], flags=re.IGNORECASE)
-        split = _split_subject(last)
-        if len(split) < 2 and last == pieces[-1]:  # "A, B will": no list, perhaps an aside
-            return ()
+        if last == pieces[-1] and not re.search(r"\sand\s", last, re.IGNORECASE):
+            return ()  # "A, B will": no list, perhaps an aside
+        oxford = last != pieces[-1]  # "A, B, and C"
+        split = (last,) if oxford else _split_subject(last, known)
         parties = (*pieces[:-1], *split)
+        if not (oxford or len(split) > 1) or not all(
+            _stands_alone(party, known) for party in parties
+        ):
+            parties = (m["subject"].strip(),)  # one name: "Water, Sanitation and Hygiene"
     else:
-        parties = _split_subject(pieces[0])
+        parties = _split_subject(pieces[0], known)
     if all(_is_name(party) for party in parties):
         return tuple(parties)
     return ()
@@ -850,19 +954,62 @@ def _add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month + 1, min(day.day, last))
 
 
+def _phrase_words(segment: str, *, verb: bool) -> Iterator[tuple[re.Match[str], str, bool]]:
+    """Each word of a decision's line, bare and in lower case, and whether a deadline cue
+    there (``on``, ``in``, ``during``, ``within``) stands in the decision's verb phrase.
+
+    It does after the decision's verb (``will``, ``shall``, ``to``…; in a sub-item, ``verb``
+    says the decision's sentence had one) unless, since that verb, a past participle that
+    ``be`` does not lead (``the review conducted by OIOS in …``, ``the budget approved in
+    …``; but ``will be completed in …``, ``the revised plan``) or a word that tells of the
+    past (``as it did in …``, ``which was``) came first. A comma ends such a word's reach
+    and a new ``will``… starts a new phrase; a sentence's end (``.``, ``;``) needs a new verb.
+    One pass over the words, each looked at once: linear in the line's length.
+
+    >>> [word for _, word, cued in _phrase_words("The plan adopted in May will be sent "
+    ...  "in June, as it did in May.", verb=False) if cued and word == "in"]
+    ['in']
+    """
+    active = verb  # after the decision's verb
+    blocked = False  # a participle or a word of the past since the verb
+    verb_at = 0 if verb else -1  # the index of the verb's own word
+    previous = ""  # the word before, adverbs in -ly passed over
+    for index, found in enumerate(_WORD.finditer(segment)):
+        raw = found.group()
+        word = raw.strip(_PUNCTUATION).lower()
+        yield found, word, active and not blocked
+        if word in _MODALS or (word == "to" and not active):
+            active, blocked, verb_at = True, False, index + 1
+        elif (
+            active
+            and index > verb_at + 1  # right after the verb, it qualifies its object
+            and (word in _PAST_WORDS or (_is_participle(word) and previous not in _LEADS))
+        ):
+            blocked = True
+        if not (word.endswith("ly") and len(word) > _SHORT_WORD):
+            previous = word
+        tail = raw.rstrip(")]'\"’”")
+        if tail.endswith((".", ";", "!", "?")):
+            active = blocked = False
+        elif tail.endswith(","):
+            blocked = False
+
+
 def _when_due(
-    segment: str, *, verb: bool, dayfirst: bool | None
+    segment: str, *, verb: bool, dayfirst: bool | None, meeting: dt.date | None = None
 ) -> tuple[Due | None, tuple[str, str] | None]:
     """The deadline a decision's line gives after ``on``, ``in`` or ``during``; else the
     first date there that cannot be read, and why; else nothing.
 
-    Only words after the decision's verb count (``will``, ``shall``, ``to``…; in a
-    sub-item, ``verb`` says the decision's sentence had one), never a date after a past
-    participle (``the plan adopted in June 2023``) unless ``be`` comes before it (``will be
-    completed in June 2023``), and a date only when ``parse_due`` reads it in full right
-    after the word. A bare year (``2024``, ``2023-2024``) counts only after ``in`` or
-    ``during`` and at the end of a clause (``will be completed in 2024.``): ``on the 2023
-    budget``, ``in 2023 figures`` name no deadline.
+    Only a cue in the decision's verb phrase counts, as :func:`_phrase_words` says, and a
+    date only when ``parse_due`` reads it in full right after the word and the clause ends
+    there or goes on with a new phrase (``on 5 May 2023.``, ``in June 2023 and …``, ``on 5
+    May 2023 to all members``): ``on 5 May 2023 progress`` names no deadline. A bare year
+    (``2024``, ``2023-2024``) counts only after ``in`` or ``during`` and at the end of a
+    clause (``will be completed in 2024.``): ``on the 2023 budget``, ``in 2023 figures``
+    name no deadline. A date that ends before the ``meeting`` is refused, with the reason.
+    The first ``_MOST_CUES`` cues are tried, no more: a date costs a parse, and no sentence
+    holds that many.
 
     >>> _when_due("The unit will circulate the paper on 20 April 2023.", verb=False,
     ...           dayfirst=None)[0].text
@@ -874,28 +1021,60 @@ def _when_due(
     '2024'
     >>> _when_due("The unit will report on 2023 figures.", verb=False, dayfirst=None)
     (None, None)
+    >>> _when_due("The unit will report in May 2019.", verb=False, dayfirst=None,
+    ...           meeting=dt.date(2019, 6, 1))[1][1]
+    "it ends before the meeting's date (01 June 2019): it tells of the past, not of a deadline"
     """
-    if (obligation := _OBLIGATION.search(segment)) is not None:
-        start = obligation.end()
-    elif verb:
-        start = 0
-    else:
-        return None, None
     refused: tuple[str, str] | None = None
-    for cue in _WHEN_CUE.finditer(segment, start):
-        before = segment[start : cue.start()].split()
-        if before and _is_participle(before[-1]) and before[-2:-1] != ["be"]:
+    if _DIGIT.search(segment) is None:  # no date: no need to walk the words
+        return None, None
+    tries = 0
+    for found, word, cued in _phrase_words(segment, verb=verb):
+        if not cued or word not in _WHEN_CUES:
             continue
-        rest = segment[cue.end() :]
-        due, end, why = _date_at(rest, dayfirst)
+        tries += 1
+        if tries > _MOST_CUES:
+            break
+        due, end, why = _date_at(segment, found.end(), dayfirst)
         if due is None:
             refused = refused or why
             continue
-        clause_ends = re.match(r"\s{0,3}(?:$|[.;,:)])", rest[end:]) is not None
-        if _whole_years(due) and (cue["cue"].lower() == "on" or not clause_ends):
+        after = segment[end : end + 40]
+        clause_ends = _CLAUSE_END.match(after) is not None
+        if _whole_years(due):
+            if word == "on" or not clause_ends:
+                continue
+        elif not clause_ends and not _goes_on_with_a_phrase(after):
+            continue
+        if meeting is not None and due.end < meeting:
+            past = f"it ends before the meeting's date ({meeting:%d %B %Y}): it tells of the past"
+            refused = refused or (due.text, past + ", not of a deadline")
             continue
         return due, None
     return None, refused
+
+
+def _goes_on_with_a_phrase(after: str) -> bool:
+    """Whether the words after a date start a new phrase (``and``, ``to``, ``at``…) rather
+    than go on with the date as a noun's qualifier (``5 May 2019 progress``)."""
+    first = after.split(maxsplit=1)[:1]
+    return bool(first) and first[0].strip(_PUNCTUATION).lower() in _NEW_PHRASE
+
+
+def _within_due(segment: str, *, verb: bool, free: bool) -> re.Match[str] | None:
+    """The first ``within …`` span of a decision's line in its verb phrase, as
+    :func:`_phrase_words` says (``having circulated the draft within 5 days, will …``
+    names none); with ``free`` (a deemed-consent rule, whose period comes before its verb),
+    the first anywhere."""
+    first = _WITHIN.search(segment)
+    if free or first is None:
+        return first
+    for found, word, cued in _phrase_words(segment, verb=verb):
+        if cued and word == "within":
+            span = _WITHIN.match(segment, found.start() + found.group().lower().find(word))
+            if span is not None:
+                return span
+    return None
 
 
 def _is_participle(word: str) -> bool:
@@ -906,30 +1085,36 @@ def _is_participle(word: str) -> bool:
     return plain.endswith("ed") and plain not in _ED_NO_PARTICIPLE and len(plain) > 3
 
 
-def _date_at(rest: str, dayfirst: bool | None) -> tuple[Due | None, int, tuple[str, str] | None]:
-    """The date ``rest`` starts with (the longest run of up to seven words that reads) and
-    where it ends; else the date-like words there that cannot be read, and why.
+def _date_at(
+    text: str, start: int, dayfirst: bool | None
+) -> tuple[Due | None, int, tuple[str, str] | None]:
+    """The date ``text`` starts with at ``start`` (the longest run of up to seven words that
+    reads) and where it ends; else the date-like words there that cannot be read, and why.
 
     A refusal counts only when parse_due names what is wrong (``31 June 2023``: June has
     30 days; ``03/04/2023`` reads two ways), never words of no date's shape (``5 districts``).
+    Only the next 80 characters are looked at, never a copy of the rest of the line.
     """
-    tokens = list(re.finditer(r"\S+", rest[:80]))[:7]
+    rest = text[start : start + 80]
+    tokens = list(re.finditer(r"\S+", rest))[:7]
     refused: tuple[str, str] | None = None
     ambiguous: tuple[str, str] | None = None
     for size in range(len(tokens), 0, -1):
-        text = rest[tokens[0].start() : tokens[size - 1].end()].rstrip(".,;:)]'\"")
-        if not text or not any(char.isdigit() for char in text):
+        words = rest[tokens[0].start() : tokens[size - 1].end()].rstrip(".,;:)]'\"")
+        if not words or not any(char.isdigit() for char in words):
             continue
+        if tokens[size - 1].group().strip(_PUNCTUATION).lower() in _NEW_PHRASE:
+            continue  # "20 April 2023 at" is the date and the next phrase's first word
         try:
-            due = parse_due(text, dayfirst=dayfirst)
+            due = parse_due(words, dayfirst=dayfirst)
         except AmbiguousDateError as error:
             if ambiguous is None and size <= _UNREAD_WORDS - 1:
-                ambiguous = text, error.reason
+                ambiguous = words, error.reason
         except DueParseError as error:
             if refused is None and size <= _UNREAD_WORDS and error.reason != _NO_SHAPE:
-                refused = text, error.reason
+                refused = words, error.reason
         else:
-            return due, tokens[0].start() + len(text), None
+            return due, start + tokens[0].start() + len(words), None
     return None, 0, ambiguous or refused
 
 
@@ -941,24 +1126,34 @@ def _whole_years(due: Due) -> bool:
     )
 
 
-def _within_text(found: re.Match[str]) -> str:
-    """The words of a ``within …`` deadline: to its unit, or to the meeting it counts from."""
-    if found["what"] and (anchor := _MEETING_ANCHOR.match(found["what"])):
-        return found.group()[: found.start("what") - found.start() + anchor.end()]
-    return found.group() if found["what"] else found.group()[: found.end("unit") - found.start()]
+def _count(text: str) -> int:
+    """The number a ``within`` span counts: digits, or words (``eighteen``, ``twenty-one``)."""
+    if text.isdigit():
+        return int(text)
+    return sum(_NUMBER_WORDS[part] for part in re.split(r"[\s-]+", text.lower()))
 
 
-def _relative_due(found: re.Match[str], meeting: dt.date | None) -> tuple[Due | None, str]:
-    """The deadline a ``within …`` phrase gives from the meeting's date, else why not."""
-    count_text = found["count"].lower()
-    count = int(count_text) if count_text.isdigit() else _COUNTS[count_text]
+def _relative_due(
+    found: re.Match[str], meeting: dt.date | None, no_meeting: str = ""
+) -> tuple[Due | None, str]:
+    """The deadline a ``within …`` phrase gives from the meeting's date, else why not.
+
+    It counts from the meeting when it names no event (``within 7 days``) or names the
+    meeting and nothing more (``within 7 days of the meeting.``); anything else after
+    ``of``, ``from``… is another event (``of the meeting report being circulated``).
+    ``no_meeting`` says why the meeting has no date, when it has none.
+    """
     if found["kind"] and found["kind"].strip().lower() in {"working", "business"}:
         return None, "working days depend on the holidays, which the minutes do not give"
-    if found["link"] and not _MEETING_ANCHOR.match(found["what"]):
+    if found["link"] and not _MEETING_ANCHOR.fullmatch(found["what"]):
         return None, f"it counts from {found['what']!r}, whose date the minutes do not give"
     if meeting is None:
-        return None, "it counts from the meeting's date, which the minutes do not give"
+        return (
+            None,
+            no_meeting or "it counts from the meeting's date, which the minutes do not give",
+        )
     unit = found["unit"].lower().rstrip("s")
+    count = _count(found["count"])
     try:
         if unit == "month":
             day = _add_months(meeting, count)
@@ -966,7 +1161,7 @@ def _relative_due(found: re.Match[str], meeting: dt.date | None) -> tuple[Due | 
             day = meeting + dt.timedelta(days=count * (7 if unit == "week" else 1))
     except (OverflowError, ValueError):
         return None, "it falls outside the calendar"
-    return Due.day(day, text=_within_text(found)), ""
+    return Due.day(day, text=found.group()), ""
 
 
 def sniff(text: str) -> float:
@@ -1048,6 +1243,8 @@ class _Reader:
         self.dayfirst = dayfirst
         self.problems: list[Issue] = []
         self.meeting_date: dt.date | None = None  # what a deadline `within 7 days` counts from
+        self.no_meeting = ""  # why the meeting has no date, when it has none
+        self.named: tuple[str, ...] = ()  # the parties the header names (chair, participants)
 
     def where(self, line: int) -> Location:
         return Location(file=self.source, line=line)
@@ -1101,6 +1298,20 @@ class _Reader:
         when_text = values.get("date", ("", 0))[0]
         day = find_day(when_text, dayfirst=self.dayfirst) if when_text else None
         self.meeting_date = day.start if day is not None else None
+        if day is None and when_text:
+            unread = unread_day(when_text, dayfirst=self.dayfirst)
+            self.no_meeting = (
+                f"it counts from the meeting's date {unread[0]!r}, which cannot be read: "
+                f"{unread[1]}"
+                if unread is not None
+                else f"it counts from the meeting's date, which cannot be read in {when_text!r}"
+            )
+        self.named = tuple(
+            name
+            for key in ("chair", "participants")
+            for name in re.split(r"[;,]", values.get(key, ("", 0))[0])
+            if name.strip()
+        )
         agenda, decisions = self.body(body_start)
         meeting = self.meeting(
             title=title,
@@ -1189,6 +1400,15 @@ class _Reader:
                 if not _numbered_heading(m) and section.takes_number(
                     int(m["ref"]), rest, items, _goes_on(lines, i)
                 ):
+                    if section.family == "number" and _title_over_text(lines, i, rest):
+                        self.problem(
+                            "GT351",
+                            f"{line.clean[:50]!r} reads as a title, not a decision, but it "
+                            f"continues the list of decisions: read as decision {m['ref']}), "
+                            "with the lines under it",
+                            line.number,
+                            Severity.WARNING,
+                        )
                     current_decision = self.listed(
                         pending, section, line, ("1.", int(m["ref"]), rest)
                     )
@@ -1278,7 +1498,12 @@ class _Reader:
             )
             for item in items
         ]
-        decisions = [self.decision(entry) for entry in pending]
+        texts = [_decision_text(entry) for entry in pending]
+        known = self.named + tuple(party for text in texts for party in _parties(text))
+        names = frozenset(_known(name) for name in known)
+        decisions = [
+            self.decision(entry, text, names) for entry, text in zip(pending, texts, strict=True)
+        ]
         self.check_letters(pending)
         return agenda, decisions
 
@@ -1315,12 +1540,9 @@ class _Reader:
             flags.append(active)
         return flags
 
-    def decision(self, entry: _Pending) -> Decision:
-        # The decision's sentence, then each item of its sub-list on a line of its own.
-        parts = [entry.texts, *entry.items]
-        segments = [" ".join(part for part in lines if part).strip() for lines in parts]
-        text = "\n".join(segment for segment in segments if segment)
-        text = re.sub(r"(?:[;,]\s{0,3})?(?:\band\b|\bor\b)?\s{0,3}[;,]?$", "", text).strip()
+    def decision(self, entry: _Pending, text: str, known: frozenset[str]) -> Decision:
+        """The decision ``entry`` holds, whose text is ``text`` (:func:`_decision_text`);
+        ``known`` are the parties the minutes name elsewhere, as :func:`_known` writes them."""
         # The first deadline, looked for in one line at a time (a date never runs on
         # from one sub-item into the next).
         due, due_text, reason = self.deadline(text.split("\n"))
@@ -1335,7 +1557,7 @@ class _Reader:
         return Decision(
             ref=entry.ref,
             text=text,
-            responsible=_parties(text),
+            responsible=_parties(text, known),
             due=due,
             due_text=due_text,
             deemed_consent=is_deemed_consent(text),
@@ -1344,34 +1566,32 @@ class _Reader:
 
     def deadline(self, segments: list[str]) -> tuple[Due | None, str, str]:
         """The first deadline of a decision's lines, read one line at a time (a date never
-        runs on from one sub-item into the next): a date after "by", "before"…, or a span
-        counted from the meeting (``within 7 days``), whichever comes first in its line.
+        runs on from one sub-item into the next): a date after "by", "before"…, which wins
+        over any other in its line; else a span counted from the meeting (``within 7 days``)
+        in the decision's verb phrase; else a date after "on", "in" or "during" there.
         Else the first deadline that cannot be read, as written, and why; else nothing."""
         dayfirst = self.dayfirst
         unread: tuple[str, str] | None = None
         verb = False  # whether the decision's sentence has its verb (the items go on with it)
+        free = is_deemed_consent(" ".join(segments))  # a rule's period precedes its verb
         for index, segment in enumerate(segments):
-            found: list[tuple[int, Due]] = []
             if (due := deadline_in(segment, dayfirst=dayfirst)) is not None:
-                found.append((segment.find(due.text), due))
-            relative = _WITHIN.search(segment)
-            if relative is not None:
-                counted, why = _relative_due(relative, self.meeting_date)
-                if counted is not None:
-                    found.append((relative.start(), counted))
-                elif unread is None:
-                    unread = _within_text(relative), why
-            if found:
-                return min(found, key=lambda pair: pair[0])[1], "", ""
+                return due, "", ""
             unread_by = unread_deadline_in(segment, dayfirst=dayfirst)
-            if unread is None:
-                unread = unread_by
+            relative = None if unread_by else _within_due(segment, verb=verb, free=free)
+            if relative is not None:
+                counted, why = _relative_due(relative, self.meeting_date, self.no_meeting)
+                if counted is not None:
+                    return counted, "", ""
+                unread = unread or (relative.group(), why)
+            unread = unread or unread_by
             if unread_by is None and relative is None:  # no other deadline in the line
-                when, refused = _when_due(segment, verb=verb, dayfirst=dayfirst)
+                when, refused = _when_due(
+                    segment, verb=verb, dayfirst=dayfirst, meeting=self.meeting_date
+                )
                 if when is not None:
                     return when, "", ""
-                if unread is None:
-                    unread = refused
+                unread = unread or refused
             verb = verb or (index == 0 and _OBLIGATION.search(segment) is not None)
         if unread is None:
             return None, "", ""
