@@ -212,7 +212,7 @@ _EXPLANATION = re.compile(
     r"|please|if|select|choose|specify|enter|describe|indicate|explain|give|list|name|names"
     r"|free|optional|brief|briefly|short|max|maximum|see|to be|in words|one of"
     # French, Spanish
-    r"|quoi|qui|quand|comment|si|p\.\s?ex|par ex|veuillez|préciser|preciser|indiquer"
+    r"|quoi|qui|quand|si|p\.\s?ex|par ex|veuillez|préciser|preciser|indiquer"
     r"|sélectionner|selectionner|qué|que|quién|quien|cuándo|cuando|cómo|como|por ej|ej\."
     r"|indicar|especificar|seleccionar)(?!\w)",
     re.IGNORECASE,

@@ -34,9 +34,11 @@ quarter"]}`` adds more. A header joining aliases with ``/`` is read as their
 column when they all name one (``Remarks/Comments``); when they name different
 ones (``Status/Comments``) the column is kept in ``extra`` and GT205 says so
 (:func:`~govtrack.io.columns.header_key`). A hint in parentheses after a header
-(``Deadline (mm/yyyy)``) does not count (:func:`~govtrack.io.columns.strip_hint`), and a
-bare ``Date`` beside an exact deadline column (``Deadline``, ``Due date``) is kept in
-``extra`` (GT206). The main keys and a few of their aliases:
+(``Deadline (mm/yyyy)``) does not count (:func:`~govtrack.io.columns.strip_hint`), but a
+header naming its column as written beats one naming it only without its hint, two of
+those naming one column are both kept in ``extra``, and a bare ``Date`` beside an exact
+deadline column (``Deadline``, ``Due date``) is kept in ``extra`` (GT206, :func:`_score`).
+The main keys and a few of their aliases:
 
 ================  ==============================================  ==============================
 key               some aliases                                    fills
@@ -117,10 +119,11 @@ matrix reader shares the rule (:func:`~govtrack.io._refs.split_scope`). It is
 applied row by row, not only when several rows carry prefixes: the reader streams,
 and one prefix in a table is as much a scope as many.
 
-**Title rows.** Above the header, each label cell (``Period:``) starts a pair, several
-to a row if need be; a pair fills the record's field of that name or goes to its
-``extra`` under its label; the first row without a label is the title, else the
-sheet's name.
+**Title rows.** Above the header, each label cell (``Period:``) or ``Label: value`` cell
+starts a pair, several to a row if need be, a range's ``From:`` and ``To:`` being part of
+the pair before them (:func:`_title_pairs`); a pair fills the record's field of that name
+or goes to its ``extra`` under its label; the first row without a label is the title, else
+the sheet's name.
 
 **Rows.** Blank rows are skipped. In a management-response matrix the
 recommendation columns (Rec #, Recommendation, Management response,
