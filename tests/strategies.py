@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 import govtrack as gt
 from govtrack.io.columns import header_key, merge_aliases, normalise_header
+from govtrack.io.excel import _RANGE_WORDS
 from govtrack.model.status import STATUS_SYNONYMS
 
 # Text as people type it: letters, digits, punctuation, non-ASCII, no control characters
@@ -334,7 +335,7 @@ title_pairs = st.lists(
     st.tuples(
         _title_texts.filter(lambda text: ":" not in text).filter(
             lambda text: (
-                normalise_header(text) not in {"title", "as of"}
+                normalise_header(text) not in {"title", "as of", *_RANGE_WORDS}
                 and not header_key(f"{text}:", _LOOKUP)
             )
         ),
@@ -345,7 +346,8 @@ title_pairs = st.lists(
     unique_by=lambda pair: pair[0],
 )
 """``(label, value)`` pairs of a title row above an action matrix, whose plan has no field for
-them (a label names no field of a plan, and neither cell is a header)."""
+them (a label names no field of a plan nor a range's end, ``From``, ``To``, and neither cell is
+a header)."""
 
 issues = st.builds(
     gt.Issue,

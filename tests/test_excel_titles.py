@@ -18,6 +18,7 @@ from govtrack.io.columns import (
     ALIASES,
     GENERIC_HEADERS,
     header_key,
+    header_match,
     merge_aliases,
     normalise_header,
 )
@@ -224,6 +225,87 @@ def test_label_pairs_on_one_row_read_back(pairs: list[tuple[str, str]], gaps: li
     assert ("Plan", dict(pairs)) == (plan.title, dict(plan.extra))
 
 
+def test_a_period_from_to_row_is_one_pair(tmp_path: Path) -> None:
+    """Regression: ``Period: | From: | Jan 2023 | To: | Jun 2023`` left the period empty and
+    scattered the row into extra (``A1``, ``From``, ``To``); the range is the period."""
+    rows = [["Period:", "From:", "Jan 2023", "To:", "Jun 2023"], [], MR_HEADER, MR_ROW]
+    evaluation = excel.load(build(tmp_path, rows)).evaluations[0]
+    assert ("From: Jan 2023 To: Jun 2023", {}) == (evaluation.period, dict(evaluation.extra))
+
+
+def test_a_to_label_after_a_value_continues_the_period(tmp_path: Path) -> None:
+    """``Period: | Jan 2023 | To: | Jun 2023`` is one pair; ``To:`` starts none of its own."""
+    rows = [["Period:", "Jan 2023", "To:", "Jun 2023"], MR_HEADER, MR_ROW]
+    evaluation = excel.load(build(tmp_path, rows)).evaluations[0]
+    assert ("Jan 2023 To: Jun 2023", {}) == (evaluation.period, dict(evaluation.extra))
+
+
+def test_a_blank_label_does_not_take_the_next_pair(tmp_path: Path) -> None:
+    """A label left blank (``Office: | | Period: | 2020-2022``) does not take the next pair as
+    its value: Period is read, the blank Office kept under its cell."""
+    rows = [["Office:", None, "Period:", "2020-2022"], MR_HEADER, MR_ROW]
+    evaluation = excel.load(build(tmp_path, rows)).evaluations[0]
+    assert ("", "2020-2022", {"A1": "Office:"}) == (
+        evaluation.office,
+        evaluation.period,
+        dict(evaluation.extra),
+    )
+
+
+def test_pairs_each_in_one_cell_are_split(tmp_path: Path) -> None:
+    """Regression: ``Country: Kenya | Period: 2020-2022`` (each pair in one cell) gave the
+    country ``Kenya Period: 2020-2022``; each cell is a pair of its own."""
+    rows = [["Country: Kenya", "Period: 2020-2022"], [], MR_HEADER, MR_ROW]
+    evaluation = excel.load(build(tmp_path, rows)).evaluations[0]
+    assert ("Kenya", "2020-2022", {}) == (
+        evaluation.country,
+        evaluation.period,
+        dict(evaluation.extra),
+    )
+
+
+def test_a_value_with_a_colon_stays_its_labels(tmp_path: Path) -> None:
+    """A label cell's value reading ``Label: value`` is still its value, not a pair."""
+    rows = [["Title:", "Evaluation: the school meals scheme"], MR_HEADER, MR_ROW]
+    evaluation = excel.load(build(tmp_path, rows)).evaluations[0]
+    assert ("Evaluation: the school meals scheme", {}) == (
+        evaluation.title,
+        dict(evaluation.extra),
+    )
+
+
+def test_a_sentence_ending_with_a_colon_is_the_title(tmp_path: Path) -> None:
+    """Regression: a one-cell title ending with ``:`` (``Follow-up actions agreed at the
+    retreat:``) was taken for a label with no value and the sheet's name was the title."""
+    rows = [["Follow-up actions agreed at the retreat:"], [], PLAN_HEADER, PLAN_ROW]
+    plan = excel.load(build(tmp_path, rows)).plans[0]
+    assert ("Follow-up actions agreed at the retreat:", {}) == (plan.title, dict(plan.extra))
+
+
+@pytest.mark.parametrize("label", ["Prepared by:", "Period:", "Approval status:"])
+def test_a_short_label_alone_is_not_the_title(tmp_path: Path, label: str) -> None:
+    """A short label alone on its row, blank, is no title: it is kept under its cell."""
+    rows = [[label], PLAN_HEADER, PLAN_ROW]
+    plan = excel.load(build(tmp_path, rows, title="Plan")).plans[0]
+    assert ("Plan", {"A1": label}) == (plan.title, dict(plan.extra))
+
+
+@given(title_pairs, st.lists(st.integers(0, 2), min_size=5, max_size=5))
+def test_label_pairs_in_one_cell_each_read_back(
+    pairs: list[tuple[str, str]], gaps: list[int]
+) -> None:
+    """Any ``Label: value`` pairs written one to a cell on a title row, with empty cells
+    between them, come back as the same pairs in the plan's extra."""
+    row: list[Any] = []
+    for n, (label, value) in enumerate(pairs):
+        row += [None] * gaps[n] + [f"{label}: {value}"]
+    with tempfile.TemporaryDirectory() as folder:
+        rows = [["Plan of the retreat"], row, _PAIR_HEADER, PLAN_ROW]
+        doc = excel.load(build(Path(folder), rows, title="Plan"))
+    plan = doc.plans[0]
+    assert ("Plan of the retreat", dict(pairs)) == (plan.title, dict(plan.extra))
+
+
 # ---------------------------------------------------------------------------
 # A bare Date beside an exact deadline column
 
@@ -378,11 +460,26 @@ def test_dated_status_columns_stay_in_extra(tmp_path: Path) -> None:
         ("Deadline (revised)", "revised_deadline"),
         ("Comments\n(if any)", "comments"),
         ("Remarks/Comments (free text)", "comments"),
+        ("Action (Number)", None),
+        ("Key action (ref)", None),
+        ("Action (cost)", None),
+        ("Status (percent)", None),
+        ("Responsible (support)", None),
+        ("Status (of recommendation)", None),
+        ("Recommendation (accepted?)", None),
+        ("Deadline\n(original)", None),
+        ("Status (of key action)", "status"),
+        ("Deadline (by when)", "deadline"),
+        ("Responsible (Lead/Support)", "responsible"),
+        ("Responsible\n(unit)", "responsible"),
+        ("Risks\n(briefly)", None),
+        ("Comments (e.g. risks met)", "comments"),
     ],
 )
 def test_which_parentheticals_are_hints(header: str, expected: str | None) -> None:
-    """A parenthetical naming a version, a round, a column letter or which date stays part
-    of the header; a date format or an explanation is a hint."""
+    """A parenthetical naming a version, a round, a column letter, which date or another
+    thing (``(Number)``, ``(cost)``, ``(of recommendation)``) stays part of the header; a date
+    format, the values allowed, an explanation or any note on a line of its own is a hint."""
     assert expected == header_key(header, merge_aliases())
 
 
@@ -416,4 +513,210 @@ def test_the_text_matrix_reader_ignores_hints_too() -> None:
         action.status,
         dict(action.extra),
         [issue.code for issue in doc.problems],
+    )
+
+
+# ---------------------------------------------------------------------------
+# A header as written beats one read without its hint
+
+
+@pytest.mark.parametrize(
+    ("header", "row", "expected"),
+    [
+        (
+            ["Action (Number)", "Action", "Responsible", "Deadline", "Status"],
+            ["7", "Hire a clerk", "HR", "2023/06", "Ongoing"],
+            ("Hire a clerk", gt.Status.ONGOING, {"Action (Number)": "7"}),
+        ),
+        (
+            ["Action", "Responsible", "Deadline", "Status (percent)", "Status"],
+            ["Hire a clerk", "HR", "2023/06", "40", "Completed"],
+            ("Hire a clerk", gt.Status.COMPLETED, {"Status (percent)": "40"}),
+        ),
+        (
+            [
+                "Recommendation",
+                "Status (of recommendation)",
+                "Key action",
+                "Responsible",
+                "Deadline",
+                "Status (of key action)",
+            ],
+            [
+                "Publish the menus",
+                "Partially implemented",
+                "Buy local",
+                "Supply",
+                "2022/06",
+                "Completed",
+            ],
+            (
+                "Buy local",
+                gt.Status.COMPLETED,
+                {"Status (of recommendation)": "Partially implemented"},
+            ),
+        ),
+    ],
+    ids=["action number", "status percent", "status of recommendation"],
+)
+def test_a_parenthetical_naming_another_thing_does_not_take_the_column(
+    tmp_path: Path, header: list[str], row: list[str], expected: tuple[Any, ...]
+) -> None:
+    """Regression: a header whose parenthetical names another thing, left of the exact header
+    (``Action (Number) | Action``), took its column: the action text was ``7``, the status left
+    unread, a key action given its recommendation's status; it is kept in extra."""
+    action = excel.load(build(tmp_path, [header, row])).actions[0]
+    assert expected == (action.text, action.status, dict(action.extra))
+
+
+def test_a_header_as_written_beats_a_hinted_one(tmp_path: Path) -> None:
+    """Regression: ``Status (Completed/Ongoing) | … | Status`` read the hinted column as the
+    status; the header as written is read, the hinted one kept in extra and GT206 says why."""
+    rows = [
+        ["Status (Completed/Ongoing)", "Action", "Status"],
+        ["Ongoing", "Hire a clerk", "Completed"],
+    ]
+    doc = excel.load(build(tmp_path, rows))
+    action = doc.actions[0]
+    gt206 = problem(doc, "GT206")
+    assert (
+        gt.Status.COMPLETED,
+        {"Status (Completed/Ongoing)": "Ongoing"},
+        "Matrix!A1",
+        (
+            "column 'Status (Completed/Ongoing)' names the status only without what follows "
+            "in parentheses, and column 'Status' (C) names it as written; that one is read, "
+            "this one is kept in extra"
+        ),
+    ) == (action.status, dict(action.extra), str(gt206.location), gt206.message)
+
+
+def test_two_hinted_headers_of_one_field_are_both_kept(tmp_path: Path) -> None:
+    """Two headers naming the status only without their hints (``Status (Completed/Ongoing) |
+    Status (Yes/No)``) are told apart by them: neither is the status, both stay in extra, and
+    GT206 says so on each."""
+    rows = [
+        ["Action", "Responsible", "Status (Completed/Ongoing)", "Status (Yes/No)"],
+        ["Hire a clerk", "HR", "Ongoing", "Yes"],
+    ]
+    doc = excel.load(build(tmp_path, rows))
+    action = doc.actions[0]
+    messages = [issue.message for issue in doc.problems if issue.code == "GT206"]
+    assert (
+        None,
+        {"Status (Completed/Ongoing)": "Ongoing", "Status (Yes/No)": "Yes"},
+        [
+            (
+                "column 'Status (Completed/Ongoing)' and column 'Status (Yes/No)' (D) both name "
+                "the status only without what follows in parentheses, which tells them apart; "
+                "govtrack does not choose one, so each is kept in extra (pass aliases= to name "
+                "the one to read)"
+            ),
+            (
+                "column 'Status (Yes/No)' and column 'Status (Completed/Ongoing)' (C) both name "
+                "the status only without what follows in parentheses, which tells them apart; "
+                "govtrack does not choose one, so each is kept in extra (pass aliases= to name "
+                "the one to read)"
+            ),
+        ],
+    ) == (action.status, dict(action.extra), messages)
+
+
+_HINTABLE = [
+    alias
+    for alias in _ALIASES
+    if header_match(alias, _LOOKUP) == (header_key(alias, _LOOKUP), False)
+]
+
+
+@given(
+    st.sampled_from(_HINTABLE),
+    header_hints,
+    st.sampled_from([" ", "\n"]),
+    st.booleans(),
+    st.integers(0, 2),
+)
+def test_the_header_as_written_wins_wherever_it_stands(
+    alias: str, hint: str, gap: str, hinted_first: bool, between: int
+) -> None:
+    """Of an alias with a hint and the alias as written, in either order and with other
+    cells between, the column read is the alias as written."""
+    hinted = f"{alias}{gap}({hint})"
+    cells: list[Any] = [hinted, *["Unknown column"] * between, alias]
+    if not hinted_first:
+        cells.reverse()
+    key = header_key(alias, _LOOKUP)
+    assert key is not None
+    _, keys, ambiguous = excel._score(cells, _LOOKUP)
+    assert (cells.index(alias), ()) == (keys[key], ambiguous)
+
+
+_OTHER_HEADERS = [
+    alias
+    for alias in _ALIASES
+    if "/" not in alias
+    and not any(char.isdigit() for char in alias)
+    and normalise_header(alias).split()[0] not in {"who", "by", "if", "name"}
+]
+
+
+@given(st.sampled_from(_ALIASES), st.sampled_from(_OTHER_HEADERS))
+def test_a_parenthetical_naming_another_column_is_no_hint(alias: str, other: str) -> None:
+    """``A (B)``, where B is another column's header (``Action (Number)``), names what its
+    words name as written (``Action Number``: usually nothing), never A's column by dropping
+    B."""
+    if header_key(other, _LOOKUP) == header_key(alias, _LOOKUP):
+        return  # a synonym in parentheses glosses the header: Deadline (Due date)
+    assert header_key(f"{alias} {other}", _LOOKUP) == header_key(f"{alias} ({other})", _LOOKUP)
+
+
+def test_the_text_matrix_reader_prefers_the_header_as_written() -> None:
+    """Regression: in a pipe matrix ``Action (Number) | Action`` read the action text as ``7``
+    (GT322 on the real one), and a hinted or bare ``Date`` header left of the exact one took
+    its column; the header as written is read, the other kept in extra."""
+    text = (
+        "| Action (Number) | Action | Status (Completed/Ongoing) | Date | Deadline | Status |\n"
+        "|---|---|---|---|---|---|\n"
+        "| 7 | Hire a clerk | Ongoing | 2022-10-04 | 2023-06-30 | Completed |\n"
+    )
+    doc = gt.loads(text, format="matrix")
+    action = doc.actions[0]
+    assert (
+        "Hire a clerk",
+        gt.Status.COMPLETED,
+        "2023-06-30",
+        {"Action (Number)": "7", "Status (Completed/Ongoing)": "Ongoing", "Date": "2022-10-04"},
+        [
+            (
+                "column 'Status (Completed/Ongoing)' could name the 'Status' column, but "
+                "'Status' names it more exactly; it is kept in extra"
+            ),
+            (
+                "column 'Date' could name the 'Deadline' column, but 'Deadline' names it more "
+                "exactly; it is kept in extra"
+            ),
+        ],
+    ) == (
+        action.text,
+        action.status,
+        _due(action),
+        dict(action.extra),
+        [issue.message for issue in doc.problems if issue.code == "GT322"],
+    )
+
+
+def test_two_hinted_headers_in_a_text_matrix_are_both_kept() -> None:
+    """In a pipe matrix two headers naming the status only without their hints are both kept
+    in extra (GT322 on each), neither read as the status."""
+    text = (
+        "| Action | Status (Completed/Ongoing) | Status (Yes/No) |\n"
+        "|---|---|---|\n"
+        "| Hire a clerk | Ongoing | Yes |\n"
+    )
+    doc = gt.loads(text, format="matrix")
+    action = doc.actions[0]
+    assert (None, {"Status (Completed/Ongoing)": "Ongoing", "Status (Yes/No)": "Yes"}, 2) == (
+        action.status,
+        dict(action.extra),
+        [issue.code for issue in doc.problems].count("GT322"),
     )

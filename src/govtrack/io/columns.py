@@ -9,7 +9,9 @@ are one header). A caller extends the table with ``aliases={"deadline": ["Target
 A header that names no column as written is tried without a trailing hint in
 parentheses, on its line or the next (``Deadline (mm/yyyy)``, ``Key action(s)\\n(what
 will be done)``, ``Status (Completed/Ongoing/Not started)``): see :func:`strip_hint`.
-The readers keep the header as written as the column's label.
+The readers keep the header as written as the column's label, and a header that names
+its column as written beats one that names it only without its hint
+(:func:`header_match`): in ``Status (Completed/Ongoing) | Status`` the second is read.
 
 :func:`header_key` is how the readers name a column: by its alias, else, for the
 main columns (:data:`PLURAL_KEYS`), by its alias in the plural (``Action points``,
@@ -27,6 +29,7 @@ text of a management-response matrix as the recommendation's number (``rec_ref``
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping
 
@@ -39,6 +42,7 @@ __all__ = [
     "NUMBERING_HEADERS",
     "PLURAL_KEYS",
     "header_key",
+    "header_match",
     "header_part_keys",
     "merge_aliases",
     "normalise_header",
@@ -192,14 +196,29 @@ GENERIC_HEADERS: frozenset[str] = frozenset({"date", "dates"})
 the deadline, but beside ``Deadline`` or ``Due date`` it is a meeting's or a decision's
 date, so a reader takes the more exact column and keeps this one in ``extra``."""
 
-_HINT = re.compile(r"\s*\(([^()]*)\)\s*\Z")
-"""A header's trailing parenthetical, on its line or the next."""
+_HINT = re.compile(r"(\s*)\(([^()]*)\)\s*\Z")
+"""A header's trailing parenthetical, on its line or the next (group 1: the gap before it)."""
 _FORMAT_HINT = re.compile(
     r"\s*(?:[dmyq]{1,4}|day|month|year|quarter)(?:\s*[/.\-\s]\s*(?:[dmyq]{1,4}|day|month|year"
     r"|quarter))*\s*",
     re.IGNORECASE,
 )
 """A date format a header asks for: ``(mm/yyyy)``, ``(dd.mm.yy)``, ``(month/year)``."""
+_CHOICES = re.compile(r"\s*/\s*|\s*[,;|]\s*|\s+or\s+|\s+ou\s+|\s+o\s+", re.IGNORECASE)
+"""What separates the values a header allows: ``(Completed/Ongoing/Not started)``, ``(unit or
+person)``, ``(High, Medium, Low)``."""
+_EXPLANATION = re.compile(
+    r"(?:what|who|whom|whose|which|when|where|how|why|e\.?\s?g\b|i\.?\s?e\b|eg\b|ie\b"
+    r"|please|if|select|choose|specify|enter|describe|indicate|explain|give|list|name|names"
+    r"|free|optional|brief|briefly|short|max|maximum|see|to be|in words|one of"
+    # French, Spanish
+    r"|quoi|qui|quand|si|p\.\s?ex|par ex|veuillez|préciser|preciser|indiquer"
+    r"|sélectionner|selectionner|qué|que|quién|quien|cuándo|cuando|cómo|como|por ej|ej\."
+    r"|indicar|especificar|seleccionar)(?!\w)",
+    re.IGNORECASE,
+)
+"""How an explanation of what to write starts: ``(what will be done)``, ``(if any)``,
+``(e.g. a unit)``, ``(free text)``, ``(please specify)``."""
 _QUALIFIERS = frozenset(
     {"original", "initial", "initially", "first", "planned", "revised", "revision", "new",
      "extended", "actual", "previous", "old", "current", "updated", "latest", "last", "final",
@@ -223,12 +242,19 @@ _HINT_ROUNDS = 3
 def strip_hint(text: str) -> str:
     """A header without its trailing hint in parentheses, or the header unchanged.
 
-    A hint tells how to fill the column (``Deadline (mm/yyyy)``, ``Key action(s)\\n(what
-    will be done)``, ``Status (Completed/Ongoing/Not started)``); it is stripped, with
-    the line break or spaces before it. A parenthetical that says which column it is
-    stays: one holding a figure (``Status (2023)``, ``(Q1)``), a word saying which version
-    or round (``Deadline (original)``, ``Status (June)``, ``(as written)``) or
-    only capitals (a column letter or an acronym: ``(D)``, ``(RAG)``). A hint on a
+    A hint tells how to fill the column, and takes one of three shapes: a date format
+    (``Deadline (mm/yyyy)``), the values allowed (``Status (Completed/Ongoing/Not
+    started)``, ``Responsible (unit or person)``) or an explanation of what to write
+    (``Key action(s) (what will be done)``, ``Comments (if any)``, ``(e.g. …)``, ``(free
+    text)``); any parenthetical on a line of its own under the header is one too
+    (``Responsible\\n(unit)``). A hint is stripped with the line break or spaces before it.
+
+    Any other parenthetical says which column it is and stays: one naming another thing
+    (``Action (Number)``, ``Key action (ref)``, ``Action (cost)``, ``Status (percent)``,
+    ``Status (of recommendation)``, ``Recommendation (accepted?)``), one holding a figure
+    (``Status (2023)``, ``(Q1)``), a word saying which version or round (``Deadline
+    (original)``, ``Status (June)``, ``(as written)``, even on its own line) or only
+    capitals (a column letter or an acronym: ``(D)``, ``(RAG)``). A hint on a
     :data:`GENERIC_HEADERS` header is stripped only when it is a date format: ``Date
     (of the meeting)`` says which date it is.
 
@@ -236,34 +262,62 @@ def strip_hint(text: str) -> str:
     ('Deadline', 'Key Action(s)')
     >>> strip_hint("Deadline (original)"), strip_hint("Status (Dec 2022)")
     ('Deadline (original)', 'Status (Dec 2022)')
+    >>> strip_hint("Action (Number)"), strip_hint("Status (of recommendation)")
+    ('Action (Number)', 'Status (of recommendation)')
     >>> strip_hint("Date (dd/mm/yyyy)"), strip_hint("Date (of the meeting)")
     ('Date', 'Date (of the meeting)')
     """
+    stages = _hint_stages(text)
+    return stages[-1] if stages else text
+
+
+def _hint_stages(text: str) -> list[str]:
+    """The header after each hint stripped in turn, from the last (empty: no hint)."""
+    stages: list[str] = []
     bare = text
     for _ in range(_HINT_ROUNDS):
         match = _HINT.search(bare)
-        if match is None or match.group(1) == "s" or not bare[: match.start()].strip():
+        if match is None or match.group(2) == "s" or not bare[: match.start()].strip():
             break  # no hint, or the plural marker (s), which normalise_header folds
-        hint = match.group(1)
         head = bare[: match.start()].rstrip()
-        if not _is_hint(hint, head):
+        if not _is_hint(match.group(2), head, own_line="\n" in match.group(1)):
             break
         bare = head
-    return bare
+        stages.append(bare)
+    return stages
 
 
-def _is_hint(hint: str, head: str) -> bool:
+def _is_hint(hint: str, head: str, *, own_line: bool) -> bool:
     """Whether a parenthetical after ``head`` is a hint (see :func:`strip_hint`)."""
     if _COLUMN_LETTERS.fullmatch(hint):
         return False
     if _FORMAT_HINT.fullmatch(hint):
         return True
-    return not (
+    if (
         any(char.isdigit() for char in hint)
         or _QUALIFIERS.intersection(normalise_header(hint).split())
-        or (any(char.isalpha() for char in hint) and hint.isupper())
         or normalise_header(head) in GENERIC_HEADERS
-    )
+    ):
+        return False
+    if _EXPLANATION.match(hint.strip()):
+        return True
+    named = _written_key(hint, _builtin_lookup())
+    if named is not None:  # Deadline (by when) glosses its header; Action (Number) does not
+        return named == _written_key(head, _builtin_lookup())
+    choices = [part for part in _CHOICES.split(hint.strip()) if part]
+    if len(choices) > 1 and all(len(part.split()) <= _CHOICE_WORDS for part in choices):
+        return True
+    return own_line and not (any(char.isalpha() for char in hint) and hint.isupper())
+
+
+_CHOICE_WORDS = 3
+"""The most words of one value in a hint listing the values allowed."""
+
+
+@functools.cache
+def _builtin_lookup() -> dict[str, str]:
+    """The built-in aliases, for telling whether a parenthetical names a column."""
+    return merge_aliases()
 
 
 def merge_aliases(extra: Mapping[str, Iterable[str]] | None = None) -> dict[str, str]:
@@ -344,15 +398,47 @@ def header_key(text: str, lookup: Mapping[str, str]) -> str | None:
     >>> header_key("Status (Completed/Ongoing/Not started)", lookup)  # a hint: strip_hint
     'status'
     """
+    return header_match(text, lookup)[0]
+
+
+def header_match(text: str, lookup: Mapping[str, str]) -> tuple[str | None, bool]:
+    """The column key a header names (as :func:`header_key`), and whether it names it only
+    once a hint is stripped (:func:`strip_hint`).
+
+    A reader gives a column to the header that names it as written before one that names
+    it only without its hint: in ``Status (Completed/Ongoing) | Status`` the second is the
+    status. Two headers that name a column only without their hints say, by their
+    parentheticals, that they are two different columns of that name: neither is a hint.
+
+    Args:
+        text: The header as written.
+        lookup: Normalised header to key, as :func:`merge_aliases` builds it.
+
+    Returns:
+        The column key (or None), and True when it is named only once a hint is stripped.
+
+    >>> lookup = merge_aliases()
+    >>> header_match("Status", lookup), header_match("Status (Completed/Ongoing)", lookup)
+    (('status', False), ('status', True))
+    >>> header_match("Status (of key action)", lookup)  # an alias as written
+    ('status', False)
+    """
+    key = _written_key(text, lookup)
+    if key is not None:
+        return key, False
+    for bare in _hint_stages(text):
+        key = _written_key(bare, lookup)
+        if key is not None:
+            return key, True
+    return None, False
+
+
+def _written_key(text: str, lookup: Mapping[str, str]) -> str | None:
+    """The key a header names as written: by an alias, in the plural or combined."""
     folded = normalise_header(text)
     key = _alias_key(folded, lookup)
-    if key is not None:
+    if key is not None or " / " not in folded:
         return key
-    bare = strip_hint(text)
-    if bare != text:
-        return header_key(bare, lookup)
-    if " / " not in folded:
-        return None
     keys = {_alias_key(part, lookup) for part in folded.split(" / ") if part}
     return keys.pop() if len(keys) == 1 else None
 

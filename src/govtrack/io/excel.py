@@ -34,9 +34,11 @@ quarter"]}`` adds more. A header joining aliases with ``/`` is read as their
 column when they all name one (``Remarks/Comments``); when they name different
 ones (``Status/Comments``) the column is kept in ``extra`` and GT205 says so
 (:func:`~govtrack.io.columns.header_key`). A hint in parentheses after a header
-(``Deadline (mm/yyyy)``) does not count (:func:`~govtrack.io.columns.strip_hint`), and a
-bare ``Date`` beside an exact deadline column (``Deadline``, ``Due date``) is kept in
-``extra`` (GT206). The main keys and a few of their aliases:
+(``Deadline (mm/yyyy)``) does not count (:func:`~govtrack.io.columns.strip_hint`), but a
+header naming its column as written beats one naming it only without its hint, two of
+those naming one column are both kept in ``extra``, and a bare ``Date`` beside an exact
+deadline column (``Deadline``, ``Due date``) is kept in ``extra`` (GT206, :func:`_score`).
+The main keys and a few of their aliases:
 
 ================  ==============================================  ==============================
 key               some aliases                                    fills
@@ -117,10 +119,11 @@ matrix reader shares the rule (:func:`~govtrack.io._refs.split_scope`). It is
 applied row by row, not only when several rows carry prefixes: the reader streams,
 and one prefix in a table is as much a scope as many.
 
-**Title rows.** Above the header, each label cell (``Period:``) starts a pair, several
-to a row if need be; a pair fills the record's field of that name or goes to its
-``extra`` under its label; the first row without a label is the title, else the
-sheet's name.
+**Title rows.** Above the header, each label cell (``Period:``) or ``Label: value`` cell
+starts a pair, several to a row if need be, a range's ``From:`` and ``To:`` being part of
+the pair before them (:func:`_title_pairs`); a pair fills the record's field of that name
+or goes to its ``extra`` under its label; the first row without a label is the title, else
+the sheet's name.
 
 **Rows.** Blank rows are skipped. In a management-response matrix the
 recommendation columns (Rec #, Recommendation, Management response,
@@ -253,6 +256,7 @@ from govtrack.io.columns import (
     HEADERS,
     NUMBERING_HEADERS,
     header_key,
+    header_match,
     header_part_keys,
     merge_aliases,
     normalise_header,
@@ -433,6 +437,20 @@ _DATED_UPDATE = re.compile(r"\s*(?P<on>[^:\n]{1,60}?)\s+update\s*:\s?", re.IGNOR
 _UNDATED_HEAD = re.compile(r"\s*update\s*:\s?", re.IGNORECASE)
 """An undated update as the matrix writes it: ``Update: text``."""
 _KEY_VALUE = re.compile(r"([^:\n]{1,40}):\s*(.+)", re.DOTALL)
+_PAIR_CELL = re.compile(r"([^:\n]{1,40}):\s+(\S.*)", re.DOTALL)
+"""A title-row cell holding a whole ``Label: value`` pair (a space after the colon, so that
+``10:30`` or ``http://…`` is none)."""
+_LABEL_WORDS = 3
+"""The most words of a label alone on its row that is not a field's (``Prepared by:``)."""
+_RANGE_STARTS = frozenset(
+    {"from", "since", "start", "start date", "starting", "begin", "beginning", "du", "de",
+     "desde", "del"}
+)  # fmt: skip
+_RANGE_ENDS = frozenset(
+    {"to", "until", "till", "through", "end", "end date", "ending", "au", "à", "hasta", "al"}
+)  # fmt: skip
+_RANGE_WORDS = _RANGE_STARTS | _RANGE_ENDS
+"""Labels of a range's ends (``From:``, ``To:``): part of the value of the pair before them."""
 _TICKED = frozenset({"✓", "✔", "√", "☑", "✅", "x", "yes", "y", "true", "1", "ü", "þ", "a"})
 _UNTICKED = frozenset({"no", "n", "false", "0", "-", "–", "—", "☐", "o"})
 _SECTION_MAX = 120
@@ -639,28 +657,47 @@ class _Header:
     numbering: bool = False
     """The ``rec_ref`` column is a bare numbering column (``No``, ``#``): what it numbers
     is judged on the rows (see :meth:`_Table._judge_number`)."""
+    ambiguous: tuple[int, ...] = ()
+    """Columns whose headers name one field only once their hints are stripped, so that none
+    of them is read as it (see :func:`_score`)."""
 
 
-def _score(values: Sequence[Any], lookup: Mapping[str, str]) -> tuple[int, dict[str, int]]:
-    """How header-like a row is: the number of distinct fields it names (0 without a main one)."""
+def _score(
+    values: Sequence[Any], lookup: Mapping[str, str]
+) -> tuple[int, dict[str, int], tuple[int, ...]]:
+    """How header-like a row is: the number of distinct fields it names (0 without a main one),
+    the column of each, and the columns no field takes because their headers collide only once
+    their hints are stripped (``Status (Completed/Ongoing) | Status (Yes/No)``).
+
+    Of the columns naming one field, a header naming it as written beats one naming it only
+    without its hint (:func:`~govtrack.io.columns.header_match`), and either beats a bare
+    ``Date`` (:func:`_generic`); among equals the first is read, except that two naming it
+    only without their hints are told apart by them, so neither is read."""
     keys: dict[str, int] = {}
-    moved = False
+    ranks: dict[str, tuple[bool, bool]] = {}
+    tied: dict[str, list[int]] = {}
     for index, value in enumerate(values):
         if value.__class__ is not str or len(value) > 120:
             continue
-        key = header_key(value, lookup)
+        key, hinted = header_match(value, lookup)
         if key is None:
             continue
-        if key not in keys:
-            keys[key] = index
-        elif _generic(values[keys[key]]) and not _generic(value):
-            # Date | Decision | Deadline: the exact header is the field, the bare one extra
-            keys[key], moved = index, True
-    if moved:
-        keys = dict(sorted(keys.items(), key=lambda item: item[1]))
+        rank = (_generic(value), hinted)
+        if key not in keys or rank < ranks[key]:
+            keys[key], ranks[key] = index, rank
+            tied[key] = [index]
+        elif rank == ranks[key]:
+            tied[key].append(index)
+    ambiguous: list[int] = []
+    for key, columns in tied.items():
+        if len(columns) > 1 and ranks[key][1]:
+            # Status (of the recommendation) | Status (of the key action): not hints
+            ambiguous += columns
+            del keys[key]
+    keys = dict(sorted(keys.items(), key=lambda item: item[1]))
     if len(keys) < 2 or not _PRIMARY.intersection(keys):
-        return 0, keys
-    return len(keys), keys
+        return 0, keys, tuple(sorted(ambiguous))
+    return len(keys), keys, tuple(sorted(ambiguous))
 
 
 def _generic(value: str) -> bool:
@@ -697,14 +734,33 @@ def _label_cell(text: str) -> bool:
     return text.endswith(":") and 0 < len(text[:-1].strip()) <= _LABEL_MAX and "\n" not in text
 
 
+def _pair_label(text: str) -> str | None:
+    """The label of a title-row cell holding a whole pair (``Country: Kenya``), else None."""
+    match = _PAIR_CELL.fullmatch(text)
+    return None if match is None else match.group(1).strip()
+
+
+def _lone_label(text: str) -> bool:
+    """Whether a label cell alone on its row is a label: a field's (``Period:``) or a short
+    one (``Prepared by:``), not a line of text ending with a colon (``Follow-up actions
+    agreed at the retreat:``), which is a title."""
+    name = normalise_header(text[:-1])
+    return name in _TITLE_LABELS or len(name.split()) <= _LABEL_WORDS
+
+
 def _title_pairs(texts: Sequence[tuple[int, str]]) -> list[tuple[int, str, str, str, bool]]:
     """A title row's pieces, from its non-empty cells as ``(column, text)``.
 
     Each label cell (a short text ending with ``:``) starts a pair, its value the cells
     after it up to the next label cell: ``Office: | West | | Period: | 2020`` is two pairs.
-    A piece without a label cell is a pair when it reads ``Label: value`` in one cell,
-    else a line without a label (``""``); ``As of | <date>`` is the pair govtrack's matrix
-    writes.
+    A cell reading ``Label: value`` is a pair of its own (``Country: Kenya | Period: 2020``),
+    except as the value of a label cell before it (``Title: | Evaluation: the meals``). A
+    range's words do not start pairs: ``From:`` right after a label cell with no value yet
+    and ``To:`` after any pair belong to that pair's value (``Period: | From: | Jan 2023 |
+    To: | Jun 2023`` is one pair, Period). A piece without a label cell is a pair when it
+    reads ``Label: value``, else a line without a label (``""``), as is a row's lone cell
+    ending with ``:`` that is a line of text rather than a short label (``Follow-up actions
+    agreed at the retreat:``); ``As of | <date>`` is the pair govtrack's matrix writes.
 
     Returns:
         ``(column of its first cell, label, value, text as written, labelled by a cell)``
@@ -716,13 +772,33 @@ def _title_pairs(texts: Sequence[tuple[int, str]]) -> list[tuple[int, str, str, 
     (3, 'Period', '2020', 'Period: 2020', True)
     >>> _title_pairs([(0, "Follow-up: the 2023 retreat")])
     [(0, 'Follow-up', 'the 2023 retreat', 'Follow-up: the 2023 retreat', False)]
+    >>> _title_pairs([(0, "Period:"), (1, "From:"), (2, "Jan 2023"), (3, "To:"), (4, "Jun 2023")])
+    [(0, 'Period', 'From: Jan 2023 To: Jun 2023', 'Period: From: Jan 2023 To: Jun 2023', True)]
     """
     if len(texts) == 2 and normalise_header(texts[0][1]) == "as of":
         return [(texts[0][0], "As of", texts[1][1], f"{texts[0][1]} {texts[1][1]}", True)]
+    if len(texts) == 1 and _label_cell(texts[0][1]) and not _lone_label(texts[0][1]):
+        return [(texts[0][0], "", texts[0][1], texts[0][1], False)]
     groups: list[list[tuple[int, str]]] = []
+    heads: list[str] = []  # each group's label, folded ("" for a line without one)
     for item in texts:
-        if not groups or _label_cell(item[1]):
+        text = item[1]
+        labelled = _label_cell(text)
+        label = text[:-1] if labelled else _pair_label(text)
+        name = normalise_header(label) if label is not None else ""
+        if groups and heads[-1] and heads[-1] not in _RANGE_WORDS:
+            open_label = _label_cell(groups[-1][0][1])
+            if (name in _RANGE_ENDS and label is not None) or (
+                name in _RANGE_STARTS and label is not None and open_label and len(groups[-1]) == 1
+            ):
+                groups[-1].append(item)  # Period: | From: | Jan 2023 | To: | Jun 2023
+                continue
+        if not groups or labelled:
             groups.append([item])
+            heads.append(name)
+        elif label is not None and not (_label_cell(groups[-1][0][1]) and len(groups[-1]) == 1):
+            groups.append([item])  # Country: Kenya | Period: 2020-2022
+            heads.append(name)
         else:
             groups[-1].append(item)
     pieces: list[tuple[int, str, str, str, bool]] = []
@@ -1020,20 +1096,47 @@ class _Table:
         taken = set(self.keys.values())
         lookup = self.reader.lookup
         for index, label in self.extra_columns:
-            field = header_key(self.labels[index], lookup) or ""
+            field, hinted = header_match(self.labels[index], lookup)
+            field = field or ""
             first = self.header.keys.get(field)
             parts = () if field else header_part_keys(self.labels[index], lookup)
-            if (
+            if index in self.header.ambiguous:
+                others = [
+                    f"{self.labels.get(other, '')!r} ({self.letter(other)})"
+                    for other in self.header.ambiguous
+                    if other != index and header_key(self.labels.get(other, ""), lookup) == field
+                ]
+                self.add(
+                    "GT206",
+                    f"column {label!r} and column {' and '.join(others)} "
+                    f"{'both' if len(others) == 1 else 'all'} name the "
+                    f"{HEADERS[field].lower()} only without what follows in parentheses, "
+                    "which tells them apart; govtrack does not choose one, so each is kept "
+                    "in extra (pass aliases= to name the one to read)",
+                    index,
+                    row,
+                )
+            elif (
                 first is not None
-                and first > index
                 and first in taken
                 and _generic(self.labels[index])
+                and not _generic(self.labels.get(first, ""))
             ):
                 self.add(
                     "GT206",
                     f"column {label!r} could name the {HEADERS[field].lower()}, but column "
                     f"{self.labels.get(first, '')!r} ({self.letter(first)}) names it more "
                     "exactly; that one is read, this one is kept in extra",
+                    index,
+                    row,
+                )
+            elif first is not None and first in taken and hinted and first > index:
+                self.add(
+                    "GT206",
+                    f"column {label!r} names the {HEADERS[field].lower()} only without "
+                    f"what follows in parentheses, and column {self.labels.get(first, '')!r} "
+                    f"({self.letter(first)}) names it as written; that one is read, this one "
+                    "is kept in extra",
                     index,
                     row,
                 )
@@ -2301,7 +2404,7 @@ class _Reader:
 def _header_of(
     values: Sequence[Any], row: int, lookup: Mapping[str, str]
 ) -> tuple[int, _Header | None]:
-    score, keys = _score(values, lookup)
+    score, keys, ambiguous = _score(values, lookup)
     if not score:
         return 0, None
     action_header = ""
@@ -2322,6 +2425,7 @@ def _header_of(
         labels=labels,
         action_header=action_header,
         numbering=numbering,
+        ambiguous=ambiguous,
     )
 
 

@@ -56,7 +56,9 @@ code   severity  meaning
 GT320  warning   a row with more or fewer cells than the header (missing cells are
                  empty; surplus cells go to ``extra`` as ``Column N``)
 GT321  warning   the text ends inside a row or a cell (cut short?): what is there is read
-GT322  warning   a column given twice: the second goes to ``extra``
+GT322  warning   a column given twice: the one naming it less exactly (its hint
+                 stripped, a bare ``Date``), else the second, goes to ``extra``;
+                 two naming it only without their hints both do
 GT323  info      no column is named as the action: the first column is used
 GT324  info      text outside the tables (kept in the plan's ``extra["Notes"]``)
 GT325  warning   a row whose action cell is empty
@@ -77,7 +79,15 @@ import attrs
 from govtrack._errors import AmbiguousDateError, DueParseError, FormatError
 from govtrack.io._files import normalise_newlines, refuse_lossy, refuse_what_is_left_out
 from govtrack.io._refs import LEADING_REF, split_leading_ref, split_scope
-from govtrack.io.columns import HEADERS, header_key, merge_aliases
+from govtrack.io.columns import (
+    GENERIC_HEADERS,
+    HEADERS,
+    header_key,
+    header_match,
+    merge_aliases,
+    normalise_header,
+    strip_hint,
+)
 from govtrack.io.gate import render_updates, split_updates
 from govtrack.model.dates import Due, parse_due
 from govtrack.model.location import Location
@@ -279,22 +289,52 @@ class _Column:
 def _columns(
     headers: Sequence[str], lookup: Mapping[str, str], context: _Context, line: int
 ) -> list[_Column]:
+    """The table's columns: of the headers naming one field, the one naming it as written
+    beats one naming it only without its hint, either beats a bare ``Date``, and among equals
+    the first is read (as the Excel reader's :func:`~govtrack.io.excel._score`)."""
+    matches = [header_match(header, lookup) if header else (None, False) for header in headers]
+    ranks = [
+        (normalise_header(strip_hint(header)) in GENERIC_HEADERS, hinted) if key else (False, False)
+        for header, (key, hinted) in zip(headers, matches, strict=True)
+    ]
+    best: dict[str, tuple[tuple[bool, bool], int]] = {}
+    tied: dict[str, int] = {}
+    for number, (key, _) in enumerate(matches):
+        if key is None or key not in _HANDLED:
+            continue
+        rank = ranks[number]
+        if key not in best or rank < best[key][0]:
+            best[key], tied[key] = (rank, number), 1
+        elif rank == best[key][0]:
+            tied[key] += 1
     columns: list[_Column] = []
     seen: set[str] = set()
-    for number, header in enumerate(headers, start=1):
-        key = (header_key(header, lookup) or "") if header else ""
+    for number, header in enumerate(headers):
+        key = matches[number][0] or ""
         if key not in _HANDLED:
             key = ""
-        if key and key in seen:
+        if key and tied[key] > 1 and best[key][0][1]:
             context.report(
                 "GT322",
-                f"column {header!r} repeats the {HEADERS[key]!r} column; it is kept in extra",
+                f"column {header!r} and another name the {HEADERS[key]!r} column only "
+                "without what follows in parentheses, which tells them apart; neither is "
+                "read as it, each is kept in extra",
                 line,
                 Severity.WARNING,
             )
             key = ""
+        elif key and best[key][1] != number:
+            message = f"column {header!r} repeats the {HEADERS[key]!r} column"
+            if ranks[number] != best[key][0]:
+                chosen = headers[best[key][1]]
+                message = (
+                    f"column {header!r} could name the {HEADERS[key]!r} column, but "
+                    f"{chosen!r} names it more exactly"
+                )
+            context.report("GT322", f"{message}; it is kept in extra", line, Severity.WARNING)
+            key = ""
         seen.add(key)
-        columns.append(_Column(key, header or ("" if key else f"Column {number}")))
+        columns.append(_Column(key, header or ("" if key else f"Column {number + 1}")))
     if "action" not in seen:
         unnamed = next((i for i, c in enumerate(columns) if not headers[i]), None)
         if unnamed is None:
