@@ -272,6 +272,12 @@ status_words = st.sampled_from(
     sorted({word for words in STATUS_SYNONYMS.values() for word in words})
 )
 """Every status word Status.parse reads."""
+legend_words = st.one_of(
+    status_words,
+    st.sampled_from(["Accepted", "Partially accepted", "Rejected", "On schedule", "Behind"]),
+    st.sampled_from(["Red", "Amber", "Green", "Yellow", "Grey"]),
+)
+"""The words a legend under a table explains: a status, a category, a schedule, a colour."""
 _counts = st.tuples(
     st.integers(0, 99), st.integers(1, 99), st.sampled_from(["/", " of ", " out of "])
 )

@@ -1,7 +1,7 @@
 """Both Excel engines read every test workbook alike: same Document, problems and origins.
 
-The Excel reading tests (tests/test_excel_read.py, test_excel_merges.py and the
-reading property) are
+The Excel reading tests (tests/test_excel_read.py, test_excel_merges.py,
+test_excel_leftover_rows.py and the reading property) are
 collected again here with ``excel.load`` replaced by a loader that reads each
 workbook with openpyxl *and* calamine, asserts the two agree, and hands the
 openpyxl result to the test. Every workbook those tests build is so read both
@@ -22,6 +22,7 @@ import openpyxl
 import pytest
 
 import govtrack as gt
+import test_excel_leftover_rows
 import test_excel_merges
 import test_excel_notes
 import test_excel_read
@@ -88,6 +89,7 @@ globals().update(
             test_excel_read_property,
             test_excel_merges,
             test_excel_notes,
+            test_excel_leftover_rows,
         )
         for name, value in vars(module).items()
         if name.startswith("test_") and name not in _NOT_RERUN

@@ -2260,16 +2260,17 @@ def test_govtracks_own_lists_sheet_is_skipped(tmp_path: Path) -> None:
 
 
 def test_a_lone_invisible_cell_outside_the_action_column_is_reported(tmp_path: Path) -> None:
-    """A row whose one cell, a comment, holds only a zero-width space is read and reported
-    (GT213), as it was before such a row became a blank row, dropped in silence."""
+    """A row whose one cell, a comment, holds only a zero-width space is not dropped in
+    silence: it goes on with the comments of the action above, and is reported (GT230)."""
     rows = [
         PLAN_HEADER,
         ["Audit the stores", "Unit A", "2024", "Ongoing", "ok"],
         [None, None, None, None, "\u200b"],
     ]
     doc = _read_alike(build(tmp_path, rows))
-    assert (["Audit the stores", ""], ["GT213"], "Matrix!A3") == (
-        [a.text for a in doc.actions],
+    assert (["ok\n\u200b"], ["GT230"], "Matrix!E3") == (
+        [a.comments for a in doc.actions],
         codes(doc),
-        str(problem(doc, "GT213").location),
+        str(problem(doc, "GT230").location),
     )
+    assert "invisible" in problem(doc, "GT230").message

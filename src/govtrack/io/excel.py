@@ -142,9 +142,20 @@ A row with a single short text (in the first or the
 main column, or merged across) is a section row: it becomes the ``group`` of
 what follows. A single text beginning ``Note``, ``Source``, ``NB`` or ``*``
 is a note: kept in the container's ``extra`` under its cell and reported
-(GT212). In a work-plan sheet an implementation status that is not a
-status word is a narrative: it goes to ``comments`` (or, when the sheet also
-has a comments column, to ``extra``).
+(GT212). A note ``Legend`` (or ``Key`` alone) opens a legend: the rows under it
+pairing a status, category or schedule word or a colour with its meaning
+(``Completed | Fully done``, nothing else) are kept in ``extra`` as ``Legend
+<cell>`` (GT212), up to the first row that is not such a pair. A row with no
+action text whose cells are short labels then counts (``Summary | Completed |
+0``) is a tally (GT212), unless a cell is one an action has: a deadline that
+reads as one, a party, a ref, a recommendation's text. A row whose only cells
+but the recommendation's are its Comments (Updates) goes on with the action
+above, joined with a line break (GT230); on a recommendation with no key action,
+or under a section, note or tally row, it is kept in the container's ``extra``
+under ``<header> <cell>`` (GT230): no action is made of it. In a work-plan
+sheet an implementation status that is not a status word is a narrative: it
+goes to ``comments`` (or, when the sheet also has a comments column, to
+``extra``).
 
 **Notes.** A cell's note (an Excel comment, read from the sheet's comments
 part by ``govtrack.io._notes``, whichever the engine) on a row that becomes an
@@ -210,6 +221,7 @@ GT226  info      a deadline and its revision in one cell: the revised date read 
 GT227  info      action scopes read from the start of the action texts (``KAZ:``; once per table)
 GT228  info      cell notes on action rows: kept in their ``extra`` (once per sheet)
 GT229  warning   a cell note on no action (or unreadable): quoted whole in the problem
+GT230  info      a row with only Comments (Updates): joined to the action above, or kept in extra
 GT290  warning   govtrack's own workbook: a column its layout does not have (not read)
 =====  ========  ===================================================================
 """
@@ -326,6 +338,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "GT227": (Severity.INFO, "action scopes read from the start of the action texts"),
     "GT228": (Severity.INFO, "cell notes kept in the actions' extra"),
     "GT229": (Severity.WARNING, "cell note on no action: quoted in the problem"),
+    "GT230": (Severity.INFO, "a comment-only row: joined to the action above, or kept in extra"),
     "GT290": (Severity.WARNING, "column outside govtrack's workbook layout"),
 }
 """The workbook problem codes: code -> (severity, summary)."""
@@ -426,6 +439,18 @@ _COUNT_MAX = 30
 _LABEL_MAX = 60
 
 _NOTE = re.compile(r"\s*(?:notes?\b|sources?\b|legend\b|n\.?\s?b\b|\*|†|‡|¹|\(\*\))", re.IGNORECASE)
+_LEGEND = re.compile(r"\s*(?:legend\b|key\s*:?\s*$)", re.IGNORECASE)
+"""A note that opens a legend (``Legend``, ``Legend:``, ``Key``): the pairs under it explain
+the words of the table (``Completed | Action fully implemented``)."""
+_COLOURS = frozenset(
+    {"red", "amber", "orange", "yellow", "green", "light green", "dark green", "blue", "grey",
+     "gray", "white", "black", "purple", "pink", "brown"}
+)  # fmt: skip
+"""Colour names a legend may explain (a RAG rating's ``Red | Not started``)."""
+_TALLY_WORD = re.compile(
+    r".*\b(?:summary|totals?|status|count|number|overall|tally)\b", re.IGNORECASE
+)
+"""A label a tally row may hold in the Responsible column (where a name means an action)."""
 _PARTY_SPLIT = re.compile(r"\s*(?:;|\n)\s*")
 _UPDATE_HEAD = re.compile(
     r"\s*(?P<on>[A-Za-z]{3,9}\.?\s+\d{2,4}|\d{4}[/-]\d{1,2}(?:[/-]\d{1,2})?"
@@ -936,6 +961,8 @@ class _Table:
         self.i_recommendations = index_of("recommendations", _NOWHERE)
         self.i_deemed = index_of("deemed_consent", _NOWHERE)
         self.i_constraints = index_of("constraints", _NOWHERE)
+        # A row with only these cells filled goes on with the action above (_comment_row).
+        self.note_columns = frozenset({self.i_comments, self.i_updates} - {_NOWHERE})
         self.parent_columns = frozenset(
             index for key, index in self.keys.items() if key in _PARENT_KEYS
         )
@@ -975,6 +1002,13 @@ class _Table:
         self.section: _Section | None = None
         # Tally rows (GT212), reported at the end unless every row is one (GT223).
         self.tallies: list[tuple[int, int, str]] = []
+        # feed calls _few for a row with fewer filled cells: 2 (a lone cell), or every row
+        # while a legend is open (its cell in self.legend).
+        self.few = 2
+        self.legend = ""
+        # The last row that was neither blank nor an action's (a section, a note, a tally):
+        # a comment-only row under it goes on no action above it.
+        self.broken_at = header.row
         self.other_rows = 0
         # Streaming: every action goes to the caller's sink, none is kept here.
         self.sink = sink
@@ -1252,17 +1286,20 @@ class _Table:
             and self._total(row, values, filled)
         ):
             return  # before a lone cell: `Total` over formulas with no value is no section
-        if len(filled) == 1 and self._lone(row, filled[0], values[filled[0]]):
+        # A row with one cell (a note, a section) or, under a legend, any row (_few).
+        if len(filled) < self.few and self._few(row, values, filled):
             return
         main = self.main_column
-        if (
-            self.layout != _INDICATORS
-            # A tally's action cell only counts: tested here, _tally called for such rows only.
-            and main in filled
-            and _count_like(values[main])
-            and self._tally(row, values, filled)
-        ):
-            return
+        if main in filled:
+            if (
+                self.layout != _INDICATORS
+                # A tally's action cell only counts: tested here, _tally called for such rows.
+                and _count_like(values[main])
+                and self._tally(row, values, filled)
+            ):
+                return
+        elif self.layout != _INDICATORS and self._leftover(row, values, filled):
+            return  # no action text: a tally under the table, or a comment going on
         self.other_rows += 1
         if self.layout == _RESPONSES:
             self._response_row(row, values, n, filled)
@@ -1329,6 +1366,8 @@ class _Table:
         cell = self.cell(filled[0], row)
         text = " | ".join(_text(values[i]).strip() for i in filled)
         self.extra[f"Total {cell}"] = text
+        self.broken_at = row
+        self.legend, self.few = "", 2  # a total ends a legend
         self.add(
             "GT212",
             f"{cell} reads as a total row, not an action; kept in extra: {text!r}",
@@ -1354,11 +1393,159 @@ class _Table:
             return False
         if not all(_count_like(values[i]) for i in filled[1:]):
             return False
+        self._keep_tally(row, values, filled)
+        return True
+
+    def _keep_tally(self, row: int, values: Sequence[Any], filled: list[int]) -> None:
+        """Keep a tally row in extra, whole, its GT212 given at the end (_report_tallies)."""
         cell = self.cell(filled[0], row)
         text = " | ".join(_text(values[i]).strip() for i in filled)
         self.extra[f"Total {cell}"] = text
         self.tallies.append((filled[0], row, text))
+        self.broken_at = row
+
+    def _leftover(self, row: int, values: Sequence[Any], filled: list[int]) -> bool:
+        """Keep a row with no action text that is no action, and say True: a comment going on
+        from the row above (:meth:`_comment_row`), or a tally whose labels stand in other
+        columns than the action's (:meth:`_tally_row`). Called by :meth:`feed` only for a
+        row whose main cell is empty (not in an indicator table)."""
+        if self.i_helper in filled:
+            return False  # a row govtrack wrote is an action, its empty text meant
+        parents = self.parent_columns
+        own = [i for i in filled if i not in parents] if parents else filled
+        if not own:
+            return False  # a recommendation's cells only: _response_row reads them
+        notes = self.note_columns
+        if notes and notes.issuperset(own):
+            self.other_rows += 1  # no count: a table with such a row is no table of counts
+            self._comment_row(row, values, filled, own)
+            return True
+        return len(own) > 1 and self._tally_row(row, values, filled)
+
+    def _tally_row(self, row: int, values: Sequence[Any], filled: list[int]) -> bool:
+        """Keep a tally row whose action cell is empty in extra and say True: its cells are
+        short labels, then counts, at least one of each (``Summary | Completed | 2``, or
+        ``Ongoing | 1`` under the Status and Comments columns).
+
+        A cell an action would have is no label, and keeps the row an action (GT213): a
+        deadline that reads as one (a date, ``2023/06``, a year, as text or a number), a
+        party in the Responsible column (a status word or ``Summary``, ``Total``, ``Count``
+        is a label there), a recommendation's text or response, and a ref (words with no
+        digit, ``Status summary``, are a label in the first cell).
+        """
+        reader = self.reader
+        deadlines = (self.i_deadline, self.i_revised)
+        labels = counts = 0
+        for i in filled:
+            value = values[i]
+            if _count_like(value):
+                if i in deadlines and (
+                    reader.due_of_number(value)[0] is not None
+                    if value.__class__ is not str
+                    else reader.reads_as_due(value)
+                ):
+                    return False  # a year, a day serial: a deadline
+                counts += 1
+                continue
+            if counts or value.__class__ is not str:
+                return False  # a label after a count; a date, a tick
+            text = value.strip()
+            if len(text) > _LABEL_MAX or "\n" in text:
+                return False
+            if i in deadlines:
+                if reader.reads_as_due(text):
+                    return False
+            elif i == self.i_responsible:
+                if reader.statuses[text] is None and not _TALLY_WORD.match(text):
+                    return False
+            elif i in (self.i_ref, self.i_rec_ref):
+                if (
+                    labels
+                    or " " not in text
+                    or any(char.isdigit() for char in text)
+                    or _REF_LIKE.fullmatch(text)
+                ):
+                    return False
+            elif i in self.parent_columns:
+                return False
+            labels += 1
+        if not (labels and counts):
+            return False
+        self._keep_tally(row, values, filled)
         return True
+
+    def _comment_row(
+        self, row: int, values: Sequence[Any], filled: list[int], own: list[int]
+    ) -> None:
+        """Read a row whose only cells but the recommendation's are its Comments (or Updates):
+        it is no action of its own. It goes on with the comments (updates) of the action
+        above, joined with a line break; on a recommendation with no key action (or on no
+        action at all) it is kept in the container's extra (a Recommendation has no field
+        for it). Reported either way (GT230)."""
+        current: dict[str, Any] | None = None
+        if self.layout == _RESPONSES:
+            if len(own) != len(filled):  # the recommendation's cells are read as ever
+                self._response_row(row, values, len(values), [i for i in filled if i not in own])
+            current = self.current
+            actions: list[Any] = current["actions"] if current is not None else []
+        elif self.layout == _ACTIVITIES and self.sink is None:
+            actions = self.activities
+        else:
+            actions = self.actions
+        last = actions[-1] if actions else None
+        above = _row_of(last.origin) if last is not None else 0
+        if (
+            last is not None
+            and above > self.broken_at
+            # under the recommendation of the row: not a key action of the one before
+            and (current is None or above >= _row_of(current["origin"]))
+        ):
+            self._go_on(row, values, own, actions, above)
+            return
+        if current is not None:
+            ref = current["ref"] or current["text"][:40] or current["response"][:40]
+            on = f"recommendation {ref!r}, which has no key action above it"
+        else:
+            on = "no action above it"
+        for i in own:
+            cell = self.cell(i, row)
+            label = self.labels.get(i) or f"Column {self.letter(i)}"
+            key = f"{label} {cell}"
+            text = _text(values[i])
+            self.extra[key] = text
+            self.add(
+                "GT230",
+                f"{cell} ({label}) is the only action cell of row {row}, a comment on {on}: "
+                f"it makes no action, and is kept in extra as {key!r}: {text!r}",
+                i,
+                row,
+            )
+
+    def _go_on(
+        self, row: int, values: Sequence[Any], own: list[int], actions: list[Any], above: int
+    ) -> None:
+        """Join a comment-only row's cells to the comments (updates) of the last action."""
+        last = actions[-1]
+        comments, updates = last.comments, last.updates
+        for i in own:
+            text = _text(values[i])
+            label = self.labels.get(i, "")
+            if i == self.i_comments:
+                comments = f"{comments}\n{text}" if comments else text
+                joined = "joined to its comments with a line break"
+            else:
+                updates = (*updates, *self.reader.updates_of(text))
+                joined = "read as more of its updates"
+            if _shows_nothing(text):
+                joined += " (it holds only invisible characters)"
+            self.add(
+                "GT230",
+                f"{self.cell(i, row)} ({label}) is the only cell of row {row}: it goes on with "
+                f"the action of row {above} ({last.text[:40]!r}), {joined}",
+                i,
+                row,
+            )
+        actions[-1] = attrs.evolve(last, comments=comments, updates=updates)
 
     def _report_tallies(self) -> bool:
         """Report the tally rows (GT212), or the table when every row is one (GT223, and
@@ -1397,8 +1584,12 @@ class _Table:
             # action text reported (GT213).
             return self._heads_section(row, index)
         cell = self.cell(index, row)
-        if _NOTE.match(text):
+        legend = _LEGEND.match(text)
+        if legend or _NOTE.match(text):
             self.extra[f"Note {cell}"] = text
+            self.broken_at = row
+            if legend:  # the pairs under it are the legend's (_legend_row)
+                self.legend, self.few = cell, _NOWHERE
             self.add(
                 "GT212",
                 f"{cell} reads as a note, not an action; kept in extra: {text!r}",
@@ -1412,6 +1603,47 @@ class _Table:
             return False
         self._close_section()
         self.section = _Section(label=text, cell=cell)
+        self.broken_at = row
+        return True
+
+    def _few(self, row: int, values: Sequence[Any], filled: list[int]) -> bool:
+        """Read a row with one filled cell (a note, a section: :meth:`_lone`) or, while a
+        legend is open, any row (a row of the legend, else the legend ends); True when the
+        row is read so."""
+        if self.legend:
+            if self._legend_row(row, values, filled):
+                return True
+            self.legend, self.few = "", 2
+        return len(filled) == 1 and self._lone(row, filled[0], values[filled[0]])
+
+    def _legend_row(self, row: int, values: Sequence[Any], filled: list[int]) -> bool:
+        """Keep a row of a legend in extra and say True: two cells, a status, category or
+        schedule word or a colour name, then what it means (``Completed | Fully done``)."""
+        if len(filled) != 2 or self.i_helper in filled:
+            return False
+        word, meaning = values[filled[0]], values[filled[1]]
+        if word.__class__ is not str or meaning.__class__ is not str:
+            return False
+        word = word.strip()
+        reader = self.reader
+        if len(word) > _LABEL_MAX or not (
+            word.lower() in _COLOURS
+            or reader.statuses[word] is not None
+            or reader.category_of(word) is not None
+            or ScheduleStatus.parse(word) is not None
+        ):
+            return False
+        cell = self.cell(filled[0], row)
+        text = f"{word} | {meaning.strip()}"
+        self.extra[f"Legend {cell}"] = text
+        self.broken_at = row
+        self.add(
+            "GT212",
+            f"{cell} reads as a row of the legend under {self.legend}, not an action; "
+            f"kept in extra: {text!r}",
+            filled[0],
+            row,
+        )
         return True
 
     def _heads_section(self, row: int, index: int) -> bool:
@@ -2245,6 +2477,14 @@ class _Table:
         return ActionPlan(title=self.title, actions=self.actions, extra=extra, origin=origin)
 
 
+def _row_of(origin: Location | None) -> int:
+    """The row of a record's origin cell (``F12`` gives 12), 0 with none."""
+    if origin is None:
+        return 0
+    digits = origin.cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    return int(digits) if digits.isdigit() else 0
+
+
 def _hidden_sheets(value: str) -> bool:
     """Whether ``hidden_sheets=`` says to skip hidden sheets; a value it cannot be is refused."""
     if value not in {"read", "skip"}:
@@ -2303,6 +2543,11 @@ class _Reader:
         if ambiguity:
             table.add("GT208", f"{ambiguity} (in load); kept as text", index, row)
         return due, unread
+
+    def reads_as_due(self, text: str) -> bool:
+        """Whether a text reads as a deadline (no problem reported: a test, not a reading)."""
+        due: Due | None = self._dues[text][0]
+        return due is not None
 
     def due_of_day(self, day: dt.date) -> Due:
         """The deadline of a date cell, built once per distinct day (a Due is immutable)."""
@@ -2688,6 +2933,9 @@ def _read_sheet(
                         "GT216", f"row {row} repeats the header row; skipped", sheet.name, f"A{row}"
                     )
                     continue
+                if sink:
+                    yield from sink
+                    sink.clear()
                 yield from table.finished()
                 header = again
                 main = header.keys.get("action", header.keys.get("indicator", 0))
@@ -2702,9 +2950,12 @@ def _read_sheet(
                 feed = table.feed
                 continue
         feed(row, values)
-        if sink:
+        if sink and len(sink) > 1:
+            # The last action waits for the next row, which may go on with its comments.
+            last = sink.pop()
             yield from sink
             sink.clear()
+            sink.append(last)
     yield from table.finished()
     if sink:
         yield from sink
@@ -2852,8 +3103,9 @@ def iter_actions(
 ) -> Generator[Action, None, None]:
     """Read the actions of a file one at a time, in constant memory for a workbook.
 
-    Each action is yielded once its row is read and is not kept, so
-    memory does not grow with the actions read: with the default engine (openpyxl
+    Each action is yielded once its row and the next row with data are read
+    (a row holding only a comment goes on with the action above) and is not
+    kept, so memory does not grow with the actions read: with the default engine (openpyxl
     streams the sheet, and keeps about 0.1 KB a row of its own) a million rows of
     ten columns peak under 150 MB; calamine loads each sheet whole. The
     actions are those of ``load(path).actions``, in the workbook's order (sheet
