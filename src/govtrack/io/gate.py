@@ -67,11 +67,12 @@ What the reader does with it:
   ``Completed 3/5``, ``Completed partially``, ``Ongoing (100%)``), is not read: ``status``
   is None and the words are kept in ``status_text`` (GT311), in a line with tabs as in
   one without. What only dates or measures it (``Completed (June 2022)``, ``Ongoing
-  80%``) stays in the comments, and so does a comment sentence, whole: one starting with
-  a capital (``Completed Not all staff attended``, ``Completed But …``; a capitalised
-  qualifying word qualifies only after a comma, in capitals after a status in capitals,
-  or at the line's end) or with a count that words follow in lowercase (``Completed 3 of
-  5 modules were trained``, unlike ``Completed 3/5`` or ``Completed (2 of 4)``).
+  80%``) stays in the comments, and so does a comment sentence starting with a capitalised
+  word that qualifies nothing (``Completed The report was shared``). A count or a
+  qualifying word in any case is taken as qualifying even when words follow it
+  (``Completed 3/5 sites``, ``Completed Not yet in the north``): whether it opens a comment
+  sentence cannot be told from the line, so nothing is guessed (GT311), and the status
+  word, the qualifier and the comments, split there, still read as written.
 - The responsible party is told from the action text by the last sentence end (``.``,
   ``!``, ``?``), in a text with none by the last ``;`` when a name follows it that the
   document gives as a party (always), or that reads as one when no name ends the text
@@ -936,8 +937,7 @@ _QUALIFIER = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 """What may qualify a status word right after it, perhaps after a dash: a parenthetical,
-or a count (``60%``, ``3/5``, ``2 of 4``) unless words run on after it in lowercase
-(``3 of 5 modules were trained`` starts the comments)."""
+or a count (``60%``, ``3/5``, ``2 of 4``), whatever follows it."""
 _QUALIFYING_WORD = re.compile(
     r"[ \t]*(?P<comma>,)?[ \t]*"
     r"(?P<word>partially|partly|partial|in[ \t]+part|not|but|except|subject[ \t]+to)\b",
@@ -946,7 +946,6 @@ _QUALIFYING_WORD = re.compile(
 """A word that may qualify a status word (``partially``, ``not``, ``but``), perhaps after
 a comma; :func:`_qualifies` says when it does."""
 _MAX_QUALIFIERS = 4
-_ENDS_LINE = re.compile(r"[ \t]*[.;:!]?[ \t]*$")
 
 
 def _status_cell(body: str, cut: _Cut) -> tuple[str, int]:
@@ -956,13 +955,13 @@ def _status_cell(body: str, cut: _Cut) -> tuple[str, int]:
     as :meth:`Status.parse` would not read (``Completed (2 of 4 sites)``, ``Completed 3/5``,
     ``Completed partially``, ``Ongoing (100%)``): nothing is guessed, and the words are kept
     in ``status_text``. What only dates or measures it (``Completed (June 2022)``,
-    ``Ongoing 80%``) stays in the comments, as any other words after it do, whole: a
-    comment sentence may start with a capital (``Completed Not all staff attended.``) or
-    with a count that words follow (``Completed 3 of 5 modules were trained.``).
+    ``Ongoing 80%``) stays in the comments, as any other words after it do, whole; so does
+    a comment sentence opening with a capitalised word that qualifies nothing
+    (``Completed The report was shared.``).
     """
     if not cut.status:
         return "", cut.end
-    end = _qualifier_end(body, cut.end, cut.status)
+    end = _qualifier_end(body, cut.end)
     if end == cut.end:
         return cut.status, cut.end
     qualified = cut.status + body[cut.end : end]
@@ -971,36 +970,23 @@ def _status_cell(body: str, cut: _Cut) -> tuple[str, int]:
     return qualified, end
 
 
-def _qualifier_end(body: str, start: int, status: str) -> int:
+def _qualifier_end(body: str, start: int) -> int:
     """Where what qualifies the status word ending at ``start`` ends (``start`` if none):
-    parentheticals and bare counts (``(2 of 4 sites)``, ``3/5``), then perhaps a
-    qualifying word (``partially``, ``, not``). A count that words follow in lowercase
-    (``3 of 5 modules were trained``) starts the comments, and so does a capitalised word
-    (``Not all staff attended``, ``But a second round``) unless a comma ties it to the
-    status (``Completed, Partially``), it is in capitals as the status is (``COMPLETED
-    PARTIALLY``) or nothing follows it on the line (``Completed Partially``)."""
+    parentheticals and counts (``(2 of 4 sites)``, ``3/5``, ``3 of 5 modules were
+    trained``), then perhaps a qualifying word, in any case (``partially``, ``, not``,
+    ``Not all staff attended``). Whether words after a count or a capitalised ``Not``
+    start a comment sentence or qualify the status cannot be told from the line, so the
+    status is not read and the line is reported (GT311): nothing is guessed."""
     end = start
     for _ in range(_MAX_QUALIFIERS):
         piece = _QUALIFIER.match(body, end)
-        if piece is None or (piece["count"] and _first_after(body, piece.end()).islower()):
+        if piece is None:
             break
         end = piece.end()
     word = _QUALIFYING_WORD.match(body, end)
-    if word is not None and _qualifies(word, body, status):
+    if word is not None:
         end = word.end()
     return end
-
-
-def _qualifies(word: re.Match[str], body: str, status: str) -> bool:
-    """Whether a qualifying word found after a status word qualifies it rather than opening
-    the comments: see :func:`_qualifier_end`."""
-    written = word["word"]
-    return bool(
-        word["comma"]
-        or written[0].islower()
-        or (written.isupper() and status.isupper())
-        or _ENDS_LINE.match(body, word.end())
-    )
 
 
 _STATUS_OPENS = re.compile(rf"(?:{_status_words()})(?![^\W\d_])", re.IGNORECASE)
