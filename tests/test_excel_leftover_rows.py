@@ -126,6 +126,25 @@ def test_a_row_missing_only_its_text_is_still_an_action(tmp_path: Path) -> None:
     )
 
 
+def test_a_row_with_a_deadline_placeholder_or_a_comment_is_no_tally(tmp_path: Path) -> None:
+    """Regression: a row with no action text whose Deadline cell holds an unread deadline
+    (`Q3`, `TBD`) or whose Comments cell holds a comment, beside figures in columns of the
+    partner's own, was taken out of the actions as a tally (GT212); it is an action (GT213)."""
+    header = [*PLAN_HEADER, "Budget (USD)"]
+    rows = [
+        header,
+        ["Hire a data clerk", "HR Unit", "2023/06", "Ongoing", "Interviews held", 2000],
+        [None, None, "Q3", "Not started", None, 3000],
+        [None, None, "TBD", "Ongoing", None, 1500],
+        [None, None, None, "Ongoing", "Awaiting funds", 1500],
+    ]
+    doc = _read_alike(build(tmp_path, rows))
+    assert (["Hire a data clerk", "", "", ""], ["GT205", "GT213", "GT213", "GT213"]) == (
+        _texts(doc),
+        sorted(codes(doc)),
+    )
+
+
 # -- legends
 
 
@@ -203,6 +222,37 @@ def test_a_comment_only_row_goes_on_with_the_comments_above(tmp_path: Path) -> N
         codes(doc),
         str(problem(doc, "GT230").location),
     )
+
+
+def test_a_comment_below_a_gap_goes_on_with_no_action(tmp_path: Path) -> None:
+    """Regression: a footer in the Comments column three blank rows under the table was
+    joined to the last action's comments; a comment-only row goes on only right under an
+    action (or under another such row): below a gap it is kept in extra (GT230)."""
+    footer = "Prepared by the M&E Unit, 14 March 2023"
+    rows = [*TABLE[:2], [], [], [], [None, None, None, None, footer]]
+    doc = _read_alike(build(tmp_path, rows))
+    assert (["Interviews held"], {"Comments E6": footer}, ["GT230"]) == (
+        [action.comments for action in doc.actions],
+        dict(doc.plans[0].extra),
+        codes(doc),
+    )
+    assert "a gap after row 2" in str(problem(doc, "GT230"))
+
+
+def test_a_long_run_of_comment_rows_joins_at_most_fifty(tmp_path: Path) -> None:
+    """Regression: each comment-only row rebuilt the action above with its comments grown,
+    so a run of them took time growing faster than their square (80,000 rows: 215 s); at
+    most 50 go on with one action, the others are kept in extra (GT230)."""
+    rows: list[list[Any]] = [*TABLE[:2]]
+    rows += [[None, None, None, None, f"line {number}"] for number in range(1, 61)]
+    doc = _read_alike(build(tmp_path, rows))
+    [action] = doc.actions
+    lines = action.comments.split("\n")
+    assert ["Interviews held", *(f"line {n}" for n in range(1, 51))] == lines
+    extra = dict(doc.plans[0].extra)
+    assert [f"line {n}" for n in range(51, 61)] == list(extra.values())
+    assert 60 == codes(doc).count("GT230")
+    assert "which has 50 such rows already" in str(doc.problems[-1])
 
 
 def test_an_updates_only_row_adds_to_the_updates_above(tmp_path: Path) -> None:

@@ -1563,9 +1563,7 @@ def test_a_comment_sentence_keeps_the_status_before_it(word: str, comments: str)
 
 
 @given(status_words, _qualifying_sentences)
-def test_words_that_may_qualify_the_status_are_never_guessed_away(
-    word: str, comments: str
-) -> None:
+def test_words_that_may_qualify_the_status_are_never_guessed_away(word: str, comments: str) -> None:
     """For any status word followed by a qualifying word or a count and more words, the
     status read is what Status.parse reads of the status text, an unread one is reported
     (GT311), and the status text and comments together are the words as written."""

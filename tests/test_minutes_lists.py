@@ -289,8 +289,10 @@ def test_a_by_deadline_wins_over_a_within_span() -> None:
 # Properties
 
 _ALONE = ("The secretariat", "HR", "the Planning Unit", "Each district office", "Procurement")
-_JOINED = ("the Finance Unit", "M&E", "HR", "Procurement Office", "the District Office")
-"""Names that each stand alone: a determiner, an office's noun or an acronym."""
+_JOINED = ("the Finance Unit", "M&E", "HR", "the Procurement Office", "the District Office")
+"""Names that each stand alone: a determiner, an office's noun or an acronym (an office's
+noun without a determiner may end the name before `and` too: `M&E and Procurement Office` is
+one name)."""
 _MONTHS = ("January", "March", "April", "June", "September", "December")
 _MEETING = dt.date(2024, 3, 14)
 _HEADINGS = ("Decisions", "## Decisions", "Action points:", "2. Decisions", "Agreed actions")

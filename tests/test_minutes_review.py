@@ -70,6 +70,28 @@ def test_and_splits_a_subject_only_between_parties_of_their_own(
     assert parties == decision.responsible
 
 
+@pytest.mark.parametrize(
+    ("subject", "parties"),
+    [
+        ("The HIV and AIDS Unit will", ("The HIV and AIDS Unit",)),
+        ("ICT and Innovation Unit to", ("ICT and Innovation Unit",)),
+        ("HR and Admin Section to", ("HR and Admin Section",)),
+        ("HIV, TB and Malaria Unit to", ("HIV, TB and Malaria Unit",)),
+        ("The ICT Unit and the Records Unit to", ("The ICT Unit", "the Records Unit")),
+        ("UNICEF and the Planning Unit will", ("UNICEF", "the Planning Unit")),
+    ],
+)
+def test_an_office_noun_that_may_end_every_part_keeps_the_name_whole(
+    subject: str, parties: tuple[str, ...]
+) -> None:
+    """Regression: `The HIV and AIDS Unit` gave ('The HIV', 'AIDS Unit'), `ICT and Innovation
+    Unit` ('ICT', 'Innovation Unit'): the noun ending the last part may end the others too,
+    so the subject is one name unless each part has its own (or a determiner starts the
+    last)."""
+    decision, _ = _one(f"{subject} update the roster by 30 April 2023.")
+    assert parties == decision.responsible
+
+
 def test_a_name_the_minutes_give_elsewhere_stands_alone() -> None:
     """`Finance and M&E` is two parties when another decision, or the participants, name
     Finance alone; without that it is one name."""

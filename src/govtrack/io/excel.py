@@ -148,10 +148,12 @@ pairing a status, category or schedule word or a colour with its meaning
 <cell>`` (GT212), up to the first row that is not such a pair. A row with no
 action text whose cells are short labels then counts (``Summary | Completed |
 0``) is a tally (GT212), unless a cell is one an action has: a deadline that
-reads as one, a party, a ref, a recommendation's text. A row whose only cells
-but the recommendation's are its Comments (Updates) goes on with the action
-above, joined with a line break (GT230); on a recommendation with no key action,
-or under a section, note or tally row, it is kept in the container's ``extra``
+reads or looks like one (``Q3``, ``TBD``), a comment, a party, a ref, a
+recommendation's text. A row whose only cells but the recommendation's are its
+Comments (Updates) goes on with the action right above it (or above a run of such
+rows, at most 50), joined with a line break (GT230); on a recommendation with no
+key action, below a gap, under a section, note or tally row, or past the fiftieth,
+it is kept in the container's ``extra``
 under ``<header> <cell>`` (GT230): no action is made of it. In a work-plan
 sheet an implementation status that is not a status word is a narrative: it
 goes to ``comments`` (or, when the sheet also has a comments column, to
@@ -427,6 +429,15 @@ _REF_LIKE = re.compile(r"\s*(?:\d+(?:\.\d+)*|[A-Za-z]|[ivxlcIVXLC]{1,6})[.)]?\s*
 _TOTAL = re.compile(r"\s*(?:grand\s+|sub-?\s*)?totals?\s*:?\s*", re.IGNORECASE)
 """A row's first cell saying the row totals the rows above (``Total``, ``Grand total:``)."""
 _TOTAL_MAX = 20
+# The comment-only rows that may go on with one action (each joins its text to the
+# action's comments: past a few, a block of them is no continuation, and joining them all
+# would cost time growing with the square of their number).
+_MOST_JOINED = 50
+# Words written in a Deadline cell for an action with no date: never a tally's label.
+_PLACEHOLDER_DUE = re.compile(
+    r"(?i)(?:tbd|tbc|tba|n/?a|asap|ongoing|continuous|continuing|immediate(?:ly)?|"
+    r"on[- ]?going|as needed|to be (?:determined|confirmed|decided))\.?"
+)
 _TOTAL_INITIALS = frozenset(" \tTtGgSs")
 _COUNT = re.compile(
     r"\s*\d[\d,.\s]*(?:%|(?:key\s+)?(?:actions?|items?|recommendations?|decisions?|activities"
@@ -1009,6 +1020,10 @@ class _Table:
         # The last row that was neither blank nor an action's (a section, a note, a tally):
         # a comment-only row under it goes on no action above it.
         self.broken_at = header.row
+        # The action row the last comment-only rows went on with, the last of them, and how
+        # many: a comment-only row goes on only right under the action or under another such
+        # row (no blank row between), and at most _MOST_JOINED of them.
+        self.joined = (0, 0, 0)
         self.other_rows = 0
         # Streaming: every action goes to the caller's sink, none is kept here.
         self.sink = sink
@@ -1428,7 +1443,8 @@ class _Table:
         ``Ongoing | 1`` under the Status and Comments columns).
 
         A cell an action would have is no label, and keeps the row an action (GT213): a
-        deadline that reads as one (a date, ``2023/06``, a year, as text or a number), a
+        deadline that reads as one (a date, ``2023/06``, a year, as text or a number) or
+        looks like one (a figure in it, ``Q3``, or ``TBD``, ``Ongoing``), a comment, a
         party in the Responsible column (a status word or ``Summary``, ``Total``, ``Count``
         is a label there), a recommendation's text or response, and a ref (words with no
         digit, ``Status summary``, are a label in the first cell).
@@ -1453,8 +1469,14 @@ class _Table:
             if len(text) > _LABEL_MAX or "\n" in text:
                 return False
             if i in deadlines:
-                if reader.reads_as_due(text):
+                if (
+                    reader.reads_as_due(text)
+                    or any(char.isdigit() for char in text)  # Q3, 2023 Q3?, 30/06
+                    or _PLACEHOLDER_DUE.fullmatch(text)  # TBD, ongoing: an action's deadline
+                ):
                     return False
+            elif i in (self.i_comments, self.i_updates):
+                return False  # a comment (Awaiting funds) is an action's, not a label
             elif i == self.i_responsible:
                 if reader.statuses[text] is None and not _TALLY_WORD.match(text):
                     return False
@@ -1494,15 +1516,26 @@ class _Table:
             actions = self.actions
         last = actions[-1] if actions else None
         above = _row_of(last.origin) if last is not None else 0
-        if (
+        action_row, joined_row, joined = self.joined
+        if action_row != above:
+            joined_row, joined = above, 0
+        eligible = (
             last is not None
             and above > self.broken_at
             # under the recommendation of the row: not a key action of the one before
             and (current is None or above >= _row_of(current["origin"]))
-        ):
+        )
+        contiguous = row == joined_row + 1  # right under the action or its last comment row
+        if eligible and contiguous and joined < _MOST_JOINED:
             self._go_on(row, values, own, actions, above)
+            self.joined = (above, row, joined + 1)
             return
-        if current is not None:
+        if eligible and contiguous:
+            self.joined = (above, row, joined)
+            on = f"the action of row {above}, which has {joined} such rows already"
+        elif eligible:
+            on = f"no action right above it (a gap after row {joined_row})"
+        elif current is not None:
             ref = current["ref"] or current["text"][:40] or current["response"][:40]
             on = f"recommendation {ref!r}, which has no key action above it"
         else:

@@ -808,7 +808,32 @@ def _split_subject(subject: str, known: frozenset[str] = frozenset()) -> tuple[s
     parts = [part.strip() for part in re.split(r"\s{1,3}and\s{1,3}", body)]
     if len(parts) < 2 or not all(_stands_alone(part, known) for part in parts):
         return (subject,)
+    if _shares_its_noun(parts, known):
+        return (subject,)
     return tuple(parts)
+
+
+def _shares_its_noun(parts: list[str], known: frozenset[str]) -> bool:
+    """Whether the office's noun ending the last part may end the others too (``The HIV and
+    AIDS Unit``, ``ICT and Innovation Unit``, ``HR and Admin Section``): the last part ends
+    with one and starts with no determiner, and another part has no noun of its own (nor is
+    a name the minutes give elsewhere). Such a subject is one name, never split by a guess.
+
+    >>> _shares_its_noun(["ICT", "Innovation Unit"], frozenset())
+    True
+    >>> _shares_its_noun(["The ICT Unit", "the Records Unit"], frozenset())
+    False
+    """
+    last = _BRACKETED.sub("", parts[-1]).strip(" .,")
+    if not _HEAD_NOUN.search(last) or _DETERMINER.match(last + " "):
+        return False
+    return any(
+        not _HEAD_NOUN.search(core := _BRACKETED.sub("", part).strip(" .,"))
+        and not _OFFICE_OF.match(core)
+        and _known(part) not in known
+        and _known(core) not in known
+        for part in parts[:-1]
+    )
 
 
 def _stands_alone(part: str, known: frozenset[str]) -> bool:
