@@ -185,6 +185,22 @@ def test_a_key_of_colours_is_a_legend(tmp_path: Path) -> None:
     ) == (_texts(doc), list(doc.plans[0].extra), codes(doc))
 
 
+def test_key_in_a_comments_cell_opens_no_legend(tmp_path: Path) -> None:
+    """Regression: `Key` alone in the Comments column opened a legend, so the next row,
+    a real action whose text is a status word, was taken for the legend's pair; a legend
+    opens only in the table's first or main column."""
+    rows = [
+        *TABLE[:2],
+        [None, None, None, None, "Key"],
+        ["Completed", "Finance Unit"],
+    ]
+    doc = _read_alike(build(tmp_path, rows))
+    assert (["Hire a data clerk", "Completed"], "Interviews held\nKey") == (
+        _texts(doc),
+        doc.actions[0].comments,
+    )
+
+
 def test_a_legend_ends_at_the_first_row_that_is_not_a_pair(tmp_path: Path) -> None:
     """The legend ends at the first row that does not pair a word with its meaning: that
     row, and a pair after it, are read as ever."""

@@ -240,6 +240,23 @@ def test_a_to_label_after_a_value_continues_the_period(tmp_path: Path) -> None:
     assert ("Jan 2023 To: Jun 2023", {}) == (evaluation.period, dict(evaluation.extra))
 
 
+@pytest.mark.parametrize(
+    ("row", "extra"),
+    [
+        (["Prepared by:", "M&E Unit", "To:", "The Board"], {"Prepared by": "M&E Unit", "To": "The Board"}),
+        (["Date:", "2023-01-31", "To:", "Country Office"], {"Date": "2023-01-31", "To": "Country Office"}),
+    ],
+)  # fmt: skip
+def test_a_to_label_before_a_recipient_is_a_pair_of_its_own(
+    tmp_path: Path, row: list[str], extra: dict[str, str]
+) -> None:
+    """Regression: ``Prepared by: | M&E Unit | To: | The Board`` gave ``Prepared by`` the
+    value ``M&E Unit To: The Board``; ``To:`` continues a range only before a date."""
+    rows = [row, [], MR_HEADER, MR_ROW]
+    evaluation = excel.load(build(tmp_path, rows)).evaluations[0]
+    assert extra == dict(evaluation.extra)
+
+
 def test_a_blank_label_does_not_take_the_next_pair(tmp_path: Path) -> None:
     """A label left blank (``Office: | | Period: | 2020-2022``) does not take the next pair as
     its value: Period is read, the blank Office kept under its cell."""

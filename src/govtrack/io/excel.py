@@ -792,8 +792,9 @@ def _title_pairs(texts: Sequence[tuple[int, str]]) -> list[tuple[int, str, str, 
     A cell reading ``Label: value`` is a pair of its own (``Country: Kenya | Period: 2020``),
     except as the value of a label cell before it (``Title: | Evaluation: the meals``). A
     range's words do not start pairs: ``From:`` right after a label cell with no value yet
-    and ``To:`` after any pair belong to that pair's value (``Period: | From: | Jan 2023 |
-    To: | Jun 2023`` is one pair, Period). A piece without a label cell is a pair when it
+    and ``To:`` followed by a date (a figure) after any pair belong to that pair's value
+    (``Period: | From: | Jan 2023 | To: | Jun 2023`` is one pair, Period; ``Prepared by: |
+    M&E Unit | To: | The Board`` is two). A piece without a label cell is a pair when it
     reads ``Label: value``, else a line without a label (``""``), as is a row's lone cell
     ending with ``:`` that is a line of text rather than a short label (``Follow-up actions
     agreed at the retreat:``); ``As of | <date>`` is the pair govtrack's matrix writes.
@@ -817,16 +818,18 @@ def _title_pairs(texts: Sequence[tuple[int, str]]) -> list[tuple[int, str, str, 
         return [(texts[0][0], "", texts[0][1], texts[0][1], False)]
     groups: list[list[tuple[int, str]]] = []
     heads: list[str] = []  # each group's label, folded ("" for a line without one)
-    for item in texts:
+    for position, item in enumerate(texts):
         text = item[1]
         labelled = _label_cell(text)
         label = text[:-1] if labelled else _pair_label(text)
         name = normalise_header(label) if label is not None else ""
         if groups and heads[-1] and heads[-1] not in _RANGE_WORDS:
             open_label = _label_cell(groups[-1][0][1])
-            if (name in _RANGE_ENDS and label is not None) or (
-                name in _RANGE_STARTS and label is not None and open_label and len(groups[-1]) == 1
-            ):
+            # `To:` ends a range only when a date follows it (`To: | Jun 2023`), not a
+            # recipient (`Prepared by: | M&E Unit | To: | The Board` is two pairs).
+            ends = name in _RANGE_ENDS and _dated_after(texts, position)
+            starts = name in _RANGE_STARTS and open_label and len(groups[-1]) == 1
+            if label is not None and (ends or starts):
                 groups[-1].append(item)  # Period: | From: | Jan 2023 | To: | Jun 2023
                 continue
         if not groups or labelled:
@@ -849,6 +852,15 @@ def _title_pairs(texts: Sequence[tuple[int, str]]) -> list[tuple[int, str, str, 
         else:
             pieces.append((index, "", text, text, False))
     return pieces
+
+
+def _dated_after(texts: Sequence[tuple[int, str]], position: int) -> bool:
+    """Whether the range word at ``position`` (``To:``, ``To: Jun 2023``) has a date after
+    it, in its own cell or the next: a figure in it."""
+    rest = texts[position][1].partition(":")[2]
+    if not rest.strip() and position + 1 < len(texts):
+        rest = texts[position + 1][1]
+    return any(char.isdigit() for char in rest)
 
 
 # ---------------------------------------------------------------------------
@@ -1617,7 +1629,9 @@ class _Table:
             # action text reported (GT213).
             return self._heads_section(row, index)
         cell = self.cell(index, row)
-        legend = _LEGEND.match(text)
+        # A legend opens in the table's first or main column; `Key` in a Comments cell is
+        # an action's word (a `Legend…` note there is still a note).
+        legend = _LEGEND.match(text) if index in {self.first_column, self.main_column} else None
         if legend or _NOTE.match(text):
             self.extra[f"Note {cell}"] = text
             self.broken_at = row
