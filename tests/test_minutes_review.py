@@ -327,6 +327,9 @@ def test_an_on_date_before_the_meeting_is_reported() -> None:
         [problem[:5] for problem in problems],
     )
     assert "before the meeting's date" in problems[0]
+    # The date reads: the message does not say it cannot be read.
+    assert "the date '20 January 2023' is no deadline" in problems[0]
+    assert "cannot read" not in problems[0]
 
 
 def test_a_bold_heading_ends_the_decision_above_it() -> None:

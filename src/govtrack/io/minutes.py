@@ -1573,9 +1573,14 @@ class _Reader:
         due, due_text, reason = self.deadline(text.split("\n"))
         if reason:
             label = entry.ref or _label(text)
+            # A date that reads but ends before the meeting is no deadline, not unreadable.
+            if "before the meeting" in reason:
+                what = f"the date {due_text!r} is no deadline"
+            else:
+                what = f"cannot read its deadline {due_text!r}"
             self.problem(
                 "GT349",
-                f"decision {label}: cannot read its deadline {due_text!r}: {reason}; kept as text",
+                f"decision {label}: {what}: {reason}; kept as text",
                 entry.line,
                 Severity.WARNING,
             )
