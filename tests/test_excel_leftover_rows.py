@@ -109,6 +109,27 @@ def test_a_tally_in_the_recommendation_number_column_is_no_recommendation(
     )
 
 
+def test_a_tally_named_in_the_action_or_recommendation_column_is_no_action(
+    tmp_path: Path,
+) -> None:
+    """Regression: `Total | Completed | 1` with `Total` in the Key action column was read as
+    a completed action, raising the implementation rate in silence, and `Summary` in the
+    Recommendation or Rec # column as a recommendation (GT213); they are tallies (GT212)."""
+    header = ["Rec #", "Recommendation", "Key action", "Responsible", "Deadline", "Status",
+              "Comments"]  # fmt: skip
+    body = [
+        [1, "Improve checks", "Visit suppliers", "Supply Unit", "2023/06", "Ongoing", "x"],
+        [None, None, "Train cooks", "Education Unit", "2023/09", "Not started", None],
+    ]
+    for tally in (
+        [None, None, "Total", None, None, "Completed", 1],
+        [None, "Summary", None, None, None, "Completed", 1],
+        ["Summary", None, None, None, None, "Completed", 1],
+    ):
+        doc = _read_alike(build(tmp_path, [header, *body, [], tally]))
+        assert (["Visit suppliers", "Train cooks"], ["GT212"]) == (_texts(doc), codes(doc))
+
+
 def test_a_row_missing_only_its_text_is_still_an_action(tmp_path: Path) -> None:
     """A row with no action text but a deadline (as text, a date, a year) or a responsible
     party is an action, its want of text reported (GT213), even with a count beside it."""

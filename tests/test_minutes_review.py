@@ -92,6 +92,32 @@ def test_an_office_noun_that_may_end_every_part_keeps_the_name_whole(
     assert parties == decision.responsible
 
 
+@pytest.mark.parametrize(
+    ("subject", "parties"),
+    [
+        ("Ms. Achieng (Programme Officer) will", ("Ms. Achieng (Programme Officer)",)),
+        ("Dr. J. Mwangi (Team Leader) will", ("Dr. J. Mwangi (Team Leader)",)),
+        ("Ms. Achieng, Programme Officer, will", ("Ms. Achieng, Programme Officer",)),
+        (
+            "It was agreed that Ms. Achieng (Programme Officer) and Mr. Otieno would",
+            ("Ms. Achieng (Programme Officer)", "Mr. Otieno"),
+        ),
+        (
+            "The Ministry of Water and Irrigation (MoWI) and the District Health Office to",
+            ("The Ministry of Water and Irrigation (MoWI)", "the District Health Office"),
+        ),
+    ],
+)
+def test_a_person_with_a_role_or_a_ministry_with_its_acronym_is_a_party(
+    subject: str, parties: tuple[str, ...]
+) -> None:
+    """Regression: a name with a role in brackets or after a comma, or a ministry whose
+    name holds `and` before its acronym and another party, gave no party at all, and the
+    decision went unassigned in silence; a bracketed role or acronym ends a name."""
+    decision, _ = _one(f"{subject} update the roster by 30 April 2023.")
+    assert parties == decision.responsible
+
+
 def test_a_name_the_minutes_give_elsewhere_stands_alone() -> None:
     """`Finance and M&E` is two parties when another decision, or the participants, name
     Finance alone; without that it is one name."""

@@ -462,6 +462,12 @@ _TALLY_WORD = re.compile(
     r".*\b(?:summary|totals?|status|count|number|overall|tally)\b", re.IGNORECASE
 )
 """A label a tally row may hold in the Responsible column (where a name means an action)."""
+_TALLY_LABEL = re.compile(
+    r"\s*(?:grand\s+|sub-?)?(?:totals?|summary|overall|count|tally|status\s+summary)\s*:?\s*",
+    re.IGNORECASE,
+)
+"""A cell that names a tally row where an action's or a recommendation's text would stand
+(``Total | Completed | 1``, ``Summary`` in the Rec # column)."""
 _PARTY_SPLIT = re.compile(r"\s*(?:;|\n)\s*")
 _UPDATE_HEAD = re.compile(
     r"\s*(?P<on>[A-Za-z]{3,9}\.?\s+\d{2,4}|\d{4}[/-]\d{1,2}(?:[/-]\d{1,2})?"
@@ -1318,11 +1324,17 @@ class _Table:
             return
         main = self.main_column
         if main in filled:
-            if (
-                self.layout != _INDICATORS
+            text = values[main]
+            if self.layout != _INDICATORS and (
                 # A tally's action cell only counts: tested here, _tally called for such rows.
-                and _count_like(values[main])
-                and self._tally(row, values, filled)
+                (_count_like(text) and self._tally(row, values, filled))
+                # ... or names the tally (`Total | Completed | 1`): a short text, then C.
+                or (
+                    text.__class__ is str
+                    and len(text) <= _TOTAL_MAX
+                    and _TALLY_LABEL.fullmatch(text)
+                    and self._tally_row(row, values, filled)
+                )
             ):
                 return
         elif self.layout != _INDICATORS and self._leftover(row, values, filled):
@@ -1492,6 +1504,8 @@ class _Table:
             elif i == self.i_responsible:
                 if reader.statuses[text] is None and not _TALLY_WORD.match(text):
                     return False
+            elif _TALLY_LABEL.fullmatch(text) and not labels:
+                pass  # `Total`, `Summary` first, wherever it stands (Key action, Rec #)
             elif i in (self.i_ref, self.i_rec_ref):
                 if (
                     labels
@@ -1500,7 +1514,7 @@ class _Table:
                     or _REF_LIKE.fullmatch(text)
                 ):
                     return False
-            elif i in self.parent_columns:
+            elif i in self.parent_columns or i == self.main_column:
                 return False
             labels += 1
         if not (labels and counts):

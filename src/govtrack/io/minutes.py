@@ -444,7 +444,7 @@ _NO_VERB_AFTER_TO = re.compile(
 )
 """A ``to`` that is no infinitive: ``Decisions not objected to within 5 days …``."""
 _SUBJECT_LIST = re.compile(
-    r"^(?P<subject>(?:[^;:()]|\([^\s,;:()]{1,20}\)){2,160}?)\s{1,3}"
+    r"^(?P<subject>(?:[^;:()]|\([^,;:()]{1,40}\)){2,160}?)\s{1,3}"
     r"(?:will|shall|must|should|would|(?:is|are)\s{1,3}to|to"
     r"|(?:is|are)\s{1,3}(?:requested|expected|asked|invited)\s{1,3}to)"
     r"\s{1,3}(?P<verb>[^\s,;:.]+)",
@@ -452,7 +452,8 @@ _SUBJECT_LIST = re.compile(
 )
 """A subject that may list names (``UNICEF, UNFPA and UN Women to …``) or hold an acronym
 in brackets (``The Project Management Unit (PMU) will …``)."""
-_BRACKETED = re.compile(r"\([^\s()]{1,20}\)")
+# An acronym or a role in brackets after a name: (PMU), (Programme Officer).
+_BRACKETED = re.compile(r"\([^()]{1,40}\)")
 _NAME_JOINS = frozenset({"of", "and", "for", "the", "on", "in", "de", "&"})
 _NOT_A_NAME = frozenset((
     "if", "when", "whenever", "unless", "once", "after", "before", "where", "while", "should",
@@ -805,6 +806,11 @@ def _split_subject(subject: str, known: frozenset[str] = frozenset()) -> tuple[s
     ('Finance', 'M&E')
     """
     body = re.sub(r"^both\s{1,3}", "", subject, flags=re.IGNORECASE)
+    if len(ended := re.split(r"(?<=\))\s{1,3}and\s{1,3}", body)) > 1:
+        # A name ends at its bracketed acronym or role: `The Ministry of Water and
+        # Irrigation (MoWI) and the District Health Office` is two names, each kept whole
+        # unless it splits on its own.
+        return tuple(party for part in ended for party in _split_subject(part, known))
     parts = [part.strip() for part in re.split(r"\s{1,3}and\s{1,3}", body)]
     if len(parts) < 2 or not all(_stands_alone(part, known) for part in parts):
         return (subject,)
@@ -927,11 +933,16 @@ def _named_list(flat: str, known: frozenset[str] = frozenset()) -> tuple[str, ..
     m = _SUBJECT_LIST.match(flat)
     if m is None or m["verb"].lower() in _NOT_A_VERB:
         return ()
-    pieces = [piece.strip() for piece in m["subject"].split(",")]
+    pieces = [piece.strip() for piece in m["subject"].strip().rstrip(",").split(",")]
     if len(pieces) > 1:
         last = re.sub(r"^and\s{1,3}", "", pieces[-1], flags=re.IGNORECASE)
         if last == pieces[-1] and not re.search(r"\sand\s", last, re.IGNORECASE):
-            return ()  # "A, B will": no list, perhaps an aside
+            # "A, B will": no list. A name and its role (`Ms. Achieng, Programme Officer,`)
+            # is one party, kept whole; anything else is an aside (`The Board, having …`).
+            whole = m["subject"].strip(" ,")
+            if len(pieces) == 2 and all(_is_name(piece) for piece in pieces):
+                return (whole,)
+            return ()
         oxford = last != pieces[-1]  # "A, B, and C"
         split = (last,) if oxford else _split_subject(last, known)
         parties = (*pieces[:-1], *split)
@@ -949,14 +960,14 @@ def _named_list(flat: str, known: frozenset[str] = frozenset()) -> tuple[str, ..
 def _is_name(party: str) -> bool:
     """Whether words read as a party's name (``the Records Unit``, ``Ministry of Finance
     (MoF)``), not a clause (``Decisions not objected``, ``having read the plan``)."""
-    words = party.split()
+    words = _BRACKETED.sub(" ", party).split()  # (PMU), (Programme Officer) are no words
     if not words or len(words) > _NAME_WORDS or words[0].lower() in _NOT_A_NAME:
         return False
     for index, word in enumerate(words):
         plain = word.strip(".'’")
         if not plain:
             return False
-        if plain[0].isupper() or plain[0].isdigit() or _BRACKETED.fullmatch(plain):
+        if plain[0].isupper() or plain[0].isdigit():
             continue
         if plain.lower() in _NAME_JOINS or (index == 0 and _DETERMINER.match(plain + " ")):
             continue
@@ -1506,8 +1517,8 @@ class _Reader:
                     line.number,
                     Severity.WARNING,
                 )
-                if _heading_like(line.text):
-                    section.reset(strict=False)
+                if _heading_like(line.text) and not BULLET.match(line.text):
+                    section.reset(strict=False)  # (a bullet ending with `:` is no title)
             text = _heading_text(line.text) if is_hash else line.clean
             if bullet := BULLET.match(line.text):
                 text = "• " + bullet["text"].strip()
