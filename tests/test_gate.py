@@ -1467,6 +1467,29 @@ def test_a_count_or_qualifying_word_qualifies_whatever_follows(
 
 
 @pytest.mark.parametrize(
+    ("after", "status_text", "comments"),
+    [
+        ("Completed - partially, two left.", "Completed - partially", ", two left."),
+        ("Completed Only in the north.", "Completed Only", "in the north."),
+    ],
+)
+def test_a_qualifying_word_after_a_dash_or_only_qualifies(
+    after: str, status_text: str, comments: str
+) -> None:
+    """Regression: `Completed - partially` and `Completed Only in the north` were read as
+    completed; the word qualifies the status after a dash too, and `only` is a qualifying
+    word (GT311)."""
+    doc = gate.loads(_block(f"1. Train the clinic staff. Health Unit 2022/06 {after}"))
+    [action] = doc.actions
+    assert (None, status_text, comments, ["GT311"]) == (
+        action.status,
+        action.status_text,
+        action.comments,
+        _codes(doc),
+    )
+
+
+@pytest.mark.parametrize(
     "comments",
     [
         "The report was shared with the board.",

@@ -358,6 +358,26 @@ def test_an_on_date_before_the_meeting_is_reported() -> None:
     assert "cannot read" not in problems[0]
 
 
+@pytest.mark.parametrize(
+    ("phrase", "kept"),
+    [
+        ("by next week", "next week"),
+        ("by the end of the quarter", "the end of the quarter"),
+        ("on Friday", "Friday"),
+        ("before close of business", "close of business"),
+    ],
+)
+def test_a_deadline_named_by_the_calendar_is_kept_and_reported(phrase: str, kept: str) -> None:
+    """Regression: `by next week`, `by the end of the quarter`, `on Friday` gave no deadline
+    and nothing said; the words are kept in due_text and reported (GT349), never dated."""
+    decision, problems = _one(f"The unit will circulate the paper {phrase}.")
+    assert (None, kept, ["GT349"]) == (
+        decision.due,
+        decision.due_text,
+        [problem[:5] for problem in problems],
+    )
+
+
 def test_a_bold_heading_ends_the_decision_above_it() -> None:
     """Regression: after a `**Next meeting**` line, `The next meeting is on 5 May 2023.` ran
     on into decision a) and became its deadline; a bold title ends the decision as a `#`

@@ -939,12 +939,13 @@ _QUALIFIER = re.compile(
 """What may qualify a status word right after it, perhaps after a dash: a parenthetical,
 or a count (``60%``, ``3/5``, ``2 of 4``), whatever follows it."""
 _QUALIFYING_WORD = re.compile(
-    r"[ \t]*(?P<comma>,)?[ \t]*"
-    r"(?P<word>partially|partly|partial|in[ \t]+part|not|but|except|subject[ \t]+to)\b",
+    r"[ \t]*(?P<comma>,|[-–—])?[ \t]*"
+    r"(?P<word>partially|partly|partial|in[ \t]+part|not|but|except|subject[ \t]+to|only)\b",
     re.IGNORECASE,
 )
-"""A word that may qualify a status word (``partially``, ``not``, ``but``), perhaps after
-a comma; :func:`_qualifies` says when it does."""
+"""A word that may qualify a status word (``partially``, ``not``, ``but``, ``only``),
+perhaps after a comma or a dash (a full stop ends the status: a sentence after it is a
+comment, ``Completed. But the report is late.``)."""
 _MAX_QUALIFIERS = 4
 
 

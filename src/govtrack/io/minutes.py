@@ -452,6 +452,14 @@ _SUBJECT_LIST = re.compile(
 )
 """A subject that may list names (``UNICEF, UNFPA and UN Women to …``) or hold an acronym
 in brackets (``The Project Management Unit (PMU) will …``)."""
+# A deadline named by the calendar around the meeting, not dated (reported, never guessed).
+_VAGUE_DUE = re.compile(
+    r"\b(?:by|before|on|until|no\s+later\s+than)\s+(?P<when>(?:the\s+)?(?:"
+    r"(?:next|coming|following)\s+(?:week|month|quarter|year|meeting)"
+    r"|end\s+of\s+(?:the\s+|this\s+|next\s+)?(?:week|month|quarter|year|fiscal\s+year)"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|close\s+of\s+business))\b",
+    re.IGNORECASE,
+)
 # An acronym or a role in brackets after a name: (PMU), (Programme Officer).
 _BRACKETED = re.compile(r"\([^()]{1,40}\)")
 _NAME_JOINS = frozenset({"of", "and", "for", "the", "on", "in", "de", "&"})
@@ -1635,7 +1643,17 @@ class _Reader:
                 unread = unread or refused
             verb = verb or (index == 0 and _OBLIGATION.search(segment) is not None)
         if unread is None:
-            return None, "", ""
+            vague = _VAGUE_DUE.search(" ".join(segments))
+            if vague is None:
+                return None, "", ""
+            return (
+                None,
+                vague["when"],
+                (
+                    "a time named by the calendar around the meeting (next week, the end of the "
+                    "quarter, a weekday) is not dated, to guess nothing"
+                ),
+            )
         return None, unread[0], unread[1]
 
     def check_letters(self, pending: list[_Pending]) -> None:
