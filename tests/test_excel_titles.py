@@ -281,6 +281,33 @@ def test_pairs_each_in_one_cell_are_split(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "Country: Kenya   Period: 2022-2023   Office: Nairobi",
+        "Country: Kenya\tPeriod: 2022-2023\tOffice: Nairobi",
+    ],
+)
+def test_pairs_spaced_apart_in_one_cell_are_split(tmp_path: Path, cell: str) -> None:
+    """Regression: ``Country: Kenya   Period: 2022-2023   Office: Nairobi`` in one cell gave
+    the country the rest of the cell; pairs spaced apart (two spaces, a tab) are split."""
+    rows = [[cell], [], MR_HEADER, MR_ROW]
+    evaluation = excel.load(build(tmp_path, rows)).evaluations[0]
+    assert ("Kenya", "2022-2023", "Nairobi", {}) == (
+        evaluation.country,
+        evaluation.period,
+        evaluation.office,
+        dict(evaluation.extra),
+    )
+
+
+def test_a_value_spaced_out_without_a_label_after_it_stays_whole(tmp_path: Path) -> None:
+    """Two spaces inside a value are no cut unless a `Label: value` follows them."""
+    rows = [["Office:  Nairobi  and Kisumu"], [], MR_HEADER, MR_ROW]
+    evaluation = excel.load(build(tmp_path, rows)).evaluations[0]
+    assert "Nairobi  and Kisumu" == evaluation.office
+
+
 def test_a_value_with_a_colon_stays_its_labels(tmp_path: Path) -> None:
     """A label cell's value reading ``Label: value`` is still its value, not a pair."""
     rows = [["Title:", "Evaluation: the school meals scheme"], MR_HEADER, MR_ROW]

@@ -818,6 +818,13 @@ def _title_pairs(texts: Sequence[tuple[int, str]]) -> list[tuple[int, str, str, 
     >>> _title_pairs([(0, "Period:"), (1, "From:"), (2, "Jan 2023"), (3, "To:"), (4, "Jun 2023")])
     [(0, 'Period', 'From: Jan 2023 To: Jun 2023', 'Period: From: Jan 2023 To: Jun 2023', True)]
     """
+    # Pairs typed in one cell, spaced apart (`Country: Kenya   Period: 2022-2023`).
+    texts = [
+        (column, piece)
+        for column, text in texts
+        for piece in (_SPACED_PAIRS.split(text) if "  " in text or "\t" in text else [text])
+        if piece.strip()
+    ]
     if len(texts) == 2 and normalise_header(texts[0][1]) == "as of":
         return [(texts[0][0], "As of", texts[1][1], f"{texts[0][1]} {texts[1][1]}", True)]
     if len(texts) == 1 and _label_cell(texts[0][1]) and not _lone_label(texts[0][1]):
@@ -858,6 +865,11 @@ def _title_pairs(texts: Sequence[tuple[int, str]]) -> list[tuple[int, str, str, 
         else:
             pieces.append((index, "", text, text, False))
     return pieces
+
+
+_SPACED_PAIRS = re.compile(r"[ \t]*(?:\t|[ ]{2,})[ \t]*(?=[^\W\d_][^:\n]{0,30}:[ \t]+\S)")
+"""Where a cell holding several ``Label: value`` pairs, spaced apart, is cut: before a label
+(a letter, up to 30 characters, a colon, a space, a value) after a tab or two spaces."""
 
 
 def _dated_after(texts: Sequence[tuple[int, str]], position: int) -> bool:
