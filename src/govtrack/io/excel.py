@@ -1340,7 +1340,7 @@ class _Table:
             if self.layout != _INDICATORS and (
                 # A tally's action cell only counts: tested here, _tally called for such rows.
                 (_count_like(text) and self._tally(row, values, filled))
-                # ... or names the tally (`Total | Completed | 1`): a short text, then C.
+                # ... or names it (`Total | Completed | 1`): only a short text is matched.
                 or (
                     text.__class__ is str
                     and len(text) <= _TOTAL_MAX
