@@ -418,7 +418,7 @@ class _Reader:
             )
         return Decision(
             text=text,
-            responsible=_parties(text),
+            responsible=minutes.decision_parties(text),
             due=due,
             due_text=due_text,
             deemed_consent=is_deemed_consent(text),
@@ -445,17 +445,8 @@ def _deadline(
 ) -> tuple[Due | None, str, str]:
     """The deadline of a decision's sentence as the minutes reader reads it, a ``within``
     span counted from ``date``: the deadline, or the words that cannot be read and why."""
-    # The minutes reader's own rule, called rather than copied so that the two readers agree;
-    # minutes.py has no public entry point for it.
-    reader = minutes._Reader([], "", dayfirst)  # noqa: SLF001 - see the comment above
-    reader.meeting_date = date
-    due, due_text, reason = reader.deadline([text])
+    due, due_text, reason = minutes.decision_deadline([text], dayfirst=dayfirst, meeting_date=date)
     return due, due_text, reason.replace("the minutes do not give", "the report does not give")
-
-
-def _parties(text: str) -> tuple[str, ...]:
-    """The parties a decision's sentence names, as the minutes reader reads them."""
-    return minutes._parties(text)  # noqa: SLF001 - the minutes reader's rule, as _deadline
 
 
 def _agrees(sentence: str) -> bool:

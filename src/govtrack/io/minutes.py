@@ -375,7 +375,7 @@ _MEETING_ANCHOR = re.compile(r"(?:(?:the|this)\s{1,3}meeting|today)[)\]'\"’”
 meeting``): ``of the meeting report being circulated`` is another event."""
 _WHEN_CUES = frozenset({"on", "in", "during"})
 """Weaker lead-ins to a deadline (``on 20 April 2023``, ``in Q2 2023``, ``during June
-2023``): read only where :meth:`_Reader.deadline` finds no ``by`` and no ``within``, in
+2023``): read only where :func:`decision_deadline` finds no ``by`` and no ``within``, in
 the decision's verb phrase (:func:`_phrase_words`)."""
 _WORD = re.compile(r"\S+")
 _DIGIT = re.compile(r"\d")
@@ -874,7 +874,7 @@ def _known(name: str) -> str:
     return re.sub(r"^the\s", "", squash(name).lower().strip(" .,;"))
 
 
-def _parties(text: str, known: frozenset[str] = frozenset()) -> tuple[str, ...]:
+def decision_parties(text: str, known: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """The parties a decision names: after ``It was agreed that`` or ``The committee decided
     that``, the subject of the sentence that follows; a subject joined by ``and`` is split
     as :func:`_split_subject` says (``known``: the names the minutes give elsewhere); a
@@ -889,17 +889,19 @@ def _parties(text: str, known: frozenset[str] = frozenset()) -> tuple[str, ...]:
     approved``), or one whose ``to`` is followed by no verb, names no party; nor does ``It
     was decided to …``.
 
-    >>> _parties("It was agreed that the Planning Unit would circulate the plan.")
+    >>> decision_parties("It was agreed that the Planning Unit would circulate the plan.")
     ('the Planning Unit',)
-    >>> _parties("HR and M&E to reconcile the figures within 7 days.")
+    >>> decision_parties("HR and M&E to reconcile the figures within 7 days.")
     ('HR', 'M&E')
-    >>> _parties("Research and Development to draft the note."), _parties("It was decided to act.")
-    (('Research and Development',), ())
-    >>> _parties("The committee decided that the secretariat shall convene a meeting.")
+    >>> decision_parties("Research and Development to draft the note.")
+    ('Research and Development',)
+    >>> decision_parties("It was decided to act.")
+    ()
+    >>> decision_parties("The committee decided that the secretariat shall convene a meeting.")
     ('the secretariat',)
-    >>> _parties("The Secretariat, with support from UNDP, will share the plan.")
+    >>> decision_parties("The Secretariat, with support from UNDP, will share the plan.")
     ('The Secretariat',)
-    >>> _parties("UNICEF, UNFPA and UN Women to brief the donors.")
+    >>> decision_parties("UNICEF, UNFPA and UN Women to brief the donors.")
     ('UNICEF', 'UNFPA', 'UN Women')
     """
     flat = squash(text)
@@ -1280,6 +1282,57 @@ def loads(text: str, *, source: str = "", dayfirst: bool | None = None) -> Docum
     return _Reader(lines_of(text), source, dayfirst).read()
 
 
+def decision_deadline(
+    segments: list[str],
+    *,
+    dayfirst: bool | None,
+    meeting_date: dt.date | None,
+    no_meeting: str = "",
+) -> tuple[Due | None, str, str]:
+    """The first deadline of a decision's lines, read one line at a time (a date never
+    runs on from one sub-item into the next): a date after "by", "before"…, which wins
+    over any other in its line; else a span counted from the meeting (``within 7 days``)
+    in the decision's verb phrase; else a date after "on", "in" or "during" there.
+    Else the first deadline that cannot be read, as written, and why; else nothing.
+
+    ``meeting_date`` is what a ``within`` span counts from (``no_meeting``: why there is
+    none); the meeting-report reader reads its agreed bullets with it too.
+    """
+    unread: tuple[str, str] | None = None
+    verb = False  # whether the decision's sentence has its verb (the items go on with it)
+    free = is_deemed_consent(" ".join(segments))  # a rule's period precedes its verb
+    for index, segment in enumerate(segments):
+        if (due := deadline_in(segment, dayfirst=dayfirst)) is not None:
+            return due, "", ""
+        unread_by = unread_deadline_in(segment, dayfirst=dayfirst)
+        relative = None if unread_by else _within_due(segment, verb=verb, free=free)
+        if relative is not None:
+            counted, why = _relative_due(relative, meeting_date, no_meeting)
+            if counted is not None:
+                return counted, "", ""
+            unread = unread or (relative.group(), why)
+        unread = unread or unread_by
+        if unread_by is None and relative is None:  # no other deadline in the line
+            when, refused = _when_due(segment, verb=verb, dayfirst=dayfirst, meeting=meeting_date)
+            if when is not None:
+                return when, "", ""
+            unread = unread or refused
+        verb = verb or (index == 0 and _OBLIGATION.search(segment) is not None)
+    if unread is None:
+        vague = _VAGUE_DUE.search(" ".join(segments))
+        if vague is None:
+            return None, "", ""
+        return (
+            None,
+            vague["when"],
+            (
+                "a time named by the calendar around the meeting (next week, the end of the "
+                "quarter, a weekday) is not dated, to guess nothing"
+            ),
+        )
+    return None, unread[0], unread[1]
+
+
 class _Reader:
     def __init__(self, lines: list[Line], source: str, dayfirst: bool | None = None) -> None:
         self.lines = lines
@@ -1543,7 +1596,7 @@ class _Reader:
             for item in items
         ]
         texts = [_decision_text(entry) for entry in pending]
-        known = self.named + tuple(party for text in texts for party in _parties(text))
+        known = self.named + tuple(party for text in texts for party in decision_parties(text))
         names = frozenset(_known(name) for name in known)
         decisions = [
             self.decision(entry, text, names) for entry, text in zip(pending, texts, strict=True)
@@ -1606,7 +1659,7 @@ class _Reader:
         return Decision(
             ref=entry.ref,
             text=text,
-            responsible=_parties(text, known),
+            responsible=decision_parties(text, known),
             due=due,
             due_text=due_text,
             deemed_consent=is_deemed_consent(text),
@@ -1614,47 +1667,13 @@ class _Reader:
         )
 
     def deadline(self, segments: list[str]) -> tuple[Due | None, str, str]:
-        """The first deadline of a decision's lines, read one line at a time (a date never
-        runs on from one sub-item into the next): a date after "by", "before"…, which wins
-        over any other in its line; else a span counted from the meeting (``within 7 days``)
-        in the decision's verb phrase; else a date after "on", "in" or "during" there.
-        Else the first deadline that cannot be read, as written, and why; else nothing."""
-        dayfirst = self.dayfirst
-        unread: tuple[str, str] | None = None
-        verb = False  # whether the decision's sentence has its verb (the items go on with it)
-        free = is_deemed_consent(" ".join(segments))  # a rule's period precedes its verb
-        for index, segment in enumerate(segments):
-            if (due := deadline_in(segment, dayfirst=dayfirst)) is not None:
-                return due, "", ""
-            unread_by = unread_deadline_in(segment, dayfirst=dayfirst)
-            relative = None if unread_by else _within_due(segment, verb=verb, free=free)
-            if relative is not None:
-                counted, why = _relative_due(relative, self.meeting_date, self.no_meeting)
-                if counted is not None:
-                    return counted, "", ""
-                unread = unread or (relative.group(), why)
-            unread = unread or unread_by
-            if unread_by is None and relative is None:  # no other deadline in the line
-                when, refused = _when_due(
-                    segment, verb=verb, dayfirst=dayfirst, meeting=self.meeting_date
-                )
-                if when is not None:
-                    return when, "", ""
-                unread = unread or refused
-            verb = verb or (index == 0 and _OBLIGATION.search(segment) is not None)
-        if unread is None:
-            vague = _VAGUE_DUE.search(" ".join(segments))
-            if vague is None:
-                return None, "", ""
-            return (
-                None,
-                vague["when"],
-                (
-                    "a time named by the calendar around the meeting (next week, the end of the "
-                    "quarter, a weekday) is not dated, to guess nothing"
-                ),
-            )
-        return None, unread[0], unread[1]
+        """The first deadline of a decision's lines: :func:`decision_deadline`."""
+        return decision_deadline(
+            segments,
+            dayfirst=self.dayfirst,
+            meeting_date=self.meeting_date,
+            no_meeting=self.no_meeting,
+        )
 
     def check_letters(self, pending: list[_Pending]) -> None:
         """Report a list with no decisions, a letter or numeral skipped or repeated (GT347),
