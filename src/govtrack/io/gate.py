@@ -929,18 +929,18 @@ def _anchored(number: int, ref: str, body: str, cut: _Cut) -> _RawAction:
 
 _QUALIFIER = re.compile(
     r"""[ \t]*(?:[-–—][ \t]*)?(?:
-        (?P<bracket>\([^()\n]{0,100}\))                     # (2 of 4 sites), (100%), (June 2022)
-        |(?P<count>\d{1,3}(?:[.,]\d{1,3})?[ \t]?%            # 60%
-        |\d{1,3}[ \t]*/[ \t]*\d{1,3}(?![\d/])                # 3/5
-        |\d{1,3}[ \t]+(?:out[ \t]+)?of[ \t]+\d{1,3}(?!\d))   # 3 of 5, 3 out of 5
+        \([^()\n]{0,100}\)                                  # (2 of 4 sites), (100%), (June 2022)
+        |\d{1,3}(?:[.,]\d{1,3})?[ \t]?%                    # 60%
+        |\d{1,3}[ \t]*/[ \t]*\d{1,3}(?![\d/])             # 3/5
+        |\d{1,3}[ \t]+(?:out[ \t]+)?of[ \t]+\d{1,3}(?!\d)  # 3 of 5, 3 out of 5
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
 """What may qualify a status word right after it, perhaps after a dash: a parenthetical,
 or a count (``60%``, ``3/5``, ``2 of 4``), whatever follows it."""
 _QUALIFYING_WORD = re.compile(
-    r"[ \t]*(?P<comma>,|[-–—])?[ \t]*"
-    r"(?P<word>partially|partly|partial|in[ \t]+part|not|but|except|subject[ \t]+to|only)\b",
+    r"[ \t]*(?:,|[-–—])?[ \t]*"
+    r"(?:partially|partly|partial|in[ \t]+part|not|but|except|subject[ \t]+to|only)\b",
     re.IGNORECASE,
 )
 """A word that may qualify a status word (``partially``, ``not``, ``but``, ``only``),
