@@ -277,3 +277,17 @@ def test_every_way_in_checks_the_span_before_calamine(tmp_path: Path, entry: str
     }
     with pytest.raises(gt.LimitError, match=r"spans 100 rows by 100 columns"):
         reads[entry]()
+
+
+def test_a_tag_longer_than_a_segment_is_never_cut() -> None:
+    """Regression: a piece of XML with no ``<`` past its start (a tag longer than a segment)
+    was yielded whole and the next segment started inside it, so a prefixed element (and a
+    reference) could be split in two and missed; such a piece is read on until a ``<``."""
+    xml = b'<worksheet><c r="A1"><x:sheetData><c r="XFD1048576" t="inlineStr"></worksheet>'
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(limits, "_SEGMENT", 8)
+        pieces = list(limits._segments(_archive(xml), "xl/worksheets/sheet1.xml"))
+        unreferenced, span = limits._scan(_archive(xml), "xl/worksheets/sheet1.xml")
+    assert b"".join(pieces) == xml
+    assert all(piece.count(b"<") <= 1 and piece.startswith(b"<") for piece in pieces if piece)
+    assert (True, (1_048_576, 16_384)) == (unreferenced, span)

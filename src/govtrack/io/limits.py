@@ -302,7 +302,12 @@ def _segments(archive: zipfile.ZipFile, part: str) -> Iterator[bytes]:
             chunk = stream.read(_SEGMENT)
             data = carry + chunk
             cut = data.rfind(b"<") if chunk else len(data)
-            data, carry = (data[:cut], data[cut:]) if cut > 0 else (data, b"")
+            if cut <= 0 and chunk:
+                # No "<" past the start: the piece is one tag or text longer than a segment.
+                # Read on rather than cut it, which could split a tag (and a reference).
+                carry = data
+                continue
+            data, carry = data[:cut], data[cut:]
             yield data
             if not chunk:
                 break
