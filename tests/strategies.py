@@ -626,3 +626,6 @@ topic_words = st.sampled_from((
 ))  # fmt: skip
 """Capitalised words that name a field of work, no office and no acronym: ``Monitoring and
 Evaluation`` is one office's name, never two parties."""
+
+letter_forms = st.sampled_from(("{}.", "({})", "{})"))
+"""The ways a lettered list item is written in capitals: ``A.``, ``(A)``, ``A)``."""

@@ -23,14 +23,17 @@ become the :class:`~govtrack.Meeting`'s ``themes`` and ``key_points``; a bullet
 list introduced by what the meeting agreed ("The meeting agreed that:", "It was
 agreed that:", "The meeting agreed on the following:", "Agreed actions:", "Way
 forward:", "Next steps:") becomes its ``decisions``, one
-:class:`~govtrack.Decision` a bullet, whose responsible party, deadline and
+:class:`~govtrack.Decision` a bullet or a numbered item (``1.``, ``1)``, ``(1)``, whose
+number and a bracket, ``1)``, is its ref, as in the minutes), whose responsible party, deadline and
 deemed-consent rule are read from the sentence by the minutes reader's own rules
 (:mod:`govtrack.io.minutes`: the subject before "will", names listed with "," and
 "and", a date after "by" or "before", or after "on", "in" or "during" after the
 verb, a span such as "within two weeks" counted from the report's date); a deadline
 that cannot be read, such as "within two weeks" when the report's date is unknown,
 is kept in ``due_text`` and reported (GT366), never guessed. Any other list stays in
-its introducing paragraph's agenda item. The organiser
+its introducing paragraph's agenda item, bullets as ``•`` and numbers as written. A list is
+bulleted or numbered, never guessed from prose: every line of its block starts with a bullet
+or a number. The organiser
 ("organized by the X (ABBR)"), the chairs ("presided by …", "chaired by …")
 and the attendance ("Around 35 representatives …") are read from the prose.
 
@@ -51,6 +54,9 @@ GT365  warning   the meeting's date is an all-numeric day that reads two ways
 GT366  warning   a decision's deadline that cannot be read (kept in ``due_text``), such
                  as an all-numeric day that reads two ways (``03/04/2023``) without
                  ``dayfirst=``, or ``within two weeks`` when the report's date is unknown
+GT367  warning   a decision whose sentence gives a second party a deadline of its own
+                 (``HR to hire by May 2024 and Finance to pay by June 2024``): both parties are
+                 kept, the deadline is the first; the other stays in the text
 =====  ========  ===============================================================
 
 >>> import govtrack as gt
@@ -142,6 +148,16 @@ _ATTENDANCE = re.compile(
 )
 _ATTENDED = re.compile(r"\b(?:particip|attend|present|join)", re.IGNORECASE)
 _ENDS_SENTENCE = re.compile(r"[.;:!?)\]\"'’”]\s*$")
+_NUMBERED = re.compile(
+    r"^\s{0,12}(?:[•◦▪‣●○■□·*\-–]\s{1,4})?(?:\((?P<paren>\d{1,3})\)|(?P<number>\d{1,3})[.)])"
+    r"\s{1,8}(?P<text>\S.*)$"
+)
+"""A numbered list item, bulleted or not: ``1.``, ``2)``, ``(3)``, ``• 4.``."""
+
+
+def _is_item(line: Line) -> bool:
+    """Whether a line is a list item: bulleted (``•``, ``-``…) or numbered (``1.``, ``(2)``)."""
+    return bool(BULLET.match(line.text) or _NUMBERED.match(line.text))
 
 
 @attrs.define
@@ -155,7 +171,8 @@ class _Block:
 
     @property
     def is_bullets(self) -> bool:
-        return all(BULLET.match(line.text) for line in self.lines)
+        """Whether every line is a list item, bulleted or numbered."""
+        return all(_is_item(line) for line in self.lines)
 
 
 def _blocks(lines: list[Line]) -> list[_Block]:
@@ -163,7 +180,7 @@ def _blocks(lines: list[Line]) -> list[_Block]:
     current: list[Line] = []
     for line in lines:
         if line.clean:
-            if current and BULLET.match(line.text) and not BULLET.match(current[-1].text):
+            if current and _is_item(line) and not _is_item(current[-1]):
                 blocks.append(_Block(current[0].number, current))
                 current = []
             current.append(line)
@@ -235,7 +252,7 @@ def loads(text: str, *, source: str = "", dayfirst: bool | None = None) -> Docum
 
     Returns:
         A Document whose ``meetings`` holds the meeting and whose ``problems``
-        holds what could not be read (codes GT360–GT366).
+        holds what could not be read (codes GT360–GT367).
 
     Raises:
         FormatError: The text has neither a date on its first lines nor a
@@ -371,14 +388,14 @@ class _Reader:
                 texts.append(block.text.replace("\n", " "))
                 lines.append(block.line)
                 continue
-            bullets = [_bullet(line) for line in block.lines]
+            bullets = [_bullet(line) for line in block.lines]  # each as written
             intro = texts[-1] if texts else ""
             last_sentence = re.split(r"(?<=[.!?])\s", intro)[-1] if intro else ""
             if not intro:
                 self.problem(
                     "GT364", "a bullet list with no introducing sentence", block.line, Severity.INFO
                 )
-                texts.append("\n".join("• " + bullet for bullet in bullets))
+                texts.append("\n".join(_written(line) for line in block.lines))
                 lines.append(block.line)
             elif _KEY_POINTS.search(last_sentence):
                 key_points.extend(bullets)
@@ -386,8 +403,7 @@ class _Reader:
                 themes.extend(bullets)
             elif _agrees(last_sentence):
                 decisions.extend(
-                    self.decision(bullet, line.number)
-                    for bullet, line in zip(bullets, block.lines, strict=True)
+                    self.decision(*_numbered(line), line.number) for line in block.lines
                 )
             else:
                 self.problem(
@@ -397,16 +413,17 @@ class _Reader:
                     block.line,
                     Severity.INFO,
                 )
-                texts[-1] = intro + "\n" + "\n".join("• " + bullet for bullet in bullets)
+                texts[-1] = intro + "\n" + "\n".join(_written(line) for line in block.lines)
         agenda = [
             AgendaItem(text=text, origin=self.where(line))
             for text, line in zip(texts, lines, strict=True)
         ]
         return agenda, themes, key_points, decisions
 
-    def decision(self, text: str, line: int) -> Decision:
-        """A bullet of what the meeting agreed: its party and deadline read from the sentence
-        as the minutes reader reads a decision's."""
+    def decision(self, ref: str, text: str, line: int) -> Decision:
+        """An item of what the meeting agreed: its party and deadline read from the sentence
+        as the minutes reader reads a decision's; ``ref`` is its number and a bracket
+        (``2)``), as the minutes reader writes it, or ``""`` for a bullet."""
         due, due_text, reason = _deadline(text, dayfirst=self.dayfirst, date=self.date)
         if reason:
             self.problem(
@@ -416,7 +433,20 @@ class _Reader:
                 line,
                 Severity.WARNING,
             )
+        used = due.text if due is not None else due_text
+        for subject, written in minutes.unused_deadlines(
+            text, used, dayfirst=self.dayfirst, meeting_date=self.date
+        ):
+            self.problem(
+                "GT367",
+                f"decision {text[:60]!r}: {subject!r} has a deadline of its own, {written!r}; "
+                f"the decision keeps both parties but one deadline, {used!r}; the other stays "
+                "in its text",
+                line,
+                Severity.WARNING,
+            )
         return Decision(
+            ref=ref,
             text=text,
             responsible=minutes.decision_parties(text),
             due=due,
@@ -427,11 +457,7 @@ class _Reader:
 
     def check_end(self) -> None:
         last = next((line for line in reversed(self.lines) if line.clean), None)
-        if (
-            last is not None
-            and not BULLET.match(last.text)
-            and not _ENDS_SENTENCE.search(last.clean)
-        ):
+        if last is not None and not _is_item(last) and not _ENDS_SENTENCE.search(last.clean):
             self.problem(
                 "GT363",
                 f"the text ends mid-sentence ({last.clean[-40:]!r}): it may be truncated",
@@ -467,8 +493,23 @@ def _agrees(sentence: str) -> bool:
 
 
 def _bullet(line: Line) -> str:
+    """A list item's text as written, its bullet dropped (a number stays: ``1. Water``)."""
     m = BULLET.match(line.text)
     return squash(m["text"]) if m else line.clean
+
+
+def _written(line: Line) -> str:
+    """A list item as a paragraph keeps it: a bullet as ``•``, a number as written."""
+    return "• " + _bullet(line) if BULLET.match(line.text) else line.clean
+
+
+def _numbered(line: Line) -> tuple[str, str]:
+    """A decision's ref and text: a numbered item's number and a bracket (``1.``, ``1)``,
+    ``(1)`` and ``• 1.`` all give ``1)``, as in the minutes) and the words after it; a
+    bullet's ``""`` and its text."""
+    if m := _NUMBERED.match(line.text):
+        return f"{int(m['paren'] or m['number'])})", squash(m["text"])
+    return "", _bullet(line)
 
 
 def _organiser(prose: str) -> str:

@@ -56,7 +56,14 @@ ends with ``:``, such as ``The decisions were as follows:``), the list of decisi
 may also be bulleted (``-``, ``*``, ``•``, ``–``) or numbered (``1.``, ``1)``,
 ``(1)``, or ``5.1``, ``5.2`` under a number, from ``.1``); its first item sets its kind.
 A bulleted decision has no ref; a numbered one has its number and a bracket (``2)``), or
-its numbers as written (``5.2``). A numbered list starts at ``1.``; a line
+its numbers as written (``5.2``). It may also be lettered in capitals (``A.``, ``(A)``,
+``A)``), numbered in capital Roman numerals (``I.``, ``II.``, ``(IV)``) or lettered in lower
+case with a full stop (``a.``, as ``a)``); its ref is the letter or numeral and a bracket
+(``B)``, ``II)``). As ``A. Jones will …`` may start with a person's initial, such a list is
+read only when it is sure: two spaces or a tab follow the first letter, or the next line
+lettered alike holds the next letter (``B.`` after ``A.``, ``II.`` after ``I.``). A line
+that is not sure, or whose letter is followed by a name and ``will``, is reported (GT353).
+A numbered list starts at ``1.``; a line
 ``N.`` is its next decision, except that a title (a few words, no full stop) whose
 number is the agenda's next is an agenda item (reported, GT351, when it also
 continues the list). Under a bulleted or numbered decision, a list item indented
@@ -85,7 +92,12 @@ and Hygiene``; the reader never guesses. Names listed with ``,`` and a last ``an
 (``UNICEF, UNFPA and UN Women to …``) are each a party by the same rule, and a name may
 carry its acronym in brackets (``Ministry of Finance (MoF)``). A supporter set off by
 commas (``The Secretariat, with support from UNDP, will …``; ``supported by``, ``in
-consultation with``) is not responsible and stays in the text only. A subject holding
+consultation with``) is not responsible and stays in the text only; so is any clause set off
+by commas that starts in lower case (``The Secretariat, having circulated the draft, will
+…``, ``UNICEF, as lead agency, to …``). A later clause with a subject of its own (``The
+Secretariat to circulate the draft by 15 March 2024 and the Unit to comment by 30 March
+2024``) adds its party; a decision has one deadline, the first, and a later clause's own
+deadline stays in the text and is reported (GT352). A subject holding
 ``not`` (``Decisions not objected to within 5 days will be deemed approved``) names no
 party. A party named after ``Responsible:``, ``Lead:``, ``Focal point:`` comes first.
 The decision's text is the whole sentence.
@@ -150,6 +162,13 @@ GT351  warning   a line under a decisions heading, after a decision, that is in 
                  agenda item): it stays in the meeting's text; or a numbered title with a
                  paragraph under it that continues the list (``3. Closing``), read as a
                  decision
+GT352  warning   a decision whose sentence gives a second party a deadline of its own (``The
+                 Secretariat to circulate the draft by 15 March 2024 and the Unit to comment
+                 by 30 March 2024``): both parties are kept, the deadline is the first; the
+                 other stays in the text
+GT353  warning   a line under a decisions heading lettered ``A.``, ``I.``, ``a.`` whose letter
+                 may be a person's initial (``A. Jones will …``): read as a decision when the
+                 next letter follows on a line of its own, else kept in the meeting's text
 =====  ========  ===============================================================
 
 >>> import govtrack as gt
@@ -283,6 +302,22 @@ _UNREAD_MARKER = re.compile(
 :func:`_marker` refuses is reported. ``(MoFEP) will lead`` starts with no item."""
 _PAST_XX = re.compile(rf"\(?{_LOWER_ROMAN}[.)]")
 """A lowercase Roman numeral as :data:`_UNREAD_MARKER` finds it (``(xxi)``, ``xl.``)."""
+_LETTER_ITEM = re.compile(
+    r"^\s{0,8}(?:[-*•]\s{1,4})?(?:\*\*)?"
+    r"(?:\((?P<paren>[A-Z]{1,5})\)|(?P<closing>[A-Z]{1,5})\)|(?P<dotted>[A-Z]{1,5}|[a-z])\.)"
+    r"(?:\*\*)?(?P<gap>[ \t]{1,8})(?P<rest>\S.*)$"
+)
+"""A line lettered in capitals (``A.``, ``(B)``, ``C)``), numbered in capital Roman numerals
+(``II.``, ``(IV)``, ``V)``) or lettered in lower case with a full stop (``a.``): what
+:func:`_letter_item` reads."""
+_LETTER_FORMS = frozenset({"A.", "A)", "(A)", "a."})
+"""The forms :func:`_letter_item` gives."""
+_INITIAL = re.compile(
+    r"[A-Z][a-z]{1,20}(?:[-'’][A-Z]?[a-z]{1,20})?\s{1,3}(?:will|shall|must|should|would|to)\b"
+)
+"""What follows a letter when the letter may be a person's initial: ``A. Jones will …``."""
+_LOOKAHEAD = 200
+"""The most lines :func:`_run_follows` looks down for the next item of a lettered list."""
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s{0,8}(?P<text>.*?)\s{0,8}#{0,6}\s*$")
 _DECISIONS_CUE = re.compile(
     r"\b(?:decisions?|decided|resolutions?|resolved|action points|agreed actions"
@@ -438,6 +473,34 @@ _ASIDE = re.compile(
 )
 """A supporter set off by commas after the subject: ``The Secretariat, with support from
 UNDP, will …``; the supporter is not responsible."""
+_CLAUSE_ASIDE = re.compile(
+    r"^(?P<subject>[^,;:()]{2,80}?),\s{0,3}(?=[a-z])[^,;:]{1,120}?,\s{0,3}"
+    r"(?=(?:will|shall|must|should|would|(?:is|are)\s{1,3}(?:(?:requested|expected|asked"
+    r"|invited)\s{1,3})?to|to)\s)"
+)
+"""A clause set off by commas between the subject and its verb, starting in lower case:
+``The Secretariat, having circulated the draft, will …``, ``UNICEF, as lead agency, to …``.
+A name's role in capitals (``Ms. Achieng, Programme Officer, will``) is no such clause."""
+_NEXT_CLAUSE = re.compile(r"(?:;\s{0,3}(?:and\s{1,3})?|,?\s{1,3}and\s{1,3}|,\s{1,3})(?=\S)")
+"""What may start another clause of a decision's sentence: ``; ``, `` and ``, ``, ``."""
+_CLAUSE_SUBJECT = re.compile(
+    r"(?P<subject>[^\s,;:()]{1,30}(?:\s{1,3}[^\s,;:()]{1,30}){0,5}?)\s{1,3}"
+    r"(?P<link>will|shall|must|to)\s{1,3}(?P<verb>[a-z][^\s,;:.]{0,30})"
+)
+"""A clause with a subject of its own: ``the Unit to comment``, ``HR will hire``."""
+_MOST_CLAUSES = 16
+"""The most places :func:`decision_clauses` tries a new clause at, in a decision's sentence."""
+_CONTROL_VERBS = frozenset((
+    "invite", "invites", "invited", "ask", "asks", "asked", "request", "requests", "requested",
+    "urge", "urges", "urged", "encourage", "encourages", "encouraged", "help", "helps",
+    "allow", "allows", "enable", "enables", "support", "supports", "remind", "reminds",
+    "instruct", "instructs", "direct", "directs", "task", "tasks", "tasked", "require",
+    "requires", "expect", "expects", "advise", "advises", "authorise", "authorize", "call",
+    "mandate", "assist", "appoint", "nominate", "designate", "want", "need", "get", "tell",
+    "inform", "brief", "train", "guide", "persuade", "permit", "oblige", "recommend",
+))  # fmt: skip
+"""Verbs whose object an infinitive may follow (``invite HR and the Unit to attend``): after
+one, ``and X to …`` is no new clause."""
 _NO_VERB_AFTER_TO = re.compile(
     r"\s{1,3}to\s{1,3}(?:within|by|before|after|until|in|on|at|from|for|the|a|an|\d)\b",
     re.IGNORECASE,
@@ -632,7 +695,7 @@ def _sub_item(parent: _Pending, lines: list[Line], index: int) -> tuple[int, int
         if parent.shape == "1." or not parent.opens_list() or shape[1] != parent.number + 1:
             return None
         return 0, shape[1]
-    if parent.kind[0] in {"bullet", "number"}:
+    if parent.kind[0] in {"bullet", "number", "LETTER", "NUMERAL"}:
         if _indent(text) > parent.indent:
             return 0, 0
         if not parent.opens_list() or shape[0] == parent.shape:
@@ -649,6 +712,8 @@ def _marker_sub_item(parent: _Pending, lines: list[Line], index: int) -> int | N
     text = lines[index].text
     mark = _marker(text)
     if mark is None:
+        if (letter := _letter_item(text)) is not None and letter[0] != "a.":
+            return 0
         if unread := _UNREAD_MARKER.match(text):
             # Past xx, a numeral under a numeral is the list's next item (reported), no sub-item.
             numbered = parent.kind[0] == "numeral"
@@ -689,6 +754,69 @@ def _marker(text: str) -> tuple[str, str] | None:
     if token in _ROMAN_VALUE:
         return token, (m["rest"] or "").strip()
     return None
+
+
+def _letter_item(text: str) -> tuple[str, str, str, bool] | None:
+    """The form, letter (or numeral) and rest of a line lettered ``A.``, ``(A)``, ``A)``,
+    ``II.``, ``(IV)`` or ``a.``, and whether two spaces or a tab follow the letter; else None.
+
+    These are decisions only under a decisions heading and only when the list is sure
+    (:func:`_run_follows`): ``A. Jones will …`` may be a person's initial.
+
+    >>> _letter_item("B.  The Unit will act."), _letter_item("(IV) HR to hire.")
+    (('A.', 'B', 'The Unit will act.', True), ('(A)', 'IV', 'HR to hire.', False))
+    >>> _letter_item("a. text"), _letter_item("a.m. text"), _letter_item("UN) text")
+    (('a.', 'a', 'text', False), None, None)
+    """
+    m = _LETTER_ITEM.match(text)
+    if m is None:
+        return None
+    token = m["paren"] or m["closing"] or m["dotted"]
+    if len(token) > 1 and token.lower() not in _ROMAN_VALUE:
+        return None
+    form = "(A)" if m["paren"] else "A)" if m["closing"] else "a." if token.islower() else "A."
+    gap = m["gap"]
+    return form, token, m["rest"].strip(), "\t" in gap or len(gap) > 1
+
+
+def _written(form: str, token: str) -> str:
+    """How a line lettered in ``form`` writes ``token``: ``_written("(A)", "IV") == "(IV)"``."""
+    return form.replace("A", token) if "A" in form else f"{token}."
+
+
+def _run_follows(lines: list[Line], index: int, form: str, token: str | None) -> bool:
+    """Whether the next line lettered in ``form`` below ``lines[index]`` holds ``token``,
+    the letter or numeral after its own (``B.`` after ``A.``, ``II.`` after ``I.``): a run
+    that makes the list sure. A heading, a numbered title, or ``_LOOKAHEAD`` lines end the
+    search; a line numbered ``1.`` ends it unless it is indented deeper (a sub-list)."""
+    if token is None:
+        return False
+    indent = _indent(lines[index].text)
+    for position in range(index + 1, min(len(lines), index + 1 + _LOOKAHEAD)):
+        text = lines[position].text
+        if text.lstrip().startswith("#") or (_NUMBERED.match(text) and _indent(text) <= indent):
+            return False
+        if (item := _letter_item(text)) is not None and item[0] == form:
+            return item[1] == token
+    return False
+
+
+def _letter_kind(token: str, previous: tuple[str, int] | None) -> tuple[str, int]:
+    """As :func:`_ordinal`, for a capital letter or numeral: ``("LETTER", n)`` or
+    ``("NUMERAL", n)``.
+
+    >>> _letter_kind("I", None), _letter_kind("I", ("LETTER", 8)), _letter_kind("C", None)
+    (('NUMERAL', 1), ('LETTER', 9), ('LETTER', 3))
+    """
+    lower = None if previous is None else (previous[0].lower(), previous[1])
+    kind, place = _ordinal(token.lower(), lower)
+    return kind.upper(), place
+
+
+def _next_letter(kind: str, place: int) -> str | None:
+    """The letter or numeral after ``place`` in a list of ``kind``, in its case."""
+    token = _next_token(kind.lower(), place)
+    return token.upper() if token is not None and kind.isupper() else token
 
 
 def _ordinal(mark: str, previous: tuple[str, int] | None) -> tuple[str, int]:
@@ -776,17 +904,21 @@ def _shape(text: str) -> tuple[str, int, str] | None:
 
     The shape is ``"1."``, ``"1)"`` or ``"(1)"`` for a number, ``"5.1"`` for a number under
     the number 5 (``5.2``), ``"marker"`` for a letter or Roman numeral the reader numbers
-    decisions with, ``"other"`` for another item (``(A)``, ``(xxi)``), or the bullet character.
+    decisions with, ``"A."``, ``"A)"``, ``"(A)"`` or ``"a."`` for a line lettered so
+    (:func:`_letter_item`), ``"other"`` for another item (``(xxi)``, ``(2a)``), or the bullet
+    character.
 
     >>> _shape("- Finance to pay."), _shape("  (2) HR to hire."), _shape("3. Closing")
     (('-', 0, 'Finance to pay.'), ('(1)', 2, 'HR to hire.'), ('1.', 3, 'Closing'))
-    >>> _shape("b) text"), _shape("**Decisions**"), _shape("(A) text")
-    (('marker', 0, 'text'), None, ('other', 0, '(A) text'))
+    >>> _shape("b) text"), _shape("**Decisions**"), _shape("(A) text"), _shape("(xxi) text")
+    (('marker', 0, 'text'), None, ('(A)', 0, 'text'), ('other', 0, '(xxi) text'))
     """
     if m := _NUMBERED.match(text):
         return "1.", int(m["ref"]), (m["rest"] or "").strip()
     if mark := _marker(text):
         return "marker", 0, mark[1]
+    if letter := _letter_item(text):
+        return letter[0], 0, letter[2]
     if m := _NUMBER_ITEM.match(text):
         form = "(1)" if m["paren"] else "1)"
         return form, int(m["paren"] or m["closing"]), (m["rest"] or "").strip()
@@ -914,14 +1046,78 @@ def decision_parties(text: str, known: frozenset[str] = frozenset()) -> tuple[st
         return _split_subject(decided["who"], known)
     if aside := _ASIDE.match(flat):
         flat = f"{aside['subject']} {flat[aside.end() :]}"
+    elif (clause := _CLAUSE_ASIDE.match(flat)) and _is_name(clause["subject"]):
+        flat = f"{clause['subject']} {flat[clause.end() :]}"
     found = responsible_in(flat)
     if len(found) == 1 and flat.startswith(found[0]):  # the sentence's subject
         if re.search(r"\bnot\b", found[0], re.IGNORECASE) or _NO_VERB_AFTER_TO.match(
             flat[len(found[0]) :]
         ):
             return ()
-        return _split_subject(found[0], known)
-    return found or _named_list(flat, known)
+        parties = _split_subject(found[0], known)
+    elif found:  # named after a label (`Lead:`)
+        return found
+    else:
+        parties = _named_list(flat, known)
+    later = (
+        party
+        for _, subject in decision_clauses(text)[1:]
+        for party in _split_subject(subject, known)
+    )
+    return tuple(dict.fromkeys((*parties, *later)))
+
+
+def decision_clauses(text: str) -> list[tuple[str, str]]:
+    """The clauses of a decision's sentence (its first line), each with the subject it names
+    when it is not the first: a clause after ``and``, ``;`` or ``,`` whose own subject (a
+    name, as :func:`_is_name` says) comes with ``will``, ``shall``, ``must`` or, when the
+    first clause's verb is ``to`` too, ``to`` (``The Secretariat to circulate the draft and
+    the Unit to comment``). After a verb such as ``invite``, ``ask``, ``support``, ``and X
+    to …`` names the verb's object, no new clause. A sentence of one clause is one item.
+
+    >>> for clause in decision_clauses("The Secretariat to circulate the draft by 15 March "
+    ...                                "2024 and the Unit to comment by 30 March 2024."):
+    ...     print(clause)
+    ('The Secretariat to circulate the draft by 15 March 2024', '')
+    ('the Unit to comment by 30 March 2024.', 'the Unit')
+    >>> decision_clauses("The Unit to invite HR and the Board to attend.")
+    [('The Unit to invite HR and the Board to attend.', '')]
+    """
+    sentence = squash(text.partition("\n")[0])
+    verb = _OBLIGATION.search(sentence)
+    if verb is None:
+        return [(sentence, "")]
+    infinitive = verb.group().strip().lower() == "to"
+    starts: list[tuple[int, int, str]] = []  # each later clause: its start, separator, subject
+    after = verb.end()  # where the words of the clause so far start
+    for tries, separator in enumerate(_NEXT_CLAUSE.finditer(sentence, verb.end())):
+        if tries >= _MOST_CLAUSES:
+            break
+        if separator.start() < after:
+            continue
+        m = _CLAUSE_SUBJECT.match(sentence[separator.end() : separator.end() + 240])
+        if m is None or m["verb"].lower() in _NOT_A_VERB:
+            continue
+        subject, link = m["subject"], m["link"].lower()
+        if not _is_name(subject) or re.search(r"\bnot\b", subject, re.IGNORECASE):
+            continue
+        if link == "to" and (
+            not infinitive
+            or any(
+                word.strip(_PUNCTUATION).lower() in _CONTROL_VERBS
+                for word in sentence[after : separator.start()].split()
+            )
+        ):
+            continue
+        starts.append((separator.end(), separator.start(), subject))
+        after = separator.end() + m.end()
+    if not starts:
+        return [(sentence, "")]
+    clauses = [(sentence[: starts[0][1]], "")]
+    for index, (start, _, subject) in enumerate(starts):
+        end = starts[index + 1][1] if index + 1 < len(starts) else len(sentence)
+        clauses.append((sentence[start:end], subject))
+    return clauses
 
 
 def _named_list(flat: str, known: frozenset[str] = frozenset()) -> tuple[str, ...]:
@@ -1264,7 +1460,7 @@ def loads(text: str, *, source: str = "", dayfirst: bool | None = None) -> Docum
 
     Returns:
         A Document whose ``meetings`` holds the meeting and whose ``problems``
-        holds what could not be read (codes GT340–GT351).
+        holds what could not be read (codes GT340–GT353).
 
     Raises:
         FormatError: The text has neither header fields (``Date and Time:``,
@@ -1331,6 +1527,26 @@ def decision_deadline(
             ),
         )
     return None, unread[0], unread[1]
+
+
+def unused_deadlines(
+    text: str, used: str, *, dayfirst: bool | None, meeting_date: dt.date | None
+) -> list[tuple[str, str]]:
+    """The deadlines that a decision's later clauses with parties of their own give
+    (:func:`decision_clauses`) and that are not ``used``, the decision's (as written),
+    each with the clause's subject: a decision has one deadline; these stay in its text.
+
+    >>> unused_deadlines("HR to hire by May 2024 and Finance to pay by June 2024.", "May 2024",
+    ...                  dayfirst=None, meeting_date=None)
+    [('Finance', 'June 2024')]
+    """
+    found: list[tuple[str, str]] = []
+    for clause, subject in decision_clauses(text)[1:]:
+        due, due_text, _ = decision_deadline([clause], dayfirst=dayfirst, meeting_date=meeting_date)
+        written = due.text if due is not None else due_text
+        if written and written != used:
+            found.append((subject, written))
+    return found
 
 
 class _Reader:
@@ -1475,6 +1691,7 @@ class _Reader:
         current_decision: _Pending | None = None
         suspended: _Pending | None = None  # a decision whose sub-list a blank line may pause
         previous: tuple[str, int] | None = None  # the kind and place of the last lettered one
+        upper: tuple[str, int] | None = None  # the same, of the last one lettered `A.`, `(A)`
         zone = False  # in a decisions section, as zones() says (numbered decisions kept in)
         section = _Section()  # the decisions section a bulleted or numbered list may sit in
         for i, line in enumerate(lines):
@@ -1535,7 +1752,34 @@ class _Reader:
             elif not _marker(line.text) and _DECISIONS_CUE.search(line.text):
                 zone = True
             lettered = _marker(line.text)
-            if lettered and (zone or not use_zone):
+            letter = None if lettered or is_hash else _letter_item(line.text)
+            if letter is not None and (sure := self.letter_sure(section, letter, lines, i)):
+                form, token, rest, _ = letter
+                if sure == "initial":
+                    self.problem(
+                        "GT353",
+                        f"{_written(form, token)!r} may be a person's "
+                        f"initial ({line.clean[:40]!r}), but the next line of its list holds "
+                        "the next letter: read as a decision",
+                        line.number,
+                        Severity.WARNING,
+                    )
+                if form == "a.":
+                    lettered = token, rest  # a lettered decision, as `a)`
+                else:
+                    upper = _letter_kind(token, upper)
+                    current_decision = _Pending(
+                        ref=f"{token})",
+                        line=line.number,
+                        texts=[rest],
+                        kind=upper,
+                        indent=_indent(line.text),
+                        shape=form,
+                    )
+                    pending.append(current_decision)
+                    section.take(f"letter {form}", 0)
+                    continue
+            if lettered and (zone or not use_zone or letter is not None):
                 previous = _ordinal(lettered[0], previous)
                 current_decision = _Pending(
                     ref=f"{lettered[0]})",
@@ -1547,7 +1791,11 @@ class _Reader:
                 pending.append(current_decision)
                 section.take("marker", 0)
                 continue
-            if shape is not None and shape[0] not in {"marker", "other"} and section.takes(shape):
+            if (
+                shape is not None
+                and shape[0] not in {"marker", "other", *_LETTER_FORMS}
+                and section.takes(shape)
+            ):
                 current_decision = self.listed(pending, section, line, shape)
                 continue
             if current_decision is not None and not is_hash and _closes(line.text):
@@ -1570,6 +1818,15 @@ class _Reader:
                 continue
             if not is_hash and _announces(line.text):
                 section.reset(strict=True)
+            elif letter is not None and section.strict and section.family in {None, "marker"}:
+                self.problem(
+                    "GT353",
+                    f"{line.clean[:50]!r} starts like a lettered list item, but no line of "
+                    "the next letter follows it and one space follows its letter: it may be "
+                    "a person's initial; kept in the meeting's text",
+                    line.number,
+                    Severity.WARNING,
+                )
             elif section.strict and section.started and not is_hash:
                 self.problem(
                     "GT351",
@@ -1603,6 +1860,29 @@ class _Reader:
         ]
         self.check_letters(pending)
         return agenda, decisions
+
+    @staticmethod
+    def letter_sure(
+        section: _Section, letter: tuple[str, str, str, bool], lines: list[Line], index: int
+    ) -> str:
+        """Whether a line lettered ``A.``, ``(A)``, ``A)``, ``II.`` or ``a.`` is a decision:
+        ``""`` when it is not, ``"sure"`` when it is, ``"initial"`` when it is but its letter
+        may be a person's initial (``A. Jones will …``, reported).
+
+        Only under a decisions heading, in a list of its form (``a.`` goes on a list lettered
+        ``a)``). The first item of a list must be sure: two spaces or a tab after its letter,
+        or the next line of its form holds the next letter (``B.`` after ``A.``)."""
+        form, token, rest, spaced = letter
+        family = "marker" if form == "a." else f"letter {form}"
+        if not section.strict or section.family not in {None, family}:
+            return ""
+        if section.family is None and not spaced:
+            kind = _ordinal(token, None) if form == "a." else _letter_kind(token, None)
+            if not _run_follows(lines, index, form, _next_letter(*kind)):
+                return ""
+        if not spaced and token.isupper() and len(token) == 1 and _INITIAL.match(rest):
+            return "initial"
+        return "sure"
 
     def listed(
         self, pending: list[_Pending], section: _Section, line: Line, shape: tuple[str, int, str]
@@ -1656,6 +1936,7 @@ class _Reader:
                 entry.line,
                 Severity.WARNING,
             )
+        self.check_clauses(entry, text, due.text if due is not None else due_text)
         return Decision(
             ref=entry.ref,
             text=text,
@@ -1665,6 +1946,22 @@ class _Reader:
             deemed_consent=is_deemed_consent(text),
             origin=self.where(entry.line),
         )
+
+    def check_clauses(self, entry: _Pending, text: str, used: str) -> None:
+        """Report (GT352) a deadline that a later clause with a party of its own gives
+        (``… and the Unit to comment by 30 March 2024``) and that is not the decision's:
+        a decision has one deadline, the first; the other stays in its text."""
+        for subject, written in unused_deadlines(
+            text, used, dayfirst=self.dayfirst, meeting_date=self.meeting_date
+        ):
+            self.problem(
+                "GT352",
+                f"decision {entry.ref or _label(text)}: {subject!r} has a deadline of its "
+                f"own, {written!r}; the decision keeps both parties but one deadline, "
+                f"{used!r}; the other stays in its text",
+                entry.line,
+                Severity.WARNING,
+            )
 
     def deadline(self, segments: list[str]) -> tuple[Due | None, str, str]:
         """The first deadline of a decision's lines: :func:`decision_deadline`."""
@@ -1696,7 +1993,7 @@ class _Reader:
                 self.problem(
                     "GT347",
                     f"decision {entry.ref} follows {previous_ref or 'a bullet'}: "
-                    f"a {kind} is missing or repeated",
+                    f"a {kind.lower()} is missing or repeated",
                     entry.line,
                     Severity.WARNING,
                 )
