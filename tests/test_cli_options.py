@@ -388,3 +388,26 @@ def test_dayfirst_applies_to_minutes(tmp_path: Path) -> None:
         code, text = run("summary", str(path), "--on", "2023-03-20", flag, "--format", "json")
         overdue[flag] = (code, json.loads(text)["by_status"]["overdue"])
     assert {"--dayfirst": (0, 0), "--monthfirst": (0, 1)} == overdue
+
+
+def test_an_unknown_code_is_refused_naming_every_rule(
+    matrix: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The refusal named the rules GT101-GT111, a range written by hand that missed GT112."""
+    assert (2, "") == run("validate", str(matrix), "--ignore", "GT11O")
+    rules = sorted(rule.code for rule in RULES)
+    expected = (
+        f"govtrack: --ignore GT11O: no problem code starts with it; the codes are "
+        f"{rules[0]}-{rules[-1]} (rules), GT2xx (workbooks) and GT3xx (text), listed by "
+        "'govtrack codes'\n"
+    )
+    assert expected == capsys.readouterr().err
+
+
+def test_reminders_take_md_as_markdown(matrix: Path) -> None:
+    """--format md was refused while convert takes .md: it is markdown's short name."""
+    assert run(
+        "reminders", str(matrix), "--on", "2024-06-01", "--format", "markdown", "--dayfirst"
+    ) == run("reminders", str(matrix), "--on", "2024-06-01", "--format", "md", "--dayfirst")
+    code, text = run("reminders", str(matrix), "--on", "2024-06-01", "--format", "md", "--dayfirst")
+    assert (0, "# Reminders as of 2024-06-01") == (code, text.splitlines()[0])
