@@ -235,8 +235,8 @@ def _parser() -> argparse.ArgumentParser:
     convert.add_argument(
         "--lossy",
         action="store_true",
-        help="with --to matrix or gate: write even what the output cannot hold (it is "
-        "refused otherwise, naming what would be lost)",
+        help="with --to matrix or gate, or --layout matrix: write even what the output "
+        "cannot hold (it is refused otherwise, naming what would be lost)",
     )
     convert.add_argument(
         "--quiet",
@@ -965,10 +965,10 @@ def _convert_options(args: argparse.Namespace) -> dict[str, Any]:
             raise GovtrackError(f"--on applies to a .md report or an .xlsx matrix, not {output}")
         options["on"] = args.on
     if args.lossy:
-        if args.to not in {"matrix", "gate"}:
+        if args.to not in {"matrix", "gate"} and args.layout != "matrix":
             raise GovtrackError(
-                "--lossy applies to --to matrix or --to gate (the other outputs hold everything "
-                "or, for a report, are a summary)"
+                "--lossy applies to --to matrix, --to gate or --layout matrix (the other "
+                "outputs hold everything or, for a report, are a summary)"
             )
         options["lossy"] = True
     return options
