@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Border, PatternFill, Side
 
 import govtrack as gt
 from govtrack.annotate import FILLS, annotate
@@ -89,16 +92,11 @@ def test_refuses_to_overwrite_the_source(partner: Path) -> None:
         annotate(partner, ISSUES, partner)
 
 
-def test_cli_validate_annotate(tmp_path: Path) -> None:
+def test_cli_validate_annotate(partner: Path, tmp_path: Path) -> None:
     """`govtrack validate --annotate` writes the annotated workbook beside the report."""
-    source = tmp_path / "t.json"
-    gt.dump(
-        gt.Document(plans=(gt.ActionPlan(actions=(gt.Action(text="x", status_text="Stalled"),)),)),
-        source,
-    )
     target = tmp_path / "checked.xlsx"
     result = subprocess.run(
-        [sys.executable, "-m", "govtrack", "validate", str(source), "--annotate", str(target)],
+        [sys.executable, "-m", "govtrack", "validate", str(partner), "--annotate", str(target)],
         capture_output=True, text=True, check=False, timeout=120,
     )  # fmt: skip
     assert 1 == result.returncode
@@ -106,6 +104,118 @@ def test_cli_validate_annotate(tmp_path: Path) -> None:
     assert "GT101" in [
         row[1] for row in load_workbook(target)["Problems"].iter_rows(values_only=True)
     ]
+
+
+def test_a_json_document_is_not_annotated(partner: Path, tmp_path: Path) -> None:
+    """Regression: a JSON source was copied as one 'Text' cell (cut at 32,767 characters)
+    with Problems rows citing cells of another file; now the command and the function
+    refuse it alike, naming the file its records were read from, and write nothing."""
+    source = tmp_path / "checked.json"
+    doc = gt.load(partner)
+    gt.dump(doc, source)
+    target = tmp_path / "checked.xlsx"
+    result = subprocess.run(
+        [sys.executable, "-m", "govtrack", "validate", str(source), "--annotate", str(target)],
+        capture_output=True, text=True, check=False, timeout=120,
+    )  # fmt: skip
+    expected = (
+        "checked.json: a JSON document has no cells or lines to mark; annotate the workbook "
+        "or text it was read from (partner.xlsx)"
+    )
+    with pytest.raises(gt.UnsupportedFormatError) as caught:
+        annotate(source, gt.validate(doc, on=dt.date(2023, 1, 31)), target)
+    assert (2, "", f"govtrack: {expected}\n", expected, False) == (
+        result.returncode,
+        result.stdout,
+        result.stderr,
+        str(caught.value),
+        target.exists(),
+    )
+
+
+def test_a_json_document_under_another_name_is_not_annotated(tmp_path: Path) -> None:
+    """govtrack's JSON saved as .txt is refused too; with no origins, no file is named."""
+    source = tmp_path / "export.txt"
+    source.write_text(
+        gt.dumps(
+            gt.Document(plans=(gt.ActionPlan(actions=(gt.Action(text="x"),)),)), format="json"
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(gt.UnsupportedFormatError) as caught:
+        annotate(source, [], tmp_path / "checked.xlsx")
+    expected = (
+        "export.txt: a JSON document has no cells or lines to mark; annotate the workbook or "
+        "text it was read from"
+    )
+    assert expected == str(caught.value)
+
+
+def _filled(partner: Path, tmp_path: Path, fill: Any, border: Border | None = None) -> Path:
+    """The partner's workbook with their own fill (and border) on the problem cell D3."""
+    book = load_workbook(partner)
+    cell = book["Action Matrix"]["D3"]
+    cell.fill = fill
+    if border is not None:
+        cell.border = border
+    target = tmp_path / "filled.xlsx"
+    book.save(target)
+    return target
+
+
+def test_the_partners_fill_on_a_problem_cell_is_kept(partner: Path, tmp_path: Path) -> None:
+    """Regression: a green fill of the partner's (their only sign of 'done') was replaced by
+    govtrack's colour; now it stays, a border marks the cell and the note names the fill."""
+    source = _filled(partner, tmp_path, PatternFill("solid", fgColor="00FF00"))
+    target = tmp_path / "checked.xlsx"
+    annotate(source, ISSUES, target)
+    cell = load_workbook(target)["Action Matrix"]["D3"]
+    assert cell.comment is not None
+    note = (
+        "GT101 error: status 'Stalled' unknown\nGT110 info: overdue\n"
+        "The cell's own fill (#00FF00) is kept: govtrack does not read colours."
+    )
+    assert ("0000FF00", ("medium", "00C00000"), note) == (
+        cell.fill.fgColor.rgb,
+        (cell.border.left.style, cell.border.left.color.rgb),
+        cell.comment.text,
+    )
+
+
+def test_the_partners_border_on_a_filled_problem_cell_is_kept(
+    partner: Path, tmp_path: Path
+) -> None:
+    """A filled cell with borders of its own keeps both: the note alone marks it."""
+    side = Side(style="thin", color="123456")
+    border = Border(left=side, right=side, top=side, bottom=side)
+    source = _filled(partner, tmp_path, PatternFill("darkGrid", fgColor="FFFF00"), border)
+    target = tmp_path / "checked.xlsx"
+    annotate(source, ISSUES, target)
+    cell = load_workbook(target)["Action Matrix"]["D3"]
+    assert cell.comment is not None
+    line = (
+        "The cell's own fill (darkGrid pattern, #FFFF00 on #000000) is kept: govtrack does "
+        "not read colours."
+    )
+    assert (("darkGrid", "00FFFF00"), ("thin", "00123456"), line) == (
+        (cell.fill.fill_type, cell.fill.fgColor.rgb),
+        (cell.border.left.style, cell.border.left.color.rgb),
+        cell.comment.text.splitlines()[-1],
+    )
+
+
+def test_annotating_again_keeps_the_partners_fill_and_one_border(
+    partner: Path, tmp_path: Path
+) -> None:
+    """An annotated copy annotated again keeps the partner's fill; a cell no longer at
+    fault loses govtrack's border and note, and keeps the fill."""
+    first = tmp_path / "checked.xlsx"
+    annotate(_filled(partner, tmp_path, PatternFill("solid", fgColor="00FF00")), ISSUES, first)
+    second = tmp_path / "checked2.xlsx"
+    annotate(first, ISSUES[2:3], second)
+    cell = load_workbook(second)["Action Matrix"]["D3"]
+    border = getattr(cell.border.left, "style", None)
+    assert ("0000FF00", None, None) == (cell.fill.fgColor.rgb, border, cell.comment)
 
 
 @pytest.fixture

@@ -345,7 +345,7 @@ def test_lossy_applies_to_the_text_shapes_only(
     """--lossy with an output that holds everything is a usage error (exit 2)."""
     source = _plan_with_a_legend(tmp_path)
     assert 2 == run("convert", str(source), str(tmp_path / "out.json"), "--lossy")[0]
-    assert "--lossy applies to --to matrix or --to gate" in capsys.readouterr().err
+    assert "--lossy applies to --to matrix, --to gate or --layout matrix" in capsys.readouterr().err
 
 
 def test_writers_refuse_what_does_not_read_back() -> None:
@@ -388,3 +388,74 @@ def test_dayfirst_applies_to_minutes(tmp_path: Path) -> None:
         code, text = run("summary", str(path), "--on", "2023-03-20", flag, "--format", "json")
         overdue[flag] = (code, json.loads(text)["by_status"]["overdue"])
     assert {"--dayfirst": (0, 0), "--monthfirst": (0, 1)} == overdue
+
+
+def test_an_unknown_code_is_refused_naming_every_rule(
+    matrix: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The refusal named the rules GT101-GT111, a range written by hand that missed GT112."""
+    assert (2, "") == run("validate", str(matrix), "--ignore", "GT11O")
+    rules = sorted(rule.code for rule in RULES)
+    expected = (
+        f"govtrack: --ignore GT11O: no problem code starts with it; the codes are "
+        f"{rules[0]}-{rules[-1]} (rules), GT2xx (workbooks) and GT3xx (text), listed by "
+        "'govtrack codes'\n"
+    )
+    assert expected == capsys.readouterr().err
+
+
+def test_reminders_take_md_as_markdown(matrix: Path) -> None:
+    """--format md was refused while convert takes .md: it is markdown's short name."""
+    assert run(
+        "reminders", str(matrix), "--on", "2024-06-01", "--format", "markdown", "--dayfirst"
+    ) == run("reminders", str(matrix), "--on", "2024-06-01", "--format", "md", "--dayfirst")
+    code, text = run("reminders", str(matrix), "--on", "2024-06-01", "--format", "md", "--dayfirst")
+    assert (0, "# Reminders as of 2024-06-01") == (code, text.splitlines()[0])
+
+
+def test_a_matrix_workbook_refuses_to_rewrite_a_deadline_in_other_words(tmp_path: Path) -> None:
+    """Regression: 'within two weeks' (counted from the meeting) was written to the matrix
+    as '2023-03-28' in silence; it is refused, naming it, unless --lossy is given."""
+    within = gt.Due.day(dt.date(2023, 3, 28), "within two weeks")
+    doc = gt.Document(
+        meetings=(
+            gt.Meeting(
+                title="Review meeting",
+                date=dt.date(2023, 3, 14),
+                decisions=(gt.Decision(ref="d)", text="Draft a notice", due=within),),
+            ),
+        )
+    )
+    source = tmp_path / "notes.json"
+    gt.dump(doc, source)
+    target = tmp_path / "matrix.xlsx"
+    with pytest.raises(gt.WriteError) as caught:
+        gt.dump(doc, target, layout="matrix", on=dt.date(2023, 3, 31))
+    refused = run("convert", str(source), str(target), "--layout", "matrix")[0]
+    written = run("convert", str(source), str(target), "--layout", "matrix", "--lossy")[0]
+    (decision,) = gt.load(target).actions
+    assert decision.due is not None
+    assert (True, 2, 0, "2023-03-28") == (
+        "action d) 'within two weeks' would read back as '2023-03-28'" in str(caught.value),
+        refused,
+        written,
+        decision.due.text,
+    )
+
+
+def test_a_matrix_workbook_writes_a_day_read_with_dayfirst_in_a_portable_form(
+    tmp_path: Path,
+) -> None:
+    """A day read with dayfirst= changes only its form (2024-04-03): it is not refused."""
+    doc = gt.Document(
+        plans=(
+            gt.ActionPlan(
+                actions=(gt.Action(text="Hire", due=gt.parse_due("03/04/2024", dayfirst=True)),)
+            ),
+        )
+    )
+    target = tmp_path / "matrix.xlsx"
+    gt.dump(doc, target, layout="matrix", on=dt.date(2024, 1, 1))
+    (action,) = gt.load(target).actions
+    assert action.due is not None
+    assert ("2024-04-03", dt.date(2024, 4, 3)) == (action.due.text, action.due.end)

@@ -401,3 +401,34 @@ def test_a_portable_text_reads_back_to_the_same_span(due: gt.Due) -> None:
     """Whatever options a deadline was read with, its portable text needs none."""
     again = gt.parse_due(due.portable_text())
     assert (again.start, again.end, again.precision) == (due.start, due.end, due.precision)
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("30-Jun-23", "a two-digit year is ambiguous; write 2023 (30-Jun-2023)"),
+        ("31/12/23", "a two-digit year is ambiguous; write 2023 (31/12/2023)"),
+        ("Jun-23", "a two-digit year is ambiguous; write 2023 (or '23)"),
+        ("end of June", "it gives no year; write one (end of June 2023)"),
+        ("5 May", "it gives no year; write one (5 May 2023)"),
+        ("ongoing", "'ongoing' is a status, not a date; write when it is due (Dec 2023, Q1-2024)"),
+        ("soon", dates.EXPECTED),
+    ],
+)
+def test_a_refusal_gives_the_specific_reason(text: str, reason: str) -> None:
+    """Regression: 30-Jun-23, 31/12/23, end of June and ongoing got the generic 'expected a
+    day (05 May 2019), …' where Jun-23 said its two-digit year was the fault."""
+    with pytest.raises(gt.DueParseError) as caught:
+        gt.parse_due(text)
+    assert reason == caught.value.reason
+
+
+@given(st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2099, 12, 31)))
+def test_a_two_digit_year_refusal_offers_a_rewrite_that_reads_as_the_day(day: dt.date) -> None:
+    """A day written with a two-digit year (30-Jun-23) is refused, and the rewrite the
+    refusal offers reads as that day."""
+    text = f"{day.day}-{day:%b}-{day:%y}"
+    with pytest.raises(gt.DueParseError) as caught:
+        gt.parse_due(text)
+    rewrite = caught.value.reason.rpartition("(")[2].rstrip(")")
+    assert (day, day) == (gt.parse_due(rewrite).start, gt.parse_due(rewrite).end)

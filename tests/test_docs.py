@@ -101,6 +101,14 @@ def test_the_readme_example_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
         line.startswith("'MR matrix'!I10 (Status of implementation): GT101 action 2.1 ")
         for line in lines
     )
+    # Regression: the comment showed the GT101 line as if printed first; GT205 is.
+    shown = [
+        line[2:].split(" ...")[0] for line in code.splitlines() if line.startswith("# 'MR matrix'")
+    ]
+    assert (True, True) == (
+        lines[0].startswith(shown[0]),
+        all(any(line.startswith(prefix) for line in lines) for prefix in shown),
+    )
     assert lines[-1].startswith("7 actions on 2023-01-31: ")
     assert lines[-1].endswith(", 3 overdue; implemented 14%")
     assert gt.load("clean.xlsx") == gt.load(data / "partner_matrix.xlsx")

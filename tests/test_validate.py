@@ -226,3 +226,25 @@ def test_a_deemed_consent_decision_owes_no_responsible_party() -> None:
         [i.code for i in gt.validate(meeting(deemed=True), on=ON, select=["GT102"])],
         [i.code for i in gt.validate(meeting(deemed=False), on=ON, select=["GT102"])],
     )
+
+
+@pytest.mark.parametrize("option", ["select", "ignore"])
+def test_a_code_that_selects_nothing_is_refused(option: str) -> None:
+    """validate(ignore=["GT11O"]) ignored nothing in silence: it is refused as the CLI refuses it."""
+    doc = gt.Document(plans=(gt.ActionPlan(actions=(gt.Action(text="Hire"),)),))
+    with pytest.raises(gt.UnknownCodeError) as caught:
+        gt.validate(doc, on=ON, **{option: ["GT11O"]})
+    expected = (
+        f"validate({option}=...) GT11O: no problem code starts with it; the codes are "
+        "GT101-GT112 (rules), GT2xx (workbooks) and GT3xx (text), listed by 'govtrack codes'"
+    )
+    assert (expected, True) == (str(caught.value), isinstance(caught.value, ValueError))
+
+
+def test_codes_of_a_documents_own_problems_and_of_added_rules_are_known() -> None:
+    """A problem code the document carries (from another tool) or a rule an application
+    appended can be selected; only a code nothing has is refused."""
+    problem = gt.Problem(code="XY001", message="from elsewhere")
+    doc = gt.Document(problems=(problem,))
+    assert ["XY001"] == [issue.code for issue in gt.validate(doc, on=ON, select=["xy"])]
+    assert [] == gt.validate(doc, on=ON, ignore=["XY001", "GT2", ""])

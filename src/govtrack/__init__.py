@@ -21,6 +21,7 @@ from govtrack._errors import (
     FormatError,
     GovtrackError,
     SchemaError,
+    UnknownCodeError,
     UnsupportedFormatError,
     WriteError,
 )
@@ -120,6 +121,7 @@ __all__ = [
     "Severity",
     "Status",
     "Summary",
+    "UnknownCodeError",
     "UnsupportedFormatError",
     "Update",
     "WriteError",

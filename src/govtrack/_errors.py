@@ -66,5 +66,10 @@ class UnsupportedFormatError(GovtrackError, ValueError):
     """A file suffix or ``format=`` value that govtrack has no reader or writer for."""
 
 
+class UnknownCodeError(GovtrackError, ValueError):
+    """A code or code prefix given to select or ignore problems that no known code starts
+    with (a typo such as ``GT11O`` would otherwise select nothing, or ignore nothing)."""
+
+
 class WriteError(GovtrackError, OSError):
     """A document that cannot be written as asked (the previous file, if any, is left whole)."""

@@ -13,6 +13,14 @@ as the partner made them; formulas are replaced by the values the file holds
 (the values govtrack checked); pictures and charts are not copied. A larger
 workbook is copied values only, streaming, so memory stays flat.
 
+A problem cell the partner filled with a colour of their own (a green Status
+cell that means "done") keeps it: the colour may be the partner's only clue,
+and govtrack does not read colours. Such a cell is marked with a border in the
+severity's colour instead (unless it has borders of its own, which stay too),
+and its note ends with a line naming the fill it keeps (``The cell's own fill
+(#00FF00) is kept: govtrack does not read colours.``). Nothing of the partner's
+formatting is replaced.
+
 A problem cell that holds the partner's own note (a cell comment) keeps it:
 govtrack's text follows it, after a line ``— govtrack:`` (:data:`OWN_PART`), and
 annotating an annotated copy again replaces that part rather than adding another.
@@ -27,6 +35,11 @@ marked on that cell is in the note, and the Problems sheet links to each
 problem's own cell and says where its mark is.
 
 Reading the copy back with ``gt.load`` skips its Problems sheet.
+
+A JSON document has no cells or lines to mark: annotating one is refused
+(:class:`~govtrack.UnsupportedFormatError`, naming the files its records were read
+from), as ``govtrack validate doc.json --annotate out.xlsx`` refuses it; annotate the
+workbook or text it was read from.
 """
 
 from __future__ import annotations
@@ -39,19 +52,20 @@ from typing import IO, Any
 import attrs
 from openpyxl import Workbook, load_workbook
 from openpyxl.comments import Comment
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, Border, Font, GradientFill, PatternFill, Side
+from openpyxl.styles.colors import COLOR_INDEX
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.cell import coordinate_from_string
 from openpyxl.utils.exceptions import InvalidFileException
 
-from govtrack._errors import FormatError, WriteError
+from govtrack._errors import FormatError, UnsupportedFormatError, WriteError
 from govtrack.io._files import atomic_write, decode_text
 from govtrack.io.excel_write import PROBLEMS_HEADERS
 from govtrack.model.location import Location
 from govtrack.model.records import Issue
 from govtrack.model.status import Severity
 
-__all__ = ["OWN_PART", "WHOLE_COPY_BYTES", "annotate"]
+__all__ = ["OWN_PART", "WHOLE_COPY_BYTES", "annotate", "refuse_json"]
 
 WHOLE_COPY_BYTES = 5_000_000
 """A workbook file up to this size is copied with its layout; a larger one, values only."""
@@ -61,6 +75,8 @@ FILLS = {
     Severity.WARNING: PatternFill("solid", fgColor="FCE8A6"),
     Severity.INFO: PatternFill("solid", fgColor="C7DDF7"),
 }
+_BORDER_COLOURS = {Severity.ERROR: "C00000", Severity.WARNING: "E69500", Severity.INFO: "2F6EBA"}
+"""The border that marks a problem cell with a fill of the partner's own."""
 _RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 _AUTHOR = "govtrack"
 OWN_PART = "\n\n— govtrack:\n"
@@ -149,7 +165,12 @@ def _mark(cell: Any, places: Sequence[_Place]) -> None:
     """
     found = [issue for place in places for issue in place.issues]
     worst = min(found, key=lambda issue: _RANK[issue.severity])
-    cell.fill = FILLS[worst.severity]
+    own_fill = _own_fill(cell)
+    if own_fill is None:
+        cell.fill = FILLS[worst.severity]
+    elif not _has_border(cell):
+        side = Side(style="medium", color=_BORDER_COLOURS[worst.severity])
+        cell.border = Border(left=side, right=side, top=side, bottom=side)
     named = any(place.displaced for place in places)
     lines: list[str] = []
     for place in sorted(places, key=lambda place: (place.row, place.column)):
@@ -161,6 +182,8 @@ def _mark(cell: Any, places: Sequence[_Place]) -> None:
             f"{prefix}{issue.code} {issue.severity.value}: {issue.message}"
             for issue in place.issues
         )
+    if own_fill is not None:
+        lines.append(f"The cell's own fill ({own_fill}) is kept: govtrack does not read colours.")
     note = "\n".join(lines)
     partner = cell.comment
     if partner is not None and partner.author != _AUTHOR and partner.text.strip():
@@ -170,6 +193,55 @@ def _mark(cell: Any, places: Sequence[_Place]) -> None:
         cell.comment = Comment(note[:_MAX_CELL], partner.author, width=360, height=200)
         return
     cell.comment = Comment(note[:_MAX_CELL], _AUTHOR, width=360, height=140)
+
+
+def _colour(colour: Any) -> str:
+    """A fill's colour as a person can look it up: ``#00FF00``, ``theme colour 9``."""
+    kind = getattr(colour, "type", "")
+    if kind == "rgb" and isinstance(colour.rgb, str):
+        return f"#{colour.rgb[-6:].upper()}"
+    if kind == "theme":
+        tint = f", tint {colour.tint:g}" if colour.tint else ""
+        return f"theme colour {colour.theme}{tint}"
+    if kind == "indexed":
+        index = colour.indexed
+        if isinstance(index, int) and 0 <= index < len(COLOR_INDEX):
+            return f"#{COLOR_INDEX[index][-6:]}"
+        return f"indexed colour {index}"
+    return "automatic colour"
+
+
+def _own_fill(cell: Any) -> str | None:
+    """The fill the cell had before govtrack marked it, described; None when it has none."""
+    fill: Any = getattr(cell, "fill", None)  # a style proxy: its tag says which fill it is
+    tag = getattr(fill, "tagname", "")
+    if tag == GradientFill.tagname:
+        return "a gradient"
+    if tag != PatternFill.tagname or getattr(fill, "fill_type", None) in {None, "none"}:
+        return None
+    if fill.fill_type == "solid":
+        return _colour(fill.fgColor)
+    return f"{fill.fill_type} pattern, {_colour(fill.fgColor)} on {_colour(fill.bgColor)}"
+
+
+def _has_border(cell: Any) -> bool:
+    border = getattr(cell, "border", None)
+    sides = (getattr(border, name, None) for name in ("left", "right", "top", "bottom"))
+    return any(side is not None and side.style for side in sides)
+
+
+def _own_border(cell: Any) -> bool:
+    """Whether the cell's border is the one govtrack marks a partner-filled cell with."""
+    border = getattr(cell, "border", None)
+    colours = {f"00{colour}" for colour in _BORDER_COLOURS.values()}
+    sides = [getattr(border, name, None) for name in ("left", "right", "top", "bottom")]
+    return all(
+        side is not None
+        and side.style == "medium"
+        and side.color is not None
+        and side.color.rgb in colours
+        for side in sides
+    )
 
 
 def _whole_copy(source: Path) -> Workbook | None:
@@ -220,6 +292,8 @@ def _clear_own_marks(sheet: Any) -> None:
                 continue
             if cell.fill.fill_type == "solid" and cell.fill.fgColor.rgb in _OWN_FILLS:
                 cell.fill = PatternFill(fill_type=None)
+            if _own_border(cell):
+                cell.border = Border()
 
 
 def _is_problems_sheet(sheet: Any) -> bool:
@@ -270,6 +344,60 @@ def _copy_text(source: Path, target: Workbook) -> None:
     sheet.column_dimensions["B"].width = 120
 
 
+def is_json(source: str | os.PathLike[str]) -> bool:
+    """Whether ``source`` is a JSON document: named ``.json``, or a text that is govtrack's
+    JSON under another name."""
+    path = Path(source)
+    suffix = path.suffix.lower()
+    if suffix == ".json":
+        return True
+    if suffix in {".xlsx", ".xlsm"}:
+        return False
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(4096)
+    except OSError:
+        return False
+    from govtrack.io.json import sniff  # noqa: PLC0415 - the JSON reader is large
+
+    return sniff(head.decode("utf-8", errors="replace").lstrip("\ufeff")) >= 1.0
+
+
+def refuse_json(source: str | os.PathLike[str], origins: Iterable[Location | None] = ()) -> None:
+    """Refuse to annotate a JSON document, naming the files its records were read from.
+
+    A JSON document has no cells or lines of its own: its problems point at the workbook
+    or text it was read from (``'MR 2023'!E20``), which the JSON does not hold.
+
+    Args:
+        source: The file to annotate.
+        origins: Locations from the document (its records' origins, its issues'
+            locations): the files they name are the ones to annotate instead.
+
+    Raises:
+        UnsupportedFormatError: ``source`` is a JSON document.
+
+    >>> import govtrack as gt
+    >>> refuse_json("checked.json", [gt.Location(file="partner.xlsx", sheet="MR", cell="E5")])
+    Traceback (most recent call last):
+    ...
+    govtrack._errors.UnsupportedFormatError: checked.json: a JSON document has no cells or lines to mark; annotate the workbook or text it was read from (partner.xlsx)
+    """  # noqa: E501 - doctest output is one line
+    if not is_json(source):
+        return
+    files = list(
+        dict.fromkeys(
+            location.file for location in origins if location is not None and location.file
+        )
+    )
+    shown = ", ".join(files[:5]) + (f" and {len(files) - 5} more" if len(files) > 5 else "")
+    named = f" ({shown})" if shown else ""
+    raise UnsupportedFormatError(
+        f"{Path(source).name}: a JSON document has no cells or lines to mark; annotate the "
+        f"workbook or text it was read from{named}"
+    )
+
+
 def annotate(
     source: str | os.PathLike[str], issues: Sequence[Issue], target: str | os.PathLike[str]
 ) -> None:
@@ -282,6 +410,8 @@ def annotate(
 
     Raises:
         FormatError: ``target`` is ``source``, or the source cannot be opened.
+        UnsupportedFormatError: ``source`` is a JSON document, which has no cells or
+            lines to mark (see :func:`refuse_json`).
 
     >>> import govtrack as gt, pathlib, tempfile
     >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -296,6 +426,7 @@ def annotate(
     source_path, target_path = Path(source), Path(target)
     if target_path.resolve() == source_path.resolve():
         raise FormatError("the annotated copy must not overwrite the file it annotates")
+    refuse_json(source_path, [issue.location for issue in issues])
     is_workbook = source_path.suffix.lower() in {".xlsx", ".xlsm"}
     whole = _whole_copy(source_path) if is_workbook else None
     if whole is not None:

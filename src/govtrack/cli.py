@@ -36,7 +36,7 @@ from govtrack.model.rules import owed_by, summarize
 from govtrack.model.status import Severity, Status
 from govtrack.model.tabular import contexts
 from govtrack.reminders import reminders, to_ics, to_markdown, to_text
-from govtrack.validate import RULES, validate
+from govtrack.validate import RULES, check_codes, validate
 
 __all__ = ["main"]
 
@@ -184,7 +184,12 @@ def _parser() -> argparse.ArgumentParser:
     remind.add_argument(
         "--within", type=_days, default=30, help="days ahead that count as soon (0 to 3660)"
     )
-    remind.add_argument("--format", choices=("text", "markdown", "ics"), default="text")
+    remind.add_argument(
+        "--format",
+        choices=("text", "markdown", "md", "ics"),
+        default="text",
+        help="text, markdown (or md, as convert's .md suffix) or ics (default: text)",
+    )
     remind.add_argument("--output", "-o", help="write to this file instead of standard output")
     remind.add_argument(
         "--force",
@@ -230,8 +235,8 @@ def _parser() -> argparse.ArgumentParser:
     convert.add_argument(
         "--lossy",
         action="store_true",
-        help="with --to matrix or gate: write even what the output cannot hold (it is "
-        "refused otherwise, naming what would be lost)",
+        help="with --to matrix or gate, or --layout matrix: write even what the output "
+        "cannot hold (it is refused otherwise, naming what would be lost)",
     )
     convert.add_argument(
         "--quiet",
@@ -330,14 +335,7 @@ def _load(
 
 def _check_codes(option: str, patterns: list[str]) -> None:
     """Refuse a code or prefix that selects nothing (a typo would silently select all)."""
-    known = [rule.code for rule in RULES] + list(reader_codes())
-    for pattern in patterns:
-        if not any(code.startswith(pattern.upper()) for code in known):
-            raise GovtrackError(
-                f"{option} {pattern}: no problem code starts with it; the codes are "
-                f"GT101-GT111 (rules), GT2xx (workbooks) and GT3xx (text), listed by "
-                "'govtrack codes'"
-            )
+    check_codes(option, patterns)
 
 
 def _issue_data(issue: Issue) -> dict[str, Any]:
@@ -434,6 +432,20 @@ def _validate(args: argparse.Namespace, doc: Document, out: TextIO) -> int:
     on = args.on or dt.date.today()  # noqa: DTZ011 - the command line's default is the local today
     select = None if args.select is None else [code for group in args.select for code in group]
     ignore = [code for group in args.ignore or () for code in group]
+    if args.annotate:  # before any output: a JSON document has nothing to mark
+        from govtrack.annotate import refuse_json  # noqa: PLC0415 - only this option needs it
+
+        refuse_json(
+            args.file,
+            [
+                *(root.origin for root in doc.evaluations),
+                *(root.origin for root in doc.meetings),
+                *(root.origin for root in doc.reports),
+                *(root.origin for root in doc.plans),
+                *(action.origin for action in doc.actions),
+                *(problem.location for problem in doc.problems),
+            ],
+        )
     issues = validate(doc, on=on, select=select, ignore=ignore)
     if args.annotate:
         from govtrack.annotate import annotate  # noqa: PLC0415 - only this option needs openpyxl
@@ -778,7 +790,8 @@ def _reminders(args: argparse.Namespace, doc: Document, out: TextIO) -> int:
         else:
             out.write(data.decode("utf-8"))
         return EXIT_OK
-    text = to_markdown(items, on=on) if args.format == "markdown" else to_text(items, on=on)
+    markdown = args.format in {"markdown", "md"}
+    text = to_markdown(items, on=on) if markdown else to_text(items, on=on)
     if args.output:
         encoded = text.encode("utf-8")
         atomic_write(args.output, lambda stream: _write_all(stream, encoded))
@@ -952,10 +965,10 @@ def _convert_options(args: argparse.Namespace) -> dict[str, Any]:
             raise GovtrackError(f"--on applies to a .md report or an .xlsx matrix, not {output}")
         options["on"] = args.on
     if args.lossy:
-        if args.to not in {"matrix", "gate"}:
+        if args.to not in {"matrix", "gate"} and args.layout != "matrix":
             raise GovtrackError(
-                "--lossy applies to --to matrix or --to gate (the other outputs hold everything "
-                "or, for a report, are a summary)"
+                "--lossy applies to --to matrix, --to gate or --layout matrix (the other "
+                "outputs hold everything or, for a report, are a summary)"
             )
         options["lossy"] = True
     return options

@@ -1,5 +1,11 @@
 """Reminders: for each responsible party, what is overdue and what falls due soon.
 
+An action is overdue when its deadline has passed and it is not done, or when the
+source records it overdue (``Over due``, ``Delayed``): the recorded status wins, so
+an action recorded late is overdue even before its deadline. The renderers keep the
+two apart: an action whose deadline has not passed (or that has none) is listed as
+*recorded as* late, with the source's word and its deadline, never as past due.
+
 Rendered as plain text, Markdown, or iCalendar (``.ics``, one to-do per action
 and party, through the optional ``icalendar`` package: ``pip install govtrack[ics]``).
 """
@@ -18,7 +24,15 @@ from govtrack.model.records import Action, Document
 from govtrack.model.rules import owed_by
 from govtrack.model.status import Status
 
-__all__ = ["Reminder", "reminders", "to_ics", "to_markdown", "to_text"]
+__all__ = [
+    "Reminder",
+    "is_past_due",
+    "recorded_line",
+    "reminders",
+    "to_ics",
+    "to_markdown",
+    "to_text",
+]
 
 
 @attrs.frozen(kw_only=True)
@@ -86,6 +100,43 @@ def reminders(
     ]
 
 
+def is_past_due(action: Action, *, on: dt.date) -> bool:
+    """Whether the deadline of ``action`` has passed on ``on`` (its last day is before it).
+
+    An overdue action for which this is False is overdue by its recorded status alone:
+    the source says it is late (``Delayed``) though its deadline is still to come.
+
+    >>> import govtrack as gt
+    >>> late = gt.Action(text="Survey", status_text="Delayed", status=gt.Status.OVERDUE,
+    ...                  due=gt.parse_due("first half of 2023"))
+    >>> is_past_due(late, on=dt.date(2023, 1, 31)), is_past_due(late, on=dt.date(2023, 7, 1))
+    (False, True)
+    """
+    return action.due is not None and action.due.end < on
+
+
+def recorded_line(action: Action) -> str:
+    """An action recorded late before its deadline, as the reminders list it: its ref,
+    text, the source's status word and the deadline.
+
+    >>> import govtrack as gt
+    >>> print(recorded_line(gt.Action(ref="2", text="Survey", status_text="Delayed",
+    ...       status=gt.Status.OVERDUE, due=gt.parse_due("first half of 2023"))))
+    2 Survey (recorded as Delayed; due first half of 2023)
+    """
+    ref = f"{action.ref} " if action.ref else ""
+    word = action.status_text.strip() or (action.status.label if action.status else "overdue")
+    due = f"due {action.deadline_text}" if action.deadline_text else "no deadline given"
+    return f"{ref}{action.text} (recorded as {word}; {due})"
+
+
+def _split(reminder: Reminder, on: dt.date) -> tuple[list[Action], list[Action]]:
+    """A reminder's overdue actions: those past their deadline, and those recorded late."""
+    past = [action for action in reminder.overdue if is_past_due(action, on=on)]
+    recorded = [action for action in reminder.overdue if not is_past_due(action, on=on)]
+    return past, recorded
+
+
 def _due_end(action: Action) -> dt.date:
     return action.due.end if action.due is not None else dt.date.max
 
@@ -94,6 +145,10 @@ def _line(action: Action) -> str:
     ref = f"{action.ref} " if action.ref else ""
     due = f" (due {action.deadline_text})" if action.deadline_text else ""
     return f"{ref}{action.text}{due}"
+
+
+_RECORDED = "Recorded as late, deadline not passed"
+"""The heading of the actions overdue by their recorded status alone."""
 
 
 def to_text(items: list[Reminder], *, on: dt.date) -> str:
@@ -105,9 +160,13 @@ def to_text(items: list[Reminder], *, on: dt.date) -> str:
     for reminder in items:
         out.append(f"{reminder.party}")
         out.append("=" * len(reminder.party))
-        if reminder.overdue:
-            out.append(f"Overdue on {on} ({len(reminder.overdue)}):")
-            out += [f"  - {_line(action)}" for action in reminder.overdue]
+        past, recorded = _split(reminder, on)
+        if past:
+            out.append(f"Overdue on {on} ({len(past)}):")
+            out += [f"  - {_line(action)}" for action in past]
+        if recorded:
+            out.append(f"{_RECORDED} ({len(recorded)}):")
+            out += [f"  - {recorded_line(action)}" for action in recorded]
         if reminder.due_soon:
             out.append(f"Due soon ({len(reminder.due_soon)}):")
             out += [f"  - {_line(action)}" for action in reminder.due_soon]
@@ -126,8 +185,12 @@ def to_markdown(items: list[Reminder], *, on: dt.date) -> str:
         out.append("Nothing overdue or due soon.")
     for reminder in items:
         out += [f"## {escape(reminder.party)}", ""]
-        if reminder.overdue:
-            out += ["**Overdue**", ""] + [f"- {escape(_line(a))}" for a in reminder.overdue] + [""]
+        past, recorded = _split(reminder, on)
+        if past:
+            out += ["**Overdue**", ""] + [f"- {escape(_line(a))}" for a in past] + [""]
+        if recorded:
+            out += [f"**{_RECORDED}**", ""]
+            out += [f"- {escape(recorded_line(a))}" for a in recorded] + [""]
         if reminder.due_soon:
             out += ["Due soon", ""] + [f"- {escape(_line(a))}" for a in reminder.due_soon] + [""]
     return "\n".join(out).rstrip() + "\n"
@@ -161,7 +224,8 @@ def to_ics(items: list[Reminder], *, on: dt.date) -> bytes:
                 todo.add("due", action.due.end)
             if action in reminder.overdue:
                 todo.add("priority", 1)
-            todo.add("description", _line(action))
+            recorded = action in reminder.overdue and not is_past_due(action, on=on)
+            todo.add("description", recorded_line(action) if recorded else _line(action))
             calendar.add_component(todo)
     data: bytes = calendar.to_ical()
     return data

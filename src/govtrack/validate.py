@@ -29,18 +29,19 @@ for text); their severity is theirs.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import attrs
 
-from govtrack._errors import DueParseError
+from govtrack._errors import DueParseError, UnknownCodeError
 from govtrack._gc import collector_paused
 from govtrack.model.dates import date_argument, parse_due
 from govtrack.model.location import Location
 from govtrack.model.records import Action, Decision, Document, Issue, Issues
 from govtrack.model.status import Severity, Status
 
-__all__ = ["RULES", "Rule", "validate"]
+__all__ = ["RULES", "Rule", "check_codes", "validate"]
 
 
 @attrs.frozen(kw_only=True)
@@ -320,6 +321,73 @@ def _missing_status(doc: Document, on: dt.date) -> Iterator[Issue]:
             )
 
 
+_NUMBERED = re.compile(r"(\D*)(\d+)")
+
+
+def _ranges(codes: Iterable[str]) -> str:
+    """Codes in order, each run of consecutive numbers as one range: ``GT101-GT112, ORG001``."""
+    runs: list[list[str]] = []
+    previous: tuple[str, int, int] | None = None
+    for code in sorted(set(codes)):
+        match = _NUMBERED.fullmatch(code)
+        key = (match[1], int(match[2]), len(match[2])) if match else None
+        follows = (
+            key is not None
+            and previous is not None
+            and key[0] == previous[0]
+            and key[2] == previous[2]
+            and key[1] == previous[1] + 1
+        )
+        if follows:
+            runs[-1].append(code)
+        else:
+            runs.append([code])
+        previous = key
+    return ", ".join(run[0] if len(run) == 1 else f"{run[0]}-{run[-1]}" for run in runs)
+
+
+def check_codes(option: str, patterns: Iterable[str], known: Iterable[str] = ()) -> None:
+    """Refuse a code or code prefix that no problem code starts with: a typo (``GT11O``)
+    would select nothing, or ignore nothing, in silence.
+
+    The known codes are the rules' (:data:`RULES`, an application's own included), the
+    readers' (``GT2xx``, ``GT3xx``) and ``known`` (a document's problems' codes).
+    ``govtrack validate --select/--ignore`` and :func:`validate` refuse with this one
+    message; ``option`` names the option as the caller wrote it.
+
+    Raises:
+        UnknownCodeError: A pattern selects no known code.
+
+    >>> check_codes("--ignore", ["GT110", "gt2"])
+    >>> check_codes("--ignore", ["GT11O"])  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    govtrack._errors.UnknownCodeError: --ignore GT11O: no problem code starts with it; the codes are GT101-GT112 (rules), GT2xx (workbooks) and GT3xx (text), listed by 'govtrack codes'
+    """  # noqa: E501 - doctest output is one line
+    wanted = [pattern.strip() for pattern in patterns if pattern.strip()]
+    if not wanted:
+        return
+    rules = [registered.code for registered in RULES]
+    codes = [*rules, *known]
+    unknown = [pattern for pattern in wanted if not _matches_any(codes, pattern)]
+    if not unknown:
+        return
+    from govtrack.io import reader_codes  # noqa: PLC0415 - the readers import the model
+
+    codes += reader_codes()
+    for pattern in unknown:
+        if not _matches_any(codes, pattern):
+            raise UnknownCodeError(
+                f"{option} {pattern}: no problem code starts with it; the codes are "
+                f"{_ranges(rules)} (rules), GT2xx (workbooks) and GT3xx (text), listed by "
+                "'govtrack codes'"
+            )
+
+
+def _matches_any(codes: Iterable[str], pattern: str) -> bool:
+    return any(code.startswith(pattern.upper()) for code in codes)
+
+
 def _matches(code: str, patterns: Iterable[str]) -> bool:
     return any(code.startswith(pattern.strip().upper()) for pattern in patterns if pattern.strip())
 
@@ -343,6 +411,11 @@ def validate(
     Returns:
         The issues (a list): the reader's problems, then each rule's in code order.
 
+    Raises:
+        UnknownCodeError: A code or prefix in ``select`` or ``ignore`` that no known code
+            starts with (a typo such as ``GT11O``); see :func:`check_codes`.
+        TypeError: ``on`` is not a date.
+
     >>> import govtrack as gt
     >>> doc = gt.Document(plans=(gt.ActionPlan(actions=(
     ...     gt.Action(text="Hire", status_text="Stalled", due=gt.parse_due("2022/01"),
@@ -351,6 +424,10 @@ def validate(
     ['GT101', 'GT110']
     >>> [issue.code for issue in gt.validate(doc, on=dt.date(2023, 1, 31), ignore=["GT110"])]
     ['GT101']
+    >>> gt.validate(doc, on=dt.date(2023, 1, 31), ignore=["GT11O"])  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    govtrack._errors.UnknownCodeError: validate(ignore=...) GT11O: no problem code starts ...
     """
     if isinstance(select, str):
         select = (select,)
@@ -360,6 +437,9 @@ def validate(
     if selected is not None and not any(code.strip() for code in selected):
         selected = None  # an empty selection selects everything, as no selection does
     ignored = tuple(ignore)
+    own = [problem.code for problem in document.problems]
+    check_codes("validate(select=...)", selected or (), own)
+    check_codes("validate(ignore=...)", ignored, own)
     found: list[Issue] = list(document.problems)
     on = date_argument(on, "validate(on=...)")  # a datetime stands for its day
     _SEVERITY.clear()

@@ -43,7 +43,9 @@ someone saved the file in Excel. The blank template leaves its "As of" cell
 empty instead, and the highlighting rule falls back to ``TODAY()`` itself.
 
 What the matrix writes, per action: ref, text, responsible parties (one per
-line), the deadline as its text, the status as its label (the recorded
+line), the deadline as its text (as :meth:`~govtrack.Due.portable_text`; a text that
+reads only in its context, ``within two weeks``, is refused unless ``lossy=True``:
+:func:`refuse_rewritten_deadlines`), the status as its label (the recorded
 status's word, so the dropdown and the highlighting understand it; a word
 govtrack does not know is written as it came), comments, updates (one line
 each, ``Dec 2022 Update: text``), the scope, the group, the schedule columns and
@@ -84,12 +86,12 @@ from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from govtrack._errors import UnsupportedFormatError
+from govtrack._errors import DueParseError, UnsupportedFormatError, WriteError
 from govtrack.io import excel_workbook
 from govtrack.io._files import atomic_write
 from govtrack.io.columns import HEADERS
 from govtrack.io.excel_workbook import check_cell_text, needs_string_type
-from govtrack.model.dates import date_argument
+from govtrack.model.dates import Due, date_argument, parse_due
 from govtrack.model.records import (
     Action,
     ActionPlan,
@@ -115,6 +117,7 @@ __all__ = [
     "LISTS_SHEET",
     "NO_DEADLINE",
     "dump",
+    "refuse_rewritten_deadlines",
     "render_updates",
     "write_template",
 ]
@@ -560,6 +563,7 @@ def dump(
     *,
     layout: str = "workbook",
     on: dt.date | None = None,
+    lossy: bool = False,
 ) -> None:
     """Write ``doc`` as an Excel workbook, atomically.
 
@@ -570,11 +574,15 @@ def dump(
             one management-response matrix per evaluation, meeting, report and plan.
         on: For the matrix: the "As of" date overdue rows are highlighted against;
             None for today.
+        lossy: For the matrix: write a deadline whose text does not read by itself
+            (``within two weeks``, counted from a meeting) as its dates, losing its words;
+            refused otherwise (see :func:`refuse_rewritten_deadlines`).
 
     Raises:
         UnsupportedFormatError: ``layout`` is not one of :data:`LAYOUTS`.
         WriteError: A text is longer than an Excel cell holds (the message names the
-            sheet and cell), or the file cannot be written; a previous file is left whole.
+            sheet and cell), or the file cannot be written; a previous file is left whole;
+            or a deadline of the matrix would lose its words (unless ``lossy=True``).
 
     >>> import datetime as dt, io, openpyxl, govtrack as gt
     >>> doc = gt.Document(plans=(gt.ActionPlan(title="Follow-up", actions=(
@@ -595,6 +603,8 @@ def dump(
         raise UnsupportedFormatError(
             f"unknown Excel layout {layout!r}; expected one of {', '.join(LAYOUTS)}"
         )
+    if not lossy:
+        refuse_rewritten_deadlines(doc)
     tables = _tables(doc)
     as_of = (
         date_argument(on, "dump(on=...)")
@@ -602,6 +612,62 @@ def dump(
         else dt.datetime.now().astimezone().date()
     )
     _write_to(path, lambda stream: _save_with_lists(tables, as_of, stream, SPARE_ROWS))
+
+
+def _same_dates_in_another_form(due: Due) -> bool:
+    """Whether the deadline's text reads as its dates once told how (``dayfirst=``, a
+    two-digit year): writing it in a form that needs no telling changes only its form."""
+    for dayfirst in (True, False):
+        try:
+            again = parse_due(due.text, dayfirst=dayfirst, two_digit_year=True)
+        except DueParseError:
+            continue
+        if (again.start, again.end) == (due.start, due.end):
+            return True
+    return False
+
+
+def refuse_rewritten_deadlines(doc: Document) -> None:
+    """Refuse a matrix that would write a deadline as other words than its own.
+
+    The matrix writes each deadline as its text when :func:`~govtrack.parse_due` reads that
+    text back to the same dates (:meth:`~govtrack.Due.portable_text`); a text that reads only
+    in its context, such as ``within two weeks`` in record notes (counted from the meeting),
+    would be written as its dates (``2023-03-28``) and its words lost. A day read with
+    ``dayfirst=`` (``03/04/2024``) is written ``2024-04-03``: the same day, another form,
+    which is not refused.
+
+    Raises:
+        WriteError: Such a deadline, naming up to three with where they were read.
+
+    >>> import datetime as dt, govtrack as gt
+    >>> within = gt.Due.day(dt.date(2023, 3, 28), "within two weeks")
+    >>> refuse_rewritten_deadlines(gt.Document(plans=(gt.ActionPlan(actions=(
+    ...     gt.Action(ref="d)", text="Draft a notice", due=within),)),)))
+    Traceback (most recent call last):
+    ...
+    govtrack._errors.WriteError: the matrix layout would write 1 deadline as its dates, losing its words: action d) 'within two weeks' would read back as '2023-03-28'; write govtrack's own workbook (layout="workbook") or JSON, which keep them, or pass lossy=True (convert --lossy) to write the dates
+    """  # noqa: E501 - doctest output is one line
+    lost: list[str] = []
+    for action in doc.actions:
+        due = action.due
+        if due is None:
+            continue
+        written = due.portable_text()
+        if written == due.text or _same_dates_in_another_form(due):
+            continue
+        where = f" ({action.origin})" if action.origin is not None and str(action.origin) else ""
+        name = action.ref or repr(action.text[:40])
+        lost.append(f"action {name}{where} {due.text!r} would read back as {written!r}")
+    if not lost:
+        return
+    said = "; ".join(lost[:3]) + (f"; and {len(lost) - 3} more" if len(lost) > 3 else "")
+    deadlines = "deadline" if len(lost) == 1 else "deadlines"
+    raise WriteError(
+        f"the matrix layout would write {len(lost)} {deadlines} as its dates, losing its "
+        f'words: {said}; write govtrack\'s own workbook (layout="workbook") or JSON, which '
+        "keep them, or pass lossy=True (convert --lossy) to write the dates"
+    )
 
 
 def _write_to(

@@ -625,12 +625,54 @@ def _parse_cached(text: str, how: _How) -> Due:
     if due is None and refusal is not None:
         raise refusal
     if due is None:
-        raise DueParseError(
-            text,
-            "expected a day (05 May 2019), a month (2021/07, Dec 2022), a quarter (Q1-2023), "
-            "a half (first half of 2023), a year (2023) or a range (March 2007 – Dec 2008)",
-        )
+        raise DueParseError(text, _why_not(text, how) or EXPECTED)
     return due
+
+
+EXPECTED = (
+    "expected a day (05 May 2019), a month (2021/07, Dec 2022), a quarter (Q1-2023), "
+    "a half (first half of 2023), a year (2023) or a range (March 2007 – Dec 2008)"
+)
+"""Why a text that matches no shape is refused, when nothing more specific can be said."""
+
+_LAST_TWO_DIGITS = re.compile(r"(?<=[\s/.,'’-])(?P<year>\d{2})\s*[.]?\s*$")
+"""A two-digit number ending a text, after a separator: the year of ``30-Jun-23``."""
+_EXAMPLE_YEAR = 2023
+"""The year added to a text that gives none, to show the shape it lacks (``end of June 2023``)."""
+
+
+def _why_not(text: str, how: _How) -> str | None:
+    """A specific reason a text no shape matched is refused, or None for the generic one.
+
+    Only the refusal's wording depends on it: the text is refused either way. It names a
+    two-digit year (``30-Jun-23``, ``31/12/23``), a missing year (``end of June``) and a
+    status word written where the date goes (``ongoing``).
+    """
+    from govtrack.model.status import Status  # noqa: PLC0415 - status imports this module
+
+    if Status.parse(text) is not None:
+        return f"{text.strip()!r} is a status, not a date; write when it is due (Dec 2023, Q1-2024)"
+    if (m := _LAST_TWO_DIGITS.search(text)) is not None:
+        year = f"20{m['year']}"
+        written = text[: m.start()] + year + text[m.end() :].rstrip(" .")
+        if _reads(written, how):
+            return f"a two-digit year is ambiguous; write {year} ({written.strip()})"
+    if not _FOUR_DIGITS.search(text):
+        written = f"{text.strip().rstrip('.,;:')} {_EXAMPLE_YEAR}"
+        if _reads(written, how):
+            return f"it gives no year; write one ({written})"
+    return None
+
+
+def _reads(text: str, how: _How) -> bool:
+    """Whether ``text`` is a deadline (with the same options)."""
+    try:
+        _parse_cached(text, how)
+    except AmbiguousDateError:
+        return True  # a date, in two readings: the refusal then says so
+    except DueParseError:
+        return False
+    return True
 
 
 def parse_due(text: str, *, dayfirst: bool | None = None, two_digit_year: bool = False) -> Due:
