@@ -276,6 +276,32 @@ def test_rounds_that_cannot_be_ordered_are_kept_in_extra(
     assert {"GT205", "GT207", "GT232"} == {issue.code for issue in doc.problems}
 
 
+@pytest.mark.parametrize("header", ["Status of first phase", "Status (June)", "Status (2 of 4)"])
+def test_a_lone_undated_status_header_is_no_round(tmp_path: Path, header: str) -> None:
+    """A lone status header with a word or figure but no date after it is no round: kept in
+    extra as before (GT205, GT207), no GT232."""
+    rows = [["Action", "Responsible", "Deadline", header], ["Hire", "HR", "2023", "Ongoing"]]
+    doc = excel.load(build(tmp_path, rows))
+    assert ({header: "Ongoing"}, ["GT207", "GT205"]) == (
+        dict(doc.actions[0].extra),
+        [issue.code for issue in doc.problems],
+    )
+
+
+def test_a_lone_ambiguous_round_is_not_guessed(tmp_path: Path) -> None:
+    """A lone ``Status as of 03/04/2023`` without ``dayfirst=`` is kept in extra (GT232); with
+    it, the column is the status."""
+    rows = [["Action", "Responsible", "Status as of 03/04/2023"], ["Hire", "HR", "Ongoing"]]
+    path = build(tmp_path, rows)
+    unread, read = excel.load(path), excel.load(path, dayfirst=True)
+    assert (None, "GT232", gt.Status.ONGOING, "GT231") == (
+        unread.actions[0].status,
+        problem(unread, "GT232").code,
+        read.actions[0].status,
+        problem(read, "GT231").code,
+    )
+
+
 def test_a_plain_status_column_beside_dated_ones_is_the_status(tmp_path: Path) -> None:
     """With a plain Status column, dated status columns stay in extra, as before."""
     rows = [

@@ -977,6 +977,10 @@ class _Table:
                 if index not in named
                 and (one := _status_round(index, label, reader.lookup, reader.dayfirst))
             ]
+            if len(self.status_rounds) == 1 and not (
+                self.status_rounds[0].due or self.status_rounds[0].ambiguous
+            ):
+                self.status_rounds = []  # Status of first phase: one column, and no date
             if self.status_rounds:
                 self.rounds_unordered = _order_rounds(self.status_rounds)
                 if not self.rounds_unordered:
@@ -2847,6 +2851,8 @@ class _Round:
     due: Due | None
     """The date read, None when it cannot be (``why`` says why)."""
     why: str = ""
+    ambiguous: bool = False
+    """The date reads as two days (``dayfirst=`` not given)."""
 
 
 _ROUND_LEAD = re.compile(
@@ -2856,8 +2862,9 @@ _ROUND_TAIL = re.compile(r"[\s)\]]+\Z")
 _ROUND_BASE_TAIL = re.compile(r"[\s\-–—:,(\[]+\Z")
 _DATE_LIKE = re.compile(
     r"(?<![^\W\d_])(?:(?:19|20)\d\d|\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?|[QqHhSs][1-4]"
-    r"|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|previous|current|latest|last|first"
-    r"|second|third|round|initial|final|baseline|midterm)"
+    r"|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+    r"|(?:previous|current|latest|last|first|second|third|round|initial|final|baseline"
+    r"|midterm)\b)"
 )
 """What makes the rest of a status header a round's date (or an attempt at one): a year, a
 numeric date, a quarter or half, a month, a word naming a round."""
@@ -2889,12 +2896,14 @@ def _status_round(
         try:
             due = parse_due(when, dayfirst=dayfirst)
         except AmbiguousDateError:
-            why = f"{when!r} reads as two different days (pass dayfirst=)"
+            why, ambiguous = f"{when!r} reads as two different days (pass dayfirst=)", True
         except DueParseError:
-            why = f"{when!r} is no date govtrack reads"
+            why, ambiguous = f"{when!r} is no date govtrack reads", False
         else:
             return _Round(index=index, label=label, when=when, due=due)
-        unread = unread or _Round(index=index, label=label, when=when, due=None, why=why)
+        unread = unread or _Round(
+            index=index, label=label, when=when, due=None, why=why, ambiguous=ambiguous
+        )
     return unread
 
 
