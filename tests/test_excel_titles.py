@@ -475,18 +475,20 @@ def test_original_and_revised_hints_keep_their_meaning(tmp_path: Path) -> None:
     ) == ((_due(plain), dict(plain.extra)), (_due(formatted), dict(formatted.extra)))
 
 
-def test_dated_status_columns_stay_in_extra(tmp_path: Path) -> None:
-    """``Status (Dec 2022)`` | ``Status (Jun 2023)`` are two rounds, not a hinted Status:
-    neither is taken for the status (GT207), both are kept in extra."""
+def test_dated_status_columns_are_rounds_not_a_hinted_status(tmp_path: Path) -> None:
+    """``Status (Dec 2022)`` | ``Status (Jun 2023)`` are two rounds, not a hinted Status (no
+    GT206 for two columns of one field): the latest is the status, the earlier an update."""
     rows = [
-        ["Action", "Deadline", "Status (Dec 2022)", "Status (Jun 2023)"],
-        ["Hire", "2023/06", "Ongoing", "Completed"],
+        ["Action", "Responsible", "Deadline", "Status (Dec 2022)", "Status (Jun 2023)"],
+        ["Hire", "HR", "2023/06", "Ongoing", "Completed"],
     ]
     doc = excel.load(build(tmp_path, rows))
     action = doc.actions[0]
-    assert (None, {"Status (Dec 2022)": "Ongoing", "Status (Jun 2023)": "Completed"}) == (
+    assert (gt.Status.COMPLETED, {}, [("Dec 2022", "Ongoing")], ["GT231"]) == (
         action.status,
         dict(action.extra),
+        [(update.on.text if update.on else "", update.text) for update in action.updates],
+        [issue.code for issue in doc.problems],
     )
 
 

@@ -41,6 +41,7 @@ __all__ = [
     "HEADERS",
     "NUMBERING_HEADERS",
     "PLURAL_KEYS",
+    "duration_hint",
     "header_key",
     "header_match",
     "header_part_keys",
@@ -237,6 +238,18 @@ which round of statuses it is (``Deadline (original)``, ``Status (June)``, ``(as
 _COLUMN_LETTERS = re.compile(r"\s*[A-Z]{1,3}\s*")
 """A column letter (``Deadline (D)``, as a reader names a second column in ``extra``)."""
 _HINT_ROUNDS = 3
+_DURATION_UNITS = r"(?:day|week|month|year|quarter|mth|mo|wk|yr|hour|hr)"
+_DURATION_HINT = re.compile(
+    rf"(?:.*\b{_DURATION_UNITS}s\b.*"  # a unit in the plural anywhere: (months), (in weeks)
+    rf"|\s*(?:in|no\.?\s*of|number\s+of|nb\.?\s*of|#\s*of|count\s+of)\s+{_DURATION_UNITS}\s*)",
+    re.IGNORECASE | re.DOTALL,
+)
+"""A parenthetical naming a unit of duration: a unit in the plural (``(months)``, ``(in weeks)``,
+``(no. of days)``, ``(months/years)``) or one in the singular after a word that counts it (``(in
+month)``, ``(no. of year)``). A unit alone in the singular is a date format: ``(month)``,
+``(month/year)``, ``(quarter)`` ask for a date of that precision."""
+_DATE_KEYS = frozenset({"deadline", "revised_deadline", "timeframe"})
+"""The columns holding a date, which a hint naming a unit of duration says a column is not."""
 
 
 def strip_hint(text: str) -> str:
@@ -291,6 +304,8 @@ def _is_hint(hint: str, head: str, *, own_line: bool) -> bool:
     """Whether a parenthetical after ``head`` is a hint (see :func:`strip_hint`)."""
     if _COLUMN_LETTERS.fullmatch(hint):
         return False
+    if _DURATION_HINT.fullmatch(hint) and _written_key(head, _builtin_lookup()) in _DATE_KEYS:
+        return False  # Timeline (months): a duration, not the deadline
     if _FORMAT_HINT.fullmatch(hint):
         return True
     if (
@@ -308,6 +323,29 @@ def _is_hint(hint: str, head: str, *, own_line: bool) -> bool:
     if len(choices) > 1 and all(len(part.split()) <= _CHOICE_WORDS for part in choices):
         return True
     return own_line and not (any(char.isalpha() for char in hint) and hint.isupper())
+
+
+def duration_hint(text: str) -> str:
+    """The trailing parenthetical of a date column's header when it names a unit of duration,
+    else ``""``.
+
+    ``Timeline (months)``, ``Timeframe\\n(in weeks)`` or ``Time frame (no. of days)`` is a
+    duration, not a deadline: its parenthetical is no hint (:func:`strip_hint` keeps it), so
+    the header names no column and a reader keeps its values in ``extra``. A unit alone in
+    the singular is a date format (``Deadline (month)``, ``Timeframe (quarter)``).
+
+    >>> duration_hint("Timeline (months)"), duration_hint("Time-frame\\n(in weeks)")
+    ('months', 'in weeks')
+    >>> duration_hint("Timeline (month/year)"), duration_hint("Status (days)")
+    ('', '')
+    """
+    match = _HINT.search(text)
+    if match is None or not _DURATION_HINT.fullmatch(match.group(2)):
+        return ""
+    head = text[: match.start()]
+    if _written_key(head, _builtin_lookup()) not in _DATE_KEYS:
+        return ""
+    return " ".join(match.group(2).split())
 
 
 _CHOICE_WORDS = 3

@@ -189,6 +189,18 @@ as ``<header> (as written)`` (GT226 for the first of a table). A header cell
 merged across columns over a row of sub-headers (``Deadline`` over
 ``Original`` | ``Revised``) makes a two-row header (GT225).
 
+**Status rounds.** With no plain Status column, status columns dated in their headers
+(``Status (Dec 2022) | Status (Jun 2023)``, ``Status as of 31/12/2022``, ``Implementation
+status - Dec 2022``, ``Progress June 2023``: a column per follow-up round) are ordered by
+their dates (``dayfirst=`` deciding a numeric one): the latest is the status column, each
+earlier round's cell an :class:`~govtrack.Update` of the action dated as its header, oldest
+first, before an Updates column's; a row whose latest round is empty takes its status from
+the latest it fills (GT231). Rounds whose dates cannot be ordered (unread, ambiguous, or
+ending on one day) are kept in ``extra`` and no status is read (GT232). A deadline header
+whose parenthetical names a unit of duration (``Timeline (months)``, ``Timeframe (in
+weeks)``) is a duration, kept in ``extra`` (GT205;
+:func:`~govtrack.io.columns.duration_hint`).
+
 **Problems** (``doc.problems``), every one with its sheet and cell:
 
 =====  ========  ===================================================================
@@ -224,6 +236,8 @@ GT227  info      action scopes read from the start of the action texts (``KAZ:``
 GT228  info      cell notes on action rows: kept in their ``extra`` (once per sheet)
 GT229  warning   a cell note on no action (or unreadable): quoted whole in the problem
 GT230  info      a row with only Comments (Updates): joined to the action above, or kept in extra
+GT231  info      dated status columns: the status read from the latest, the earlier ones as updates
+GT232  warning   dated status columns whose dates cannot be ordered: none read (kept in extra)
 GT290  warning   govtrack's own workbook: a column its layout does not have (not read)
 =====  ========  ===================================================================
 """
@@ -269,6 +283,7 @@ from govtrack.io.columns import (
     GENERIC_HEADERS,
     HEADERS,
     NUMBERING_HEADERS,
+    duration_hint,
     header_key,
     header_match,
     header_part_keys,
@@ -341,6 +356,8 @@ CODES: dict[str, tuple[Severity, str]] = {
     "GT228": (Severity.INFO, "cell notes kept in the actions' extra"),
     "GT229": (Severity.WARNING, "cell note on no action: quoted in the problem"),
     "GT230": (Severity.INFO, "a comment-only row: joined to the action above, or kept in extra"),
+    "GT231": (Severity.INFO, "status read from the latest dated status column"),
+    "GT232": (Severity.WARNING, "dated status columns that cannot be ordered"),
     "GT290": (Severity.WARNING, "column outside govtrack's workbook layout"),
 }
 """The workbook problem codes: code -> (severity, summary)."""
@@ -948,13 +965,39 @@ class _Table:
                 keys["deadline"] = original
             elif self.layout != _INDICATORS:
                 keys["deadline"] = keys.pop("revised_deadline")  # the only deadline there is
+        # Status (Dec 2022) | Status (Jun 2023), and no Status column: a column per follow-up
+        # round. The latest is the status column; each earlier one gives a dated update.
+        self.status_rounds: list[_Round] = []
+        self.rounds_unordered = ""
+        if "status" in used and "status" not in keys and self.layout != _INDICATORS:
+            named = set(keys.values())
+            self.status_rounds = [
+                one
+                for index, label in sorted(header.labels.items())
+                if index not in named
+                and (one := _status_round(index, label, reader.lookup, reader.dayfirst))
+            ]
+            if len(self.status_rounds) == 1 and not (
+                self.status_rounds[0].due or self.status_rounds[0].ambiguous
+            ):
+                self.status_rounds = []  # Status of first phase: one column, and no date
+            if self.status_rounds:
+                self.rounds_unordered = _order_rounds(self.status_rounds)
+                if not self.rounds_unordered:
+                    keys["status"] = self.status_rounds[-1].index
+        # The earlier rounds (column, date), oldest first: read by _round_updates for each row.
+        self.rounds: tuple[tuple[int, Due | None], ...] = (
+            ()
+            if self.rounds_unordered
+            else tuple((one.index, one.due) for one in self.status_rounds[:-1])
+        )
         self.keys = {key: index for key, index in keys.items() if key in used}
         self.labels = header.labels
         self.width = max(header.labels, default=-1) + 1
         self.first_column = min(header.labels, default=0)
         # Every column that is not a field of this layout is kept as extra.
         self.extra_columns: list[tuple[int, str]] = []
-        taken = set(self.keys.values())
+        taken = set(self.keys.values()) | {index for index, _ in self.rounds}
         seen_labels = {self.labels.get(index, "") for index in taken}
         # Columns govtrack's own matrix adds for itself (a hidden helper headed
         # "_govtrack …") are not data: they are neither fields nor extra.
@@ -1081,6 +1124,7 @@ class _Table:
         reader.notes.table(header.row, header.labels)
         self._titles(titles)
         self._check_header()
+        self._report_rounds()
         self._merges()
         self._spans()
 
@@ -1093,7 +1137,7 @@ class _Table:
         self.action_columns = frozenset(
             {self.i_ref, self.i_action, self.i_responsible, self.i_deadline, self.i_revised,
              self.i_status, self.i_comments, self.i_updates, self.i_scope} - {_NOWHERE}
-        ).union(index for index, _ in self.extra_columns)  # fmt: skip
+        ).union(index for index, _ in (*self.extra_columns, *self.rounds))  # fmt: skip
 
     def _revised_maps(self) -> None:
         """The columns and headers of a row whose deadline is its revised one: its deadline
@@ -1237,6 +1281,14 @@ class _Table:
                     index,
                     row,
                 )
+            elif unit := duration_hint(self.labels[index]):
+                self.add(
+                    "GT205",
+                    f"column {label!r} gives a duration ({unit}), not a deadline; "
+                    "kept verbatim in extra",
+                    index,
+                    row,
+                )
             else:
                 self.add(
                     "GT205",
@@ -1250,6 +1302,69 @@ class _Table:
                     self.add(
                         "GT204", f"column {self.letter(index)} is hidden; it was read", index, row
                     )
+
+    def _report_rounds(self) -> None:
+        """GT231 when the status is read from the latest of dated status columns, GT232 when
+        their dates cannot be ordered (then none is read: each is kept in extra)."""
+        rounds = self.status_rounds
+        if not rounds:
+            return
+        row = self.header.row
+        latest = rounds[-1]
+        named = ", ".join(f"{one.label!r} ({self.letter(one.index)})" for one in rounds)
+        if self.rounds_unordered:
+            self.add(
+                "GT232",
+                f"the status columns {named} are dated rounds of the status, but their dates "
+                f"cannot be ordered ({self.rounds_unordered}); none is read as the status, "
+                "each is kept verbatim in extra",
+                rounds[0].index,
+                row,
+            )
+        elif len(rounds) == 1:
+            self.add(
+                "GT231",
+                f"the status is read from column {named}, the status as of {latest.when}",
+                latest.index,
+                row,
+            )
+        else:
+            earlier = ", ".join(f"{one.label!r} ({self.letter(one.index)})" for one in rounds[:-1])
+            self.add(
+                "GT231",
+                f"the status is read from column {latest.label!r} "
+                f"({self.letter(latest.index)}), the latest of the dated status columns "
+                f"(as of {latest.when}); each earlier one ({earlier}) becomes an update dated "
+                "as its header, and gives the status where the later ones are empty",
+                latest.index,
+                row,
+            )
+
+    def _round_updates(
+        self,
+        values: Sequence[Any],
+        n: int,
+        status_text: str,
+        columns: FrozenMap,
+        labels: FrozenMap,
+    ) -> tuple[str, tuple[Update, ...], FrozenMap, FrozenMap]:
+        """The earlier status rounds of a row as updates, oldest first; with no status in the
+        latest round, the latest round with one gives it (and the origin's status cell)."""
+        found = [
+            (index, on, text)
+            for index, on in self.rounds
+            if index < n and (text := _text(values[index]))
+        ]
+        if not status_text and found:
+            index, _, status_text = found.pop()
+            columns = FrozenMap({**columns, "status": self.letter(index)})
+            labels = FrozenMap({**labels, "status": self.labels.get(index, "")})
+        return (
+            status_text,
+            tuple(Update(text=text, on=on) for _, on, text in found),
+            columns,
+            labels,
+        )
 
     def _merges(self) -> None:
         # A merged cell shows its value on every row it covers: in these columns each
@@ -1837,6 +1952,12 @@ class _Table:
                 status_text = _text(status_text)
         else:
             status_text = ""
+        updates = reader.updates_of(_text(values[self.i_updates])) if self.i_updates < n else ()
+        if self.rounds:
+            status_text, earlier, columns, labels = self._round_updates(
+                values, n, status_text, columns, labels
+            )
+            updates = (*earlier, *updates)
         if self.i_responsible < n and (responsible := values[self.i_responsible]) is not None:
             # Parsed once per distinct text; 1, 1.0 and True are equal keys, but not one text.
             parties = (
@@ -1873,7 +1994,7 @@ class _Table:
             reader.statuses[status_text] if status_text else None,
             status_text,
             comments,
-            reader.updates_of(_text(values[self.i_updates])) if self.i_updates < n else (),
+            updates,
             scope,
             self._group(values, n) if self.i_group < n or self.section else "",
             (
@@ -2717,6 +2838,89 @@ class _Reader:
 
 # ---------------------------------------------------------------------------
 # Sheets
+
+
+@attrs.frozen(kw_only=True)
+class _Round:
+    """A status column of one follow-up round (``Status (Dec 2022)``, ``Progress June 2023``)."""
+
+    index: int
+    label: str
+    when: str
+    """The date as the header writes it (``Dec 2022``, ``31/12/2022``)."""
+    due: Due | None
+    """The date read, None when it cannot be (``why`` says why)."""
+    why: str = ""
+    ambiguous: bool = False
+    """The date reads as two days (``dayfirst=`` not given)."""
+
+
+_ROUND_LEAD = re.compile(
+    r"(?:[\s\-–—:,(\[]+)?(?:(?:as\s+(?:of|at)|at|on|in|for)\s+)?", re.IGNORECASE
+)
+_ROUND_TAIL = re.compile(r"[\s)\]]+\Z")
+_ROUND_BASE_TAIL = re.compile(r"[\s\-–—:,(\[]+\Z")
+_DATE_LIKE = re.compile(
+    r"(?<![^\W\d_])(?:(?:19|20)\d\d|\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?|[QqHhSs][1-4]"
+    r"|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+    r"|(?:previous|current|latest|last|first|second|third|round|initial|final|baseline"
+    r"|midterm)\b)"
+)
+"""What makes the rest of a status header a round's date (or an attempt at one): a year, a
+numeric date, a quarter or half, a month, a word naming a round."""
+_ROUND_BASES = frozenset({"progress"})
+"""Bases that name a round's status though they are no status alias (``Progress June 2023``)."""
+
+
+def _status_round(
+    index: int, label: str, lookup: Mapping[str, str], dayfirst: bool | None
+) -> _Round | None:
+    """The round a header names when it is a status header and a date (``Status (Dec 2022)``,
+    ``Status as of 31/12/2022``, ``Implementation status - Dec 2022``, ``Progress June 2023``),
+    else None. Of the ways to cut the header, the first whose rest reads as a date is taken,
+    else the first whose rest looks like one (``Status (June)``: ``why`` says why it is
+    unread)."""
+    words = label.split()
+    unread: _Round | None = None
+    for cut in range(1, len(words)):
+        base = _ROUND_BASE_TAIL.sub("", " ".join(words[:cut]))
+        if not base or (
+            normalise_header(base) not in _ROUND_BASES and header_key(base, lookup) != "status"
+        ):
+            continue
+        rest = " ".join(words[cut:])
+        lead = _ROUND_LEAD.match(rest)
+        when = _ROUND_TAIL.sub("", rest[lead.end() if lead else 0 :])
+        if not when or not _DATE_LIKE.search(when.casefold()):
+            continue
+        try:
+            due = parse_due(when, dayfirst=dayfirst)
+        except AmbiguousDateError:
+            why, ambiguous = f"{when!r} reads as two different days (pass dayfirst=)", True
+        except DueParseError:
+            why, ambiguous = f"{when!r} is no date govtrack reads", False
+        else:
+            return _Round(index=index, label=label, when=when, due=due)
+        unread = unread or _Round(
+            index=index, label=label, when=when, due=None, why=why, ambiguous=ambiguous
+        )
+    return unread
+
+
+def _order_rounds(rounds: list[_Round]) -> str:
+    """Sort dated rounds oldest first, or say why they cannot be ordered ("" when sorted)."""
+    ends: dict[dt.date, _Round] = {}
+    why: list[str] = []
+    for one in rounds:
+        if one.due is None:
+            why.append(one.why)
+        elif (same := ends.get(one.due.end)) is not None:
+            why.append(f"{same.when!r} and {one.when!r} end on the same day")
+        else:
+            ends[one.due.end] = one
+    if not why:
+        rounds[:] = [ends[end] for end in sorted(ends)]
+    return "; ".join(why)
 
 
 def _header_of(
