@@ -27,6 +27,7 @@ __all__ = [
     "is_deemed_consent",
     "lines_of",
     "names_a_day",
+    "no_party_word",
     "read_day",
     "responsible_in",
     "squash",
@@ -463,6 +464,33 @@ _NOT_A_PARTY = {
     "any",
 }
 _NOT_A_VERB = {"be", "been", "being", "the", "a", "an", "all", "each", "this", "that", "its"}
+_PRONOUNS = frozenset({"it", "this", "these", "that", "those", "there", "any"})
+"""The words of :data:`_NOT_A_PARTY` that stand for a thing, not open a clause: in capitals
+one is a unit's acronym (``IT``)."""
+
+
+def no_party_word(word: str, words: list[str], never: frozenset[str] | set[str]) -> bool:
+    """Whether ``word``, the first of a subject's ``words``, is one of ``never``, the words
+    that name no party (``If``, ``It``, ``There``), as written: case matters for a pronoun,
+    which in capitals is a unit's acronym (``IT will …``, like ``HR`` or ``ICT``) unless
+    every word of the subject is in capitals too (``THIS PLAN WILL …`` is shouted).
+
+    >>> never = {"it", "if"}
+    >>> no_party_word("It", ["It", "will"], never), no_party_word("IT", ["IT", "will"], never)
+    (True, False)
+    >>> no_party_word("IF", ["IF", "no"], never), no_party_word("IT", ["IT", "WILL"], never)
+    (True, True)
+    >>> no_party_word("IT", ["IT"], never)
+    False
+    """
+    plain = word.strip(".,;:'\"’”()")
+    if plain.lower() not in never:
+        return False
+    if plain.lower() not in _PRONOUNS or not plain.isupper():
+        return True
+    return len(words) > 1 and all(not any(c.islower() for c in other) for other in words)
+
+
 _NAMED = re.compile(
     r"\b(?:responsible|lead|focal point|by whom)\s{0,3}:\s{0,3}"
     r"(?P<who>[^);\n]{2,80}(?:;[^);\n]{2,80}){0,7})(?P<close>\))?",
@@ -496,7 +524,8 @@ def responsible_in(text: str) -> tuple[str, ...]:
         return ()
     subject = m["subject"].strip()
     words = subject.split()
-    if not words or words[0].lower() in _NOT_A_PARTY or len(words) > 8:
+    sentence = squash(text).split()
+    if not words or no_party_word(words[0], sentence, _NOT_A_PARTY) or len(words) > 8:
         return ()
     if m["verb"].lower() in _NOT_A_VERB:
         return ()

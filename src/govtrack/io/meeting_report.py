@@ -35,7 +35,10 @@ its introducing paragraph's agenda item, bullets as ``•`` and numbers as writt
 bulleted or numbered, never guessed from prose: every line of its block starts with a bullet
 or a number. The organiser
 ("organized by the X (ABBR)"), the chairs ("presided by …", "chaired by …")
-and the attendance ("Around 35 representatives …") are read from the prose.
+and the attendance ("Around 35 representatives …") are read from the prose, a
+paragraph at a time; a sentence introducing a list (its lead-in: "Key points:", "The
+meeting agreed that:", any ending with a colon) belongs to the list and is never read as the
+attendance (GT368 when it tells of one); it stays in its paragraph's agenda item.
 
 Problems this reader records:
 
@@ -57,6 +60,9 @@ GT366  warning   a decision's deadline that cannot be read (kept in ``due_text``
 GT367  warning   a decision whose sentence gives a second party a deadline of its own
                  (``HR to hire by May 2024 and Finance to pay by June 2024``): both parties are
                  kept, the deadline is the first; the other stays in the text
+GT368  info      the sentence introducing a list tells of the attendance (``Some 30
+                 participants agreed that:``): a lead-in belongs to its list, so it is not
+                 read as the attendance; it stays in its agenda item
 =====  ========  ===============================================================
 
 >>> import govtrack as gt
@@ -252,7 +258,7 @@ def loads(text: str, *, source: str = "", dayfirst: bool | None = None) -> Docum
 
     Returns:
         A Document whose ``meetings`` holds the meeting and whose ``problems``
-        holds what could not be read (codes GT360–GT367).
+        holds what could not be read (codes GT360–GT368).
 
     Raises:
         FormatError: The text has neither a date on its first lines nor a
@@ -337,8 +343,8 @@ class _Reader:
             self.problem("GT361", "no title after the date and venue", None, Severity.INFO)
         body = blocks[body_from:]
         prose = " ".join(block.text.replace("\n", " ") for block in body if not block.is_bullets)
-        agenda, themes, key_points, decisions = self.paragraphs(body)
-        attendance, count = _attendance(prose)
+        agenda, themes, key_points, decisions, leads = self.paragraphs(body)
+        attendance, count = self.attendance(body, leads)
         starts, ends = time_span(when_text)
         meeting = Meeting(
             title=title,
@@ -376,21 +382,32 @@ class _Reader:
 
     def paragraphs(
         self, body: list[_Block]
-    ) -> tuple[list[AgendaItem], list[str], list[str], list[Decision]]:
+    ) -> tuple[list[AgendaItem], list[str], list[str], list[Decision], dict[int, str]]:
+        """The agenda items, themes, key points and decisions of the body, and the lead-ins:
+        for each paragraph that ends introducing a list, by its first line, the sentence
+        that does (``The meeting agreed that:``) when the list is placed by it or it ends
+        with a colon."""
         agenda: list[AgendaItem] = []
         themes: list[str] = []
         key_points: list[str] = []
         decisions: list[Decision] = []
         texts: list[str] = []
         lines: list[int] = []
+        leads: dict[int, str] = {}
+        paragraph: _Block | None = None  # the paragraph texts[-1] holds, as written
         for block in body:
             if not block.is_bullets:
                 texts.append(block.text.replace("\n", " "))
                 lines.append(block.line)
+                paragraph = block
                 continue
             bullets = [_bullet(line) for line in block.lines]  # each as written
             intro = texts[-1] if texts else ""
             last_sentence = re.split(r"(?<=[.!?])\s", intro)[-1] if intro else ""
+            lead_line = paragraph.line if paragraph is not None and last_sentence else None
+            if lead_line is not None:
+                leads[lead_line] = last_sentence
+            paragraph = None
             if not intro:
                 self.problem(
                     "GT364", "a bullet list with no introducing sentence", block.line, Severity.INFO
@@ -414,11 +431,38 @@ class _Reader:
                     Severity.INFO,
                 )
                 texts[-1] = intro + "\n" + "\n".join(_written(line) for line in block.lines)
+                if lead_line is not None and not last_sentence.rstrip().endswith(":"):
+                    del leads[lead_line]  # a paragraph that a list follows, no lead-in
         agenda = [
             AgendaItem(text=text, origin=self.where(line))
             for text, line in zip(texts, lines, strict=True)
         ]
-        return agenda, themes, key_points, decisions
+        return agenda, themes, key_points, decisions, leads
+
+    def attendance(self, body: list[_Block], leads: dict[int, str]) -> tuple[str, int | None]:
+        """The sentence telling of the attendance and its count, read from the paragraphs
+        one at a time without the sentences introducing lists, which belong to their lists:
+        a lead-in that tells of an attendance (``Some 30 participants agreed that:``) is
+        not read as it, stays in its agenda item and is reported (GT368)."""
+        paragraphs: list[str] = []
+        for block in body:
+            if block.is_bullets:
+                continue
+            text = block.text.replace("\n", " ")
+            lead = leads.get(block.line, "")
+            if lead and text.endswith(lead):
+                text = text[: len(text) - len(lead)]
+                if _ATTENDANCE.search(lead):
+                    self.problem(
+                        "GT368",
+                        f"the sentence introducing a list, {lead[:80]!r}, tells of the "
+                        "attendance: not read as the meeting's attendance; kept in its agenda "
+                        "item",
+                        block.lines[-1].number,
+                        Severity.INFO,
+                    )
+            paragraphs.append(text)
+        return _attendance(paragraphs)
 
     def decision(self, ref: str, text: str, line: int) -> Decision:
         """An item of what the meeting agreed: its party and deadline read from the sentence
@@ -560,8 +604,14 @@ def _chairs(prose: str) -> tuple[str, ...]:
     return tuple(_split_top_level(sentence))
 
 
-def _attendance(prose: str) -> tuple[str, int | None]:
-    sentences = re.split(r"(?<=[.!?])\s{1,3}(?=[A-Z])", prose)
+def _attendance(paragraphs: list[str]) -> tuple[str, int | None]:
+    """The first sentence naming a count of people who attended, else the first naming a
+    count of people; a sentence never runs on from one paragraph into the next."""
+    sentences = [
+        sentence
+        for paragraph in paragraphs
+        for sentence in re.split(r"(?<=[.!?])\s{1,3}(?=[A-Z])", paragraph)
+    ]
     found: tuple[str, int] | None = None
     for sentence in sentences:
         m = _ATTENDANCE.search(sentence)

@@ -210,6 +210,7 @@ from govtrack.io._prose import (
     find_day,
     is_deemed_consent,
     lines_of,
+    no_party_word,
     responsible_in,
     squash,
     time_span,
@@ -468,19 +469,21 @@ a date (``31 June 2023``: June has 30 days)."""
 _ASIDE = re.compile(
     r"^(?P<subject>[^,;:()]{2,80}?),\s{0,3}(?:with\s{1,3}(?:the\s{1,3})?(?:[a-z]{1,20}\s{1,3})?"
     r"(?:support|assistance|help|inputs?)\s{1,3}(?:of|from)|(?:supported|assisted)\s{1,3}by"
-    r"|in\s{1,3}consultation\s{1,3}with)\s[^,;:]{1,80}?,\s{0,3}(?=\w)",
+    r"|in\s{1,3}consultation\s{1,3}with)\s(?:[^,;:]|,\s{0,3}(?=\d{4}\b)){1,80}?,\s{0,3}(?=\w)",
     re.IGNORECASE,
 )
 """A supporter set off by commas after the subject: ``The Secretariat, with support from
-UNDP, will …``; the supporter is not responsible."""
+UNDP, will …``; the supporter is not responsible. A comma before a year (``by May 1, 2024``)
+ends no aside."""
 _CLAUSE_ASIDE = re.compile(
-    r"^(?P<subject>[^,;:()]{2,80}?),\s{0,3}(?=[a-z])[^,;:]{1,120}?,\s{0,3}"
+    r"^(?P<subject>[^,;:()]{2,80}?),\s{0,3}(?=[a-z])(?:[^,;:]|,\s{0,3}(?=\d{4}\b)){1,120}?,\s{0,3}"
     r"(?=(?:will|shall|must|should|would|(?:is|are)\s{1,3}(?:(?:requested|expected|asked"
     r"|invited)\s{1,3})?to|to)\s)"
 )
 """A clause set off by commas between the subject and its verb, starting in lower case:
 ``The Secretariat, having circulated the draft, will …``, ``UNICEF, as lead agency, to …``.
-A name's role in capitals (``Ms. Achieng, Programme Officer, will``) is no such clause."""
+A name's role in capitals (``Ms. Achieng, Programme Officer, will``) is no such clause; a
+comma before a year (``having met on May 1, 2024,``) ends none."""
 _NEXT_CLAUSE = re.compile(r"(?:;\s{0,3}(?:and\s{1,3})?|,?\s{1,3}and\s{1,3}|,\s{1,3})(?=\S)")
 """What may start another clause of a decision's sentence: ``; ``, `` and ``, ``, ``."""
 _CLAUSE_SUBJECT = re.compile(
@@ -1041,7 +1044,8 @@ def decision_parties(text: str, known: frozenset[str] = frozenset()) -> tuple[st
     if lead is not None and not _MODAL.search(lead["body"]):
         flat = flat[lead.end() :]
     elif (decided := _DECIDED_TO.match(flat)) is not None and not _MODAL.search(decided["who"]):
-        if decided["who"].split()[0].lower() in _NOT_A_NAME:  # "It was decided to …"
+        who = decided["who"].split()
+        if no_party_word(who[0], who, _NOT_A_NAME):  # "It was decided to …"
             return ()
         return _split_subject(decided["who"], known)
     if aside := _ASIDE.match(flat):
@@ -1167,7 +1171,7 @@ def _is_name(party: str) -> bool:
     """Whether words read as a party's name (``the Records Unit``, ``Ministry of Finance
     (MoF)``), not a clause (``Decisions not objected``, ``having read the plan``)."""
     words = _BRACKETED.sub(" ", party).split()  # (PMU), (Programme Officer) are no words
-    if not words or len(words) > _NAME_WORDS or words[0].lower() in _NOT_A_NAME:
+    if not words or len(words) > _NAME_WORDS or no_party_word(words[0], words, _NOT_A_NAME):
         return False
     for index, word in enumerate(words):
         plain = word.strip(".'’")
@@ -1487,7 +1491,8 @@ def decision_deadline(
 ) -> tuple[Due | None, str, str]:
     """The first deadline of a decision's lines, read one line at a time (a date never
     runs on from one sub-item into the next): a date after "by", "before"…, which wins
-    over any other in its line; else a span counted from the meeting (``within 7 days``)
+    over any other in its line but one in a clause set off by commas before the verb
+    (:func:`_without_aside`); else a span counted from the meeting (``within 7 days``)
     in the decision's verb phrase; else a date after "on", "in" or "during" there.
     Else the first deadline that cannot be read, as written, and why; else nothing.
 
@@ -1497,7 +1502,8 @@ def decision_deadline(
     unread: tuple[str, str] | None = None
     verb = False  # whether the decision's sentence has its verb (the items go on with it)
     free = is_deemed_consent(" ".join(segments))  # a rule's period precedes its verb
-    for index, segment in enumerate(segments):
+    for index, written in enumerate(segments):
+        segment = _without_aside(written)
         if (due := deadline_in(segment, dayfirst=dayfirst)) is not None:
             return due, "", ""
         unread_by = unread_deadline_in(segment, dayfirst=dayfirst)
@@ -1527,6 +1533,29 @@ def decision_deadline(
             ),
         )
     return None, unread[0], unread[1]
+
+
+def _without_aside(segment: str) -> str:
+    """A decision's line without the clause set off by commas between its subject and its
+    verb, whose dates tell of something else than the decision's deadline (``The
+    Secretariat, having circulated the draft by 1 March 2024, will finalise it by May
+    2024``), after any ``It was agreed that``; a supporter's aside (``, with support from
+    UNDP,``) goes too. A subject holding a figure or ``by`` (``By 1 May, the Unit, …``) is
+    no subject, and the line stays whole.
+
+    >>> _without_aside("It was agreed that HR, having hired by May 2024, will train staff.")
+    'It was agreed that HR will train staff.'
+    >>> _without_aside("By 1 May 2024, the Unit, with its partners, will act.")
+    'By 1 May 2024, the Unit, with its partners, will act.'
+    """
+    flat = squash(segment)
+    lead = _LEAD_IN.match(flat)
+    start = lead.end() if lead is not None and not _MODAL.search(lead["body"]) else 0
+    rest = flat[start:]
+    aside = _ASIDE.match(rest) or _CLAUSE_ASIDE.match(rest)
+    if aside is None or re.search(r"\d|\b(?:by|before|until)\b", aside["subject"], re.IGNORECASE):
+        return segment
+    return f"{flat[:start]}{aside['subject']} {rest[aside.end() :]}"
 
 
 def unused_deadlines(
