@@ -12,7 +12,6 @@ import datetime as dt
 from pathlib import Path
 
 import govtrack as gt
-from govtrack.reminders import reminders
 
 HERE = Path(__file__).parent
 
@@ -20,7 +19,7 @@ HERE = Path(__file__).parent
 def letters(doc: gt.Document, *, on: dt.date, within: int = 30) -> dict[str, str]:
     """One message per responsible party: what is overdue, what falls due within ``within`` days."""
     messages = {}
-    for reminder in reminders(doc, on=on, within=within):
+    for reminder in gt.reminders(doc, on=on, within=within):
         lines = [f"Dear colleagues of {reminder.party},", ""]
         if reminder.overdue:
             lines.append(f"These actions were due and are not recorded as done on {on}:")
