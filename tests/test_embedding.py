@@ -80,6 +80,44 @@ def test_an_unreadable_file_is_a_permission_error(
     )
 
 
+def test_a_path_that_cannot_be_looked_at_is_a_permission_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file under a folder the process may not enter is a ReadPermissionError from the
+    first look (whether it is a folder), not a bare PermissionError."""
+
+    def refuse(self: Path, **_: bool) -> object:
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "stat", refuse)
+    with pytest.raises(gt.ReadPermissionError, match=r"^cannot read .*: Permission denied$"):
+        gt.load(tmp_path / "locked" / "store.json")
+
+
+def test_a_refusal_found_by_the_size_check_is_said_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file the size check cannot stat is a ReadPermissionError whose message says
+    "cannot read" once (the check's error is not wrapped again by gt.load)."""
+    store = tmp_path / "store.json"
+    gt.dump(gt.Document(), store)
+    real_stat = Path.stat
+    looks: list[Path] = []
+
+    def refuse(self: Path, **options: bool) -> object:
+        if self.name == "store.json":
+            looks.append(self)
+            if len(looks) > 1:  # the first is load's look for a folder
+                raise PermissionError(13, "Permission denied", str(self))
+        return real_stat(self, **options)
+
+    monkeypatch.setattr(Path, "stat", refuse)
+    with pytest.raises(PermissionError) as raised:
+        gt.load(store)
+    assert isinstance(raised.value, gt.ReadPermissionError)
+    assert f"cannot read {store}: Permission denied" == str(raised.value)
+
+
 @pytest.mark.parametrize(
     "read",
     [

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import errno
 import inspect
 import os
 from pathlib import Path
@@ -10,7 +9,13 @@ from typing import IO, Any
 
 from govtrack._errors import FormatError, UnsupportedFormatError, WriteError
 from govtrack.io import FORMATS, format_for_suffix, module_of
-from govtrack.io._files import atomic_write, decode_text, normalise_newlines, read_error
+from govtrack.io._files import (
+    atomic_write,
+    decode_text,
+    normalise_newlines,
+    read_error,
+    refuse_directory,
+)
 from govtrack.io.limits import (
     DEFAULT_LIMITS,
     Limits,
@@ -190,8 +195,7 @@ def load(
     True
     """
     file = Path(path)
-    if file.is_dir():
-        raise read_error(file, IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR)))
+    refuse_directory(file)
     suffix = file.suffix.lower()
     if format == "excel" or (format is None and suffix in {*FORMATS["excel"].suffixes, ".xls"}):
         _check_workbook_container(file)

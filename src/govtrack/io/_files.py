@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 import zipfile
@@ -35,6 +36,7 @@ __all__ = [
     "normalise_newlines",
     "one_line",
     "read_error",
+    "refuse_directory",
     "refuse_lossy",
     "refuse_what_is_left_out",
 ]
@@ -164,6 +166,8 @@ def read_error(path: object, error: OSError, *, folder: str = "") -> ReadError:
     >>> isinstance(error, FileNotFoundError), str(error)
     (True, 'tracker.json: no such file')
     """
+    if isinstance(error, ReadError):  # raised by a check below, with its message made
+        return error
     name = os.fsdecode(path) if isinstance(path, (str, bytes, os.PathLike)) else str(path)
     errno = error.errno
     if isinstance(error, FileNotFoundError):
@@ -175,6 +179,17 @@ def read_error(path: object, error: OSError, *, folder: str = "") -> ReadError:
     if isinstance(error, PermissionError):
         return ReadPermissionError(message, filename=name, errno=errno)
     return ReadError(message, filename=name, errno=errno)
+
+
+def refuse_directory(file: Path) -> None:
+    """Raise a :class:`NotAFileError` when ``file`` is a folder, and the :func:`read_error`
+    when it cannot even be looked at (a folder above it not permitted)."""
+    try:
+        folder = file.is_dir()
+    except OSError as error:
+        raise read_error(file, error) from None
+    if folder:
+        raise read_error(file, IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR)))
 
 
 def _sync_directory(directory: Path) -> None:
