@@ -12,7 +12,7 @@ import datetime as dt
 from pathlib import Path
 
 import govtrack as gt
-from govtrack.reminders import is_past_due, recorded_line, reminders
+from govtrack.reminders import is_past_due, recorded_line
 
 HERE = Path(__file__).parent
 
@@ -20,7 +20,7 @@ HERE = Path(__file__).parent
 def letters(doc: gt.Document, *, on: dt.date, within: int = 30) -> dict[str, str]:
     """One message per responsible party: what is overdue, what falls due within ``within`` days."""
     messages = {}
-    for reminder in reminders(doc, on=on, within=within):
+    for reminder in gt.reminders(doc, on=on, within=within):
         lines = [f"Dear colleagues of {reminder.party},", ""]
         past = [a for a in reminder.overdue if is_past_due(a, on=on)]
         recorded = [a for a in reminder.overdue if not is_past_due(a, on=on)]

@@ -612,7 +612,9 @@ class _Text(str):
                         actions=(
                             gt.Action(
                                 text="x",
-                                origin=gt.Location(sheet="M", line=True, columns={"a": "B"}),
+                                origin=_forced(
+                                    gt.Location(sheet="M", columns={"a": "B"}), line=True
+                                ),
                             ),
                         )
                     ),
@@ -624,7 +626,10 @@ class _Text(str):
         pytest.param(
             gt.Document(
                 meetings=(
-                    gt.Meeting(title="m", date=dt.datetime(2024, 1, 2, 9, tzinfo=dt.timezone.utc)),
+                    _forced(
+                        gt.Meeting(title="m"),
+                        date=dt.datetime(2024, 1, 2, 9, tzinfo=dt.timezone.utc),
+                    ),
                 )
             ),
             "expected a date or None, got datetime @ $.meetings[0].date",
@@ -663,11 +668,10 @@ class _Text(str):
                 reports=(
                     gt.ProgressReport(
                         title="r",
-                        period=gt.Due(
-                            text="2024",
+                        period=_forced(
+                            gt.Due.year(2024),
                             start=dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc),
                             end=dt.datetime(2024, 12, 31, tzinfo=dt.timezone.utc),
-                            precision=gt.Precision.YEAR,
                         ),
                     ),
                 )

@@ -168,6 +168,55 @@ def test_generated_documents_hash_and_compare(doc: gt.Document) -> None:
         (lambda: gt.ProgressReport(title="x", period=2024), "not int 2024"),  # type: ignore[arg-type]
         (lambda: gt.Meeting(title="x", date="2024-01-02"), "Meeting.date must be a date or None"),  # type: ignore[arg-type]
         (
+            lambda: gt.Meeting(title="m", date=dt.datetime(2023, 1, 1, 12, tzinfo=dt.timezone.utc)),
+            (
+                "Meeting.date must be a date or None, not datetime datetime.datetime(2023, 1, 1, "
+                "12, 0, tzinfo=datetime.timezone.utc): use its .date()"
+            ),
+        ),
+        (
+            lambda: gt.Meeting(title="m", starts="14:00"),  # type: ignore[arg-type]
+            (
+                "Meeting.starts must be a time or None, not str '14:00': "
+                "use datetime.time.fromisoformat('14:00')"
+            ),
+        ),
+        (lambda: gt.Meeting(title="m", ends=14), "Meeting.ends must be a time or None"),  # type: ignore[arg-type]
+        (
+            lambda: gt.Meeting(title="m", attendance_count="35"),  # type: ignore[arg-type]
+            "Meeting.attendance_count must be an int or None, not str '35': use int('35')",
+        ),
+        (
+            lambda: gt.Due(text="x", start="2020-01-01", end="2020-01-02", precision="day"),  # type: ignore[arg-type]
+            (
+                "Due.start must be a date, not str '2020-01-01': "
+                "use datetime.date.fromisoformat('2020-01-01')"
+            ),
+        ),
+        (
+            lambda: gt.Due(
+                text="x",
+                start=dt.date(2020, 1, 1),
+                end=dt.date(2020, 1, 2),
+                precision="day",  # type: ignore[arg-type]
+            ),
+            "Due.precision must be a Precision, not str 'day': use Precision('day')",
+        ),
+        (
+            lambda: gt.Due(
+                text="x",
+                start=dt.date(2020, 1, 1),
+                end=dt.datetime(2020, 1, 2, 9, tzinfo=dt.timezone.utc),
+                precision=gt.Precision.RANGE,
+            ),
+            "Due.end must be a date, not datetime",
+        ),
+        (
+            lambda: gt.Location(line="5"),  # type: ignore[arg-type]
+            "Location.line must be an int or None, not str '5': use int('5')",
+        ),
+        (lambda: gt.Location(line=True), "Location.line must be an int or None, not bool True"),
+        (
             lambda: attrs.evolve(gt.Action(text="x"), status="done"),  # type: ignore[arg-type]
             "Action.status must be a Status",
         ),

@@ -17,9 +17,14 @@ from typing import TYPE_CHECKING
 
 from govtrack._errors import (
     AmbiguousDateError,
+    ArgumentError,
     DueParseError,
     FormatError,
     GovtrackError,
+    MissingFileError,
+    NotAFileError,
+    ReadError,
+    ReadPermissionError,
     SchemaError,
     UnknownCodeError,
     UnsupportedFormatError,
@@ -63,6 +68,7 @@ from govtrack.model import (
     parse_due,
     summarize,
 )
+from govtrack.reminders import Reminder, reminders
 from govtrack.validate import RULES, Rule, validate
 
 if TYPE_CHECKING:
@@ -93,6 +99,7 @@ __all__ = [
     "AgendaItem",
     "AmbiguousDateError",
     "Answer",
+    "ArgumentError",
     "Decision",
     "Document",
     "Due",
@@ -109,11 +116,16 @@ __all__ = [
     "Location",
     "ManagementResponse",
     "Meeting",
+    "MissingFileError",
+    "NotAFileError",
     "PartialDate",
     "Precision",
     "Problem",
     "ProgressReport",
+    "ReadError",
+    "ReadPermissionError",
     "Recommendation",
+    "Reminder",
     "ResponseCategory",
     "Rule",
     "ScheduleStatus",
@@ -135,6 +147,7 @@ __all__ = [
     "loads",
     "make_converter",
     "parse_due",
+    "reminders",
     "summarize",
     "validate",
 ]

@@ -3,11 +3,20 @@
 >>> import govtrack as gt
 >>> issubclass(gt.DueParseError, gt.GovtrackError) and issubclass(gt.DueParseError, ValueError)
 True
+
+So a caller may catch the builtin it expects, or every error govtrack raises at once:
+
+>>> try:
+...     doc = gt.load("/nonexistent/tracker.json")
+... except FileNotFoundError:
+...     doc = gt.Document()
+>>> doc == gt.Document()
+True
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from govtrack.model.location import Location
@@ -69,6 +78,56 @@ class UnsupportedFormatError(GovtrackError, ValueError):
 class UnknownCodeError(GovtrackError, ValueError):
     """A code or code prefix given to select or ignore problems that no known code starts
     with (a typo such as ``GT11O`` would otherwise select nothing, or ignore nothing)."""
+
+
+class ArgumentError(GovtrackError, ValueError):
+    """An argument outside what a function accepts (``reminders(within=-1)``)."""
+
+
+class ReadError(GovtrackError, OSError):
+    """A file that cannot be opened for reading; a subclass says why when a builtin does.
+
+    ``filename`` and ``errno`` are those of the operating system's error, as on any
+    OSError; the message is govtrack's one line.
+
+    >>> error = ReadError("cannot read x.json: Permission denied", filename="x.json", errno=13)
+    >>> str(error), error.filename, error.errno
+    ('cannot read x.json: Permission denied', 'x.json', 13)
+    """
+
+    def __init__(
+        self, message: str, *, filename: str | None = None, errno: int | None = None
+    ) -> None:
+        super().__init__(message)
+        self.filename = filename
+        self.errno = errno
+
+    def __str__(self) -> str:
+        # OSError prints "[Errno 2] ...: 'x'" once errno and filename are set: the message
+        # is govtrack's own.
+        return str(self.args[0] if self.args else "").translate(_LINE_BREAKS)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # OSError pickles as cls(errno, strerror, filename), which this __init__ does not take.
+        return (_rebuild, (type(self), str(self.args[0]), self.filename, self.errno))
+
+
+def _rebuild(
+    cls: type[ReadError], message: str, filename: str | None, errno: int | None
+) -> ReadError:
+    return cls(message, filename=filename, errno=errno)
+
+
+class MissingFileError(ReadError, FileNotFoundError):
+    """A file that does not exist (also a :class:`FileNotFoundError`)."""
+
+
+class NotAFileError(ReadError, IsADirectoryError):
+    """A path that names a folder where a file was expected (also an :class:`IsADirectoryError`)."""
+
+
+class ReadPermissionError(ReadError, PermissionError):
+    """A file the process may not read (also a :class:`PermissionError`)."""
 
 
 class WriteError(GovtrackError, OSError):

@@ -7,9 +7,15 @@ import os
 from pathlib import Path
 from typing import IO, Any
 
-from govtrack._errors import FormatError, GovtrackError, UnsupportedFormatError, WriteError
+from govtrack._errors import FormatError, UnsupportedFormatError, WriteError
 from govtrack.io import FORMATS, format_for_suffix, module_of
-from govtrack.io._files import atomic_write, decode_text, normalise_newlines
+from govtrack.io._files import (
+    atomic_write,
+    decode_text,
+    normalise_newlines,
+    read_error,
+    refuse_directory,
+)
 from govtrack.io.limits import (
     DEFAULT_LIMITS,
     Limits,
@@ -179,7 +185,8 @@ def load(
             password-protected workbook, text in another encoding: the message says
             what to do).
         LimitError: The file exceeds one of ``limits`` (the message names it).
-        GovtrackError: The file cannot be opened (missing, a directory, unreadable).
+        ReadError: The file cannot be opened; also a FileNotFoundError, IsADirectoryError
+            or PermissionError when it is missing, a directory or not permitted.
 
     >>> import govtrack as gt, pathlib, tempfile
     >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -188,8 +195,7 @@ def load(
     True
     """
     file = Path(path)
-    if file.is_dir():
-        raise GovtrackError(f"{file} is a directory; give a file such as {file}/tracker.xlsx")
+    refuse_directory(file)
     suffix = file.suffix.lower()
     if format == "excel" or (format is None and suffix in {*FORMATS["excel"].suffixes, ".xls"}):
         _check_workbook_container(file)
@@ -197,10 +203,8 @@ def load(
     try:
         check_text(file, limits)
         data = file.read_bytes()
-    except FileNotFoundError:
-        raise GovtrackError(f"{file}: no such file") from None
     except OSError as error:
-        raise GovtrackError(f"cannot read {file}: {error.strerror or error}") from None
+        raise read_error(file, error) from None
     if format is None and data.startswith(b"PK\x03\x04"):
         return _load_workbook(file, limits, encoding, options)
     if format is None and data.startswith(_OLE2):
@@ -263,10 +267,8 @@ def _check_workbook_container(file: Path) -> None:
         with file.open("rb") as stream:
             head = stream.read(4096)
             names = _compound_file_names(stream) if head.startswith(_OLE2) else b""
-    except FileNotFoundError:
-        raise GovtrackError(f"{file}: no such file") from None
     except OSError as error:
-        raise GovtrackError(f"cannot read {file}: {error.strerror or error}") from None
+        raise read_error(file, error) from None
     if head.startswith(_OLE2):
         if any(name in names for name in _ENCRYPTED_STREAMS):
             raise FormatError(

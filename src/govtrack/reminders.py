@@ -18,7 +18,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from govtrack._errors import GovtrackError
+from govtrack._errors import ArgumentError, GovtrackError
 from govtrack.model.dates import date_argument
 from govtrack.model.records import Action, Document
 from govtrack.model.rules import owed_by
@@ -69,7 +69,7 @@ def reminders(
     on = date_argument(on, "reminders(on=...)")
     actions = source.actions if isinstance(source, Document) else tuple(source)
     if within < 0:
-        raise GovtrackError(f"within must be 0 days or more (got {within})")
+        raise ArgumentError(f"reminders(within=...) must be 0 days or more, not {within!r}")
     try:
         horizon = on + dt.timedelta(days=within)
     except OverflowError:

@@ -47,6 +47,10 @@ ACTION_FIELDS = (
 
 _LOCATION_FIELDS = ("file", "sheet", "cell", "line", "header", "columns", "labels")
 
+_LOCATION_CHECKED = frozenset({"line"})
+"""The fields of a Location whose type its ``__init__`` checks: the builders' callers pass
+an int (never a bool) or None as ``line``."""
+
 _ACTION_CHECKED = frozenset({"due", "status"})
 """The fields of an Action whose type its ``__init__`` checks: the builders' callers pass
 a Due and a Status (or None) there, as they pass tuples where it converts."""
@@ -85,7 +89,7 @@ def _location_maker() -> tuple[
     Callable[[str, str, str, int | None, str, FrozenMap, FrozenMap], Location],
     bool,
 ]:
-    setters = slot_setters(Location, _LOCATION_FIELDS, {"columns", "labels"})
+    setters = slot_setters(Location, _LOCATION_FIELDS, {"columns", "labels"}, _LOCATION_CHECKED)
     if setters is None:  # only if the model changes (a test makes it so)
 
         def ordinary(  # noqa: PLR0917 - one parameter per field, in order

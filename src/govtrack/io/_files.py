@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 import zipfile
@@ -15,7 +16,14 @@ from xml.etree.ElementTree import ParseError
 
 import attrs
 
-from govtrack._errors import FormatError, WriteError
+from govtrack._errors import (
+    FormatError,
+    MissingFileError,
+    NotAFileError,
+    ReadError,
+    ReadPermissionError,
+    WriteError,
+)
 from govtrack.model.dates import Due
 
 if TYPE_CHECKING:
@@ -27,6 +35,8 @@ __all__ = [
     "decode_text",
     "normalise_newlines",
     "one_line",
+    "read_error",
+    "refuse_directory",
     "refuse_lossy",
     "refuse_what_is_left_out",
 ]
@@ -143,6 +153,43 @@ def _differences(old: Any, new: Any, path: str) -> Iterator[str]:
                 yield f"{path}[{key!r}] {_short(new[key])} would appear"
     else:
         yield f"{path} {_short(old)} would read back as {_short(new)}"
+
+
+def read_error(path: object, error: OSError, *, folder: str = "") -> ReadError:
+    """The error to raise for a file that ``error`` says cannot be opened for reading: a
+    :class:`ReadError` that is also the matching builtin (``FileNotFoundError``,
+    ``IsADirectoryError``, ``PermissionError``), with a one-line message.
+
+    ``folder`` is the advice given for a directory (what to name instead).
+
+    >>> error = read_error("tracker.json", FileNotFoundError(2, "No such file or directory"))
+    >>> isinstance(error, FileNotFoundError), str(error)
+    (True, 'tracker.json: no such file')
+    """
+    if isinstance(error, ReadError):  # raised by a check below, with its message made
+        return error
+    name = os.fsdecode(path) if isinstance(path, (str, bytes, os.PathLike)) else str(path)
+    errno = error.errno
+    if isinstance(error, FileNotFoundError):
+        return MissingFileError(f"{name}: no such file", filename=name, errno=errno)
+    if isinstance(error, IsADirectoryError):
+        advice = folder or f"give a file such as {name}/tracker.xlsx"
+        return NotAFileError(f"{name} is a directory; {advice}", filename=name, errno=errno)
+    message = f"cannot read {name}: {one_line(error) if error.strerror is None else error.strerror}"
+    if isinstance(error, PermissionError):
+        return ReadPermissionError(message, filename=name, errno=errno)
+    return ReadError(message, filename=name, errno=errno)
+
+
+def refuse_directory(file: Path) -> None:
+    """Raise a :class:`NotAFileError` when ``file`` is a folder, and the :func:`read_error`
+    when it cannot even be looked at (a folder above it not permitted)."""
+    try:
+        folder = file.is_dir()
+    except OSError as error:
+        raise read_error(file, error) from None
+    if folder:
+        raise read_error(file, IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR)))
 
 
 def _sync_directory(directory: Path) -> None:

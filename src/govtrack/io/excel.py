@@ -273,7 +273,7 @@ from govtrack._errors import (
 from govtrack._gc import collector_paused
 from govtrack.io import _notes, _xlsx
 from govtrack.io._build import ACTION_FIELDS, new_action, new_location, new_recommendation
-from govtrack.io._files import BROKEN_SHEET_ERRORS
+from govtrack.io._files import BROKEN_SHEET_ERRORS, read_error
 from govtrack.io._numfmt import DateShape
 from govtrack.io._refs import LEADING_REF as _LEADING_REF
 from govtrack.io._refs import REF_FIRST as _REF_FIRST
@@ -3260,14 +3260,8 @@ def _check_file(file: Path) -> None:
     try:
         with file.open("rb") as stream:
             magic = stream.read(8)
-    except FileNotFoundError:
-        raise GovtrackError(f"{file}: no such file") from None
-    except IsADirectoryError:
-        raise GovtrackError(
-            f"{file} is a directory; give a file such as {file}/tracker.xlsx"
-        ) from None
     except OSError as error:
-        raise GovtrackError(f"cannot read {file}: {error.strerror or error}") from None
+        raise read_error(file, error) from None
     if magic.startswith(b"\xd0\xcf\x11\xe0"):
         raise FormatError(
             f"{name} is an old .xls workbook or a password-protected one; expected an .xlsx "

@@ -93,7 +93,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from govtrack._errors import FormatError, GovtrackError, WriteError
-from govtrack.io._files import BROKEN_SHEET_ERRORS, atomic_write, one_line
+from govtrack.io._files import BROKEN_SHEET_ERRORS, atomic_write, one_line, read_error
 from govtrack.io.json import make_converter
 from govtrack.io.limits import DEFAULT_LIMITS, Limits, RowBudget
 from govtrack.model.dates import Due, Precision
@@ -1145,10 +1145,8 @@ def read(
     try:
         with Path(source).open("rb") as stream:
             document = _read_stream(stream, Path(source).name, limits)
-    except FileNotFoundError:
-        raise GovtrackError(f"{source}: no such file") from None
-    except IsADirectoryError:
-        raise GovtrackError(f"{source} is a directory, not a workbook") from None
+    except (FileNotFoundError, IsADirectoryError, PermissionError) as error:
+        raise read_error(source, error, folder="give a workbook, not a folder") from None
     return Document(
         evaluations=document.evaluations,
         meetings=document.meetings,

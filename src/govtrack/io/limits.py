@@ -47,7 +47,8 @@ from xml.parsers import expat
 
 import attrs
 
-from govtrack._errors import FormatError, GovtrackError
+from govtrack._errors import ArgumentError, FormatError, GovtrackError
+from govtrack.io._files import read_error
 from govtrack.model.location import Location
 
 __all__ = [
@@ -71,7 +72,7 @@ class LimitError(FormatError):
 def _positive(instance: object, attribute: attrs.Attribute[Any], value: float) -> None:
     del instance
     if value <= 0:
-        raise ValueError(f"{attribute.name} must be positive (got {value!r})")
+        raise ArgumentError(f"{attribute.name} must be positive (got {value!r})")
 
 
 @attrs.frozen(kw_only=True)
@@ -102,10 +103,8 @@ def _quoted(name: str) -> str:
 def _size(path: Path) -> int:
     try:
         return path.stat().st_size
-    except FileNotFoundError:
-        raise GovtrackError(f"{path}: no such file") from None
     except OSError as error:
-        raise FormatError(f"cannot read {path}: {error.strerror or error}") from None
+        raise read_error(path, error) from None
 
 
 # ---------------------------------------------------------------------------

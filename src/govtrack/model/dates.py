@@ -18,11 +18,12 @@ import datetime as dt
 import enum
 import re
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import attrs
 
 from govtrack._errors import AmbiguousDateError, DueParseError
+from govtrack.model._immutable import shared_when_copied
 
 __all__ = ["Due", "PartialDate", "Precision", "parse_due"]
 
@@ -97,20 +98,57 @@ _FOREIGN_MONTHS: dict[str, int] = {
 }  # fmt: skip
 """Month names in French and Spanish, whole (``juin`` and ``juillet`` share three letters)."""
 _ABBR = tuple(name[:3].title() for name in MONTHS)
+_PRECISION_VALUES = frozenset(member.value for member in Precision)
 
 
 def _last_day(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
+def _wrong_type(attribute: attrs.Attribute[Any], value: object, expected: str, hint: str) -> None:
+    shown = repr(value) if len(repr(value)) <= 60 else repr(value)[:57] + "..."
+    raise TypeError(
+        f"Due.{attribute.name} must be {expected}, not {type(value).__name__} {shown}"
+        + (f": {hint}" if hint else "")
+    )
+
+
+def _check_day(instance: Due, attribute: attrs.Attribute[dt.date], value: object) -> None:
+    """A deadline spans whole days: a date, never a datetime (its time would be lost)."""
+    del instance
+    if type(value) is dt.date:  # nearly always: a check of the type alone
+        return
+    if isinstance(value, dt.datetime):
+        hint = "use its .date(): a deadline spans whole days"
+    elif isinstance(value, str):
+        hint = f"use datetime.date.fromisoformat({value!r}), or parse_due for a deadline's text"
+    else:
+        hint = ""
+    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+        _wrong_type(attribute, value, "a date", hint)
+
+
+def _check_precision(instance: Due, attribute: attrs.Attribute[Precision], value: object) -> None:
+    del instance
+    if isinstance(value, Precision):
+        return
+    hint = ""
+    if isinstance(value, str) and value in _PRECISION_VALUES:
+        hint = f"use Precision({value!r})"
+    elif isinstance(value, str):
+        hint = f"one of {', '.join(f'Precision.{member.name}' for member in Precision)}"
+    _wrong_type(attribute, value, "a Precision", hint)
+
+
 def _check_start_end(instance: Due, attribute: attrs.Attribute[dt.date], value: dt.date) -> None:
-    del attribute
+    _check_day(instance, attribute, value)
     if value < instance.start:
         raise DueParseError(
             instance.text, f"it ends ({value.isoformat()}) before it starts ({instance.start})"
         )
 
 
+@shared_when_copied
 @attrs.frozen(kw_only=True)
 class Due:
     """A deadline as the source gave it, with the span of days it covers.
@@ -129,9 +167,9 @@ class Due:
     """
 
     text: str
-    start: dt.date
+    start: dt.date = attrs.field(validator=_check_day)
     end: dt.date = attrs.field(validator=_check_start_end)
-    precision: Precision
+    precision: Precision = attrs.field(validator=_check_precision)
 
     def is_past(self, on: dt.date) -> bool:
         """Whether the whole span is over on the date ``on`` (``on`` is after ``end``).

@@ -1,10 +1,15 @@
-"""An immutable, hashable mapping of text to text: unknown columns, column maps."""
+"""Immutable, hashable mappings: of text to text (unknown columns, column maps), and of
+any keys to immutable values (a summary's counts)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, Generic, TypeVar
 
-__all__ = ["EMPTY", "FrozenMap"]
+__all__ = ["EMPTY", "FrozenMap", "ReadOnlyMap"]
+
+_K = TypeVar("_K")
+_V = TypeVar("_V")
 
 
 class FrozenMap(Mapping[str, str]):
@@ -13,6 +18,18 @@ class FrozenMap(Mapping[str, str]):
     >>> extra = FrozenMap({"Budget": "USD 10,000"})
     >>> extra["Budget"], dict(extra) == {"Budget": "USD 10,000"}
     ('USD 10,000', True)
+
+    ``|`` makes a changed map, as it does for a dict (the right side wins); a record
+    takes it through ``attrs.evolve``:
+
+    >>> extra | {"Donor": "EU"}
+    FrozenMap({'Budget': 'USD 10,000', 'Donor': 'EU'})
+    >>> import attrs, govtrack as gt
+    >>> action = gt.Action(text="Hire", extra=extra)
+    >>> attrs.evolve(action, extra=action.extra | {"Budget": "USD 12,000"}).extra["Budget"]
+    'USD 12,000'
+
+    It is immutable, so a copy (shallow or deep) is the map itself.
     """
 
     __slots__ = ("_data", "_hash")
@@ -42,6 +59,73 @@ class FrozenMap(Mapping[str, str]):
 
     def __repr__(self) -> str:
         return f"FrozenMap({self._data!r})"
+
+    def __or__(self, other: Mapping[str, str]) -> FrozenMap:
+        if not isinstance(other, Mapping):
+            return NotImplemented
+        return FrozenMap({**self._data, **other})
+
+    def __ror__(self, other: Mapping[str, str]) -> FrozenMap:
+        if not isinstance(other, Mapping):
+            return NotImplemented
+        return FrozenMap({**other, **self._data})
+
+    def __copy__(self) -> FrozenMap:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> FrozenMap:
+        return self
+
+    def __reduce__(self) -> tuple[type[FrozenMap], tuple[dict[str, str]]]:
+        return (type(self), (self._data,))
+
+
+class ReadOnlyMap(Mapping[_K, _V], Generic[_K, _V]):
+    """An immutable, hashable, ordered mapping of any keys to immutable values (a
+    :class:`~govtrack.Summary`'s counts and lists); printed as the dict it holds.
+
+    >>> counts = ReadOnlyMap({"done": 2, "late": 1})
+    >>> counts, counts == {"done": 2, "late": 1}, hash(counts) == hash(ReadOnlyMap(counts))
+    ({'done': 2, 'late': 1}, True, True)
+    >>> counts["done"] = 3
+    Traceback (most recent call last):
+    ...
+    TypeError: 'ReadOnlyMap' object does not support item assignment
+    """
+
+    __slots__ = ("_data",)
+
+    def __init__(self, data: Mapping[_K, _V] | Iterable[tuple[_K, _V]] = ()) -> None:
+        self._data: dict[_K, _V] = dict(data)
+
+    def __getitem__(self, key: _K) -> _V:
+        return self._data[key]
+
+    def __iter__(self) -> Iterator[_K]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __hash__(self) -> int:
+        return hash(frozenset(self._data.items()))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Mapping):
+            return self._data == dict(other)
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return repr(self._data)
+
+    def __copy__(self) -> ReadOnlyMap[_K, _V]:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> ReadOnlyMap[_K, _V]:
+        return self
+
+    def __reduce__(self) -> tuple[type[ReadOnlyMap[_K, _V]], tuple[dict[_K, _V]]]:
+        return (type(self), (self._data,))
 
 
 def _frozen_map(value: Mapping[str, str] | Iterable[tuple[str, str]]) -> FrozenMap:

@@ -3,14 +3,29 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import attrs
 
+from govtrack.model._immutable import shared_when_copied
 from govtrack.model.frozenmap import EMPTY, FrozenMap, _frozen_map
 
 _ROW = re.compile(r"\d+$")
 
 
+def _line_number(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A validator: a line is a whole number (not a bool) or None."""
+    del instance
+    if value is None or (isinstance(value, int) and not isinstance(value, bool)):
+        return
+    hint = f": use int({value!r})" if isinstance(value, str) else ""
+    raise TypeError(
+        f"Location.{attribute.name} must be an int or None, "
+        f"not {type(value).__name__} {value!r}{hint}"
+    )
+
+
+@shared_when_copied
 @attrs.frozen(kw_only=True)
 class Location:
     """A place in a source document, printed as a person would cite it.
@@ -42,7 +57,7 @@ class Location:
     file: str = ""
     sheet: str = ""
     cell: str = ""
-    line: int | None = None
+    line: int | None = attrs.field(default=None, validator=_line_number)
     header: str = ""
     columns: FrozenMap = attrs.field(default=EMPTY, converter=_frozen_map)
     labels: FrozenMap = attrs.field(default=EMPTY, converter=_frozen_map)

@@ -20,6 +20,7 @@ from typing import Any
 
 import attrs
 
+from govtrack.model._immutable import shared_when_copied
 from govtrack.model.dates import Due, date_argument
 from govtrack.model.frozenmap import EMPTY, FrozenMap, _frozen_map
 from govtrack.model.location import Location
@@ -70,9 +71,36 @@ def _a_or_none(cls: type, how: str) -> Any:
     return check
 
 
+def _day_or_none(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A validator: the value is a day (a ``datetime.date`` that is not a datetime) or None."""
+    if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
+        return
+    if isinstance(value, dt.datetime):
+        hint = ": use its .date() (the time of day goes in starts= and ends=)"
+    elif isinstance(value, str):
+        hint = f": use datetime.date.fromisoformat({value!r})"
+    else:
+        hint = ""
+    raise TypeError(
+        f"{type(instance).__name__}.{attribute.name} must be a date or None, "
+        f"not {type(value).__name__} {value!r}{hint}"
+    )
+
+
+def _count_or_none(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A validator: the value is a whole number (not a bool) or None."""
+    if value is None or (isinstance(value, int) and not isinstance(value, bool)):
+        return
+    hint = f": use int({value!r})" if isinstance(value, str) else ""
+    raise TypeError(
+        f"{type(instance).__name__}.{attribute.name} must be an int or None, "
+        f"not {type(value).__name__} {value!r}{hint}"
+    )
+
+
 _STATUS = _a_or_none(Status, "Status.parse")
 _DUE = _a_or_none(Due, "parse_due")
-_DATE = _a_or_none(dt.date, "datetime.date.fromisoformat")
+_TIME = _a_or_none(dt.time, "datetime.time.fromisoformat")
 _SCHEDULE = _a_or_none(ScheduleStatus, "ScheduleStatus.parse")
 _CATEGORY = _a_or_none(ResponseCategory, "ResponseCategory.parse")
 
@@ -140,6 +168,7 @@ def _texts(value: Iterable[str] | str) -> tuple[str, ...]:
     return tuple(value)
 
 
+@shared_when_copied
 @attrs.frozen(kw_only=True)
 class Issue:
     """A problem found in a document: by a reader (``doc.problems``) or by :func:`validate`.
@@ -198,6 +227,7 @@ class Issues(list[Issue]):
         return issues_html(self)
 
 
+@shared_when_copied
 @attrs.frozen(kw_only=True)
 class Update:
     """A dated progress note on an action (``Dec 2022 Update: …``).
@@ -211,6 +241,7 @@ class Update:
     on: Due | None = attrs.field(default=None, validator=_DUE)
 
 
+@shared_when_copied
 @attrs.frozen(kw_only=True)
 class Action:
     """The trackable unit: a key action, a meeting decision, a work-plan activity.
@@ -281,6 +312,7 @@ class Action:
         return self.status
 
 
+@shared_when_copied
 @attrs.frozen(kw_only=True)
 class Decision(Action):
     """A meeting decision: an :class:`Action` that may resolve by itself.
@@ -310,6 +342,7 @@ class Decision(Action):
         return Status.ONGOING
 
 
+@shared_when_copied
 @attrs.frozen(kw_only=True)
 class Activity(Action):
     """A work-plan activity in a progress report.
@@ -325,6 +358,7 @@ class Activity(Action):
     recommendations: str = ""
 
 
+@shared_when_copied
 @attrs.frozen(kw_only=True)
 class ManagementResponse:
     """Management's answer to a recommendation, with its category and tags.
@@ -342,6 +376,7 @@ class ManagementResponse:
     uneg_criteria: tuple[str, ...] = attrs.field(default=(), converter=_texts)
 
 
+@shared_when_copied
 @attrs.frozen(kw_only=True)
 class Recommendation:
     """An evaluation's recommendation, management's response, and the key actions."""
@@ -397,6 +432,7 @@ def roll_up(statuses: Iterable[Status | None]) -> Status | None:
     return Status.ONGOING
 
 
+@shared_when_copied
 @attrs.frozen(kw_only=True)
 class Evaluation:
     """An evaluation and its management response.
@@ -426,6 +462,7 @@ class Evaluation:
     origin: Location | None = attrs.field(default=None, eq=False)
 
 
+@shared_when_copied
 @attrs.frozen(kw_only=True)
 class AgendaItem:
     """A numbered paragraph or agenda item of a meeting record."""
@@ -436,6 +473,7 @@ class AgendaItem:
     origin: Location | None = attrs.field(default=None, eq=False)
 
 
+@shared_when_copied
 @attrs.frozen(kw_only=True)
 class Meeting:
     """A meeting, its record and the decisions taken in it.
@@ -460,15 +498,15 @@ class Meeting:
 
     title: str
     organiser: str = ""
-    date: dt.date | None = attrs.field(default=None, validator=_DATE)
-    starts: dt.time | None = None
-    ends: dt.time | None = None
+    date: dt.date | None = attrs.field(default=None, validator=_day_or_none)
+    starts: dt.time | None = attrs.field(default=None, validator=_TIME)
+    ends: dt.time | None = attrs.field(default=None, validator=_TIME)
     when_text: str = ""
     venue: str = ""
     chair: tuple[str, ...] = attrs.field(default=(), converter=_texts)
     participants: tuple[str, ...] = attrs.field(default=(), converter=_texts)
     attendance: str = ""
-    attendance_count: int | None = None
+    attendance_count: int | None = attrs.field(default=None, validator=_count_or_none)
     agenda: tuple[AgendaItem, ...] = attrs.field(default=(), converter=_agenda)
     themes: tuple[str, ...] = attrs.field(default=(), converter=_texts)
     key_points: tuple[str, ...] = attrs.field(default=(), converter=_texts)
@@ -477,6 +515,7 @@ class Meeting:
     origin: Location | None = attrs.field(default=None, eq=False)
 
 
+@shared_when_copied
 @attrs.frozen(kw_only=True)
 class Indicator:
     """A monitoring indicator with its timeframe, status and constraints.
@@ -505,6 +544,7 @@ class Indicator:
     origin: Location | None = attrs.field(default=None, eq=False)
 
 
+@shared_when_copied
 @attrs.frozen(kw_only=True)
 class Answer:
     """A yes/no questionnaire answer (``answer`` None when neither was ticked)."""
@@ -515,6 +555,7 @@ class Answer:
     origin: Location | None = attrs.field(default=None, eq=False)
 
 
+@shared_when_copied
 @attrs.frozen(kw_only=True)
 class ProgressReport:
     """A working group's progress report for a period.
@@ -540,6 +581,7 @@ class ProgressReport:
     origin: Location | None = attrs.field(default=None, eq=False)
 
 
+@shared_when_copied
 @attrs.frozen(kw_only=True)
 class ActionPlan:
     """A matrix of actions with no recommendation above them (an action matrix, a decision log)."""
@@ -561,6 +603,7 @@ class Actions(tuple[Action, ...]):
         return actions_html(self)
 
 
+@shared_when_copied
 @attrs.frozen(kw_only=True)
 class Document:
     """Everything read from one source: the four kinds of root and the reading problems.

@@ -19,7 +19,9 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
+from govtrack.model._immutable import shared_when_copied
 from govtrack.model.dates import date_argument
+from govtrack.model.frozenmap import ReadOnlyMap
 from govtrack.model.records import Action, Document
 from govtrack.model.status import Status
 
@@ -97,6 +99,17 @@ def closure_rate(
     return implementation_rate(due_in, on=on)
 
 
+def _counts(value: Mapping[Status, int]) -> Mapping[Status, int]:
+    return value if type(value) is ReadOnlyMap else ReadOnlyMap(value)
+
+
+def _overdue(value: Mapping[str, tuple[Action, ...]]) -> Mapping[str, tuple[Action, ...]]:
+    if type(value) is ReadOnlyMap:
+        return value
+    return ReadOnlyMap({party: tuple(actions) for party, actions in value.items()})
+
+
+@shared_when_copied
 @attrs.frozen(kw_only=True)
 class Summary:
     """Where implementation stands on a date.
@@ -110,16 +123,18 @@ class Summary:
         closure_rate: For ``period``, when one was given.
         period: The period of the closure rate.
         overdue: Overdue actions by responsible party, parties in alphabetical order.
+
+    It is immutable and hashable, like the records: its mappings are read-only.
     """
 
     on: dt.date
     total: int
-    by_status: Mapping[Status, int]
+    by_status: Mapping[Status, int] = attrs.field(converter=_counts)
     unknown: int
     implementation_rate: float | None
     closure_rate: float | None = None
     period: tuple[dt.date, dt.date] | None = None
-    overdue: Mapping[str, tuple[Action, ...]] = attrs.field(factory=dict)
+    overdue: Mapping[str, tuple[Action, ...]] = attrs.field(factory=dict, converter=_overdue)
 
     def _repr_html_(self) -> str:
         from govtrack.display import summary_html  # noqa: PLC0415 - display imports the model
@@ -205,10 +220,10 @@ def summarize(
     return Summary(
         on=on,
         total=len(actions),
-        by_status=by_status,
+        by_status=ReadOnlyMap(by_status),
         unknown=unknown,
         implementation_rate=rate,
         closure_rate=closure,
         period=period,
-        overdue={party: tuple(overdue[party]) for party in sorted(overdue)},
+        overdue=ReadOnlyMap({party: tuple(overdue[party]) for party in sorted(overdue)}),
     )
