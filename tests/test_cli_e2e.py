@@ -256,20 +256,21 @@ def test_validate_tracking_system_export_exits_0(inputs: dict[str, Path]) -> Non
         "info    line 7: GT305 skipped 7 line(s) of page navigation before the heading (lines 1–7)"
     )
     assert navigation in lines
-    assert any(line.startswith("info    line 31 (Status): GT110 action 2 ") for line in lines)
+    assert any(line.startswith("info    line 31: GT110 action 2 ") for line in lines)
 
 
 def test_validate_record_notes_select_by_prefix(inputs: dict[str, Path]) -> None:
     """--select keeps the codes with a prefix; warnings alone exit 0.
 
-    Decision c) is deemed consent: nobody owes it, so it has no GT102.
+    Decision c) is deemed consent: nobody owes it, so it has no GT102. A line of text has
+    no columns: no header is named.
     """
     result = run("validate", inputs["minutes"], "--on", ON, "--select", "GT10")
     assert (0, "") == (result.returncode, result.stderr)
     data_lines = [line for line in result.stdout.splitlines() if line.startswith("warning ")]
     assert [
-        "warning line 19 (Responsible): GT102 action d) 'The next meeting will be held after the plan is adopted.' has no responsible party",
-        "warning line 19 (Deadline): GT103 action d) 'The next meeting will be held after the plan is adopted.' has no deadline",
+        "warning line 19: GT102 action d) 'The next meeting will be held after the plan is adopted.' has no responsible party",
+        "warning line 19: GT103 action d) 'The next meeting will be held after the plan is adopted.' has no deadline",
     ] == data_lines
 
 

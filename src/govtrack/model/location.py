@@ -67,7 +67,7 @@ class Location:
 
         The header is the source's own (``labels``) when known, else ``header``; when
         the row's table has no such column, the location stays on the row, under no
-        header.
+        header. A line of text has no columns: it shows only a label the text writes.
 
         >>> row = Location(sheet="Matrix", cell="F10", columns={"status": "I"})
         >>> str(row.field("status", "Status")), row.field("status", "Status").header
@@ -78,6 +78,9 @@ class Location:
         ...                      labels={"deadline": "Time-frame"})
         >>> sheet_row.field("deadline", "Deadline").header
         'Time-frame'
+        >>> line = Location(file="minutes.md", line=22)
+        >>> str(line.field("responsible", "Responsible")), line.field("responsible", "R").header
+        ('line 22', '')
         """
         letter = self.columns.get(key)
         row = _ROW.search(self.cell)
@@ -86,6 +89,9 @@ class Location:
             label = self.labels.get(key) or header
         elif self.columns:
             label = ""  # a table row without this column: the row's own cell, no header
+        elif self.line is not None and not self.cell:
+            # A line of text: only a label the text itself writes; it has no columns.
+            label = self.labels.get(key, "")
         else:
             label = self.header or header
         return Location(file=self.file, sheet=self.sheet, cell=cell, line=self.line, header=label)
