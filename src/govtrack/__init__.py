@@ -25,7 +25,7 @@ from govtrack._errors import (
     WriteError,
 )
 from govtrack.api import dump, dumps, load, loads
-from govtrack.io.json import SCHEMA_VERSION, json_schema, make_converter
+from govtrack.io.json import SCHEMA_VERSION, from_data, json_schema, make_converter, to_data
 from govtrack.io.limits import DEFAULT_LIMITS, LimitError, Limits
 from govtrack.model import (
     UNASSIGNED,
@@ -126,6 +126,7 @@ __all__ = [
     "closure_rate",
     "dump",
     "dumps",
+    "from_data",
     "implementation_rate",
     "iter_actions",
     "json_schema",
@@ -134,5 +135,6 @@ __all__ = [
     "make_converter",
     "parse_due",
     "summarize",
+    "to_data",
     "validate",
 ]
