@@ -457,6 +457,13 @@ agenda_items = st.builds(
     gt.AgendaItem, text=words, ref=refs, title=texts, origin=st.one_of(st.none(), locations)
 )
 times = st.one_of(st.none(), st.times().map(lambda t: t.replace(microsecond=0)))
+_UTC_OFFSETS = st.timedeltas(
+    min_value=-dt.timedelta(hours=23, minutes=59, seconds=59),
+    max_value=dt.timedelta(hours=23, minutes=59, seconds=59),
+).map(dt.timezone)
+precise_times = st.one_of(st.none(), st.times(timezones=st.one_of(st.none(), _UTC_OFFSETS)))
+"""Times as a program may hold them: with microseconds, and with a UTC offset or none (the
+JSON format keeps both; ``times`` are what the text formats write)."""
 meetings = st.builds(
     gt.Meeting,
     title=words,

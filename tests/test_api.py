@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+import attrs
 import pytest
 from openpyxl import Workbook
 
@@ -100,6 +101,138 @@ def test_unknown_format_names() -> None:
         gt.loads("x", format="yaml")
     with pytest.raises(gt.UnsupportedFormatError):
         gt.dumps(DOC, format="yaml")
+
+
+def test_dumps_lists_the_formats_it_writes() -> None:
+    """Regression: dumps(format="yaml") named no choices (loads lists them). It lists the
+    text formats it writes; a suffix given for a format says the format's name (no format
+    has an alias, so "md" is not one), and a binary format says to use dump."""
+    expected = "unknown text format 'yaml'; expected one of json, gate, matrix, report"
+    with pytest.raises(gt.UnsupportedFormatError) as raised:
+        gt.dumps(DOC, format="yaml")
+    assert expected == str(raised.value)
+    with pytest.raises(gt.UnsupportedFormatError) as raised:
+        gt.dumps(DOC, format="md")
+    assert (
+        "unknown text format 'md'; expected one of json, gate, matrix, report "
+        "(a .md file holds the format 'report')"
+    ) == str(raised.value)
+    with pytest.raises(gt.UnsupportedFormatError, match=r"excel is not text: .* gt\.dump"):
+        gt.dumps(DOC, format="excel")
+    with pytest.raises(gt.UnsupportedFormatError, match=r"cannot write 'minutes' text; it writes"):
+        gt.dumps(DOC, format="minutes")
+    with pytest.raises(gt.UnsupportedFormatError, match="unknown text format 'md'"):
+        gt.loads("x", format="md")
+
+
+_EVALUATION = gt.Document(
+    evaluations=(
+        gt.Evaluation(
+            title="Country evaluation",
+            recommendations=(
+                gt.Recommendation(
+                    text="Improve monitoring",
+                    ref="1",
+                    actions=(gt.Action(text="Hire", ref="1.1", responsible=("HR",)),),
+                ),
+            ),
+        ),
+    )
+)
+_TEXTS = {
+    "json": gt.dumps(_EVALUATION, format="json"),
+    "gate": gt.dumps(_EVALUATION, format="gate"),
+    "matrix": gt.dumps(DOC, format="matrix"),
+}
+
+
+@pytest.mark.parametrize("name", [*_TEXTS, None])
+@pytest.mark.parametrize("prefix", [b"", b"\xef\xbb\xbf"], ids=["", "BOM"])
+def test_loads_reads_bytes_as_it_reads_their_text(name: str | None, prefix: bytes) -> None:
+    """Regression: gt.loads(b"...", format="json") raised "TypeError: a bytes-like object
+    is required, not 'str'". Bytes (a request's body), UTF-8 with or without a byte-order
+    mark and CRLF line ends, read as their text does, in every format and sniffing."""
+    for fmt, text in _TEXTS.items():
+        if name is None or name == fmt:
+            data = prefix + text.replace("\n", "\r\n").encode("utf-8")
+            expected = gt.loads(text, format=fmt)
+            assert expected == gt.loads(data, format=name)
+            assert expected == gt.loads(bytearray(data), format=name)
+
+
+def test_loads_refuses_bytes_that_are_not_utf8_saying_where() -> None:
+    """Bytes that are not UTF-8 are a FormatError naming the byte, and its source when
+    given; encoding= reads them in another codec; other types are a TypeError."""
+    data = '{"schema_version": 2, "plans": [{"title": "Caf\u00e9"}]}'.encode("cp1252")
+    with pytest.raises(gt.FormatError, match=r"^request body is not UTF-8 text \(byte 46: "):
+        gt.loads(data, format="json", source="request body")
+    with pytest.raises(gt.FormatError, match=r"^the text is not UTF-8 text \(byte 46: "):
+        gt.loads(data)
+    assert "Caf\u00e9" == gt.loads(data, encoding="cp1252").plans[0].title
+    with pytest.raises(gt.UnsupportedFormatError, match="encoding= applies to bytes"):
+        gt.loads("{}", encoding="cp1252")
+    with pytest.raises(TypeError, match="loads reads a str or bytes, not int"):
+        gt.loads(5)  # type: ignore[arg-type]
+
+
+def test_dump_writes_json_over_the_json_it_was_read_from(tmp_path: Path) -> None:
+    """Regression: saving a document back to the JSON file it was read from was refused
+    ("pass overwrite_source=True"). JSON over govtrack JSON loses nothing: it is allowed,
+    through any name of the file."""
+    store = tmp_path / "store.json"
+    gt.dump(DOC, store)
+    doc = gt.load(store)
+    changed = attrs.evolve(doc, plans=(*doc.plans, gt.ActionPlan(title="Board")))
+    gt.dump(changed, store)
+    assert changed == gt.load(store)
+    link = tmp_path / "link.json"
+    link.symlink_to(store)
+    gt.dump(DOC, link)
+    assert DOC == gt.load(store)
+
+
+def test_dump_still_refuses_to_replace_a_source_it_would_lose(tmp_path: Path) -> None:
+    """The guard stays where the write would lose something: a partner's text (a report
+    written over minutes), a JSON file written in another format, a file that is no longer
+    govtrack JSON; overwrite_source=True still replaces each."""
+    minutes = tmp_path / "minutes.md"
+    minutes.write_text(
+        "Minutes of the Board meeting\n\nDecisions\n\n1. The Board adopted the plan.\n",
+        encoding="utf-8",
+    )
+    read = gt.load(minutes, format="minutes")
+    store = tmp_path / "store.json"
+    gt.dump(DOC, store)
+    stored = gt.load(store)
+    for document, target, fmt in ((read, minutes, None), (stored, store, "report")):
+        before = target.read_bytes()
+        with pytest.raises(gt.WriteError, match="overwrite_source=True"):
+            gt.dump(document, target, format=fmt)
+        assert before == target.read_bytes()
+    store.write_text("[1, 2]", encoding="utf-8")  # replaced by another program meanwhile
+    with pytest.raises(gt.WriteError, match="overwrite_source=True"):
+        gt.dump(stored, store)
+    gt.dump(stored, store, overwrite_source=True)
+    assert stored == gt.load(store)
+
+
+@pytest.mark.parametrize("fmt", ["json", "gate", "matrix", "report"])
+def test_dumps_refuses_a_lone_surrogate_in_every_format(fmt: str, tmp_path: Path) -> None:
+    """Regression: gt.dumps wrote a lone surrogate that gt.dump refused; dumps refuses it
+    in every text format, and dump says which file it did not write."""
+    bad = gt.Action(text="bad \ud800", ref="1.1")
+    plan = gt.Document(plans=(gt.ActionPlan(title="Plan", actions=(bad,)),))
+    recommendation = gt.Recommendation(text="Improve", ref="1", actions=(bad,))
+    evaluation = gt.Document(
+        evaluations=(gt.Evaluation(title="E", recommendations=(recommendation,)),)
+    )
+    doc = evaluation if fmt == "gate" else plan
+    with pytest.raises(gt.WriteError, match=r"lone surrogate"):
+        gt.dumps(doc, format=fmt)
+    target = tmp_path / "out.json"
+    with pytest.raises(gt.WriteError, match=rf"^{re.escape(str(target))} was not written: "):
+        gt.dump(doc, target)
+    assert not target.exists()
 
 
 def test_unknown_suffix_on_dump(tmp_path: Path) -> None:

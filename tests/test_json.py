@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import json
+import re
 import weakref
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,7 +21,14 @@ from hypothesis import strategies as st
 import govtrack as gt
 from govtrack.io import json as gt_json
 from govtrack.io._files import normalise_newlines
-from strategies import RECORD_TYPES, documents, json_values, recommendations
+from strategies import (
+    RECORD_TYPES,
+    dates,
+    documents,
+    json_values,
+    precise_times,
+    recommendations,
+)
 
 
 @given(documents)
@@ -273,11 +281,20 @@ def test_orjson_writes_what_the_standard_library_writes(doc: gt.Document) -> Non
         )
 
 
+def _encoded(data: object, *, indent: int | None, fast: bool) -> str:
+    """What encode gives, or the WriteError it raises as text."""
+    try:
+        return gt_json.encode(data, indent=indent, fast=fast)
+    except gt.WriteError as error:
+        return f"WriteError: {error}"
+
+
 @given(st.text())
 def test_orjson_writes_any_text_as_the_standard_library_does(text: str) -> None:
-    """Control characters, quotes, non-ASCII and lone surrogates: the same text either way."""
+    """Control characters, quotes, non-ASCII: the same text either way; a lone surrogate:
+    the same WriteError either way."""
     for indent in (None, 2):
-        assert gt_json.encode({"t": [text]}, indent=indent) == gt_json.encode(
+        assert _encoded({"t": [text]}, indent=indent, fast=True) == _encoded(
             {"t": [text]}, indent=indent, fast=False
         )
 
@@ -1193,3 +1210,256 @@ def test_each_row_names_the_first_table_with_its_values(rows: list[tuple[str, in
         action["origin"]["table"] for plan in data["plans"] for action in plan.get("actions", [])
     ]
     assert origins(doc) == origins(gt.loads(gt.dumps(doc, format="json"), format="json"))
+
+
+# ---------------------------------------------------------------------------
+# What an embedding application meets: the schema with format checks, dict-level
+# persistence, the converter's documents, what dumps refuses, strict dates
+
+_RFC3339_FULL_DATE = re.compile(r"[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])")
+_RFC3339_FULL_TIME = re.compile(
+    r"([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\.[0-9]+)?([Zz]|[+-]([01][0-9]|2[0-3]):[0-5][0-9])"
+)
+
+
+def _strict_format_checker() -> jsonschema.FormatChecker:
+    """A format checker holding "date" and "time" to RFC 3339 (full-date, full-time), as a
+    strict validator does (rfc3339-validator, ajv-formats), whatever is installed here."""
+    checker = jsonschema.FormatChecker()
+    checker.checks("date")(
+        lambda value: not isinstance(value, str) or bool(_RFC3339_FULL_DATE.fullmatch(value))
+    )
+    checker.checks("time")(
+        lambda value: not isinstance(value, str) or bool(_RFC3339_FULL_TIME.fullmatch(value))
+    )
+    return checker
+
+
+def _formats(schema: object) -> set[str]:
+    """Every "format" a schema declares."""
+    if isinstance(schema, dict):
+        found = {schema["format"]} if isinstance(schema.get("format"), str) else set()
+        for value in schema.values():
+            found |= _formats(value)
+        return found
+    if isinstance(schema, list):
+        return set().union(*(_formats(value) for value in schema))
+    return set()
+
+
+def test_the_schema_declares_only_formats_every_value_written_meets() -> None:
+    """Regression: times were declared "format": "time" (RFC 3339 full-time, which needs a
+    UTC offset), and govtrack writes "14:00:00": a strict validator refused every meeting
+    with a time. Only "date" is declared, which jsonschema checks itself."""
+    assert {"date"} == _formats(gt.json_schema())
+    assert "date" in jsonschema.FormatChecker().checkers
+
+
+@given(documents, st.lists(st.tuples(precise_times, precise_times), min_size=1, max_size=2))
+def test_written_documents_validate_with_format_checks(
+    doc: gt.Document, times: list[tuple[dt.time | None, dt.time | None]]
+) -> None:
+    """Every document govtrack writes, meetings' times with microseconds and UTC offsets
+    included, is valid against the schema with formats checked strictly (RFC 3339), and
+    reads back equal."""
+    meetings = tuple(
+        gt.Meeting(title="Board", date=dt.date(2024, 3, 5), starts=starts, ends=ends)
+        for starts, ends in times
+    )
+    doc = attrs.evolve(doc, meetings=doc.meetings + meetings)
+    text = gt.dumps(doc, format="json")
+    for checker in (jsonschema.FormatChecker(), _strict_format_checker()):
+        validator = jsonschema.Draft202012Validator(gt.json_schema(), format_checker=checker)
+        assert [] == [error.message for error in validator.iter_errors(json.loads(text))]
+    assert doc == gt.loads(text, format="json")
+
+
+def test_the_schema_refuses_a_time_or_date_in_another_shape() -> None:
+    """The schema's time pattern and date pattern refuse what the reader refuses."""
+    validator = jsonschema.Draft202012Validator(
+        gt.json_schema(), format_checker=jsonschema.FormatChecker()
+    )
+
+    def meeting(**fields: str) -> dict[str, object]:
+        return {"schema_version": 2, "meetings": [{"title": "Board", **fields}]}
+
+    for good in ("14:00:00", "09:30:00.000005", "14:00:00+01:00", "23:59:59-05:30:15.000001"):
+        assert validator.is_valid(meeting(starts=good)), good
+        gt.loads(json.dumps(meeting(starts=good)), format="json")
+    for bad in ("14:00", "T14:00:00", "140000", "14:00:00Z", "24:00:00", "14:00:00.5"):
+        assert not validator.is_valid(meeting(starts=bad)), bad
+        with pytest.raises(gt.SchemaError, match=r"expected a time written HH:MM:SS"):
+            gt.loads(json.dumps(meeting(starts=bad)), format="json")
+    for bad in ("20210701", "2021-W27-1", "2021-07-01T00:00"):
+        assert not validator.is_valid(meeting(date=bad)), bad
+
+
+def _iso_variants(day: dt.date) -> list[str]:
+    """The other ISO 8601 spellings of ``day`` (Python 3.11's date.fromisoformat takes them,
+    3.10's refuses them)."""
+    year, week, weekday = day.isocalendar()
+    return [
+        day.strftime("%Y%m%d"),
+        f"{year:04d}-W{week:02d}-{weekday}",
+        f"{year:04d}W{week:02d}{weekday}",
+        f"{year:04d}-W{week:02d}",
+        f"{year:04d}W{week:02d}",
+    ]
+
+
+@given(dates, st.data())
+def test_only_yyyy_mm_dd_dates_are_read(day: dt.date, data: st.DataObject) -> None:
+    """A date is read only as YYYY-MM-DD, on every Python: a deadline's (the fast path), a
+    meeting's (the checked one); another ISO spelling is refused with its path."""
+    other = data.draw(st.sampled_from(_iso_variants(day)), label="spelling")
+    due = {"text": "t", "start": day.isoformat(), "end": day.isoformat(), "precision": "day"}
+    action = {"text": "Hire", "due": due}
+    good = {
+        "schema_version": 2,
+        "plans": [{"actions": [action]}],
+        "meetings": [{"title": "Board", "date": day.isoformat()}],
+    }
+    read = gt.loads(json.dumps(good), format="json")
+    assert (day, day) == (read.plans[0].actions[0].due.start, read.meetings[0].date)  # type: ignore[union-attr]
+    bad_due = {
+        "schema_version": 2,
+        "plans": [{"actions": [{**action, "due": {**due, "end": other}}]}],
+    }
+    with pytest.raises(
+        gt.SchemaError, match=re.escape(f"got {other!r} @ $.plans[0].actions[0].due.end")
+    ):
+        gt.loads(json.dumps(bad_due), format="json")
+    bad_date = {"schema_version": 2, "meetings": [{"title": "Board", "date": other}]}
+    with pytest.raises(gt.SchemaError, match=re.escape(f"got {other!r} @ $.meetings[0].date")):
+        gt.loads(json.dumps(bad_date), format="json")
+
+
+def test_a_top_level_source_is_refused_like_any_unknown_key() -> None:
+    """Regression: a top-level "source" was accepted and dropped (the schema refuses it);
+    it is refused, saying how to give a document's source."""
+    with pytest.raises(gt.SchemaError) as raised:
+        gt.loads('{"schema_version": 2, "source": "/srv/other.xlsx"}', format="json")
+    assert str(raised.value).startswith("not a govtrack document: extra fields found (source) @ $")
+    assert "pass source=" in str(raised.value)
+    assert "/srv/a.json" == gt.loads('{"schema_version": 2}', source="/srv/a.json").source
+
+
+@given(documents)
+def test_to_data_and_from_data_are_what_dumps_and_loads_write_and_read(doc: gt.Document) -> None:
+    """gt.to_data gives the data gt.dumps encodes, gt.from_data reads it back equal, and
+    the data is the caller's: changing it changes no later result."""
+    data = gt.to_data(attrs.evolve(doc, source="/srv/store.json"))
+    assert json.loads(gt.dumps(doc, format="json")) == data
+    assert doc == gt.from_data(data)
+    assert "/srv/x.json" == gt.from_data(data, source="/srv/x.json").source
+    data.clear()
+    assert json.loads(gt.dumps(doc, format="json")) == gt.to_data(doc)
+
+
+@given(documents)
+def test_the_converter_writes_and_reads_a_document_as_to_data_does(doc: gt.Document) -> None:
+    """Regression: make_converter()'s Document data had the server's path (source), no
+    schema_version and no tables, and it refused what dumps writes ("extra fields found
+    (schema_version)"). It now writes and reads what to_data and from_data do."""
+    converter = gt.make_converter()
+    placed = attrs.evolve(doc, source="/srv/store.json")
+    assert gt.to_data(doc) == converter.unstructure(placed)
+    assert gt.to_data(doc) == converter.unstructure(placed, gt.Document)
+    assert doc == converter.structure(json.loads(gt.dumps(doc, format="json")), gt.Document)
+    assert [gt.to_data(doc)] == converter.unstructure([placed], list[gt.Document])
+
+
+def test_the_converter_refuses_a_document_as_from_data_does() -> None:
+    """A document the converter cannot read is a SchemaError naming the Document and the
+    path, as for any other record; its source is refused as from_data refuses it."""
+    converter = gt.make_converter()
+    with pytest.raises(gt.SchemaError) as raised:
+        converter.structure(
+            {"schema_version": 2, "plans": [{"actions": [{"txt": "x"}]}]}, gt.Document
+        )
+    assert (
+        "cannot read a Document from JSON: required field missing @ $.plans[0].actions[0].text; "
+        "extra fields found (txt) @ $.plans[0].actions[0]"
+    ) == str(raised.value)
+    with pytest.raises(gt.SchemaError, match=r"extra fields found \(source\)"):
+        converter.structure({"schema_version": 2, "source": "/srv/a.json"}, gt.Document)
+    with pytest.raises(gt.SchemaError, match=r"missing or non-integer schema_version"):
+        converter.structure({"plans": []}, gt.Document)
+
+
+def test_hooks_registered_for_values_apply_inside_records() -> None:
+    """Regression: an unstructure hook an application registered for Status or date was
+    ignored inside an Action (its hook was generated when the converter was made), while
+    the structure hook was honoured. Both apply to records now; a Document stays in
+    govtrack's format."""
+    converter = gt.make_converter()
+    converter.register_unstructure_hook(gt.Status, lambda status: status.value.upper())
+    converter.register_structure_hook(gt.Status, lambda value, _: gt.Status(value.lower()))
+    converter.register_unstructure_hook(dt.date, lambda day: day.strftime("%d/%m/%Y"))
+    action = gt.Action(text="Hire", status=gt.Status.ONGOING, due=gt.parse_due("2021/07"))
+    data = converter.unstructure(action)
+    assert ("ONGOING", "01/07/2021") == (data["status"], data["due"]["start"])
+    assert ("ONGOING", "05/03/2024") == (
+        converter.unstructure(gt.Decision(text="Adopt", status=gt.Status.ONGOING), gt.Action)[
+            "status"
+        ],
+        converter.unstructure(gt.Meeting(title="Board", date=dt.date(2024, 3, 5)))["date"],
+    )
+    assert (
+        gt.Status.ONGOING
+        == converter.structure({"text": "Hire", "status": "ONGOING"}, gt.Action).status
+    )
+    doc = gt.Document(plans=(gt.ActionPlan(actions=(action,)),))
+    assert gt.to_data(doc) == converter.unstructure(doc)
+
+
+def _nested_indicators(levels: int) -> gt.Document:
+    indicator = gt.Indicator(text="Leaf")
+    for _ in range(levels):
+        indicator = gt.Indicator(text="Target", targets=(indicator,))
+    return gt.Document(reports=(gt.ProgressReport(title="Report", indicators=(indicator,)),))
+
+
+def test_dumps_refuses_nesting_loads_would_refuse() -> None:
+    """Regression: indicators' targets nested 98 levels were written, and loads refused the
+    text ("nested more than 200 levels deep"). What dumps writes, loads reads; deeper is a
+    WriteError naming the path, from dumps, to_data, dump and the converter alike."""
+    written = []
+    for levels in range(90, 110):
+        doc = _nested_indicators(levels)
+        try:
+            text = gt.dumps(doc, format="json")
+        except gt.WriteError as error:
+            message = str(error)
+            assert "nests more than 200 levels deep" in message
+            assert message.endswith("@ $.reports[0].indicators[0] + .targets[0] × 98")
+            for write in (gt.to_data, gt.make_converter().unstructure):
+                with pytest.raises(gt.WriteError, match="nests more than 200 levels deep"):
+                    write(doc)
+        else:
+            assert doc == gt.loads(text, format="json")
+            written.append(levels)
+    assert 90 <= max(written) < 109
+    assert list(range(90, max(written) + 1)) == written
+
+
+@pytest.mark.parametrize("fast", [True, False], ids=["orjson", "standard library"])
+@pytest.mark.parametrize("indent", [None, 2, 4])
+def test_dumps_refuses_a_lone_surrogate_as_dump_does(
+    fast: bool, indent: int | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Regression: gt.dumps of a text with a lone surrogate succeeded (the standard library
+    wrote it) while gt.dump raised WriteError. dumps refuses it too, with its path,
+    whichever encoder writes."""
+    if not fast:
+        monkeypatch.setattr(gt_json, "_orjson_dumps", None)
+    actions = (gt.Action(text="ok"), gt.Action(text="bad \ud800"))
+    doc = gt.Document(plans=(gt.ActionPlan(actions=actions),))
+    with pytest.raises(gt.WriteError) as raised:
+        gt.dumps(doc, format="json", indent=indent)
+    assert str(raised.value).startswith("cannot write this document as JSON: it holds '\\ud800'")
+    assert str(raised.value).endswith("@ $.plans[0].actions[1].text")
+    keyed = gt.Document(plans=(gt.ActionPlan(extra={"bad \udc80": "x"}),))
+    with pytest.raises(gt.WriteError) as raised:
+        gt.dumps(keyed, format="json", indent=indent)
+    assert str(raised.value).endswith("@ $.plans[0].extra.bad \\udc80")

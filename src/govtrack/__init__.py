@@ -31,7 +31,7 @@ from govtrack._errors import (
     WriteError,
 )
 from govtrack.api import dump, dumps, load, loads
-from govtrack.io.json import SCHEMA_VERSION, json_schema, make_converter
+from govtrack.io.json import SCHEMA_VERSION, from_data, json_schema, make_converter, to_data
 from govtrack.io.limits import DEFAULT_LIMITS, LimitError, Limits
 from govtrack.model import (
     UNASSIGNED,
@@ -140,6 +140,7 @@ __all__ = [
     "closure_rate",
     "dump",
     "dumps",
+    "from_data",
     "implementation_rate",
     "iter_actions",
     "json_schema",
@@ -149,5 +150,6 @@ __all__ = [
     "parse_due",
     "reminders",
     "summarize",
+    "to_data",
     "validate",
 ]

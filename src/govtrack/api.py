@@ -9,6 +9,7 @@ from typing import IO, Any
 
 from govtrack._errors import FormatError, UnsupportedFormatError, WriteError
 from govtrack.io import FORMATS, format_for_suffix, module_of
+from govtrack.io import json as json_format
 from govtrack.io._files import (
     atomic_write,
     decode_text,
@@ -38,21 +39,26 @@ def _readers(names: list[str]) -> list[tuple[str, Any]]:
 
 
 def loads(
-    text: str,
+    text: str | bytes | bytearray | memoryview,
     *,
     format: str | None = None,  # noqa: A002 - the contract's name
     source: str = "",
     limits: Limits = DEFAULT_LIMITS,
+    encoding: str | None = None,
     **options: Any,
 ) -> Document:
     """Read a document from text.
 
     Args:
-        text: The text (a byte-order mark and CRLF line ends are fine).
+        text: The text (a byte-order mark and CRLF line ends are fine), or its bytes
+            (a request's body, say): UTF-8, with or without a byte-order mark, or UTF-16
+            with one.
         format: ``"gate"``, ``"minutes"``, ``"meeting-report"``, ``"progress-report"``,
             ``"matrix"`` or ``"json"``; None to sniff it.
         source: A file name to record in origins and messages.
         limits: Resource limits (:class:`govtrack.Limits`); the defaults are safe.
+        encoding: For bytes not in UTF-8 (nor UTF-16 with a byte-order mark), the codec
+            to decode them with, such as ``"cp1252"``; not for a str.
         **options: Passed to the format's reader.
 
     Returns:
@@ -60,15 +66,28 @@ def loads(
 
     Raises:
         FormatError: The text is not in the format (or, sniffing, in none of them:
-            the message lists those tried).
+            the message lists those tried), or bytes are not UTF-8 (the message says at
+            which byte).
         UnsupportedFormatError: ``format`` names no format govtrack reads.
+        TypeError: ``text`` is neither a str nor bytes.
 
     >>> import govtrack as gt
     >>> doc = gt.loads('{"schema_version": 1}', format="json")
     >>> doc == gt.Document()
     True
+    >>> gt.loads(b'{"schema_version": 2}') == doc
+    True
     """
-    text = normalise_newlines(text)
+    if isinstance(text, str):
+        if encoding is not None:
+            raise UnsupportedFormatError(
+                "encoding= applies to bytes; this text is a str, decoded already"
+            )
+        text = normalise_newlines(text)
+    elif isinstance(text, (bytes, bytearray, memoryview)):
+        text = decode_text(bytes(text), source=source or "the text", encoding=encoding)
+    else:
+        raise TypeError(f"loads reads a str or bytes, not {type(text).__name__}")
     if format is not None:
         if format not in FORMATS or not FORMATS[format].text:
             readable = ", ".join(name for name, _ in _readers(list(FORMATS)))
@@ -236,6 +255,17 @@ def _load_workbook(
     return document
 
 
+def _is_govtrack_json(file: Path) -> bool:
+    """Whether ``file`` holds a govtrack JSON document (as its start says)."""
+    try:
+        with file.open("rb") as stream:
+            head = stream.read(4096)
+    except OSError:
+        return False
+    text = head.decode("utf-8", errors="replace").removeprefix("\ufeff")
+    return bool(json_format.sniff(text) >= 1.0)
+
+
 def _same_file(first: str | os.PathLike[str], second: Path) -> bool:
     try:
         return Path(first).resolve() == second.resolve()
@@ -303,18 +333,66 @@ def dumps(document: Document, *, format: str = "json", **options: Any) -> str:  
     Returns:
         The text.
 
+    Raises:
+        UnsupportedFormatError: ``format`` names no text format govtrack writes (the
+            message lists those it does).
+        SchemaError: A record holds a value of the wrong type (JSON).
+        WriteError: The document cannot be written so as to be read back: a text holds
+            a lone surrogate, which UTF-8 cannot encode; or (JSON) indicators' targets
+            nest deeper than :func:`loads` reads. The message says where.
+
     >>> import govtrack as gt
     >>> gt.dumps(gt.Document(), format="json")
     '{"schema_version":2}'
-    """
-    if format not in FORMATS or not FORMATS[format].text:
-        raise UnsupportedFormatError(f"unknown text format {format!r}")
-    module = module_of(format)
+    >>> gt.dumps(gt.Document(), format="md")
+    Traceback (most recent call last):
+    ...
+    govtrack._errors.UnsupportedFormatError: unknown text format 'md'; expected one of json, gate, matrix, report (a .md file holds the format 'report')
+    """  # noqa: E501 - doctest output is one line
+    module = module_of(format) if format in FORMATS and FORMATS[format].text else None
     if module is None or not hasattr(module, "dumps"):
-        raise UnsupportedFormatError(f"govtrack cannot write {format!r} text")
+        writable = ", ".join(name for name in _writers())
+        hint = ""
+        if format in FORMATS and FORMATS[format].text:
+            raise UnsupportedFormatError(
+                f"govtrack cannot write {format!r} text; it writes {writable}"
+            )
+        named = _WRITTEN_BY_SUFFIX.get("." + str(format).lower().lstrip("."))
+        if format in FORMATS:
+            hint = f" ({format} is not text: write it to a file with gt.dump)"
+        elif named is not None:
+            hint = f" (a .{str(format).lower().lstrip('.')} file holds the format {named!r})"
+        raise UnsupportedFormatError(
+            f"unknown text format {format!r}; expected one of {writable}{hint}"
+        )
     _check_options(format, module.dumps, options)
     text: str = module.dumps(document, **options)
+    if format != "json" and not text.isascii():  # the JSON writer checks its own text
+        _check_encodable(text, format)
     return text
+
+
+def _writers() -> list[str]:
+    """The text formats govtrack writes, in registry order."""
+    return [
+        fmt.name for fmt in FORMATS.values() if fmt.text and hasattr(module_of(fmt.name), "dumps")
+    ]
+
+
+_WRITTEN_BY_SUFFIX = {".xlsx": "excel", ".xlsm": "excel", ".json": "json", ".md": "report"}
+"""The format :func:`dump` writes a file in, by its suffix."""
+
+
+def _check_encodable(text: str, format: str) -> None:  # noqa: A002 - as dumps names it
+    """Refuse (WriteError) a text UTF-8 cannot encode: one with a lone surrogate."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise WriteError(
+            f"cannot write this document as {format} text: it holds "
+            f"{error.object[error.start : error.end]!r}, a lone surrogate that UTF-8 cannot "
+            "encode (text decoded with errors='surrogateescape'?)"
+        ) from None
 
 
 def dump(
@@ -333,27 +411,44 @@ def dump(
     so a crash leaves any previous file whole.
 
     ``dump`` refuses to write over the file the document was read from
-    (``document.source``) unless ``overwrite_source=True``.
+    (``document.source``) unless ``overwrite_source=True``: a partner's workbook or text
+    holds more than govtrack reads (formatting, formulas, prose), which the new file would
+    lose. Writing govtrack JSON over the govtrack JSON file the document was read from
+    loses nothing, and is allowed (an application's store: load, change, dump).
 
     Raises:
         UnsupportedFormatError: The suffix or format has no writer.
-        WriteError: The file cannot be written, or is the document's own source.
+        WriteError: The file cannot be written, or is the document's own source (and
+            not govtrack JSON written as JSON), or the document cannot be written so as
+            to be read back (see :func:`dumps`).
+
+    >>> import attrs, govtrack as gt, pathlib, tempfile
+    >>> store = pathlib.Path(tempfile.mkdtemp()) / "store.json"
+    >>> gt.dump(gt.Document(), store)
+    >>> doc = gt.load(store)
+    >>> gt.dump(attrs.evolve(doc, plans=(gt.ActionPlan(title="Board"),)), store)
+    >>> gt.load(store).plans[0].title
+    'Board'
     """
     file = Path(path)
-    if not overwrite_source and document.source and _same_file(document.source, file):
-        raise WriteError(
-            f"{file} is the file this document was read from; pass overwrite_source=True "
-            "to replace it, or write to another file"
-        )
     suffix = file.suffix.lower()
     if format is None:
-        by_suffix = {".xlsx": "excel", ".xlsm": "excel", ".json": "json", ".md": "report"}
-        if suffix not in by_suffix:
+        if suffix not in _WRITTEN_BY_SUFFIX:
             raise UnsupportedFormatError(
                 f"cannot tell what to write from {file.name!r}; use .xlsx, .json or .md, "
                 "or pass format="
             )
-        format = by_suffix[suffix]  # noqa: A001 - the contract's name
+        format = _WRITTEN_BY_SUFFIX[suffix]  # noqa: A001 - the contract's name
+    if (
+        not overwrite_source
+        and document.source
+        and _same_file(document.source, file)
+        and not (format == "json" and _is_govtrack_json(file))
+    ):
+        raise WriteError(
+            f"{file} is the file this document was read from; pass overwrite_source=True "
+            "to replace it, or write to another file"
+        )
     if format == "excel":
         module = module_of("excel-write")
         if module is None:
@@ -361,15 +456,11 @@ def dump(
         _check_options("excel", module.dump, options)
         module.dump(document, file, **options)
         return
-    text = dumps(document, format=format, **options)
     try:
-        encoded = text.encode("utf-8")
-    except UnicodeEncodeError as error:
-        raise WriteError(
-            f"cannot write {file}: the document holds "
-            f"{error.object[error.start : error.end]!r}, a lone surrogate that UTF-8 cannot "
-            "encode (text decoded with errors='surrogateescape'?); the file was not written"
-        ) from None
+        text = dumps(document, format=format, **options)
+    except WriteError as error:
+        raise WriteError(f"{file} was not written: {error}") from None
+    encoded = text.encode("utf-8")  # dumps refused what UTF-8 cannot encode
 
     def write(stream: IO[bytes]) -> None:
         stream.write(encoded)

@@ -9,14 +9,19 @@ The format (``schema_version`` 2):
   with its own ``cell``, ``line`` and ``header``. An origin may also be written whole, as in
   version 1 (which has no ``tables``);
 - a field equal to its default is left out (an empty tuple, ``""``, None);
-- dates are ISO strings (``"2021-07-31"``), times ``"14:00:00"``;
+- dates are ISO strings, ``YYYY-MM-DD`` (``"2021-07-31"``); times are ``HH:MM:SS`` with
+  microseconds (``.ffffff``) when they have some and a UTC offset (``+01:00``) when they
+  have one: ``"14:00:00"``. The reader takes dates and times in these shapes only (not the
+  other ISO 8601 shapes ``date.fromisoformat`` of Python 3.11 accepts, ``"20210701"`` or
+  ``"2021-W27-1"``, which Python 3.10 refuses);
 - enums are their values (``"not_started"``, ``"partially_accepted"``);
 - a Due is ``{"text", "start", "end", "precision"}``;
 - where an action's place admits any action (a plan's actions, a recommendation's key
   actions), a Decision or an Activity carries ``"kind": "decision"`` or ``"activity"``;
   a plain Action carries no kind;
-- a Document's ``source`` (the file it was read from) is not written: it is where a
-  document came from, not part of it;
+- a Document's ``source`` (the file it was read from) is not written, and a top-level
+  ``source`` key is refused: it is where a document came from, not part of it (pass
+  ``source=`` to :func:`loads` or :func:`from_data`);
 - unknown keys are refused, so a typo is an error, not a lost field.
 
 Everything goes through one converter made by :func:`make_converter`; the
@@ -29,6 +34,7 @@ import contextvars
 import datetime as dt
 import enum
 import json
+import re
 import types
 import typing
 from collections.abc import Callable, Mapping, MutableSequence, MutableSet, Sequence
@@ -40,7 +46,7 @@ import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from cattrs.v import format_exception
 
-from govtrack._errors import SchemaError
+from govtrack._errors import GovtrackError, SchemaError, WriteError
 from govtrack._gc import collector_paused
 from govtrack.io._build import new_action, new_whole_location, slot_setters
 from govtrack.model.dates import Due, Precision
@@ -72,9 +78,11 @@ __all__ = [
     "SCHEMA_VERSION",
     "configure_converter",
     "dumps",
+    "from_data",
     "json_schema",
     "loads",
     "make_converter",
+    "to_data",
 ]
 
 SCHEMA_VERSION = 2
@@ -179,15 +187,36 @@ def _located(table: Table, cell: str, line: int | None, header: str) -> Location
     )
 
 
+_DATE_PATTERN = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
+"""The shape of a date written: ``date.isoformat()`` (RFC 3339 full-date)."""
+
+_TIME_PATTERN = (
+    r"([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]{6})?"
+    r"([+-]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]{6})?)?)?"
+)
+"""The shape of a time written: ``time.isoformat()``, with microseconds and a UTC offset
+when it has them (not RFC 3339 full-time, which requires an offset)."""
+
+_is_date_shape = re.compile(_DATE_PATTERN).fullmatch
+_is_time_shape = re.compile(_TIME_PATTERN).fullmatch
+
+
 def _structure_date(value: Any, _: type) -> dt.date:
     if not isinstance(value, str):
         raise TypeError(f"expected an ISO date string, got {type(value).__name__}")
+    if not _is_date_shape(value):
+        raise _RefusedError(f"expected a date written YYYY-MM-DD, got {value!r}")
     return dt.date.fromisoformat(value)
 
 
 def _structure_time(value: Any, _: type) -> dt.time:
     if not isinstance(value, str):
         raise TypeError(f"expected an ISO time string, got {type(value).__name__}")
+    if not _is_time_shape(value):
+        raise _RefusedError(
+            f"expected a time written HH:MM:SS (with .ffffff and a +HH:MM offset if any), "
+            f"got {value!r}"
+        )
     return dt.time.fromisoformat(value)
 
 
@@ -229,22 +258,48 @@ def _configure_actions(
     """Tag subclasses in Action-typed places, so a Decision in a plan stays a Decision.
 
     A plain Action goes through ``plain_unstructure`` and ``plain_structure`` when given
-    (the fast hooks below), else through hooks cattrs generates.
+    (the fast hooks below), else through hooks cattrs generates: on first use, and again
+    after a hook is registered on a checked converter, so that the hooks an application
+    registers for the values in an Action (a Status, a date) apply to it, as they do to
+    the other records.
     """
-    if plain_unstructure is None:
-        plain_unstructure = make_dict_unstructure_fn(
-            Action, converter, _cattrs_omit_if_default=converter.omit_if_default
+    generated: dict[str, tuple[int, Any]] = {}
+
+    def current(name: str, make: Callable[[], Any]) -> Any:
+        generation = getattr(converter, "_govtrack_generation", 0)
+        found = generated.get(name)
+        if found is None or found[0] != generation:
+            found = generated[name] = (generation, make())
+        return found[1]
+
+    def generated_unstructure(action: Action) -> dict[str, Any]:
+        hook = current(
+            "unstructure",
+            lambda: make_dict_unstructure_fn(
+                Action, converter, _cattrs_omit_if_default=converter.omit_if_default
+            ),
         )
-    if plain_structure is None:
-        plain_structure = make_dict_structure_fn(
-            Action, converter, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
+        data: dict[str, Any] = hook(action)
+        return data
+
+    def generated_structure(data: Any, cls: type) -> Action:
+        hook = current(
+            "structure",
+            lambda: make_dict_structure_fn(
+                Action, converter, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
+            ),
         )
+        action: Action = hook(data, cls)
+        return action
+
+    unstructure_plain = plain_unstructure or generated_unstructure
+    structure_plain = plain_structure or generated_structure
     tags = {cls: kind for kind, cls in KINDS.items()}
 
     def unstructure(action: Action) -> dict[str, Any]:
         cls = type(action)
         if cls is Action:
-            data: dict[str, Any] = plain_unstructure(action)
+            data: dict[str, Any] = unstructure_plain(action)
             return data
         tagged: dict[str, Any] = {"kind": tags[cls]}
         tagged.update(converter.unstructure(action, unstructure_as=cls))
@@ -259,7 +314,7 @@ def _configure_actions(
             structured: Action = converter.structure(rest, KINDS[kind])
             return structured
         _refuse_non_object(data, Action)
-        plain: Action = plain_structure(data, Action)
+        plain: Action = structure_plain(data, Action)
         return plain
 
     converter.register_unstructure_hook_func(lambda cls: cls is Action, unstructure)
@@ -349,6 +404,37 @@ class _CheckedConverter(cattrs.Converter):
     where cattrs would raise its own errors (or a ValueError of govtrack's).
     """
 
+    _govtrack_generation = 0
+    """Counts the hooks registered: a hook generated for a plain Action is made again
+    when it changes (cattrs' generated hooks keep the hooks of the fields they found)."""
+
+    def _hooks_changed(self) -> None:
+        self._govtrack_generation += 1
+
+    def register_unstructure_hook(self, *args: Any, **kwargs: Any) -> Any:
+        self._hooks_changed()
+        return super().register_unstructure_hook(*args, **kwargs)
+
+    def register_unstructure_hook_func(self, *args: Any, **kwargs: Any) -> Any:
+        self._hooks_changed()
+        return super().register_unstructure_hook_func(*args, **kwargs)
+
+    def register_unstructure_hook_factory(self, *args: Any, **kwargs: Any) -> Any:
+        self._hooks_changed()
+        return super().register_unstructure_hook_factory(*args, **kwargs)
+
+    def register_structure_hook(self, *args: Any, **kwargs: Any) -> Any:
+        self._hooks_changed()
+        return super().register_structure_hook(*args, **kwargs)
+
+    def register_structure_hook_func(self, *args: Any, **kwargs: Any) -> Any:
+        self._hooks_changed()
+        return super().register_structure_hook_func(*args, **kwargs)
+
+    def register_structure_hook_factory(self, *args: Any, **kwargs: Any) -> Any:
+        self._hooks_changed()
+        return super().register_structure_hook_factory(*args, **kwargs)
+
     def unstructure(self, obj: Any, unstructure_as: Any = None) -> Any:
         if _UNSTRUCTURING.get():  # inside a value being written: checked already
             return super().unstructure(obj, unstructure_as)
@@ -359,6 +445,8 @@ class _CheckedConverter(cattrs.Converter):
         token = _UNSTRUCTURING.set(True)
         try:
             return super().unstructure(obj, unstructure_as)
+        except GovtrackError:  # a Document's hook (to_data) says what is wrong itself
+            raise
         except Exception as error:  # a value no check foresaw: still govtrack's error
             raise SchemaError(
                 f"cannot write this {what} as JSON: {type(error).__name__}: {error}"
@@ -406,6 +494,8 @@ def _structured(converter: cattrs.Converter, obj: Any, cl: Any, path: str) -> An
     token = _STRUCTURING.set(True)  # a checked converter structures, and leaves errors to us
     try:
         return converter.structure(obj, cl)
+    except SchemaError:  # a Document's hook (from_data) says what is wrong, and where
+        raise
     except RecursionError:  # pragma: no cover - every caller checks the depth first
         raise _Refused([f"nested too deeply to read @ {path}"]) from None
     except Exception as error:  # noqa: BLE001 - every error is said, with its path
@@ -433,8 +523,17 @@ def make_converter() -> cattrs.Converter:
     Every error it raises is a :class:`~govtrack.SchemaError` whose one-line message
     gives each reason with its JSON path.
 
+    A Document is written and read as :func:`to_data` and :func:`from_data` do (and
+    :func:`dumps` and :func:`loads`): with ``schema_version`` and ``tables``, without its
+    ``source``. Hooks an application registers on the converter for values (a Status, a
+    date) apply to the records it converts (an Action, a Meeting, a list of them), and
+    not inside a Document, which is always in govtrack's format.
+
     >>> import govtrack as gt
     >>> converter = make_converter()
+    >>> data = converter.unstructure(gt.Document(source="/srv/store.json"))
+    >>> data, converter.structure(data, gt.Document) == gt.Document()
+    ({'schema_version': 2}, True)
     >>> converter.unstructure(gt.parse_due("2021/07"))
     {'text': '2021/07', 'start': '2021-07-01', 'end': '2021-07-31', 'precision': 'month'}
     >>> converter.unstructure(gt.Action(text="Train staff", comments=None))
@@ -450,7 +549,26 @@ def make_converter() -> cattrs.Converter:
     ...
     govtrack._errors.SchemaError: cannot read an Action from JSON: expected an object (an Action), got a string 'Train staff' @ $
     """  # noqa: E501 - doctest output is one line
-    return _checked_converter()
+    converter = _checked_converter()
+    converter.register_unstructure_hook(Document, _document_data)
+    converter.register_structure_hook(Document, _document_from_data)
+    return converter
+
+
+def _document_data(document: Document) -> dict[str, Any]:
+    """A converter's hook for a Document: :func:`to_data`."""
+    return to_data(document)
+
+
+def _document_from_data(data: Any, _: type) -> Document:
+    """A converter's hook for a Document: :func:`from_data`, whose errors say it is a
+    Document that could not be read."""
+    _refuse_non_object(data, Document)
+    try:
+        return from_data(data)
+    except SchemaError as error:
+        reason = str(error).removeprefix("not a govtrack document: ")
+        raise SchemaError(f"cannot read a Document from JSON: {reason}") from None
 
 
 def _checked_converter() -> _CheckedConverter:
@@ -1175,6 +1293,8 @@ def _fast_due(data: Any) -> Due:
     key = (text, start, end, precision)
     due = None if dues is None else dues.get(key)
     if due is None:
+        if not (_is_date_shape(start) and _is_date_shape(end)):
+            raise _NotPlain
         due = Due(
             text=text,
             start=_fromisoformat(start),
@@ -1393,7 +1513,7 @@ def _check_generated(converter: cattrs.Converter, hand_written: set[type]) -> No
 
 def _make_fast_converter() -> cattrs.Converter:
     if not _FAST_CHECKS:
-        return make_converter()  # a field the fast hooks do not know: no fast path
+        return _checked_converter()  # a field the fast hooks do not know: no fast path
     converter = cattrs.Converter(omit_if_default=True, forbid_extra_keys=True)
     _configure_values(converter)
     converter.register_unstructure_hook(FrozenMap, _fast_map_data)
@@ -1518,10 +1638,26 @@ def _enum_of(type_: Any) -> type[enum.Enum] | None:
 def to_data(document: Document) -> dict[str, Any]:
     """The document as JSON-ready Python data (dicts, lists, strings, numbers).
 
+    This is what :func:`dumps` encodes: ``schema_version``, ``tables`` and the document's
+    fields, defaults left out, without its ``source``. The data is the caller's to change;
+    :func:`from_data` reads it back. Use it to store a document in a database's JSON
+    column, or to send it in a web framework's response.
+
     Raises:
         SchemaError: A field holds a value :func:`loads` would refuse (``None`` for a
             text, a number in ``extra``): the document could be written, and never read
             back. The message gives each such value's path and type.
+        WriteError: Indicators' targets nest deeper than :func:`loads` reads
+            (:data:`MAX_DEPTH` levels of arrays and objects); the message gives the path.
+
+    >>> import govtrack as gt
+    >>> doc = gt.Document(plans=(gt.ActionPlan(actions=(
+    ...     gt.Action(text="Hire", status=gt.Status.ONGOING),)),), source="/srv/a.json")
+    >>> data = gt.to_data(doc)
+    >>> data
+    {'schema_version': 2, 'plans': [{'actions': [{'text': 'Hire', 'status': 'ongoing'}]}]}
+    >>> gt.from_data(data) == doc
+    True
     """
     return _to_data(document, copy_dues=True)
 
@@ -1546,7 +1682,40 @@ def _to_data(document: Document, *, copy_dues: bool) -> dict[str, Any]:
         data["tables"] = writer.tables
     data.update(body)
     data.pop("source", None)
+    # Only indicators nest without bound (Indicator.targets), as the reader knows.
+    reports = data.get("reports")
+    if reports is not None and _depth(reports) + 1 > MAX_DEPTH:
+        raise WriteError(
+            f"cannot write this document as JSON: it nests more than {MAX_DEPTH} levels deep "
+            f"(indicators' targets), which no reader takes back @ {_deepest_path(data)}"
+        )
     return data
+
+
+def _deepest_path(data: Any) -> str:
+    """The JSON path of the first array or object nested deeper than :data:`MAX_DEPTH`,
+    a run of one step said once (``$.reports[0].indicators[0] + .targets[0] × 99``)."""
+    stack: list[tuple[Any, int, tuple[str, ...]]] = [(data, 1, ())]
+    while stack:
+        node, depth, steps = stack.pop()
+        if isinstance(node, dict):
+            children: list[tuple[Any, str]] = [(child, f".{key}") for key, child in node.items()]
+        elif isinstance(node, list):
+            children = [(child, f"[{index}]") for index, child in enumerate(node)]
+        else:
+            continue
+        if depth > MAX_DEPTH:
+            return _REPEATED_STEP.sub(_said_once, "$" + "".join(steps)).removesuffix(" + ")
+        stack.extend((child, depth + 1, (*steps, step)) for child, step in reversed(children))
+    return "$"  # pragma: no cover - called only on data nested too deeply
+
+
+_REPEATED_STEP = re.compile(r"(\.[A-Za-z_]+\[[0-9]+\])\1{2,}")
+
+
+def _said_once(match: re.Match[str]) -> str:
+    step = match[1]
+    return f" + {step} × {len(match[0]) // len(step)} + "
 
 
 def _refuse_wrong_types(document: Any, error: Exception | None) -> None:
@@ -1593,7 +1762,7 @@ def _fast_from_data(data: Any) -> Document | None:
         return None
     version = data.get("schema_version")
     if type(version) is not int or not 1 <= version <= SCHEMA_VERSION or "source" in data:
-        return None  # ``source`` is never written; the checked path judges it
+        return None  # ``source`` is never written; the checked path refuses it
     # Only indicators nest without bound (Indicator.targets); every other part of a
     # document the fast path accepts is a few levels deep, so only reports are walked.
     reports = data.get("reports")
@@ -1615,8 +1784,8 @@ def _fast_from_data(data: Any) -> Document | None:
     return document
 
 
-_NOT_BODY = frozenset({"schema_version", "source", "tables"})
-"""The top-level keys that are not fields of the Document (``source`` is ignored)."""
+_NOT_BODY = frozenset({"schema_version", "tables"})
+"""The top-level keys that are not fields of the Document (``source`` is refused)."""
 
 
 def _fast_tables(data: dict[str, Any], version: int) -> tuple[Table, ...] | None:
@@ -1629,7 +1798,26 @@ def _fast_tables(data: dict[str, Any], version: int) -> tuple[Table, ...] | None
 
 
 def from_data(data: Any, *, source: str = "") -> Document:
-    """A Document from JSON-ready data, checked; see :func:`loads`."""
+    """A Document from JSON-ready data (what :func:`to_data` makes, or ``json.loads`` of
+    what :func:`dumps` writes), checked as :func:`loads` checks text.
+
+    Args:
+        data: The data: a dict with ``schema_version`` (1 or 2) and the document's fields.
+        source: A file name to record as the document's ``source`` and in messages.
+
+    Raises:
+        SchemaError: The data is not a govtrack document; the message gives the JSON
+            path and the reason.
+
+    >>> import govtrack as gt
+    >>> doc = gt.from_data({"schema_version": 2, "plans": [{"actions": [{"text": "Hire"}]}]})
+    >>> doc.plans[0].actions[0].text
+    'Hire'
+    >>> gt.from_data({"schema_version": 2, "plans": [{"actions": [{"txt": "Hire"}]}]})
+    Traceback (most recent call last):
+    ...
+    govtrack._errors.SchemaError: not a govtrack document: required field missing @ $.plans[0].actions[0].text; extra fields found (txt) @ $.plans[0].actions[0]
+    """  # noqa: E501 - doctest output is one line
     document = _fast_from_data(data)
     if document is None:
         document = _checked_from_data(data, source)
@@ -1652,6 +1840,11 @@ def _checked_from_data(data: Any, source: str) -> Document:
         raise SchemaError(
             f"{where}schema_version {version} is not one this govtrack reads "
             f"(1 to {SCHEMA_VERSION}); upgrade govtrack @ $.schema_version"
+        )
+    if "source" in data:
+        raise SchemaError(
+            f"{where}not a govtrack document: extra fields found (source) @ $ (a document's "
+            "source, the file it was read from, is not written: pass source= to read it)"
         )
     body = {key: value for key, value in data.items() if key not in _NOT_BODY}
     tables: tuple[Table, ...] | None = None
@@ -1713,7 +1906,12 @@ def encode(data: Any, *, indent: int | None = None, fast: bool = True) -> str:
     For the data :func:`to_data` makes (objects, arrays, strings, integers, booleans,
     null), orjson writes what the standard library writes with these options (compact
     separators, or ``indent`` 2; UTF-8 text, not ``\\u`` escapes). It refuses a lone
-    surrogate and an integer beyond 64 bits; the standard library then writes them.
+    surrogate and an integer beyond 64 bits; the standard library then writes the
+    integer, and a lone surrogate is refused too.
+
+    Raises:
+        WriteError: A text holds a lone surrogate (``"\\ud800"``), which UTF-8 cannot
+            encode: the text could be neither saved nor sent. The message gives its path.
     """
     if (
         fast
@@ -1725,8 +1923,56 @@ def encode(data: Any, *, indent: int | None = None, fast: bool = True) -> str:
         except TypeError:  # orjson.JSONEncodeError: the standard library decides
             pass
     if indent is None:
-        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return json.dumps(data, ensure_ascii=False, indent=indent)
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    else:
+        text = json.dumps(data, ensure_ascii=False, indent=indent)
+    if not text.isascii():  # isascii is O(1); encoding, in C, finds a lone surrogate
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as error:
+            found = error.object[error.start : error.end]
+            raise WriteError(
+                f"cannot write this document as JSON: it holds {found!r}, a lone surrogate "
+                "that UTF-8 cannot encode (text decoded with errors='surrogateescape'?) "
+                f"@ {_surrogate_path(data, '$')}"
+            ) from None
+    return text
+
+
+def _surrogate_path(data: Any, path: str) -> str:
+    """The JSON path of the first text in ``data`` (a value, or a key) with a lone
+    surrogate; ``path`` when there is none below (called once one is known to be there)."""
+    if isinstance(data, str):
+        return path
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if isinstance(key, str) and _has_surrogate(key):
+                return f"{path}.{key.encode('utf-8', 'backslashreplace').decode()}"
+            if _has_surrogate_below(value):
+                return _surrogate_path(value, f"{path}.{key}")
+    if isinstance(data, list):
+        for index, value in enumerate(data):
+            if _has_surrogate_below(value):
+                return _surrogate_path(value, f"{path}[{index}]")
+    return path
+
+
+def _has_surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _has_surrogate_below(data: Any) -> bool:
+    if isinstance(data, str):
+        return _has_surrogate(data)
+    if isinstance(data, dict):
+        return any(_has_surrogate(key) or _has_surrogate_below(v) for key, v in data.items())
+    if isinstance(data, list):
+        return any(_has_surrogate_below(value) for value in data)
+    return False
 
 
 def loads(text: str, *, source: str = "") -> Document:
@@ -1858,8 +2104,14 @@ def _type_schema(tp: Any, defs: dict[str, Any], *, tagged: bool = True) -> dict[
         bool: {"type": "boolean"},
         int: {"type": "integer"},
         float: {"type": "number"},
-        dt.date: {"type": "string", "format": "date"},
-        dt.time: {"type": "string", "format": "time"},
+        # Every date written is an RFC 3339 full-date; a time is not an RFC 3339 full-time
+        # (which has an offset), so its shape is a pattern, not "format": "time".
+        dt.date: {"type": "string", "format": "date", "pattern": f"^{_DATE_PATTERN}$"},
+        dt.time: {
+            "type": "string",
+            "pattern": f"^{_TIME_PATTERN}$",
+            "description": "HH:MM:SS, with .ffffff and a UTC offset (+HH:MM) if it has them",
+        },
         FrozenMap: {"type": "object", "additionalProperties": {"type": "string"}},
     }
     if tp in simple:
