@@ -920,6 +920,8 @@ class _Section:
     label: str
     cell: str
     used: bool = False
+    row: int = 0
+    index: int = 0
 
 
 class _Table:
@@ -1093,6 +1095,8 @@ class _Table:
         # The last row that was neither blank nor an action's (a section, a note, a tally):
         # a comment-only row under it goes on no action above it.
         self.broken_at = header.row
+        # The last row with a filled cell: a row below it and a blank row is after a gap.
+        self.last_row = header.row
         # The action row the last comment-only rows went on with, the last of them, and how
         # many: a comment-only row goes on only right under the action or under another such
         # row (no blank row between), and at most _MOST_JOINED of them.
@@ -1429,6 +1433,9 @@ class _Table:
             return
         if row in self.hidden_rows:
             self.problems.add("GT203", f"row {row} is hidden; it was read", self.sheet, f"A{row}")
+        gap, self.last_row = row > self.last_row + 1, row
+        if gap and len(filled) == 1 and self._stray(row, filled[0], values[filled[0]]):
+            return  # a sign-off, a date, a page number under the table: no action
         # Error values and columns without a header are rare: one test in C for the row
         # (values are str, numbers, dates or None, all hashable), the loop only if needed.
         if (
@@ -1790,8 +1797,43 @@ class _Table:
         if not self._heads_section(row, index):
             return False
         self._close_section()
-        self.section = _Section(label=text, cell=cell)
+        self.section = _Section(label=text, cell=cell, row=row, index=index)
         self.broken_at = row
+        return True
+
+    def _stray(self, row: int, index: int, value: Any) -> bool:
+        """Keep a lone cell below a blank row in extra as a note and say True, when its column
+        makes no record by itself: not the action (indicator, recommendation) column, nor the
+        table's first column (where a lone text is a section or a note: :meth:`_lone`), nor a
+        recommendation's or a comment's column (:meth:`_response_row`, :meth:`_comment_row`),
+        nor govtrack's helper column. ``Signed: ____`` under Responsible, ``Page 1 of 2``
+        under Status: a sign-off, not an action with no text (GT212)."""
+        if (
+            index == self.main_column
+            or index == self.first_column
+            or index in self.parent_columns
+            or index in self.note_columns
+            or index in self.ignored
+            or (row, index) in self.merged_across
+            or (value.__class__ is str and value in _ERRORS)
+        ):
+            return False
+        text = _text(value).strip()
+        if not text or _shows_nothing(text):
+            return False
+        cell = self.cell(index, row)
+        self.extra[f"Note {cell}"] = text
+        self.broken_at = row
+        self.legend, self.few = "", 2
+        where = self.labels.get(index)
+        where = f"under {where!r}" if where else "in a column with no header"
+        self.add(
+            "GT212",
+            f"{cell} is alone on its row, below a blank row and {where}, with no action "
+            f"text: it reads as a note, not an action; kept in extra: {text!r}",
+            index,
+            row,
+        )
         return True
 
     def _few(self, row: int, values: Sequence[Any], filled: list[int]) -> bool:
@@ -1843,6 +1885,16 @@ class _Table:
         if self.layout == _RESPONSES:
             return index == self.first_column
         return index in {self.first_column, self.main_column}
+
+    def title_above(self, row: int) -> list[tuple[int, Sequence[Any]]]:
+        """The section row right above ``row`` (a new header row) with nothing under it, as a
+        title row for the table under that header; taken from this table (not kept in its
+        extra, GT215). Empty when there is none."""
+        section = self.section
+        if section is None or section.used or section.row != row - 1:
+            return []
+        self.section = None
+        return [(section.row, [*([None] * section.index), section.label])]
 
     def _close_section(self) -> None:
         section = self.section
@@ -3205,7 +3257,9 @@ def _read_sheet(
         ):
             score, again = _header_of(values, row, lookup)
             if again is not None and score >= 2:
-                if again.keys == header.keys and again.layout == header.layout:
+                # A title row right above it: a new table of the same columns, not a repeat.
+                above = table.title_above(row)
+                if again.keys == header.keys and again.layout == header.layout and not above:
                     problems.add(
                         "GT216", f"row {row} repeats the header row; skipped", sheet.name, f"A{row}"
                     )
@@ -3220,7 +3274,7 @@ def _read_sheet(
                     reader=reader,
                     sheet=sheet.name,
                     header=header,
-                    titles=[],
+                    titles=above,
                     facts=facts,
                     sink=sink,
                 )

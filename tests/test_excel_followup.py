@@ -1,0 +1,179 @@
+"""A newcomer's workbooks: stray cells under a table, a second table's title, status cells
+that are no text, title rows with several pieces, and the matrix's deadlines read back."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import openpyxl
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import govtrack as gt
+
+ENGINES = ["openpyxl", "calamine"]
+
+
+def _plan(
+    tmp_path: Path, *rows: list[object], name: str = "plan.xlsx", numbered: bool = False
+) -> Path:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Plan"
+    first = ["Renew the office lease", "Admin Unit", "Q2 2024", "Completed"]
+    if numbered:
+        sheet.append(["No", "Action", "Responsible", "Deadline", "Status"])
+        sheet.append([1, *first])
+    else:
+        sheet.append(["Action", "Responsible", "Deadline", "Status"])
+        sheet.append(first)
+    for row in rows:
+        sheet.append(row)
+    path = tmp_path / name
+    book.save(path)
+    return path
+
+
+def _codes(doc: gt.Document) -> list[tuple[str, str]]:
+    return [(p.code, p.location.cell if p.location else "") for p in doc.problems]
+
+
+# -- 1. a lone cell below a blank row, outside the action column
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize(
+    ("column", "text"),
+    [
+        (2, "Signed: ________"),
+        (3, "Date: 14/10/2023"),
+        (4, "Page 1 of 3"),
+        (5, "Reviewed by KM"),
+        (2, 42),
+    ],
+)
+def test_a_lone_cell_below_a_gap_is_a_note(
+    tmp_path: Path, engine: str, column: int, text: object
+) -> None:
+    """Regression: a lone sign-off under Responsible (Deadline, Status, a column with no
+    header) below a blank row was read as an action with no text (GT213) and skewed the
+    counts; it is a note kept in extra (GT212), the only problem."""
+    row: list[object] = [None] * column
+    row[column - 1] = text
+    doc = gt.load(_plan(tmp_path, [], row), engine=engine)
+    cell = f"{'ABCDE'[column - 1]}4"
+    assert [a.text for a in doc.actions] == ["Renew the office lease"]
+    assert dict(doc.plans[0].extra) == {f"Note {cell}": str(text)}
+    assert _codes(doc) == [("GT212", cell)]
+    assert gt.summarize(doc, on=dt.date(2024, 1, 31)).implementation_rate == 1.0
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_lone_cell_right_under_an_action_is_still_read_as_a_row(
+    tmp_path: Path, engine: str
+) -> None:
+    """A row with only a Responsible right under an action (no blank row) is read as before:
+    an action with no text (GT213), not a note."""
+    doc = gt.load(_plan(tmp_path, [None, "Finance"]), engine=engine)
+    assert [a.responsible for a in doc.actions] == [("Admin Unit",), ("Finance",)]
+    assert _codes(doc) == [("GT213", "A3")]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_lone_comment_below_a_gap_keeps_its_own_reading(tmp_path: Path, engine: str) -> None:
+    """A lone Comments cell below a blank row stays a comment on no action (GT230)."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Action", "Responsible", "Deadline", "Status", "Comments"])
+    sheet.append(["Renew the office lease", "Admin Unit", "Q2 2024", "Completed", ""])
+    sheet.append([])
+    sheet.append([None, None, None, None, "Figures as of October"])
+    path = tmp_path / "comments.xlsx"
+    book.save(path)
+    doc = gt.load(path, engine=engine)
+    assert [p.code for p in doc.problems] == ["GT230"]
+    assert dict(doc.plans[0].extra) == {"Comments E4": "Figures as of October"}
+
+
+@given(
+    column=st.integers(min_value=2, max_value=6),
+    gap=st.integers(min_value=1, max_value=3),
+    text=st.text(alphabet="abcXYZ :_/0123456789", min_size=1, max_size=20).filter(
+        lambda t: t.strip() != ""
+    ),
+)
+def test_a_lone_cell_below_a_gap_is_never_an_action(column: int, gap: int, text: str) -> None:
+    """Property: whatever a lone cell below one or more blank rows says, in any column but
+    the action's, it adds no action and is kept in extra whole."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        row: list[object] = [None] * column
+        row[column - 1] = text
+        path = _plan(Path(folder), *([[]] * gap), row)
+        doc = gt.load(path)
+    assert len(doc.actions) == 1
+    assert list(doc.plans[0].extra.values()) == [text.strip()]
+
+
+# -- 2. a title row above a second header row
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("blank_rows", [0, 2])
+def test_a_title_above_a_second_header_is_its_title(
+    tmp_path: Path, engine: str, blank_rows: int
+) -> None:
+    """Regression: a title row right above a second header row (the same columns as the
+    first's) was kept in the first table's extra as a section with nothing under it (GT215),
+    and the header skipped as a repeat (GT216), its rows read into the first table; the
+    title is the second table's."""
+    rows: list[list[object]] = [[] for _ in range(blank_rows)]
+    rows += [
+        ["Points raised at the 2021 site visit"],
+        ["No", "Action", "Lead", "Deadline", "Status"],
+        ["A", "Fix the gate of the depot", "Logistics", "Oct-2023", "Ongoing"],
+    ]
+    doc = gt.load(_plan(tmp_path, *rows, numbered=True), engine=engine)
+    assert [plan.title for plan in doc.plans] == ["Plan", "Points raised at the 2021 site visit"]
+    assert [dict(plan.extra) for plan in doc.plans] == [{}, {}]
+    assert [a.ref for a in doc.plans[1].actions] == ["A"]
+    assert "GT215" not in [p.code for p in doc.problems]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_section_with_rows_under_it_is_no_title(tmp_path: Path, engine: str) -> None:
+    """A section row with actions under it stays their group, even when a header follows."""
+    doc = gt.load(
+        _plan(
+            tmp_path,
+            ["Phase two"],
+            [2, "Move the archive", "Admin Unit", "2024", "Ongoing"],
+            ["No", "Action", "Lead", "Deadline", "Comments"],
+            ["A", "Fix the gate of the depot", "Logistics", "Oct-2023", ""],
+            numbered=True,
+        ),
+        engine=engine,
+    )
+    assert [plan.title for plan in doc.plans] == ["Plan", "Plan"]
+    assert doc.plans[0].actions[1].group == "Phase two"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_title_above_a_different_header_is_its_title(tmp_path: Path, engine: str) -> None:
+    """Regression: a title row above a header of other columns was kept in the first
+    table's extra (GT215) and the second table named after the sheet."""
+    rows: list[list[object]] = [
+        [],
+        ["Points raised at the 2021 site visit"],
+        ["No", "Action", "Lead", "Deadline", "Comments"],
+        ["A", "Fix the gate of the depot", "Logistics", "Oct-2023", "Quote received"],
+    ]
+    doc = gt.load(_plan(tmp_path, *rows, numbered=True), engine=engine)
+    assert [plan.title for plan in doc.plans] == ["Plan", "Points raised at the 2021 site visit"]
+    assert [dict(plan.extra) for plan in doc.plans] == [{}, {}]
+    assert [p.code for p in doc.problems] == ["GT207"]  # the second table has no Status
