@@ -177,3 +177,47 @@ def test_a_title_above_a_different_header_is_its_title(tmp_path: Path, engine: s
     assert [plan.title for plan in doc.plans] == ["Plan", "Points raised at the 2021 site visit"]
     assert [dict(plan.extra) for plan in doc.plans] == [{}, {}]
     assert [p.code for p in doc.problems] == ["GT207"]  # the second table has no Status
+
+
+# -- 3. a status cell that is no text
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_percent_status_reads_as_shown(tmp_path: Path, engine: str) -> None:
+    """Regression: a Status cell `1` formatted `0%` read as '1' (and `0.5` as '0.5'), not
+    the `100%` the partner sees; both engines read the text as shown, and GT101 quotes it."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Action", "Responsible", "Deadline", "Status"])
+    sheet.append(["Draft the terms", "Legal Unit", "Q1 2023", 1.0])
+    sheet.append(["Hire the panel", "HR", "Q1 2023", 0.5])
+    sheet.append(["Open the tender", "Procurement", "Q1 2023", 0.125])
+    sheet.append(["Book the hall", "Admin Unit", "Q1 2023", True])
+    sheet.append(["Sign the contract", "Legal Unit", "Q1 2023", 0.75])
+    for cell, style in (("D2", "0%"), ("D3", "0%"), ("D4", "0.0%")):
+        sheet[cell].number_format = style
+    path = tmp_path / "percent.xlsx"
+    book.save(path)
+    doc = gt.load(path, engine=engine)
+    assert [a.status_text for a in doc.actions] == ["100%", "50%", "12.5%", "TRUE", "0.75"]
+    messages = [i.message for i in gt.validate(doc, on=dt.date(2023, 6, 1), select=["GT101"])]
+    assert "'100%'" in messages[0]
+
+
+@given(
+    value=st.floats(min_value=0, max_value=10, allow_nan=False),
+    decimals=st.integers(min_value=0, max_value=4),
+)
+def test_a_percent_format_shows_its_decimals(value: float, decimals: int) -> None:
+    """Property: a percent format `0.00…%` shows the value times 100 with its decimals and
+    a `%`, and parses back to within half its last digit."""
+    from govtrack.io._numfmt import percent_shape
+
+    code = "0" + ("." + "0" * decimals if decimals else "") + "%"
+    shape = percent_shape(code)
+    assert shape is not None
+    shown = shape.text(value)
+    assert shown.endswith("%")
+    assert len(shown.partition(".")[2].rstrip("%")) == decimals
+    assert abs(float(shown[:-1]) - value * 100) <= 0.5 * 10**-decimals + 1e-9

@@ -274,7 +274,7 @@ from govtrack._gc import collector_paused
 from govtrack.io import _notes, _xlsx
 from govtrack.io._build import ACTION_FIELDS, new_action, new_location, new_recommendation
 from govtrack.io._files import BROKEN_SHEET_ERRORS
-from govtrack.io._numfmt import DateShape
+from govtrack.io._numfmt import CellShape, DateShape, PercentShape
 from govtrack.io._refs import LEADING_REF as _LEADING_REF
 from govtrack.io._refs import REF_FIRST as _REF_FIRST
 from govtrack.io._refs import REF_SECOND as _REF_SECOND
@@ -1947,14 +1947,24 @@ class _Table:
             return self.reader.due_of_text(value, self, index, row)
         if kind is dt.datetime or kind is dt.date:
             day = value.date() if kind is dt.datetime else value
-            if self.partial_dates is not None and (
-                shape := self.partial_dates.get((self._anchor(index, row), index + 1))
+            if self.partial_dates is not None and isinstance(
+                shape := self.partial_dates.get((self._anchor(index, row), index + 1)), DateShape
             ):
                 return self.reader.due_of_shape(shape, day), ""
             return self.reader.due_of_day(day), ""
         if kind is int or kind is float:
             return self.reader.due_of_number(value)
         return None, _text(value)
+
+    def _shown(self, value: Any, index: int, row: int) -> str:
+        """A cell's text as Excel shows it: a number in a percent style as its percentage
+        (``1`` formatted ``0%`` is ``100%``), any other value as :func:`_text` gives it (a
+        tick ``TRUE``, a date ``2023-02-14``)."""
+        if self.partial_dates is not None and (value.__class__ is float or value.__class__ is int):
+            shape = self.partial_dates.get((self._anchor(index, row), index + 1))
+            if isinstance(shape, PercentShape):
+                return shape.text(value)
+        return _text(value)
 
     def _anchor(self, index: int, row: int) -> int:
         """The row whose cell ``row`` shows in column ``index``: the first row of a merged
@@ -2001,7 +2011,7 @@ class _Table:
         if self.i_status < n:
             status_text = values[self.i_status]
             if status_text.__class__ is not str or status_text.isspace():
-                status_text = _text(status_text)
+                status_text = self._shown(status_text, self.i_status, row)
         else:
             status_text = ""
         updates = reader.updates_of(_text(values[self.i_updates])) if self.i_updates < n else ()
@@ -3765,7 +3775,7 @@ def _read_facts(
     sheet: _xlsx.SheetInfo,
     name: str,
     shared: Mapping[int, str],
-    date_styles: Mapping[int, DateShape],
+    date_styles: Mapping[int, CellShape],
     *,
     overrides: bool,
 ) -> _xlsx.SheetFacts:
@@ -3786,7 +3796,7 @@ def _read_shared(archive: zipfile.ZipFile, package: _xlsx.PackageInfo, name: str
 
 def _read_date_styles(
     archive: zipfile.ZipFile, package: _xlsx.PackageInfo, name: str
-) -> dict[int, DateShape]:
+) -> dict[int, CellShape]:
     try:
         return _xlsx.date_styles(archive, package.styles)
     except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as error:
