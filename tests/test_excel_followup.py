@@ -221,3 +221,80 @@ def test_a_percent_format_shows_its_decimals(value: float, decimals: int) -> Non
     assert shown.endswith("%")
     assert len(shown.partition(".")[2].rstrip("%")) == decimals
     assert abs(float(shown[:-1]) - value * 100) <= 0.5 * 10**-decimals + 1e-9
+
+
+# -- 4. title rows with several pieces
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_title_typed_beside_the_template_label_is_the_title(
+    tmp_path: Path, engine: str
+) -> None:
+    """Regression: a title typed in B1 of the template, beside its `Management response
+    matrix` label, was joined to it ('Management response matrix Evaluation of …'); the
+    label labels it."""
+    path = tmp_path / "template.xlsx"
+    _template(path)
+    book = openpyxl.load_workbook(path)
+    book["Matrix"]["B1"] = "Evaluation of the school meals pilot"
+    book.save(path)
+    doc = gt.load(path, engine=engine)
+    assert [e.title for e in doc.evaluations] == ["Evaluation of the school meals pilot"]
+    assert "Management response matrix" not in dict(doc.evaluations[0].extra)
+
+
+def _template(path: Path) -> None:
+    from govtrack.io.excel_write import write_template
+
+    write_template(path)
+
+
+def test_the_template_instructions_say_where_the_title_goes(tmp_path: Path) -> None:
+    """The template's Instructions sheet says the title goes in B1 of the Matrix sheet."""
+    path = tmp_path / "template.xlsx"
+    _template(path)
+    sheet = openpyxl.load_workbook(path)["Instructions"]
+    texts = [str(c.value) for row in sheet.iter_rows() for c in row if c.value]
+    assert any("B1" in text and "title" in text for text in texts)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_far_apart_title_cells_are_title_and_extra(tmp_path: Path, engine: str) -> None:
+    """Regression: `Follow-up of the review` in A1 and `Version 2 – final` in F1 made one
+    title; the first is the title, the other kept in extra under its cell."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet["A1"] = "Follow-up of the review"
+    sheet["F1"] = "Version 2 – final"
+    sheet.append([])
+    sheet.append(["Action", "Responsible", "Deadline", "Status"])
+    sheet.append(["Close the petty cash box", "Finance", "Q1 2024", "Ongoing"])
+    path = tmp_path / "titles.xlsx"
+    book.save(path)
+    doc = gt.load(path, engine=engine)
+    assert doc.plans[0].title == "Follow-up of the review"
+    assert dict(doc.plans[0].extra) == {"F1": "Version 2 – final"}
+
+
+@given(
+    words=st.lists(
+        st.text(alphabet="abcdefgh ", min_size=1, max_size=12).filter(lambda t: t.strip()),
+        min_size=1,
+        max_size=4,
+    ),
+    gaps=st.lists(st.integers(min_value=1, max_value=3), min_size=4, max_size=4),
+)
+def test_title_pieces_lose_nothing(words: list[str], gaps: list[int]) -> None:
+    """Property: the pieces of a title row of unlabelled texts give back every text, in
+    order; texts in adjacent cells are one piece, texts further apart are separate."""
+    from govtrack.io.excel import _title_pairs
+
+    column, cells = 0, []
+    for word, gap in zip(words, gaps, strict=False):
+        cells.append((column, word.strip()))
+        column += gap
+    pieces = _title_pairs(cells)
+    assert " ".join(piece[3] for piece in pieces) == " ".join(text for _, text in cells)
+    expected = 1 + sum(1 for gap in gaps[: len(cells) - 1] if gap > 1)
+    assert len(pieces) == expected

@@ -123,7 +123,10 @@ and one prefix in a table is as much a scope as many.
 starts a pair, several to a row if need be, a range's ``From:`` and ``To:`` being part of
 the pair before them (:func:`_title_pairs`); a pair fills the record's field of that name
 or goes to its ``extra`` under its label; the first row without a label is the title, else
-the sheet's name.
+the sheet's name (texts an empty cell apart are separate pieces, the first the title, the
+others kept in ``extra``; the template's ``Management response matrix`` label with a text
+beside it labels the title). A lone text right above a header row further down is that
+table's title.
 
 **Rows.** Blank rows are skipped. In a management-response matrix the
 recommendation columns (Rec #, Recommendation, Management response,
@@ -142,7 +145,10 @@ A row with a single short text (in the first or the
 main column, or merged across) is a section row: it becomes the ``group`` of
 what follows. A single text beginning ``Note``, ``Source``, ``NB`` or ``*``
 is a note: kept in the container's ``extra`` under its cell and reported
-(GT212). A note ``Legend`` (or ``Key`` alone) opens a legend: the rows under it
+(GT212). A lone cell below a blank row in any other column but the
+action's (or indicator's, recommendation's), a Comments or Updates column or a recommendation's
+(``Signed: ____`` under Responsible, ``Page 1 of 2`` under Status) is a note too, not an
+action with no text. A note ``Legend`` (or ``Key`` alone) opens a legend: the rows under it
 pairing a status, category or schedule word or a colour with its meaning
 (``Completed | Fully done``, nothing else) are kept in ``extra`` as ``Legend
 <cell>`` (GT212), up to the first row that is not such a pair. A row with no
@@ -296,6 +302,7 @@ from govtrack.io.excel_write import (
     INSTRUCTIONS_TITLE,
     LISTS_SHEET,
     PROBLEMS_HEADERS,
+    TEMPLATE_HEADING,
 )
 from govtrack.io.limits import (
     DEFAULT_LIMITS,
@@ -518,6 +525,7 @@ _YEARS = (1900, 2100)
 _SERIALS = (20000, 109574)  # 1954-10-03 .. 2199-12-31 (1900 epoch): plausible deadlines
 
 _EVALUATION_FIELDS = {
+    normalise_header(TEMPLATE_HEADING): "title",  # the template's A1, a title beside it
     "evaluation": "title",
     "evaluation title": "title",
     "title": "title",
@@ -533,13 +541,14 @@ _EVALUATION_FIELDS = {
 }
 _REPORT_FIELDS = {
     "title": "title",
+    normalise_header(TEMPLATE_HEADING): "title",
     "working group": "working_group",
     "twg": "working_group",
     "technical working group": "working_group",
     "period": "period_text",
     "reporting period": "period_text",
 }
-_PLAN_FIELDS = {"title": "title"}
+_PLAN_FIELDS = {"title": "title", normalise_header(TEMPLATE_HEADING): "title"}
 # The title-row labels each layout has a field for; any other label goes to extra.
 _TITLE_FIELDS = {
     _RESPONSES: _EVALUATION_FIELDS,
@@ -832,6 +841,16 @@ def _title_pairs(texts: Sequence[tuple[int, str]]) -> list[tuple[int, str, str, 
     (3, 'Period', '2020', 'Period: 2020', True)
     >>> _title_pairs([(0, "Follow-up: the 2023 retreat")])
     [(0, 'Follow-up', 'the 2023 retreat', 'Follow-up: the 2023 retreat', False)]
+
+    A text without a label and a text a column or more apart from it (an empty cell
+    between them) are two pieces, never joined (``Follow-up of the audit | | | Version 3``):
+    the first is the title, the other kept in ``extra``. The template's A1 (``Management
+    response matrix``) with a text after it is a label: the text is the title.
+
+    >>> [piece[2] for piece in _title_pairs([(0, "Follow-up of the audit"), (5, "Version 3")])]
+    ['Follow-up of the audit', 'Version 3']
+    >>> _title_pairs([(0, "Management response matrix"), (1, "Evaluation of the clinics")])[0][1:3]
+    ('Management response matrix', 'Evaluation of the clinics')
     >>> _title_pairs([(0, "Period:"), (1, "From:"), (2, "Jan 2023"), (3, "To:"), (4, "Jun 2023")])
     [(0, 'Period', 'From: Jan 2023 To: Jun 2023', 'Period: From: Jan 2023 To: Jun 2023', True)]
     """
@@ -846,12 +865,24 @@ def _title_pairs(texts: Sequence[tuple[int, str]]) -> list[tuple[int, str, str, 
         return [(texts[0][0], "As of", texts[1][1], f"{texts[0][1]} {texts[1][1]}", True)]
     if len(texts) == 1 and _label_cell(texts[0][1]) and not _lone_label(texts[0][1]):
         return [(texts[0][0], "", texts[0][1], texts[0][1], False)]
+    if len(texts) > 1 and texts[0][1] == TEMPLATE_HEADING:
+        # The template's A1 is a label: the title typed beside it is the value.
+        texts = [(texts[0][0], f"{TEMPLATE_HEADING}:"), *texts[1:]]
     groups: list[list[tuple[int, str]]] = []
     heads: list[str] = []  # each group's label, folded ("" for a line without one)
     for position, item in enumerate(texts):
         text = item[1]
         labelled = _label_cell(text)
         label = text[:-1] if labelled else _pair_label(text)
+        if (
+            groups
+            and item[0] > groups[-1][-1][0] + 1
+            and label is None
+            and not _label_cell(groups[-1][0][1])
+        ):
+            groups.append([item])  # far apart from a text without a label: a piece of its own
+            heads.append("")
+            continue
         name = normalise_header(label) if label is not None else ""
         if groups and heads[-1] and heads[-1] not in _RANGE_WORDS:
             open_label = _label_cell(groups[-1][0][1])
