@@ -298,3 +298,63 @@ def test_title_pieces_lose_nothing(words: list[str], gaps: list[int]) -> None:
     assert " ".join(piece[3] for piece in pieces) == " ".join(text for _, text in cells)
     expected = 1 + sum(1 for gap in gaps[: len(cells) - 1] if gap > 1)
     assert len(pieces) == expected
+
+
+# -- 5. more headers, and GT105 on a column of progress kept in extra
+
+
+@pytest.mark.parametrize(
+    ("header", "key"),
+    [
+        ("Mgmt response", "response"),
+        ("Management resp.", "response"),
+        ("Mgmt. response", "response"),
+        ("Progress notes", "comments"),
+        ("Progress update(s)", "comments"),
+        ("Mgmt response category", "category"),
+    ],
+)
+def test_short_headers_are_aliases(header: str, key: str) -> None:
+    """Regression: `Mgmt response`, `Management resp.` and `Progress notes` were no
+    aliases (kept in extra, GT205), so categories and comments were not read."""
+    from govtrack.io.columns import header_key, merge_aliases
+
+    assert header_key(header, merge_aliases()) == key
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_mgmt_response_column_gives_the_category(tmp_path: Path, engine: str) -> None:
+    """Regression: `Mgmt response | … | Progress notes` columns were kept in extra: the
+    response (with its category word) and the comments are read."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Rec No.", "Recommendation", "Mgmt response", "Key action", "Responsible",
+                  "Deadline", "Status", "Progress notes"])  # fmt: skip
+    sheet.append([1, "Widen the survey", "Accepted", "Add two districts", "M&E", "Q3 2023",
+                  "Completed", "Both districts sampled"])  # fmt: skip
+    path = tmp_path / "mgmt.xlsx"
+    book.save(path)
+    doc = gt.load(path, engine=engine)
+    recommendation = doc.evaluations[0].recommendations[0]
+    assert recommendation.response.category is gt.ResponseCategory.ACCEPTED
+    assert doc.actions[0].comments == "Both districts sampled"
+    assert dict(doc.actions[0].extra) == {}
+
+
+def test_a_progress_column_in_extra_says_what_was_done() -> None:
+    """Regression: GT105 (completed, says nothing of what was done) fired on an action whose
+    `Implementation remarks` column, kept in extra, said what was done."""
+    said = gt.Action(
+        text="Train the clerks",
+        status=gt.Status.COMPLETED,
+        extra={"Implementation remarks": "Forty clerks trained"},
+    )
+    silent = gt.Action(
+        text="Print the forms", status=gt.Status.COMPLETED, extra={"Budget": "1200"}
+    )
+    doc = gt.Document(plans=(gt.ActionPlan(title="Plan", actions=(said, silent)),))
+    issues = gt.validate(doc, on=dt.date(2023, 6, 1), select=["GT105"])
+    assert [i.message for i in issues] == [
+        "action 'Print the forms' is completed but says nothing of what was done"
+    ]
