@@ -350,9 +350,7 @@ def test_a_progress_column_in_extra_says_what_was_done() -> None:
         status=gt.Status.COMPLETED,
         extra={"Implementation remarks": "Forty clerks trained"},
     )
-    silent = gt.Action(
-        text="Print the forms", status=gt.Status.COMPLETED, extra={"Budget": "1200"}
-    )
+    silent = gt.Action(text="Print the forms", status=gt.Status.COMPLETED, extra={"Budget": "1200"})
     doc = gt.Document(plans=(gt.ActionPlan(title="Plan", actions=(said, silent)),))
     issues = gt.validate(doc, on=dt.date(2023, 6, 1), select=["GT105"])
     assert [i.message for i in issues] == [

@@ -56,7 +56,6 @@ from govtrack.io._files import one_line
 from govtrack.io._numfmt import (
     LOCALE_DATE_FORMAT_IDS,
     CellShape,
-    DateShape,
     cell_shape,
     format_code,
 )
@@ -331,6 +330,7 @@ class CellShapes(Mapping[tuple[int, int], CellShape]):
     and shape: a sheet of a million month-formatted deadlines takes some 125 KB, not a
     dict entry per cell, so a streamed read stays flat in memory.
 
+    >>> from govtrack.io._numfmt import DateShape
     >>> shapes = CellShapes()
     >>> shapes.add(9, 8, DateShape(None))
     >>> shapes.get((9, 8)), shapes.get((9, 7)), len(shapes), list(shapes)

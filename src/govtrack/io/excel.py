@@ -1840,8 +1840,7 @@ class _Table:
         nor govtrack's helper column. ``Signed: ____`` under Responsible, ``Page 1 of 2``
         under Status: a sign-off, not an action with no text (GT212)."""
         if (
-            index == self.main_column
-            or index == self.first_column
+            index in {self.main_column, self.first_column}
             or index in self.parent_columns
             or index in self.note_columns
             or index in self.ignored
