@@ -356,3 +356,13 @@ def test_a_progress_column_in_extra_says_what_was_done() -> None:
     assert [i.message for i in issues] == [
         "action 'Print the forms' is completed but says nothing of what was done"
     ]
+
+
+def test_a_template_label_and_title_in_one_cell_stay_the_title() -> None:
+    """`Management response matrix: evaluation of …` in one cell is the title, whole."""
+    from govtrack.io.excel import _title_pairs
+
+    text = "Management response matrix: evaluation of the clinics"
+    assert [(0, "Management response matrix", "evaluation of the clinics", text, False)] == (
+        _title_pairs([(0, text)])
+    )

@@ -525,7 +525,6 @@ _YEARS = (1900, 2100)
 _SERIALS = (20000, 109574)  # 1954-10-03 .. 2199-12-31 (1900 epoch): plausible deadlines
 
 _EVALUATION_FIELDS = {
-    normalise_header(TEMPLATE_HEADING): "title",  # the template's A1, a title beside it
     "evaluation": "title",
     "evaluation title": "title",
     "title": "title",
@@ -541,14 +540,13 @@ _EVALUATION_FIELDS = {
 }
 _REPORT_FIELDS = {
     "title": "title",
-    normalise_header(TEMPLATE_HEADING): "title",
     "working group": "working_group",
     "twg": "working_group",
     "technical working group": "working_group",
     "period": "period_text",
     "reporting period": "period_text",
 }
-_PLAN_FIELDS = {"title": "title", normalise_header(TEMPLATE_HEADING): "title"}
+_PLAN_FIELDS = {"title": "title"}
 # The title-row labels each layout has a field for; any other label goes to extra.
 _TITLE_FIELDS = {
     _RESPONSES: _EVALUATION_FIELDS,
@@ -850,7 +848,7 @@ def _title_pairs(texts: Sequence[tuple[int, str]]) -> list[tuple[int, str, str, 
     >>> [piece[2] for piece in _title_pairs([(0, "Follow-up of the audit"), (5, "Version 3")])]
     ['Follow-up of the audit', 'Version 3']
     >>> _title_pairs([(0, "Management response matrix"), (1, "Evaluation of the clinics")])[0][1:3]
-    ('Management response matrix', 'Evaluation of the clinics')
+    ('Title', 'Evaluation of the clinics')
     >>> _title_pairs([(0, "Period:"), (1, "From:"), (2, "Jan 2023"), (3, "To:"), (4, "Jun 2023")])
     [(0, 'Period', 'From: Jan 2023 To: Jun 2023', 'Period: From: Jan 2023 To: Jun 2023', True)]
     """
@@ -865,7 +863,8 @@ def _title_pairs(texts: Sequence[tuple[int, str]]) -> list[tuple[int, str, str, 
         return [(texts[0][0], "As of", texts[1][1], f"{texts[0][1]} {texts[1][1]}", True)]
     if len(texts) == 1 and _label_cell(texts[0][1]) and not _lone_label(texts[0][1]):
         return [(texts[0][0], "", texts[0][1], texts[0][1], False)]
-    if len(texts) > 1 and texts[0][1] == TEMPLATE_HEADING:
+    template = len(texts) > 1 and texts[0][1] == TEMPLATE_HEADING
+    if template:
         # The template's A1 is a label: the title typed beside it is the value.
         texts = [(texts[0][0], f"{TEMPLATE_HEADING}:"), *texts[1:]]
     groups: list[list[tuple[int, str]]] = []
@@ -912,6 +911,9 @@ def _title_pairs(texts: Sequence[tuple[int, str]]) -> list[tuple[int, str, str, 
             pieces.append((index, match.group(1).strip(), match.group(2).strip(), text, False))
         else:
             pieces.append((index, "", text, text, False))
+    if template:  # the label names the title field
+        index, _, value, text, _ = pieces[0]
+        pieces[0] = (index, "Title", value, text, True)
     return pieces
 
 
