@@ -178,11 +178,30 @@ def _why_unreadable(text: str) -> str:
     return _EXPECTED_DEADLINE
 
 
+_SAYS_WHAT_WAS_DONE = re.compile(
+    r"\b(?:progress|notes?|comments?|remarks?|updates?|observations?)\b", re.IGNORECASE
+)
+"""An extra column's header that names what was done (``Progress notes``, ``Implementation
+remarks``): an action saying something there says what was done (GT105)."""
+
+
+def _said_in_extra(action: Action) -> bool:
+    """Whether an extra column named like a comment (:data:`_SAYS_WHAT_WAS_DONE`) holds text."""
+    return any(
+        value.strip() and _SAYS_WHAT_WAS_DONE.search(key) for key, value in action.extra.items()
+    )
+
+
 @rule("GT105", Severity.WARNING, "completed without comment")
 def _completed_without_comment(doc: Document, on: dt.date) -> Iterator[Issue]:
     del on
     for action in doc.actions:
-        if action.status is Status.COMPLETED and not action.comments.strip() and not action.updates:
+        if (
+            action.status is Status.COMPLETED
+            and not action.comments.strip()
+            and not action.updates
+            and not _said_in_extra(action)
+        ):
             yield _issue(
                 "GT105",
                 f"{_label(action)} is completed but says nothing of what was done",

@@ -26,6 +26,8 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import lru_cache
 
 import attrs
@@ -36,10 +38,14 @@ from govtrack.model.dates import MONTHS, Due
 __all__ = [
     "BUILTIN_FORMATS",
     "LOCALE_DATE_FORMAT_IDS",
+    "CellShape",
     "DateShape",
     "MonthStyle",
+    "PercentShape",
+    "cell_shape",
     "date_shape",
     "format_code",
+    "percent_shape",
 ]
 
 LOCALE_DATE_FORMAT_IDS = frozenset((*range(27, 37), *range(50, 59)))
@@ -217,6 +223,59 @@ def _month_style(run: int) -> MonthStyle:
     if run == 4 or run > 5:
         return MonthStyle.NAME
     return MonthStyle.ABBREVIATED  # mmm, and mmmmm (the initial, which reads as no month)
+
+
+@attrs.frozen
+class PercentShape:
+    """A number format that shows a percentage (``0%``, ``0.0%``): ``1`` is shown ``100%``.
+
+    Attributes:
+        decimals: How many decimals the format shows.
+    """
+
+    decimals: int = 0
+
+    def text(self, value: float) -> str:
+        """The number as the format shows it, rounded half away from zero as Excel does.
+
+        >>> PercentShape().text(1.0), PercentShape().text(0.125), PercentShape(1).text(0.5)
+        ('100%', '13%', '50.0%')
+        """
+        try:
+            shown = (Decimal(repr(float(value))) * 100).quantize(
+                Decimal(1).scaleb(-self.decimals), rounding=ROUND_HALF_UP
+            )
+        except (InvalidOperation, OverflowError, ValueError):
+            return f"{value!r}"
+        return f"{shown}%"
+
+
+_PERCENT = re.compile(r"[#0?,]*(?:\.([#0?]*))?%")
+_LITERALS = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.|_.|\*.')
+
+
+@lru_cache(maxsize=256)
+def percent_shape(code: str) -> PercentShape | None:
+    """The percentage a number format shows, or None when it is no percentage format.
+
+    >>> percent_shape("0%"), percent_shape("0.00%"), percent_shape("0.0"), percent_shape("mm%")
+    (PercentShape(decimals=0), PercentShape(decimals=2), None, None)
+    """
+    first = _LITERALS.sub("", code.split(";", 1)[0]).strip()
+    match = _PERCENT.fullmatch(first)
+    if match is None or not any(char in "0#?" for char in first):
+        return None
+    return PercentShape(len(match.group(1) or ""))
+
+
+CellShape = DateShape | PercentShape
+"""What a number format shows that a cell's value does not: a date without its day, or a
+percentage."""
+
+
+def cell_shape(code: str) -> CellShape | None:
+    """:func:`date_shape`, else :func:`percent_shape`, of a format code."""
+    return date_shape(code) or percent_shape(code)
 
 
 def format_code(number_format_id: int, custom: dict[int, str]) -> str:

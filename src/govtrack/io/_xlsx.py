@@ -53,7 +53,12 @@ from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900
 
 from govtrack._errors import FormatError, UnsupportedFormatError
 from govtrack.io._files import one_line
-from govtrack.io._numfmt import LOCALE_DATE_FORMAT_IDS, DateShape, date_shape, format_code
+from govtrack.io._numfmt import (
+    LOCALE_DATE_FORMAT_IDS,
+    CellShape,
+    cell_shape,
+    format_code,
+)
 
 __all__ = [
     "ENGINES",
@@ -219,8 +224,9 @@ def read_package(archive: zipfile.ZipFile, name: str) -> PackageInfo:
     )
 
 
-def date_styles(archive: zipfile.ZipFile, part: str) -> dict[int, DateShape]:
-    """The cell styles whose number format shows a date without its day, by style index.
+def date_styles(archive: zipfile.ZipFile, part: str) -> dict[int, CellShape]:
+    """The cell styles whose number format shows a date without its day (or a percentage,
+    :class:`~govtrack.io._numfmt.PercentShape`), by style index.
 
     A cell's ``s`` attribute is its index in ``cellXfs``; each of those names a
     ``numFmtId``, the workbook's own format (``numFmts``) or a built-in one
@@ -260,7 +266,7 @@ def date_styles(archive: zipfile.ZipFile, part: str) -> dict[int, DateShape]:
             cell_formats = element
     if cell_formats is None:
         return {}
-    shapes: dict[int, DateShape] = {}
+    shapes: dict[int, CellShape] = {}
     index = 0
     for xf in cell_formats:
         if _local(xf.tag) != "xf":
@@ -269,7 +275,7 @@ def date_styles(archive: zipfile.ZipFile, part: str) -> dict[int, DateShape]:
             number_format_id = int(xf.get("numFmtId", "0"))
         except ValueError:
             number_format_id = 0
-        shape = date_shape(format_code(number_format_id, custom))
+        shape = cell_shape(format_code(number_format_id, custom))
         if shape is not None:
             shapes[index] = shape
         index += 1
@@ -315,15 +321,16 @@ class SheetFacts:
     last_row: int = 0
     overrides: tuple[tuple[int, int, str], ...] = ()
     inline_escaped: frozenset[tuple[int, int]] = frozenset()
-    partial_dates: Mapping[tuple[int, int], DateShape] = attrs.field(factory=dict, hash=False)
+    partial_dates: Mapping[tuple[int, int], CellShape] = attrs.field(factory=dict, hash=False)
     """A :class:`CellShapes` when the scan fills it (an empty dict otherwise)."""
 
 
-class CellShapes(Mapping[tuple[int, int], DateShape]):
+class CellShapes(Mapping[tuple[int, int], CellShape]):
     """(row, column) -> the DateShape of a cell, kept as one bit per row for each column
     and shape: a sheet of a million month-formatted deadlines takes some 125 KB, not a
     dict entry per cell, so a streamed read stays flat in memory.
 
+    >>> from govtrack.io._numfmt import DateShape
     >>> shapes = CellShapes()
     >>> shapes.add(9, 8, DateShape(None))
     >>> shapes.get((9, 8)), shapes.get((9, 7)), len(shapes), list(shapes)
@@ -331,10 +338,10 @@ class CellShapes(Mapping[tuple[int, int], DateShape]):
     """
 
     def __init__(self) -> None:
-        self._columns: dict[int, list[tuple[DateShape, bytearray]]] = {}
+        self._columns: dict[int, list[tuple[CellShape, bytearray]]] = {}
         self._count = 0
 
-    def add(self, row: int, column: int, shape: DateShape) -> None:
+    def add(self, row: int, column: int, shape: CellShape) -> None:
         """Record the cell at ``row``, ``column`` (1-based) as in ``shape``."""
         groups = self._columns.setdefault(column, [])
         bits = next((found for known, found in groups if known == shape), None)
@@ -349,7 +356,7 @@ class CellShapes(Mapping[tuple[int, int], DateShape]):
                 self._count += 1
             bits[index] |= mask
 
-    def __getitem__(self, key: tuple[int, int]) -> DateShape:
+    def __getitem__(self, key: tuple[int, int]) -> CellShape:
         row, column = key
         index, mask = row >> 3, 1 << (row & 7)
         for shape, bits in self._columns.get(column, ()):
@@ -452,7 +459,7 @@ class _Scanner:
         prefix: bytes,
         overrides: bool,
         shared: Mapping[int, str],
-        date_styles: Mapping[int, DateShape] | None = None,
+        date_styles: Mapping[int, CellShape] | None = None,
     ) -> None:
         self.root_tag = root_tag
         self.close_tag = b"</" + prefix + b"worksheet>"
@@ -603,7 +610,7 @@ class _Scanner:
                     int(ref.group(2)), _column_number(ref.group(1)), styles[int(match.group(1))]
                 )
 
-    def _partial_date(self, attributes: bytes, shape: DateShape) -> None:
+    def _partial_date(self, attributes: bytes, shape: CellShape) -> None:
         """Record one cell, by the attributes of its start tag, unless it is no number."""
         kind = _CELL_TYPE.search(attributes) if b"t" in attributes else None
         if kind is not None and kind.group(1) not in _NUMERIC_TYPES:
@@ -730,7 +737,7 @@ def scan_sheet(
     *,
     overrides: bool = False,
     shared: Mapping[int, str] | None = None,
-    date_styles: Mapping[int, DateShape] | None = None,
+    date_styles: Mapping[int, CellShape] | None = None,
 ) -> SheetFacts:
     """Merged ranges, hidden rows and columns, and bare formulas of one sheet, streamed.
 

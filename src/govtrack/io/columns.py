@@ -87,12 +87,14 @@ ALIASES: dict[str, tuple[str, ...]] = {
                        "Recommandation", "Recommandations", "Recomendación",
                        "Recomendaciones", "Recomendacion"),
     "response": ("Management response", "Response", "Management response text", "MR",
-                 "Management comments", "Management's response",
+                 "Management comments", "Management's response", "Mgmt response",
+                 "Mgmt. response", "Mgt response", "Management resp.", "Mgmt resp.",
                  # French, Spanish
                  "Réponse de la direction", "Réponse de la direction générale", "Réponse",
                  "Reponse de la direction", "Respuesta de la gerencia",
                  "Respuesta de la administración", "Respuesta de la dirección", "Respuesta"),
     "category": ("Category", "Management response category", "Response category",
+                 "Mgmt response category",
                  "Accepted / rejected", "Acceptance",
                  # French, Spanish
                  "Catégorie", "Categorie", "Categoría", "Categoria"),
@@ -138,6 +140,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
                  "Notes", "Status update", "Implementation update", "Comments / progress",
                  "Comments / remarks", "Progress made", "Progress to date", "Remark",
                  "Comments / updates", "Updates / comments", "Comments and updates",
+                 "Progress notes", "Progress note", "Progress updates",
                  # French, Spanish
                  "Commentaires", "Commentaire", "Observations", "Remarques",
                  "Comentarios", "Comentario", "Observaciones"),

@@ -123,7 +123,10 @@ and one prefix in a table is as much a scope as many.
 starts a pair, several to a row if need be, a range's ``From:`` and ``To:`` being part of
 the pair before them (:func:`_title_pairs`); a pair fills the record's field of that name
 or goes to its ``extra`` under its label; the first row without a label is the title, else
-the sheet's name.
+the sheet's name (texts an empty cell apart are separate pieces, the first the title, the
+others kept in ``extra``; the template's ``Management response matrix`` label with a text
+beside it labels the title). A lone text right above a header row further down is that
+table's title.
 
 **Rows.** Blank rows are skipped. In a management-response matrix the
 recommendation columns (Rec #, Recommendation, Management response,
@@ -142,7 +145,10 @@ A row with a single short text (in the first or the
 main column, or merged across) is a section row: it becomes the ``group`` of
 what follows. A single text beginning ``Note``, ``Source``, ``NB`` or ``*``
 is a note: kept in the container's ``extra`` under its cell and reported
-(GT212). A note ``Legend`` (or ``Key`` alone) opens a legend: the rows under it
+(GT212). A lone cell below a blank row in any other column but the
+action's (or indicator's, recommendation's), a Comments or Updates column or a recommendation's
+(``Signed: ____`` under Responsible, ``Page 1 of 2`` under Status) is a note too, not an
+action with no text. A note ``Legend`` (or ``Key`` alone) opens a legend: the rows under it
 pairing a status, category or schedule word or a colour with its meaning
 (``Completed | Fully done``, nothing else) are kept in ``extra`` as ``Legend
 <cell>`` (GT212), up to the first row that is not such a pair. A row with no
@@ -274,7 +280,7 @@ from govtrack._gc import collector_paused
 from govtrack.io import _notes, _xlsx
 from govtrack.io._build import ACTION_FIELDS, new_action, new_location, new_recommendation
 from govtrack.io._files import BROKEN_SHEET_ERRORS, read_error
-from govtrack.io._numfmt import DateShape
+from govtrack.io._numfmt import CellShape, DateShape, PercentShape
 from govtrack.io._refs import LEADING_REF as _LEADING_REF
 from govtrack.io._refs import REF_FIRST as _REF_FIRST
 from govtrack.io._refs import REF_SECOND as _REF_SECOND
@@ -296,6 +302,7 @@ from govtrack.io.excel_write import (
     INSTRUCTIONS_TITLE,
     LISTS_SHEET,
     PROBLEMS_HEADERS,
+    TEMPLATE_HEADING,
 )
 from govtrack.io.limits import (
     DEFAULT_LIMITS,
@@ -832,6 +839,16 @@ def _title_pairs(texts: Sequence[tuple[int, str]]) -> list[tuple[int, str, str, 
     (3, 'Period', '2020', 'Period: 2020', True)
     >>> _title_pairs([(0, "Follow-up: the 2023 retreat")])
     [(0, 'Follow-up', 'the 2023 retreat', 'Follow-up: the 2023 retreat', False)]
+
+    A text without a label and a text a column or more apart from it (an empty cell
+    between them) are two pieces, never joined (``Follow-up of the audit | | | Version 3``):
+    the first is the title, the other kept in ``extra``. The template's A1 (``Management
+    response matrix``) with a text after it is a label: the text is the title.
+
+    >>> [piece[2] for piece in _title_pairs([(0, "Follow-up of the audit"), (5, "Version 3")])]
+    ['Follow-up of the audit', 'Version 3']
+    >>> _title_pairs([(0, "Management response matrix"), (1, "Evaluation of the clinics")])[0][1:3]
+    ('Title', 'Evaluation of the clinics')
     >>> _title_pairs([(0, "Period:"), (1, "From:"), (2, "Jan 2023"), (3, "To:"), (4, "Jun 2023")])
     [(0, 'Period', 'From: Jan 2023 To: Jun 2023', 'Period: From: Jan 2023 To: Jun 2023', True)]
     """
@@ -846,12 +863,25 @@ def _title_pairs(texts: Sequence[tuple[int, str]]) -> list[tuple[int, str, str, 
         return [(texts[0][0], "As of", texts[1][1], f"{texts[0][1]} {texts[1][1]}", True)]
     if len(texts) == 1 and _label_cell(texts[0][1]) and not _lone_label(texts[0][1]):
         return [(texts[0][0], "", texts[0][1], texts[0][1], False)]
+    template = len(texts) > 1 and texts[0][1] == TEMPLATE_HEADING
+    if template:
+        # The template's A1 is a label: the title typed beside it is the value.
+        texts = [(texts[0][0], f"{TEMPLATE_HEADING}:"), *texts[1:]]
     groups: list[list[tuple[int, str]]] = []
     heads: list[str] = []  # each group's label, folded ("" for a line without one)
     for position, item in enumerate(texts):
         text = item[1]
         labelled = _label_cell(text)
         label = text[:-1] if labelled else _pair_label(text)
+        if (
+            groups
+            and item[0] > groups[-1][-1][0] + 1
+            and label is None
+            and not _label_cell(groups[-1][0][1])
+        ):
+            groups.append([item])  # far apart from a text without a label: a piece of its own
+            heads.append("")
+            continue
         name = normalise_header(label) if label is not None else ""
         if groups and heads[-1] and heads[-1] not in _RANGE_WORDS:
             open_label = _label_cell(groups[-1][0][1])
@@ -881,6 +911,9 @@ def _title_pairs(texts: Sequence[tuple[int, str]]) -> list[tuple[int, str, str, 
             pieces.append((index, match.group(1).strip(), match.group(2).strip(), text, False))
         else:
             pieces.append((index, "", text, text, False))
+    if template:  # the label names the title field
+        index, _, value, text, _ = pieces[0]
+        pieces[0] = (index, "Title", value, text, True)
     return pieces
 
 
@@ -920,6 +953,8 @@ class _Section:
     label: str
     cell: str
     used: bool = False
+    row: int = 0
+    index: int = 0
 
 
 class _Table:
@@ -1093,6 +1128,8 @@ class _Table:
         # The last row that was neither blank nor an action's (a section, a note, a tally):
         # a comment-only row under it goes on no action above it.
         self.broken_at = header.row
+        # The last row with a filled cell: a row below it and a blank row is after a gap.
+        self.last_row = header.row
         # The action row the last comment-only rows went on with, the last of them, and how
         # many: a comment-only row goes on only right under the action or under another such
         # row (no blank row between), and at most _MOST_JOINED of them.
@@ -1429,6 +1466,9 @@ class _Table:
             return
         if row in self.hidden_rows:
             self.problems.add("GT203", f"row {row} is hidden; it was read", self.sheet, f"A{row}")
+        gap, self.last_row = row > self.last_row + 1, row
+        if gap and len(filled) == 1 and self._stray(row, filled[0], values[filled[0]]):
+            return  # a sign-off, a date, a page number under the table: no action
         # Error values and columns without a header are rare: one test in C for the row
         # (values are str, numbers, dates or None, all hashable), the loop only if needed.
         if (
@@ -1790,8 +1830,42 @@ class _Table:
         if not self._heads_section(row, index):
             return False
         self._close_section()
-        self.section = _Section(label=text, cell=cell)
+        self.section = _Section(label=text, cell=cell, row=row, index=index)
         self.broken_at = row
+        return True
+
+    def _stray(self, row: int, index: int, value: Any) -> bool:
+        """Keep a lone cell below a blank row in extra as a note and say True, when its column
+        makes no record by itself: not the action (indicator, recommendation) column, nor the
+        table's first column (where a lone text is a section or a note: :meth:`_lone`), nor a
+        recommendation's or a comment's column (:meth:`_response_row`, :meth:`_comment_row`),
+        nor govtrack's helper column. ``Signed: ____`` under Responsible, ``Page 1 of 2``
+        under Status: a sign-off, not an action with no text (GT212)."""
+        if (
+            index in {self.main_column, self.first_column}
+            or index in self.parent_columns
+            or index in self.note_columns
+            or index in self.ignored
+            or (row, index) in self.merged_across
+            or (value.__class__ is str and value in _ERRORS)
+        ):
+            return False
+        text = _text(value).strip()
+        if not text or _shows_nothing(text):
+            return False
+        cell = self.cell(index, row)
+        self.extra[f"Note {cell}"] = text
+        self.broken_at = row
+        self.legend, self.few = "", 2
+        where = self.labels.get(index)
+        where = f"under {where!r}" if where else "in a column with no header"
+        self.add(
+            "GT212",
+            f"{cell} is alone on its row, below a blank row and {where}, with no action "
+            f"text: it reads as a note, not an action; kept in extra: {text!r}",
+            index,
+            row,
+        )
         return True
 
     def _few(self, row: int, values: Sequence[Any], filled: list[int]) -> bool:
@@ -1844,6 +1918,16 @@ class _Table:
             return index == self.first_column
         return index in {self.first_column, self.main_column}
 
+    def title_above(self, row: int) -> list[tuple[int, Sequence[Any]]]:
+        """The section row right above ``row`` (a new header row) with nothing under it, as a
+        title row for the table under that header; taken from this table (not kept in its
+        extra, GT215). Empty when there is none."""
+        section = self.section
+        if section is None or section.used or section.row != row - 1:
+            return []
+        self.section = None
+        return [(section.row, [*([None] * section.index), section.label])]
+
     def _close_section(self) -> None:
         section = self.section
         if section is not None and not section.used:
@@ -1895,14 +1979,24 @@ class _Table:
             return self.reader.due_of_text(value, self, index, row)
         if kind is dt.datetime or kind is dt.date:
             day = value.date() if kind is dt.datetime else value
-            if self.partial_dates is not None and (
-                shape := self.partial_dates.get((self._anchor(index, row), index + 1))
+            if self.partial_dates is not None and isinstance(
+                shape := self.partial_dates.get((self._anchor(index, row), index + 1)), DateShape
             ):
                 return self.reader.due_of_shape(shape, day), ""
             return self.reader.due_of_day(day), ""
         if kind is int or kind is float:
             return self.reader.due_of_number(value)
         return None, _text(value)
+
+    def _shown(self, value: Any, index: int, row: int) -> str:
+        """A cell's text as Excel shows it: a number in a percent style as its percentage
+        (``1`` formatted ``0%`` is ``100%``), any other value as :func:`_text` gives it (a
+        tick ``TRUE``, a date ``2023-02-14``)."""
+        if self.partial_dates is not None and (value.__class__ is float or value.__class__ is int):
+            shape = self.partial_dates.get((self._anchor(index, row), index + 1))
+            if isinstance(shape, PercentShape):
+                return shape.text(value)
+        return _text(value)
 
     def _anchor(self, index: int, row: int) -> int:
         """The row whose cell ``row`` shows in column ``index``: the first row of a merged
@@ -1949,7 +2043,7 @@ class _Table:
         if self.i_status < n:
             status_text = values[self.i_status]
             if status_text.__class__ is not str or status_text.isspace():
-                status_text = _text(status_text)
+                status_text = self._shown(status_text, self.i_status, row)
         else:
             status_text = ""
         updates = reader.updates_of(_text(values[self.i_updates])) if self.i_updates < n else ()
@@ -3205,7 +3299,9 @@ def _read_sheet(
         ):
             score, again = _header_of(values, row, lookup)
             if again is not None and score >= 2:
-                if again.keys == header.keys and again.layout == header.layout:
+                # A title row right above it: a new table of the same columns, not a repeat.
+                above = table.title_above(row)
+                if again.keys == header.keys and again.layout == header.layout and not above:
                     problems.add(
                         "GT216", f"row {row} repeats the header row; skipped", sheet.name, f"A{row}"
                     )
@@ -3220,7 +3316,7 @@ def _read_sheet(
                     reader=reader,
                     sheet=sheet.name,
                     header=header,
-                    titles=[],
+                    titles=above,
                     facts=facts,
                     sink=sink,
                 )
@@ -3705,7 +3801,7 @@ def _read_facts(
     sheet: _xlsx.SheetInfo,
     name: str,
     shared: Mapping[int, str],
-    date_styles: Mapping[int, DateShape],
+    date_styles: Mapping[int, CellShape],
     *,
     overrides: bool,
 ) -> _xlsx.SheetFacts:
@@ -3726,7 +3822,7 @@ def _read_shared(archive: zipfile.ZipFile, package: _xlsx.PackageInfo, name: str
 
 def _read_date_styles(
     archive: zipfile.ZipFile, package: _xlsx.PackageInfo, name: str
-) -> dict[int, DateShape]:
+) -> dict[int, CellShape]:
     try:
         return _xlsx.date_styles(archive, package.styles)
     except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as error:

@@ -116,6 +116,7 @@ __all__ = [
     "LAYOUTS",
     "LISTS_SHEET",
     "NO_DEADLINE",
+    "TEMPLATE_HEADING",
     "dump",
     "refuse_rewritten_deadlines",
     "render_updates",
@@ -134,6 +135,9 @@ NO_DEADLINE = "none"
 
 INSTRUCTIONS_SHEET = "Instructions"
 INSTRUCTIONS_TITLE = "How to fill in the matrix"
+TEMPLATE_HEADING = "Management response matrix"
+"""The template's A1: a label; the evaluation's title is typed beside it, in B1 (the reader
+takes the text after it on that row as the title)."""
 """The first cell of the template's Instructions sheet, by which the reader knows it."""
 PROBLEMS_HEADERS = ("Severity", "Code", "Where", "Column", "Problem")
 """The header row of the Problems sheet of an annotated copy, by which the reader knows it."""
@@ -752,6 +756,14 @@ def _instructions_sheet(workbook: openpyxl.Workbook) -> None:
             )
         ]
     )
+    sheet.append(
+        [
+            wrapped(
+                f"The title: type the evaluation's title in cell B1 of the Matrix sheet, beside "
+                f"'{TEMPLATE_HEADING}' (which then reads as its label), or over it in A1."
+            )
+        ]
+    )
     sheet.append([])
     sheet.append([strong("Column"), strong("What to write")])
     for key, text in _INSTRUCTIONS.items():
@@ -803,7 +815,7 @@ def write_template(path: str | os.PathLike[str] | IO[bytes]) -> None:
     keys = [*_RECOMMENDATION_KEYS, *_ACTION_KEYS, *_TAIL_KEYS]
     table = _Table(
         name="Matrix",
-        heading="Management response matrix",
+        heading=TEMPLATE_HEADING,
         keys=keys,
         headers=_headers(keys),
     )
