@@ -689,10 +689,12 @@ def _heads_group(lines: list[Line], index: int, rest: str) -> bool:
     """
     if not _heading_like(rest) or _OPENS_LIST.search(rest) or _OBLIGATION.search(rest + " "):
         return False
-    following = next((line for line in lines[index + 1 :] if line.clean), None)
-    if following is None:
+    position = index + 1  # the next line with text, read in place (no copy of the rest)
+    while position < len(lines) and not lines[position].clean:
+        position += 1
+    if position >= len(lines):
         return False
-    shape = _shape(following.text)
+    shape = _shape(lines[position].text)
     return shape is not None and shape[0] in {"1.", "1)", "(1)"} and shape[1] == 1
 
 
