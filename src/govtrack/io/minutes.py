@@ -63,6 +63,10 @@ case with a full stop (``a.``, as ``a)``); its ref is the letter or numeral and 
 read only when it is sure: two spaces or a tab follow the first letter, or the next line
 lettered alike holds the next letter (``B.`` after ``A.``, ``II.`` after ``I.``). A line
 that is not sure, or whose letter is followed by a name and ``will``, is reported (GT353).
+A bullet followed by ``A.`` is a bullet (``- A. Smith will …``). A short lettered line with no
+verb over a list numbered from ``1`` (``A.  Finance``) is a section's title: the numbered
+lines are its decisions, refs ``A.1``, ``A.2``, ``group`` the title; numbered lines under a
+lettered decision are decisions too.
 A numbered list starts at ``1.``; a line
 ``N.`` is its next decision, except that a title (a few words, no full stop) whose
 number is the agenda's next is an agenda item (reported, GT351, when it also
@@ -94,10 +98,11 @@ carry its acronym in brackets (``Ministry of Finance (MoF)``). A supporter set o
 commas (``The Secretariat, with support from UNDP, will …``; ``supported by``, ``in
 consultation with``) is not responsible and stays in the text only; so is any clause set off
 by commas that starts in lower case (``The Secretariat, having circulated the draft, will
-…``, ``UNICEF, as lead agency, to …``). A later clause with a subject of its own (``The
-Secretariat to circulate the draft by 15 March 2024 and the Unit to comment by 30 March
-2024``) adds its party; a decision has one deadline, the first, and a later clause's own
-deadline stays in the text and is reported (GT352). A subject holding
+…``, ``UNICEF, as lead agency, to …``), unless it is a second subject (``The Chair, and the
+Vice-Chair, will``; ``or``, ``together with``), a party too. A later clause with a subject
+of its own (``The Secretariat to circulate the draft by 15 March 2024 and the Unit to
+comment by 30 March 2024``) adds its party; a decision has one deadline, the first, and a
+later clause's own deadline stays in the text and is reported (GT352). A subject holding
 ``not`` (``Decisions not objected to within 5 days will be deemed approved``) names no
 party. A party named after ``Responsible:``, ``Lead:``, ``Focal point:`` comes first.
 The decision's text is the whole sentence.
@@ -217,7 +222,7 @@ from govtrack.io._prose import (
     unread_day,
     unread_deadline_in,
 )
-from govtrack.model.dates import Due, Precision, parse_due
+from govtrack.model.dates import MONTHS, Due, Precision, parse_due
 from govtrack.model.location import Location
 from govtrack.model.records import AgendaItem, Decision, Document, Issue, Meeting
 from govtrack.model.status import Severity
@@ -304,13 +309,15 @@ _UNREAD_MARKER = re.compile(
 _PAST_XX = re.compile(rf"\(?{_LOWER_ROMAN}[.)]")
 """A lowercase Roman numeral as :data:`_UNREAD_MARKER` finds it (``(xxi)``, ``xl.``)."""
 _LETTER_ITEM = re.compile(
-    r"^\s{0,8}(?:[-*•]\s{1,4})?(?:\*\*)?"
+    r"^\s{0,8}(?:[-*•]\s{1,4}(?=\(?[A-Z]{1,5}\)))?(?:\*\*)?"
     r"(?:\((?P<paren>[A-Z]{1,5})\)|(?P<closing>[A-Z]{1,5})\)|(?P<dotted>[A-Z]{1,5}|[a-z])\.)"
     r"(?:\*\*)?(?P<gap>[ \t]{1,8})(?P<rest>\S.*)$"
 )
 """A line lettered in capitals (``A.``, ``(B)``, ``C)``), numbered in capital Roman numerals
 (``II.``, ``(IV)``, ``V)``) or lettered in lower case with a full stop (``a.``): what
-:func:`_letter_item` reads."""
+:func:`_letter_item` reads. A bullet may come before a bracketed letter (``- (B)``, ``• C)``,
+as before ``b)``), never before ``A.``: ``- A. Smith will …`` is a bullet whose text starts
+with an initial."""
 _LETTER_FORMS = frozenset({"A.", "A)", "(A)", "a."})
 """The forms :func:`_letter_item` gives."""
 _INITIAL = re.compile(
@@ -484,6 +491,23 @@ _CLAUSE_ASIDE = re.compile(
 ``The Secretariat, having circulated the draft, will …``, ``UNICEF, as lead agency, to …``.
 A name's role in capitals (``Ms. Achieng, Programme Officer, will``) is no such clause; a
 comma before a year (``having met on May 1, 2024,``) ends none."""
+_CO_SUBJECT = re.compile(
+    r"^(?P<subject>[^,;:()]{2,80}?),\s{0,3}(?:and|or|together\s{1,3}with|jointly\s{1,3}with"
+    r"|along\s{1,3}with|as\s{1,3}well\s{1,3}as)\s{1,3}(?P<other>[^,;:()]{2,80}?),\s{0,3}"
+    r"(?=(?:will|shall|must|should|would|(?:is|are)\s{1,3}(?:(?:requested|expected|asked"
+    r"|invited)\s{1,3})?to|to)\s)"
+)
+"""A second subject set off by commas before the verb: ``The Chair, and the Vice-Chair,
+will …``, ``The Unit, together with HR, to …``; both act, so both are parties (a supporter
+is named otherwise: ``with support from``, :data:`_ASIDE`)."""
+_DEADLINE_CLAUSE = re.compile(
+    r"(?:(?:no|not)\s{1,3}later\s{1,3}than|(?:on\s{1,3}or\s{1,3})?(?:by|before)|until"
+    r"|at\s{1,3}the\s{1,3}latest\s{1,3}(?:by|on))\s{1,3}(?:[^,;:]|,\s{0,3}(?=\d{4}\b)){1,60}?"
+    r"(?:\s{1,3}at\s{1,3}the\s{1,3}(?:latest|earliest\s{1,3}possible))?",
+    re.IGNORECASE,
+)
+"""A clause between commas before the verb that is itself the decision's deadline: ``by 30
+April 2024 at the latest``, ``no later than 30 April 2024``, ``before the end of May``."""
 _NEXT_CLAUSE = re.compile(r"(?:;\s{0,3}(?:and\s{1,3})?|,?\s{1,3}and\s{1,3}|,\s{1,3})(?=\S)")
 """What may start another clause of a decision's sentence: ``; ``, `` and ``, ``, ``."""
 _CLAUSE_SUBJECT = re.compile(
@@ -493,6 +517,11 @@ _CLAUSE_SUBJECT = re.compile(
 """A clause with a subject of its own: ``the Unit to comment``, ``HR will hire``."""
 _MOST_CLAUSES = 16
 """The most places :func:`decision_clauses` tries a new clause at, in a decision's sentence."""
+_CALENDAR_WORDS = frozenset((
+    *MONTHS, *(month[:3] for month in MONTHS), "sept",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+))  # fmt: skip
+"""Words in capitals that end a date, not a name (``by May and HR to …``)."""
 _CONTROL_VERBS = frozenset((
     "invite", "invites", "invited", "ask", "asks", "asked", "request", "requests", "requested",
     "urge", "urges", "urged", "encourage", "encourages", "encouraged", "help", "helps",
@@ -560,6 +589,7 @@ class _Pending:
     numeral: int = 0  # the Roman numeral of its last sub-item, 0 before one
     shape: str = "marker"  # how its line starts, as _shape gives it
     number: int = 0  # the number of its last sub-item numbered "1.", 0 before one
+    group: str = ""  # the title of the lettered section it sits under (`A.  Finance`)
 
     def opens_list(self) -> bool:
         """Whether lines below may be items of its sub-list: it ends with ``:`` or has some."""
@@ -574,9 +604,16 @@ class _Section:
     family: str | None = None  # "marker", "bullet", "number", "decimal 5.1": its list's kind
     started: bool = False  # whether a decision was read in it
     last: int = 0  # the number of its last numbered decision
+    group: tuple[str, str] = ("", "")  # the letter and title of the section it is in, if any
 
     def reset(self, *, strict: bool) -> None:
         self.strict, self.family, self.started, self.last = strict, None, False, 0
+        self.group = ("", "")
+
+    def numbers(self, family: str | None) -> bool:
+        """Whether a numbered line may be a decision in a list of ``family``: a numbered
+        list, or a lettered one (``A.``), whose items or section titles it goes under."""
+        return family in {None, "number"} or (family or "").startswith("letter ")
 
     def take(self, family: str, number: int) -> None:
         self.family = self.family or family
@@ -590,8 +627,9 @@ class _Section:
         if _DECIMAL_FORM.fullmatch(shape[0]):
             first = self.family is None and shape[1] == 1
             return self.strict and (first or self.family == f"decimal {shape[0]}")
-        family = "number" if shape[0] in {"1)", "(1)"} else "bullet"
-        return self.strict and self.family in {None, family}
+        if shape[0] in {"1)", "(1)"}:
+            return self.strict and self.numbers(self.family)
+        return self.strict and self.family in {None, "bullet"}
 
     def reports_agenda_item(self, number: int, items: list[_Item]) -> bool:
         """Whether a line numbered ``N.`` read as an agenda item after decisions under the
@@ -609,7 +647,7 @@ class _Section:
         a few words with no full stop, no ``:``, no ``will``, ``shall``…, and no indented
         line going on with it (``goes_on``).
         """
-        if not self.strict or self.family not in {None, "number"}:
+        if not self.strict or not self.numbers(self.family):
             return False
         agenda = _next_agenda(items)
         title = not rest or (
@@ -639,6 +677,25 @@ def _goes_on(lines: list[Line], index: int) -> bool:
         return False
     after = lines[index + 1].text
     return _indent(after) > _indent(lines[index].text) and _shape(after) is None
+
+
+def _heads_group(lines: list[Line], index: int, rest: str) -> bool:
+    """Whether a lettered line (``A.  Finance``) is the title of a section of numbered
+    decisions: a few words with no verb and no ``:``, and the next line is numbered ``1``.
+
+    >>> lines = [Line(1, "A.  Finance"), Line(2, "1. HR will hire.")]
+    >>> _heads_group(lines, 0, "Finance"), _heads_group(lines, 0, "HR will act.")
+    (True, False)
+    """
+    if not _heading_like(rest) or _OPENS_LIST.search(rest) or _OBLIGATION.search(rest + " "):
+        return False
+    position = index + 1  # the next line with text, read in place (no copy of the rest)
+    while position < len(lines) and not lines[position].clean:
+        position += 1
+    if position >= len(lines):
+        return False
+    shape = _shape(lines[position].text)
+    return shape is not None and shape[0] in {"1.", "1)", "(1)"} and shape[1] == 1
 
 
 def _title_over_text(lines: list[Line], index: int, rest: str) -> bool:
@@ -770,6 +827,8 @@ def _letter_item(text: str) -> tuple[str, str, str, bool] | None:
     (('A.', 'B', 'The Unit will act.', True), ('(A)', 'IV', 'HR to hire.', False))
     >>> _letter_item("a. text"), _letter_item("a.m. text"), _letter_item("UN) text")
     (('a.', 'a', 'text', False), None, None)
+    >>> _letter_item("- A. Smith will act.") is None  # a bullet, whose text starts with an initial
+    True
     """
     m = _LETTER_ITEM.match(text)
     if m is None:
@@ -787,18 +846,25 @@ def _written(form: str, token: str) -> str:
     return form.replace("A", token) if "A" in form else f"{token}."
 
 
-def _run_follows(lines: list[Line], index: int, form: str, token: str | None) -> bool:
+def _run_follows(
+    lines: list[Line], index: int, form: str, token: str | None, *, titles: bool = False
+) -> bool:
     """Whether the next line lettered in ``form`` below ``lines[index]`` holds ``token``,
     the letter or numeral after its own (``B.`` after ``A.``, ``II.`` after ``I.``): a run
     that makes the list sure. A heading, a numbered title, or ``_LOOKAHEAD`` lines end the
-    search; a line numbered ``1.`` ends it unless it is indented deeper (a sub-list)."""
+    search; a line numbered ``1.`` ends it unless it is indented deeper (a sub-list) or the
+    lettered lines are ``titles`` of sections of numbered decisions (:func:`_heads_group`)."""
     if token is None:
         return False
     indent = _indent(lines[index].text)
     for position in range(index + 1, min(len(lines), index + 1 + _LOOKAHEAD)):
         text = lines[position].text
-        if text.lstrip().startswith("#") or (_NUMBERED.match(text) and _indent(text) <= indent):
+        if text.lstrip().startswith("#"):
             return False
+        if (m := _NUMBERED.match(text)) and _indent(text) <= indent:
+            if not titles or _numbered_heading(m):
+                return False
+            continue
         if (item := _letter_item(text)) is not None and item[0] == form:
             return item[1] == token
     return False
@@ -1017,7 +1083,9 @@ def decision_parties(text: str, known: frozenset[str] = frozenset()) -> tuple[st
     :func:`~govtrack.io._prose.responsible_in` reads it.
 
     A supporter set off by commas (``The Secretariat, with support from UNDP, will …``) is
-    not responsible: the subject is, and the supporter stays in the text. A subject that
+    not responsible: the subject is, and the supporter stays in the text. A second subject
+    set off by commas (``The Chair, and the Vice-Chair, will …``; ``or``, ``together with``,
+    ``jointly with``, ``along with``, ``as well as``) is a party too. A subject that
     :func:`~govtrack.io._prose.responsible_in` does not take is read as :func:`_named_list`
     says (``UNICEF, UNFPA and UN Women to …``, ``The Project Management Unit (PMU) will …``).
     A subject holding ``not`` (``Decisions not objected to within 5 days will be deemed
@@ -1038,6 +1106,8 @@ def decision_parties(text: str, known: frozenset[str] = frozenset()) -> tuple[st
     ('The Secretariat',)
     >>> decision_parties("UNICEF, UNFPA and UN Women to brief the donors.")
     ('UNICEF', 'UNFPA', 'UN Women')
+    >>> decision_parties("The Chair, together with the Vice-Chair, will meet the donors.")
+    ('The Chair', 'the Vice-Chair')
     """
     flat = squash(text)
     lead = _LEAD_IN.match(flat)
@@ -1050,6 +1120,12 @@ def decision_parties(text: str, known: frozenset[str] = frozenset()) -> tuple[st
         return _split_subject(decided["who"], known)
     if aside := _ASIDE.match(flat):
         flat = f"{aside['subject']} {flat[aside.end() :]}"
+    elif (
+        (joint := _CO_SUBJECT.match(flat))
+        and _is_name(joint["subject"])
+        and _is_name(joint["other"])
+    ):
+        flat = f"{joint['subject']} and {joint['other']} {flat[joint.end() :]}"
     elif (clause := _CLAUSE_ASIDE.match(flat)) and _is_name(clause["subject"]):
         flat = f"{clause['subject']} {flat[clause.end() :]}"
     found = responsible_in(flat)
@@ -1077,7 +1153,8 @@ def decision_clauses(text: str) -> list[tuple[str, str]]:
     name, as :func:`_is_name` says) comes with ``will``, ``shall``, ``must`` or, when the
     first clause's verb is ``to`` too, ``to`` (``The Secretariat to circulate the draft and
     the Unit to comment``). After a verb such as ``invite``, ``ask``, ``support``, ``and X
-    to …`` names the verb's object, no new clause. A sentence of one clause is one item.
+    to …`` names the verb's object, no new clause; so does a plain ``and`` or comma after a
+    name (``contact UNICEF and WHO to agree``). A sentence of one clause is one item.
 
     >>> for clause in decision_clauses("The Secretariat to circulate the draft by 15 March "
     ...                                "2024 and the Unit to comment by 30 March 2024."):
@@ -1105,12 +1182,11 @@ def decision_clauses(text: str) -> list[tuple[str, str]]:
         subject, link = m["subject"], m["link"].lower()
         if not _is_name(subject) or re.search(r"\bnot\b", subject, re.IGNORECASE):
             continue
+        so_far = sentence[after : separator.start()].split()
         if link == "to" and (
             not infinitive
-            or any(
-                word.strip(_PUNCTUATION).lower() in _CONTROL_VERBS
-                for word in sentence[after : separator.start()].split()
-            )
+            or any(word.strip(_PUNCTUATION).lower() in _CONTROL_VERBS for word in so_far)
+            or (_joins_names(separator.group()) and _ends_with_a_name(so_far))
         ):
             continue
         starts.append((separator.end(), separator.start(), subject))
@@ -1122,6 +1198,31 @@ def decision_clauses(text: str) -> list[tuple[str, str]]:
         end = starts[index + 1][1] if index + 1 < len(starts) else len(sentence)
         clauses.append((sentence[start:end], subject))
     return clauses
+
+
+def _joins_names(separator: str) -> bool:
+    """Whether a separator :data:`_NEXT_CLAUSE` found may join two names rather than two
+    clauses: a plain ``and`` or a comma, not ``;`` nor ``, and``."""
+    return ";" not in separator and not ("," in separator and "and" in separator.lower())
+
+
+def _ends_with_a_name(words: list[str]) -> bool:
+    """Whether the words of a clause so far end with a name (``contact UNICEF``, ``write to
+    the Board``), which a following ``and X to …`` goes on listing: ``contact UNICEF and WHO
+    to agree dates`` names the objects of ``contact``, no second subject. A month, a weekday
+    or a figure (``by May``, ``by 2 May 2024``) ends a deadline, no name.
+
+    >>> _ends_with_a_name("contact UNICEF".split()), _ends_with_a_name("send the draft".split())
+    (True, False)
+    >>> _ends_with_a_name("act by May".split()), _ends_with_a_name([])
+    (False, False)
+    """
+    if not words:
+        return False
+    last = words[-1].strip(_PUNCTUATION)
+    if not last or not last[0].isupper() or _DIGIT.search(last):
+        return False
+    return last.lower() not in _CALENDAR_WORDS
 
 
 def _named_list(flat: str, known: frozenset[str] = frozenset()) -> tuple[str, ...]:
@@ -1492,18 +1593,44 @@ def decision_deadline(
     """The first deadline of a decision's lines, read one line at a time (a date never
     runs on from one sub-item into the next): a date after "by", "before"…, which wins
     over any other in its line but one in a clause set off by commas before the verb
-    (:func:`_without_aside`); else a span counted from the meeting (``within 7 days``)
-    in the decision's verb phrase; else a date after "on", "in" or "during" there.
-    Else the first deadline that cannot be read, as written, and why; else nothing.
+    (:func:`_without_aside`), unless that clause is itself a deadline (``The Unit, by 30
+    April 2024 at the latest, will …``) and the line has none after the verb; else a span
+    counted from the meeting (``within 7 days``) in the decision's verb phrase; else a date
+    after "on", "in" or "during" there. Else the first deadline that cannot be read, as
+    written, and why; else nothing.
 
     ``meeting_date`` is what a ``within`` span counts from (``no_meeting``: why there is
     none); the meeting-report reader reads its agreed bullets with it too.
     """
+    read = [_without_aside(segment) for segment in segments]
+    found = _first_deadline(
+        read, segments, dayfirst=dayfirst, meeting_date=meeting_date, no_meeting=no_meeting
+    )
+    if found[0] is None:  # a clause that is itself the deadline (`, by 1 May 2024 at the latest,`)
+        kept = [_without_aside(segment, keep_deadline=True) for segment in segments]
+        if kept != read:
+            whole = _first_deadline(
+                kept, segments, dayfirst=dayfirst, meeting_date=meeting_date, no_meeting=no_meeting
+            )
+            if whole[0] is not None:
+                return whole
+    return found
+
+
+def _first_deadline(
+    read: list[str],
+    segments: list[str],
+    *,
+    dayfirst: bool | None,
+    meeting_date: dt.date | None,
+    no_meeting: str,
+) -> tuple[Due | None, str, str]:
+    """:func:`decision_deadline` on the lines ``read``, the decision's ``segments`` with the
+    clauses before the verb that are to be passed over taken out."""
     unread: tuple[str, str] | None = None
     verb = False  # whether the decision's sentence has its verb (the items go on with it)
     free = is_deemed_consent(" ".join(segments))  # a rule's period precedes its verb
-    for index, written in enumerate(segments):
-        segment = _without_aside(written)
+    for index, segment in enumerate(read):
         if (due := deadline_in(segment, dayfirst=dayfirst)) is not None:
             return due, "", ""
         unread_by = unread_deadline_in(segment, dayfirst=dayfirst)
@@ -1535,18 +1662,22 @@ def decision_deadline(
     return None, unread[0], unread[1]
 
 
-def _without_aside(segment: str) -> str:
+def _without_aside(segment: str, *, keep_deadline: bool = False) -> str:
     """A decision's line without the clause set off by commas between its subject and its
     verb, whose dates tell of something else than the decision's deadline (``The
     Secretariat, having circulated the draft by 1 March 2024, will finalise it by May
     2024``), after any ``It was agreed that``; a supporter's aside (``, with support from
     UNDP,``) goes too. A subject holding a figure or ``by`` (``By 1 May, the Unit, …``) is
-    no subject, and the line stays whole.
+    no subject, and the line stays whole. With ``keep_deadline``, a clause that is itself a
+    deadline (``, by 30 April 2024 at the latest,``, ``, no later than 30 April 2024,``)
+    stays: :func:`decision_deadline` reads it when the line has no deadline after the verb.
 
     >>> _without_aside("It was agreed that HR, having hired by May 2024, will train staff.")
     'It was agreed that HR will train staff.'
     >>> _without_aside("By 1 May 2024, the Unit, with its partners, will act.")
     'By 1 May 2024, the Unit, with its partners, will act.'
+    >>> _without_aside("HR, by 1 May 2024 at the latest, will hire.", keep_deadline=True)
+    'HR, by 1 May 2024 at the latest, will hire.'
     """
     flat = squash(segment)
     lead = _LEAD_IN.match(flat)
@@ -1554,6 +1685,9 @@ def _without_aside(segment: str) -> str:
     rest = flat[start:]
     aside = _ASIDE.match(rest) or _CLAUSE_ASIDE.match(rest)
     if aside is None or re.search(r"\d|\b(?:by|before|until)\b", aside["subject"], re.IGNORECASE):
+        return segment
+    clause = rest[len(aside["subject"]) : aside.end()].strip(" ,")
+    if keep_deadline and _DEADLINE_CLAUSE.fullmatch(clause):
         return segment
     return f"{flat[:start]}{aside['subject']} {rest[aside.end() :]}"
 
@@ -1795,8 +1929,18 @@ class _Reader:
                     )
                 if form == "a.":
                     lettered = token, rest  # a lettered decision, as `a)`
+                elif _heads_group(lines, i, rest):  # `A.  Finance` over `1.`, `2.`: a title
+                    upper = _letter_kind(token, upper)
+                    section.take(f"letter {form}", 0)
+                    section.group = token, _trim(rest)
+                    current_decision = None
+                    if not items:
+                        items.append(_Item(ref="", title="", line=line.number))
+                    items[-1].texts.append(line.clean)
+                    continue
                 else:
                     upper = _letter_kind(token, upper)
+                    section.group = ("", "")
                     current_decision = _Pending(
                         ref=f"{token})",
                         line=line.number,
@@ -1907,7 +2051,8 @@ class _Reader:
             return ""
         if section.family is None and not spaced:
             kind = _ordinal(token, None) if form == "a." else _letter_kind(token, None)
-            if not _run_follows(lines, index, form, _next_letter(*kind)):
+            titles = form != "a." and _heads_group(lines, index, rest)
+            if not _run_follows(lines, index, form, _next_letter(*kind), titles=titles):
                 return ""
         if not spaced and token.isupper() and len(token) == 1 and _INITIAL.match(rest):
             return "initial"
@@ -1921,13 +2066,15 @@ class _Reader:
         decimal = _DECIMAL_FORM.fullmatch(form) is not None
         numbered = decimal or form in {"1.", "1)", "(1)"}
         ref = f"{number})" if numbered else ""
+        letter, group = section.group if numbered and not decimal else ("", "")
         entry = _Pending(
-            ref=f"{form[:-1]}{number}" if decimal else ref,
+            ref=f"{form[:-1]}{number}" if decimal else f"{letter}.{number}" if letter else ref,
             line=line.number,
             texts=[rest],
             kind=("number", number) if numbered else ("bullet", 0),
             indent=_indent(line.text),
             shape=form,
+            group=group,
         )
         pending.append(entry)
         section.take(f"decimal {form}" if decimal else "number" if numbered else "bullet", number)
@@ -1969,6 +2116,7 @@ class _Reader:
         return Decision(
             ref=entry.ref,
             text=text,
+            group=entry.group,
             responsible=decision_parties(text, known),
             due=due,
             due_text=due_text,
@@ -2015,8 +2163,14 @@ class _Reader:
             return
         previous: tuple[str, int] | None = None
         previous_ref = ""
+        group = ""
+        lettered: dict[str, tuple[str, int]] = {}  # the last decision lettered `A.` or `I.`
         for entry in pending:
+            if entry.group != group:  # each lettered section numbers its decisions from 1
+                previous, group = None, entry.group
             kind, place = entry.kind
+            if previous is not None and previous[0] == "number" and kind in lettered:
+                previous = lettered[kind]  # `B.` after `A.` and the numbered decisions under it
             expected = previous[1] + 1 if previous is not None and kind == previous[0] else 1
             if kind != "bullet" and previous is not None and place != expected:
                 self.problem(
@@ -2028,6 +2182,8 @@ class _Reader:
                 )
             if kind in {"letter", "numeral"}:
                 self.check_run_together(entry, kind, place)
+            if kind in {"LETTER", "NUMERAL"}:
+                lettered[kind] = kind, place
             previous, previous_ref = (kind, place), entry.ref
 
     def check_run_together(self, entry: _Pending, kind: str, place: int) -> None:
