@@ -499,7 +499,7 @@ def test_the_command_and_the_api_accept_the_same_codes(tmp_path: Path) -> None:
 
 
 def test_an_unknown_code_writes_no_annotated_copy(
-    matrix: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Codes checked after reading are still checked before the annotated copy is written."""
     out = tmp_path / "checked.xlsx"

@@ -4,7 +4,7 @@ any keys to immutable values (a summary's counts)."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, Generic, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 __all__ = ["EMPTY", "FrozenMap", "ReadOnlyMap"]
 
@@ -80,7 +80,7 @@ class FrozenMap(Mapping[str, str]):
         return (type(self), (self._data,))
 
 
-class ReadOnlyMap(Mapping[_K, _V], Generic[_K, _V]):
+class ReadOnlyMap(dict[_K, _V]):
     """An immutable, hashable, ordered mapping of any keys to immutable values (a
     :class:`~govtrack.Summary`'s counts and lists); printed as the dict it holds.
 
@@ -91,32 +91,55 @@ class ReadOnlyMap(Mapping[_K, _V], Generic[_K, _V]):
     Traceback (most recent call last):
     ...
     TypeError: 'ReadOnlyMap' object does not support item assignment
+
+    It is a ``dict`` whose every changing method is refused, so that what treats dicts
+    as data treats it so: ``attrs.asdict(summary)`` gives plain dicts of plain lists, as it
+    did when a Summary held dicts, and ``json.dumps`` takes it. Like a frozen attrs
+    record, which ``object.__setattr__`` can still change, it can be changed by calling
+    ``dict``'s own methods on it (``dict.__setitem__(m, key, value)``): that is a
+    deliberate breach, not something done by mistake, and its hash then changes with it
+    (it is never cached).
     """
 
-    __slots__ = ("_data",)
+    __slots__ = ("_sealed",)
 
     def __init__(self, data: Mapping[_K, _V] | Iterable[tuple[_K, _V]] = ()) -> None:
-        self._data: dict[_K, _V] = dict(data)
+        if getattr(self, "_sealed", False):  # m.__init__(other) would update it in place
+            self._refuse()
+        super().__init__(data)
+        self._sealed = True
 
-    def __getitem__(self, key: _K) -> _V:
-        return self._data[key]
+    def _refuse(self, *args: object, **kwargs: object) -> NoReturn:
+        del args, kwargs
+        raise TypeError(f"{type(self).__name__!r} object is read-only")
 
-    def __iter__(self) -> Iterator[_K]:
-        return iter(self._data)
+    def __setitem__(self, key: _K, value: _V) -> NoReturn:
+        raise TypeError(f"{type(self).__name__!r} object does not support item assignment")
 
-    def __len__(self) -> int:
-        return len(self._data)
+    def __delitem__(self, key: _K) -> NoReturn:
+        raise TypeError(f"{type(self).__name__!r} object does not support item deletion")
 
-    def __hash__(self) -> int:
-        return hash(frozenset(self._data.items()))
+    def __setattr__(self, name: str, value: object) -> None:
+        if name != "_sealed" or getattr(self, "_sealed", False):
+            raise AttributeError(f"{type(self).__name__!r} object is read-only")
+        object.__setattr__(self, name, value)
+
+    clear = pop = popitem = setdefault = update = _refuse
+
+    def __ior__(self, other: object) -> NoReturn:  # type: ignore[misc] # refused, not an update
+        self._refuse()
+
+    def __hash__(self) -> int:  # type: ignore[override] # a dict is unhashable; this is not
+        return hash(frozenset(self.items()))
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Mapping):
-            return self._data == dict(other)
+            return dict(self) == dict(other)
         return NotImplemented
 
-    def __repr__(self) -> str:
-        return repr(self._data)
+    def __ne__(self, other: object) -> bool:
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
 
     def __copy__(self) -> ReadOnlyMap[_K, _V]:
         return self
@@ -125,7 +148,7 @@ class ReadOnlyMap(Mapping[_K, _V], Generic[_K, _V]):
         return self
 
     def __reduce__(self) -> tuple[type[ReadOnlyMap[_K, _V]], tuple[dict[_K, _V]]]:
-        return (type(self), (self._data,))
+        return (type(self), (dict(self),))
 
 
 def _frozen_map(value: Mapping[str, str] | Iterable[tuple[str, str]]) -> FrozenMap:
