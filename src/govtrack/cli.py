@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO, Any, TextIO
 
-from govtrack._errors import FormatError, GovtrackError, UnsupportedFormatError
+from govtrack._errors import ArgumentError, FormatError, GovtrackError, UnsupportedFormatError
 from govtrack.api import dump, load
 from govtrack.changes import diff
 from govtrack.io import module_of, reader_codes
@@ -324,6 +324,12 @@ def _load(
                 "own encoding"
             ) from None
         raise
+    except ArgumentError as error:
+        if encoding is None or not str(error).startswith(f"encoding={encoding!r} "):
+            raise
+        raise ArgumentError(
+            str(error).replace(f"encoding={encoding!r}", f"--encoding {shlex.quote(encoding)}", 1)
+        ) from None
     except FormatError as error:
         message = str(error)
         if 'pass encoding="' not in message:
