@@ -29,7 +29,14 @@ class FrozenMap(Mapping[str, str]):
     >>> attrs.evolve(action, extra=action.extra | {"Budget": "USD 12,000"}).extra["Budget"]
     'USD 12,000'
 
-    It is immutable, so a copy (shallow or deep) is the map itself.
+    It is immutable, so a copy (shallow or deep) is the map itself. It holds text only,
+    as a record's fields do: a key or a value that is not a str is refused when the map
+    is made, by ``|`` as by a record (``Action(extra={"n": 5})``), not when it is written:
+
+    >>> extra | {"Staff": 2}
+    Traceback (most recent call last):
+    ...
+    TypeError: a FrozenMap maps text to text: 'Staff' maps to int 2; write it as text ('2')
     """
 
     __slots__ = ("_data", "_hash")
@@ -37,6 +44,10 @@ class FrozenMap(Mapping[str, str]):
     def __init__(self, data: Mapping[str, str] | Iterable[tuple[str, str]] = ()) -> None:
         self._data: dict[str, str] = dict(data)
         self._hash: int | None = None
+        for key, value in self._data.items():  # exact types first: a reader's row is quick
+            if key.__class__ is not str or value.__class__ is not str:
+                _check_texts(self._data)
+                break
 
     def __getitem__(self, key: str) -> str:
         return self._data[key]
@@ -149,6 +160,22 @@ class ReadOnlyMap(dict[_K, _V]):
 
     def __reduce__(self) -> tuple[type[ReadOnlyMap[_K, _V]], tuple[dict[_K, _V]]]:
         return (type(self), (dict(self),))
+
+
+def _check_texts(data: dict[Any, Any]) -> None:
+    """Refuse a key or a value that is not a str (a subclass of str is text)."""
+    for key, value in data.items():
+        if not isinstance(key, str):
+            raise TypeError(
+                f"a FrozenMap maps text to text: the key {key!r} is {type(key).__name__}; "
+                f"write it as text ({str(key)!r})"
+            )
+        if not isinstance(value, str):
+            fix = "leave the key out" if value is None else f"write it as text ({str(value)!r})"
+            raise TypeError(
+                f"a FrozenMap maps text to text: {key!r} maps to {type(value).__name__} "
+                f"{value!r}; {fix}"
+            )
 
 
 def _frozen_map(value: Mapping[str, str] | Iterable[tuple[str, str]]) -> FrozenMap:
