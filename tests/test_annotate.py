@@ -218,6 +218,36 @@ def test_annotating_again_keeps_the_partners_fill_and_one_border(
     assert ("0000FF00", None, None) == (cell.fill.fgColor.rgb, border, cell.comment)
 
 
+def test_annotating_again_keeps_a_partners_fill_in_govtracks_colour(
+    partner: Path, tmp_path: Path
+) -> None:
+    """Regression: a partner's own fill in govtrack's amber (FCE8A6) was removed when the
+    annotated copy was annotated again, taken for govtrack's mark by its colour; govtrack's
+    note says whose fill it is, so only the fills govtrack made are removed."""
+    amber = FILLS[gt.Severity.WARNING].fgColor.rgb
+    first = tmp_path / "checked.xlsx"
+    annotate(_filled(partner, tmp_path, PatternFill("solid", fgColor=amber)), ISSUES, first)
+    second, third = tmp_path / "checked2.xlsx", tmp_path / "checked3.xlsx"
+    annotate(first, ISSUES, second)  # D3 still at fault: marked again
+    annotate(second, ISSUES[2:3], third)  # D3 and B4 no longer at fault
+    kept = load_workbook(second)["Action Matrix"]
+    cleared = load_workbook(third)["Action Matrix"]
+    assert kept["D3"].comment is not None
+    line = "The cell's own fill (#FCE8A6) is kept: govtrack does not read colours."
+    assert (amber, "medium", line) == (
+        kept["D3"].fill.fgColor.rgb,
+        getattr(kept["D3"].border.left, "style", None),
+        kept["D3"].comment.text.splitlines()[-1],
+    )
+    assert (amber, None, None) == (
+        cleared["D3"].fill.fgColor.rgb,
+        getattr(cleared["D3"].border.left, "style", None),
+        cleared["D3"].comment,
+    )
+    # B4 was filled amber by govtrack (a warning), not by the partner: that fill goes.
+    assert (amber, None) == (kept["B4"].fill.fgColor.rgb, cleared["B4"].fill.fill_type)
+
+
 @pytest.fixture
 def laid_out(tmp_path: Path) -> Path:
     """A partner matrix with merges, widths, a frozen header, a number format, a formula."""

@@ -169,7 +169,7 @@ def test_loads_refuses_bytes_that_are_not_utf8_saying_where() -> None:
     with pytest.raises(gt.FormatError, match=r"^the text is not UTF-8 text \(byte 46: "):
         gt.loads(data)
     assert "Caf\u00e9" == gt.loads(data, encoding="cp1252").plans[0].title
-    with pytest.raises(gt.UnsupportedFormatError, match="encoding= applies to bytes"):
+    with pytest.raises(gt.ArgumentError, match=r"loads\(encoding=\.\.\.\) applies to bytes"):
         gt.loads("{}", encoding="cp1252")
     with pytest.raises(TypeError, match="loads reads a str or bytes, not int"):
         gt.loads(5)  # type: ignore[arg-type]
@@ -365,3 +365,57 @@ def test_aliases_of_the_wrong_type_are_refused(
     target = _workbook_with_header(tmp_path / "t.xlsx", "Target Date")
     with pytest.raises(TypeError, match=re.escape(message)):
         gt.load(target, aliases=aliases)
+
+
+@pytest.mark.parametrize("text", ["{}", '{"schema_version": 2}'])
+def test_loads_refuses_an_encoding_for_a_str_as_a_bad_argument(text: str) -> None:
+    """Regression: gt.loads(str, encoding="utf-8") raised UnsupportedFormatError, though no
+    format is at fault: it is a bad argument (ArgumentError, a ValueError)."""
+    with pytest.raises(gt.ArgumentError) as caught:
+        gt.loads(text, encoding="utf-8")
+    expected = (
+        "loads(encoding=...) applies to bytes; this text is a str, decoded already: leave "
+        "encoding out, or pass the bytes"
+    )
+    assert (expected, True, False) == (
+        str(caught.value),
+        isinstance(caught.value, ValueError),
+        isinstance(caught.value, gt.UnsupportedFormatError),
+    )
+
+
+@pytest.mark.parametrize("codec", ["nope", "base64", "rot13"])
+def test_an_unknown_codec_is_a_bad_argument(codec: str, tmp_path: Path) -> None:
+    """Regression: gt.loads(b"...", encoding="nope") raised FormatError, as if the bytes
+    were at fault; a codec that is none (or one of bytes to bytes, base64) is an
+    ArgumentError, for gt.load too, before the file is read."""
+    expected = (
+        f"encoding={codec!r} is not a text codec Python knows; expected a codec name such as "
+        "'cp1252', 'latin-1' or 'utf-16'"
+    )
+    path = tmp_path / "doc.json"
+    path.write_text('{"schema_version": 2}', encoding="utf-8")
+    calls: list[Callable[[], gt.Document]] = [
+        lambda: gt.loads(b'{"schema_version": 2}', encoding=codec),
+        lambda: gt.loads(b"", encoding=codec),
+        lambda: gt.load(path, encoding=codec),
+        lambda: gt.load(tmp_path / "missing.txt", encoding=codec),
+    ]
+    for call in calls:
+        with pytest.raises(gt.ArgumentError) as caught:
+            call()
+        assert (expected, False) == (str(caught.value), isinstance(caught.value, gt.FormatError))
+
+
+def test_an_encoding_that_is_not_a_str_is_a_type_error() -> None:
+    """Regression: encoding=5 raised AttributeError ('int' object has no attribute 'lower')."""
+    with pytest.raises(TypeError, match=r"^loads\(encoding=\.\.\.\) takes a codec name"):
+        gt.loads(b"{}", encoding=5)  # type: ignore[arg-type]
+
+
+def test_an_unknown_format_name_is_still_unsupported() -> None:
+    """format= naming no format stays an UnsupportedFormatError, as the design says, with
+    a valid encoding as with none."""
+    for encoding in (None, "cp1252"):
+        with pytest.raises(gt.UnsupportedFormatError, match="unknown text format 'md'"):
+            gt.loads(b"{}", format="md", encoding=encoding)

@@ -252,6 +252,17 @@ def test_encoding_is_refused_for_a_workbook(tmp_path: Path) -> None:
     assert (2, f"govtrack: {target}: --encoding applies to text files only; an Excel workbook says its own encoding\n") == (result.returncode, result.stderr)  # fmt: skip
 
 
+def test_an_unknown_encoding_is_named_as_the_option(ansi_matrix: Path) -> None:
+    """An --encoding that is no text codec is refused in the command line's words (it said
+    "unknown encoding 'nope'; expected a Python codec name", a FormatError of the file)."""
+    result = run("summary", str(ansi_matrix), "--encoding", "nope")
+    expected = (
+        "govtrack: --encoding nope is not a text codec Python knows; expected a codec name "
+        "such as 'cp1252', 'latin-1' or 'utf-16'\n"
+    )
+    assert (2, expected) == (result.returncode, result.stderr)
+
+
 def test_validate_quiet_prints_only_the_counts(tmp_path: Path) -> None:
     """validate --quiet (-q) prints the counting line only; the exit status is unchanged."""
     bad = write(tmp_path, GOOD, BAD)

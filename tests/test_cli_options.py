@@ -459,3 +459,51 @@ def test_a_matrix_workbook_writes_a_day_read_with_dayfirst_in_a_portable_form(
     (action,) = gt.load(target).actions
     assert action.due is not None
     assert ("2024-04-03", dt.date(2024, 4, 3)) == (action.due.text, action.due.end)
+
+
+def _own_codes_json(tmp_path: Path) -> Path:
+    """A JSON document whose problems include an application's own code, ORG001."""
+    doc = gt.Document(
+        problems=(
+            gt.Issue(code="ORG001", severity=gt.Severity.WARNING, message="no sponsor named"),
+        )
+    )
+    path = tmp_path / "org.json"
+    path.write_text(gt.dumps(doc), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("option", ["--ignore", "--select"])
+def test_a_documents_own_code_is_known_to_select_and_ignore(tmp_path: Path, option: str) -> None:
+    """Regression: `--ignore ORG001` exited 2 ("no problem code starts with it") for a JSON
+    document whose problems have that code, though validate(ignore=["ORG001"]) took it: the
+    command checked the codes before reading, without the document's own."""
+    path = _own_codes_json(tmp_path)
+    code, text = run("validate", str(path), "--on", "2024-01-01", option, "ORG001")
+    expected = "no problems found" if option == "--ignore" else "ORG001"
+    assert (0, True) == (code, expected in text)
+
+
+def test_the_command_and_the_api_accept_the_same_codes(tmp_path: Path) -> None:
+    """validate() and `govtrack validate` agree on which codes a document makes known."""
+    path = _own_codes_json(tmp_path)
+    doc = gt.load(path)
+    on = dt.date(2024, 1, 1)
+    assert [] == gt.validate(doc, on=on, ignore=["ORG001"])
+    assert (0, f"{path}: no problems found\n") == run(
+        "validate", str(path), "--on", "2024-01-01", "--ignore", "org"
+    )
+    with pytest.raises(gt.UnknownCodeError):
+        gt.validate(doc, on=on, ignore=["ORG002"])
+    assert (2, "") == run("validate", str(path), "--ignore", "ORG002")
+
+
+def test_an_unknown_code_writes_no_annotated_copy(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Codes checked after reading are still checked before the annotated copy is written."""
+    out = tmp_path / "checked.xlsx"
+    workbook = tmp_path / "plan.xlsx"
+    gt.dump(gt.loads(MATRIX, format="matrix", dayfirst=True), workbook)
+    assert (2, "") == run("validate", str(workbook), "--annotate", str(out), "--ignore", "GT11O")
+    assert (False, True) == (out.exists(), "--ignore GT11O" in capsys.readouterr().err)

@@ -432,3 +432,42 @@ def test_a_two_digit_year_refusal_offers_a_rewrite_that_reads_as_the_day(day: dt
         gt.parse_due(text)
     rewrite = caught.value.reason.rpartition("(")[2].rstrip(")")
     assert (day, day) == (gt.parse_due(rewrite).start, gt.parse_due(rewrite).end)
+
+
+@pytest.mark.parametrize(
+    ("text", "dayfirst", "rewrite"),
+    [
+        ("31/12/23", True, "write 2023 (31/12/2023)"),
+        ("30-Jun-23", None, "write 2023 (30-Jun-2023)"),
+        ("12/23", None, "write 2023 (12/2023)"),
+    ],
+)
+def test_a_two_digit_year_refused_with_two_digit_year_says_which_shapes_are_read(
+    text: str, dayfirst: bool | None, rewrite: str
+) -> None:
+    """Regression: with two_digit_year=True, 31/12/23 and 30-Jun-23 were refused as 'a
+    two-digit year is ambiguous', though the caller had opted in: the refusal now says that
+    this shape is not read even so, and which shapes are."""
+    with pytest.raises(gt.DueParseError) as caught:
+        gt.parse_due(text, dayfirst=dayfirst, two_digit_year=True)
+    expected = f"{dates.TWO_DIGIT_YEAR_SHAPES}; {rewrite}"
+    assert expected == caught.value.reason
+    assert "ambiguous" not in caught.value.reason
+    assert [True, True, True] == [shape in expected for shape in ("Dec 23", "Q3-23", "FY23/24")]
+
+
+@given(st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2099, 12, 31)), st.booleans())
+def test_a_two_digit_year_in_a_day_is_refused_with_a_rewrite_either_way(
+    day: dt.date, two_digit_year: bool
+) -> None:
+    """A day with a two-digit year (30-Jun-23, 31/12/23) is refused with or without
+    two_digit_year; only the reason's wording differs, and its rewrite reads as the day."""
+    for text in (f"{day.day}-{day:%b}-{day:%y}", f"{day:%d/%m/%y}"):
+        with pytest.raises(gt.DueParseError) as caught:
+            gt.parse_due(text, dayfirst=True, two_digit_year=two_digit_year)
+        reason = caught.value.reason
+        opted_in = reason.startswith(dates.TWO_DIGIT_YEAR_SHAPES)
+        assert (two_digit_year, two_digit_year) == (opted_in, "ambiguous" not in reason)
+        rewrite = reason.rpartition("(")[2].rstrip(")")
+        again = gt.parse_due(rewrite, dayfirst=True)
+        assert (day, day) == (again.start, again.end)

@@ -537,6 +537,14 @@ def _texts_in(record: object, path: str = "$") -> Iterator[tuple[str, tuple[obje
                 yield inner, (field.name, *steps)
 
 
+def _unchecked_map(entries: dict[Any, Any]) -> gt.FrozenMap:
+    """A FrozenMap holding ``entries`` past its type check (as ``object.__setattr__`` can):
+    the writer must still refuse a value that is not text."""
+    mapping = gt.FrozenMap()
+    object.__setattr__(mapping, "_data", entries)
+    return mapping
+
+
 def _replaced(record: Any, steps: tuple[object, ...], value: object) -> Any:
     """A copy of ``record`` with the text at ``steps`` replaced by ``value`` (a new record
     on the way down, so no record shared with another place changes)."""
@@ -549,7 +557,7 @@ def _replaced(record: Any, steps: tuple[object, ...], value: object) -> Any:
     elif isinstance(old, gt.FrozenMap):
         entries: dict[Any, Any] = dict(old)
         entries[rest[0]] = value
-        new = gt.FrozenMap(entries)
+        new = _unchecked_map(entries)
     elif isinstance(old, tuple):
         index, *more = rest
         assert isinstance(index, int)
@@ -610,7 +618,13 @@ class _Text(str):
         ),
         pytest.param(
             gt.Document(
-                plans=(gt.ActionPlan(actions=(gt.Action(text="x", extra={"Budget": 45000}),)),)  # type: ignore[arg-type]
+                plans=(
+                    gt.ActionPlan(
+                        actions=(
+                            _forced(gt.Action(text="x"), extra=_unchecked_map({"Budget": 45000})),
+                        )
+                    ),
+                )
             ),
             "expected a string, got int @ $.plans[0].actions[0].extra['Budget']",
             id="extra-number",

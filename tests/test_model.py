@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
@@ -242,3 +243,42 @@ def test_an_action_with_only_a_known_status_word_is_reported_for_what_it_is() ->
     (message,) = [issue.message for issue in issues if issue.code == "GT101"]
     assert "reads as Completed, but status is not set" in message
     assert "not one govtrack knows" not in message
+
+
+_NOT_TEXT = [
+    ({"Staff": 2}, "'Staff' maps to int 2; write it as text ('2')"),
+    ({"Staff": None}, "'Staff' maps to NoneType None; leave the key out"),
+    ({"Done": True}, "'Done' maps to bool True; write it as text ('True')"),
+    ({3: "x"}, "the key 3 is int; write it as text ('3')"),
+]
+
+
+@pytest.mark.parametrize(("entries", "reason"), _NOT_TEXT)
+def test_a_frozen_map_refuses_what_is_not_text_when_it_is_made(entries: Any, reason: str) -> None:
+    """Regression: `attrs.evolve(a, extra=a.extra | {"n": 5})` and `Action(extra={"n": 5})`
+    were accepted, and failed only at dumps: a FrozenMap (an extra, a column map) is made
+    of text, so `|`, its constructor and a record's refuse anything else when made."""
+    action = gt.Action(text="Hire", extra={"Budget": "USD 1"})
+    makers: list[Callable[[], object]] = [
+        lambda: action.extra | entries,
+        lambda: entries | action.extra,
+        lambda: gt.Action(text="Hire", extra=entries),
+        lambda: gt.FrozenMap(entries),
+        lambda: gt.Location(sheet="M", columns=entries),
+    ]
+    for make in makers:
+        with pytest.raises(TypeError) as caught:
+            make()
+        assert f"a FrozenMap maps text to text: {reason}" == str(caught.value)
+    assert gt.FrozenMap({"Budget": "USD 1"}) == action.extra
+
+
+def test_a_frozen_map_takes_a_subclass_of_str() -> None:
+    """A str subclass (numpy's str_ is one) is text."""
+
+    class Text(str):
+        __slots__ = ()
+
+    entries: dict[str, str] = {Text("Donor"): Text("EU")}
+    mapping = gt.FrozenMap(entries)
+    assert {"Donor": "EU"} == dict(gt.Action(text="x", extra=mapping).extra)

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import Any
 
+import attr
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -181,3 +185,61 @@ def test_overdue_parties_are_trimmed_and_blank_ones_unassigned() -> None:
     assert {"HR": ["a", "b"], gt.UNASSIGNED: ["c"]} == {
         party: [action.text for action in owed] for party, owed in summary.overdue.items()
     }
+
+
+def _late_and_done() -> gt.Summary:
+    late = act(S.ONGOING, "2022/06", who=("Unit A",))
+    return gt.summarize([late, act(S.COMPLETED)], on=ON)
+
+
+def test_asdict_of_a_summary_gives_plain_dicts_as_before() -> None:
+    """Regression: when Summary's maps became read-only, attrs.asdict stopped recursing into
+    them (it recurses into dicts only): overdue came out as a map of Action objects, not of
+    dicts as it did when Summary held dicts."""
+    summary = _late_and_done()
+    late = summary.overdue["Unit A"][0]
+    expected = {
+        "on": ON,
+        "total": 2,
+        "by_status": dict.fromkeys(S, 0) | {S.COMPLETED: 1, S.OVERDUE: 1},
+        "unknown": 0,
+        "implementation_rate": 0.5,
+        "closure_rate": None,
+        "period": None,
+        "overdue": {"Unit A": (attrs.asdict(late),)},
+    }
+    actual = attrs.asdict(summary)
+    assert expected == actual
+    assert (dict, dict, dict) == (
+        type(actual["by_status"]),
+        type(actual["overdue"]),
+        type(actual["overdue"]["Unit A"][0]),
+    )
+    old_style = attr.asdict(summary)  # the classic API turns tuples into lists
+    assert [attr.asdict(late)] == old_style["overdue"]["Unit A"]
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda m: m.clear(),
+        lambda m: m.pop(S.COMPLETED),
+        lambda m: m.popitem(),
+        lambda m: m.setdefault(S.COMPLETED, 9),
+        lambda m: m.update({S.COMPLETED: 9}),
+        lambda m: m.__init__({S.COMPLETED: 9}),
+        lambda m: m.__ior__({S.COMPLETED: 9}),
+        lambda m: m.__setitem__(S.COMPLETED, 9),
+        lambda m: m.__delitem__(S.COMPLETED),
+    ],
+)
+def test_a_summarys_maps_refuse_every_change(change: Callable[[Any], object]) -> None:
+    """Every method by which a dict changes is refused on a summary's maps, which stay
+    hashable and equal to the dicts they hold."""
+    summary = _late_and_done()
+    before = (str(summary), hash(summary), dict(summary.by_status), dict(summary.overdue))
+    for mapping in (summary.by_status, summary.overdue):
+        with pytest.raises(TypeError):
+            change(mapping)
+    after = (str(summary), hash(summary), dict(summary.by_status), dict(summary.overdue))
+    assert before == after

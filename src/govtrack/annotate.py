@@ -18,8 +18,12 @@ cell that means "done") keeps it: the colour may be the partner's only clue,
 and govtrack does not read colours. Such a cell is marked with a border in the
 severity's colour instead (unless it has borders of its own, which stay too),
 and its note ends with a line naming the fill it keeps (``The cell's own fill
-(#00FF00) is kept: govtrack does not read colours.``). Nothing of the partner's
-formatting is replaced.
+(#00FF00) is kept: govtrack does not read colours.``, :data:`KEPT_FILL`). Nothing of
+the partner's formatting is replaced.
+
+Annotating an annotated copy again first removes the earlier round's marks: its notes,
+the borders it drew, and the fills it made, which are told from the partner's by that
+line, never by their colour: a partner's fill in govtrack's own amber stays.
 
 A problem cell that holds the partner's own note (a cell comment) keeps it:
 govtrack's text follows it, after a line ``— govtrack:`` (:data:`OWN_PART`), and
@@ -45,6 +49,7 @@ workbook or text it was read from.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import IO, Any
@@ -65,7 +70,7 @@ from govtrack.model.location import Location
 from govtrack.model.records import Issue
 from govtrack.model.status import Severity
 
-__all__ = ["OWN_PART", "WHOLE_COPY_BYTES", "annotate", "refuse_json"]
+__all__ = ["KEPT_FILL", "OWN_PART", "WHOLE_COPY_BYTES", "annotate", "refuse_json"]
 
 WHOLE_COPY_BYTES = 5_000_000
 """A workbook file up to this size is copied with its layout; a larger one, values only."""
@@ -84,6 +89,14 @@ OWN_PART = "\n\n— govtrack:\n"
 note (comment): the partner's text, this line, then govtrack's, in one comment that keeps
 the partner as its author. Annotating the copy again replaces the part after it."""
 _MAX_CELL = 32_767
+KEPT_FILL = "The cell's own fill ({}) is kept: govtrack does not read colours."
+"""The last line of govtrack's note on a problem cell with a fill of the partner's own.
+It is also govtrack's record of whose fill it is: annotating the copy again removes a
+cell's fill only when govtrack's note lacks this line (govtrack filled it), so a fill of
+the partner's in govtrack's own colours stays."""
+_KEPT_FILL = re.compile(
+    "^" + re.escape(KEPT_FILL).replace(re.escape("{}"), ".+") + "$", flags=re.MULTILINE
+)
 
 
 def _set(sheet: Any, row: int, column: int, value: Any) -> Any:
@@ -182,8 +195,8 @@ def _mark(cell: Any, places: Sequence[_Place]) -> None:
             f"{prefix}{issue.code} {issue.severity.value}: {issue.message}"
             for issue in place.issues
         )
-    if own_fill is not None:
-        lines.append(f"The cell's own fill ({own_fill}) is kept: govtrack does not read colours.")
+    if own_fill is not None:  # also the record that the fill is not govtrack's
+        lines.append(KEPT_FILL.format(own_fill))
     note = "\n".join(lines)
     partner = cell.comment
     if partner is not None and partner.author != _AUTHOR and partner.text.strip():
@@ -285,15 +298,18 @@ def _clear_own_marks(sheet: Any) -> None:
             if comment is None:
                 continue
             if comment.author == _AUTHOR:
+                own = comment.text
                 cell.comment = None
             elif (at := comment.text.find(OWN_PART)) >= 0:
+                own = comment.text[at + len(OWN_PART) :]
                 cell.comment = Comment(comment.text[:at], comment.author, width=360, height=140)
             else:
                 continue
-            if cell.fill.fill_type == "solid" and cell.fill.fgColor.rgb in _OWN_FILLS:
+            if _KEPT_FILL.search(own):  # the fill is the partner's; the border govtrack's
+                if _own_border(cell):
+                    cell.border = Border()
+            elif cell.fill.fill_type == "solid" and cell.fill.fgColor.rgb in _OWN_FILLS:
                 cell.fill = PatternFill(fill_type=None)
-            if _own_border(cell):
-                cell.border = Border()
 
 
 def _is_problems_sheet(sheet: Any) -> bool:

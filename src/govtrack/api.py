@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import codecs
 import inspect
 import os
 from pathlib import Path
 from typing import IO, Any
 
-from govtrack._errors import FormatError, UnsupportedFormatError, WriteError
+from govtrack._errors import ArgumentError, FormatError, UnsupportedFormatError, WriteError
 from govtrack.io import FORMATS, format_for_suffix, module_of
 from govtrack.io import json as json_format
 from govtrack.io._files import (
@@ -69,7 +70,8 @@ def loads(
             the message lists those tried), or bytes are not UTF-8 (the message says at
             which byte).
         UnsupportedFormatError: ``format`` names no format govtrack reads.
-        TypeError: ``text`` is neither a str nor bytes.
+        ArgumentError: ``encoding`` is given with a str, or names no text codec.
+        TypeError: ``text`` is neither a str nor bytes, or ``encoding`` not a str.
 
     >>> import govtrack as gt
     >>> doc = gt.loads('{"schema_version": 1}', format="json")
@@ -78,10 +80,12 @@ def loads(
     >>> gt.loads(b'{"schema_version": 2}') == doc
     True
     """
+    _check_encoding(encoding, "loads")
     if isinstance(text, str):
         if encoding is not None:
-            raise UnsupportedFormatError(
-                "encoding= applies to bytes; this text is a str, decoded already"
+            raise ArgumentError(
+                "loads(encoding=...) applies to bytes; this text is a str, decoded already: "
+                "leave encoding out, or pass the bytes"
             )
         text = normalise_newlines(text)
     elif isinstance(text, (bytes, bytearray, memoryview)):
@@ -100,6 +104,27 @@ def loads(
         return _read(format, module, text, source=source, limits=limits, options=options)
     names = [fmt.name for fmt in FORMATS.values() if fmt.text]
     return _sniff_and_read(text, names, source, limits, options)
+
+
+def _check_encoding(encoding: object, function: str) -> None:
+    """Refuse an ``encoding=`` that is no text codec (ArgumentError) or not a str
+    (TypeError), before anything is read."""
+    if encoding is None:
+        return
+    if not isinstance(encoding, str):
+        raise TypeError(
+            f"{function}(encoding=...) takes a codec name (a str), not {type(encoding).__name__}"
+        )
+    try:
+        codec = codecs.lookup(encoding)
+    except LookupError:
+        codec = None
+    # bytes.decode refuses a codec of bytes to bytes (base64, rot13) by this same mark
+    if codec is None or not getattr(codec, "_is_text_encoding", True):
+        raise ArgumentError(
+            f"encoding={encoding!r} is not a text codec Python knows; expected a codec "
+            "name such as 'cp1252', 'latin-1' or 'utf-16'"
+        )
 
 
 def _read(
@@ -204,6 +229,7 @@ def load(
             password-protected workbook, text in another encoding: the message says
             what to do).
         LimitError: The file exceeds one of ``limits`` (the message names it).
+        ArgumentError: ``encoding`` names no text codec (TypeError: it is not a str).
         ReadError: The file cannot be opened; also a FileNotFoundError, IsADirectoryError
             or PermissionError when it is missing, a directory or not permitted.
 
@@ -213,6 +239,7 @@ def load(
     >>> gt.load(folder / "empty.json") == gt.Document()
     True
     """
+    _check_encoding(encoding, "load")
     file = Path(path)
     refuse_directory(file)
     suffix = file.suffix.lower()

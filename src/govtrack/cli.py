@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO, Any, TextIO
 
-from govtrack._errors import FormatError, GovtrackError, UnsupportedFormatError
+from govtrack._errors import ArgumentError, FormatError, GovtrackError, UnsupportedFormatError
 from govtrack.api import dump, load
 from govtrack.changes import diff
 from govtrack.io import module_of, reader_codes
@@ -324,6 +324,12 @@ def _load(
                 "own encoding"
             ) from None
         raise
+    except ArgumentError as error:
+        if encoding is None or not str(error).startswith(f"encoding={encoding!r} "):
+            raise
+        raise ArgumentError(
+            str(error).replace(f"encoding={encoding!r}", f"--encoding {shlex.quote(encoding)}", 1)
+        ) from None
     except FormatError as error:
         message = str(error)
         if 'pass encoding="' not in message:
@@ -331,11 +337,6 @@ def _load(
         raise FormatError(
             re.sub(r'pass encoding="([^"]+)"', r"pass --encoding \1", message)
         ) from None
-
-
-def _check_codes(option: str, patterns: list[str]) -> None:
-    """Refuse a code or prefix that selects nothing (a typo would silently select all)."""
-    check_codes(option, patterns)
 
 
 def _issue_data(issue: Issue) -> dict[str, Any]:
@@ -432,6 +433,12 @@ def _validate(args: argparse.Namespace, doc: Document, out: TextIO) -> int:
     on = args.on or dt.date.today()  # noqa: DTZ011 - the command line's default is the local today
     select = None if args.select is None else [code for group in args.select for code in group]
     ignore = [code for group in args.ignore or () for code in group]
+    # Checked once the file is read, as validate() checks them: a document's own codes
+    # (an application's ORG001 in its JSON) are known codes too. A typo is refused (exit 2)
+    # before anything is written or printed.
+    own = [problem.code for problem in doc.problems]
+    check_codes("--select", select or (), own)
+    check_codes("--ignore", ignore, own)
     if args.annotate:  # before any output: a JSON document has nothing to mark
         from govtrack.annotate import refuse_json  # noqa: PLC0415 - only this option needs it
 
@@ -872,9 +879,6 @@ def _run(args: argparse.Namespace, stream: TextIO) -> int:
                 f"{args.output} is the file the reminders are read from: write them to another file"
             )
         _check_output(args.output, force=args.force)
-    if args.command == "validate":
-        _check_codes("--select", [code for group in args.select or () for code in group])
-        _check_codes("--ignore", [code for group in args.ignore or () for code in group])
     if args.command == "codes":
         return _list_codes(stream)
     if args.command != "convert":

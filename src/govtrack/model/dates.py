@@ -673,6 +673,14 @@ EXPECTED = (
 )
 """Why a text that matches no shape is refused, when nothing more specific can be said."""
 
+TWO_DIGIT_YEAR_SHAPES = (
+    "this shape is not read even with two_digit_year, which reads a two-digit year only "
+    "after a month name (Dec 23), after or before a quarter or a half (Q3-23, 23-Q3, S1-23) "
+    "or in a fiscal year (FY23/24)"
+)
+"""The shapes ``two_digit_year=True`` reads: a refusal of a two-digit year in any other shape
+(a day, ``30-Jun-23``; an all-numeric month, ``12/23``) names them."""
+
 _LAST_TWO_DIGITS = re.compile(r"(?<=[\s/.,'’-])(?P<year>\d{2})\s*[.]?\s*$")
 """A two-digit number ending a text, after a separator: the year of ``30-Jun-23``."""
 _EXAMPLE_YEAR = 2023
@@ -694,6 +702,8 @@ def _why_not(text: str, how: _How) -> str | None:
         year = f"20{m['year']}"
         written = text[: m.start()] + year + text[m.end() :].rstrip(" .")
         if _reads(written, how):
+            if how.two_digit_year:  # the caller opted in: this shape is not one it reads
+                return f"{TWO_DIGIT_YEAR_SHAPES}; write {year} ({written.strip()})"
             return f"a two-digit year is ambiguous; write {year} ({written.strip()})"
     if not _FOUR_DIGITS.search(text):
         written = f"{text.strip().rstrip('.,;:')} {_EXAMPLE_YEAR}"
