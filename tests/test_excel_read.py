@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+import tempfile
 import zipfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -2274,3 +2275,75 @@ def test_a_lone_invisible_cell_outside_the_action_column_is_reported(tmp_path: P
         str(problem(doc, "GT230").location),
     )
     assert "invisible" in problem(doc, "GT230").message
+
+
+# ---------------------------------------------------------------------------
+# Two tables on one sheet, the second with more columns
+
+
+def _two_tables(first_rows: int, second_rows: int) -> list[list[Any]]:
+    rows: list[list[Any]] = [["Action", "Responsible", "Deadline", "Status"]]
+    rows += [[f"First {i}", "HR", "Dec 2023", "Ongoing"] for i in range(first_rows)]
+    rows.append([None])
+    rows.append(["No", "Action", "Lead", "Deadline", "Status", "Comments"])
+    rows += [
+        [str(i + 1), f"Second {i}", "ICT", "Jun 2024", "Not started", "new"]
+        for i in range(second_rows)
+    ]
+    return rows
+
+
+def test_a_wider_second_table_does_not_make_the_first_a_title(tmp_path: Path) -> None:
+    """Regression: with a second table whose header names more columns than the first's,
+    the best-scoring header was the second, the first table read as title rows (its
+    actions in the title's extra); the first header with data under it is a table."""
+    doc = excel.load(build(tmp_path, _two_tables(3, 2)))
+    assert (
+        [
+            ("", "First 0", "HR", "Ongoing"),
+            ("", "First 1", "HR", "Ongoing"),
+            ("", "First 2", "HR", "Ongoing"),
+            ("1", "Second 0", "ICT", "Not started"),
+            ("2", "Second 1", "ICT", "Not started"),
+        ],
+        [{}, {}],
+    ) == (
+        [
+            (action.ref, action.text, ", ".join(action.responsible), action.status_text)
+            for action in doc.actions
+        ],
+        [dict(plan.extra) for plan in doc.plans],
+    )
+    assert all(issue.code not in {"GT201", "GT213"} for issue in doc.problems)
+
+
+def test_a_header_word_title_above_the_header_stays_a_title(tmp_path: Path) -> None:
+    """A title row that names columns but has no data under it (another header row comes
+    next, or only label rows) is no table: the header below is."""
+    rows: list[list[Any]] = [
+        ["Action", "Status"],
+        ["Period:", "2023"],
+        [None],
+        ["No", "Action", "Responsible", "Deadline", "Status"],
+        ["1", "Hire", "HR", "Dec 2023", "Ongoing"],
+    ]
+    doc = excel.load(build(tmp_path, rows))
+    assert ([("1", "Hire")], 1) == ([(a.ref, a.text) for a in doc.actions], len(doc.plans))
+
+
+def test_both_engines_read_two_tables_alike(tmp_path: Path) -> None:
+    """calamine and openpyxl read a sheet of two tables alike."""
+    pytest.importorskip("python_calamine")
+    path = build(tmp_path, _two_tables(2, 3))
+    read = [excel.load(path, engine=engine) for engine in ("openpyxl", "calamine")]
+    assert read[0] == read[1]
+
+
+@given(st.integers(1, 12), st.integers(1, 12))
+def test_every_action_of_two_tables_is_read(first_rows: int, second_rows: int) -> None:
+    """Whatever the sizes of the two tables (the second's header scanned or not), every
+    action of both is read as an action, in order."""
+    path = build(Path(tempfile.mkdtemp()), _two_tables(first_rows, second_rows))
+    expected = [f"First {i}" for i in range(first_rows)]
+    expected += [f"Second {i}" for i in range(second_rows)]
+    assert expected == [action.text for action in excel.load(path).actions]

@@ -398,6 +398,161 @@ def test_the_latest_of_shuffled_rounds_is_the_status(months: list[int], data: An
     )
 
 
+@pytest.mark.parametrize(
+    "newest", ["Status (revised)", "Status (current)", "Latest status", "Revised status"]
+)
+def test_an_undated_newest_status_beside_rounds_is_the_status(tmp_path: Path, newest: str) -> None:
+    """Regression: beside ``Status (Dec 2022)``, a ``Status (revised)`` column was kept in
+    extra and the older round read as the status; the undated newest column is the status
+    and the dated ones earlier rounds (updates)."""
+    rows = [
+        ["Action", "Responsible", "Deadline", "Status (Dec 2022)", newest],
+        ["Hire", "HR", "Dec 2023", "Ongoing", "Completed"],
+        ["Train", "HR", "Dec 2023", "Ongoing", None],
+    ]
+    doc = excel.load(build(tmp_path, rows))
+    hire, train = doc.actions
+    gt231 = problem(doc, "GT231")
+    assert (
+        (gt.Status.COMPLETED, [("Dec 2022", "Ongoing")], {}),
+        (gt.Status.ONGOING, [], {}),
+        "Matrix!E1",
+        ["GT231"],
+    ) == (
+        (hire.status, _updates(hire), dict(hire.extra)),
+        (train.status, _updates(train), dict(train.extra)),
+        str(gt231.location),
+        [issue.code for issue in doc.problems],
+    )
+
+
+@pytest.mark.parametrize(
+    "other", ["Status (updated)", "Status (new)", "Status (HQ view)", "Updated status"]
+)
+def test_an_undated_status_beside_rounds_stops_the_rounds(tmp_path: Path, other: str) -> None:
+    """Regression: an undated status column that is not clearly the newest beside a dated
+    round let the older round be the status; now none is read, both are kept in extra and
+    GT232 says the undated one cannot be ordered."""
+    rows = [
+        ["Action", "Responsible", "Status (Dec 2022)", other],
+        ["Hire", "HR", "Ongoing", "Completed"],
+    ]
+    doc = excel.load(build(tmp_path, rows))
+    action = doc.actions[0]
+    gt232 = problem(doc, "GT232")
+    assert (None, {"Status (Dec 2022)": "Ongoing", other: "Completed"}, (), True) == (
+        action.status,
+        dict(action.extra),
+        action.updates,
+        f"{other!r} (D) is a status column with no date" in gt232.message,
+    )
+
+
+def test_narrative_progress_rounds_are_dated_updates(tmp_path: Path) -> None:
+    """Regression: a ``Progress as of June 2023`` column of narratives was read as the status,
+    so every row got GT101 and validate failed; its cells are updates dated as the header."""
+    rows = [
+        ["Action", "Responsible", "Deadline", "Progress (Dec 2022)", "Progress as of June 2023"],
+        ["Hire", "HR", "Dec 2023", "Terms of reference drafted", "Two candidates on the list"],
+        ["Train", "HR", "Dec 2023", None, "Ongoing"],
+    ]
+    doc = excel.load(build(tmp_path, rows))
+    hire, train = doc.actions
+    issues = gt.validate(doc, on=dt.date(2023, 7, 1))
+    assert (
+        (
+            None,
+            [
+                ("Dec 2022", "Terms of reference drafted"),
+                ("June 2023", "Two candidates on the list"),
+            ],
+        ),
+        (None, [("June 2023", "Ongoing")]),
+        {},
+        ["GT207", "GT233"],
+        [],
+    ) == (
+        (hire.status, _updates(hire)),
+        (train.status, _updates(train)),
+        dict(hire.extra),
+        [issue.code for issue in doc.problems],
+        [issue.code for issue in issues if issue.code == "GT101"],
+    )
+    assert "Matrix!D1" == str(problem(doc, "GT233").location)
+
+
+def test_progress_rounds_of_status_words_stay_status_rounds(tmp_path: Path) -> None:
+    """Dated Progress columns whose cells are mostly status words are status rounds."""
+    rows = [
+        ["Action", "Responsible", "Progress Dec 2022", "Progress June 2023"],
+        ["Hire", "HR", "Ongoing", "Completed"],
+        ["Train", "HR", "Not started", "Waiting for funds"],
+        ["Buy", "HR", "Ongoing", "Ongoing"],
+    ]
+    doc = excel.load(build(tmp_path, rows))
+    assert [
+        ("Completed", [("Dec 2022", "Ongoing")]),
+        ("Waiting for funds", [("Dec 2022", "Not started")]),
+        ("Ongoing", [("Dec 2022", "Ongoing")]),
+    ] == [(action.status_text, _updates(action)) for action in doc.actions]
+    assert "GT233" not in {issue.code for issue in doc.problems}
+
+
+def test_narrative_progress_beside_status_rounds(tmp_path: Path) -> None:
+    """A narrative Progress round beside status rounds: the status from the latest status
+    round, updates from both, in date order."""
+    rows = [
+        ["Action", "Responsible", "Status (Dec 2022)", "Progress (Mar 2023)", "Status (Jun 2023)"],
+        ["Hire", "HR", "Ongoing", "Interviews held", None],
+    ]
+    action = excel.load(build(tmp_path, rows)).actions[0]
+    assert ("Ongoing", [("Mar 2023", "Interviews held")]) == (
+        action.status_text,
+        _updates(action),
+    )
+
+
+def test_progress_rounds_in_a_second_table_are_judged_on_its_rows(tmp_path: Path) -> None:
+    """Each table judges its own Progress columns on its own rows, the rows sampled kept."""
+    rows: list[list[Any]] = [
+        ["Action", "Responsible", "Progress (Jun 2023)"],
+        ["Hire", "HR", "Ongoing"],
+        [None],
+        ["Action", "Responsible", "Progress (Jun 2023)", "Comments"],
+        ["Train", "HR", "Two sessions held", "ok"],
+        ["Buy", "HR", "Tender out", None],
+    ]
+    doc = excel.load(build(tmp_path, rows))
+    assert [
+        ("Ongoing", []),
+        ("", [("Jun 2023", "Two sessions held")]),
+        ("", [("Jun 2023", "Tender out")]),
+    ] == [(action.status_text, _updates(action)) for action in doc.actions]
+
+
+_NARRATIVES = ("Terms drafted", "Two candidates listed", "Workshop held in May", "Funds moved")
+
+
+@given(
+    st.lists(st.sampled_from(_WORDS[:-1]), max_size=6),
+    st.lists(st.sampled_from(_NARRATIVES), max_size=6),
+    st.randoms(use_true_random=False),
+)
+def test_a_progress_round_is_a_status_when_most_cells_are(
+    words: list[str], narratives: list[str], random: Any
+) -> None:
+    """A lone dated Progress column is the status when more than half its filled cells are
+    status words, else each cell is an update dated as the header; no cell is dropped."""
+    cells = [*words, *narratives]
+    random.shuffle(cells)
+    rows: list[list[Any]] = [["Action", "Responsible", "Progress June 2023"]]
+    rows += [[f"Act {i}", "HR", cell] for i, cell in enumerate(cells)]
+    doc = excel.load(build(Path(tempfile.mkdtemp()), rows))
+    statuses = not cells or len(words) * 2 > len(cells)
+    expected = [(cell, []) if statuses else ("", [("June 2023", cell)]) for cell in cells]
+    assert expected == [(action.status_text, _updates(action)) for action in doc.actions]
+
+
 # ---------------------------------------------------------------------------
 # Dated lines in a Comments cell
 

@@ -119,6 +119,11 @@ matrix reader shares the rule (:func:`~govtrack.io._refs.split_scope`). It is
 applied row by row, not only when several rows carry prefixes: the reader streams,
 and one prefix in a table is as much a scope as many.
 
+**Header row.** Of the first :data:`HEADER_SCAN_ROWS` rows, those naming two columns or more
+(one an action, indicator or recommendation) are header rows; the first with a row of data
+under it before the next is the table's header (a later one, in the rows, starts another
+table), else the one naming most columns.
+
 **Title rows.** Above the header, each label cell (``Period:``) or ``Label: value`` cell
 starts a pair, several to a row if need be, a range's ``From:`` and ``To:`` being part of
 the pair before them (:func:`_title_pairs`); a pair fills the record's field of that name
@@ -202,7 +207,13 @@ their dates (``dayfirst=`` deciding a numeric one): the latest is the status col
 earlier round's cell an :class:`~govtrack.Update` of the action dated as its header, oldest
 first, before an Updates column's; a row whose latest round is empty takes its status from
 the latest it fills (GT231). Rounds whose dates cannot be ordered (unread, ambiguous, or
-ending on one day) are kept in ``extra`` and no status is read (GT232). A deadline header
+ending on one day) are kept in ``extra`` and no status is read (GT232). An undated status
+column beside the rounds is the status when it says it is the newest (``Status (revised)``,
+``current``, ``latest``: the dated ones are then all earlier rounds); any other (``Status
+(updated)``) cannot be ordered against them (GT232). A ``Progress`` round is a status only
+when most of its filled cells in the first 30 rows of its table are status
+words; else each cell is an update dated as its header, its text as written (GT233). A
+deadline header
 whose parenthetical names a unit of duration (``Timeline (months)``, ``Timeframe (in
 weeks)``) is a duration, kept in ``extra`` (GT205;
 :func:`~govtrack.io.columns.duration_hint`).
@@ -244,6 +255,7 @@ GT229  warning   a cell note on no action (or unreadable): quoted whole in the p
 GT230  info      a row with only Comments (Updates): joined to the action above, or kept in extra
 GT231  info      dated status columns: the status read from the latest, the earlier ones as updates
 GT232  warning   dated status columns whose dates cannot be ordered: none read (kept in extra)
+GT233  info      dated progress columns of narratives, not statuses: read as dated updates
 GT290  warning   govtrack's own workbook: a column its layout does not have (not read)
 =====  ========  ===================================================================
 """
@@ -365,6 +377,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "GT230": (Severity.INFO, "a comment-only row: joined to the action above, or kept in extra"),
     "GT231": (Severity.INFO, "status read from the latest dated status column"),
     "GT232": (Severity.WARNING, "dated status columns that cannot be ordered"),
+    "GT233": (Severity.INFO, "dated progress columns read as updates"),
     "GT290": (Severity.WARNING, "column outside govtrack's workbook layout"),
 }
 """The workbook problem codes: code -> (severity, summary)."""
@@ -969,6 +982,7 @@ class _Table:
         titles: list[tuple[int, Sequence[Any]]],
         facts: _xlsx.SheetFacts,
         sink: list[Action] | None = None,
+        sample: Sequence[Sequence[Any]] = (),
     ) -> None:
         self.reader = reader
         self.problems = reader.problems
@@ -1004,27 +1018,26 @@ class _Table:
         # round. The latest is the status column; each earlier one gives a dated update.
         self.status_rounds: list[_Round] = []
         self.rounds_unordered = ""
+        self.newest: _Round | None = None  # Status (revised) beside the rounds: the status
+        self.note_rounds: list[_Round] = []  # Progress (Jun 2023) of narratives: updates
         if "status" in used and "status" not in keys and self.layout != _INDICATORS:
-            named = set(keys.values())
-            self.status_rounds = [
-                one
-                for index, label in sorted(header.labels.items())
-                if index not in named
-                and (one := _status_round(index, label, reader.lookup, reader.dayfirst))
-            ]
-            if len(self.status_rounds) == 1 and not (
-                self.status_rounds[0].due or self.status_rounds[0].ambiguous
-            ):
-                self.status_rounds = []  # Status of first phase: one column, and no date
-            if self.status_rounds:
-                self.rounds_unordered = _order_rounds(self.status_rounds)
-                if not self.rounds_unordered:
-                    keys["status"] = self.status_rounds[-1].index
-        # The earlier rounds (column, date), oldest first: read by _round_updates for each row.
-        self.rounds: tuple[tuple[int, Due | None], ...] = (
-            ()
+            self._plan_rounds(keys, sample)
+        # The earlier rounds (column, date, whether a status), oldest first, the narrative
+        # ones among them: read by _round_updates for each row.
+        earlier = (
+            []
             if self.rounds_unordered
-            else tuple((one.index, one.due) for one in self.status_rounds[:-1])
+            else [one for one in self.status_rounds if one.index != keys.get("status")]
+        )
+        self.rounds: tuple[tuple[int, Due | None, bool], ...] = tuple(
+            sorted(
+                [(one.index, one.due, True) for one in earlier]
+                + [(one.index, one.due, False) for one in self.note_rounds],
+                key=lambda round_: (
+                    round_[1].end if round_[1] is not None else dt.date.min,
+                    round_[0],
+                ),
+            )
         )
         self.keys = {key: index for key, index in keys.items() if key in used}
         self.labels = header.labels
@@ -1032,7 +1045,7 @@ class _Table:
         self.first_column = min(header.labels, default=0)
         # Every column that is not a field of this layout is kept as extra.
         self.extra_columns: list[tuple[int, str]] = []
-        taken = set(self.keys.values()) | {index for index, _ in self.rounds}
+        taken = set(self.keys.values()) | {one[0] for one in self.rounds}
         seen_labels = {self.labels.get(index, "") for index in taken}
         # Columns govtrack's own matrix adds for itself (a hidden helper headed
         # "_govtrack …") are not data: they are neither fields nor extra.
@@ -1174,7 +1187,7 @@ class _Table:
         self.action_columns = frozenset(
             {self.i_ref, self.i_action, self.i_responsible, self.i_deadline, self.i_revised,
              self.i_status, self.i_comments, self.i_updates, self.i_scope} - {_NOWHERE}
-        ).union(index for index, _ in (*self.extra_columns, *self.rounds))  # fmt: skip
+        ).union(one[0] for one in (*self.extra_columns, *self.rounds))  # fmt: skip
 
     def _revised_maps(self) -> None:
         """The columns and headers of a row whose deadline is its revised one: its deadline
@@ -1340,13 +1353,79 @@ class _Table:
                         "GT204", f"column {self.letter(index)} is hidden; it was read", index, row
                     )
 
+    def _plan_rounds(self, keys: dict[str, int], sample: Sequence[Sequence[Any]]) -> None:
+        """Find the dated status columns (rounds) of a table with no Status column, and how
+        they are read: ordered, the latest the status (or a ``Status (revised)`` beside
+        them); narratives in ``Progress`` rounds (judged on the ``sample`` rows) are dated
+        updates; rounds that cannot be ordered are kept in extra."""
+        reader = self.reader
+        named = set(keys.values())
+        rounds: list[_Round] = []
+        newest: list[_Round] = []
+        undated: list[_Round] = []
+        for index, label in sorted(self.header.labels.items()):
+            if index in named:
+                continue
+            one = _status_round(index, label, reader.lookup, reader.dayfirst)
+            rest = _status_variant(label, reader.lookup)
+            if rest in _NEWEST:
+                newest.append(one or _Round(index=index, label=label, when=rest, due=None))
+            elif one is not None:
+                rounds.append(one)
+            elif rest:
+                undated.append(_Round(index=index, label=label, when=rest, due=None))
+        progress = [one for one in rounds if one.progress]
+        if progress and not _statuses_in(sample, progress, reader.statuses):
+            # Progress June 2023 of narratives: a dated comment round, not a status.
+            rounds = [one for one in rounds if not one.progress]
+            self.note_rounds = [one for one in progress if one.due is not None]
+        if len(rounds) == 1 and not (rounds[0].due or rounds[0].ambiguous or newest):
+            rounds = []  # Status of first phase: one column, and no date
+        if not rounds:
+            return
+        self.status_rounds = rounds
+        self.rounds_unordered = _order_rounds(rounds)
+        if len(newest) == 1 and not undated and not self.rounds_unordered:
+            # Status (Dec 2022) | Status (revised): the revised one is the status.
+            self.newest = newest[0]
+            keys["status"] = newest[0].index
+        elif newest or undated:
+            self.rounds_unordered = "; ".join(
+                filter(
+                    None,
+                    (
+                        self.rounds_unordered,
+                        *(
+                            f"{one.label!r} ({self.letter(one.index)}) is a status column "
+                            "with no date, which the dated ones cannot be ordered against"
+                            for one in (*newest, *undated)
+                        ),
+                    ),
+                )
+            )
+            self.status_rounds = sorted((*rounds, *newest, *undated), key=lambda one: one.index)
+        elif not self.rounds_unordered:
+            keys["status"] = rounds[-1].index
+
     def _report_rounds(self) -> None:
         """GT231 when the status is read from the latest of dated status columns, GT232 when
-        their dates cannot be ordered (then none is read: each is kept in extra)."""
+        their dates cannot be ordered (then none is read: each is kept in extra), GT233 when
+        dated progress columns hold narratives (read as updates)."""
+        row = self.header.row
+        if self.note_rounds:
+            named = ", ".join(
+                f"{one.label!r} ({self.letter(one.index)})" for one in self.note_rounds
+            )
+            self.add(
+                "GT233",
+                f"the dated progress columns {named} hold narratives, not status words: each "
+                "cell is read as an update of its action dated as its header, not as the status",
+                self.note_rounds[0].index,
+                row,
+            )
         rounds = self.status_rounds
         if not rounds:
             return
-        row = self.header.row
         latest = rounds[-1]
         named = ", ".join(f"{one.label!r} ({self.letter(one.index)})" for one in rounds)
         if self.rounds_unordered:
@@ -1356,6 +1435,16 @@ class _Table:
                 f"cannot be ordered ({self.rounds_unordered}); none is read as the status, "
                 "each is kept verbatim in extra",
                 rounds[0].index,
+                row,
+            )
+        elif self.newest is not None:
+            self.add(
+                "GT231",
+                f"the status is read from column {self.newest.label!r} "
+                f"({self.letter(self.newest.index)}), the {self.newest.when} status; the dated "
+                f"status columns ({named}) are earlier rounds: each becomes an update dated as "
+                "its header, and gives the status where the later ones are empty",
+                self.newest.index,
                 row,
             )
         elif len(rounds) == 1:
@@ -1385,20 +1474,25 @@ class _Table:
         columns: FrozenMap,
         labels: FrozenMap,
     ) -> tuple[str, tuple[Update, ...], FrozenMap, FrozenMap]:
-        """The earlier status rounds of a row as updates, oldest first; with no status in the
-        latest round, the latest round with one gives it (and the origin's status cell)."""
+        """The earlier status rounds (and narrative progress rounds) of a row as updates,
+        oldest first; with no status in the latest round, the latest status round with one
+        gives it (and the origin's status cell)."""
         found = [
-            (index, on, text)
-            for index, on in self.rounds
+            (index, on, text, status)
+            for index, on, status in self.rounds
             if index < n and (text := _text(values[index]))
         ]
-        if not status_text and found:
-            index, _, status_text = found.pop()
+        if (
+            not status_text
+            and (last := next((i for i in range(len(found) - 1, -1, -1) if found[i][3]), None))
+            is not None
+        ):
+            index, _, status_text, _ = found.pop(last)
             columns = FrozenMap({**columns, "status": self.letter(index)})
             labels = FrozenMap({**labels, "status": self.labels.get(index, "")})
         return (
             status_text,
-            tuple(Update(text=text, on=on) for _, on, text in found),
+            tuple(Update(text=text, on=on) for _, on, text, _ in found),
             columns,
             labels,
         )
@@ -2947,6 +3041,8 @@ class _Round:
     why: str = ""
     ambiguous: bool = False
     """The date reads as two days (``dayfirst=`` not given)."""
+    progress: bool = False
+    """A ``Progress`` column (no status alias): a round only when its cells are statuses."""
 
 
 _ROUND_LEAD = re.compile(
@@ -2978,9 +3074,10 @@ def _status_round(
     unread: _Round | None = None
     for cut in range(1, len(words)):
         base = _ROUND_BASE_TAIL.sub("", " ".join(words[:cut]))
-        if not base or (
-            normalise_header(base) not in _ROUND_BASES and header_key(base, lookup) != "status"
-        ):
+        if not base:
+            continue
+        progress = header_key(base, lookup) != "status"
+        if progress and normalise_header(base) not in _ROUND_BASES:
             continue
         rest = " ".join(words[cut:])
         lead = _ROUND_LEAD.match(rest)
@@ -2994,11 +3091,58 @@ def _status_round(
         except DueParseError:
             why, ambiguous = f"{when!r} is no date govtrack reads", False
         else:
-            return _Round(index=index, label=label, when=when, due=due)
+            return _Round(index=index, label=label, when=when, due=due, progress=progress)
         unread = unread or _Round(
-            index=index, label=label, when=when, due=None, why=why, ambiguous=ambiguous
+            index=index,
+            label=label,
+            when=when,
+            due=None,
+            why=why,
+            ambiguous=ambiguous,
+            progress=progress,
         )
     return unread
+
+
+_NEWEST = frozenset({"revised", "current", "latest", "most recent"})
+"""What a status header says after its status word when it is the newest round, undated
+(``Status (revised)``, ``Current status`` is a plain status alias)."""
+
+
+def _status_variant(label: str, lookup: Mapping[str, str]) -> str:
+    """What a status header says beside its status word (``Status (revised)``, ``Revised
+    status`` → ``revised``), normalised; "" when the header is no status word and more."""
+    words = label.split()
+    for cut in range(1, len(words)):
+        base = _ROUND_BASE_TAIL.sub("", " ".join(words[:cut]))
+        if not base or header_key(base, lookup) != "status":
+            continue
+        rest = " ".join(words[cut:])
+        lead = _ROUND_LEAD.match(rest)
+        return normalise_header(_ROUND_TAIL.sub("", rest[lead.end() if lead else 0 :]))
+    for cut in range(len(words) - 1, 0, -1):
+        if header_key(" ".join(words[cut:]), lookup) == "status":
+            return normalise_header(" ".join(words[:cut]))  # Revised status
+    return ""
+
+
+_MOST_STATUSES = 0.5
+"""The share of a dated progress column's filled cells (in the rows sampled) that must be
+status words for it to be a status round."""
+
+
+def _statuses_in(
+    sample: Sequence[Sequence[Any]], rounds: Sequence[_Round], statuses: Mapping[str, Any]
+) -> bool:
+    """Whether most filled cells of these columns in the sample rows are status words (or
+    none is filled: the columns are then rounds, as their headers say)."""
+    filled = known = 0
+    for values in sample:
+        for one in rounds:
+            if one.index < len(values) and (text := _text(values[one.index]).strip()):
+                filled += 1
+                known += statuses[text] is not None
+    return not filled or known > filled * _MOST_STATUSES
 
 
 def _order_rounds(rounds: list[_Round]) -> str:
@@ -3205,6 +3349,53 @@ def _reaches(values: Sequence[Any], index: int) -> bool:
 _Item = Evaluation | ActionPlan | ProgressReport
 
 
+def _first_table(
+    candidates: Sequence[_Header], head: Sequence[tuple[int, Sequence[Any]]]
+) -> _Header | None:
+    """The first header row with a row of data under it before the next header row (a
+    second table's header further down starts another table), or None when no header row
+    has one in the rows scanned (the best-scoring is then the header)."""
+    for at, header in enumerate(candidates):
+        main = header.keys.get(
+            "action", header.keys.get("indicator", header.keys.get("recommendation", _NOWHERE))
+        )
+        end = candidates[at + 1].row if at + 1 < len(candidates) else _NOWHERE
+        for row, values in head:
+            if row <= header.row or main >= len(values):
+                continue
+            if row >= end:
+                break
+            cell = values[main]
+            if (
+                not _blank(cell)
+                and not (cell.__class__ is str and _label_cell(cell.strip()))
+                and sum(not _blank(value) for value in values) >= 2
+            ):
+                return header
+    return None
+
+
+_SAMPLE_ROWS = 30
+"""How many rows under a header with dated ``Progress`` columns are sampled to tell whether
+they hold statuses or narratives (:func:`_statuses_in`)."""
+
+
+def _sample(
+    header: _Header, rest: Iterator[tuple[int, Sequence[Any]]], lookup: Mapping[str, str]
+) -> tuple[list[Sequence[Any]], Iterator[tuple[int, Sequence[Any]]]]:
+    """The first rows under a header with a ``Progress`` column (none under another), up to
+    the next header row, and the rows under it again, the sampled ones first."""
+    if not any("progress" in label.casefold() for label in header.labels.values()):
+        return [], rest
+    taken = list(islice(rest, _SAMPLE_ROWS))
+    sample: list[Sequence[Any]] = []
+    for row, values in taken:
+        if _header_of(values, row, lookup)[0] >= 2:
+            break  # another table's header (or a repeat of this one)
+        sample.append(values)
+    return sample, chain(taken, rest)
+
+
 def _read_sheet(
     reader: _Reader,
     sheet: _xlsx.SheetInfo,
@@ -3224,13 +3415,17 @@ def _read_sheet(
     head: list[tuple[int, Sequence[Any]]] = []
     best: _Header | None = None
     best_score = 0
+    candidates: list[_Header] = []
     for row, values in numbered:
         head.append((row, values))
         score, header = _header_of(values, row, lookup)
+        if header is not None:
+            candidates.append(header)
         if score > best_score:
             best, best_score = header, score
         if row >= HEADER_SCAN_ROWS:
             break
+    best = _first_table(candidates, head) or best
     if _own_lists(sheet, head):
         # The hidden sheet of dropdown lists of a matrix govtrack wrote is not data. Any
         # other hidden sheet is read (or said not to be, GT202), whatever its name.
@@ -3277,58 +3472,80 @@ def _read_sheet(
         else:
             header, message = split
             problems.add("GT225", message, sheet.name, f"A{below[0]}")
+    sample, rest = _sample(header, rest, lookup)
     table = _Table(
-        reader=reader, sheet=sheet.name, header=header, titles=titles, facts=facts, sink=sink
+        reader=reader,
+        sheet=sheet.name,
+        header=header,
+        titles=titles,
+        facts=facts,
+        sink=sink,
+        sample=sample,
     )
     hidden_rows = facts.hidden_rows
     looks_like_header = reader.looks_like_header
     main = header.keys.get("action", header.keys.get("indicator", 0))
     feed = table.feed  # bound once a table: called for every row
-    for row, values in rest:
-        cell = values[main] if len(values) > main else None
-        if row in hidden_rows:
-            pass
-        # looks_like_header is only called on a short text (the test it starts with, inline).
-        elif (cell.__class__ is str and len(cell) <= _HEADER_CELL and looks_like_header(cell)) or (
-            main
-            and values  # an empty row has no first cell
-            and (first := values[0]).__class__ is str
-            and 0 < len(first) <= _HEADER_CELL
-            and looks_like_header(first)
-            and _reaches(values, main)
-        ):
-            score, again = _header_of(values, row, lookup)
-            if again is not None and score >= 2:
-                # A title row right above it: a new table of the same columns, not a repeat.
-                above = table.title_above(row)
-                if again.keys == header.keys and again.layout == header.layout and not above:
-                    problems.add(
-                        "GT216", f"row {row} repeats the header row; skipped", sheet.name, f"A{row}"
-                    )
-                    continue
-                if sink:
-                    yield from sink
-                    sink.clear()
-                yield from table.finished()
-                header = again
-                main = header.keys.get("action", header.keys.get("indicator", 0))
-                table = _Table(
-                    reader=reader,
-                    sheet=sheet.name,
-                    header=header,
-                    titles=above,
-                    facts=facts,
-                    sink=sink,
-                )
-                feed = table.feed
-                continue
-        feed(row, values)
-        if sink and len(sink) > 1:
-            # The last action waits for the next row, which may go on with its comments.
-            last = sink.pop()
-            yield from sink
-            sink.clear()
-            sink.append(last)
+    again: _Header | None = None
+    above: list[tuple[int, Sequence[Any]]] = []
+    while True:
+        if again is not None:
+            # A new table: its rows are sampled, then read from where the sample began.
+            header, again = again, None
+            main = header.keys.get("action", header.keys.get("indicator", 0))
+            sample, rest = _sample(header, rest, lookup)
+            table = _Table(
+                reader=reader,
+                sheet=sheet.name,
+                header=header,
+                titles=above,
+                facts=facts,
+                sink=sink,
+                sample=sample,
+            )
+            feed = table.feed
+        for row, values in rest:
+            cell = values[main] if len(values) > main else None
+            if row in hidden_rows:
+                pass
+            # looks_like_header is only called on a short text (the test it starts with, inline).
+            elif (
+                cell.__class__ is str and len(cell) <= _HEADER_CELL and looks_like_header(cell)
+            ) or (
+                main
+                and values  # an empty row has no first cell
+                and (first := values[0]).__class__ is str
+                and 0 < len(first) <= _HEADER_CELL
+                and looks_like_header(first)
+                and _reaches(values, main)
+            ):
+                score, found = _header_of(values, row, lookup)
+                if found is not None and score >= 2:
+                    # A title row right above it: a new table of the same columns, not a repeat.
+                    above = table.title_above(row)
+                    if found.keys == header.keys and found.layout == header.layout and not above:
+                        problems.add(
+                            "GT216",
+                            f"row {row} repeats the header row; skipped",
+                            sheet.name,
+                            f"A{row}",
+                        )
+                        continue
+                    if sink:
+                        yield from sink
+                        sink.clear()
+                    yield from table.finished()
+                    again = found
+                    break
+            feed(row, values)
+            if sink and len(sink) > 1:
+                # The last action waits for the next row, which may go on with its comments.
+                last = sink.pop()
+                yield from sink
+                sink.clear()
+                sink.append(last)
+        else:
+            break
     yield from table.finished()
     if sink:
         yield from sink
