@@ -310,11 +310,13 @@ from govtrack.io.columns import (
     strip_hint,
 )
 from govtrack.io.excel_write import (
+    HELPER_HEADER,
     INSTRUCTIONS_SHEET,
     INSTRUCTIONS_TITLE,
     LISTS_SHEET,
     PROBLEMS_HEADERS,
     TEMPLATE_HEADING,
+    WORDS_HEADER,
 )
 from govtrack.io.limits import (
     DEFAULT_LIMITS,
@@ -1065,6 +1067,13 @@ class _Table:
         self.mapped = taken | self.ignored | {index for index, _ in self.extra_columns}
         # A row govtrack wrote has a value in its helper column: its empty refs are meant.
         self.i_helper = min(self.ignored, default=_NOWHERE)
+        # A one-day deadline govtrack wrote in its own words ("within two weeks"): the words
+        # are repeated in a column of their own, the day is in the helper (see _written_due).
+        by_label = {header.labels[index]: index for index in sorted(self.ignored, reverse=True)}
+        self.i_words = by_label.get(WORDS_HEADER, _NOWHERE)
+        self.i_due_end = (
+            by_label.get(HELPER_HEADER, _NOWHERE) if self.i_words != _NOWHERE else _NOWHERE
+        )
         self.last_ref = ""  # the last action ref read (its column or its text), for _leading_ref
         self.refs_noted = False  # GT220 given for this table
         self.revisions_noted = False  # GT226 given for this table
@@ -2127,7 +2136,13 @@ class _Table:
                 kept = kept or {}
                 kept[self._original_label()] = self._original(deadline, row)
         elif i_deadline < n and (deadline := values[i_deadline]) is not None:
-            if deadline.__class__ is str and "(" not in deadline:
+            if (
+                self.i_words < n
+                and deadline.__class__ is str
+                and (written := self._written_due(deadline, values, n)) is not None
+            ):
+                due, due_text = written, ""
+            elif deadline.__class__ is str and "(" not in deadline:
                 # The usual cell, no revision in it (see _deadline): read as _due reads it.
                 due, due_text = reader.due_of_text(deadline, self, i_deadline, row)
             else:
@@ -2200,6 +2215,25 @@ class _Table:
                 labels,
             ),
         )
+
+    def _written_due(self, deadline: str, values: Sequence[Any], n: int) -> Due | None:
+        """The one-day deadline govtrack's matrix wrote in its own words (``within two
+        weeks``): the day in its helper column (``_govtrack due end``), the Deadline cell's
+        text, when the words column (``_govtrack due words``) holds that same text; None
+        otherwise (a partner changed the Deadline cell, or the row is not govtrack's), and
+        the cell is read as any other."""
+        if values[self.i_words] != deadline or not deadline.strip() or self.i_due_end >= n:
+            return None
+        serial = values[self.i_due_end]
+        if serial.__class__ is not int and serial.__class__ is not float:
+            return None
+        if not math.isfinite(serial) or serial != int(serial):
+            return None
+        try:  # the writer's own count of days (no 1900 leap-day shift: it wrote none)
+            day = self.reader.epoch.date() + dt.timedelta(days=int(serial))
+        except OverflowError:
+            return None
+        return Due.day(day, deadline)
 
     def _original_label(self) -> str:
         """Where extra keeps the original deadline a revised one replaced: under its

@@ -43,10 +43,13 @@ someone saved the file in Excel. The blank template leaves its "As of" cell
 empty instead, and the highlighting rule falls back to ``TODAY()`` itself.
 
 What the matrix writes, per action: ref, text, responsible parties (one per
-line), the deadline as its text (as :meth:`~govtrack.Due.portable_text`; a text that
-reads only in its context, ``within two weeks``, is refused unless ``lossy=True``:
-:func:`refuse_rewritten_deadlines`), the status as its label (the recorded
-status's word, so the dropdown and the highlighting understand it; a word
+line), the deadline as its text (as :meth:`~govtrack.Due.portable_text`; a single
+day whose text reads only in its context, ``within two weeks``, in its own words,
+repeated in a hidden column headed ``_govtrack due words`` after the helper, so that
+the reader gives them back with the helper's day while the Deadline cell still holds
+them; such a text over several days, ``next month``, is refused unless
+``lossy=True``: :func:`refuse_rewritten_deadlines`), the status as its label (the
+recorded status's word, so the dropdown and the highlighting understand it; a word
 govtrack does not know is written as it came), comments, updates (one line
 each, ``Dec 2022 Update: text``), the scope, the group, the schedule columns and
 every unknown column. What only the workbook layout keeps: the source's own
@@ -91,7 +94,7 @@ from govtrack.io import excel_workbook
 from govtrack.io._files import atomic_write
 from govtrack.io.columns import HEADERS
 from govtrack.io.excel_workbook import check_cell_text, needs_string_type
-from govtrack.model.dates import Due, date_argument, parse_due
+from govtrack.model.dates import Due, Precision, date_argument, parse_due
 from govtrack.model.records import (
     Action,
     ActionPlan,
@@ -117,6 +120,7 @@ __all__ = [
     "LISTS_SHEET",
     "NO_DEADLINE",
     "TEMPLATE_HEADING",
+    "WORDS_HEADER",
     "dump",
     "refuse_rewritten_deadlines",
     "render_updates",
@@ -129,9 +133,14 @@ LAYOUTS = ("workbook", "matrix")
 LISTS_SHEET = "_lists"
 """The hidden sheet holding the dropdowns' words (the reader skips it, by this name)."""
 HELPER_HEADER = "_govtrack due end"
+"""The header of the hidden column holding each deadline's last day (readers skip it)."""
 NO_DEADLINE = "none"
 """The helper cell of an action without a deadline (a text, so the highlight ignores it)."""
-"""The header of the hidden column holding each deadline's last day (readers skip it)."""
+WORDS_HEADER = "_govtrack due words"
+"""The header of the hidden column, after :data:`HELPER_HEADER`, holding the Deadline cell's
+text of a one-day deadline written in its own words (``within two weeks``): the reader takes
+the helper's day with those words while the Deadline cell still holds them. Written only in
+a sheet with such a deadline."""
 
 INSTRUCTIONS_SHEET = "Instructions"
 INSTRUCTIONS_TITLE = "How to fill in the matrix"
@@ -198,6 +207,8 @@ class _Table:
     headers: list[str]
     rows: list[Row] = attrs.Factory(list)
     ends: list[int | str | None] = attrs.Factory(list)
+    words: list[str] = attrs.Factory(list)
+    """Per row, the deadline's words for the :data:`WORDS_HEADER` column, or empty."""
     merges: list[tuple[int, int]] = attrs.Factory(list)
     """Spans of row indexes (first, last) over which the recommendation cells merge."""
 
@@ -236,7 +247,7 @@ def _action_cells(action: Action, keys: Sequence[str]) -> Row:
         "ref": action.ref,
         "action": action.text,
         "responsible": "\n".join(action.responsible),
-        "deadline": action.due.portable_text() if action.due is not None else action.due_text,
+        "deadline": _deadline_text(action),
         "status": _status_word(action),
         "comments": action.comments,
         "updates": render_updates(action),
@@ -252,6 +263,36 @@ def _action_cells(action: Action, keys: Sequence[str]) -> Row:
         values[key] if not key.startswith("extra:") else action.extra.get(key[6:], "")
         for key in keys
     ]
+
+
+def _deadline_text(action: Action) -> str:
+    """The Deadline cell: the deadline's portable text, its own words when they are kept
+    (:func:`_keeps_words`), or the unread text of an action without a Due."""
+    due = action.due
+    if due is None:
+        return action.due_text
+    return due.text if _keeps_words(due) else due.portable_text()
+
+
+def _keeps_words(due: Due) -> bool:
+    """Whether the matrix writes a deadline in its own words although they do not read back
+    to its dates: a single day (``within two weeks``, counted from a meeting) whose text is
+    not blank; the day is in the helper column, the words again beside it
+    (:data:`WORDS_HEADER`), and the reader puts them together. A day read with ``dayfirst=``
+    or a two-digit year is written in a portable form instead (the same day, another form)."""
+    return (
+        due.precision is Precision.DAY
+        and due.start == due.end
+        and bool(due.text.strip())
+        and due.portable_text() != due.text
+        and not _same_dates_in_another_form(due)
+    )
+
+
+def _words_of(action: Action | None) -> str:
+    """The :data:`WORDS_HEADER` cell of a row: the Deadline cell's words when kept, else empty."""
+    due = action.due if action is not None else None
+    return due.text if due is not None and _keeps_words(due) else ""
 
 
 def _deemed(action: Action) -> bool:
@@ -320,6 +361,7 @@ def _evaluation_table(evaluation: Evaluation, name: str) -> _Table:
             action_cells = _action_cells(action, action_keys) if action else [""] * len(action_keys)
             table.rows.append(cells + action_cells)
             table.ends.append(_end_serial(action))
+            table.words.append(_words_of(action))
         if len(held) > 1:
             table.merges.append((first, len(table.rows) - 1))
     return table
@@ -339,6 +381,7 @@ def _actions_table(
     for action in actions:
         table.rows.append(_action_cells(action, keys))
         table.ends.append(_end_serial(action))
+        table.words.append(_words_of(action))
     return table
 
 
@@ -387,6 +430,13 @@ def _check(table: _Table) -> None:
         for index, text in enumerate(row):
             if text:
                 row[index] = check_cell_text(text, where(number, index))
+    if "deadline" in table.keys:
+        # The words cell holds what the Deadline cell holds, escaped the same way.
+        deadline = table.keys.index("deadline")
+        table.words = [
+            row[deadline] if words else ""
+            for row, words in zip(table.rows, table.words, strict=True)
+        ]
 
 
 # ---------------------------------------------------------------------------
@@ -436,6 +486,9 @@ def _write_table(
         dimension.width = _WIDTHS.get(key, _EXTRA_WIDTH)
         dimension.alignment = _WRAP  # rows a partner adds wrap too
     sheet.column_dimensions[helper_column].hidden = True
+    with_words = any(table.words)
+    if with_words:
+        sheet.column_dimensions[get_column_letter(width + 2)].hidden = True
     sheet.freeze_panes = f"A{FIRST_ROW}"
     last_row = FIRST_ROW + len(table.rows) - 1
     sheet.auto_filter.ref = f"A{HEADER_ROW}:{last_column}{max(last_row, HEADER_ROW)}"
@@ -524,16 +577,19 @@ def _write_table(
         cell.fill = _HEADER_FILL
         cell.alignment = _WRAP
 
-    sheet.append([*(_text(sheet, header, header_style) for header in table.headers), HELPER_HEADER])
+    helpers = [HELPER_HEADER, WORDS_HEADER] if with_words else [HELPER_HEADER]
+    sheet.append([*(_text(sheet, header, header_style) for header in table.headers), *helpers])
 
     # Plain values, no per-cell style: the workbook's default cell format wraps text
     # (see _wrap_by_default), which keeps the matrix close to openpyxl's raw speed.
-    for values, end_serial in zip(table.rows, table.ends, strict=True):
+    for values, end_serial, words in zip(table.rows, table.ends, table.words, strict=True):
         row: list[Any] = [
             None if not text else _text(sheet, text) if needs_string_type(text) else text
             for text in values
         ]
         row.append(end_serial)
+        if words:
+            row.append(_text(sheet, words))
         sheet.append(row)
 
 
@@ -578,9 +634,10 @@ def dump(
             one management-response matrix per evaluation, meeting, report and plan.
         on: For the matrix: the "As of" date overdue rows are highlighted against;
             None for today.
-        lossy: For the matrix: write a deadline whose text does not read by itself
-            (``within two weeks``, counted from a meeting) as its dates, losing its words;
-            refused otherwise (see :func:`refuse_rewritten_deadlines`).
+        lossy: For the matrix: write a deadline of several days whose text does not read
+            by itself (``next month``, counted from a meeting) as its dates, losing its
+            words; refused otherwise (see :func:`refuse_rewritten_deadlines`). A single day
+            (``within two weeks``) keeps its words either way.
 
     Raises:
         UnsupportedFormatError: ``layout`` is not one of :data:`LAYOUTS`.
@@ -635,22 +692,27 @@ def refuse_rewritten_deadlines(doc: Document) -> None:
     """Refuse a matrix that would write a deadline as other words than its own.
 
     The matrix writes each deadline as its text when :func:`~govtrack.parse_due` reads that
-    text back to the same dates (:meth:`~govtrack.Due.portable_text`); a text that reads only
-    in its context, such as ``within two weeks`` in record notes (counted from the meeting),
-    would be written as its dates (``2023-03-28``) and its words lost. A day read with
-    ``dayfirst=`` (``03/04/2024``) is written ``2024-04-03``: the same day, another form,
-    which is not refused.
+    text back to the same dates (:meth:`~govtrack.Due.portable_text`). A single day whose text
+    reads only in its context, such as ``within two weeks`` in record notes (counted from the
+    meeting), is written in its own words, with its day in a hidden helper column, and reads
+    back equal: it is not refused. A deadline of several days whose text reads only in its
+    context (``next month``, ``the coming quarter``) would be written as its dates
+    (``Apr 2023``) and its words lost: that is refused. A day read with ``dayfirst=``
+    (``03/04/2024``) is written ``2024-04-03``: the same day, another form, which is not
+    refused.
 
     Raises:
         WriteError: Such a deadline, naming up to three with where they were read.
 
     >>> import datetime as dt, govtrack as gt
     >>> within = gt.Due.day(dt.date(2023, 3, 28), "within two weeks")
+    >>> next_month = gt.Due.month(2023, 4, "next month")
     >>> refuse_rewritten_deadlines(gt.Document(plans=(gt.ActionPlan(actions=(
-    ...     gt.Action(ref="d)", text="Draft a notice", due=within),)),)))
+    ...     gt.Action(ref="c)", text="Book a venue", due=within),
+    ...     gt.Action(ref="d)", text="Draft a notice", due=next_month),)),)))
     Traceback (most recent call last):
     ...
-    govtrack._errors.WriteError: the matrix layout would write 1 deadline as its dates, losing its words: action d) 'within two weeks' would read back as '2023-03-28'; write govtrack's own workbook (layout="workbook") or JSON, which keep them, or pass lossy=True (convert --lossy) to write the dates
+    govtrack._errors.WriteError: the matrix layout would write 1 deadline as its dates, losing its words: action d) 'next month' would read back as 'Apr 2023'; write govtrack's own workbook (layout="workbook") or JSON, which keep them, or pass lossy=True (convert --lossy) to write the dates
     """  # noqa: E501 - doctest output is one line
     lost: list[str] = []
     for action in doc.actions:
@@ -658,7 +720,7 @@ def refuse_rewritten_deadlines(doc: Document) -> None:
         if due is None:
             continue
         written = due.portable_text()
-        if written == due.text or _same_dates_in_another_form(due):
+        if written == due.text or _same_dates_in_another_form(due) or _keeps_words(due):
             continue
         where = f" ({action.origin})" if action.origin is not None and str(action.origin) else ""
         name = action.ref or repr(action.text[:40])
