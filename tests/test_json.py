@@ -1187,6 +1187,61 @@ def test_dumps_writes_actions_sharing_a_due_as_to_data_does() -> None:
         assert expected == gt_json.encode(gt_json.to_data(doc), indent=indent, fast=False)
 
 
+@given(documents)
+def test_dumps_writes_what_the_data_of_to_data_encodes_to(doc: gt.Document) -> None:
+    """gt.dumps writes data that is only encoded (responsible parties stay tuples, Dues
+    are shared): the text is what to_data's data (lists, a dict each) encodes to, by
+    either encoder."""
+    data = gt_json.to_data(doc)
+    for indent in (None, 2):
+        expected = gt_json.dumps(doc, indent=indent)
+        assert expected == gt_json.encode(data, indent=indent)
+        assert expected == gt_json.encode(data, indent=indent, fast=False)
+
+
+def test_to_data_gives_responsible_parties_as_a_list_of_the_callers() -> None:
+    """to_data's data is the caller's: each action's parties a list of its own, though
+    dumps keeps the tuple."""
+    parties = ("UNDP", "Ministry")
+    doc = gt.Document(plans=(gt.ActionPlan(actions=(gt.Action(text="a", responsible=parties),)),))
+    data = gt_json.to_data(doc)
+    assert ["UNDP", "Ministry"] == data["plans"][0]["actions"][0]["responsible"]
+    assert (
+        '{"schema_version":2,"plans":[{"actions":[{"text":"a","responsible":["UNDP","Ministry"]}]}]}'
+        == gt_json.dumps(doc)
+    )
+
+
+@pytest.mark.parametrize("fast", [True, False], ids=["orjson", "standard library"])
+@pytest.mark.parametrize("indent", [None, 2])
+def test_dumps_names_a_lone_surrogate_in_a_responsible_party(
+    fast: bool, indent: int | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A lone surrogate in a party (a tuple in the data dumps encodes) is refused with
+    the party's path."""
+    if not fast:
+        monkeypatch.setattr(gt_json, "_orjson_dumps", None)
+    action = gt.Action(text="a", responsible=("UNDP", "bad \ud800"))
+    doc = gt.Document(plans=(gt.ActionPlan(actions=(action,)),))
+    with pytest.raises(gt.WriteError) as raised:
+        gt.dumps(doc, format="json", indent=indent)
+    assert str(raised.value).endswith("@ $.plans[0].actions[0].responsible[1]")
+
+
+@pytest.mark.parametrize("field", ["columns", "labels"])
+@pytest.mark.parametrize("value", [{}, {"status": "I"}], ids=["empty", "full"])
+def test_dumps_refuses_an_origin_map_that_is_not_a_frozen_map(
+    field: str, value: dict[str, str]
+) -> None:
+    """An origin written whole whose columns or labels are a dict, even an empty one, is
+    refused with its path (an empty FrozenMap is skipped unchecked)."""
+    origin = _forced(gt.Location(sheet="M", cell="B4"), **{field: value})
+    doc = gt.Document(plans=(gt.ActionPlan(title="p", origin=origin),))
+    with pytest.raises(gt.SchemaError) as raised:
+        gt.dumps(doc, format="json")
+    assert str(raised.value).endswith(f"got dict @ $.plans[0].origin.{field}")
+
+
 _SHEETS = ("M", "N")
 _COLUMN_MAPS = ({"status": "I"}, {"status": "J"})
 

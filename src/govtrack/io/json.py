@@ -909,18 +909,20 @@ def _unstructure_update(update: Update) -> dict[str, Any]:
 class _TableWriter:
     """The tables of the document being written: one per distinct shared part."""
 
-    def __init__(self, *, copy_dues: bool = True) -> None:
+    def __init__(self, *, for_caller: bool = True) -> None:
         self.tables: list[dict[str, Any]] = []
-        self.copy_dues = copy_dues
-        """Whether actions sharing a Due get a copy of its data each (the data is the
-        caller's, to change), or the same dict (the data is only to be encoded)."""
+        self.for_caller = for_caller
+        """Whether the data is the caller's, to change: actions sharing a Due get a copy
+        of its data each, and an action's responsible parties a list. Else the data is
+        only to be encoded: they share the Due's dict, and the parties stay a tuple (which
+        both encoders write as an array), with less to make and free per action."""
         self._by_id: dict[tuple[str, str, int, int], int] = {}
         self._by_value: dict[tuple[Any, ...], int] = {}
         self._last: tuple[Any, Any, Any, Any, int] = (None, None, None, None, 0)
         """The maps, file and sheet of the last row written, and its table's index."""
         self.dues: dict[int, dict[str, Any]] = {}
         """Each Due written so far, by identity (readers share equal Dues): its data (a
-        copy, with ``copy_dues``) serves the next action with the same Due. The document
+        copy, with ``for_caller``) serves the next action with the same Due. The document
         holds every Due while it is written, so an identity is not reused meanwhile."""
 
     def index(self, location: Location) -> int:
@@ -974,12 +976,17 @@ def _unstructure_whole_location(location: Location) -> dict[str, Any]:
     if sheet != "":
         data["sheet"] = sheet
     _add_own(location, data)
-    columns = _checked_map_data(location.columns)
-    if columns:
-        data["columns"] = columns
-    labels = _checked_map_data(location.labels)
-    if labels:
-        data["labels"] = labels
+    # An empty FrozenMap has nothing to check or write (most origins written whole).
+    columns: Any = location.columns
+    if type(columns) is not FrozenMap or columns._data:  # noqa: SLF001 - its dict's truth
+        columns = _checked_map_data(columns)
+        if columns:
+            data["columns"] = columns
+    labels: Any = location.labels
+    if type(labels) is not FrozenMap or labels._data:  # noqa: SLF001 - its dict's truth
+        labels = _checked_map_data(labels)
+        if labels:
+            data["labels"] = labels
     return data
 
 
@@ -1042,7 +1049,9 @@ def _action_data(action: Action, writer: _TableWriter | None) -> dict[str, Any]:
         for party in responsible:
             if type(party) is not str and not isinstance(party, str):
                 raise _NotPlain
-        data["responsible"] = list(responsible)
+        data["responsible"] = (
+            list(responsible) if writer is None or writer.for_caller else responsible
+        )
     due = action.due
     if due is not None:
         if writer is None:
@@ -1051,7 +1060,7 @@ def _action_data(action: Action, writer: _TableWriter | None) -> dict[str, Any]:
             written = writer.dues.get(id(due))
             if written is None:
                 written = writer.dues[id(due)] = _unstructure_due(due)
-            data["due"] = written.copy() if writer.copy_dues else written
+            data["due"] = written.copy() if writer.for_caller else written
     due_text = action.due_text
     if due_text != "":
         if type(due_text) is not str and not isinstance(due_text, str):
@@ -1090,8 +1099,17 @@ def _action_data(action: Action, writer: _TableWriter | None) -> dict[str, Any]:
     # ``_data``: per action, a dict's truth, not Mapping's len() (and no FrozenMap, none).
     if action.extra._data:  # noqa: SLF001
         data["extra"] = _checked_map_data(action.extra)
-    if action.origin is not None:
-        data["origin"] = _location_data(action.origin, writer)
+    origin = action.origin
+    if origin is not None:
+        # _location_data inlined for a row of a table, the commonest origin (per action)
+        if (
+            writer is not None
+            and type(origin) is Location
+            and (origin.columns._data or origin.labels._data)  # noqa: SLF001 - as there
+        ):
+            data["origin"] = _add_own(origin, {"table": writer.index(origin)})
+        else:
+            data["origin"] = _location_data(origin, writer)
     return data
 
 
@@ -1659,15 +1677,15 @@ def to_data(document: Document) -> dict[str, Any]:
     >>> gt.from_data(data) == doc
     True
     """
-    return _to_data(document, copy_dues=True)
+    return _to_data(document, for_caller=True)
 
 
-def _to_data(document: Document, *, copy_dues: bool) -> dict[str, Any]:
-    """:func:`to_data`; with ``copy_dues`` False, actions sharing a Due share its dict
-    (for data that is encoded, and never seen)."""
+def _to_data(document: Document, *, for_caller: bool) -> dict[str, Any]:
+    """:func:`to_data`; with ``for_caller`` False, actions sharing a Due share its dict,
+    and responsible parties stay tuples (for data that is encoded, and never seen)."""
     if not _FAST_CHECKS:  # pragma: no cover - the fast hooks are off: check first
         _refuse_wrong_types(document, None)
-    writer = _TableWriter(copy_dues=copy_dues)
+    writer = _TableWriter(for_caller=for_caller)
     token = _WRITE_TABLES.set(writer)
     try:
         with collector_paused():
@@ -1897,7 +1915,7 @@ def dumps(document: Document, *, indent: int | None = None) -> str:
     >>> dumps(gt.Document(plans=(gt.ActionPlan(actions=(gt.Action(text="Hire"),)),)))
     '{"schema_version":2,"plans":[{"actions":[{"text":"Hire"}]}]}'
     """
-    return encode(_to_data(document, copy_dues=False), indent=indent)
+    return encode(_to_data(document, for_caller=False), indent=indent)
 
 
 def encode(data: Any, *, indent: int | None = None, fast: bool = True) -> str:
@@ -1950,7 +1968,7 @@ def _surrogate_path(data: Any, path: str) -> str:
                 return f"{path}.{key.encode('utf-8', 'backslashreplace').decode()}"
             if _has_surrogate_below(value):
                 return _surrogate_path(value, f"{path}.{key}")
-    if isinstance(data, list):
+    if isinstance(data, (list, tuple)):  # a tuple: responsible parties, in dumps
         for index, value in enumerate(data):
             if _has_surrogate_below(value):
                 return _surrogate_path(value, f"{path}[{index}]")
@@ -1970,7 +1988,7 @@ def _has_surrogate_below(data: Any) -> bool:
         return _has_surrogate(data)
     if isinstance(data, dict):
         return any(_has_surrogate(key) or _has_surrogate_below(v) for key, v in data.items())
-    if isinstance(data, list):
+    if isinstance(data, (list, tuple)):
         return any(_has_surrogate_below(value) for value in data)
     return False
 
