@@ -183,12 +183,46 @@ _SAYS_WHAT_WAS_DONE = re.compile(
 )
 """An extra column's header that names what was done (``Progress notes``, ``Implementation
 remarks``): an action saying something there says what was done (GT105)."""
+_NAMES_A_DATE_OR_COUNT = re.compile(
+    r"\b(?:dates?|day|no|nos|number|count|total|rate|percent|percentage)\b"
+    r"|[%#]",
+    re.IGNORECASE,
+)
+"""A header that names a date or a count (``Date of last update``, ``No. of comments
+received``, ``Progress (%)``): its values are no narrative, whatever else it names."""
+_WORD = re.compile(r"[^\W\d_]{3,}")
+"""A word of three letters or more: narrative text has one (``Forty clerks trained``);
+``0``, ``1``, ``n/a`` or ``-`` have none."""
+
+
+def _narrative(value: str) -> bool:
+    """Whether an extra value is narrative text: a word of three letters or more, and not a
+    date alone (``May 2024``, ``2024-05-01``), as ``parse_due`` reads it either way round.
+
+    >>> _narrative("Forty clerks trained"), _narrative("2024-05-01"), _narrative("0")
+    (True, False, False)
+    """
+    if _WORD.search(value) is None:
+        return False
+    for dayfirst in (True, False):
+        try:
+            parse_due(value.strip(), dayfirst=dayfirst)
+        except DueParseError:
+            continue
+        return False
+    return True
 
 
 def _said_in_extra(action: Action) -> bool:
-    """Whether an extra column named like a comment (:data:`_SAYS_WHAT_WAS_DONE`) holds text."""
+    """Whether an extra column named like a comment (:data:`_SAYS_WHAT_WAS_DONE`), not like a
+    date or a count (:data:`_NAMES_A_DATE_OR_COUNT`), holds narrative text
+    (:func:`_narrative`): ``Date of last update`` or ``No. of comments received`` say nothing
+    of what was done."""
     return any(
-        value.strip() and _SAYS_WHAT_WAS_DONE.search(key) for key, value in action.extra.items()
+        _SAYS_WHAT_WAS_DONE.search(key)
+        and not _NAMES_A_DATE_OR_COUNT.search(key)
+        and _narrative(value)
+        for key, value in action.extra.items()
     )
 
 

@@ -502,12 +502,15 @@ will …``, ``The Unit, together with HR, to …``; both act, so both are partie
 is named otherwise: ``with support from``, :data:`_ASIDE`)."""
 _DEADLINE_CLAUSE = re.compile(
     r"(?:(?:no|not)\s{1,3}later\s{1,3}than|(?:on\s{1,3}or\s{1,3})?(?:by|before)|until"
-    r"|at\s{1,3}the\s{1,3}latest\s{1,3}(?:by|on))\s{1,3}(?:[^,;:]|,\s{0,3}(?=\d{4}\b)){1,60}?"
-    r"(?:\s{1,3}at\s{1,3}the\s{1,3}(?:latest|earliest\s{1,3}possible))?",
+    r"|at\s{1,3}the\s{1,3}latest\s{1,3}(?:by|on))\s{1,3}"
+    r"(?P<when>(?:[^,;:]|,\s{0,3}(?=\d{4}\b)){1,60}?)"
+    r"(?:\s{1,3}at\s{1,3}the\s{1,3}(?:(?:very\s{1,3})?latest|earliest\s{1,3}possible))?",
     re.IGNORECASE,
 )
-"""A clause between commas before the verb that is itself the decision's deadline: ``by 30
-April 2024 at the latest``, ``no later than 30 April 2024``, ``before the end of May``."""
+"""A clause between commas before the verb that may be the decision's deadline: ``by 30
+April 2024 at the latest``, ``no later than 30 April 2024``, ``before the end of May 2024``.
+It is one only when its ``when`` is a date and nothing more (:func:`_is_a_date`): ``by 1
+March 2024 having sent the draft`` tells of something done before, no deadline."""
 _NEXT_CLAUSE = re.compile(r"(?:;\s{0,3}(?:and\s{1,3})?|,?\s{1,3}and\s{1,3}|,\s{1,3})(?=\S)")
 """What may start another clause of a decision's sentence: ``; ``, `` and ``, ``, ``."""
 _CLAUSE_SUBJECT = re.compile(
@@ -1154,7 +1157,9 @@ def decision_clauses(text: str) -> list[tuple[str, str]]:
     first clause's verb is ``to`` too, ``to`` (``The Secretariat to circulate the draft and
     the Unit to comment``). After a verb such as ``invite``, ``ask``, ``support``, ``and X
     to …`` names the verb's object, no new clause; so does a plain ``and`` or comma after a
-    name (``contact UNICEF and WHO to agree``). A sentence of one clause is one item.
+    name (``contact UNICEF and WHO to agree``), unless that name ends an object phrase a
+    preposition led to (``circulate the draft to the Board and HR to comment``:
+    :func:`_ends_with_a_recipient`). A sentence of one clause is one item.
 
     >>> for clause in decision_clauses("The Secretariat to circulate the draft by 15 March "
     ...                                "2024 and the Unit to comment by 30 March 2024."):
@@ -1183,10 +1188,15 @@ def decision_clauses(text: str) -> list[tuple[str, str]]:
         if not _is_name(subject) or re.search(r"\bnot\b", subject, re.IGNORECASE):
             continue
         so_far = sentence[after : separator.start()].split()
+        objects = so_far[1:] if after == verb.end() else so_far  # the words after the verb
         if link == "to" and (
             not infinitive
             or any(word.strip(_PUNCTUATION).lower() in _CONTROL_VERBS for word in so_far)
-            or (_joins_names(separator.group()) and _ends_with_a_name(so_far))
+            or (
+                _joins_names(separator.group())
+                and _ends_with_a_name(so_far)
+                and not _ends_with_a_recipient(objects)
+            )
         ):
             continue
         starts.append((separator.end(), separator.start(), subject))
@@ -1223,6 +1233,38 @@ def _ends_with_a_name(words: list[str]) -> bool:
     if not last or not last[0].isupper() or _DIGIT.search(last):
         return False
     return last.lower() not in _CALENDAR_WORDS
+
+
+_RECIPIENT_WORDS = frozenset(("to", "with", "from"))
+"""Prepositions that, after the verb's object, lead to a name the clause ends with (``send
+the report to the Board``, ``share the plan with UNICEF``)."""
+_ARTICLES = frozenset(("the", "a", "an", "its", "their", "this", "these", "our", "his", "her"))
+"""Words that start an object phrase (``the draft``, ``its report``)."""
+
+
+def _ends_with_a_recipient(objects: list[str]) -> bool:
+    """Whether the words after a clause's verb are an object led by an article, then a
+    preposition and the name they end with (``the draft to the Board``, ``the report from
+    UNICEF``): the object phrase has ended, so ``and X to …`` next starts a new clause
+    (``… to the Board and HR to comment``). A name right after the verb or its preposition
+    (``contact UNICEF``, ``write to Finance``) may go on as a list of objects (``and WHO to
+    agree``), and so may one after a bare noun (``officers from Kenya and Uganda to attend``),
+    which it may describe.
+
+    >>> _ends_with_a_recipient("the draft to the Board".split())
+    True
+    >>> _ends_with_a_recipient("to Finance".split())
+    False
+    >>> _ends_with_a_recipient("officers from Kenya".split())
+    False
+    """
+    plain = [word.strip(_PUNCTUATION).lower() for word in objects]
+    if len(plain) < 3 or plain[0] not in _ARTICLES:
+        return False
+    for index in range(len(plain) - 2, 0, -1):
+        if plain[index] in _RECIPIENT_WORDS:
+            return _is_name(" ".join(objects[index + 1 :]))
+    return False
 
 
 def _named_list(flat: str, known: frozenset[str] = frozenset()) -> tuple[str, ...]:
@@ -1687,9 +1729,27 @@ def _without_aside(segment: str, *, keep_deadline: bool = False) -> str:
     if aside is None or re.search(r"\d|\b(?:by|before|until)\b", aside["subject"], re.IGNORECASE):
         return segment
     clause = rest[len(aside["subject"]) : aside.end()].strip(" ,")
-    if keep_deadline and _DEADLINE_CLAUSE.fullmatch(clause):
+    deadline = _DEADLINE_CLAUSE.fullmatch(clause) if keep_deadline else None
+    if deadline is not None and _is_a_date(deadline["when"]):
         return segment
     return f"{flat[:start]}{aside['subject']} {rest[aside.end() :]}"
+
+
+def _is_a_date(words: str) -> bool:
+    """Whether words are a date and nothing more, as ``parse_due`` reads it either way round
+    (``1 March 2024``, ``the end of May 2024``, ``01/05/2024``), not a date with an event
+    (``1 March 2024 having sent the draft``).
+
+    >>> _is_a_date("30 April 2024"), _is_a_date("1 March 2024 having sent the draft")
+    (True, False)
+    """
+    for dayfirst in (True, False):
+        try:
+            parse_due(words.strip(), dayfirst=dayfirst)
+        except DueParseError:
+            continue
+        return True
+    return False
 
 
 def unused_deadlines(
