@@ -120,3 +120,20 @@ def test_a_date_and_an_event_between_commas_give_no_deadline(
     other date in the line, the decision has no deadline."""
     sentence = f"The Unit, {cue} {due.text} {event}, {link} finalise the plan."
     assert (None, "") == minutes.decision_deadline([sentence], dayfirst=True, meeting_date=None)[:2]
+
+
+@pytest.mark.parametrize(
+    "written", ["01/05/2024", "31/02/2024", "31 February 2024", "30 February 2025"]
+)
+def test_a_deadline_clause_that_cannot_be_read_is_kept_and_reported(written: str) -> None:
+    """A date between commas before the verb that reads two ways or is no day is the
+    deadline as written, reported (GT349), as it would be after the verb: never passed over."""
+    decisions, codes = _read(f"1. The Unit, by {written}, will submit the report.\n")
+    assert decisions == [(("The Unit",), written)]
+    assert codes == ["GT349"]
+
+
+def test_a_deadline_after_the_verb_still_wins_over_an_unread_clause() -> None:
+    decisions, codes = _read("1. The Unit, by 31/02/2024, will submit it by June 2024.\n")
+    assert decisions == [(("The Unit",), "June 2024")]
+    assert codes == []

@@ -1654,7 +1654,9 @@ def decision_deadline(
             whole = _first_deadline(
                 kept, segments, dayfirst=dayfirst, meeting_date=meeting_date, no_meeting=no_meeting
             )
-            if whole[0] is not None:
+            # A clause that is a deadline govtrack cannot read (`, by 01/05/2024,` with no
+            # dayfirst) is kept as written and reported, as one after the verb would be.
+            if whole[0] is not None or (not found[1] and whole[1]):
                 return whole
     return found
 
@@ -1740,8 +1742,13 @@ def _is_a_date(words: str) -> bool:
     (``1 March 2024``, ``the end of May 2024``, ``01/05/2024``), not a date with an event
     (``1 March 2024 having sent the draft``).
 
+    A date in a date's shape that is no day (``31/02/2024``, ``31 February 2024``) is a
+    date too: it is the deadline, kept as written and reported, never passed over.
+
     >>> _is_a_date("30 April 2024"), _is_a_date("1 March 2024 having sent the draft")
     (True, False)
+    >>> _is_a_date("31/02/2024"), _is_a_date("31 February 2024")
+    (True, True)
     """
     for dayfirst in (True, False):
         try:
@@ -1749,7 +1756,11 @@ def _is_a_date(words: str) -> bool:
         except DueParseError:
             continue
         return True
-    return False
+    tokens = re.findall(r"[^\W\d_]+", words)
+    return bool(re.search(r"\d", words)) and all(
+        token.lower() in _CALENDAR_WORDS or token.lower() in {"the", "end", "of"}
+        for token in tokens
+    )
 
 
 def unused_deadlines(
