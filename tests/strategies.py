@@ -636,3 +636,23 @@ Evaluation`` is one office's name, never two parties."""
 
 letter_forms = st.sampled_from(("{}.", "({})", "{})"))
 """The ways a lettered list item is written in capitals: ``A.``, ``(A)``, ``A)``."""
+
+page_markers = st.one_of(
+    st.tuples(st.sampled_from(["Page", "page", "PAGE", "p."]), st.integers(1, 99)).map(
+        lambda mark: f"{mark[0]} {mark[1]}"
+    ),
+    st.tuples(st.integers(1, 99), st.sampled_from([" of ", "/", " / "]), st.integers(1, 99)).map(
+        lambda mark: f"Page {mark[0]}{mark[1]}{mark[2]}"
+    ),
+    st.sampled_from(["(continued)", "Continued", "(cont'd)", "cont.", "[continued]",
+                     "Continued from previous page", "(Continued on next page)",
+                     "To be continued...", "Continuation"]),
+)  # fmt: skip
+"""A row of its own between a table and its header repeated (``Page 1 of 2``,
+``(continued)``): a page or continuation marker, no title."""
+status_other_columns = st.sampled_from(
+    ["notes", "date", "owner", "remarks", "RAG", "colour", "color", "details", "description",
+     "explanation", "evidence", "justification", "reason", "source", "rating", "by"]
+)  # fmt: skip
+"""What follows ``Status`` in the header of a column that is not a status round
+(``Status notes``, ``Status date``, ``Status RAG``): kept in extra beside dated rounds."""

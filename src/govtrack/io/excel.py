@@ -119,10 +119,12 @@ matrix reader shares the rule (:func:`~govtrack.io._refs.split_scope`). It is
 applied row by row, not only when several rows carry prefixes: the reader streams,
 and one prefix in a table is as much a scope as many.
 
-**Header row.** Of the first :data:`HEADER_SCAN_ROWS` rows, those naming two columns or more
-(one an action, indicator or recommendation) are header rows; the first with a row of data
-under it before the next is the table's header (a later one, in the rows, starts another
-table), else the one naming most columns.
+**Header row.** Of the first :data:`HEADER_SCAN_ROWS` rows, the one naming most columns
+(one an action, indicator or recommendation) is the header, the first of equals; a row right
+under it that divides its merged cells makes a two-row header (GT225). The rows above it are
+title rows, never dropped; a later header row in the rows starts another table. A limitation:
+when a second table's header names more columns than the first's, the first table's rows are
+read as title rows above it.
 
 **Title rows.** Above the header, each label cell (``Period:``) or ``Label: value`` cell
 starts a pair, several to a row if need be, a range's ``From:`` and ``To:`` being part of
@@ -270,8 +272,9 @@ import re
 import warnings
 import zipfile
 import zlib
+from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
-from itertools import chain, islice
+from itertools import islice
 from pathlib import Path
 from typing import Any, TypeVar
 from xml.etree.ElementTree import ParseError
@@ -489,6 +492,16 @@ _COUNT_MAX = 30
 _LABEL_MAX = 60
 
 _NOTE = re.compile(r"\s*(?:notes?\b|sources?\b|legend\b|n\.?\s?b\b|\*|†|‡|¹|\(\*\))", re.IGNORECASE)
+_PAGE_MARK = re.compile(
+    r"[(\[]?\s*(?:"
+    r"(?:page|p\.)\s*\d+(?:\s*(?:of|/)\s*\d+)?"
+    r"|(?:to\s+be\s+)?cont(?:inued|inuation|'d|d|\.)?(?:\s+(?:from|on)\s+(?:the\s+)?"
+    r"(?:previous|next|last|following)\s+page)?"
+    r")\s*[)\]]?\s*[.…]*\s*",
+    re.IGNORECASE,
+)
+"""A page or continuation marker in a row of its own (``Page 1 of 2``, ``(continued)``,
+``Cont'd from previous page``): a note, never a section or a title."""
 _LEGEND = re.compile(r"\s*(?:legend\b|key\s*:?\s*$)", re.IGNORECASE)
 """A note that opens a legend (``Legend``, ``Legend:``, ``Key``): the pairs under it explain
 the words of the table (``Completed | Action fully implemented``)."""
@@ -1157,6 +1170,7 @@ class _Table:
         # row (no blank row between), and at most _MOST_JOINED of them.
         self.joined = (0, 0, 0)
         self.other_rows = 0
+        self.filled_rows = 0  # rows with a filled cell read (title_above)
         # Streaming: every action goes to the caller's sink, none is kept here.
         self.sink = sink
         self.actions: list[Action] = [] if sink is None else sink
@@ -1381,7 +1395,9 @@ class _Table:
                 newest.append(one or _Round(index=index, label=label, when=rest, due=None))
             elif one is not None:
                 rounds.append(one)
-            elif rest:
+            elif rest in _QUALIFIERS:
+                # Status (updated): a status of its own, which the dated ones cannot be
+                # ordered against. Status notes, Status date, Status owner: other columns.
                 undated.append(_Round(index=index, label=label, when=rest, due=None))
         progress = [one for one in rounds if one.progress]
         if progress and not _statuses_in(sample, progress, reader.statuses):
@@ -1482,14 +1498,17 @@ class _Table:
         status_text: str,
         columns: FrozenMap,
         labels: FrozenMap,
+        *,
+        row: int,
     ) -> tuple[str, tuple[Update, ...], FrozenMap, FrozenMap]:
         """The earlier status rounds (and narrative progress rounds) of a row as updates,
-        oldest first; with no status in the latest round, the latest status round with one
-        gives it (and the origin's status cell)."""
+        oldest first, each cell as shown (a percent as its percentage); with no status in
+        the latest round, the latest status round with one gives it (and the origin's
+        status cell)."""
         found = [
             (index, on, text, status)
             for index, on, status in self.rounds
-            if index < n and (text := _text(values[index]))
+            if index < n and (text := self._shown(values[index], index, row))
         ]
         if (
             not status_text
@@ -1567,6 +1586,7 @@ class _Table:
         ]
         if not filled:
             return
+        self.filled_rows += 1
         if row in self.hidden_rows:
             self.problems.add("GT203", f"row {row} is hidden; it was read", self.sheet, f"A{row}")
         gap, self.last_row = row > self.last_row + 1, row
@@ -1916,7 +1936,9 @@ class _Table:
         # A legend opens in the table's first or main column; `Key` in a Comments cell is
         # an action's word (a `Legend…` note there is still a note).
         legend = _LEGEND.match(text) if index in {self.first_column, self.main_column} else None
-        if legend or _NOTE.match(text):
+        if legend or _NOTE.match(text) or _PAGE_MARK.fullmatch(text):
+            # A page or continuation marker (Page 1 of 2, (continued)) is a note too: no
+            # section, nor a title of a table under it (a header repeated there is GT216).
             self.extra[f"Note {cell}"] = text
             self.broken_at = row
             if legend:  # the pairs under it are the legend's (_legend_row)
@@ -2026,7 +2048,9 @@ class _Table:
         title row for the table under that header; taken from this table (not kept in its
         extra, GT215). Empty when there is none."""
         section = self.section
-        if section is None or section.used or section.row != row - 1:
+        if section is None or section.used or section.row != row - 1 or self.filled_rows < 2:
+            # Under a header with no row but the section: the header is repeated (GT216),
+            # the section heads the rows under it, as in one table.
             return []
         self.section = None
         return [(section.row, [*([None] * section.index), section.label])]
@@ -2158,7 +2182,7 @@ class _Table:
         updates = reader.updates_of(_text(values[self.i_updates])) if self.i_updates < n else ()
         if self.rounds:
             status_text, earlier, columns, labels = self._round_updates(
-                values, n, status_text, columns, labels
+                values, n, status_text, columns, labels, row=row
             )
             updates = (*earlier, *updates)
         if self.i_responsible < n and (responsible := values[self.i_responsible]) is not None:
@@ -3142,6 +3166,44 @@ _NEWEST = frozenset({"revised", "current", "latest", "most recent"})
 """What a status header says after its status word when it is the newest round, undated
 (``Status (revised)``, ``Current status`` is a plain status alias)."""
 
+_QUALIFIERS = frozenset(
+    {
+        "updated",
+        "update",
+        "new",
+        "final",
+        "interim",
+        "provisional",
+        "actual",
+        "present",
+        "reported",
+        "verified",
+        "validated",
+        "agreed",
+        "proposed",
+        "self assessed",
+        "self assessment",
+        "hq",
+        "hq view",
+        "hq assessment",
+        "headquarters",
+        "headquarters view",
+        "co view",
+        "country office",
+        "country office view",
+        "management view",
+        "unit view",
+        "evaluation office",
+        "evaluation office view",
+        "oversight",
+        "oversight view",
+    }
+)
+"""What else a status header may say after its status word when it is a status of its own
+(``Status (updated)``, ``Status (HQ view)``): an undated round, which dated ones cannot be
+ordered against (GT232). Any other remainder (``Status notes``, ``Status date``, ``Status
+owner``, ``Status RAG``) names another column, kept in ``extra``."""
+
 
 def _status_variant(label: str, lookup: Mapping[str, str]) -> str:
     """What a status header says beside its status word (``Status (revised)``, ``Revised
@@ -3383,51 +3445,48 @@ def _reaches(values: Sequence[Any], index: int) -> bool:
 _Item = Evaluation | ActionPlan | ProgressReport
 
 
-def _first_table(
-    candidates: Sequence[_Header], head: Sequence[tuple[int, Sequence[Any]]]
-) -> _Header | None:
-    """The first header row with a row of data under it before the next header row (a
-    second table's header further down starts another table), or None when no header row
-    has one in the rows scanned (the best-scoring is then the header)."""
-    for at, header in enumerate(candidates):
-        main = header.keys.get(
-            "action", header.keys.get("indicator", header.keys.get("recommendation", _NOWHERE))
-        )
-        end = candidates[at + 1].row if at + 1 < len(candidates) else _NOWHERE
-        for row, values in head:
-            if row <= header.row or main >= len(values):
-                continue
-            if row >= end:
-                break
-            cell = values[main]
-            if (
-                not _blank(cell)
-                and not (cell.__class__ is str and _label_cell(cell.strip()))
-                and sum(not _blank(value) for value in values) >= 2
-            ):
-                return header
-    return None
-
-
 _SAMPLE_ROWS = 30
 """How many rows under a header with dated ``Progress`` columns are sampled to tell whether
 they hold statuses or narratives (:func:`_statuses_in`)."""
 
 
-def _sample(
-    header: _Header, rest: Iterator[tuple[int, Sequence[Any]]], lookup: Mapping[str, str]
-) -> tuple[list[Sequence[Any]], Iterator[tuple[int, Sequence[Any]]]]:
+class _Rows:
+    """The numbered rows of a sheet, read once, with rows given back (:meth:`push`) read
+    again first: one iterator for the whole sheet, however many tables sample their rows,
+    so reading stays linear."""
+
+    __slots__ = ("_back", "_rows")
+
+    def __init__(self, rows: Iterator[tuple[int, Sequence[Any]]]) -> None:
+        self._rows = rows
+        self._back: deque[tuple[int, Sequence[Any]]] = deque()
+
+    def __iter__(self) -> _Rows:
+        return self
+
+    def __next__(self) -> tuple[int, Sequence[Any]]:
+        if self._back:
+            return self._back.popleft()
+        return next(self._rows)
+
+    def push(self, rows: Sequence[tuple[int, Sequence[Any]]]) -> None:
+        """Give rows back, to be read next, in their order."""
+        self._back.extendleft(reversed(rows))
+
+
+def _sample(header: _Header, rest: _Rows, lookup: Mapping[str, str]) -> list[Sequence[Any]]:
     """The first rows under a header with a ``Progress`` column (none under another), up to
-    the next header row, and the rows under it again, the sampled ones first."""
+    the next header row; they are given back to ``rest``, to be read again."""
     if not any("progress" in label.casefold() for label in header.labels.values()):
-        return [], rest
+        return []
     taken = list(islice(rest, _SAMPLE_ROWS))
     sample: list[Sequence[Any]] = []
     for row, values in taken:
         if _header_of(values, row, lookup)[0] >= 2:
             break  # another table's header (or a repeat of this one)
         sample.append(values)
-    return sample, chain(taken, rest)
+    rest.push(taken)
+    return sample
 
 
 def _read_sheet(
@@ -3449,17 +3508,13 @@ def _read_sheet(
     head: list[tuple[int, Sequence[Any]]] = []
     best: _Header | None = None
     best_score = 0
-    candidates: list[_Header] = []
     for row, values in numbered:
         head.append((row, values))
         score, header = _header_of(values, row, lookup)
-        if header is not None:
-            candidates.append(header)
         if score > best_score:
             best, best_score = header, score
         if row >= HEADER_SCAN_ROWS:
             break
-    best = _first_table(candidates, head) or best
     if _own_lists(sheet, head):
         # The hidden sheet of dropdown lists of a matrix govtrack wrote is not data. Any
         # other hidden sheet is read (or said not to be, GT202), whatever its name.
@@ -3495,18 +3550,17 @@ def _read_sheet(
         )
     header = best
     titles = [(row, values) for row, values in head if row < header.row]
-    rest: Iterator[tuple[int, Sequence[Any]]] = chain(
-        ((row, values) for row, values in head if row > header.row), numbered
-    )
+    rest = _Rows(numbered)
+    rest.push([(row, values) for row, values in head if row > header.row])
     below = next(rest, None)
     if below is not None:
         split = _sub_header(header, below[1], below[0], facts.merges, lookup)
         if split is None:
-            rest = chain((below,), rest)
+            rest.push([below])
         else:
             header, message = split
             problems.add("GT225", message, sheet.name, f"A{below[0]}")
-    sample, rest = _sample(header, rest, lookup)
+    sample = _sample(header, rest, lookup)
     table = _Table(
         reader=reader,
         sheet=sheet.name,
@@ -3527,7 +3581,7 @@ def _read_sheet(
             # A new table: its rows are sampled, then read from where the sample began.
             header, again = again, None
             main = header.keys.get("action", header.keys.get("indicator", 0))
-            sample, rest = _sample(header, rest, lookup)
+            sample = _sample(header, rest, lookup)
             table = _Table(
                 reader=reader,
                 sheet=sheet.name,

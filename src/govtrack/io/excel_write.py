@@ -144,10 +144,10 @@ a sheet with such a deadline."""
 
 INSTRUCTIONS_SHEET = "Instructions"
 INSTRUCTIONS_TITLE = "How to fill in the matrix"
+"""The first cell of the template's Instructions sheet, by which the reader knows it."""
 TEMPLATE_HEADING = "Management response matrix"
 """The template's A1: a label; the evaluation's title is typed beside it, in B1 (the reader
 takes the text after it on that row as the title)."""
-"""The first cell of the template's Instructions sheet, by which the reader knows it."""
 PROBLEMS_HEADERS = ("Severity", "Code", "Where", "Column", "Problem")
 """The header row of the Problems sheet of an annotated copy, by which the reader knows it."""
 AS_OF_LABEL = "As of"
