@@ -3,14 +3,17 @@ shown, unit-of-measure headers, two-row dated status rounds, the matrix layout's
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import govtrack as gt
 from govtrack.io._xlsx import ENGINES
+from govtrack.io.columns import ALIASES, header_match, merge_aliases
+from strategies import measure_hints
 
 # -- 1. a percent cell whose text is kept
 
@@ -50,3 +53,42 @@ def test_a_sheet_without_percent_cells_looks_up_no_cell(tmp_path: Path) -> None:
     path = tmp_path / "plain.xlsx"
     book.save(path)
     assert dict(gt.load(path).actions[0].extra) == {"Count": "0.4"}
+
+
+# -- 2. a header naming a unit of measure
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_progress_percent_column_is_no_comments_column(tmp_path: Path, engine: str) -> None:
+    """Regression: `Progress (%)` was read as the Comments column (its `%` folded away) and
+    the real Comments kept in extra with GT206; a measure is kept in extra, as shown."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Action", "Responsible", "Deadline", "Status", "Progress (%)", "Comments"])
+    sheet.append(["Draft the terms", "Legal Unit", "Q1 2023", "Ongoing", 0.4, "Panel named"])
+    sheet["E2"].number_format = "0%"
+    path = tmp_path / "measure.xlsx"
+    book.save(path)
+    doc = gt.load(path, engine=engine)
+    [action] = doc.actions
+    assert action.comments == "Panel named"
+    assert dict(action.extra) == {"Progress (%)": "40%"}
+    assert "GT206" not in [p.code for p in doc.problems]
+
+
+_LOOKUP = merge_aliases()
+
+
+@given(
+    alias=st.sampled_from([*ALIASES["comments"], *ALIASES["updates"]]),
+    measure=measure_hints,
+)
+def test_a_narrative_header_with_a_unit_of_measure_names_no_column(
+    alias: str, measure: tuple[str, str]
+) -> None:
+    """Property: a comments or updates header followed by a unit of measure in parentheses
+    names no column; without it, it names its column as before."""
+    gap, unit = measure
+    assert header_match(f"{alias}{gap}({unit})", _LOOKUP) == (None, False)
+    assert header_match(alias, _LOOKUP)[0] in {"comments", "updates"}
