@@ -92,3 +92,31 @@ def test_a_narrative_header_with_a_unit_of_measure_names_no_column(
     gap, unit = measure
     assert header_match(f"{alias}{gap}({unit})", _LOOKUP) == (None, False)
     assert header_match(alias, _LOOKUP)[0] in {"comments", "updates"}
+
+
+# -- 3. a merged Status over dated sub-columns
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_merged_status_over_dated_rounds_reads_the_latest(tmp_path: Path, engine: str) -> None:
+    """Regression: `Status` merged over `Dec 2022 | Jun 2023` took the status from the older
+    sub-column and kept the latest in extra (GT205); the rounds rule now reads them, as
+    `Status (Dec 2022) | Status (Jun 2023)`: the latest is the status, the earlier an update."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Action", "Responsible", "Deadline", "Status", None])
+    sheet.append([None, None, None, "Dec 2022", "Jun 2023"])
+    sheet.append(["Train the clerks", "HR", "Mar 2023", "Ongoing", "Completed"])
+    for cells in ("D1:E1", "A1:A2", "B1:B2", "C1:C2"):
+        sheet.merge_cells(cells)
+    path = tmp_path / "rounds.xlsx"
+    book.save(path)
+    doc = gt.load(path, engine=engine)
+    [action] = doc.actions
+    assert action.status_text == "Completed"
+    assert [(u.text, u.on.text if u.on else "") for u in action.updates] == [
+        ("Ongoing", "Dec 2022")
+    ]
+    assert dict(action.extra) == {}
+    assert [p.code for p in doc.problems] == ["GT225", "GT231"]

@@ -3449,6 +3449,13 @@ def _sub_header(
             named.append(joined)
             if key is not None and (key not in keys or keys[key] == first):
                 keys[key] = index
+        if (
+            keys.get("status") == first
+            and header_key(above, lookup) == "status"
+            and all(_status_round(index, labels[index], lookup, None) for index in subs)
+        ):
+            # Status over Dec 2023 | Jun 2024: dated rounds, the latest the status (GT231).
+            del keys["status"]
         parts.append(f"{above!r} into {', '.join(repr(name) for name in named)}")
     if filled - inside:
         return None
