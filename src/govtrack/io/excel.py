@@ -3452,9 +3452,14 @@ def _sub_header(
         if (
             keys.get("status") == first
             and header_key(above, lookup) == "status"
-            and all(_status_round(index, labels[index], lookup, None) for index in subs)
+            and all(
+                (one := _status_round(index, labels[index], lookup, None)) is not None
+                and one.due is not None
+                for index in subs
+            )
         ):
-            # Status over Dec 2023 | Jun 2024: dated rounds, the latest the status (GT231).
+            # Status over Dec 2023 | Jun 2024: dated rounds, the latest the status (GT231);
+            # sub-headers that are no date (Q1 | Q2) keep the status on the first column.
             del keys["status"]
         parts.append(f"{above!r} into {', '.join(repr(name) for name in named)}")
     if filled - inside:
