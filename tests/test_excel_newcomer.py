@@ -3,6 +3,7 @@ shown, unit-of-measure headers, two-row dated status rounds, the matrix layout's
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import openpyxl
@@ -120,3 +121,37 @@ def test_a_merged_status_over_dated_rounds_reads_the_latest(tmp_path: Path, engi
     ]
     assert dict(action.extra) == {}
     assert [p.code for p in doc.problems] == ["GT225", "GT231"]
+
+
+# -- 6. GT112 on a work-plan status cell of narrative
+
+
+@pytest.mark.parametrize(
+    ("header", "kept"),
+    [
+        (["Activity", "Timeframe", "Implementation status", "Behind schedule"], "the comments"),
+        (
+            ["Activity", "Timeframe", "Implementation status", "Behind schedule", "Comments"],
+            "extra['Implementation status']",
+        ),
+    ],
+)
+def test_gt112_names_the_narrative_a_status_cell_held(
+    tmp_path: Path, header: list[str], kept: str
+) -> None:
+    """Regression: GT112 said the Status cell was empty (a colour is not read) when it held
+    a narrative the work-plan rule moved to the comments (or extra); it now quotes the cell,
+    says where it was kept and which status words are read."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(header)
+    sheet.append(["Site visit", "May 2023", "Moved to the autumn", "x"])
+    path = tmp_path / "plan.xlsx"
+    book.save(path)
+    doc = gt.load(path)
+    [issue] = gt.validate(doc, on=dt.date(2023, 7, 31), select=["GT112"])
+    assert "'Moved to the autumn'" in issue.message
+    assert f"kept in {kept}" in issue.message
+    assert "'Ongoing'" in issue.message
+    assert "empty" not in issue.message
