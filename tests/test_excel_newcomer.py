@@ -155,3 +155,49 @@ def test_gt112_names_the_narrative_a_status_cell_held(
     assert f"kept in {kept}" in issue.message
     assert "'Ongoing'" in issue.message
     assert "empty" not in issue.message
+
+
+# -- 4. the Excel matrix refuses what it would leave out
+
+
+def _chaired_plan() -> gt.Document:
+    plan = gt.ActionPlan(
+        title="Plan", extra={"Chair": "Planning Unit"}, actions=(gt.Action(ref="1", text="Hire"),)
+    )
+    return gt.Document(plans=(plan,))
+
+
+def test_the_excel_matrix_refuses_a_plans_extra(tmp_path: Path) -> None:
+    """Regression: the Excel matrix dropped a plan's extra in silence (the text matrix
+    refused it); it now refuses, naming it, unless lossy=True."""
+    path = tmp_path / "matrix.xlsx"
+    with pytest.raises(gt.WriteError, match=r"plans\[0\]\.extra\['Chair'\] 'Planning Unit'"):
+        gt.dump(_chaired_plan(), path, layout="matrix", on=dt.date(2024, 1, 1))
+    assert not path.exists()
+    gt.dump(_chaired_plan(), path, layout="matrix", on=dt.date(2024, 1, 1), lossy=True)
+    assert [a.text for a in gt.load(path).actions] == ["Hire"]
+
+
+def test_a_matrix_read_and_written_again_is_not_refused(tmp_path: Path) -> None:
+    """The 'As of' entry a matrix reads back is the date written there: not refused."""
+    first, second = tmp_path / "first.xlsx", tmp_path / "second.xlsx"
+    plan = gt.ActionPlan(title="Plan", actions=(gt.Action(ref="1", text="Hire"),))
+    gt.dump(gt.Document(plans=(plan,)), first, layout="matrix", on=dt.date(2024, 1, 1))
+    gt.dump(gt.load(first), second, layout="matrix", on=dt.date(2024, 1, 1))
+    assert [a.text for a in gt.load(second).actions] == ["Hire"]
+
+
+def test_convert_to_the_excel_matrix_refuses_unless_lossy(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`convert --layout matrix` exits 2 naming what would be left out; --lossy writes."""
+    from govtrack.cli import main
+
+    source, target = tmp_path / "plan.json", tmp_path / "plan.xlsx"
+    gt.dump(_chaired_plan(), source)
+    assert main(["convert", str(source), str(target), "--layout", "matrix"]) == 2
+    err = capsys.readouterr().err
+    assert "plans[0].extra['Chair']" in err
+    assert "--lossy" in err
+    assert not target.exists()
+    assert main(["convert", str(source), str(target), "--layout", "matrix", "--lossy"]) == 0

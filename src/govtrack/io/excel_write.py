@@ -74,7 +74,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import IO, Any
 
 import attrs
@@ -122,6 +122,7 @@ __all__ = [
     "TEMPLATE_HEADING",
     "WORDS_HEADER",
     "dump",
+    "refuse_left_out",
     "refuse_rewritten_deadlines",
     "render_updates",
     "write_template",
@@ -664,14 +665,15 @@ def dump(
         raise UnsupportedFormatError(
             f"unknown Excel layout {layout!r}; expected one of {', '.join(LAYOUTS)}"
         )
-    if not lossy:
-        refuse_rewritten_deadlines(doc)
-    tables = _tables(doc)
     as_of = (
         date_argument(on, "dump(on=...)")
         if on is not None
         else dt.datetime.now().astimezone().date()
     )
+    if not lossy:
+        refuse_rewritten_deadlines(doc)
+        refuse_left_out(doc, as_of)
+    tables = _tables(doc)
     _write_to(path, lambda stream: _save_with_lists(tables, as_of, stream, SPARE_ROWS))
 
 
@@ -733,6 +735,84 @@ def refuse_rewritten_deadlines(doc: Document) -> None:
         f"the matrix layout would write {len(lost)} {deadlines} as its dates, losing its "
         f'words: {said}; write govtrack\'s own workbook (layout="workbook") or JSON, which '
         "keep them, or pass lossy=True (convert --lossy) to write the dates"
+    )
+
+
+_WRITTEN = frozenset({"title", "actions", "recommendations", "decisions", "activities"})
+"""The fields of a plan, evaluation, meeting or report the matrix writes: the title (the
+sheet's heading) and the rows."""
+
+
+def _left_out(record: Any, written: frozenset[str], path: str) -> Iterator[str]:
+    """What the matrix would leave out of one record: each field but ``written`` that is not
+    its default, each entry of a map by its key."""
+    for field in attrs.fields(type(record)):
+        if not field.eq or field.name in written:
+            continue
+        value = getattr(record, field.name)
+        default = field.default
+        factory = getattr(default, "factory", None)  # attrs.Factory, which the stubs hide
+        if callable(factory):
+            default = factory()
+        if value == default:
+            continue
+        if isinstance(value, Mapping):
+            for key, held in value.items():
+                yield f"{path}.{field.name}[{key!r}] {_short(held)} would be left out"
+        else:
+            yield f"{path}.{field.name} {_short(value)} would be left out"
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= _SHORT else text[: _SHORT - 3] + "..."
+
+
+_SHORT = 60
+
+
+def refuse_left_out(doc: Document, as_of: dt.date) -> None:
+    """Refuse a matrix that would leave out what a plan, evaluation, meeting or report holds
+    beyond its title and rows (its ``extra``, a meeting's date or chair, a report's period),
+    as the text matrix does. (What a recommendation or a response holds beyond the matrix's
+    columns is not judged here.)
+
+    An ``As of`` entry in ``extra`` equal to the date the matrix writes there (``as_of``) is
+    written: a matrix read and written again keeps it.
+
+    Raises:
+        WriteError: Naming up to three of what would be left out.
+
+    >>> import datetime as dt, govtrack as gt
+    >>> refuse_left_out(gt.Document(plans=(gt.ActionPlan(title="P", extra={"Chair": "Ministry"},
+    ...     actions=(gt.Action(text="Hire"),)),)), dt.date(2024, 1, 1))
+    Traceback (most recent call last):
+    ...
+    govtrack._errors.WriteError: the matrix layout cannot hold all of this document: plans[0].extra['Chair'] 'Ministry' would be left out; write govtrack's own workbook (layout="workbook") or JSON, which hold it all, or pass lossy=True (convert --lossy) to write it anyway
+    """  # noqa: E501 - doctest output is one line
+    lost: list[str] = []
+    containers: Iterable[tuple[str, Sequence[Any]]] = (
+        ("evaluations", doc.evaluations),
+        ("meetings", doc.meetings),
+        ("reports", doc.reports),
+        ("plans", doc.plans),
+    )
+    for name, records in containers:
+        for index, record in enumerate(records):
+            path = f"{name}[{index}]"
+            extra = record.extra
+            if extra.get(AS_OF_LABEL) == as_of.isoformat():
+                record = attrs.evolve(  # noqa: PLW2901 - the record as the matrix writes it
+                    record, extra={k: v for k, v in extra.items() if k != AS_OF_LABEL}
+                )
+            lost.extend(_left_out(record, _WRITTEN, path))
+    if not lost:
+        return
+    said = "; ".join(lost[:3]) + (f"; and {len(lost) - 3} more" if len(lost) > 3 else "")
+    raise WriteError(
+        f"the matrix layout cannot hold all of this document: {said}; write govtrack's own "
+        'workbook (layout="workbook") or JSON, which hold it all, or pass lossy=True '
+        "(convert --lossy) to write it anyway"
     )
 
 
