@@ -201,3 +201,19 @@ def test_convert_to_the_excel_matrix_refuses_unless_lossy(
     assert "--lossy" in err
     assert not target.exists()
     assert main(["convert", str(source), str(target), "--layout", "matrix", "--lossy"]) == 0
+
+
+# -- 5. an extra key that is a field's header
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_an_extra_entry_named_as_a_field_reads_back_as_written(tmp_path: Path, engine: str) -> None:
+    """Regression: an action's extra entry 'Comments', written by the matrix as a second
+    Comments column, read back as 'Comments (I)'; govtrack's own matrix reads it back under
+    its key (a partner's second Comments column is still named by its letter)."""
+    action = gt.Action(ref="1", text="Hire", comments="Done in May", extra={"Comments": "Noted"})
+    doc = gt.Document(plans=(gt.ActionPlan(title="Plan", actions=(action,)),))
+    path = tmp_path / "matrix.xlsx"
+    gt.dump(doc, path, layout="matrix", on=dt.date(2024, 1, 1))
+    [back] = gt.load(path, engine=engine).actions
+    assert (back.comments, dict(back.extra)) == ("Done in May", {"Comments": "Noted"})

@@ -1079,7 +1079,10 @@ class _Table:
             if index in taken or index in self.ignored:
                 continue
             label = header.labels[index]
-            if label in seen_labels:
+            if label in seen_labels and not self.ignored:
+                # A partner's second Status column is named by its letter; in govtrack's own
+                # matrix (its helper column in the header) a column after the fields is an
+                # action's extra entry, whose key it reads back as written.
                 label = f"{label} ({self.letter(index)})"
             seen_labels.add(label)
             self.extra_columns.append((index, label))
