@@ -74,7 +74,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import IO, Any
 
 import attrs
@@ -738,31 +738,6 @@ def refuse_rewritten_deadlines(doc: Document) -> None:
     )
 
 
-_WRITTEN = frozenset({"title", "actions", "recommendations", "decisions", "activities"})
-"""The fields of a plan, evaluation, meeting or report the matrix writes: the title (the
-sheet's heading) and the rows."""
-
-
-def _left_out(record: Any, written: frozenset[str], path: str) -> Iterator[str]:
-    """What the matrix would leave out of one record: each field but ``written`` that is not
-    its default, each entry of a map by its key."""
-    for field in attrs.fields(type(record)):
-        if not field.eq or field.name in written:
-            continue
-        value = getattr(record, field.name)
-        default = field.default
-        factory = getattr(default, "factory", None)  # attrs.Factory, which the stubs hide
-        if callable(factory):
-            default = factory()
-        if value == default:
-            continue
-        if isinstance(value, Mapping):
-            for key, held in value.items():
-                yield f"{path}.{field.name}[{key!r}] {_short(held)} would be left out"
-        else:
-            yield f"{path}.{field.name} {_short(value)} would be left out"
-
-
 def _short(value: Any) -> str:
     text = repr(value)
     return text if len(text) <= _SHORT else text[: _SHORT - 3] + "..."
@@ -772,10 +747,9 @@ _SHORT = 60
 
 
 def refuse_left_out(doc: Document, as_of: dt.date) -> None:
-    """Refuse a matrix that would leave out what a plan, evaluation, meeting or report holds
-    beyond its title and rows (its ``extra``, a meeting's date or chair, a report's period),
-    as the text matrix does. (What a recommendation or a response holds beyond the matrix's
-    columns is not judged here.)
+    """Refuse a matrix that would leave out the ``extra`` of a plan, evaluation, meeting or
+    report (a title pair, a note under the table), as the text matrix does. Their header
+    fields (an evaluation's office, a meeting's date) are left out, as documented.
 
     An ``As of`` entry in ``extra`` equal to the date the matrix writes there (``as_of``) is
     written: a matrix read and written again keeps it.
@@ -800,12 +774,10 @@ def refuse_left_out(doc: Document, as_of: dt.date) -> None:
     for name, records in containers:
         for index, record in enumerate(records):
             path = f"{name}[{index}]"
-            extra = record.extra
-            if extra.get(AS_OF_LABEL) == as_of.isoformat():
-                record = attrs.evolve(  # noqa: PLW2901 - the record as the matrix writes it
-                    record, extra={k: v for k, v in extra.items() if k != AS_OF_LABEL}
-                )
-            lost.extend(_left_out(record, _WRITTEN, path))
+            for key, held in record.extra.items():
+                if key == AS_OF_LABEL and held == as_of.isoformat():
+                    continue  # written in the As of cell
+                lost.append(f"{path}.extra[{key!r}] {_short(held)} would be left out")
     if not lost:
         return
     said = "; ".join(lost[:3]) + (f"; and {len(lost) - 3} more" if len(lost) > 3 else "")
