@@ -330,6 +330,14 @@ header_hints = st.one_of(
 """Hints partners put in parentheses after a header (``Deadline (mm/yyyy)``): a date format, the
 choices, an explanation; never a word saying which version or round the column is."""
 
+measure_hints = st.tuples(
+    st.sampled_from(("", "in ", "In ")),
+    st.sampled_from(("%", "percent", "Percent", "percentage", "number", "no.", "count", "amount")),
+    st.sampled_from(("", " ", "\n")),
+).map(lambda parts: (parts[2], parts[0] + parts[1]))
+"""Units of measure partners put in parentheses after a header (``Progress (%)``), as (the gap
+before the parenthetical, the unit)."""
+
 _TITLE_CHARACTERS = st.characters(whitelist_categories=("L", "N", "P", "S"))
 _title_texts = (
     st.text(st.one_of(_TITLE_CHARACTERS, st.just(" ")), min_size=1, max_size=30)

@@ -39,7 +39,7 @@ from govtrack._gc import collector_paused
 from govtrack.model.dates import date_argument, parse_due
 from govtrack.model.location import Location
 from govtrack.model.records import Action, Decision, Document, Issue, Issues
-from govtrack.model.status import Severity, Status
+from govtrack.model.status import STATUS_SYNONYMS, Severity, Status
 
 __all__ = ["RULES", "Rule", "check_codes", "validate"]
 
@@ -366,12 +366,34 @@ def _missing_status(doc: Document, on: dt.date) -> Iterator[Issue]:
             and origin is not None
             and "status" in origin.columns
         ):
+            held, kept = _narrative_status(action, origin)
+            why = (
+                f"its Status cell holds {held!r}, no status word (kept in {kept}); write one of "
+                f"{_STATUS_CHOICES} there"
+                if held
+                else "its Status cell is empty (a colour is not read)"
+            )
             yield _issue(
                 "GT112",
-                f"{_label(action)} has no status: its Status cell is empty (a colour is not "
-                "read), so it is never counted done",
+                f"{_label(action)} has no status: {why}, so it is never counted done",
                 _field(origin, "Status"),
             )
+
+
+_STATUS_CHOICES = ", ".join(repr(STATUS_SYNONYMS[status][0]) for status in Status)
+"""The status words GT112 names: the first of each status's words."""
+
+
+def _narrative_status(action: Action, origin: Location) -> tuple[str, str]:
+    """What a work plan's Status cell held when it was no status word, and where the reader
+    kept it: the comments (a table without a Comments column) or ``extra`` under the
+    Status header; ``("", "")`` when the cell was empty."""
+    label = origin.labels.get("status", "")
+    if label and (held := action.extra.get(label, "")):
+        return held, f"extra[{label!r}]"
+    if "comments" not in origin.columns and action.comments.strip():
+        return action.comments, "the comments"
+    return "", ""
 
 
 _NUMBERED = re.compile(r"(\D*)(\d+)")

@@ -380,6 +380,22 @@ class CellShapes(Mapping[tuple[int, int], CellShape]):
     def __len__(self) -> int:
         return self._count
 
+    def columns_of(self, kind: type[CellShape]) -> frozenset[int]:
+        """The columns (1-based) with a cell in a shape of this kind, found without
+        looking at any row (a reader asks once per table, not per cell).
+
+        >>> from govtrack.io._numfmt import PercentShape
+        >>> shapes = CellShapes()
+        >>> shapes.add(2, 5, PercentShape())
+        >>> shapes.columns_of(PercentShape)
+        frozenset({5})
+        """
+        return frozenset(
+            column
+            for column, groups in self._columns.items()
+            if any(isinstance(shape, kind) for shape, _ in groups)
+        )
+
 
 _ROOT = re.compile(rb"<(?:([A-Za-z_][\w.-]*):)?worksheet\b[^>]*>")
 _ROW_NUMBER = re.compile(rb"""\br\s*=\s*["'](\d+)["']""")

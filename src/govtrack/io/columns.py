@@ -45,6 +45,7 @@ __all__ = [
     "header_key",
     "header_match",
     "header_part_keys",
+    "measure_hint",
     "merge_aliases",
     "normalise_header",
     "strip_hint",
@@ -351,6 +352,39 @@ def duration_hint(text: str) -> str:
     return " ".join(match.group(2).split())
 
 
+_MEASURE_HINT = re.compile(
+    r"\s*(?:in\s+)?(?:%|percent(?:age)?|per\s*cent|pct|number|no\.?|#|count|amount"
+    r"|value|rate|score|figure|total)\s*",
+    re.IGNORECASE,
+)
+"""A parenthetical naming a unit of measure: ``(%)``, ``(percent)``, ``(in %)``, ``(number)``."""
+_MEASURE_END = re.compile(r"(?:\s*\(([^()]*)\)|\s*(%))\s*\Z")
+"""A trailing parenthetical, or a bare ``%`` (``Progress %``)."""
+_NARRATIVE_KEYS = frozenset({"comments", "updates"})
+"""The columns of narrative text, which a header naming a unit of measure is not."""
+
+
+def measure_hint(text: str) -> str:
+    """The unit of measure a header ends with (``(%)``, ``(percent)``, ``(in %)``,
+    ``(number)`` or a bare ``%``), else ``""``.
+
+    ``Progress (%)`` holds a measure, not progress notes: :func:`header_match` names no
+    narrative column by it, and a reader keeps its values in ``extra``.
+
+    >>> measure_hint("Progress (%)"), measure_hint("Progress\\n(in %)"), measure_hint("Progress %")
+    ('%', 'in %', '%')
+    >>> measure_hint("Progress (Dec 2023)"), measure_hint("Comments")
+    ('', '')
+    """
+    match = _MEASURE_END.search(text)
+    if match is None or not text[: match.start()].strip():
+        return ""
+    unit = match.group(1) if match.group(1) is not None else match.group(2)
+    if not _MEASURE_HINT.fullmatch(unit):
+        return ""
+    return " ".join(unit.split())
+
+
 _CHOICE_WORDS = 3
 """The most words of one value in a hint listing the values allowed."""
 
@@ -463,7 +497,17 @@ def header_match(text: str, lookup: Mapping[str, str]) -> tuple[str | None, bool
     (('status', False), ('status', True))
     >>> header_match("Status (of key action)", lookup)  # an alias as written
     ('status', False)
+    >>> header_match("Progress (%)", lookup)  # a measure, not progress notes: measure_hint
+    (None, False)
     """
+    key, hinted = _match(text, lookup)
+    if key in _NARRATIVE_KEYS and measure_hint(text):
+        return None, False
+    return key, hinted
+
+
+def _match(text: str, lookup: Mapping[str, str]) -> tuple[str | None, bool]:
+    """:func:`header_match` before a unit of measure is judged."""
     key = _written_key(text, lookup)
     if key is not None:
         return key, False

@@ -1008,6 +1008,12 @@ class _Table:
         self.hidden_rows = facts.hidden_rows
         # None unless the sheet has cells in a date style without a day (judged once).
         self.partial_dates = facts.partial_dates or None
+        # The columns (0-based) with a cell in a percent style: their numbers read as shown.
+        self.percents: frozenset[int] = (
+            frozenset(column - 1 for column in facts.partial_dates.columns_of(PercentShape))
+            if isinstance(facts.partial_dates, _xlsx.CellShapes)
+            else frozenset()
+        )
         self.letters: dict[int, str] = {}
         used = _LAYOUT_KEYS[self.layout]
         keys = dict(header.keys)
@@ -1073,7 +1079,10 @@ class _Table:
             if index in taken or index in self.ignored:
                 continue
             label = header.labels[index]
-            if label in seen_labels:
+            if label in seen_labels and not self.ignored:
+                # A partner's second Status column is named by its letter; in govtrack's own
+                # matrix (its helper column in the header) a column after the fields is an
+                # action's extra entry, whose key it reads back as written.
                 label = f"{label} ({self.letter(index)})"
             seen_labels.add(label)
             self.extra_columns.append((index, label))
@@ -1251,7 +1260,10 @@ class _Table:
         fields = _TITLE_FIELDS[self.layout]
         title_cell = ""
         for row, values in titles:
-            texts = [(index, _text(value).strip()) for index, value in enumerate(values)]
+            texts = [
+                (index, self._shown(value, index, row).strip())
+                for index, value in enumerate(values)
+            ]
             texts = [(index, text) for index, text in texts if text]
             self._report_formulas(row, in_table=False)
             for index, label, value, text, labelled in _title_pairs(texts):
@@ -1693,7 +1705,7 @@ class _Table:
         }.isdisjoint(filled):
             return False
         cell = self.cell(filled[0], row)
-        text = " | ".join(_text(values[i]).strip() for i in filled)
+        text = " | ".join(self._shown(values[i], i, row).strip() for i in filled)
         self.extra[f"Total {cell}"] = text
         self.broken_at = row
         self.legend, self.few = "", 2  # a total ends a legend
@@ -1728,7 +1740,7 @@ class _Table:
     def _keep_tally(self, row: int, values: Sequence[Any], filled: list[int]) -> None:
         """Keep a tally row in extra, whole, its GT212 given at the end (_report_tallies)."""
         cell = self.cell(filled[0], row)
-        text = " | ".join(_text(values[i]).strip() for i in filled)
+        text = " | ".join(self._shown(values[i], i, row).strip() for i in filled)
         self.extra[f"Total {cell}"] = text
         self.tallies.append((filled[0], row, text))
         self.broken_at = row
@@ -1860,7 +1872,7 @@ class _Table:
             cell = self.cell(i, row)
             label = self.labels.get(i) or f"Column {self.letter(i)}"
             key = f"{label} {cell}"
-            text = _text(values[i])
+            text = self._shown(values[i], i, row)
             self.extra[key] = text
             self.add(
                 "GT230",
@@ -1877,7 +1889,7 @@ class _Table:
         last = actions[-1]
         comments, updates = last.comments, last.updates
         for i in own:
-            text = _text(values[i])
+            text = self._shown(values[i], i, row)
             label = self.labels.get(i, "")
             if i == self.i_comments:
                 comments = f"{comments}\n{text}" if comments else text
@@ -2079,9 +2091,11 @@ class _Table:
 
     def _extra(self, values: Sequence[Any], n: int, row: int = 0) -> dict[str, str]:
         extra: dict[str, str] = {}
+        percents = self.percents
         for index, label in self.extra_columns:
             if index < n:
-                text = _text(values[index])
+                value = values[index]
+                text = self._shown(value, index, row) if index in percents else _text(value)
                 if text:
                     extra[label] = text
         if self.note_rows and row in self.note_rows:
@@ -2119,7 +2133,11 @@ class _Table:
         """A cell's text as Excel shows it: a number in a percent style as its percentage
         (``1`` formatted ``0%`` is ``100%``), any other value as :func:`_text` gives it (a
         tick ``TRUE``, a date ``2023-02-14``)."""
-        if self.partial_dates is not None and (value.__class__ is float or value.__class__ is int):
+        if (
+            index in self.percents
+            and self.partial_dates is not None
+            and (value.__class__ is float or value.__class__ is int)
+        ):
             shape = self.partial_dates.get((self._anchor(index, row), index + 1))
             if isinstance(shape, PercentShape):
                 return shape.text(value)
@@ -2141,7 +2159,7 @@ class _Table:
         if i_action < n:
             text = values[i_action]
             if text.__class__ is not str or text.isspace():
-                text = _text(text)
+                text = self._shown(text, i_action, row)
         else:
             text = ""
         if i_scope != _NOWHERE:
@@ -2179,7 +2197,11 @@ class _Table:
                 status_text = self._shown(status_text, self.i_status, row)
         else:
             status_text = ""
-        updates = reader.updates_of(_text(values[self.i_updates])) if self.i_updates < n else ()
+        updates = (
+            reader.updates_of(self._shown(values[self.i_updates], self.i_updates, row))
+            if self.i_updates < n
+            else ()
+        )
         if self.rounds:
             status_text, earlier, columns, labels = self._round_updates(
                 values, n, status_text, columns, labels, row=row
@@ -2197,7 +2219,7 @@ class _Table:
         if self.i_comments < n:
             comments = values[self.i_comments]
             if comments.__class__ is not str or comments.isspace():
-                comments = _text(comments)
+                comments = self._shown(comments, self.i_comments, row)
         else:
             comments = ""
         ref = values[self.i_ref] if self.i_ref < n else ""
@@ -2405,9 +2427,13 @@ class _Table:
             else:
                 fields["comments"] = status_text
         fields["schedule"] = self._schedule(row, values, n, fields)
-        fields["delay_reasons"] = _text(values[self.i_delay]) if self.i_delay < n else ""
+        fields["delay_reasons"] = (
+            self._shown(values[self.i_delay], self.i_delay, row) if self.i_delay < n else ""
+        )
         fields["recommendations"] = (
-            _text(values[self.i_recommendations]) if self.i_recommendations < n else ""
+            self._shown(values[self.i_recommendations], self.i_recommendations, row)
+            if self.i_recommendations < n
+            else ""
         )
         activity = Activity(**fields)
         if self.sink is None:
@@ -2438,7 +2464,7 @@ class _Table:
         self, row: int, values: Sequence[Any], n: int, fields: dict[str, Any]
     ) -> ScheduleStatus | None:
         if self.i_schedule < n and not _blank(values[self.i_schedule]):
-            word = _text(values[self.i_schedule])
+            word = self._shown(values[self.i_schedule], self.i_schedule, row)
             schedule = ScheduleStatus.parse(word)
             if schedule is None:
                 self.add(
@@ -2454,7 +2480,7 @@ class _Table:
         if on is None or behind is None or (on and behind):
             for index in (self.i_on, self.i_behind):
                 if index < n and not _blank(values[index]):
-                    self._keep(fields, index, _text(values[index]))
+                    self._keep(fields, index, self._shown(values[index], index, row))
             self.add(
                 "GT214",
                 f"row {row}: the schedule ticks are unclear (on: "
@@ -2481,9 +2507,21 @@ class _Table:
             rec_ref = rec_text = response = category = ""
         else:
             rec_ref = _text(values[self.i_rec_ref]).strip() if self.i_rec_ref < n else ""
-            rec_text = _text(values[self.i_recommendation]) if self.i_recommendation < n else ""
-            response = _text(values[self.i_response]) if self.i_response < n else ""
-            category = _text(values[self.i_category]) if self.i_category < n else ""
+            rec_text = (
+                self._shown(values[self.i_recommendation], self.i_recommendation, row)
+                if self.i_recommendation < n
+                else ""
+            )
+            response = (
+                self._shown(values[self.i_response], self.i_response, row)
+                if self.i_response < n
+                else ""
+            )
+            category = (
+                self._shown(values[self.i_category], self.i_category, row)
+                if self.i_category < n
+                else ""
+            )
             if rec_ref and self.numbering:
                 anchor = rec_text if self.i_recommendation != _NOWHERE else response
                 rec_ref = self._judge_number(row, filled, rec_ref, anchor)
@@ -2849,9 +2887,15 @@ class _Table:
                 ref=_text(values[self.i_ref]).strip() if self.i_ref < n else "",
                 timeframe=timeframe,
                 timeframe_text=timeframe_text,
-                status=_text(values[self.i_status]) if self.i_status < n else "",
-                constraints=_text(values[self.i_constraints]) if self.i_constraints < n else "",
-                recommendations=_text(values[self.i_recommendations])
+                status=self._shown(values[self.i_status], self.i_status, row)
+                if self.i_status < n
+                else "",
+                constraints=self._shown(values[self.i_constraints], self.i_constraints, row)
+                if self.i_constraints < n
+                else "",
+                recommendations=self._shown(
+                    values[self.i_recommendations], self.i_recommendations, row
+                )
                 if self.i_recommendations < n
                 else "",
                 extra=extra,
@@ -3408,6 +3452,18 @@ def _sub_header(
             named.append(joined)
             if key is not None and (key not in keys or keys[key] == first):
                 keys[key] = index
+        if (
+            keys.get("status") == first
+            and header_key(above, lookup) == "status"
+            and all(
+                (one := _status_round(index, labels[index], lookup, None)) is not None
+                and one.due is not None
+                for index in subs
+            )
+        ):
+            # Status over Dec 2023 | Jun 2024: dated rounds, the latest the status (GT231);
+            # sub-headers that are no date (Q1 | Q2) keep the status on the first column.
+            del keys["status"]
         parts.append(f"{above!r} into {', '.join(repr(name) for name in named)}")
     if filled - inside:
         return None

@@ -74,7 +74,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import IO, Any
 
 import attrs
@@ -122,6 +122,7 @@ __all__ = [
     "TEMPLATE_HEADING",
     "WORDS_HEADER",
     "dump",
+    "refuse_left_out",
     "refuse_rewritten_deadlines",
     "render_updates",
     "write_template",
@@ -664,14 +665,15 @@ def dump(
         raise UnsupportedFormatError(
             f"unknown Excel layout {layout!r}; expected one of {', '.join(LAYOUTS)}"
         )
-    if not lossy:
-        refuse_rewritten_deadlines(doc)
-    tables = _tables(doc)
     as_of = (
         date_argument(on, "dump(on=...)")
         if on is not None
         else dt.datetime.now().astimezone().date()
     )
+    if not lossy:
+        refuse_rewritten_deadlines(doc)
+        refuse_left_out(doc, as_of)
+    tables = _tables(doc)
     _write_to(path, lambda stream: _save_with_lists(tables, as_of, stream, SPARE_ROWS))
 
 
@@ -733,6 +735,56 @@ def refuse_rewritten_deadlines(doc: Document) -> None:
         f"the matrix layout would write {len(lost)} {deadlines} as its dates, losing its "
         f'words: {said}; write govtrack\'s own workbook (layout="workbook") or JSON, which '
         "keep them, or pass lossy=True (convert --lossy) to write the dates"
+    )
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= _SHORT else text[: _SHORT - 3] + "..."
+
+
+_SHORT = 60
+
+
+def refuse_left_out(doc: Document, as_of: dt.date) -> None:
+    """Refuse a matrix that would leave out the ``extra`` of a plan, evaluation, meeting or
+    report (a title pair, a note under the table), as the text matrix does. Their header
+    fields (an evaluation's office, a meeting's date) are left out, as documented.
+
+    An ``As of`` entry in ``extra`` equal to the date the matrix writes there (``as_of``) is
+    written: a matrix read and written again keeps it.
+
+    Raises:
+        WriteError: Naming up to three of what would be left out.
+
+    >>> import datetime as dt, govtrack as gt
+    >>> refuse_left_out(gt.Document(plans=(gt.ActionPlan(title="P", extra={"Chair": "Ministry"},
+    ...     actions=(gt.Action(text="Hire"),)),)), dt.date(2024, 1, 1))
+    Traceback (most recent call last):
+    ...
+    govtrack._errors.WriteError: the matrix layout cannot hold all of this document: plans[0].extra['Chair'] 'Ministry' would be left out; write govtrack's own workbook (layout="workbook") or JSON, which hold it all, or pass lossy=True (convert --lossy) to write it anyway
+    """  # noqa: E501 - doctest output is one line
+    lost: list[str] = []
+    containers: Iterable[tuple[str, Sequence[Any]]] = (
+        ("evaluations", doc.evaluations),
+        ("meetings", doc.meetings),
+        ("reports", doc.reports),
+        ("plans", doc.plans),
+    )
+    for name, records in containers:
+        for index, record in enumerate(records):
+            path = f"{name}[{index}]"
+            for key, held in record.extra.items():
+                if key == AS_OF_LABEL and held == as_of.isoformat():
+                    continue  # written in the As of cell
+                lost.append(f"{path}.extra[{key!r}] {_short(held)} would be left out")
+    if not lost:
+        return
+    said = "; ".join(lost[:3]) + (f"; and {len(lost) - 3} more" if len(lost) > 3 else "")
+    raise WriteError(
+        f"the matrix layout cannot hold all of this document: {said}; write govtrack's own "
+        'workbook (layout="workbook") or JSON, which hold it all, or pass lossy=True '
+        "(convert --lossy) to write it anyway"
     )
 
 
