@@ -3616,38 +3616,23 @@ def _read_sheet(
         else:
             header, message = split
             problems.add("GT225", message, sheet.name, f"A{below[0]}")
-    sample = _sample(header, rest, lookup)
-    table = _Table(
-        reader=reader,
-        sheet=sheet.name,
-        header=header,
-        titles=titles,
-        facts=facts,
-        sink=sink,
-        sample=sample,
-    )
     hidden_rows = facts.hidden_rows
     looks_like_header = reader.looks_like_header
-    main = header.keys.get("action", header.keys.get("indicator", 0))
-    feed = table.feed  # bound once a table: called for every row
-    again: _Header | None = None
-    above: list[tuple[int, Sequence[Any]]] = []
+    above = titles
     while True:
-        if again is not None:
-            # A new table: its rows are sampled, then read from where the sample began.
-            header, again = again, None
-            main = header.keys.get("action", header.keys.get("indicator", 0))
-            sample = _sample(header, rest, lookup)
-            table = _Table(
-                reader=reader,
-                sheet=sheet.name,
-                header=header,
-                titles=above,
-                facts=facts,
-                sink=sink,
-                sample=sample,
-            )
-            feed = table.feed
+        # A table: its rows are sampled, then read from where the sample began, until a
+        # later header row ends it and starts the next (whose titles are ``above``).
+        main = header.keys.get("action", header.keys.get("indicator", 0))
+        table = _Table(
+            reader=reader,
+            sheet=sheet.name,
+            header=header,
+            titles=above,
+            facts=facts,
+            sink=sink,
+            sample=_sample(header, rest, lookup),
+        )
+        feed = table.feed  # bound once a table: called for every row
         for row, values in rest:
             cell = values[main] if len(values) > main else None
             if row in hidden_rows:
@@ -3679,7 +3664,7 @@ def _read_sheet(
                         yield from sink
                         sink.clear()
                     yield from table.finished()
-                    again = found
+                    header = found
                     break
             feed(row, values)
             if sink and len(sink) > 1:
