@@ -13,14 +13,13 @@ from govtrack.model.frozenmap import EMPTY, FrozenMap, _frozen_map
 _ROW = re.compile(r"\d+$")
 
 
-def _line_number(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """A validator: a line is a whole number (not a bool) or None."""
-    del instance
+def _count_or_none(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A validator: the value is a whole number (not a bool) or None (a line, a count)."""
     if value is None or (isinstance(value, int) and not isinstance(value, bool)):
         return
     hint = f": use int({value!r})" if isinstance(value, str) else ""
     raise TypeError(
-        f"Location.{attribute.name} must be an int or None, "
+        f"{type(instance).__name__}.{attribute.name} must be an int or None, "
         f"not {type(value).__name__} {value!r}{hint}"
     )
 
@@ -57,7 +56,7 @@ class Location:
     file: str = ""
     sheet: str = ""
     cell: str = ""
-    line: int | None = attrs.field(default=None, validator=_line_number)
+    line: int | None = attrs.field(default=None, validator=_count_or_none)
     header: str = ""
     columns: FrozenMap = attrs.field(default=EMPTY, converter=_frozen_map)
     labels: FrozenMap = attrs.field(default=EMPTY, converter=_frozen_map)

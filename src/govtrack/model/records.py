@@ -23,7 +23,7 @@ import attrs
 from govtrack.model._immutable import shared_when_copied
 from govtrack.model.dates import Due, date_argument
 from govtrack.model.frozenmap import EMPTY, FrozenMap, _frozen_map
-from govtrack.model.location import Location
+from govtrack.model.location import Location, _count_or_none
 from govtrack.model.status import ResponseCategory, ScheduleStatus, Severity, Status
 
 __all__ = [
@@ -83,17 +83,6 @@ def _day_or_none(instance: object, attribute: attrs.Attribute[Any], value: objec
         hint = ""
     raise TypeError(
         f"{type(instance).__name__}.{attribute.name} must be a date or None, "
-        f"not {type(value).__name__} {value!r}{hint}"
-    )
-
-
-def _count_or_none(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """A validator: the value is a whole number (not a bool) or None."""
-    if value is None or (isinstance(value, int) and not isinstance(value, bool)):
-        return
-    hint = f": use int({value!r})" if isinstance(value, str) else ""
-    raise TypeError(
-        f"{type(instance).__name__}.{attribute.name} must be an int or None, "
         f"not {type(value).__name__} {value!r}{hint}"
     )
 
