@@ -102,7 +102,10 @@ by commas that starts in lower case (``The Secretariat, having circulated the dr
 Vice-Chair, will``; ``or``, ``together with``), a party too. A later clause with a subject
 of its own (``The Secretariat to circulate the draft by 15 March 2024 and the Unit to
 comment by 30 March 2024``) adds its party; a decision has one deadline, the first, and a
-later clause's own deadline stays in the text and is reported (GT352). A subject holding
+later clause's own deadline stays in the text and is reported (GT352). Names in the verb's
+object are never parties, whatever preposition leads to them: ``The Secretariat to send the
+officers from Kenya and Uganda to attend …`` and ``… to send copies to the Board and HR to
+comment …`` name the Secretariat alone. A subject holding
 ``not`` (``Decisions not objected to within 5 days will be deemed approved``) names no
 party. A party named after ``Responsible:``, ``Lead:``, ``Focal point:`` comes first.
 The decision's text is the whole sentence.
@@ -1157,9 +1160,10 @@ def decision_clauses(text: str) -> list[tuple[str, str]]:
     first clause's verb is ``to`` too, ``to`` (``The Secretariat to circulate the draft and
     the Unit to comment``). After a verb such as ``invite``, ``ask``, ``support``, ``and X
     to …`` names the verb's object, no new clause; so does a plain ``and`` or comma after a
-    name (``contact UNICEF and WHO to agree``), unless that name ends an object phrase a
-    preposition led to (``circulate the draft to the Board and HR to comment``:
-    :func:`_ends_with_a_recipient`). A sentence of one clause is one item.
+    name (``contact UNICEF and WHO to agree``), wherever the name stands in the verb's object:
+    names after a preposition are the object's too, never parties (``send the officers from
+    Kenya and Uganda to attend``; ``send copies to the Board and HR to comment`` names the
+    Board and HR as recipients, all of them). A sentence of one clause is one item.
 
     >>> for clause in decision_clauses("The Secretariat to circulate the draft by 15 March "
     ...                                "2024 and the Unit to comment by 30 March 2024."):
@@ -1168,6 +1172,8 @@ def decision_clauses(text: str) -> list[tuple[str, str]]:
     ('the Unit to comment by 30 March 2024.', 'the Unit')
     >>> decision_clauses("The Unit to invite HR and the Board to attend.")
     [('The Unit to invite HR and the Board to attend.', '')]
+    >>> decision_clauses("The Unit to send copies to the Board and HR to comment.")
+    [('The Unit to send copies to the Board and HR to comment.', '')]
     """
     sentence = squash(text.partition("\n")[0])
     verb = _OBLIGATION.search(sentence)
@@ -1188,15 +1194,10 @@ def decision_clauses(text: str) -> list[tuple[str, str]]:
         if not _is_name(subject) or re.search(r"\bnot\b", subject, re.IGNORECASE):
             continue
         so_far = sentence[after : separator.start()].split()
-        objects = so_far[1:] if after == verb.end() else so_far  # the words after the verb
         if link == "to" and (
             not infinitive
             or any(word.strip(_PUNCTUATION).lower() in _CONTROL_VERBS for word in so_far)
-            or (
-                _joins_names(separator.group())
-                and _ends_with_a_name(so_far)
-                and not _ends_with_a_recipient(objects)
-            )
+            or (_joins_names(separator.group()) and _ends_with_a_name(so_far))
         ):
             continue
         starts.append((separator.end(), separator.start(), subject))
@@ -1233,38 +1234,6 @@ def _ends_with_a_name(words: list[str]) -> bool:
     if not last or not last[0].isupper() or _DIGIT.search(last):
         return False
     return last.lower() not in _CALENDAR_WORDS
-
-
-_RECIPIENT_WORDS = frozenset(("to", "with", "from"))
-"""Prepositions that, after the verb's object, lead to a name the clause ends with (``send
-the report to the Board``, ``share the plan with UNICEF``)."""
-_ARTICLES = frozenset(("the", "a", "an", "its", "their", "this", "these", "our", "his", "her"))
-"""Words that start an object phrase (``the draft``, ``its report``)."""
-
-
-def _ends_with_a_recipient(objects: list[str]) -> bool:
-    """Whether the words after a clause's verb are an object led by an article, then a
-    preposition and the name they end with (``the draft to the Board``, ``the report from
-    UNICEF``): the object phrase has ended, so ``and X to …`` next starts a new clause
-    (``… to the Board and HR to comment``). A name right after the verb or its preposition
-    (``contact UNICEF``, ``write to Finance``) may go on as a list of objects (``and WHO to
-    agree``), and so may one after a bare noun (``officers from Kenya and Uganda to attend``),
-    which it may describe.
-
-    >>> _ends_with_a_recipient("the draft to the Board".split())
-    True
-    >>> _ends_with_a_recipient("to Finance".split())
-    False
-    >>> _ends_with_a_recipient("officers from Kenya".split())
-    False
-    """
-    plain = [word.strip(_PUNCTUATION).lower() for word in objects]
-    if len(plain) < 3 or plain[0] not in _ARTICLES:
-        return False
-    for index in range(len(plain) - 2, 0, -1):
-        if plain[index] in _RECIPIENT_WORDS:
-            return _is_name(" ".join(objects[index + 1 :]))
-    return False
 
 
 def _named_list(flat: str, known: frozenset[str] = frozenset()) -> tuple[str, ...]:
