@@ -37,6 +37,11 @@ in brackets, never a word or an acronym such as ``(MoFEP)``), or a decision whos
 line holds the next item of its list (``(i) … (ii) …``), is kept in that
 decision's text and reported (GT350), never merged in silence.
 
+Under a bulleted decision, a line that starts like a list item but with no bullet (``(a)``,
+``b)``, ``(ii)``, ``(A)``, ``(1)``) is one of its sub-points, colon, indent or blank line
+before it or not: a bulleted list is not lettered (``- a) …``, a letter on the bullet's
+line, starts a lettered decision).
+
 A decision whose line ends with a colon (``b) The Board requested the
 Secretariat to:``) keeps the sub-list below it, blank lines between its items
 allowed: under a lettered decision, lines numbered in Roman numerals (``i)``,
@@ -65,7 +70,8 @@ lettered alike holds the next letter (``B.`` after ``A.``, ``II.`` after ``I.``)
 that is not sure, or whose letter is followed by a name and ``will``, is reported (GT353).
 A bullet followed by ``A.`` is a bullet (``- A. Smith will …``). A short lettered line with no
 verb over a list numbered from ``1`` (``A.  Finance``) is a section's title: the numbered
-lines are its decisions, refs ``A.1``, ``A.2``, ``group`` the title; numbered lines under a
+lines are its decisions, refs ``A.1``, ``A.2``, ``group`` the title; a title whose letter
+skips one (``D.`` after ``B.``) is reported (GT347); numbered lines under a
 lettered decision are decisions too.
 A numbered list starts at ``1.``; a line
 ``N.`` is its next decision, except that a title (a few words, no full stop) whose
@@ -155,7 +161,8 @@ GT344  warning   the text ends mid-sentence: it may be truncated
 GT345  warning   a header field with no value
 GT346  info      a header field govtrack has no name for (kept in ``extra``)
 GT347  warning   the decision letters or numerals skip one (``a)``, ``b)``, ``d)``;
-                 ``i)``, ``iii)``)
+                 ``i)``, ``iii)``), or the letters of section titles do (``A.  Finance``,
+                 ``B.  Staff``, ``D.  Closing``)
 GT348  warning   a header field given twice (the second is kept in ``extra``)
 GT349  warning   a decision's deadline that cannot be read (kept in ``due_text``), such
                  as an all-numeric day that reads two ways (``03/04/2023``) without
@@ -745,8 +752,10 @@ def _sub_item(parent: _Pending, lines: list[Line], index: int) -> tuple[int, int
     ``h)``) is an item when it is indented deeper than the parent or the next list line
     holds the numeral after it (``ii)``); otherwise it is the next decision. Under a
     bulleted or numbered decision, a list item indented deeper is an item, and so is,
-    after a ``:``, an item of another shape. An item numbered ``1.`` is one when it is
-    indented deeper or numbered next (``1.``, then ``2.``), never a heading.
+    after a ``:``, an item of another shape; under a bulleted one, so is any line that
+    starts like a list item but with no bullet (``(a)``, ``b)``, ``(ii)``, ``(1)``). An
+    item numbered ``1.`` is one when it is indented deeper or numbered next (``1.``, then
+    ``2.``), never a heading.
     """
     text = lines[index].text
     shape = _shape(text)
@@ -764,6 +773,13 @@ def _sub_item(parent: _Pending, lines: list[Line], index: int) -> tuple[int, int
     if parent.kind[0] in {"bullet", "number", "LETTER", "NUMERAL"}:
         if _indent(text) > parent.indent:
             return 0, 0
+        if (
+            parent.kind[0] == "bullet"
+            and shape[0] != parent.shape
+            and not BULLET.match(text)
+            and not (shape[0] in _LETTER_FORMS and _heads_group(lines, index, shape[2]))
+        ):
+            return 0, 0  # `(a)`, `b)`, `(ii)`, `(1)` under a bullet: its sub-points
         if not parent.opens_list() or shape[0] == parent.shape:
             return None
         return 0, 0
@@ -1895,11 +1911,14 @@ class _Reader:
         suspended: _Pending | None = None  # a decision whose sub-list a blank line may pause
         previous: tuple[str, int] | None = None  # the kind and place of the last lettered one
         upper: tuple[str, int] | None = None  # the same, of the last one lettered `A.`, `(A)`
+        upper_ref = ""  # how a message names that last one: `section B.`, `decision B)`
         zone = False  # in a decisions section, as zones() says (numbered decisions kept in)
         section = _Section()  # the decisions section a bulleted or numbered list may sit in
         for i, line in enumerate(lines):
             if not line.clean:
-                if current_decision is not None and current_decision.opens_list():
+                if current_decision is not None and (
+                    current_decision.opens_list() or current_decision.kind[0] == "bullet"
+                ):
                     suspended = current_decision
                 current_decision = None
                 continue
@@ -1970,7 +1989,10 @@ class _Reader:
                 if form == "a.":
                     lettered = token, rest  # a lettered decision, as `a)`
                 elif _heads_group(lines, i, rest):  # `A.  Finance` over `1.`, `2.`: a title
-                    upper = _letter_kind(token, upper)
+                    kind, label = _letter_kind(token, upper), f"section {_written(form, token)}"
+                    before = None if upper is None else (upper, upper_ref)
+                    self.check_section_letter(kind, before, label, line)
+                    upper, upper_ref = kind, label
                     section.take(f"letter {form}", 0)
                     section.group = token, _trim(rest)
                     current_decision = None
@@ -1979,7 +2001,11 @@ class _Reader:
                     items[-1].texts.append(line.clean)
                     continue
                 else:
-                    upper = _letter_kind(token, upper)
+                    kind, label = _letter_kind(token, upper), f"decision {token})"
+                    if upper is not None and upper_ref.startswith("section "):
+                        # a decision after a section's title (check_letters sees no titles)
+                        self.check_section_letter(kind, (upper, upper_ref), label, line)
+                    upper, upper_ref = kind, label
                     section.group = ("", "")
                     current_decision = _Pending(
                         ref=f"{token})",
@@ -2073,6 +2099,28 @@ class _Reader:
         ]
         self.check_letters(pending)
         return agenda, decisions
+
+    def check_section_letter(
+        self,
+        kind: tuple[str, int],
+        previous: tuple[tuple[str, int], str] | None,
+        label: str,
+        line: Line,
+    ) -> None:
+        """Report (GT347) a section's title, or a decision after one, lettered alike whose
+        letter does not follow the one before it (``D.  Closing`` after ``B.  Staff``);
+        ``previous`` is the kind and place of that one and how a message names it."""
+        if previous is None:
+            return
+        (before, place), name = previous
+        if kind[0] != before or kind[1] == place + 1:
+            return
+        self.problem(
+            "GT347",
+            f"{label} follows {name}: a {kind[0].lower()} is missing or repeated",
+            line.number,
+            Severity.WARNING,
+        )
 
     @staticmethod
     def letter_sure(
