@@ -645,6 +645,13 @@ Evaluation`` is one office's name, never two parties."""
 letter_forms = st.sampled_from(("{}.", "({})", "{})"))
 """The ways a lettered list item is written in capitals: ``A.``, ``(A)``, ``A)``."""
 
+sub_point_marks = st.tuples(
+    st.sampled_from(("({})", "{})")),
+    st.sampled_from(("abcdef", ("i", "ii", "iii", "iv", "v", "vi"), "ABCDEF", "123456")),
+).map(lambda pair: tuple(pair[0].format(token) for token in pair[1]))
+"""The marks of a sub-list under a bulleted decision, in order: ``(a)``, ``(b)``…; ``i)``,
+``ii)``…; ``(A)``…; ``1)``… (six of them)."""
+
 page_markers = st.one_of(
     st.tuples(st.sampled_from(["Page", "page", "PAGE", "p."]), st.integers(1, 99)).map(
         lambda mark: f"{mark[0]} {mark[1]}"

@@ -37,6 +37,11 @@ in brackets, never a word or an acronym such as ``(MoFEP)``), or a decision whos
 line holds the next item of its list (``(i) … (ii) …``), is kept in that
 decision's text and reported (GT350), never merged in silence.
 
+Under a bulleted decision, a line that starts like a list item but with no bullet (``(a)``,
+``b)``, ``(ii)``, ``(A)``, ``(1)``) is one of its sub-points, colon, indent or blank line
+before it or not: a bulleted list is not lettered (``- a) …``, a letter on the bullet's
+line, starts a lettered decision).
+
 A decision whose line ends with a colon (``b) The Board requested the
 Secretariat to:``) keeps the sub-list below it, blank lines between its items
 allowed: under a lettered decision, lines numbered in Roman numerals (``i)``,
@@ -65,7 +70,8 @@ lettered alike holds the next letter (``B.`` after ``A.``, ``II.`` after ``I.``)
 that is not sure, or whose letter is followed by a name and ``will``, is reported (GT353).
 A bullet followed by ``A.`` is a bullet (``- A. Smith will …``). A short lettered line with no
 verb over a list numbered from ``1`` (``A.  Finance``) is a section's title: the numbered
-lines are its decisions, refs ``A.1``, ``A.2``, ``group`` the title; numbered lines under a
+lines are its decisions, refs ``A.1``, ``A.2``, ``group`` the title; a title whose letter
+skips one (``D.`` after ``B.``) is reported (GT347); numbered lines under a
 lettered decision are decisions too.
 A numbered list starts at ``1.``; a line
 ``N.`` is its next decision, except that a title (a few words, no full stop) whose
@@ -102,7 +108,10 @@ by commas that starts in lower case (``The Secretariat, having circulated the dr
 Vice-Chair, will``; ``or``, ``together with``), a party too. A later clause with a subject
 of its own (``The Secretariat to circulate the draft by 15 March 2024 and the Unit to
 comment by 30 March 2024``) adds its party; a decision has one deadline, the first, and a
-later clause's own deadline stays in the text and is reported (GT352). A subject holding
+later clause's own deadline stays in the text and is reported (GT352). Names in the verb's
+object are never parties, whatever preposition leads to them: ``The Secretariat to send the
+officers from Kenya and Uganda to attend …`` and ``… to send copies to the Board and HR to
+comment …`` name the Secretariat alone. A subject holding
 ``not`` (``Decisions not objected to within 5 days will be deemed approved``) names no
 party. A party named after ``Responsible:``, ``Lead:``, ``Focal point:`` comes first.
 The decision's text is the whole sentence.
@@ -152,7 +161,8 @@ GT344  warning   the text ends mid-sentence: it may be truncated
 GT345  warning   a header field with no value
 GT346  info      a header field govtrack has no name for (kept in ``extra``)
 GT347  warning   the decision letters or numerals skip one (``a)``, ``b)``, ``d)``;
-                 ``i)``, ``iii)``)
+                 ``i)``, ``iii)``), or the letters of section titles do (``A.  Finance``,
+                 ``B.  Staff``, ``D.  Closing``)
 GT348  warning   a header field given twice (the second is kept in ``extra``)
 GT349  warning   a decision's deadline that cannot be read (kept in ``due_text``), such
                  as an all-numeric day that reads two ways (``03/04/2023``) without
@@ -742,8 +752,10 @@ def _sub_item(parent: _Pending, lines: list[Line], index: int) -> tuple[int, int
     ``h)``) is an item when it is indented deeper than the parent or the next list line
     holds the numeral after it (``ii)``); otherwise it is the next decision. Under a
     bulleted or numbered decision, a list item indented deeper is an item, and so is,
-    after a ``:``, an item of another shape. An item numbered ``1.`` is one when it is
-    indented deeper or numbered next (``1.``, then ``2.``), never a heading.
+    after a ``:``, an item of another shape; under a bulleted one, so is any line that
+    starts like a list item but with no bullet (``(a)``, ``b)``, ``(ii)``, ``(1)``). An
+    item numbered ``1.`` is one when it is indented deeper or numbered next (``1.``, then
+    ``2.``), never a heading.
     """
     text = lines[index].text
     shape = _shape(text)
@@ -761,6 +773,13 @@ def _sub_item(parent: _Pending, lines: list[Line], index: int) -> tuple[int, int
     if parent.kind[0] in {"bullet", "number", "LETTER", "NUMERAL"}:
         if _indent(text) > parent.indent:
             return 0, 0
+        if (
+            parent.kind[0] == "bullet"
+            and shape[0] != parent.shape
+            and not BULLET.match(text)
+            and not (shape[0] in _LETTER_FORMS and _heads_group(lines, index, shape[2]))
+        ):
+            return 0, 0  # `(a)`, `b)`, `(ii)`, `(1)` under a bullet: its sub-points
         if not parent.opens_list() or shape[0] == parent.shape:
             return None
         return 0, 0
@@ -1157,9 +1176,10 @@ def decision_clauses(text: str) -> list[tuple[str, str]]:
     first clause's verb is ``to`` too, ``to`` (``The Secretariat to circulate the draft and
     the Unit to comment``). After a verb such as ``invite``, ``ask``, ``support``, ``and X
     to …`` names the verb's object, no new clause; so does a plain ``and`` or comma after a
-    name (``contact UNICEF and WHO to agree``), unless that name ends an object phrase a
-    preposition led to (``circulate the draft to the Board and HR to comment``:
-    :func:`_ends_with_a_recipient`). A sentence of one clause is one item.
+    name (``contact UNICEF and WHO to agree``), wherever the name stands in the verb's object:
+    names after a preposition are the object's too, never parties (``send the officers from
+    Kenya and Uganda to attend``; ``send copies to the Board and HR to comment`` names the
+    Board and HR as recipients, all of them). A sentence of one clause is one item.
 
     >>> for clause in decision_clauses("The Secretariat to circulate the draft by 15 March "
     ...                                "2024 and the Unit to comment by 30 March 2024."):
@@ -1168,6 +1188,8 @@ def decision_clauses(text: str) -> list[tuple[str, str]]:
     ('the Unit to comment by 30 March 2024.', 'the Unit')
     >>> decision_clauses("The Unit to invite HR and the Board to attend.")
     [('The Unit to invite HR and the Board to attend.', '')]
+    >>> decision_clauses("The Unit to send copies to the Board and HR to comment.")
+    [('The Unit to send copies to the Board and HR to comment.', '')]
     """
     sentence = squash(text.partition("\n")[0])
     verb = _OBLIGATION.search(sentence)
@@ -1188,15 +1210,10 @@ def decision_clauses(text: str) -> list[tuple[str, str]]:
         if not _is_name(subject) or re.search(r"\bnot\b", subject, re.IGNORECASE):
             continue
         so_far = sentence[after : separator.start()].split()
-        objects = so_far[1:] if after == verb.end() else so_far  # the words after the verb
         if link == "to" and (
             not infinitive
             or any(word.strip(_PUNCTUATION).lower() in _CONTROL_VERBS for word in so_far)
-            or (
-                _joins_names(separator.group())
-                and _ends_with_a_name(so_far)
-                and not _ends_with_a_recipient(objects)
-            )
+            or (_joins_names(separator.group()) and _ends_with_a_name(so_far))
         ):
             continue
         starts.append((separator.end(), separator.start(), subject))
@@ -1233,38 +1250,6 @@ def _ends_with_a_name(words: list[str]) -> bool:
     if not last or not last[0].isupper() or _DIGIT.search(last):
         return False
     return last.lower() not in _CALENDAR_WORDS
-
-
-_RECIPIENT_WORDS = frozenset(("to", "with", "from"))
-"""Prepositions that, after the verb's object, lead to a name the clause ends with (``send
-the report to the Board``, ``share the plan with UNICEF``)."""
-_ARTICLES = frozenset(("the", "a", "an", "its", "their", "this", "these", "our", "his", "her"))
-"""Words that start an object phrase (``the draft``, ``its report``)."""
-
-
-def _ends_with_a_recipient(objects: list[str]) -> bool:
-    """Whether the words after a clause's verb are an object led by an article, then a
-    preposition and the name they end with (``the draft to the Board``, ``the report from
-    UNICEF``): the object phrase has ended, so ``and X to …`` next starts a new clause
-    (``… to the Board and HR to comment``). A name right after the verb or its preposition
-    (``contact UNICEF``, ``write to Finance``) may go on as a list of objects (``and WHO to
-    agree``), and so may one after a bare noun (``officers from Kenya and Uganda to attend``),
-    which it may describe.
-
-    >>> _ends_with_a_recipient("the draft to the Board".split())
-    True
-    >>> _ends_with_a_recipient("to Finance".split())
-    False
-    >>> _ends_with_a_recipient("officers from Kenya".split())
-    False
-    """
-    plain = [word.strip(_PUNCTUATION).lower() for word in objects]
-    if len(plain) < 3 or plain[0] not in _ARTICLES:
-        return False
-    for index in range(len(plain) - 2, 0, -1):
-        if plain[index] in _RECIPIENT_WORDS:
-            return _is_name(" ".join(objects[index + 1 :]))
-    return False
 
 
 def _named_list(flat: str, known: frozenset[str] = frozenset()) -> tuple[str, ...]:
@@ -1926,11 +1911,14 @@ class _Reader:
         suspended: _Pending | None = None  # a decision whose sub-list a blank line may pause
         previous: tuple[str, int] | None = None  # the kind and place of the last lettered one
         upper: tuple[str, int] | None = None  # the same, of the last one lettered `A.`, `(A)`
+        upper_ref = ""  # how a message names that last one: `section B.`, `decision B)`
         zone = False  # in a decisions section, as zones() says (numbered decisions kept in)
         section = _Section()  # the decisions section a bulleted or numbered list may sit in
         for i, line in enumerate(lines):
             if not line.clean:
-                if current_decision is not None and current_decision.opens_list():
+                if current_decision is not None and (
+                    current_decision.opens_list() or current_decision.kind[0] == "bullet"
+                ):
                     suspended = current_decision
                 current_decision = None
                 continue
@@ -2001,7 +1989,10 @@ class _Reader:
                 if form == "a.":
                     lettered = token, rest  # a lettered decision, as `a)`
                 elif _heads_group(lines, i, rest):  # `A.  Finance` over `1.`, `2.`: a title
-                    upper = _letter_kind(token, upper)
+                    kind, label = _letter_kind(token, upper), f"section {_written(form, token)}"
+                    before = None if upper is None else (upper, upper_ref)
+                    self.check_section_letter(kind, before, label, line)
+                    upper, upper_ref = kind, label
                     section.take(f"letter {form}", 0)
                     section.group = token, _trim(rest)
                     current_decision = None
@@ -2010,7 +2001,11 @@ class _Reader:
                     items[-1].texts.append(line.clean)
                     continue
                 else:
-                    upper = _letter_kind(token, upper)
+                    kind, label = _letter_kind(token, upper), f"decision {token})"
+                    if upper is not None and upper_ref.startswith("section "):
+                        # a decision after a section's title (check_letters sees no titles)
+                        self.check_section_letter(kind, (upper, upper_ref), label, line)
+                    upper, upper_ref = kind, label
                     section.group = ("", "")
                     current_decision = _Pending(
                         ref=f"{token})",
@@ -2104,6 +2099,28 @@ class _Reader:
         ]
         self.check_letters(pending)
         return agenda, decisions
+
+    def check_section_letter(
+        self,
+        kind: tuple[str, int],
+        previous: tuple[tuple[str, int], str] | None,
+        label: str,
+        line: Line,
+    ) -> None:
+        """Report (GT347) a section's title, or a decision after one, lettered alike whose
+        letter does not follow the one before it (``D.  Closing`` after ``B.  Staff``);
+        ``previous`` is the kind and place of that one and how a message names it."""
+        if previous is None:
+            return
+        (before, place), name = previous
+        if kind[0] != before or kind[1] == place + 1:
+            return
+        self.problem(
+            "GT347",
+            f"{label} follows {name}: a {kind[0].lower()} is missing or repeated",
+            line.number,
+            Severity.WARNING,
+        )
 
     @staticmethod
     def letter_sure(

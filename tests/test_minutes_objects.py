@@ -1,0 +1,289 @@
+"""Tests of the minutes reader after a review of four heuristics: names inside the verb's
+object are no parties, recipients are no parties, a lettered section title that skips a
+letter is reported, and lettered lines under a bullet are that decision's sub-points."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import govtrack as gt
+from govtrack.io import minutes
+from strategies import bullet_marks, letter_forms, sub_point_marks, written_days
+
+_HEAD = "Minutes of the Board\nDate: 3 March 2025\nVenue: Room 4\n\nDecisions:\n"
+
+
+def _decisions(body: str) -> tuple[list[tuple[str, tuple[str, ...], str]], list[tuple[str, str]]]:
+    """The decisions (ref, parties, text) and the problems (code, location) of minutes."""
+    doc = gt.loads(_HEAD + body, format="minutes")
+    decisions = [(d.ref, d.responsible, d.text) for d in doc.meetings[0].decisions]
+    return decisions, [(p.code, str(p.location)) for p in doc.problems]
+
+
+# ---------------------------------------------------------------------------
+# 1. Names after `from`, `of`, `in` inside the verb's object
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        (
+            "The Secretariat to send the officers from Kenya and Uganda to attend the workshop by "
+            "30 June 2025."
+        ),
+        (
+            "The Secretariat to send the officers from Uganda and Kenya to attend the workshop by "
+            "30 June 2025."
+        ),
+        (
+            "The Secretariat to invite the heads of Finance and HR to attend the retreat by "
+            "30 June 2025."
+        ),
+        (
+            "The Secretariat to train the clerks in Records and ICT to use the system by "
+            "30 June 2025."
+        ),
+        (
+            "The Secretariat to send the officers from Kenya, Uganda and Rwanda to attend the "
+            "workshop by 30 June 2025."
+        ),
+    ],
+)
+def test_names_inside_the_verbs_object_are_no_parties(sentence: str) -> None:
+    """Regression: `The Secretariat to send the officers from Kenya and Uganda to attend …`
+    named `Uganda` a party; names after `from`, `of`, `in` in the verb's object never are."""
+    assert ("The Secretariat",) == minutes.decision_parties(sentence)
+
+
+@given(
+    verb=st.sampled_from(("send", "sponsor", "train", "brief", "fund", "select")),
+    noun=st.sampled_from(("the officers", "the staff", "two clerks", "the delegates")),
+    preposition=st.sampled_from(("from", "of", "in")),
+    first=st.sampled_from(("Kenya", "Uganda", "Finance", "the Regional Office", "UNICEF")),
+    second=st.sampled_from(("Rwanda", "HR", "the Country Office", "WHO", "Tanzania")),
+    then=st.sampled_from(("attend the workshop", "join the mission", "comment")),
+    due=written_days,
+)
+def test_names_after_a_preposition_in_the_object_name_no_party(
+    *, verb: str, noun: str, preposition: str, first: str, second: str, then: str, due: gt.Due
+) -> None:
+    """For any object whose noun a preposition and two names joined by `and` follow, then
+    `to` and a verb, the subject is the one party and the day is the deadline."""
+    sentence = (
+        f"The Secretariat to {verb} {noun} {preposition} {first} and {second} to {then} "
+        f"by {due.text}."
+    )
+    read, _, _ = minutes.decision_deadline([sentence], dayfirst=True, meeting_date=None)
+    assert (("The Secretariat",), (due.start, due.end)) == (
+        minutes.decision_parties(sentence),
+        (read.start, read.end) if read else None,
+    )
+
+
+# ---------------------------------------------------------------------------
+# 2. Recipients are no parties, all of them
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Secretariat to send copies to the Board and HR to comment by 30 June 2025.",
+        "The Secretariat to send the copies to the Board and HR to comment by 30 June 2025.",
+        (
+            "The Secretariat to send the report to the Finance Unit and the Audit Committee to "
+            "review it by 30 June 2025."
+        ),
+        "The Secretariat to share the draft with UNICEF and WHO to review it by 30 June 2025.",
+        (
+            "The Secretariat to send the copies to the Board, HR and the Unit to comment by "
+            "30 June 2025."
+        ),
+    ],
+)
+def test_recipients_are_no_parties(sentence: str) -> None:
+    """Regression: `… send the report to the Finance Unit and the Audit Committee to review
+    it` named the second recipient a party but not the first; the subject alone is."""
+    assert ("The Secretariat",) == minutes.decision_parties(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "parties"),
+    [
+        ("The Secretariat to send the copies by 30 June 2025 and HR to comment by 15 July 2025.",
+         ("The Secretariat", "HR")),
+        ("The Secretariat to send the copies to the Board; HR to comment by 15 July 2025.",
+         ("The Secretariat", "HR")),
+        ("The Secretariat to draft the note and the Board to approve it.",
+         ("The Secretariat", "the Board")),
+    ],
+)  # fmt: skip
+def test_a_second_subject_after_no_recipient_is_still_a_party(
+    sentence: str, parties: tuple[str, ...]
+) -> None:
+    """A second clause after a date, `;` or an object with no name still adds its party."""
+    assert parties == minutes.decision_parties(sentence)
+
+
+@given(
+    verb=st.sampled_from(("circulate", "send", "present", "submit", "share", "forward")),
+    thing=st.sampled_from(("the draft", "the report", "its budget", "copies", "the minutes")),
+    preposition=st.sampled_from(("to", "with")),
+    names=st.lists(
+        st.sampled_from(("the Board", "UNICEF", "HR", "the Audit Committee", "WHO", "Finance")),
+        min_size=2,
+        max_size=4,
+        unique=True,
+    ),
+    then=st.sampled_from(("comment", "approve it", "review the figures")),
+    due=written_days,
+)
+def test_recipients_joined_by_and_name_no_party(
+    *, verb: str, thing: str, preposition: str, names: list[str], then: str, due: gt.Due
+) -> None:
+    """For any verb, object, `to` or `with` and names listed with `,` and `and`, then `to`
+    and a verb, the subject is the one party: every recipient or none, never some."""
+    listed = ", ".join(names[:-1]) + f" and {names[-1]}"
+    sentence = f"The Unit to {verb} {thing} {preposition} {listed} to {then} by {due.text}."
+    assert ("The Unit",) == minutes.decision_parties(sentence)
+
+
+# ---------------------------------------------------------------------------
+# 3. A lettered section title that skips a letter
+
+
+def test_a_section_title_that_skips_a_letter_is_reported() -> None:
+    """Regression: section titles `A.`, `B.`, `D.` over numbered decisions were read with no
+    report of the missing `C.`; it is reported (GT347) at the title's line."""
+    body = (
+        "A.  Finance\n1. The Unit will pay the invoices by 30 June 2025.\n"
+        "B.  Staffing\n1. HR will hire a clerk by 15 July 2025.\n"
+        "D.  Closing\n1. The Chair will close the file by 1 August 2025.\n"
+    )
+    decisions, problems = _decisions(body)
+    assert (["A.1", "B.1", "D.1"], [("GT347", "line 10")]) == (
+        [ref for ref, _, _ in decisions],
+        problems,
+    )
+
+
+def test_a_lettered_decision_that_skips_a_section_letter_is_reported() -> None:
+    """Regression: `D.  The Chair will …` after the section `B.  Staffing` was read with no
+    report of the missing `C.`; it is reported (GT347), once."""
+    body = (
+        "A.  Finance\n1. The Unit will pay the invoices by 30 June 2025.\n"
+        "B.  Staffing\n1. HR will hire a clerk by 15 July 2025.\n"
+        "D.  The Chair will close the file by 1 August 2025.\n"
+    )
+    decisions, problems = _decisions(body)
+    assert (["A.1", "B.1", "D)"], [("GT347", "line 10")]) == (
+        [ref for ref, _, _ in decisions],
+        problems,
+    )
+
+
+def test_section_titles_in_order_are_not_reported() -> None:
+    """Section titles `A.`, `B.`, `C.` in order give no problem."""
+    body = (
+        "A.  Finance\n1. The Unit will pay the invoices by 30 June 2025.\n"
+        "B.  Staffing\n1. HR will hire a clerk by 15 July 2025.\n"
+        "C.  Closing\n1. The Chair will close the file by 1 August 2025.\n"
+    )
+    assert [] == _decisions(body)[1]
+
+
+_TOPICS = ("Finance", "Staffing", "Audit", "Closing", "Training", "Premises")
+
+
+@given(
+    form=letter_forms,
+    roman=st.booleans(),
+    places=st.lists(st.integers(1, 6), min_size=2, max_size=5, unique=True).map(sorted),
+)
+def test_section_titles_report_each_skip(form: str, *, roman: bool, places: list[int]) -> None:
+    """For section titles in any form, lettered or in Roman numerals, in rising order, each
+    title whose letter does not follow the one before is reported (GT347) at its line, and
+    every numbered decision under them is read."""
+    tokens = ("I", "II", "III", "IV", "V", "VI") if roman else "ABCDEF"
+    lines: list[str] = []
+    expected: list[tuple[str, str]] = []
+    for index, place in enumerate(places):
+        if index and place != places[index - 1] + 1:
+            expected.append(("GT347", f"line {6 + len(lines)}"))
+        lines.append(f"{form.format(tokens[place - 1])}  {_TOPICS[place - 1]}")
+        lines.append(f"1. The Unit will act on item {place} by 30 June 2025.")
+    decisions, problems = _decisions("\n".join(lines) + "\n")
+    assert (len(places), expected) == (len(decisions), problems)
+
+
+# ---------------------------------------------------------------------------
+# 4. Lettered lines under a bullet are its sub-points
+
+
+@pytest.mark.parametrize(
+    "letters",
+    [("(a)", "(b)"), ("a)", "b)"), ("(A)", "(B)"), ("(i)", "(ii)"), ("(1)", "(2)")],
+)
+def test_lettered_lines_under_a_bullet_are_its_sub_points(letters: tuple[str, str]) -> None:
+    """Regression: `(a)`, `(b)` under a bulleted decision were read as decisions of their
+    own (and `(A)` merged in with GT350); they are the bullet's sub-points, kept in its
+    text, with no problem."""
+    first, second = letters
+    body = (
+        "- The Secretariat will circulate the report by 30 June 2025.\n"
+        f"{first} the annex on the budget;\n{second} the annex on staff.\n"
+        "- The Unit will comment by 15 July 2025.\n"
+    )
+    expected = [
+        (
+            "",
+            ("The Secretariat",),
+            (
+                "The Secretariat will circulate the report by 30 June 2025.\n"
+                f"{first} the annex on the budget;\n{second} the annex on staff."
+            ),
+        ),
+        ("", ("The Unit",), "The Unit will comment by 15 July 2025."),
+    ]
+    assert (expected, []) == _decisions(body)
+
+
+def test_lettered_lines_after_a_blank_line_under_a_bullet_are_its_sub_points() -> None:
+    """A blank line between a bulleted decision and its lettered sub-points changes nothing."""
+    body = (
+        "- The Secretariat will circulate the report by 30 June 2025.\n\n"
+        "(a) the annex on the budget;\n(b) the annex on staff.\n\n"
+        "- The Unit will comment by 15 July 2025.\n"
+    )
+    decisions, problems = _decisions(body)
+    assert (["", ""], []) == ([ref for ref, _, _ in decisions], problems)
+
+
+def test_a_bullet_that_starts_with_a_letter_is_still_a_decision() -> None:
+    """`- a) …` (a letter after a bullet on the same line) still starts a lettered decision."""
+    body = "- a) The Secretariat will circulate the report.\n- b) The Unit will comment.\n"
+    assert (["a)", "b)"], []) == ([ref for ref, _, _ in _decisions(body)[0]], _decisions(body)[1])
+
+
+@given(
+    bullet=bullet_marks,
+    marks=sub_point_marks,
+    counts=st.lists(st.integers(0, 4), min_size=1, max_size=4),
+    blank=st.booleans(),
+)
+def test_sub_points_under_bullets_stay_in_their_decision(
+    bullet: str, marks: tuple[str, ...], counts: list[int], *, blank: bool
+) -> None:
+    """For any bulleted list whose decisions have any number of sub-points lettered or
+    numbered in any form, a blank line before them or not, each bullet is one decision whose
+    text holds its sub-points, and no problem is reported."""
+    lines: list[str] = []
+    expected: list[str] = []
+    for index, count in enumerate(counts):
+        head = f"The Unit will act on item {index + 1} by 30 June 2025."
+        subs = [f"{marks[n]} point {n + 1} of item {index + 1};" for n in range(count)]
+        lines += [f"{bullet} {head}", *([""] if blank and subs else []), *subs]
+        expected.append("\n".join([head, *subs]).rstrip(";"))
+    decisions, problems = _decisions("\n".join(lines) + "\n")
+    assert (expected, []) == ([text for _, _, text in decisions], problems)
