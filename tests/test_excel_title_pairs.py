@@ -25,6 +25,7 @@ from govtrack.annotate import annotate
 from govtrack.io import excel_write
 from govtrack.io.columns import normalise_header
 from strategies import lines, note_texts, texts, words
+from test_engines import assert_same_reading
 
 pytest.importorskip("python_calamine")
 
@@ -117,6 +118,18 @@ def test_an_evaluations_and_a_reports_extra_read_back(tmp_path: Path, engine: st
         back.evaluations,
         back.reports,
     )
+
+
+def test_both_engines_read_a_matrix_with_pairs_alike(tmp_path: Path) -> None:
+    """openpyxl and calamine give the same document, problems and origins from the pairs."""
+    doc = gt.Document(
+        evaluations=(_evaluation(EXTRA),),
+        reports=(_report({"Donor": "Fund A"}),),
+        plans=(_plan({"=x": "=1+1"}, title=""),),
+    )
+    path = tmp_path / "m.xlsx"
+    _dump(doc, path)
+    assert_same_reading(gt.load(path, engine="openpyxl"), gt.load(path, engine="calamine"))
 
 
 def test_a_meetings_extra_reads_back(tmp_path: Path) -> None:
