@@ -26,9 +26,8 @@ def convert(
     """Read ``export``, write ``target`` in ``layout``; return the document and its read-back."""
     doc = gt.load(export)
     if layout == "matrix":
-        # lossy: the matrix writes the rows, not the evaluation's extra entries (the export's
-        # "Office name"; the workbook layout keeps them); without it, it refuses to drop them.
-        gt.dump(doc, target, layout="matrix", on=on, lossy=True)
+        # The evaluation's extra (the export's "Office name") goes above the header row.
+        gt.dump(doc, target, layout="matrix", on=on)
     else:
         gt.dump(doc, target, layout=layout)
     return doc, gt.load(target)

@@ -959,6 +959,71 @@ def _dated_after(texts: Sequence[tuple[int, str]], position: int) -> bool:
     return any(char.isdigit() for char in rest)
 
 
+TITLE_FIELDS: Mapping[str, Mapping[str, str]] = {
+    "evaluation": _EVALUATION_FIELDS,
+    "report": _REPORT_FIELDS,
+    "plan": _PLAN_FIELDS,
+}
+"""The title-row labels (folded by :func:`~govtrack.io.columns.normalise_header`) that fill a
+field, by the kind of sheet (an evaluation's, a progress report's, a plan's or meeting's), and
+the field each fills; any other label goes to ``extra``."""
+
+
+def read_title_rows(
+    rows: Iterable[tuple[int, Sequence[tuple[int, str]]]],
+    fields: Mapping[str, str],
+    cell: Callable[[int, int], str],
+) -> tuple[str, dict[str, str], dict[str, str]]:
+    """What the title rows above a header say: the title, the fields, the ``extra``.
+
+    Each ``Label: value`` pair (:func:`_title_pairs`) fills the field its label names in
+    ``fields`` (one of :data:`TITLE_FIELDS`), or goes to ``extra`` under its label; the first
+    text without a label is the title; anything else is kept in ``extra`` under its cell. A
+    ``Title:`` pair names the title, the line that was taken for it kept in ``extra``.
+    The writer of the matrix runs this on the title rows it would write, to write only the
+    pairs that read back (:mod:`govtrack.io.excel_write`).
+
+    Args:
+        rows: Each title row's number and its non-empty cells as ``(column, text)``, the
+            texts stripped, as the sheet shows them.
+        fields: The labels that fill a field, folded, and the field each fills.
+        cell: The name of a cell from its column index and row (``A3``).
+
+    Returns:
+        ``(title, fields, extra)``; the title is empty when no row gives one (the reader
+        then takes the sheet's name).
+
+    >>> read_title_rows([(1, [(0, "Follow-up")]), (2, [(0, "Office: West")])],
+    ...                 TITLE_FIELDS["plan"], lambda column, row: f"{column}/{row}")
+    ('Follow-up', {}, {'Office': 'West'})
+    """
+    title = title_cell = ""
+    found: dict[str, str] = {}
+    extra: dict[str, str] = {}
+    for row, texts in rows:
+        for index, label, value, text, labelled in _title_pairs(texts):
+            where = cell(index, row)
+            name = normalise_header(label)
+            field = fields.get(name)
+            if field is not None and value and not found.get(field):
+                found[field] = value
+            elif (
+                field is None
+                and not title
+                and (not label or (not labelled and name not in _TITLE_LABELS))
+            ):
+                # a title with a colon in it ("Management response: evaluation of …")
+                title, title_cell = text, where
+            elif label and value and field is None and label not in extra:
+                extra[label] = value
+            else:
+                extra[where] = text
+    named = found.pop("title", "")
+    if named and title:
+        extra[title_cell] = title  # a Title: row names it; the line is kept
+    return named or title, found, extra
+
+
 # ---------------------------------------------------------------------------
 # The reader
 
@@ -1256,37 +1321,19 @@ class _Table:
     def _titles(self, titles: list[tuple[int, Sequence[Any]]]) -> None:
         """The title rows: each ``Label: value`` pair fills its field or goes to ``extra``
         under its label, the first text without a label is the title (see
-        :func:`_title_pairs`); nothing is dropped."""
-        fields = _TITLE_FIELDS[self.layout]
-        title_cell = ""
+        :func:`read_title_rows`); nothing is dropped."""
+        rows: list[tuple[int, list[tuple[int, str]]]] = []
         for row, values in titles:
             texts = [
                 (index, self._shown(value, index, row).strip())
                 for index, value in enumerate(values)
             ]
-            texts = [(index, text) for index, text in texts if text]
+            rows.append((row, [(index, text) for index, text in texts if text]))
             self._report_formulas(row, in_table=False)
-            for index, label, value, text, labelled in _title_pairs(texts):
-                cell = self.cell(index, row)
-                name = normalise_header(label)
-                field = fields.get(name)
-                if field is not None and value and not self.fields.get(field):
-                    self.fields[field] = value
-                elif (
-                    field is None
-                    and not self.title
-                    and (not label or (not labelled and name not in _TITLE_LABELS))
-                ):
-                    # a title with a colon in it ("Management response: evaluation of …")
-                    self.title, title_cell = text, cell
-                elif label and value and field is None and label not in self.extra:
-                    self.extra[label] = value
-                else:
-                    self.extra[cell] = text
-        title = self.fields.pop("title", "")
-        if title and self.title:
-            self.extra[title_cell] = self.title  # a Title: row names it; the line is kept
-        self.title = title or self.title or self.sheet
+        title, self.fields, self.extra = read_title_rows(
+            rows, _TITLE_FIELDS[self.layout], self.cell
+        )
+        self.title = title or self.sheet
 
     def _check_header(self) -> None:
         row = self.header.row

@@ -11,11 +11,21 @@ Two layouts:
 
 A matrix sheet, top to bottom::
 
-    row 1   the title (the evaluation's, meeting's, report's or plan's)
+    row 1   the title (the evaluation's, meeting's, report's or plan's; its sheet's
+            name when it has none and pairs follow)
     row 2   "As of" | the date overdue rows are judged on (``on=``, default today;
             empty in the blank template: the day the file is opened)
-    row 4   the header row, frozen, with a filter
+    row 3…  one ``Label: value`` pair a row for each entry of the container's ``extra``
+            (none for most), in column A, unwrapped
+    row 4   the header row, frozen, with a filter (4 + the number of pairs)
     row 5…  one row per action
+
+The pairs are what the reader takes back into ``extra`` from the title rows; an entry
+whose pair would read back otherwise (a label holding ``:`` or a line break, a label the
+reader takes for a field, a value on several lines, spaces around either, an empty label
+or value, more than :data:`MOST_TITLE_PAIRS` of them) is refused unless ``lossy=True``,
+which leaves it out (:func:`refuse_left_out`). Every row, cell and range below the title
+rows (freeze panes, filter, merges, dropdowns, highlighting) moves down with the header.
 
 Columns: Rec #, Recommendation, Management response, Category (evaluations
 only), Action #, Key action, Responsible, Deadline, Status (On schedule,
@@ -54,7 +64,8 @@ govtrack does not know is written as it came), comments, updates (one line
 each, ``Dec 2022 Update: text``), the scope, the group, the schedule columns and
 every unknown column. What only the workbook layout keeps: the source's own
 status word when govtrack knows it (``Over due`` is written ``Overdue``),
-indicators, answers, agenda items, header fields, origins and problems.
+indicators, answers, agenda items, header fields (an evaluation's office, a meeting's
+date), origins and problems.
 
 Every text is written as a string cell (``=1+1`` and ``#N/A`` stay text),
 with characters XML cannot hold escaped as Excel does (``_xHHHH_``, undone by
@@ -74,7 +85,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import IO, Any
 
 import attrs
@@ -92,12 +103,11 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from govtrack._errors import DueParseError, UnsupportedFormatError, WriteError
 from govtrack.io import excel_workbook
 from govtrack.io._files import atomic_write
-from govtrack.io.columns import HEADERS
+from govtrack.io.columns import HEADERS, normalise_header
 from govtrack.io.excel_workbook import check_cell_text, needs_string_type
 from govtrack.model.dates import Due, Precision, date_argument, parse_due
 from govtrack.model.records import (
     Action,
-    ActionPlan,
     Activity,
     Decision,
     Document,
@@ -118,6 +128,7 @@ __all__ = [
     "INSTRUCTIONS_TITLE",
     "LAYOUTS",
     "LISTS_SHEET",
+    "MOST_TITLE_PAIRS",
     "NO_DEADLINE",
     "TEMPLATE_HEADING",
     "WORDS_HEADER",
@@ -154,8 +165,12 @@ PROBLEMS_HEADERS = ("Severity", "Code", "Where", "Column", "Problem")
 AS_OF_LABEL = "As of"
 AS_OF_CELL = "B2"
 """The cell holding the date overdue rows are judged on (its label is in A2)."""
+AS_OF_ROW = 2
 HEADER_ROW = 4
+"""The header row of a sheet whose container has no ``extra`` to write; each pair of it
+written above moves the header row (and the rows under it) down one row."""
 FIRST_ROW = HEADER_ROW + 1
+"""The first action's row of a sheet whose container has no ``extra`` to write."""
 SPARE_ROWS = 200
 """Rows below the last action that keep the dropdowns and highlighting, for new rows."""
 TEMPLATE_ROWS = 500
@@ -191,6 +206,7 @@ _DEEMED_MARK = "Yes"
 _OVERDUE_FILL = PatternFill(start_color="FFF4CCCC", end_color="FFF4CCCC", fill_type="solid")
 _HEADER_FILL = PatternFill(start_color="FFD9E2F3", end_color="FFD9E2F3", fill_type="solid")
 _WRAP = Alignment(wrap_text=True, vertical="top")
+_PAIR = Alignment(wrap_text=False, vertical="top")
 # What Excel refuses in a sheet name, and what XML cannot hold (U+FFFE, U+FFFF, surrogates).
 _SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\\x00-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 _RESERVED_SHEETS = {LISTS_SHEET.casefold(), INSTRUCTIONS_SHEET.casefold(), "_govtrack"}
@@ -212,6 +228,19 @@ class _Table:
     """Per row, the deadline's words for the :data:`WORDS_HEADER` column, or empty."""
     merges: list[tuple[int, int]] = attrs.Factory(list)
     """Spans of row indexes (first, last) over which the recommendation cells merge."""
+    pairs: list[str] = attrs.Factory(list)
+    """The container's ``extra`` as title-row cells (``Label: value``), one a row under the
+    "As of" row (:func:`_title_pairs`)."""
+
+    @property
+    def header_row(self) -> int:
+        """The header row: :data:`HEADER_ROW`, moved down a row for each pair."""
+        return HEADER_ROW + len(self.pairs)
+
+    @property
+    def first_row(self) -> int:
+        """The first action's row, right under the header row."""
+        return self.header_row + 1
 
 
 def render_updates(action: Action) -> str:
@@ -386,24 +415,39 @@ def _actions_table(
     return table
 
 
-def _tables(doc: Document) -> list[_Table]:
+def _containers(doc: Document) -> Iterator[tuple[str, str, Any, str]]:
+    """Each evaluation, meeting, report and plan, in the order of their sheets: its path in
+    the document (``plans[0]``), the kind of sheet the reader takes it for (a key of
+    :data:`govtrack.io.excel.TITLE_FIELDS`), the record, and its sheet's name."""
     taken: set[str] = set()
+    groups: tuple[tuple[str, str, str, Sequence[Any]], ...] = (
+        ("evaluations", "evaluation", "Evaluation", doc.evaluations),
+        ("meetings", "plan", "Meeting", doc.meetings),
+        ("reports", "report", "Report", doc.reports),
+        ("plans", "plan", "Plan", doc.plans),
+    )
+    for field, kind, fallback, records in groups:
+        for index, record in enumerate(records):
+            name = _sheet_name(record.title, f"{fallback} {index + 1}", taken)
+            yield f"{field}[{index}]", kind, record, name
+
+
+def _tables(doc: Document, as_of: dt.date) -> list[_Table]:
     tables: list[_Table] = []
-    for number, evaluation in enumerate(doc.evaluations, start=1):
-        name = _sheet_name(evaluation.title, f"Evaluation {number}", taken)
-        tables.append(_evaluation_table(evaluation, name))
-    meeting: Meeting
-    for number, meeting in enumerate(doc.meetings, start=1):
-        name = _sheet_name(meeting.title, f"Meeting {number}", taken)
-        tables.append(_actions_table(meeting.title, name, meeting.decisions, activities=False))
-    report: ProgressReport
-    for number, report in enumerate(doc.reports, start=1):
-        name = _sheet_name(report.title, f"Report {number}", taken)
-        tables.append(_actions_table(report.title, name, report.activities, activities=True))
-    plan: ActionPlan
-    for number, plan in enumerate(doc.plans, start=1):
-        name = _sheet_name(plan.title, f"Plan {number}", taken)
-        tables.append(_actions_table(plan.title, name, plan.actions, activities=False))
+    for _, kind, record, name in _containers(doc):
+        if isinstance(record, Evaluation):
+            table = _evaluation_table(record, name)
+        elif isinstance(record, Meeting):
+            table = _actions_table(record.title, name, record.decisions, activities=False)
+        elif isinstance(record, ProgressReport):
+            table = _actions_table(record.title, name, record.activities, activities=True)
+        else:
+            table = _actions_table(record.title, name, record.actions, activities=False)
+        pairs, _ = _title_pairs(record.extra, kind, record.title, name, as_of)
+        if pairs:
+            table.heading = _heading(record.title, name)
+            table.pairs = [_pair_text(label, value) for label, value in pairs]
+        tables.append(table)
     if not tables:
         keys = [*_RECOMMENDATION_KEYS, *_ACTION_KEYS, *_TAIL_KEYS]
         tables.append(_Table(name="Matrix", heading="", keys=keys, headers=_headers(keys)))
@@ -412,22 +456,122 @@ def _tables(doc: Document) -> list[_Table]:
     return tables
 
 
+MOST_TITLE_PAIRS = 26
+"""The most pairs of a container's ``extra`` a matrix sheet writes above its header row: with
+the title, the "As of" row and the blank row, the header row is then row 30, the last the
+reader looks at for it (:data:`govtrack.io.excel.HEADER_SCAN_ROWS`)."""
+
+
+def _pair_text(label: str, value: str) -> str:
+    return f"{label}: {value}"
+
+
+def _heading(title: str, name: str) -> str:
+    """A sheet's row 1 above title pairs: the title, else the sheet's name, which is what the
+    reader takes for an empty title (so no pair below is taken for the title instead)."""
+    return title if title.strip() else name
+
+
+def _title_pairs(
+    extra: Mapping[str, str], kind: str, title: str, name: str, as_of: dt.date
+) -> tuple[list[tuple[str, str]], list[tuple[str, str, str]]]:
+    """Which entries of a container's ``extra`` the matrix writes as title-row pairs.
+
+    Each is written ``Label: value`` in column A of a row of its own, under the "As of" row;
+    the reader takes such a cell into ``extra`` under its label. An entry is written only
+    when the title rows, read as the reader reads them
+    (:func:`govtrack.io.excel.read_title_rows`), give back the same title, no field and every
+    entry written so far with this one: a label holding ``:`` or a line break, an empty
+    label or value, spaces around either, a label the reader takes for a field (``Title``,
+    an evaluation's ``Office``) or for the "As of" date, do not. An ``As of`` entry equal to
+    the date written in the "As of" cell is not written again: it reads back from that cell.
+
+    Returns:
+        The pairs to write, in order, and the entries left out, as
+        ``(label, value, why)``.
+    """
+    from govtrack.io import excel  # noqa: PLC0415 - excel imports this module
+
+    written: list[tuple[str, str]] = []
+    left: list[tuple[str, str, str]] = []
+    if not extra:
+        return written, left
+    fields = excel.TITLE_FIELDS[kind]
+    day = as_of.isoformat()
+    heading = _heading(title, name).strip()
+    top: list[tuple[int, list[tuple[int, str]]]] = [
+        (1, [(0, heading)]),
+        (2, [(0, AS_OF_LABEL), (1, day)]),
+    ]
+
+    def cell(index: int, row: int) -> str:
+        return f"{get_column_letter(index + 1)}{row}"
+
+    def read(pairs: Sequence[tuple[str, str]]) -> tuple[str, dict[str, str], dict[str, str]]:
+        rows = [
+            (row, [(0, _pair_text(label, value).strip())])
+            for row, (label, value) in enumerate(pairs, start=3)
+        ]
+        return excel.read_title_rows([*top, *rows], fields, cell)
+
+    title_read, fields_read, extra_read = read(())
+    for label, value in extra.items():
+        if label == AS_OF_LABEL and value == day:
+            continue  # read back from the As of cell
+        why = _why_not_a_pair(label, value, fields)
+        if not why and len(written) >= MOST_TITLE_PAIRS:
+            why = f"no room above the header row (at most {MOST_TITLE_PAIRS} pairs a sheet)"
+        if not why:
+            trial = [*written, (label, value)]
+            if read(trial) == (title_read, fields_read, {**extra_read, **dict(trial)}):
+                written = trial
+                continue
+            why = "its title row would not read back as written"
+        left.append((label, value, why))
+    return written, left
+
+
+def _why_not_a_pair(label: str, value: str, fields: Mapping[str, str]) -> str:
+    """Why an ``extra`` entry cannot be a title-row pair, at a glance (else empty)."""
+    if not label.strip():
+        return "an empty label"
+    if not value.strip():
+        return "an empty value"
+    if ":" in label or "\n" in label or "\r" in label:
+        return "a label holding ':' or a line break"
+    if "\n" in value or "\r" in value:
+        return "a value holding a line break"
+    if label != label.strip() or value != value.strip():
+        return "spaces around the label or value"
+    name = normalise_header(label)
+    if name in fields:
+        return f"a label the reader takes for the {fields[name].replace('_', ' ')} field"
+    if name == normalise_header(AS_OF_LABEL):
+        return f"a label the reader takes for the {AS_OF_LABEL!r} cell"
+    return ""
+
+
 def _check(table: _Table) -> None:
     """Escape every text of the table in place; raise WriteError on one too long."""
 
     def where(row: int, column: int) -> Callable[[], str]:
         def name() -> str:
             cell = f"{get_column_letter(column + 1)}{row}"
-            return f"{table.name}!{cell} ({table.headers[column]})"
+            what = table.headers[column] if row >= table.header_row else "a title row"
+            return f"{table.name}!{cell} ({what})"
 
         return name
 
     table.heading = check_cell_text(table.heading, where(1, 0))
+    table.pairs = [
+        check_cell_text(text, where(row, 0))
+        for row, text in enumerate(table.pairs, start=AS_OF_ROW + 1)
+    ]
     table.headers = [
-        check_cell_text(header, where(HEADER_ROW, index))
+        check_cell_text(header, where(table.header_row, index))
         for index, header in enumerate(table.headers)
     ]
-    for number, row in enumerate(table.rows, start=FIRST_ROW):
+    for number, row in enumerate(table.rows, start=table.first_row):
         for index, text in enumerate(row):
             if text:
                 row[index] = check_cell_text(text, where(number, index))
@@ -490,10 +634,11 @@ def _write_table(
     with_words = any(table.words)
     if with_words:
         sheet.column_dimensions[get_column_letter(width + 2)].hidden = True
-    sheet.freeze_panes = f"A{FIRST_ROW}"
-    last_row = FIRST_ROW + len(table.rows) - 1
-    sheet.auto_filter.ref = f"A{HEADER_ROW}:{last_column}{max(last_row, HEADER_ROW)}"
-    styled_to = max(last_row, HEADER_ROW) + extra_rows
+    header_row, first_row = table.header_row, table.first_row
+    sheet.freeze_panes = f"A{first_row}"
+    last_row = first_row + len(table.rows) - 1
+    sheet.auto_filter.ref = f"A{header_row}:{last_column}{max(last_row, header_row)}"
+    styled_to = max(last_row, header_row) + extra_rows
 
     # The spans never overlap, so each goes straight into the set: MultiCellRange.add
     # first tests it against every range already there, quadratic in the merges.
@@ -501,7 +646,7 @@ def _write_table(
     for first, last in table.merges:
         for index in range(len(_RECOMMENDATION_KEYS)):
             column = get_column_letter(index + 1)
-            merged.add(CellRange(f"{column}{FIRST_ROW + first}:{column}{FIRST_ROW + last}"))
+            merged.add(CellRange(f"{column}{first_row + first}:{column}{first_row + last}"))
 
     def add_validation(key: str, prompt: str) -> None:
         if key not in table.keys:
@@ -516,7 +661,7 @@ def _write_table(
             errorTitle=f"Unknown {HEADERS[key].lower()}",
             error=f"Choose one of the words in the list ({prompt}).",
         )
-        validation.add(f"{column}{FIRST_ROW}:{column}{styled_to}")
+        validation.add(f"{column}{first_row}:{column}{styled_to}")
         sheet.data_validations.append(validation)
 
     add_validation("status", "the statuses govtrack knows")
@@ -538,12 +683,12 @@ def _write_table(
     sheet.data_validations.append(as_of_validation)
 
     status_column = get_column_letter(table.keys.index("status") + 1)
-    status = f"${status_column}{FIRST_ROW}"
-    end = f"${helper_column}{FIRST_ROW}"
+    status = f"${status_column}{first_row}"
+    end = f"${helper_column}{first_row}"
     if "deadline" in table.keys:
         # A real date a partner typed in the Deadline cell wins over the hidden end, which
         # holds the deadline govtrack wrote (a text deadline is only read by govtrack).
-        typed = f"${get_column_letter(table.keys.index('deadline') + 1)}{FIRST_ROW}"
+        typed = f"${get_column_letter(table.keys.index('deadline') + 1)}{first_row}"
         known = f"OR(ISNUMBER({typed}),ISNUMBER({end}))"
         end = f"IF(ISNUMBER({typed}),{typed},{end})"
     else:
@@ -555,7 +700,7 @@ def _write_table(
     open_status = ",".join(f'{status}<>"{word.label}"' for word in Status if word.is_closed)
     formula = f'OR({status}="{Status.OVERDUE.label}",AND({known},{end}<{as_of_day},{open_status}))'
     sheet.conditional_formatting.add(
-        f"A{FIRST_ROW}:{last_column}{styled_to}",
+        f"A{first_row}:{last_column}{styled_to}",
         Rule(type="expression", formula=[formula], dxf=DifferentialStyle(fill=_OVERDUE_FILL)),
     )
 
@@ -571,6 +716,9 @@ def _write_table(
     date_cell.number_format = "yyyy-mm-dd"
     date_cell.alignment = Alignment(horizontal="left")
     sheet.append([label, date_cell])
+    for text in table.pairs:
+        # One pair a row, unwrapped, so that it reads across the empty cells to its right.
+        sheet.append([_text(sheet, text, lambda cell: setattr(cell, "alignment", _PAIR))])
     sheet.append([])
 
     def header_style(cell: Any) -> None:
@@ -638,13 +786,16 @@ def dump(
         lossy: For the matrix: write a deadline of several days whose text does not read
             by itself (``next month``, counted from a meeting) as its dates, losing its
             words; refused otherwise (see :func:`refuse_rewritten_deadlines`). A single day
-            (``within two weeks``) keeps its words either way.
+            (``within two weeks``) keeps its words either way. Likewise leave out an entry
+            of a container's ``extra`` that no title row reads back (see
+            :func:`refuse_left_out`); the others are written either way.
 
     Raises:
         UnsupportedFormatError: ``layout`` is not one of :data:`LAYOUTS`.
         WriteError: A text is longer than an Excel cell holds (the message names the
             sheet and cell), or the file cannot be written; a previous file is left whole;
-            or a deadline of the matrix would lose its words (unless ``lossy=True``).
+            or a deadline of the matrix would lose its words, or an ``extra`` entry be left
+            out (unless ``lossy=True``).
 
     >>> import datetime as dt, io, openpyxl, govtrack as gt
     >>> doc = gt.Document(plans=(gt.ActionPlan(title="Follow-up", actions=(
@@ -673,7 +824,7 @@ def dump(
     if not lossy:
         refuse_rewritten_deadlines(doc)
         refuse_left_out(doc, as_of)
-    tables = _tables(doc)
+    tables = _tables(doc, as_of)
     _write_to(path, lambda stream: _save_with_lists(tables, as_of, stream, SPARE_ROWS))
 
 
@@ -747,37 +898,38 @@ _SHORT = 60
 
 
 def refuse_left_out(doc: Document, as_of: dt.date) -> None:
-    """Refuse a matrix that would leave out the ``extra`` of a plan, evaluation, meeting or
-    report (a title pair, a note under the table), as the text matrix does. Their header
-    fields (an evaluation's office, a meeting's date) are left out, as documented.
+    """Refuse a matrix that would leave out some of the ``extra`` of a plan, evaluation,
+    meeting or report, as the text matrix does. Their header fields (an evaluation's office,
+    a meeting's date) are left out, as documented.
 
-    An ``As of`` entry in ``extra`` equal to the date the matrix writes there (``as_of``) is
-    written: a matrix read and written again keeps it.
+    The matrix writes each entry of a container's ``extra`` above its header row, a
+    ``Label: value`` pair a row, which the reader takes back into ``extra``; what would not
+    read back as written is refused: a label holding ``:`` or a line break, an empty label or
+    value, spaces around either, a value on several lines, a label the reader takes for a
+    field (``Title``; an evaluation's ``Office``, ``Period``; a report's ``Working group``)
+    or for the ``As of`` date, and any pair past the :data:`MOST_TITLE_PAIRS` a sheet holds.
+    An ``As of`` entry equal to the date the matrix writes there (``as_of``) is written in
+    its cell: a matrix read and written again keeps it.
 
     Raises:
-        WriteError: Naming up to three of what would be left out.
+        WriteError: Naming up to three of what would be left out, and why.
 
     >>> import datetime as dt, govtrack as gt
     >>> refuse_left_out(gt.Document(plans=(gt.ActionPlan(title="P", extra={"Chair": "Ministry"},
     ...     actions=(gt.Action(text="Hire"),)),)), dt.date(2024, 1, 1))
+    >>> refuse_left_out(gt.Document(plans=(gt.ActionPlan(title="P", extra={"Note": "a\\nb"},
+    ...     actions=(gt.Action(text="Hire"),)),)), dt.date(2024, 1, 1))
     Traceback (most recent call last):
     ...
-    govtrack._errors.WriteError: the matrix layout cannot hold all of this document: plans[0].extra['Chair'] 'Ministry' would be left out; write govtrack's own workbook (layout="workbook") or JSON, which hold it all, or pass lossy=True (convert --lossy) to write it anyway
+    govtrack._errors.WriteError: the matrix layout cannot hold all of this document: plans[0].extra['Note'] 'a\\nb' would be left out (a value holding a line break); write govtrack's own workbook (layout="workbook") or JSON, which hold it all, or pass lossy=True (convert --lossy) to write it anyway
     """  # noqa: E501 - doctest output is one line
     lost: list[str] = []
-    containers: Iterable[tuple[str, Sequence[Any]]] = (
-        ("evaluations", doc.evaluations),
-        ("meetings", doc.meetings),
-        ("reports", doc.reports),
-        ("plans", doc.plans),
-    )
-    for name, records in containers:
-        for index, record in enumerate(records):
-            path = f"{name}[{index}]"
-            for key, held in record.extra.items():
-                if key == AS_OF_LABEL and held == as_of.isoformat():
-                    continue  # written in the As of cell
-                lost.append(f"{path}.extra[{key!r}] {_short(held)} would be left out")
+    for path, kind, record, name in _containers(doc):
+        _, left = _title_pairs(record.extra, kind, record.title, name, as_of)
+        lost.extend(
+            f"{path}.extra[{label!r}] {_short(value)} would be left out ({why})"
+            for label, value, why in left
+        )
     if not lost:
         return
     said = "; ".join(lost[:3]) + (f"; and {len(lost) - 3} more" if len(lost) > 3 else "")
