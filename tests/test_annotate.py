@@ -14,6 +14,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Border, PatternFill, Side
 
 import govtrack as gt
+from govtrack import cli
 from govtrack.annotate import FILLS, annotate
 
 
@@ -566,8 +567,6 @@ def test_a_source_gone_before_annotating_exits_2_with_one_line(
     """Regression: a text removed between reading and annotating made `validate --annotate`
     report an internal error (FileNotFoundError); now it exits 2 with the missing-file line
     any other missing input gives."""
-    from govtrack import cli
-
     source = tmp_path / "notes.txt"
     source.write_text("Minutes of the meeting\n", encoding="utf-8")
 
