@@ -7,6 +7,7 @@ import io
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
@@ -252,7 +253,7 @@ def test_unknown_suffix_on_dump(tmp_path: Path) -> None:
     ],
 )
 def test_dump_refuses_an_option_its_writer_does_not_use(
-    tmp_path: Path, name: str, options: dict[str, object], refused: str
+    tmp_path: Path, name: str, options: dict[str, Any], refused: str
 ) -> None:
     """Regression: `gt.dump(doc, "out.xlsx", layout="workbook", lossy=True)` ignored lossy
     in silence, where the JSON and report writers refuse it by name: every format and
@@ -273,7 +274,7 @@ def test_dump_refuses_an_option_its_writer_does_not_use(
     ],
 )
 def test_dump_takes_the_options_its_writer_uses(
-    tmp_path: Path, name: str, options: dict[str, object]
+    tmp_path: Path, name: str, options: dict[str, Any]
 ) -> None:
     """The writers that use lossy= (the matrices, the gate export) and on= take them."""
     evaluation = gt.Evaluation(title="E", recommendations=(gt.Recommendation(text="Improve"),))
