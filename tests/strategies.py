@@ -246,6 +246,22 @@ two_digit_year_dues: st.SearchStrategy[gt.Due] = _two_digit_year_dues()
 any_dues: st.SearchStrategy[gt.Due] = st.one_of(dues, written_dues, two_digit_year_dues)
 """Every kind of deadline: canonical texts, written shapes and two-digit years."""
 
+CONTEXT_WORDS = (
+    "within two weeks",
+    "within 30 days of the meeting",
+    "end of next month",
+    "next month",
+    "the coming quarter",
+    "by the next meeting",
+)
+"""Deadline words that read only in their context (counted from a meeting's date)."""
+
+context_dues: st.SearchStrategy[gt.Due] = st.builds(
+    lambda due, text: attrs.evolve(due, text=text), dues, st.sampled_from(CONTEXT_WORDS)
+)
+"""Deadlines whose words :func:`gt.parse_due` cannot read alone, over any span (a reader
+that knew the context, such as the minutes' meeting date, gave their dates)."""
+
 locations = st.one_of(
     st.builds(
         gt.Location,

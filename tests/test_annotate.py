@@ -14,6 +14,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Border, PatternFill, Side
 
 import govtrack as gt
+from govtrack import cli
 from govtrack.annotate import FILLS, annotate
 
 
@@ -531,3 +532,48 @@ def test_annotating_again_does_not_repeat_govtracks_part(partner: Path, tmp_path
         NOTED,
         ("Unit asked on 3 May; reply due", "Partner", None),
     ) == (again.text, (cleared.comment.text, cleared.comment.author, cleared.fill.fill_type))
+
+
+@pytest.mark.parametrize("name", ["notes.txt", "partner.xlsx", "export"])
+def test_a_missing_source_is_a_missing_file_error(tmp_path: Path, name: str) -> None:
+    """Regression: annotating a text file that does not exist let a bare FileNotFoundError
+    out (and a missing workbook was a FormatError); now it is govtrack's MissingFileError
+    with the path, as gt.load raises, and no copy is written."""
+    source, target = tmp_path / name, tmp_path / "checked.xlsx"
+    with pytest.raises(gt.MissingFileError) as raised:
+        annotate(source, ISSUES, target)
+    with pytest.raises(gt.MissingFileError) as loaded:
+        gt.load(source)
+    assert (f"{source}: no such file", str(loaded.value), False) == (
+        str(raised.value),
+        str(raised.value),
+        target.exists(),
+    )
+
+
+def test_a_folder_as_source_is_a_not_a_file_error(tmp_path: Path) -> None:
+    """Regression: annotating a folder named like a text let a bare IsADirectoryError out;
+    now it is govtrack's NotAFileError (also an IsADirectoryError), as gt.load raises."""
+    source = tmp_path / "notes.txt"
+    source.mkdir()
+    with pytest.raises(gt.NotAFileError) as raised:
+        annotate(source, ISSUES, tmp_path / "checked.xlsx")
+    assert str(source) in str(raised.value)
+
+
+def test_a_source_gone_before_annotating_exits_2_with_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Regression: a text removed between reading and annotating made `validate --annotate`
+    report an internal error (FileNotFoundError); now it exits 2 with the missing-file line
+    any other missing input gives."""
+    source = tmp_path / "notes.txt"
+    source.write_text("Minutes of the meeting\n", encoding="utf-8")
+
+    def validate_then_remove(doc: gt.Document, **options: Any) -> list[gt.Issue]:
+        source.unlink()
+        return gt.validate(doc, **options)
+
+    monkeypatch.setattr(cli, "validate", validate_then_remove)
+    status = cli.main(["validate", str(source), "--annotate", str(tmp_path / "checked.xlsx")])
+    assert (2, f"govtrack: {source}: no such file\n") == (status, capsys.readouterr().err)

@@ -7,6 +7,7 @@ import io
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
@@ -239,6 +240,47 @@ def test_unknown_suffix_on_dump(tmp_path: Path) -> None:
     """dump refuses a suffix it cannot write and says which it can."""
     with pytest.raises(gt.UnsupportedFormatError, match=r"use \.xlsx, \.json or \.md"):
         gt.dump(DOC, tmp_path / "out.docx")
+
+
+@pytest.mark.parametrize(
+    ("name", "options", "refused"),
+    [
+        ("out.xlsx", {"lossy": True}, "lossy= does not apply to the workbook layout"),
+        ("out.xlsx", {"layout": "workbook", "lossy": False}, "lossy= does not apply"),
+        ("out.xlsx", {"layout": "workbook", "on": dt.date(2023, 1, 31)}, "on= does not apply"),
+        ("out.json", {"lossy": True}, "lossy= does not apply to the json format"),
+        ("out.md", {"lossy": True}, "lossy= does not apply to the report format"),
+    ],
+)
+def test_dump_refuses_an_option_its_writer_does_not_use(
+    tmp_path: Path, name: str, options: dict[str, Any], refused: str
+) -> None:
+    """Regression: `gt.dump(doc, "out.xlsx", layout="workbook", lossy=True)` ignored lossy
+    in silence, where the JSON and report writers refuse it by name: every format and
+    layout refuses an option it does not use, and nothing is written."""
+    target = tmp_path / name
+    with pytest.raises(gt.UnsupportedFormatError, match=re.escape(refused)):
+        gt.dump(DOC, target, **options)
+    assert not target.exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "options"),
+    [
+        ("out.xlsx", {"layout": "matrix", "lossy": True, "on": dt.date(2023, 1, 31)}),
+        ("out.txt", {"format": "gate", "lossy": True}),
+        ("out.md", {"format": "matrix", "lossy": True}),
+        ("out.md", {"on": dt.date(2023, 1, 31)}),
+    ],
+)
+def test_dump_takes_the_options_its_writer_uses(
+    tmp_path: Path, name: str, options: dict[str, Any]
+) -> None:
+    """The writers that use lossy= (the matrices, the gate export) and on= take them."""
+    evaluation = gt.Evaluation(title="E", recommendations=(gt.Recommendation(text="Improve"),))
+    doc = gt.Document(evaluations=(evaluation,)) if options.get("format") == "gate" else DOC
+    gt.dump(doc, tmp_path / name, **options)
+    assert (tmp_path / name).stat().st_size > 0
 
 
 def test_text_in_no_known_format() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import inspect
 import pickle
 import time
 from pathlib import Path
@@ -144,6 +145,78 @@ def test_a_read_error_pickles_whole() -> None:
         again.filename,
         again.errno,
     )
+
+
+def _subclasses(cls: type[BaseException]) -> list[type[BaseException]]:
+    return [cls, *(sub for child in cls.__subclasses__() for sub in _subclasses(child))]
+
+
+_EXPORTED_ERRORS = [
+    value
+    for value in (getattr(gt, name) for name in gt.__all__)
+    if isinstance(value, type) and issubclass(value, BaseException)
+]
+ERROR_CLASSES = list(dict.fromkeys([*_EXPORTED_ERRORS, *_subclasses(gt.GovtrackError)]))
+"""Every exception class govtrack exports, and every GovtrackError subclass it defines."""
+
+_ARGUMENTS: dict[str, object] = {
+    "text": "Q5-2023",
+    "reason": "there is no fifth quarter",
+    "message": "Matrix!I9: the deadline cell is a formula",
+    "location": gt.Location(file="partner.xlsx", sheet="Matrix", cell="I9"),
+    "filename": "partner.xlsx",
+    "errno": 2,
+}
+"""A value for each constructor argument an exception class takes, by name."""
+
+
+def _made(cls: type[BaseException]) -> BaseException:
+    """An instance of ``cls`` with every constructor argument it names given a value."""
+    try:
+        parameters = list(inspect.signature(cls).parameters.values())
+    except ValueError:  # the builtin's constructor (no __init__ of govtrack's own)
+        return cls(_ARGUMENTS["message"])
+    positional = [
+        _ARGUMENTS[p.name]
+        for p in parameters
+        if p.kind in {inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD}
+    ]
+    named = {
+        p.name: _ARGUMENTS[p.name] for p in parameters if p.kind is inspect.Parameter.KEYWORD_ONLY
+    }
+    return cls(*positional, **named)
+
+
+def _seen(error: BaseException) -> tuple[object, ...]:
+    os_fields = (
+        (error.errno, error.strerror, error.filename, error.filename2)
+        if isinstance(error, OSError)
+        else ()
+    )
+    return (type(error), str(error), error.args, vars(error), os_fields)
+
+
+def test_every_exception_class_is_listed() -> None:
+    """Every GovtrackError subclass govtrack defines is exported, so callers can catch it."""
+    assert [] == [cls for cls in _subclasses(gt.GovtrackError) if cls not in _EXPORTED_ERRORS]
+
+
+@pytest.mark.parametrize("cls", ERROR_CLASSES, ids=lambda cls: cls.__name__)
+def test_every_exception_pickles_whole(cls: type[BaseException]) -> None:
+    """Regression: a DueParseError came back from pickle with its message wrapped again
+    ("cannot read deadline \"cannot read deadline 'x'\""): every exception class crosses a
+    process boundary (a worker pool) with its class, message, args and attributes."""
+    error = _made(cls)
+    vars(error)["__notes__"] = ["while reading partner.xlsx"]  # as add_note (3.11) keeps them
+    again = pickle.loads(pickle.dumps(error))  # noqa: S301 - our own bytes, just written
+    assert _seen(error) == _seen(again)
+
+
+@pytest.mark.parametrize("cls", ERROR_CLASSES, ids=lambda cls: cls.__name__)
+def test_every_exception_copies_whole(cls: type[BaseException]) -> None:
+    """copy.copy, which goes the way pickle does, gives an equal exception too."""
+    error = _made(cls)
+    assert _seen(error) == _seen(copy.copy(error))
 
 
 def test_a_bad_argument_is_a_value_error() -> None:

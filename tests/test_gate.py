@@ -5,6 +5,7 @@ from __future__ import annotations
 import collections
 import contextlib
 import datetime as dt
+import re
 from pathlib import Path
 
 import attrs
@@ -15,10 +16,13 @@ from hypothesis import strategies as st
 import govtrack as gt
 from govtrack.io import gate
 from strategies import (
+    CONTEXT_WORDS,
+    context_dues,
     dues,
     evaluations,
     status_qualifiers,
     status_words,
+    two_digit_year_dues,
     written_days,
     written_dues,
 )
@@ -902,6 +906,89 @@ def test_round_trip_through_the_api(expressible: list[gt.Evaluation]) -> None:
     """`gt.dumps(doc, format="gate")` reads back through `gt.loads(..., format="gate")`."""
     doc = gt.Document(evaluations=tuple(expressible))
     assert doc == gt.loads(gt.dumps(doc, format="gate"), format="gate")
+
+
+def _with_deadlines(*deadlines: gt.Due) -> gt.Document:
+    actions = tuple(
+        gt.Action(text=f"Task {number}", ref=str(number), responsible=("HR",), due=due,
+                  status=gt.Status.ONGOING, status_text="Ongoing")
+        for number, due in enumerate(deadlines, start=1)
+    )  # fmt: skip
+    recommendation = gt.Recommendation(text="Follow up", ref="1", actions=actions)
+    return gt.Document(evaluations=(gt.Evaluation(title="E", recommendations=(recommendation,)),))
+
+
+@pytest.mark.parametrize(
+    ("due", "dates"),
+    [
+        (gt.Due.day(dt.date(2023, 3, 28), "within two weeks"), "2023-03-28"),
+        (gt.Due.month(2023, 4, "end of next month"), "Apr 2023"),
+    ],
+)
+def test_a_deadline_in_words_of_its_context_is_refused_not_rewritten(
+    due: gt.Due, dates: str
+) -> None:
+    """Regression: a deadline whose words read only in their context (`within two weeks`
+    from the minutes) was written in its words, which the export reads as no date, so it
+    was refused as "would read back as None" and, with lossy=True, lost its dates: now it
+    is refused naming its words and its dates, and lossy=True writes the dates."""
+    doc = _with_deadlines(due)
+    with pytest.raises(
+        gt.WriteError, match=re.escape(f"{due.text!r} would read back as {dates!r}")
+    ):
+        gate.dumps(doc)
+    back = gate.loads(gate.dumps(doc, lossy=True)).actions[0]
+    assert ((due.start, due.end, due.precision), dates, "") == (
+        (back.due.start, back.due.end, back.due.precision) if back.due else None,
+        back.due.text if back.due else None,
+        back.due_text,
+    )
+
+
+def test_a_day_read_day_first_is_written_as_the_same_day() -> None:
+    """Regression: a day read with dayfirst= (`03/04/2024`) was written as read, which the
+    export reads as ambiguous, and refused; it is written `2024-04-03`, the same day in a
+    form that needs no option, as the matrices write it."""
+    due = gt.parse_due("03/04/2024", dayfirst=True)
+    back = gate.loads(gate.dumps(_with_deadlines(due))).actions[0].due
+    assert (due.start, due.end, "2024-04-03") == (
+        (back.start, back.end, back.text) if back else None
+    )
+
+
+@given(
+    st.lists(st.one_of(dues, two_digit_year_dues, context_dues), min_size=1, max_size=4),
+    st.booleans(),
+)
+def test_a_deadline_reads_back_in_its_words_or_is_refused(
+    deadlines: list[gt.Due], lossy: bool
+) -> None:
+    """Every deadline reads back with its dates, in its own words when they read alone (or
+    the same dates in a form that needs no option); words that read only in their context
+    are refused, naming them, unless lossy=True writes the dates."""
+    doc = _with_deadlines(*deadlines)
+    in_context = [due for due in deadlines if due.text in CONTEXT_WORDS]
+    if in_context and not lossy:
+        with pytest.raises(gt.WriteError) as refused:
+            gate.dumps(doc)
+        assert f"{in_context[0].text!r} would read back as" in str(refused.value)
+        return
+    back = [action.due for action in gate.loads(gate.dumps(doc, lossy=lossy)).actions]
+    assert [_dates_and_own_words(due, due) for due in deadlines] == [
+        _dates_and_own_words(old, new) for old, new in zip(deadlines, back, strict=True)
+    ]
+
+
+def _dates_and_own_words(old: gt.Due, new: gt.Due | None) -> tuple[object, ...] | None:
+    """The span ``new`` covers, and its text when ``old``'s reads alone to its dates."""
+    if new is None:
+        return None
+    try:
+        again = gt.parse_due(old.text)
+        alone = (again.start, again.end) == (old.start, old.end)
+    except gt.DueParseError:
+        alone = False
+    return (new.start, new.end, new.precision, new.text if alone else None)
 
 
 def test_round_trip_space_separated() -> None:

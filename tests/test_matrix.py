@@ -326,6 +326,28 @@ def test_round_trip(expressible: list[gt.ActionPlan]) -> None:
     assert () == actual.problems
 
 
+@pytest.mark.parametrize(
+    ("due", "dates"),
+    [
+        (gt.Due.day(dt.date(2023, 3, 28), "within two weeks"), "2023-03-28"),
+        (gt.Due.month(2023, 4, "end of next month"), "Apr 2023"),
+    ],
+)
+def test_a_deadline_in_words_of_its_context_is_refused_not_rewritten(
+    due: gt.Due, dates: str
+) -> None:
+    """Regression: the Markdown matrix wrote a deadline whose words read only in their
+    context (`end of next month` from the minutes) as its dates (`Apr 2023`) in silence: it
+    is refused naming both, and lossy=True writes the dates."""
+    doc = gt.Document(plans=(gt.ActionPlan(actions=(gt.Action(text="Book a venue", due=due),)),))
+    with pytest.raises(
+        gt.WriteError, match=re.escape(f"{due.text!r} would read back as {dates!r}")
+    ):
+        matrix.dumps(doc)
+    back = matrix.loads(matrix.dumps(doc, lossy=True)).actions[0].due
+    assert (due.start, due.end, dates) == ((back.start, back.end, back.text) if back else None)
+
+
 def test_round_trip_escapes() -> None:
     """Pipes, backslashes, a literal <br> and line breaks survive a round trip."""
     action = gt.Action(text="a | b \\ c <br> d\ne", scope="TAJ", comments="x\\|y",

@@ -40,6 +40,28 @@ class GovtrackError(Exception):
     def __str__(self) -> str:
         return super().__str__().translate(_LINE_BREAKS)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The default pickles as cls(*args), but args hold the message a subclass made from
+        # its own arguments (DueParseError(text, reason)): rebuild without calling __init__,
+        # then restore the attributes, the OSError fields among them. So an error crosses a
+        # process boundary (a worker pool) whole, a subclass with new arguments included.
+        state = dict(vars(self))
+        if isinstance(self, OSError):
+            fields = ("errno", "strerror", "filename", "filename2")
+            # Only those set: OSError's message changes once a field is set, even to None.
+            state.update(
+                (name, getattr(self, name)) for name in fields if getattr(self, name) is not None
+            )
+        return (_rebuild, (type(self), self.args), state)
+
+
+def _rebuild(cls: type[GovtrackError], args: tuple[Any, ...]) -> GovtrackError:
+    """An error of class ``cls`` with ``args``, its ``__init__`` not called (pickle then
+    restores its attributes)."""
+    error = cls.__new__(cls)
+    error.args = args
+    return error
+
 
 class DueParseError(GovtrackError, ValueError):
     """A deadline text that cannot be read as a date, a month, a quarter, a year or a range."""
@@ -106,16 +128,6 @@ class ReadError(GovtrackError, OSError):
         # OSError prints "[Errno 2] ...: 'x'" once errno and filename are set: the message
         # is govtrack's own.
         return str(self.args[0] if self.args else "").translate(_LINE_BREAKS)
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        # OSError pickles as cls(errno, strerror, filename), which this __init__ does not take.
-        return (_rebuild, (type(self), str(self.args[0]), self.filename, self.errno))
-
-
-def _rebuild(
-    cls: type[ReadError], message: str, filename: str | None, errno: int | None
-) -> ReadError:
-    return cls(message, filename=filename, errno=errno)
 
 
 class MissingFileError(ReadError, FileNotFoundError):

@@ -64,7 +64,7 @@ from openpyxl.utils.cell import coordinate_from_string
 from openpyxl.utils.exceptions import InvalidFileException
 
 from govtrack._errors import FormatError, UnsupportedFormatError, WriteError
-from govtrack.io._files import atomic_write, decode_text
+from govtrack.io._files import atomic_write, decode_text, read_error
 from govtrack.io.excel_write import PROBLEMS_HEADERS
 from govtrack.model.location import Location
 from govtrack.model.records import Issue
@@ -326,7 +326,9 @@ def _copy_workbook(source: Path, target: Workbook) -> dict[str, str]:
     """Copy every sheet's values; returns the new title of each source sheet."""
     try:
         book = load_workbook(source, read_only=True, data_only=True)
-    except (InvalidFileException, OSError, KeyError, ValueError) as error:
+    except OSError as error:  # gone, or unreadable, since annotate looked
+        raise read_error(source, error) from None
+    except (InvalidFileException, KeyError, ValueError) as error:
         raise FormatError(f"{source.name} cannot be opened as a workbook: {error}") from None
     titles: dict[str, str] = {}
     try:
@@ -353,7 +355,11 @@ def _copy_workbook(source: Path, target: Workbook) -> dict[str, str]:
 def _copy_text(source: Path, target: Workbook) -> None:
     """Row N of sheet Text holds line N: its number in column A, its text in column B."""
     sheet = target.create_sheet(title="Text")
-    text = decode_text(source.read_bytes(), source=source.name)
+    try:
+        data = source.read_bytes()
+    except OSError as error:  # gone, or unreadable, since annotate looked
+        raise read_error(source, error) from None
+    text = decode_text(data, source=source.name)
     for number, line in enumerate(text.split("\n"), start=1):
         _set(sheet, number, 1, number)
         _set(sheet, number, 2, line)
@@ -425,7 +431,10 @@ def annotate(
         target: Where to write the annotated workbook; never the source itself.
 
     Raises:
-        FormatError: ``target`` is ``source``, or the source cannot be opened.
+        ReadError: ``source`` cannot be opened for reading, as :func:`~govtrack.load`
+            says: a :class:`~govtrack.MissingFileError` (also a FileNotFoundError) when
+            it does not exist, a :class:`~govtrack.NotAFileError` for a folder.
+        FormatError: ``target`` is ``source``, or the source is not a workbook or text.
         UnsupportedFormatError: ``source`` is a JSON document, which has no cells or
             lines to mark (see :func:`refuse_json`).
 
@@ -440,6 +449,7 @@ def annotate(
     'GT340 warning: no date'
     """
     source_path, target_path = Path(source), Path(target)
+    _check_readable(source_path)
     if target_path.resolve() == source_path.resolve():
         raise FormatError("the annotated copy must not overwrite the file it annotates")
     refuse_json(source_path, [issue.location for issue in issues])
@@ -454,6 +464,16 @@ def annotate(
             _annotate(source_path, issues, target_path, None)
         return
     _annotate(source_path, issues, target_path, None)
+
+
+def _check_readable(source: Path) -> None:
+    """Raise the :class:`~govtrack.ReadError` ``gt.load`` raises for a source that cannot be
+    opened (missing, a folder, not permitted), before anything else is judged or written."""
+    try:
+        with source.open("rb"):
+            pass
+    except OSError as error:
+        raise read_error(source, error) from None
 
 
 def _annotate(

@@ -156,6 +156,28 @@ def _check_options(name: str, reader: Any, options: dict[str, Any]) -> None:
         )
 
 
+_MATRIX_ONLY = {
+    "lossy": "which holds everything, so there is nothing to allow it to lose",
+    "on": "which records no date (on= dates the matrix layout's 'As of' cell)",
+}
+"""The Excel writer's options that only the matrix layout uses, and why the workbook has no
+use for them."""
+
+
+def _check_layout_options(options: dict[str, Any]) -> None:
+    """Refuse, by name, an Excel option the chosen layout does not use, as
+    :func:`_check_options` refuses an option a format does not use: ignored, it would
+    surprise (``lossy=True`` given to a writer that never loses anything)."""
+    if options.get("layout", "workbook") != "workbook":
+        return
+    for name, why in _MATRIX_ONLY.items():
+        if name in options:
+            raise UnsupportedFormatError(
+                f"{name}= does not apply to the workbook layout, {why}; pass it with "
+                'layout="matrix" only'
+            )
+
+
 _TABLE_SUFFIXES = {".csv": "comma", ".tsv": "tab"}
 """Separated-values files, which no reader takes: refusing one says what to do instead."""
 
@@ -355,14 +377,17 @@ def dumps(document: Document, *, format: str = "json", **options: Any) -> str:  
         document: The document.
         format: ``"json"``, ``"report"`` (Markdown status report), or a text shape
             that has a writer (``"gate"``, ``"matrix"``).
-        **options: Passed to the writer (``on=`` for a report).
+        **options: Passed to the writer: ``on=`` for a report, ``lossy=True`` for the
+            matrix and the gate export (write even what the text cannot hold, which is
+            refused otherwise). An option the writer does not use is refused, never
+            ignored: ``lossy=`` for JSON, which holds everything, or for a report.
 
     Returns:
         The text.
 
     Raises:
         UnsupportedFormatError: ``format`` names no text format govtrack writes (the
-            message lists those it does).
+            message lists those it does), or an option does not apply to it.
         SchemaError: A record holds a value of the wrong type (JSON).
         WriteError: The document cannot be written so as to be read back: a text holds
             a lone surrogate, which UTF-8 cannot encode; or (JSON) indicators' targets
@@ -443,8 +468,14 @@ def dump(
     lose. Writing govtrack JSON over the govtrack JSON file the document was read from
     loses nothing, and is allowed (an application's store: load, change, dump).
 
+    The other options go to the writer (see :func:`dumps`); for a workbook, ``on=`` (the
+    "As of" date) and ``lossy=True`` (write even what the matrix cannot hold) apply to
+    ``layout="matrix"`` only. An option the format or layout does not use is refused,
+    never ignored: ``lossy=`` for govtrack's own workbook or JSON, which hold everything.
+
     Raises:
-        UnsupportedFormatError: The suffix or format has no writer.
+        UnsupportedFormatError: The suffix or format has no writer, or an option does not
+            apply to it (or to the layout).
         WriteError: The file cannot be written, or is the document's own source (and
             not govtrack JSON written as JSON), or the document cannot be written so as
             to be read back (see :func:`dumps`).
@@ -456,7 +487,11 @@ def dump(
     >>> gt.dump(attrs.evolve(doc, plans=(gt.ActionPlan(title="Board"),)), store)
     >>> gt.load(store).plans[0].title
     'Board'
-    """
+    >>> gt.dump(doc, store.with_suffix(".xlsx"), lossy=True)
+    Traceback (most recent call last):
+    ...
+    govtrack._errors.UnsupportedFormatError: lossy= does not apply to the workbook layout, which holds everything, so there is nothing to allow it to lose; pass it with layout="matrix" only
+    """  # noqa: E501 - doctest output is one line
     file = Path(path)
     suffix = file.suffix.lower()
     if format is None:
@@ -481,6 +516,7 @@ def dump(
         if module is None:
             raise UnsupportedFormatError("this version of govtrack cannot write Excel workbooks")
         _check_options("excel", module.dump, options)
+        _check_layout_options(options)
         module.dump(document, file, **options)
         return
     try:

@@ -17,6 +17,7 @@ from xml.etree.ElementTree import ParseError
 import attrs
 
 from govtrack._errors import (
+    DueParseError,
     FormatError,
     MissingFileError,
     NotAFileError,
@@ -24,7 +25,7 @@ from govtrack._errors import (
     ReadPermissionError,
     WriteError,
 )
-from govtrack.model.dates import Due
+from govtrack.model.dates import Due, parse_due
 
 if TYPE_CHECKING:
     from govtrack.model.records import Document
@@ -39,6 +40,7 @@ __all__ = [
     "refuse_directory",
     "refuse_lossy",
     "refuse_what_is_left_out",
+    "same_dates_in_another_form",
 ]
 
 BROKEN_SHEET_ERRORS: tuple[type[BaseException], ...] = (
@@ -88,8 +90,10 @@ def refuse_lossy(document: Document, read_back: Document, name: str) -> None:
     changed, in silence. The message names the first differences by path.
 
     Reading problems and origins are not compared (the text is a new source), nor a
-    deadline's text when it reads back as the same dates (a writer may write a day in a
-    form that needs no ``dayfirst=``).
+    deadline's text written as the same dates in a form that needs no option (a day read
+    with ``dayfirst=``, see :func:`same_dates_in_another_form`). Words that read only in
+    their context (``next month``, counted from a meeting) written as their dates
+    (``Apr 2023``) are lost, and refused.
 
     >>> import govtrack as gt
     >>> doc = gt.Document(plans=(gt.ActionPlan(actions=(gt.Action(text="Hire", group="A"),),
@@ -105,7 +109,7 @@ def refuse_lossy(document: Document, read_back: Document, name: str) -> None:
     if expected == found:
         return
     differences = list(islice(_differences(expected, found, ""), 4))
-    if not differences:  # only deadlines rewritten as the same dates (Due.portable_text)
+    if not differences:  # only deadlines in another form (same_dates_in_another_form)
         return
     said = "; ".join(differences[:3]) + ("; and more" if len(differences) > 3 else "")
     raise WriteError(
@@ -113,6 +117,27 @@ def refuse_lossy(document: Document, read_back: Document, name: str) -> None:
         '(format="json") or a workbook (.xlsx), which hold it all, or pass lossy=True '
         "(convert --lossy) to write it anyway"
     )
+
+
+def same_dates_in_another_form(due: Due) -> bool:
+    """Whether a deadline's text reads as its dates once the reader is told how
+    (``dayfirst=``, a two-digit year), so that writing them in a form that needs no telling
+    (:meth:`~govtrack.Due.portable_text`) changes their form only, not their words.
+
+    >>> import govtrack as gt
+    >>> same_dates_in_another_form(gt.parse_due("03/04/2024", dayfirst=True))
+    True
+    >>> same_dates_in_another_form(gt.Due.month(2023, 4, "next month"))
+    False
+    """
+    for dayfirst in (True, False):
+        try:
+            again = parse_due(due.text, dayfirst=dayfirst, two_digit_year=True)
+        except DueParseError:
+            continue
+        if (again.start, again.end) == (due.start, due.end):
+            return True
+    return False
 
 
 def _short(value: Any) -> str:
@@ -126,8 +151,10 @@ def _differences(old: Any, new: Any, path: str) -> Iterator[str]:
         yield f"{path or 'the document'} {_short(old)} would read back as {_short(new)}"
     elif isinstance(old, Due):
         # A writer may write a day in another form (``03/04/2024`` read day first as
-        # ``2024-04-03``, which reads back without the option): the same deadline.
-        if (old.start, old.end, old.precision) != (new.start, new.end, new.precision):
+        # ``2024-04-03``, which reads back without the option): the same deadline. Words
+        # that read only in their context (``next month``) written as dates are lost.
+        dates = (old.start, old.end, old.precision) == (new.start, new.end, new.precision)
+        if not dates or (old.text != new.text and not same_dates_in_another_form(old)):
             yield f"{path} {old.text!r} would read back as {new.text!r}"
     elif attrs.has(type(old)):
         for field in attrs.fields(type(old)):

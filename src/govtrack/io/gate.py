@@ -1391,6 +1391,11 @@ def dumps(document: Document, *, lossy: bool = False) -> str:
       no tag reads "Not applicable";
     - ``status_text`` is the status word (``status == Status.parse(status_text)``),
       likewise ``category_text``; an unreadable deadline is in ``due_text``;
+    - a deadline's words read back to its dates by themselves (a day read with
+      ``dayfirst=`` is written ``2024-04-03``, the same day in another form, and not
+      refused); words that read only in their context (``within two weeks``, ``end of
+      next month``, counted from a meeting) would come back as their dates, and are
+      refused unless ``lossy=True``, which writes the dates;
     - every update has a date that is not a range; no text holds what reads as a
       dated update (``Dec 2022:``), a label (``Description:``) at a line start, or
       a ref at the start of an action without one; comments have no blank lines,
@@ -1490,7 +1495,9 @@ def _render_action(action: Action) -> str:
     cells = [
         f"{_render_ref(action.ref, recommendation=False)}{action.text}",
         ", ".join(action.responsible),
-        action.deadline_text,
+        # Its own words when they read alone to its dates, else the dates (refused by
+        # dumps unless lossy, when words that read only in their context would be lost).
+        action.due.portable_text() if action.due is not None else action.due_text,
         status,
         comments,
     ]

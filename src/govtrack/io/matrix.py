@@ -738,7 +738,10 @@ def dumps(document: Document, *, lossy: bool = False) -> str:
     table can express: only plans, without plan ``extra``; titles single lines;
     cells (text, ref, scope, parties, …) not beginning or ending with a space or
     tab; a party without line breaks (a line break separates parties); ``status_text``
-    the status word (``status == Status.parse(status_text)``); updates dated
+    the status word (``status == Status.parse(status_text)``); deadlines whose words
+    read back to their dates by themselves (words that read only in their context,
+    ``end of next month``, would come back as their dates: refused unless ``lossy=True``;
+    a day read with ``dayfirst=`` is written ``2024-04-03``, the same day); updates dated
     and their texts holding nothing that reads as a dated update; ``extra`` keys
     that name no known column, with non-empty values. An action with no ref whose
     text starts like one (``1.1 Map…``) has the ref's first punctuation escaped
