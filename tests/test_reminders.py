@@ -66,3 +66,19 @@ def test_the_example_letter_says_which_were_due(tmp_path: Path) -> None:
         "  - 2 Pilot the tablet survey (recorded as Delayed; due first half of 2023)",
     ]
     assert (0, expected) == (result.returncode, result.stdout.splitlines()[3:8])
+
+
+def test_is_past_due_and_recorded_line_are_public() -> None:
+    """Regression: the how-to named `govtrack.reminders.is_past_due`, but `govtrack.reminders`
+    is the function (AttributeError); `gt.is_past_due` and `gt.recorded_line` are exported."""
+    expected = (
+        [False, True],
+        "2 Pilot the tablet survey (recorded as Delayed; due first half of 2023)",
+        True,
+    )
+    actual = (
+        [gt.is_past_due(action, on=ON) for action in (RECORDED, PAST)],
+        gt.recorded_line(RECORDED),
+        {"is_past_due", "recorded_line"} <= set(gt.__all__),
+    )
+    assert expected == actual

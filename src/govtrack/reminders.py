@@ -109,7 +109,7 @@ def is_past_due(action: Action, *, on: dt.date) -> bool:
     >>> import govtrack as gt
     >>> late = gt.Action(text="Survey", status_text="Delayed", status=gt.Status.OVERDUE,
     ...                  due=gt.parse_due("first half of 2023"))
-    >>> is_past_due(late, on=dt.date(2023, 1, 31)), is_past_due(late, on=dt.date(2023, 7, 1))
+    >>> gt.is_past_due(late, on=dt.date(2023, 1, 31)), gt.is_past_due(late, on=dt.date(2023, 7, 1))
     (False, True)
     """
     return action.due is not None and action.due.end < on
@@ -120,7 +120,7 @@ def recorded_line(action: Action) -> str:
     text, the source's status word and the deadline.
 
     >>> import govtrack as gt
-    >>> print(recorded_line(gt.Action(ref="2", text="Survey", status_text="Delayed",
+    >>> print(gt.recorded_line(gt.Action(ref="2", text="Survey", status_text="Delayed",
     ...       status=gt.Status.OVERDUE, due=gt.parse_due("first half of 2023"))))
     2 Survey (recorded as Delayed; due first half of 2023)
     """
