@@ -352,7 +352,12 @@ def test_constraint_without_full_stop_stays_on_its_target() -> None:
     doc = gt.loads(text, format="progress-report")
     (indicator,) = doc.reports[0].indicators
     second = indicator.targets[1]
-    expected = ("14 of 20 met.", "Members lack transport", "Budget in Q1 2024.", [])
+    expected: tuple[str, str, str, list[str]] = (
+        "14 of 20 met.",
+        "Members lack transport",
+        "Budget in Q1 2024.",
+        [],
+    )
     codes = [p.code for p in doc.problems if p.code in {"GT378", "GT379", "GT384"}]
     assert expected == (second.status, second.constraints, second.recommendations, codes)
 

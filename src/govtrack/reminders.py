@@ -21,7 +21,7 @@ import attrs
 from govtrack._errors import ArgumentError, GovtrackError
 from govtrack.model.dates import date_argument
 from govtrack.model.records import Action, Document
-from govtrack.model.rules import owed_by
+from govtrack.model.rules import owed_by, resolves_itself
 from govtrack.model.status import Status
 
 __all__ = [
@@ -56,7 +56,9 @@ def reminders(
             (the deadline's last day falls in ``on``..``on + within``).
 
     Returns:
-        Reminders sorted by party; parties with nothing owed are left out.
+        Reminders sorted by party; parties with nothing owed are left out, and so are the
+        rules that resolve by themselves (a deemed-consent decision with no recorded status:
+        nobody owes it).
 
     >>> import govtrack as gt
     >>> unit = ("Unit A",)
@@ -77,6 +79,8 @@ def reminders(
     overdue: dict[str, list[Action]] = {}
     soon: dict[str, list[Action]] = {}
     for action in actions:
+        if resolves_itself(action):
+            continue
         status = action.effective_status(on=on)
         if status is Status.OVERDUE:
             target = overdue
