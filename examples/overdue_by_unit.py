@@ -12,7 +12,6 @@ import datetime as dt
 from pathlib import Path
 
 import govtrack as gt
-from govtrack.reminders import is_past_due, recorded_line
 
 HERE = Path(__file__).parent
 
@@ -22,8 +21,8 @@ def letters(doc: gt.Document, *, on: dt.date, within: int = 30) -> dict[str, str
     messages = {}
     for reminder in gt.reminders(doc, on=on, within=within):
         lines = [f"Dear colleagues of {reminder.party},", ""]
-        past = [a for a in reminder.overdue if is_past_due(a, on=on)]
-        recorded = [a for a in reminder.overdue if not is_past_due(a, on=on)]
+        past = [a for a in reminder.overdue if gt.is_past_due(a, on=on)]
+        recorded = [a for a in reminder.overdue if not gt.is_past_due(a, on=on)]
         if past:
             lines.append(f"These actions were due and are not recorded as done on {on}:")
             lines += [f"  - {a.text} (due {a.deadline_text})" for a in past]
@@ -32,7 +31,7 @@ def letters(doc: gt.Document, *, on: dt.date, within: int = 30) -> dict[str, str
             lines.append(
                 "These actions are recorded as late, though their deadline has not passed:"
             )
-            lines += [f"  - {recorded_line(a)}" for a in recorded]
+            lines += [f"  - {gt.recorded_line(a)}" for a in recorded]
             lines.append("")
         if reminder.due_soon:
             lines.append(f"These fall due in the next {within} days:")

@@ -89,6 +89,11 @@ def outlines(draw: st.DrawFn) -> list[str]:
     return refs
 
 
+honorifics = st.sampled_from(
+    ["Mr.", "Ms.", "Mrs.", "Dr.", "Eng.", "Hon.", "Prof.", "Amb.", "Rev.", "Gen.", "Col.", "Capt.",
+     "Sen.", "Rt. Hon.", "H.E.", "Ms", "Eng"]
+)  # fmt: skip
+"""A title before a person's name, most with a full stop that ends no sentence."""
 dates = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2060, 12, 31))
 years = st.integers(1990, 2060)
 

@@ -14,6 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import govtrack as gt
+import strategies
 from govtrack.io import meeting_report, minutes, progress
 
 DATA = Path(__file__).parent / "data" / "meeting_report"
@@ -593,3 +594,44 @@ def test_within_a_span_is_counted_from_the_reports_date(
     else:
         expected = day + dt.timedelta(days=count * (7 if unit == "weeks" else 1))
     assert (f"within {count} {unit}", expected) == (decision.due.text, decision.due.end)  # type: ignore[union-attr]
+
+
+_CHAIRED_REPORT = (
+    "9 October 2023\nRiverside Hall, Gulu\n\nSector Working Group Meeting on Roads\n\n"
+    "A working group meeting was held on 9 October 2023, organized by the Roads Board (RB). "
+    "The meeting was {chaired}.\n\nAbout 30 members took part.\n"
+)
+
+
+@pytest.mark.parametrize("title", ["Eng.", "Hon.", "Prof.", "Amb.", "Rt. Hon.", "H.E."])
+def test_a_titled_co_chair_is_read_whole(title: str) -> None:
+    """Regression: 'co-chaired by Eng. A, Role and Mr. B, Role' gave the chair ('Eng',):
+    the full stop of a title other than Mr./Ms./Dr. ended the sentence."""
+    chaired = (
+        f"co-chaired by {title} Grace Atim, Director of Works, Roads Board and "
+        "Mr. Tomas Berg, Adviser, Embassy of Norway"
+    )
+    expected = (
+        f"{title} Grace Atim, Director of Works, Roads Board",
+        "Mr. Tomas Berg, Adviser, Embassy of Norway",
+    )
+    assert expected == _meeting(_CHAIRED_REPORT.format(chaired=chaired)).chair
+
+
+@given(
+    first=strategies.honorifics,
+    second=strategies.honorifics,
+    names=st.tuples(*[st.sampled_from(["Grace", "Atim", "Tomas", "Berg", "Okot", "Lind"])] * 4),
+    join=st.sampled_from([" and ", ", and ", "; "]),
+)
+def test_co_chairs_with_any_title_are_both_kept(
+    first: str, second: str, names: tuple[str, str, str, str], join: str
+) -> None:
+    """For any titles (with or without a full stop), two co-chairs with their roles are read
+    as the two chairs, each whole."""
+    chairs = (
+        f"{first} {names[0]} {names[1]}, Director, Roads Board",
+        f"{second} {names[2]} {names[3]}, Adviser, Embassy of Norway",
+    )
+    text = _CHAIRED_REPORT.format(chaired="co-chaired by " + join.join(chairs))
+    assert chairs == _meeting(text).chair

@@ -315,3 +315,97 @@ def test_an_ambiguous_numeric_timeframe_is_kept_and_reported() -> None:
     assert "pass dayfirst= to choose" in problem.message
     read = gt.loads(text, format="progress-report", dayfirst=False).reports[0].indicators[1]
     assert dt.date(2022, 3, 4) == (read.timeframe.start if read.timeframe else None)
+
+
+_NB = "\u00a0"
+
+
+def _indicator_table(*target: str, after: tuple[str, ...] = ()) -> str:
+    """A progress report with one indicator and two targets, the second made of ``target``."""
+    cells = [
+        "TWG: ROADS",
+        "B.    Progress on Joint Monitoring Indicators",
+        "Joint Monitoring Indicator Timeframe Status Constraints Recommendations",
+        "Keep feeder roads passable",
+        "2022 – 2024",
+        _NB,
+        _NB,
+        _NB,
+        "1.    Culverts cleared before the rains.",
+        "2023",
+        "Done in 9 of 12 districts.",
+        "Two graders broke down.",
+        "Hire graders.",
+        "2.    Road committees hold quarterly meetings.",
+        *target,
+        *after,
+    ]
+    return "\n\n".join(cells) + "\n"
+
+
+def test_constraint_without_full_stop_stays_on_its_target() -> None:
+    """Regression: a constraint cell with no full stop, before a recommendation naming a
+    quarter, was read as a new indicator (its text and 'timeframe'), losing both cells."""
+    text = _indicator_table(
+        "Q4 2023", "14 of 20 met.", "Members lack transport", "Budget in Q1 2024."
+    )
+    doc = gt.loads(text, format="progress-report")
+    (indicator,) = doc.reports[0].indicators
+    second = indicator.targets[1]
+    expected: tuple[str, str, str, list[str]] = (
+        "14 of 20 met.",
+        "Members lack transport",
+        "Budget in Q1 2024.",
+        [],
+    )
+    codes = [p.code for p in doc.problems if p.code in {"GT378", "GT379", "GT384"}]
+    assert expected == (second.status, second.constraints, second.recommendations, codes)
+
+
+def test_short_row_before_a_dated_text_is_reported_as_maybe_split() -> None:
+    """A row short of cells followed by a text and a timeframe is read as a new indicator,
+    with GT384 at the text's line saying the row may have been split."""
+    text = _indicator_table(
+        "Q4 2023",
+        "14 of 20 met.",
+        after=("Resurface trunk roads", "2024", "Tenders out.", _NB, _NB),
+    )
+    doc = gt.loads(text, format="progress-report")
+    line = text.splitlines().index("Resurface trunk roads") + 1
+    expected = (
+        ["Keep feeder roads passable", "Resurface trunk roads"],
+        [("GT384", f"line {line}")],
+    )
+    actual = (
+        [indicator.text for indicator in doc.reports[0].indicators],
+        [(p.code, str(p.location)) for p in doc.problems if p.code == "GT384"],
+    )
+    assert expected == actual
+
+
+_PLAIN = st.sampled_from(
+    ["staff", "members", "lack", "transport", "fuel", "budget", "delayed", "spare", "parts", "no"]
+)
+
+
+@given(
+    constraint=st.lists(_PLAIN, min_size=1, max_size=6).map(" ".join),
+    stop=st.sampled_from(["", "."]),
+    verb=st.sampled_from(["Train staff", "Budget", "Recruit operators", "Review the plan"]),
+    when=st.sampled_from(["in Q1 2024", "by June 2024", "before the end of 2024", "in 2025"]),
+    end=st.sampled_from(["", "."]),
+)
+def test_target_cells_naming_a_date_stay_on_the_target(
+    constraint: str, stop: str, verb: str, when: str, end: str
+) -> None:
+    """A target's constraint (with or without a full stop) and a recommendation naming a date
+    stay on the target: no indicator is made of them."""
+    constraint = constraint.capitalize() + stop
+    recommendation = f"{verb} {when}{end}"
+    doc = gt.loads(
+        _indicator_table("Q4 2023", "14 of 20 met.", constraint, recommendation),
+        format="progress-report",
+    )
+    (indicator,) = doc.reports[0].indicators
+    second = indicator.targets[1]
+    assert (constraint, recommendation) == (second.constraints, second.recommendations)

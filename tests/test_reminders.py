@@ -66,3 +66,68 @@ def test_the_example_letter_says_which_were_due(tmp_path: Path) -> None:
         "  - 2 Pilot the tablet survey (recorded as Delayed; due first half of 2023)",
     ]
     assert (0, expected) == (result.returncode, result.stdout.splitlines()[3:8])
+
+
+def test_is_past_due_and_recorded_line_are_public() -> None:
+    """Regression: the how-to named `govtrack.reminders.is_past_due`, but `govtrack.reminders`
+    is the function (AttributeError); `gt.is_past_due` and `gt.recorded_line` are exported."""
+    expected = (
+        [False, True],
+        "2 Pilot the tablet survey (recorded as Delayed; due first half of 2023)",
+        True,
+    )
+    actual = (
+        [gt.is_past_due(action, on=ON) for action in (RECORDED, PAST)],
+        gt.recorded_line(RECORDED),
+        {"is_past_due", "recorded_line"} <= set(gt.__all__),
+    )
+    assert expected == actual
+
+
+MINUTES = """# Works Department
+
+#### Record Notes of the Meeting on the Maintenance Plan.
+
+Date and Time:\t1 March 2024, 10.00 AM.
+Venue:\tRoom 2, Town Hall.
+
+# 3. Decisions
+
+- a) Stores Unit will send the price list to all units by 8 March 2024;
+- b) If no objection is received by 20 March 2024 the plan will be deemed approved;
+"""
+
+
+def test_deemed_consent_is_owed_by_nobody_in_reminders() -> None:
+    """Regression: a deemed-consent rule from minutes was listed as due soon, owed by
+    '(unassigned)'; it resolves by itself, so no party is reminded of it."""
+    doc = gt.loads(MINUTES, format="minutes")
+    on = dt.date(2024, 3, 15)
+    expected: tuple[bool, list[tuple[str, list[str], list[str]]]] = (
+        True,
+        [("Stores Unit", ["a)"], [])],
+    )
+    actual = (
+        isinstance(rule := doc.actions[1], gt.Decision) and rule.deemed_consent,
+        [
+            (r.party, [a.ref for a in r.overdue], [a.ref for a in r.due_soon])
+            for r in reminders(doc, on=on, within=30)
+        ],
+    )
+    assert expected == actual
+
+
+def test_the_reminders_command_names_no_party_for_deemed_consent(tmp_path: Path) -> None:
+    """`govtrack reminders` on minutes lists no '(unassigned)' section for a deemed-consent rule."""
+    source = tmp_path / "notes.txt"
+    source.write_text(MINUTES, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "govtrack", "reminders", str(source), "--on", "2024-03-15",
+         "--within", "30"],
+        capture_output=True, text=True, check=False, timeout=120,
+    )  # fmt: skip
+    assert (0, False, True) == (
+        result.returncode,
+        "(unassigned)" in result.stdout,
+        "Stores Unit" in result.stdout,
+    )

@@ -40,12 +40,13 @@ DOC = gt.Document(
 
 
 def test_totals_come_first() -> None:
-    """The report opens with the date, the counts and the rate."""
+    """The report opens with the date, the counts and the rate; the deemed-consent rule is
+    counted apart, as resolving by itself, and is in no rate."""
     text = gt.dumps(DOC, format="report", on=ON)
     head = text.split("## ", 1)[0]
     assert "As of 2023-01-31." in head
-    assert "- **3** actions: 2 completed, 1 overdue" in head
-    assert "**67%**" in head
+    assert "- **3** actions: 1 completed, 1 overdue, 1 resolving by itself" in head
+    assert "**50%**" in head
 
 
 def test_actions_show_effective_status_and_overdue_in_bold() -> None:

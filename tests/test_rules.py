@@ -149,9 +149,9 @@ def test_summary_prints_for_a_person() -> None:
 
 @given(documents, dates)
 def test_counts_add_up(doc: gt.Document, on: dt.date) -> None:
-    """Counts by status plus unknown make the total; the rate lies in [0, 1]."""
+    """Counts by status, unknown and resolving make the total; the rate lies in [0, 1]."""
     summary = gt.summarize(doc, on=on)
-    assert summary.total == sum(summary.by_status.values()) + summary.unknown
+    assert summary.total == sum(summary.by_status.values()) + summary.unknown + summary.resolving
     assert summary.implementation_rate is None or 0 <= summary.implementation_rate <= 1
 
 
@@ -204,6 +204,7 @@ def test_asdict_of_a_summary_gives_plain_dicts_as_before() -> None:
         "by_status": dict.fromkeys(S, 0) | {S.COMPLETED: 1, S.OVERDUE: 1},
         "unknown": 0,
         "implementation_rate": 0.5,
+        "resolving": 0,
         "closure_rate": None,
         "period": None,
         "overdue": {"Unit A": (attrs.asdict(late),)},
@@ -243,3 +244,49 @@ def test_a_summarys_maps_refuse_every_change(change: Callable[[Any], object]) ->
             change(mapping)
     after = (str(summary), hash(summary), dict(summary.by_status), dict(summary.overdue))
     assert before == after
+
+
+def test_deemed_consent_is_no_owed_action_in_summaries() -> None:
+    """Regression: a deemed-consent rule with no recorded status was counted ONGOING (then
+    COMPLETED) in the counts and the implementation rate; it is counted apart, as resolving."""
+    rule = gt.Decision(text="silence is consent", due=gt.parse_due("20 March 2024"),
+                       deemed_consent=True)  # fmt: skip
+    task = gt.Decision(text="send the prices", responsible=("Stores",), status=S.COMPLETED)
+    late = gt.Decision(text="hire", responsible=("HR",), due=gt.parse_due("2024-03-01"))
+    actions = [rule, task, late]
+    before, after = (
+        gt.summarize(actions, on=D(2024, 3, 15)),
+        gt.summarize(actions, on=D(2024, 4, 1)),
+    )
+    expected = [
+        (3, 1, 0, 0, 0.5, 0.5),
+        (3, 1, 0, 0, 0.5, 0.5),
+    ]
+    actual = [
+        (
+            s.total,
+            s.resolving,
+            s.by_status[S.ONGOING],
+            s.unknown,
+            s.implementation_rate,
+            gt.implementation_rate(actions, on=s.on),
+        )
+        for s in (before, after)
+    ]
+    assert expected == actual
+    assert (
+        "3 actions on 2024-03-15: 1 completed, 1 overdue, 1 resolving by itself; implemented 50%"
+        == str(before)
+    )
+
+
+def test_deemed_consent_with_a_recorded_status_is_followed_up() -> None:
+    """A deemed-consent rule whose source records a status is owed like any action."""
+    rule = gt.Decision(text="silence is consent", due=gt.parse_due("2024-03-20"),
+                       deemed_consent=True, status=S.ONGOING)  # fmt: skip
+    summary = gt.summarize([rule], on=D(2024, 3, 15))
+    assert (0, 1, 0.0) == (
+        summary.resolving,
+        summary.by_status[S.ONGOING],
+        summary.implementation_rate,
+    )

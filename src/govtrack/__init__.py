@@ -68,7 +68,7 @@ from govtrack.model import (
     parse_due,
     summarize,
 )
-from govtrack.reminders import Reminder, reminders
+from govtrack.reminders import Reminder, is_past_due, recorded_line, reminders
 from govtrack.validate import RULES, Rule, validate
 
 if TYPE_CHECKING:
@@ -142,12 +142,14 @@ __all__ = [
     "dumps",
     "from_data",
     "implementation_rate",
+    "is_past_due",
     "iter_actions",
     "json_schema",
     "load",
     "loads",
     "make_converter",
     "parse_due",
+    "recorded_line",
     "reminders",
     "summarize",
     "to_data",

@@ -504,6 +504,7 @@ def _summary(args: argparse.Namespace, doc: Document, out: TextIO) -> int:
             "total": result.total,
             "by_status": {status.value: count for status, count in result.by_status.items()},
             "unknown": result.unknown,
+            "resolving": result.resolving,
             "implementation_rate": result.implementation_rate,
             "overdue": {
                 party: [_action_data(action) for action in actions]
@@ -528,6 +529,8 @@ def _summary(args: argparse.Namespace, doc: Document, out: TextIO) -> int:
         print(f"  {status.label:<{width}}  {count}", file=out)
     if result.unknown:
         print(f"  {'Unknown':<{width}}  {result.unknown}", file=out)
+    if result.resolving:
+        print(f"  {'Resolving by itself':<{width}}  {result.resolving}", file=out)
     for line in _unread_status_lines(args.file, doc, on):
         print(f"  {line}", file=out)
     _print_reading(args.file, doc, out)

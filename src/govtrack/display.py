@@ -70,6 +70,8 @@ def summary_html(summary: Summary) -> str:
     rows = [[status.label, str(count)] for status, count in summary.by_status.items()]
     if summary.unknown:
         rows.append(["Unknown", str(summary.unknown)])
+    if summary.resolving:
+        rows.append(["Resolving by itself", str(summary.resolving)])
     headline = (
         f"<div><p><strong>{summary.total}</strong> actions on {summary.on.isoformat()}; "
         f"implementation rate <strong>{escape(rate)}</strong></p>"

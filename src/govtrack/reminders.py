@@ -21,7 +21,7 @@ import attrs
 from govtrack._errors import ArgumentError, GovtrackError
 from govtrack.model.dates import date_argument
 from govtrack.model.records import Action, Document
-from govtrack.model.rules import owed_by
+from govtrack.model.rules import owed_by, resolves_itself
 from govtrack.model.status import Status
 
 __all__ = [
@@ -56,7 +56,9 @@ def reminders(
             (the deadline's last day falls in ``on``..``on + within``).
 
     Returns:
-        Reminders sorted by party; parties with nothing owed are left out.
+        Reminders sorted by party; parties with nothing owed are left out, and so are the
+        rules that resolve by themselves (a deemed-consent decision with no recorded status:
+        nobody owes it).
 
     >>> import govtrack as gt
     >>> unit = ("Unit A",)
@@ -77,6 +79,8 @@ def reminders(
     overdue: dict[str, list[Action]] = {}
     soon: dict[str, list[Action]] = {}
     for action in actions:
+        if resolves_itself(action):
+            continue
         status = action.effective_status(on=on)
         if status is Status.OVERDUE:
             target = overdue
@@ -109,7 +113,7 @@ def is_past_due(action: Action, *, on: dt.date) -> bool:
     >>> import govtrack as gt
     >>> late = gt.Action(text="Survey", status_text="Delayed", status=gt.Status.OVERDUE,
     ...                  due=gt.parse_due("first half of 2023"))
-    >>> is_past_due(late, on=dt.date(2023, 1, 31)), is_past_due(late, on=dt.date(2023, 7, 1))
+    >>> gt.is_past_due(late, on=dt.date(2023, 1, 31)), gt.is_past_due(late, on=dt.date(2023, 7, 1))
     (False, True)
     """
     return action.due is not None and action.due.end < on
@@ -120,7 +124,7 @@ def recorded_line(action: Action) -> str:
     text, the source's status word and the deadline.
 
     >>> import govtrack as gt
-    >>> print(recorded_line(gt.Action(ref="2", text="Survey", status_text="Delayed",
+    >>> print(gt.recorded_line(gt.Action(ref="2", text="Survey", status_text="Delayed",
     ...       status=gt.Status.OVERDUE, due=gt.parse_due("first half of 2023"))))
     2 Survey (recorded as Delayed; due first half of 2023)
     """

@@ -20,9 +20,11 @@ from govtrack.model.dates import Due, Precision, parse_due
 
 __all__ = [
     "BULLET",
+    "HONORIFIC",
     "Line",
     "date_after",
     "deadline_in",
+    "ends_in_abbreviation",
     "find_day",
     "is_deemed_consent",
     "lines_of",
@@ -39,6 +41,29 @@ __all__ = [
 
 BULLET = re.compile(r"^\s{0,12}[•◦▪‣●○■□·*\-–]\s+(?P<text>\S.*)$")
 """A bulleted line: ``•``, ``-``, ``*``, ``–`` and kin, then a space."""
+
+
+HONORIFIC = (
+    r"(?:Mr|Ms|Mrs|Miss|Dr|Prof|Professor|H\.\s?E|Rt\.?\s{1,2}Hon|Hon|Honou?rable|Sir|Dame"
+    r"|Eng|Engr|Amb|Rev|Gen|Col|Capt|Sen)\.?\s"
+)
+"""The pattern of a title that starts a person's name (``Eng.``, ``Hon.``, ``Rt. Hon.``,
+``H.E.``, ``Ms``), then a space; the readers of meeting records find names by it."""
+
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:Mr|Ms|Mrs|Dr|Prof|Hon|Rt|Eng|Engr|Amb|Rev|Gen|Col|Capt|Sen|St|No|Nos|Co|Ltd|Inc"
+    r"|Jr|Sr|vs|etc|e\.g|i\.e)|\b[A-Z])\.$"
+)
+
+
+def ends_in_abbreviation(text: str) -> bool:
+    """Whether the full stop ending ``text`` is an abbreviation's, not a sentence's: a title
+    (``Eng.``, ``Hon.``, ``Rt.``), an initial (``J.``) or a short form (``No.``, ``etc.``).
+
+    >>> ends_in_abbreviation("chaired by Eng."), ends_in_abbreviation("by the engineers.")
+    (True, False)
+    """
+    return bool(_ABBREVIATION.search(text[-12:]))
 
 
 @attrs.frozen

@@ -85,7 +85,9 @@ from govtrack._errors import FormatError
 from govtrack.io import minutes
 from govtrack.io._prose import (
     BULLET,
+    HONORIFIC,
     Line,
+    ends_in_abbreviation,
     find_day,
     is_deemed_consent,
     lines_of,
@@ -140,11 +142,7 @@ _CHAIRED = re.compile(
     r"\b(?:presided|chaired|co-chaired|moderated)\s{1,3}(?:over\s{1,3})?by\s{1,3}",
     re.IGNORECASE,
 )
-_HONORIFIC = r"(?:Mr|Ms|Mrs|Miss|Dr|Prof|Professor|H\.\s?E|Hon|Honou?rable|Sir|Dame|Eng|Engr)\.?\s"
-_CHAIR_SPLIT = re.compile(r"(?:,?\s{1,3}and\s{1,3}|;\s{0,3}|,\s{1,3})(?=" + _HONORIFIC + r")")
-_ABBREVIATION = re.compile(
-    r"(?:\b(?:Mr|Ms|Mrs|Dr|Prof|Hon|St|No|Nos|Co|Ltd|Inc|Jr|Sr|vs|etc|e\.g|i\.e)|\b[A-Z])\.$"
-)
+_CHAIR_SPLIT = re.compile(r"(?:,?\s{1,3}and\s{1,3}|;\s{0,3}|,\s{1,3})(?=" + HONORIFIC + r")")
 _ATTENDANCE = re.compile(
     r"\b(?:(?:around|about|approximately|approx\.|some|over|more than|nearly|almost|close to)"
     r"\s{1,3})?(?P<count>\d{1,5})\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,2}?"
@@ -568,10 +566,11 @@ def _organiser(prose: str) -> str:
 
 
 def _sentence_from(text: str, start: int) -> str:
-    """The text from ``start`` to the end of its sentence (not fooled by "Ms." or "Dr.")."""
+    """The text from ``start`` to the end of its sentence (not fooled by "Ms.", "Eng." or
+    "Rt. Hon.")."""
     for m in re.finditer(r"\.(?=\s{1,3}[A-Z]|\s*$)", text[start : start + 1000]):
         end = start + m.end()
-        if not _ABBREVIATION.search(text[max(start, end - 12) : end]):
+        if not ends_in_abbreviation(text[max(start, end - 12) : end]):
             return text[start : end - 1]
     return text[start : start + 1000]
 
@@ -596,7 +595,7 @@ def _chairs(prose: str) -> tuple[str, ...]:
         return ()
     sentence = squash(_sentence_from(prose, m.end()))
     # "the Co-Chairs of the TWG, Ms. A, …": the role before the first name is not a chair.
-    first_name = re.search(_HONORIFIC, sentence)
+    first_name = re.search(HONORIFIC, sentence)
     if first_name is not None and first_name.start() > 0:
         role = sentence[: first_name.start()]
         if re.search(r"chair", role, re.IGNORECASE) or role.lower().startswith("the "):

@@ -32,7 +32,13 @@ status cell); cells are placed by position under the header; a mark (``X``,
 ``✓``, ``√``) under "On Schedule" or "Behind Schedule" gives the
 :class:`~govtrack.ScheduleStatus`. When a row has fewer or more cells than the
 header, the reader places what it can, keeps every line of text on the
-activity or indicator, and records a problem naming the line. Bulleted
+activity or indicator, and records a problem naming the line. An unnumbered
+text in the indicators table starts a new indicator when a timeframe follows it
+and the open row is complete (timeframe, status, constraints, recommendations);
+in a row still short of cells it is the next cell (a constraint with no full
+stop, before ``Train staff in Q1 2024.``), unless what follows reads as a date
+and not as a sentence: then it starts an indicator and GT384 says the row may
+have been split. Bulleted
 activities sharing one status cell each get that cell. Text outside the
 tables is kept in the report's ``extra`` under its section heading.
 
@@ -59,6 +65,9 @@ GT380  info      a yes/no answer that is neither yes nor no (kept as text)
 GT381  warning   the text ends inside a table row: it may be truncated
 GT382  warning   a mark where text was expected (kept in ``extra["Unplaced"]``)
 GT383  info      no table of monitoring indicators
+GT384  warning   an indicator row with fewer cells than columns, followed by a text
+                 and a timeframe: read as a new indicator, though the row may have
+                 been split (the text may be the row's constraints)
 =====  ========  ===============================================================
 
 >>> import govtrack as gt
@@ -116,6 +125,8 @@ _HEADER_WORD = re.compile(
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _MARKS = {"x", "✓", "✔", "√", "☑", "☒", "✗", "✘", "yes", "*", "•"}
 _ENDS_SENTENCE = re.compile(r"[.;:!?)\]\"'’”]\s*$")
+_INDICATOR_CELLS = 4
+"""The cells of an indicator row after its text: timeframe, status, constraints, recommendations."""
 
 ACTIVITY, STATUS, ON, BEHIND, REASONS, RECOMMENDATIONS = (
     "activity",
@@ -724,7 +735,7 @@ class _Reader:
             if not rows:
                 rows.append((cell, [], False))
                 continue
-            if cell.is_text and self.starts_indicator(rows[-1][1], cells, index - 1):
+            if cell.is_text and self.starts_indicator(rows[-1], cells, index - 1):
                 rows.append((cell, [], False))
                 continue
             rows[-1][1].append(cell)
@@ -745,13 +756,46 @@ class _Reader:
             )
         return index, found
 
-    @staticmethod
-    def starts_indicator(row_cells: list[_Cell], cells: list[_Cell], index: int) -> bool:
-        """An unnumbered text starts a new indicator when a timeframe follows it."""
-        if not any(_timeframe_like(cell) for cell in row_cells):
+    def starts_indicator(
+        self, row: tuple[_Cell, list[_Cell], bool], cells: list[_Cell], index: int
+    ) -> bool:
+        """Whether the unnumbered text at ``index`` starts a new indicator, not a cell of ``row``.
+
+        It does when the open row has a timeframe and a timeframe follows the text. When the
+        row still lacks cells (timeframe, status, constraints, recommendations), the text is
+        the row's next cell unless what follows reads as a date and not as a sentence
+        (``Train in Q1 2024.`` is a recommendation); a text read as a new indicator then is
+        reported (GT384), for the row may have been split.
+        """
+        head, row_cells, _ = row
+        first = next((i for i, cell in enumerate(row_cells) if _timeframe_like(cell)), None)
+        if first is None:
             return False
         following = next((cell for cell in cells[index + 1 : index + 4] if not cell.blank), None)
-        return following is not None and _timeframe_like(following)
+        if following is None or not _timeframe_like(following):
+            return False
+        filled = len(row_cells) - first
+        if filled >= _INDICATOR_CELLS:
+            return True
+        if _ENDS_SENTENCE.search(following.text) or not self.reads_as_date(following.text):
+            return False
+        self.problem(
+            "GT384",
+            f"the indicator row at line {head.line} has {filled} of {_INDICATOR_CELLS} cells "
+            f"(timeframe, status, constraints, recommendations), and the text here is followed "
+            f"by the timeframe {following.text!r}: read as a new indicator, but the row may have "
+            "been split (the text may be its constraints)",
+            cells[index].line,
+            Severity.WARNING,
+        )
+        return True
+
+    def reads_as_date(self, text: str) -> bool:
+        try:
+            parse_due(text, dayfirst=self.dayfirst)
+        except DueParseError:
+            return False
+        return True
 
     def indicator(self, head: _Cell, row_cells: list[_Cell], numbered: bool) -> Indicator:
         text = head.text

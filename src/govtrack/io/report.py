@@ -83,6 +83,8 @@ def _totals(actions: tuple[Action, ...], on: dt.date) -> list[str]:
     )
     if summary.unknown:
         counts = ", ".join(filter(None, [counts, f"{summary.unknown} unknown"]))
+    if summary.resolving:
+        counts = ", ".join(filter(None, [counts, f"{summary.resolving} resolving by itself"]))
     lines = [
         f"- **{summary.total}** actions: {counts or 'none'}",
         f"- Implementation rate (completed ÷ applicable): **{rate}**",

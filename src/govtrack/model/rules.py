@@ -2,7 +2,11 @@
 
 Definitions (the same everywhere in govtrack):
 
-- **applicable** actions: those whose effective status is not NO_LONGER_APPLICABLE
+- **owed** actions: all but the rules that resolve by themselves, the deemed-consent
+  decisions ("if no comment is received by 20 March 2024 it is deemed approved") whose
+  source records no status (see :func:`resolves_itself`): nobody owes them, so they are
+  counted apart (:attr:`Summary.resolving`), never in a rate, an overdue list or a reminder;
+- **applicable** actions: the owed ones whose effective status is not NO_LONGER_APPLICABLE
   (an action whose status is unknown is applicable: it is owed until shown otherwise);
 - **implementation rate**: COMPLETED ÷ applicable, or None when nothing is applicable;
 - **closure rate** for a period: among the applicable actions whose deadline ends
@@ -22,10 +26,18 @@ import attrs
 from govtrack.model._immutable import shared_when_copied
 from govtrack.model.dates import date_argument
 from govtrack.model.frozenmap import ReadOnlyMap
-from govtrack.model.records import Action, Document
+from govtrack.model.records import Action, Decision, Document
 from govtrack.model.status import Status
 
-__all__ = ["UNASSIGNED", "Summary", "closure_rate", "implementation_rate", "owed_by", "summarize"]
+__all__ = [
+    "UNASSIGNED",
+    "Summary",
+    "closure_rate",
+    "implementation_rate",
+    "owed_by",
+    "resolves_itself",
+    "summarize",
+]
 
 UNASSIGNED = "(unassigned)"
 """The key under which :attr:`Summary.overdue` lists actions with no responsible party."""
@@ -44,12 +56,27 @@ def owed_by(action: Action) -> tuple[str, ...]:
     return parties or (UNASSIGNED,)
 
 
+def resolves_itself(action: Action) -> bool:
+    """Whether ``action`` is a rule that resolves by itself, owed by nobody: a deemed-consent
+    :class:`~govtrack.Decision` whose source records no status. When the source records one
+    (an objection, say), the rule is followed up like any action.
+
+    >>> import govtrack as gt
+    >>> rule = gt.Decision(text="No comment by 20 March 2024 means approval",
+    ...                    due=gt.parse_due("20 March 2024"), deemed_consent=True)
+    >>> resolves_itself(rule), resolves_itself(gt.Action(text="Send the budget"))
+    (True, False)
+    """
+    return isinstance(action, Decision) and action.deemed_consent and action.status is None
+
+
 def _actions(source: Document | Iterable[Action]) -> tuple[Action, ...]:
     return source.actions if isinstance(source, Document) else tuple(source)
 
 
 def implementation_rate(source: Document | Iterable[Action], *, on: dt.date) -> float | None:
-    """COMPLETED ÷ applicable (not NO_LONGER_APPLICABLE) actions on ``on``.
+    """COMPLETED ÷ applicable (not NO_LONGER_APPLICABLE) actions on ``on``; a rule that
+    resolves by itself (:func:`resolves_itself`) is owed by nobody and left out.
 
     Args:
         source: A Document or any actions (a recommendation's, a unit's).
@@ -66,7 +93,9 @@ def implementation_rate(source: Document | Iterable[Action], *, on: dt.date) -> 
     0.5
     """
     on = date_argument(on, "implementation_rate(on=...)")
-    statuses = [action.effective_status(on=on) for action in _actions(source)]
+    statuses = [
+        action.effective_status(on=on) for action in _actions(source) if not resolves_itself(action)
+    ]
     applicable = [status for status in statuses if status is not Status.NO_LONGER_APPLICABLE]
     if not applicable:
         return None
@@ -116,9 +145,11 @@ class Summary:
 
     Attributes:
         on: The date statuses were judged on.
-        total: The number of actions.
-        by_status: Actions per effective status (every Status, zeros included).
-        unknown: Actions whose status is not known (absent or not understood).
+        total: The number of actions, the rules that resolve by themselves included.
+        by_status: Owed actions per effective status (every Status, zeros included).
+        unknown: Owed actions whose status is not known (absent or not understood).
+        resolving: Rules that resolve by themselves (:func:`resolves_itself`): counted
+            here only, in no status, rate or overdue list.
         implementation_rate: COMPLETED ÷ applicable, or None.
         closure_rate: For ``period``, when one was given.
         period: The period of the closure rate.
@@ -132,6 +163,7 @@ class Summary:
     by_status: Mapping[Status, int] = attrs.field(converter=_counts)
     unknown: int
     implementation_rate: float | None
+    resolving: int = 0
     closure_rate: float | None = None
     period: tuple[dt.date, dt.date] | None = None
     overdue: Mapping[str, tuple[Action, ...]] = attrs.field(factory=dict, converter=_overdue)
@@ -153,6 +185,9 @@ class Summary:
         )
         if self.unknown:
             counts = f"{counts}, {self.unknown} unknown" if counts else f"{self.unknown} unknown"
+        if self.resolving:
+            resolving = f"{self.resolving} resolving by itself"
+            counts = f"{counts}, {resolving}" if counts else resolving
         return f"{self.total} actions on {self.on}: {counts or 'none'}; implemented {rate}"
 
 
@@ -163,6 +198,9 @@ def summarize(
     period: tuple[dt.date, dt.date] | None = None,
 ) -> Summary:
     """Count actions by effective status on ``on``, with rates and the overdue list.
+
+    A rule that resolves by itself (:func:`resolves_itself`) is counted in ``resolving``
+    alone: nobody owes it, so it has no place among the statuses, rates and overdue lists.
 
     Args:
         source: A Document or any actions.
@@ -203,7 +241,11 @@ def summarize(
     by_status = dict.fromkeys(Status, 0)
     unknown = 0
     overdue: dict[str, list[Action]] = {}
+    resolving = 0
     for action in actions:
+        if resolves_itself(action):
+            resolving += 1
+            continue
         status = action.effective_status(on=on)
         if status is None:
             unknown += 1
@@ -212,7 +254,7 @@ def summarize(
         if status is Status.OVERDUE:
             for party in owed_by(action):
                 overdue.setdefault(party, []).append(action)
-    applicable = len(actions) - by_status[Status.NO_LONGER_APPLICABLE]
+    applicable = len(actions) - resolving - by_status[Status.NO_LONGER_APPLICABLE]
     rate = by_status[Status.COMPLETED] / applicable if applicable else None
     closure = None
     if period is not None:
@@ -223,6 +265,7 @@ def summarize(
         by_status=ReadOnlyMap(by_status),
         unknown=unknown,
         implementation_rate=rate,
+        resolving=resolving,
         closure_rate=closure,
         period=period,
         overdue=ReadOnlyMap({party: tuple(overdue[party]) for party in sorted(overdue)}),
