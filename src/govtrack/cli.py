@@ -32,7 +32,7 @@ from govtrack.changes import diff
 from govtrack.io import module_of, reader_codes
 from govtrack.io._files import atomic_write
 from govtrack.model.records import Action, Document, Issue
-from govtrack.model.rules import owed_by, summarize
+from govtrack.model.rules import owed_by, resolves_itself, summarize
 from govtrack.model.status import Severity, Status
 from govtrack.model.tabular import contexts
 from govtrack.reminders import reminders, to_ics, to_markdown, to_text
@@ -706,7 +706,8 @@ def _groups(doc: Document, by: str) -> dict[str, list[Action]]:
     groups: dict[str, list[Action]] = {}
     for action, context in contexts(doc):
         if by == "responsible":
-            keys = list(owed_by(action))
+            # A rule that resolves by itself is owed by nobody: no party, not (unassigned).
+            keys = [] if resolves_itself(action) else list(owed_by(action))
         elif by == "scope":
             keys = [action.scope or "(no scope)"]
         elif by == "evaluation":
