@@ -314,9 +314,13 @@ def test_summary_json_broken_down_by_responsible(inputs: dict[str, Path]) -> Non
 
 def test_summary_by_responsible_lists_no_party_for_deemed_consent(inputs: dict[str, Path]) -> None:
     """--by responsible lists the deemed-consent rule under no party, not (unassigned)."""
-    result = run("summary", inputs["minutes"], "--on", ON, "--format", "json", "--by", "responsible")
+    result = run(
+        "summary", inputs["minutes"], "--on", ON, "--format", "json", "--by", "responsible"
+    )
     assert 0 == result.returncode
-    groups = {group["responsible"]: group["total"] for group in json.loads(result.stdout)["by"]["groups"]}
+    groups = {
+        group["responsible"]: group["total"] for group in json.loads(result.stdout)["by"]["groups"]
+    }
     assert {"The planning division": 1, "Each city council": 1, "(unassigned)": 1} == groups
 
 
