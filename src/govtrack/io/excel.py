@@ -346,6 +346,7 @@ from govtrack.model.records import (
     Update,
 )
 from govtrack.model.status import ResponseCategory, ScheduleStatus, Severity, Status
+from govtrack.validate import ReadingChecks, with_reading_problems
 
 __all__ = ["CODES", "PROGRESS_EVERY", "ProgressCallback", "iter_actions", "load"]
 
@@ -3794,13 +3795,14 @@ def load(
             f"{HEADER_SCAN_ROWS} rows of {names} for columns such as Recommendation, Key action, "
             "Action, Activity or Indicator next to Responsible, Deadline, Status)"
         )
-    return Document(
+    document = Document(
         evaluations=[item for item in found if isinstance(item, Evaluation)],
         reports=[item for item in found if isinstance(item, ProgressReport)],
         plans=[item for item in found if isinstance(item, ActionPlan)],
         problems=reader.problems.found,
         source=str(path),
     )
+    return with_reading_problems(document)  # the words kept as text (GT101, GT104, GT111)
 
 
 def iter_actions(
@@ -3887,8 +3889,11 @@ def iter_actions(
         reader.problems.found = problems
     sink: list[Action] = []
     seen = False
+    checks = ReadingChecks(problems) if problems is not None else None
     for item in _walk(opened, reader, limits, progress, sink=sink):
         if isinstance(item, Action):
+            if checks is not None:
+                checks.check(item)  # its words kept as text, as load reports them (GT101, GT104)
             yield item
         else:
             seen = True
