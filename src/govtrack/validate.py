@@ -189,6 +189,10 @@ class _Said:
         return self._by_place.get(_place(where), [])
 
 
+_NOTHING_SAID = _Said(())
+"""No reader problem: a streaming reader judges what was said when it has read all."""
+
+
 def _deadline_issue(action: Action, said: _Said) -> Issue | None:
     """GT104 for one action: a deadline kept as text, unless the reader said why there."""
     if action.due is not None or not action.due_text.strip():
@@ -486,27 +490,55 @@ def with_reading_problems(document: Document) -> Document:
 
 
 class ReadingChecks:
-    """:func:`with_reading_problems` one action at a time, for a reader that streams
-    (:func:`govtrack.iter_actions`): each action's unknown status word (GT101) and unreadable
-    deadline (GT104) are appended to ``problems`` after what the reader found up to its row.
-    A response category (GT111) belongs to a recommendation, which streaming does not build.
+    """:func:`with_reading_problems` for a reader that streams (:func:`govtrack.iter_actions`),
+    which keeps no document: :meth:`check` each action as it is read, then :meth:`finish`
+    appends its unknown status words (GT101) and unreadable deadlines (GT104) to ``problems``
+    after the reader's, in the order :func:`with_reading_problems` gives them. A response
+    category (GT111) belongs to a recommendation, which streaming does not build.
+
+    Only the problems are held, never the actions.
 
     >>> import govtrack as gt
     >>> problems: list[gt.Issue] = []
-    >>> ReadingChecks(problems).check(gt.Action(text="Hire", status_text="Stalled"))
+    >>> checks = ReadingChecks(problems)
+    >>> checks.check(gt.Action(text="Hire", due_text="soon"))
+    >>> checks.check(gt.Action(text="Pay", status_text="Stalled"))
+    >>> checks.finish()
     >>> [problem.code for problem in problems]
-    ['GT101']
+    ['GT101', 'GT104']
     """
 
     def __init__(self, problems: list[Issue]) -> None:
         self._problems = problems
-        self._said = _Said(problems)
+        self._statuses: list[Issue] = []
+        self._deadlines: list[tuple[Issue, str]] = []
 
     def check(self, action: Action) -> None:
-        """Append the problems of the words of ``action`` that could not be interpreted."""
-        for issue in (_status_issue(action), _deadline_issue(action, self._said)):
-            if issue is not None:
+        """Note the problems of the words of ``action`` that could not be interpreted."""
+        status = _status_issue(action)
+        if status is not None:
+            self._statuses.append(status)
+        deadline = _deadline_issue(action, _NOTHING_SAID)
+        if deadline is not None:
+            self._deadlines.append((deadline, action.due_text))
+
+    def finish(self) -> None:
+        """Append the problems noted, but a deadline the reader explained at its place, and
+        any the problems hold already (same code and location)."""
+        said = _Said(self._problems)
+        told = {(problem.code, problem.location) for problem in self._problems}
+        deadlines = [
+            issue
+            for issue, text in self._deadlines
+            if issue.location is None
+            or not any(text in message for message in said.at(issue.location))
+        ]
+        for issue in (*self._statuses, *deadlines):
+            if (issue.code, issue.location) not in told:
+                told.add((issue.code, issue.location))
                 self._problems.append(issue)
+        self._statuses.clear()
+        self._deadlines.clear()
 
 
 _NUMBERED = re.compile(r"(\D*)(\d+)")

@@ -3842,7 +3842,10 @@ def iter_actions(
         limits: Resource limits (:class:`govtrack.Limits`); a million-row sheet of ten
             columns needs a ``max_cells`` above the default ten million.
         problems: A list to append the reading problems to, as they are found
-            (what ``load(path).problems`` would hold).
+            (what ``load(path).problems`` would hold); the words kept as text but not
+            interpreted (GT101, GT104) are appended when the last action has been read, after
+            the reader's, as ``load`` lists them. A response category is not judged (GT111):
+            streaming builds no recommendation.
         progress: Called as rows are read, ``progress(rows_read, rows_total)``.
         hidden_sheets: ``"read"`` or ``"skip"``, as for :func:`load` (workbooks only).
 
@@ -3897,6 +3900,8 @@ def iter_actions(
             yield item
         else:
             seen = True
+    if checks is not None:
+        checks.finish()  # after the reader's problems, as load lists them
     if not seen:
         names = ", ".join(repr(sheet.name) for sheet in opened.worksheets)
         raise FormatError(
