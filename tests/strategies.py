@@ -293,6 +293,12 @@ status_words = st.sampled_from(
     sorted({word for words in STATUS_SYNONYMS.values() for word in words})
 )
 """Every status word Status.parse reads."""
+unknown_status_words = (
+    st.text(st.sampled_from("abcdefghijklmnopqrstuvwxyz "), min_size=1, max_size=15)
+    .map(lambda text: " ".join(text.split()).capitalize())
+    .filter(lambda word: word and gt.Status.parse(word) is None)
+)
+"""Status words Status.parse does not read (``Stalled``), of letters and single spaces."""
 legend_words = st.one_of(
     status_words,
     st.sampled_from(["Accepted", "Partially accepted", "Rejected", "On schedule", "Behind"]),

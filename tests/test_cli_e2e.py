@@ -339,7 +339,7 @@ def test_convert_workbook_to_json_to_markdown(inputs: dict[str, Path], tmp_path:
     report = tmp_path / "partner.md"
     second = run("convert", as_json, report)
     assert 0 == second.returncode
-    carried = f"govtrack: reading problems in {as_json}: 1 error, 2 infos"  # kept in the JSON
+    carried = f"govtrack: reading problems in {as_json}: 2 errors, 2 infos"  # kept in the JSON
     assert (carried, False) == (second.stderr.splitlines()[0], "--dayfirst" in second.stderr)
     text = report.read_text(encoding="utf-8")
     assert text.startswith("# Status report")
@@ -370,12 +370,18 @@ def test_convert_summarises_the_reading_problems_on_stderr(
     assert (0, f"wrote {target}\n") == (result.returncode, result.stdout)
     lines = result.stderr.splitlines()
     assert [
-        f"govtrack: reading problems in {inputs['xlsx']}: 1 error, 2 infos",
+        f"govtrack: reading problems in {inputs['xlsx']}: 2 errors, 2 infos",
+        "  GT101 error   x1    unknown status word",
+        (
+            "      e.g. Matrix!I8: action 2.2 'Hire two job counsellors per centre.': status "
+            "'Stalled' is not one govtrack knows; expected Not started, Ongoing, Completed, No "
+            "longer applicable or Overdue"
+        ),
         "  GT205 info    x1    unknown column kept in extra",
         "      e.g. Matrix!K4: column 'Donor' is not one govtrack knows; kept verbatim in extra",
         "  GT208 error   x1    ambiguous date",
-    ] == lines[:4]
-    assert lines[4].startswith("      e.g. Matrix!H7: cannot read deadline '06/07/2022'")
+    ] == lines[:6]
+    assert lines[6].startswith("      e.g. Matrix!H7: cannot read deadline '06/07/2022'")
     assert [
         (
             f"govtrack: 'govtrack validate {inputs['xlsx']}' lists each one with its place; "

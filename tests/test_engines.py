@@ -138,14 +138,16 @@ def test_leading_empty_rows_and_columns_keep_cell_addresses(tmp_path: Path) -> N
 
 
 def test_error_cells_read_as_their_text(tmp_path: Path) -> None:
-    """An error value (#N/A, read as empty by calamine) is the same GT210 text in both."""
+    """An error value (#N/A, read as empty by calamine) is the same GT210 text in both; a
+    Status cell's error is also an unknown status word (GT101), a Deadline's is not GT104
+    as well, since GT210 quotes it at its cell."""
 
     def setup(sheet: Any) -> None:
         sheet.append(["Action", "Responsible", "Deadline", "Status"])
         sheet.append(["Hire a data clerk", "HR", "#N/A", "#REF!"])
 
     doc = excel.load(_sheet(tmp_path, setup))
-    assert (["GT210", "GT210"], "#N/A") == (
+    assert (["GT210", "GT210", "GT101"], "#N/A") == (
         [problem.code for problem in doc.problems],
         doc.actions[0].due_text,
     )

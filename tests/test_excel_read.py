@@ -726,15 +726,20 @@ def test_dayfirst_settles_ambiguous_dates(
     assert (expected, []) == (doc.actions[0].due.end if doc.actions[0].due else None, codes(doc))
 
 
-def test_unreadable_deadline_and_status_left_to_validate(tmp_path: Path) -> None:
-    """'soon' and 'Stalled' stay as text with no reader problem; validate reports GT104, GT101."""
+def test_unreadable_deadline_and_status_are_reading_problems(tmp_path: Path) -> None:
+    """'soon' and 'Stalled' stay as text and are reading problems at their cells (GT104,
+    GT101), which validate lists once."""
     rows = [PLAN_HEADER, ["Hire", "HR", "soon", "Stalled"]]
     doc = excel.load(build(tmp_path, rows))
     action = doc.actions[0]
     found = [issue.code for issue in gt.validate(doc, on=dt.date(2023, 1, 31))]
-    assert ((None, "soon", None, "Stalled"), [], ["GT101", "GT104"]) == (
+    assert (
+        (None, "soon", None, "Stalled"),
+        [("GT101", "Matrix!D2", "Status"), ("GT104", "Matrix!C2", "Deadline")],
+        ["GT101", "GT104"],
+    ) == (
         (action.due, action.due_text, action.status, action.status_text),
-        codes(doc),
+        [(p.code, str(p.location), p.location and p.location.header) for p in doc.problems],
         found,
     )
 

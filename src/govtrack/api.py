@@ -26,6 +26,7 @@ from govtrack.io.limits import (
 )
 from govtrack.io.report import is_report
 from govtrack.model.records import Document
+from govtrack.validate import with_reading_problems
 
 __all__ = ["dump", "dumps", "load", "loads"]
 
@@ -130,12 +131,18 @@ def _check_encoding(encoding: object, function: str) -> None:
 def _read(
     name: str, module: Any, text: str, *, source: str, limits: Limits, options: dict[str, Any]
 ) -> Document:
-    """Read with one format's module; line-oriented formats get the line-length limit."""
+    """Read with one format's module; line-oriented formats get the line-length limit.
+
+    Every text format but JSON reports the words it kept but could not interpret
+    (:func:`~govtrack.validate.with_reading_problems`); the Excel reader does it itself.
+    """
     if name != "json":
         check_lines(text, limits, source=source)
     _check_options(name, module.loads, options)
     document: Document = module.loads(text, source=source, **options)
-    return document
+    if name == "json":
+        return document  # a stored document: its problems are read as they were written
+    return with_reading_problems(document)  # the words the reader kept but did not read
 
 
 def _check_options(name: str, reader: Any, options: dict[str, Any]) -> None:

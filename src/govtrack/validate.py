@@ -23,7 +23,9 @@ GT112  warning   an action whose Status cell is empty, in a table with a Status 
 =====  ========  ==========================================================
 
 Readers' problems keep their own codes (``GT2xx`` for workbooks, ``GT3xx``
-for text); their severity is theirs.
+for text); their severity is theirs. The readers also report, in ``doc.problems``, the
+words they kept as text but could not interpret, with these rules' codes (GT101, GT104,
+GT111: see :func:`with_reading_problems`); :func:`validate` does not list them twice.
 """
 
 from __future__ import annotations
@@ -41,7 +43,15 @@ from govtrack.model.location import Location
 from govtrack.model.records import Action, Decision, Document, Issue, Issues
 from govtrack.model.status import STATUS_SYNONYMS, Severity, Status
 
-__all__ = ["RULES", "Rule", "check_codes", "validate"]
+__all__ = [
+    "READING_RULES",
+    "RULES",
+    "ReadingChecks",
+    "Rule",
+    "check_codes",
+    "validate",
+    "with_reading_problems",
+]
 
 
 @attrs.frozen(kw_only=True)
@@ -101,19 +111,27 @@ def _field(origin: Location | None, header: str) -> Location | None:
 def _unknown_status(doc: Document, on: dt.date) -> Iterator[Issue]:
     del on
     for action in doc.actions:
-        if action.status is None and action.status_text.strip():
-            known = Status.parse(action.status_text)
-            message = (
-                f"{_label(action)}: status {action.status_text!r} is not one govtrack knows; "
-                "expected Not started, Ongoing, Completed, No longer applicable or Overdue"
-                if known is None
-                # Built by hand with the word only: the rules read ``status``, not the word.
-                else f"{_label(action)}: status_text {action.status_text!r} reads as "
-                f"{known.label}, but status is not set, so the rules take the status as "
-                f"unknown; build the action with status=Status.parse(status_text), as the "
-                "readers do"
-            )
-            yield _issue("GT101", message, _field(action.origin, "Status"))
+        issue = _status_issue(action)
+        if issue is not None:
+            yield issue
+
+
+def _status_issue(action: Action) -> Issue | None:
+    """GT101 for one action: a status word kept as text, not read."""
+    if action.status is not None or not action.status_text.strip():
+        return None
+    known = Status.parse(action.status_text)
+    message = (
+        f"{_label(action)}: status {action.status_text!r} is not one govtrack knows; "
+        "expected Not started, Ongoing, Completed, No longer applicable or Overdue"
+        if known is None
+        # Built by hand with the word only: the rules read ``status``, not the word.
+        else f"{_label(action)}: status_text {action.status_text!r} reads as "
+        f"{known.label}, but status is not set, so the rules take the status as "
+        f"unknown; build the action with status=Status.parse(status_text), as the "
+        "readers do"
+    )
+    return _issue("GT101", message, _field(action.origin, "Status"))
 
 
 @rule("GT102", Severity.WARNING, "missing responsible party")
@@ -143,22 +161,52 @@ def _missing_deadline(doc: Document, on: dt.date) -> Iterator[Issue]:
 @rule("GT104", Severity.ERROR, "unreadable deadline")
 def _unreadable_deadline(doc: Document, on: dt.date) -> Iterator[Issue]:
     del on
-    said: dict[object, list[str]] = {}
-    for problem in doc.problems:
-        if problem.location is not None:
-            said.setdefault(_place(problem.location), []).append(problem.message)
+    said = _Said(doc.problems)
     for action in doc.actions:
-        if action.due is None and action.due_text.strip():
-            where = _field(action.origin, "Deadline")
-            told = said.get(_place(where), []) if where is not None else []
-            if any(action.due_text in message for message in told):
-                continue  # the reader already said what is wrong there (an ambiguous date)
-            yield _issue(
-                "GT104",
-                f"{_label(action)}: deadline {action.due_text!r} is not a date govtrack can read; "
-                f"{_why_unreadable(action.due_text)}",
-                _field(action.origin, "Deadline"),
-            )
+        issue = _deadline_issue(action, said)
+        if issue is not None:
+            yield issue
+
+
+class _Said:
+    """What the reader's problems say, by place: a deadline a reader already explained
+    there (an ambiguous date, GT208) is not reported again as GT104.
+
+    It reads the problems it is given as they grow (a streaming reader appends to them).
+    """
+
+    def __init__(self, problems: Sequence[Issue]) -> None:
+        self._problems = problems
+        self._read = 0
+        self._by_place: dict[object, list[str]] = {}
+
+    def at(self, where: Location) -> list[str]:
+        """The messages of the problems at ``where``'s place."""
+        for problem in self._problems[self._read :]:
+            if problem.location is not None:
+                self._by_place.setdefault(_place(problem.location), []).append(problem.message)
+        self._read = len(self._problems)
+        return self._by_place.get(_place(where), [])
+
+
+_NOTHING_SAID = _Said(())
+"""No reader problem: a streaming reader judges what was said when it has read all."""
+
+
+def _deadline_issue(action: Action, said: _Said) -> Issue | None:
+    """GT104 for one action: a deadline kept as text, unless the reader said why there."""
+    if action.due is not None or not action.due_text.strip():
+        return None
+    where = _field(action.origin, "Deadline")
+    told = said.at(where) if where is not None else []
+    if any(action.due_text in message for message in told):
+        return None  # the reader already said what is wrong there (an ambiguous date)
+    return _issue(
+        "GT104",
+        f"{_label(action)}: deadline {action.due_text!r} is not a date govtrack can read; "
+        f"{_why_unreadable(action.due_text)}",
+        where,
+    )
 
 
 _EXPECTED_DEADLINE = "expected e.g. 2021/07, Q1-2023, Dec 2022 or 05 May 2019"
@@ -396,6 +444,103 @@ def _narrative_status(action: Action, origin: Location) -> tuple[str, str]:
     return "", ""
 
 
+READING_RULES = ("GT101", "GT104", "GT111")
+"""The rules about words a reader kept as text but could not interpret (a status word, a
+deadline, a response category): :func:`with_reading_problems` puts their issues in
+``doc.problems`` as the readers read, so that reading reports them and not only
+:func:`validate`."""
+
+_ANY_DAY = dt.date(2000, 1, 1)
+"""The date the reading rules are run on: none of them judges on it."""
+
+
+def with_reading_problems(document: Document) -> Document:
+    """The document with a problem for each word its reader kept as text but could not
+    interpret: an unknown status word (GT101), an unreadable deadline (GT104), an unknown
+    response category (GT111), each at the field's location (``Actions!D2``, ``line 12``).
+
+    The readers' shared last step (:func:`govtrack.load` and :func:`govtrack.loads` call it
+    for every format but JSON, and the Excel reader for a partner's workbook): the issues
+    are the rules' own (:data:`READING_RULES`), added after the reader's problems in rule
+    order. A problem with the same code at the same location is not added twice, and a
+    deadline the reader already explained at its place (an ambiguous day, GT208) is not
+    reported again, as :func:`validate` does not.
+
+    >>> import govtrack as gt
+    >>> doc = gt.Document(plans=(gt.ActionPlan(actions=(
+    ...     gt.Action(text="Hire", status_text="Stalled", due_text="someday",
+    ...               origin=gt.Location(line=12)),)),))
+    >>> [str(problem.location) + " " + problem.code
+    ...  for problem in with_reading_problems(doc).problems]
+    ['line 12 GT101', 'line 12 GT104']
+    >>> with_reading_problems(with_reading_problems(doc)) == with_reading_problems(doc)
+    True
+    """
+    told = {(problem.code, problem.location) for problem in document.problems}
+    added: list[Issue] = []
+    with collector_paused():  # issues are acyclic: see collector_paused
+        for check in (_unknown_status, _unreadable_deadline, _unknown_category):
+            for issue in check(document, _ANY_DAY):
+                if (issue.code, issue.location) not in told:
+                    told.add((issue.code, issue.location))
+                    added.append(issue)
+    if not added:
+        return document
+    return attrs.evolve(document, problems=(*document.problems, *added))
+
+
+class ReadingChecks:
+    """:func:`with_reading_problems` for a reader that streams (:func:`govtrack.iter_actions`),
+    which keeps no document: :meth:`check` each action as it is read, then :meth:`finish`
+    appends its unknown status words (GT101) and unreadable deadlines (GT104) to ``problems``
+    after the reader's, in the order :func:`with_reading_problems` gives them. A response
+    category (GT111) belongs to a recommendation, which streaming does not build.
+
+    Only the problems are held, never the actions.
+
+    >>> import govtrack as gt
+    >>> problems: list[gt.Issue] = []
+    >>> checks = ReadingChecks(problems)
+    >>> checks.check(gt.Action(text="Hire", due_text="soon"))
+    >>> checks.check(gt.Action(text="Pay", status_text="Stalled"))
+    >>> checks.finish()
+    >>> [problem.code for problem in problems]
+    ['GT101', 'GT104']
+    """
+
+    def __init__(self, problems: list[Issue]) -> None:
+        self._problems = problems
+        self._statuses: list[Issue] = []
+        self._deadlines: list[tuple[Issue, str]] = []
+
+    def check(self, action: Action) -> None:
+        """Note the problems of the words of ``action`` that could not be interpreted."""
+        status = _status_issue(action)
+        if status is not None:
+            self._statuses.append(status)
+        deadline = _deadline_issue(action, _NOTHING_SAID)
+        if deadline is not None:
+            self._deadlines.append((deadline, action.due_text))
+
+    def finish(self) -> None:
+        """Append the problems noted, but a deadline the reader explained at its place, and
+        any the problems hold already (same code and location)."""
+        said = _Said(self._problems)
+        told = {(problem.code, problem.location) for problem in self._problems}
+        deadlines = [
+            issue
+            for issue, text in self._deadlines
+            if issue.location is None
+            or not any(text in message for message in said.at(issue.location))
+        ]
+        for issue in (*self._statuses, *deadlines):
+            if (issue.code, issue.location) not in told:
+                told.add((issue.code, issue.location))
+                self._problems.append(issue)
+        self._statuses.clear()
+        self._deadlines.clear()
+
+
 _NUMBERED = re.compile(r"(\D*)(\d+)")
 
 
@@ -484,7 +629,9 @@ def validate(
         ignore: Drop issues whose code starts with one of these.
 
     Returns:
-        The issues (a list): the reader's problems, then each rule's in code order.
+        The issues (a list): the reader's problems, then each rule's in code order; a
+        rule's issue with the code and location of a reader's problem (an unknown status
+        word the reader reported as GT101) is not listed twice.
 
     Raises:
         UnknownCodeError: A code or prefix in ``select`` or ``ignore`` that no known code
@@ -516,6 +663,7 @@ def validate(
     check_codes("validate(select=...)", selected or (), own)
     check_codes("validate(ignore=...)", ignored, own)
     found: list[Issue] = list(document.problems)
+    told = {(problem.code, problem.location) for problem in document.problems}
     on = date_argument(on, "validate(on=...)")  # a datetime stands for its day
     _SEVERITY.clear()
     _SEVERITY.update((registered.code, registered.severity) for registered in RULES)
@@ -525,7 +673,11 @@ def validate(
                 continue
             if _matches(registered.code, ignored):
                 continue
-            found.extend(registered.check(document, on))
+            found.extend(
+                issue
+                for issue in registered.check(document, on)
+                if (issue.code, issue.location) not in told  # the reader reported it
+            )
         return Issues(
             issue
             for issue in found

@@ -346,6 +346,7 @@ from govtrack.model.records import (
     Update,
 )
 from govtrack.model.status import ResponseCategory, ScheduleStatus, Severity, Status
+from govtrack.validate import ReadingChecks, with_reading_problems
 
 __all__ = ["CODES", "PROGRESS_EVERY", "ProgressCallback", "iter_actions", "load"]
 
@@ -3841,13 +3842,14 @@ def load(
             f"{HEADER_SCAN_ROWS} rows of {names} for columns such as Recommendation, Key action, "
             "Action, Activity or Indicator next to Responsible, Deadline, Status)"
         )
-    return Document(
+    document = Document(
         evaluations=[item for item in found if isinstance(item, Evaluation)],
         reports=[item for item in found if isinstance(item, ProgressReport)],
         plans=[item for item in found if isinstance(item, ActionPlan)],
         problems=reader.problems.found,
         source=str(path),
     )
+    return with_reading_problems(document)  # the words kept as text (GT101, GT104, GT111)
 
 
 def iter_actions(
@@ -3887,7 +3889,10 @@ def iter_actions(
         limits: Resource limits (:class:`govtrack.Limits`); a million-row sheet of ten
             columns needs a ``max_cells`` above the default ten million.
         problems: A list to append the reading problems to, as they are found
-            (what ``load(path).problems`` would hold).
+            (what ``load(path).problems`` would hold); the words kept as text but not
+            interpreted (GT101, GT104) are appended when the last action has been read, after
+            the reader's, as ``load`` lists them. A response category is not judged (GT111):
+            streaming builds no recommendation.
         progress: Called as rows are read, ``progress(rows_read, rows_total)``.
         hidden_sheets: ``"read"`` or ``"skip"``, as for :func:`load` (workbooks only).
 
@@ -3934,11 +3939,16 @@ def iter_actions(
         reader.problems.found = problems
     sink: list[Action] = []
     seen = False
+    checks = ReadingChecks(problems) if problems is not None else None
     for item in _walk(opened, reader, limits, progress, sink=sink):
         if isinstance(item, Action):
+            if checks is not None:
+                checks.check(item)  # its words kept as text, as load reports them (GT101, GT104)
             yield item
         else:
             seen = True
+    if checks is not None:
+        checks.finish()  # after the reader's problems, as load lists them
     if not seen:
         names = ", ".join(repr(sheet.name) for sheet in opened.worksheets)
         raise FormatError(
