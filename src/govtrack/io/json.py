@@ -1854,7 +1854,12 @@ def _checked_from_data(data: Any, source: str) -> Document:
     version = data.get("schema_version")
     if isinstance(version, bool) or not isinstance(version, int):
         raise SchemaError(f"{where}missing or non-integer schema_version @ $.schema_version")
-    if not 1 <= version <= SCHEMA_VERSION:
+    if version < 1:
+        raise SchemaError(
+            f"{where}schema_version {version} is invalid: versions start at 1 (this govtrack "
+            f"reads 1 to {SCHEMA_VERSION}) @ $.schema_version"
+        )
+    if version > SCHEMA_VERSION:
         raise SchemaError(
             f"{where}schema_version {version} is not one this govtrack reads "
             f"(1 to {SCHEMA_VERSION}); upgrade govtrack @ $.schema_version"
@@ -2010,9 +2015,12 @@ def loads(text: str, *, source: str = "") -> Document:
         with collector_paused():
             data = json.loads(text)
     except json.JSONDecodeError as error:
+        # The line is the error's location (printed first, as "line 3: "); the file, which
+        # a location names only when nothing finer is known, is named after the column.
+        of = f" of {source}" if source else ""
         raise SchemaError(
-            f"{where}not JSON: {error.msg.removesuffix(' at')} at line {error.lineno} "
-            f"column {error.colno}"
+            f"not JSON: {error.msg.removesuffix(' at')} at column {error.colno}{of}",
+            location=Location(file=source, line=error.lineno),
         ) from None
     except RecursionError:
         raise SchemaError(
