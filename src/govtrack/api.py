@@ -443,6 +443,16 @@ def dump(
     lose. Writing govtrack JSON over the govtrack JSON file the document was read from
     loses nothing, and is allowed (an application's store: load, change, dump).
 
+    Args:
+        document: The document.
+        path: The file to write; its suffix (``.xlsx``, ``.json``, ``.md``) chooses the
+            format unless ``format`` is given.
+        format: ``"excel"`` (a workbook), or a text format :func:`dumps` writes
+            (``"json"``, ``"report"``, ``"gate"``, ``"matrix"``), whatever the suffix.
+        overwrite_source: Allow writing over ``document.source``.
+        **options: Passed to the writer (``layout=`` for a workbook, ``on=`` for a
+            report).
+
     Raises:
         UnsupportedFormatError: The suffix or format has no writer.
         WriteError: The file cannot be written, or is the document's own source (and
