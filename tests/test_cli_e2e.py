@@ -223,7 +223,7 @@ def test_validate_ignoring_the_errors_exits_0(inputs: dict[str, Path]) -> None:
     """--ignore takes a comma-separated list; with the errors ignored the exit status is 0."""
     result = run("validate", inputs["xlsx"], "--on", ON, "--ignore", "GT101,GT208")
     assert (0, "") == (result.returncode, result.stderr)
-    assert f"{inputs['xlsx']}: 3 infos" == result.stdout.splitlines()[0]
+    assert f"{inputs['xlsx']}: 3 infos (2 ignored)" == result.stdout.splitlines()[0]
 
 
 def test_validate_annotate_writes_a_copy_and_leaves_the_source(

@@ -492,7 +492,7 @@ def test_the_command_and_the_api_accept_the_same_codes(tmp_path: Path) -> None:
     doc = gt.load(path)
     on = dt.date(2024, 1, 1)
     assert [] == gt.validate(doc, on=on, ignore=["ORG001"])
-    assert (0, f"{path}: no problems found\n") == run(
+    assert (0, f"{path}: no problems found (1 ignored)\n") == run(
         "validate", str(path), "--on", "2024-01-01", "--ignore", "org"
     )
     with pytest.raises(gt.UnknownCodeError):
@@ -509,3 +509,48 @@ def test_an_unknown_code_writes_no_annotated_copy(
     gt.dump(gt.loads(MATRIX, format="matrix", dayfirst=True), workbook)
     assert (2, "") == run("validate", str(workbook), "--annotate", str(out), "--ignore", "GT11O")
     assert (False, True) == (out.exists(), "--ignore GT11O" in capsys.readouterr().err)
+
+
+def _unread_status_json(tmp_path: Path, comments: str = "") -> Path:
+    """A plan of two actions: one with a status word govtrack cannot read (GT101), one done
+    (GT105 when it has no comments)."""
+    doc = gt.Document(
+        plans=(
+            gt.ActionPlan(
+                actions=(
+                    gt.Action(text="Hire an analyst", ref="1", responsible=("HR",),
+                              due=gt.parse_due("2030"), status_text="Stalled"),
+                    gt.Action(text="Publish the plan", ref="2", responsible=("Unit A",),
+                              due=gt.parse_due("2022/06"), status=gt.Status.COMPLETED,
+                              comments=comments),
+                )
+            ),
+        )
+    )  # fmt: skip
+    path = tmp_path / "bad.json"
+    path.write_text(gt.dumps(doc), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("quiet", [[], ["--quiet"]])
+def test_validate_says_how_many_problems_it_ignored(tmp_path: Path, quiet: list[str]) -> None:
+    """Regression: `validate bad.json --ignore GT101` printed "no problems found", as for a
+    clean file, when it had dropped problems; it says "no problems found (1 ignored)"."""
+    path = _unread_status_json(tmp_path, comments="Published on the website")
+    code, text = run("validate", str(path), "--on", "2024-01-01", "--ignore", "GT101", *quiet)
+    assert (0, f"{path}: no problems found (1 ignored)") == (code, text.splitlines()[0])
+
+
+def test_validate_counts_the_ignored_beside_what_is_left(tmp_path: Path) -> None:
+    """With problems left, the count line ends with the ignored ones too; with nothing
+    ignored, it has no "(0 ignored)", and --select alone ignores nothing."""
+    path = _unread_status_json(tmp_path)
+    every = run("validate", str(path), "--on", "2024-01-01", "--quiet")[1]
+    kept = run("validate", str(path), "--on", "2024-01-01", "--quiet", "--ignore", "GT105")[1]
+    chosen = run("validate", str(path), "--on", "2024-01-01", "--quiet", "--select", "GT105")[1]
+    expected = (
+        f"{path}: 1 error, 1 warning\n",
+        f"{path}: 1 error (1 ignored)\n",
+        f"{path}: 1 warning\n",
+    )
+    assert expected == (every, kept, chosen)

@@ -245,6 +245,21 @@ def test_a_newer_version_is_refused_with_a_clear_message(tmp_path: Path) -> None
         wb.read(path)
 
 
+@pytest.mark.parametrize("version", [0, -1, "two"])
+def test_a_version_below_one_is_invalid_not_too_new(tmp_path: Path, version: int | str) -> None:
+    """Regression: a layout version of 0 (or below, or not a number) said "upgrade
+    govtrack", as a newer one does; no govtrack reads it, so it is said to be invalid."""
+    path = tmp_path / "doc.xlsx"
+    wb.write(gt.Document(), path)
+    _edit(path, wb.MARKER_SHEET, "B2", version)
+    with pytest.raises(gt.FormatError) as caught:
+        wb.read(path)
+    assert (True, False) == (
+        f"govtrack workbook version {version!r} is invalid" in str(caught.value),
+        "upgrade" in str(caught.value),
+    )
+
+
 def test_a_workbook_without_the_marker_is_refused(tmp_path: Path) -> None:
     """A partner's plain workbook is not read as govtrack's layout."""
     path = tmp_path / "partner.xlsx"

@@ -355,7 +355,7 @@ def test_converter_is_not_the_global_one() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("not json", "not JSON: Expecting value at line 1 column 1"),
+        ("not json", "line 1: not JSON: Expecting value at column 1"),
         ("[]", "a govtrack JSON document is an object @ $"),
         ("{}", "missing or non-integer schema_version @ $.schema_version"),
         ('{"schema_version": 99}', "schema_version 99 is not one this govtrack reads"),
@@ -461,6 +461,68 @@ def test_malformed_documents_name_the_path(text: str, expected: str) -> None:
         gt.loads(text, format="json")
     assert expected in str(caught.value)
     assert isinstance(caught.value, gt.GovtrackError)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "expected"),
+    [
+        ('{"schema_version":2,', "", ("line 1: not JSON: Expecting property name", 1)),
+        ('{"schema_version": 2,\n "plans": [\n  {"title" "x"}]}', "", ("line 3: not JSON: ", 3)),
+        ("\n\n[1,,", "x.json", ("line 3: not JSON: Expecting value at column 4 of x.json", 3)),
+    ],
+)
+def test_text_that_is_not_json_carries_its_line(
+    text: str, source: str, expected: tuple[str, int]
+) -> None:
+    """Regression: a JSON syntax error's SchemaError had location None though its line is
+    known; it carries Location(line=...) (and the file), and the message starts with it."""
+    with pytest.raises(gt.SchemaError) as caught:
+        gt.loads(text, format="json", source=source)
+    location = caught.value.location
+    assert location is not None
+    assert expected == (str(caught.value)[: len(expected[0])], location.line)
+    assert source == location.file
+
+
+@given(documents, st.data())
+def test_a_stray_character_is_located_at_its_line_and_column(
+    doc: gt.Document, data: st.DataObject
+) -> None:
+    """A character no JSON allows, put at the start of any line of an indented document, is
+    reported at that line (the error's location) and that column (in the message)."""
+    lines = gt_json.dumps(doc, indent=2).split("\n")
+    index = data.draw(st.integers(0, len(lines) - 1))
+    column = len(lines[index]) - len(lines[index].lstrip()) + 1
+    lines[index] = lines[index][: column - 1] + "@" + lines[index][column - 1 :]
+    with pytest.raises(gt.SchemaError) as caught:
+        gt.loads("\n".join(lines), format="json")
+    location = caught.value.location
+    assert (index + 1, f"line {index + 1}: not JSON: ") == (
+        location.line if location is not None else None,
+        str(caught.value)[: len(f"line {index + 1}: not JSON: ")],
+    )
+    assert str(caught.value).endswith(f" at column {column}")
+
+
+@pytest.mark.parametrize("version", [0, -1, -20])
+def test_a_version_below_one_is_invalid_not_too_new(version: int) -> None:
+    """Regression: schema_version 0 (or below) said "upgrade govtrack", as a newer version
+    does; no govtrack reads it, so it is said to be invalid."""
+    with pytest.raises(gt.SchemaError) as caught:
+        gt.loads(f'{{"schema_version": {version}}}', format="json")
+    expected = (
+        f"schema_version {version} is invalid: versions start at 1 (this govtrack reads 1 to "
+        f"{gt_json.SCHEMA_VERSION}) @ $.schema_version"
+    )
+    assert (expected, False) == (str(caught.value), "upgrade" in str(caught.value))
+
+
+def test_a_newer_version_asks_for_an_upgrade() -> None:
+    """A schema_version above the one govtrack writes asks for a newer govtrack."""
+    newer = gt_json.SCHEMA_VERSION + 1
+    with pytest.raises(gt.SchemaError) as caught:
+        gt.loads(f'{{"schema_version": {newer}}}', format="json")
+    assert str(caught.value).endswith("upgrade govtrack @ $.schema_version")
 
 
 def test_a_record_on_its_own_needs_its_origin_whole() -> None:

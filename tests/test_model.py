@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import datetime as dt
 import re
+import types
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,8 @@ import pytest
 from hypothesis import given
 
 import govtrack as gt
+from govtrack import _errors as gt_errors
+from govtrack.model import location as gt_location
 from strategies import RECORD_TYPES, STRATEGY_FIELDS, documents
 
 RECORDS = RECORD_TYPES
@@ -124,6 +127,44 @@ def test_all_is_complete() -> None:
     """__all__ names each public name once, and every name in it exists."""
     assert len(set(gt.__all__)) == len(gt.__all__)
     assert all(hasattr(gt, name) for name in gt.__all__)
+
+
+@pytest.mark.parametrize("module", [gt_errors, gt_location], ids=lambda m: m.__name__)
+def test_a_module_names_its_public_names_in_a_sorted_all(module: types.ModuleType) -> None:
+    """Regression: govtrack._errors and govtrack.model.location had no __all__, so what
+    they promise was left to guessing; each names the public names it defines, sorted."""
+    defined = sorted(
+        name
+        for name, value in vars(module).items()
+        if not name.startswith("_") and getattr(value, "__module__", None) == module.__name__
+    )
+    names: list[str] = getattr(module, "__all__", [])
+    assert (defined, defined) == (names, sorted(names))
+
+
+_SECTIONS: list[tuple[Callable[..., object], tuple[str, ...]]] = [
+    (gt.closure_rate, ("Args:", "Returns:", "Raises:")),
+    (gt.dump, ("Args:", "Raises:")),
+    (gt.json_schema, ("Returns:",)),
+    (gt.make_converter, ("Returns:", "Raises:")),
+    (gt.to_data, ("Args:", "Returns:", "Raises:")),
+    (gt.from_data, ("Args:", "Returns:", "Raises:")),
+    (gt.summarize, ("Args:", "Returns:", "Raises:")),
+    (gt.implementation_rate, ("Args:", "Returns:", "Raises:")),
+]
+
+
+@pytest.mark.parametrize(
+    ("function", "sections"), _SECTIONS, ids=lambda f: getattr(f, "__name__", "")
+)
+def test_a_public_functions_docstring_has_its_sections_and_an_example(
+    function: Callable[..., object], sections: tuple[str, ...]
+) -> None:
+    """Regression: these docstrings lacked Args, Returns or Raises (STYLE: a public function
+    says its arguments, what it returns and what it raises, with an example that runs)."""
+    lines = [line.strip() for line in (function.__doc__ or "").splitlines()]
+    found = [section for section in sections if section in lines]
+    assert ([*sections], True) == (found, any(line.startswith(">>> ") for line in lines))
 
 
 @pytest.mark.parametrize("cls", list(STRATEGY_FIELDS))

@@ -54,6 +54,36 @@ def test_effective_status_table(
     assert expected is act(recorded, due).effective_status(on=ON)
 
 
+def _status_table() -> list[tuple[str, str]]:
+    """The rows of the table in Action.effective_status's docstring, continuation lines
+    joined: (recorded status, effective status)."""
+    lines = (gt.Action.effective_status.__doc__ or "").splitlines()
+    rules = [n for n, line in enumerate(lines) if line.strip().startswith("====")]
+    split = lines[rules[0]].index("  ", lines[rules[0]].index("=")) + 2
+    rows: list[tuple[str, str]] = []
+    for line in lines[rules[1] + 1 : rules[2]]:
+        left, right = line[:split].strip(), line[split:].strip()
+        if left:
+            rows.append((left, right))
+        else:
+            rows[-1] = (rows[-1][0], f"{rows[-1][1]} {right}")
+    return rows
+
+
+def test_the_effective_status_docstring_says_what_the_code_does() -> None:
+    """Regression: Action.effective_status's table said an action of no status gives None,
+    "nothing is guessed", whatever its deadline; past its deadline it is OVERDUE (as the
+    code does and the command-line reference says)."""
+    said = {
+        "> due.end" in left: right.split()[0] for left, right in _status_table() if "None" in left
+    }
+    done = {
+        True: str(act(None, "2020/01").effective_status(on=ON)).removeprefix("Status."),
+        False: str(act(None, "2023/06").effective_status(on=ON)) + ":",
+    }
+    assert {True: "OVERDUE", False: "None:"} == said == done
+
+
 def test_deemed_consent_resolves_itself() -> None:
     """A deemed-consent rule is ongoing until its date passes, then completed."""
     rule = gt.Decision(
@@ -290,3 +320,127 @@ def test_deemed_consent_with_a_recorded_status_is_followed_up() -> None:
         summary.by_status[S.ONGOING],
         summary.implementation_rate,
     )
+
+
+def _containers() -> list[object]:
+    """One record of each kind that holds actions, with made-up actions of mixed statuses."""
+    key_actions = (act(S.COMPLETED, "2022/03", who=("Unit A",)), act(S.ONGOING, "2022/06"))
+    later = (act(S.NO_LONGER_APPLICABLE), act(S.COMPLETED, "2022/12"), act(None, "2023/06"))
+    recommendation = gt.Recommendation(text="Strengthen monitoring", actions=key_actions)
+    evaluation = gt.Evaluation(
+        title="Country programme evaluation",
+        recommendations=(recommendation, gt.Recommendation(text="Train staff", actions=later)),
+    )
+    meeting = gt.Meeting(
+        title="Steering committee",
+        decisions=(
+            gt.Decision(text="Circulate the draft", status=S.COMPLETED),
+            gt.Decision(text="Comment by 02 May 2019", due=gt.parse_due("02 May 2019"),
+                        deemed_consent=True),
+        ),
+    )  # fmt: skip
+    report = gt.ProgressReport(
+        title="Gender working group, Q4",
+        activities=(
+            gt.Activity(text="Hold a workshop", status=S.ONGOING, due=gt.parse_due("2022")),
+        ),
+    )
+    plan = gt.ActionPlan(actions=(act(S.NOT_STARTED), act(S.COMPLETED)))
+    document = gt.Document(evaluations=(evaluation,), meetings=(meeting,), reports=(report,),
+                           plans=(plan,))  # fmt: skip
+    return [recommendation, evaluation, meeting, report, plan, document]
+
+
+@pytest.mark.parametrize("container", _containers(), ids=lambda c: type(c).__name__)
+def test_rates_and_summary_take_any_record_that_holds_actions(container: Any) -> None:
+    """Regression: implementation_rate, closure_rate and summarize raised "'Recommendation'
+    object is not iterable" for a recommendation or an evaluation (DESIGN: the rate of a
+    response, an evaluation); every container now counts its own actions, as a list does."""
+    actions = list(container.actions)
+    period = (D(2022, 1, 1), D(2022, 12, 31))
+    expected = (
+        gt.implementation_rate(actions, on=ON),
+        gt.closure_rate(actions, start=period[0], end=period[1], on=ON),
+        gt.summarize(actions, on=ON, period=period),
+    )
+    actual = (
+        gt.implementation_rate(container, on=ON),
+        gt.closure_rate(container, start=period[0], end=period[1], on=ON),
+        gt.summarize(container, on=ON, period=period),
+    )
+    assert expected == actual
+
+
+def test_every_container_has_its_actions_in_order() -> None:
+    """.actions of an evaluation is its recommendations' key actions, of a meeting its
+    decisions, of a report its activities; a document's are theirs, root by root."""
+    _recommendation, evaluation, meeting, report, plan, document = _containers()
+    assert isinstance(evaluation, gt.Evaluation)
+    assert isinstance(meeting, gt.Meeting)
+    assert isinstance(report, gt.ProgressReport)
+    assert isinstance(plan, gt.ActionPlan)
+    assert isinstance(document, gt.Document)
+    expected = (
+        tuple(a for rec in evaluation.recommendations for a in rec.actions),
+        meeting.decisions,
+        report.activities,
+        (*evaluation.actions, *meeting.actions, *report.actions, *plan.actions),
+    )
+    actual = (evaluation.actions, meeting.actions, report.actions, document.actions)
+    assert expected == actual
+    assert [gt.Actions] * 4 == [type(found) for found in actual]
+
+
+@pytest.mark.parametrize(
+    ("source", "said"),
+    [
+        (3, "not int 3"),
+        ("Hire staff", "not str 'Hire staff'"),
+        ({"text": "x"}, "not dict {'text': 'x'}"),
+        (gt.Action(text="x"), "not Action Action(text='x'"),
+        ([gt.Evaluation(title="E")], "not a list holding Evaluation Evaluation(title='E'"),
+        ([gt.Action(text="x"), None], "not a list holding NoneType None at [1]"),
+    ],
+)
+@pytest.mark.parametrize("function", ["implementation_rate", "closure_rate", "summarize"])
+def test_rates_refuse_what_is_not_actions_by_name(function: str, source: object, said: str) -> None:
+    """Anything but a Document, a container of actions or actions is a TypeError naming the
+    function's argument, what it takes and what came, never an AttributeError from deep inside."""
+    call: Callable[..., object] = getattr(gt, function)
+    options: dict[str, Any] = {"on": ON}
+    if function == "closure_rate":
+        options |= {"start": D(2022, 1, 1), "end": D(2022, 12, 31)}
+    with pytest.raises(TypeError) as raised:
+        call(source, **options)
+    message = str(raised.value)
+    expected = (True, True, True)
+    actual = (
+        message.startswith(f"{function}(source) takes a Document, an Evaluation, "),
+        "or an iterable of Actions" in message,
+        said in message,
+    )
+    assert expected == actual, message
+
+
+def test_a_list_of_containers_is_refused_with_a_hint() -> None:
+    """A list of evaluations (a portfolio) is refused with the hint to pass their actions."""
+    portfolio: Any = [gt.Evaluation(title="E")]  # what the annotations refuse, as a caller may
+    with pytest.raises(TypeError, match=r"at \[0\] \(pass its \.actions, or the container"):
+        gt.implementation_rate(portfolio, on=ON)
+
+
+@given(documents, dates)
+def test_a_documents_rate_is_the_rate_of_its_roots_actions(doc: gt.Document, on: dt.date) -> None:
+    """Summarising a document is summarising every root's actions, root by root, in order."""
+    roots: tuple[gt.Evaluation | gt.Meeting | gt.ProgressReport | gt.ActionPlan, ...] = (
+        *doc.evaluations,
+        *doc.meetings,
+        *doc.reports,
+        *doc.plans,
+    )
+    actions = [action for root in roots for action in root.actions]
+    assert gt.summarize(actions, on=on) == gt.summarize(doc, on=on)
+    for root in roots:
+        assert gt.implementation_rate(list(root.actions), on=on) == gt.implementation_rate(
+            root, on=on
+        )

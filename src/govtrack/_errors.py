@@ -21,6 +21,21 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from govtrack.model.location import Location
 
+__all__ = [
+    "AmbiguousDateError",
+    "ArgumentError",
+    "DueParseError",
+    "FormatError",
+    "GovtrackError",
+    "MissingFileError",
+    "NotAFileError",
+    "ReadError",
+    "ReadPermissionError",
+    "SchemaError",
+    "UnknownCodeError",
+    "UnsupportedFormatError",
+    "WriteError",
+]
 
 _LINE_BREAKS = str.maketrans(
     {char: repr(char)[1:-1] for char in "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"}

@@ -480,6 +480,16 @@ def dump(
     ``layout="matrix"`` only. An option the format or layout does not use is refused,
     never ignored: ``lossy=`` for govtrack's own workbook or JSON, which hold everything.
 
+    Args:
+        document: The document.
+        path: The file to write; its suffix (``.xlsx``, ``.json``, ``.md``) chooses the
+            format unless ``format`` is given.
+        format: ``"excel"`` (a workbook), or a text format :func:`dumps` writes
+            (``"json"``, ``"report"``, ``"gate"``, ``"matrix"``), whatever the suffix.
+        overwrite_source: Allow writing over ``document.source``.
+        **options: Passed to the writer (see :func:`dumps`): ``layout=`` for a
+            workbook; ``on=`` and ``lossy=`` where the format or layout uses them.
+
     Raises:
         UnsupportedFormatError: The suffix or format has no writer, or an option does not
             apply to it (or to the layout).

@@ -350,11 +350,18 @@ def _issue_data(issue: Issue) -> dict[str, Any]:
     }
 
 
-def _print_issues(issues: list[Issue], source: str, out: TextIO) -> None:
+def _tally(issues: Sequence[Issue], ignored: int) -> str:
+    """The first line's count: ``2 errors, 1 warning`` or ``no problems found``, followed
+    by ``(3 ignored)`` when ``--ignore`` dropped some, so a clean result is not mistaken
+    for a clean file."""
+    said = _counts(issues) or "no problems found"
+    return f"{said} ({ignored} ignored)" if ignored else said
+
+
+def _print_issues(issues: list[Issue], source: str, out: TextIO, ignored: int = 0) -> None:
+    print(f"{source}: {_tally(issues, ignored)}", file=out)
     if not issues:
-        print(f"{source}: no problems found", file=out)
         return
-    print(f"{source}: {_counts(issues)}", file=out)
     _print_codes(issues, out)
     print(file=out)
     print("All problems:", file=out)
@@ -454,6 +461,8 @@ def _validate(args: argparse.Namespace, doc: Document, out: TextIO) -> int:
             ],
         )
     issues = validate(doc, on=on, select=select, ignore=ignore)
+    # What --ignore dropped, counted as validate() counts (selected first, then ignored).
+    ignored = len(validate(doc, on=on, select=select)) - len(issues) if ignore else 0
     if args.annotate:
         from govtrack.annotate import annotate  # noqa: PLC0415 - only this option needs openpyxl
 
@@ -467,9 +476,9 @@ def _validate(args: argparse.Namespace, doc: Document, out: TextIO) -> int:
         )
         print(file=out)
     elif args.quiet:
-        print(f"{args.file}: {_counts(issues) or 'no problems found'}", file=out)
+        print(f"{args.file}: {_tally(issues, ignored)}", file=out)
     else:
-        _print_issues(issues, args.file, out)
+        _print_issues(issues, args.file, out, ignored)
         if args.annotate:
             print(f"\nwrote {args.annotate}", file=out)
     return EXIT_ERRORS if any(i.severity is Severity.ERROR for i in issues) else EXIT_OK

@@ -1181,7 +1181,12 @@ def _read_stream(stream: IO[bytes], name: str, limits: Limits) -> Document:
                 f"not {FORMAT_NAME!r}"
             )
         version = marker.get("version")
-        if not isinstance(version, int) or not 1 <= version <= FORMAT_VERSION:
+        if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+            raise FormatError(
+                f"govtrack workbook version {version!r} is invalid: a version is a whole "
+                f"number from 1 (this govtrack reads 1 to {FORMAT_VERSION})"
+            )
+        if version > FORMAT_VERSION:
             raise FormatError(
                 f"govtrack workbook version {version!r} is not one this govtrack reads "
                 f"(1 to {FORMAT_VERSION}); upgrade govtrack"

@@ -529,6 +529,14 @@ def make_converter() -> cattrs.Converter:
     date) apply to the records it converts (an Action, a Meeting, a list of them), and
     not inside a Document, which is always in govtrack's format.
 
+    Returns:
+        A new :class:`cattrs.Converter` each time (never cattrs' global one), the
+        caller's to add hooks to.
+
+    Raises:
+        SchemaError: Raised by the converter's ``unstructure`` and ``structure`` (not
+            by this function) for a value of the wrong type, with its JSON path.
+
     >>> import govtrack as gt
     >>> converter = make_converter()
     >>> data = converter.unstructure(gt.Document(source="/srv/store.json"))
@@ -1661,6 +1669,12 @@ def to_data(document: Document) -> dict[str, Any]:
     :func:`from_data` reads it back. Use it to store a document in a database's JSON
     column, or to send it in a web framework's response.
 
+    Args:
+        document: The document.
+
+    Returns:
+        A new dict, the caller's to change.
+
     Raises:
         SchemaError: A field holds a value :func:`loads` would refuse (``None`` for a
             text, a number in ``extra``): the document could be written, and never read
@@ -1823,6 +1837,9 @@ def from_data(data: Any, *, source: str = "") -> Document:
         data: The data: a dict with ``schema_version`` (1 or 2) and the document's fields.
         source: A file name to record as the document's ``source`` and in messages.
 
+    Returns:
+        The Document (the data is not changed).
+
     Raises:
         SchemaError: The data is not a govtrack document; the message gives the JSON
             path and the reason.
@@ -1854,7 +1871,12 @@ def _checked_from_data(data: Any, source: str) -> Document:
     version = data.get("schema_version")
     if isinstance(version, bool) or not isinstance(version, int):
         raise SchemaError(f"{where}missing or non-integer schema_version @ $.schema_version")
-    if not 1 <= version <= SCHEMA_VERSION:
+    if version < 1:
+        raise SchemaError(
+            f"{where}schema_version {version} is invalid: versions start at 1 (this govtrack "
+            f"reads 1 to {SCHEMA_VERSION}) @ $.schema_version"
+        )
+    if version > SCHEMA_VERSION:
         raise SchemaError(
             f"{where}schema_version {version} is not one this govtrack reads "
             f"(1 to {SCHEMA_VERSION}); upgrade govtrack @ $.schema_version"
@@ -1996,23 +2018,39 @@ def _has_surrogate_below(data: Any) -> bool:
 def loads(text: str, *, source: str = "") -> Document:
     """A Document from a JSON string.
 
+    Args:
+        text: The JSON text.
+        source: A file name to record as the document's ``source`` and in messages.
+
+    Returns:
+        The Document.
+
     Raises:
         SchemaError: The text is not JSON, or not a govtrack document; the message
-            gives the JSON path and the reason.
+            gives the JSON path and the reason. For text that is not JSON, its
+            ``location`` gives the line (and the file), and the message the column.
 
     >>> loads('{"schema_version": 1, "plans": [{"actions": [{"txt": "x"}]}]}')
     Traceback (most recent call last):
     ...
     govtrack._errors.SchemaError: not a govtrack document: required field missing @ $.plans[0].actions[0].text; extra fields found (txt) @ $.plans[0].actions[0]
+    >>> try:
+    ...     loads('{"schema_version": 2,\\n "plans": [}', source="store.json")
+    ... except SchemaError as error:
+    ...     print(error.location.line, error)
+    2 line 2: not JSON: Expecting value at column 12 of store.json
     """  # noqa: E501 - doctest output is one line
     where = f"{source}: " if source else ""
     try:
         with collector_paused():
             data = json.loads(text)
     except json.JSONDecodeError as error:
+        # The line is the error's location (printed first, as "line 3: "); the file, which
+        # a location names only when nothing finer is known, is named after the column.
+        of = f" of {source}" if source else ""
         raise SchemaError(
-            f"{where}not JSON: {error.msg.removesuffix(' at')} at line {error.lineno} "
-            f"column {error.colno}"
+            f"not JSON: {error.msg.removesuffix(' at')} at column {error.colno}{of}",
+            location=Location(file=source, line=error.lineno),
         ) from None
     except RecursionError:
         raise SchemaError(
@@ -2039,6 +2077,14 @@ def sniff(text: str) -> float:
 
 def json_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of govtrack's JSON document.
+
+    It describes what :func:`dumps` writes for this ``SCHEMA_VERSION``, so another
+    program can check a document, or generate types, without govtrack. It takes no
+    arguments and raises nothing.
+
+    Returns:
+        A new dict, the schema (with ``$schema``, ``$id``, ``properties`` and ``$defs``),
+        ready for ``json.dumps``.
 
     >>> schema = json_schema()
     >>> schema["properties"]["schema_version"]["const"]

@@ -10,6 +10,8 @@ import attrs
 from govtrack.model._immutable import shared_when_copied
 from govtrack.model.frozenmap import EMPTY, FrozenMap, _frozen_map
 
+__all__ = ["Location"]
+
 _ROW = re.compile(r"\d+$")
 
 

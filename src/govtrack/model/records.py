@@ -274,15 +274,16 @@ class Action:
     def effective_status(self, *, on: dt.date) -> Status | None:
         """The status on the date ``on``, derived from the recorded one by the rules.
 
-        ================================  ==========================================
-        recorded status                   effective status on ``on``
-        ================================  ==========================================
-        COMPLETED, NO_LONGER_APPLICABLE   the same
-        any other, ``on`` > due.end       OVERDUE
-        OVERDUE                           OVERDUE (the source's word stands)
-        NOT_STARTED, ONGOING              the same
-        None (absent or unknown word)     None: nothing is guessed
-        ================================  ==========================================
+        =========================================  ====================================
+        recorded status                            effective status on ``on``
+        =========================================  ====================================
+        COMPLETED, NO_LONGER_APPLICABLE            the same
+        any other or None, ``on`` > due.end        OVERDUE (an action of unknown status
+                                                   is owed once its deadline has passed)
+        OVERDUE                                    OVERDUE (the source's word stands)
+        NOT_STARTED, ONGOING                       the same
+        None, no deadline or one not yet passed    None: nothing is guessed
+        =========================================  ====================================
 
         >>> import govtrack as gt
         >>> action = gt.Action(text="Report", due=gt.parse_due("2021/07"),
@@ -290,6 +291,11 @@ class Action:
         >>> action.effective_status(on=dt.date(2021, 7, 15))
         <Status.ONGOING: 'ongoing'>
         >>> action.effective_status(on=dt.date(2021, 8, 1))
+        <Status.OVERDUE: 'overdue'>
+        >>> unknown = gt.Action(text="Report", due=gt.parse_due("2021/07"), status_text="Stalled")
+        >>> print(unknown.effective_status(on=dt.date(2021, 7, 15)))
+        None
+        >>> unknown.effective_status(on=dt.date(2021, 8, 1))
         <Status.OVERDUE: 'overdue'>
         """
         if type(on) is not dt.date:  # a str or datetime: said clearly, or its day
@@ -450,6 +456,19 @@ class Evaluation:
     extra: FrozenMap = attrs.field(default=EMPTY, converter=_frozen_map)
     origin: Location | None = attrs.field(default=None, eq=False)
 
+    @property
+    def actions(self) -> Actions:
+        """The key actions of every recommendation, in order (read-only).
+
+        >>> import govtrack as gt
+        >>> evaluation = gt.Evaluation(title="E", recommendations=(
+        ...     gt.Recommendation(text="r1", actions=(gt.Action(text="a"), gt.Action(text="b"))),
+        ...     gt.Recommendation(text="r2", actions=(gt.Action(text="c"),))))
+        >>> [action.text for action in evaluation.actions]
+        ['a', 'b', 'c']
+        """
+        return Actions(action for rec in self.recommendations for action in rec.actions)
+
 
 @shared_when_copied
 @attrs.frozen(kw_only=True)
@@ -502,6 +521,17 @@ class Meeting:
     decisions: tuple[Decision, ...] = attrs.field(default=(), converter=_decisions)
     extra: FrozenMap = attrs.field(default=EMPTY, converter=_frozen_map)
     origin: Location | None = attrs.field(default=None, eq=False)
+
+    @property
+    def actions(self) -> Actions:
+        """The decisions, in order, as actions (read-only; the same records as ``decisions``).
+
+        >>> import govtrack as gt
+        >>> meeting = gt.Meeting(title="M", decisions=(gt.Decision(text="Share the draft"),))
+        >>> meeting.actions == meeting.decisions
+        True
+        """
+        return Actions(self.decisions)
 
 
 @shared_when_copied
@@ -569,6 +599,17 @@ class ProgressReport:
     extra: FrozenMap = attrs.field(default=EMPTY, converter=_frozen_map)
     origin: Location | None = attrs.field(default=None, eq=False)
 
+    @property
+    def actions(self) -> Actions:
+        """The activities, in order, as actions (read-only; the same records as ``activities``).
+
+        >>> import govtrack as gt
+        >>> report = gt.ProgressReport(title="R", activities=(gt.Activity(text="Train staff"),))
+        >>> report.actions == report.activities
+        True
+        """
+        return Actions(self.activities)
+
 
 @shared_when_copied
 @attrs.frozen(kw_only=True)
@@ -625,16 +666,15 @@ class Document:
         Evaluations' key actions come first, then meetings' decisions, then
         reports' activities, then plans' actions; within each, in order.
         """
+        roots: tuple[Evaluation | Meeting | ProgressReport | ActionPlan, ...] = (
+            *self.evaluations,
+            *self.meetings,
+            *self.reports,
+            *self.plans,
+        )
         found: list[Action] = []
-        for evaluation in self.evaluations:
-            for recommendation in evaluation.recommendations:
-                found.extend(recommendation.actions)
-        for meeting in self.meetings:
-            found.extend(meeting.decisions)
-        for report in self.reports:
-            found.extend(report.activities)
-        for plan in self.plans:
-            found.extend(plan.actions)
+        for root in roots:
+            found.extend(root.actions)
         return Actions(found)
 
     @property

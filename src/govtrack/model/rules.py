@@ -20,17 +20,28 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
+from typing import TypeAlias
 
 import attrs
 
 from govtrack.model._immutable import shared_when_copied
 from govtrack.model.dates import date_argument
 from govtrack.model.frozenmap import ReadOnlyMap
-from govtrack.model.records import Action, Decision, Document
+from govtrack.model.records import (
+    Action,
+    ActionPlan,
+    Decision,
+    Document,
+    Evaluation,
+    Meeting,
+    ProgressReport,
+    Recommendation,
+)
 from govtrack.model.status import Status
 
 __all__ = [
     "UNASSIGNED",
+    "ActionSource",
     "Summary",
     "closure_rate",
     "implementation_rate",
@@ -38,6 +49,25 @@ __all__ = [
     "resolves_itself",
     "summarize",
 ]
+
+ActionSource: TypeAlias = (
+    Document
+    | Evaluation
+    | Recommendation
+    | Meeting
+    | ProgressReport
+    | ActionPlan
+    | Iterable[Action]
+)
+"""What the roll-up functions count: a document, any record that holds actions (a
+response's recommendation, an evaluation, a meeting, a report, a plan: their
+``.actions``), or any actions (a unit's, a portfolio's, a filtered list)."""
+
+_CONTAINERS = (Document, Evaluation, Recommendation, Meeting, ProgressReport, ActionPlan)
+_EXPECTED = (
+    "a Document, an Evaluation, a Recommendation, a Meeting, a ProgressReport, an ActionPlan "
+    "or an iterable of Actions"
+)
 
 UNASSIGNED = "(unassigned)"
 """The key under which :attr:`Summary.overdue` lists actions with no responsible party."""
@@ -70,20 +100,51 @@ def resolves_itself(action: Action) -> bool:
     return isinstance(action, Decision) and action.deemed_consent and action.status is None
 
 
-def _actions(source: Document | Iterable[Action]) -> tuple[Action, ...]:
-    return source.actions if isinstance(source, Document) else tuple(source)
+def _shown(value: object) -> str:
+    """A value's type and a short repr, for a message."""
+    shown = repr(value)
+    return f"{type(value).__name__} {shown if len(shown) <= 60 else shown[:57] + '...'}"
 
 
-def implementation_rate(source: Document | Iterable[Action], *, on: dt.date) -> float | None:
+def _actions(source: ActionSource, function: str) -> tuple[Action, ...]:
+    """The actions ``source`` holds, in order; a TypeError, naming ``function``'s
+    argument, for anything that is not a container of actions nor actions."""
+    given: object = source  # annotations do not stop a caller passing something else
+    if isinstance(given, _CONTAINERS):
+        return tuple(given.actions)
+    if isinstance(given, (str, bytes, Mapping)) or not isinstance(given, Iterable):
+        message = f"{function}(source) takes {_EXPECTED}, not {_shown(given)}"
+        raise TypeError(message)
+    found = tuple(given)
+    for index, item in enumerate(found):
+        if not isinstance(item, Action):
+            hint = (
+                " (pass its .actions, or the container itself)" if hasattr(item, "actions") else ""
+            )
+            message = (
+                f"{function}(source) takes {_EXPECTED}, not a {type(given).__name__} holding "
+                f"{_shown(item)} at [{index}]{hint}"
+            )
+            raise TypeError(message)
+    return found
+
+
+def implementation_rate(source: ActionSource, *, on: dt.date) -> float | None:
     """COMPLETED ÷ applicable (not NO_LONGER_APPLICABLE) actions on ``on``; a rule that
     resolves by itself (:func:`resolves_itself`) is owed by nobody and left out.
 
     Args:
-        source: A Document or any actions (a recommendation's, a unit's).
+        source: What to count: a Document, a record that holds actions (an Evaluation,
+            a Recommendation, a Meeting, a ProgressReport, an ActionPlan) or any
+            iterable of Actions (a unit's, a filtered list).
         on: The date the statuses are judged on.
 
     Returns:
         A number from 0 to 1, or None when no action is applicable.
+
+    Raises:
+        TypeError: ``source`` is none of those, or holds something that is not an
+            Action; or ``on`` is not a date.
 
     >>> import govtrack as gt
     >>> actions = [gt.Action(text="a", status=gt.Status.COMPLETED),
@@ -91,10 +152,28 @@ def implementation_rate(source: Document | Iterable[Action], *, on: dt.date) -> 
     ...            gt.Action(text="c", status=gt.Status.NO_LONGER_APPLICABLE)]
     >>> gt.implementation_rate(actions, on=dt.date(2024, 1, 1))
     0.5
+
+    A recommendation (its management response's key actions), an evaluation, a
+    meeting and the rest count their own actions:
+
+    >>> done = gt.Action(text="d", status=gt.Status.COMPLETED)
+    >>> evaluation = gt.Evaluation(title="E", recommendations=(
+    ...     gt.Recommendation(text="r1", actions=actions[:2]),
+    ...     gt.Recommendation(text="r2", actions=(done,))))
+    >>> gt.implementation_rate(evaluation.recommendations[1], on=dt.date(2024, 1, 1))
+    1.0
+    >>> round(gt.implementation_rate(evaluation, on=dt.date(2024, 1, 1)), 2)
+    0.67
+    >>> gt.implementation_rate("a", on=dt.date(2024, 1, 1))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    TypeError: implementation_rate(source) takes a Document, an Evaluation, ..., not str 'a'
     """
     on = date_argument(on, "implementation_rate(on=...)")
     statuses = [
-        action.effective_status(on=on) for action in _actions(source) if not resolves_itself(action)
+        action.effective_status(on=on)
+        for action in _actions(source, "implementation_rate")
+        if not resolves_itself(action)
     ]
     applicable = [status for status in statuses if status is not Status.NO_LONGER_APPLICABLE]
     if not applicable:
@@ -103,11 +182,25 @@ def implementation_rate(source: Document | Iterable[Action], *, on: dt.date) -> 
 
 
 def closure_rate(
-    source: Document | Iterable[Action], *, start: dt.date, end: dt.date, on: dt.date
+    source: ActionSource, *, start: dt.date, end: dt.date, on: dt.date
 ) -> float | None:
     """The share of applicable actions due in ``start``..``end`` that are COMPLETED on ``on``.
 
     An action is due in the period when its deadline's last day falls in it.
+
+    Args:
+        source: What to count, as for :func:`implementation_rate`: a Document, a
+            record that holds actions, or any iterable of Actions.
+        start: The first day of the period.
+        end: The last day of the period.
+        on: The date the statuses are judged on.
+
+    Returns:
+        A number from 0 to 1, or None when no applicable action is due in the period.
+
+    Raises:
+        TypeError: ``source`` is not a Document, a record that holds actions nor an
+            iterable of Actions; or ``start``, ``end`` or ``on`` is not a date.
 
     >>> import govtrack as gt
     >>> actions = [gt.Action(text="a", due=gt.parse_due("2022/03"), status=gt.Status.COMPLETED),
@@ -116,13 +209,17 @@ def closure_rate(
     >>> gt.closure_rate(actions, start=dt.date(2022, 1, 1), end=dt.date(2022, 12, 31),
     ...                 on=dt.date(2023, 1, 1))
     0.5
+    >>> plan = gt.ActionPlan(actions=actions)
+    >>> gt.closure_rate(plan, start=dt.date(2022, 1, 1), end=dt.date(2022, 3, 31),
+    ...                 on=dt.date(2023, 1, 1))
+    1.0
     """
     start = date_argument(start, "closure_rate(start=...)")
     end = date_argument(end, "closure_rate(end=...)")
     on = date_argument(on, "closure_rate(on=...)")
     due_in = [
         action
-        for action in _actions(source)
+        for action in _actions(source, "closure_rate")
         if action.due is not None and start <= action.due.end <= end
     ]
     return implementation_rate(due_in, on=on)
@@ -192,7 +289,7 @@ class Summary:
 
 
 def summarize(
-    source: Document | Iterable[Action],
+    source: ActionSource,
     *,
     on: dt.date,
     period: tuple[dt.date, dt.date] | None = None,
@@ -203,13 +300,20 @@ def summarize(
     alone: nobody owes it, so it has no place among the statuses, rates and overdue lists.
 
     Args:
-        source: A Document or any actions.
+        source: What to count: a Document, a record that holds actions (an Evaluation,
+            a Recommendation, a Meeting, a ProgressReport, an ActionPlan) or any
+            iterable of Actions.
         on: The date statuses are judged on (there is no default: "today" is the
             caller's choice, so results are reproducible).
         period: ``(start, end)`` for a closure rate, optional.
 
     Returns:
         A :class:`Summary`.
+
+    Raises:
+        TypeError: ``source`` is none of those, or holds something that is not an
+            Action; ``on`` or a day of ``period`` is not a date; or ``period`` is not
+            a ``(start, end)`` tuple.
 
     >>> import govtrack as gt
     >>> doc = gt.Document(plans=(gt.ActionPlan(actions=(
@@ -222,22 +326,23 @@ def summarize(
     (1, 0.5)
     >>> [action.text for action in summary.overdue["Unit A"]]
     ['a']
+    >>> gt.summarize(doc.plans[0], on=dt.date(2023, 1, 31)) == summary
+    True
     """
     on = date_argument(on, "summarize(on=...)")
     if period is not None:
         given: object = period  # annotations do not stop a caller passing a str
         if not isinstance(given, tuple) or len(given) != 2:
-            shown = repr(given) if len(repr(given)) <= 60 else repr(given)[:57] + "..."
             message = (
-                f"summarize(period=...) takes a (start, end) tuple of datetime.date, not "
-                f"{type(given).__name__} {shown}"
+                "summarize(period=...) takes a (start, end) tuple of datetime.date, not "
+                f"{_shown(given)}"
             )
             raise TypeError(message)
         period = (
             date_argument(period[0], "summarize(period=...)"),
             date_argument(period[1], "summarize(period=...)"),
         )
-    actions = _actions(source)
+    actions = _actions(source, "summarize")
     by_status = dict.fromkeys(Status, 0)
     unknown = 0
     overdue: dict[str, list[Action]] = {}
