@@ -17,7 +17,7 @@ from hypothesis import given
 import govtrack as gt
 from govtrack import _errors as gt_errors
 from govtrack.model import location as gt_location
-from strategies import RECORD_TYPES, STRATEGY_FIELDS, documents
+from strategies import RECORD_TYPES, STRATEGY_FIELDS, documents, locations
 
 RECORDS = RECORD_TYPES
 
@@ -109,6 +109,26 @@ def test_location_prints_as_cited() -> None:
         str(gt.Location(file="x.txt", line=37)),
         str(gt.Location(file="x.txt")),
     ]
+
+
+def test_a_citation_names_its_file_first() -> None:
+    """cite() puts the file in front of the place, for lists that span several files."""
+    assert ["x.xlsx: Matrix!I9", "notes.md: line 37", "x.txt", "line 4"] == [
+        gt.Location(file="x.xlsx", sheet="Matrix", cell="I9").cite(),
+        gt.Location(file="notes.md", line=37).cite(),
+        gt.Location(file="x.txt").cite(),
+        gt.Location(line=4).cite(),
+    ]
+
+
+@given(locations)
+def test_a_citation_is_the_place_after_its_file(location: gt.Location) -> None:
+    """cite() is str(location), preceded by the file when the place does not name it."""
+    cited, place = location.cite(), str(location)
+    if location.file and place != location.file:
+        assert f"{location.file}: {place}" == cited
+    else:
+        assert place == cited
 
 
 def test_model_imports_nothing_from_io() -> None:

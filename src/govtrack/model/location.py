@@ -97,6 +97,22 @@ class Location:
             label = self.header or header
         return Location(file=self.file, sheet=self.sheet, cell=cell, line=self.line, header=label)
 
+    def cite(self) -> str:
+        """The citation with the file's name in front, for lists that span several files.
+
+        ``str(location)`` leaves the file out (a problem list names its file once); this
+        puts it first, as ``file: place``; with no file it is ``str(location)``.
+
+        >>> Location(file="partner.xlsx", sheet="MR matrix", cell="I10").cite()
+        "partner.xlsx: 'MR matrix'!I10"
+        >>> Location(file="minutes.md", line=22).cite()
+        'minutes.md: line 22'
+        >>> Location(line=22).cite(), Location(file="notes.txt").cite()
+        ('line 22', 'notes.txt')
+        """
+        place = str(self)
+        return place if not self.file or place == self.file else f"{self.file}: {place}"
+
     def __str__(self) -> str:
         if self.sheet or self.cell:
             sheet = self.sheet
