@@ -62,6 +62,25 @@ How values are written:
   and an empty cell is no Location.
 - An empty text field is an empty cell; an unset optional field too.
 
+How it looks (formats only: no cell's value depends on them, so they take no part in
+reading back):
+
+- Row 1 is bold and frozen, with a filter over the rows; long-text columns are wider.
+- Every text wraps at the top of its cell (the workbook's default format, so no cell
+  needs a style of its own), except the JSON of ``origin`` and ``location``, which stays
+  on one line; a row added by hand wraps too.
+- Dropdowns list the labels the writer writes, and warn (never refuse) on another word,
+  which the reader may still know: Status and Schedule on Actions, Category on
+  Recommendations. They cover the rows written and :data:`SPARE_ROWS` more.
+- An action overdue today is coloured light red, by the rule of
+  :meth:`~govtrack.Action.effective_status`: its status is Overdue, or its deadline's last
+  day (``due_end``) is before Excel's ``TODAY()`` and its status is neither Completed nor
+  No longer applicable (nor empty on a decision by deemed consent, which resolves
+  itself). The workbook records no date, so the highlighting follows the day the file is
+  opened (the matrix's "As of" date, ``on=``, is the matrix's alone). The ISO day is
+  compared by its digits (``20230331``), so the rule holds in any locale and for any
+  year; a day typed over it as an Excel date is compared as a date.
+
 Reading raises :class:`~govtrack.FormatError` with the cell when the workbook is
 not this layout (a missing sheet or column, a row whose parent does not exist, a
 date that is not a date). A column the layout does not have is kept out of the
@@ -94,6 +113,16 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from govtrack._errors import FormatError, GovtrackError, WriteError
 from govtrack.io._files import BROKEN_SHEET_ERRORS, atomic_write, one_line, read_error
+from govtrack.io._xlsx_style import (
+    UNWRAPPED,
+    WRAP,
+    inline_list,
+    list_validation,
+    overdue_formula,
+    overdue_rule,
+    style_of,
+    wrap_by_default,
+)
 from govtrack.io.json import make_converter
 from govtrack.io.limits import DEFAULT_LIMITS, Limits, RowBudget
 from govtrack.model.dates import Due, Precision
@@ -126,6 +155,7 @@ __all__ = [
     "MARKER_SHEET",
     "MAX_CELL_CHARACTERS",
     "SHEETS",
+    "SPARE_ROWS",
     "escape_cell_text",
     "is_govtrack_workbook",
     "join_texts",
@@ -188,6 +218,18 @@ _WIDE = {
     "text", "summary", "response", "description", "comments", "message", "venue",
     "delay_reasons", "recommendations", "question", "value", "status_text", "constraints",
 }  # fmt: skip
+_UNWRAPPED = {"origin", "location"}
+"""The columns of JSON, for programs, which stay on one line; every other text wraps."""
+SPARE_ROWS = 200
+"""Rows below the last record that keep the dropdowns, the wrapping and the highlighting."""
+_DROPDOWNS: dict[tuple[str, str], tuple[type[enum.Enum], str]] = {
+    ("Actions", "status"): (Status, "the statuses govtrack knows"),
+    ("Actions", "schedule"): (ScheduleStatus, "On schedule or Behind schedule"),
+    ("Recommendations", "category"): (
+        ResponseCategory,
+        "Accepted, Partially accepted or Rejected",
+    ),
+}
 _E = TypeVar("_E", bound=enum.Enum)
 CellValue = str | int | bool | XlCell | None
 
@@ -576,12 +618,16 @@ def _write_sheet(
     workbook: openpyxl.Workbook, title: str, columns: Sequence[str], rows: list[list[CellValue]]
 ) -> None:
     sheet: Any = workbook.create_sheet(title)  # the stubs lack write-only sheets' attributes
-    for index, column in enumerate(columns, start=1):
-        width = 48 if column in _WIDE else 24 if column in {"title", "question"} else 14
-        sheet.column_dimensions[get_column_letter(index)].width = width
+    widths = [_width(column) for column in columns]
+    for index, (column, width) in enumerate(zip(columns, widths, strict=True), start=1):
+        dimension = sheet.column_dimensions[get_column_letter(index)]
+        dimension.width = width
+        if column not in _UNWRAPPED:
+            dimension.alignment = WRAP  # rows added by hand wrap too
     sheet.freeze_panes = "A2"
     last = get_column_letter(len(columns))
     sheet.auto_filter.ref = f"A1:{last}{len(rows) + 1}"
+    _format(sheet, title, columns, len(rows) + 1 + SPARE_ROWS)
     bold = Font(bold=True)
     header: list[CellValue] = []
     for column in columns:
@@ -589,15 +635,68 @@ def _write_sheet(
         cell.font = bold
         header.append(cell)
     sheet.append(header)
+    # Texts wrap by the workbook's default format (wrap_by_default), with no style per cell,
+    # which keeps writing fast; only a JSON origin wider than its column gets a format, one
+    # that keeps it on a line, made once (style_of) rather than looked up per cell.
+    one_line = style_of(workbook, UNWRAPPED)
+    json_columns = [
+        (index, width)
+        for index, (column, width) in enumerate(zip(columns, widths, strict=True))
+        if column in _UNWRAPPED
+    ]
     for row in rows:
-        sheet.append(
-            [
-                string_cell(sheet, value)
-                if isinstance(value, str) and needs_string_type(value)
-                else value
-                for value in row
-            ]
+        values = [
+            string_cell(sheet, value)
+            if isinstance(value, str) and needs_string_type(value)
+            else value
+            for value in row
+        ]
+        for index, width in json_columns:
+            value = row[index]
+            if isinstance(value, str) and len(value) > width:
+                cell = XlCell(sheet, 1, 1, value, one_line)  # as WriteOnlyCell, styled
+                cell.data_type = "s"  # whatever the text begins with
+                values[index] = cell
+        sheet.append(values)
+
+
+def _width(column: str) -> int:
+    return 48 if column in _WIDE else 24 if column in {"title", "question"} else 14
+
+
+_TODAY_NUMBER = "(YEAR(TODAY())*10000+MONTH(TODAY())*100+DAY(TODAY()))"
+"""Today as the number 20230131, to compare with an ISO date's digits."""
+
+
+def _format(sheet: Any, title: str, columns: Sequence[str], last_row: int) -> None:
+    """The sheet's dropdowns and, on Actions, the highlighting of overdue actions, from row 2
+    to ``last_row``; formats only, so no cell's value changes."""
+    letters = {column: f"${get_column_letter(index)}" for index, column in enumerate(columns, 1)}
+    for (sheet_title, column), (enum_type, prompt) in _DROPDOWNS.items():
+        if sheet_title != title:
+            continue
+        validation = list_validation(
+            inline_list(_label(member) for member in enum_type), what=column, prompt=prompt
         )
+        letter = letters[column][1:]
+        validation.add(f"{letter}2:{letter}{last_row}")
+        sheet.data_validations.append(validation)
+    if title != "Actions":
+        return
+    status, end = f"{letters['status']}2", f"{letters['due_end']}2"
+    kind, deemed = f"{letters['kind']}2", f"{letters['deemed_consent']}2"
+    # The last day is ISO text (2023-03-31): its digits compare as a number with today's,
+    # in any locale and for any year; a date typed over it by hand compares as a date.
+    past = (
+        f"IFERROR(IF(ISNUMBER({end}),{end}<TODAY(),"
+        f'VALUE(SUBSTITUTE({end},"-",""))<{_TODAY_NUMBER}),FALSE)'
+    )
+    # A decision by deemed consent with no status of its own is completed once due.
+    consent = f'NOT(AND({kind}="decision",{deemed}=TRUE,{status}=""))'
+    formula = overdue_formula(status, [past], [consent])
+    sheet.conditional_formatting.add(
+        f"A2:{get_column_letter(len(columns))}{last_row}", overdue_rule(formula)
+    )
 
 
 def _checked(rows: dict[str, list[list[CellValue]]]) -> None:
@@ -622,6 +721,7 @@ def _save(doc: Document, stream: IO[bytes]) -> None:
     rows.document(doc)
     _checked(rows.rows)
     workbook = openpyxl.Workbook(write_only=True)
+    wrap_by_default(workbook)
     for title, columns in SHEETS.items():
         _write_sheet(workbook, title, columns, rows.rows[title])
     marker = workbook.create_sheet(MARKER_SHEET)

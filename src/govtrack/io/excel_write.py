@@ -91,18 +91,17 @@ from typing import IO, Any
 import attrs
 import openpyxl
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.formatting.rule import Rule
 from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.styles.cell_style import StyleArray
-from openpyxl.styles.differential import DifferentialStyle
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from govtrack._errors import DueParseError, UnsupportedFormatError, WriteError
 from govtrack.io import excel_workbook
 from govtrack.io._files import atomic_write
+from govtrack.io._xlsx_style import WRAP as _WRAP
+from govtrack.io._xlsx_style import list_validation, overdue_formula, overdue_rule
+from govtrack.io._xlsx_style import wrap_by_default as _wrap_by_default
 from govtrack.io.columns import HEADERS, normalise_header
 from govtrack.io.excel_workbook import check_cell_text, needs_string_type
 from govtrack.model.dates import Due, Precision, date_argument, parse_due
@@ -203,9 +202,7 @@ _EXTRA_WIDTH = 20
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 _SCHEDULE_MARK = "X"
 _DEEMED_MARK = "Yes"
-_OVERDUE_FILL = PatternFill(start_color="FFF4CCCC", end_color="FFF4CCCC", fill_type="solid")
 _HEADER_FILL = PatternFill(start_color="FFD9E2F3", end_color="FFD9E2F3", fill_type="solid")
-_WRAP = Alignment(wrap_text=True, vertical="top")
 _PAIR = Alignment(wrap_text=False, vertical="top")
 # What Excel refuses in a sheet name, and what XML cannot hold (U+FFFE, U+FFFF, surrogates).
 _SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\\x00-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
@@ -652,15 +649,7 @@ def _write_table(
         if key not in table.keys:
             return
         column = get_column_letter(table.keys.index(key) + 1)
-        validation = DataValidation(
-            type="list",
-            formula1=lists[key],
-            allow_blank=True,
-            showErrorMessage=True,
-            errorStyle="warning",
-            errorTitle=f"Unknown {HEADERS[key].lower()}",
-            error=f"Choose one of the words in the list ({prompt}).",
-        )
+        validation = list_validation(lists[key], what=HEADERS[key].lower(), prompt=prompt)
         validation.add(f"{column}{first_row}:{column}{styled_to}")
         sheet.data_validations.append(validation)
 
@@ -697,12 +686,9 @@ def _write_table(
     # An "As of" cell holding no date (the template's, or one a partner cleared) judges on
     # today: the rule computes TODAY() when Excel draws the sheet, so no cell needs a formula.
     as_of_day = f"IF(ISNUMBER({as_of_ref}),{as_of_ref},TODAY())"
-    open_status = ",".join(f'{status}<>"{word.label}"' for word in Status if word.is_closed)
-    formula = f'OR({status}="{Status.OVERDUE.label}",AND({known},{end}<{as_of_day},{open_status}))'
-    sheet.conditional_formatting.add(
-        f"A{first_row}:{last_column}{styled_to}",
-        Rule(type="expression", formula=[formula], dxf=DifferentialStyle(fill=_OVERDUE_FILL)),
-    )
+    formula = overdue_formula(status, [known, f"{end}<{as_of_day}"])
+    highlighted = f"A{first_row}:{last_column}{styled_to}"
+    sheet.conditional_formatting.add(highlighted, overdue_rule(formula))
 
     heading = _text(
         sheet, table.heading, lambda cell: setattr(cell, "font", Font(bold=True, size=14))
@@ -740,20 +726,6 @@ def _write_table(
         if words:
             row.append(_text(sheet, words))
         sheet.append(row)
-
-
-def _wrap_by_default(workbook: openpyxl.Workbook) -> None:
-    """Make the workbook's default cell format (``xf`` 0) wrap text at the top of the cell.
-
-    A cell written without a style uses format 0, so every text cell wraps without the
-    cost of a style per cell. openpyxl keeps the formats in ``_cell_styles`` and the
-    alignments in ``_alignments`` (private, stable since 2.4); the matrix tests check
-    that the saved cells wrap, so a change there is caught.
-    """
-    book: Any = workbook
-    default = StyleArray()
-    default.alignmentId = book._alignments.add(_WRAP)  # noqa: SLF001 - see the docstring
-    book._cell_styles = IndexedList([default])  # noqa: SLF001 - see the docstring
 
 
 def _list_ranges() -> dict[str, str]:
