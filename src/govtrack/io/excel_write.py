@@ -1101,7 +1101,7 @@ def _unheld(path: str, record: Any) -> Iterator[str]:
                 yield f"{where}.group {_short(recommendation.group)} would be left out"
             yield from _response_lost(f"{where}.response", recommendation.response)
             for index, action in enumerate(recommendation.actions):
-                yield from _action_lost(f"{where}.actions[{index}]", action)
+                yield from _action_lost(f"{where}.actions[{index}]", action, plan=False)
     elif isinstance(record, ProgressReport):
         yield from _period_lost(path, record)
         yield from _counted(f"{path}.indicators", record.indicators)
@@ -1110,7 +1110,7 @@ def _unheld(path: str, record: Any) -> Iterator[str]:
             yield from _action_cells_lost(f"{path}.activities[{index}]", activity, report=True)
     else:
         for index, action in enumerate(record.actions):
-            yield from _action_lost(f"{path}.actions[{index}]", action)
+            yield from _action_lost(f"{path}.actions[{index}]", action, plan=True)
 
 
 def _period_lost(path: str, report: ProgressReport) -> Iterator[str]:
@@ -1144,9 +1144,11 @@ def _response_lost(path: str, response: ManagementResponse) -> Iterator[str]:
         yield f"{path}.category_text {_short(written)} would read back as a category"
 
 
-def _action_lost(path: str, action: Action) -> Iterator[str]:
-    """An action of a plan or an evaluation: a decision or activity reads back as an action."""
-    if type(action) is not Action:
+def _action_lost(path: str, action: Action, *, plan: bool) -> Iterator[str]:
+    """An action of a plan or an evaluation: an activity, or a decision (but one with deemed
+    consent in a plan, which the Deemed consent column gives back), reads back as an action."""
+    deemed = plan and type(action) is Decision and action.deemed_consent
+    if type(action) is not Action and not deemed:
         yield (
             f"{path} would read back as an Action, not a {type(action).__name__} (its "
             f"{'deemed consent' if isinstance(action, Decision) else 'schedule'} left out)"
