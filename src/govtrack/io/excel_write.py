@@ -899,9 +899,10 @@ def dump(
         lossy: For the matrix: write a deadline of several days whose text does not read
             by itself (``next month``, counted from a meeting) as its dates, losing its
             words; refused otherwise (see :func:`refuse_rewritten_deadlines`). A single day
-            (``within two weeks``) keeps its words either way. Likewise leave out an entry
-            of a container's ``extra`` that no title row reads back (see
-            :func:`refuse_left_out`); the others are written either way.
+            (``within two weeks``) keeps its words either way. Likewise leave out, or
+            write otherwise, what the matrix cannot hold: an entry of a container's
+            ``extra`` that no title row reads back, a meeting's own fields, indicators,
+            answers, a recorded word beside another status (see :func:`refuse_left_out`).
 
     Raises:
         UnsupportedFormatError: ``layout`` is not one of :data:`LAYOUTS`.
