@@ -26,8 +26,10 @@ def convert(
     """Read ``export``, write ``target`` in ``layout``; return the document and its read-back."""
     doc = gt.load(export)
     if layout == "matrix":
-        # The evaluation's extra (the export's "Office name") goes above the header row.
-        gt.dump(doc, target, layout="matrix", on=on)
+        # The evaluation's fields and extra (the export's "Office name") go above the header
+        # row; its summary and the responses' tags have no place in a matrix: lossy=True
+        # leaves them out (the workbook layout keeps them), which is refused otherwise.
+        gt.dump(doc, target, layout="matrix", on=on, lossy=True)
     else:
         gt.dump(doc, target, layout=layout)
     return doc, gt.load(target)

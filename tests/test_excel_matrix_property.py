@@ -76,8 +76,13 @@ FIELDS += ("updates", "scope", "group", "extra")
 
 
 def _word(action: gt.Action) -> str:
-    """The status as the matrix writes it: the label of a known status, else the word."""
-    return action.status.label if action.status is not None else action.status_text
+    """The status as the matrix writes it: the recorded word when it reads as the same status,
+    else the label of a known status, else the word."""
+    if action.status is None or (
+        action.status_text.strip() and gt.Status.parse(action.status_text) is action.status
+    ):
+        return action.status_text
+    return action.status.label
 
 
 def _row(action: gt.Action) -> dict[str, Any]:

@@ -275,7 +275,11 @@ def test_a_note_written_back_as_a_column_reads_back_equal(
     value (not a note), and the actions are equal."""
     doc = excel.load(_workbook(tmp_path / "noted.xlsx", {"G3": "Two more sessions", "I4": "Q"}))
     written = tmp_path / "written.xlsx"
-    options: dict[str, Any] = {"layout": layout, "on": dt.date(2024, 6, 30)} if layout else {}
+    # lossy: the matrix writes no section rows, so the recommendations' groups are left out
+    # (refused otherwise); this test is about the actions.
+    options: dict[str, Any] = (
+        {"layout": layout, "on": dt.date(2024, 6, 30), "lossy": True} if layout else {}
+    )
     gt.dump(doc, written, **options)
     back = gt.load(written)
     assert [dict(action.extra) for action in doc.actions] == [

@@ -150,7 +150,8 @@ def test_formula_like_texts_are_never_formulas(tmp_path: Path, layout: str, text
     formula, in both layouts, and govtrack's own workbook reads it back unchanged."""
     path = tmp_path / "out.xlsx"
     document = _everywhere(text)
-    gt.dump(document, path, layout=layout)
+    # lossy: the matrix refuses what reads back otherwise (spaces around a party, a title)
+    gt.dump(document, path, layout=layout, lossy=layout == "matrix")
     xml = _sheet_xml(path)
     assert [] == re.findall(r"<f[ >]", xml)
     book = openpyxl.load_workbook(path)
@@ -176,7 +177,8 @@ def test_control_characters_are_escaped_and_read_back(tmp_path: Path, layout: st
     path = tmp_path / "out.xlsx"
     text = f"before{CONTROLS}after"
     document = _everywhere(text)
-    gt.dump(document, path, layout=layout)
+    # lossy: the matrix refuses what reads back otherwise (spaces around a party, a title)
+    gt.dump(document, path, layout=layout, lossy=layout == "matrix")
     xml = _sheet_xml(path)
     unfit = [char for char in CONTROLS if ord(char) < 0x20 and char not in "\t\n"] + [
         "\ufffe",

@@ -105,7 +105,9 @@ def test_prefixed_texts_round_trip(actions: list[gt.Action]) -> None:
 def test_stripped_workbook_matrix_keeps_prefixed_texts(tmp_path: Path) -> None:
     """Regression: a matrix govtrack wrote, read as a partner's sheet (its own sheet gone),
     split `KAZ: …` texts with an empty Scope cell into a scope."""
-    action = gt.Action(text="KAZ: Chair the theme group", status_text="Ongoing")
+    action = gt.Action(
+        text="KAZ: Chair the theme group", status=gt.Status.ONGOING, status_text="Ongoing"
+    )
     doc = gt.Document(plans=(gt.ActionPlan(title="Plan", actions=(action,)),))
     path = tmp_path / "matrix.xlsx"
     gt.dump(doc, path, layout="matrix")

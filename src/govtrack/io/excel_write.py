@@ -13,9 +13,11 @@ A matrix sheet, top to bottom::
 
     row 1   the title (the evaluation's, meeting's, report's or plan's; its sheet's
             name when it has none and pairs follow)
-    row 2   "As of" | the date overdue rows are judged on (``on=``, default today;
-            empty in the blank template: the day the file is opened)
-    row 3…  one ``Label: value`` pair a row for each entry of the container's ``extra``
+    row 2   "As of" | the date overdue rows are judged on (``on=``, else the container's
+            ``extra['As of']``, else today; empty in the blank template: the day the file
+            is opened)
+    row 3…  one ``Label: value`` pair a row for each header field (an evaluation's office)
+            and each entry of the container's ``extra``
             (none for most), in column A, unwrapped
     row 4   the header row, frozen, with a filter (4 + the number of pairs)
     row 5…  one row per action
@@ -62,10 +64,17 @@ them; such a text over several days, ``next month``, is refused unless
 recorded status's word, so the dropdown and the highlighting understand it; a word
 govtrack does not know is written as it came), comments, updates (one line
 each, ``Dec 2022 Update: text``), the scope, the group, the schedule columns and
-every unknown column. What only the workbook layout keeps: the source's own
-status word when govtrack knows it (``Over due`` is written ``Overdue``),
-indicators, answers, agenda items, header fields (an evaluation's office, a meeting's
-date), origins and problems.
+every unknown column. A recorded status or category word is written as recorded when it
+reads back as the same status or category (``Over due``), else as the label. An evaluation's
+office, country, period and approval and a report's working group and period are title-row
+pairs like the ``extra``. What only the workbook layout keeps (origins and problems aside) is
+refused unless ``lossy=True`` (:func:`refuse_left_out`): meetings, which read back as action
+plans, indicators, answers, an evaluation's summary, a response's tags, and any cell that
+would read back otherwise.
+
+The "As of" date of each sheet is ``on=`` when given (restating any the container records),
+else the container's ``extra['As of']`` (which the reader fills from the cell), else today: a
+matrix read and written again reads back equal.
 
 Every text is written as a string cell (``=1+1`` and ``#N/A`` stay text),
 with characters XML cannot hold escaped as Excel does (``_xHHHH_``, undone by
@@ -111,6 +120,7 @@ from govtrack.model.records import (
     Decision,
     Document,
     Evaluation,
+    ManagementResponse,
     Meeting,
     ProgressReport,
     Recommendation,
@@ -226,8 +236,10 @@ class _Table:
     merges: list[tuple[int, int]] = attrs.Factory(list)
     """Spans of row indexes (first, last) over which the recommendation cells merge."""
     pairs: list[str] = attrs.Factory(list)
-    """The container's ``extra`` as title-row cells (``Label: value``), one a row under the
-    "As of" row (:func:`_title_pairs`)."""
+    """The container's header fields and ``extra`` as title-row cells (``Label: value``), one
+    a row under the "As of" row (:func:`_title_pairs`)."""
+    as_of: dt.date | None = None
+    """The sheet's "As of" date (:func:`_sheet_dates`); None for the template's empty cell."""
 
     @property
     def header_row(self) -> int:
@@ -265,7 +277,21 @@ def render_updates(action: Action) -> str:
 
 
 def _status_word(action: Action) -> str:
-    return action.status.label if action.status is not None else action.status_text
+    """The Status cell: the recorded word when it reads back as the same status (``Over
+    due``), else the status's label; an unknown word with no status, as it came."""
+    status, text = action.status, action.status_text
+    if status is None or (text.strip() and Status.parse(text) is status):
+        return text
+    return status.label
+
+
+def _category_word(response: ManagementResponse) -> str:
+    """The Category cell: the recorded word when it reads back as the same category, else
+    the category's label; a word with no category, as it came."""
+    category, text = response.category, response.category_text
+    if category is None or (text.strip() and ResponseCategory.parse(text) is category):
+        return text
+    return category.label
 
 
 def _action_cells(action: Action, keys: Sequence[str]) -> Row:
@@ -396,8 +422,7 @@ def _evaluation_table(evaluation: Evaluation, name: str) -> _Table:
 
 def _recommendation_cells(recommendation: Recommendation) -> Row:
     response = recommendation.response
-    category = response.category.label if response.category else response.category_text
-    return [recommendation.ref, recommendation.text, response.text, category]
+    return [recommendation.ref, recommendation.text, response.text, _category_word(response)]
 
 
 def _actions_table(
@@ -429,7 +454,7 @@ def _containers(doc: Document) -> Iterator[tuple[str, str, Any, str]]:
             yield f"{field}[{index}]", kind, record, name
 
 
-def _tables(doc: Document, as_of: dt.date) -> list[_Table]:
+def _tables(doc: Document, on: dt.date | None, today: dt.date) -> list[_Table]:
     tables: list[_Table] = []
     for _, kind, record, name in _containers(doc):
         if isinstance(record, Evaluation):
@@ -440,17 +465,51 @@ def _tables(doc: Document, as_of: dt.date) -> list[_Table]:
             table = _actions_table(record.title, name, record.activities, activities=True)
         else:
             table = _actions_table(record.title, name, record.actions, activities=False)
-        pairs, _ = _title_pairs(record.extra, kind, record.title, name, as_of)
+        table.as_of = _sheet_date(record.extra, on, today)
+        pairs, _ = _title_pairs(record, kind, name, table.as_of, restated=on is not None)
         if pairs:
             table.heading = _heading(record.title, name)
             table.pairs = [_pair_text(label, value) for label, value in pairs]
         tables.append(table)
     if not tables:
         keys = [*_RECOMMENDATION_KEYS, *_ACTION_KEYS, *_TAIL_KEYS]
-        tables.append(_Table(name="Matrix", heading="", keys=keys, headers=_headers(keys)))
+        tables.append(
+            _Table(name="Matrix", heading="", keys=keys, headers=_headers(keys), as_of=on or today)
+        )
     for table in tables:
         _check(table)
     return tables
+
+
+_FIRST_AS_OF = dt.date(1900, 3, 1)
+"""The first day an "As of" cell holds as the same date in every spreadsheet (Excel counts a
+29 February 1900 that never was)."""
+
+
+def _as_of_date(value: str) -> dt.date | None:
+    """The date an ``extra['As of']`` entry gives the "As of" cell, or None when it is no date
+    the cell holds and reads back as written (``YYYY-MM-DD``, from 1900-03-01).
+
+    The reader puts a matrix's "As of" date into each container's ``extra`` as its ISO form;
+    written again without ``on=``, that date is the sheet's "As of" date.
+
+    >>> _as_of_date("2023-01-31"), _as_of_date("31 Jan 2023"), _as_of_date("1899-12-31")
+    (datetime.date(2023, 1, 31), None, None)
+    """
+    try:
+        day = dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+    return day if day.isoformat() == value and day >= _FIRST_AS_OF else None
+
+
+def _sheet_date(extra: Mapping[str, str], on: dt.date | None, today: dt.date) -> dt.date:
+    """A sheet's "As of" date: ``on=`` when given (restating any the container records), else
+    the container's own ``extra['As of']`` when it is a date, else today."""
+    if on is not None:
+        return on
+    recorded = _as_of_date(extra.get(AS_OF_LABEL, ""))
+    return recorded if recorded is not None else today
 
 
 MOST_TITLE_PAIRS = 26
@@ -469,33 +528,58 @@ def _heading(title: str, name: str) -> str:
     return title if title.strip() else name
 
 
-def _title_pairs(
-    extra: Mapping[str, str], kind: str, title: str, name: str, as_of: dt.date
-) -> tuple[list[tuple[str, str]], list[tuple[str, str, str]]]:
-    """Which entries of a container's ``extra`` the matrix writes as title-row pairs.
+def _field_pairs(record: Any) -> list[tuple[str, str, str]]:
+    """The header fields the matrix writes as title-row pairs, as ``(field, label, value)``:
+    an evaluation's office, country, period and approval, a report's working group and period
+    (its text), each when not empty; the reader takes them back into the same fields."""
+    named: tuple[tuple[str, str], ...]
+    if isinstance(record, Evaluation):
+        named = (
+            ("office", "Office"),
+            ("country", "Country"),
+            ("period", "Period"),
+            ("approval", "Approval"),
+        )
+    elif isinstance(record, ProgressReport):
+        named = (("working_group", "Working group"), ("period_text", "Period"))
+    else:
+        return []
+    return [
+        (field, label, getattr(record, field)) for field, label in named if getattr(record, field)
+    ]
 
-    Each is written ``Label: value`` in column A of a row of its own, under the "As of" row;
-    the reader takes such a cell into ``extra`` under its label. An entry is written only
-    when the title rows, read as the reader reads them
-    (:func:`govtrack.io.excel.read_title_rows`), give back the same title, no field and every
-    entry written so far with this one: a label holding ``:`` or a line break, an empty
-    label or value, spaces around either, a label the reader takes for a field (``Title``,
-    an evaluation's ``Office``) or for the "As of" date, do not. An ``As of`` entry equal to
-    the date written in the "As of" cell is not written again: it reads back from that cell.
+
+def _title_pairs(
+    record: Any, kind: str, name: str, as_of: dt.date, *, restated: bool
+) -> tuple[list[tuple[str, str]], list[tuple[str, str, str]]]:
+    """Which header fields and entries of a container's ``extra`` the matrix writes as
+    title-row pairs.
+
+    Each is written ``Label: value`` in column A of a row of its own, under the "As of" row:
+    first the header fields (:func:`_field_pairs`, ``Office: West``), which the reader takes
+    back into their fields, then the ``extra`` entries, which it takes into ``extra`` under
+    their labels. A pair is written only when the title rows, read as the reader reads them
+    (:func:`govtrack.io.excel.read_title_rows`), give back the same title, the same fields
+    and every entry written so far with this one: a label holding ``:`` or a line break, an
+    empty label or value, spaces around either, a label the reader takes for a field
+    (``Title``, an evaluation's ``Office``) or for the "As of" date, do not. An ``As of``
+    entry is the "As of" cell itself: not written again when it is the date written there
+    (``as_of``), which it is unless ``on=`` restates it (``restated``); one that is no date
+    (:func:`_as_of_date`) is left out, even with ``on=``.
 
     Returns:
-        The pairs to write, in order, and the entries left out, as
-        ``(label, value, why)``.
+        The pairs to write, in order, and what is left out, as ``(where, value, why)``:
+        ``where`` is ``.office`` for a field, ``.extra['Label']`` for an entry.
     """
     from govtrack.io import excel  # noqa: PLC0415 - excel imports this module
 
+    fields_out = _field_pairs(record)
+    extra: Mapping[str, str] = record.extra
     written: list[tuple[str, str]] = []
     left: list[tuple[str, str, str]] = []
-    if not extra:
-        return written, left
     fields = excel.TITLE_FIELDS[kind]
     day = as_of.isoformat()
-    heading = _heading(title, name).strip()
+    heading = _heading(record.title, name).strip()
     top: list[tuple[int, list[tuple[int, str]]]] = [
         (1, [(0, heading)]),
         (2, [(0, AS_OF_LABEL), (1, day)]),
@@ -512,20 +596,48 @@ def _title_pairs(
         return excel.read_title_rows([*top, *rows], fields, cell)
 
     title_read, fields_read, extra_read = read(())
-    for label, value in extra.items():
-        if label == AS_OF_LABEL and value == day:
-            continue  # read back from the As of cell
-        why = _why_not_a_pair(label, value, fields)
-        if not why and len(written) >= MOST_TITLE_PAIRS:
-            why = f"no room above the header row (at most {MOST_TITLE_PAIRS} pairs a sheet)"
+    if record.title and title_read != record.title:
+        left.append((".title", record.title, f"its title row would read back as {title_read!r}"))
+    expected_fields = dict(fields_read)
+
+    def room() -> str:
+        if len(written) >= MOST_TITLE_PAIRS:
+            return f"no room above the header row (at most {MOST_TITLE_PAIRS} pairs a sheet)"
+        return ""
+
+    for field, label, value in fields_out:
+        why = _why_not_a_value(value) or room()
         if not why:
             trial = [*written, (label, value)]
-            if read(trial) == (title_read, fields_read, {**extra_read, **dict(trial)}):
-                written = trial
+            want = {**expected_fields, field: value}
+            if read(trial) == (title_read, want, extra_read):
+                written, expected_fields = trial, want
                 continue
             why = "its title row would not read back as written"
-        left.append((label, value, why))
+        left.append((f".{field}", value, why))
+    entries: dict[str, str] = {}
+    for label, value in extra.items():
+        if label == AS_OF_LABEL and (value == day or (restated and _as_of_date(value) is not None)):
+            continue  # the "As of" cell, read back from there (a date restated by on=)
+        why = _why_not_a_pair(label, value, fields) or room()
+        if not why:
+            trial = [*written, (label, value)]
+            want_extra = {**entries, label: value}
+            if read(trial) == (title_read, expected_fields, {**extra_read, **want_extra}):
+                written, entries = trial, want_extra
+                continue
+            why = "its title row would not read back as written"
+        left.append((f".extra[{label!r}]", value, why))
     return written, left
+
+
+def _why_not_a_value(value: str) -> str:
+    """Why a header field's value cannot be a title-row pair's value, at a glance (else empty)."""
+    if "\n" in value or "\r" in value:
+        return "a value holding a line break"
+    if value != value.strip():
+        return "spaces around the value"
+    return ""
 
 
 def _why_not_a_pair(label: str, value: str, fields: Mapping[str, str]) -> str:
@@ -543,6 +655,8 @@ def _why_not_a_pair(label: str, value: str, fields: Mapping[str, str]) -> str:
     name = normalise_header(label)
     if name in fields:
         return f"a label the reader takes for the {fields[name].replace('_', ' ')} field"
+    if label == AS_OF_LABEL:
+        return f"no date (YYYY-MM-DD, from {_FIRST_AS_OF}) for the {AS_OF_LABEL!r} cell"
     if name == normalise_header(AS_OF_LABEL):
         return f"a label the reader takes for the {AS_OF_LABEL!r} cell"
     return ""
@@ -615,7 +729,6 @@ def _write_table(
     workbook: openpyxl.Workbook,
     table: _Table,
     lists: dict[str, str],
-    as_of: dt.date | None,
     *,
     extra_rows: int,
 ) -> None:
@@ -697,7 +810,7 @@ def _write_table(
     label = WriteOnlyCell(sheet, value=AS_OF_LABEL)
     label.font = Font(bold=True)
     # No as_of (the template): an empty cell, which the highlighting reads as today.
-    day = None if as_of is None else dt.datetime.combine(as_of, dt.time())
+    day = None if table.as_of is None else dt.datetime.combine(table.as_of, dt.time())
     date_cell = WriteOnlyCell(sheet, value=day)
     date_cell.number_format = "yyyy-mm-dd"
     date_cell.alignment = Alignment(horizontal="left")
@@ -753,14 +866,15 @@ def dump(
         path: The ``.xlsx`` file to write (or a binary stream).
         layout: ``"workbook"`` for govtrack's own lossless workbook, ``"matrix"`` for
             one management-response matrix per evaluation, meeting, report and plan.
-        on: For the matrix: the "As of" date overdue rows are highlighted against;
-            None for today.
+        on: For the matrix: the "As of" date overdue rows are highlighted against, on every
+            sheet; None for each container's recorded ``extra['As of']``, else today.
         lossy: For the matrix: write a deadline of several days whose text does not read
             by itself (``next month``, counted from a meeting) as its dates, losing its
             words; refused otherwise (see :func:`refuse_rewritten_deadlines`). A single day
-            (``within two weeks``) keeps its words either way. Likewise leave out an entry
-            of a container's ``extra`` that no title row reads back (see
-            :func:`refuse_left_out`); the others are written either way.
+            (``within two weeks``) keeps its words either way. Likewise leave out, or
+            write otherwise, what the matrix cannot hold: an entry of a container's
+            ``extra`` that no title row reads back, a meeting's own fields, indicators,
+            answers, a recorded word beside another status (see :func:`refuse_left_out`).
 
     Raises:
         UnsupportedFormatError: ``layout`` is not one of :data:`LAYOUTS`.
@@ -788,16 +902,14 @@ def dump(
         raise UnsupportedFormatError(
             f"unknown Excel layout {layout!r}; expected one of {', '.join(LAYOUTS)}"
         )
-    as_of = (
-        date_argument(on, "dump(on=...)")
-        if on is not None
-        else dt.datetime.now().astimezone().date()
-    )
+    if on is not None:
+        on = date_argument(on, "dump(on=...)")
+    today = dt.datetime.now().astimezone().date()
     if not lossy:
         refuse_rewritten_deadlines(doc)
-        refuse_left_out(doc, as_of)
-    tables = _tables(doc, as_of)
-    _write_to(path, lambda stream: _save_with_lists(tables, as_of, stream, SPARE_ROWS))
+        refuse_left_out(doc, on)
+    tables = _tables(doc, on, today)
+    _write_to(path, lambda stream: _save_with_lists(tables, stream, SPARE_ROWS))
 
 
 def _same_dates_in_another_form(due: Due) -> bool:
@@ -869,39 +981,54 @@ def _short(value: Any) -> str:
 _SHORT = 60
 
 
-def refuse_left_out(doc: Document, as_of: dt.date) -> None:
-    """Refuse a matrix that would leave out some of the ``extra`` of a plan, evaluation,
-    meeting or report, as the text matrix does. Their header fields (an evaluation's office,
-    a meeting's date) are left out, as documented.
+def refuse_left_out(doc: Document, on: dt.date | None = None) -> None:
+    """Refuse a matrix that would leave out, or change, what a document holds, as the text
+    matrix does: each thing the matrix cannot hold is named, with where it is.
 
-    The matrix writes each entry of a container's ``extra`` above its header row, a
-    ``Label: value`` pair a row, which the reader takes back into ``extra``; what would not
-    read back as written is refused: a label holding ``:`` or a line break, an empty label or
-    value, spaces around either, a value on several lines, a label the reader takes for a
-    field (``Title``; an evaluation's ``Office``, ``Period``; a report's ``Working group``)
-    or for the ``As of`` date, and any pair past the :data:`MOST_TITLE_PAIRS` a sheet holds.
-    An ``As of`` entry equal to the date the matrix writes there (``as_of``) is written in
-    its cell: a matrix read and written again keeps it.
+    The matrix writes an evaluation's office, country, period and approval, a report's
+    working group and period, and each entry of a container's ``extra`` above its header row,
+    a ``Label: value`` pair a row, which the reader takes back into the same fields and into
+    ``extra``; what would not read back as written is refused: a label holding ``:`` or a
+    line break, an empty label or value, spaces around either, a value on several lines, a
+    label the reader takes for a field (``Title``; an evaluation's ``Office``, ``Period``; a
+    report's ``Working group``) or for the ``As of`` date, and any pair past the
+    :data:`MOST_TITLE_PAIRS` a sheet holds. An ``As of`` entry is the sheet's "As of" cell:
+    without ``on=`` it is the date written there; ``on=`` restates it; one that is no date
+    (``YYYY-MM-DD`` from 1900-03-01) is refused either way.
+
+    What has no place in a matrix is refused too: a meeting (it reads back as an action
+    plan: its date, venue, chair, participants and agenda would be lost, and its decisions
+    read back as actions), an evaluation's summary, a recommendation's group, a response's
+    description and tags, a report's indicators and answers, a decision or activity held
+    where it reads back as a plain action; and a cell that would read back otherwise: a
+    recorded status or category word that reads as another (or none), a deadline's unread
+    text beside a deadline, an unread deadline text that reads as a deadline, responsible
+    parties that read back otherwise (a name holding a line break, spaces around it), an
+    empty unknown-column entry. A status or category with no word recorded is written as
+    its label, and reads back with it.
+
+    Args:
+        doc: The document.
+        on: The "As of" date given to :func:`dump`, if any.
 
     Raises:
         WriteError: Naming up to three of what would be left out, and why.
 
     >>> import datetime as dt, govtrack as gt
     >>> refuse_left_out(gt.Document(plans=(gt.ActionPlan(title="P", extra={"Chair": "Ministry"},
-    ...     actions=(gt.Action(text="Hire"),)),)), dt.date(2024, 1, 1))
+    ...     actions=(gt.Action(text="Hire"),)),)))
     >>> refuse_left_out(gt.Document(plans=(gt.ActionPlan(title="P", extra={"Note": "a\\nb"},
-    ...     actions=(gt.Action(text="Hire"),)),)), dt.date(2024, 1, 1))
+    ...     actions=(gt.Action(text="Hire"),)),)))
     Traceback (most recent call last):
     ...
     govtrack._errors.WriteError: the matrix layout cannot hold all of this document: plans[0].extra['Note'] 'a\\nb' would be left out (a value holding a line break); write govtrack's own workbook (layout="workbook") or JSON, which hold it all, or pass lossy=True (convert --lossy) to write it anyway
+    >>> report = gt.ProgressReport(title="H2", indicators=(gt.Indicator(text="Rate"),))
+    >>> refuse_left_out(gt.Document(reports=(report,)))
+    Traceback (most recent call last):
+    ...
+    govtrack._errors.WriteError: the matrix layout cannot hold all of this document: reports[0].indicators (1) would be left out; write govtrack's own workbook (layout="workbook") or JSON, which hold it all, or pass lossy=True (convert --lossy) to write it anyway
     """  # noqa: E501 - doctest output is one line
-    lost: list[str] = []
-    for path, kind, record, name in _containers(doc):
-        _, left = _title_pairs(record.extra, kind, record.title, name, as_of)
-        lost.extend(
-            f"{path}.extra[{label!r}] {_short(value)} would be left out ({why})"
-            for label, value, why in left
-        )
+    lost = list(_left_out(doc, on))
     if not lost:
         return
     said = "; ".join(lost[:3]) + (f"; and {len(lost) - 3} more" if len(lost) > 3 else "")
@@ -910,6 +1037,134 @@ def refuse_left_out(doc: Document, as_of: dt.date) -> None:
         'workbook (layout="workbook") or JSON, which hold it all, or pass lossy=True '
         "(convert --lossy) to write it anyway"
     )
+
+
+def _left_out(doc: Document, on: dt.date | None) -> Iterator[str]:
+    """What the matrix would leave out or change, as ``path what`` texts, sheet by sheet."""
+    today = dt.datetime.now().astimezone().date()
+    for path, kind, record, name in _containers(doc):
+        as_of = _sheet_date(record.extra, on, today)
+        _, left = _title_pairs(record, kind, name, as_of, restated=on is not None)
+        for where, value, why in left:
+            yield f"{path}{where} {_short(value)} would be left out ({why})"
+        yield from _unheld(path, record)
+
+
+def _counted(path: str, items: Sequence[Any]) -> Iterator[str]:
+    if items:
+        yield f"{path} ({len(items)}) would be left out"
+
+
+def _unheld(path: str, record: Any) -> Iterator[str]:
+    """What a container holds that its matrix sheet has no place for (:func:`refuse_left_out`)."""
+    if isinstance(record, Meeting):
+        yield (
+            f"{path} {_short(record.title)} would read back as an action plan (a meeting's "
+            "date, venue, chair, participants and agenda are left out, its decisions read "
+            "back as actions)"
+        )
+        for index, decision in enumerate(record.decisions):
+            yield from _action_cells_lost(f"{path}.decisions[{index}]", decision, report=False)
+    elif isinstance(record, Evaluation):
+        if record.summary:
+            yield f"{path}.summary {_short(record.summary)} would be left out"
+        for number, recommendation in enumerate(record.recommendations):
+            where = f"{path}.recommendations[{number}]"
+            if recommendation.group:
+                yield f"{where}.group {_short(recommendation.group)} would be left out"
+            yield from _response_lost(f"{where}.response", recommendation.response)
+            for index, action in enumerate(recommendation.actions):
+                yield from _action_lost(f"{where}.actions[{index}]", action, plan=False)
+    elif isinstance(record, ProgressReport):
+        yield from _period_lost(path, record)
+        yield from _counted(f"{path}.indicators", record.indicators)
+        yield from _counted(f"{path}.answers", record.answers)
+        for index, activity in enumerate(record.activities):
+            yield from _action_cells_lost(f"{path}.activities[{index}]", activity, report=True)
+    else:
+        for index, action in enumerate(record.actions):
+            yield from _action_lost(f"{path}.actions[{index}]", action, plan=True)
+
+
+def _period_lost(path: str, report: ProgressReport) -> Iterator[str]:
+    """A report's period that does not read back from its text (the reader parses the text)."""
+    text = report.period_text
+    try:
+        again: Due | None = parse_due(text) if text.strip() else None
+    except DueParseError:
+        again = None
+    if report.period != again:
+        written = repr(report.period.text) if report.period is not None else "no period"
+        read = repr(again.text) if again is not None else "no period"
+        yield f"{path}.period {written} would read back as {read} (from its period text)"
+
+
+def _response_lost(path: str, response: ManagementResponse) -> Iterator[str]:
+    if response.description:
+        yield f"{path}.description {_short(response.description)} would be left out"
+    for name in (
+        "thematic_areas",
+        "operating_principles",
+        "organisational_priorities",
+        "uneg_criteria",
+    ):
+        yield from _counted(f"{path}.{name}", getattr(response, name))
+    written = _category_word(response)
+    if written != response.category_text and response.category_text:
+        text = _short(response.category_text)
+        yield f"{path}.category_text {text} would read back as {written!r}"
+    elif response.category is None and ResponseCategory.parse(written) is not None:
+        yield f"{path}.category_text {_short(written)} would read back as a category"
+
+
+def _action_lost(path: str, action: Action, *, plan: bool) -> Iterator[str]:
+    """An action of a plan or an evaluation: an activity, or a decision (but one with deemed
+    consent in a plan, which the Deemed consent column gives back), reads back as an action."""
+    deemed = plan and type(action) is Decision and action.deemed_consent
+    if type(action) is not Action and not deemed:
+        yield (
+            f"{path} would read back as an Action, not a {type(action).__name__} (its "
+            f"{'deemed consent' if isinstance(action, Decision) else 'schedule'} left out)"
+        )
+    yield from _action_cells_lost(path, action, report=False)
+
+
+def _action_cells_lost(path: str, action: Action, *, report: bool) -> Iterator[str]:
+    """The cells of an action's row that would read back otherwise."""
+    from govtrack.io.excel import _parties  # noqa: PLC0415 - excel imports this module
+
+    word = _status_word(action)
+    if action.status_text and word != action.status_text:
+        yield f"{path}.status_text {_short(action.status_text)} would read back as {word!r}"
+    elif action.status is None and word:
+        if Status.parse(word) is not None:
+            yield f"{path}.status_text {_short(word)} would read back as a status"
+        elif report:
+            yield f"{path}.status_text {_short(word)} would read back as a comment"
+    if action.due_text:
+        if action.due is not None:
+            yield f"{path}.due_text {_short(action.due_text)} would be left out"
+        elif _reads_as_due(action.due_text):
+            yield f"{path}.due_text {_short(action.due_text)} would read back as a deadline"
+    if action.responsible and _parties("\n".join(action.responsible)) != (action.responsible):
+        yield f"{path}.responsible {_short(action.responsible)} would read back otherwise"
+    for name in ("text", "ref", "comments", "scope", "group", "delay_reasons", "recommendations"):
+        value = getattr(action, name, "")
+        if value and not value.strip():
+            yield f"{path}.{name} {_short(value)} would read back empty (a cell of spaces)"
+    for name, value in action.extra.items():
+        if not value.strip():
+            yield f"{path}.extra[{name!r}] {_short(value)} would be left out (an empty cell)"
+
+
+def _reads_as_due(text: str) -> bool:
+    if not text.strip():
+        return False
+    try:
+        parse_due(text)
+    except DueParseError:
+        return False
+    return True
 
 
 def _write_to(
@@ -923,7 +1178,6 @@ def _write_to(
 
 def _save_with_lists(
     tables: list[_Table],
-    as_of: dt.date | None,
     stream: IO[bytes],
     extra_rows: int,
     *,
@@ -933,7 +1187,7 @@ def _save_with_lists(
     _wrap_by_default(workbook)
     lists = _list_ranges()
     for table in tables:
-        _write_table(workbook, table, lists, as_of, extra_rows=extra_rows)
+        _write_table(workbook, table, lists, extra_rows=extra_rows)
     if instructions:
         _instructions_sheet(workbook)
     _lists_sheet(workbook)
@@ -1059,5 +1313,5 @@ def write_template(path: str | os.PathLike[str] | IO[bytes]) -> None:
     )
     _write_to(
         path,
-        lambda stream: _save_with_lists([table], None, stream, TEMPLATE_ROWS, instructions=True),
+        lambda stream: _save_with_lists([table], stream, TEMPLATE_ROWS, instructions=True),
     )

@@ -1,0 +1,373 @@
+"""The Excel matrix can be read and written again, and loses or rewrites nothing in silence.
+
+Regressions:
+
+- a matrix govtrack wrote, read and written again without ``on=`` (or with another date), was
+  refused: its "As of" date, read into ``extra['As of']``, "would be left out" (the CLI's
+  ``convert r1.xlsx r2.xlsx --layout matrix`` exited 2);
+- an evaluation's office, country, period and approval, a report's working group and period,
+  indicators and answers, a meeting (read back as an action plan), were dropped in silence;
+- a recorded status word (``Over due``) or category word was rewritten as govtrack's label.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from pathlib import Path
+from typing import Any, TypeVar
+
+import attrs
+import openpyxl
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+import govtrack as gt
+from govtrack.cli import main
+from strategies import evaluations, plans, reports
+
+ON = dt.date(2023, 1, 31)
+_A = TypeVar("_A", bound=gt.Action)
+
+
+def _plan(title: str = "Plan", **options: Any) -> gt.ActionPlan:
+    action = gt.Action(
+        text="Hire a consultant",
+        due=gt.parse_due("2022/03"),
+        status=gt.Status.ONGOING,
+        status_text="Ongoing",
+    )
+    return gt.ActionPlan(title=title, actions=(action,), **options)
+
+
+def _as_of(path: Path) -> list[Any]:
+    workbook = openpyxl.load_workbook(path)
+    return [workbook[name]["B2"].value.date() for name in workbook.sheetnames if name != "_lists"]
+
+
+def test_a_matrix_read_and_written_again_without_on_reads_back_equal(tmp_path: Path) -> None:
+    """The reviewer's case: a matrix read and written again keeps its As of date, equal."""
+    first, second = tmp_path / "r1.xlsx", tmp_path / "r2.xlsx"
+    gt.dump(gt.Document(plans=(_plan(),)), first, layout="matrix", on=ON)
+    read = gt.load(first)
+    gt.dump(read, second, layout="matrix")
+    assert ({"As of": "2023-01-31"}, True, [ON]) == (
+        dict(read.plans[0].extra),
+        gt.load(second) == read,
+        _as_of(second),
+    )
+
+
+def test_on_restates_the_as_of_date(tmp_path: Path) -> None:
+    """on= is the date the highlighting is computed for: it restates the As of read."""
+    first, second = tmp_path / "r1.xlsx", tmp_path / "r2.xlsx"
+    gt.dump(gt.Document(plans=(_plan(),)), first, layout="matrix", on=ON)
+    gt.dump(gt.load(first), second, layout="matrix", on=dt.date(2023, 6, 30))
+    assert {"As of": "2023-06-30"} == dict(gt.load(second).plans[0].extra)
+
+
+def test_each_sheet_keeps_its_own_as_of_date(tmp_path: Path) -> None:
+    """Sheets whose containers hold different As of dates each write their own."""
+    doc = gt.Document(
+        plans=(
+            _plan(title="North", extra={"As of": "2023-01-31"}),
+            _plan(title="South", extra={"As of": "2023-03-31"}),
+        )
+    )
+    path = tmp_path / "m.xlsx"
+    gt.dump(doc, path, layout="matrix")
+    assert ([ON, dt.date(2023, 3, 31)], True) == (_as_of(path), gt.load(path) == doc)
+
+
+@pytest.mark.parametrize("on", [None, ON])
+def test_an_as_of_that_is_no_date_is_refused_unless_lossy(tmp_path: Path, on: Any) -> None:
+    """An As of entry the date cell cannot hold is named; lossy=True writes the date instead."""
+    doc = gt.Document(plans=(_plan(extra={"As of": "end of March"}),))
+    path = tmp_path / "m.xlsx"
+    with pytest.raises(gt.WriteError, match=r"plans\[0\]\.extra\['As of'\] 'end of March'"):
+        gt.dump(doc, path, layout="matrix", on=on)
+    gt.dump(doc, path, layout="matrix", on=ON, lossy=True)
+    assert {"As of": "2023-01-31"} == dict(gt.load(path).plans[0].extra)
+
+
+def test_a_document_reads_back_the_same_after_its_first_round(tmp_path: Path) -> None:
+    """A document without an As of gains the date written; from then on it reads back equal."""
+    doc = gt.Document(plans=(_plan(extra={"Donor": "Fund A"}),))
+    first, second = tmp_path / "r1.xlsx", tmp_path / "r2.xlsx"
+    gt.dump(doc, first, layout="matrix", on=ON)
+    read = gt.load(first)
+    gt.dump(read, second, layout="matrix")
+    expected = attrs.evolve(doc, plans=(_plan(extra={"As of": "2023-01-31", "Donor": "Fund A"}),))
+    assert (expected, read) == (read, gt.load(second))
+
+
+def test_convert_a_matrix_to_a_matrix_again(tmp_path: Path) -> None:
+    """`govtrack convert r1.xlsx r2.xlsx --layout matrix` writes (it exited 2), reading equal."""
+    first, second = tmp_path / "r1.xlsx", tmp_path / "r2.xlsx"
+    gt.dump(gt.Document(plans=(_plan(),)), first, layout="matrix", on=ON)
+    status = main(["convert", str(first), str(second), "--layout", "matrix"])
+    assert (0, True, [ON]) == (status, gt.load(second) == gt.load(first), _as_of(second))
+
+
+def test_header_fields_read_back_into_their_fields(tmp_path: Path) -> None:
+    """An evaluation's office, country, period and approval, a report's working group and
+    period are written as title pairs and read back into the same fields."""
+    evaluation = gt.Evaluation(
+        title="Review of the clinics",
+        office="East office",
+        country="Valley Republic",
+        period="2019-2022",
+        approval="Approved",
+        extra={"As of": "2023-01-31"},
+    )
+    report = gt.ProgressReport(
+        title="Shelter group",
+        working_group="Shelter",
+        period=gt.parse_due("H2 2023"),
+        period_text="H2 2023",
+        activities=(
+            gt.Activity(text="Map the shelters", status=gt.Status.ONGOING, status_text="Ongoing"),
+        ),
+        extra={"As of": "2023-01-31"},
+    )
+    doc = gt.Document(evaluations=(evaluation,), reports=(report,))
+    path = tmp_path / "m.xlsx"
+    gt.dump(doc, path, layout="matrix")
+    assert doc == gt.load(path)
+
+
+@pytest.mark.parametrize(
+    ("doc", "named"),
+    [
+        (
+            gt.Document(
+                reports=(
+                    gt.ProgressReport(title="H2", indicators=(gt.Indicator(text="Rate"),) * 2),
+                )
+            ),
+            "reports[0].indicators (2) would be left out",
+        ),
+        (
+            gt.Document(
+                reports=(gt.ProgressReport(title="H2", answers=(gt.Answer(question="Met?"),)),)
+            ),
+            "reports[0].answers (1) would be left out",
+        ),
+        (
+            gt.Document(meetings=(gt.Meeting(title="Board", venue="Hall B"),)),
+            "meetings[0] 'Board' would read back as an action plan",
+        ),
+        (
+            gt.Document(evaluations=(gt.Evaluation(title="E", summary="In short."),)),
+            "evaluations[0].summary 'In short.' would be left out",
+        ),
+        (
+            gt.Document(evaluations=(gt.Evaluation(title="E", office="East\noffice"),)),
+            "evaluations[0].office 'East\\noffice' would be left out (a value holding a line break)",
+        ),
+        (
+            gt.Document(plans=(gt.ActionPlan(title="P", actions=(gt.Decision(text="Agree"),)),)),
+            "plans[0].actions[0] would read back as an Action, not a Decision",
+        ),
+        (
+            gt.Document(
+                plans=(
+                    gt.ActionPlan(
+                        title="P", actions=(gt.Action(text="Hire", responsible=("A\nB",)),)
+                    ),
+                )
+            ),
+            "plans[0].actions[0].responsible ('A\\nB',) would read back otherwise",
+        ),
+        (
+            gt.Document(
+                plans=(
+                    gt.ActionPlan(
+                        title="P",
+                        actions=(
+                            gt.Action(
+                                text="Hire", due=gt.parse_due("2023"), due_text="end of 2023"
+                            ),
+                        ),
+                    ),
+                )
+            ),
+            "plans[0].actions[0].due_text 'end of 2023' would be left out",
+        ),
+    ],
+)
+def test_what_the_matrix_cannot_hold_is_refused_unless_lossy(
+    tmp_path: Path, doc: gt.Document, named: str
+) -> None:
+    """What would be dropped is named in a WriteError and nothing written; lossy=True writes."""
+    path = tmp_path / "m.xlsx"
+    with pytest.raises(gt.WriteError) as refused:
+        gt.dump(doc, path, layout="matrix", on=ON)
+    written = path.exists()
+    gt.dump(doc, path, layout="matrix", on=ON, lossy=True)
+    assert (True, False, True) == (named in str(refused.value), written, path.exists())
+
+
+def test_the_newcomers_progress_report_names_its_indicators(tmp_path: Path) -> None:
+    """The tester's case: a report with indicators and answers, its extra cleared, was written
+    without complaint and read back without them; now both are named."""
+    report = gt.ProgressReport(
+        title="Working group report",
+        indicators=(gt.Indicator(text="Share of plans agreed"), gt.Indicator(text="Visits")),
+        answers=tuple(gt.Answer(question=f"Question {n}", answer=True) for n in range(4)),
+    )
+    with pytest.raises(gt.WriteError) as refused:
+        gt.dump(gt.Document(reports=(report,)), tmp_path / "p.xlsx", layout="matrix", on=ON)
+    assert ("reports[0].indicators (2)", "reports[0].answers (4)") == tuple(
+        part
+        for part in ("reports[0].indicators (2)", "reports[0].answers (4)")
+        if part in str(refused.value)
+    )
+
+
+@pytest.mark.parametrize(
+    ("status", "word"),
+    [
+        (gt.Status.OVERDUE, "Over due"),
+        (gt.Status.COMPLETED, "Done"),
+        (gt.Status.ONGOING, "In progress"),
+    ],
+)
+def test_a_recorded_status_word_is_written_as_recorded(
+    tmp_path: Path, status: gt.Status, word: str
+) -> None:
+    """`Over due` is written `Over due` (it was `Overdue`) and the document reads back equal."""
+    action = gt.Action(text="Hire", status=status, status_text=word)
+    doc = gt.Document(
+        plans=(gt.ActionPlan(title="P", actions=(action,), extra={"As of": "2023-01-31"}),)
+    )
+    path = tmp_path / "m.xlsx"
+    gt.dump(doc, path, layout="matrix")
+    assert (word, doc) == (openpyxl.load_workbook(path)["P"]["E5"].value, gt.load(path))
+
+
+def test_a_recorded_category_word_is_written_as_recorded(tmp_path: Path) -> None:
+    """A response's `Partially agreed` is written as recorded and reads back equal."""
+    response = gt.ManagementResponse(
+        text="In part.",
+        category=gt.ResponseCategory.PARTIALLY_ACCEPTED,
+        category_text="Partially agreed",
+    )
+    recommendation = gt.Recommendation(
+        ref="1", text="Do more", response=response, actions=(gt.Action(text="Hire", ref="1.1"),)
+    )
+    doc = gt.Document(
+        evaluations=(
+            gt.Evaluation(
+                title="E", recommendations=(recommendation,), extra={"As of": "2023-01-31"}
+            ),
+        )
+    )
+    path = tmp_path / "m.xlsx"
+    gt.dump(doc, path, layout="matrix")
+    assert doc == gt.load(path)
+
+
+def test_a_status_word_that_reads_as_another_status_is_refused(tmp_path: Path) -> None:
+    """A word recorded beside another status cannot be written as either: refused, named."""
+    action = gt.Action(text="Hire", status=gt.Status.COMPLETED, status_text="Ongoing")
+    doc = gt.Document(plans=(gt.ActionPlan(title="P", actions=(action,)),))
+    with pytest.raises(
+        gt.WriteError, match=r"status_text 'Ongoing' would read back as 'Completed'"
+    ):
+        gt.dump(doc, tmp_path / "m.xlsx", layout="matrix", on=ON)
+
+
+def _filled(doc: gt.Document) -> gt.Document:
+    """What the matrix reads back by design: the As of date written in each container's extra,
+    a status or category with no recorded word read with its label, an untitled container
+    named by its sheet (documented), no reading problems."""
+
+    def action(a: gt.Action) -> gt.Action:
+        return attrs.evolve(a, status_text=a.status.label) if a.status and not a.status_text else a
+
+    def response(r: gt.ManagementResponse) -> gt.ManagementResponse:
+        if r.category is not None and not r.category_text:
+            return attrs.evolve(r, category_text=r.category.label)
+        return r
+
+    def container(record: Any, fallback: str) -> Any:
+        changes: dict[str, Any] = {"extra": {"As of": ON.isoformat(), **record.extra}}
+        if not record.title:
+            changes["title"] = fallback
+        if isinstance(record, gt.Evaluation):
+            changes["recommendations"] = tuple(
+                attrs.evolve(
+                    r, response=response(r.response), actions=tuple(action(a) for a in r.actions)
+                )
+                for r in record.recommendations
+            )
+        elif isinstance(record, gt.ProgressReport):
+            changes["activities"] = tuple(action(a) for a in record.activities)
+        else:
+            changes["actions"] = tuple(action(a) for a in record.actions)
+        return attrs.evolve(record, **changes)
+
+    return attrs.evolve(
+        doc,
+        problems=(),
+        evaluations=tuple(
+            container(e, f"Evaluation {n + 1}") for n, e in enumerate(doc.evaluations)
+        ),
+        reports=tuple(container(r, f"Report {n + 1}") for n, r in enumerate(doc.reports)),
+        plans=tuple(container(p, f"Plan {n + 1}") for n, p in enumerate(doc.plans)),
+    )
+
+
+def _same_deadlines(doc: gt.Document) -> gt.Document:
+    """Each deadline as the dates it covers: a day read with dayfirst= is written in a form
+    that needs none (documented), the same deadline."""
+
+    def action(a: _A) -> _A:
+        if a.due is None:
+            return a
+        return attrs.evolve(
+            a, due=gt.Due(text="", start=a.due.start, end=a.due.end, precision=a.due.precision)
+        )
+
+    return attrs.evolve(
+        doc,
+        evaluations=tuple(
+            attrs.evolve(
+                e,
+                recommendations=tuple(
+                    attrs.evolve(r, actions=tuple(action(a) for a in r.actions))
+                    for r in e.recommendations
+                ),
+            )
+            for e in doc.evaluations
+        ),
+        reports=tuple(
+            attrs.evolve(r, activities=tuple(action(a) for a in r.activities)) for r in doc.reports
+        ),
+        plans=tuple(
+            attrs.evolve(p, actions=tuple(action(a) for a in p.actions)) for p in doc.plans
+        ),
+    )
+
+
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(evaluation=evaluations, report=reports, plan=plans)
+def test_a_document_reads_back_equal_or_is_refused(
+    evaluation: gt.Evaluation, report: gt.ProgressReport, plan: gt.ActionPlan
+) -> None:
+    """Whatever the strategies draw is written and read back equal (but for what the matrix
+    fills in by design), or refused with a WriteError: never changed in silence."""
+    for doc in (
+        gt.Document(evaluations=(evaluation,)),
+        gt.Document(reports=(report,)),
+        gt.Document(plans=(plan,)),
+    ):
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "m.xlsx"
+            try:
+                gt.dump(doc, path, layout="matrix", on=ON)
+            except gt.WriteError:
+                continue
+            back = gt.load(path)
+        assert _same_deadlines(_filled(doc)) == _same_deadlines(attrs.evolve(back, problems=()))
