@@ -171,6 +171,21 @@ _MATRIX_ONLY = {
 use for them."""
 
 
+_NO_OP_WRITER_OPTIONS = {"lossy": False, "on": None}
+"""Writer options at their "do nothing" value: given so, they are dropped before the check,
+so generic code (``dump(..., lossy=args.lossy)``) works whatever the format or layout."""
+
+
+def _effective(options: dict[str, Any]) -> dict[str, Any]:
+    """The writer options without those at their "do nothing" value (``lossy=False``,
+    ``on=None``): only an option that would change what is written can be refused."""
+    return {
+        name: value
+        for name, value in options.items()
+        if not (name in _NO_OP_WRITER_OPTIONS and value is _NO_OP_WRITER_OPTIONS[name])
+    }
+
+
 def _check_layout_options(options: dict[str, Any]) -> None:
     """Refuse, by name, an Excel option the chosen layout does not use, as
     :func:`_check_options` refuses an option a format does not use: ignored, it would
@@ -424,6 +439,7 @@ def dumps(document: Document, *, format: str = "json", **options: Any) -> str:  
         raise UnsupportedFormatError(
             f"unknown text format {format!r}; expected one of {writable}{hint}"
         )
+    options = _effective(options)
     _check_options(format, module.dumps, options)
     text: str = module.dumps(document, **options)
     if format != "json" and not text.isascii():  # the JSON writer checks its own text
@@ -478,7 +494,8 @@ def dump(
     The other options go to the writer (see :func:`dumps`); for a workbook, ``on=`` (the
     "As of" date) and ``lossy=True`` (write even what the matrix cannot hold) apply to
     ``layout="matrix"`` only. An option the format or layout does not use is refused,
-    never ignored: ``lossy=`` for govtrack's own workbook or JSON, which hold everything.
+    never ignored: ``lossy=True`` for govtrack's own workbook or JSON, which hold everything
+    (``lossy=False`` and ``on=None``, which change nothing, are taken by every writer).
 
     Args:
         document: The document.
@@ -532,6 +549,7 @@ def dump(
         module = module_of("excel-write")
         if module is None:
             raise UnsupportedFormatError("this version of govtrack cannot write Excel workbooks")
+        options = _effective(options)
         _check_options("excel", module.dump, options)
         _check_layout_options(options)
         module.dump(document, file, **options)

@@ -107,7 +107,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from govtrack._errors import DueParseError, UnsupportedFormatError, WriteError
 from govtrack.io import excel_workbook
-from govtrack.io._files import atomic_write
+from govtrack.io._files import atomic_write, same_dates_in_another_form
 from govtrack.io._xlsx_style import WRAP as _WRAP
 from govtrack.io._xlsx_style import list_validation, overdue_formula, overdue_rule
 from govtrack.io._xlsx_style import wrap_by_default as _wrap_by_default
@@ -338,7 +338,7 @@ def _keeps_words(due: Due) -> bool:
         and due.start == due.end
         and bool(due.text.strip())
         and due.portable_text() != due.text
-        and not _same_dates_in_another_form(due)
+        and not same_dates_in_another_form(due)
     )
 
 
@@ -912,19 +912,6 @@ def dump(
     _write_to(path, lambda stream: _save_with_lists(tables, stream, SPARE_ROWS))
 
 
-def _same_dates_in_another_form(due: Due) -> bool:
-    """Whether the deadline's text reads as its dates once told how (``dayfirst=``, a
-    two-digit year): writing it in a form that needs no telling changes only its form."""
-    for dayfirst in (True, False):
-        try:
-            again = parse_due(due.text, dayfirst=dayfirst, two_digit_year=True)
-        except DueParseError:
-            continue
-        if (again.start, again.end) == (due.start, due.end):
-            return True
-    return False
-
-
 def refuse_rewritten_deadlines(doc: Document) -> None:
     """Refuse a matrix that would write a deadline as other words than its own.
 
@@ -957,7 +944,7 @@ def refuse_rewritten_deadlines(doc: Document) -> None:
         if due is None:
             continue
         written = due.portable_text()
-        if written == due.text or _same_dates_in_another_form(due) or _keeps_words(due):
+        if written == due.text or same_dates_in_another_form(due) or _keeps_words(due):
             continue
         where = f" ({action.origin})" if action.origin is not None and str(action.origin) else ""
         name = action.ref or repr(action.text[:40])
