@@ -29,7 +29,7 @@ from strategies import alias_entries, numeric_day_ranges
 
 HEADER = ["No", "Scheduled activity", "Responsible unit(s)", "Target date",
           "Implementation status", "Schedule", "Reasons for delay"]  # fmt: skip
-ROWS = [
+ROWS: list[list[Any]] = [
     ["1.1", "Update the borehole register", "Water Office", "Dec 2023", "Ongoing",
      "Behind schedule", "Vehicle broken"],
     ["1.2", "Train the district clerks", "M&E Unit", "Q4 2023", "Completed", "On schedule", None],
@@ -284,7 +284,7 @@ def test_ends_in_opposite_orders_settle_nothing() -> None:
 
 # -- 3. yes/no questions under an indicator table
 
-INDICATORS = [
+INDICATORS: list[list[Any]] = [
     ["Indicator", "Timeframe", "Current status", "Constraints"],
     ["Latrine coverage reaches 70%", "2023", "64%", "Two districts late"],
     ["Hand-washing stations in all schools", "every term", "80%", None],

@@ -17,6 +17,7 @@ management response    Recommendation (or Rec #, Management response)   one Eval
 progress (work plan)   Activity with On / Behind schedule or            ProgressReport.activities
                        Reasons for delay
 indicator table        Indicator, without an action column              ProgressReport.indicators
+                                                                        (yes/no questions: answers)
 action matrix          Action (Key action, Action point, …)             ActionPlan
 decision log           Decision (Decisions, Agreed action, …)           ActionPlan
 govtrack's workbook    a sheet named ``_govtrack``                      read by ``excel_workbook``
@@ -124,7 +125,11 @@ and one prefix in a table is as much a scope as many.
 under it that divides its merged cells makes a two-row header (GT225). The rows above it are
 title rows, never dropped; a later header row in the rows starts another table. A limitation:
 when a second table's header names more columns than the first's, the first table's rows are
-read as title rows above it.
+read as title rows above it. A sheet whose first rows hold no header is not read (GT201): a
+warning, unless a row names two columns or more but no main one (``Item | Scheduled task |
+Owner | Due date | Status``), a header whose main column govtrack does not know, whose
+records are lost: then an error at that row's first unknown header, naming the columns it
+found.
 
 **Title rows.** Above the header, each label cell (``Period:``) or ``Label: value`` cell
 starts a pair, several to a row if need be, a range's ``From:`` and ``To:`` being part of
@@ -225,7 +230,8 @@ weeks)``) is a duration, kept in ``extra`` (GT205;
 =====  ========  ===================================================================
 code   severity  meaning
 =====  ========  ===================================================================
-GT201  warning   a sheet with content but no header row govtrack recognises: not read
+GT201  warning   a sheet with content but no header row govtrack recognises: not read (an
+                 error when a row names columns but no main one: see Header row)
 GT202  warning   a hidden sheet (read when it has a header; otherwise not read)
 GT203  warning   a hidden row with content (read like any other)
 GT204  warning   a hidden column (read like any other)
@@ -3748,14 +3754,14 @@ def _read_sheet(
             hidden = sheet.state != "visible"
             near = None if hidden else _near_header(head, lookup)
             if near is not None:
-                why, cell = near
-                reader.near_headers.append(f"{sheet.name}!{cell}: {why}")
+                why, where = near
+                reader.near_headers.append(f"{sheet.name}!{where}: {why}")
                 problems.add(
                     "GT201",
                     f"sheet {sheet.name!r} has no header row govtrack recognises: {why}; "
                     "it was not read",
                     sheet.name,
-                    cell,
+                    where,
                     severity=Severity.ERROR,
                 )
                 return
