@@ -11,10 +11,11 @@ import string
 from typing import Any
 
 import attrs
+from hypothesis import assume
 from hypothesis import strategies as st
 
 import govtrack as gt
-from govtrack.io.columns import header_key, merge_aliases, normalise_header
+from govtrack.io.columns import ALIASES, header_key, merge_aliases, normalise_header
 from govtrack.io.excel import _RANGE_WORDS
 from govtrack.model.status import STATUS_SYNONYMS
 
@@ -698,3 +699,28 @@ status_other_columns = st.sampled_from(
 )  # fmt: skip
 """What follows ``Status`` in the header of a column that is not a status round
 (``Status notes``, ``Status date``, ``Status RAG``): kept in extra beside dated rounds."""
+
+alias_entries = st.sampled_from(
+    [(key, alias) for key, aliases in ALIASES.items() for alias in aliases]
+)
+"""A built-in header alias with its column key (``("action", "Scheduled activities")``)."""
+
+
+@st.composite
+def numeric_day_ranges(draw: st.DrawFn) -> tuple[str, dt.date, dt.date]:
+    """A range of two all-numeric days written in one order, one end of which reads in that
+    order only (``01/07/2023 – 31/12/2023``), with its first and last days."""
+    start = draw(dates)
+    end = draw(st.dates(min_value=start, max_value=dt.date(2060, 12, 31)))
+    dayfirst = draw(st.booleans())
+    settled = draw(st.sampled_from(("start", "end")))
+    one = start if settled == "start" else end
+    assume(one.day > 12)
+    sep = draw(st.sampled_from(("/", "-")))
+    dash = draw(st.sampled_from((" – ", " - ", " to ", "–", " — ")))
+
+    def written(day: dt.date) -> str:
+        a, b = (day.day, day.month) if dayfirst else (day.month, day.day)
+        return f"{a:02}{sep}{b:02}{sep}{day.year}"
+
+    return f"{written(start)}{dash}{written(end)}", start, end

@@ -116,7 +116,8 @@ def test_every_title_label_goes_to_a_field_or_extra(
     record = (doc.plans or doc.evaluations or doc.reports)[0]
     actual = {key: getattr(record, key) for key in expected if key != "extra"}
     actual["extra"] = dict(record.extra)
-    assert (expected, []) == (actual, codes(doc))
+    unread = ["GT234"] if "period_text" in expected else []  # a report's period V1 is no date
+    assert (expected, unread) == (actual, codes(doc))
 
 
 def test_a_period_alone_leaves_the_sheet_name_as_title(tmp_path: Path) -> None:

@@ -292,15 +292,18 @@ def test_pathological_text_is_fast(text: str) -> None:
 
 
 def test_an_ambiguous_numeric_period_is_kept_and_reported() -> None:
-    """Regression: `during the period 01/03/2021 to 31/08/2021` was read day first unreported."""
-    text = WATER.replace("March 2021 to August 2021", "01/03/2021 to 31/08/2021")
+    """Regression: `during the period 01/03/2021 to 01/08/2021` was read day first unreported.
+
+    (Both ends read two ways; `01/03/2021 to 31/08/2021` is read, its end settling the order:
+    parse_due's rule for ranges.)"""
+    text = WATER.replace("March 2021 to August 2021", "01/03/2021 to 01/08/2021")
     doc = gt.loads(text, format="progress-report")
     report = doc.reports[0]
-    assert (None, "01/03/2021 to 31/08/2021") == (report.period, report.period_text)
+    assert (None, "01/03/2021 to 01/08/2021") == (report.period, report.period_text)
     [problem] = [issue for issue in doc.problems if issue.code == "GT371"]
     assert "pass dayfirst= to choose" in problem.message
     period = gt.loads(text, format="progress-report", dayfirst=True).reports[0].period
-    assert (dt.date(2021, 3, 1), dt.date(2021, 8, 31)) == (
+    assert (dt.date(2021, 3, 1), dt.date(2021, 8, 1)) == (
         (period.start, period.end) if period else None
     )
 

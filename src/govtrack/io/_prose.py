@@ -383,12 +383,13 @@ def unread_after(
     """The date-like words after ``cue`` that no shape reads, and why; or None.
 
     An all-numeric day that reads two ways is given with the words around it that
-    would make a span (``01/03/2021 to 30/06/2021``); a day that does not exist is given
+    would make a span (``01/03/2021 to 03/06/2021``: an end that reads one way only, as
+    ``30/06/2021``, settles both, and the span reads); a day that does not exist is given
     whole, with parse_due's reason; anything else is the first word after the cue. Call it
     when :func:`date_after` found nothing.
 
-    >>> unread_after("the period 01/02/2021 to 30/06/2021.", re.compile(r"period\\s"))[0]
-    '01/02/2021 to 30/06/2021'
+    >>> unread_after("the period 01/02/2021 to 03/06/2021.", re.compile(r"period\\s"))[0]
+    '01/02/2021 to 03/06/2021'
     >>> unread_after("the period 31 June 2023.", re.compile(r"period\\s"))
     ('31 June 2023', 'there is no day 31 in Jun 2023; it has 30 days')
     """

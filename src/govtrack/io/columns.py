@@ -13,7 +13,9 @@ The readers keep the header as written as the column's label, and a header that 
 its column as written beats one that names it only without its hint
 (:func:`header_match`): in ``Status (Completed/Ongoing) | Status`` the second is read.
 
-:func:`header_key` is how the readers name a column: by its alias, else, for the
+:func:`header_key` is how the readers name a column: by its alias, or an alias written in
+the plural read in the singular (``Scheduled activity``, ``Delay reason``: one rule,
+:func:`singular`, for every alias), else, for the
 main columns (:data:`PLURAL_KEYS`), by its alias in the plural (``Action points``,
 ``Target dates``), else, for a combined header (``Remarks/Comments``), by the one key
 all its parts name. A
@@ -48,6 +50,7 @@ __all__ = [
     "measure_hint",
     "merge_aliases",
     "normalise_header",
+    "singular",
     "strip_hint",
 ]
 
@@ -106,7 +109,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
                "Action to be taken", "Decision", "Decisions", "Activity", "Activities",
                "Scheduled activities", "Follow-up action", "Follow-up actions",
                "Key action to be taken", "Agreed action", "Agreed actions",
-               "Decision taken", "Decisions taken", "Planned activity", "Planned activities",
+               "Decision taken", "Decisions taken", "Planned activities", "Key activities",
+               "Work plan activities", "Workplan activities",
                # French, Spanish
                "Action clé", "Actions clés", "Action cle", "Actions cles", "Mesure",
                "Mesures", "Activité", "Activités", "Acción clave", "Acciones clave",
@@ -398,13 +402,19 @@ def _builtin_lookup() -> dict[str, str]:
 def merge_aliases(extra: Mapping[str, Iterable[str]] | None = None) -> dict[str, str]:
     """The lookup from normalised header to column key, with a caller's extra aliases.
 
-    A caller's alias wins over a built-in one with the same normalised text. A lone
-    string is one alias (``{"deadline": "Target date"}``), not a list of its letters.
+    A caller's alias wins over a built-in one with the same normalised text. Every alias
+    is also read in the singular (:func:`singular`: ``Scheduled activities`` names the
+    action column as ``Scheduled activity`` does), after all the aliases as written: a
+    header that is an alias of one column as written is never another's singular
+    (``Recommendations`` is the work plan's column, ``Recommendation`` the evaluation's).
+    A lone string is one alias (``{"deadline": "Target date"}``), not a list of its letters.
 
     >>> merge_aliases({"deadline": ["Target quarter"]})["target quarter"]
     'deadline'
     >>> merge_aliases({"deadline": "Target date"})["target date"]
     'deadline'
+    >>> merge_aliases()["scheduled activity"], merge_aliases()["recommendation"]
+    ('action', 'recommendation')
 
     Raises:
         UnsupportedFormatError: A key is not a column govtrack knows.
@@ -440,6 +450,10 @@ def merge_aliases(extra: Mapping[str, Iterable[str]] | None = None) -> dict[str,
             raise TypeError(message)
         for alias in names:
             lookup[normalise_header(alias)] = key
+    for alias, key in list(lookup.items()):
+        # An alias in the plural is read in the singular too (``Scheduled activity``); an
+        # alias as written, of any column, comes first.
+        lookup.setdefault(singular(alias), key)
     return lookup
 
 
@@ -528,9 +542,29 @@ def _written_key(text: str, lookup: Mapping[str, str]) -> str | None:
     return keys.pop() if len(keys) == 1 else None
 
 
-_PLURAL_END = re.compile(r"(?<=[a-z]{3})(?<![su])s\b")
-"""A trailing ``s`` making a word plural (``points``, ``deadlines``), not one ending the
-word itself (``status``, ``progress``, ``basis``)."""
+_PLURAL_END = re.compile(r"(?<=[a-z]{2})ies\b|(?<=[a-z]{3})(?<![su])s\b")
+"""A plural ending: ``ies`` of ``activities`` (read ``y``), or a trailing ``s`` making a word
+plural (``points``, ``deadlines``), not one ending the word itself (``status``,
+``progress``)."""
+
+
+def singular(folded: str) -> str:
+    """A folded header with each of its words in the singular: ``activities`` is read
+    ``activity``, ``points`` ``point``; ``status`` and ``progress`` stay as they are.
+
+    The one rule by which a header and an alias match in the singular and the plural
+    (:func:`merge_aliases`, :func:`header_key`): it compares words, and need not make
+    real ones (``recomendaciones`` gives ``recomendacione`` on both sides).
+
+    >>> singular("scheduled activities"), singular("action points"), singular("status")
+    ('scheduled activity', 'action point', 'status')
+    """
+    return _PLURAL_END.sub(_singular_end, folded)
+
+
+def _singular_end(match: re.Match[str]) -> str:
+    return "y" if match.group() == "ies" else ""
+
 
 PLURAL_KEYS: frozenset[str] = frozenset({"recommendation", "action", "responsible", "deadline"})
 """The columns whose aliases are also read in the plural (``Action points``, ``Focal
@@ -562,12 +596,12 @@ def _alias_key(folded: str, lookup: Mapping[str, str]) -> str | None:
     ``Joint monitoring indicators``) but those of :data:`_NEVER_PLURAL`."""
     key = lookup.get(folded)
     if key is None:
-        singular = _PLURAL_END.sub("", folded)
-        if singular != folded:
-            key = lookup.get(singular)
+        one = singular(folded)
+        if one != folded:
+            key = lookup.get(one)
             if key in PLURAL_KEYS:
                 return key
-            if key is None or key in _NEVER_PLURAL or " " not in singular:
+            if key is None or key in _NEVER_PLURAL or " " not in one:
                 return None
     return key
 

@@ -17,6 +17,7 @@ management response    Recommendation (or Rec #, Management response)   one Eval
 progress (work plan)   Activity with On / Behind schedule or            ProgressReport.activities
                        Reasons for delay
 indicator table        Indicator, without an action column              ProgressReport.indicators
+                                                                        (yes/no questions: answers)
 action matrix          Action (Key action, Action point, …)             ActionPlan
 decision log           Decision (Decisions, Agreed action, …)           ActionPlan
 govtrack's workbook    a sheet named ``_govtrack``                      read by ``excel_workbook``
@@ -124,7 +125,11 @@ and one prefix in a table is as much a scope as many.
 under it that divides its merged cells makes a two-row header (GT225). The rows above it are
 title rows, never dropped; a later header row in the rows starts another table. A limitation:
 when a second table's header names more columns than the first's, the first table's rows are
-read as title rows above it.
+read as title rows above it. A sheet whose first rows hold no header is not read (GT201): a
+warning, unless a row names two columns or more but no main one (``Item | Scheduled task |
+Owner | Due date | Status``), a header whose main column govtrack does not know, whose
+records are lost: then an error at that row's first unknown header, naming the columns it
+found.
 
 **Title rows.** Above the header, each label cell (``Period:``) or ``Label: value`` cell
 starts a pair, several to a row if need be, a range's ``From:`` and ``To:`` being part of
@@ -225,7 +230,8 @@ weeks)``) is a duration, kept in ``extra`` (GT205;
 =====  ========  ===================================================================
 code   severity  meaning
 =====  ========  ===================================================================
-GT201  warning   a sheet with content but no header row govtrack recognises: not read
+GT201  warning   a sheet with content but no header row govtrack recognises: not read (an
+                 error when a row names columns but no main one: see Header row)
 GT202  warning   a hidden sheet (read when it has a header; otherwise not read)
 GT203  warning   a hidden row with content (read like any other)
 GT204  warning   a hidden column (read like any other)
@@ -258,6 +264,9 @@ GT230  info      a row with only Comments (Updates): joined to the action above,
 GT231  info      dated status columns: the status read from the latest, the earlier ones as updates
 GT232  warning   dated status columns whose dates cannot be ordered: none read (kept in extra)
 GT233  info      dated progress columns of narratives, not statuses: read as dated updates
+GT234  warning   a reporting period in a title row that cannot be read as dates (kept as text)
+GT235  info      an indicator's timeframe that cannot be read as a date (kept as text)
+GT236  info      a yes/no question's answer that is neither yes nor no (kept as text)
 GT290  warning   govtrack's own workbook: a column its layout does not have (not read)
 =====  ========  ===================================================================
 """
@@ -296,6 +305,7 @@ from govtrack.io import _notes, _xlsx
 from govtrack.io._build import ACTION_FIELDS, new_action, new_location, new_recommendation
 from govtrack.io._files import BROKEN_SHEET_ERRORS, read_error
 from govtrack.io._numfmt import CellShape, DateShape, PercentShape
+from govtrack.io._prose import squash
 from govtrack.io._refs import LEADING_REF as _LEADING_REF
 from govtrack.io._refs import REF_FIRST as _REF_FIRST
 from govtrack.io._refs import REF_SECOND as _REF_SECOND
@@ -328,6 +338,10 @@ from govtrack.io.limits import (
     check_extents,
     check_workbook,
 )
+
+# The text progress reader's rule for a yes/no question and its answer, shared, not copied.
+from govtrack.io.progress import _ANSWER as _YES_NO_ANSWER
+from govtrack.io.progress import _QUESTION, _YES_NO_START
 from govtrack.model.dates import Due, parse_due
 from govtrack.model.frozenmap import EMPTY
 from govtrack.model.location import Location
@@ -335,6 +349,7 @@ from govtrack.model.records import (
     Action,
     ActionPlan,
     Activity,
+    Answer,
     Decision,
     Document,
     Evaluation,
@@ -384,6 +399,9 @@ CODES: dict[str, tuple[Severity, str]] = {
     "GT231": (Severity.INFO, "status read from the latest dated status column"),
     "GT232": (Severity.WARNING, "dated status columns that cannot be ordered"),
     "GT233": (Severity.INFO, "dated progress columns read as updates"),
+    "GT234": (Severity.WARNING, "unreadable reporting period"),
+    "GT235": (Severity.INFO, "indicator timeframe that is not a date"),
+    "GT236": (Severity.INFO, "answer neither yes nor no"),
     "GT290": (Severity.WARNING, "column outside govtrack's workbook layout"),
 }
 """The workbook problem codes: code -> (severity, summary)."""
@@ -843,6 +861,14 @@ def _lone_label(text: str) -> bool:
     return name in _TITLE_LABELS or len(name.split()) <= _LABEL_WORDS
 
 
+def _value_column(texts: Sequence[tuple[int, str]], index: int, labelled: bool) -> int:
+    """The column of a title pair's value: the first text after its label cell (``B`` for
+    ``Period: | 2023``), else the pair's own column (``Period: 2023`` in A)."""
+    if labelled:
+        return next((column for column, _ in texts if column > index), index)
+    return index
+
+
 def _title_pairs(texts: Sequence[tuple[int, str]]) -> list[tuple[int, str, str, str, bool]]:
     """A title row's pieces, from its non-empty cells as ``(column, text)``.
 
@@ -974,6 +1000,7 @@ def read_title_rows(
     rows: Iterable[tuple[int, Sequence[tuple[int, str]]]],
     fields: Mapping[str, str],
     cell: Callable[[int, int], str],
+    field_cells: dict[str, str] | None = None,
 ) -> tuple[str, dict[str, str], dict[str, str]]:
     """What the title rows above a header say: the title, the fields, the ``extra``.
 
@@ -989,6 +1016,8 @@ def read_title_rows(
             texts stripped, as the sheet shows them.
         fields: The labels that fill a field, folded, and the field each fills.
         cell: The name of a cell from its column index and row (``A3``).
+        field_cells: Given, it is filled with the cell of each field's value (``B3`` for
+            ``Period: | 2023``), for problems with a value.
 
     Returns:
         ``(title, fields, extra)``; the title is empty when no row gives one (the reader
@@ -1008,6 +1037,8 @@ def read_title_rows(
             field = fields.get(name)
             if field is not None and value and not found.get(field):
                 found[field] = value
+                if field_cells is not None:
+                    field_cells[field] = cell(_value_column(texts, index, labelled), row)
             elif (
                 field is None
                 and not title
@@ -1035,9 +1066,17 @@ class _Problems:
         self.found: list[Issue] = []
 
     def add(
-        self, code: str, message: str, sheet: str = "", cell: str = "", header: str = ""
+        self,
+        code: str,
+        message: str,
+        sheet: str = "",
+        cell: str = "",
+        header: str = "",
+        *,
+        severity: Severity | None = None,
     ) -> None:
-        severity = CODES[code][0]
+        """Record a problem, of its code's severity unless ``severity`` says otherwise (GT201)."""
+        severity = CODES[code][0] if severity is None else severity
         location = Location(file=self.file, sheet=sheet, cell=cell, header=header)
         self.found.append(Issue(code=code, message=message, location=location, severity=severity))
 
@@ -1227,6 +1266,7 @@ class _Table:
         # Collected records and state.
         self.title = ""
         self.fields: dict[str, str] = {}
+        self.field_cells: dict[str, str] = {}  # the cell of each title field's value
         self.extra: dict[str, str] = {}
         self.section: _Section | None = None
         # Tally rows (GT212), reported at the end unless every row is one (GT223).
@@ -1251,6 +1291,7 @@ class _Table:
         self.actions: list[Action] = [] if sink is None else sink
         self.activities: list[Activity] = []
         self.indicators: list[Indicator] = []
+        self.answers: list[Answer] = []
         self.recommendations: list[Recommendation] = []
         self.current: dict[str, Any] | None = None
         self.narrative_to_extra = self.i_comments != _NOWHERE
@@ -1332,7 +1373,7 @@ class _Table:
             rows.append((row, [(index, text) for index, text in texts if text]))
             self._report_formulas(row, in_table=False)
         title, self.fields, self.extra = read_title_rows(
-            rows, _TITLE_FIELDS[self.layout], self.cell
+            rows, _TITLE_FIELDS[self.layout], self.cell, self.field_cells
         )
         self.title = title or self.sheet
 
@@ -2888,6 +2929,68 @@ class _Table:
             "origin": Location(file=self.problems.file, sheet=self.sheet, cell=f"A{row}"),
         }
 
+    def _answer_row(self, row: int, values: Sequence[Any], text: str) -> bool:
+        """Read a row of an indicator table as a yes/no :class:`~govtrack.Answer` when its
+        text is a yes/no question (by the text reader's rule, :mod:`~govtrack.io.progress`)
+        and one other cell at most, its answer (``Does the group have the staff it needs? |
+        No``). An answer neither yes nor no is kept as its text (GT236); a question with more
+        cells, or with a text after its ``?``, is an indicator. (A question alone on its row
+        is a section row, as any lone short text.)"""
+        m = _QUESTION.match(text)
+        if m is None or m["rest"].strip():
+            return False
+        question = squash(m["question"])
+        if not _YES_NO_START.match(question):
+            return False
+        others = [
+            index
+            for index, value in enumerate(values)
+            if index != self.i_action and not _blank(value)
+        ]
+        if len(others) > 1:
+            return False
+        where = others[0] if others else self.i_action
+        answer = self._shown(values[where], where, row).strip() if others else ""
+        word = _YES_NO_ANSWER.match(answer)
+        value = None if word is None else word["word"].lower() == "yes"
+        if answer and value is None:
+            self.add(
+                "GT236",
+                f"answer {answer[:60]!r} to {question[:60]!r} is neither yes nor no; kept as text",
+                where,
+                row,
+            )
+        self.answers.append(
+            Answer(
+                question=question,
+                answer=value,
+                text=answer,
+                origin=Location(
+                    file=self.problems.file,
+                    sheet=self.sheet,
+                    cell=self.cell(self.main_column, row),
+                ),
+            )
+        )
+        return True
+
+    def _unread_timeframe(self, unread: str, row: int) -> None:
+        """GT235 for an indicator's timeframe that is not a date (kept as its text)."""
+        try:
+            parse_due(unread, dayfirst=self.reader.dayfirst)
+        except AmbiguousDateError:
+            return  # GT208 said so
+        except DueParseError as error:
+            reason = error.reason
+        else:  # pragma: no cover - an unread text does not read
+            return
+        self.add(
+            "GT235",
+            f"timeframe {unread[:60]!r} is not a date govtrack can read: {reason}; kept as text",
+            self.i_deadline,
+            row,
+        )
+
     def _close_recommendation(self) -> None:
         current = self.current
         if current is None:
@@ -2916,11 +3019,15 @@ class _Table:
         text = _text(values[self.i_action]) if self.i_action < n else ""
         if not text or (_may_hide(text[0]) and _shows_nothing(text)):
             self._no_text(row, text)
+        elif self._answer_row(row, values, text):
+            return
         timeframe: Due | None = None
         timeframe_text = ""
         if self.i_deadline < n and not _blank(values[self.i_deadline]):
             timeframe, unread = self._due(values[self.i_deadline], self.i_deadline, row)
             timeframe_text = timeframe.text if timeframe is not None else unread
+            if timeframe is None and unread.strip():
+                self._unread_timeframe(unread, row)
         extra = (
             self._extra(values, n, row)
             if self.extra_columns or (self.note_rows and row in self.note_rows)
@@ -2994,8 +3101,15 @@ class _Table:
             if period_text:
                 try:
                     period = parse_due(period_text, dayfirst=self.reader.dayfirst)
-                except DueParseError:
-                    period = None
+                except DueParseError as error:
+                    cell = self.field_cells.get("period_text", "")
+                    self.problems.add(
+                        "GT234",
+                        f"cannot read the reporting period {period_text!r}: {error.reason}; "
+                        "kept as text",
+                        self.sheet,
+                        cell,
+                    )
             return ProgressReport(
                 title=self.title,
                 working_group=self.fields.get("working_group", ""),
@@ -3003,6 +3117,7 @@ class _Table:
                 period_text=period_text,
                 activities=self.activities,
                 indicators=self.indicators,
+                answers=self.answers,
                 extra=extra,
                 origin=origin,
             )
@@ -3038,6 +3153,9 @@ class _Reader:
         hidden_sheets: str = "read",
     ) -> None:
         self.problems = _Problems(file)
+        # Why each header-like row with no main column was no header (GT201 errors), as
+        # ``Sheet!B5: row 5 names …``: a FormatError when no sheet is read says it too.
+        self.near_headers: list[str] = []
         self.lookup = lookup
         self.dayfirst = dayfirst
         self.skip_hidden = _hidden_sheets(hidden_sheets)
@@ -3593,6 +3711,54 @@ def _sample(header: _Header, rest: _Rows, lookup: Mapping[str, str]) -> list[Seq
     return sample
 
 
+_NEAR_HEADER = 2
+"""How many columns a row names, with no main one among them, to be a header govtrack cannot
+read (as many as a header row names at least, :func:`_score`)."""
+
+
+def _near_header(
+    head: Sequence[tuple[int, Sequence[Any]]], lookup: Mapping[str, str]
+) -> tuple[str, str] | None:
+    """Why the first row of ``head`` that names columns but no main one (action, indicator,
+    recommendation) is no header, and the cell to cite; None when no row does.
+
+    Such a row is a header whose main column has a name govtrack does not know (``Scheduled
+    task``): the sheet's records are lost, so GT201 is then an error. Label cells
+    (``Status:``) are a title row's, not columns.
+    """
+    for row, values in head:
+        keys: dict[str, int] = {}
+        unknown: list[int] = []
+        for index, value in enumerate(values):
+            if value.__class__ is not str or not value.strip() or len(value) > 120:
+                continue
+            if _label_cell(value.strip()):
+                break  # a title row's label (`Status: | Draft`), not a header
+            key = header_match(value, lookup)[0]
+            if key is None:
+                unknown.append(index)
+            else:
+                keys.setdefault(key, index)
+        else:
+            if len(keys) < _NEAR_HEADER:
+                continue
+            named = ", ".join(HEADERS[key] for key in keys)
+            why = f"row {row} names {named} but no action column"
+            if unknown:
+                texts = [_label(values[column]) for column in unknown]
+                if len(texts) == 1:
+                    why += (
+                        f"; {texts[0]!r} is not a header govtrack knows (if it is the action "
+                        f"column, pass aliases={{'action': [{texts[0]!r}]}})"
+                    )
+                else:
+                    shown = ", ".join(repr(text) for text in texts)
+                    why += f"; {shown} are not headers govtrack knows"
+            first = unknown[0] if unknown else next(iter(keys.values()))
+            return why, f"{get_column_letter(first + 1)}{row}"
+    return None
+
+
 def _read_sheet(
     reader: _Reader,
     sheet: _xlsx.SheetInfo,
@@ -3638,6 +3804,19 @@ def _read_sheet(
             return  # the template's Instructions, an annotated copy's Problems: no data
         if any(not _blank(value) for _, values in head for value in values):
             hidden = sheet.state != "visible"
+            near = None if hidden else _near_header(head, lookup)
+            if near is not None:
+                why, where = near
+                reader.near_headers.append(f"{sheet.name}!{where}: {why}")
+                problems.add(
+                    "GT201",
+                    f"sheet {sheet.name!r} has no header row govtrack recognises: {why}; "
+                    "it was not read",
+                    sheet.name,
+                    where,
+                    severity=Severity.ERROR,
+                )
+                return
             problems.add(
                 "GT202" if hidden else "GT201",
                 f"sheet {sheet.name!r}{f' is {sheet.state} and' if hidden else ''} "
@@ -3841,6 +4020,7 @@ def load(
             f"{file.name}: no sheet has a header row govtrack recognises (looked in the first "
             f"{HEADER_SCAN_ROWS} rows of {names} for columns such as Recommendation, Key action, "
             "Action, Activity or Indicator next to Responsible, Deadline, Status)"
+            + _near_headers(reader)
         )
     document = Document(
         evaluations=[item for item in found if isinstance(item, Evaluation)],
@@ -3953,8 +4133,14 @@ def iter_actions(
         names = ", ".join(repr(sheet.name) for sheet in opened.worksheets)
         raise FormatError(
             f"{file.name}: no sheet has a header row govtrack recognises (looked in the first "
-            f"{HEADER_SCAN_ROWS} rows of {names})"
+            f"{HEADER_SCAN_ROWS} rows of {names})" + _near_headers(reader)
         )
+
+
+def _near_headers(reader: _Reader) -> str:
+    """What a FormatError adds when rows named columns but no main one: ``; Plan!A3: row 3
+    names Responsible, Deadline, Status but no action column; …``."""
+    return "".join(f"; {why}" for why in reader.near_headers)
 
 
 def _check_sizes(file: Path, engine: str, limits: Limits) -> None:

@@ -562,10 +562,12 @@ def _strip_prefix(body: str) -> str:
 def _range(text: str, body: str, how: _How) -> Due | None:
     if m := _RANGE_WRAP.fullmatch(body):
         body = m["body"].replace(" and ", " to ")
+    asked = how
     for sep in _RANGE_SEP.finditer(body):
         left, right = body[: sep.start()].strip(), body[sep.end() :].strip()
         if not left or not right:
             continue
+        how = _settled(left, right, asked)
         try:
             end = _single(text, _strip_prefix(right), how)
         except AmbiguousDateError:
@@ -583,6 +585,31 @@ def _range(text: str, body: str, how: _How) -> Due | None:
                 f"it ends ({end.end}) before it starts ({start}); write the earlier date first",
             )
         return Due.range(start, end.end, text)
+    return None
+
+
+def _settled(left: str, right: str, how: _How) -> _How:
+    """How to read a range's ends: when ``dayfirst`` is not given and one end is an
+    all-numeric day that reads in one order only (``31/12/2023``, day first), the other end
+    (``01/07/2023``) is read in that order too; one writer wrote both. Ends that read in
+    opposite orders only (``31/12/2023 – 12/31/2024``) settle nothing."""
+    if how.dayfirst is not None:
+        return how
+    orders = {_order(_strip_prefix(left)), _order(_strip_prefix(right))} - {None}
+    return how._replace(dayfirst=orders.pop()) if len(orders) == 1 else how
+
+
+def _order(side: str) -> bool | None:
+    """True when a side is an all-numeric day that reads only day first, False only month
+    first, None otherwise."""
+    m = _NUM_DAY.fullmatch(side)
+    if m is None or m["sep"] == ".":
+        return None
+    a, b = int(m["a"]), int(m["b"])
+    if a > 12 >= b:
+        return True
+    if b > 12 >= a:
+        return False
     return None
 
 
@@ -732,7 +759,9 @@ def parse_due(text: str, *, dayfirst: bool | None = None, two_digit_year: bool =
             ``FY 2024/25`` (a fiscal year: the span of its two years), ``by end of 2023``,
             ``end-June 2024``.
         dayfirst: How to read an all-numeric day such as ``03/04/2024``:
-            True for 3 April, False for 4 March, None (the default) to refuse to guess.
+            True for 3 April, False for 4 March, None (the default) to refuse to guess;
+            in a range, an end that reads in one order only settles the other's
+            (``01/07/2023 – 31/12/2023`` is July to December: 31 is no month).
         two_digit_year: Read a two-digit year after a month name (``Dec 22``), after or
             before a quarter (``Q3-24``, ``24-Q3``) or a half (``S1-24``), or in a fiscal
             year (``FY24/25``) as 20YY, as in an update prefix
