@@ -471,3 +471,15 @@ def test_a_two_digit_year_in_a_day_is_refused_with_a_rewrite_either_way(
         rewrite = reason.rpartition("(")[2].rstrip(")")
         again = gt.parse_due(rewrite, dayfirst=True)
         assert (day, day) == (again.start, again.end)
+
+
+@pytest.mark.parametrize(
+    "text", ["01/07/2000 on", "01/07/2000 and", "3 May 2019 at", "2019-05-03 of"]
+)
+def test_a_date_with_a_dangling_word_is_no_date(text: str) -> None:
+    """Regression (found by a hypothesis property of Status.parse): dateutil skips `on`,
+    `at`, `and`, `of`, so `Not started 01/01/2000 on` read as a dated status and
+    `01/07/2000 on` as a day; a word left dangling after the date means the text was cut."""
+    with pytest.raises(gt.DueParseError):
+        gt.parse_due(text, dayfirst=True)
+    assert gt.Status.parse(f"Not started {text}") is None

@@ -645,6 +645,9 @@ _DEFAULT_B = dt.datetime(1911, 11, 11)  # noqa: DTZ001 - a second, different sen
 
 
 _FOUR_DIGITS = re.compile(r"(?<!\d)\d{4}(?!\d)")
+_DANGLING_WORD = re.compile(r"(?<![^\W\d_])(?:on|at|and|of|ad)\W*\Z", re.IGNORECASE)
+"""A word dateutil skips, left dangling at the end (``01/07/2000 on``): the text goes on
+to say something (``on hold``) that was cut, so it is no date."""
 
 
 def _dateutil_day(text: str, body: str, dayfirst: bool | None) -> Due | None:
@@ -655,7 +658,7 @@ def _dateutil_day(text: str, body: str, dayfirst: bool | None) -> Due | None:
     """
     from dateutil import parser as dateutil_parser  # noqa: PLC0415 - only on the slow path
 
-    if not _FOUR_DIGITS.search(body):
+    if not _FOUR_DIGITS.search(body) or _DANGLING_WORD.search(body):
         return None
     try:
         first = dateutil_parser.parse(body, default=_DEFAULT_A, dayfirst=dayfirst is not False)
