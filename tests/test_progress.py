@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import govtrack as gt
-from govtrack.io import meeting_report, minutes, progress
+from govtrack.io import _prose, excel, meeting_report, minutes, progress
 
 DATA = Path(__file__).parent / "data" / "progress"
 WATER = (DATA / "water_sanitation.txt").read_text(encoding="utf-8")
@@ -453,7 +453,11 @@ _TIMEFRAMES = st.sampled_from(
 
 
 @given(
-    name=st.lists(_PLAIN, min_size=1, max_size=5).map(" ".join),
+    name=st.lists(
+        st.sampled_from(["roads", "resurface", "trunk", "bridges", "rural", "share", "paved"]),
+        min_size=1,
+        max_size=5,
+    ).map(" ".join),
     timeframe=_TIMEFRAMES,
     status=st.sampled_from(["Tenders out.", "3 of 5 done", "40%", _NB]),
 )
@@ -478,3 +482,13 @@ def test_an_indicator_after_a_short_row_keeps_a_timeframe_that_is_no_date(
         "GT384" in [p.code for p in doc.problems],
     )
     assert expected == actual
+
+
+def test_the_yes_no_patterns_are_shared_from_prose() -> None:
+    """Regression: the Excel reader imported the progress reader's private yes/no patterns;
+    both now use the public ones of govtrack.io._prose, the same objects."""
+    shared = (_prose.QUESTION, _prose.YES_NO_START, _prose.ANSWER)
+    assert [shared, shared] == [
+        (progress.QUESTION, progress.YES_NO_START, progress.ANSWER),  # type: ignore[attr-defined]
+        (excel.QUESTION, excel.YES_NO_START, excel.ANSWER),  # type: ignore[attr-defined]
+    ]

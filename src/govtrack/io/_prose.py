@@ -19,8 +19,11 @@ from govtrack.io._files import normalise_newlines
 from govtrack.model.dates import Due, Precision, parse_due
 
 __all__ = [
+    "ANSWER",
     "BULLET",
     "HONORIFIC",
+    "QUESTION",
+    "YES_NO_START",
     "Line",
     "date_after",
     "deadline_in",
@@ -41,6 +44,21 @@ __all__ = [
 
 BULLET = re.compile(r"^\s{0,12}[•◦▪‣●○■□·*\-–]\s+(?P<text>\S.*)$")
 """A bulleted line: ``•``, ``-``, ``*``, ``–`` and kin, then a space."""
+
+
+QUESTION = re.compile(
+    r"^\s{0,8}(?:\d{1,2}[.)][\s\u00a0]{1,12})?(?P<question>[^?\n]{3,600}\?)(?P<rest>.*)$"
+)
+"""A question, numbered or not (``1. Does the group have the staff it needs?``), and the
+text after its ``?`` (``rest``): the readers of progress reports find yes/no questions by it."""
+YES_NO_START = re.compile(
+    r"^(?:if\b[^,]{0,200},\s{0,3})?(?:are|is|does|do|has|have|was|were|can|could|will|would"
+    r"|did|should|shall|may)\b",
+    re.IGNORECASE,
+)
+"""The start of a question answered yes or no (``Does …``, ``If not, has …``)."""
+ANSWER = re.compile(r"^\W{0,3}(?P<word>yes|no)\b", re.IGNORECASE)
+"""An answer's ``yes`` or ``no`` (``word``) at the start of its text."""
 
 
 _NOT_A_NAME = (

@@ -305,7 +305,7 @@ from govtrack.io import _notes, _xlsx
 from govtrack.io._build import ACTION_FIELDS, new_action, new_location, new_recommendation
 from govtrack.io._files import BROKEN_SHEET_ERRORS, read_error
 from govtrack.io._numfmt import CellShape, DateShape, PercentShape
-from govtrack.io._prose import squash
+from govtrack.io._prose import ANSWER, QUESTION, YES_NO_START, squash
 from govtrack.io._refs import LEADING_REF as _LEADING_REF
 from govtrack.io._refs import REF_FIRST as _REF_FIRST
 from govtrack.io._refs import REF_SECOND as _REF_SECOND
@@ -338,10 +338,6 @@ from govtrack.io.limits import (
     check_extents,
     check_workbook,
 )
-
-# The text progress reader's rule for a yes/no question and its answer, shared, not copied.
-from govtrack.io.progress import _ANSWER as _YES_NO_ANSWER
-from govtrack.io.progress import _QUESTION, _YES_NO_START
 from govtrack.model.dates import Due, parse_due
 from govtrack.model.frozenmap import EMPTY
 from govtrack.model.location import Location
@@ -2931,16 +2927,16 @@ class _Table:
 
     def _answer_row(self, row: int, values: Sequence[Any], text: str) -> bool:
         """Read a row of an indicator table as a yes/no :class:`~govtrack.Answer` when its
-        text is a yes/no question (by the text reader's rule, :mod:`~govtrack.io.progress`)
-        and one other cell at most, its answer (``Does the group have the staff it needs? |
-        No``). An answer neither yes nor no is kept as its text (GT236); a question with more
-        cells, or with a text after its ``?``, is an indicator. (A question alone on its row
-        is a section row, as any lone short text.)"""
-        m = _QUESTION.match(text)
+        text is a yes/no question (by the text progress reader's rule, shared with it in
+        ``govtrack.io._prose``) and one other cell at most, its answer (``Does the group have
+        the staff it needs? | No``). An answer neither yes nor no is kept as its text (GT236);
+        a question with more cells, or with a text after its ``?``, is an indicator. (A
+        question alone on its row is a section row, as any lone short text.)"""
+        m = QUESTION.match(text)
         if m is None or m["rest"].strip():
             return False
         question = squash(m["question"])
-        if not _YES_NO_START.match(question):
+        if not YES_NO_START.match(question):
             return False
         others = [
             index
@@ -2951,7 +2947,7 @@ class _Table:
             return False
         where = others[0] if others else self.i_action
         answer = self._shown(values[where], where, row).strip() if others else ""
-        word = _YES_NO_ANSWER.match(answer)
+        word = ANSWER.match(answer)
         value = None if word is None else word["word"].lower() == "yes"
         if answer and value is None:
             self.add(

@@ -89,7 +89,17 @@ from typing import Any
 import attrs
 
 from govtrack._errors import DueParseError, FormatError
-from govtrack.io._prose import BULLET, Line, date_after, lines_of, squash, unread_after
+from govtrack.io._prose import (
+    ANSWER,
+    BULLET,
+    QUESTION,
+    YES_NO_START,
+    Line,
+    date_after,
+    lines_of,
+    squash,
+    unread_after,
+)
 from govtrack.model.dates import Due, parse_due
 from govtrack.model.location import Location
 from govtrack.model.records import Activity, Answer, Document, Indicator, Issue, ProgressReport
@@ -102,15 +112,6 @@ _TWG = re.compile(r"^\s{0,3}TWG\s{0,3}[:–-]\s{0,3}(?P<name>\S.{0,100})$")
 _PROMPT = re.compile(r"^\s{1,8}\d{1,2}[.)]\s")
 _NUMBERED = re.compile(r"^\s{0,3}(?P<ref>\d{1,2})\.(?![\d])[\s\u00a0]{1,12}(?P<text>\S.*)$")
 _SUB_REF = re.compile(r"^(?P<ref>\d{1,2}(?:\.\d{1,2}){1,3}\.?)\s{1,4}(?P<text>\S.*)$")
-_QUESTION = re.compile(
-    r"^\s{0,8}(?:\d{1,2}[.)][\s\u00a0]{1,12})?(?P<question>[^?\n]{3,600}\?)(?P<rest>.*)$"
-)
-_YES_NO_START = re.compile(
-    r"^(?:if\b[^,]{0,200},\s{0,3})?(?:are|is|does|do|has|have|was|were|can|could|will|would"
-    r"|did|should|shall|may)\b",
-    re.IGNORECASE,
-)
-_ANSWER = re.compile(r"^\W{0,3}(?P<word>yes|no)\b", re.IGNORECASE)
 _PERIOD_CUE = re.compile(
     r"\b(?:during the (?:reporting )?period(?: of| from)?|reporting period\s{0,3}:?"
     r"|period covered\s{0,3}:?|for the period(?: of| from)?)\s{1,3}",
@@ -477,11 +478,11 @@ class _Reader:
 
     def answer(self, cell: _Cell, cells: list[_Cell], after: int) -> tuple[Answer, int] | None:
         """The answer a question cell holds, and how many following cells it used."""
-        m = _QUESTION.match(cell.first)
+        m = QUESTION.match(cell.first)
         if m is None:
             return None
         question = squash(m["question"])
-        if not _YES_NO_START.match(question):
+        if not YES_NO_START.match(question):
             return None
         rest = [squash(m["rest"])] + [line.clean for line in cell.lines[1:] if line.clean]
         text = "\n".join(part for part in rest if part)
@@ -492,12 +493,12 @@ class _Reader:
             )
             if (
                 following is not None
-                and _ANSWER.match(following[1].text)
+                and ANSWER.match(following[1].text)
                 and len(following[1].text) <= 80
             ):
                 text = following[1].text
                 used = following[0] + 1
-        word = _ANSWER.match(text)
+        word = ANSWER.match(text)
         value = None if word is None else word["word"].lower() == "yes"
         if text and value is None:
             self.problem(
