@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 import govtrack as gt
 from govtrack.annotate import annotate
-from govtrack.io import excel_write
+from govtrack.io import excel, excel_write
 from govtrack.io.columns import normalise_header
 from strategies import lines, note_texts, texts, words
 from test_engines import assert_same_reading
@@ -366,3 +366,36 @@ def test_an_extra_of_plain_words_is_never_refused(extra: dict[str, str]) -> None
         path = Path(folder) / "m.xlsx"
         _dump(gt.Document(plans=(_plan(extra),)), path)
         assert _with_as_of(extra) == dict(gt.load(path).plans[0].extra)
+
+
+@pytest.mark.parametrize("count", [0, 1, 3])
+def test_header_row_finds_the_header_under_the_pairs(tmp_path: Path, count: int) -> None:
+    """Regression: HEADER_ROW (4) was the only way to find a matrix sheet's header, wrong for a
+    sheet with title pairs; header_row gives each sheet's, the first action on the next row."""
+    path = tmp_path / "m.xlsx"
+    extra = dict(list(EXTRA.items())[:count])
+    _dump(gt.Document(plans=(_plan(extra),)), path)
+    sheet = openpyxl.load_workbook(path).worksheets[0]
+    row = excel_write.header_row(sheet)
+    expected = (excel_write.HEADER_ROW + count, "Action #", "Hire a consultant")
+    assert expected == (row, sheet.cell(row=row, column=1).value, sheet[row + 1][1].value)
+
+
+def test_the_kind_of_a_sheet_is_the_readers() -> None:
+    """Regression: the writer named the kind of each container's sheet by hand (a meeting's,
+    a plan's) beside the reader's table of title fields by layout; the kind now comes from the
+    reader's rule for a sheet's layout (excel.sheet_kind), over the columns written."""
+    keys = {
+        "evaluation": ["rec_ref", "recommendation", "response", "category", "ref", "action"],
+        "meeting": ["ref", "action", "responsible", "deadline", "status", "deemed_consent"],
+        "report": ["ref", "action", "status", "schedule_on", "schedule_behind", "extra:Donor"],
+        "plan": ["ref", "action", "responsible", "deadline", "status", "group"],
+    }
+    expected = {"evaluation": "evaluation", "meeting": "plan", "report": "report", "plan": "plan"}
+    assert expected == {record: excel.sheet_kind(columns) for record, columns in keys.items()}
+
+
+def test_a_header_the_reader_takes_for_no_table_has_no_kind() -> None:
+    """sheet_kind refuses columns under which the reader finds no table, naming them."""
+    with pytest.raises(ValueError, match="no table of the reader's has the columns"):
+        excel.sheet_kind(["comments", "scope"])

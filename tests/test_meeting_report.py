@@ -635,3 +635,43 @@ def test_co_chairs_with_any_title_are_both_kept(
     )
     text = _CHAIRED_REPORT.format(chaired="co-chaired by " + join.join(chairs))
     assert chairs == _meeting(text).chair
+
+
+@pytest.mark.parametrize("surname", ["Sen", "Col", "Eng", "Gen", "Amb", "Rev"])
+def test_a_surname_like_a_title_ends_the_chairs_sentence(surname: str) -> None:
+    """Regression: 'chaired by Dr. Amartya Sen. Some 20 participants attended.' gave the chair
+    'Dr. Amartya Sen. Some 20 participants attended': a title's full stop ended no sentence
+    even after a name, where it is a surname's."""
+    report = (
+        "9 October 2023\nRiverside Hall, Gulu\n\nSector Working Group Meeting on Roads\n\n"
+        f"The meeting was chaired by Dr. Amartya {surname}. Some 20 participants attended.\n"
+    )
+    meeting = _meeting(report)
+    assert ((f"Dr. Amartya {surname}",), 20) == (meeting.chair, meeting.attendance_count)
+
+
+@pytest.mark.parametrize("office", ["Gen. Directorate", "Gen. Directorate of Planning"])
+def test_an_office_with_a_short_word_is_one_chair(office: str) -> None:
+    """Regression: 'chaired by the Ministry of Health, Gen. Directorate' gave the chair
+    'Gen. Directorate', the ministry dropped as if a role before a titled name."""
+    chaired = f"chaired by the Ministry of Health, {office}"
+    expected = (f"the Ministry of Health, {office}",)
+    assert expected == _meeting(_CHAIRED_REPORT.format(chaired=chaired)).chair
+
+
+@given(
+    title=strategies.honorifics,
+    given_name=st.sampled_from(["Amartya", "Grace", "Tomas", "Okot"]),
+    surname=st.sampled_from(["Sen", "Col", "Eng", "Gen", "Capt", "Amb", "Rev", "Lind", "Atim"]),
+    then=st.sampled_from(["Some 20 participants attended.", "The agenda was adopted.", ""]),
+)
+def test_a_titled_chair_ends_at_the_full_stop_after_the_surname(
+    title: str, given_name: str, surname: str, then: str
+) -> None:
+    """For any title and any surname, also one spelt as a title (`Sen`, `Col`), the chair's
+    sentence ends at the surname's full stop: the chair is the title and the name, whole."""
+    report = (
+        "9 October 2023\nRiverside Hall, Gulu\n\nSector Working Group Meeting on Roads\n\n"
+        f"The meeting was chaired by {title} {given_name} {surname}. {then}\n"
+    )
+    assert (f"{title} {given_name} {surname}",) == _meeting(report).chair

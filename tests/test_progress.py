@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import govtrack as gt
-from govtrack.io import meeting_report, minutes, progress
+from govtrack.io import _prose, excel, meeting_report, minutes, progress
 
 DATA = Path(__file__).parent / "data" / "progress"
 WATER = (DATA / "water_sanitation.txt").read_text(encoding="utf-8")
@@ -412,3 +412,83 @@ def test_target_cells_naming_a_date_stay_on_the_target(
     (indicator,) = doc.reports[0].indicators
     second = indicator.targets[1]
     assert (constraint, recommendation) == (second.constraints, second.recommendations)
+
+
+@pytest.mark.parametrize("timeframe", ["2024 onwards", "Annually from 2024"])
+def test_an_indicator_with_an_unreadable_timeframe_after_a_short_row_is_kept(
+    timeframe: str,
+) -> None:
+    """Regression: after a target row short of cells, an indicator whose timeframe is no date
+    (`2024 onwards`) was read as the target's cells (its name joined to the status, GT378
+    only); it is an indicator again, with GT384 (maybe split) and GT379 (timeframe unread)."""
+    text = _indicator_table(
+        "Q4 2023",
+        "14 of 20 met.",
+        after=("Resurface trunk roads", timeframe, "Tenders out.", _NB, _NB),
+    )
+    doc = gt.loads(text, format="progress-report")
+    first, second = doc.reports[0].indicators
+    target = first.targets[1]
+    line = text.splitlines().index("Resurface trunk roads") + 1
+    expected = (
+        ("14 of 20 met.", "", ""),
+        ("Resurface trunk roads", None, timeframe, "Tenders out."),
+        [("GT379", f"line {line}"), ("GT384", f"line {line}")],
+    )
+    actual = (
+        (target.status, target.constraints, target.recommendations),
+        (second.text, second.timeframe, second.timeframe_text, second.status),
+        sorted(
+            (p.code, str(p.location)) for p in doc.problems if p.code in {"GT378", "GT379", "GT384"}
+        ),
+    )
+    assert expected == actual
+
+
+_TIMEFRAMES = st.sampled_from(
+    ["{year} onwards", "Annually from {year}", "From {year} onwards", "Quarterly from {year}",
+     "Ongoing since {year}", "Every year from {year}", "Each quarter of {year}"]
+).map(lambda shape: shape.format(year=2024))  # fmt: skip
+"""Timeframes made only of a timeframe's words, none of which reads as a date."""
+
+
+@given(
+    name=st.lists(
+        st.sampled_from(["roads", "resurface", "trunk", "bridges", "rural", "share", "paved"]),
+        min_size=1,
+        max_size=5,
+    ).map(" ".join),
+    timeframe=_TIMEFRAMES,
+    status=st.sampled_from(["Tenders out.", "3 of 5 done", "40%", _NB]),
+)
+def test_an_indicator_after_a_short_row_keeps_a_timeframe_that_is_no_date(
+    name: str, timeframe: str, status: str
+) -> None:
+    """A text without a full stop followed by a timeframe made of a timeframe's words, after
+    a target row short of cells, is a new indicator with that timeframe, reported (GT384):
+    the short row keeps its cells."""
+    name = name.capitalize()
+    doc = gt.loads(
+        _indicator_table("Q4 2023", "14 of 20 met.", after=(name, timeframe, status, _NB, _NB)),
+        format="progress-report",
+    )
+    first, second = doc.reports[0].indicators
+    expected = ("14 of 20 met.", "", name, timeframe, True)
+    actual = (
+        first.targets[1].status,
+        first.targets[1].constraints,
+        second.text,
+        second.timeframe_text or (second.timeframe.text if second.timeframe else ""),
+        "GT384" in [p.code for p in doc.problems],
+    )
+    assert expected == actual
+
+
+def test_the_yes_no_patterns_are_shared_from_prose() -> None:
+    """Regression: the Excel reader imported the progress reader's private yes/no patterns;
+    both now use the public ones of govtrack.io._prose, the same objects."""
+    shared = (_prose.QUESTION, _prose.YES_NO_START, _prose.ANSWER)
+    assert [shared, shared] == [
+        (progress.QUESTION, progress.YES_NO_START, progress.ANSWER),  # type: ignore[attr-defined]
+        (excel.QUESTION, excel.YES_NO_START, excel.ANSWER),  # type: ignore[attr-defined]
+    ]

@@ -19,8 +19,11 @@ from govtrack.io._files import normalise_newlines
 from govtrack.model.dates import Due, Precision, parse_due
 
 __all__ = [
+    "ANSWER",
     "BULLET",
     "HONORIFIC",
+    "QUESTION",
+    "YES_NO_START",
     "Line",
     "date_after",
     "deadline_in",
@@ -43,27 +46,77 @@ BULLET = re.compile(r"^\s{0,12}[•◦▪‣●○■□·*\-–]\s+(?P<text>\S.
 """A bulleted line: ``•``, ``-``, ``*``, ``–`` and kin, then a space."""
 
 
+QUESTION = re.compile(
+    r"^\s{0,8}(?:\d{1,2}[.)][\s\u00a0]{1,12})?(?P<question>[^?\n]{3,600}\?)(?P<rest>.*)$"
+)
+"""A question, numbered or not (``1. Does the group have the staff it needs?``), and the
+text after its ``?`` (``rest``): the readers of progress reports find yes/no questions by it."""
+YES_NO_START = re.compile(
+    r"^(?:if\b[^,]{0,200},\s{0,3})?(?:are|is|does|do|has|have|was|were|can|could|will|would"
+    r"|did|should|shall|may)\b",
+    re.IGNORECASE,
+)
+"""The start of a question answered yes or no (``Does …``, ``If not, has …``)."""
+ANSWER = re.compile(r"^\W{0,3}(?P<word>yes|no)\b", re.IGNORECASE)
+"""An answer's ``yes`` or ``no`` (``word``) at the start of its text."""
+
+
+_NOT_A_NAME = (
+    r"(?:Directorate|Department|Secretariat|Ministry|Office|Division|Unit|Assembly|Council"
+    r"|Committee|Board|Agency|Authority|Commission|Services?|Hospital|Inspectorate"
+    r"|Administration|Management|Manager|Secretary|Headquarters|Staff|Command|Affairs"
+    r"|Education|Engineering)\b"
+)
+"""A word after ``Gen.``, ``Eng.`` and kin that makes them no title but a short word of an
+office's name (``Gen. Directorate of Planning``)."""
+
 HONORIFIC = (
     r"(?:Mr|Ms|Mrs|Miss|Dr|Prof|Professor|H\.\s?E|Rt\.?\s{1,2}Hon|Hon|Honou?rable|Sir|Dame"
-    r"|Eng|Engr|Amb|Rev|Gen|Col|Capt|Sen)\.?\s"
+    r"|Eng|Engr|Amb|Rev|Gen|Col|Capt|Sen)\.?\s(?!" + _NOT_A_NAME + ")"
 )
 """The pattern of a title that starts a person's name (``Eng.``, ``Hon.``, ``Rt. Hon.``,
-``H.E.``, ``Ms``), then a space; the readers of meeting records find names by it."""
+``H.E.``, ``Ms``), then a space, and no word of an office's name (``Gen. Directorate``); the
+readers of meeting records find names by it."""
 
 _ABBREVIATION = re.compile(
-    r"(?:\b(?:Mr|Ms|Mrs|Dr|Prof|Hon|Rt|Eng|Engr|Amb|Rev|Gen|Col|Capt|Sen|St|No|Nos|Co|Ltd|Inc"
-    r"|Jr|Sr|vs|etc|e\.g|i\.e)|\b[A-Z])\.$"
+    r"(?:\b(?:Mr|Ms|Mrs|Dr|Prof|Hon|Rt|St|No|Nos|Co|Ltd|Inc|Jr|Sr|vs|etc|e\.g|i\.e)|\b[A-Z])\.$"
+)
+_TITLE_OR_NAME = re.compile(
+    r"(?:^|(?P<before>\S+)\s{1,3})(?P<title>Eng|Engr|Amb|Rev|Gen|Col|Capt|Sen)\.$"
+)
+"""A title that is also a surname or a word (``Amartya Sen.``, ``Col.``), with the word
+before it."""
+_TITLE_WORD = re.compile(
+    r"(?:Mr|Ms|Mrs|Miss|Dr|Prof|Professor|H\.\s?E|Rt|Hon|Honou?rable|Sir|Dame|Eng|Engr|Amb|Rev"
+    r"|Gen|Col|Capt|Sen)\.?"
 )
 
 
 def ends_in_abbreviation(text: str) -> bool:
     """Whether the full stop ending ``text`` is an abbreviation's, not a sentence's: a title
-    (``Eng.``, ``Hon.``, ``Rt.``), an initial (``J.``) or a short form (``No.``, ``etc.``).
+    (``Dr.``, ``Hon.``, ``Rt.``), an initial (``J.``) or a short form (``No.``, ``etc.``).
+
+    A title that is also a surname or a word (``Eng.``, ``Gen.``, ``Col.``, ``Sen.``,
+    ``Amb.``, ``Rev.``, ``Capt.``, ``Engr.``) is one only where it comes before a name: at
+    the start, or after a lower-case word (``by``, ``and``), a comma or another title; after
+    a capitalised word it ends a name and the sentence (``Dr. Amartya Sen.``). Give the text
+    with the words before the full stop (40 characters are plenty).
 
     >>> ends_in_abbreviation("chaired by Eng."), ends_in_abbreviation("by the engineers.")
     (True, False)
+    >>> ends_in_abbreviation("by Dr. Amartya Sen."), ends_in_abbreviation("Health, Gen.")
+    (False, True)
     """
-    return bool(_ABBREVIATION.search(text[-12:]))
+    tail = text[-40:]
+    if _ABBREVIATION.search(tail):
+        return True
+    m = _TITLE_OR_NAME.search(tail)
+    if m is None:
+        return False
+    before = m["before"] or ""
+    return not (before[:1].isupper() and before[-1:].isalnum()) or bool(
+        _TITLE_WORD.fullmatch(before)
+    )
 
 
 @attrs.frozen

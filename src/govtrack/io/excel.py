@@ -305,7 +305,7 @@ from govtrack.io import _notes, _xlsx
 from govtrack.io._build import ACTION_FIELDS, new_action, new_location, new_recommendation
 from govtrack.io._files import BROKEN_SHEET_ERRORS, read_error
 from govtrack.io._numfmt import CellShape, DateShape, PercentShape
-from govtrack.io._prose import squash
+from govtrack.io._prose import ANSWER, QUESTION, YES_NO_START, squash
 from govtrack.io._refs import LEADING_REF as _LEADING_REF
 from govtrack.io._refs import REF_FIRST as _REF_FIRST
 from govtrack.io._refs import REF_SECOND as _REF_SECOND
@@ -338,10 +338,6 @@ from govtrack.io.limits import (
     check_extents,
     check_workbook,
 )
-
-# The text progress reader's rule for a yes/no question and its answer, shared, not copied.
-from govtrack.io.progress import _ANSWER as _YES_NO_ANSWER
-from govtrack.io.progress import _QUESTION, _YES_NO_START
 from govtrack.model.dates import Due, parse_due
 from govtrack.model.frozenmap import EMPTY
 from govtrack.model.location import Location
@@ -594,14 +590,26 @@ _REPORT_FIELDS = {
     "reporting period": "period_text",
 }
 _PLAN_FIELDS = {"title": "title"}
-# The title-row labels each layout has a field for; any other label goes to extra.
-_TITLE_FIELDS = {
-    _RESPONSES: _EVALUATION_FIELDS,
-    _ACTIVITIES: _REPORT_FIELDS,
-    _INDICATORS: _REPORT_FIELDS,
-    _ACTIONS: _PLAN_FIELDS,
-    _DECISIONS: _PLAN_FIELDS,
+TITLE_FIELDS: Mapping[str, Mapping[str, str]] = {
+    "evaluation": _EVALUATION_FIELDS,
+    "report": _REPORT_FIELDS,
+    "plan": _PLAN_FIELDS,
 }
+"""The title-row labels (folded by :func:`~govtrack.io.columns.normalise_header`) that fill a
+field, by the kind of container the reader makes of the sheet (:func:`sheet_kind`: an
+evaluation, a progress report or a plan, which a meeting's sheet reads as), and the field each
+fills; any other label goes to ``extra``. The reader's table for each layout is made from it."""
+_LAYOUT_KINDS: Mapping[str, str] = {
+    _RESPONSES: "evaluation",
+    _ACTIVITIES: "report",
+    _INDICATORS: "report",
+    _ACTIONS: "plan",
+    _DECISIONS: "plan",
+}
+"""The kind of container the reader makes of a sheet of each layout (a key of
+:data:`TITLE_FIELDS`): an action matrix or a decision log is read as an action plan."""
+# The title-row labels each layout has a field for; any other label goes to extra.
+_TITLE_FIELDS = {layout: TITLE_FIELDS[kind] for layout, kind in _LAYOUT_KINDS.items()}
 _TITLE_LABELS = frozenset(_EVALUATION_FIELDS).union(_REPORT_FIELDS)
 """Labels that name a field of some record: a cell ``Period: 2023`` is never a title."""
 
@@ -819,6 +827,36 @@ def _generic(value: str) -> bool:
     return normalise_header(strip_hint(value)) in GENERIC_HEADERS
 
 
+def sheet_kind(keys: Iterable[str]) -> str:
+    """The kind of container (a key of :data:`TITLE_FIELDS`) the reader makes of a sheet
+    whose header names these columns, in this order, by its rule for a sheet's layout.
+
+    The matrix writer asks it which title-row labels of a sheet read back as fields (a
+    meeting's sheet, an action matrix, is read as a plan).
+
+    Args:
+        keys: The columns' keys (:data:`govtrack.io.columns.HEADERS`), the action's
+            headed ``Key action``; ``extra:…`` keys name no column of the reader's.
+
+    Returns:
+        ``"evaluation"``, ``"report"`` or ``"plan"``.
+
+    Raises:
+        ValueError: The reader would find no table under such a header.
+
+    >>> sheet_kind(["ref", "action", "responsible", "deadline", "status"])
+    'plan'
+    >>> sheet_kind(["rec_ref", "recommendation", "ref", "action", "status"])
+    'evaluation'
+    """
+    columns = {key: index for index, key in enumerate(keys) if not key.startswith("extra:")}
+    action_header = normalise_header(HEADERS["action"]) if "action" in columns else ""
+    layout = _layout(columns, action_header)
+    if layout is None:
+        raise ValueError(f"no table of the reader's has the columns {sorted(columns)}")
+    return _LAYOUT_KINDS[layout]
+
+
 def _layout(keys: Mapping[str, int], action_header: str) -> str | None:
     if "indicator" in keys and "action" not in keys:
         return _INDICATORS
@@ -984,16 +1022,6 @@ def _dated_after(texts: Sequence[tuple[int, str]], position: int) -> bool:
     if not rest.strip() and position + 1 < len(texts):
         rest = texts[position + 1][1]
     return any(char.isdigit() for char in rest)
-
-
-TITLE_FIELDS: Mapping[str, Mapping[str, str]] = {
-    "evaluation": _EVALUATION_FIELDS,
-    "report": _REPORT_FIELDS,
-    "plan": _PLAN_FIELDS,
-}
-"""The title-row labels (folded by :func:`~govtrack.io.columns.normalise_header`) that fill a
-field, by the kind of sheet (an evaluation's, a progress report's, a plan's or meeting's), and
-the field each fills; any other label goes to ``extra``."""
 
 
 def read_title_rows(
@@ -2931,16 +2959,16 @@ class _Table:
 
     def _answer_row(self, row: int, values: Sequence[Any], text: str) -> bool:
         """Read a row of an indicator table as a yes/no :class:`~govtrack.Answer` when its
-        text is a yes/no question (by the text reader's rule, :mod:`~govtrack.io.progress`)
-        and one other cell at most, its answer (``Does the group have the staff it needs? |
-        No``). An answer neither yes nor no is kept as its text (GT236); a question with more
-        cells, or with a text after its ``?``, is an indicator. (A question alone on its row
-        is a section row, as any lone short text.)"""
-        m = _QUESTION.match(text)
+        text is a yes/no question (by the text progress reader's rule, shared with it in
+        ``govtrack.io._prose``) and one other cell at most, its answer (``Does the group have
+        the staff it needs? | No``). An answer neither yes nor no is kept as its text (GT236);
+        a question with more cells, or with a text after its ``?``, is an indicator. (A
+        question alone on its row is a section row, as any lone short text.)"""
+        m = QUESTION.match(text)
         if m is None or m["rest"].strip():
             return False
         question = squash(m["question"])
-        if not _YES_NO_START.match(question):
+        if not YES_NO_START.match(question):
             return False
         others = [
             index
@@ -2951,7 +2979,7 @@ class _Table:
             return False
         where = others[0] if others else self.i_action
         answer = self._shown(values[where], where, row).strip() if others else ""
-        word = _YES_NO_ANSWER.match(answer)
+        word = ANSWER.match(answer)
         value = None if word is None else word["word"].lower() == "yes"
         if answer and value is None:
             self.add(

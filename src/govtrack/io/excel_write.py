@@ -104,6 +104,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
 
 from govtrack._errors import DueParseError, UnsupportedFormatError, WriteError
 from govtrack.io import excel_workbook
@@ -142,6 +143,7 @@ __all__ = [
     "TEMPLATE_HEADING",
     "WORDS_HEADER",
     "dump",
+    "header_row",
     "refuse_left_out",
     "refuse_rewritten_deadlines",
     "render_updates",
@@ -176,10 +178,12 @@ AS_OF_CELL = "B2"
 """The cell holding the date overdue rows are judged on (its label is in A2)."""
 AS_OF_ROW = 2
 HEADER_ROW = 4
-"""The header row of a sheet whose container has no ``extra`` to write; each pair of it
-written above moves the header row (and the rows under it) down one row."""
+"""The header row of a matrix sheet without title pairs (its container has no header field
+or ``extra`` entry to write), and of the template. Each pair written above moves a sheet's
+header row (and the rows under it) down one row: :func:`header_row` gives any sheet's."""
 FIRST_ROW = HEADER_ROW + 1
-"""The first action's row of a sheet whose container has no ``extra`` to write."""
+"""The first action's row of a matrix sheet without title pairs, and of the template; any
+sheet's is the row under its :func:`header_row`."""
 SPARE_ROWS = 200
 """Rows below the last action that keep the dropdowns and highlighting, for new rows."""
 TEMPLATE_ROWS = 500
@@ -250,6 +254,40 @@ class _Table:
     def first_row(self) -> int:
         """The first action's row, right under the header row."""
         return self.header_row + 1
+
+
+def header_row(sheet: Worksheet) -> int:
+    """The header row of a matrix sheet govtrack wrote: :data:`HEADER_ROW`, moved down a row
+    for each ``Label: value`` pair written above it (at most :data:`MOST_TITLE_PAIRS`).
+
+    Args:
+        sheet: An openpyxl worksheet of a workbook written with ``layout="matrix"``, or of
+            the template.
+
+    Returns:
+        The number of the row whose first cell is the first column's header (``Rec #`` or
+        ``Action #``); the first action's row is the next.
+
+    Raises:
+        ValueError: No row where a header row can be holds such a cell.
+
+    >>> import io, openpyxl
+    >>> import govtrack as gt
+    >>> plan = gt.ActionPlan(title="Roads", extra={"Donor": "EU"},
+    ...                      actions=(gt.Action(ref="1", text="Hire graders"),))
+    >>> buffer = io.BytesIO()
+    >>> dump(gt.Document(plans=(plan,)), buffer, layout="matrix")
+    >>> sheet = openpyxl.load_workbook(buffer)["Roads"]
+    >>> header_row(sheet), sheet.cell(row=header_row(sheet) + 1, column=2).value
+    (5, 'Hire graders')
+    """
+    firsts = {HEADERS["rec_ref"], HEADERS["ref"]}
+    last = HEADER_ROW + MOST_TITLE_PAIRS
+    rows = sheet.iter_rows(min_row=HEADER_ROW, max_row=last, max_col=1, values_only=True)
+    for row, values in enumerate(rows, start=HEADER_ROW):
+        if values and isinstance(values[0], str) and values[0] in firsts:
+            return row
+    raise ValueError(f"no header row in rows {HEADER_ROW}–{last} of {sheet.title!r}")
 
 
 def render_updates(action: Action) -> str:
@@ -439,19 +477,35 @@ def _actions_table(
 
 def _containers(doc: Document) -> Iterator[tuple[str, str, Any, str]]:
     """Each evaluation, meeting, report and plan, in the order of their sheets: its path in
-    the document (``plans[0]``), the kind of sheet the reader takes it for (a key of
+    the document (``plans[0]``), the kind of container the reader makes of its sheet
+    (:func:`govtrack.io.excel.sheet_kind` of the columns written, a key of
     :data:`govtrack.io.excel.TITLE_FIELDS`), the record, and its sheet's name."""
+    from govtrack.io import excel  # noqa: PLC0415 - excel imports this module
+
     taken: set[str] = set()
-    groups: tuple[tuple[str, str, str, Sequence[Any]], ...] = (
-        ("evaluations", "evaluation", "Evaluation", doc.evaluations),
-        ("meetings", "plan", "Meeting", doc.meetings),
-        ("reports", "report", "Report", doc.reports),
-        ("plans", "plan", "Plan", doc.plans),
+    groups: tuple[tuple[str, str, Sequence[Any]], ...] = (
+        ("evaluations", "Evaluation", doc.evaluations),
+        ("meetings", "Meeting", doc.meetings),
+        ("reports", "Report", doc.reports),
+        ("plans", "Plan", doc.plans),
     )
-    for field, kind, fallback, records in groups:
+    for field, fallback, records in groups:
         for index, record in enumerate(records):
             name = _sheet_name(record.title, f"{fallback} {index + 1}", taken)
+            kind = excel.sheet_kind(_record_keys(record))
             yield f"{field}[{index}]", kind, record, name
+
+
+def _record_keys(record: Any) -> list[str]:
+    """The column keys of a container's sheet, as :func:`_tables` writes it."""
+    if isinstance(record, Evaluation):
+        actions = [action for rec in record.recommendations for action in rec.actions]
+        return _keys(actions, recommendations=True, activities=False)
+    if isinstance(record, Meeting):
+        return _keys(record.decisions, recommendations=False, activities=False)
+    if isinstance(record, ProgressReport):
+        return _keys(record.activities, recommendations=False, activities=True)
+    return _keys(record.actions, recommendations=False, activities=False)
 
 
 def _tables(doc: Document, on: dt.date | None, today: dt.date) -> list[_Table]:

@@ -570,7 +570,7 @@ def _sentence_from(text: str, start: int) -> str:
     "Rt. Hon.")."""
     for m in re.finditer(r"\.(?=\s{1,3}[A-Z]|\s*$)", text[start : start + 1000]):
         end = start + m.end()
-        if not ends_in_abbreviation(text[max(start, end - 12) : end]):
+        if not ends_in_abbreviation(text[max(start, end - 40) : end]):
             return text[start : end - 1]
     return text[start : start + 1000]
 

@@ -36,9 +36,9 @@ activity or indicator, and records a problem naming the line. An unnumbered
 text in the indicators table starts a new indicator when a timeframe follows it
 and the open row is complete (timeframe, status, constraints, recommendations);
 in a row still short of cells it is the next cell (a constraint with no full
-stop, before ``Train staff in Q1 2024.``), unless what follows reads as a date
-and not as a sentence: then it starts an indicator and GT384 says the row may
-have been split. Bulleted
+stop, before ``Train staff in Q1 2024.``), unless what follows is a timeframe
+and not a sentence (a date, or only a timeframe's words: ``2024 onwards``):
+then it starts an indicator and GT384 says the row may have been split. Bulleted
 activities sharing one status cell each get that cell. Text outside the
 tables is kept in the report's ``extra`` under its section heading.
 
@@ -89,7 +89,17 @@ from typing import Any
 import attrs
 
 from govtrack._errors import DueParseError, FormatError
-from govtrack.io._prose import BULLET, Line, date_after, lines_of, squash, unread_after
+from govtrack.io._prose import (
+    ANSWER,
+    BULLET,
+    QUESTION,
+    YES_NO_START,
+    Line,
+    date_after,
+    lines_of,
+    squash,
+    unread_after,
+)
 from govtrack.model.dates import Due, parse_due
 from govtrack.model.location import Location
 from govtrack.model.records import Activity, Answer, Document, Indicator, Issue, ProgressReport
@@ -102,15 +112,6 @@ _TWG = re.compile(r"^\s{0,3}TWG\s{0,3}[:–-]\s{0,3}(?P<name>\S.{0,100})$")
 _PROMPT = re.compile(r"^\s{1,8}\d{1,2}[.)]\s")
 _NUMBERED = re.compile(r"^\s{0,3}(?P<ref>\d{1,2})\.(?![\d])[\s\u00a0]{1,12}(?P<text>\S.*)$")
 _SUB_REF = re.compile(r"^(?P<ref>\d{1,2}(?:\.\d{1,2}){1,3}\.?)\s{1,4}(?P<text>\S.*)$")
-_QUESTION = re.compile(
-    r"^\s{0,8}(?:\d{1,2}[.)][\s\u00a0]{1,12})?(?P<question>[^?\n]{3,600}\?)(?P<rest>.*)$"
-)
-_YES_NO_START = re.compile(
-    r"^(?:if\b[^,]{0,200},\s{0,3})?(?:are|is|does|do|has|have|was|were|can|could|will|would"
-    r"|did|should|shall|may)\b",
-    re.IGNORECASE,
-)
-_ANSWER = re.compile(r"^\W{0,3}(?P<word>yes|no)\b", re.IGNORECASE)
 _PERIOD_CUE = re.compile(
     r"\b(?:during the (?:reporting )?period(?: of| from)?|reporting period\s{0,3}:?"
     r"|period covered\s{0,3}:?|for the period(?: of| from)?)\s{1,3}",
@@ -477,11 +478,11 @@ class _Reader:
 
     def answer(self, cell: _Cell, cells: list[_Cell], after: int) -> tuple[Answer, int] | None:
         """The answer a question cell holds, and how many following cells it used."""
-        m = _QUESTION.match(cell.first)
+        m = QUESTION.match(cell.first)
         if m is None:
             return None
         question = squash(m["question"])
-        if not _YES_NO_START.match(question):
+        if not YES_NO_START.match(question):
             return None
         rest = [squash(m["rest"])] + [line.clean for line in cell.lines[1:] if line.clean]
         text = "\n".join(part for part in rest if part)
@@ -492,12 +493,12 @@ class _Reader:
             )
             if (
                 following is not None
-                and _ANSWER.match(following[1].text)
+                and ANSWER.match(following[1].text)
                 and len(following[1].text) <= 80
             ):
                 text = following[1].text
                 used = following[0] + 1
-        word = _ANSWER.match(text)
+        word = ANSWER.match(text)
         value = None if word is None else word["word"].lower() == "yes"
         if text and value is None:
             self.problem(
@@ -763,9 +764,11 @@ class _Reader:
 
         It does when the open row has a timeframe and a timeframe follows the text. When the
         row still lacks cells (timeframe, status, constraints, recommendations), the text is
-        the row's next cell unless what follows reads as a date and not as a sentence
-        (``Train in Q1 2024.`` is a recommendation); a text read as a new indicator then is
-        reported (GT384), for the row may have been split.
+        the row's next cell unless what follows is a timeframe and not a sentence: a date
+        (``2024``, ``Q1 2024``) or a text made only of a timeframe's words (``2024 onwards``,
+        ``Annually from 2024``, kept as text with GT379), never one with a full stop or a word
+        of its own (``Train in Q1 2024``, ``Budget in 2025`` are recommendations). A text read
+        as a new indicator then is reported (GT384), for the row may have been split.
         """
         head, row_cells, _ = row
         first = next((i for i, cell in enumerate(row_cells) if _timeframe_like(cell)), None)
@@ -777,7 +780,9 @@ class _Reader:
         filled = len(row_cells) - first
         if filled >= _INDICATOR_CELLS:
             return True
-        if _ENDS_SENTENCE.search(following.text) or not self.reads_as_date(following.text):
+        if _ENDS_SENTENCE.search(following.text) or not (
+            _timeframe_words(following.text) or self.reads_as_date(following.text)
+        ):
             return False
         self.problem(
             "GT384",
@@ -888,6 +893,28 @@ def _closes_row(cells: list[_Cell], after: int, filled: int, width: int) -> bool
         return False
     index = after + 1
     return index >= len(cells) or _structural(cells, index)
+
+
+_TIMEFRAME_WORDS = frozenset(
+    {"from", "since", "onwards", "onward", "beyond", "by", "until", "till", "to", "through",
+     "throughout", "during", "in", "within", "and", "or", "of", "the", "end", "start",
+     "beginning", "mid", "early", "late", "first", "second", "third", "fourth", "last", "half",
+     "quarter", "quarters", "year", "years", "month", "months", "fy", "each", "every", "per",
+     "annually", "annual", "yearly", "quarterly", "monthly", "biannually", "ongoing",
+     "continuous", "continuously", "q", "h",
+     "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june",
+     "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov",
+     "november", "dec", "december"}
+)  # fmt: skip
+"""The words of a timeframe that is not a date (``2024 onwards``, ``Annually from 2024``)."""
+_WORD = re.compile(r"[^\W\d_]+|\d+(?:st|nd|rd|th)?")
+
+
+def _timeframe_words(text: str) -> bool:
+    """Whether ``text`` is made only of figures and :data:`_TIMEFRAME_WORDS` (no verb, no
+    noun of its own): a timeframe even when it does not read as a date."""
+    words = _WORD.findall(text.lower())
+    return bool(words) and all(word[0].isdigit() or word in _TIMEFRAME_WORDS for word in words)
 
 
 def _timeframe_like(cell: _Cell) -> bool:
