@@ -37,10 +37,13 @@ in brackets, never a word or an acronym such as ``(MoFEP)``), or a decision whos
 line holds the next item of its list (``(i) … (ii) …``), is kept in that
 decision's text and reported (GT350), never merged in silence.
 
-Under a bulleted decision, a line that starts like a list item but with no bullet (``(a)``,
-``b)``, ``(ii)``, ``(A)``, ``(1)``) is one of its sub-points, colon, indent or blank line
-before it or not: a bulleted list is not lettered (``- a) …``, a letter on the bullet's
-line, starts a lettered decision).
+Under a bulleted decision, lines that start like a list item but with no bullet (``(a)``,
+``b)``, ``(ii)``, ``(A)``, ``(1)``) are its sub-points, colon, indent or blank line before
+them or not, when they run from the first (``a``, ``i``, ``A``, ``1``) in order right under
+it: a bulleted list is not lettered (``- a) …``, a letter on the bullet's line, starts a
+lettered decision). Any other such line is read as with no bullet above it (after a blank
+line, ``5) Date of the next meeting`` is no sub-point), and one lettered as the run but
+skipping a letter (``(c)`` after ``(a)``) is reported (GT347).
 
 A decision whose line ends with a colon (``b) The Board requested the
 Secretariat to:``) keeps the sub-list below it, blank lines between its items
@@ -162,7 +165,8 @@ GT345  warning   a header field with no value
 GT346  info      a header field govtrack has no name for (kept in ``extra``)
 GT347  warning   the decision letters or numerals skip one (``a)``, ``b)``, ``d)``;
                  ``i)``, ``iii)``), or the letters of section titles do (``A.  Finance``,
-                 ``B.  Staff``, ``D.  Closing``)
+                 ``B.  Staff``, ``D.  Closing``), or those of a bullet's sub-points
+                 (``(a)``, ``(c)``)
 GT348  warning   a header field given twice (the second is kept in ``extra``)
 GT349  warning   a decision's deadline that cannot be read (kept in ``due_text``), such
                  as an all-numeric day that reads two ways (``03/04/2023``) without
@@ -591,6 +595,28 @@ class _Item:
     texts: list[str] = attrs.Factory(list)
 
 
+@attrs.frozen
+class _Mark:
+    """How a line with no bullet under a bulleted decision is lettered or numbered: its
+    bracket (``"()"``, ``")"``, ``"."``), kind and place (as :func:`_ordinal` gives them, or
+    ``"number"``), and the mark as written (``(c)``)."""
+
+    style: str
+    kind: str
+    place: int
+    written: str
+
+    def follows(self, run: _Mark | None) -> bool:
+        """Whether it starts a run of sub-points (first place, none before) or goes on with
+        ``run``, the last one (same bracket and kind, the next place)."""
+        if run is None:
+            return self.place == 1
+        return self.alike(run) and self.place == run.place + 1
+
+    def alike(self, other: _Mark) -> bool:
+        return (self.style, self.kind) == (other.style, other.kind)
+
+
 @attrs.define
 class _Pending:
     ref: str
@@ -603,10 +629,14 @@ class _Pending:
     shape: str = "marker"  # how its line starts, as _shape gives it
     number: int = 0  # the number of its last sub-item numbered "1.", 0 before one
     group: str = ""  # the title of the lettered section it sits under (`A.  Finance`)
+    run: _Mark | None = None  # under a bullet: its last sub-point lettered with no bullet
+    run_items: int = 0  # how many of its items are such sub-points
 
     def opens_list(self) -> bool:
-        """Whether lines below may be items of its sub-list: it ends with ``:`` or has some."""
-        return bool(self.items) or bool(self.texts and _OPENS_LIST.search(self.texts[-1]))
+        """Whether lines below may be items of its sub-list: it ends with ``:`` or has some
+        (sub-points lettered under a bullet aside: they go on only with their run)."""
+        colon = bool(self.texts and _OPENS_LIST.search(self.texts[-1]))
+        return len(self.items) > self.run_items or colon
 
 
 @attrs.define
@@ -741,9 +771,12 @@ def _indent(text: str) -> int:
     return len(expanded) - len(expanded.lstrip())
 
 
-def _sub_item(parent: _Pending, lines: list[Line], index: int) -> tuple[int, int] | None:
+def _sub_item(
+    parent: _Pending, lines: list[Line], index: int, *, resumed: bool = False
+) -> tuple[int, int] | None:
     """Whether ``lines[index]`` is an item of ``parent``'s sub-list: None when it is not,
-    else its Roman numeral and its number (0 when it has none).
+    else its Roman numeral and its number (0 when it has none); ``resumed`` when a blank
+    line comes between them.
 
     Under a decision that ends with ``:`` (``… requested the Secretariat to:``), a
     bullet or a line that starts like a list item the reader never takes for a decision
@@ -752,15 +785,27 @@ def _sub_item(parent: _Pending, lines: list[Line], index: int) -> tuple[int, int
     ``h)``) is an item when it is indented deeper than the parent or the next list line
     holds the numeral after it (``ii)``); otherwise it is the next decision. Under a
     bulleted or numbered decision, a list item indented deeper is an item, and so is,
-    after a ``:``, an item of another shape; under a bulleted one, so is any line that
-    starts like a list item but with no bullet (``(a)``, ``b)``, ``(ii)``, ``(1)``). An
-    item numbered ``1.`` is one when it is indented deeper or numbered next (``1.``, then
-    ``2.``), never a heading.
+    after a ``:``, an item of another shape. Under a bulleted one, a run of lines lettered
+    or numbered with no bullet (``(a)``, ``b)``, ``(ii)``, ``(A)``, ``(1)``) are sub-points
+    when it starts at the first (``a``, ``i``, ``A``, ``1``) and goes on in order
+    (:meth:`_Mark.follows`); after a blank line, only they go on with a bullet that opens
+    no list. An item numbered ``1.`` is one when it is indented deeper or numbered next
+    (``1.``, then ``2.``), never a heading.
     """
     text = lines[index].text
     shape = _shape(text)
     if shape is None:
         return None
+    if parent.kind[0] == "bullet":
+        mark = _sub_point_mark(text, parent.run)
+        if (
+            mark is not None
+            and mark.follows(parent.run)
+            and not (shape[0] in _LETTER_FORMS and _heads_group(lines, index, shape[2]))
+        ):
+            return 0, 0  # `(a)`, `(b)` under a bullet: its sub-points
+        if resumed and not parent.opens_list():
+            return None  # `5) Date of the next meeting` after a blank line: no sub-point
     if shape[0] == "1.":
         numbered = _NUMBERED.match(text)
         if numbered is None or _numbered_heading(numbered):
@@ -773,18 +818,50 @@ def _sub_item(parent: _Pending, lines: list[Line], index: int) -> tuple[int, int
     if parent.kind[0] in {"bullet", "number", "LETTER", "NUMERAL"}:
         if _indent(text) > parent.indent:
             return 0, 0
-        if (
-            parent.kind[0] == "bullet"
-            and shape[0] != parent.shape
-            and not BULLET.match(text)
-            and not (shape[0] in _LETTER_FORMS and _heads_group(lines, index, shape[2]))
-        ):
-            return 0, 0  # `(a)`, `b)`, `(ii)`, `(1)` under a bullet: its sub-points
         if not parent.opens_list() or shape[0] == parent.shape:
             return None
         return 0, 0
     numeral = _marker_sub_item(parent, lines, index)
     return None if numeral is None else (numeral, 0)
+
+
+_SUB_POINT = re.compile(
+    r"^\s{0,8}(?:\*\*)?(?P<mark>\((?P<paren>[A-Za-z]{1,5}|\d{1,3})\)"
+    r"|(?P<closing>[A-Za-z]{1,5}|\d{1,3})\)|(?P<dotted>[A-Za-z]{1,5})\.)"
+)
+"""The mark of a line lettered or numbered with no bullet: ``(a)``, ``b)``, ``iv.``, ``(1)``."""
+
+
+def _sub_point_mark(text: str, run: _Mark | None) -> _Mark | None:
+    """How a line with no bullet is lettered or numbered (``(a)``, ``ii)``, ``(B)``, ``1)``,
+    ``A.``) as a sub-point under a bulleted decision whose last one was ``run``; None for
+    a bullet, a line numbered ``1.`` or one that starts no list item.
+
+    >>> _sub_point_mark("(i) the annex", None).kind, _sub_point_mark("- (a) text", None)
+    ('numeral', None)
+    >>> _sub_point_mark("i) the annex", _Mark(")", "letter", 8, "h)")).place
+    9
+    """
+    shape = _shape(text)
+    if BULLET.match(text) or shape is None or shape[0] not in _SUB_POINT_SHAPES:
+        return None
+    m = _SUB_POINT.match(text)
+    if m is None:  # pragma: no cover - every such shape starts so
+        return None
+    token = m["paren"] or m["closing"] or m["dotted"]
+    style = "()" if m["paren"] else ")" if m["closing"] else "."
+    previous = None if run is None or run.style != style else (run.kind, run.place)
+    if token.isdigit():
+        kind, place = "number", int(token)
+    elif token.islower():
+        kind, place = _ordinal(token, previous)
+    else:
+        kind, place = _letter_kind(token, previous)
+    return _Mark(style, kind, place, m["mark"])
+
+
+_SUB_POINT_SHAPES = frozenset({"marker", "(1)", "1)", *_LETTER_FORMS})
+"""The shapes (:func:`_shape`) of a bullet's sub-points lettered or numbered with no bullet."""
 
 
 def _marker_sub_item(parent: _Pending, lines: list[Line], index: int) -> int | None:
@@ -1777,6 +1854,7 @@ class _Reader:
         self.meeting_date: dt.date | None = None  # what a deadline `within 7 days` counts from
         self.no_meeting = ""  # why the meeting has no date, when it has none
         self.named: tuple[str, ...] = ()  # the parties the header names (chair, participants)
+        self.skips: set[int] = set()  # lines whose skipped letter check_sub_points reported
 
     def where(self, line: int) -> Location:
         return Location(file=self.source, line=line)
@@ -1922,14 +2000,25 @@ class _Reader:
                     suspended = current_decision
                 current_decision = None
                 continue
+            resumed = current_decision is None and suspended is not None
             parent, suspended = current_decision or suspended, None
             is_hash = line.text.lstrip().startswith("#")
-            if parent is not None and not is_hash and (sub := _sub_item(parent, lines, i)):
+            if (
+                parent is not None
+                and not is_hash
+                and (sub := _sub_item(parent, lines, i, resumed=resumed))
+            ):
+                if parent.kind[0] == "bullet" and (
+                    (mark := _sub_point_mark(line.text, parent.run)) and mark.follows(parent.run)
+                ):
+                    parent.run, parent.run_items = mark, parent.run_items + 1
                 parent.items.append([line.clean])
                 parent.numeral = sub[0] or parent.numeral
                 parent.number = sub[1] or parent.number
                 current_decision = parent
                 continue
+            if parent is not None and not is_hash:
+                self.check_sub_points(parent, line)
             shape = _shape(line.text)
             if m := _NUMBERED.match(line.text):
                 rest = (m["rest"] or "").strip()
@@ -2122,6 +2211,26 @@ class _Reader:
             Severity.WARNING,
         )
 
+    def check_sub_points(self, parent: _Pending, line: Line) -> None:
+        """Report (GT347) a line under a bulleted decision lettered as its sub-points are but
+        whose letter does not follow the last one (``(c)`` after ``(a)``): it is no sub-point,
+        read as it would be with none above it."""
+        if parent.run is None:
+            return
+        mark = _sub_point_mark(line.text, parent.run)
+        if mark is None or not mark.alike(parent.run):
+            return
+        self.skips.add(line.number)
+        word = "number" if mark.kind == "number" else mark.kind.lower()
+        self.problem(
+            "GT347",
+            f"{mark.written!r} follows sub-point {parent.run.written!r} of decision "
+            f"{parent.ref or _label(parent.texts[0])}: a {word} is missing or repeated; "
+            "not read as its sub-point",
+            line.number,
+            Severity.WARNING,
+        )
+
     @staticmethod
     def letter_sure(
         section: _Section, letter: tuple[str, str, str, bool], lines: list[Line], index: int
@@ -2260,7 +2369,8 @@ class _Reader:
             if previous is not None and previous[0] == "number" and kind in lettered:
                 previous = lettered[kind]  # `B.` after `A.` and the numbered decisions under it
             expected = previous[1] + 1 if previous is not None and kind == previous[0] else 1
-            if kind != "bullet" and previous is not None and place != expected:
+            reported = entry.line in self.skips  # as a bullet's sub-point: check_sub_points
+            if kind != "bullet" and previous is not None and place != expected and not reported:
                 self.problem(
                     "GT347",
                     f"decision {entry.ref} follows {previous_ref or 'a bullet'}: "
