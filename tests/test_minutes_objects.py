@@ -395,3 +395,83 @@ def test_a_skipped_sub_point_is_reported(
     lines += [*([""] if blank else []), f"{marks[count + skip]} point {count + skip + 1}."]
     _, problems = _decisions("\n".join(lines) + "\n")
     assert [("GT347", f"line {5 + len(lines)}")] == [p for p in problems if p[0] == "GT347"]
+
+
+# ---------------------------------------------------------------------------
+# 5. A name after a recipient and `to <verb>`: a second party or a recipient, reported
+
+
+@pytest.mark.parametrize(
+    ("sentence", "other"),
+    [
+        (
+            (
+                "The Secretariat to share the draft with UNICEF and the Finance Unit to prepare "
+                "the budget by 30 March 2025."
+            ),
+            "the Finance Unit",
+        ),
+        (
+            (
+                "The Secretariat to present the report to the Board and UNICEF to fund the study "
+                "by 30 March 2025."
+            ),
+            "UNICEF",
+        ),
+        ("The Secretariat to send copies to the Board and HR to comment by 30 June 2025.", "HR"),
+    ],
+)
+def test_a_name_after_a_recipient_before_to_and_a_verb_is_reported(
+    sentence: str, other: str
+) -> None:
+    """Regression: `… share the draft with UNICEF and the Finance Unit to prepare the budget`
+    dropped `the Finance Unit` as a party in silence; the sentence reads two ways, so the
+    subject stays the one party and the possible second party is reported (GT354)."""
+    doc = gt.loads(f"{_HEAD}1. {sentence}\n", format="minutes")
+    assert (("The Secretariat",), [("GT354", "line 6", True)]) == (
+        doc.meetings[0].decisions[0].responsible,
+        [(p.code, str(p.location), repr(other) in p.message) for p in doc.problems],
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Unit to contact UNICEF and WHO to agree dates by 30 June 2025.",
+        (
+            "The Secretariat to send the officers from Kenya and Uganda to attend the workshop by "
+            "30 June 2025."
+        ),
+        "The Unit to invite HR and the Board to attend the retreat by 30 June 2025.",
+        "The Secretariat to draft the note and the Board to approve it by 30 June 2025.",
+    ],
+)
+def test_objects_and_places_before_to_and_a_verb_are_not_reported(sentence: str) -> None:
+    """Objects of the verb with no preposition (`contact UNICEF and WHO to agree`), a place
+    after `from`, an object after `invite`, and a plain second clause give no problem."""
+    assert [] == _decisions(f"1. {sentence}\n")[1]
+
+
+@given(
+    verb=st.sampled_from(("circulate", "send", "present", "submit", "share", "forward")),
+    thing=st.sampled_from(("the draft", "the report", "its budget", "copies", "the minutes")),
+    preposition=st.sampled_from(("to", "with", "from", "of", "in", "")),
+    first=st.sampled_from(("the Board", "UNICEF", "HR", "the Audit Committee", "Finance")),
+    second=st.sampled_from(("WHO", "the Finance Unit", "UN Women", "the Ministry of Health")),
+    then=st.sampled_from(("comment", "approve it", "fund the study")),
+    due=written_days,
+)
+def test_a_second_name_after_a_recipient_is_reported_never_a_party(
+    *, verb: str, thing: str, preposition: str, first: str, second: str, then: str, due: gt.Due
+) -> None:
+    """For any object, a name a preposition leads to, `and` a second name, `to` and a verb:
+    the subject is the one party, and the second name is reported (GT354) at the decision's
+    line when `to` or `with` leads to the first, never after `from`, `of`, `in` or none."""
+    led = f"{preposition} {first}" if preposition else first
+    sentence = f"The Unit to {verb} {thing} {led} and {second} to {then} by {due.text}."
+    doc = gt.loads(f"{_HEAD}1. {sentence}\n", format="minutes")
+    expected = [("GT354", "line 6", True)] if preposition in {"to", "with"} else []
+    assert (("The Unit",), expected) == (
+        doc.meetings[0].decisions[0].responsible,
+        [(p.code, str(p.location), repr(second) in p.message) for p in doc.problems],
+    )

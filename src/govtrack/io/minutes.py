@@ -114,7 +114,10 @@ comment by 30 March 2024``) adds its party; a decision has one deadline, the fir
 later clause's own deadline stays in the text and is reported (GT352). Names in the verb's
 object are never parties, whatever preposition leads to them: ``The Secretariat to send the
 officers from Kenya and Uganda to attend …`` and ``… to send copies to the Board and HR to
-comment …`` name the Secretariat alone. A subject holding
+comment …`` name the Secretariat alone. As ``HR to comment`` may also be a clause of its
+own, a name after a recipient that ``to`` or ``with`` leads to, followed by ``to`` and a verb
+(``share the draft with UNICEF and the Finance Unit to prepare the budget``), is reported
+(GT354), never taken as a party by a guess. A subject holding
 ``not`` (``Decisions not objected to within 5 days will be deemed approved``) names no
 party. A party named after ``Responsible:``, ``Lead:``, ``Focal point:`` comes first.
 The decision's text is the whole sentence.
@@ -188,6 +191,9 @@ GT352  warning   a decision whose sentence gives a second party a deadline of it
 GT353  warning   a line under a decisions heading lettered ``A.``, ``I.``, ``a.`` whose letter
                  may be a person's initial (``A. Jones will …``): read as a decision when the
                  next letter follows on a line of its own, else kept in the meeting's text
+GT354  warning   a decision whose sentence may name a second party after a recipient (``The
+                 Secretariat to share the draft with UNICEF and the Finance Unit to prepare the
+                 budget``): read as one more recipient, so the subject alone is the party
 =====  ========  ===============================================================
 
 >>> import govtrack as gt
@@ -1269,11 +1275,42 @@ def decision_clauses(text: str) -> list[tuple[str, str]]:
     [('The Unit to send copies to the Board and HR to comment.', '')]
     """
     sentence = squash(text.partition("\n")[0])
+    starts, _ = _clause_starts(sentence)
+    if not starts:
+        return [(sentence, "")]
+    clauses = [(sentence[: starts[0][1]], "")]
+    for index, (start, _, subject) in enumerate(starts):
+        end = starts[index + 1][1] if index + 1 < len(starts) else len(sentence)
+        clauses.append((sentence[start:end], subject))
+    return clauses
+
+
+def recipient_clauses(text: str) -> list[tuple[str, str]]:
+    """The names in a decision's sentence that may be a second clause's subject or one more
+    recipient: after a name that ``to`` or ``with`` leads to in the verb's object, ``and`` or
+    a comma, a name, then ``to`` and a verb (``share the draft with UNICEF and the Finance
+    Unit to prepare the budget``). :func:`decision_clauses` reads them as recipients, never
+    parties; each comes with the recipient before it, for a report (never a guess).
+
+    >>> recipient_clauses("HR to share the plan with UNICEF and the Finance Unit to cost it.")
+    [('UNICEF', 'the Finance Unit')]
+    >>> recipient_clauses("HR to contact UNICEF and WHO to agree dates.")
+    []
+    >>> recipient_clauses("HR to send the officers from Kenya and Uganda to attend.")
+    []
+    """
+    return _clause_starts(squash(text.partition("\n")[0]))[1]
+
+
+def _clause_starts(sentence: str) -> tuple[list[tuple[int, int, str]], list[tuple[str, str]]]:
+    """Where :func:`decision_clauses` finds later clauses in ``sentence`` (each clause's start,
+    its separator's start and its subject), and the names :func:`recipient_clauses` gives."""
     verb = _OBLIGATION.search(sentence)
     if verb is None:
-        return [(sentence, "")]
+        return [], []
     infinitive = verb.group().strip().lower() == "to"
     starts: list[tuple[int, int, str]] = []  # each later clause: its start, separator, subject
+    doubts: list[tuple[str, str]] = []  # a recipient, and a name after it before `to <verb>`
     after = verb.end()  # where the words of the clause so far start
     for tries, separator in enumerate(_NEXT_CLAUSE.finditer(sentence, verb.end())):
         if tries >= _MOST_CLAUSES:
@@ -1290,18 +1327,15 @@ def decision_clauses(text: str) -> list[tuple[str, str]]:
         if link == "to" and (
             not infinitive
             or any(word.strip(_PUNCTUATION).lower() in _CONTROL_VERBS for word in so_far)
-            or (_joins_names(separator.group()) and _ends_with_a_name(so_far))
         ):
+            continue
+        if link == "to" and _joins_names(separator.group()) and _ends_with_a_name(so_far):
+            if recipient := _recipient(so_far):  # `share the draft with UNICEF and HR to …`
+                doubts.append((recipient, subject))
             continue
         starts.append((separator.end(), separator.start(), subject))
         after = separator.end() + m.end()
-    if not starts:
-        return [(sentence, "")]
-    clauses = [(sentence[: starts[0][1]], "")]
-    for index, (start, _, subject) in enumerate(starts):
-        end = starts[index + 1][1] if index + 1 < len(starts) else len(sentence)
-        clauses.append((sentence[start:end], subject))
-    return clauses
+    return starts, doubts
 
 
 def _joins_names(separator: str) -> bool:
@@ -1327,6 +1361,35 @@ def _ends_with_a_name(words: list[str]) -> bool:
     if not last or not last[0].isupper() or _DIGIT.search(last):
         return False
     return last.lower() not in _CALENDAR_WORDS
+
+
+_PREPOSITIONS = frozenset((
+    "to", "with", "from", "of", "in", "for", "at", "by", "on", "into", "among", "between",
+    "across", "within", "under", "via", "through", "about", "towards", "toward",
+))  # fmt: skip
+"""Words that may lead to a name in a verb's object (``to the Board``, ``from Kenya``)."""
+_RECIPIENT_WORDS = frozenset(("to", "with"))
+"""The prepositions of :data:`_PREPOSITIONS` that lead to a recipient (``send the report
+to the Board``, ``share the plan with UNICEF``); ``from Kenya``, ``of Finance``, ``in
+Records`` name a place or a kind, never a party."""
+
+
+def _recipient(words: list[str]) -> str:
+    """The name that ends ``words`` (a clause's words so far) when ``to`` or ``with`` leads
+    to it (``the draft with UNICEF``, ``the report to the Ministry of Health``), else ``""``:
+    the preposition is the first, within a name's length of the end, after which the words
+    read as a name (``the report of the Board`` ends with no recipient).
+
+    >>> _recipient("share the draft with UNICEF".split())
+    'UNICEF'
+    >>> _recipient("send the officers from Kenya".split()), _recipient("contact UNICEF".split())
+    ('', '')
+    """
+    plain = [word.strip(_PUNCTUATION).lower() for word in words]
+    for index in range(max(0, len(words) - _NAME_WORDS - 1), len(words) - 1):
+        if plain[index] in _PREPOSITIONS and _is_name(name := " ".join(words[index + 1 :])):
+            return name.strip(_PUNCTUATION) if plain[index] in _RECIPIENT_WORDS else ""
+    return ""
 
 
 def _named_list(flat: str, known: frozenset[str] = frozenset()) -> tuple[str, ...]:
@@ -1669,7 +1732,7 @@ def loads(text: str, *, source: str = "", dayfirst: bool | None = None) -> Docum
 
     Returns:
         A Document whose ``meetings`` holds the meeting and whose ``problems``
-        holds what could not be read (codes GT340–GT353).
+        holds what could not be read (codes GT340–GT354).
 
     Raises:
         FormatError: The text has neither header fields (``Date and Time:``,
@@ -2310,6 +2373,7 @@ class _Reader:
                 Severity.WARNING,
             )
         self.check_clauses(entry, text, due.text if due is not None else due_text)
+        self.check_recipients(entry, text)
         return Decision(
             ref=entry.ref,
             text=text,
@@ -2336,6 +2400,24 @@ class _Reader:
                 entry.line,
                 Severity.WARNING,
             )
+
+    def check_recipients(self, entry: _Pending, text: str) -> None:
+        """Report (GT354) a name after a recipient that may be a second clause's subject
+        (``… share the draft with UNICEF and the Finance Unit to prepare the budget``): the
+        sentence reads two ways, so the decision keeps its subject alone, as a recipient
+        never is a party, and says which name it did not take."""
+        doubts = recipient_clauses(text)
+        if not doubts:
+            return
+        recipient, other = doubts[0]
+        self.problem(
+            "GT354",
+            f"decision {entry.ref or _label(text)}: {other!r} after the recipient "
+            f"{recipient!r} may be a second party (a clause of its own, {other} to …) or one "
+            "more recipient; read as a recipient, not a party",
+            entry.line,
+            Severity.WARNING,
+        )
 
     def deadline(self, segments: list[str]) -> tuple[Due | None, str, str]:
         """The first deadline of a decision's lines: :func:`decision_deadline`."""
