@@ -680,6 +680,13 @@ sub_point_marks = st.tuples(
 """The marks of a sub-list under a bulleted decision, in order: ``(a)``, ``(b)``…; ``i)``,
 ``ii)``…; ``(A)``…; ``1)``… (six of them)."""
 
+stray_marks = st.tuples(
+    st.sampled_from(("({})", "{})")),
+    st.sampled_from(("c", "d", "h", "ii", "iv", "vi", "B", "D", "IV", "2", "4", "5", "12")),
+).map(lambda pair: pair[0].format(pair[1]))
+"""A list item's mark that starts no list (``(c)``, ``iv)``, ``(B)``, ``5)``): under a
+bulleted decision, no first sub-point."""
+
 page_markers = st.one_of(
     st.tuples(st.sampled_from(["Page", "page", "PAGE", "p."]), st.integers(1, 99)).map(
         lambda mark: f"{mark[0]} {mark[1]}"

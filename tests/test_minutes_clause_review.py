@@ -29,28 +29,29 @@ def _read(body: str) -> tuple[list[tuple[tuple[str, ...], str]], list[str]]:
 
 
 @pytest.mark.parametrize(
-    ("sentence", "parties"),
+    ("sentence", "parties", "codes"),
     [
         ("The Secretariat to circulate the draft to the Board and HR to comment by 30 March 2024.",
-         ("The Secretariat",)),
+         ("The Secretariat",), ["GT354"]),
         ("Finance to send the report to the Board and the Board to approve it by June 2024.",
-         ("Finance",)),
+         ("Finance",), ["GT354"]),
         ("The Unit to share the plan with UNICEF and WHO to review it by May 2024.",
-         ("The Unit",)),
-        ("The Unit to contact UNICEF and WHO to agree dates by May 2024.", ("The Unit",)),
+         ("The Unit",), ["GT354"]),
+        ("The Unit to contact UNICEF and WHO to agree dates by May 2024.", ("The Unit",), []),
         ("The Secretariat to write to Finance and HR to confirm the budget by May 2024.",
-         ("The Secretariat",)),
+         ("The Secretariat",), ["GT354"]),
         ("The Unit to send officers from Kenya and Uganda to attend the training by May 2024.",
-         ("The Unit",)),
+         ("The Unit",), []),
     ],
 )  # fmt: skip
 def test_names_after_an_objects_preposition_are_recipients(
-    sentence: str, parties: tuple[str, ...]
+    sentence: str, parties: tuple[str, ...], codes: list[str]
 ) -> None:
     """`The Secretariat to circulate the draft to the Board and HR to comment` names the
     Secretariat alone: the Board and HR are recipients, all of them (this once named HR, the
-    last recipient, a party, and not the Board)."""
-    assert ([(parties, sentence.rpartition(" by ")[2].rstrip("."))], []) == _read(
+    last recipient, a party, and not the Board); as HR may be a second clause's subject, a
+    name after a recipient `to` or `with` leads to is reported (GT354)."""
+    assert ([(parties, sentence.rpartition(" by ")[2].rstrip("."))], codes) == _read(
         f"1. {sentence}\n"
     )
 

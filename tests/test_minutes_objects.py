@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 import govtrack as gt
 from govtrack.io import minutes
-from strategies import bullet_marks, letter_forms, sub_point_marks, written_days
+from strategies import bullet_marks, letter_forms, stray_marks, sub_point_marks, written_days
 
 _HEAD = "Minutes of the Board\nDate: 3 March 2025\nVenue: Room 4\n\nDecisions:\n"
 
@@ -287,3 +287,191 @@ def test_sub_points_under_bullets_stay_in_their_decision(
         expected.append("\n".join([head, *subs]).rstrip(";"))
     decisions, problems = _decisions("\n".join(lines) + "\n")
     assert (expected, []) == ([text for _, _, text in decisions], problems)
+
+
+_REVISE = "- The Secretariat will revise the terms of reference.\n"
+
+
+@pytest.mark.parametrize(
+    ("line", "problems"),
+    [
+        (
+            "5) Date of the next meeting: the Board will meet again by 30 June 2025.",
+            [("GT351", "line 8")],
+        ),
+        ("4) Closing: the Chair closed the meeting by 30 June 2025.", [("GT351", "line 8")]),
+        ("(iv) Any other business: none.", [("GT347", "line 8")]),
+        ("(B) Other matters: the Board will meet by 30 June 2025.", [("GT351", "line 8")]),
+    ],
+)
+def test_a_stray_list_item_after_a_bullet_and_a_blank_line_is_no_sub_point(
+    line: str, problems: list[tuple[str, str]]
+) -> None:
+    """Regression: after a bulleted decision and a blank line, `5) Date of the next meeting:
+    … by 30 June 2025.` was taken into the bullet's text, its deadline with it, with no
+    problem; a line that starts no run of sub-points stays out of it and is reported."""
+    doc = gt.loads(f"{_HEAD}{_REVISE}\n{line}\n", format="minutes")
+    first = doc.meetings[0].decisions[0]
+    assert (("The Secretariat will revise the terms of reference.", None), problems) == (
+        (first.text, first.due),
+        [(p.code, str(p.location)) for p in doc.problems],
+    )
+
+
+def test_a_run_that_does_not_start_at_its_first_letter_is_no_sub_point() -> None:
+    """A line lettered `(b)` right under a bullet starts no run of sub-points: it is read as
+    before, a decision of its own, and the letter it skips reported (GT347)."""
+    decisions, problems = _decisions(f"{_REVISE}(b) The Unit will comment by 30 June 2025.\n")
+    assert (["", "b)"], [("GT347", "line 7")]) == ([ref for ref, _, _ in decisions], problems)
+
+
+@pytest.mark.parametrize("blank", ["", "\n"])
+def test_a_sub_point_run_that_skips_a_letter_is_reported_once(blank: str) -> None:
+    """Sub-points `(a)`, `(c)` under a bullet: `(c)` is no sub-point (read as before, a
+    decision of its own) and the skip is reported once (GT347) at its line."""
+    body = f"{_REVISE}(a) the annex on the budget;\n{blank}(c) the annex on staff.\n"
+    doc = gt.loads(_HEAD + body, format="minutes")
+    line = 8 + len(blank)
+    assert (["", "c)"], [("GT347", f"line {line}", True)]) == (
+        [d.ref for d in doc.meetings[0].decisions],
+        [
+            (p.code, str(p.location), p.message.startswith("'(c)' follows sub-point '(a)'"))
+            for p in doc.problems
+        ],
+    )
+
+
+def test_a_capital_sub_point_run_that_skips_a_letter_is_reported() -> None:
+    """Sub-points `(A)`, `(C)` under a bullet: `(C)` is no sub-point; the skip is reported
+    (GT347) at its line, and the line, kept in the decision's text, as before (GT350)."""
+    body = f"{_REVISE}(A) the annex on the budget;\n(C) the annex on staff.\n"
+    assert [("GT347", "line 8"), ("GT350", "line 8")] == _decisions(body)[1]
+
+
+@given(
+    bullet=bullet_marks,
+    marks=sub_point_marks,
+    count=st.integers(0, 3),
+    blank=st.booleans(),
+    stray=stray_marks,
+    due=written_days,
+)
+def test_a_stray_item_after_a_blank_line_never_joins_a_bullet(
+    *, bullet: str, marks: tuple[str, ...], count: int, blank: bool, stray: str, due: gt.Due
+) -> None:
+    """For any bulleted decision with any run of sub-points (a blank line before them or
+    not), then a blank line and a line whose mark neither starts nor goes on with the run,
+    that line is not in the bullet's text, gives it no deadline, and is reported at its
+    line."""
+    if count and stray == marks[count]:  # the run's next sub-point: one of them
+        stray = f"{stray[:-1]}z)" if stray.startswith("(") else "z)"
+    head = "The Unit will revise the terms of reference."
+    subs = [f"{marks[n]} point {n + 1};" for n in range(count)]
+    lines = [f"{bullet} {head}", *([""] if blank and subs else []), *subs, ""]
+    lines.append(f"{stray} Next meeting: the Board will meet again by {due.text}.")
+    doc = gt.loads(_HEAD + "\n".join(lines) + "\n", format="minutes")
+    first = doc.meetings[0].decisions[0]
+    stray_line = f"line {5 + len(lines)}"
+    assert ("\n".join([head, *subs]).rstrip(";"), None, True) == (
+        first.text,
+        first.due,
+        any(str(p.location) == stray_line for p in doc.problems),
+    )
+
+
+@given(
+    marks=sub_point_marks,
+    count=st.integers(1, 3),
+    skip=st.integers(1, 2),
+    blank=st.booleans(),
+)
+def test_a_skipped_sub_point_is_reported(
+    *, marks: tuple[str, ...], count: int, skip: int, blank: bool
+) -> None:
+    """For any run of sub-points under a bullet, a next mark of the same form that skips one
+    or more is reported (GT347) at its line, once."""
+    subs = [f"{marks[n]} point {n + 1};" for n in range(count)]
+    lines = ["- The Unit will revise the terms of reference.", *subs]
+    lines += [*([""] if blank else []), f"{marks[count + skip]} point {count + skip + 1}."]
+    _, problems = _decisions("\n".join(lines) + "\n")
+    assert [("GT347", f"line {5 + len(lines)}")] == [p for p in problems if p[0] == "GT347"]
+
+
+# ---------------------------------------------------------------------------
+# 5. A name after a recipient and `to <verb>`: a second party or a recipient, reported
+
+
+@pytest.mark.parametrize(
+    ("sentence", "other"),
+    [
+        (
+            (
+                "The Secretariat to share the draft with UNICEF and the Finance Unit to prepare "
+                "the budget by 30 March 2025."
+            ),
+            "the Finance Unit",
+        ),
+        (
+            (
+                "The Secretariat to present the report to the Board and UNICEF to fund the study "
+                "by 30 March 2025."
+            ),
+            "UNICEF",
+        ),
+        ("The Secretariat to send copies to the Board and HR to comment by 30 June 2025.", "HR"),
+    ],
+)
+def test_a_name_after_a_recipient_before_to_and_a_verb_is_reported(
+    sentence: str, other: str
+) -> None:
+    """Regression: `… share the draft with UNICEF and the Finance Unit to prepare the budget`
+    dropped `the Finance Unit` as a party in silence; the sentence reads two ways, so the
+    subject stays the one party and the possible second party is reported (GT354)."""
+    doc = gt.loads(f"{_HEAD}1. {sentence}\n", format="minutes")
+    assert (("The Secretariat",), [("GT354", "line 6", True)]) == (
+        doc.meetings[0].decisions[0].responsible,
+        [(p.code, str(p.location), repr(other) in p.message) for p in doc.problems],
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Unit to contact UNICEF and WHO to agree dates by 30 June 2025.",
+        (
+            "The Secretariat to send the officers from Kenya and Uganda to attend the workshop by "
+            "30 June 2025."
+        ),
+        "The Unit to invite HR and the Board to attend the retreat by 30 June 2025.",
+        "The Secretariat to draft the note and the Board to approve it by 30 June 2025.",
+    ],
+)
+def test_objects_and_places_before_to_and_a_verb_are_not_reported(sentence: str) -> None:
+    """Objects of the verb with no preposition (`contact UNICEF and WHO to agree`), a place
+    after `from`, an object after `invite`, and a plain second clause give no problem."""
+    assert [] == _decisions(f"1. {sentence}\n")[1]
+
+
+@given(
+    verb=st.sampled_from(("circulate", "send", "present", "submit", "share", "forward")),
+    thing=st.sampled_from(("the draft", "the report", "its budget", "copies", "the minutes")),
+    preposition=st.sampled_from(("to", "with", "from", "of", "in", "")),
+    first=st.sampled_from(("the Board", "UNICEF", "HR", "the Audit Committee", "Finance")),
+    second=st.sampled_from(("WHO", "the Finance Unit", "UN Women", "the Ministry of Health")),
+    then=st.sampled_from(("comment", "approve it", "fund the study")),
+    due=written_days,
+)
+def test_a_second_name_after_a_recipient_is_reported_never_a_party(
+    *, verb: str, thing: str, preposition: str, first: str, second: str, then: str, due: gt.Due
+) -> None:
+    """For any object, a name a preposition leads to, `and` a second name, `to` and a verb:
+    the subject is the one party, and the second name is reported (GT354) at the decision's
+    line when `to` or `with` leads to the first, never after `from`, `of`, `in` or none."""
+    led = f"{preposition} {first}" if preposition else first
+    sentence = f"The Unit to {verb} {thing} {led} and {second} to {then} by {due.text}."
+    doc = gt.loads(f"{_HEAD}1. {sentence}\n", format="minutes")
+    expected = [("GT354", "line 6", True)] if preposition in {"to", "with"} else []
+    assert (("The Unit",), expected) == (
+        doc.meetings[0].decisions[0].responsible,
+        [(p.code, str(p.location), repr(second) in p.message) for p in doc.problems],
+    )

@@ -37,10 +37,13 @@ in brackets, never a word or an acronym such as ``(MoFEP)``), or a decision whos
 line holds the next item of its list (``(i) … (ii) …``), is kept in that
 decision's text and reported (GT350), never merged in silence.
 
-Under a bulleted decision, a line that starts like a list item but with no bullet (``(a)``,
-``b)``, ``(ii)``, ``(A)``, ``(1)``) is one of its sub-points, colon, indent or blank line
-before it or not: a bulleted list is not lettered (``- a) …``, a letter on the bullet's
-line, starts a lettered decision).
+Under a bulleted decision, lines that start like a list item but with no bullet (``(a)``,
+``b)``, ``(ii)``, ``(A)``, ``(1)``) are its sub-points, colon, indent or blank line before
+them or not, when they run from the first (``a``, ``i``, ``A``, ``1``) in order right under
+it: a bulleted list is not lettered (``- a) …``, a letter on the bullet's line, starts a
+lettered decision). Any other such line is read as with no bullet above it (after a blank
+line, ``5) Date of the next meeting`` is no sub-point), and one lettered as the run but
+skipping a letter (``(c)`` after ``(a)``) is reported (GT347).
 
 A decision whose line ends with a colon (``b) The Board requested the
 Secretariat to:``) keeps the sub-list below it, blank lines between its items
@@ -111,7 +114,10 @@ comment by 30 March 2024``) adds its party; a decision has one deadline, the fir
 later clause's own deadline stays in the text and is reported (GT352). Names in the verb's
 object are never parties, whatever preposition leads to them: ``The Secretariat to send the
 officers from Kenya and Uganda to attend …`` and ``… to send copies to the Board and HR to
-comment …`` name the Secretariat alone. A subject holding
+comment …`` name the Secretariat alone. As ``HR to comment`` may also be a clause of its
+own, a name after a recipient that ``to`` or ``with`` leads to, followed by ``to`` and a verb
+(``share the draft with UNICEF and the Finance Unit to prepare the budget``), is reported
+(GT354), never taken as a party by a guess. A subject holding
 ``not`` (``Decisions not objected to within 5 days will be deemed approved``) names no
 party. A party named after ``Responsible:``, ``Lead:``, ``Focal point:`` comes first.
 The decision's text is the whole sentence.
@@ -162,7 +168,8 @@ GT345  warning   a header field with no value
 GT346  info      a header field govtrack has no name for (kept in ``extra``)
 GT347  warning   the decision letters or numerals skip one (``a)``, ``b)``, ``d)``;
                  ``i)``, ``iii)``), or the letters of section titles do (``A.  Finance``,
-                 ``B.  Staff``, ``D.  Closing``)
+                 ``B.  Staff``, ``D.  Closing``), or those of a bullet's sub-points
+                 (``(a)``, ``(c)``)
 GT348  warning   a header field given twice (the second is kept in ``extra``)
 GT349  warning   a decision's deadline that cannot be read (kept in ``due_text``), such
                  as an all-numeric day that reads two ways (``03/04/2023``) without
@@ -184,6 +191,9 @@ GT352  warning   a decision whose sentence gives a second party a deadline of it
 GT353  warning   a line under a decisions heading lettered ``A.``, ``I.``, ``a.`` whose letter
                  may be a person's initial (``A. Jones will …``): read as a decision when the
                  next letter follows on a line of its own, else kept in the meeting's text
+GT354  warning   a decision whose sentence may name a second party after a recipient (``The
+                 Secretariat to share the draft with UNICEF and the Finance Unit to prepare the
+                 budget``): read as one more recipient, so the subject alone is the party
 =====  ========  ===============================================================
 
 >>> import govtrack as gt
@@ -591,6 +601,28 @@ class _Item:
     texts: list[str] = attrs.Factory(list)
 
 
+@attrs.frozen
+class _Mark:
+    """How a line with no bullet under a bulleted decision is lettered or numbered: its
+    bracket (``"()"``, ``")"``, ``"."``), kind and place (as :func:`_ordinal` gives them, or
+    ``"number"``), and the mark as written (``(c)``)."""
+
+    style: str
+    kind: str
+    place: int
+    written: str
+
+    def follows(self, run: _Mark | None) -> bool:
+        """Whether it starts a run of sub-points (first place, none before) or goes on with
+        ``run``, the last one (same bracket and kind, the next place)."""
+        if run is None:
+            return self.place == 1
+        return self.alike(run) and self.place == run.place + 1
+
+    def alike(self, other: _Mark) -> bool:
+        return (self.style, self.kind) == (other.style, other.kind)
+
+
 @attrs.define
 class _Pending:
     ref: str
@@ -603,10 +635,14 @@ class _Pending:
     shape: str = "marker"  # how its line starts, as _shape gives it
     number: int = 0  # the number of its last sub-item numbered "1.", 0 before one
     group: str = ""  # the title of the lettered section it sits under (`A.  Finance`)
+    run: _Mark | None = None  # under a bullet: its last sub-point lettered with no bullet
+    run_items: int = 0  # how many of its items are such sub-points
 
     def opens_list(self) -> bool:
-        """Whether lines below may be items of its sub-list: it ends with ``:`` or has some."""
-        return bool(self.items) or bool(self.texts and _OPENS_LIST.search(self.texts[-1]))
+        """Whether lines below may be items of its sub-list: it ends with ``:`` or has some
+        (sub-points lettered under a bullet aside: they go on only with their run)."""
+        colon = bool(self.texts and _OPENS_LIST.search(self.texts[-1]))
+        return len(self.items) > self.run_items or colon
 
 
 @attrs.define
@@ -741,9 +777,12 @@ def _indent(text: str) -> int:
     return len(expanded) - len(expanded.lstrip())
 
 
-def _sub_item(parent: _Pending, lines: list[Line], index: int) -> tuple[int, int] | None:
+def _sub_item(
+    parent: _Pending, lines: list[Line], index: int, *, resumed: bool = False
+) -> tuple[int, int] | None:
     """Whether ``lines[index]`` is an item of ``parent``'s sub-list: None when it is not,
-    else its Roman numeral and its number (0 when it has none).
+    else its Roman numeral and its number (0 when it has none); ``resumed`` when a blank
+    line comes between them.
 
     Under a decision that ends with ``:`` (``… requested the Secretariat to:``), a
     bullet or a line that starts like a list item the reader never takes for a decision
@@ -752,15 +791,27 @@ def _sub_item(parent: _Pending, lines: list[Line], index: int) -> tuple[int, int
     ``h)``) is an item when it is indented deeper than the parent or the next list line
     holds the numeral after it (``ii)``); otherwise it is the next decision. Under a
     bulleted or numbered decision, a list item indented deeper is an item, and so is,
-    after a ``:``, an item of another shape; under a bulleted one, so is any line that
-    starts like a list item but with no bullet (``(a)``, ``b)``, ``(ii)``, ``(1)``). An
-    item numbered ``1.`` is one when it is indented deeper or numbered next (``1.``, then
-    ``2.``), never a heading.
+    after a ``:``, an item of another shape. Under a bulleted one, a run of lines lettered
+    or numbered with no bullet (``(a)``, ``b)``, ``(ii)``, ``(A)``, ``(1)``) are sub-points
+    when it starts at the first (``a``, ``i``, ``A``, ``1``) and goes on in order
+    (:meth:`_Mark.follows`); after a blank line, only they go on with a bullet that opens
+    no list. An item numbered ``1.`` is one when it is indented deeper or numbered next
+    (``1.``, then ``2.``), never a heading.
     """
     text = lines[index].text
     shape = _shape(text)
     if shape is None:
         return None
+    if parent.kind[0] == "bullet":
+        mark = _sub_point_mark(text, parent.run)
+        if (
+            mark is not None
+            and mark.follows(parent.run)
+            and not (shape[0] in _LETTER_FORMS and _heads_group(lines, index, shape[2]))
+        ):
+            return 0, 0  # `(a)`, `(b)` under a bullet: its sub-points
+        if resumed and not parent.opens_list():
+            return None  # `5) Date of the next meeting` after a blank line: no sub-point
     if shape[0] == "1.":
         numbered = _NUMBERED.match(text)
         if numbered is None or _numbered_heading(numbered):
@@ -773,18 +824,50 @@ def _sub_item(parent: _Pending, lines: list[Line], index: int) -> tuple[int, int
     if parent.kind[0] in {"bullet", "number", "LETTER", "NUMERAL"}:
         if _indent(text) > parent.indent:
             return 0, 0
-        if (
-            parent.kind[0] == "bullet"
-            and shape[0] != parent.shape
-            and not BULLET.match(text)
-            and not (shape[0] in _LETTER_FORMS and _heads_group(lines, index, shape[2]))
-        ):
-            return 0, 0  # `(a)`, `b)`, `(ii)`, `(1)` under a bullet: its sub-points
         if not parent.opens_list() or shape[0] == parent.shape:
             return None
         return 0, 0
     numeral = _marker_sub_item(parent, lines, index)
     return None if numeral is None else (numeral, 0)
+
+
+_SUB_POINT = re.compile(
+    r"^\s{0,8}(?:\*\*)?(?P<mark>\((?P<paren>[A-Za-z]{1,5}|\d{1,3})\)"
+    r"|(?P<closing>[A-Za-z]{1,5}|\d{1,3})\)|(?P<dotted>[A-Za-z]{1,5})\.)"
+)
+"""The mark of a line lettered or numbered with no bullet: ``(a)``, ``b)``, ``iv.``, ``(1)``."""
+
+
+def _sub_point_mark(text: str, run: _Mark | None) -> _Mark | None:
+    """How a line with no bullet is lettered or numbered (``(a)``, ``ii)``, ``(B)``, ``1)``,
+    ``A.``) as a sub-point under a bulleted decision whose last one was ``run``; None for
+    a bullet, a line numbered ``1.`` or one that starts no list item.
+
+    >>> _sub_point_mark("(i) the annex", None).kind, _sub_point_mark("- (a) text", None)
+    ('numeral', None)
+    >>> _sub_point_mark("i) the annex", _Mark(")", "letter", 8, "h)")).place
+    9
+    """
+    shape = _shape(text)
+    if BULLET.match(text) or shape is None or shape[0] not in _SUB_POINT_SHAPES:
+        return None
+    m = _SUB_POINT.match(text)
+    if m is None:  # pragma: no cover - every such shape starts so
+        return None
+    token = m["paren"] or m["closing"] or m["dotted"]
+    style = "()" if m["paren"] else ")" if m["closing"] else "."
+    previous = None if run is None or run.style != style else (run.kind, run.place)
+    if token.isdigit():
+        kind, place = "number", int(token)
+    elif token.islower():
+        kind, place = _ordinal(token, previous)
+    else:
+        kind, place = _letter_kind(token, previous)
+    return _Mark(style, kind, place, m["mark"])
+
+
+_SUB_POINT_SHAPES = frozenset({"marker", "(1)", "1)", *_LETTER_FORMS})
+"""The shapes (:func:`_shape`) of a bullet's sub-points lettered or numbered with no bullet."""
 
 
 def _marker_sub_item(parent: _Pending, lines: list[Line], index: int) -> int | None:
@@ -1192,11 +1275,42 @@ def decision_clauses(text: str) -> list[tuple[str, str]]:
     [('The Unit to send copies to the Board and HR to comment.', '')]
     """
     sentence = squash(text.partition("\n")[0])
+    starts, _ = _clause_starts(sentence)
+    if not starts:
+        return [(sentence, "")]
+    clauses = [(sentence[: starts[0][1]], "")]
+    for index, (start, _, subject) in enumerate(starts):
+        end = starts[index + 1][1] if index + 1 < len(starts) else len(sentence)
+        clauses.append((sentence[start:end], subject))
+    return clauses
+
+
+def recipient_clauses(text: str) -> list[tuple[str, str]]:
+    """The names in a decision's sentence that may be a second clause's subject or one more
+    recipient: after a name that ``to`` or ``with`` leads to in the verb's object, ``and`` or
+    a comma, a name, then ``to`` and a verb (``share the draft with UNICEF and the Finance
+    Unit to prepare the budget``). :func:`decision_clauses` reads them as recipients, never
+    parties; each comes with the recipient before it, for a report (never a guess).
+
+    >>> recipient_clauses("HR to share the plan with UNICEF and the Finance Unit to cost it.")
+    [('UNICEF', 'the Finance Unit')]
+    >>> recipient_clauses("HR to contact UNICEF and WHO to agree dates.")
+    []
+    >>> recipient_clauses("HR to send the officers from Kenya and Uganda to attend.")
+    []
+    """
+    return _clause_starts(squash(text.partition("\n")[0]))[1]
+
+
+def _clause_starts(sentence: str) -> tuple[list[tuple[int, int, str]], list[tuple[str, str]]]:
+    """Where :func:`decision_clauses` finds later clauses in ``sentence`` (each clause's start,
+    its separator's start and its subject), and the names :func:`recipient_clauses` gives."""
     verb = _OBLIGATION.search(sentence)
     if verb is None:
-        return [(sentence, "")]
+        return [], []
     infinitive = verb.group().strip().lower() == "to"
     starts: list[tuple[int, int, str]] = []  # each later clause: its start, separator, subject
+    doubts: list[tuple[str, str]] = []  # a recipient, and a name after it before `to <verb>`
     after = verb.end()  # where the words of the clause so far start
     for tries, separator in enumerate(_NEXT_CLAUSE.finditer(sentence, verb.end())):
         if tries >= _MOST_CLAUSES:
@@ -1213,18 +1327,15 @@ def decision_clauses(text: str) -> list[tuple[str, str]]:
         if link == "to" and (
             not infinitive
             or any(word.strip(_PUNCTUATION).lower() in _CONTROL_VERBS for word in so_far)
-            or (_joins_names(separator.group()) and _ends_with_a_name(so_far))
         ):
+            continue
+        if link == "to" and _joins_names(separator.group()) and _ends_with_a_name(so_far):
+            if recipient := _recipient(so_far):  # `share the draft with UNICEF and HR to …`
+                doubts.append((recipient, subject))
             continue
         starts.append((separator.end(), separator.start(), subject))
         after = separator.end() + m.end()
-    if not starts:
-        return [(sentence, "")]
-    clauses = [(sentence[: starts[0][1]], "")]
-    for index, (start, _, subject) in enumerate(starts):
-        end = starts[index + 1][1] if index + 1 < len(starts) else len(sentence)
-        clauses.append((sentence[start:end], subject))
-    return clauses
+    return starts, doubts
 
 
 def _joins_names(separator: str) -> bool:
@@ -1250,6 +1361,35 @@ def _ends_with_a_name(words: list[str]) -> bool:
     if not last or not last[0].isupper() or _DIGIT.search(last):
         return False
     return last.lower() not in _CALENDAR_WORDS
+
+
+_PREPOSITIONS = frozenset((
+    "to", "with", "from", "of", "in", "for", "at", "by", "on", "into", "among", "between",
+    "across", "within", "under", "via", "through", "about", "towards", "toward",
+))  # fmt: skip
+"""Words that may lead to a name in a verb's object (``to the Board``, ``from Kenya``)."""
+_RECIPIENT_WORDS = frozenset(("to", "with"))
+"""The prepositions of :data:`_PREPOSITIONS` that lead to a recipient (``send the report
+to the Board``, ``share the plan with UNICEF``); ``from Kenya``, ``of Finance``, ``in
+Records`` name a place or a kind, never a party."""
+
+
+def _recipient(words: list[str]) -> str:
+    """The name that ends ``words`` (a clause's words so far) when ``to`` or ``with`` leads
+    to it (``the draft with UNICEF``, ``the report to the Ministry of Health``), else ``""``:
+    the preposition is the first, within a name's length of the end, after which the words
+    read as a name (``the report of the Board`` ends with no recipient).
+
+    >>> _recipient("share the draft with UNICEF".split())
+    'UNICEF'
+    >>> _recipient("send the officers from Kenya".split()), _recipient("contact UNICEF".split())
+    ('', '')
+    """
+    plain = [word.strip(_PUNCTUATION).lower() for word in words]
+    for index in range(max(0, len(words) - _NAME_WORDS - 1), len(words) - 1):
+        if plain[index] in _PREPOSITIONS and _is_name(name := " ".join(words[index + 1 :])):
+            return name.strip(_PUNCTUATION) if plain[index] in _RECIPIENT_WORDS else ""
+    return ""
 
 
 def _named_list(flat: str, known: frozenset[str] = frozenset()) -> tuple[str, ...]:
@@ -1592,7 +1732,7 @@ def loads(text: str, *, source: str = "", dayfirst: bool | None = None) -> Docum
 
     Returns:
         A Document whose ``meetings`` holds the meeting and whose ``problems``
-        holds what could not be read (codes GT340–GT353).
+        holds what could not be read (codes GT340–GT354).
 
     Raises:
         FormatError: The text has neither header fields (``Date and Time:``,
@@ -1777,6 +1917,7 @@ class _Reader:
         self.meeting_date: dt.date | None = None  # what a deadline `within 7 days` counts from
         self.no_meeting = ""  # why the meeting has no date, when it has none
         self.named: tuple[str, ...] = ()  # the parties the header names (chair, participants)
+        self.skips: set[int] = set()  # lines whose skipped letter check_sub_points reported
 
     def where(self, line: int) -> Location:
         return Location(file=self.source, line=line)
@@ -1922,14 +2063,25 @@ class _Reader:
                     suspended = current_decision
                 current_decision = None
                 continue
+            resumed = current_decision is None and suspended is not None
             parent, suspended = current_decision or suspended, None
             is_hash = line.text.lstrip().startswith("#")
-            if parent is not None and not is_hash and (sub := _sub_item(parent, lines, i)):
+            if (
+                parent is not None
+                and not is_hash
+                and (sub := _sub_item(parent, lines, i, resumed=resumed))
+            ):
+                if parent.kind[0] == "bullet" and (
+                    (mark := _sub_point_mark(line.text, parent.run)) and mark.follows(parent.run)
+                ):
+                    parent.run, parent.run_items = mark, parent.run_items + 1
                 parent.items.append([line.clean])
                 parent.numeral = sub[0] or parent.numeral
                 parent.number = sub[1] or parent.number
                 current_decision = parent
                 continue
+            if parent is not None and not is_hash:
+                self.check_sub_points(parent, line)
             shape = _shape(line.text)
             if m := _NUMBERED.match(line.text):
                 rest = (m["rest"] or "").strip()
@@ -2122,6 +2274,26 @@ class _Reader:
             Severity.WARNING,
         )
 
+    def check_sub_points(self, parent: _Pending, line: Line) -> None:
+        """Report (GT347) a line under a bulleted decision lettered as its sub-points are but
+        whose letter does not follow the last one (``(c)`` after ``(a)``): it is no sub-point,
+        read as it would be with none above it."""
+        if parent.run is None:
+            return
+        mark = _sub_point_mark(line.text, parent.run)
+        if mark is None or not mark.alike(parent.run):
+            return
+        self.skips.add(line.number)
+        word = "number" if mark.kind == "number" else mark.kind.lower()
+        self.problem(
+            "GT347",
+            f"{mark.written!r} follows sub-point {parent.run.written!r} of decision "
+            f"{parent.ref or _label(parent.texts[0])}: a {word} is missing or repeated; "
+            "not read as its sub-point",
+            line.number,
+            Severity.WARNING,
+        )
+
     @staticmethod
     def letter_sure(
         section: _Section, letter: tuple[str, str, str, bool], lines: list[Line], index: int
@@ -2201,6 +2373,7 @@ class _Reader:
                 Severity.WARNING,
             )
         self.check_clauses(entry, text, due.text if due is not None else due_text)
+        self.check_recipients(entry, text)
         return Decision(
             ref=entry.ref,
             text=text,
@@ -2227,6 +2400,24 @@ class _Reader:
                 entry.line,
                 Severity.WARNING,
             )
+
+    def check_recipients(self, entry: _Pending, text: str) -> None:
+        """Report (GT354) a name after a recipient that may be a second clause's subject
+        (``… share the draft with UNICEF and the Finance Unit to prepare the budget``): the
+        sentence reads two ways, so the decision keeps its subject alone, as a recipient
+        never is a party, and says which name it did not take."""
+        doubts = recipient_clauses(text)
+        if not doubts:
+            return
+        recipient, other = doubts[0]
+        self.problem(
+            "GT354",
+            f"decision {entry.ref or _label(text)}: {other!r} after the recipient "
+            f"{recipient!r} may be a second party (a clause of its own, {other} to …) or one "
+            "more recipient; read as a recipient, not a party",
+            entry.line,
+            Severity.WARNING,
+        )
 
     def deadline(self, segments: list[str]) -> tuple[Due | None, str, str]:
         """The first deadline of a decision's lines: :func:`decision_deadline`."""
@@ -2260,7 +2451,8 @@ class _Reader:
             if previous is not None and previous[0] == "number" and kind in lettered:
                 previous = lettered[kind]  # `B.` after `A.` and the numbered decisions under it
             expected = previous[1] + 1 if previous is not None and kind == previous[0] else 1
-            if kind != "bullet" and previous is not None and place != expected:
+            reported = entry.line in self.skips  # as a bullet's sub-point: check_sub_points
+            if kind != "bullet" and previous is not None and place != expected and not reported:
                 self.problem(
                     "GT347",
                     f"decision {entry.ref} follows {previous_ref or 'a bullet'}: "
