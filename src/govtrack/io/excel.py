@@ -3442,7 +3442,8 @@ _NARRATIVE_LINKS = frozenset(
     {"to", "the", "a", "an", "by", "with", "for", "until", "till", "since", "because",
      "due", "after", "before", "from", "at", "of", "in", "is", "are", "was", "were", "has",
      "have", "had", "will", "being", "been", "held", "done", "sent", "made", "taken",
-     "given", "begun", "paid", "met", "set", "put", "out"}
+     "given", "begun", "paid", "met", "set", "put", "out", "under", "on", "into", "over",
+     "within", "without", "about", "as", "per", "via"}
 )  # fmt: skip
 """Words that, after a status cell's first word, make it a clause (``Postponed to August``,
 ``Interviews held``) rather than a status word of a few words (``On hold``)."""
@@ -3461,7 +3462,9 @@ def status_narrative(text: str) -> bool:
     (False, False, False)
     >>> status_narrative("Postponed to August"), status_narrative("Recruitment launched")
     (True, True)
-    >>> status_narrative("Funds late. Report in May"), status_narrative("Moved to the autumn")
+    >>> status_narrative("Funds late. Report in May"), status_narrative("Under review")
+    (True, False)
+    >>> status_narrative("Appointments under review"), status_narrative("Moved to the autumn")
     (True, True)
     """
     words = text.split()
