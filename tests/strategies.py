@@ -300,6 +300,26 @@ unknown_status_words = (
     .filter(lambda word: word and gt.Status.parse(word) is None)
 )
 """Status words Status.parse does not read (``Stalled``), of letters and single spaces."""
+_letters = st.text(st.sampled_from("abcdefghijklmnopqrstuvwxyz"), min_size=1, max_size=10)
+short_status_phrases = (
+    st.tuples(
+        _letters.map(str.capitalize),
+        st.lists(
+            st.sampled_from(["hold", "review", "pending", "late", "partly", "risk"]), max_size=2
+        ),
+    )
+    .map(lambda parts: " ".join((parts[0], *parts[1])))
+    .filter(lambda p: gt.Status.parse(p) is None)
+)
+"""Unknown status words of one to three words, no clause (``Stalled``, ``Slow review``)."""
+status_narratives = st.one_of(
+    st.lists(_letters, min_size=4, max_size=7).map(" ".join),
+    st.tuples(_letters, st.sampled_from(["to", "until", "by", "because"]), _letters).map(" ".join),
+    st.tuples(_letters, _letters, _letters).map(lambda w: f"{w[0]} {w[1]}. {w[2]}"),
+    st.tuples(_letters, _letters.filter(lambda w: len(w) > 1)).map(lambda w: f"{w[0]} {w[1]}ed"),
+).map(str.capitalize)
+"""Status cells of narrative: four words or more, a linking word (``Postponed to August``),
+two sentences, a verb after the first word (``Recruitment launched``)."""
 legend_words = st.one_of(
     status_words,
     st.sampled_from(["Accepted", "Partially accepted", "Rejected", "On schedule", "Behind"]),

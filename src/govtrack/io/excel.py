@@ -173,9 +173,12 @@ rows, at most 50), joined with a line break (GT230); on a recommendation with no
 key action, below a gap, under a section, note or tally row, or past the fiftieth,
 it is kept in the container's ``extra``
 under ``<header> <cell>`` (GT230): no action is made of it. In a work-plan
-sheet an implementation status that is not a status word is a narrative: it
-goes to ``comments`` (or, when the sheet also has a comments column, to
-``extra``).
+sheet an implementation status that is not a status word is a narrative when
+:func:`status_narrative` says so (more than three words, a sentence, a verb or
+linking word after the first: ``Postponed to August``): it goes to
+``comments`` (or, when the sheet also has a comments column, to ``extra``); a
+short unknown word (``Stalled``, ``On hold``) stays in ``status_text`` (GT101),
+as on every other sheet.
 
 **Notes.** A cell's note (an Excel comment, read from the sheet's comments
 part by ``govtrack.io._notes``, whichever the engine) on a row that becomes an
@@ -577,6 +580,7 @@ _EVALUATION_FIELDS = {
     "region": "country",
     "period": "period",
     "evaluation period": "period",
+    "reporting period": "period",
     "approval": "approval",
     "approval status": "approval",
     "management response status": "approval",
@@ -2534,8 +2538,8 @@ class _Table:
             return
         fields = self._fields(row, values, n)
         status_text = fields["status_text"]
-        if status_text and fields["status"] is None:
-            # A progress narrative, not a status word.
+        if status_text and fields["status"] is None and status_narrative(status_text):
+            # A progress narrative, not a status word (a short unknown word stays: GT101).
             fields["status_text"] = ""
             if self.narrative_to_extra:
                 extra = dict(fields["extra"])
@@ -3460,6 +3464,51 @@ def _status_variant(label: str, lookup: Mapping[str, str]) -> str:
     return ""
 
 
+_NARRATIVE_WORDS = 3
+"""A status cell of more words than this, which is no status word, is a narrative."""
+_NARRATIVE_LINKS = frozenset(
+    {"to", "the", "a", "an", "by", "with", "for", "until", "till", "since", "because",
+     "due", "after", "before", "from", "at", "of", "in", "is", "are", "was", "were", "has",
+     "have", "had", "will", "being", "been", "held", "done", "sent", "made", "taken",
+     "given", "begun", "paid", "met", "set", "put", "out", "under", "on", "into", "over",
+     "within", "without", "about", "as", "per", "via"}
+)  # fmt: skip
+"""Words that, after a status cell's first word, make it a clause (``Postponed to August``,
+``Interviews held``) rather than a status word of a few words (``On hold``)."""
+_SENTENCE_MARK = re.compile(r"[.!?;:](?:\s|$)")
+
+
+def status_narrative(text: str) -> bool:
+    """Whether a Status cell that holds no status word is a narrative (moved to the comments
+    and GT112) rather than an unknown status word (kept in ``status_text`` and GT101): more
+    than three words, a line break, a sentence of several words (a full stop, ``;``, ``!``,
+    ``?``, ``:``), or a verb-like or linking word after the first (``Postponed to August``,
+    ``Interviews held``, ``Recruitment launched``). Every sheet that reads a status cell
+    judges it by this one rule.
+
+    >>> status_narrative("Stalled"), status_narrative("On hold"), status_narrative("Stalled.")
+    (False, False, False)
+    >>> status_narrative("Postponed to August"), status_narrative("Recruitment launched")
+    (True, True)
+    >>> status_narrative("Funds late. Report in May"), status_narrative("Under review")
+    (True, False)
+    >>> status_narrative("Appointments under review"), status_narrative("Moved to the autumn")
+    (True, True)
+    """
+    words = text.split()
+    if len(words) > _NARRATIVE_WORDS or "\n" in text.strip():
+        return True
+    if len(words) < 2:  # one word is a label, whatever its punctuation
+        return False
+    if _SENTENCE_MARK.search(text.strip()):
+        return True
+    return any(
+        (word := raw.lower().strip(",()")) in _NARRATIVE_LINKS
+        or (len(word) > 3 and word.endswith("ed"))  # "launched", not "red"
+        for raw in words[1:]
+    )
+
+
 _MOST_STATUSES = 0.5
 """The share of a dated progress column's filled cells (in the rows sampled) that must be
 status words for it to be a status round."""
@@ -3468,14 +3517,15 @@ status words for it to be a status round."""
 def _statuses_in(
     sample: Sequence[Sequence[Any]], rounds: Sequence[_Round], statuses: Mapping[str, Any]
 ) -> bool:
-    """Whether most filled cells of these columns in the sample rows are status words (or
-    none is filled: the columns are then rounds, as their headers say)."""
+    """Whether most filled cells of these columns in the sample rows are status words, known
+    or not (no narrative: :func:`status_narrative`), or none is filled: the columns are then
+    rounds, as their headers say."""
     filled = known = 0
     for values in sample:
         for one in rounds:
             if one.index < len(values) and (text := _text(values[one.index]).strip()):
                 filled += 1
-                known += statuses[text] is not None
+                known += statuses[text] is not None or not status_narrative(text)
     return not filled or known > filled * _MOST_STATUSES
 
 
