@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 import govtrack as gt
 from govtrack.validate import ReadingChecks, with_reading_problems
-from strategies import unknown_status_words
+from strategies import dates, documents, unknown_status_words
 
 ON = dt.date(2023, 1, 31)
 
@@ -373,3 +373,12 @@ def test_a_text_module_reads_as_the_api_does(name: str, text: str, codes: list[s
     module = importlib.import_module(f"govtrack.io.{name}")
     doc = module.loads(text)
     assert (codes, doc) == ([p.code for p in doc.problems], gt.loads(text, format=name))
+
+
+@given(documents, dates)
+def test_validate_is_the_same_with_or_without_the_reading_problems(
+    doc: gt.Document, on: dt.date
+) -> None:
+    """validate judges the words kept as text on the document itself: adding the reading
+    problems (as a reader does) changes nothing it lists, order included."""
+    assert gt.validate(doc, on=on) == gt.validate(with_reading_problems(doc), on=on)
