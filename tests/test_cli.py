@@ -397,3 +397,31 @@ def test_summary_names_a_sheet_of_counts_it_did_not_count(tmp_path: Path) -> Non
     assert [
         {"sheet": "Totals", "code": "GT223", "reason": "holds only counts, not actions"}
     ] == data["sheets_not_read"]
+
+
+def test_summary_counts_an_unread_status_once(tmp_path: Path) -> None:
+    """Regression: summary said an overdue action's status was not read (GT101), then counted
+    that GT101 again in "Reading problems: 3 errors"; the count leaves out what the line above
+    said, and is not printed when that was all."""
+    head = "| Action | Responsible | Deadline | Status |\n|---|---|---|---|\n"
+    rows = "| Hire | HR | 2022/03 | Stalled |\n| Buy | HR | 2022/05 | Stalled |\n"
+    both = tmp_path / "both.md"
+    both.write_text(head + rows + "| Pay | HR | 03/04/2024 | Ongoing |\n", encoding="utf-8")
+    alone = tmp_path / "alone.md"
+    alone.write_text(head + rows, encoding="utf-8")
+    said = [
+        [line for line in run("summary", str(path), "--on", "2023-01-31").stdout.splitlines()
+         if "Reading problems" in line or "could not read" in line]
+        for path in (both, alone)
+    ]  # fmt: skip
+    unread = "  2 of the overdue actions have a status govtrack could not read ('Stalled'): "
+    assert [
+        [
+            f"{unread}'govtrack validate {both}' lists them (GT101)",
+            (
+                "  Reading problems: 1 error besides the status words above; "
+                f"'govtrack validate {both}' lists them"
+            ),
+        ],
+        [f"{unread}'govtrack validate {alone}' lists them (GT101)"],
+    ] == said

@@ -468,7 +468,7 @@ def test_malformed_documents_name_the_path(text: str, expected: str) -> None:
     [
         ('{"schema_version":2,', "", ("line 1: not JSON: Expecting property name", 1)),
         ('{"schema_version": 2,\n "plans": [\n  {"title" "x"}]}', "", ("line 3: not JSON: ", 3)),
-        ("\n\n[1,,", "x.json", ("line 3: not JSON: Expecting value at column 4 of x.json", 3)),
+        ("\n\n[1,,", "x.json", ("x.json: line 3: not JSON: Expecting value at column 4", 3)),
     ],
 )
 def test_text_that_is_not_json_carries_its_line(
@@ -1594,3 +1594,22 @@ def test_dumps_refuses_a_lone_surrogate_as_dump_does(
     with pytest.raises(gt.WriteError) as raised:
         gt.dumps(keyed, format="json", indent=indent)
     assert str(raised.value).endswith("@ $.plans[0].extra.bad \\udc80")
+
+
+def test_a_syntax_error_names_the_file_first_as_other_errors_do(tmp_path: Path) -> None:
+    """Regression: `gt.load("bad.json")` of text that is not JSON said `line 2: not JSON: …
+    of bad.json`, the file last, while every other error names it first (`bad.json:
+    schema_version 0 is invalid…`); it says `bad.json: line 2: not JSON: …`."""
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"schema_version": 2,\n "plans": [}', encoding="utf-8")
+    zero = tmp_path / "zero.json"
+    zero.write_text('{"schema_version": 0}', encoding="utf-8")
+    messages = []
+    for path in (bad, zero):
+        with pytest.raises(gt.SchemaError) as caught:
+            gt.load(path)
+        messages.append(str(caught.value))
+    assert [f"{bad}: line 2: not JSON: Expecting value at column 12", f"{zero}: "] == [
+        messages[0],
+        messages[1][: len(f"{zero}: ")],
+    ]

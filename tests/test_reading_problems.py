@@ -8,6 +8,7 @@ reports them, and :func:`govtrack.validate` lists each once.
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import govtrack as gt
-from strategies import unknown_status_words
+from govtrack.validate import ReadingChecks, with_reading_problems
+from strategies import dates, documents, unknown_status_words
 
 ON = dt.date(2023, 1, 31)
 
@@ -246,3 +248,137 @@ def test_each_unread_word_of_a_table_is_one_problem_at_its_line(
         [(p.code, p.location.line if p.location else 0) for p in doc.problems],
         [(i.code, i.location.line if i.location else 0) for i in issues],
     )
+
+
+def _fixed(doc: gt.Document) -> gt.Document:
+    """``doc`` with every plan's action given a status and a deadline that read."""
+    return attrs.evolve(
+        doc,
+        plans=tuple(
+            attrs.evolve(
+                plan,
+                actions=tuple(
+                    attrs.evolve(
+                        action,
+                        status=gt.Status.ONGOING,
+                        status_text="Ongoing",
+                        due=gt.parse_due("2024/07"),
+                        due_text="",
+                    )
+                    for action in plan.actions
+                ),
+            )
+            for plan in doc.plans
+        ),
+    )
+
+
+def test_validate_judges_the_document_as_it_is_not_as_it_was_read(tmp_path: Path) -> None:
+    """Regression: fixing every `Stalled` status and `soon` deadline with attrs.evolve left
+    validate listing the GT101 and GT104 that reading had found; it lists none now, while
+    doc.problems keeps what reading found."""
+    path = _workbook(
+        tmp_path / "plan.xlsx",
+        ["Action", "Responsible", "Deadline", "Status"],
+        ["Hire a data clerk", "HR", "soon", "Stalled"],
+        ["Buy two laptops", "HR", "soon", "Stalled"],
+    )
+    doc = gt.load(path)
+    fixed = _fixed(doc)
+    assert (["GT101", "GT101", "GT104", "GT104"], []) == (
+        [p.code for p in fixed.problems],
+        [issue.code for issue in gt.validate(fixed, on=ON)],
+    )
+
+
+def test_validate_lists_what_still_is_wrong_of_an_edited_document(tmp_path: Path) -> None:
+    """An edit that fixes the status only leaves the deadline reported, at its cell."""
+    doc = gt.load(_plan_workbook(tmp_path))
+    plan = doc.plans[0]
+    first = attrs.evolve(plan.actions[0], status=gt.Status.ONGOING, status_text="Ongoing")
+    edited = attrs.evolve(doc, plans=(attrs.evolve(plan, actions=(first, plan.actions[1])),))
+    assert [
+        ("GT104", "Actions!C3", "Time-frame"),
+        ("GT110", "Actions!D2", "Status of implementation"),
+    ] == _located(gt.validate(edited, on=ON))
+
+
+def test_an_unchanged_document_validates_as_before(tmp_path: Path) -> None:
+    """validate of a document as read lists its reading problems, each once, in rule order
+    after the reader's own (an ambiguous day GT208, which silences no other deadline)."""
+    path = _workbook(
+        tmp_path / "plan.xlsx",
+        ["Action", "Responsible", "Deadline", "Status"],
+        ["Hire a data clerk", "HR", "03/04/2024", "Stalled"],
+        ["Buy two laptops", "HR", "soon", "Stalled"],
+    )
+    doc = gt.load(path)
+    assert [
+        ("GT208", "Actions!C2"),
+        ("GT101", "Actions!D2"),
+        ("GT101", "Actions!D3"),
+        ("GT104", "Actions!C3"),
+    ] == [(i.code, str(i.location)) for i in gt.validate(doc, on=ON)]
+
+
+def test_two_actions_built_in_code_are_two_reading_problems() -> None:
+    """Regression: two actions with status_text="Stalled" and no origin (the same location,
+    None) gave one GT101; each is reported, by with_reading_problems and ReadingChecks."""
+    actions = (
+        gt.Action(text="Hire", responsible=("HR",), status_text="Stalled", due_text="soon"),
+        gt.Action(text="Pay", responsible=("HR",), status_text="Stalled", due_text="soon"),
+    )
+    doc = gt.Document(plans=(gt.ActionPlan(actions=actions),))
+    problems: list[gt.Issue] = []
+    checks = ReadingChecks(problems)
+    for action in actions:
+        checks.check(action)
+    checks.finish()
+    expected = ["GT101", "GT101", "GT104", "GT104"]
+    read = with_reading_problems(doc)
+    assert (expected, expected, read) == (
+        [p.code for p in read.problems],
+        [p.code for p in problems],
+        with_reading_problems(read),
+    )
+
+
+def test_a_read_document_gets_no_second_reading_problem(tmp_path: Path) -> None:
+    """A problem the document holds already (same code and location) is not added again."""
+    doc = gt.load(_plan_workbook(tmp_path))
+    assert doc == with_reading_problems(doc)
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "codes"),
+    [
+        (
+            "matrix",
+            (
+                "| Action | Responsible | Deadline | Status |\n|---|---|---|---|\n"
+                "| Hire | HR | someday | Stalled |\n"
+            ),
+            ["GT101", "GT104"],
+        ),
+        (
+            "gate",
+            GATE.format(category="Noted", line="1. Hire staff.\tHR\t2022/03\tStalled\t"),
+            ["GT101", "GT111"],
+        ),
+    ],
+)
+def test_a_text_module_reads_as_the_api_does(name: str, text: str, codes: list[str]) -> None:
+    """Regression: govtrack.io.matrix.loads (and gate's) gave no GT101/GT104/GT111 where
+    gt.loads(format=...) did; the module's loads reports them itself, as excel.load does."""
+    module = importlib.import_module(f"govtrack.io.{name}")
+    doc = module.loads(text)
+    assert (codes, doc) == ([p.code for p in doc.problems], gt.loads(text, format=name))
+
+
+@given(documents, dates)
+def test_validate_is_the_same_with_or_without_the_reading_problems(
+    doc: gt.Document, on: dt.date
+) -> None:
+    """validate judges the words kept as text on the document itself: adding the reading
+    problems (as a reader does) changes nothing it lists, order included."""
+    assert gt.validate(doc, on=on) == gt.validate(with_reading_problems(doc), on=on)

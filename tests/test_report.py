@@ -53,7 +53,34 @@ def test_actions_show_effective_status_and_overdue_in_bold() -> None:
     """Each action's row shows its effective status on the date; overdue is bold."""
     text = gt.dumps(DOC, format="report", on=ON)
     assert "| 1.2 | Baselines | M&E, Districts | 2021/12 | **Overdue** |" in text
-    assert "| a) | No comment means consent |  | 02 May 2019 | Completed |" in text
+    assert (
+        "| a) | No comment means consent |  | 02 May 2019 | Resolved by itself on 02 May 2019 |"
+        in text
+    )
+
+
+def test_a_rule_that_resolves_by_itself_is_shown_so_as_the_totals_count_it() -> None:
+    """Regression: a deemed-consent rule was shown Ongoing (then Completed) in its table while
+    the totals counted it as resolving by itself; its row says it resolves (or resolved) by
+    itself on its date, before and after it; a rule with a recorded status is shown as any."""
+    rule = DOC.meetings[0].decisions[0]
+    objected = gt.Decision(ref="b)", text="Objection filed", due=rule.due,
+                           deemed_consent=True, status=gt.Status.ONGOING)  # fmt: skip
+    doc = gt.Document(meetings=(gt.Meeting(title="Review", decisions=(rule, objected)),))
+    rows = [
+        [line for line in gt.dumps(doc, format="report", on=on).splitlines() if "May 2019" in line]
+        for on in (dt.date(2019, 4, 30), dt.date(2019, 5, 3))
+    ]
+    assert [
+        [
+            "| a) | No comment means consent |  | 02 May 2019 | Resolves by itself on 02 May 2019 |",
+            "| b) | Objection filed |  | 02 May 2019 | Ongoing |",
+        ],
+        [
+            "| a) | No comment means consent |  | 02 May 2019 | Resolved by itself on 02 May 2019 |",
+            "| b) | Objection filed |  | 02 May 2019 | **Overdue** |",
+        ],
+    ] == rows
 
 
 def test_cell_text_is_escaped() -> None:

@@ -95,12 +95,13 @@ class AmbiguousDateError(DueParseError):
 class FormatError(GovtrackError, ValueError):
     """The input is not in the format it was read as (or in none that govtrack knows).
 
-    ``location`` says where reading stopped, when that is known.
+    ``location`` says where reading stopped, when that is known; the message starts with
+    it, the file first (``bad.json: line 2: …``), as the other errors name their file.
     """
 
     def __init__(self, message: str, location: Location | None = None) -> None:
         self.location = location
-        where = f"{location}: " if location is not None and str(location) else ""
+        where = f"{location.cite()}: " if location is not None and location.cite() else ""
         super().__init__(f"{where}{message}")
 
 

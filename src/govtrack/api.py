@@ -134,7 +134,9 @@ def _read(
     """Read with one format's module; line-oriented formats get the line-length limit.
 
     Every text format but JSON reports the words it kept but could not interpret
-    (:func:`~govtrack.validate.with_reading_problems`); the Excel reader does it itself.
+    (:func:`~govtrack.validate.with_reading_problems`): the modules of
+    :data:`_REPORT_THEIR_WORDS` do it in their ``loads``, as the Excel reader does in its
+    ``load``; for the others it is done here.
     """
     if name != "json":
         check_lines(text, limits, source=source)
@@ -142,7 +144,14 @@ def _read(
     document: Document = module.loads(text, source=source, **options)
     if name == "json":
         return document  # a stored document: its problems are read as they were written
+    if name in _REPORT_THEIR_WORDS:
+        return document
     return with_reading_problems(document)  # the words the reader kept but did not read
+
+
+_REPORT_THEIR_WORDS = frozenset({"gate", "matrix"})
+"""The text formats whose module's ``loads`` reports the words it kept as text (GT101,
+GT104, GT111) itself, as ``govtrack.io.excel.load`` does."""
 
 
 def _check_options(name: str, reader: Any, options: dict[str, Any]) -> None:

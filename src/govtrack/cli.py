@@ -542,7 +542,7 @@ def _summary(args: argparse.Namespace, doc: Document, out: TextIO) -> int:
         print(f"  {'Resolving by itself':<{width}}  {result.resolving}", file=out)
     for line in _unread_status_lines(args.file, doc, on):
         print(f"  {line}", file=out)
-    _print_reading(args.file, doc, out)
+    _print_reading(args.file, doc, out, said=_unread_status_problems(doc, on))
     if args.by:
         _print_breakdown(_breakdown(doc, args.by, on), args.by, out)
     if result.overdue:
@@ -607,18 +607,41 @@ def _hidden_sheets_read(doc: Document) -> list[str]:
     )
 
 
-def _print_reading(file: str, doc: Document, out: TextIO) -> None:
+def _unread_status_problems(doc: Document, on: dt.date) -> list[Issue]:
+    """The reading problems (GT101) of the status words :func:`_unread_status_lines` counts,
+    each matched to its action by its place: the summary says each of them once."""
+    places = Counter(
+        action.origin.field("status", "Status") if action.origin is not None else None
+        for actions in _unread_statuses(doc, on).values()
+        for action in actions
+    )
+    said = []
+    for problem in doc.problems:
+        if problem.code == "GT101" and places[problem.location] > 0:
+            places[problem.location] -= 1
+            said.append(problem)
+    return said
+
+
+def _print_reading(file: str, doc: Document, out: TextIO, *, said: Sequence[Issue] = ()) -> None:
     """Under a summary's totals: what reading left out or doubted, so the totals are not
-    taken for the whole file (a sheet whose header was not recognised is not in them)."""
+    taken for the whole file (a sheet whose header was not recognised is not in them).
+
+    ``said`` are the problems a line above told of already (the status words not read,
+    GT101): the count leaves them out, and says so."""
+    told = {id(problem) for problem in said}
+    others = [problem for problem in doc.problems if id(problem) not in told]
     counts = [
-        (severity, sum(problem.severity is severity for problem in doc.problems))
+        (severity, sum(problem.severity is severity for problem in others))
         for severity in (Severity.ERROR, Severity.WARNING)
     ]
-    said = ", ".join(
+    said_here = ", ".join(
         f"{count} {severity.value}{'s' if count != 1 else ''}"
         for severity, count in counts
         if count
     )
+    if said_here and told:
+        said_here += " besides the status words above"
     skipped = _sheets_not_read(doc)
     for code, kind in (("GT201", "sheet"), ("GT202", "hidden sheet")):
         names = [
@@ -655,8 +678,8 @@ def _print_reading(file: str, doc: Document, out: TextIO) -> None:
             "(GT223)",
             file=out,
         )
-    if said:
-        print(f"  Reading problems: {said}; 'govtrack validate {file}' lists them", file=out)
+    if said_here:
+        print(f"  Reading problems: {said_here}; 'govtrack validate {file}' lists them", file=out)
 
 
 _SHOWN_WORDS = 3

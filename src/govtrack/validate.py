@@ -25,7 +25,8 @@ GT112  warning   an action whose Status cell is empty, in a table with a Status 
 Readers' problems keep their own codes (``GT2xx`` for workbooks, ``GT3xx``
 for text); their severity is theirs. The readers also report, in ``doc.problems``, the
 words they kept as text but could not interpret, with these rules' codes (GT101, GT104,
-GT111: see :func:`with_reading_problems`); :func:`validate` does not list them twice.
+GT111: see :func:`with_reading_problems`); :func:`validate` judges those again on the
+document as it is, rather than list what reading found.
 """
 
 from __future__ import annotations
@@ -181,9 +182,10 @@ class _Said:
         self._by_place: dict[object, list[str]] = {}
 
     def at(self, where: Location) -> list[str]:
-        """The messages of the problems at ``where``'s place."""
+        """The messages of the reader's own problems at ``where``'s place (not the reading
+        rules' issues: a GT104 quotes the deadline it reports, and would silence itself)."""
         for problem in self._problems[self._read :]:
-            if problem.location is not None:
+            if problem.location is not None and problem.code not in READING_RULES:
                 self._by_place.setdefault(_place(problem.location), []).append(problem.message)
         self._read = len(self._problems)
         return self._by_place.get(_place(where), [])
@@ -459,12 +461,18 @@ def with_reading_problems(document: Document) -> Document:
     interpret: an unknown status word (GT101), an unreadable deadline (GT104), an unknown
     response category (GT111), each at the field's location (``Actions!D2``, ``line 12``).
 
-    The readers' shared last step (:func:`govtrack.load` and :func:`govtrack.loads` call it
-    for every format but JSON, and the Excel reader for a partner's workbook): the issues
+    The readers' shared last step: the ``load`` of the Excel reader (for a partner's
+    workbook) and the ``loads`` of the text matrix and the tracking-system page call it,
+    and :func:`govtrack.load` and :func:`govtrack.loads` for every other format but JSON
+    (minutes, meeting and progress reports, whose own ``loads`` do not). The issues
     are the rules' own (:data:`READING_RULES`), added after the reader's problems in rule
-    order. A problem with the same code at the same location is not added twice, and a
-    deadline the reader already explained at its place (an ambiguous day, GT208) is not
-    reported again, as :func:`validate` does not.
+    order, one for each word (two actions at one place, or built in code with none, give
+    two). One the document holds already (same code and location: a second call) is not
+    added again, and a deadline the reader already explained at its place (an ambiguous
+    day, GT208) is not reported, as :func:`validate` does not.
+
+    ``doc.problems`` records what reading found: an action edited afterwards keeps its
+    problems there, and :func:`validate` judges the document as it is.
 
     >>> import govtrack as gt
     >>> doc = gt.Document(plans=(gt.ActionPlan(actions=(
@@ -480,10 +488,13 @@ def with_reading_problems(document: Document) -> Document:
     added: list[Issue] = []
     with collector_paused():  # issues are acyclic: see collector_paused
         for check in (_unknown_status, _unreadable_deadline, _unknown_category):
-            for issue in check(document, _ANY_DAY):
-                if (issue.code, issue.location) not in told:
-                    told.add((issue.code, issue.location))
-                    added.append(issue)
+            # Only the problems held already count: two actions at one place (or at none,
+            # built in code) are two problems.
+            added.extend(
+                issue
+                for issue in check(document, _ANY_DAY)
+                if (issue.code, issue.location) not in told
+            )
     if not added:
         return document
     return attrs.evolve(document, problems=(*document.problems, *added))
@@ -533,10 +544,11 @@ class ReadingChecks:
             if issue.location is None
             or not any(text in message for message in said.at(issue.location))
         ]
-        for issue in (*self._statuses, *deadlines):
-            if (issue.code, issue.location) not in told:
-                told.add((issue.code, issue.location))
-                self._problems.append(issue)
+        self._problems.extend(
+            issue
+            for issue in (*self._statuses, *deadlines)
+            if (issue.code, issue.location) not in told  # held already, not one of these
+        )
         self._statuses.clear()
         self._deadlines.clear()
 
@@ -630,8 +642,11 @@ def validate(
 
     Returns:
         The issues (a list): the reader's problems, then each rule's in code order; a
-        rule's issue with the code and location of a reader's problem (an unknown status
-        word the reader reported as GT101) is not listed twice.
+        rule's issue with the code and location of a reader's problem is not listed twice.
+        The problems reading gave with the reading rules' codes (GT101, GT104, GT111:
+        :data:`READING_RULES`) are not listed from ``doc.problems`` but judged again, as
+        the document is now: a status word fixed with ``attrs.evolve`` since it was read
+        is no longer reported.
 
     Raises:
         UnknownCodeError: A code or prefix in ``select`` or ``ignore`` that no known code
@@ -662,8 +677,11 @@ def validate(
     own = [problem.code for problem in document.problems]
     check_codes("validate(select=...)", selected or (), own)
     check_codes("validate(ignore=...)", ignored, own)
-    found: list[Issue] = list(document.problems)
-    told = {(problem.code, problem.location) for problem in document.problems}
+    # The reading rules' problems are what reading found: they are judged again below, on the
+    # document as it is now (an action fixed since is no longer reported).
+    judged = {registered.code for registered in RULES} & set(READING_RULES)
+    found: list[Issue] = [problem for problem in document.problems if problem.code not in judged]
+    told = {(problem.code, problem.location) for problem in found}
     on = date_argument(on, "validate(on=...)")  # a datetime stands for its day
     _SEVERITY.clear()
     _SEVERITY.update((registered.code, registered.severity) for registered in RULES)

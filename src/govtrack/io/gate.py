@@ -158,6 +158,7 @@ from govtrack.model.records import (
     Update,
 )
 from govtrack.model.status import STATUS_SYNONYMS, ResponseCategory, Severity, Status
+from govtrack.validate import with_reading_problems
 
 __all__ = ["dumps", "loads", "sniff"]
 
@@ -520,7 +521,8 @@ def loads(text: str, *, source: str = "", dayfirst: bool | None = None) -> Docum
 
     Returns:
         A Document with the evaluations, and what could not be interpreted in
-        ``problems`` (codes GT301–GT310, see the module's table).
+        ``problems`` (codes GT301–GT310, see the module's table, then GT101, GT104 and
+        GT111 for the words kept as text: :func:`~govtrack.validate.with_reading_problems`).
 
     Raises:
         FormatError: The text has no recommendation block, no key actions and no
@@ -561,7 +563,8 @@ def loads(text: str, *, source: str = "", dayfirst: bool | None = None) -> Docum
         body_start = start + 1 if _is_heading(lines, start) else start
         evaluations.append(_read_evaluation(reader, preamble, body_start, stop))
     finished = _finish(reader, evaluations)
-    return Document(evaluations=finished, problems=tuple(reader.problems), source=source)
+    document = Document(evaluations=finished, problems=tuple(reader.problems), source=source)
+    return with_reading_problems(document)  # the words kept as text (GT101, GT104, GT111)
 
 
 @attrs.define
@@ -1380,11 +1383,12 @@ def dumps(document: Document, *, lossy: bool = False) -> str:
     The cells of a key-action line are separated by tabs (as a copy of the web
     page's table has them), so :func:`loads` reads them back without guessing.
 
-    ``loads(dumps(doc)) == doc`` holds for documents whose evaluations the shape
-    can express:
+    The records read back equal, ``attrs.evolve(doc, problems=read.problems) == read`` for
+    ``read = loads(dumps(doc))``, and the problems are the new reading's (reading problems
+    are not written; a word kept as text is reported again, GT101, GT104, GT111), for
+    documents whose evaluations the shape can express:
 
-    - only evaluations (a document with meetings, reports or plans is refused; reading
-      problems are not written);
+    - only evaluations (a document with meetings, reports or plans is refused);
     - evaluation ``extra`` holds at most ``"Office name"``; header fields, tags,
       refs, parties and cells are single lines without tabs, stripped; the period
       has no comma; a tag or party has no comma or semicolon (nor brackets), and

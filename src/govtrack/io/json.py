@@ -2038,18 +2038,16 @@ def loads(text: str, *, source: str = "") -> Document:
     ...     loads('{"schema_version": 2,\\n "plans": [}', source="store.json")
     ... except SchemaError as error:
     ...     print(error.location.line, error)
-    2 line 2: not JSON: Expecting value at column 12 of store.json
+    2 store.json: line 2: not JSON: Expecting value at column 12
     """  # noqa: E501 - doctest output is one line
     where = f"{source}: " if source else ""
     try:
         with collector_paused():
             data = json.loads(text)
     except json.JSONDecodeError as error:
-        # The line is the error's location (printed first, as "line 3: "); the file, which
-        # a location names only when nothing finer is known, is named after the column.
-        of = f" of {source}" if source else ""
+        # The file and line are the error's location, printed first ("x.json: line 3: ").
         raise SchemaError(
-            f"not JSON: {error.msg.removesuffix(' at')} at column {error.colno}{of}",
+            f"not JSON: {error.msg.removesuffix(' at')} at column {error.colno}",
             location=Location(file=source, line=error.lineno),
         ) from None
     except RecursionError:

@@ -93,6 +93,7 @@ from govtrack.model.dates import Due, parse_due
 from govtrack.model.location import Location
 from govtrack.model.records import Action, ActionPlan, Document, Issue
 from govtrack.model.status import Severity, Status
+from govtrack.validate import with_reading_problems
 
 __all__ = ["dumps", "loads", "sniff"]
 
@@ -578,7 +579,9 @@ def loads(
 
     Returns:
         A Document whose ``plans`` hold one ActionPlan per table, with what could
-        not be interpreted in ``problems`` (codes GT320–GT329, see the module's table).
+        not be interpreted in ``problems`` (codes GT320–GT329, see the module's table,
+        then GT101 and GT104 for the words kept as text:
+        :func:`~govtrack.validate.with_reading_problems`).
 
     Raises:
         FormatError: The text has no Markdown table and no pipe-flattened header row.
@@ -599,7 +602,8 @@ def loads(
         plans = tuple(_markdown_plans(lines, tables, lookup, context))
     else:
         plans = (_flattened_plan(lines, lookup, context, source),)
-    return Document(plans=plans, problems=tuple(context.problems), source=source)
+    document = Document(plans=plans, problems=tuple(context.problems), source=source)
+    return with_reading_problems(document)  # the words kept as text (GT101, GT104)
 
 
 def _markdown_plans(
@@ -734,7 +738,9 @@ def dumps(document: Document, *, lossy: bool = False) -> str:
     updates), ``Group`` (when an action has one), then every ``extra`` key. A
     plan's title is a ``#`` heading above its table.
 
-    ``loads(dumps(doc)) == doc`` holds for documents of plans whose texts the
+    The records read back equal (``attrs.evolve(doc, problems=read.problems) == read`` for
+    ``read = loads(dumps(doc))``; the problems are the new reading's, a word kept as text
+    reported again, GT101, GT104) for documents of plans whose texts the
     table can express: only plans, without plan ``extra``; titles single lines;
     cells (text, ref, scope, parties, …) not beginning or ending with a space or
     tab; a party without line breaks (a line break separates parties); ``status_text``

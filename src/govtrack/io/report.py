@@ -2,8 +2,10 @@
 
 ``gt.dump(doc, "report.md")`` or ``gt.dumps(doc, format="report", on=date)``.
 Each action is shown with its *effective* status on the date (overdue ones in
-bold), its deadline, and who owes it. The report is for people; it is not read
-back (use JSON or the workbook for that).
+bold), its deadline, and who owes it; a rule that resolves by itself (a deemed-consent
+decision with no recorded status) is shown so, ``Resolves by itself on 02 May 2019``
+(``Resolved`` once the date has passed), as the totals count it. The report is for
+people; it is not read back (use JSON or the workbook for that).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from collections.abc import Iterable
 
 from govtrack.model.dates import date_argument
 from govtrack.model.records import Action, Document
-from govtrack.model.rules import summarize
+from govtrack.model.rules import resolves_itself, summarize
 from govtrack.model.status import Status
 
 __all__ = ["dumps", "escape", "is_report"]
@@ -50,6 +52,12 @@ def escape(text: str) -> str:
 
 
 def _status_cell(action: Action, on: dt.date) -> str:
+    if resolves_itself(action):  # counted apart in the totals, so shown apart
+        if not action.deadline_text:
+            return "Resolves by itself"
+        passed = action.due is not None and action.due.end < on
+        verb = "Resolved" if passed else "Resolves"
+        return f"{verb} by itself on {escape(action.deadline_text)}"
     status = action.effective_status(on=on)
     if status is None:
         return f"unknown ({escape(action.status_text)})" if action.status_text else "unknown"
