@@ -382,3 +382,22 @@ def test_validate_is_the_same_with_or_without_the_reading_problems(
     """validate judges the words kept as text on the document itself: adding the reading
     problems (as a reader does) changes nothing it lists, order included."""
     assert gt.validate(doc, on=on) == gt.validate(with_reading_problems(doc), on=on)
+
+
+_TEXT_FIXTURES = sorted(
+    (folder.name.replace("_", "-") + ("-report" if folder.name == "progress" else ""), path)
+    for folder in (Path(__file__).parent / "data").iterdir()
+    if folder.name in {"gate", "matrix", "minutes", "meeting_report", "progress"}
+    for path in folder.iterdir()
+    if path.suffix in {".txt", ".md"}
+)
+
+
+@pytest.mark.parametrize(("name", "path"), _TEXT_FIXTURES, ids=lambda item: str(item))
+def test_every_text_module_reads_as_the_api_does(name: str, path: Path) -> None:
+    """Every text module's loads is the API's reading, problems included (the minutes,
+    meeting-report and progress-report modules now add GT101/GT104/GT111 themselves, as
+    gate's and matrix's do, so no entry point gives fewer)."""
+    module = importlib.import_module("govtrack.io." + path.parent.name)
+    text = path.read_text(encoding="utf-8")
+    assert gt.loads(text, format=name) == module.loads(text)

@@ -26,7 +26,6 @@ from govtrack.io.limits import (
 )
 from govtrack.io.report import is_report
 from govtrack.model.records import Document
-from govtrack.validate import with_reading_problems
 
 __all__ = ["dump", "dumps", "load", "loads"]
 
@@ -133,25 +132,16 @@ def _read(
 ) -> Document:
     """Read with one format's module; line-oriented formats get the line-length limit.
 
-    Every text format but JSON reports the words it kept but could not interpret
-    (:func:`~govtrack.validate.with_reading_problems`): the modules of
-    :data:`_REPORT_THEIR_WORDS` do it in their ``loads``, as the Excel reader does in its
-    ``load``; for the others it is done here.
+    Every reader but JSON's reports, in its own ``loads`` (as the Excel reader in its
+    ``load``), the words it kept but could not interpret
+    (:func:`~govtrack.validate.with_reading_problems`); a stored JSON document's problems
+    are read as they were written.
     """
     if name != "json":
         check_lines(text, limits, source=source)
     _check_options(name, module.loads, options)
     document: Document = module.loads(text, source=source, **options)
-    if name == "json":
-        return document  # a stored document: its problems are read as they were written
-    if name in _REPORT_THEIR_WORDS:
-        return document
-    return with_reading_problems(document)  # the words the reader kept but did not read
-
-
-_REPORT_THEIR_WORDS = frozenset({"gate", "matrix"})
-"""The text formats whose module's ``loads`` reports the words it kept as text (GT101,
-GT104, GT111) itself, as ``govtrack.io.excel.load`` does."""
+    return document
 
 
 def _check_options(name: str, reader: Any, options: dict[str, Any]) -> None:

@@ -246,6 +246,7 @@ from govtrack.model.dates import MONTHS, Due, Precision, parse_due
 from govtrack.model.location import Location
 from govtrack.model.records import AgendaItem, Decision, Document, Issue, Meeting
 from govtrack.model.status import Severity
+from govtrack.validate import with_reading_problems
 
 __all__ = ["loads", "sniff"]
 
@@ -1747,7 +1748,8 @@ def loads(text: str, *, source: str = "", dayfirst: bool | None = None) -> Docum
     ...
     govtrack._errors.FormatError: expected record notes of a meeting: ...
     """
-    return _Reader(lines_of(text), source, dayfirst).read()
+    document = _Reader(lines_of(text), source, dayfirst).read()
+    return with_reading_problems(document)  # the words kept as text (GT101, GT104)
 
 
 def decision_deadline(

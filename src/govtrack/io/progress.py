@@ -104,6 +104,7 @@ from govtrack.model.dates import Due, parse_due
 from govtrack.model.location import Location
 from govtrack.model.records import Activity, Answer, Document, Indicator, Issue, ProgressReport
 from govtrack.model.status import ScheduleStatus, Severity, Status
+from govtrack.validate import with_reading_problems
 
 __all__ = ["loads", "sniff"]
 
@@ -351,7 +352,8 @@ def loads(text: str, *, source: str = "", dayfirst: bool | None = None) -> Docum
     ...
     govtrack._errors.FormatError: expected a working-group progress report: ...
     """
-    return _Reader(lines_of(text), source, dayfirst).read()
+    document = _Reader(lines_of(text), source, dayfirst).read()
+    return with_reading_problems(document)  # the words kept as text (GT101, GT104)
 
 
 @attrs.define
