@@ -393,7 +393,7 @@ _TEXT_FIXTURES = sorted(
 )
 
 
-@pytest.mark.parametrize(("name", "path"), _TEXT_FIXTURES, ids=lambda item: str(item))
+@pytest.mark.parametrize(("name", "path"), _TEXT_FIXTURES, ids=str)
 def test_every_text_module_reads_as_the_api_does(name: str, path: Path) -> None:
     """Every text module's loads is the API's reading, problems included (the minutes,
     meeting-report and progress-report modules now add GT101/GT104/GT111 themselves, as
