@@ -192,7 +192,7 @@ def test_header_fields_read_back_into_their_fields(tmp_path: Path) -> None:
                     ),
                 )
             ),
-            "plans[0].actions[0].due_text 'end of 2023' would be left out",
+            "plans[0].actions[0] has a deadline (2023) and also the unread text 'end of 2023'",
         ),
     ],
 )
