@@ -24,6 +24,7 @@ from hypothesis import HealthCheck, given, settings
 
 import govtrack as gt
 from govtrack.cli import main
+from govtrack.io import excel_write
 from strategies import evaluations, plans, reports
 
 ON = dt.date(2023, 1, 31)
@@ -294,7 +295,8 @@ def _filled(doc: gt.Document) -> gt.Document:
     def container(record: Any, fallback: str) -> Any:
         changes: dict[str, Any] = {"extra": {"As of": ON.isoformat(), **record.extra}}
         if not record.title:
-            changes["title"] = fallback
+            # Its sheet's name: the one it was read from when free and valid, else the kind's.
+            changes["title"] = excel_write._origin_sheet(record, set()) or fallback
         if isinstance(record, gt.Evaluation):
             changes["recommendations"] = tuple(
                 attrs.evolve(
