@@ -24,6 +24,7 @@ from hypothesis import HealthCheck, given, settings
 
 import govtrack as gt
 from govtrack.cli import main
+from govtrack.io import excel_write
 from strategies import evaluations, plans, reports
 
 ON = dt.date(2023, 1, 31)
@@ -192,7 +193,7 @@ def test_header_fields_read_back_into_their_fields(tmp_path: Path) -> None:
                     ),
                 )
             ),
-            "plans[0].actions[0].due_text 'end of 2023' would be left out",
+            "plans[0].actions[0] has a deadline (2023) and also the unread text 'end of 2023'",
         ),
     ],
 )
@@ -294,7 +295,8 @@ def _filled(doc: gt.Document) -> gt.Document:
     def container(record: Any, fallback: str) -> Any:
         changes: dict[str, Any] = {"extra": {"As of": ON.isoformat(), **record.extra}}
         if not record.title:
-            changes["title"] = fallback
+            # Its sheet's name: the one it was read from when free and valid, else the kind's.
+            changes["title"] = excel_write._origin_sheet(record, set()) or fallback
         if isinstance(record, gt.Evaluation):
             changes["recommendations"] = tuple(
                 attrs.evolve(

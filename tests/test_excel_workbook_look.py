@@ -222,9 +222,9 @@ def test_the_matrix_keeps_its_dropdowns_and_highlighting() -> None:
     assert ("warning", "Unknown status") == lists["_lists!$A$2:$A$6"]
     (formula,) = [rule.formula[0] for cf in sheet.conditional_formatting for rule in cf.rules]
     expected = (
-        'OR($E5="Overdue",AND(OR(ISNUMBER($D5),ISNUMBER($I5)),'
+        "OR(SUMPRODUCT(--($E5=_lists!$A$9:$A$9))>0,AND(OR(ISNUMBER($D5),ISNUMBER($I5)),"
         "IF(ISNUMBER($D5),$D5,$I5)<IF(ISNUMBER($B$2),$B$2,TODAY()),"
-        '$E5<>"Completed",$E5<>"No longer applicable"))'
+        "SUMPRODUCT(--($E5=_lists!$A$7:$A$8))=0))"
     )
     assert expected == formula
     assert sheet["B5"].alignment.wrap_text

@@ -185,14 +185,16 @@ def test_matrix_dropdowns_point_at_the_lists_sheet(matrix: Any) -> None:
 
 
 def test_lists_sheet_holds_the_status_and_category_labels(matrix: Any) -> None:
-    """The Lists sheet holds every status label in A and every category label in B."""
+    """The Lists sheet holds every status label in A and every category label in B, then
+    the words the highlighting takes for closed and for Overdue (here the labels)."""
     rows = list(matrix["_lists"].iter_rows(values_only=True))
-    statuses = [row[0] for row in rows[1:] if row[0]]
+    statuses = [row[0] for row in rows[1:6] if row[0]]
     categories = [row[1] for row in rows[1:] if row[1]]
     assert (
         [status.label for status in gt.Status],
         [category.label for category in gt.ResponseCategory],
-    ) == (statuses, categories)
+        ["Completed", "No longer applicable", "Overdue"],
+    ) == (statuses, categories, [row[0] for row in rows[6:]])
 
 
 def test_matrix_highlights_overdue_rows_by_a_formula_on_the_as_of_cell(matrix: Any) -> None:
@@ -207,9 +209,10 @@ def test_matrix_highlights_overdue_rows_by_a_formula_on_the_as_of_cell(matrix: A
         for rule in formatting.rules
     ]
     formula = (
-        f'OR(${status}5="Overdue",AND(OR(ISNUMBER(${deadline}5),ISNUMBER($N5)),'
+        f"OR(SUMPRODUCT(--(${status}5=_lists!$A$9:$A$9))>0,"
+        f"AND(OR(ISNUMBER(${deadline}5),ISNUMBER($N5)),"
         f"IF(ISNUMBER(${deadline}5),${deadline}5,$N5)<IF(ISNUMBER($B$2),$B$2,TODAY()),"
-        f'${status}5<>"Completed",${status}5<>"No longer applicable"))'
+        f"SUMPRODUCT(--(${status}5=_lists!$A$7:$A$8))=0))"
     )
     assert [(f"A5:M{7 + excel_write.SPARE_ROWS}", "expression", [formula])] == rules
 
@@ -580,9 +583,10 @@ def test_the_template_highlights_rows_by_the_deadline_a_partner_types(tmp_path: 
         rule.formula for formatting in sheet.conditional_formatting for rule in formatting.rules
     ]
     expected = (
-        f'OR(${status}5="Overdue",AND(OR(ISNUMBER(${deadline}5),ISNUMBER(${helper}5)),'
+        f"OR(SUMPRODUCT(--(${status}5=_lists!$A$9:$A$9))>0,"
+        f"AND(OR(ISNUMBER(${deadline}5),ISNUMBER(${helper}5)),"
         f"IF(ISNUMBER(${deadline}5),${deadline}5,${helper}5)<IF(ISNUMBER($B$2),$B$2,TODAY()),"
-        f'${status}5<>"Completed",${status}5<>"No longer applicable"))'
+        f"SUMPRODUCT(--(${status}5=_lists!$A$7:$A$8))=0))"
     )
     assert [[expected]] == formulas
     instructions = " ".join(str(row[0]) for row in book["Instructions"].iter_rows(values_only=True))

@@ -97,7 +97,14 @@ def list_validation(source: str, *, what: str, prompt: str) -> DataValidation:
     )
 
 
-def overdue_formula(status: str, past: Sequence[str], also: Sequence[str] = ()) -> str:
+def overdue_formula(
+    status: str,
+    past: Sequence[str],
+    also: Sequence[str] = (),
+    *,
+    closed: str = "",
+    overdue: str = "",
+) -> str:
     """The rule of an overdue row, as a conditional format's formula.
 
     Args:
@@ -105,16 +112,30 @@ def overdue_formula(status: str, past: Sequence[str], also: Sequence[str] = ()) 
         past: Conditions that together say the deadline's last day has passed; none may
             be an error value (an error anywhere makes Excel skip the rule).
         also: Further conditions for a row overdue by its deadline.
+        closed: A range of the words that read as Completed or No longer applicable
+            (``_lists!$A$7:$A$9``), labels included; empty to compare with the labels.
+        overdue: A range of the words that read as Overdue, likewise.
 
     Returns:
-        ``OR(status is Overdue, AND(past..., status is not closed, also...))``.
+        ``OR(status is Overdue, AND(past..., status is not closed, also...))``. A range is
+        tested with ``SUMPRODUCT(--(status=range))``: Excel's ``=`` ignores case, as
+        :meth:`govtrack.Status.parse` does, and unlike ``MATCH`` or ``COUNTIF`` it takes no
+        ``*``, ``?`` or ``>`` in the status for a pattern.
 
     >>> overdue_formula("$E5", ["$N5<TODAY()"])
     'OR($E5="Overdue",AND($N5<TODAY(),$E5<>"Completed",$E5<>"No longer applicable"))'
+    >>> overdue_formula("$E5", ["$N5<TODAY()"], closed="L!$A$7:$A$9", overdue="L!$A$10:$A$10")
+    'OR(SUMPRODUCT(--($E5=L!$A$10:$A$10))>0,AND($N5<TODAY(),SUMPRODUCT(--($E5=L!$A$7:$A$9))=0))'
     """
-    open_status = [f'{status}<>"{word.label}"' for word in Status if word.is_closed]
+    if closed:
+        open_status = [f"SUMPRODUCT(--({status}={closed}))=0"]
+    else:
+        open_status = [f'{status}<>"{word.label}"' for word in Status if word.is_closed]
+    is_overdue = (
+        f"SUMPRODUCT(--({status}={overdue}))>0" if overdue else f'{status}="{Status.OVERDUE.label}"'
+    )
     conditions = ",".join([*past, *open_status, *also])
-    return f'OR({status}="{Status.OVERDUE.label}",AND({conditions}))'
+    return f"OR({is_overdue},AND({conditions}))"
 
 
 def overdue_rule(formula: str) -> Rule:

@@ -5,7 +5,8 @@ Two layouts:
 - ``layout="workbook"`` (the default): govtrack's own multi-sheet workbook,
   lossless both ways (see :mod:`govtrack.io.excel_workbook`).
 - ``layout="matrix"``: one sheet per evaluation, meeting, progress report and
-  action plan, in the shape partners know — a title row, an "As of" date, the
+  action plan (named after the sheet it was read from when that name is free, else after
+  its title), in the shape partners know — a title row, an "As of" date, the
   header row (the headers of :data:`govtrack.io.columns.HEADERS`), then one row
   per action with the recommendation's cells merged down over its actions.
 
@@ -40,7 +41,10 @@ reads back as an action, never as a section row or a note): conditional
 formatting colours a row when its deadline's last day is before the "As of" date
 (today's date, by Excel's ``TODAY()`` in the rule, when the cell holds no date)
 and the status is neither Completed nor No longer applicable (or when the status
-is Overdue). The deadline's last day is the Deadline cell itself when it holds a
+is Overdue), as govtrack reads the Status cell: the hidden ``_lists`` sheet holds, under
+the dropdowns' words, the words of the document that read as closed and those that read as
+Overdue (``Done``, ``Delayed``; the labels too), and the rule tests the cell against them
+without case, as Excel compares. The deadline's last day is the Deadline cell itself when it holds a
 real Excel date (a partner typed ``2023-06-30`` and Excel made it a date), else
 the hidden cell: a Deadline a partner types as text (``2023/06``, ``Q2 2023``)
 in a blank row is not highlighted, and one a partner changes as text keeps the
@@ -221,6 +225,7 @@ _PAIR = Alignment(wrap_text=False, vertical="top")
 # What Excel refuses in a sheet name, and what XML cannot hold (U+FFFE, U+FFFF, surrogates).
 _SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\\x00-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 _RESERVED_SHEETS = {LISTS_SHEET.casefold(), INSTRUCTIONS_SHEET.casefold(), "_govtrack"}
+_SHEET_NAME_MOST = 31
 
 Row = list[str]
 
@@ -424,6 +429,28 @@ def _headers(keys: Sequence[str]) -> list[str]:
     return [key[6:] if key.startswith("extra:") else HEADERS[key] for key in keys]
 
 
+def _origin_sheet(record: Any, taken: set[str]) -> str:
+    """The name of the sheet a container was read from, when the matrix can name its sheet
+    so: a valid Excel sheet name (31 characters at most, none Excel refuses, no quote at
+    either end) that is not reserved and not taken yet; else empty. The reader takes the
+    title from the title row, so the sheet's name changes nothing that is read back."""
+    origin = record.origin
+    name = origin.sheet if origin is not None else ""
+    if (
+        not name
+        or len(name) > _SHEET_NAME_MOST
+        or name != name.strip()
+        or name.startswith("'")
+        or name.endswith("'")
+        or _SHEET_NAME_BAD.search(name)
+        or name.casefold() in _RESERVED_SHEETS
+        or name.casefold() in taken
+    ):
+        return ""
+    taken.add(name.casefold())
+    return name
+
+
 def _sheet_name(title: str, fallback: str, taken: set[str]) -> str:
     name = _SHEET_NAME_BAD.sub(" ", excel_workbook.unescape_cell_text(title))
     name = " ".join(name.split()).strip("'")[:31].strip() or fallback
@@ -491,7 +518,9 @@ def _containers(doc: Document) -> Iterator[tuple[str, str, Any, str]]:
     )
     for field, fallback, records in groups:
         for index, record in enumerate(records):
-            name = _sheet_name(record.title, f"{fallback} {index + 1}", taken)
+            name = _origin_sheet(record, taken) or _sheet_name(
+                record.title, f"{fallback} {index + 1}", taken
+            )
             kind = excel.sheet_kind(_record_keys(record))
             yield f"{field}[{index}]", kind, record, name
 
@@ -753,8 +782,10 @@ def _check(table: _Table) -> None:
 # Writing the sheets
 
 
-def _lists_sheet(workbook: openpyxl.Workbook) -> None:
-    """Write the hidden Lists sheet behind the dropdowns (ranges in :func:`_list_ranges`)."""
+def _lists_sheet(workbook: openpyxl.Workbook, words: tuple[list[str], list[str]]) -> None:
+    """Write the hidden Lists sheet behind the dropdowns and the highlighting (ranges in
+    :func:`_list_ranges`): the status and category labels, then, in the status column, the
+    words that read as closed and those that read as Overdue (:func:`_status_words`)."""
     sheet: Any = workbook.create_sheet(LISTS_SHEET)
     sheet.sheet_state = "hidden"
     statuses = [status.label for status in Status]
@@ -767,6 +798,41 @@ def _lists_sheet(workbook: openpyxl.Workbook) -> None:
                 categories[index] if index < len(categories) else None,
             ]
         )
+    closed, overdue = words
+    for word in [*closed, *overdue]:
+        sheet.append([_text(sheet, word)])
+
+
+_MOST_LIST_ROWS = 29
+"""The most rows the Lists sheet may have: the reader knows it as govtrack's (not data) only
+when it is shorter than :data:`govtrack.io.excel.HEADER_SCAN_ROWS`."""
+
+
+def _status_words(tables: Sequence[_Table]) -> tuple[list[str], list[str]]:
+    """The Status words the highlighting takes for closed (Completed or No longer applicable)
+    and for Overdue: the labels, then each word of the tables' Status cells that
+    :meth:`Status.parse` reads as one of them (``Done``, ``Delayed``), once however it is
+    cased (Excel compares without case), while the Lists sheet has room."""
+    closed = [status.label for status in Status if status.is_closed]
+    overdue = [Status.OVERDUE.label]
+    seen = {word.lower() for word in [*closed, *overdue]}
+    room = _MOST_LIST_ROWS - 1 - max(len(Status), len(ResponseCategory)) - len(seen)
+    for table in tables:
+        index = table.keys.index("status")
+        for row in table.rows:
+            word = row[index]
+            if not word or word.lower() in seen or room <= 0:
+                continue
+            seen.add(word.lower())
+            status = Status.parse(word)
+            if status is Status.OVERDUE:
+                overdue.append(word)
+            elif status is not None and status.is_closed:
+                closed.append(word)
+            else:
+                continue
+            room -= 1
+    return closed, overdue
 
 
 def _text(sheet: Any, text: str, style: Callable[[Any], None] | None = None) -> Any:
@@ -853,7 +919,12 @@ def _write_table(
     # An "As of" cell holding no date (the template's, or one a partner cleared) judges on
     # today: the rule computes TODAY() when Excel draws the sheet, so no cell needs a formula.
     as_of_day = f"IF(ISNUMBER({as_of_ref}),{as_of_ref},TODAY())"
-    formula = overdue_formula(status, [known, f"{end}<{as_of_day}"])
+    formula = overdue_formula(
+        status,
+        [known, f"{end}<{as_of_day}"],
+        closed=lists["closed"],
+        overdue=lists["overdue"],
+    )
     highlighted = f"A{first_row}:{last_column}{styled_to}"
     sheet.conditional_formatting.add(highlighted, overdue_rule(formula))
 
@@ -895,13 +966,19 @@ def _write_table(
         sheet.append(row)
 
 
-def _list_ranges() -> dict[str, str]:
-    """The dropdowns' ranges on the Lists sheet (written last, so a matrix sheet is first)."""
+def _list_ranges(words: tuple[list[str], list[str]]) -> dict[str, str]:
+    """The ranges on the Lists sheet (written last, so a matrix sheet is first): the
+    dropdowns' (``status``, ``category``) and the highlighting's (``closed``, ``overdue``)."""
     statuses = len(Status)
     categories = len(ResponseCategory)
+    closed, overdue = words
+    first = max(statuses, categories) + 2
+    after = first + len(closed)
     return {
         "status": f"{LISTS_SHEET}!$A$2:$A${statuses + 1}",
         "category": f"{LISTS_SHEET}!$B$2:$B${categories + 1}",
+        "closed": f"{LISTS_SHEET}!$A${first}:$A${after - 1}",
+        "overdue": f"{LISTS_SHEET}!$A${after}:$A${after + len(overdue) - 1}",
     }
 
 
@@ -1184,7 +1261,11 @@ def _action_cells_lost(path: str, action: Action, *, report: bool) -> Iterator[s
             yield f"{path}.status_text {_short(word)} would read back as a comment"
     if action.due_text:
         if action.due is not None:
-            yield f"{path}.due_text {_short(action.due_text)} would be left out"
+            yield (
+                f"{path} has a deadline ({action.due.text or action.due.portable_text()}) and "
+                f"also the unread text {_short(action.due_text)} from before; pass "
+                "due_text='' with the new due"
+            )
         elif _reads_as_due(action.due_text):
             yield f"{path}.due_text {_short(action.due_text)} would read back as a deadline"
     if action.responsible and _parties("\n".join(action.responsible)) != (action.responsible):
@@ -1226,12 +1307,13 @@ def _save_with_lists(
 ) -> None:
     workbook = openpyxl.Workbook(write_only=True)
     _wrap_by_default(workbook)
-    lists = _list_ranges()
+    words = _status_words(tables)
+    lists = _list_ranges(words)
     for table in tables:
         _write_table(workbook, table, lists, extra_rows=extra_rows)
     if instructions:
         _instructions_sheet(workbook)
-    _lists_sheet(workbook)
+    _lists_sheet(workbook, words)
     workbook.save(stream)
 
 
