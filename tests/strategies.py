@@ -356,9 +356,12 @@ names them, so an ``extra`` entry under such a header is written and read back a
 _LOOKUP = merge_aliases()
 extra_headers = st.one_of(
     st.sampled_from(PARTNER_HEADERS),
-    words.map(lambda key: " ".join(key.split())).filter(lambda key: not header_key(key, _LOOKUP)),
+    words.map(lambda key: " ".join(key.split())).filter(
+        lambda key: not header_key(key, _LOOKUP) and not key.startswith("_govtrack")
+    ),
 )
-"""Headers of ``extra`` columns no reader names (a header it names is read as that column)."""
+"""Headers of ``extra`` columns no reader names (a header it names is read as that column;
+one starting ``_govtrack`` is one of govtrack's own hidden columns, refused by the writers)."""
 
 _HINT_WORDS = ("will", "be", "done", "the", "unit", "person", "free", "text", "briefly", "one",
                "from", "list", "name", "of", "or")  # fmt: skip

@@ -9,6 +9,7 @@ the plural), so it is not taken for Scope, or for a work plan's schedule.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import tempfile
 from pathlib import Path
 
@@ -102,3 +103,14 @@ def test_extra_columns_survive_the_markdown_matrix(actions: tuple[gt.Action, ...
     """The Markdown matrix reads a plan with partner columns back equal."""
     doc = gt.Document(plans=(gt.ActionPlan(title="Plan", actions=actions),))
     assert doc == matrix.loads(matrix.dumps(doc))
+
+
+@pytest.mark.parametrize("key", ["_govtrack", "_govtrack due end", "_govtrack notes"])
+def test_an_extra_column_headed_as_govtracks_own_is_refused(key: str) -> None:
+    """Regression (found by the property above): an ``extra`` key starting `_govtrack`, the
+    header of the matrix's own hidden columns, was written and then dropped by the reader in
+    silence; the matrix refuses it unless lossy, naming it."""
+    action = gt.Action(text="Action 1", responsible=("Unit",), extra=gt.FrozenMap({key: "0"}))
+    doc = gt.Document(plans=(gt.ActionPlan(title="Plan", actions=(action,)),))
+    with pytest.raises(gt.WriteError, match=re.escape(f"extra[{key!r}]")):
+        _excel_round_trip(doc)

@@ -1249,7 +1249,10 @@ def _action_lost(path: str, action: Action, *, plan: bool) -> Iterator[str]:
 
 def _action_cells_lost(path: str, action: Action, *, report: bool) -> Iterator[str]:
     """The cells of an action's row that would read back otherwise."""
-    from govtrack.io.excel import _parties  # noqa: PLC0415 - excel imports this module
+    from govtrack.io.excel import (  # noqa: PLC0415 - excel imports this module
+        GOVTRACK_MARKER,
+        _parties,
+    )
 
     word = _status_word(action)
     if action.status_text and word != action.status_text:
@@ -1277,6 +1280,11 @@ def _action_cells_lost(path: str, action: Action, *, report: bool) -> Iterator[s
     for name, value in action.extra.items():
         if not value.strip():
             yield f"{path}.extra[{name!r}] {_short(value)} would be left out (an empty cell)"
+        elif name.startswith(GOVTRACK_MARKER):
+            yield (
+                f"{path}.extra[{name!r}] {_short(value)} would be left out (the reader takes "
+                f"a column headed {GOVTRACK_MARKER!r}… for one of govtrack's own)"
+            )
 
 
 def _reads_as_due(text: str) -> bool:
