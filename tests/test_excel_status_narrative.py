@@ -107,3 +107,31 @@ def test_an_evaluations_reporting_period_fills_its_period(tmp_path: Path) -> Non
     book.save(path)
     [evaluation] = gt.load(path).evaluations
     assert (evaluation.period, dict(evaluation.extra)) == ("01/07/2023 – 31/12/2023", {})
+
+
+@pytest.mark.parametrize(
+    "cells",
+    [
+        [("25%", "50%"), ("10%", "30%"), ("40%", "80%")],
+        [("Yes", "No"), ("No", "No"), ("Yes", "Yes")],
+        [("1200", "3400"), ("12", "40"), ("7", "9")],
+    ],
+)
+def test_dated_progress_columns_of_figures_or_answers_are_updates(
+    tmp_path: Path, cells: list[tuple[str, str]]
+) -> None:
+    """Regression (a review of the one Status rule): dated `Progress <date>` columns of
+    percentages, counts or yes/no were taken for status rounds, the latest cell becoming an
+    unknown status word (GT101) and leaving the updates; they are dated updates (GT233)."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Action", "Responsible", "Deadline", "Progress March 2024", "Progress June 2024"])
+    for number, (march, june) in enumerate(cells, start=1):
+        sheet.append([f"Action {number}", "HR", "2024/12", march, june])
+    book.save(tmp_path / "rounds.xlsx")
+    doc = gt.load(tmp_path / "rounds.xlsx")
+    assert [("", [march, june]) for march, june in cells] == [
+        (action.status_text, [update.text for update in action.updates]) for action in doc.actions
+    ]
+    assert "GT233" in {problem.code for problem in doc.problems}

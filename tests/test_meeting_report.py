@@ -650,6 +650,20 @@ def test_a_surname_like_a_title_ends_the_chairs_sentence(surname: str) -> None:
     assert ((f"Dr. Amartya {surname}",), 20) == (meeting.chair, meeting.attendance_count)
 
 
+@pytest.mark.parametrize(
+    "chair", ["Chief Eng. Okot Lind", "Senior Col. Okot Lind", "Major Gen. Okello", "Lt. Col. Ayo"]
+)
+def test_a_rank_before_a_title_keeps_the_name_whole(chair: str) -> None:
+    """Regression (review of the surname rule): a capitalised rank before a title that is also
+    a surname (`Chief Eng.`, `Major Gen.`) was taken for a name, so the chair was cut to
+    `Chief Eng`; a rank or grade is no name."""
+    report = (
+        "9 October 2023\nRiverside Hall, Gulu\n\nSector Working Group Meeting on Roads\n\n"
+        f"The meeting was chaired by {chair}. Some 20 participants attended.\n"
+    )
+    assert ((chair,), 20) == (_meeting(report).chair, _meeting(report).attendance_count)
+
+
 @pytest.mark.parametrize("office", ["Gen. Directorate", "Gen. Directorate of Planning"])
 def test_an_office_with_a_short_word_is_one_chair(office: str) -> None:
     """Regression: 'chaired by the Ministry of Health, Gen. Directorate' gave the chair

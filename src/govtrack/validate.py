@@ -462,9 +462,8 @@ def with_reading_problems(document: Document) -> Document:
     response category (GT111), each at the field's location (``Actions!D2``, ``line 12``).
 
     The readers' shared last step: the ``load`` of the Excel reader (for a partner's
-    workbook) and the ``loads`` of the text matrix and the tracking-system page call it,
-    and :func:`govtrack.load` and :func:`govtrack.loads` for every other format but JSON
-    (minutes, meeting and progress reports, whose own ``loads`` do not). The issues
+    workbook) and the ``loads`` of every text module but JSON's call it, so
+    :func:`govtrack.load` and :func:`govtrack.loads` give the same problems. The issues
     are the rules' own (:data:`READING_RULES`), added after the reader's problems in rule
     order, one for each word (two actions at one place, or built in code with none, give
     two). One the document holds already (same code and location: a second call) is not

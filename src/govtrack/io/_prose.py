@@ -79,7 +79,8 @@ HONORIFIC = (
 readers of meeting records find names by it."""
 
 _ABBREVIATION = re.compile(
-    r"(?:\b(?:Mr|Ms|Mrs|Dr|Prof|Hon|Rt|St|No|Nos|Co|Ltd|Inc|Jr|Sr|vs|etc|e\.g|i\.e)|\b[A-Z])\.$"
+    r"(?:\b(?:Mr|Ms|Mrs|Dr|Prof|Hon|Rt|St|No|Nos|Co|Ltd|Inc|Jr|Sr|vs|etc|e\.g|i\.e"
+    r"|Lt|Maj|Brig|Fr|Sgt|Supt|Insp)|\b[A-Z])\.$"
 )
 _TITLE_OR_NAME = re.compile(
     r"(?:^|(?P<before>\S+)\s{1,3})(?P<title>Eng|Engr|Amb|Rev|Gen|Col|Capt|Sen)\.$"
@@ -88,7 +89,10 @@ _TITLE_OR_NAME = re.compile(
 before it."""
 _TITLE_WORD = re.compile(
     r"(?:Mr|Ms|Mrs|Miss|Dr|Prof|Professor|H\.\s?E|Rt|Hon|Honou?rable|Sir|Dame|Eng|Engr|Amb|Rev"
-    r"|Gen|Col|Capt|Sen)\.?"
+    r"|Gen|Col|Capt|Sen"
+    # a rank or grade that a title follows (Chief Eng., Major Gen., Most Rev., Lt. Col.)
+    r"|Chief|Senior|Principal|Deputy|Assistant|Major|Lieutenant|Lt|Brig|Brigadier|Maj"
+    r"|Most|Very|Right|Rt)\.?"
 )
 
 
@@ -106,6 +110,8 @@ def ends_in_abbreviation(text: str) -> bool:
     (True, False)
     >>> ends_in_abbreviation("by Dr. Amartya Sen."), ends_in_abbreviation("Health, Gen.")
     (False, True)
+    >>> ends_in_abbreviation("by Chief Eng."), ends_in_abbreviation("by the Most Rev.")
+    (True, True)
     """
     tail = text[-40:]
     if _ABBREVIATION.search(tail):

@@ -3525,8 +3525,23 @@ def _statuses_in(
         for one in rounds:
             if one.index < len(values) and (text := _text(values[one.index]).strip()):
                 filled += 1
-                known += statuses[text] is not None or not status_narrative(text)
+                known += statuses[text] is not None or _unknown_status_word(text)
     return not filled or known > filled * _MOST_STATUSES
+
+
+_LETTERS = re.compile(r"[^\W\d_]{3,}")
+_ANSWER_WORDS = frozenset({"yes", "no"})
+
+
+def _unknown_status_word(text: str) -> bool:
+    """Whether a dated progress cell holding no status word reads like one all the same
+    (``Stalled``, ``On hold``): words, no narrative; not a figure (``50%``, ``3400``) nor a
+    yes or no, which a column of measures or answers holds."""
+    return (
+        bool(_LETTERS.search(text))
+        and text.strip(" .").lower() not in _ANSWER_WORDS
+        and not status_narrative(text)
+    )
 
 
 def _order_rounds(rounds: list[_Round]) -> str:

@@ -1280,7 +1280,7 @@ def _action_cells_lost(path: str, action: Action, *, report: bool) -> Iterator[s
     for name, value in action.extra.items():
         if not value.strip():
             yield f"{path}.extra[{name!r}] {_short(value)} would be left out (an empty cell)"
-        elif name.startswith(GOVTRACK_MARKER):
+        elif name.strip().startswith(GOVTRACK_MARKER):  # the reader strips its headers
             yield (
                 f"{path}.extra[{name!r}] {_short(value)} would be left out (the reader takes "
                 f"a column headed {GOVTRACK_MARKER!r}… for one of govtrack's own)"
