@@ -13,6 +13,7 @@ Regressions:
 from __future__ import annotations
 
 import datetime as dt
+import re
 import tempfile
 from pathlib import Path
 from typing import Any, TypeVar
@@ -373,3 +374,17 @@ def test_a_document_reads_back_equal_or_is_refused(
                 continue
             back = gt.load(path)
         assert _same_deadlines(_filled(doc)) == _same_deadlines(attrs.evolve(back, problems=()))
+
+
+@pytest.mark.parametrize("ref", ["", "1"])
+def test_two_recommendations_alike_are_refused_not_merged(tmp_path: Path, ref: str) -> None:
+    """Regression (found by the property above on a clean clone): two recommendations in a row
+    with the same ref and text were written as rows the reader takes for one recommendation,
+    read back as one in silence; the matrix refuses them unless lossy."""
+    recommendations = tuple(
+        gt.Recommendation(text="Train staff", ref=ref, actions=(gt.Action(text=f"Action {n}"),))
+        for n in (1, 2)
+    )
+    doc = gt.Document(evaluations=(gt.Evaluation(title="E", recommendations=recommendations),))
+    with pytest.raises(gt.WriteError, match=re.escape("recommendations[1] would read back as")):
+        gt.dump(doc, tmp_path / "m.xlsx", layout="matrix", on=ON)

@@ -1186,8 +1186,16 @@ def _unheld(path: str, record: Any) -> Iterator[str]:
     elif isinstance(record, Evaluation):
         if record.summary:
             yield f"{path}.summary {_short(record.summary)} would be left out"
+        previous = None
         for number, recommendation in enumerate(record.recommendations):
             where = f"{path}.recommendations[{number}]"
+            if previous is not None and (previous.ref, previous.text) == (
+                recommendation.ref,
+                recommendation.text,
+            ):
+                # the reader takes a row repeating the recommendation above for its next row
+                yield f"{where} would read back as part of the one above (the same ref and text)"
+            previous = recommendation
             if recommendation.group:
                 yield f"{where}.group {_short(recommendation.group)} would be left out"
             yield from _response_lost(f"{where}.response", recommendation.response)
