@@ -70,10 +70,12 @@ _NOT_A_NAME = (
 """A word after ``Gen.``, ``Eng.`` and kin that makes them no title but a short word of an
 office's name (``Gen. Directorate of Planning``)."""
 
-HONORIFIC = (
-    r"(?:Mr|Ms|Mrs|Miss|Dr|Prof|Professor|H\.\s?E|Rt\.?\s{1,2}Hon|Hon|Honou?rable|Sir|Dame"
-    r"|Eng|Engr|Amb|Rev|Gen|Col|Capt|Sen)\.?\s(?!" + _NOT_A_NAME + ")"
-)
+_SURNAME_TITLES = "Eng|Engr|Amb|Rev|Gen|Col|Capt|Sen"
+"""Titles that are also surnames or words (``Amartya Sen``, ``Col``): titles only before a
+name (:func:`ends_in_abbreviation`)."""
+_TITLES = r"Mr|Ms|Mrs|Miss|Dr|Prof|Professor|H\.\s?E|Hon|Honou?rable|Sir|Dame|" + _SURNAME_TITLES
+
+HONORIFIC = r"(?:Rt\.?\s{1,2}Hon|" + _TITLES + r")\.?\s(?!" + _NOT_A_NAME + ")"
 """The pattern of a title that starts a person's name (``Eng.``, ``Hon.``, ``Rt. Hon.``,
 ``H.E.``, ``Ms``), then a space, and no word of an office's name (``Gen. Directorate``); the
 readers of meeting records find names by it."""
@@ -82,17 +84,14 @@ _ABBREVIATION = re.compile(
     r"(?:\b(?:Mr|Ms|Mrs|Dr|Prof|Hon|Rt|St|No|Nos|Co|Ltd|Inc|Jr|Sr|vs|etc|e\.g|i\.e"
     r"|Lt|Maj|Brig|Fr|Sgt|Supt|Insp)|\b[A-Z])\.$"
 )
-_TITLE_OR_NAME = re.compile(
-    r"(?:^|(?P<before>\S+)\s{1,3})(?P<title>Eng|Engr|Amb|Rev|Gen|Col|Capt|Sen)\.$"
-)
+_TITLE_OR_NAME = re.compile(r"(?:^|(?P<before>\S+)\s{1,3})(?P<title>" + _SURNAME_TITLES + r")\.$")
 """A title that is also a surname or a word (``Amartya Sen.``, ``Col.``), with the word
 before it."""
 _TITLE_WORD = re.compile(
-    r"(?:Mr|Ms|Mrs|Miss|Dr|Prof|Professor|H\.\s?E|Rt|Hon|Honou?rable|Sir|Dame|Eng|Engr|Amb|Rev"
-    r"|Gen|Col|Capt|Sen"
+    r"(?:" + _TITLES + r"|Rt"
     # a rank or grade that a title follows (Chief Eng., Major Gen., Most Rev., Lt. Col.)
     r"|Chief|Senior|Principal|Deputy|Assistant|Major|Lieutenant|Lt|Brig|Brigadier|Maj"
-    r"|Most|Very|Right|Rt)\.?"
+    r"|Most|Very|Right)\.?"
 )
 
 

@@ -3530,16 +3530,16 @@ def _statuses_in(
 
 
 _LETTERS = re.compile(r"[^\W\d_]{3,}")
-_ANSWER_WORDS = frozenset({"yes", "no"})
 
 
 def _unknown_status_word(text: str) -> bool:
     """Whether a dated progress cell holding no status word reads like one all the same
     (``Stalled``, ``On hold``): words, no narrative; not a figure (``50%``, ``3400``) nor a
     yes or no, which a column of measures or answers holds."""
+    answer = ANSWER.match(text)
     return (
         bool(_LETTERS.search(text))
-        and text.strip(" .").lower() not in _ANSWER_WORDS
+        and not (answer is not None and not text[answer.end() :].strip(" ."))
         and not status_narrative(text)
     )
 
