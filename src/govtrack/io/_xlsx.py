@@ -59,6 +59,7 @@ from govtrack.io._numfmt import (
     cell_shape,
     format_code,
 )
+from govtrack.io._zip import open_part
 
 __all__ = [
     "ENGINES",
@@ -784,7 +785,7 @@ def scan_sheet(
     >>> facts.merges, sorted(facts.hidden_rows), facts.bare_formulas, facts.last_row
     (((1, 1, 1, 3),), [4], ('B2',), 4)
     """
-    with archive.open(part) as stream:
+    with open_part(archive, part) as stream:
         buffer = stream.read(_CHUNK)
         root = _ROOT.search(buffer)
         prefix = (root.group(1) + b":") if root is not None and root.group(1) else b""
@@ -825,7 +826,7 @@ def shared_string_overrides(archive: zipfile.ZipFile, part: str) -> dict[int, st
         return {}
     found = False
     tail = b""
-    with archive.open(part) as stream:
+    with open_part(archive, part) as stream:
         while chunk := stream.read(_CHUNK):
             if _ESCAPE.search(tail + chunk):
                 found = True
@@ -834,7 +835,7 @@ def shared_string_overrides(archive: zipfile.ZipFile, part: str) -> dict[int, st
     if not found:
         return {}
     strings_module = importlib.import_module("openpyxl.reader.strings")
-    with archive.open(part) as stream:
+    with open_part(archive, part) as stream:
         strings: list[str] = strings_module.read_string_table(stream)
     return {index: text for index, text in enumerate(strings) if _ESCAPE_TEXT.search(text)}
 

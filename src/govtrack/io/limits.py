@@ -49,6 +49,7 @@ import attrs
 
 from govtrack._errors import ArgumentError, FormatError, GovtrackError
 from govtrack.io._files import read_error
+from govtrack.io._zip import open_part
 from govtrack.model.location import Location
 
 __all__ = [
@@ -295,7 +296,7 @@ def _extent(archive: zipfile.ZipFile, part: str) -> tuple[int, int]:
 
 def _segments(archive: zipfile.ZipFile, part: str) -> Iterator[bytes]:
     """A part's XML in pieces of about a MiB, each cut before a ``<`` (so no attribute is split)."""
-    with archive.open(part) as stream:
+    with open_part(archive, part) as stream:
         carry = b""
         while True:
             chunk = stream.read(_SEGMENT)
@@ -467,7 +468,7 @@ def _positional_extent(archive: zipfile.ZipFile, part: str, file: str) -> tuple[
     parser.StartDoctypeDeclHandler = refuse
     parser.EntityDeclHandler = refuse
     try:
-        with archive.open(part) as stream:
+        with open_part(archive, part) as stream:
             parser.ParseFile(stream)
     except expat.ExpatError as error:
         raise FormatError(
