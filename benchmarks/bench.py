@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import importlib.metadata
 import importlib.util
 import json
 import os
@@ -398,6 +399,14 @@ def verdict(name: str, value: float) -> str:
     return f"{'met' if met else 'MISSED'} (target {sense} {bound:g})"
 
 
+def _versions(names: tuple[str, ...]) -> dict[str, str]:
+    """The installed version of each distribution ("not installed" for one that is not)."""
+    installed = {
+        dist.metadata["Name"].lower(): dist.version for dist in importlib.metadata.distributions()
+    }
+    return {name: installed.get(name, "not installed") for name in names}
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print and save the results."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -417,11 +426,13 @@ def main(argv: list[str] | None = None) -> int:
         "machine": platform.machine(),
         "cpus": os.cpu_count(),
         "govtrack": gt.__version__,
+        "libraries": _versions(("openpyxl", "python-calamine", "orjson", "zlib-ng")),
         "repeat": args.repeat,
         "sizes": [],
         "targets": {},
     }
     print(f"python {results['python']} on {results['machine']}, {results['cpus']} CPUs")
+    print("  " + ", ".join(f"{name} {version}" for name, version in results["libraries"].items()))
     with tempfile.TemporaryDirectory() as folder:
         for rows in args.sizes:
             print(f"== {rows:,} key actions", flush=True)
