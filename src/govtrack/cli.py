@@ -523,8 +523,12 @@ def _summary(args: argparse.Namespace, doc: Document, out: TextIO) -> int:
         }
         if args.by:
             data["by"] = {"key": args.by, "groups": _breakdown(doc, args.by, on)}
+        # Each fact once: the status words not read (GT101) are told in status_not_read.
+        told = {id(problem) for problem in _unread_status_problems(doc, on)}
         data["reading_problems"] = {
-            severity.value: sum(problem.severity is severity for problem in doc.problems)
+            severity.value: sum(
+                problem.severity is severity and id(problem) not in told for problem in doc.problems
+            )
             for severity in Severity
         }
         data["sheets_not_read"] = _sheets_not_read(doc)
