@@ -373,6 +373,32 @@ def test_reminders_summarise_reading_problems_on_stderr(tmp_path: Path) -> None:
     assert "Overdue on 2023-01-31 (2):" in result.stdout
 
 
+def test_reminders_tell_an_unread_status_once_on_stderr(tmp_path: Path) -> None:
+    """Regression: reminders said on stderr that an overdue action's status was not read,
+    then listed the same GT101 in the table of reading problems; the table alone says it,
+    its example pointing at the cell."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Plan"
+    sheet.append(["Action", "Responsible", "Deadline", "Status"])
+    sheet.append(["Map the shelters", "Unit A", "2022/03", "Stalled"])
+    source = tmp_path / "stalled.xlsx"
+    book.save(source)
+    result = run("reminders", str(source), "--on", "2023-01-31")
+    assert 0 == result.returncode
+    lines = result.stderr.splitlines()
+    assert [
+        f"govtrack: reading problems in {source}: 1 error",
+        "  GT101 error   x1    unknown status word",
+    ] == lines[:2]
+    assert lines[2].startswith("      e.g. Plan!D2: action 'Map the shelters': status 'Stalled'")
+    assert [] == [line for line in lines if "could not read" in line]
+    assert "Overdue on 2023-01-31 (1):" in result.stdout
+
+
 def test_summary_names_a_sheet_of_counts_it_did_not_count(tmp_path: Path) -> None:
     """A sheet of counts (GT223) is named under the totals, with why, and in the JSON."""
     import openpyxl

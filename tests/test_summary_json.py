@@ -39,3 +39,41 @@ def test_overdue_actions_are_records_with_where_they_were_read(tmp_path: Path) -
     ]
     assert data["overdue"]["Finance Unit"][0]["where"] == "Plan!B3"
     assert data["status_not_read"] == {"overdue": 1, "unknown": 0, "words": ["Done ✓"]}
+
+
+def test_reading_problems_leave_out_the_status_words_told_in_status_not_read(
+    tmp_path: Path,
+) -> None:
+    """Regression: `reading_problems` counted again, as errors, the status words not read
+    (GT101) that `status_not_read` counts; it now counts the other problems only, as the
+    text summary does ("1 error besides the status words above")."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Plan"
+    sheet.append(["Action #", "Action", "Responsible", "Deadline", "Status"])
+    sheet.append(["1.1", "Close the audit", "Finance Unit", "2022/03", "Stalled"])
+    sheet.append(["1.2", "Hire the clerk", "HR", "sometime", "Ongoing"])
+    path = tmp_path / "plan.xlsx"
+    book.save(path)
+    out = io.StringIO()
+    assert main(["summary", str(path), "--on", "2023-03-31", "--format", "json"], out=out) == 0
+    data = json.loads(out.getvalue())
+    expected = {
+        "status_not_read": {"overdue": 1, "unknown": 0, "words": ["Stalled"]},
+        "reading_problems": {"error": 1, "warning": 0, "info": 0},  # the deadline (GT104)
+    }
+    assert expected == {key: data[key] for key in expected}
+    assert [
+        "file",
+        "on",
+        "total",
+        "by_status",
+        "unknown",
+        "resolving",
+        "implementation_rate",
+        "overdue",
+        "status_not_read",
+        "reading_problems",
+        "sheets_not_read",
+    ] == list(data)

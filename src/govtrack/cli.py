@@ -31,6 +31,7 @@ from govtrack.api import dump, load
 from govtrack.changes import diff
 from govtrack.io import module_of, reader_codes
 from govtrack.io._files import atomic_write
+from govtrack.model.location import Location
 from govtrack.model.records import Action, Document, Issue
 from govtrack.model.rules import owed_by, resolves_itself, summarize
 from govtrack.model.status import Severity, Status
@@ -523,8 +524,12 @@ def _summary(args: argparse.Namespace, doc: Document, out: TextIO) -> int:
         }
         if args.by:
             data["by"] = {"key": args.by, "groups": _breakdown(doc, args.by, on)}
+        # Each fact once: the status words not read (GT101) are told in status_not_read.
+        told = {id(problem) for problem in _unread_status_problems(doc, on)}
         data["reading_problems"] = {
-            severity.value: sum(problem.severity is severity for problem in doc.problems)
+            severity.value: sum(
+                problem.severity is severity and id(problem) not in told for problem in doc.problems
+            )
             for severity in Severity
         }
         data["sheets_not_read"] = _sheets_not_read(doc)
@@ -610,17 +615,22 @@ def _hidden_sheets_read(doc: Document) -> list[str]:
 def _unread_status_problems(doc: Document, on: dt.date) -> list[Issue]:
     """The reading problems (GT101) of the status words :func:`_unread_status_lines` counts,
     each matched to its action by its place: the summary says each of them once."""
-    places = Counter(
-        action.origin.field("status", "Status") if action.origin is not None else None
-        for actions in _unread_statuses(doc, on).values()
-        for action in actions
-    )
-    said = []
-    for problem in doc.problems:
-        if problem.code == "GT101" and places[problem.location] > 0:
-            places[problem.location] -= 1
-            said.append(problem)
-    return said
+    return [problem for problem, _ in _unread_status_pairs(doc, on)]
+
+
+def _unread_status_pairs(doc: Document, on: dt.date) -> list[tuple[Issue, Action]]:
+    """Each reading problem (GT101) of a status word :func:`_unread_status_lines` counts,
+    with its action, matched by place (two actions at one place take one problem each)."""
+    places: dict[Location | None, list[Action]] = {}
+    for actions in _unread_statuses(doc, on).values():
+        for action in actions:
+            place = action.origin.field("status", "Status") if action.origin is not None else None
+            places.setdefault(place, []).append(action)
+    return [
+        (problem, places[problem.location].pop(0))
+        for problem in doc.problems
+        if problem.code == "GT101" and places.get(problem.location)
+    ]
 
 
 def _print_reading(file: str, doc: Document, out: TextIO, *, said: Sequence[Issue] = ()) -> None:
@@ -713,13 +723,18 @@ def _unread_status_data(doc: Document, on: dt.date) -> dict[str, Any]:
     }
 
 
-def _unread_status_lines(file: str, doc: Document, on: dt.date) -> list[str]:
+def _unread_status_lines(
+    file: str, doc: Document, on: dt.date, *, told: Sequence[Action] = ()
+) -> list[str]:
     """A line for the overdue actions, and one for those of unknown status, whose status
     word govtrack could not read (GT101): an overdue count that holds completed actions
-    written in words govtrack does not know is not taken at its word."""
+    written in words govtrack does not know is not taken at its word. The actions ``told``
+    of elsewhere (their GT101 in a table of reading problems) are left out."""
     counted = _unread_statuses(doc, on)
+    skip = {id(action) for action in told}
     lines = []
-    for kind, actions in counted.items():
+    for kind, every in counted.items():
+        actions = [action for action in every if id(action) not in skip]
         if not actions:
             continue
         words = list(dict.fromkeys(action.status_text.strip() for action in actions))
@@ -822,7 +837,10 @@ def _diff(args: argparse.Namespace, out: TextIO) -> int:
 def _reminders(args: argparse.Namespace, doc: Document, out: TextIO) -> int:
     on = args.on or dt.date.today()  # noqa: DTZ011 - the command line's default is the local today
     items = reminders(doc, on=on, within=args.within)
-    for line in _unread_status_lines(args.file, doc, on):
+    # Said once: the table of reading problems below cites each GT101 at its cell; a line
+    # tells only of the actions whose GT101 it does not hold (a JSON document built in code).
+    told = [action for _, action in _unread_status_pairs(doc, on)]
+    for line in _unread_status_lines(args.file, doc, on, told=told):
         print(f"govtrack: {line}", file=sys.stderr)
     _report_reading(doc, args.file, sys.stderr)
     if args.format == "ics":

@@ -313,6 +313,9 @@ from govtrack.io._refs import LEADING_REF as _LEADING_REF
 from govtrack.io._refs import REF_FIRST as _REF_FIRST
 from govtrack.io._refs import REF_SECOND as _REF_SECOND
 from govtrack.io._refs import outline_fits, split_scope
+from govtrack.io._status_cell import (  # the rule, shared with the progress-report reader
+    status_narrative as status_narrative,  # noqa: PLC0414 - re-exported: tests import it here
+)
 from govtrack.io.columns import (
     GENERIC_HEADERS,
     HEADERS,
@@ -3462,51 +3465,6 @@ def _status_variant(label: str, lookup: Mapping[str, str]) -> str:
         if header_key(" ".join(words[cut:]), lookup) == "status":
             return normalise_header(" ".join(words[:cut]))  # Revised status
     return ""
-
-
-_NARRATIVE_WORDS = 3
-"""A status cell of more words than this, which is no status word, is a narrative."""
-_NARRATIVE_LINKS = frozenset(
-    {"to", "the", "a", "an", "by", "with", "for", "until", "till", "since", "because",
-     "due", "after", "before", "from", "at", "of", "in", "is", "are", "was", "were", "has",
-     "have", "had", "will", "being", "been", "held", "done", "sent", "made", "taken",
-     "given", "begun", "paid", "met", "set", "put", "out", "under", "on", "into", "over",
-     "within", "without", "about", "as", "per", "via"}
-)  # fmt: skip
-"""Words that, after a status cell's first word, make it a clause (``Postponed to August``,
-``Interviews held``) rather than a status word of a few words (``On hold``)."""
-_SENTENCE_MARK = re.compile(r"[.!?;:](?:\s|$)")
-
-
-def status_narrative(text: str) -> bool:
-    """Whether a Status cell that holds no status word is a narrative (moved to the comments
-    and GT112) rather than an unknown status word (kept in ``status_text`` and GT101): more
-    than three words, a line break, a sentence of several words (a full stop, ``;``, ``!``,
-    ``?``, ``:``), or a verb-like or linking word after the first (``Postponed to August``,
-    ``Interviews held``, ``Recruitment launched``). Every sheet that reads a status cell
-    judges it by this one rule.
-
-    >>> status_narrative("Stalled"), status_narrative("On hold"), status_narrative("Stalled.")
-    (False, False, False)
-    >>> status_narrative("Postponed to August"), status_narrative("Recruitment launched")
-    (True, True)
-    >>> status_narrative("Funds late. Report in May"), status_narrative("Under review")
-    (True, False)
-    >>> status_narrative("Appointments under review"), status_narrative("Moved to the autumn")
-    (True, True)
-    """
-    words = text.split()
-    if len(words) > _NARRATIVE_WORDS or "\n" in text.strip():
-        return True
-    if len(words) < 2:  # one word is a label, whatever its punctuation
-        return False
-    if _SENTENCE_MARK.search(text.strip()):
-        return True
-    return any(
-        (word := raw.lower().strip(",()")) in _NARRATIVE_LINKS
-        or (len(word) > 3 and word.endswith("ed"))  # "launched", not "red"
-        for raw in words[1:]
-    )
 
 
 _MOST_STATUSES = 0.5

@@ -30,8 +30,12 @@ holding only a space or a no-break space::
 Rows are found by their shape (an activity is a text cell followed by its
 status cell); cells are placed by position under the header; a mark (``X``,
 ``✓``, ``√``) under "On Schedule" or "Behind Schedule" gives the
-:class:`~govtrack.ScheduleStatus`. When a row has fewer or more cells than the
-header, the reader places what it can, keeps every line of text on the
+:class:`~govtrack.ScheduleStatus`. An implementation status that is no status
+word is judged by the Excel work plan's rule (``status_narrative``): a
+narrative (``Postponed to August``, ``Draft shared. Costing pending``) goes to
+``comments``; a short unknown word (``Stalled``, ``On hold``) stays in
+``status_text``, reported as an unknown status word (GT101). When a row has
+fewer or more cells than the header, the reader places what it can, keeps every line of text on the
 activity or indicator, and records a problem naming the line. An unnumbered
 text in the indicators table starts a new indicator when a timeframe follows it
 and the open row is complete (timeframe, status, constraints, recommendations);
@@ -100,6 +104,7 @@ from govtrack.io._prose import (
     squash,
     unread_after,
 )
+from govtrack.io._status_cell import status_narrative
 from govtrack.model.dates import Due, parse_due
 from govtrack.model.location import Location
 from govtrack.model.records import Activity, Answer, Document, Indicator, Issue, ProgressReport
@@ -660,10 +665,12 @@ class _Reader:
             status_text = ""
         elif "\n" not in status_text and len(status_text) <= 40:
             status = Status.parse(status_text)
+        # A narrative is the comments (GT112); a short unknown word stays the status (GT101).
+        narrative = status is None and status_narrative(status_text)
         common = {
             "status": status,
-            "status_text": status_text if status is not None else "",
-            "comments": status_text if status is None else "",
+            "status_text": "" if narrative else status_text,
+            "comments": status_text if narrative else "",
             "schedule": schedule,
             "delay_reasons": placed[REASONS].text if REASONS in placed else "",
             "recommendations": placed[RECOMMENDATIONS].text if RECOMMENDATIONS in placed else "",
