@@ -120,7 +120,8 @@ officers from Kenya and Uganda to attend …`` and ``… to send copies to the B
 comment …`` name the Secretariat alone. As ``HR to comment`` may also be a clause of its
 own, a name after a recipient that ``to`` or ``with`` leads to, followed by ``to`` and a verb
 (``share the draft with UNICEF and the Finance Unit to prepare the budget``), is reported
-(GT354), never taken as a party by a guess. A subject holding
+(GT354), never taken as a party by a guess, after ``will`` (``The Unit will write to Finance
+and HR to confirm …``) as after ``to``. A subject holding
 ``not`` (``Decisions not objected to within 5 days will be deemed approved``) names no
 party. A party named after ``Responsible:``, ``Lead:``, ``Focal point:`` comes first.
 The decision's text is the whole sentence.
@@ -1346,12 +1347,32 @@ def recipient_clauses(text: str) -> list[tuple[str, str]]:
 
     >>> recipient_clauses("HR to share the plan with UNICEF and the Finance Unit to cost it.")
     [('UNICEF', 'the Finance Unit')]
+    >>> recipient_clauses("The Unit will write to Finance and HR to confirm the budget.")
+    [('Finance', 'HR')]
     >>> recipient_clauses("HR to contact UNICEF and WHO to agree dates.")
     []
     >>> recipient_clauses("HR to send the officers from Kenya and Uganda to attend.")
     []
     """
     return _clause_starts(squash(text.partition("\n")[0]))[1]
+
+
+def recipient_doubt(text: str) -> str:
+    """What to report of the first name :func:`recipient_clauses` finds in a decision's
+    sentence, else ``""``; the minutes (GT354) and meeting-report (GT369) readers say it.
+
+    >>> recipient_doubt("The Unit will write to Finance and HR to confirm the budget.")
+    "'HR' after the recipient 'Finance' may be a second party (a clause of its own, HR to …) \
+or one more recipient; read as a recipient, not a party"
+    """
+    doubts = recipient_clauses(text)
+    if not doubts:
+        return ""
+    recipient, other = doubts[0]
+    return (
+        f"{other!r} after the recipient {recipient!r} may be a second party (a clause of its "
+        f"own, {other} to …) or one more recipient; read as a recipient, not a party"
+    )
 
 
 def _clause_starts(sentence: str) -> tuple[list[tuple[int, int, str]], list[tuple[str, str]]]:
@@ -1376,14 +1397,16 @@ def _clause_starts(sentence: str) -> tuple[list[tuple[int, int, str]], list[tupl
         if not _is_name(subject) or re.search(r"\bnot\b", subject, re.IGNORECASE):
             continue
         so_far = sentence[after : separator.start()].split()
-        if link == "to" and (
-            not infinitive
-            or any(word.strip(_PUNCTUATION).lower() in _CONTROL_VERBS for word in so_far)
+        if link == "to" and any(
+            word.strip(_PUNCTUATION).lower() in _CONTROL_VERBS for word in so_far
         ):
             continue
         if link == "to" and _joins_names(separator.group()) and _ends_with_a_name(so_far):
-            if recipient := _recipient(so_far):  # `share the draft with UNICEF and HR to …`
+            # `share the draft with UNICEF and HR to …`, after `to` or `will` alike
+            if recipient := _recipient(so_far):
                 doubts.append((recipient, subject))
+            continue
+        if link == "to" and not infinitive:
             continue
         starts.append((separator.end(), separator.start(), subject))
         after = separator.end() + m.end()
@@ -2477,18 +2500,13 @@ class _Reader:
         (``… share the draft with UNICEF and the Finance Unit to prepare the budget``): the
         sentence reads two ways, so the decision keeps its subject alone, as a recipient
         never is a party, and says which name it did not take."""
-        doubts = recipient_clauses(text)
-        if not doubts:
-            return
-        recipient, other = doubts[0]
-        self.problem(
-            "GT354",
-            f"decision {entry.ref or _label(text)}: {other!r} after the recipient "
-            f"{recipient!r} may be a second party (a clause of its own, {other} to …) or one "
-            "more recipient; read as a recipient, not a party",
-            entry.line,
-            Severity.WARNING,
-        )
+        if doubt := recipient_doubt(text):
+            self.problem(
+                "GT354",
+                f"decision {entry.ref or _label(text)}: {doubt}",
+                entry.line,
+                Severity.WARNING,
+            )
 
     def deadline(self, segments: list[str]) -> tuple[Due | None, str, str]:
         """The first deadline of a decision's lines: :func:`decision_deadline`."""
