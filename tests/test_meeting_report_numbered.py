@@ -112,3 +112,17 @@ def test_numbered_agreed_items_read_back(
         for d in doc.meetings[0].decisions
     ]
     assert () == doc.problems
+
+
+@pytest.mark.parametrize("item", ["- {}", "1. {}"])
+@pytest.mark.parametrize("verb", ["to", "will"])
+def test_a_name_after_a_recipient_in_an_agreed_item_is_reported(item: str, verb: str) -> None:
+    """Regression: `The Unit will write to Finance and HR to confirm …` under `The meeting
+    agreed that:` reads two ways (HR may be a second party); the meeting report kept the Unit
+    alone, as the minutes do, but gave no problem (the minutes' GT354 is its GT369)."""
+    sentence = f"The Unit {verb} write to Finance and HR to confirm the budget by May 2024."
+    doc = _read("The meeting agreed that:\n" + item.format(sentence) + "\n")
+    (decision,) = doc.meetings[0].decisions
+    assert (("The Unit",), gt.parse_due("May 2024")) == (decision.responsible, decision.due)
+    assert [("GT369", "line 9")] == [(p.code, str(p.location)) for p in doc.problems]
+    assert "'HR' after the recipient 'Finance'" in doc.problems[0].message

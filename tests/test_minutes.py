@@ -706,7 +706,8 @@ def test_i_after_a_colon_ending_h_is_a_numeral_only_when_the_list_says_so(
 
 def test_the_first_deadline_of_a_decision_and_its_sub_list_is_its_due() -> None:
     """The decision's own deadline comes first; else the first sub-item's; an unreadable
-    one in a sub-item is kept and reported (GT349) at the decision's line."""
+    one in a sub-item is kept and reported (GT349) at the decision's line; a later item's
+    own deadline stays in the text and is reported (GT352), never dropped in silence."""
     text = (
         "Minutes\nVenue: Hall\n\nDecisions:\n"
         "a) By 1 May 2024 the Secretariat will:\ni) hire a clerk by 1 June 2024;\n"
@@ -722,7 +723,8 @@ def test_the_first_deadline_of_a_decision_and_its_sub_list_is_its_due() -> None:
         second.due,
         third.due,
     ]
-    assert ("2011/12", [("GT349", "line 12")]) == (
+    expected = [("GT352", "line 5"), ("GT352", "line 8"), ("GT349", "line 12")]
+    assert ("2011/12", expected) == (
         third.due_text,
         [(p.code, str(p.location)) for p in doc.problems],
     )
@@ -778,11 +780,22 @@ def test_sub_lists_stay_in_their_decisions(
     case: tuple[str, list[tuple[str, str, tuple[str, ...], gt.Due | None]]],
 ) -> None:
     """A lettered list read with sub-lists: the same decisions, each sub-item on a line of its
-    decision's text, the first deadline the due, no letter reported missing."""
+    decision's text, the first deadline the due, no letter reported missing; a later
+    sub-item's own deadline is reported (GT352) as staying in the text, never dropped."""
     notes, expected = case
     doc = gt.loads(notes, format="minutes")
-    assert expected == [(d.ref, d.text, d.responsible, d.due) for d in doc.meetings[0].decisions]
-    assert () == doc.problems
+    decisions = doc.meetings[0].decisions
+    assert expected == [(d.ref, d.text, d.responsible, d.due) for d in decisions]
+    written = [
+        (d, line.rsplit(" by ", 1)[1].rstrip(".;"))
+        for d in decisions
+        for line in d.text.split("\n")[1:]
+        if " by " in line
+    ]
+    others = {(d.ref, due) for d, due in written if d.due is None or due != d.due.text}
+    reported = {(p.message.split(":")[0].split()[1], p.message.split("'")[3]) for p in doc.problems}
+    assert {"GT352"} >= {p.code for p in doc.problems}
+    assert others == reported
 
 
 def test_a_numeral_past_xx_under_a_numbered_decision_is_still_reported() -> None:

@@ -42,6 +42,13 @@ def _read(body: str) -> tuple[list[tuple[tuple[str, ...], str]], list[str]]:
          ("The Secretariat",), ["GT354"]),
         ("The Unit to send officers from Kenya and Uganda to attend the training by May 2024.",
          ("The Unit",), []),
+        # the `will` form reads two ways alike (this gave no GT354)
+        ("The Unit will write to Finance and HR to confirm the budget by May 2024.",
+         ("The Unit",), ["GT354"]),
+        (("The Secretariat will share the draft with UNICEF and the Finance Unit to cost it "
+          "by May 2024."), ("The Secretariat",), ["GT354"]),
+        ("The Unit will contact UNICEF and WHO to agree dates by May 2024.", ("The Unit",), []),
+        ("The Unit will invite Finance and HR to attend by May 2024.", ("The Unit",), []),
     ],
 )  # fmt: skip
 def test_names_after_an_objects_preposition_are_recipients(

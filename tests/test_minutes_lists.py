@@ -73,7 +73,7 @@ def test_bulleted_decisions_with_a_roman_sub_list_are_all_read() -> None:
         ),
     ]
     assert expected == decisions
-    assert ["GT344 line 13"] == problems
+    assert ["GT352 line 11", "GT344 line 13"] == problems  # ii)'s own deadline is reported
 
 
 def test_bulleted_decisions_without_a_sub_list_are_no_gt343() -> None:
@@ -179,7 +179,7 @@ def test_a_numbered_decision_list_may_pass_the_agendas_next_number_with_sentence
     decisions, problems = _read(text)
     assert ["1)", "2)", "3)", "4)"] == [ref for ref, *_ in decisions]
     assert decisions[2][3].endswith(":\n(1) Lakeside by 14 April 2025;\n(2) Hill by 25 April 2025.")
-    assert [] == problems
+    assert ["GT352 line 9"] == problems  # the second item's own deadline, kept in the text
 
 
 def test_a_numbered_sub_list_under_a_lettered_decision_stays_in_it() -> None:
@@ -443,3 +443,31 @@ def test_no_line_under_a_decisions_heading_vanishes(fragments: list[str]) -> Non
         token = re.search(r"K\d+", line)
         assert token is not None
         assert number in named or re.search(rf"\b{token.group()}\b", texts), (number, line, notes)
+
+
+_AGREED_HEAD = "Minutes of the Board\nDate: 11 March 2024\nVenue: Room 4\n\nDecisions:\n"
+
+
+@pytest.mark.parametrize("end", [":", "."])
+def test_a_bullet_under_a_lead_in_names_the_party_and_its_items_deadlines_are_reported(
+    end: str,
+) -> None:
+    """Regression: under ``1. The Board agreed the following:``, the bullet ``The Unit to
+    draft the plan by May 2024`` (ending with ``:`` or ``.``) with lettered items gave one
+    decision with no party, and the items' own deadlines vanished unreported."""
+    body = (
+        "1. The Board agreed the following:\n"
+        f"- The Unit to draft the plan by May 2024{end}\n"
+        "  a) costs by April 2024;\n  b) staff by June 2024.\n"
+    )
+    doc = gt.loads(_AGREED_HEAD + body, format="minutes")
+    (decision,) = doc.meetings[0].decisions
+    assert ("1)", ("The Unit",), gt.parse_due("May 2024")) == (
+        decision.ref,
+        decision.responsible,
+        decision.due,
+    )
+    assert decision.text.endswith("a) costs by April 2024;\nb) staff by June 2024.")
+    assert [("GT352", "line 6", "April 2024"), ("GT352", "line 6", "June 2024")] == [
+        (p.code, str(p.location), p.message.split("'")[-4]) for p in doc.problems
+    ]

@@ -63,6 +63,9 @@ GT367  warning   a decision whose sentence gives a second party a deadline of it
 GT368  info      the sentence introducing a list tells of the attendance (``Some 30
                  participants agreed that:``): a lead-in belongs to its list, so it is not
                  read as the attendance; it stays in its agenda item
+GT369  warning   a decision whose sentence may name a second party after a recipient (``HR
+                 will write to Finance and the Board to confirm the budget``): read as one
+                 more recipient, so the subject alone is the party (the minutes' GT354)
 =====  ========  ===============================================================
 
 >>> import govtrack as gt
@@ -257,7 +260,7 @@ def loads(text: str, *, source: str = "", dayfirst: bool | None = None) -> Docum
 
     Returns:
         A Document whose ``meetings`` holds the meeting and whose ``problems``
-        holds what could not be read (codes GT360–GT368).
+        holds what could not be read (codes GT360–GT369).
 
     Raises:
         FormatError: The text has neither a date on its first lines nor a
@@ -489,6 +492,8 @@ class _Reader:
                 line,
                 Severity.WARNING,
             )
+        if doubt := minutes.recipient_doubt(text):
+            self.problem("GT369", f"decision {text[:60]!r}: {doubt}", line, Severity.WARNING)
         return Decision(
             ref=ref,
             text=text,

@@ -53,9 +53,12 @@ numbered as the reader never numbers decisions (``(1)``, ``(A)``, ``(IV)``; but
 ``(xxi)`` under ``(xx)`` stays the list's next item, reported as above). Each
 item is a line of the decision's text, the sub-list is not counted in the list of
 decisions, and the decision's deadline is the first one its sentence or its items
-give. A numeral that is also the next letter (``i)`` under ``h) … to:``) is an
-item when it is indented deeper than the decision or the next list line holds the
-numeral after it (``ii)``); otherwise it is the next decision. Only a list numbered
+give; an item's own deadline that differs stays in the text and is reported (GT352). A
+decision whose sentence names no party (``1. The Board agreed the following:``) takes the
+parties its items name, each read as a decision's sentence (``- The Unit to draft …``).
+A numeral that is also the next letter (``i)`` under ``h) … to:``) is an item
+when it is indented deeper than the decision or the next list line holds the numeral
+after it (``ii)``); otherwise it is the next decision. Only a list numbered
 in Roman numerals throughout has ``i)``, ``ii)`` as decisions.
 
 Under a decisions heading (a heading, a numbered title or a line of a few words
@@ -117,7 +120,8 @@ officers from Kenya and Uganda to attend …`` and ``… to send copies to the B
 comment …`` name the Secretariat alone. As ``HR to comment`` may also be a clause of its
 own, a name after a recipient that ``to`` or ``with`` leads to, followed by ``to`` and a verb
 (``share the draft with UNICEF and the Finance Unit to prepare the budget``), is reported
-(GT354), never taken as a party by a guess. A subject holding
+(GT354), never taken as a party by a guess, after ``will`` (``The Unit will write to Finance
+and HR to confirm …``) as after ``to``. A subject holding
 ``not`` (``Decisions not objected to within 5 days will be deemed approved``) names no
 party. A party named after ``Responsible:``, ``Lead:``, ``Focal point:`` comes first.
 The decision's text is the whole sentence.
@@ -187,7 +191,8 @@ GT351  warning   a line under a decisions heading, after a decision, that is in 
 GT352  warning   a decision whose sentence gives a second party a deadline of its own (``The
                  Secretariat to circulate the draft by 15 March 2024 and the Unit to comment
                  by 30 March 2024``): both parties are kept, the deadline is the first; the
-                 other stays in the text
+                 other stays in the text; or an item of its sub-list that gives a deadline of
+                 its own (``a) costs by April 2024;``), kept in the text
 GT353  warning   a line under a decisions heading lettered ``A.``, ``I.``, ``a.`` whose letter
                  may be a person's initial (``A. Jones will …``): read as a decision when the
                  next letter follows on a line of its own, else kept in the meeting's text
@@ -901,6 +906,53 @@ def _marker_sub_item(parent: _Pending, lines: list[Line], index: int) -> int | N
     return None
 
 
+def unused_item_deadlines(
+    text: str, used: str, *, dayfirst: bool | None, meeting_date: dt.date | None
+) -> list[tuple[str, str]]:
+    """The deadlines that the items of a decision's sub-list (the lines of ``text`` after its
+    sentence) give and that are not ``used``, the decision's (as written), each with its item:
+    a decision has one deadline; these stay in its text.
+
+    >>> unused_item_deadlines("The Unit to draft the plan by May 2024:\\na) costs by April "
+    ...                       "2024;\\nb) staff by May 2024.", "May 2024",
+    ...                       dayfirst=None, meeting_date=None)
+    [('a) costs by April 2024;', 'April 2024')]
+    """
+    found: list[tuple[str, str]] = []
+    seen = {used}
+    for item in text.split("\n")[1:]:
+        due, due_text, _ = decision_deadline([item], dayfirst=dayfirst, meeting_date=meeting_date)
+        written = due.text if due is not None else due_text
+        if written and written not in seen:
+            seen.add(written)
+            found.append((item, written))
+    return found
+
+
+_ITEM_MARK = re.compile(r"\s{0,12}(?:[-*\u2022\u2013]|\(?[A-Za-z0-9]{1,5}[.)])\s{1,8}(?=\S)")
+
+
+def item_parties(text: str, known: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """The parties of a decision: those its sentence names (:func:`decision_parties`); when
+    it names none (``The Board agreed the following:``), those the items of its sub-list
+    name, each as a decision's sentence, its bullet or letter aside, in order.
+
+    >>> item_parties("The Board agreed the following:\\n- The Unit to draft the plan;\\n"
+    ...              "- HR to recruit staff.")
+    ('The Unit', 'HR')
+    >>> item_parties("The Secretariat will do this:\\ni) draft the plan;\\nii) HR to hire.")
+    ('The Secretariat',)
+    """
+    parties = decision_parties(text, known)
+    if parties:
+        return parties
+    found: dict[str, None] = {}
+    for item in text.split("\n")[1:]:
+        bare = _ITEM_MARK.sub("", item, count=1)
+        found.update(dict.fromkeys(decision_parties(bare, known)))
+    return tuple(found)
+
+
 def _marker(text: str) -> tuple[str, str] | None:
     """The letter or Roman numeral a decision line starts with, and the rest; else None.
 
@@ -1295,12 +1347,32 @@ def recipient_clauses(text: str) -> list[tuple[str, str]]:
 
     >>> recipient_clauses("HR to share the plan with UNICEF and the Finance Unit to cost it.")
     [('UNICEF', 'the Finance Unit')]
+    >>> recipient_clauses("The Unit will write to Finance and HR to confirm the budget.")
+    [('Finance', 'HR')]
     >>> recipient_clauses("HR to contact UNICEF and WHO to agree dates.")
     []
     >>> recipient_clauses("HR to send the officers from Kenya and Uganda to attend.")
     []
     """
     return _clause_starts(squash(text.partition("\n")[0]))[1]
+
+
+def recipient_doubt(text: str) -> str:
+    """What to report of the first name :func:`recipient_clauses` finds in a decision's
+    sentence, else ``""``; the minutes (GT354) and meeting-report (GT369) readers say it.
+
+    >>> recipient_doubt("The Unit will write to Finance and HR to confirm the budget.")
+    "'HR' after the recipient 'Finance' may be a second party (a clause of its own, HR to …) \
+or one more recipient; read as a recipient, not a party"
+    """
+    doubts = recipient_clauses(text)
+    if not doubts:
+        return ""
+    recipient, other = doubts[0]
+    return (
+        f"{other!r} after the recipient {recipient!r} may be a second party (a clause of its "
+        f"own, {other} to …) or one more recipient; read as a recipient, not a party"
+    )
 
 
 def _clause_starts(sentence: str) -> tuple[list[tuple[int, int, str]], list[tuple[str, str]]]:
@@ -1325,14 +1397,16 @@ def _clause_starts(sentence: str) -> tuple[list[tuple[int, int, str]], list[tupl
         if not _is_name(subject) or re.search(r"\bnot\b", subject, re.IGNORECASE):
             continue
         so_far = sentence[after : separator.start()].split()
-        if link == "to" and (
-            not infinitive
-            or any(word.strip(_PUNCTUATION).lower() in _CONTROL_VERBS for word in so_far)
+        if link == "to" and any(
+            word.strip(_PUNCTUATION).lower() in _CONTROL_VERBS for word in so_far
         ):
             continue
         if link == "to" and _joins_names(separator.group()) and _ends_with_a_name(so_far):
-            if recipient := _recipient(so_far):  # `share the draft with UNICEF and HR to …`
+            # `share the draft with UNICEF and HR to …`, after `to` or `will` alike
+            if recipient := _recipient(so_far):
                 doubts.append((recipient, subject))
+            continue
+        if link == "to" and not infinitive:
             continue
         starts.append((separator.end(), separator.start(), subject))
         after = separator.end() + m.end()
@@ -2374,13 +2448,15 @@ class _Reader:
                 entry.line,
                 Severity.WARNING,
             )
-        self.check_clauses(entry, text, due.text if due is not None else due_text)
+        used = due.text if due is not None else due_text
+        self.check_clauses(entry, text, used)
+        self.check_items(entry, text, used)
         self.check_recipients(entry, text)
         return Decision(
             ref=entry.ref,
             text=text,
             group=entry.group,
-            responsible=decision_parties(text, known),
+            responsible=item_parties(text, known),
             due=due,
             due_text=due_text,
             deemed_consent=is_deemed_consent(text),
@@ -2403,23 +2479,34 @@ class _Reader:
                 Severity.WARNING,
             )
 
+    def check_items(self, entry: _Pending, text: str, used: str) -> None:
+        """Report (GT352) a deadline that an item of a decision's sub-list gives and that is
+        not the decision's (``- The Unit to draft the plan by May 2024:`` over ``a) costs by
+        April 2024;``): a decision has one deadline, the first; the others stay in its text."""
+        for item, written in unused_item_deadlines(
+            text, used, dayfirst=self.dayfirst, meeting_date=self.meeting_date
+        ):
+            self.problem(
+                "GT352",
+                f"decision {entry.ref or _label(text)}: its item {_label(item)} has a deadline "
+                f"of its own, {written!r}; the decision keeps one deadline, {used!r}; the "
+                "other stays in its text",
+                entry.line,
+                Severity.WARNING,
+            )
+
     def check_recipients(self, entry: _Pending, text: str) -> None:
         """Report (GT354) a name after a recipient that may be a second clause's subject
         (``… share the draft with UNICEF and the Finance Unit to prepare the budget``): the
         sentence reads two ways, so the decision keeps its subject alone, as a recipient
         never is a party, and says which name it did not take."""
-        doubts = recipient_clauses(text)
-        if not doubts:
-            return
-        recipient, other = doubts[0]
-        self.problem(
-            "GT354",
-            f"decision {entry.ref or _label(text)}: {other!r} after the recipient "
-            f"{recipient!r} may be a second party (a clause of its own, {other} to …) or one "
-            "more recipient; read as a recipient, not a party",
-            entry.line,
-            Severity.WARNING,
-        )
+        if doubt := recipient_doubt(text):
+            self.problem(
+                "GT354",
+                f"decision {entry.ref or _label(text)}: {doubt}",
+                entry.line,
+                Severity.WARNING,
+            )
 
     def deadline(self, segments: list[str]) -> tuple[Due | None, str, str]:
         """The first deadline of a decision's lines: :func:`decision_deadline`."""
