@@ -150,7 +150,7 @@ import attrs
 
 from govtrack._errors import DueParseError, FormatError
 from govtrack.io._files import normalise_newlines, refuse_lossy, refuse_what_is_left_out
-from govtrack.model.dates import Due, parse_due
+from govtrack.model.dates import Due, dayfirst_argument, parse_due
 from govtrack.model.location import Location
 from govtrack.model.records import (
     Action,
@@ -555,7 +555,7 @@ def loads(text: str, *, source: str = "", dayfirst: bool | None = None) -> Docum
     ([('Dec 2022', 'Booked.')], 'line 6')
     """
     lines = normalise_newlines(text).split("\n")
-    reader = _Reader(lines=lines, source=source, dayfirst=dayfirst)
+    reader = _Reader(lines=lines, source=source, dayfirst=dayfirst_argument(dayfirst))
     if not sniff(text) and not any(_is_rec_start(line) for line in lines):
         where = f"{source} " if source else "the text "
         raise FormatError(
