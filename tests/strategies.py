@@ -300,6 +300,36 @@ unknown_status_words = (
     .filter(lambda word: word and gt.Status.parse(word) is None)
 )
 """Status words Status.parse does not read (``Stalled``), of letters and single spaces."""
+_long_status_words = sorted(
+    {
+        word
+        for words in STATUS_SYNONYMS.values()
+        for word in words
+        if word.isascii() and word.isalpha() and len(word) >= 5
+    }
+)
+
+
+@st.composite
+def _misspelt(draw: st.DrawFn) -> str:
+    word = draw(st.sampled_from(_long_status_words))
+    at = draw(st.integers(0, len(word) - 2))
+    letter = draw(st.sampled_from("abcdefghijklmnopqrstuvwxyz"))
+    edit = draw(st.sampled_from(["change", "drop", "swap", "add"]))
+    if edit == "change":
+        return word[:at] + letter + word[at + 1 :]
+    if edit == "drop":
+        return word[:at] + word[at + 1 :]
+    if edit == "swap":
+        return word[:at] + word[at + 1] + word[at] + word[at + 2 :]
+    return word[:at] + letter + word[at:]
+
+
+misspelt_status_words = _misspelt().filter(
+    lambda word: word.casefold() not in {w.casefold() for w in _long_status_words}
+)
+"""A status word of five letters or more with one letter changed, dropped, added or two
+neighbours swapped (``Ongiong``, ``Competed``), perhaps another status word."""
 _letters = st.text(st.sampled_from("abcdefghijklmnopqrstuvwxyz"), min_size=1, max_size=10)
 short_status_phrases = (
     st.tuples(

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 import subprocess
 import sys
+import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -577,3 +580,60 @@ def test_a_source_gone_before_annotating_exits_2_with_one_line(
     monkeypatch.setattr(cli, "validate", validate_then_remove)
     status = cli.main(["validate", str(source), "--annotate", str(tmp_path / "checked.xlsx")])
     assert (2, f"govtrack: {source}: no such file\n") == (status, capsys.readouterr().err)
+
+
+def _rewrite_sheet(path: Path, change: Callable[[str], str]) -> None:
+    """Rewrite the first sheet's XML of the workbook at ``path`` (as Excel would have
+    saved it: cached values after the formulas)."""
+    with zipfile.ZipFile(path) as source:
+        parts = {info.filename: source.read(info) for info in source.infolist()}
+    name = "xl/worksheets/sheet1.xml"
+    parts[name] = change(parts[name].decode("utf-8")).encode("utf-8")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for filename, content in parts.items():
+            target.writestr(filename, content)
+
+
+def test_formulas_survive_with_their_cached_values(tmp_path: Path) -> None:
+    """Regression: the whole copy was loaded data_only, so a formula became its cached
+    value and one with none (a total openpyxl saved) became an empty cell. Every formula
+    stays a formula now, with the value the partner's file holds for it, so the copy
+    shows what the partner's file shows and reads back with the same actions."""
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Plan"
+    sheet.append(["Action", "Responsible", "Deadline", "Status", "Budget"])
+    sheet.append(["Hire", "HR", "2023-03-31", '=IF(TRUE,"Stalled","")', 100])
+    sheet.append(["Buy", "Admin", "2023-03-31", "Ongoing", "=E2*2"])
+    sheet.append(["Total", None, None, None, "=SUM(E2:E3)"])
+    source = tmp_path / "plan.xlsx"
+    book.save(source)
+
+    def cache(xml: str) -> str:  # D2 and E3 hold values, as Excel saves them; E4 none
+        xml = re.sub(
+            r'<c r="D2"([^>]*)><f>(.*?)</f><v\s*/>',
+            r'<c r="D2"\1 t="str"><f>\2</f><v>Stalled</v>',
+            xml,
+        )
+        return re.sub(
+            r'<c r="E3"([^>]*)><f>(.*?)</f><v\s*/>', r'<c r="E3"\1><f>\2</f><v>200</v>', xml
+        )
+
+    _rewrite_sheet(source, cache)
+    doc = gt.load(source)
+    target = tmp_path / "checked.xlsx"
+    annotate(source, gt.validate(doc, on=dt.date(2023, 1, 31)), target)
+    formulas = load_workbook(target)["Plan"]
+    values = load_workbook(target, data_only=True)["Plan"]
+    cells = ("D2", "E3", "E4")
+    assert ('=IF(TRUE,"Stalled","")', "=E2*2", "=SUM(E2:E3)") == tuple(
+        formulas[cell].value for cell in cells
+    )
+    assert ("Stalled", 200, None) == tuple(values[cell].value for cell in cells)
+    assert FILLS[gt.Severity.ERROR].fgColor.rgb == formulas["D2"].fill.fgColor.rgb
+
+    def shown(document: gt.Document) -> list[tuple[object, ...]]:
+        return [(a.text, a.responsible, a.due, a.status_text, a.extra) for a in document.actions]
+
+    assert shown(doc) == shown(gt.load(target))

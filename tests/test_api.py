@@ -14,7 +14,7 @@ import pytest
 from openpyxl import Workbook
 
 import govtrack as gt
-from govtrack.io import excel_write
+from govtrack.io import excel_write, gate, matrix
 from govtrack.reminders import reminders
 
 DOC = gt.Document(plans=(gt.ActionPlan(title="Plan", actions=(gt.Action(text="Hire", ref="1"),)),))
@@ -472,3 +472,51 @@ def test_an_unknown_format_name_is_still_unsupported() -> None:
     for encoding in (None, "cp1252"):
         with pytest.raises(gt.UnsupportedFormatError, match="unknown text format 'md'"):
             gt.loads(b"{}", format="md", encoding=encoding)
+
+
+@pytest.mark.parametrize("value", ["false", "no", "True", 0, 1, [], 1.0])
+def test_dayfirst_takes_only_true_false_or_none(value: object, tmp_path: Path) -> None:
+    """Regression: dayfirst= took any truthy value, so gt.load("x.xlsx", dayfirst="false")
+    read 03/04/2023 as 3 April, silently. Every public function that takes it refuses
+    anything but True, False or None (ArgumentError naming the argument and the value),
+    before a file is read or a format sniffed."""
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Action", "Responsible", "Deadline", "Status"])
+    sheet.append(["Hire", "HR", "03/04/2023", "Ongoing"])
+    workbook = tmp_path / "plan.xlsx"
+    book.save(workbook)
+    text = tmp_path / "plan.md"
+    text.write_text("| Action | Deadline |\n|---|---|\n| Hire | 03/04/2023 |\n", encoding="utf-8")
+    options: dict[str, Any] = {"dayfirst": value}
+    calls: list[Callable[[], object]] = [
+        lambda: gt.load(workbook, **options),
+        lambda: gt.load(text, **options),
+        lambda: gt.loads("no format at all", **options),
+        lambda: gt.loads(text.read_text(encoding="utf-8"), format="matrix", **options),
+        lambda: list(gt.iter_actions(workbook, **options)),
+        lambda: gt.parse_due("2024", **options),
+        lambda: gate.loads("Recommendation: 1: Hire.", **options),
+        lambda: matrix.loads(text.read_text(encoding="utf-8"), **options),
+    ]
+    for call in calls:
+        with pytest.raises(gt.ArgumentError, match=r"^dayfirst=") as caught:
+            call()
+        assert f"dayfirst={value!r} ({type(value).__name__}) is not True, False or None" in str(
+            caught.value
+        )
+
+
+@pytest.mark.parametrize(("value", "day"), [(True, 3), (False, 4)])
+def test_dayfirst_true_and_false_still_choose(value: bool, day: int, tmp_path: Path) -> None:
+    """True and False still say how to read 03/04/2023."""
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Action", "Responsible", "Deadline", "Status"])
+    sheet.append(["Hire", "HR", "03/04/2023", "Ongoing"])
+    book.save(tmp_path / "plan.xlsx")
+    [action] = gt.load(tmp_path / "plan.xlsx", dayfirst=value).actions
+    assert action.due is not None
+    assert day == action.due.start.day

@@ -15,11 +15,13 @@ from hypothesis import strategies as st
 
 import govtrack as gt
 from govtrack.io import gate
+from govtrack.model.status import near_status
 from strategies import (
     CONTEXT_WORDS,
     context_dues,
     dues,
     evaluations,
+    misspelt_status_words,
     status_qualifiers,
     status_words,
     two_digit_year_dues,
@@ -1725,3 +1727,54 @@ def test_words_that_may_qualify_the_status_are_never_guessed_away(word: str, com
     assert action.status is not None or "GT311" in _codes(doc)
     joined = f"{action.status_text} {action.comments}".replace(" ,", ",").strip()
     assert f"{word} {comments}" == joined
+
+
+@pytest.mark.parametrize(
+    ("line", "status_text", "comments", "meant"),
+    [
+        ("1. Recruit a firm. Operations Unit 2022/03 Competed", "Competed", "", "Completed"),
+        ("1. Train the staff. Health Unit 2022/06 Ongiong Tender re-advertised once.",
+         "Ongiong", "Tender re-advertised once.", "Ongoing"),
+        ("1. Train the staff. Health Unit 2022/06 Not strated", "Not strated", "", "Not started"),
+    ],
+)  # fmt: skip
+def test_misspelt_status_word_is_kept_as_the_status(
+    line: str, status_text: str, comments: str, meant: str
+) -> None:
+    """Regression: a misspelt status word after the deadline on a line without tabs went into
+    the comments with only GT303 (a warning), so validate passed and the action counted as
+    overdue. It is the status as written now, not read (GT101, suggesting the status)."""
+    doc = gt.loads(_block(line), format="gate")
+    [action] = doc.actions
+    assert (None, status_text, comments) == (action.status, action.status_text, action.comments)
+    assert ["GT101"] == _codes(doc)
+    assert f"did you mean {meant}?" in doc.problems[0].message
+
+
+@pytest.mark.parametrize(
+    "after",
+    ["Tender re-advertised once.", "Close coordination with the unit.", "Stalled for now"],
+)
+def test_a_comment_after_a_deadline_is_no_misspelt_status(after: str) -> None:
+    """A word that is no near miss of a status (or runs on into a sentence) opens the
+    comments, with GT303, as before."""
+    doc = gt.loads(_block(f"1. Train the staff. Health Unit 2022/06 {after}"), format="gate")
+    [action] = doc.actions
+    assert ("", after) == (action.status_text, action.comments)
+    assert ["GT303"] == _codes(doc)
+
+
+@given(misspelt_status_words, st.sampled_from(["", " The report was shared.", ". Done twice."]))
+def test_a_misspelt_status_word_is_never_lost_to_the_comments(word: str, after: str) -> None:
+    """A status word with one letter off after a deadline is the status text as written:
+    read when it is another status word, else reported (GT101); only a word near no single
+    status (or near two) opens the comments, and then GT303 says so."""
+    doc = gt.loads(_block(f"1. Hire two staff. HR Unit 2022/06 {word}{after}"), format="gate")
+    [action] = doc.actions
+    if gt.Status.parse(word) is None and near_status(word) is None:
+        assert "GT303" in _codes(doc)
+        assert action.comments.startswith(word)
+        return
+    assert word == action.status_text
+    assert action.status is not None or "GT101" in _codes(doc)
+    assert after.strip() == action.comments

@@ -9,9 +9,12 @@ issue with a link to its cell. For a text file, the lines become rows of a
 
 A workbook of up to :data:`WHOLE_COPY_BYTES` is copied whole: merged cells,
 column widths, frozen panes, number formats, fonts, fills and dropdowns stay
-as the partner made them; formulas are replaced by the values the file holds
-(the values govtrack checked); pictures and charts are not copied. A larger
-workbook is copied values only, streaming, so memory stays flat.
+as the partner made them, and so do formulas, each with the value the file holds
+for it (the value govtrack checked: openpyxl writes a formula alone, so the copy's
+values are written after it, and the copy reads back as the partner's file does; a
+formula the file holds no value for, as one openpyxl saved, stays a formula that Excel
+computes on opening); pictures and charts are not copied. A larger workbook is copied
+values only (a formula's value, not the formula), streaming, so memory stays flat.
 
 A problem cell the partner filled with a colour of their own (a green Status
 cell that means "done") keeps it: the colour may be the partner's only clue,
@@ -48,11 +51,16 @@ workbook or text it was read from.
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
+import io
 import os
 import re
+import zipfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import IO, Any
+from xml.sax.saxutils import escape
 
 import attrs
 from openpyxl import Workbook, load_workbook
@@ -61,6 +69,7 @@ from openpyxl.styles import Alignment, Border, Font, GradientFill, PatternFill, 
 from openpyxl.styles.colors import COLOR_INDEX
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.cell import coordinate_from_string
+from openpyxl.utils.datetime import to_excel
 from openpyxl.utils.exceptions import InvalidFileException
 
 from govtrack._errors import FormatError, UnsupportedFormatError, WriteError
@@ -257,15 +266,106 @@ def _own_border(cell: Any) -> bool:
     )
 
 
-def _whole_copy(source: Path) -> Workbook | None:
-    """The partner's workbook as it is (layout kept, formulas as their values); None if large."""
+@attrs.define
+class _Whole:
+    """The partner's workbook loaded whole, its formulas kept, and the value each formula
+    cell holds in the file (``cached[title][coordinate]``, with its type: ``"e"`` for an
+    error, else the cell's), which openpyxl does not write back."""
+
+    book: Workbook
+    cached: dict[str, dict[str, tuple[Any, str]]]
+
+
+def _whole_copy(source: Path) -> _Whole | None:
+    """The partner's workbook as it is (layout and formulas kept), with the values its
+    formulas hold; None if large."""
     try:
         if source.stat().st_size > WHOLE_COPY_BYTES:
             return None
-        book = load_workbook(source, data_only=True, rich_text=False)
+        # Formulas as formulas (a cached text, even "=…", stays a string cell, never "f"),
+        # and the values the file holds for them, which govtrack checked.
+        book = load_workbook(source, rich_text=False)
+        values = load_workbook(source, data_only=True, rich_text=False)
     except Exception:  # noqa: BLE001 - any part a whole load trips on: the streaming copy decides
         return None
-    return book  # loaded data_only: a cached text (even "=…") is a string cell, never "f"
+    cached: dict[str, dict[str, tuple[Any, str]]] = {}
+    for sheet in book.worksheets:
+        if not hasattr(sheet, "iter_rows") or sheet.title not in values:
+            continue
+        other = values[sheet.title]
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.data_type != "f" or not isinstance(cell.value, str):
+                    continue  # an array or data-table formula: Excel computes it on opening
+                held = other[cell.coordinate]
+                if held.value is not None:
+                    cached.setdefault(sheet.title, {})[cell.coordinate] = (
+                        held.value,
+                        held.data_type,
+                    )
+    values.close()
+    return _Whole(book, cached)
+
+
+_FORMULA_CELL = re.compile(
+    r'<c r="(?P<ref>[A-Z]{1,3}\d{1,7})"(?P<attrs>[^>]*)>(?P<f><f(?:\s[^>]*)?>[^<]*</f>)'
+    r"(?:<v\s*/>|<v></v>)</c>"
+)
+"""A formula cell as openpyxl writes it: its formula, and an empty value."""
+
+
+def _cached_value(value: Any, data_type: str, epoch: Any) -> tuple[str, str] | None:
+    """The ``t`` attribute and ``<v>`` text of a formula's cached value (None: none to write)."""
+    if data_type == "e":
+        return ' t="e"', escape(str(value))
+    if isinstance(value, bool):
+        return ' t="b"', "1" if value else "0"
+    if isinstance(value, (int, float)):
+        return "", repr(value)
+    if isinstance(value, str):
+        return ' t="str"', escape(value)
+    if isinstance(value, (dt.datetime, dt.date, dt.time, dt.timedelta)):
+        # openpyxl's own conversion, as it writes a date cell (it is untyped)
+        return "", repr(to_excel(value, epoch))  # type: ignore[no-untyped-call]
+    return None
+
+
+def _with_cached_values(data: bytes, whole: _Whole) -> bytes:
+    """The saved workbook ``data`` with the value each formula held in the partner's file
+    written after it, as Excel writes it: openpyxl writes a formula alone, so a cell that
+    showed a value would be blank to anything that reads the values (govtrack included)
+    until Excel computed it again."""
+    parts = {
+        sheet.path.lstrip("/"): whole.cached[sheet.title]
+        for sheet in whole.book.worksheets
+        if sheet.title in whole.cached
+    }
+    if not parts:
+        return data
+    epoch = whole.book.epoch
+
+    def fill(values: dict[str, tuple[Any, str]], found: re.Match[str]) -> str:
+        held = values.get(found["ref"])
+        written = None if held is None else _cached_value(*held, epoch)
+        if written is None or " t=" in found["attrs"]:
+            return found[0]
+        kind, text = written
+        return f'<c r="{found["ref"]}"{found["attrs"]}{kind}>{found["f"]}<v>{text}</v></c>'
+
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as saved,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy,
+    ):
+        for info in saved.infolist():
+            content = saved.read(info)
+            if info.filename in parts:
+                values = parts[info.filename]
+                content = _FORMULA_CELL.sub(
+                    functools.partial(fill, values), content.decode("utf-8")
+                ).encode("utf-8")
+            copy.writestr(info, content)
+    return out.getvalue()
 
 
 def _anchor(sheet: Any, row: int, column: int) -> tuple[Any, str]:
@@ -477,12 +577,12 @@ def _check_readable(source: Path) -> None:
 
 
 def _annotate(
-    source_path: Path, issues: Sequence[Issue], target_path: Path, whole: Workbook | None
+    source_path: Path, issues: Sequence[Issue], target_path: Path, whole: _Whole | None
 ) -> None:
     """Annotate into the whole copy ``whole``, or (None) into a values-only copy."""
     is_workbook = source_path.suffix.lower() in {".xlsx", ".xlsm"}
     if whole is not None:
-        book = whole
+        book = whole.book
         for stale in [sheet for sheet in book.worksheets if _is_problems_sheet(sheet)]:
             book.remove(stale)  # the list of an earlier round: this one replaces it
         for sheet in book.worksheets:
@@ -557,6 +657,11 @@ def _annotate(
             )
 
     def write(stream: IO[bytes]) -> None:
-        book.save(stream)
+        if whole is None:
+            book.save(stream)
+            return
+        saved = io.BytesIO()
+        book.save(saved)
+        stream.write(_with_cached_values(saved.getvalue(), whole))
 
     atomic_write(target_path, write)

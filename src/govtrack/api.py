@@ -25,6 +25,7 @@ from govtrack.io.limits import (
     check_text,
 )
 from govtrack.io.report import is_report
+from govtrack.model.dates import dayfirst_argument
 from govtrack.model.records import Document
 
 __all__ = ["dump", "dumps", "load", "loads"]
@@ -70,7 +71,8 @@ def loads(
             the message lists those tried), or bytes are not UTF-8 (the message says at
             which byte).
         UnsupportedFormatError: ``format`` names no format govtrack reads.
-        ArgumentError: ``encoding`` is given with a str, or names no text codec.
+        ArgumentError: ``encoding`` is given with a str, or names no text codec, or
+            ``dayfirst=`` is not True, False or None.
         TypeError: ``text`` is neither a str nor bytes, or ``encoding`` not a str.
 
     >>> import govtrack as gt
@@ -81,6 +83,7 @@ def loads(
     True
     """
     _check_encoding(encoding, "loads")
+    _check_dayfirst(options)
     if isinstance(text, str):
         if encoding is not None:
             raise ArgumentError(
@@ -104,6 +107,13 @@ def loads(
         return _read(format, module, text, source=source, limits=limits, options=options)
     names = [fmt.name for fmt in FORMATS.values() if fmt.text]
     return _sniff_and_read(text, names, source, limits, options)
+
+
+def _check_dayfirst(options: dict[str, Any]) -> None:
+    """Refuse a ``dayfirst=`` that is not True, False or None (ArgumentError) before
+    anything is read, whatever the format: ``dayfirst="false"`` is truthy."""
+    if "dayfirst" in options:
+        dayfirst_argument(options["dayfirst"])
 
 
 def _check_encoding(encoding: object, function: str) -> None:
@@ -272,7 +282,8 @@ def load(
             password-protected workbook, text in another encoding: the message says
             what to do).
         LimitError: The file exceeds one of ``limits`` (the message names it).
-        ArgumentError: ``encoding`` names no text codec (TypeError: it is not a str).
+        ArgumentError: ``encoding`` names no text codec (TypeError: it is not a str), or
+            ``dayfirst=`` is not True, False or None.
         ReadError: The file cannot be opened; also a FileNotFoundError, IsADirectoryError
             or PermissionError when it is missing, a directory or not permitted.
 
@@ -283,6 +294,7 @@ def load(
     True
     """
     _check_encoding(encoding, "load")
+    _check_dayfirst(options)
     file = Path(path)
     refuse_directory(file)
     suffix = file.suffix.lower()

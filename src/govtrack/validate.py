@@ -42,7 +42,7 @@ from govtrack._gc import collector_paused
 from govtrack.model.dates import date_argument, parse_due
 from govtrack.model.location import Location
 from govtrack.model.records import Action, Decision, Document, Issue, Issues
-from govtrack.model.status import STATUS_SYNONYMS, Severity, Status
+from govtrack.model.status import STATUS_SYNONYMS, Severity, Status, near_status
 
 __all__ = [
     "READING_RULES",
@@ -125,6 +125,7 @@ def _status_issue(action: Action) -> Issue | None:
     message = (
         f"{_label(action)}: status {action.status_text!r} is not one govtrack knows; "
         "expected Not started, Ongoing, Completed, No longer applicable or Overdue"
+        + (f" (did you mean {near.label}?)" if (near := near_status(action.status_text)) else "")
         if known is None
         # Built by hand with the word only: the rules read ``status``, not the word.
         else f"{_label(action)}: status_text {action.status_text!r} reads as "

@@ -344,7 +344,7 @@ from govtrack.io.limits import (
     check_extents,
     check_workbook,
 )
-from govtrack.model.dates import Due, parse_due
+from govtrack.model.dates import Due, dayfirst_argument, parse_due
 from govtrack.model.frozenmap import EMPTY
 from govtrack.model.location import Location
 from govtrack.model.records import (
@@ -3192,7 +3192,7 @@ class _Reader:
         # ``Sheet!B5: row 5 names …``: a FormatError when no sheet is read says it too.
         self.near_headers: list[str] = []
         self.lookup = lookup
-        self.dayfirst = dayfirst
+        self.dayfirst = dayfirst_argument(dayfirst)
         self.skip_hidden = _hidden_sheets(hidden_sheets)
         self.epoch = epoch
         self.notes = _notes.NoteTracker()  # the notes of the sheet being read

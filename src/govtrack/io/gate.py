@@ -61,7 +61,11 @@ What the reader does with it:
   way GT309 names them. A line with no deadline followed by a status is cut at its
   only date written in figures (GT303); with several, no deadline is chosen and the
   whole line is the text (GT302).
-- The status is the word after the deadline; the words after it are the comments. A status
+- The status is the word after the deadline; the words after it are the comments. A
+  misspelt status word there (one letter off a single status word of five letters or more:
+  ``2022/03 Competed``, ``2022/06 Ongiong Tender …``) is the status as written, not read
+  (GT101 suggests the status meant); a word that is no near miss (``2022/06 Tender
+  re-advertised``) or runs on in lowercase opens the comments (GT303). A status
   word that what follows it qualifies, as :meth:`~govtrack.Status.parse` judges it (a
   parenthetical, a percentage, a count or a qualifying word: ``Completed (2 of 4 sites)``,
   ``Completed 3/5``, ``Completed partially``, ``Ongoing (100%)``), is not read: ``status``
@@ -146,7 +150,7 @@ import attrs
 
 from govtrack._errors import DueParseError, FormatError
 from govtrack.io._files import normalise_newlines, refuse_lossy, refuse_what_is_left_out
-from govtrack.model.dates import Due, parse_due
+from govtrack.model.dates import Due, dayfirst_argument, parse_due
 from govtrack.model.location import Location
 from govtrack.model.records import (
     Action,
@@ -157,7 +161,13 @@ from govtrack.model.records import (
     Recommendation,
     Update,
 )
-from govtrack.model.status import STATUS_SYNONYMS, ResponseCategory, Severity, Status
+from govtrack.model.status import (
+    STATUS_SYNONYMS,
+    ResponseCategory,
+    Severity,
+    Status,
+    near_status,
+)
 from govtrack.validate import with_reading_problems
 
 __all__ = ["dumps", "loads", "sniff"]
@@ -545,7 +555,7 @@ def loads(text: str, *, source: str = "", dayfirst: bool | None = None) -> Docum
     ([('Dec 2022', 'Booked.')], 'line 6')
     """
     lines = normalise_newlines(text).split("\n")
-    reader = _Reader(lines=lines, source=source, dayfirst=dayfirst)
+    reader = _Reader(lines=lines, source=source, dayfirst=dayfirst_argument(dayfirst))
     if not sniff(text) and not any(_is_rec_start(line) for line in lines):
         where = f"{source} " if source else "the text "
         raise FormatError(
@@ -824,11 +834,15 @@ def _read_action_line(reader: _Reader, rec: _RawRecommendation, line: str, numbe
         )
         rec.actions.append(_RawAction(line=number, ref=ref, head=body.strip(), anchored=False))
         return
-    _warn_no_status(reader, cuts[0], number)
+    _warn_no_status(reader, body, cuts[0], number)
     rec.actions.append(_anchored(number, ref, body, cuts[0]))
 
 
-def _warn_no_status(reader: _Reader, cut: _Cut, number: int) -> None:
+def _warn_no_status(reader: _Reader, body: str, cut: _Cut, number: int) -> None:
+    """GT303 for a deadline with no status after it; not for one followed by a misspelt
+    status word, kept as the status as written (GT101 reports it)."""
+    if _misspelt_status_end(body, cut.end) > cut.end:
+        return
     reader.warn(
         "GT303",
         f"no known status after the deadline {cut.due!r}; "
@@ -926,7 +940,7 @@ def _anchored(number: int, ref: str, body: str, cut: _Cut) -> _RawAction:
         due_text=cut.due,
         status_text=status_text,
         comments=[body[end:].strip()],
-        qualified=end > cut.end,
+        qualified=bool(cut.status) and end > cut.end,
     )
 
 
@@ -964,7 +978,8 @@ def _status_cell(body: str, cut: _Cut) -> tuple[str, int]:
     (``Completed The report was shared.``).
     """
     if not cut.status:
-        return "", cut.end
+        end = _misspelt_status_end(body, cut.end)
+        return body[cut.end : end].strip(), end
     end = _qualifier_end(body, cut.end)
     if end == cut.end:
         return cut.status, cut.end
@@ -972,6 +987,29 @@ def _status_cell(body: str, cut: _Cut) -> tuple[str, int]:
     if Status.parse(qualified) is not None:
         return cut.status, cut.end
     return qualified, end
+
+
+_WORDS_AFTER = re.compile(r"[ \t]+(?P<one>[^\W\d_]+)(?:[ \t]+(?P<two>[^\W\d_]+))?")
+"""The first word or two after a deadline, where a misspelt status word would be."""
+
+
+def _misspelt_status_end(body: str, start: int) -> int:
+    """Where a misspelt status word right after a deadline ending at ``start`` ends
+    (``start`` if there is none): the first word, or the first two, one letter off a
+    status word of five letters or more and one status only (``Ongiong``, ``Competed``,
+    ``Not strated``, as :func:`~govtrack.model.status.near_status` judges), ending the cell
+    (the line ends, or punctuation or a word not in lowercase follows). A word that is no
+    near miss (``2022/06 Tender re-advertised``) starts the comments, as before."""
+    words = _WORDS_AFTER.match(body, start)
+    if words is None:
+        return start
+    for group in ("two", "one"):
+        end = words.end(group)
+        if end < 0 or near_status(body[words.start("one") : end]) is None:
+            continue
+        if not _first_after(body, end).islower():
+            return end
+    return start
 
 
 def _qualifier_end(body: str, start: int) -> int:
@@ -1264,11 +1302,11 @@ def _choose_cut(reader: _Reader, raw: _RawAction, parties: _Parties, layout: Cou
             raw.line,
         )
     if not chosen.status:
-        _warn_no_status(reader, chosen, raw.line)
+        _warn_no_status(reader, raw.body, chosen, raw.line)
     raw.head = raw.body[: chosen.start].strip()
     raw.due_text = chosen.due
     raw.status_text, end = _status_cell(raw.body, chosen)
-    raw.qualified = end > chosen.end
+    raw.qualified = bool(chosen.status) and end > chosen.end
     raw.comments.insert(0, raw.body[end:].strip())
     raw.cuts = ()
 

@@ -89,7 +89,7 @@ from govtrack.io.columns import (
     strip_hint,
 )
 from govtrack.io.gate import render_updates, split_updates
-from govtrack.model.dates import Due, parse_due
+from govtrack.model.dates import Due, dayfirst_argument, parse_due
 from govtrack.model.location import Location
 from govtrack.model.records import Action, ActionPlan, Document, Issue
 from govtrack.model.status import Severity, Status
@@ -596,7 +596,7 @@ def loads(
     """
     lines = normalise_newlines(text).split("\n")
     lookup = merge_aliases(aliases)
-    context = _Context(source=source, dayfirst=dayfirst)
+    context = _Context(source=source, dayfirst=dayfirst_argument(dayfirst))
     tables = _markdown_tables(lines)
     if tables:
         plans = tuple(_markdown_plans(lines, tables, lookup, context))

@@ -22,7 +22,7 @@ from typing import Any, NamedTuple
 
 import attrs
 
-from govtrack._errors import AmbiguousDateError, DueParseError
+from govtrack._errors import AmbiguousDateError, ArgumentError, DueParseError
 from govtrack.model._immutable import shared_when_copied
 
 __all__ = ["Due", "PartialDate", "Precision", "parse_due"]
@@ -54,6 +54,30 @@ def date_argument(value: object, where: str) -> dt.date:
         shown = shown[:57] + "..."
     message = f"{where} takes a datetime.date, not {type(value).__name__} {shown}: {hint}"
     raise TypeError(message)
+
+
+def dayfirst_argument(value: object) -> bool | None:
+    """``value`` as a ``dayfirst=`` argument: True, False or None, else an ArgumentError
+    that names it (a truthy string such as ``"false"`` would read days first silently).
+
+    Every public function that takes ``dayfirst=`` checks it here.
+
+    >>> dayfirst_argument(False) is False
+    True
+    >>> dayfirst_argument("false")
+    Traceback (most recent call last):
+    ...
+    govtrack._errors.ArgumentError: dayfirst='false' (str) is not True, False or None: True reads 03/04/2024 as 3 April, False as 4 March, None refuses to guess
+    """  # noqa: E501 - doctest output is one line
+    if value is None or isinstance(value, bool):
+        return value
+    shown = repr(value)
+    if len(shown) > 60:
+        shown = shown[:57] + "..."
+    raise ArgumentError(
+        f"dayfirst={shown} ({type(value).__name__}) is not True, False or None: True reads "
+        "03/04/2024 as 3 April, False as 4 March, None refuses to guess"
+    )
 
 
 class Precision(enum.Enum):
@@ -777,6 +801,8 @@ def parse_due(text: str, *, dayfirst: bool | None = None, two_digit_year: bool =
     Raises:
         DueParseError: The text is not a deadline govtrack can read (the message names it).
         AmbiguousDateError: The text reads as two different days and ``dayfirst`` is None.
+        ArgumentError: ``dayfirst`` is not True, False or None (``"false"`` is refused,
+            not read as true).
 
     >>> parse_due("Q1-2023")
     Due(text='Q1-2023', start=datetime.date(2023, 1, 1), end=datetime.date(2023, 3, 31), precision=<Precision.QUARTER: 'quarter'>)
@@ -789,6 +815,7 @@ def parse_due(text: str, *, dayfirst: bool | None = None, two_digit_year: bool =
     """  # noqa: E501 - doctest output is one line
     if not isinstance(text, str):
         raise DueParseError(repr(text), f"expected a str, got {type(text).__name__}")
+    dayfirst = dayfirst_argument(dayfirst)
     try:
         return _parse_cached(text, _How(dayfirst, two_digit_year))
     except DueParseError:

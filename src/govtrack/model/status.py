@@ -238,6 +238,46 @@ STATUS_SYNONYMS: dict[Status, tuple[str, ...]] = {
 _STATUS_WORDS = {_fold(word): status for status, words in STATUS_SYNONYMS.items() for word in words}
 _STATUS_WORDS.update({_fold(status.value): status for status in Status})
 
+_NEAR_MIN = 5
+"""Misspellings are looked for only among status words of this many letters or more (a
+letter off ``Late``, ``Done`` or ``Open`` is another word: ``Date``, ``Gone``, ``Oven``)."""
+_NEAR_WORDS = {word: status for word, status in _STATUS_WORDS.items() if len(word) >= _NEAR_MIN}
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``b`` is ``a`` with one letter changed, dropped, added, or two neighbours
+    swapped (Damerau distance 1)."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) != len(b):
+        short, long_ = sorted((a, b), key=len)
+        return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+    diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    return len(diff) == 1 or (
+        len(diff) == 2
+        and diff[1] == diff[0] + 1
+        and a[diff[0]] == b[diff[1]]
+        and a[diff[1]] == b[diff[0]]
+    )
+
+
+def near_status(word: str) -> Status | None:
+    """The status a misspelt status word was meant to be, when it is one edit away from
+    exactly one status of five letters or more (``Ongiong``, ``Competed``, ``Not strated``);
+    None for a known word, for anything further off, or for one near several statuses.
+
+    >>> [near_status(word).label for word in ("Ongiong", "Competed", "Not strated")]
+    ['Ongoing', 'Completed', 'Not started']
+    >>> print(near_status("Tender"), near_status("Ongoing"), near_status("Date"))
+    None None None
+    """
+    folded = _fold(word)
+    if len(folded) < _NEAR_MIN - 1 or folded in _STATUS_WORDS:
+        return None
+    found = {status for known, status in _NEAR_WORDS.items() if _one_edit(folded, known)}
+    return found.pop() if len(found) == 1 else None
+
+
 _LONGEST_STATUS_CELL = 120
 """A longer status cell is prose: only a whole-cell word is read from it."""
 
