@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import subprocess
 import sys
 from pathlib import Path
 
+import attrs
+from hypothesis import given
+from hypothesis import strategies as st
+
 import govtrack as gt
-from govtrack.reminders import reminders, to_markdown, to_text
+from govtrack.reminders import due_words, one_line, reminders, to_markdown, to_text
+from strategies import dues, lines
 
 ON = dt.date(2023, 1, 31)
 UNIT = ("Survey Unit",)
@@ -131,3 +137,93 @@ def test_the_reminders_command_names_no_party_for_deemed_consent(tmp_path: Path)
         "(unassigned)" in result.stdout,
         "Stores Unit" in result.stdout,
     )
+
+
+COMMITTEE = (
+    "Minutes of the 3rd Board Meeting\n"
+    "Date: 4 March 2024\n"
+    "\n"
+    "2. Decisions\n"
+    "(a) The Records Office will circulate the minutes within two weeks;\n"
+    "(b) The Fleet Unit to service the vehicles by 30 April 2024;\n"
+)
+
+
+def _reminders_output(tmp_path: Path, *options: str) -> str:
+    from govtrack.cli import main
+
+    source = tmp_path / "board.txt"
+    source.write_text(COMMITTEE, encoding="utf-8")
+    out = io.StringIO()
+    main(["reminders", str(source), "--on", "2024-03-10", "--within", "60", *options], out=out)
+    return out.getvalue()
+
+
+def test_a_deadline_counted_from_the_meeting_shows_its_day(tmp_path: Path) -> None:
+    """Regression: a decision due 'within two weeks' of a meeting on 4 March 2024 was
+    listed '(due within two weeks)', which does not tell the day govtrack computed
+    (18 March 2024); a dated deadline is shown as written."""
+    text = _reminders_output(tmp_path)
+    assert "(due 18 Mar 2024, within two weeks)" in text
+    assert "(due 30 April 2024)" in text
+
+
+def test_the_markdown_shows_the_day_of_a_relative_deadline(tmp_path: Path) -> None:
+    """The same in ``--format md``."""
+    assert "18 Mar 2024, within two weeks" in _reminders_output(tmp_path, "--format", "md")
+
+
+def test_a_decision_with_a_sub_list_keeps_to_one_bullet_line() -> None:
+    """Regression: a decision whose text holds a sub-list printed over several lines in
+    the text reminders, breaking the bullet layout; it is one line, cut with an ellipsis."""
+    action = gt.Action(
+        ref="b)", text="The Stores Unit to:\n(i) count the stock;\n(ii) label the shelves "
+        "of the north and the south warehouses and the depot", responsible=UNIT,
+        due=gt.parse_due("Q1 2023"),
+    )  # fmt: skip
+    doc = gt.Document(plans=(gt.ActionPlan(title="Plan", actions=(action,)),))
+    on = dt.date(2023, 4, 10)
+    assert to_text(reminders(doc, on=on), on=on).splitlines() == [
+        "Survey Unit",
+        "===========",
+        "Overdue on 2023-04-10 (1):",
+        (
+            "  - b) The Stores Unit to: (i) count the stock; (ii) label the shelves of th… "
+            "(due Q1 2023)"
+        ),
+    ]
+    markdown = to_markdown(reminders(doc, on=on), on=on)
+    assert "(i) count the stock; (ii) label the shelves of the north and the south" in markdown
+
+
+def test_a_recorded_late_decision_with_a_sub_list_keeps_to_one_line() -> None:
+    """A decision recorded late with a multi-line text is one line in the text reminders."""
+    action = attrs.evolve(RECORDED, text="Pilot the survey:\n(i) in the north;\n(ii) in the south")
+    doc = gt.Document(plans=(gt.ActionPlan(title="Plan", actions=(action,)),))
+    lines = to_text(reminders(doc, on=ON), on=ON).splitlines()
+    assert lines[3] == (
+        "  - 2 Pilot the survey: (i) in the north; (ii) in the south "
+        "(recorded as Delayed; due first half of 2023)"
+    )
+
+
+@given(dues)
+def test_due_words_keep_the_source_words_and_tell_the_day(due: gt.Due) -> None:
+    """The words of any deadline are kept; when they do not give the year of the last
+    day, the day (or span) computed is put before them."""
+    words = due_words(gt.Action(text="Act", due=due))
+    kept = one_line(due.text)
+    assert words.endswith(kept)
+    if str(due.end.year) not in kept:
+        assert str(due.end.year) in words
+
+
+@given(lines, st.integers(2, 80))
+def test_one_line_is_one_line_within_its_width(text: str, width: int) -> None:
+    """``one_line`` gives one line of at most ``width`` characters, the words of the
+    text in order, an ellipsis marking a cut."""
+    line = one_line(text, width)
+    assert "\n" not in line
+    assert len(line) <= width
+    whole = " ".join(text.split())
+    assert line == whole or (line.endswith("…") and whole.startswith(line[:-1]))

@@ -77,3 +77,36 @@ def test_reading_problems_leave_out_the_status_words_told_in_status_not_read(
         "reading_problems",
         "sheets_not_read",
     ] == list(data)
+
+
+BOARD = (
+    "Minutes of the 3rd Board Meeting\n"
+    "Date: 4 March 2024\n"
+    "\n"
+    "2. Decisions\n"
+    "(a) The Records Office will circulate the minutes within two weeks;\n"
+    "(b) The Fleet Unit to service the vehicles by 30 April 2024 in:\n"
+    "(i) the north;\n"
+    "(ii) the south;\n"
+)
+
+
+def test_the_summary_shows_the_day_of_a_deadline_counted_from_the_meeting(
+    tmp_path: Path,
+) -> None:
+    """Regression: `summary` listed an overdue decision '(due within two weeks)', which
+    does not tell the day govtrack computed from the meeting date; the text now gives it
+    before the words, and the JSON keeps the words in `due` and the day in `due_end`."""
+    path = tmp_path / "board.txt"
+    path.write_text(BOARD, encoding="utf-8")
+    out = io.StringIO()
+    assert main(["summary", str(path), "--on", "2024-06-01"], out=out) == 0
+    lines = out.getvalue().splitlines()
+    assert any(
+        line.endswith("(due 18 Mar 2024, within two weeks)") and "a) " in line for line in lines
+    )
+    assert not any(line.startswith(("(i)", "(ii)")) for line in lines)
+    out = io.StringIO()
+    assert main(["summary", str(path), "--on", "2024-06-01", "--format", "json"], out=out) == 0
+    [record] = json.loads(out.getvalue())["overdue"]["The Records Office"]
+    assert (record["due"], record["due_end"]) == ("within two weeks", "2024-03-18")

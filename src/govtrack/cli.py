@@ -36,7 +36,7 @@ from govtrack.model.records import Action, Document, Issue
 from govtrack.model.rules import owed_by, resolves_itself, summarize
 from govtrack.model.status import Severity, Status
 from govtrack.model.tabular import contexts
-from govtrack.reminders import reminders, to_ics, to_markdown, to_text
+from govtrack.reminders import due_words, one_line, reminders, to_ics, to_markdown, to_text
 from govtrack.validate import RULES, check_codes, validate
 
 __all__ = ["main"]
@@ -486,10 +486,10 @@ def _validate(args: argparse.Namespace, doc: Document, out: TextIO) -> int:
 
 
 def _action_line(action: Action) -> str:
-    due = f" (due {action.due.text})" if action.due is not None else ""
+    words = due_words(action)
+    due = f" (due {words})" if words else ""
     ref = f"{action.ref} " if action.ref else ""
-    text = action.text if len(action.text) <= 70 else action.text[:67] + "..."
-    return f"{ref}{text}{due}"
+    return f"{ref}{one_line(action.text, 70)}{due}"
 
 
 def _action_data(action: Action) -> dict[str, str]:
@@ -785,14 +785,8 @@ def _breakdown(doc: Document, by: str, on: dt.date) -> list[dict[str, Any]]:
     return rows
 
 
-def _shorten(text: str, width: int = 60) -> str:
-    """One line of at most ``width`` characters, an ellipsis marking a cut."""
-    line = " ".join(text.split())
-    return line if len(line) <= width else line[: width - 1].rstrip() + "…"
-
-
 def _print_breakdown(rows: list[dict[str, Any]], by: str, out: TextIO) -> None:
-    rows = [{**row, by: _shorten(str(row[by]))} for row in rows]
+    rows = [{**row, by: one_line(str(row[by]), 60)} for row in rows]
     width = max([len(by), *(len(str(row[by])) for row in rows)])
     print(f"\nBy {by}:", file=out)
     print(f"  {by:<{width}}  total  completed  overdue  rate", file=out)

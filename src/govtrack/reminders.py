@@ -18,8 +18,8 @@ from collections.abc import Iterable
 
 import attrs
 
-from govtrack._errors import ArgumentError, GovtrackError
-from govtrack.model.dates import date_argument
+from govtrack._errors import ArgumentError, DueParseError, GovtrackError
+from govtrack.model.dates import Precision, date_argument, parse_due
 from govtrack.model.records import Action, Document
 from govtrack.model.rules import owed_by, resolves_itself
 from govtrack.model.status import Status
@@ -119,6 +119,53 @@ def is_past_due(action: Action, *, on: dt.date) -> bool:
     return action.due is not None and action.due.end < on
 
 
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def one_line(text: str, width: int | None = None) -> str:
+    """``text`` on one line, its runs of spaces and line breaks made single spaces; with
+    ``width``, at most that many characters, an ellipsis marking a cut.
+
+    >>> one_line("Map the clinics:\\n(i) north;\\n(ii) south", 24)
+    'Map the clinics: (i) no…'
+    """
+    line = " ".join(text.split())
+    if width is None or len(line) <= width:
+        return line
+    return line[: width - 1].rstrip() + "…"
+
+
+def due_words(action: Action) -> str:
+    """An action's deadline as a listing shows it: the source's words, preceded by the
+    day (or span) govtrack computed when the words do not state it themselves, as a
+    deadline counted from the meeting date (``within two weeks``) does.
+
+    >>> import datetime as dt
+    >>> import govtrack as gt
+    >>> due = gt.Due.day(dt.date(2023, 9, 19), text="within two weeks")
+    >>> due_words(gt.Action(text="Share the minutes", due=due))
+    '19 Sep 2023, within two weeks'
+    >>> due_words(gt.Action(text="Survey", due=gt.parse_due("Q2-2022")))
+    'Q2-2022'
+    """
+    due = action.due
+    if due is None:
+        return action.due_text
+    text = one_line(due.text)
+    if str(due.end.year) in text:
+        try:
+            parse_due(text)
+        except DueParseError:
+            pass
+        else:
+            return text  # the words give the date: 'Q2-2022', '31/10/2023'
+    if due.precision is Precision.DAY:
+        day = f"{due.end.day} {_MONTHS[due.end.month - 1]} {due.end.year}"
+    else:
+        day = due.render()
+    return f"{day}, {text}" if text else day
+
+
 def recorded_line(action: Action) -> str:
     """An action recorded late before its deadline, as the reminders list it: its ref,
     text, the source's status word and the deadline.
@@ -128,10 +175,17 @@ def recorded_line(action: Action) -> str:
     ...       status=gt.Status.OVERDUE, due=gt.parse_due("first half of 2023"))))
     2 Survey (recorded as Delayed; due first half of 2023)
     """
+    return _recorded(action)
+
+
+def _recorded(action: Action, *, flat: bool = False, width: int | None = None) -> str:
+    """:func:`recorded_line`, with ``flat`` and ``width`` as :func:`_line` takes them."""
     ref = f"{action.ref} " if action.ref else ""
     word = action.status_text.strip() or (action.status.label if action.status else "overdue")
-    due = f"due {action.deadline_text}" if action.deadline_text else "no deadline given"
-    return f"{ref}{action.text} (recorded as {word}; {due})"
+    words = due_words(action)
+    due = f"due {words}" if words else "no deadline given"
+    text = one_line(action.text, width) if flat else action.text
+    return f"{ref}{text} (recorded as {word}; {due})"
 
 
 def _split(reminder: Reminder, on: dt.date) -> tuple[list[Action], list[Action]]:
@@ -145,10 +199,18 @@ def _due_end(action: Action) -> dt.date:
     return action.due.end if action.due is not None else dt.date.max
 
 
-def _line(action: Action) -> str:
+def _line(action: Action, *, flat: bool = False, width: int | None = None) -> str:
+    """An action as the reminders list it: with ``flat``, its text on one line (a list
+    item), and with ``width`` too, cut to at most ``width`` characters (plain text)."""
     ref = f"{action.ref} " if action.ref else ""
-    due = f" (due {action.deadline_text})" if action.deadline_text else ""
-    return f"{ref}{action.text}{due}"
+    words = due_words(action)
+    due = f" (due {words})" if words else ""
+    text = one_line(action.text, width) if flat else action.text
+    return f"{ref}{text}{due}"
+
+
+_WIDTH = 70
+"""The most characters of an action's text the plain-text reminders show."""
 
 
 _RECORDED = "Recorded as late, deadline not passed"
@@ -167,13 +229,13 @@ def to_text(items: list[Reminder], *, on: dt.date) -> str:
         past, recorded = _split(reminder, on)
         if past:
             out.append(f"Overdue on {on} ({len(past)}):")
-            out += [f"  - {_line(action)}" for action in past]
+            out += [f"  - {_line(action, flat=True, width=_WIDTH)}" for action in past]
         if recorded:
             out.append(f"{_RECORDED} ({len(recorded)}):")
-            out += [f"  - {recorded_line(action)}" for action in recorded]
+            out += [f"  - {_recorded(action, flat=True, width=_WIDTH)}" for action in recorded]
         if reminder.due_soon:
             out.append(f"Due soon ({len(reminder.due_soon)}):")
-            out += [f"  - {_line(action)}" for action in reminder.due_soon]
+            out += [f"  - {_line(action, flat=True, width=_WIDTH)}" for action in reminder.due_soon]
         out.append("")
     return "\n".join(out)
 
@@ -191,12 +253,16 @@ def to_markdown(items: list[Reminder], *, on: dt.date) -> str:
         out += [f"## {escape(reminder.party)}", ""]
         past, recorded = _split(reminder, on)
         if past:
-            out += ["**Overdue**", ""] + [f"- {escape(_line(a))}" for a in past] + [""]
+            out += ["**Overdue**", ""] + [f"- {escape(_line(a, flat=True))}" for a in past] + [""]
         if recorded:
             out += [f"**{_RECORDED}**", ""]
-            out += [f"- {escape(recorded_line(a))}" for a in recorded] + [""]
+            out += [f"- {escape(_recorded(a, flat=True))}" for a in recorded] + [""]
         if reminder.due_soon:
-            out += ["Due soon", ""] + [f"- {escape(_line(a))}" for a in reminder.due_soon] + [""]
+            out += (
+                ["Due soon", ""]
+                + [f"- {escape(_line(a, flat=True))}" for a in reminder.due_soon]
+                + [""]
+            )
     return "\n".join(out).rstrip() + "\n"
 
 
