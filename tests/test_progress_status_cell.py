@@ -4,6 +4,7 @@ the status text (GT101), a narrative goes to the comments."""
 
 from __future__ import annotations
 
+import datetime as dt
 import tempfile
 from pathlib import Path
 
@@ -59,6 +60,41 @@ def test_a_narrative_status_is_the_comments(status: str) -> None:
     activity, doc = _from_text(status)
     assert (None, "", status) == (activity.status, activity.status_text, activity.comments)
     assert "GT101" not in {p.code for p in doc.problems}
+
+
+@pytest.mark.parametrize("status", ["Postponed to August", "Funds late. Report in May"])
+def test_a_narrative_moved_to_the_comments_is_reported_at_its_line(status: str) -> None:
+    """Regression: the narrative went to the comments with no problem, so validate said
+    nothing of an activity left without a status; GT385 says so at the status cell."""
+    _, doc = _from_text(status)
+    [problem] = [p for p in doc.problems if p.code == "GT385"]
+    assert (str(problem.location), problem.severity) == ("line 15", gt.Severity.INFO)
+    assert repr(status) in problem.message
+    assert "kept in the comments" in problem.message
+    assert "GT385" in {issue.code for issue in gt.validate(doc, on=dt.date(2024, 1, 31))}
+
+
+def test_one_gt385_for_a_report_of_narratives_names_the_first_and_the_count() -> None:
+    """The narrative column of a real progress report (every row a paragraph) gives one
+    problem, not one per row."""
+    text = _TEXT.format(status="Postponed to August") + (
+        "\n\nHold the review meeting\n\nThe meeting was moved twice because members were away"
+        "\n\n\u00a0\n\nX\n"
+    )
+    doc = gt.loads(text, format="progress-report")
+    assert [a.comments for a in doc.reports[0].activities] == [
+        "Postponed to August",
+        "The meeting was moved twice because members were away",
+    ]
+    [problem] = [p for p in doc.problems if p.code == "GT385"]
+    assert str(problem.location) == "line 15"
+    assert "(and 1 more, to line 24)" in problem.message
+
+
+def test_a_status_word_or_an_unknown_word_gives_no_gt385() -> None:
+    for status in ("Ongoing", "Stalled"):
+        _, doc = _from_text(status)
+        assert "GT385" not in {p.code for p in doc.problems}
 
 
 @settings(max_examples=15, deadline=None)

@@ -72,6 +72,9 @@ GT383  info      no table of monitoring indicators
 GT384  warning   an indicator row with fewer cells than columns, followed by a text
                  and a timeframe: read as a new indicator, though the row may have
                  been split (the text may be the row's constraints)
+GT385  info      implementation status cells holding a narrative, not a status word
+                 (one problem per report, at the first): kept in the comments, so
+                 those activities have no status
 =====  ========  ===============================================================
 
 >>> import govtrack as gt
@@ -290,6 +293,14 @@ def _activity_header(cells: list[_Cell], index: int) -> list[str]:
     return columns if len(columns) >= 3 else []
 
 
+def _shortened(text: str, limit: int = 60) -> str:
+    """The text on one line, cut at a word before ``limit`` characters (with …)."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    return flat[:limit].rsplit(" ", 1)[0] + "…"
+
+
 def sniff(text: str) -> float:
     """How surely ``text`` is a working group's progress report, from 0 (surely not) to 1.
 
@@ -375,6 +386,7 @@ class _Reader:
         self.source = source
         self.dayfirst = dayfirst
         self.problems: list[Issue] = []
+        self.narratives: list[tuple[int, str]] = []  # status cells of narrative (GT385)
         self.extra: dict[str, list[str]] = {}
 
     def where(self, line: int) -> Location:
@@ -468,6 +480,20 @@ class _Reader:
                 index += answer[1]
                 continue
             self.keep(section, cell.text)
+        if self.narratives:
+            line, text = self.narratives[0]
+            more = len(self.narratives) - 1
+            self.problem(
+                "GT385",
+                f"the implementation status {_shortened(text)!r} is a narrative, not a status word"
+                + (f" (and {more} more, to line {self.narratives[-1][0]})" if more else "")
+                + ": kept in the comments, so "
+                + ("these activities have" if more else "the activity has")
+                + " no status (a status word is one of Not started, Ongoing, Completed, "
+                "No longer applicable or Overdue)",
+                line,
+                Severity.INFO,
+            )
         report = ProgressReport(
             title=title,
             working_group=working_group,
@@ -667,6 +693,8 @@ class _Reader:
             status = Status.parse(status_text)
         # A narrative is the comments (GT112); a short unknown word stays the status (GT101).
         narrative = status is None and status_narrative(status_text)
+        if narrative and status_cell is not None:
+            self.narratives.append((status_cell.line, status_text))
         common = {
             "status": status,
             "status_text": "" if narrative else status_text,
