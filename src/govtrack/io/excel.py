@@ -1425,9 +1425,14 @@ class _Table:
                 )
         taken = set(self.keys.values())
         lookup = self.reader.lookup
+        # In govtrack's own matrix, a column right of the fields is an action's extra entry,
+        # read back under its key as written: one named as a field is not a second column.
+        own_extras = max(taken, default=_NOWHERE) if self.ignored else _NOWHERE
         for index, label in self.extra_columns:
             field, hinted = header_match(self.labels[index], lookup)
             field = field or ""
+            if field and index > own_extras:
+                continue
             first = self.header.keys.get(field)
             parts = () if field else header_part_keys(self.labels[index], lookup)
             if index in self.header.ambiguous:
