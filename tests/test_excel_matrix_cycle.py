@@ -388,3 +388,37 @@ def test_two_recommendations_alike_are_refused_not_merged(tmp_path: Path, ref: s
     doc = gt.Document(evaluations=(gt.Evaluation(title="E", recommendations=recommendations),))
     with pytest.raises(gt.WriteError, match=re.escape("recommendations[1] would read back as")):
         gt.dump(doc, tmp_path / "m.xlsx", layout="matrix", on=ON)
+
+
+def test_unclear_schedule_ticks_read_back_from_the_matrix_with_no_problem(
+    tmp_path: Path,
+) -> None:
+    """A work-plan row ticked both on and behind schedule keeps the ticks in extra, under the
+    columns' names (GT214); govtrack's matrix writes them as extra columns after its own
+    On schedule and Behind schedule, and reads them back under their keys with no problem
+    (it reported each as a second column for the same field, GT206)."""
+    source = tmp_path / "workplan.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Workplan"
+    sheet.append(["Scheduled activity", "Implementation status", "On schedule", "Behind schedule"])
+    sheet.append(["Update the contact list", "Ongoing", "yes", "yes"])
+    book.save(source)
+    doc = gt.load(source)
+    assert ["GT214"] == [p.code for p in doc.problems]
+    out = tmp_path / "matrix.xlsx"
+    gt.dump(doc, out, layout="matrix", on=ON)
+    back = gt.load(out)
+    assert (list(doc.actions), []) == (list(back.actions), [str(p) for p in back.problems])
+
+
+def test_extra_entries_named_as_fields_read_back_with_no_problem(tmp_path: Path) -> None:
+    """An action's extra entry named as a column govtrack writes (`Status`, `Deadline`) is a
+    column of its own right of the fields, read back under its key, not a second column."""
+    action = gt.Action(ref="1", text="Hire", extra={"Status": "Done?", "Deadline": "soon"})
+    doc = gt.Document(plans=(gt.ActionPlan(title="Plan", actions=(action,)),))
+    out = tmp_path / "matrix.xlsx"
+    gt.dump(doc, out, layout="matrix", on=ON)
+    back = gt.load(out)
+    assert ([action], []) == (list(back.actions), [p.code for p in back.problems])

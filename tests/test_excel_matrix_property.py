@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import govtrack as gt
-from govtrack.io.columns import merge_aliases, normalise_header
+from govtrack.io.columns import HEADERS, merge_aliases, normalise_header
 from strategies import actions, evaluations, plans, responses, words
 
 AS_OF = dt.date(2024, 6, 30)
@@ -162,3 +162,26 @@ def test_control_characters_and_escape_lookalikes_survive_the_matrix(
         engines = ["openpyxl", "calamine"]
         read = [gt.load(path, engine=engine).actions for engine in engines]
     assert [((text, comments),)] * 2 == [tuple((a.text, a.comments) for a in got) for got in read]
+
+
+# The headers of the columns govtrack writes in every action plan's matrix, as keys of an
+# action's extra entries. (An extra key naming a column it writes only for some documents,
+# `Behind schedule` in a plan of actions, is read as that column: not covered here.)
+_field_keys = st.sampled_from(
+    [HEADERS[key] for key in ("ref", "action", "responsible", "deadline", "status", "comments")]
+)
+
+
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(action=_matrix_actions, named=st.dictionaries(_field_keys, words, max_size=3))
+def test_extra_entries_named_as_columns_read_back_with_no_duplicate_column(
+    action: gt.Action, named: dict[str, str]
+) -> None:
+    """An extra entry whose key names one of the matrix's columns reads back under its key,
+    never reported as a second column for that field (GT206)."""
+    action = attrs.evolve(action, extra=action.extra | named)
+    back = _round_trip(gt.Document(plans=(gt.ActionPlan(title="Plan", actions=(action,)),)))
+    assert ([_row(action)], []) == (
+        [_read_row(a) for a in back.actions],
+        [p.code for p in back.problems if p.code == "GT206"],
+    )

@@ -2282,8 +2282,8 @@ def test_a_lone_invisible_cell_outside_the_action_column_is_reported(tmp_path: P
 
 
 # ---------------------------------------------------------------------------
-# Two tables on one sheet, the second with more columns (a known limitation: the first
-# table is then read as title rows above the second, docs/reference/tables.md)
+# Two tables on one sheet, the second with more columns: each header row is a header
+# (the first table was read as title rows above the second)
 
 
 def _two_tables(first_rows: int, second_rows: int) -> list[list[Any]]:
@@ -2318,3 +2318,75 @@ def test_both_engines_read_two_tables_alike(tmp_path: Path) -> None:
     path = build(tmp_path, _two_tables(2, 3))
     read = [excel.load(path, engine=engine) for engine in ("openpyxl", "calamine")]
     assert read[0] == read[1]
+
+
+def test_a_first_table_narrower_than_the_second_is_a_table(tmp_path: Path) -> None:
+    """Two tables on a sheet, the second naming one more column: each header row is a
+    header and each table's rows are read under its own (they were read as title rows
+    above the second table, in silence)."""
+    doc = excel.load(build(tmp_path, _two_tables(2, 1)))
+    assert (["First 0", "First 1", "Second 0"], [], 2) == (
+        [a.text for a in doc.actions],
+        codes(doc),
+        len(doc.plans),
+    )
+    assert ("Ongoing", "new") == (doc.actions[0].status_text, doc.actions[2].comments)
+
+
+def test_a_title_block_over_a_narrower_first_table_stays_a_title(tmp_path: Path) -> None:
+    """The title rows above the first table of two stay its title rows."""
+    rows: list[list[Any]] = [["Action plan: the stores audit"], ["Period:", "2023"], [None]]
+    rows += _two_tables(1, 1)
+    doc = excel.load(build(tmp_path, rows))
+    assert (["First 0", "Second 0"], "Action plan: the stores audit") == (
+        [a.text for a in doc.actions],
+        doc.plans[0].title,
+    )
+
+
+def test_group_labels_over_sub_headers_are_not_a_first_table(tmp_path: Path) -> None:
+    """A row naming columns right above a wider header row, with no rows between, is not
+    a first table (it reads as before: a title row)."""
+    rows: list[list[Any]] = [
+        ["Action", "Status"],
+        ["No", "Action", "Responsible", "Deadline", "Status"],
+        ["1", "Hire", "HR", "Dec 2023", "Ongoing"],
+    ]
+    doc = excel.load(build(tmp_path, rows))
+    assert [("1", "Hire")] == [(a.ref, a.text) for a in doc.actions]
+
+
+def test_a_table_of_counts_above_a_wider_table_is_not_a_first_table(tmp_path: Path) -> None:
+    """Counts under a header-like row (numbers in its action column) are title rows."""
+    rows: list[list[Any]] = [
+        ["Action", "Status"],
+        [3, "Completed"],
+        [None],
+        ["No", "Action", "Responsible", "Deadline", "Status"],
+        ["1", "Hire", "HR", "Dec 2023", "Ongoing"],
+    ]
+    doc = excel.load(build(tmp_path, rows))
+    assert [("1", "Hire")] == [(a.ref, a.text) for a in doc.actions]
+
+
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    first=st.integers(min_value=1, max_value=4),
+    second=st.integers(min_value=1, max_value=4),
+    wider_first=st.booleans(),
+)
+def test_two_tables_on_a_sheet_lose_no_row(
+    tmp_path: Path, first: int, second: int, *, wider_first: bool
+) -> None:
+    """Whichever of two tables names more columns, every row of each is an action, in order."""
+    rows = _two_tables(first, second)
+    if wider_first:
+        # the wider table on top: the same rows, the tables swapped
+        rows = [*rows[first + 2 :], [None], *rows[: first + 1]]
+    doc = excel.load(build(tmp_path, rows))
+    texts = [f"First {i}" for i in range(first)]
+    seconds = [f"Second {i}" for i in range(second)]
+    assert (seconds + texts if wider_first else texts + seconds, 2) == (
+        [a.text for a in doc.actions],
+        len(doc.plans),
+    )

@@ -1,17 +1,21 @@
 """What changed between two reporting rounds of the same tracker.
 
-Actions are matched first by the same text (compared as below) in the same
-place and recommendation: one that also has the same ref, else the earliest,
+Actions are matched first by the same text (compared as below) in the same place
+and recommendation: one that also has the same ref, else the earliest,
 preferring one whose ref no action of the new round has; so an action that a
 partner renumbered, after inserting another above it, keeps its pair. Then by
 their place and ref (recommendation ref and action ref, or the plan's action
-ref), so a reworded action keeps its pair; then unchanged actions (equal in
-every field, the earliest first); then, among those left, by text similarity
-(the most similar; on a tie, the earliest). A place is an evaluation, meeting, report or plan, by
-title; when a round retitles some of them (a title such as "Status as of June
-2023" changes each round), those whose titles are in one round only are paired
-in order, kind by kind, provided both rounds have as many and the two of a pair
-share most of their action texts. Unmatched actions are added or removed.
+ref) when their texts are alike (a ratio of at least :data:`SIMILARITY`), so a
+reworded action keeps its pair; then unchanged actions (equal in every field,
+the earliest first); then, among those left, by text similarity (the most
+similar; on a tie, the earliest); last, by place and ref whatever their texts,
+so a rewritten action keeps its pair unless another took it: an action inserted
+above one that is renumbered and reworded does not take it by its ref. A place
+is an evaluation, meeting, report or plan, by title; when a round retitles some
+of them (a title such as "Status as of June 2023" changes each round), those
+whose titles are in one round only are paired in order, kind by kind, provided
+both rounds have as many and the two of a pair share most of their action texts.
+Unmatched actions are added or removed.
 
 A matched pair reports, in this order: its text reworded; its responsible
 parties changed (handed over, shared or dropped); its status changed; its
@@ -518,17 +522,37 @@ def _pairs(old_items: _Items, new_items: _Items) -> dict[int, int]:
     matched: dict[int, int] = {}
     used: set[int] = set()
     _match_text(old_items, new_items, matched, used)
+    matcher = difflib.SequenceMatcher(None)
+    unlike: list[tuple[int, int]] = []  # ref pairs whose texts are not alike, tried last
     for new_index, (action, context) in enumerate(new_items):
         if new_index in matched:
             continue
         key = _key(context, action)
         if key is not None and key in by_key and by_key[key] not in used:
-            matched[new_index] = by_key[key]
-            used.add(by_key[key])
-
+            old_index = by_key[key]
+            if _alike(matcher, old_items[old_index][0].text, action.text):
+                matched[new_index] = old_index
+                used.add(old_index)
+            else:
+                unlike.append((new_index, old_index))
     _match_equal(old_items, new_items, matched, used)
     _match_similar(old_items, new_items, matched, used)
+    for new_index, old_index in unlike:
+        if new_index not in matched and old_index not in used:
+            matched[new_index] = old_index
+            used.add(old_index)
     return matched
+
+
+def _alike(matcher: difflib.SequenceMatcher[str], old: str, new: str) -> bool:
+    """Whether two texts are as alike as :func:`_match_similar` asks (ratio at least
+    :data:`SIMILARITY`), by its cheap upper bounds first."""
+    matcher.set_seqs(old, new)
+    return (
+        matcher.real_quick_ratio() >= SIMILARITY
+        and matcher.quick_ratio() >= SIMILARITY
+        and matcher.ratio() >= SIMILARITY
+    )
 
 
 def _renamed(old_items: _Items, new_items: _Items) -> _Items:

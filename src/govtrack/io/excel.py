@@ -123,13 +123,14 @@ and one prefix in a table is as much a scope as many.
 **Header row.** Of the first :data:`HEADER_SCAN_ROWS` rows, the one naming most columns
 (one an action, indicator or recommendation) is the header, the first of equals; a row right
 under it that divides its merged cells makes a two-row header (GT225). The rows above it are
-title rows, never dropped; a later header row in the rows starts another table. A limitation:
-when a second table's header names more columns than the first's, the first table's rows are
-read as title rows above it. A sheet whose first rows hold no header is not read (GT201): a
-warning, unless a row names two columns or more but no main one (``Item | Scheduled task |
-Owner | Due date | Status``), a header whose main column govtrack does not know, whose
-records are lost: then an error at that row's first unknown header, naming the columns it
-found.
+title rows, never dropped; a later header row in the rows starts another table. When a
+second table's header names more columns than the first's, the first's header is still the
+header (:func:`_first_table`): a row whose cells all name columns, one an action, with a row of
+text under it before the wider one, which passes the same test. A sheet whose first rows hold
+no header is not read (GT201): a warning, unless a row names two columns or more but no main
+one (``Item | Scheduled task | Owner | Due date | Status``), a header whose main column
+govtrack does not know, whose records are lost: then an error at that row's first unknown
+header, naming the columns it found.
 
 **Title rows.** Above the header, each label cell (``Period:``) or ``Label: value`` cell
 starts a pair, several to a row if need be, a range's ``From:`` and ``To:`` being part of
@@ -1427,9 +1428,14 @@ class _Table:
                 )
         taken = set(self.keys.values())
         lookup = self.reader.lookup
+        # In govtrack's own matrix, a column right of the fields is an action's extra entry,
+        # read back under its key as written: one named as a field is not a second column.
+        own_extras = max(taken, default=_NOWHERE) if self.ignored else _NOWHERE
         for index, label in self.extra_columns:
             field, hinted = header_match(self.labels[index], lookup)
             field = field or ""
+            if field and index > own_extras:
+                continue
             first = self.header.keys.get(field)
             parts = () if field else header_part_keys(self.labels[index], lookup)
             if index in self.header.ambiguous:
@@ -3810,6 +3816,61 @@ def _near_header(
     return None
 
 
+def _plain_header(values: Sequence[Any], lookup: Mapping[str, str]) -> bool:
+    """Whether every non-empty cell of a row names a column govtrack knows, one of them an
+    action's: a header row whichever of two tables names more columns."""
+    names = False
+    for value in values:
+        if _blank(value):
+            continue
+        if value.__class__ is not str or len(value) > 120:
+            return False
+        key = header_match(value, lookup)[0]
+        if key is None:
+            return False
+        names = names or key == "action"
+    return names
+
+
+def _first_table(
+    head: Sequence[tuple[int, Sequence[Any]]], best: _Header, lookup: Mapping[str, str]
+) -> _Header | None:
+    """The header of a first table above ``best`` when the next table's header names more
+    columns (so scores higher); None when there is none.
+
+    Both must be header rows by :func:`_plain_header`, with at least one row between them
+    that is no header row, has no label cell (``Period:``) and whose action cell holds a text
+    (not a ``Label: value`` pair): so a row of group labels right over its sub-headers, a
+    title block and a table of counts above the table (``Responsible unit | Actions |
+    Completed`` over numbers) are not a first table.
+    """
+    values_at = dict(head)
+    if not _plain_header(values_at.get(best.row, ()), lookup):
+        return None
+    for row, values in head:
+        if row >= best.row - 1:
+            return None
+        if not _plain_header(values, lookup):
+            continue
+        header = _header_of(values, row, lookup)[1]
+        if header is None or "action" not in header.keys:
+            continue
+        action = header.keys["action"]
+        for _, between in (item for item in head if row < item[0] < best.row):
+            cell = between[action] if len(between) > action else None
+            if (
+                cell.__class__ is str
+                and cell.strip()
+                and _pair_label(cell) is None
+                and not any(
+                    value.__class__ is str and _label_cell(value.strip()) for value in between
+                )
+                and not _plain_header(between, lookup)
+            ):
+                return header
+    return None
+
+
 def _read_sheet(
     reader: _Reader,
     sheet: _xlsx.SheetInfo,
@@ -3882,7 +3943,7 @@ def _read_sheet(
         problems.add(
             "GT202", f"sheet {sheet.name!r} is {sheet.state}; it was read", sheet.name, "A1"
         )
-    header = best
+    header = _first_table(head, best, lookup) or best
     titles = [(row, values) for row, values in head if row < header.row]
     rest = _Rows(numbered)
     rest.push([(row, values) for row, values in head if row > header.row])
