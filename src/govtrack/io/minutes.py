@@ -1308,9 +1308,9 @@ def decision_parties(text: str, known: frozenset[str] = frozenset()) -> tuple[st
 def decision_clauses(text: str) -> list[tuple[str, str]]:
     """The clauses of a decision's sentence (its first line), each with the subject it names
     when it is not the first: a clause after ``and``, ``;`` or ``,`` whose own subject (a
-    name, as :func:`_is_name` says) comes with ``will``, ``shall``, ``must`` or, when the
-    first clause's verb is ``to`` too, ``to`` (``The Secretariat to circulate the draft and
-    the Unit to comment``). After a verb such as ``invite``, ``ask``, ``support``, ``and X
+    name, as :func:`_is_name` says) comes with ``will``, ``shall``, ``must`` or ``to``,
+    whatever the first clause's verb (``The Secretariat to circulate the draft and the Unit
+    to comment``, ``HR will hire and Finance to pay``). After a verb such as ``invite``, ``ask``, ``support``, ``and X
     to …`` names the verb's object, no new clause; so does a plain ``and`` or comma after a
     name (``contact UNICEF and WHO to agree``), wherever the name stands in the verb's object:
     names after a preposition are the object's too, never parties (``send the officers from
@@ -1381,7 +1381,6 @@ def _clause_starts(sentence: str) -> tuple[list[tuple[int, int, str]], list[tupl
     verb = _OBLIGATION.search(sentence)
     if verb is None:
         return [], []
-    infinitive = verb.group().strip().lower() == "to"
     starts: list[tuple[int, int, str]] = []  # each later clause: its start, separator, subject
     doubts: list[tuple[str, str]] = []  # a recipient, and a name after it before `to <verb>`
     after = verb.end()  # where the words of the clause so far start
@@ -1405,8 +1404,6 @@ def _clause_starts(sentence: str) -> tuple[list[tuple[int, int, str]], list[tupl
             # `share the draft with UNICEF and HR to …`, after `to` or `will` alike
             if recipient := _recipient(so_far):
                 doubts.append((recipient, subject))
-            continue
-        if link == "to" and not infinitive:
             continue
         starts.append((separator.end(), separator.start(), subject))
         after = separator.end() + m.end()
