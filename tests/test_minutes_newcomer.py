@@ -73,3 +73,56 @@ def test_clauses_read_alike_whatever_the_verbs(
     assert decision.due is not None
     assert decision.due.text == _written(days[0])
     assert codes == ["GT352"]
+
+
+# ---------------------------------------------------------------------------
+# 2. A subject whose verb opens a sub-list: `The Secretariat will:`
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["The Secretariat will:", "The Secretariat shall:", "The Secretariat to:",
+     "The Secretariat is requested to:", "It was agreed that The Secretariat will:"],
+)  # fmt: skip
+@pytest.mark.parametrize("marks", [("-", "-"), ("i)", "ii)")])
+def test_a_verb_that_opens_a_sub_list_keeps_its_subject(
+    opening: str, marks: tuple[str, str]
+) -> None:
+    """`The Secretariat will:` over its items once named no party (GT102 then said the
+    decision had none); its first item's deadline is the decision's, and an item's other
+    deadline is reported (GT352), never left in the text in silence."""
+    first, second = marks
+    decision, codes = _read(
+        f"a) {opening}\n   {first} draft the note by 15 June 2024;\n"
+        f"   {second} share it with members by 30 June 2024.\n"
+    )
+    assert decision.responsible == ("The Secretariat",)
+    assert decision.due is not None
+    assert decision.due.text == "15 June 2024"
+    assert codes == ["GT352"]
+    doc = gt.loads(_HEAD + f"a) {opening}\n   - draft the note.\n", format="minutes")
+    assert "GT102" not in [issue.code for issue in gt.validate(doc, on=dt.date(2024, 3, 4))]
+
+
+@pytest.mark.parametrize(
+    ("body", "parties"),
+    [
+        ("a) The Board agreed to:\n   - HR to hire two clerks;\n   - the Unit to pay them.\n",
+         ("HR", "the Unit")),
+        ("a) The meeting agreed that:\n   - HR will hire two clerks.\n", ("HR",)),
+        ("a) The Secretariat will:\n   - draft the note;\n   - HR to hire staff.\n",
+         ("The Secretariat",)),
+    ],
+)  # fmt: skip
+def test_a_sub_list_under_no_name_names_its_items_parties(
+    body: str, parties: tuple[str, ...]
+) -> None:
+    """`The Board agreed to:` names no subject of its own that acts: the items' parties are
+    the decision's, as before; a name with its verb (`The Secretariat will:`) wins over them."""
+    decision, _ = _read(body)
+    assert decision.responsible == parties
+
+
+def test_decision_parties_of_a_verb_that_opens_a_list() -> None:
+    assert minutes.decision_parties("HR shall:\n- hire staff.") == ("HR",)
+    assert minutes.decision_parties("The Board agreed to:\n- HR to hire.") == ()

@@ -55,7 +55,9 @@ item is a line of the decision's text, the sub-list is not counted in the list o
 decisions, and the decision's deadline is the first one its sentence or its items
 give; an item's own deadline that differs stays in the text and is reported (GT352). A
 decision whose sentence names no party (``1. The Board agreed the following:``) takes the
-parties its items name, each read as a decision's sentence (``- The Unit to draft …``).
+parties its items name, each read as a decision's sentence (``- The Unit to draft …``);
+one whose verb ends with the colon (``a) The Secretariat will:``, ``shall:``, ``to:``)
+names its subject, whatever its items name.
 A numeral that is also the next letter (``i)`` under ``h) … to:``) is an item
 when it is indented deeper than the decision or the next list line holds the numeral
 after it (``ii)``); otherwise it is the next decision. Only a list numbered
@@ -544,6 +546,12 @@ _CLAUSE_SUBJECT = re.compile(
     r"(?P<link>will|shall|must|to)\s{1,3}(?P<verb>[a-z][^\s,;:.]{0,30})"
 )
 """A clause with a subject of its own: ``the Unit to comment``, ``HR will hire``."""
+_VERB_OPENS_LIST = re.compile(
+    r"\s(?P<link>will|shall|must|should|would|(?:(?:is|are)\s{1,3}(?:(?:requested|expected"
+    r"|asked|invited)\s{1,3})?)?to)\s{0,3}:[\s*_]*$",
+    re.IGNORECASE,
+)
+"""A sentence whose verb its sub-list's items give: ``The Secretariat will:``, ``HR to:``."""
 _MOST_CLAUSES = 16
 """The most places :func:`decision_clauses` tries a new clause at, in a decision's sentence."""
 _CALENDAR_WORDS = frozenset((
@@ -1266,7 +1274,17 @@ def decision_parties(text: str, known: frozenset[str] = frozenset()) -> tuple[st
     ('UNICEF', 'UNFPA', 'UN Women')
     >>> decision_parties("The Chair, together with the Vice-Chair, will meet the donors.")
     ('The Chair', 'the Vice-Chair')
+    >>> decision_parties("The Secretariat will:\\n- draft the note;\\n- share it.")
+    ('The Secretariat',)
     """
+    head = squash(text.partition("\n")[0])
+    if (opens := _VERB_OPENS_LIST.search(head)) is not None:
+        # `The Secretariat will:` over its sub-list: the verbs are the items', the subject
+        # the sentence's (a name: `The Board agreed to:` names none); read `… will act`.
+        lead = _LEAD_IN.match(head)
+        start = lead.end() if lead is not None and not _MODAL.search(lead["body"]) else 0
+        if _is_name(head[start : opens.start()]):
+            text = f"{head[: opens.end('link')]} act"
     flat = squash(text)
     lead = _LEAD_IN.match(flat)
     if lead is not None and not _MODAL.search(lead["body"]):
