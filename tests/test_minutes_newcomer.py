@@ -126,3 +126,66 @@ def test_a_sub_list_under_no_name_names_its_items_parties(
 def test_decision_parties_of_a_verb_that_opens_a_list() -> None:
     assert minutes.decision_parties("HR shall:\n- hire staff.") == ("HR",)
     assert minutes.decision_parties("The Board agreed to:\n- HR to hire.") == ()
+
+
+# ---------------------------------------------------------------------------
+# 3. Deemed consent, whatever its words
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Any revision not commented on within 10 days will be considered approved.",
+        "Any revision not commented on within 10 days will be deemed approved.",
+        "Decisions not objected to within 10 days will be taken as adopted.",
+        "Any draft not challenged within 10 days shall be regarded as endorsed.",
+        "Any plan not queried within 10 days will be treated as accepted.",
+    ],
+)
+def test_a_rule_of_silence_counts_its_period(sentence: str) -> None:
+    """`… not commented on within 10 days will be considered approved` was no deemed-consent
+    rule, and its period vanished (no deadline, no problem); `deemed approved` was one."""
+    decision, codes = _read(f"a) {sentence}\n")
+    assert decision.deemed_consent
+    assert decision.due is not None
+    assert (decision.due.start, decision.due.text) == (dt.date(2024, 3, 13), "within 10 days")
+    assert codes == []
+
+
+@given(
+    cue=st.sampled_from(("If no comment is received by", "Unless an objection is raised by",
+                         "Failing any objection by", "If there are no comments by")),
+    verb=st.sampled_from(("considered", "deemed", "taken as", "treated as", "regarded as")),
+    outcome=st.sampled_from(("approved", "adopted", "accepted", "endorsed", "agreed")),
+    modal=st.sampled_from(("will be", "shall be", "is")),
+)  # fmt: skip
+def test_deemed_consent_reads_alike_in_every_wording(
+    cue: str, verb: str, outcome: str, modal: str
+) -> None:
+    """A rule that silence settles is deemed consent in every wording of its outcome, its
+    date the deadline."""
+    decision, codes = _read(f"a) {cue} 20 March 2024, the plan {modal} {verb} {outcome}.\n")
+    assert decision.deemed_consent
+    assert decision.due is not None
+    assert decision.due.text == "20 March 2024"
+    assert codes == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The plan will be considered approved once the Board signs it.",
+        "The Board considered the plan approved by the Unit.",
+    ],
+)
+def test_an_outcome_with_no_silence_is_no_deemed_consent(sentence: str) -> None:
+    decision, _ = _read(f"a) {sentence}\n")
+    assert not decision.deemed_consent
+
+
+def test_a_span_read_as_no_deadline_is_reported() -> None:
+    """A `within` span out of the verb phrase, when the decision has no deadline, was
+    passed over in silence; it stays in the text and is reported (GT349)."""
+    decision, codes = _read("a) The Unit, having replied within 10 days, will close the file.\n")
+    assert (decision.due, decision.due_text) == (None, "")
+    assert codes == ["GT349"]

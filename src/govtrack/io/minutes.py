@@ -181,7 +181,9 @@ GT349  warning   a decision's deadline that cannot be read (kept in ``due_text``
                  as an all-numeric day that reads two ways (``03/04/2023``) without
                  ``dayfirst=``, a day that does not exist (``31 June 2023``),
                  ``within 7 days`` with no meeting date, or a date after ``on``, ``in``
-                 that ends before the meeting's
+                 that ends before the meeting's; or a span (``within 10 days``) read as
+                 no deadline, out of the verb phrase, when the decision has none (kept in
+                 its text)
 GT350  warning   a decision holds what looks like another list item (a line starting
                  ``(xxi)``, ``(I)``, ``(1)``, or the next item on the same line): it
                  is not split and stays in that decision's text
@@ -2460,6 +2462,14 @@ class _Reader:
             self.problem(
                 "GT349",
                 f"decision {label}: {what}: {reason}; kept as text",
+                entry.line,
+                Severity.WARNING,
+            )
+        elif due is None and not due_text and (span := _WITHIN.search(text)) is not None:
+            self.problem(
+                "GT349",
+                f"decision {entry.ref or _label(text)}: the span {span.group()!r} is not in "
+                "the decision's verb phrase and is read as no deadline; kept in its text",
                 entry.line,
                 Severity.WARNING,
             )
