@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 import govtrack as gt
 from govtrack.io import minutes
+from govtrack.io._prose import tail
 
 _HEAD = "Minutes of the Board\nDate: 3 March 2024\n\nDecisions\n"
 
@@ -189,3 +190,64 @@ def test_a_span_read_as_no_deadline_is_reported() -> None:
     decision, codes = _read("a) The Unit, having replied within 10 days, will close the file.\n")
     assert (decision.due, decision.due_text) == (None, "")
     assert codes == ["GT349"]
+
+
+# ---------------------------------------------------------------------------
+# 4. The end of the text (GT344)
+
+
+def _end_problems(body: str) -> list[str]:
+    doc = gt.loads(_HEAD + body, format="minutes")
+    return [f"{p.code}: {p.message}" for p in doc.problems]
+
+
+def test_a_truncated_end_is_quoted_from_a_word() -> None:
+    """GT344 quoted the last 40 characters, cut mid-word (`'n to report on …'`)."""
+    problems = _end_problems(
+        "a) The HR Unit will hire two clerks by 30 March 2024.\n"
+        "b) The Finance Section to report on spending and the Legal Unit to vet the contracts\n"
+    )
+    quote = "'… and the Legal Unit to vet the contracts'"
+    assert problems == [f"GT344: the text ends mid-sentence ({quote}): it may be truncated"]
+
+
+def test_the_last_item_of_a_semicolon_list_may_end_with_its_date() -> None:
+    """A list whose items end with `;` often ends its last with nothing: a last item that ends
+    with a date that reads is whole, no GT344 (it was reported as truncated)."""
+    assert (
+        _end_problems(
+            "a) The HR Unit will hire two clerks by 30 March 2024;\n"
+            "b) The Finance Section to report on spending by 30 April 2024\n"
+        )
+        == []
+    )
+
+
+@pytest.mark.parametrize(
+    ("first_end", "last"),
+    [
+        (".", "b) The Finance Section to report on spending by 30 April 2024"),  # no `;` list
+        (";", "b) The Finance Section to report on spending by 30/04/20"),  # the date cut
+        (";", "b) The Finance Section to report on spending"),  # no date
+    ],
+)
+def test_an_end_with_no_stop_is_reported_otherwise(first_end: str, last: str) -> None:
+    problems = _end_problems(
+        f"a) The HR Unit will hire two clerks by 30 March 2024{first_end}\n{last}\n"
+    )
+    assert "GT344:" in [problem[:6] for problem in problems]
+
+
+@given(st.lists(st.text("abcdefghij ,.", min_size=1, max_size=12), min_size=1, max_size=12))
+def test_tail_quotes_whole_words(words: list[str]) -> None:
+    """The quote is the end of the text, from the start of a word unless one word is longer
+    than the quote."""
+    text = " ".join(words).strip()
+    quoted = tail(text)
+    if quoted == text:
+        return
+    assert quoted.startswith("… ")
+    rest = quoted[2:]
+    assert text.endswith(rest)
+    start = len(text) - len(rest)
+    assert text[start - 1].isspace() or " " not in text[-41:]

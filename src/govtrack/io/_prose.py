@@ -137,6 +137,24 @@ class Line:
         return squash(self.text)
 
 
+def tail(text: str, most: int = 40) -> str:
+    """The last words of ``text``, at most ``most`` characters from a word's start, with
+    ``…`` before them when words are left out: what a message about the end quotes.
+
+    >>> tail("The Finance Section to report on spending by 30 April 2024")
+    '… to report on spending by 30 April 2024'
+    >>> tail("short text")
+    'short text'
+    """
+    if len(text) <= most:
+        return text
+    cut = text[-most:]
+    if not text[-most - 1].isspace():
+        _, space, rest = cut.partition(" ")
+        cut = rest if space and rest else cut
+    return f"… {cut.lstrip()}"
+
+
 def lines_of(text: str) -> list[Line]:
     r"""Split a text into numbered lines (BOM dropped, CRLF and CR read as LF).
 

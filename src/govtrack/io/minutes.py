@@ -169,7 +169,9 @@ GT341  warning   the meeting's date cannot be read (kept in ``when_text``), such
                  all-numeric day that reads two ways without ``dayfirst=``
 GT342  info      the time span cannot be read (kept in ``when_text``)
 GT343  warning   no list of decisions was found
-GT344  warning   the text ends mid-sentence: it may be truncated
+GT344  warning   the text ends mid-sentence: it may be truncated (not when its last line
+                 ends with a date that reads and the line before it with ``;``: the last
+                 item of such a list often has no full stop)
 GT345  warning   a header field with no value
 GT346  info      a header field govtrack has no name for (kept in ``extra``)
 GT347  warning   the decision letters or numerals skip one (``a)``, ``b)``, ``d)``;
@@ -247,6 +249,7 @@ from govtrack.io._prose import (
     no_party_word,
     responsible_in,
     squash,
+    tail,
     time_span,
     unread_day,
     unread_deadline_in,
@@ -1330,9 +1333,10 @@ def decision_clauses(text: str) -> list[tuple[str, str]]:
     when it is not the first: a clause after ``and``, ``;`` or ``,`` whose own subject (a
     name, as :func:`_is_name` says) comes with ``will``, ``shall``, ``must`` or ``to``,
     whatever the first clause's verb (``The Secretariat to circulate the draft and the Unit
-    to comment``, ``HR will hire and Finance to pay``). After a verb such as ``invite``, ``ask``, ``support``, ``and X
-    to …`` names the verb's object, no new clause; so does a plain ``and`` or comma after a
-    name (``contact UNICEF and WHO to agree``), wherever the name stands in the verb's object:
+    to comment``, ``HR will hire and Finance to pay``). After a verb such as ``invite``,
+    ``ask``, ``support``, ``and X to …`` names the verb's object, no new clause; so does a
+    plain ``and`` or comma after a name (``contact UNICEF and WHO to agree``), wherever the
+    name stands in the verb's object:
     names after a preposition are the object's too, never parties (``send the officers from
     Kenya and Uganda to attend``; ``send copies to the Board and HR to comment`` names the
     Board and HR as recipients, all of them). A sentence of one clause is one item.
@@ -2655,12 +2659,29 @@ class _Reader:
             origin=self.where(first),
         )
 
+    def _ends_with_a_day(self, text: str) -> bool:
+        """Whether ``text`` ends with a deadline's date that reads whole."""
+        due = deadline_in(text, dayfirst=self.dayfirst)
+        return due is not None and text.rstrip().endswith(due.text)
+
     def check_end(self) -> None:
-        last = next((line for line in reversed(self.lines) if line.clean), None)
-        if last is not None and not _ENDS_SENTENCE.search(last.clean):
-            self.problem(
-                "GT344",
-                f"the text ends mid-sentence ({last.clean[-40:]!r}): it may be truncated",
-                last.number,
-                Severity.WARNING,
-            )
+        """Report (GT344) a text whose last line ends mid-sentence, unless it is the last
+        item of a list whose items end with ``;`` and it ends with a date that reads (``b)
+        The Unit to report by 30 April 2024``): such a list often ends with no full stop."""
+        filled = (line for line in reversed(self.lines) if line.clean)
+        last = next(filled, None)
+        if last is None or _ENDS_SENTENCE.search(last.clean):
+            return
+        before = next(filled, None)
+        if (
+            before is not None
+            and before.clean.rstrip().endswith(";")
+            and self._ends_with_a_day(last.clean)
+        ):
+            return
+        self.problem(
+            "GT344",
+            f"the text ends mid-sentence ({tail(last.clean)!r}): it may be truncated",
+            last.number,
+            Severity.WARNING,
+        )
