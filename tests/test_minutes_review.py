@@ -193,11 +193,14 @@ def test_any_by_date_beats_any_within_span(
 
 
 def test_a_within_span_before_the_verb_is_no_deadline() -> None:
-    """`having circulated the draft within 5 days, will …` tells what was done: no deadline."""
+    """`having circulated the draft within 5 days, will …` tells what was done: no deadline;
+    the span is reported (GT349), never passed over in silence."""
     decision, problems = _one(
         "The Secretariat, having circulated the draft within 5 days, will act."
     )
-    assert (None, "", []) == (decision.due, decision.due_text, problems)
+    assert (None, "") == (decision.due, decision.due_text)
+    assert [problem[:6] for problem in problems] == ["GT349:"]
+    assert "'within 5 days'" in problems[0]
 
 
 @pytest.mark.parametrize(

@@ -137,6 +137,24 @@ class Line:
         return squash(self.text)
 
 
+def tail(text: str, most: int = 40) -> str:
+    """The last words of ``text``, at most ``most`` characters from a word's start, with
+    ``…`` before them when words are left out: what a message about the end quotes.
+
+    >>> tail("The Finance Section to report on spending by 30 April 2024")
+    '… to report on spending by 30 April 2024'
+    >>> tail("short text")
+    'short text'
+    """
+    if len(text) <= most:
+        return text
+    cut = text[-most:]
+    if not text[-most - 1].isspace():
+        _, space, rest = cut.partition(" ")
+        cut = rest if space and rest else cut
+    return f"… {cut.lstrip()}"
+
+
 def lines_of(text: str) -> list[Line]:
     r"""Split a text into numbered lines (BOM dropped, CRLF and CR read as LF).
 
@@ -492,28 +510,49 @@ _SILENCE = re.compile(
     r"|in case no|should no|where no|when no)\b",
     re.IGNORECASE,
 )
-_TAKEN_AS = re.compile(
-    r"\b(?:considered|taken|treated|regarded|assumed|understood)\s{1,3}(?:as\s{1,3}|to\s{1,3})?"
-    r"(?:have\s{1,3}|having\s{1,3}|be\s{1,3})?(?:given\s{1,3})?"
-    r"(?:consent|consented|agreed|accepted|approved|endorsed|final|no objection)",
+_NOT_ACTED_ON = re.compile(
+    r"\bnot\s{1,3}(?:\w{1,20}\s{1,3}){0,3}?(?:within|by|before|until|in\s{1,3}time)\b",
     re.IGNORECASE,
 )
+"""Silence told by the thing not acted on in time: ``Any revision not commented on within 10
+days``, ``Decisions not objected to by 1 May 2024``."""
+_TAKEN_AS = re.compile(
+    r"\b(?:considered|taken|treated|regarded|assumed|understood)\s{1,3}(?:as\s{1,3}|to\s{1,3})?"
+    r"(?:have\s{1,3}|having\s{1,3}|be\s{1,3}|been\s{1,3})?(?:given\s{1,3}|received\s{1,3})?"
+    r"(?:consent|consented|agreed|accepted|approved|adopted|endorsed|cleared|validated"
+    r"|confirmed|final|no objection)\b",
+    re.IGNORECASE,
+)
+"""The outcome a rule gives by silence: ``considered approved``, ``taken as adopted``,
+``treated as having been accepted``, ``regarded as endorsed``."""
 
 
 def is_deemed_consent(text: str) -> bool:
-    """Whether a decision is a rule that resolves by silence (deemed consent).
+    """Whether a decision is a rule that resolves by silence (deemed consent): ``deemed``, or
+    an outcome taken as given (``considered``, ``taken as``, ``treated as``, ``regarded
+    as`` … ``approved``, ``adopted``, ``accepted``, ``endorsed``) when silence settles it
+    (``if no``, ``unless``, ``failing``; or the thing ``not commented on within 10 days``).
 
     >>> is_deemed_consent("If no comment arrives by 1 May 2020 the plan is deemed accepted.")
     True
     >>> is_deemed_consent("Unless objections are raised before 3 June 2021, the draft "
     ...                   "will be considered approved.")
     True
+    >>> is_deemed_consent("Any revision not commented on within 10 days will be considered "
+    ...                   "approved.")
+    True
+    >>> is_deemed_consent("If no objection is raised by 1 May 2024, the plan shall be "
+    ...                   "treated as adopted.")
+    True
     >>> is_deemed_consent("The secretariat will circulate the draft.")
+    False
+    >>> is_deemed_consent("The plan will be considered approved once the Board signs it.")
     False
     """
     if _DEEMED.search(text):
         return True
-    return bool(_SILENCE.search(text) and _TAKEN_AS.search(text))
+    silent = _SILENCE.search(text) or _NOT_ACTED_ON.search(text)
+    return bool(silent and _TAKEN_AS.search(text))
 
 
 _SUBJECT = re.compile(

@@ -97,6 +97,7 @@ from govtrack.io._prose import (
     names_a_day,
     read_day,
     squash,
+    tail,
     time_span,
     unread_day,
 )
@@ -509,7 +510,7 @@ class _Reader:
         if last is not None and not _is_item(last) and not _ENDS_SENTENCE.search(last.clean):
             self.problem(
                 "GT363",
-                f"the text ends mid-sentence ({last.clean[-40:]!r}): it may be truncated",
+                f"the text ends mid-sentence ({tail(last.clean)!r}): it may be truncated",
                 last.number,
                 Severity.WARNING,
             )

@@ -55,7 +55,9 @@ item is a line of the decision's text, the sub-list is not counted in the list o
 decisions, and the decision's deadline is the first one its sentence or its items
 give; an item's own deadline that differs stays in the text and is reported (GT352). A
 decision whose sentence names no party (``1. The Board agreed the following:``) takes the
-parties its items name, each read as a decision's sentence (``- The Unit to draft …``).
+parties its items name, each read as a decision's sentence (``- The Unit to draft …``);
+one whose verb ends with the colon (``a) The Secretariat will:``, ``shall:``, ``to:``)
+names its subject, whatever its items name.
 A numeral that is also the next letter (``i)`` under ``h) … to:``) is an item
 when it is indented deeper than the decision or the next list line holds the numeral
 after it (``ii)``); otherwise it is the next decision. Only a list numbered
@@ -167,7 +169,9 @@ GT341  warning   the meeting's date cannot be read (kept in ``when_text``), such
                  all-numeric day that reads two ways without ``dayfirst=``
 GT342  info      the time span cannot be read (kept in ``when_text``)
 GT343  warning   no list of decisions was found
-GT344  warning   the text ends mid-sentence: it may be truncated
+GT344  warning   the text ends mid-sentence: it may be truncated (not when its last line
+                 ends with a date that reads and the line before it with ``;``: the last
+                 item of such a list often has no full stop)
 GT345  warning   a header field with no value
 GT346  info      a header field govtrack has no name for (kept in ``extra``)
 GT347  warning   the decision letters or numerals skip one (``a)``, ``b)``, ``d)``;
@@ -179,7 +183,9 @@ GT349  warning   a decision's deadline that cannot be read (kept in ``due_text``
                  as an all-numeric day that reads two ways (``03/04/2023``) without
                  ``dayfirst=``, a day that does not exist (``31 June 2023``),
                  ``within 7 days`` with no meeting date, or a date after ``on``, ``in``
-                 that ends before the meeting's
+                 that ends before the meeting's; or a span (``within 10 days``) read as
+                 no deadline, out of the verb phrase, when the decision has none (kept in
+                 its text)
 GT350  warning   a decision holds what looks like another list item (a line starting
                  ``(xxi)``, ``(I)``, ``(1)``, or the next item on the same line): it
                  is not split and stays in that decision's text
@@ -243,6 +249,7 @@ from govtrack.io._prose import (
     no_party_word,
     responsible_in,
     squash,
+    tail,
     time_span,
     unread_day,
     unread_deadline_in,
@@ -544,6 +551,12 @@ _CLAUSE_SUBJECT = re.compile(
     r"(?P<link>will|shall|must|to)\s{1,3}(?P<verb>[a-z][^\s,;:.]{0,30})"
 )
 """A clause with a subject of its own: ``the Unit to comment``, ``HR will hire``."""
+_VERB_OPENS_LIST = re.compile(
+    r"\s(?P<link>will|shall|must|should|would|(?:(?:is|are)\s{1,3}(?:(?:requested|expected"
+    r"|asked|invited)\s{1,3})?)?to)\s{0,3}:[\s*_]*$",
+    re.IGNORECASE,
+)
+"""A sentence whose verb its sub-list's items give: ``The Secretariat will:``, ``HR to:``."""
 _MOST_CLAUSES = 16
 """The most places :func:`decision_clauses` tries a new clause at, in a decision's sentence."""
 _CALENDAR_WORDS = frozenset((
@@ -1266,7 +1279,17 @@ def decision_parties(text: str, known: frozenset[str] = frozenset()) -> tuple[st
     ('UNICEF', 'UNFPA', 'UN Women')
     >>> decision_parties("The Chair, together with the Vice-Chair, will meet the donors.")
     ('The Chair', 'the Vice-Chair')
+    >>> decision_parties("The Secretariat will:\\n- draft the note;\\n- share it.")
+    ('The Secretariat',)
     """
+    head = squash(text.partition("\n")[0])
+    if (opens := _VERB_OPENS_LIST.search(head)) is not None:
+        # `The Secretariat will:` over its sub-list: the verbs are the items', the subject
+        # the sentence's (a name: `The Board agreed to:` names none); read `… will act`.
+        lead = _LEAD_IN.match(head)
+        start = lead.end() if lead is not None and not _MODAL.search(lead["body"]) else 0
+        if _is_name(head[start : opens.start()]):
+            text = f"{head[: opens.end('link')]} act"
     flat = squash(text)
     lead = _LEAD_IN.match(flat)
     if lead is not None and not _MODAL.search(lead["body"]):
@@ -1308,11 +1331,12 @@ def decision_parties(text: str, known: frozenset[str] = frozenset()) -> tuple[st
 def decision_clauses(text: str) -> list[tuple[str, str]]:
     """The clauses of a decision's sentence (its first line), each with the subject it names
     when it is not the first: a clause after ``and``, ``;`` or ``,`` whose own subject (a
-    name, as :func:`_is_name` says) comes with ``will``, ``shall``, ``must`` or, when the
-    first clause's verb is ``to`` too, ``to`` (``The Secretariat to circulate the draft and
-    the Unit to comment``). After a verb such as ``invite``, ``ask``, ``support``, ``and X
-    to …`` names the verb's object, no new clause; so does a plain ``and`` or comma after a
-    name (``contact UNICEF and WHO to agree``), wherever the name stands in the verb's object:
+    name, as :func:`_is_name` says) comes with ``will``, ``shall``, ``must`` or ``to``,
+    whatever the first clause's verb (``The Secretariat to circulate the draft and the Unit
+    to comment``, ``HR will hire and Finance to pay``). After a verb such as ``invite``,
+    ``ask``, ``support``, ``and X to …`` names the verb's object, no new clause; so does a
+    plain ``and`` or comma after a name (``contact UNICEF and WHO to agree``), wherever the
+    name stands in the verb's object:
     names after a preposition are the object's too, never parties (``send the officers from
     Kenya and Uganda to attend``; ``send copies to the Board and HR to comment`` names the
     Board and HR as recipients, all of them). A sentence of one clause is one item.
@@ -1381,7 +1405,6 @@ def _clause_starts(sentence: str) -> tuple[list[tuple[int, int, str]], list[tupl
     verb = _OBLIGATION.search(sentence)
     if verb is None:
         return [], []
-    infinitive = verb.group().strip().lower() == "to"
     starts: list[tuple[int, int, str]] = []  # each later clause: its start, separator, subject
     doubts: list[tuple[str, str]] = []  # a recipient, and a name after it before `to <verb>`
     after = verb.end()  # where the words of the clause so far start
@@ -1405,8 +1428,6 @@ def _clause_starts(sentence: str) -> tuple[list[tuple[int, int, str]], list[tupl
             # `share the draft with UNICEF and HR to …`, after `to` or `will` alike
             if recipient := _recipient(so_far):
                 doubts.append((recipient, subject))
-            continue
-        if link == "to" and not infinitive:
             continue
         starts.append((separator.end(), separator.start(), subject))
         after = separator.end() + m.end()
@@ -2448,6 +2469,14 @@ class _Reader:
                 entry.line,
                 Severity.WARNING,
             )
+        elif due is None and not due_text and (span := _WITHIN.search(text)) is not None:
+            self.problem(
+                "GT349",
+                f"decision {entry.ref or _label(text)}: the span {span.group()!r} is not in "
+                "the decision's verb phrase and is read as no deadline; kept in its text",
+                entry.line,
+                Severity.WARNING,
+            )
         used = due.text if due is not None else due_text
         self.check_clauses(entry, text, used)
         self.check_items(entry, text, used)
@@ -2630,12 +2659,29 @@ class _Reader:
             origin=self.where(first),
         )
 
+    def _ends_with_a_day(self, text: str) -> bool:
+        """Whether ``text`` ends with a deadline's date that reads whole."""
+        due = deadline_in(text, dayfirst=self.dayfirst)
+        return due is not None and text.rstrip().endswith(due.text)
+
     def check_end(self) -> None:
-        last = next((line for line in reversed(self.lines) if line.clean), None)
-        if last is not None and not _ENDS_SENTENCE.search(last.clean):
-            self.problem(
-                "GT344",
-                f"the text ends mid-sentence ({last.clean[-40:]!r}): it may be truncated",
-                last.number,
-                Severity.WARNING,
-            )
+        """Report (GT344) a text whose last line ends mid-sentence, unless it is the last
+        item of a list whose items end with ``;`` and it ends with a date that reads (``b)
+        The Unit to report by 30 April 2024``): such a list often ends with no full stop."""
+        filled = (line for line in reversed(self.lines) if line.clean)
+        last = next(filled, None)
+        if last is None or _ENDS_SENTENCE.search(last.clean):
+            return
+        before = next(filled, None)
+        if (
+            before is not None
+            and before.clean.rstrip().endswith(";")
+            and self._ends_with_a_day(last.clean)
+        ):
+            return
+        self.problem(
+            "GT344",
+            f"the text ends mid-sentence ({tail(last.clean)!r}): it may be truncated",
+            last.number,
+            Severity.WARNING,
+        )
