@@ -1750,7 +1750,7 @@ def test_misspelt_status_word_is_kept_as_the_status(
     [action] = doc.actions
     assert (None, status_text, comments) == (action.status, action.status_text, action.comments)
     assert ["GT101"] == _codes(doc)
-    assert f"did you mean {meant}?" in doc.problems[0].message
+    assert f"did you mean {meant!r}?" in doc.problems[0].message
 
 
 @pytest.mark.parametrize(
