@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 import govtrack as gt
 from govtrack.io import gate
-from govtrack.model.status import near_status, near_status_word
+from govtrack.model.status import near_status_word
 from strategies import (
     CONTEXT_WORDS,
     common_words_near_status,
@@ -1798,9 +1798,7 @@ def test_a_misspelt_status_word_is_never_lost_to_the_comments(word: str, after: 
         ("Closes 30 June 2023.", "'Closes', near the status word 'Closed'"),
     ],
 )
-def test_a_word_near_a_status_opening_a_sentence_starts_the_comments(
-    after: str, near: str
-) -> None:
+def test_a_word_near_a_status_opening_a_sentence_starts_the_comments(after: str, near: str) -> None:
     """Regression: an ordinary word one letter off a status word opening the comments
     (``Spending Review …``, ``Stated Policy …``) was taken for a misspelt status (GT101,
     status_text ``Spending``). Followed by more text, a near word is the status only when the

@@ -68,10 +68,10 @@ from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Border, Font, GradientFill, PatternFill, Side
 from openpyxl.styles.colors import COLOR_INDEX
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.formula import ArrayFormula
 from openpyxl.utils.cell import coordinate_from_string
 from openpyxl.utils.datetime import to_excel
 from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.worksheet.formula import ArrayFormula
 
 from govtrack._errors import FormatError, UnsupportedFormatError, WriteError
 from govtrack.io._files import atomic_write, decode_text, read_error

@@ -267,9 +267,7 @@ def fold_status_word(word: str) -> str:
 
 
 _SPELLINGS = {
-    _fold(word): word
-    for words in reversed(STATUS_SYNONYMS.values())
-    for word in reversed(words)
+    _fold(word): word for words in reversed(STATUS_SYNONYMS.values()) for word in reversed(words)
 }
 """Each folded status word as the synonyms first spell it (``pending`` is ``Pending``)."""
 
