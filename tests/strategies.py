@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 import govtrack as gt
 from govtrack.io.columns import ALIASES, header_key, merge_aliases, normalise_header
 from govtrack.io.excel import _RANGE_WORDS
-from govtrack.model.status import STATUS_SYNONYMS
+from govtrack.io.gate import COMMON_WORDS_NEAR_STATUS
+from govtrack.model.status import STATUS_SYNONYMS, near_status
 
 # Text as people type it: letters, digits, punctuation, non-ASCII, no control characters
 # and no surrogates. ``lines`` may hold line breaks.
@@ -330,6 +331,24 @@ misspelt_status_words = _misspelt().filter(
 )
 """A status word of five letters or more with one letter changed, dropped, added or two
 neighbours swapped (``Ongiong``, ``Competed``), perhaps another status word."""
+
+
+@st.composite
+def _interior_misspelt(draw: st.DrawFn) -> str:
+    word = draw(st.sampled_from(_long_status_words))
+    at = draw(st.integers(1, len(word) - 3))
+    if draw(st.booleans()):
+        return word[:at] + word[at + 1 :]
+    return word[:at] + word[at + 1] + word[at] + word[at + 2 :]
+
+
+interior_misspelt_status_words = _interior_misspelt().filter(
+    lambda word: gt.Status.parse(word) is None and near_status(word) is not None
+)
+"""A status word of five letters or more with an interior letter dropped or two interior
+neighbours swapped (``Ongiong``, ``Competed``), near one status only."""
+common_words_near_status = st.sampled_from(sorted(COMMON_WORDS_NEAR_STATUS)).map(str.capitalize)
+"""An English word one edit from a status word (``Spending``, ``Stated``)."""
 _letters = st.text(st.sampled_from("abcdefghijklmnopqrstuvwxyz"), min_size=1, max_size=10)
 short_status_phrases = (
     st.tuples(

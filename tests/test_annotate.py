@@ -637,3 +637,36 @@ def test_formulas_survive_with_their_cached_values(tmp_path: Path) -> None:
         return [(a.text, a.responsible, a.due, a.status_text, a.extra) for a in document.actions]
 
     assert shown(doc) == shown(gt.load(target))
+
+
+def test_an_array_formula_keeps_its_cached_value(tmp_path: Path) -> None:
+    """Regression: a single-cell array formula (as current Excel saves a dynamic array,
+    ``<f t="array" ref="F2">``) lost its cached value in the whole copy (openpyxl wrote
+    ``<v />``), so the copy read back without the value the partner's file held."""
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Plan"
+    sheet.append(["Action", "Responsible", "Deadline", "Status", "Budget", "Total"])
+    sheet.append(["Hire", "HR", "2023-03-31", "Ongoing", 100, None])
+    source = tmp_path / "plan.xlsx"
+    book.save(source)
+
+    def cache(xml: str) -> str:  # F2: an array formula with the value Excel saved
+        xml = re.sub(r'<c r="F2"[^>]*/>', "", xml)
+        return re.sub(
+            r'(<c r="E2"[^>]*>.*?</c>)',
+            r'\1<c r="F2"><f t="array" ref="F2">SUM(E2:E2*6)</f><v>600</v></c>',
+            xml,
+            count=1,
+        )
+
+    _rewrite_sheet(source, cache)
+    doc = gt.load(source)
+    assert "600" == doc.actions[0].extra["Total"]
+    target = tmp_path / "checked.xlsx"
+    annotate(source, gt.validate(doc, on=dt.date(2023, 1, 31)), target)
+    formula = load_workbook(target)["Plan"]["F2"].value
+    assert ("F2", "=SUM(E2:E2*6)") == (formula.ref, formula.text)
+    assert 600 == load_workbook(target, data_only=True)["Plan"]["F2"].value
+    assert doc.actions[0].extra == gt.load(target).actions[0].extra

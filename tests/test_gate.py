@@ -15,12 +15,14 @@ from hypothesis import strategies as st
 
 import govtrack as gt
 from govtrack.io import gate
-from govtrack.model.status import near_status
+from govtrack.model.status import near_status_word
 from strategies import (
     CONTEXT_WORDS,
+    common_words_near_status,
     context_dues,
     dues,
     evaluations,
+    interior_misspelt_status_words,
     misspelt_status_words,
     status_qualifiers,
     status_words,
@@ -1748,7 +1750,7 @@ def test_misspelt_status_word_is_kept_as_the_status(
     [action] = doc.actions
     assert (None, status_text, comments) == (action.status, action.status_text, action.comments)
     assert ["GT101"] == _codes(doc)
-    assert f"did you mean {meant}?" in doc.problems[0].message
+    assert f"did you mean {meant!r}?" in doc.problems[0].message
 
 
 @pytest.mark.parametrize(
@@ -1771,10 +1773,60 @@ def test_a_misspelt_status_word_is_never_lost_to_the_comments(word: str, after: 
     status (or near two) opens the comments, and then GT303 says so."""
     doc = gt.loads(_block(f"1. Hire two staff. HR Unit 2022/06 {word}{after}"), format="gate")
     [action] = doc.actions
-    if gt.Status.parse(word) is None and near_status(word) is None:
+    known = near_status_word(word) or ""
+    interior = (word[0] + word[-1]).casefold() == (known[:1] + known[-1:]).casefold()
+    ordinary = word.casefold() in gate.COMMON_WORDS_NEAR_STATUS
+    if gt.Status.parse(word) is None and (
+        not known or (after.strip() not in {"", "."} and (not interior or ordinary))
+    ):
         assert "GT303" in _codes(doc)
         assert action.comments.startswith(word)
         return
     assert word == action.status_text
     assert action.status is not None or "GT101" in _codes(doc)
     assert after.strip() == action.comments
+
+
+@pytest.mark.parametrize(
+    ("after", "near"),
+    [
+        ("Spending Review postponed to 2023.", "'Spending', near the status word 'Pending'"),
+        ("Close Coordination with partners is needed.", "'Close', near the status word 'Closed'"),
+        ("Ending: the project closed in May.", "'Ending', near the status word 'Pending'"),
+        ("Sending 3 letters to the ministry.", "'Sending', near the status word 'Pending'"),
+        ("Stated Policy adopted.", "'Stated', near the status word 'Started'"),
+        ("Closes 30 June 2023.", "'Closes', near the status word 'Closed'"),
+    ],
+)
+def test_a_word_near_a_status_opening_a_sentence_starts_the_comments(after: str, near: str) -> None:
+    """Regression: an ordinary word one letter off a status word opening the comments
+    (``Spending Review …``, ``Stated Policy …``) was taken for a misspelt status (GT101,
+    status_text ``Spending``). Followed by more text, a near word is the status only when the
+    edit is inside it and it is no common English word; else the line is kept in the
+    comments (GT303), whose message names the status word it is near."""
+    doc = gt.loads(_block(f"1. Train the staff. Health Unit 2022/06 {after}"), format="gate")
+    [action] = doc.actions
+    assert ("", after) == (action.status_text, action.comments)
+    assert ["GT303"] == _codes(doc)
+    assert f"the comments start with {near}: if it is a status" in doc.problems[0].message
+
+
+@given(common_words_near_status, st.sampled_from([" Review postponed to 2023.", ": see below."]))
+def test_a_common_word_near_a_status_before_a_sentence_is_never_the_status(
+    word: str, sentence: str
+) -> None:
+    """A capitalised common English word near a status word (``Spending``, ``Stated``)
+    followed by a sentence opens the comments, never the status."""
+    doc = gt.loads(_block(f"1. Hire two staff. HR Unit 2022/06 {word}{sentence}"), format="gate")
+    [action] = doc.actions
+    assert ("", f"{word}{sentence}") == (action.status_text, action.comments)
+
+
+@given(interior_misspelt_status_words, st.sampled_from(["", "."]))
+def test_a_status_word_with_an_interior_slip_alone_is_the_status(word: str, stop: str) -> None:
+    """A status word with an interior letter dropped or two swapped, alone after the
+    deadline (perhaps with a full stop), is the status as written (GT101)."""
+    doc = gt.loads(_block(f"1. Hire two staff. HR Unit 2022/06 {word}{stop}"), format="gate")
+    [action] = doc.actions
+    assert (None, word) == (action.status, action.status_text)
+    assert "GT101" in _codes(doc)

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import attrs
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -216,6 +217,29 @@ def test_due_words_keep_the_source_words_and_tell_the_day(due: gt.Due) -> None:
     assert words.endswith(kept)
     if str(due.end.year) not in kept:
         assert str(due.end.year) in words
+
+
+@pytest.mark.parametrize(
+    ("text", "dayfirst", "shown"),
+    [
+        ("03.04.2023", False, "4 Mar 2023, 03.04.2023"),
+        ("03.04.2023", True, "3 Apr 2023, 03.04.2023"),
+        ("03/04/2023", False, "4 Mar 2023, 03/04/2023"),
+        ("03/04/2023", True, "3 Apr 2023, 03/04/2023"),
+        ("31.12.2023", True, "31.12.2023"),
+        ("12/31/2023", False, "12/31/2023"),
+        ("31/12/2023", None, "31/12/2023"),
+    ],
+)
+def test_due_words_give_the_day_of_words_that_read_two_ways(
+    text: str, dayfirst: bool | None, shown: str
+) -> None:
+    """Regression: a dotted day read month first (``03.04.2023`` with dayfirst=False, 4
+    March) was shown as its words alone, though read again by default they say 3 April.
+    Words state their date only when they read as it in either order of day and month;
+    else the day computed comes first."""
+    due = gt.parse_due(text, dayfirst=dayfirst)
+    assert shown == due_words(gt.Action(text="Act", due=due))
 
 
 @given(lines, st.integers(2, 80))

@@ -70,6 +70,23 @@ def test_unknown_status_message_names_word_and_expectation() -> None:
 
 
 @pytest.mark.parametrize(
+    ("word", "hint"),
+    [
+        ("Spending", "(did you mean 'Pending' (Not started)?)"),
+        ("Stated", "(did you mean 'Started' (Ongoing)?)"),
+        ("Competed", "(did you mean 'Completed'?)"),
+        ("Not strated", "(did you mean 'Not started'?)"),
+    ],
+)
+def test_unknown_status_suggests_the_near_word_and_its_status(word: str, hint: str) -> None:
+    """Regression: GT101's hint named the status a near word maps to, not the word it is
+    near (``Spending``: "did you mean Not started?", though it is near ``Pending``); it
+    quotes the status word and, when it is another word, the status it reads as."""
+    (issue,) = gt.validate(plan(clean_action(status=None, status_text=word)), on=ON)
+    assert issue.message.endswith(hint)
+
+
+@pytest.mark.parametrize(
     "text",
     ["soon", "Jun-24", "Q3-24", "S1-24", "2011/12", "03/04/2024", "31/02/2024", "2025/2024",
      "Dec 2008 – March 2007", "Q5 2024"],

@@ -71,6 +71,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.cell import coordinate_from_string
 from openpyxl.utils.datetime import to_excel
 from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.worksheet.formula import ArrayFormula
 
 from govtrack._errors import FormatError, UnsupportedFormatError, WriteError
 from govtrack.io._files import atomic_write, decode_text, read_error
@@ -295,8 +296,8 @@ def _whole_copy(source: Path) -> _Whole | None:
         other = values[sheet.title]
         for row in sheet.iter_rows():
             for cell in row:
-                if cell.data_type != "f" or not isinstance(cell.value, str):
-                    continue  # an array or data-table formula: Excel computes it on opening
+                if cell.data_type != "f" or not isinstance(cell.value, (str, ArrayFormula)):
+                    continue  # a data-table formula: Excel computes it on opening
                 held = other[cell.coordinate]
                 if held.value is not None:
                     cached.setdefault(sheet.title, {})[cell.coordinate] = (

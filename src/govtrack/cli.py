@@ -197,6 +197,13 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="replace the --output file if it exists (refused otherwise; never the file read)",
     )
+    remind.add_argument(
+        "--quiet",
+        "-q",
+        action="store_true",
+        help="print nothing on standard error unless the command fails: no unread status "
+        "words, no summary of reading problems, no progress",
+    )
     _add_reading(remind)
 
     convert = commands.add_parser(
@@ -410,17 +417,21 @@ def _print_codes(issues: Sequence[Issue], out: TextIO) -> None:
             print(f"      e.g. {where + ': ' if where else ''}{example.message}", file=out)
 
 
-def _report_reading(doc: Document, source: str, err: TextIO) -> None:
+def _report_reading(doc: Document, source: str, err: TextIO, *, said: Sequence[Issue] = ()) -> None:
     """Summarise the document's reading problems (``doc.problems``), as ``validate`` groups them.
 
     Infos alone (a skipped navigation menu, an unknown column kept in ``extra``) lose
     nothing and are not reported; a warning or an error brings the whole summary. A JSON
     document (or govtrack's own workbook) carries the problems of the reading that made it.
+    ``said`` are the problems a line above told of already (the status words not read,
+    GT101): the summary leaves them out, and says so.
     """
-    problems = list(doc.problems)
+    told = {id(problem) for problem in said}
+    problems = [problem for problem in doc.problems if id(problem) not in told]
     if all(problem.severity is Severity.INFO for problem in problems):
         return
-    print(f"govtrack: reading problems in {source}: {_counts(problems)}", file=err)
+    besides = " besides the status words above" if told else ""
+    print(f"govtrack: reading problems in {source}: {_counts(problems)}{besides}", file=err)
     _print_codes(problems, err)
     print(
         f"govtrack: 'govtrack validate {shlex.quote(source)}' lists each one with its place; "
@@ -724,24 +735,24 @@ def _unread_status_data(doc: Document, on: dt.date) -> dict[str, Any]:
 
 
 def _unread_status_lines(
-    file: str, doc: Document, on: dt.date, *, told: Sequence[Action] = ()
+    file: str, doc: Document, on: dt.date, *, listed: bool = False
 ) -> list[str]:
     """A line for the overdue actions, and one for those of unknown status, whose status
     word govtrack could not read (GT101): an overdue count that holds completed actions
-    written in words govtrack does not know is not taken at its word. The actions ``told``
-    of elsewhere (their GT101 in a table of reading problems) are left out."""
+    written in words govtrack does not know is not taken at its word. ``listed``: the
+    overdue actions are those listed (by ``reminders``)."""
     counted = _unread_statuses(doc, on)
-    skip = {id(action) for action in told}
     lines = []
-    for kind, every in counted.items():
-        actions = [action for action in every if id(action) not in skip]
+    for kind, actions in counted.items():
         if not actions:
             continue
         words = list(dict.fromkeys(action.status_text.strip() for action in actions))
         shown = ", ".join(repr(word) for word in words[:_SHOWN_WORDS])
         more = ", …" if len(words) > _SHOWN_WORDS else ""
         verb = "has" if len(actions) == 1 else "have"
-        whose = "overdue actions" if kind == "overdue" else "actions of unknown status"
+        whose = "actions of unknown status"
+        if kind == "overdue":
+            whose = "overdue actions listed" if listed else "overdue actions"
         lines.append(
             f"{len(actions)} of the {whose} {verb} a status govtrack could not read "
             f"({shown}{more}): 'govtrack validate {file}' lists them (GT101)"
@@ -831,12 +842,12 @@ def _diff(args: argparse.Namespace, out: TextIO) -> int:
 def _reminders(args: argparse.Namespace, doc: Document, out: TextIO) -> int:
     on = args.on or dt.date.today()  # noqa: DTZ011 - the command line's default is the local today
     items = reminders(doc, on=on, within=args.within)
-    # Said once: the table of reading problems below cites each GT101 at its cell; a line
-    # tells only of the actions whose GT101 it does not hold (a JSON document built in code).
-    told = [action for _, action in _unread_status_pairs(doc, on)]
-    for line in _unread_status_lines(args.file, doc, on, told=told):
-        print(f"govtrack: {line}", file=sys.stderr)
-    _report_reading(doc, args.file, sys.stderr)
+    if not args.quiet:
+        # Said once: a sentence names the unread status words of the actions listed, and
+        # the table of reading problems below leaves their GT101 out.
+        for line in _unread_status_lines(args.file, doc, on, listed=True):
+            print(f"govtrack: {line}", file=sys.stderr)
+        _report_reading(doc, args.file, sys.stderr, said=_unread_status_problems(doc, on))
     if args.format == "ics":
         data = to_ics(items, on=on)
         if args.output:
@@ -930,7 +941,7 @@ def _run(args: argparse.Namespace, stream: TextIO) -> int:
     if args.command == "codes":
         return _list_codes(stream)
     if args.command != "convert":
-        quiet = args.command == "validate" and args.quiet
+        quiet = args.command in {"validate", "reminders"} and args.quiet
         doc = _load(
             args.file,
             args.dayfirst,

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 import attrs
 
 from govtrack._errors import ArgumentError, DueParseError, GovtrackError
-from govtrack.model.dates import Precision, date_argument, parse_due
+from govtrack.model.dates import Due, Precision, date_argument, parse_due
 from govtrack.model.records import Action, Document
 from govtrack.model.rules import owed_by, resolves_itself
 from govtrack.model.status import Status
@@ -152,18 +152,27 @@ def due_words(action: Action) -> str:
     if due is None:
         return action.due_text
     text = one_line(due.text)
-    if str(due.end.year) in text:
-        try:
-            parse_due(text)
-        except DueParseError:
-            pass
-        else:
-            return text  # the words give the date: 'Q2-2022', '31/10/2023'
+    if str(due.end.year) in text and _states(text, due):
+        return text  # the words give the date: 'Q2-2022', '31/10/2023'
     if due.precision is Precision.DAY:
         day = f"{due.end.day} {_MONTHS[due.end.month - 1]} {due.end.year}"
     else:
         day = due.render()
     return f"{day}, {text}" if text else day
+
+
+def _states(text: str, due: Due) -> bool:
+    """Whether ``text`` states the deadline ``due`` by itself: it reads as ``due`` whichever
+    order of day and month the document was read with (``31/12/2023``, ``Q2-2022``; not
+    ``03.04.2023``, read as 4 March with ``dayfirst=False``, as 3 April by default)."""
+    for dayfirst in (True, False):
+        try:
+            read = parse_due(text, dayfirst=dayfirst)
+        except DueParseError:
+            return False
+        if (read.start, read.end, read.precision) != (due.start, due.end, due.precision):
+            return False
+    return True
 
 
 def recorded_line(action: Action) -> str:

@@ -42,7 +42,14 @@ from govtrack._gc import collector_paused
 from govtrack.model.dates import date_argument, parse_due
 from govtrack.model.location import Location
 from govtrack.model.records import Action, Decision, Document, Issue, Issues
-from govtrack.model.status import STATUS_SYNONYMS, Severity, Status, near_status
+from govtrack.model.status import (
+    STATUS_SYNONYMS,
+    Severity,
+    Status,
+    fold_status_word,
+    near_status,
+    near_status_word,
+)
 
 __all__ = [
     "READING_RULES",
@@ -117,6 +124,18 @@ def _unknown_status(doc: Document, on: dt.date) -> Iterator[Issue]:
             yield issue
 
 
+def _did_you_mean(word: str) -> str:
+    """GT101's hint for a word one edit from a status word: that word, quoted, and the status
+    it reads as when that is another word (`` (did you mean 'Pending' (Not started)?)``)."""
+    known = near_status_word(word)
+    status = near_status(word)
+    if known is None or status is None:
+        return ""
+    if fold_status_word(known) == fold_status_word(status.label):
+        return f" (did you mean {known!r}?)"
+    return f" (did you mean {known!r} ({status.label})?)"
+
+
 def _status_issue(action: Action) -> Issue | None:
     """GT101 for one action: a status word kept as text, not read."""
     if action.status is not None or not action.status_text.strip():
@@ -125,7 +144,7 @@ def _status_issue(action: Action) -> Issue | None:
     message = (
         f"{_label(action)}: status {action.status_text!r} is not one govtrack knows; "
         "expected Not started, Ongoing, Completed, No longer applicable or Overdue"
-        + (f" (did you mean {near.label}?)" if (near := near_status(action.status_text)) else "")
+        + _did_you_mean(action.status_text)
         if known is None
         # Built by hand with the word only: the rules read ``status``, not the word.
         else f"{_label(action)}: status_text {action.status_text!r} reads as "

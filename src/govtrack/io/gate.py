@@ -64,8 +64,11 @@ What the reader does with it:
 - The status is the word after the deadline; the words after it are the comments. A
   misspelt status word there (one letter off a single status word of five letters or more:
   ``2022/03 Competed``, ``2022/06 Ongiong Tender …``) is the status as written, not read
-  (GT101 suggests the status meant); a word that is no near miss (``2022/06 Tender
-  re-advertised``) or runs on in lowercase opens the comments (GT303). A status
+  (GT101 suggests the status word meant), when it is alone on the rest of the line, or
+  when the slip is inside the word and it is no common English word (``2022/06 Spending
+  Review …``, ``Stated policy …``: these open the comments, GT303 naming the status word
+  near); a word that is no near miss (``2022/06 Tender re-advertised``) or runs on in
+  lowercase opens the comments (GT303). A status
   word that what follows it qualifies, as :meth:`~govtrack.Status.parse` judges it (a
   parenthetical, a percentage, a count or a qualifying word: ``Completed (2 of 4 sites)``,
   ``Completed 3/5``, ``Completed partially``, ``Ongoing (100%)``), is not read: ``status``
@@ -166,7 +169,8 @@ from govtrack.model.status import (
     ResponseCategory,
     Severity,
     Status,
-    near_status,
+    fold_status_word,
+    near_status_word,
 )
 from govtrack.validate import with_reading_problems
 
@@ -843,10 +847,17 @@ def _warn_no_status(reader: _Reader, body: str, cut: _Cut, number: int) -> None:
     status word, kept as the status as written (GT101 reports it)."""
     if _misspelt_status_end(body, cut.end) > cut.end:
         return
+    near = _near_words(body, cut.end)
+    hint = (
+        f"; the comments start with {near[0].written!r}, near the status word "
+        f"{near[0].known!r}: if it is a status, write it as such"
+        if near
+        else ""
+    )
     reader.warn(
         "GT303",
         f"no known status after the deadline {cut.due!r}; "
-        "the rest of the line is kept in the comments",
+        f"the rest of the line is kept in the comments{hint}",
         number,
     )
 
@@ -991,24 +1002,76 @@ def _status_cell(body: str, cut: _Cut) -> tuple[str, int]:
 
 _WORDS_AFTER = re.compile(r"[ \t]+(?P<one>[^\W\d_]+)(?:[ \t]+(?P<two>[^\W\d_]+))?")
 """The first word or two after a deadline, where a misspelt status word would be."""
+_ALONE = re.compile(r"[ \t]*\.?[ \t]*\Z")
+"""The rest of a line after a word that stands alone (perhaps with a full stop)."""
+COMMON_WORDS_NEAR_STATUS = frozenset(
+    {
+        # near Started
+        "stated", "stared", "starred", "starved", "startled",
+        # near Closed
+        "close", "closes", "closer", "cloned",
+        # near Pending
+        "ending", "sending", "spending", "tending", "lending", "mending", "bending",
+        "vending", "penning",
+        # near Planned, Delayed, Complete
+        "planed", "planted", "decayed", "relayed", "compete",
+    }
+)  # fmt: skip
+"""English words one edit from a status word that open a comment sentence (``Stated policy
+adopted.``): read as a misspelt status only when alone after the deadline."""
+
+
+@attrs.frozen
+class _Near:
+    """A word (or two) after a deadline one edit from a status word."""
+
+    end: int
+    written: str
+    known: str
+
+    def is_status(self, body: str) -> bool:
+        """Whether the word is the status, misspelt: alone on the rest of the line (perhaps
+        with a full stop), or followed by more (not in lowercase) when the edit is inside the
+        word (first and last letters as the status word's) and it is no common English word
+        (``Ongiong Tender re-advertised``, not ``Spending Review …`` or ``Stated policy …``)."""
+        if _ALONE.match(body, self.end):
+            return True
+        word, known = fold_status_word(self.written), fold_status_word(self.known)
+        return (
+            word[0] == known[0]
+            and word[-1] == known[-1]
+            and word not in COMMON_WORDS_NEAR_STATUS
+            and not _first_after(body, self.end).islower()
+        )
+
+
+def _near_words(body: str, start: int) -> list[_Near]:
+    """The first two words, then the first word, after a deadline ending at ``start`` that
+    are one edit from a single status (as
+    :func:`~govtrack.model.status.near_status_word` judges)."""
+    words = _WORDS_AFTER.match(body, start)
+    if words is None:
+        return []
+    found = []
+    for group in ("two", "one"):
+        end = words.end(group)
+        written = body[words.start("one") : end] if end >= 0 else ""
+        known = near_status_word(written) if written else None
+        if known is not None:
+            found.append(_Near(end, written, known))
+    return found
 
 
 def _misspelt_status_end(body: str, start: int) -> int:
     """Where a misspelt status word right after a deadline ending at ``start`` ends
     (``start`` if there is none): the first word, or the first two, one letter off a
     status word of five letters or more and one status only (``Ongiong``, ``Competed``,
-    ``Not strated``, as :func:`~govtrack.model.status.near_status` judges), ending the cell
-    (the line ends, or punctuation or a word not in lowercase follows). A word that is no
-    near miss (``2022/06 Tender re-advertised``) starts the comments, as before."""
-    words = _WORDS_AFTER.match(body, start)
-    if words is None:
-        return start
-    for group in ("two", "one"):
-        end = words.end(group)
-        if end < 0 or near_status(body[words.start("one") : end]) is None:
-            continue
-        if not _first_after(body, end).islower():
-            return end
+    ``Not strated``), as :meth:`_Near.is_status` judges. A word that is no near miss
+    (``2022/06 Tender re-advertised``), or an ordinary word that opens a sentence
+    (``2022/06 Spending Review postponed``), starts the comments."""
+    for near in _near_words(body, start):
+        if near.is_status(body):
+            return near.end
     return start
 
 

@@ -261,21 +261,50 @@ def _one_edit(a: str, b: str) -> bool:
     )
 
 
+def fold_status_word(word: str) -> str:
+    """A word as status words are compared: case, spaces and punctuation folded away."""
+    return _fold(word)
+
+
+_SPELLINGS = {
+    _fold(word): word for words in reversed(STATUS_SYNONYMS.values()) for word in reversed(words)
+}
+"""Each folded status word as the synonyms first spell it (``pending`` is ``Pending``)."""
+
+
+def near_status_word(word: str) -> str | None:
+    """The status word (as :data:`STATUS_SYNONYMS` spells it) that a misspelt status word
+    is one edit away from, when the words it is one edit from, of five letters or more,
+    are all of one status (``Spending`` is near ``Pending``, a word for Not started); None
+    for a known word, for anything further off, or for one near several statuses.
+
+    >>> [near_status_word(word) for word in ("Ongiong", "Spending", "Not strated")]
+    ['Ongoing', 'Pending', 'Not started']
+    >>> print(near_status_word("Tender"), near_status_word("Ongoing"))
+    None None
+    """
+    folded = _fold(word)
+    if len(folded) < _NEAR_MIN - 1 or folded in _STATUS_WORDS:
+        return None
+    found = [known for known in _NEAR_WORDS if _one_edit(folded, known)]
+    if len({_NEAR_WORDS[known] for known in found}) != 1:
+        return None
+    return _SPELLINGS.get(found[0], found[0])
+
+
 def near_status(word: str) -> Status | None:
     """The status a misspelt status word was meant to be, when it is one edit away from
     exactly one status of five letters or more (``Ongiong``, ``Competed``, ``Not strated``);
     None for a known word, for anything further off, or for one near several statuses.
+    :func:`near_status_word` gives the status word it is near.
 
     >>> [near_status(word).label for word in ("Ongiong", "Competed", "Not strated")]
     ['Ongoing', 'Completed', 'Not started']
     >>> print(near_status("Tender"), near_status("Ongoing"), near_status("Date"))
     None None None
     """
-    folded = _fold(word)
-    if len(folded) < _NEAR_MIN - 1 or folded in _STATUS_WORDS:
-        return None
-    found = {status for known, status in _NEAR_WORDS.items() if _one_edit(folded, known)}
-    return found.pop() if len(found) == 1 else None
+    known = near_status_word(word)
+    return None if known is None else _STATUS_WORDS[_fold(known)]
 
 
 _LONGEST_STATUS_CELL = 120
