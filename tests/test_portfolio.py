@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 from hypothesis import given
-from tests.strategies import documents
 
 import govtrack as gt
+from strategies import documents
 
 ON = dt.date(2024, 3, 31)
 
@@ -179,6 +179,21 @@ def test_gt113_narrowly_not(second: gt.Action) -> None:
     """Not within one file, nor for another text, nor for another party and another ref."""
     a = _plan(_action("a.txt", 3, gt.Status.ONGOING))
     assert [] == _gt113(gt.combine(a, _plan(second)))
+
+
+def test_gt113_a_party_in_common_is_enough() -> None:
+    """An action owed by the M&E Unit in one file and jointly with the Health Unit in another
+    (another ref) is the same action."""
+    first = _action("a.txt", 3, gt.Status.ONGOING, ref="1")
+    second = gt.Action(
+        text=first.text.upper(),
+        ref="2.2",
+        responsible=("Health Unit", "M&E  Unit"),
+        origin=gt.Location(file="b.xlsx", sheet="Plan", cell="F9"),
+    )
+    found = _gt113(gt.combine(_plan(first), _plan(second)))
+    said = "a.txt: line 3 (Ongoing) and b.xlsx: Plan!F9 (no status): counted twice"
+    assert (1, True) == (len(found), all(said in line for line in found))
 
 
 def test_gt113_is_a_warning_listed_among_the_rules() -> None:

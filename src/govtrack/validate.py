@@ -459,16 +459,13 @@ def _said_status(action: Action) -> str:
 
 
 def _same_action_keys(action: Action) -> list[tuple[str, ...]]:
-    """What makes two actions the same: their text (whitespace and case folded) with their
-    responsible parties, or with their ref."""
+    """What makes two actions the same: their text (whitespace and case folded) with one of
+    their responsible parties, or with their ref."""
     text = " ".join(action.text.split()).casefold()
     if not text:
         return []
-    keys = []
-    parties = sorted({" ".join(party.split()).casefold() for party in action.responsible})
-    parties = [party for party in parties if party]
-    if parties:
-        keys.append(("by", text, *parties))
+    parties = {" ".join(party.split()).casefold() for party in action.responsible}
+    keys: list[tuple[str, ...]] = [("by", text, party) for party in sorted(parties) if party]
     ref = action.ref.strip().rstrip(".)").strip().casefold()
     if ref:
         keys.append(("ref", text, ref))
@@ -477,7 +474,7 @@ def _same_action_keys(action: Action) -> list[tuple[str, ...]]:
 
 @rule("GT113", Severity.WARNING, "the same action in two files")
 def _same_action_in_two_files(doc: Document, on: dt.date) -> Iterator[Issue]:
-    """Two actions with the same text and the same responsible party (or the same ref),
+    """Two actions with the same text and a responsible party in common (or the same ref),
     read from different files (a combined document): both are counted in the rates. One
     file's repeats are GT108's; a rule that resolves by itself is counted in no rate."""
     del on
