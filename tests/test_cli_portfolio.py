@@ -213,3 +213,9 @@ def test_annotate_takes_one_file(folder: Path, capsys: pytest.CaptureFixture[str
     out = folder.parent / "marked.xlsx"
     code, _ = run("validate", folder / "a.json", folder / "b.md", "--annotate", out)
     assert (2, False, True) == (code, out.exists(), "give one file" in capsys.readouterr().err)
+
+
+def test_a_file_given_twice_is_refused(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A file given twice, or in a folder given too, would be counted twice: refused (2)."""
+    code, _ = run("summary", folder, folder / "b.md", "--on", "2024-03-31")
+    assert (2, True) == (code, "is given twice" in capsys.readouterr().err)

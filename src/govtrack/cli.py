@@ -412,6 +412,16 @@ def _inputs(given: Sequence[str]) -> tuple[list[str], int]:
             print(f"govtrack: {entry}: not read: {why}", file=sys.stderr)
         if not found:
             raise GovtrackError(f"{name}: the folder holds no file govtrack reads")
+    seen: dict[Path, str] = {}
+    for file in files:
+        with contextlib.suppress(OSError):  # a missing file is refused when it is read
+            key = Path(file).resolve()
+            if key in seen:
+                raise GovtrackError(
+                    f"{file} is given twice (also as {seen[key]}): its actions would be "
+                    "counted twice"
+                )
+            seen[key] = file
     return files, skipped
 
 
