@@ -30,7 +30,7 @@ from govtrack._errors import (
     UnsupportedFormatError,
     WriteError,
 )
-from govtrack.api import dump, dumps, load, loads
+from govtrack.api import combine, dump, dumps, load, loads
 from govtrack.io.json import SCHEMA_VERSION, from_data, json_schema, make_converter, to_data
 from govtrack.io.limits import DEFAULT_LIMITS, LimitError, Limits
 from govtrack.model import (
@@ -138,6 +138,7 @@ __all__ = [
     "Update",
     "WriteError",
     "closure_rate",
+    "combine",
     "dump",
     "dumps",
     "from_data",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import inspect
 import os
+from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
 
@@ -28,7 +29,7 @@ from govtrack.io.report import is_report
 from govtrack.model.dates import dayfirst_argument
 from govtrack.model.records import Document
 
-__all__ = ["dump", "dumps", "load", "loads"]
+__all__ = ["combine", "dump", "dumps", "load", "loads"]
 
 
 def _readers(names: list[str]) -> list[tuple[str, Any]]:
@@ -319,6 +320,66 @@ def load(
     if "json" not in names and text.lstrip().startswith("{"):
         names.insert(0, "json")
     return _sniff_and_read(text, names, str(file), limits, options)
+
+
+def combine(*documents: Document | Iterable[Document]) -> Document:
+    """One document holding everything of several: a portfolio of files.
+
+    The combination holds every evaluation of every document, in the order the documents
+    are given, then every meeting, every report and every plan the same way, and every
+    reading problem. Nothing is merged or dropped: the same action in two files is there
+    twice (``validate`` warns of it, GT113). Each record keeps its origin, whose
+    ``file`` names the file it was read from, so ``Location.cite()`` tells the files apart.
+
+    Args:
+        *documents: The documents, as arguments (``combine(a, b)``) or as one iterable
+            of them (``combine(gt.load(p) for p in paths)``).
+
+    Returns:
+        The combined Document. Its ``source`` is the documents' source when they share
+        one (so ``combine(doc) == doc`` with the same ``source``), and ``""`` when they
+        come from several files: their names are in the origins.
+
+    Raises:
+        TypeError: An argument is neither a Document nor an iterable of Documents.
+
+    >>> import govtrack as gt
+    >>> a = gt.loads("Minutes of the Board\\nDecisions:\\n1. The HR Unit will hire a clerk.",
+    ...              format="minutes", source="board.md")
+    >>> b = gt.loads("Minutes of the Team\\nDecisions:\\n1. The M&E Unit will report.",
+    ...              format="minutes", source="team.md")
+    >>> both = gt.combine(a, b)
+    >>> [decision.origin.cite() for decision in both.actions]
+    ['board.md: line 3', 'team.md: line 3']
+    >>> both == gt.combine([a, b]), both.source, gt.combine(a) == a
+    (True, '', True)
+    """
+    given: list[object] = list(documents)
+    if len(given) == 1 and not isinstance(given[0], Document):
+        only = given[0]
+        if isinstance(only, (str, bytes)) or not isinstance(only, Iterable):
+            raise TypeError(
+                f"combine() takes Documents or an iterable of Documents, not {type(only).__name__}"
+            )
+        given = list(only)
+    found: list[Document] = []
+    for index, item in enumerate(given):
+        if not isinstance(item, Document):
+            path = isinstance(item, (str, os.PathLike))
+            hint = " (read the file with gt.load first)" if path else ""
+            raise TypeError(
+                f"combine() takes Documents, not {type(item).__name__} at [{index}]{hint}"
+            )
+        found.append(item)
+    sources = {document.source for document in found}
+    return Document(
+        evaluations=tuple(root for document in found for root in document.evaluations),
+        meetings=tuple(root for document in found for root in document.meetings),
+        reports=tuple(root for document in found for root in document.reports),
+        plans=tuple(root for document in found for root in document.plans),
+        problems=tuple(problem for document in found for problem in document.problems),
+        source=sources.pop() if len(sources) == 1 else "",
+    )
 
 
 def _load_workbook(

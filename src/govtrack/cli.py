@@ -27,9 +27,9 @@ from pathlib import Path
 from typing import IO, Any, TextIO
 
 from govtrack._errors import ArgumentError, FormatError, GovtrackError, UnsupportedFormatError
-from govtrack.api import dump, load
+from govtrack.api import combine, dump, load
 from govtrack.changes import diff
-from govtrack.io import module_of, reader_codes
+from govtrack.io import FORMATS, module_of, reader_codes
 from govtrack.io._files import atomic_write
 from govtrack.model.location import Location
 from govtrack.model.records import Action, Document, Issue
@@ -111,6 +111,12 @@ def _add_reading(parser: argparse.ArgumentParser) -> None:
     )
 
 
+_FILES_HELP = (
+    "the files to read, or folders (their files govtrack reads, in name order, not their "
+    "subfolders); several are read with the same options and counted as one portfolio"
+)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="govtrack",
@@ -119,7 +125,7 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     check = commands.add_parser("validate", help="list what is wrong with a file")
-    check.add_argument("file")
+    check.add_argument("file", nargs="+", metavar="FILE", help=_FILES_HELP)
     check.add_argument("--on", type=_date, help="judge overdue on this date (default: today)")
     check.add_argument("--format", choices=("text", "json"), default="text")
     check.add_argument(
@@ -157,7 +163,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_reading(check)
 
     summary = commands.add_parser("summary", help="count actions by status on a date")
-    summary.add_argument("file")
+    summary.add_argument("file", nargs="+", metavar="FILE", help=_FILES_HELP)
     summary.add_argument("--on", type=_date, help="judge statuses on this date (default: today)")
     summary.add_argument("--format", choices=("text", "json"), default="text")
     summary.add_argument(
@@ -180,7 +186,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_reading(changes)
 
     remind = commands.add_parser("reminders", help="overdue and due-soon actions per party")
-    remind.add_argument("file")
+    remind.add_argument("file", nargs="+", metavar="FILE", help=_FILES_HELP)
     remind.add_argument("--on", type=_date, help="judge on this date (default: today)")
     remind.add_argument(
         "--within", type=_days, default=30, help="days ahead that count as soon (0 to 3660)"
@@ -347,13 +353,138 @@ def _load(
         ) from None
 
 
-def _issue_data(issue: Issue) -> dict[str, Any]:
+def _where(location: Location | None, *, cite: bool) -> str:
+    """Where a problem or an action is: ``'MR matrix'!I9``, ``line 37``; with ``cite``
+    (a list that spans several files) the file first, ``a.xlsx: 'MR matrix'!I9``."""
+    if location is None:
+        return ""
+    return location.cite() if cite else str(location)
+
+
+def _spans_files(doc: Document) -> bool:
+    """Whether the document's problems and actions come from more than one file (a
+    portfolio): its locations are then printed with their file."""
+    places = [problem.location for problem in doc.problems]
+    places.extend(action.origin for action in doc.actions)
+    return len({place.file for place in places if place is not None and place.file}) > 1
+
+
+def _issue_line(issue: Issue, *, cite: bool) -> str:
+    """``str(issue)``, or with ``cite`` the same with the file before the place."""
+    location = issue.location
+    if not cite or location is None or not str(location):
+        return str(issue)
+    header = f" ({location.header})" if location.header else ""
+    return f"{location.cite()}{header}: {issue.code} {issue.message}"
+
+
+_READABLE = frozenset(suffix for fmt in FORMATS.values() for suffix in fmt.suffixes)
+"""The suffixes of the files a folder given on the command line is read for."""
+
+
+def _inputs(given: Sequence[str]) -> tuple[list[str], int]:
+    """The files to read: each file as given, and each folder's files govtrack reads (by
+    suffix), in name order, not its subfolders nor its hidden files (``.name``). What a
+    folder holds that is not read is told on stderr, and counted (the second value)."""
+    files: list[str] = []
+    skipped = 0
+    for name in given:
+        folder = Path(name)
+        if not folder.is_dir():
+            files.append(name)
+            continue
+        found = 0
+        for entry in sorted(folder.iterdir(), key=lambda path: path.name):
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir():
+                why = "a folder (folders inside a folder are not read)"
+            elif entry.name.startswith("~$"):
+                why = "an Office lock file (the workbook is open)"
+            elif entry.suffix.lower() not in _READABLE:
+                known = ", ".join(sorted(_READABLE))
+                why = f"no reader knows its suffix (govtrack reads {known})"
+            else:
+                files.append(str(entry))
+                found += 1
+                continue
+            skipped += 1
+            print(f"govtrack: {entry}: not read: {why}", file=sys.stderr)
+        if not found:
+            raise GovtrackError(f"{name}: the folder holds no file govtrack reads")
+    seen: dict[Path, str] = {}
+    for file in files:
+        with contextlib.suppress(OSError):  # a missing file is refused when it is read
+            key = Path(file).resolve()
+            if key in seen:
+                raise GovtrackError(
+                    f"{file} is given twice (also as {seen[key]}): its actions would be "
+                    "counted twice"
+                )
+            seen[key] = file
+    return files, skipped
+
+
+def _takes_dayfirst(files: Sequence[str]) -> bool:
+    """Whether one of the files takes --dayfirst (a JSON document's days were settled, or
+    not, upstream): the hint is given only then."""
+    return any(Path(file).suffix.lower() != ".json" for file in files)
+
+
+def _load_all(
+    files: Sequence[str],
+    dayfirst: bool | None = None,
+    *,
+    quiet: bool = False,
+    encoding: str | None = None,
+    skip_hidden: bool = False,
+) -> Document:
+    """Read the files with the same options and combine them (:func:`govtrack.combine`).
+
+    One file is read as :func:`_load` reads it. Of several, each is read with the options
+    that apply to it: ``--dayfirst`` to all but JSON documents, ``--skip-hidden`` to
+    workbooks, ``--encoding`` to text files; an option that applies to none is refused as
+    for one file.
+    """
+    if len(files) == 1:
+        return _load(files[0], dayfirst, quiet=quiet, encoding=encoding, skip_hidden=skip_hidden)
+    workbooks = [Path(file).suffix.lower() in {".xlsx", ".xlsm"} for file in files]
+    if skip_hidden and not any(workbooks):
+        raise GovtrackError("--skip-hidden applies to workbooks (.xlsx) only, and none is given")
+    if encoding is not None and all(workbooks):
+        raise GovtrackError(
+            "--encoding applies to text files only; an Excel workbook says its own encoding"
+        )
+    documents = []
+    took_dayfirst = dayfirst is None
+    for file, workbook in zip(files, workbooks, strict=True):
+        options: dict[str, Any] = {
+            "quiet": quiet,
+            "encoding": None if workbook else encoding,
+            "skip_hidden": skip_hidden and workbook,
+        }
+        try:
+            documents.append(_load(file, dayfirst, **options))
+            took_dayfirst = True
+        except GovtrackError as error:
+            if dayfirst is None or "applies to workbooks and text files" not in str(error):
+                raise
+            documents.append(_load(file, None, **options))  # a JSON document: it settled its days
+    if not took_dayfirst:
+        flag = "--dayfirst" if dayfirst else "--monthfirst"
+        raise GovtrackError(
+            f"{flag} applies to workbooks and text files, and all these files are JSON documents"
+        )
+    return combine(documents)
+
+
+def _issue_data(issue: Issue, *, cite: bool = False) -> dict[str, Any]:
     location = issue.location
     return {
         "code": issue.code,
         "severity": issue.severity.value,
         "message": issue.message,
-        "location": str(location) if location is not None else "",
+        "location": _where(location, cite=cite),
         "header": location.header if location is not None else "",
     }
 
@@ -366,16 +497,26 @@ def _tally(issues: Sequence[Issue], ignored: int) -> str:
     return f"{said} ({ignored} ignored)" if ignored else said
 
 
-def _print_issues(issues: list[Issue], source: str, out: TextIO, ignored: int = 0) -> None:
+def _print_issues(
+    issues: list[Issue],
+    source: str,
+    out: TextIO,
+    ignored: int = 0,
+    *,
+    cite: bool = False,
+    hint: bool = True,
+) -> None:
+    """The issues by code, then each one; ``cite``: with their files; ``hint``: the
+    --dayfirst hint may be given (an input takes the option)."""
     print(f"{source}: {_tally(issues, ignored)}", file=out)
     if not issues:
         return
-    _print_codes(issues, out)
+    _print_codes(issues, out, cite=cite)
     print(file=out)
     print("All problems:", file=out)
     for issue in issues:
-        print(f"{issue.severity.value:7} {issue}", file=out)
-    if _ambiguous_days(issues):
+        print(f"{issue.severity.value:7} {_issue_line(issue, cite=cite)}", file=out)
+    if hint and _ambiguous_days(issues):
         print(f"\n{DAYFIRST_HINT}", file=out)
 
 
@@ -398,7 +539,7 @@ def _counts(issues: Sequence[Issue]) -> str:
     )
 
 
-def _print_codes(issues: Sequence[Issue], out: TextIO) -> None:
+def _print_codes(issues: Sequence[Issue], out: TextIO, *, cite: bool = False) -> None:
     """Each code once: severity, count, meaning, and up to two examples with their place."""
     by_code: dict[str, list[Issue]] = {}
     for issue in issues:
@@ -413,18 +554,28 @@ def _print_codes(issues: Sequence[Issue], out: TextIO) -> None:
         name = summaries.get(code, "reading problem")
         print(f"  {code} {group[0].severity.value:7} x{len(group):<4} {name}", file=out)
         for example in group[:2]:
-            where = str(example.location) if example.location else ""
+            where = _where(example.location, cite=cite)
             print(f"      e.g. {where + ': ' if where else ''}{example.message}", file=out)
 
 
-def _report_reading(doc: Document, source: str, err: TextIO, *, said: Sequence[Issue] = ()) -> None:
+def _report_reading(
+    doc: Document,
+    source: str,
+    err: TextIO,
+    *,
+    said: Sequence[Issue] = (),
+    command: str | None = None,
+    hint: bool | None = None,
+) -> None:
     """Summarise the document's reading problems (``doc.problems``), as ``validate`` groups them.
 
     Infos alone (a skipped navigation menu, an unknown column kept in ``extra``) lose
     nothing and are not reported; a warning or an error brings the whole summary. A JSON
     document (or govtrack's own workbook) carries the problems of the reading that made it.
     ``said`` are the problems a line above told of already (the status words not read,
-    GT101): the summary leaves them out, and says so.
+    GT101): the summary leaves them out, and says so. ``command``: the files as the
+    ``govtrack validate`` advice names them (``source`` quoted when None); ``hint``: whether
+    the --dayfirst hint may be given (when None: ``source`` is not a JSON file).
     """
     told = {id(problem) for problem in said}
     problems = [problem for problem in doc.problems if id(problem) not in told]
@@ -432,13 +583,16 @@ def _report_reading(doc: Document, source: str, err: TextIO, *, said: Sequence[I
         return
     besides = " besides the status words above" if told else ""
     print(f"govtrack: reading problems in {source}: {_counts(problems)}{besides}", file=err)
-    _print_codes(problems, err)
+    _print_codes(problems, err, cite=_spans_files(doc))
+    named = shlex.quote(source) if command is None else command
     print(
-        f"govtrack: 'govtrack validate {shlex.quote(source)}' lists each one with its place; "
+        f"govtrack: 'govtrack validate {named}' lists each one with its place; "
         "--quiet hides this summary",
         file=err,
     )
-    if _ambiguous_days(problems) and Path(source).suffix.lower() != ".json":
+    if hint is None:
+        hint = Path(source).suffix.lower() != ".json"
+    if _ambiguous_days(problems) and hint:
         print(DAYFIRST_HINT, file=err)  # a JSON document's days were settled, or not, upstream
 
 
@@ -479,18 +633,18 @@ def _validate(args: argparse.Namespace, doc: Document, out: TextIO) -> int:
         from govtrack.annotate import annotate  # noqa: PLC0415 - only this option needs openpyxl
 
         annotate(args.file, issues, args.annotate)
+    cite = _spans_files(doc)
     if args.format == "json":
-        json.dump(
-            {"file": args.file, "on": on.isoformat(), "issues": [_issue_data(i) for i in issues]},
-            out,
-            ensure_ascii=False,
-            indent=2,
-        )
+        data: dict[str, Any] = {"file": args.file, "on": on.isoformat()}
+        if len(args.files) > 1:
+            data["files"] = args.files
+        data["issues"] = [_issue_data(i, cite=cite) for i in issues]
+        json.dump(data, out, ensure_ascii=False, indent=2)
         print(file=out)
     elif args.quiet:
         print(f"{args.file}: {_tally(issues, ignored)}", file=out)
     else:
-        _print_issues(issues, args.file, out, ignored)
+        _print_issues(issues, args.file, out, ignored, cite=cite, hint=_takes_dayfirst(args.files))
         if args.annotate:
             print(f"\nwrote {args.annotate}", file=out)
     return EXIT_ERRORS if any(i.severity is Severity.ERROR for i in issues) else EXIT_OK
@@ -503,7 +657,7 @@ def _action_line(action: Action) -> str:
     return f"{ref}{one_line(action.text, 70)}{due}"
 
 
-def _action_data(action: Action) -> dict[str, str]:
+def _action_data(action: Action, *, cite: bool = False) -> dict[str, str]:
     """An overdue action in ``summary --format json``: its ref, whole text, deadline as
     written and its last day, and where it was read (``'MR matrix'!E12``, ``line 37``)."""
     return {
@@ -511,16 +665,19 @@ def _action_data(action: Action) -> dict[str, str]:
         "text": action.text,
         "due": action.due.text if action.due is not None else action.due_text,
         "due_end": action.due.end.isoformat() if action.due is not None else "",
-        "where": str(action.origin) if action.origin is not None else "",
+        "where": _where(action.origin, cite=cite),
     }
 
 
 def _summary(args: argparse.Namespace, doc: Document, out: TextIO) -> int:
     on = args.on or dt.date.today()  # noqa: DTZ011 - the command line's default is the local today
     result = summarize(doc, on=on)
+    cite = _spans_files(doc)
     if args.format == "json":
-        data = {
-            "file": args.file,
+        data: dict[str, Any] = {"file": args.file}
+        if len(args.files) > 1:
+            data["files"] = args.files
+        data |= {
             "on": on.isoformat(),
             "total": result.total,
             "by_status": {status.value: count for status, count in result.by_status.items()},
@@ -528,7 +685,7 @@ def _summary(args: argparse.Namespace, doc: Document, out: TextIO) -> int:
             "resolving": result.resolving,
             "implementation_rate": result.implementation_rate,
             "overdue": {
-                party: [_action_data(action) for action in actions]
+                party: [_action_data(action, cite=cite) for action in actions]
                 for party, actions in result.overdue.items()
             },
             "status_not_read": _unread_status_data(doc, on),
@@ -556,9 +713,9 @@ def _summary(args: argparse.Namespace, doc: Document, out: TextIO) -> int:
         print(f"  {'Unknown':<{width}}  {result.unknown}", file=out)
     if result.resolving:
         print(f"  {'Resolving by itself':<{width}}  {result.resolving}", file=out)
-    for line in _unread_status_lines(args.file, doc, on):
+    for line in _unread_status_lines(args.named, doc, on):
         print(f"  {line}", file=out)
-    _print_reading(args.file, doc, out, said=_unread_status_problems(doc, on))
+    _print_reading(args.named, doc, out, said=_unread_status_problems(doc, on))
     if args.by:
         _print_breakdown(_breakdown(doc, args.by, on), args.by, out)
     if result.overdue:
@@ -845,9 +1002,16 @@ def _reminders(args: argparse.Namespace, doc: Document, out: TextIO) -> int:
     if not args.quiet:
         # Said once: a sentence names the unread status words of the actions listed, and
         # the table of reading problems below leaves their GT101 out.
-        for line in _unread_status_lines(args.file, doc, on, listed=True):
+        for line in _unread_status_lines(args.named, doc, on, listed=True):
             print(f"govtrack: {line}", file=sys.stderr)
-        _report_reading(doc, args.file, sys.stderr, said=_unread_status_problems(doc, on))
+        _report_reading(
+            doc,
+            args.file,
+            sys.stderr,
+            said=_unread_status_problems(doc, on),
+            command=args.named if len(args.files) > 1 else None,
+            hint=_takes_dayfirst(args.files),
+        )
     if args.format == "ics":
         data = to_ics(items, on=on)
         if args.output:
@@ -921,19 +1085,30 @@ def _run(args: argparse.Namespace, stream: TextIO) -> int:
         return EXIT_OK
     if args.command == "diff":
         return _diff(args, stream)
+    skipped = 0
+    if args.command in {"validate", "summary", "reminders"}:
+        given = list(args.file)
+        args.files, skipped = _inputs(given)
+        several = len(args.files) > 1
+        args.file = f"{len(args.files)} files" if several else args.files[0]
+        args.named = shlex.join(given) if several else args.files[0]
     annotated = getattr(args, "annotate", None)
+    if annotated and len(args.files) > 1:
+        raise GovtrackError(
+            f"--annotate marks the problems of one workbook: give one file, not {len(args.files)}"
+        )
     if annotated and Path(annotated).suffix.lower() != ".xlsx":
         raise GovtrackError(
             f"the annotated copy is an Excel workbook: name it .xlsx, not {annotated}"
         )
     if annotated:
-        if _same_file(args.file, annotated):
+        if _same_file(args.files[0], annotated):
             raise GovtrackError(
                 f"{annotated} is the file being checked: the annotated copy must go to another file"
             )
         _check_output(annotated, force=args.force)
     if args.command == "reminders" and args.output:
-        if _same_file(args.file, args.output):
+        if any(_same_file(file, args.output) for file in args.files):
             raise GovtrackError(
                 f"{args.output} is the file the reminders are read from: write them to another file"
             )
@@ -942,18 +1117,20 @@ def _run(args: argparse.Namespace, stream: TextIO) -> int:
         return _list_codes(stream)
     if args.command != "convert":
         quiet = args.command in {"validate", "reminders"} and args.quiet
-        doc = _load(
-            args.file,
+        doc = _load_all(
+            args.files,
             args.dayfirst,
             quiet=quiet,
             encoding=args.encoding,
             skip_hidden=args.skip_hidden,
         )
         if args.command == "validate":
-            return _validate(args, doc, stream)
-        if args.command == "summary":
-            return _summary(args, doc, stream)
-        return _reminders(args, doc, stream)
+            done = _validate(args, doc, stream)
+        elif args.command == "summary":
+            done = _summary(args, doc, stream)
+        else:
+            done = _reminders(args, doc, stream)
+        return max(done, EXIT_UNREADABLE) if skipped else done
     return _convert(args, stream)
 
 

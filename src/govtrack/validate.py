@@ -20,6 +20,7 @@ GT109  error     a meeting decision due before the meeting that set it
 GT110  info      an action overdue on the date
 GT111  error     a response category govtrack does not know (kept as text)
 GT112  warning   an action whose Status cell is empty, in a table with a Status column
+GT113  warning   the same action in two files (of a combined document): counted twice
 =====  ========  ==========================================================
 
 Readers' problems keep their own codes (``GT2xx`` for workbooks, ``GT3xx``
@@ -450,6 +451,61 @@ def _missing_status(doc: Document, on: dt.date) -> Iterator[Issue]:
             )
 
 
+def _said_status(action: Action) -> str:
+    """The status an action's source gives, for a message: its word, or ``no status``."""
+    if action.status is not None:
+        return action.status.label
+    return action.status_text.strip() or "no status"
+
+
+def _same_action_keys(action: Action) -> list[tuple[str, ...]]:
+    """What makes two actions the same: their text (whitespace and case folded) with one of
+    their responsible parties, or with their ref."""
+    text = " ".join(action.text.split()).casefold()
+    if not text:
+        return []
+    parties = {" ".join(party.split()).casefold() for party in action.responsible}
+    keys: list[tuple[str, ...]] = [("by", text, party) for party in sorted(parties) if party]
+    ref = action.ref.strip().rstrip(".)").strip().casefold()
+    if ref:
+        keys.append(("ref", text, ref))
+    return keys
+
+
+@rule("GT113", Severity.WARNING, "the same action in two files")
+def _same_action_in_two_files(doc: Document, on: dt.date) -> Iterator[Issue]:
+    """Two actions with the same text and a responsible party in common (or the same ref),
+    read from different files (a combined document): both are counted in the rates. One
+    file's repeats are GT108's; a rule that resolves by itself is counted in no rate."""
+    del on
+    first: dict[tuple[str, ...], tuple[Action, Location]] = {}
+    for action in doc.actions:
+        origin = action.origin
+        if (
+            origin is None
+            or not origin.file
+            or (isinstance(action, Decision) and action.deemed_consent and action.status is None)
+        ):
+            continue
+        keys = _same_action_keys(action)
+        found = [first[key] for key in keys if key in first and first[key][1].file != origin.file]
+        for key in keys:
+            first.setdefault(key, (action, origin))
+        if not found:
+            continue
+        earlier, place = found[0]
+        then, now = _said_status(earlier), _said_status(action)
+        if then != now:
+            where = f"{place.cite()} ({then}) and {origin.cite()} ({now})"
+        else:
+            where = f"{place.cite()} and {origin.cite()}"
+        yield _issue(
+            "GT113",
+            f"{_label(action)}: the same action is in {where}: counted twice in the rates",
+            origin,
+        )
+
+
 _STATUS_CHOICES = ", ".join(repr(STATUS_SYNONYMS[status][0]) for status in Status)
 """The status words GT112 names: the first of each status's words."""
 
@@ -613,7 +669,7 @@ def check_codes(option: str, patterns: Iterable[str], known: Iterable[str] = ())
     >>> check_codes("--ignore", ["GT11O"])  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    govtrack._errors.UnknownCodeError: --ignore GT11O: no problem code starts with it; the codes are GT101-GT112 (rules), GT2xx (workbooks) and GT3xx (text), listed by 'govtrack codes'
+    govtrack._errors.UnknownCodeError: --ignore GT11O: no problem code starts with it; the codes are GT101-GT113 (rules), GT2xx (workbooks) and GT3xx (text), listed by 'govtrack codes'
     """  # noqa: E501 - doctest output is one line
     wanted = [pattern.strip() for pattern in patterns if pattern.strip()]
     if not wanted:

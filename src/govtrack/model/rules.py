@@ -58,15 +58,17 @@ ActionSource: TypeAlias = (
     | ProgressReport
     | ActionPlan
     | Iterable[Action]
+    | Iterable[Document]
 )
 """What the roll-up functions count: a document, any record that holds actions (a
 response's recommendation, an evaluation, a meeting, a report, a plan: their
-``.actions``), or any actions (a unit's, a portfolio's, a filtered list)."""
+``.actions``), any actions (a unit's, a filtered list), or several documents (a
+portfolio of files, counted as :func:`govtrack.combine` combines them)."""
 
 _CONTAINERS = (Document, Evaluation, Recommendation, Meeting, ProgressReport, ActionPlan)
 _EXPECTED = (
     "a Document, an Evaluation, a Recommendation, a Meeting, a ProgressReport, an ActionPlan "
-    "or an iterable of Actions"
+    "or an iterable of Actions or of Documents"
 )
 
 UNASSIGNED = "(unassigned)"
@@ -116,11 +118,23 @@ def _actions(source: ActionSource, function: str) -> tuple[Action, ...]:
         message = f"{function}(source) takes {_EXPECTED}, not {_shown(given)}"
         raise TypeError(message)
     found = tuple(given)
+    if found and all(isinstance(item, Document) for item in found):
+        # a portfolio: its actions in the order of the documents combined (govtrack.combine)
+        return tuple(
+            action
+            for kind in ("evaluations", "meetings", "reports", "plans")
+            for document in found
+            for root in getattr(document, kind)
+            for action in root.actions
+        )
     for index, item in enumerate(found):
         if not isinstance(item, Action):
-            hint = (
-                " (pass its .actions, or the container itself)" if hasattr(item, "actions") else ""
-            )
+            if isinstance(item, Document):
+                hint = " (Documents are counted together only with no Actions among them)"
+            elif hasattr(item, "actions"):
+                hint = " (pass its .actions, or the container itself)"
+            else:
+                hint = ""
             message = (
                 f"{function}(source) takes {_EXPECTED}, not a {type(given).__name__} holding "
                 f"{_shown(item)} at [{index}]{hint}"
@@ -135,8 +149,9 @@ def implementation_rate(source: ActionSource, *, on: dt.date) -> float | None:
 
     Args:
         source: What to count: a Document, a record that holds actions (an Evaluation,
-            a Recommendation, a Meeting, a ProgressReport, an ActionPlan) or any
-            iterable of Actions (a unit's, a filtered list).
+            a Recommendation, a Meeting, a ProgressReport, an ActionPlan), any
+            iterable of Actions (a unit's, a filtered list) or an iterable of Documents
+            (a portfolio of files, counted as ``gt.combine`` combines them).
         on: The date the statuses are judged on.
 
     Returns:
@@ -190,7 +205,7 @@ def closure_rate(
 
     Args:
         source: What to count, as for :func:`implementation_rate`: a Document, a
-            record that holds actions, or any iterable of Actions.
+            record that holds actions, any iterable of Actions or of Documents.
         start: The first day of the period.
         end: The last day of the period.
         on: The date the statuses are judged on.
@@ -200,7 +215,7 @@ def closure_rate(
 
     Raises:
         TypeError: ``source`` is not a Document, a record that holds actions nor an
-            iterable of Actions; or ``start``, ``end`` or ``on`` is not a date.
+            iterable of Actions or Documents; or ``start``, ``end`` or ``on`` is not a date.
 
     >>> import govtrack as gt
     >>> actions = [gt.Action(text="a", due=gt.parse_due("2022/03"), status=gt.Status.COMPLETED),
@@ -301,8 +316,9 @@ def summarize(
 
     Args:
         source: What to count: a Document, a record that holds actions (an Evaluation,
-            a Recommendation, a Meeting, a ProgressReport, an ActionPlan) or any
-            iterable of Actions.
+            a Recommendation, a Meeting, a ProgressReport, an ActionPlan), any
+            iterable of Actions or an iterable of Documents (a portfolio of files,
+            counted as ``gt.combine`` combines them).
         on: The date statuses are judged on (there is no default: "today" is the
             caller's choice, so results are reproducible).
         period: ``(start, end)`` for a closure rate, optional.
@@ -328,6 +344,11 @@ def summarize(
     ['a']
     >>> gt.summarize(doc.plans[0], on=dt.date(2023, 1, 31)) == summary
     True
+
+    Several documents (a portfolio of files) are counted together:
+
+    >>> gt.summarize([doc, doc], on=dt.date(2023, 1, 31)).total
+    4
     """
     on = date_argument(on, "summarize(on=...)")
     if period is not None:

@@ -1,0 +1,221 @@
+"""The command line on several files and on folders: read alike, combined, cited by file."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+import govtrack as gt
+from govtrack.cli import main
+
+BOARD = """\
+Minutes of the Board
+Venue: Room 4
+
+Decisions:
+a) The unit will report by 03/04/2023.
+"""
+TEAM = """\
+Minutes of the Team
+Venue: Room 5
+
+Decisions:
+a) The cell will report by 03/04/2023.
+"""
+HINT = "hint: --dayfirst reads"
+
+
+def run(*argv: str | Path) -> tuple[int, str]:
+    out = io.StringIO()
+    code = main([str(arg) for arg in argv], out=out)
+    return code, out.getvalue()
+
+
+def _action(ref: str, text: str, status: gt.Status, due: str, cell: str) -> gt.Action:
+    return gt.Action(
+        ref=ref,
+        text=text,
+        responsible=("M&E Unit",),
+        due=gt.parse_due(due),
+        status=status,
+        origin=gt.Location(file="a.xlsx", sheet="Plan", cell=cell),
+    )
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """Two trackers, a plan in JSON and one in a text matrix, sharing one action."""
+    root = tmp_path / "round"
+    root.mkdir()
+    plan = gt.ActionPlan(
+        title="Plan",
+        actions=(
+            _action("1", "Train the district staff.", gt.Status.NOT_STARTED, "2023/12", "B3"),
+            _action("2", "Publish the bulletin.", gt.Status.COMPLETED, "2023/06", "B4"),
+        ),
+    )
+    gt.dump(gt.Document(plans=(plan,)), root / "a.json")
+    (root / "b.md").write_text(
+        "| Ref | Action | Responsible | Deadline | Status |\n"
+        "|---|---|---|---|---|\n"
+        "| 7 | Train the  district staff. | M&E Unit | 2023/12 | Ongoing |\n"
+        "| 8 | Hire a clerk | HR Unit | 2024/12 | Ongoing |\n",
+        encoding="utf-8",
+    )
+    return root
+
+
+def test_summary_of_two_files_counts_them_together(folder: Path) -> None:
+    """summary FILE FILE counts the actions of both, as gt.summarize of their combination."""
+    code, text = run("summary", folder / "a.json", folder / "b.md", "--on", "2024-03-31")
+    both = gt.combine(gt.load(folder / "a.json"), gt.load(folder / "b.md"))
+    summary = gt.summarize(both, on=gt.parse_due("2024-03-31").end)
+    expected = (0, "2 files on 2024-03-31: 4 actions, implementation rate 25%", 4)
+    assert expected == (code, text.splitlines()[0], summary.total)
+
+
+def test_validate_of_two_files_cites_each_place_with_its_file(folder: Path) -> None:
+    """Problems from several files are printed with their file first (Location.cite()), and
+    the same action in both is a warning (GT113) naming both places and statuses."""
+    a, b = folder / "a.json", folder / "b.md"
+    code, text = run("validate", a, b, "--on", "2024-03-31", "--select", "GT113,GT110")
+    expected = [
+        "2 files: 1 warning, 2 infos",
+        (
+            "info    a.xlsx: Plan!B3 (Status): GT110 action 1 'Train the district staff.' was "
+            "due '2023/12' (owed by M&E Unit)"
+        ),
+        (
+            f"info    {b}: line 3: GT110 action 7 'Train the  district staff.' was due "
+            "'2023/12' (owed by M&E Unit)"
+        ),
+        (
+            f"warning {b}: line 3: GT113 action 7 'Train the  district staff.': the same "
+            f"action is in a.xlsx: Plan!B3 (Not started) and {b}: line 3 (Ongoing): counted "
+            "twice in the rates"
+        ),
+    ]
+    lines = text.splitlines()
+    assert (0, expected) == (code, [lines[0], *lines[lines.index("All problems:") + 1 :]]), text
+
+
+def test_one_file_is_printed_as_before(folder: Path) -> None:
+    """With one file the places are printed without it, and the first line names it."""
+    code, text = run("validate", folder / "b.md", "--on", "2024-03-31", "--select", "GT110")
+    expected = (0, f"{folder / 'b.md'}: 1 info", "info    line 3: GT110 action 7 ")
+    assert expected == (code, text.splitlines()[0], text.splitlines()[-1][:31])
+
+
+def test_a_folder_is_read_in_name_order_skipping_what_no_reader_knows(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A folder gives its readable files, in name order, not its subfolders; a file no reader
+    knows is told on stderr and skipped, and the exit status says so (2)."""
+    (folder / "notes.csv").write_text("a,b\n", encoding="utf-8")
+    (folder / "older").mkdir()
+    (folder / ".hidden.json").write_text("{", encoding="utf-8")
+    code, text = run("summary", folder, "--on", "2024-03-31", "--format", "json")
+    data = json.loads(text)
+    err = capsys.readouterr().err
+    expected = (
+        2,
+        [str(folder / "a.json"), str(folder / "b.md")],
+        4,
+        [f"govtrack: {folder / 'notes.csv'}: not read", f"govtrack: {folder / 'older'}: not read"],
+    )
+    actual = (
+        code,
+        data["files"],
+        data["total"],
+        [line.split(": not read")[0] + ": not read" for line in err.splitlines()],
+    )
+    assert expected == actual
+
+
+def test_a_folder_of_readable_files_exits_as_one_file(folder: Path) -> None:
+    """Nothing skipped: the exit status is the command's own (validate: 1 for an error)."""
+    assert 0 == run("summary", folder, "--on", "2024-03-31")[0]
+    (folder / "c.md").write_text(
+        "| Action | Responsible | Deadline | Status |\n|---|---|---|---|\n"
+        "| Hire | HR | 2024/12 | Stalled |\n",
+        encoding="utf-8",
+    )
+    assert 1 == run("validate", folder, "--on", "2024-03-31")[0]
+
+
+def test_a_folder_with_nothing_readable_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An empty folder is a usage error (2) saying so."""
+    code, _ = run("summary", tmp_path, "--on", "2024-03-31")
+    assert (2, True) == (code, "holds no file govtrack reads" in capsys.readouterr().err)
+
+
+def test_reminders_of_two_files(folder: Path) -> None:
+    """reminders lists the overdue actions of every file."""
+    code, text = run("reminders", folder / "a.json", folder / "b.md", "--on", "2024-03-31")
+    assert (0, 2) == (code, text.count("Train the"))
+
+
+def test_dayfirst_is_not_refused_for_a_json_file_among_others(tmp_path: Path) -> None:
+    """--dayfirst and --monthfirst read the minutes and leave the JSON document alone,
+    rather than refusing it: 03/04/2023 is 3 April (not yet due) or March 4 (overdue)."""
+    (tmp_path / "a.md").write_text(BOARD, encoding="utf-8")
+    gt.dump(gt.Document(plans=(gt.ActionPlan(title="Empty"),)), tmp_path / "b.json")
+    found = {}
+    for flag in ("--dayfirst", "--monthfirst"):
+        code, text = run("summary", tmp_path, "--on", "2023-03-20", flag, "--format", "json")
+        found[flag] = (code, json.loads(text)["by_status"]["overdue"])
+    assert {"--dayfirst": (0, 0), "--monthfirst": (0, 1)} == found
+
+
+def test_dayfirst_on_json_files_alone_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Given only JSON documents, --dayfirst applies to none of them: refused (2)."""
+    gt.dump(gt.Document(), tmp_path / "a.json")
+    gt.dump(gt.Document(), tmp_path / "b.json")
+    code, _ = run("summary", tmp_path / "a.json", tmp_path / "b.json", "--dayfirst")
+    assert (2, True) == (code, "--dayfirst applies to workbooks" in capsys.readouterr().err)
+
+
+def test_no_dayfirst_hint_for_a_json_document(tmp_path: Path) -> None:
+    """Regression: validate of a JSON document holding an ambiguous day's problem printed the
+    --dayfirst hint, though --dayfirst is refused for a JSON document."""
+    (tmp_path / "a.md").write_text(BOARD, encoding="utf-8")
+    gt.dump(gt.load(tmp_path / "a.md"), tmp_path / "a.json")
+    code, text = run("validate", tmp_path / "a.json", "--on", "2023-03-20")
+    with_text = run("validate", tmp_path / "a.md", tmp_path / "a.json", "--on", "2023-03-20")
+    expected = (0, True, False, True)
+    assert expected == (code, "GT349" in text, HINT in text, HINT in with_text[1])
+
+
+def test_a_combined_json_document_cites_its_files(tmp_path: Path) -> None:
+    """Regression: one JSON document combining two record notes listed its problems by bare
+    'line 5', its files dropped; a list that spans files names them (Location.cite())."""
+    (tmp_path / "a.md").write_text(BOARD, encoding="utf-8")
+    (tmp_path / "b.md").write_text(TEAM, encoding="utf-8")
+    a, b = gt.load(tmp_path / "a.md"), gt.load(tmp_path / "b.md")
+    both = gt.Document(meetings=a.meetings + b.meetings, problems=a.problems + b.problems)
+    gt.dump(both, tmp_path / "both.json")
+    code, text = run("validate", tmp_path / "both.json", "--on", "2023-05-01", "--select", "GT349")
+    problems = [line for line in text.splitlines() if line.startswith("warning")]
+    expected = [f"{tmp_path / name}: line 5" for name in ("a.md", "b.md")]
+    assert expected == [line.split(": GT349")[0].split(None, 1)[1] for line in problems], text
+    assert code in {0, 1}
+
+
+def test_annotate_takes_one_file(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """--annotate marks one workbook: with two files it is a usage error (2), nothing written."""
+    out = folder.parent / "marked.xlsx"
+    code, _ = run("validate", folder / "a.json", folder / "b.md", "--annotate", out)
+    assert (2, False, True) == (code, out.exists(), "give one file" in capsys.readouterr().err)
+
+
+def test_a_file_given_twice_is_refused(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A file given twice, or in a folder given too, would be counted twice: refused (2)."""
+    code, _ = run("summary", folder, folder / "b.md", "--on", "2024-03-31")
+    assert (2, True) == (code, "is given twice" in capsys.readouterr().err)
