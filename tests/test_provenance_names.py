@@ -15,10 +15,10 @@ import attrs
 import openpyxl
 from hypothesis import given
 from hypothesis import strategies as st
-from strategies import file_names, issues, note_texts
 
 import govtrack as gt
 from govtrack.annotate import annotate
+from strategies import file_names, issues, note_texts
 
 _NOTES = (
     "Minutes of the Board\nVenue: Room 4\n\nDecisions:\na) The unit will report by 03/04/2023.\n"
@@ -44,7 +44,8 @@ def test_a_copy_under_another_name_reads_equal(tmp_path: Path) -> None:
     a, b = gt.load(tmp_path / "a.txt"), gt.load(tmp_path / "b.txt")
     assert [problem.code for problem in a.problems] == ["GT349"]
     assert a == b
-    assert a.problems[0].location is not None and b.problems[0].location is not None
+    assert a.problems[0].location is not None
+    assert b.problems[0].location is not None
     assert (a.problems[0].location.file, b.problems[0].location.file) == ("a.txt", "b.txt")
 
 
@@ -55,10 +56,9 @@ def test_an_annotated_copy_reads_equal_to_its_original(tmp_path: Path) -> None:
     doc = gt.load(tmp_path / "m.xlsx")
     annotate(tmp_path / "m.xlsx", gt.validate(doc, on=dt.date(2024, 3, 31)), tmp_path / "c.xlsx")
     back = gt.load(tmp_path / "c.xlsx")
-    assert doc.problems and back == doc
-    assert [p.location.file for p in back.problems if p.location] == ["c.xlsx"] * len(
-        back.problems
-    )
+    assert doc.problems
+    assert back == doc
+    assert [p.location.file for p in back.problems if p.location] == ["c.xlsx"] * len(back.problems)
 
 
 def test_issue_equality_keeps_every_part_of_the_place_but_the_file() -> None:
@@ -72,9 +72,7 @@ def test_issue_equality_keeps_every_part_of_the_place_but_the_file() -> None:
 
 
 @given(issues, file_names)
-def test_an_issue_is_equal_and_hashes_alike_under_any_file_name(
-    issue: gt.Issue, name: str
-) -> None:
+def test_an_issue_is_equal_and_hashes_alike_under_any_file_name(issue: gt.Issue, name: str) -> None:
     if issue.location is None:
         return
     moved = attrs.evolve(issue, location=attrs.evolve(issue.location, file=name))
