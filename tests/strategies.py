@@ -289,6 +289,8 @@ locations = st.one_of(
     ),
     st.builds(gt.Location, file=st.just("export.txt"), line=st.integers(1, 9999)),
 )
+file_names = st.from_regex(r"[A-Za-z0-9_-]{1,12}", fullmatch=True)
+"""Bare file names without a suffix (add the format's own), as a user saves copies."""
 severities = st.sampled_from(gt.Severity)
 statuses = st.one_of(st.none(), st.sampled_from(gt.Status))
 status_words = st.sampled_from(

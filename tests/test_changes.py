@@ -928,7 +928,7 @@ def test_identical_texts_in_another_recommendation_do_not_pair_first() -> None:
     before = doc((report,), (attrs.evolve(report, text="Hire staff"),))
     after = doc((attrs.evolve(report, status=gt.Status.COMPLETED),), (report,))
     assert [
-        ("status", "1 'Report yearly': status Ongoing → Completed"),
+        ("status", "Recommendation 1 › 1 'Report yearly': status Ongoing → Completed"),
         ("reworded", "Recommendation 2 › 1 'Hire staff': text reworded → 'Report yearly'"),
     ] == found(before, after)
 
@@ -1037,3 +1037,86 @@ def test_an_insert_above_and_a_one_word_reword_keep_the_status_change(
         if c.kind is ChangeKind.STATUS and c.old is not None and c.new is not None
     ]
     assert [(texts[at], reworded)] == statuses
+
+
+def _two_recommendations(status: gt.Status) -> gt.Document:
+    def action(ref: str, text: str) -> gt.Action:
+        return gt.Action(ref=ref, text=text, responsible=("Unit A",), status=status)
+
+    return gt.Document(
+        evaluations=(
+            gt.Evaluation(
+                title="E",
+                recommendations=(
+                    gt.Recommendation(
+                        ref="1",
+                        text="First",
+                        actions=(action("1", "Train the workers."), action("2", "Buy tapes.")),
+                    ),
+                    gt.Recommendation(
+                        ref="2",
+                        text="Second",
+                        actions=(action("1", "Train the staff."), action("2", "Publish it.")),
+                    ),
+                ),
+            ),
+        )
+    )
+
+
+def test_an_action_whose_ref_is_its_recommendations_is_labelled_like_the_others() -> None:
+    """Regression: action 2 of recommendation 2 was labelled `2 'Publish it.'`, with no
+    `Recommendation 2 › ` (its ref equals the recommendation's), so it read as action 2 of
+    recommendation 1; every action numbered from 1 under a recommendation is labelled alike,
+    and each change carries its recommendation's ref."""
+    changed = diff(
+        _two_recommendations(gt.Status.ONGOING), _two_recommendations(gt.Status.COMPLETED)
+    )
+    assert [change.message.split(":")[0] for change in changed] == [
+        "Recommendation 1 › 1 'Train the workers.'",
+        "Recommendation 1 › 2 'Buy tapes.'",
+        "Recommendation 2 › 1 'Train the staff.'",
+        "Recommendation 2 › 2 'Publish it.'",
+    ]
+    assert [change.recommendation for change in changed] == ["1", "1", "2", "2"]
+
+
+@given(
+    st.lists(st.integers(1, 9), min_size=1, max_size=3, unique=True),
+    st.lists(st.sampled_from(["1", "2", "3", "1.1", "2.1", "2-1", "3.", "2."]), max_size=4),
+)
+def test_every_label_under_a_recommendation_says_which(
+    recommendation_refs: list[int], action_refs: list[str]
+) -> None:
+    """A change's label names the recommendation, or its ref extends the recommendation's."""
+
+    def document(status: gt.Status) -> gt.Document:
+        return gt.Document(
+            evaluations=(
+                gt.Evaluation(
+                    title="E",
+                    recommendations=tuple(
+                        gt.Recommendation(
+                            ref=str(number),
+                            text=f"Recommendation {number}",
+                            actions=tuple(
+                                gt.Action(ref=ref, text=f"Do {number} {index}", status=status)
+                                for index, ref in enumerate(action_refs)
+                            ),
+                        )
+                        for number in recommendation_refs
+                    ),
+                ),
+            )
+        )
+
+    for change in diff(document(gt.Status.ONGOING), document(gt.Status.COMPLETED)):
+        action = change.new
+        assert action is not None
+        number = change.recommendation
+        assert number in {str(n) for n in recommendation_refs}
+        named = change.message.startswith(f"Recommendation {number} › ")
+        extends = (
+            action.ref.startswith((f"{number}.", f"{number}-")) and action.ref.rstrip(".") != number
+        )
+        assert named != extends

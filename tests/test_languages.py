@@ -87,3 +87,44 @@ def test_a_matrix_in_french_or_spanish_is_read(tmp_path: Path, language: str) ->
 def test_french_and_spanish_status_words(word: str, status: gt.Status) -> None:
     """The status words French and Spanish trackers use, with or without accents."""
     assert gt.Status.parse(word) is status
+
+
+@pytest.mark.parametrize(
+    ("header", "words"),
+    [
+        (head, ("Recommandation", "N°", "Action clé", "Unité responsable", "Échéance", "Statut"))
+        for head in (
+            "N° Rec",
+            "N° recommandation",
+            "N° de la recommandation",
+            "No. recommandation",
+            "Nº recommandation",
+        )
+    ]
+    + [
+        (head, ("Recomendación", "N°", "Acción clave", "Responsable", "Plazo", "Estado"))
+        for head in ("N° recomendación", "Nº de recomendación", "N° de recomendacion")
+    ],
+)
+def test_a_french_or_spanish_recommendation_number_column(
+    tmp_path: Path, header: str, words: tuple[str, ...]
+) -> None:
+    """Regression: `N° Rec`, `N° recommandation`, `N° de la recommandation`, `No.
+    recommandation` (Spanish `N° recomendación`, `Nº de recomendación`) were not the
+    recommendation's number column: the numbers landed on each action's `extra` (GT205)
+    and the recommendations had no ref."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append([header, *words])
+    sheet.append([1, "Renforcer la formation.", "1.1", "Former les agents.", "Unité A",
+                  "2024/06", "En cours"])  # fmt: skip
+    sheet.append([2, "Améliorer le suivi.", "2.1", "Réviser les outils.", "Unité B",
+                  "2023/12", "En cours"])  # fmt: skip
+    path = tmp_path / "matrice.xlsx"
+    book.save(path)
+    doc = gt.load(path)
+    assert [p.code for p in doc.problems] == []
+    assert [r.ref for r in doc.recommendations] == ["1", "2"]
+    assert [a.ref for a in doc.actions] == ["1.1", "2.1"]
+    assert [dict(a.extra) for a in doc.actions] == [{}, {}]

@@ -9,6 +9,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
 
+import attrs
+
 from govtrack._errors import ArgumentError, FormatError, UnsupportedFormatError, WriteError
 from govtrack.io import FORMATS, format_for_suffix, module_of
 from govtrack.io import json as json_format
@@ -276,7 +278,9 @@ def load(
             not take is refused with an ``UnsupportedFormatError`` saying which it takes.
 
     Returns:
-        The Document; its ``source`` is the path.
+        The Document; its ``source`` is the path as given, and the locations of its
+        records and problems name the file (``Location.file``, ``"partner.xlsx"``), for a
+        workbook and a text file alike.
 
     Raises:
         FormatError: The file is not in a format govtrack reads (an old ``.xls``, a
@@ -312,14 +316,18 @@ def load(
     if format is None and data.startswith(_OLE2):
         _check_workbook_container(file)  # raises, saying which old or encrypted file it is
     text = decode_text(data, source=file.name, encoding=encoding)
+    # One rule for every format: locations and messages name the file (as a workbook's
+    # do), the document's source is the path as given.
     if format is not None:
-        return loads(text, format=format, source=str(file), limits=limits, **options)
+        document = loads(text, format=format, source=file.name, limits=limits, **options)
+        return attrs.evolve(document, source=str(file))
     names = [fmt.name for fmt in format_for_suffix(suffix) if fmt.text] or [
         fmt.name for fmt in FORMATS.values() if fmt.text
     ]
     if "json" not in names and text.lstrip().startswith("{"):
         names.insert(0, "json")
-    return _sniff_and_read(text, names, str(file), limits, options)
+    document = _sniff_and_read(text, names, file.name, limits, options)
+    return attrs.evolve(document, source=str(file))
 
 
 def combine(*documents: Document | Iterable[Document]) -> Document:

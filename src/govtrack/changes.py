@@ -71,12 +71,17 @@ class ChangeKind(enum.Enum):
 
 @attrs.frozen(kw_only=True)
 class Change:
-    """One change: its kind, the action before and after, and a sentence saying it."""
+    """One change: its kind, the action before and after, and a sentence saying it.
+
+    ``recommendation`` is the ref of the recommendation the action implements (``"2"``),
+    or ``""`` for an action that is under none (a plan's, a meeting's).
+    """
 
     kind: ChangeKind
     old: Action | None
     new: Action | None
     message: str
+    recommendation: str = ""
 
     def __str__(self) -> str:
         return self.message
@@ -246,21 +251,34 @@ _NOTES = (_commented, _updated)
 """What else it is compared on with ``notes=True``, after the checks."""
 
 
-def _compare(old: Action, new: Action, where: str, *, notes: bool = False) -> Iterator[Change]:
+def _compare(
+    old: Action, new: Action, where: str, recommendation: str, *, notes: bool = False
+) -> Iterator[Change]:
     for check in (*_CHECKS, *_NOTES) if notes else _CHECKS:
         for change in check(old, new):
-            yield attrs.evolve(change, message=where + change.message) if where else change
+            yield attrs.evolve(
+                change, message=where + change.message, recommendation=recommendation
+            )
+
+
+def _recommendation(context: dict[str, object]) -> str:
+    """The ref of the recommendation an action sits under (``"2"``), or ``""``."""
+    return str(context.get("recommendation_ref") or "").strip().rstrip(".:)")
 
 
 def _where(context: dict[str, object], action: Action) -> str:
     """What a message puts before an action's name when its ref alone does not say which
     recommendation it implements (``Recommendation 2 › ``): tracking-system exports number
-    each recommendation's actions from 1."""
-    recommendation = str(context.get("recommendation_ref") or "").strip().rstrip(".:)")
+    each recommendation's actions from 1, so a ref equal to the recommendation's (action
+    ``2`` of recommendation 2) says nothing either; only a ref that extends the
+    recommendation's (``2.1``, ``2-1``) does."""
+    recommendation = _recommendation(context)
     if not recommendation:
         return ""
     ref = action.ref.strip()
-    if ref == recommendation or ref.startswith((f"{recommendation}.", f"{recommendation}-")):
+    if ref.startswith((f"{recommendation}.", f"{recommendation}-")) and ref.rstrip(".") != (
+        recommendation
+    ):
         return ""
     return f"Recommendation {recommendation} › "
 
@@ -643,9 +661,10 @@ def diff(old: Document, new: Document, *, notes: bool = False) -> list[Change]:
     changes: list[Change] = []
     for new_index, (action, context) in enumerate(new_items):
         where = _where(context, action)
+        recommendation = _recommendation(context)
         if new_index in matched:
             old_action = old_items[matched[new_index]][0]
-            changes.extend(_compare(old_action, action, where, notes=notes))
+            changes.extend(_compare(old_action, action, where, recommendation, notes=notes))
         else:
             changes.append(
                 Change(
@@ -653,6 +672,7 @@ def diff(old: Document, new: Document, *, notes: bool = False) -> list[Change]:
                     old=None,
                     new=action,
                     message=f"{where}{_name(action)}: added",
+                    recommendation=recommendation,
                 )
             )
     for old_index, (action, context) in enumerate(old_items):
@@ -663,6 +683,7 @@ def diff(old: Document, new: Document, *, notes: bool = False) -> list[Change]:
                     old=action,
                     new=None,
                     message=f"{_where(context, action)}{_name(action)}: removed",
+                    recommendation=_recommendation(context),
                 )
             )
     return changes

@@ -84,7 +84,11 @@ HEADERS: dict[str, str] = {
 ALIASES: dict[str, tuple[str, ...]] = {
     "rec_ref": ("Rec #", "Rec. #", "Rec no", "Recommendation #", "Recommendation no",
                 "Recommendation number", "Rec ref", "Rec", "No of recommendation",
-                "Rec number", "Recommendation ref", "Recommendation reference"),
+                "Rec number", "Recommendation ref", "Recommendation reference",
+                # French, Spanish (N° and Nº read as No)
+                "N° Rec", "N° recommandation", "N° de la recommandation",
+                "No. recommandation", "N° recomendación", "N° recomendacion",
+                "Nº de recomendación", "Nº de recomendacion", "N° de recomendación"),
     "recommendation": ("Recommendation", "Recommendations of the evaluation",
                        "Evaluation recommendation", "Recommendation text",
                        # French, Spanish

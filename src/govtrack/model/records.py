@@ -157,6 +157,13 @@ def _texts(value: Iterable[str] | str) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _place(location: Location | None) -> Location | None:
+    """An issue's location as equality sees it: every part but the file's name."""
+    if location is None or not location.file:
+        return location
+    return attrs.evolve(location, file="")
+
+
 @shared_when_copied
 @attrs.frozen(kw_only=True)
 class Issue:
@@ -171,11 +178,21 @@ class Issue:
     >>> print(Issue(code="GT101", message="unknown status 'Stalled'",
     ...             location=Location(sheet="Matrix", cell="I9", header="Status")))
     Matrix!I9 (Status): GT101 unknown status 'Stalled'
+
+    Equality (and the hash) leaves out which file the location names, as a record's
+    ``origin`` is left out: the same text read under two names gives equal documents.
+    The sheet, cell, line and header count.
+
+    >>> at = lambda name: Issue(code="GT349", message="m", location=Location(file=name, line=5))
+    >>> at("a.txt") == at("b.txt"), hash(at("a.txt")) == hash(at("b.txt"))
+    (True, True)
+    >>> at("a.txt") == Issue(code="GT349", message="m", location=Location(file="a.txt", line=6))
+    False
     """
 
     code: str
     message: str
-    location: Location | None = None
+    location: Location | None = attrs.field(default=None, eq=_place)
     severity: Severity = Severity.WARNING
 
     def __str__(self) -> str:
