@@ -182,6 +182,9 @@ def test_cli_diff_text_and_json(rounds: tuple[Path, Path]) -> None:
     )
     data = json.loads(run("diff", str(old), str(new), "--format", "json").stdout)
     assert ["status", "reworded", "slipped", "added", "removed"] == [d["kind"] for d in data]
+    expected = [change.recommendation for change in diff(gt.load(old), gt.load(new))]
+    assert expected == [d["recommendation"] for d in data]
+    assert ["kind", "ref", "recommendation", "message", "old", "new"] == list(data[0])
 
 
 def test_cli_reminders_formats(rounds: tuple[Path, Path], tmp_path: Path) -> None:

@@ -977,6 +977,7 @@ def _diff(args: argparse.Namespace, out: TextIO) -> int:
             {
                 "kind": change.kind.value,
                 "ref": next((a.ref for a in (change.new, change.old) if a is not None), ""),
+                "recommendation": change.recommendation,
                 "message": change.message,
                 "old": str(change.old.origin) if change.old and change.old.origin else "",
                 "new": str(change.new.origin) if change.new and change.new.origin else "",
