@@ -422,3 +422,33 @@ def test_extra_entries_named_as_fields_read_back_with_no_problem(tmp_path: Path)
     gt.dump(doc, out, layout="matrix", on=ON)
     back = gt.load(out)
     assert ([action], []) == (list(back.actions), [p.code for p in back.problems])
+
+
+@pytest.mark.parametrize(
+    "key", ["Behind schedule", "On schedule", "Group", "Deemed consent", "Rec #", "Schedule"]
+)
+@pytest.mark.parametrize("kind", ["plan", "evaluation"])
+def test_extra_entry_named_as_a_column_the_sheet_does_not_write_reads_back(
+    tmp_path: Path, key: str, kind: str
+) -> None:
+    """An extra entry named as a column the matrix writes only for some documents (`Behind
+    schedule` in a plan) was its sheet's only column of that name: the reader took it for the
+    field, dropped the entry with no problem and made the action an Activity. The hidden
+    `_govtrack extra from …` column names the first extra column, read back as extra."""
+    action = gt.Action(ref="1", text="Hire", extra={key: "0"})
+    doc = (
+        gt.Document(plans=(gt.ActionPlan(title="Plan", actions=(action,)),))
+        if kind == "plan"
+        else gt.Document(
+            evaluations=(
+                gt.Evaluation(
+                    title="E",
+                    recommendations=(gt.Recommendation(ref="1", text="R", actions=(action,)),),
+                ),
+            )
+        )
+    )
+    out = tmp_path / "matrix.xlsx"
+    gt.dump(doc, out, layout="matrix", on=ON)
+    back = gt.load(out)
+    assert ([action], []) == (list(back.actions), [str(p) for p in back.problems])

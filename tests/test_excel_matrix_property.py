@@ -165,11 +165,18 @@ def test_control_characters_and_escape_lookalikes_survive_the_matrix(
 
 
 # The headers of the columns govtrack writes in every action plan's matrix, as keys of an
-# action's extra entries. (An extra key naming a column it writes only for some documents,
-# `Behind schedule` in a plan of actions, is read as that column: not covered here.)
+# action's extra entries.
 _field_keys = st.sampled_from(
     [HEADERS[key] for key in ("ref", "action", "responsible", "deadline", "status", "comments")]
 )
+# Any key an extra entry may have: every header and alias govtrack knows (as written, and as
+# their normalised forms), and any text (its runs of whitespace one space, as headers read).
+_any_keys = st.one_of(
+    st.sampled_from(sorted(HEADERS.values())),
+    st.sampled_from(sorted(_KNOWN)),
+    st.sampled_from(sorted(_KNOWN)).map(str.title),
+    words.map(lambda key: " ".join(key.split())),
+).filter(lambda key: bool(key) and not key.startswith("_govtrack"))
 
 
 @settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -185,3 +192,37 @@ def test_extra_entries_named_as_columns_read_back_with_no_duplicate_column(
         [_read_row(a) for a in back.actions],
         [p.code for p in back.problems if p.code == "GT206"],
     )
+
+
+def _with_extra(action: gt.Action, extra: dict[str, str]) -> gt.Action:
+    return attrs.evolve(action, extra=gt.FrozenMap(extra))
+
+
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    action=_matrix_actions,
+    extra=st.dictionaries(_any_keys, words.filter(str.strip), min_size=1, max_size=3),
+    evaluation=st.booleans(),
+)
+def test_any_extra_key_reads_back_from_the_matrix(
+    action: gt.Action, extra: dict[str, str], evaluation: bool
+) -> None:
+    """Whatever its key (a header or alias govtrack knows, for a column the sheet writes or
+    not, or any text), an action's extra entry reads back under it, as written, in an action
+    plan's matrix and in an evaluation's."""
+    action = _with_extra(action, extra)
+    doc = (
+        gt.Document(
+            evaluations=(
+                gt.Evaluation(
+                    title="E",
+                    recommendations=(gt.Recommendation(ref="1", text="R", actions=(action,)),),
+                ),
+            )
+        )
+        if evaluation
+        else gt.Document(plans=(gt.ActionPlan(title="Plan", actions=(action,)),))
+    )
+    back = _round_trip(doc)
+    assert [_row(action)] == [_read_row(a) for a in back.actions]
+    assert [type(action)] == [type(a) for a in back.actions]

@@ -294,7 +294,7 @@ from xml.etree.ElementTree import ParseError
 
 import attrs
 from openpyxl.cell.cell import ERROR_CODES
-from openpyxl.utils.cell import get_column_letter
+from openpyxl.utils.cell import column_index_from_string, get_column_letter
 from openpyxl.utils.datetime import from_excel
 
 from govtrack._errors import (
@@ -327,6 +327,7 @@ from govtrack.io.columns import (
     strip_hint,
 )
 from govtrack.io.excel_write import (
+    EXTRA_HEADER,
     HELPER_HEADER,
     INSTRUCTIONS_SHEET,
     INSTRUCTIONS_TITLE,
@@ -3572,6 +3573,12 @@ def _header_of(
     score, keys, ambiguous = _score(values, lookup)
     if not score:
         return 0, None
+    if (first_extra := _own_extras(values)) is not None:
+        # govtrack's own matrix: the columns from its first extra one are no fields.
+        masked = [value if index < first_extra else None for index, value in enumerate(values)]
+        score, keys, ambiguous = _score(masked, lookup)
+        if not score:
+            return 0, None
     action_header = ""
     if "action" in keys:
         action_header = normalise_header(strip_hint(values[keys["action"]]))
@@ -3592,6 +3599,33 @@ def _header_of(
         numbering=numbering,
         ambiguous=ambiguous,
     )
+
+
+_OWN_EXTRAS = re.compile(re.escape(EXTRA_HEADER) + r" ([A-Z]{1,3})")
+
+
+def _own_extras(values: Sequence[Any]) -> int | None:
+    """The index of the first ``extra`` column of govtrack's own matrix, named by its hidden
+    :data:`~govtrack.io.excel_write.EXTRA_HEADER` column right of the others (``_govtrack
+    extra from H``); None in any other header row.
+
+    >>> _own_extras(["Action #", "Key action", "Group", "_govtrack due end",
+    ...              "_govtrack extra from C"])
+    2
+    """
+    for index in range(len(values) - 1, -1, -1):
+        value = values[index]
+        if value is None or value == "":
+            continue
+        if value.__class__ is not str or not value.startswith(GOVTRACK_MARKER):
+            return None  # only govtrack's hidden columns stand right of the marker
+        if value.startswith(EXTRA_HEADER):
+            match = _OWN_EXTRAS.fullmatch(value)
+            if match is None:
+                return None
+            first = column_index_from_string(match.group(1)) - 1
+            return first if first < index else None
+    return None
 
 
 def _numbered_recommendations(

@@ -34,7 +34,9 @@ Columns: Rec #, Recommendation, Management response, Category (evaluations
 only), Action #, Key action, Responsible, Deadline, Status (On schedule,
 Behind schedule, Reasons for delay, Recommendations for reports' activities),
 Comments, Updates, Scope, Group (when any action has one), then one column per
-unknown column an action keeps (``extra``), by its header. Past the last column,
+unknown column an action keeps (``extra``), by its header (the last hidden column,
+``_govtrack extra from H``, names the first of them, so that each reads back under its key
+even when it is named as a column the sheet does not write). Past the last column,
 a hidden column headed ``_govtrack due end`` holds each deadline's last day as an Excel
 date number (``none`` for an action without one, so that every row govtrack wrote
 reads back as an action, never as a section row or a note): conditional
@@ -135,6 +137,7 @@ from govtrack.model.status import ResponseCategory, ScheduleStatus, Status
 __all__ = [
     "AS_OF_CELL",
     "AS_OF_LABEL",
+    "EXTRA_HEADER",
     "FIRST_ROW",
     "HEADER_ROW",
     "HELPER_HEADER",
@@ -168,6 +171,12 @@ WORDS_HEADER = "_govtrack due words"
 text of a one-day deadline written in its own words (``within two weeks``): the reader takes
 the helper's day with those words while the Deadline cell still holds them. Written only in
 a sheet with such a deadline."""
+EXTRA_HEADER = "_govtrack extra from"
+"""The start of the header of the last hidden column, written in a sheet with unknown columns
+(an action's ``extra``): ``_govtrack extra from H`` says that column H and every column right
+of it (but govtrack's own hidden ones) hold ``extra`` entries, read back under their headers as
+written, even one named as a column the sheet does not write (``Behind schedule`` in a plan,
+``Group``)."""
 
 INSTRUCTIONS_SHEET = "Instructions"
 INSTRUCTIONS_TITLE = "How to fill in the matrix"
@@ -951,6 +960,10 @@ def _write_table(
         cell.alignment = _WRAP
 
     helpers = [HELPER_HEADER, WORDS_HEADER] if with_words else [HELPER_HEADER]
+    extras = [index for index, key in enumerate(table.keys) if key.startswith("extra:")]
+    if extras:
+        sheet.column_dimensions[get_column_letter(width + len(helpers) + 1)].hidden = True
+        helpers.append(f"{EXTRA_HEADER} {get_column_letter(extras[0] + 1)}")
     sheet.append([*(_text(sheet, header, header_style) for header in table.headers), *helpers])
 
     # Plain values, no per-cell style: the workbook's default cell format wraps text
