@@ -452,3 +452,59 @@ def test_extra_entry_named_as_a_column_the_sheet_does_not_write_reads_back(
     gt.dump(doc, out, layout="matrix", on=ON)
     back = gt.load(out)
     assert ([action], []) == (list(back.actions), [str(p) for p in back.problems])
+
+
+def _grouped(*groups: str) -> gt.Document:
+    recommendations = tuple(
+        gt.Recommendation(
+            ref=str(number),
+            text=f"Recommendation {number}",
+            group=group,
+            actions=(gt.Action(ref=f"{number}.1", text="Act", group=group),),
+        )
+        for number, group in enumerate(groups, start=1)
+    )
+    return gt.Document(evaluations=(gt.Evaluation(title="E", recommendations=recommendations),))
+
+
+def test_recommendation_groups_are_written_as_section_rows(tmp_path: Path) -> None:
+    """Recommendations grouped under section rows (`A. Governance`) were refused unless
+    lossy=True, which left the groups out; each group is now a section row above its first
+    recommendation, and reads back as the recommendations' and actions' group."""
+    doc = _grouped("A. Governance", "A. Governance", "B. Finance", "")
+    doc = attrs.evolve(
+        doc,
+        evaluations=(
+            attrs.evolve(
+                doc.evaluations[0],
+                recommendations=(
+                    *doc.evaluations[0].recommendations[:3],
+                    gt.Recommendation(ref="4", text="No actions", group="B. Finance"),
+                ),
+            ),
+        ),
+    )
+    out = tmp_path / "matrix.xlsx"
+    gt.dump(doc, out, layout="matrix", on=ON)
+    back = gt.load(out)
+    assert [] == [str(p) for p in back.problems]
+    assert [(r.ref, r.group, [a.group for a in r.actions]) for r in doc.recommendations] == [
+        (r.ref, r.group, [a.group for a in r.actions]) for r in back.recommendations
+    ]
+    assert list(doc.actions) == list(back.actions)
+
+
+@pytest.mark.parametrize(
+    ("groups", "said"),
+    [
+        (("A.",), "recommendations[0].group 'A.' would be left out"),
+        (("Note: later",), "recommendations[0].group 'Note: later' would be left out"),
+        (("A", ""), "recommendations[1].group '' would read back as 'A'"),
+    ],
+)
+def test_a_group_no_section_row_gives_back_is_refused(
+    tmp_path: Path, groups: tuple[str, ...], said: str
+) -> None:
+    """A group that a section row would not give back as written is refused, naming it."""
+    with pytest.raises(gt.WriteError, match=re.escape(said)):
+        gt.dump(_grouped(*groups), tmp_path / "m.xlsx", layout="matrix", on=ON)

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 import govtrack as gt
 from govtrack.io.columns import HEADERS, merge_aliases, normalise_header
+from govtrack.io.excel import reads_as_section
 from strategies import actions, evaluations, plans, responses, words
 
 AS_OF = dt.date(2024, 6, 30)
@@ -226,3 +227,45 @@ def test_any_extra_key_reads_back_from_the_matrix(
     back = _round_trip(doc)
     assert [_row(action)] == [_read_row(a) for a in back.actions]
     assert [type(action)] == [type(a) for a in back.actions]
+
+
+_section_groups = words.map(lambda text: " ".join(text.split())).filter(reads_as_section)
+
+
+def _fill_forward(groups: list[str]) -> list[str]:
+    """Recommendations with no group only before the first grouped one (after it, a
+    recommendation with no group would read back in the group above: refused)."""
+    out: list[str] = []
+    for group in groups:
+        out.append(group or (out[-1] if out else ""))
+    return out
+
+
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    evaluation=_matrix_evaluations,
+    groups=st.lists(st.one_of(st.just(""), _section_groups), min_size=3, max_size=3),
+)
+def test_recommendation_groups_survive_the_matrix(
+    evaluation: gt.Evaluation, groups: list[str]
+) -> None:
+    """Recommendations grouped under section rows read back in the same groups, and so do
+    their actions: the first's group is its recommendation's, any other's its own, or the
+    recommendation's when it has none (an action of another group has a Group cell)."""
+    recommendations = []
+    for recommendation, group in zip(
+        evaluation.recommendations, _fill_forward(groups), strict=False
+    ):
+        held = [
+            attrs.evolve(action, group=group if index == 0 else action.group or group)
+            for index, action in enumerate(recommendation.actions)
+        ]
+        recommendations.append(attrs.evolve(recommendation, group=group, actions=tuple(held)))
+    evaluation = attrs.evolve(evaluation, recommendations=tuple(recommendations))
+    back = _round_trip(gt.Document(evaluations=(evaluation,)))
+
+    def grouped(doc_recs: Any) -> list[tuple[str, str, list[str]]]:
+        return [(r.ref, r.group, [a.group for a in r.actions]) for r in doc_recs]
+
+    assert grouped(evaluation.recommendations) == grouped(back.recommendations)
+    assert [_row(a) for a in evaluation.actions] == [_read_row(a) for a in back.actions]

@@ -3601,6 +3601,32 @@ def _header_of(
     )
 
 
+def reads_as_section(text: str) -> bool:
+    """Whether a text alone on its row, in a table's first column, reads back as a section
+    row with this very label (the ``group`` of the rows under it), as the matrix writer writes
+    a recommendation's group: one line of at most 120 characters with no spaces around it, not
+    a ref (``A.``, ``iv)``), a note (``Note: …``, ``Legend``, ``Page 1 of 2``), a total or an
+    error value.
+
+    >>> reads_as_section("A. Governance"), reads_as_section("A."), reads_as_section("Notes")
+    (True, False, False)
+    """
+    return (
+        bool(text)
+        and text == text.strip()
+        and len(text) <= _SECTION_MAX
+        and "\n" not in text
+        and "\r" not in text
+        and text not in _ERRORS
+        and not _shows_nothing(text)
+        and not _REF_LIKE.fullmatch(text)
+        and not _NOTE.match(text)
+        and not _LEGEND.match(text)
+        and not _PAGE_MARK.fullmatch(text)
+        and not (len(text) <= _TOTAL_MAX and _TOTAL.fullmatch(text))
+    )
+
+
 _OWN_EXTRAS = re.compile(re.escape(EXTRA_HEADER) + r" ([A-Z]{1,3})")
 
 

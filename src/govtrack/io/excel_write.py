@@ -73,10 +73,11 @@ each, ``Dec 2022 Update: text``), the scope, the group, the schedule columns and
 every unknown column. A recorded status or category word is written as recorded when it
 reads back as the same status or category (``Over due``), else as the label. An evaluation's
 office, country, period and approval and a report's working group and period are title-row
-pairs like the ``extra``. What only the workbook layout keeps (origins and problems aside) is
-refused unless ``lossy=True`` (:func:`refuse_left_out`): meetings, which read back as action
-plans, indicators, answers, an evaluation's summary, a response's tags, and any cell that
-would read back otherwise.
+pairs like the ``extra``. A recommendation's group is a section row (the group alone in
+column A) above the first recommendation of each group. What only the workbook layout keeps
+(origins and problems aside) is refused unless ``lossy=True`` (:func:`refuse_left_out`):
+meetings, which read back as action plans, indicators, answers, an evaluation's summary, a
+response's tags, and any cell that would read back otherwise.
 
 The "As of" date of each sheet is ``on=`` when given (restating any the container records),
 else the container's ``extra['As of']`` (which the reader fills from the cell), else today: a
@@ -474,15 +475,41 @@ def _sheet_name(title: str, fallback: str, taken: set[str]) -> str:
     return candidate
 
 
+def _sections(evaluation: Evaluation) -> Iterator[tuple[str, Sequence[Action]]]:
+    """Each recommendation's section row, as the matrix writes it: the group's label when it
+    opens a new group (a group unlike the one above), else empty; and its actions, each
+    group that the section row gives back emptied (a Group cell only for another group)."""
+    section = ""
+    for recommendation in evaluation.recommendations:
+        opens = recommendation.group if recommendation.group != section else ""
+        section = recommendation.group or section
+        yield (
+            opens,
+            [
+                attrs.evolve(action, group="")
+                if action.group and action.group == section
+                else action
+                for action in recommendation.actions
+            ],
+        )
+
+
 def _evaluation_table(evaluation: Evaluation, name: str) -> _Table:
-    actions = [action for rec in evaluation.recommendations for action in rec.actions]
+    sections = list(_sections(evaluation))
+    actions = [action for _, held in sections for action in held]
     keys = _keys(actions, recommendations=True, activities=False)
     table = _Table(name=name, heading=evaluation.title, keys=keys, headers=_headers(keys))
     action_keys = keys[len(_RECOMMENDATION_KEYS) :]
-    for recommendation in evaluation.recommendations:
+    for recommendation, (opens, written) in zip(evaluation.recommendations, sections, strict=True):
+        if opens:
+            # A section row: the group alone in column A, which the reader gives every
+            # recommendation and action below it (up to the next), where no Group cell does.
+            table.rows.append([opens] + [""] * (len(keys) - 1))
+            table.ends.append(None)
+            table.words.append("")
         first = len(table.rows)
         rec_cells = _recommendation_cells(recommendation)
-        held: Sequence[Action | None] = recommendation.actions or (None,)
+        held: Sequence[Action | None] = written or (None,)
         for index, action in enumerate(held):
             cells = rec_cells if index == 0 else [""] * len(rec_cells)
             action_cells = _action_cells(action, action_keys) if action else [""] * len(action_keys)
@@ -1129,8 +1156,9 @@ def refuse_left_out(doc: Document, on: dt.date | None = None) -> None:
 
     What has no place in a matrix is refused too: a meeting (it reads back as an action
     plan: its date, venue, chair, participants and agenda would be lost, and its decisions
-    read back as actions), an evaluation's summary, a recommendation's group, a response's
-    description and tags, a report's indicators and answers, a decision or activity held
+    read back as actions), an evaluation's summary, a recommendation's group that reads
+    back otherwise from its section row (a ref, a note, several lines) or an empty one under
+    another's section row, a response's description and tags, a report's indicators and answers, a decision or activity held
     where it reads back as a plain action; and a cell that would read back otherwise: a
     recorded status or category word that reads as another (or none), a deadline's unread
     text beside a deadline, an unread deadline text that reads as a deadline, responsible
@@ -1200,7 +1228,10 @@ def _unheld(path: str, record: Any) -> Iterator[str]:
         if record.summary:
             yield f"{path}.summary {_short(record.summary)} would be left out"
         previous = None
+        sections = _sections(record)
+        section = ""
         for number, recommendation in enumerate(record.recommendations):
+            opens, written = next(sections)
             where = f"{path}.recommendations[{number}]"
             if previous is not None and (previous.ref, previous.text) == (
                 recommendation.ref,
@@ -1209,8 +1240,8 @@ def _unheld(path: str, record: Any) -> Iterator[str]:
                 # the reader takes a row repeating the recommendation above for its next row
                 yield f"{where} would read back as part of the one above (the same ref and text)"
             previous = recommendation
-            if recommendation.group:
-                yield f"{where}.group {_short(recommendation.group)} would be left out"
+            yield from _groups_lost(where, recommendation, opens, section, written)
+            section = opens or section
             yield from _response_lost(f"{where}.response", recommendation.response)
             for index, action in enumerate(recommendation.actions):
                 yield from _action_lost(f"{where}.actions[{index}]", action, plan=False)
@@ -1223,6 +1254,36 @@ def _unheld(path: str, record: Any) -> Iterator[str]:
     else:
         for index, action in enumerate(record.actions):
             yield from _action_lost(f"{path}.actions[{index}]", action, plan=True)
+
+
+def _groups_lost(
+    where: str,
+    recommendation: Recommendation,
+    opens: str,
+    section: str,
+    written: Sequence[Action],
+) -> Iterator[str]:
+    """A recommendation's group, or its actions', that would not read back from the section
+    rows (:func:`_sections`) and Group cells: a group that reads as no section row (a ref, a
+    note, several lines), or an empty group under a section row (it reads back in it)."""
+    from govtrack.io.excel import reads_as_section  # noqa: PLC0415 - excel imports this module
+
+    if opens and not reads_as_section(opens):
+        yield (
+            f"{where}.group {_short(opens)} would be left out (a section row that does not "
+            "read back as written: a ref, a note, a total, several lines or spaces around it)"
+        )
+        return
+    section = opens or section
+    read = (written[0].group if written else "") or section
+    if recommendation.group != read:
+        yield f"{where}.group {_short(recommendation.group)} would read back as {read!r}"
+    for index, action in enumerate(written):
+        if not action.group and section and recommendation.actions[index].group != section:
+            yield (
+                f"{where}.actions[{index}].group {_short(recommendation.actions[index].group)} "
+                f"would read back as {section!r} (its section row)"
+            )
 
 
 def _period_lost(path: str, report: ProgressReport) -> Iterator[str]:
