@@ -1035,6 +1035,8 @@ def read_title_rows(
     fields: Mapping[str, str],
     cell: Callable[[int, int], str],
     field_cells: dict[str, str] | None = None,
+    *,
+    title_row: int | None = None,
 ) -> tuple[str, dict[str, str], dict[str, str]]:
     """What the title rows above a header say: the title, the fields, the ``extra``.
 
@@ -1052,6 +1054,9 @@ def read_title_rows(
         cell: The name of a cell from its column index and row (``A3``).
         field_cells: Given, it is filled with the cell of each field's value (``B3`` for
             ``Period: | 2023``), for problems with a value.
+        title_row: Given, only a text on this row may be the title (govtrack's own matrix,
+            whose row 1 is the title, empty for an untitled container): a ``Label: value``
+            line below it is a pair even when it could be a title with a colon in it.
 
     Returns:
         ``(title, fields, extra)``; the title is empty when no row gives one (the reader
@@ -1076,6 +1081,7 @@ def read_title_rows(
             elif (
                 field is None
                 and not title
+                and (title_row is None or row == title_row)
                 and (not label or (not labelled and name not in _TITLE_LABELS))
             ):
                 # a title with a colon in it ("Management response: evaluation of …")
@@ -1406,10 +1412,17 @@ class _Table:
             ]
             rows.append((row, [(index, text) for index, text in texts if text]))
             self._report_formulas(row, in_table=False)
+        own = self.i_helper != _NOWHERE  # govtrack's own matrix: its title is row 1's
         title, self.fields, self.extra = read_title_rows(
-            rows, _TITLE_FIELDS[self.layout], self.cell, self.field_cells
+            rows,
+            _TITLE_FIELDS[self.layout],
+            self.cell,
+            self.field_cells,
+            title_row=1 if own else None,
         )
-        self.title = title or self.sheet
+        # No title: the sheet's name, but in govtrack's own matrix (its hidden helper column),
+        # which writes an untitled container's row 1 empty: it reads back untitled.
+        self.title = title or ("" if own else self.sheet)
 
     def _check_header(self) -> None:
         row = self.header.row

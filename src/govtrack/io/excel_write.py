@@ -12,8 +12,9 @@ Two layouts:
 
 A matrix sheet, top to bottom::
 
-    row 1   the title (the evaluation's, meeting's, report's or plan's; its sheet's
-            name when it has none and pairs follow)
+    row 1   the title (the evaluation's, meeting's, report's or plan's; empty when it has
+            none: govtrack's own matrix takes its title from row 1 only, so it reads back
+            untitled)
     row 2   "As of" | the date overdue rows are judged on (``on=``, else the container's
             ``extra['As of']``, else today; empty in the blank template: the day the file
             is opened)
@@ -585,9 +586,8 @@ def _tables(doc: Document, on: dt.date | None, today: dt.date) -> list[_Table]:
         else:
             table = _actions_table(record.title, name, record.actions, activities=False)
         table.as_of = _sheet_date(record.extra, on, today)
-        pairs, _ = _title_pairs(record, kind, name, table.as_of, restated=on is not None)
+        pairs, _ = _title_pairs(record, kind, table.as_of, restated=on is not None)
         if pairs:
-            table.heading = _heading(record.title, name)
             table.pairs = [_pair_text(label, value) for label, value in pairs]
         tables.append(table)
     if not tables:
@@ -641,12 +641,6 @@ def _pair_text(label: str, value: str) -> str:
     return f"{label}: {value}"
 
 
-def _heading(title: str, name: str) -> str:
-    """A sheet's row 1 above title pairs: the title, else the sheet's name, which is what the
-    reader takes for an empty title (so no pair below is taken for the title instead)."""
-    return title if title.strip() else name
-
-
 def _field_pairs(record: Any) -> list[tuple[str, str, str]]:
     """The header fields the matrix writes as title-row pairs, as ``(field, label, value)``:
     an evaluation's office, country, period and approval, a report's working group and period
@@ -669,7 +663,7 @@ def _field_pairs(record: Any) -> list[tuple[str, str, str]]:
 
 
 def _title_pairs(
-    record: Any, kind: str, name: str, as_of: dt.date, *, restated: bool
+    record: Any, kind: str, as_of: dt.date, *, restated: bool
 ) -> tuple[list[tuple[str, str]], list[tuple[str, str, str]]]:
     """Which header fields and entries of a container's ``extra`` the matrix writes as
     title-row pairs.
@@ -698,7 +692,9 @@ def _title_pairs(
     left: list[tuple[str, str, str]] = []
     fields = excel.TITLE_FIELDS[kind]
     day = as_of.isoformat()
-    heading = _heading(record.title, name).strip()
+    # Row 1 holds the title, empty for none: govtrack's own matrix reads back untitled then
+    # (the reader gives another sheet with no title its sheet's name).
+    heading = record.title.strip()
     top: list[tuple[int, list[tuple[int, str]]]] = [
         (1, [(0, heading)]),
         (2, [(0, AS_OF_LABEL), (1, day)]),
@@ -712,7 +708,7 @@ def _title_pairs(
             (row, [(0, _pair_text(label, value).strip())])
             for row, (label, value) in enumerate(pairs, start=3)
         ]
-        return excel.read_title_rows([*top, *rows], fields, cell)
+        return excel.read_title_rows([*top, *rows], fields, cell, title_row=1)
 
     title_read, fields_read, extra_read = read(())
     if record.title and title_read != record.title:
@@ -1201,9 +1197,9 @@ def refuse_left_out(doc: Document, on: dt.date | None = None) -> None:
 def _left_out(doc: Document, on: dt.date | None) -> Iterator[str]:
     """What the matrix would leave out or change, as ``path what`` texts, sheet by sheet."""
     today = dt.datetime.now().astimezone().date()
-    for path, kind, record, name in _containers(doc):
+    for path, kind, record, _ in _containers(doc):
         as_of = _sheet_date(record.extra, on, today)
-        _, left = _title_pairs(record, kind, name, as_of, restated=on is not None)
+        _, left = _title_pairs(record, kind, as_of, restated=on is not None)
         for where, value, why in left:
             yield f"{path}{where} {_short(value)} would be left out ({why})"
         yield from _unheld(path, record)
