@@ -25,7 +25,6 @@ from hypothesis import HealthCheck, given, settings
 
 import govtrack as gt
 from govtrack.cli import main
-from govtrack.io import excel_write
 from strategies import evaluations, plans, reports
 
 ON = dt.date(2023, 1, 31)
@@ -282,8 +281,8 @@ def test_a_status_word_that_reads_as_another_status_is_refused(tmp_path: Path) -
 
 def _filled(doc: gt.Document) -> gt.Document:
     """What the matrix reads back by design: the As of date written in each container's extra,
-    a status or category with no recorded word read with its label, an untitled container
-    named by its sheet (documented), no reading problems."""
+    a status or category with no recorded word read with its label, no reading problems (an
+    untitled container reads back untitled)."""
 
     def action(a: gt.Action) -> gt.Action:
         return attrs.evolve(a, status_text=a.status.label) if a.status and not a.status_text else a
@@ -293,11 +292,8 @@ def _filled(doc: gt.Document) -> gt.Document:
             return attrs.evolve(r, category_text=r.category.label)
         return r
 
-    def container(record: Any, fallback: str) -> Any:
+    def container(record: Any) -> Any:
         changes: dict[str, Any] = {"extra": {"As of": ON.isoformat(), **record.extra}}
-        if not record.title:
-            # Its sheet's name: the one it was read from when free and valid, else the kind's.
-            changes["title"] = excel_write._origin_sheet(record, set()) or fallback
         if isinstance(record, gt.Evaluation):
             changes["recommendations"] = tuple(
                 attrs.evolve(
@@ -314,11 +310,9 @@ def _filled(doc: gt.Document) -> gt.Document:
     return attrs.evolve(
         doc,
         problems=(),
-        evaluations=tuple(
-            container(e, f"Evaluation {n + 1}") for n, e in enumerate(doc.evaluations)
-        ),
-        reports=tuple(container(r, f"Report {n + 1}") for n, r in enumerate(doc.reports)),
-        plans=tuple(container(p, f"Plan {n + 1}") for n, p in enumerate(doc.plans)),
+        evaluations=tuple(container(e) for e in doc.evaluations),
+        reports=tuple(container(r) for r in doc.reports),
+        plans=tuple(container(p) for p in doc.plans),
     )
 
 
@@ -422,3 +416,113 @@ def test_extra_entries_named_as_fields_read_back_with_no_problem(tmp_path: Path)
     gt.dump(doc, out, layout="matrix", on=ON)
     back = gt.load(out)
     assert ([action], []) == (list(back.actions), [p.code for p in back.problems])
+
+
+@pytest.mark.parametrize(
+    "key", ["Behind schedule", "On schedule", "Group", "Deemed consent", "Rec #", "Schedule"]
+)
+@pytest.mark.parametrize("kind", ["plan", "evaluation"])
+def test_extra_entry_named_as_a_column_the_sheet_does_not_write_reads_back(
+    tmp_path: Path, key: str, kind: str
+) -> None:
+    """An extra entry named as a column the matrix writes only for some documents (`Behind
+    schedule` in a plan) was its sheet's only column of that name: the reader took it for the
+    field, dropped the entry with no problem and made the action an Activity. The hidden
+    `_govtrack extra from …` column names the first extra column, read back as extra."""
+    action = gt.Action(ref="1", text="Hire", extra={key: "0"})
+    doc = (
+        gt.Document(plans=(gt.ActionPlan(title="Plan", actions=(action,)),))
+        if kind == "plan"
+        else gt.Document(
+            evaluations=(
+                gt.Evaluation(
+                    title="E",
+                    recommendations=(gt.Recommendation(ref="1", text="R", actions=(action,)),),
+                ),
+            )
+        )
+    )
+    out = tmp_path / "matrix.xlsx"
+    gt.dump(doc, out, layout="matrix", on=ON)
+    back = gt.load(out)
+    assert ([action], []) == (list(back.actions), [str(p) for p in back.problems])
+
+
+def _grouped(*groups: str) -> gt.Document:
+    recommendations = tuple(
+        gt.Recommendation(
+            ref=str(number),
+            text=f"Recommendation {number}",
+            group=group,
+            actions=(gt.Action(ref=f"{number}.1", text="Act", group=group),),
+        )
+        for number, group in enumerate(groups, start=1)
+    )
+    return gt.Document(evaluations=(gt.Evaluation(title="E", recommendations=recommendations),))
+
+
+def test_recommendation_groups_are_written_as_section_rows(tmp_path: Path) -> None:
+    """Recommendations grouped under section rows (`A. Governance`) were refused unless
+    lossy=True, which left the groups out; each group is now a section row above its first
+    recommendation, and reads back as the recommendations' and actions' group."""
+    doc = _grouped("A. Governance", "A. Governance", "B. Finance", "")
+    doc = attrs.evolve(
+        doc,
+        evaluations=(
+            attrs.evolve(
+                doc.evaluations[0],
+                recommendations=(
+                    *doc.evaluations[0].recommendations[:3],
+                    gt.Recommendation(ref="4", text="No actions", group="B. Finance"),
+                ),
+            ),
+        ),
+    )
+    out = tmp_path / "matrix.xlsx"
+    gt.dump(doc, out, layout="matrix", on=ON)
+    back = gt.load(out)
+    assert [] == [str(p) for p in back.problems]
+    assert [(r.ref, r.group, [a.group for a in r.actions]) for r in doc.recommendations] == [
+        (r.ref, r.group, [a.group for a in r.actions]) for r in back.recommendations
+    ]
+    assert list(doc.actions) == list(back.actions)
+
+
+@pytest.mark.parametrize(
+    ("groups", "said"),
+    [
+        (("A.",), "recommendations[0].group 'A.' would be left out"),
+        (("Note: later",), "recommendations[0].group 'Note: later' would be left out"),
+        (("A", ""), "recommendations[1].group '' would read back as 'A'"),
+    ],
+)
+def test_a_group_no_section_row_gives_back_is_refused(
+    tmp_path: Path, groups: tuple[str, ...], said: str
+) -> None:
+    """A group that a section row would not give back as written is refused, naming it."""
+    with pytest.raises(gt.WriteError, match=re.escape(said)):
+        gt.dump(_grouped(*groups), tmp_path / "m.xlsx", layout="matrix", on=ON)
+
+
+@pytest.mark.parametrize("extra", [{}, {"Donor": "EU"}, {"Note": "Minutes: see annex"}])
+def test_an_untitled_container_reads_back_untitled(tmp_path: Path, extra: dict[str, str]) -> None:
+    """An untitled plan or evaluation read back titled after its sheet (`Plan 1`): the matrix
+    leaves row 1 empty, and govtrack's own matrix takes only row 1 for the title."""
+    action = gt.Action(ref="1", text="Hire")
+    doc = gt.Document(
+        plans=(gt.ActionPlan(title="", extra=extra, actions=(action,)),),
+        evaluations=(
+            gt.Evaluation(
+                title="", extra=extra, recommendations=(gt.Recommendation(ref="1", text="R"),)
+            ),
+        ),
+    )
+    out = tmp_path / "matrix.xlsx"
+    gt.dump(doc, out, layout="matrix", on=ON)
+    back = gt.load(out)
+    read = [(e.title, dict(e.extra)) for e in back.evaluations]
+    read += [(p.title, dict(p.extra)) for p in back.plans]
+    assert ([("", {"As of": ON.isoformat(), **extra})] * 2, []) == (
+        read,
+        [str(p) for p in back.problems],
+    )

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 import govtrack as gt
 from govtrack.io.columns import HEADERS, merge_aliases, normalise_header
+from govtrack.io.excel import reads_as_section
 from strategies import actions, evaluations, plans, responses, words
 
 AS_OF = dt.date(2024, 6, 30)
@@ -168,11 +169,18 @@ def test_control_characters_and_escape_lookalikes_survive_the_matrix(
 
 
 # The headers of the columns govtrack writes in every action plan's matrix, as keys of an
-# action's extra entries. (An extra key naming a column it writes only for some documents,
-# `Behind schedule` in a plan of actions, is read as that column: not covered here.)
+# action's extra entries.
 _field_keys = st.sampled_from(
     [HEADERS[key] for key in ("ref", "action", "responsible", "deadline", "status", "comments")]
 )
+# Any key an extra entry may have: every header and alias govtrack knows (as written, and as
+# their normalised forms), and any text (its runs of whitespace one space, as headers read).
+_any_keys = st.one_of(
+    st.sampled_from(sorted(HEADERS.values())),
+    st.sampled_from(sorted(_KNOWN)),
+    st.sampled_from(sorted(_KNOWN)).map(str.title),
+    words.map(lambda key: " ".join(key.split())),
+).filter(lambda key: bool(key) and not key.startswith("_govtrack"))
 
 
 @settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -188,3 +196,79 @@ def test_extra_entries_named_as_columns_read_back_with_no_duplicate_column(
         [_read_row(a) for a in back.actions],
         [p.code for p in back.problems if p.code == "GT206"],
     )
+
+
+def _with_extra(action: gt.Action, extra: dict[str, str]) -> gt.Action:
+    return attrs.evolve(action, extra=gt.FrozenMap(extra))
+
+
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    action=_matrix_actions,
+    extra=st.dictionaries(_any_keys, words.filter(str.strip), min_size=1, max_size=3),
+    evaluation=st.booleans(),
+)
+def test_any_extra_key_reads_back_from_the_matrix(
+    action: gt.Action, extra: dict[str, str], evaluation: bool
+) -> None:
+    """Whatever its key (a header or alias govtrack knows, for a column the sheet writes or
+    not, or any text), an action's extra entry reads back under it, as written, in an action
+    plan's matrix and in an evaluation's."""
+    action = _with_extra(action, extra)
+    doc = (
+        gt.Document(
+            evaluations=(
+                gt.Evaluation(
+                    title="E",
+                    recommendations=(gt.Recommendation(ref="1", text="R", actions=(action,)),),
+                ),
+            )
+        )
+        if evaluation
+        else gt.Document(plans=(gt.ActionPlan(title="Plan", actions=(action,)),))
+    )
+    back = _round_trip(doc)
+    assert [_row(action)] == [_read_row(a) for a in back.actions]
+    assert [type(action)] == [type(a) for a in back.actions]
+
+
+_section_groups = words.map(lambda text: " ".join(text.split())).filter(reads_as_section)
+
+
+def _fill_forward(groups: list[str]) -> list[str]:
+    """Recommendations with no group only before the first grouped one (after it, a
+    recommendation with no group would read back in the group above: refused)."""
+    out: list[str] = []
+    for group in groups:
+        out.append(group or (out[-1] if out else ""))
+    return out
+
+
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    evaluation=_matrix_evaluations,
+    groups=st.lists(st.one_of(st.just(""), _section_groups), min_size=3, max_size=3),
+)
+def test_recommendation_groups_survive_the_matrix(
+    evaluation: gt.Evaluation, groups: list[str]
+) -> None:
+    """Recommendations grouped under section rows read back in the same groups, and so do
+    their actions: the first's group is its recommendation's, any other's its own, or the
+    recommendation's when it has none (an action of another group has a Group cell)."""
+    recommendations = []
+    for recommendation, group in zip(
+        evaluation.recommendations, _fill_forward(groups), strict=False
+    ):
+        held = [
+            attrs.evolve(action, group=group if index == 0 else action.group or group)
+            for index, action in enumerate(recommendation.actions)
+        ]
+        recommendations.append(attrs.evolve(recommendation, group=group, actions=tuple(held)))
+    evaluation = attrs.evolve(evaluation, recommendations=tuple(recommendations))
+    back = _round_trip(gt.Document(evaluations=(evaluation,)))
+
+    def grouped(doc_recs: Any) -> list[tuple[str, str, list[str]]]:
+        return [(r.ref, r.group, [a.group for a in r.actions]) for r in doc_recs]
+
+    assert grouped(evaluation.recommendations) == grouped(back.recommendations)
+    assert [_row(a) for a in evaluation.actions] == [_read_row(a) for a in back.actions]

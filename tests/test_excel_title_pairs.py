@@ -197,14 +197,15 @@ def test_a_container_without_extra_keeps_its_header_in_row_4(tmp_path: Path) -> 
     )
 
 
-def test_an_untitled_container_has_its_sheet_name_above_its_pairs(tmp_path: Path) -> None:
-    """A plan without a title gets its sheet's name in A1 (what the reader takes for a missing
-    title anyway), so that no pair under it is taken for the title."""
+def test_an_untitled_container_has_row_1_empty_above_its_pairs(tmp_path: Path) -> None:
+    """A plan without a title has A1 empty, and reads back untitled: govtrack's own matrix
+    takes its title from row 1 only, so no pair under it is taken for the title (it read
+    back titled after its sheet, `Plan 1`)."""
     path = tmp_path / "m.xlsx"
     _dump(gt.Document(plans=(_plan({"Chair": "Ministry"}, title=""),)), path)
     (plan,) = gt.load(path).plans
     sheet = openpyxl.load_workbook(path)["Plan 1"]
-    assert ("Plan 1", "Plan 1", _with_as_of({"Chair": "Ministry"})) == (
+    assert (None, "", _with_as_of({"Chair": "Ministry"})) == (
         sheet["A1"].value,
         plan.title,
         dict(plan.extra),

@@ -294,7 +294,7 @@ from xml.etree.ElementTree import ParseError
 
 import attrs
 from openpyxl.cell.cell import ERROR_CODES
-from openpyxl.utils.cell import get_column_letter
+from openpyxl.utils.cell import column_index_from_string, get_column_letter
 from openpyxl.utils.datetime import from_excel
 
 from govtrack._errors import (
@@ -330,6 +330,7 @@ from govtrack.io.columns import (
     strip_hint,
 )
 from govtrack.io.excel_write import (
+    EXTRA_HEADER,
     HELPER_HEADER,
     INSTRUCTIONS_SHEET,
     INSTRUCTIONS_TITLE,
@@ -1037,6 +1038,8 @@ def read_title_rows(
     fields: Mapping[str, str],
     cell: Callable[[int, int], str],
     field_cells: dict[str, str] | None = None,
+    *,
+    title_row: int | None = None,
 ) -> tuple[str, dict[str, str], dict[str, str]]:
     """What the title rows above a header say: the title, the fields, the ``extra``.
 
@@ -1054,6 +1057,9 @@ def read_title_rows(
         cell: The name of a cell from its column index and row (``A3``).
         field_cells: Given, it is filled with the cell of each field's value (``B3`` for
             ``Period: | 2023``), for problems with a value.
+        title_row: Given, only a text on this row may be the title (govtrack's own matrix,
+            whose row 1 is the title, empty for an untitled container): a ``Label: value``
+            line below it is a pair even when it could be a title with a colon in it.
 
     Returns:
         ``(title, fields, extra)``; the title is empty when no row gives one (the reader
@@ -1078,6 +1084,7 @@ def read_title_rows(
             elif (
                 field is None
                 and not title
+                and (title_row is None or row == title_row)
                 and (not label or (not labelled and name not in _TITLE_LABELS))
             ):
                 # a title with a colon in it ("Management response: evaluation of …")
@@ -1408,10 +1415,17 @@ class _Table:
             ]
             rows.append((row, [(index, text) for index, text in texts if text]))
             self._report_formulas(row, in_table=False)
+        own = self.i_helper != _NOWHERE  # govtrack's own matrix: its title is row 1's
         title, self.fields, self.extra = read_title_rows(
-            rows, _TITLE_FIELDS[self.layout], self.cell, self.field_cells
+            rows,
+            _TITLE_FIELDS[self.layout],
+            self.cell,
+            self.field_cells,
+            title_row=1 if own else None,
         )
-        self.title = title or self.sheet
+        # No title: the sheet's name, but in govtrack's own matrix (its hidden helper column),
+        # which writes an untitled container's row 1 empty: it reads back untitled.
+        self.title = title or ("" if own else self.sheet)
 
     def _check_header(self) -> None:
         row = self.header.row
@@ -3530,6 +3544,12 @@ def _header_of(
     score, keys, ambiguous = _score(values, lookup)
     if not score:
         return 0, None
+    if (first_extra := _own_extras(values)) is not None:
+        # govtrack's own matrix: the columns from its first extra one are no fields.
+        masked = [value if index < first_extra else None for index, value in enumerate(values)]
+        score, keys, ambiguous = _score(masked, lookup)
+        if not score:
+            return 0, None
     action_header = ""
     if "action" in keys:
         action_header = normalise_header(strip_hint(values[keys["action"]]))
@@ -3550,6 +3570,59 @@ def _header_of(
         numbering=numbering,
         ambiguous=ambiguous,
     )
+
+
+def reads_as_section(text: str) -> bool:
+    """Whether a text alone on its row, in a table's first column, reads back as a section
+    row with this very label (the ``group`` of the rows under it), as the matrix writer writes
+    a recommendation's group: one line of at most 120 characters with no spaces around it, not
+    a ref (``A.``, ``iv)``), a note (``Note: …``, ``Legend``, ``Page 1 of 2``), a total or an
+    error value.
+
+    >>> reads_as_section("A. Governance"), reads_as_section("A."), reads_as_section("Notes")
+    (True, False, False)
+    """
+    return (
+        bool(text)
+        and text == text.strip()
+        and len(text) <= _SECTION_MAX
+        and "\n" not in text
+        and "\r" not in text
+        and text not in _ERRORS
+        and not _shows_nothing(text)
+        and not _REF_LIKE.fullmatch(text)
+        and not _NOTE.match(text)
+        and not _LEGEND.match(text)
+        and not _PAGE_MARK.fullmatch(text)
+        and not (len(text) <= _TOTAL_MAX and _TOTAL.fullmatch(text))
+    )
+
+
+_OWN_EXTRAS = re.compile(re.escape(EXTRA_HEADER) + r" ([A-Z]{1,3})")
+
+
+def _own_extras(values: Sequence[Any]) -> int | None:
+    """The index of the first ``extra`` column of govtrack's own matrix, named by its hidden
+    :data:`~govtrack.io.excel_write.EXTRA_HEADER` column right of the others (``_govtrack
+    extra from H``); None in any other header row.
+
+    >>> _own_extras(["Action #", "Key action", "Group", "_govtrack due end",
+    ...              "_govtrack extra from C"])
+    2
+    """
+    for index in range(len(values) - 1, -1, -1):
+        value = values[index]
+        if value is None or value == "":
+            continue
+        if value.__class__ is not str or not value.startswith(GOVTRACK_MARKER):
+            return None  # only govtrack's hidden columns stand right of the marker
+        if value.startswith(EXTRA_HEADER):
+            match = _OWN_EXTRAS.fullmatch(value)
+            if match is None:
+                return None
+            first = column_index_from_string(match.group(1)) - 1
+            return first if first < index else None
+    return None
 
 
 def _numbered_recommendations(

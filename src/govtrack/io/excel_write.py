@@ -12,8 +12,9 @@ Two layouts:
 
 A matrix sheet, top to bottom::
 
-    row 1   the title (the evaluation's, meeting's, report's or plan's; its sheet's
-            name when it has none and pairs follow)
+    row 1   the title (the evaluation's, meeting's, report's or plan's; empty when it has
+            none: govtrack's own matrix takes its title from row 1 only, so it reads back
+            untitled)
     row 2   "As of" | the date overdue rows are judged on (``on=``, else the container's
             ``extra['As of']``, else today; empty in the blank template: the day the file
             is opened)
@@ -34,7 +35,9 @@ Columns: Rec #, Recommendation, Management response, Category (evaluations
 only), Action #, Key action, Responsible, Deadline, Status (On schedule,
 Behind schedule, Reasons for delay, Recommendations for reports' activities),
 Comments, Updates, Scope, Group (when any action has one), then one column per
-unknown column an action keeps (``extra``), by its header. Past the last column,
+unknown column an action keeps (``extra``), by its header (the last hidden column,
+``_govtrack extra from H``, names the first of them, so that each reads back under its key
+even when it is named as a column the sheet does not write). Past the last column,
 a hidden column headed ``_govtrack due end`` holds each deadline's last day as an Excel
 date number (``none`` for an action without one, so that every row govtrack wrote
 reads back as an action, never as a section row or a note): conditional
@@ -71,10 +74,11 @@ each, ``Dec 2022 Update: text``), the scope, the group, the schedule columns and
 every unknown column. A recorded status or category word is written as recorded when it
 reads back as the same status or category (``Over due``), else as the label. An evaluation's
 office, country, period and approval and a report's working group and period are title-row
-pairs like the ``extra``. What only the workbook layout keeps (origins and problems aside) is
-refused unless ``lossy=True`` (:func:`refuse_left_out`): meetings, which read back as action
-plans, indicators, answers, an evaluation's summary, a response's tags, and any cell that
-would read back otherwise.
+pairs like the ``extra``. A recommendation's group is a section row (the group alone in
+column A) above the first recommendation of each group. What only the workbook layout keeps
+(origins and problems aside) is refused unless ``lossy=True`` (:func:`refuse_left_out`):
+meetings, which read back as action plans, indicators, answers, an evaluation's summary, a
+response's tags, and any cell that would read back otherwise.
 
 The "As of" date of each sheet is ``on=`` when given (restating any the container records),
 else the container's ``extra['As of']`` (which the reader fills from the cell), else today: a
@@ -135,6 +139,7 @@ from govtrack.model.status import ResponseCategory, ScheduleStatus, Status
 __all__ = [
     "AS_OF_CELL",
     "AS_OF_LABEL",
+    "EXTRA_HEADER",
     "FIRST_ROW",
     "HEADER_ROW",
     "HELPER_HEADER",
@@ -168,6 +173,12 @@ WORDS_HEADER = "_govtrack due words"
 text of a one-day deadline written in its own words (``within two weeks``): the reader takes
 the helper's day with those words while the Deadline cell still holds them. Written only in
 a sheet with such a deadline."""
+EXTRA_HEADER = "_govtrack extra from"
+"""The start of the header of the last hidden column, written in a sheet with unknown columns
+(an action's ``extra``): ``_govtrack extra from H`` says that column H and every column right
+of it (but govtrack's own hidden ones) hold ``extra`` entries, read back under their headers as
+written, even one named as a column the sheet does not write (``Behind schedule`` in a plan,
+``Group``)."""
 
 INSTRUCTIONS_SHEET = "Instructions"
 INSTRUCTIONS_TITLE = "How to fill in the matrix"
@@ -465,15 +476,41 @@ def _sheet_name(title: str, fallback: str, taken: set[str]) -> str:
     return candidate
 
 
+def _sections(evaluation: Evaluation) -> Iterator[tuple[str, Sequence[Action]]]:
+    """Each recommendation's section row, as the matrix writes it: the group's label when it
+    opens a new group (a group unlike the one above), else empty; and its actions, each
+    group that the section row gives back emptied (a Group cell only for another group)."""
+    section = ""
+    for recommendation in evaluation.recommendations:
+        opens = recommendation.group if recommendation.group != section else ""
+        section = recommendation.group or section
+        yield (
+            opens,
+            [
+                attrs.evolve(action, group="")
+                if action.group and action.group == section
+                else action
+                for action in recommendation.actions
+            ],
+        )
+
+
 def _evaluation_table(evaluation: Evaluation, name: str) -> _Table:
-    actions = [action for rec in evaluation.recommendations for action in rec.actions]
+    sections = list(_sections(evaluation))
+    actions = [action for _, held in sections for action in held]
     keys = _keys(actions, recommendations=True, activities=False)
     table = _Table(name=name, heading=evaluation.title, keys=keys, headers=_headers(keys))
     action_keys = keys[len(_RECOMMENDATION_KEYS) :]
-    for recommendation in evaluation.recommendations:
+    for recommendation, (opens, written) in zip(evaluation.recommendations, sections, strict=True):
+        if opens:
+            # A section row: the group alone in column A, which the reader gives every
+            # recommendation and action below it (up to the next), where no Group cell does.
+            table.rows.append([opens] + [""] * (len(keys) - 1))
+            table.ends.append(None)
+            table.words.append("")
         first = len(table.rows)
         rec_cells = _recommendation_cells(recommendation)
-        held: Sequence[Action | None] = recommendation.actions or (None,)
+        held: Sequence[Action | None] = written or (None,)
         for index, action in enumerate(held):
             cells = rec_cells if index == 0 else [""] * len(rec_cells)
             action_cells = _action_cells(action, action_keys) if action else [""] * len(action_keys)
@@ -549,9 +586,8 @@ def _tables(doc: Document, on: dt.date | None, today: dt.date) -> list[_Table]:
         else:
             table = _actions_table(record.title, name, record.actions, activities=False)
         table.as_of = _sheet_date(record.extra, on, today)
-        pairs, _ = _title_pairs(record, kind, name, table.as_of, restated=on is not None)
+        pairs, _ = _title_pairs(record, kind, table.as_of, restated=on is not None)
         if pairs:
-            table.heading = _heading(record.title, name)
             table.pairs = [_pair_text(label, value) for label, value in pairs]
         tables.append(table)
     if not tables:
@@ -605,12 +641,6 @@ def _pair_text(label: str, value: str) -> str:
     return f"{label}: {value}"
 
 
-def _heading(title: str, name: str) -> str:
-    """A sheet's row 1 above title pairs: the title, else the sheet's name, which is what the
-    reader takes for an empty title (so no pair below is taken for the title instead)."""
-    return title if title.strip() else name
-
-
 def _field_pairs(record: Any) -> list[tuple[str, str, str]]:
     """The header fields the matrix writes as title-row pairs, as ``(field, label, value)``:
     an evaluation's office, country, period and approval, a report's working group and period
@@ -633,7 +663,7 @@ def _field_pairs(record: Any) -> list[tuple[str, str, str]]:
 
 
 def _title_pairs(
-    record: Any, kind: str, name: str, as_of: dt.date, *, restated: bool
+    record: Any, kind: str, as_of: dt.date, *, restated: bool
 ) -> tuple[list[tuple[str, str]], list[tuple[str, str, str]]]:
     """Which header fields and entries of a container's ``extra`` the matrix writes as
     title-row pairs.
@@ -662,7 +692,9 @@ def _title_pairs(
     left: list[tuple[str, str, str]] = []
     fields = excel.TITLE_FIELDS[kind]
     day = as_of.isoformat()
-    heading = _heading(record.title, name).strip()
+    # Row 1 holds the title, empty for none: govtrack's own matrix reads back untitled then
+    # (the reader gives another sheet with no title its sheet's name).
+    heading = record.title.strip()
     top: list[tuple[int, list[tuple[int, str]]]] = [
         (1, [(0, heading)]),
         (2, [(0, AS_OF_LABEL), (1, day)]),
@@ -676,7 +708,7 @@ def _title_pairs(
             (row, [(0, _pair_text(label, value).strip())])
             for row, (label, value) in enumerate(pairs, start=3)
         ]
-        return excel.read_title_rows([*top, *rows], fields, cell)
+        return excel.read_title_rows([*top, *rows], fields, cell, title_row=1)
 
     title_read, fields_read, extra_read = read(())
     if record.title and title_read != record.title:
@@ -951,6 +983,10 @@ def _write_table(
         cell.alignment = _WRAP
 
     helpers = [HELPER_HEADER, WORDS_HEADER] if with_words else [HELPER_HEADER]
+    extras = [index for index, key in enumerate(table.keys) if key.startswith("extra:")]
+    if extras:
+        sheet.column_dimensions[get_column_letter(width + len(helpers) + 1)].hidden = True
+        helpers.append(f"{EXTRA_HEADER} {get_column_letter(extras[0] + 1)}")
     sheet.append([*(_text(sheet, header, header_style) for header in table.headers), *helpers])
 
     # Plain values, no per-cell style: the workbook's default cell format wraps text
@@ -1116,8 +1152,9 @@ def refuse_left_out(doc: Document, on: dt.date | None = None) -> None:
 
     What has no place in a matrix is refused too: a meeting (it reads back as an action
     plan: its date, venue, chair, participants and agenda would be lost, and its decisions
-    read back as actions), an evaluation's summary, a recommendation's group, a response's
-    description and tags, a report's indicators and answers, a decision or activity held
+    read back as actions), an evaluation's summary, a recommendation's group that reads
+    back otherwise from its section row (a ref, a note, several lines) or an empty one under
+    another's section row, a response's description and tags, a report's indicators and answers, a decision or activity held
     where it reads back as a plain action; and a cell that would read back otherwise: a
     recorded status or category word that reads as another (or none), a deadline's unread
     text beside a deadline, an unread deadline text that reads as a deadline, responsible
@@ -1160,9 +1197,9 @@ def refuse_left_out(doc: Document, on: dt.date | None = None) -> None:
 def _left_out(doc: Document, on: dt.date | None) -> Iterator[str]:
     """What the matrix would leave out or change, as ``path what`` texts, sheet by sheet."""
     today = dt.datetime.now().astimezone().date()
-    for path, kind, record, name in _containers(doc):
+    for path, kind, record, _ in _containers(doc):
         as_of = _sheet_date(record.extra, on, today)
-        _, left = _title_pairs(record, kind, name, as_of, restated=on is not None)
+        _, left = _title_pairs(record, kind, as_of, restated=on is not None)
         for where, value, why in left:
             yield f"{path}{where} {_short(value)} would be left out ({why})"
         yield from _unheld(path, record)
@@ -1187,7 +1224,10 @@ def _unheld(path: str, record: Any) -> Iterator[str]:
         if record.summary:
             yield f"{path}.summary {_short(record.summary)} would be left out"
         previous = None
+        sections = _sections(record)
+        section = ""
         for number, recommendation in enumerate(record.recommendations):
+            opens, written = next(sections)
             where = f"{path}.recommendations[{number}]"
             if previous is not None and (previous.ref, previous.text) == (
                 recommendation.ref,
@@ -1196,8 +1236,8 @@ def _unheld(path: str, record: Any) -> Iterator[str]:
                 # the reader takes a row repeating the recommendation above for its next row
                 yield f"{where} would read back as part of the one above (the same ref and text)"
             previous = recommendation
-            if recommendation.group:
-                yield f"{where}.group {_short(recommendation.group)} would be left out"
+            yield from _groups_lost(where, recommendation, opens, section, written)
+            section = opens or section
             yield from _response_lost(f"{where}.response", recommendation.response)
             for index, action in enumerate(recommendation.actions):
                 yield from _action_lost(f"{where}.actions[{index}]", action, plan=False)
@@ -1210,6 +1250,36 @@ def _unheld(path: str, record: Any) -> Iterator[str]:
     else:
         for index, action in enumerate(record.actions):
             yield from _action_lost(f"{path}.actions[{index}]", action, plan=True)
+
+
+def _groups_lost(
+    where: str,
+    recommendation: Recommendation,
+    opens: str,
+    section: str,
+    written: Sequence[Action],
+) -> Iterator[str]:
+    """A recommendation's group, or its actions', that would not read back from the section
+    rows (:func:`_sections`) and Group cells: a group that reads as no section row (a ref, a
+    note, several lines), or an empty group under a section row (it reads back in it)."""
+    from govtrack.io.excel import reads_as_section  # noqa: PLC0415 - excel imports this module
+
+    if opens and not reads_as_section(opens):
+        yield (
+            f"{where}.group {_short(opens)} would be left out (a section row that does not "
+            "read back as written: a ref, a note, a total, several lines or spaces around it)"
+        )
+        return
+    section = opens or section
+    read = (written[0].group if written else "") or section
+    if recommendation.group != read:
+        yield f"{where}.group {_short(recommendation.group)} would read back as {read!r}"
+    for index, action in enumerate(written):
+        if not action.group and section and recommendation.actions[index].group != section:
+            yield (
+                f"{where}.actions[{index}].group {_short(recommendation.actions[index].group)} "
+                f"would read back as {section!r} (its section row)"
+            )
 
 
 def _period_lost(path: str, report: ProgressReport) -> Iterator[str]:
