@@ -25,6 +25,7 @@ from hypothesis import HealthCheck, given, settings
 
 import govtrack as gt
 from govtrack.cli import main
+from govtrack.io import excel_write
 from strategies import evaluations, plans, reports
 
 ON = dt.date(2023, 1, 31)
@@ -446,6 +447,39 @@ def test_extra_entry_named_as_a_column_the_sheet_does_not_write_reads_back(
     gt.dump(doc, out, layout="matrix", on=ON)
     back = gt.load(out)
     assert ([action], []) == (list(back.actions), [str(p) for p in back.problems])
+
+
+def test_a_column_inserted_by_a_partner_moves_no_extra_column(tmp_path: Path) -> None:
+    """The hidden `_govtrack extra from …` column names the first extra column by its header,
+    not its letter: a column a partner inserts among the matrix's own (a `Budget` column
+    before the Status) leaves the fields fields and the extra entries extra. (Named by letter,
+    the Scope column, last of the matrix's own, became an extra entry.)"""
+    action = gt.Action(
+        ref="1",
+        text="Hire",
+        status=gt.Status.ONGOING,
+        comments="On track",
+        scope="KAZ",
+        extra={"Donor": "EU"},
+    )
+    doc = gt.Document(plans=(gt.ActionPlan(title="Plan", actions=(action,)),))
+    out = tmp_path / "matrix.xlsx"
+    gt.dump(doc, out, layout="matrix", on=ON)
+    book = openpyxl.load_workbook(out)
+    sheet = book.worksheets[0]
+    header = excel_write.header_row(sheet)
+    status = next(cell.column for cell in sheet[header] if cell.value == "Status")
+    sheet.insert_cols(status)
+    sheet.cell(header, status, "Budget")
+    sheet.cell(header + 1, status, "1200")
+    book.save(out)
+    [back] = gt.load(out).actions
+    assert (back.status, back.comments, back.scope, dict(back.extra)) == (
+        gt.Status.ONGOING,
+        "On track",
+        "KAZ",
+        {"Budget": "1200", "Donor": "EU"},
+    )
 
 
 def _grouped(*groups: str) -> gt.Document:

@@ -108,11 +108,11 @@ def test_matrix_sheets_are_named_after_their_roots_and_lists_is_hidden(matrix: A
 
 def test_matrix_header_row_uses_the_shared_headers(matrix: Any) -> None:
     """The header row holds columns.HEADERS in matrix order, then unknown columns by name,
-    then the hidden helper and the hidden column naming the first unknown one (M)."""
+    then the hidden helper and the hidden column naming the first unknown one (Budget)."""
     keys = ["rec_ref", "recommendation", "response", "category", "ref", "action"]
     keys += ["responsible", "deadline", "status", "comments", "updates", "scope"]
     expected = [HEADERS[key] for key in keys] + ["Budget", excel_write.HELPER_HEADER]
-    expected.append(f"{excel_write.EXTRA_HEADER} M")
+    expected.append(f"{excel_write.EXTRA_HEADER} Budget")
     assert expected == [cell.value for cell in _sheet(matrix)[excel_write.HEADER_ROW]]
 
 

@@ -294,7 +294,7 @@ from xml.etree.ElementTree import ParseError
 
 import attrs
 from openpyxl.cell.cell import ERROR_CODES
-from openpyxl.utils.cell import column_index_from_string, get_column_letter
+from openpyxl.utils.cell import get_column_letter
 from openpyxl.utils.datetime import from_excel
 
 from govtrack._errors import (
@@ -3598,17 +3598,17 @@ def reads_as_section(text: str) -> bool:
     )
 
 
-_OWN_EXTRAS = re.compile(re.escape(EXTRA_HEADER) + r" ([A-Z]{1,3})")
-
-
 def _own_extras(values: Sequence[Any]) -> int | None:
     """The index of the first ``extra`` column of govtrack's own matrix, named by its hidden
     :data:`~govtrack.io.excel_write.EXTRA_HEADER` column right of the others (``_govtrack
-    extra from H``); None in any other header row.
+    extra from Group``: the last column so headed left of it); None in any other header row.
 
-    >>> _own_extras(["Action #", "Key action", "Group", "_govtrack due end",
-    ...              "_govtrack extra from C"])
+    >>> _own_extras(["Action #", "Key action", "Group", "Donor", "_govtrack due end",
+    ...              "_govtrack extra from Group"])
     2
+    >>> _own_extras(["Action #", "Budget", "Key action", "Group", "_govtrack due end",
+    ...              "_govtrack extra from Group"])  # a column inserted: still the Group column
+    3
     """
     for index in range(len(values) - 1, -1, -1):
         value = values[index]
@@ -3616,12 +3616,9 @@ def _own_extras(values: Sequence[Any]) -> int | None:
             continue
         if value.__class__ is not str or not value.startswith(GOVTRACK_MARKER):
             return None  # only govtrack's hidden columns stand right of the marker
-        if value.startswith(EXTRA_HEADER):
-            match = _OWN_EXTRAS.fullmatch(value)
-            if match is None:
-                return None
-            first = column_index_from_string(match.group(1)) - 1
-            return first if first < index else None
+        if value.startswith(EXTRA_HEADER + " "):
+            header = value[len(EXTRA_HEADER) + 1 :]
+            return next((at for at in range(index - 1, -1, -1) if values[at] == header), None)
     return None
 
 

@@ -36,7 +36,8 @@ only), Action #, Key action, Responsible, Deadline, Status (On schedule,
 Behind schedule, Reasons for delay, Recommendations for reports' activities),
 Comments, Updates, Scope, Group (when any action has one), then one column per
 unknown column an action keeps (``extra``), by its header (the last hidden column,
-``_govtrack extra from H``, names the first of them, so that each reads back under its key
+``_govtrack extra from Donor``, names the first of them by its header, so that each reads
+back under its key
 even when it is named as a column the sheet does not write). Past the last column,
 a hidden column headed ``_govtrack due end`` holds each deadline's last day as an Excel
 date number (``none`` for an action without one, so that every row govtrack wrote
@@ -175,10 +176,11 @@ the helper's day with those words while the Deadline cell still holds them. Writ
 a sheet with such a deadline."""
 EXTRA_HEADER = "_govtrack extra from"
 """The start of the header of the last hidden column, written in a sheet with unknown columns
-(an action's ``extra``): ``_govtrack extra from H`` says that column H and every column right
-of it (but govtrack's own hidden ones) hold ``extra`` entries, read back under their headers as
-written, even one named as a column the sheet does not write (``Behind schedule`` in a plan,
-``Group``)."""
+(an action's ``extra``): ``_govtrack extra from Donor`` says that the last column headed
+``Donor`` left of it and every column right of that one (but govtrack's own hidden ones) hold
+``extra`` entries, read back under their headers as written, even one named as a column the
+sheet does not write (``Behind schedule`` in a plan, ``Group``). It names the header, not the
+column's letter, so a column a partner inserts among the matrix's own moves nothing."""
 
 INSTRUCTIONS_SHEET = "Instructions"
 INSTRUCTIONS_TITLE = "How to fill in the matrix"
@@ -986,7 +988,7 @@ def _write_table(
     extras = [index for index, key in enumerate(table.keys) if key.startswith("extra:")]
     if extras:
         sheet.column_dimensions[get_column_letter(width + len(helpers) + 1)].hidden = True
-        helpers.append(f"{EXTRA_HEADER} {get_column_letter(extras[0] + 1)}")
+        helpers.append(f"{EXTRA_HEADER} {table.headers[extras[0]]}")
     sheet.append([*(_text(sheet, header, header_style) for header in table.headers), *helpers])
 
     # Plain values, no per-cell style: the workbook's default cell format wraps text
