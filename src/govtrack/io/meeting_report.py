@@ -483,7 +483,7 @@ class _Reader:
             )
         used = due.text if due is not None else due_text
         for subject, written in minutes.unused_deadlines(
-            text, used, dayfirst=self.dayfirst, meeting_date=self.date
+            text, due or due_text, dayfirst=self.dayfirst, meeting_date=self.date
         ):
             self.problem(
                 "GT367",

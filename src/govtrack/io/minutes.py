@@ -920,11 +920,13 @@ def _marker_sub_item(parent: _Pending, lines: list[Line], index: int) -> int | N
 
 
 def unused_item_deadlines(
-    text: str, used: str, *, dayfirst: bool | None, meeting_date: dt.date | None
+    text: str, used: Due | str, *, dayfirst: bool | None, meeting_date: dt.date | None
 ) -> list[tuple[str, str]]:
     """The deadlines that the items of a decision's sub-list (the lines of ``text`` after its
-    sentence) give and that are not ``used``, the decision's (as written), each with its item:
-    a decision has one deadline; these stay in its text.
+    sentence) give and that are not ``used``, the decision's, each with its item: a decision
+    has one deadline; these stay in its text. A deadline is another when it ends on another
+    day (:func:`_same_deadline`): ``by the end of May 2024`` is ``by 31 May 2024`` in other
+    words.
 
     >>> unused_item_deadlines("The Unit to draft the plan by May 2024:\\na) costs by April "
     ...                       "2024;\\nb) staff by May 2024.", "May 2024",
@@ -932,14 +934,30 @@ def unused_item_deadlines(
     [('a) costs by April 2024;', 'April 2024')]
     """
     found: list[tuple[str, str]] = []
-    seen = {used}
+    seen: list[Due | str] = [used]
     for item in text.split("\n")[1:]:
         due, due_text, _ = decision_deadline([item], dayfirst=dayfirst, meeting_date=meeting_date)
         written = due.text if due is not None else due_text
-        if written and written not in seen:
-            seen.add(written)
+        if written and not any(_same_deadline(due or due_text, other) for other in seen):
+            seen.append(due or due_text)
             found.append((item, written))
     return found
+
+
+def _same_deadline(due: Due | str, other: Due | str) -> bool:
+    """Whether two deadlines, each read (a :class:`Due`) or kept as written, are one: read,
+    they end on the same day (``31 May 2024``, ``the end of May 2024``, ``May 2024``),
+    whatever their words; otherwise their words are the same.
+
+    >>> _same_deadline(parse_due("31 May 2024"), parse_due("end of May 2024"))
+    True
+    >>> _same_deadline(parse_due("30 May 2024"), "30 May 2024"), _same_deadline("a", "b")
+    (True, False)
+    """
+    if isinstance(due, Due) and isinstance(other, Due):
+        return due.end == other.end
+    first = due.text if isinstance(due, Due) else due
+    return first == (other.text if isinstance(other, Due) else other)
 
 
 _ITEM_MARK = re.compile(r"\s{0,12}(?:[-*\u2022\u2013]|\(?[A-Za-z0-9]{1,5}[.)])\s{1,8}(?=\S)")
@@ -1986,11 +2004,13 @@ def _is_a_date(words: str) -> bool:
 
 
 def unused_deadlines(
-    text: str, used: str, *, dayfirst: bool | None, meeting_date: dt.date | None
+    text: str, used: Due | str, *, dayfirst: bool | None, meeting_date: dt.date | None
 ) -> list[tuple[str, str]]:
     """The deadlines that a decision's later clauses with parties of their own give
-    (:func:`decision_clauses`) and that are not ``used``, the decision's (as written),
-    each with the clause's subject: a decision has one deadline; these stay in its text.
+    (:func:`decision_clauses`) and that are not ``used``, the decision's (read, or as
+    written when it does not read), each with the clause's subject: a decision has one
+    deadline; these stay in its text. A deadline ending on the decision's day in other
+    words (``by the end of May 2024`` after ``by 31 May 2024``) is the decision's.
 
     >>> unused_deadlines("HR to hire by May 2024 and Finance to pay by June 2024.", "May 2024",
     ...                  dayfirst=None, meeting_date=None)
@@ -2000,7 +2020,7 @@ def unused_deadlines(
     for clause, subject in decision_clauses(text)[1:]:
         due, due_text, _ = decision_deadline([clause], dayfirst=dayfirst, meeting_date=meeting_date)
         written = due.text if due is not None else due_text
-        if written and written != used:
+        if written and not _same_deadline(due or due_text, used):
             found.append((subject, written))
     return found
 
@@ -2477,9 +2497,8 @@ class _Reader:
                 entry.line,
                 Severity.WARNING,
             )
-        used = due.text if due is not None else due_text
-        self.check_clauses(entry, text, used)
-        self.check_items(entry, text, used)
+        self.check_clauses(entry, text, due or due_text)
+        self.check_items(entry, text, due or due_text)
         self.check_recipients(entry, text)
         return Decision(
             ref=entry.ref,
@@ -2492,10 +2511,11 @@ class _Reader:
             origin=self.where(entry.line),
         )
 
-    def check_clauses(self, entry: _Pending, text: str, used: str) -> None:
+    def check_clauses(self, entry: _Pending, text: str, used: Due | str) -> None:
         """Report (GT352) a deadline that a later clause with a party of its own gives
         (``… and the Unit to comment by 30 March 2024``) and that is not the decision's:
         a decision has one deadline, the first; the other stays in its text."""
+        kept = used.text if isinstance(used, Due) else used
         for subject, written in unused_deadlines(
             text, used, dayfirst=self.dayfirst, meeting_date=self.meeting_date
         ):
@@ -2503,22 +2523,23 @@ class _Reader:
                 "GT352",
                 f"decision {entry.ref or _label(text)}: {subject!r} has a deadline of its "
                 f"own, {written!r}; the decision keeps both parties but one deadline, "
-                f"{used!r}; the other stays in its text",
+                f"{kept!r}; the other stays in its text",
                 entry.line,
                 Severity.WARNING,
             )
 
-    def check_items(self, entry: _Pending, text: str, used: str) -> None:
+    def check_items(self, entry: _Pending, text: str, used: Due | str) -> None:
         """Report (GT352) a deadline that an item of a decision's sub-list gives and that is
         not the decision's (``- The Unit to draft the plan by May 2024:`` over ``a) costs by
         April 2024;``): a decision has one deadline, the first; the others stay in its text."""
+        kept = used.text if isinstance(used, Due) else used
         for item, written in unused_item_deadlines(
             text, used, dayfirst=self.dayfirst, meeting_date=self.meeting_date
         ):
             self.problem(
                 "GT352",
                 f"decision {entry.ref or _label(text)}: its item {_label(item)} has a deadline "
-                f"of its own, {written!r}; the decision keeps one deadline, {used!r}; the "
+                f"of its own, {written!r}; the decision keeps one deadline, {kept!r}; the "
                 "other stays in its text",
                 entry.line,
                 Severity.WARNING,
