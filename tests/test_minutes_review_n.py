@@ -89,3 +89,56 @@ def test_unused_deadlines_take_the_decision_s_due() -> None:
         )
         == []
     )
+
+
+# ---------------------------------------------------------------------------
+# 2. A lead-in's items give their parties when it decides, not when it notes
+
+_ITEMS = "  - UNICEF to lead the survey, as agreed in 2023;\n  - WHO to chair the next session.\n"
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "The Board agreed the following:",
+        "The Board requested the following:",
+        "The Board directed as follows:",
+        "The Board noted and endorsed the following:",
+    ],
+)
+def test_a_deciding_lead_in_takes_its_items_parties(lead: str) -> None:
+    decision, _ = _read(f"1. {lead}\n{_ITEMS}")
+    assert decision.responsible == ("UNICEF", "WHO")
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "The Board noted the following:",
+        "The Board took note of the following:",
+        "The Board welcomed the following offers:",
+        "The members acknowledged the following:",
+        "Noted:",
+    ],
+)
+def test_a_noting_lead_in_takes_no_party_from_its_items(lead: str) -> None:
+    """`The Board noted the following:` took the parties of what it noted (`UNICEF to lead
+    the survey, as agreed in 2023`) as the decision's."""
+    decision, _ = _read(f"1. {lead}\n{_ITEMS}")
+    assert decision.responsible == ()
+    assert "UNICEF to lead the survey" in decision.text
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Board noted that UNICEF will lead the survey.",
+        "It was noted that UNICEF will lead the survey.",
+        "The Board welcomed that WHO will chair the next session.",
+    ],
+)
+def test_a_noted_sentence_names_no_party(sentence: str) -> None:
+    """`The Board noted that UNICEF will …` gave the party `The Board noted that UNICEF`;
+    as `It was noted that …`, a noted sentence names none."""
+    decision, _ = _read(f"1. {sentence}\n")
+    assert decision.responsible == ()

@@ -417,6 +417,21 @@ _DECIDED_TO = re.compile(
 _MODAL = re.compile(
     r"\b(?:will|shall|would|should|must|to|if|when|unless|once|after)\b", re.IGNORECASE
 )
+_NOTING = re.compile(
+    r"\b(?:noted|notes|took\s{1,3}note|takes\s{1,3}note|welcomed|welcomes|acknowledged"
+    r"|acknowledges|recogni[sz]ed|appreciated|commended|congratulated|heard|received"
+    r"|reviewed|discussed)\b",
+    re.IGNORECASE,
+)
+"""A verb that tells what a body noted, not what it decided: ``The Board noted …``."""
+_DECIDING = re.compile(
+    r"\b(?:agreed|agrees|decided|decides|resolved|resolves|requested|requests|directed"
+    r"|directs|instructed|instructs|approved|approves|endorsed|endorses|tasked|tasks"
+    r"|adopted|adopts|mandated|assigned|asked|urged|invited|recommended|called\s{1,3}(?:on|upon)"
+    r"|will|shall|must)\b",
+    re.IGNORECASE,
+)
+"""A verb that tells what a body decided or asked for: ``The Board requested …``."""
 _SENTENCE_VERB = re.compile(r"\b(?:will|shall|would|should|must)\b", re.IGNORECASE)
 """A word that makes a line a sentence rather than a title."""
 _UNITS = (
@@ -973,10 +988,20 @@ def item_parties(text: str, known: frozenset[str] = frozenset()) -> tuple[str, .
     ('The Unit', 'HR')
     >>> item_parties("The Secretariat will do this:\\ni) draft the plan;\\nii) HR to hire.")
     ('The Secretariat',)
+
+    A lead-in that tells what was noted, welcomed or acknowledged and decides nothing
+    (``The Board noted the following:``) takes no party from its items: they are what was
+    noted, as ``It was noted that WHO will chair`` names no party.
+
+    >>> item_parties("The Board noted the following:\\n- WHO to chair the session.")
+    ()
     """
     parties = decision_parties(text, known)
     if parties:
         return parties
+    head = text.partition("\n")[0]
+    if _NOTING.search(head) and not _DECIDING.search(head):
+        return ()  # the items are what was noted (`The Board noted the following:`)
     found: dict[str, None] = {}
     for item in text.split("\n")[1:]:
         bare = _ITEM_MARK.sub("", item, count=1)
@@ -1279,7 +1304,8 @@ def decision_parties(text: str, known: frozenset[str] = frozenset()) -> tuple[st
     says (``UNICEF, UNFPA and UN Women to …``, ``The Project Management Unit (PMU) will …``).
     A subject holding ``not`` (``Decisions not objected to within 5 days will be deemed
     approved``), or one whose ``to`` is followed by no verb, names no party; nor does ``It
-    was decided to …``.
+    was decided to …``, nor a subject holding what a body noted (``The Board noted that
+    UNICEF will …``, as ``It was noted that UNICEF will …``).
 
     >>> decision_parties("It was agreed that the Planning Unit would circulate the plan.")
     ('the Planning Unit',)
@@ -1329,6 +1355,8 @@ def decision_parties(text: str, known: frozenset[str] = frozenset()) -> tuple[st
         flat = f"{clause['subject']} {flat[clause.end() :]}"
     found = responsible_in(flat)
     if len(found) == 1 and flat.startswith(found[0]):  # the sentence's subject
+        if _NOTING.search(found[0]):  # `The Board noted that UNICEF will …`: what was noted
+            return ()
         if re.search(r"\bnot\b", found[0], re.IGNORECASE) or _NO_VERB_AFTER_TO.match(
             flat[len(found[0]) :]
         ):
