@@ -243,6 +243,7 @@ from govtrack.io._prose import (
     BULLET,
     Line,
     deadline_in,
+    ends_a_semicolon_list,
     find_day,
     is_deemed_consent,
     lines_of,
@@ -2031,6 +2032,22 @@ def _is_a_date(words: str) -> bool:
     )
 
 
+def unused_span(text: str, due: Due | None, due_text: str) -> str:
+    """The ``within`` span of a decision that has no deadline (``due`` and ``due_text``, as
+    :func:`decision_deadline` gives them) because the span stands out of its verb phrase
+    (``The Unit, having replied within 10 days, will close the file``), as written; else
+    ``""``. It stays in the text, and the readers report it rather than pass it over.
+
+    >>> unused_span("HR, having replied within 10 days, will hire.", None, "")
+    'within 10 days'
+    >>> unused_span("HR will hire within 10 days.", parse_due("May 2024"), "")
+    ''
+    """
+    if due is not None or due_text or (span := _WITHIN.search(text)) is None:
+        return ""
+    return span.group()
+
+
 def unused_deadlines(
     text: str, used: Due | str, *, dayfirst: bool | None, meeting_date: dt.date | None
 ) -> list[tuple[str, str]]:
@@ -2517,10 +2534,10 @@ class _Reader:
                 entry.line,
                 Severity.WARNING,
             )
-        elif due is None and not due_text and (span := _WITHIN.search(text)) is not None:
+        elif span := unused_span(text, due, due_text):
             self.problem(
                 "GT349",
-                f"decision {entry.ref or _label(text)}: the span {span.group()!r} is not in "
+                f"decision {entry.ref or _label(text)}: the span {span!r} is not in "
                 "the decision's verb phrase and is read as no deadline; kept in its text",
                 entry.line,
                 Severity.WARNING,
@@ -2708,11 +2725,6 @@ class _Reader:
             origin=self.where(first),
         )
 
-    def _ends_with_a_day(self, text: str) -> bool:
-        """Whether ``text`` ends with a deadline's date that reads whole."""
-        due = deadline_in(text, dayfirst=self.dayfirst)
-        return due is not None and text.rstrip().endswith(due.text)
-
     def check_end(self) -> None:
         """Report (GT344) a text whose last line ends mid-sentence, unless it is the last
         item of a list whose items end with ``;`` and it ends with a date that reads (``b)
@@ -2722,10 +2734,8 @@ class _Reader:
         if last is None or _ENDS_SENTENCE.search(last.clean):
             return
         before = next(filled, None)
-        if (
-            before is not None
-            and before.clean.rstrip().endswith(";")
-            and self._ends_with_a_day(last.clean)
+        if ends_a_semicolon_list(
+            last.clean, before.clean if before is not None else None, dayfirst=self.dayfirst
         ):
             return
         self.problem(
