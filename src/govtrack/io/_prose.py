@@ -27,6 +27,7 @@ __all__ = [
     "Line",
     "date_after",
     "deadline_in",
+    "ends_a_semicolon_list",
     "ends_in_abbreviation",
     "find_day",
     "is_deemed_consent",
@@ -435,6 +436,26 @@ def deadline_in(text: str, *, dayfirst: bool | None = None) -> Due | None:
     datetime.date(2023, 4, 3)
     """
     return date_after(text, _DUE_CUE, dayfirst=dayfirst)
+
+
+def ends_a_semicolon_list(last: str, before: str | None, *, dayfirst: bool | None) -> bool:
+    """Whether a text's ``last`` line, with no full stop, is the whole last item of a list
+    whose items end with ``;`` (the line ``before`` it does) because it ends with a
+    deadline's date that reads: such a list often leaves its last item with no stop, and a
+    whole date at the end is unlikely to be a cut. The minutes (GT344) and the meeting
+    report (GT363) then report no truncated end.
+
+    >>> ends_a_semicolon_list("b) HR to pay by 30 April 2024", "a) Pay;", dayfirst=None)
+    True
+    >>> ends_a_semicolon_list("b) HR to pay by 30/04/20", "a) Pay;", dayfirst=None)
+    False
+    >>> ends_a_semicolon_list("b) HR to pay by 30 April 2024", "a) Pay.", dayfirst=None)
+    False
+    """
+    if before is None or not before.rstrip().endswith(";"):
+        return False
+    due = deadline_in(last, dayfirst=dayfirst)
+    return due is not None and last.rstrip().endswith(due.text)
 
 
 def unread_deadline_in(text: str, *, dayfirst: bool | None = None) -> tuple[str, str] | None:

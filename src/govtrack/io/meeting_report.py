@@ -56,10 +56,13 @@ GT365  warning   the meeting's date is an all-numeric day that reads two ways
                  not read in the order it gives: kept in ``when_text``
 GT366  warning   a decision's deadline that cannot be read (kept in ``due_text``), such
                  as an all-numeric day that reads two ways (``03/04/2023``) without
-                 ``dayfirst=``, or ``within two weeks`` when the report's date is unknown
+                 ``dayfirst=``, or ``within two weeks`` when the report's date is unknown;
+                 or a ``within`` span out of the verb phrase in a decision with no other
+                 deadline (kept in its text)
 GT367  warning   a decision whose sentence gives a second party a deadline of its own
-                 (``HR to hire by May 2024 and Finance to pay by June 2024``): both parties are
-                 kept, the deadline is the first; the other stays in the text
+                 (``HR to hire by May 2024 and Finance to pay by June 2024``), or an item of
+                 its sub-list one that ends on another day: both parties are kept, the
+                 deadline is the first; the other stays in the text
 GT368  info      the sentence introducing a list tells of the attendance (``Some 30
                  participants agreed that:``): a lead-in belongs to its list, so it is not
                  read as the attendance; it stays in its agenda item
@@ -90,6 +93,7 @@ from govtrack.io._prose import (
     BULLET,
     HONORIFIC,
     Line,
+    ends_a_semicolon_list,
     ends_in_abbreviation,
     find_day,
     is_deemed_consent,
@@ -424,7 +428,8 @@ class _Reader:
                 themes.extend(bullets)
             elif _agrees(last_sentence):
                 decisions.extend(
-                    self.decision(*_numbered(line), line.number) for line in block.lines
+                    self.decision(*_numbered(group[0]), group[0].number, group[1:])
+                    for group in _sub_lists(block.lines)
                 )
             else:
                 self.problem(
@@ -468,37 +473,63 @@ class _Reader:
             paragraphs.append(text)
         return _attendance(paragraphs)
 
-    def decision(self, ref: str, text: str, line: int) -> Decision:
+    def decision(
+        self, ref: str, sentence: str, line: int, items: list[Line] | None = None
+    ) -> Decision:
         """An item of what the meeting agreed: its party and deadline read from the sentence
         as the minutes reader reads a decision's; ``ref`` is its number and a bracket
-        (``2)``), as the minutes reader writes it, or ``""`` for a bullet."""
+        (``2)``), as the minutes reader writes it, or ``""`` for a bullet. ``items`` are the
+        lines of its sub-list (:func:`_sub_lists`), kept in its text one a line, as the
+        minutes keep a decision's: a sentence whose verb opens them (``The Secretariat
+        will:``) names the party, else the items name the parties; the first deadline is the
+        decision's and the others are reported (GT367)."""
+        text = "\n".join([sentence, *(item.clean for item in items or ())])
+        label = repr(sentence[:60])
         due, due_text, reason = _deadline(text, dayfirst=self.dayfirst, date=self.date)
         if reason:
             self.problem(
                 "GT366",
-                f"decision {text[:60]!r}: cannot read its deadline {due_text!r}: {reason}; "
-                "kept as text",
+                f"decision {label}: cannot read its deadline {due_text!r}: {reason}; kept as text",
+                line,
+                Severity.WARNING,
+            )
+        elif span := minutes.unused_span(text, due, due_text):
+            self.problem(
+                "GT366",
+                f"decision {label}: the span {span!r} is not in the decision's verb phrase "
+                "and is read as no deadline; kept in its text",
                 line,
                 Severity.WARNING,
             )
         used = due.text if due is not None else due_text
         for subject, written in minutes.unused_deadlines(
-            text, used, dayfirst=self.dayfirst, meeting_date=self.date
+            text, due or due_text, dayfirst=self.dayfirst, meeting_date=self.date
         ):
             self.problem(
                 "GT367",
-                f"decision {text[:60]!r}: {subject!r} has a deadline of its own, {written!r}; "
+                f"decision {label}: {subject!r} has a deadline of its own, {written!r}; "
                 f"the decision keeps both parties but one deadline, {used!r}; the other stays "
                 "in its text",
                 line,
                 Severity.WARNING,
             )
+        for item, written in minutes.unused_item_deadlines(
+            text, due or due_text, dayfirst=self.dayfirst, meeting_date=self.date
+        ):
+            self.problem(
+                "GT367",
+                f"decision {label}: its item {item[:60]!r} has a deadline of its own, "
+                f"{written!r}; the decision keeps one deadline, {used!r}; the other stays in "
+                "its text",
+                line,
+                Severity.WARNING,
+            )
         if doubt := minutes.recipient_doubt(text):
-            self.problem("GT369", f"decision {text[:60]!r}: {doubt}", line, Severity.WARNING)
+            self.problem("GT369", f"decision {label}: {doubt}", line, Severity.WARNING)
         return Decision(
             ref=ref,
             text=text,
-            responsible=minutes.decision_parties(text),
+            responsible=minutes.item_parties(text),
             due=due,
             due_text=due_text,
             deemed_consent=is_deemed_consent(text),
@@ -506,8 +537,20 @@ class _Reader:
         )
 
     def check_end(self) -> None:
-        last = next((line for line in reversed(self.lines) if line.clean), None)
-        if last is not None and not _is_item(last) and not _ENDS_SENTENCE.search(last.clean):
+        """Report (GT363) a text whose last line ends mid-sentence, unless it is a list item
+        or the last item of a list whose items end with ``;`` and it ends with a date that
+        reads (:func:`~govtrack.io._prose.ends_a_semicolon_list`), as the minutes do."""
+        filled = (line for line in reversed(self.lines) if line.clean)
+        last = next(filled, None)
+        before = next(filled, None)
+        if (
+            last is not None
+            and not _is_item(last)
+            and not _ENDS_SENTENCE.search(last.clean)
+            and not ends_a_semicolon_list(
+                last.clean, before.clean if before is not None else None, dayfirst=self.dayfirst
+            )
+        ):
             self.problem(
                 "GT363",
                 f"the text ends mid-sentence ({tail(last.clean)!r}): it may be truncated",
@@ -521,8 +564,31 @@ def _deadline(
 ) -> tuple[Due | None, str, str]:
     """The deadline of a decision's sentence as the minutes reader reads it, a ``within``
     span counted from ``date``: the deadline, or the words that cannot be read and why."""
-    due, due_text, reason = minutes.decision_deadline([text], dayfirst=dayfirst, meeting_date=date)
+    due, due_text, reason = minutes.decision_deadline(
+        text.split("\n"), dayfirst=dayfirst, meeting_date=date
+    )
     return due, due_text, reason.replace("the minutes do not give", "the report does not give")
+
+
+def _sub_lists(lines: list[Line]) -> list[list[Line]]:
+    """The items of a list of decisions, each with the lines of its sub-list: the items
+    indented deeper under an item that ends with a colon (``- The Secretariat will:`` over
+    ``  - draft the note;``), as the minutes keep a decision's sub-list in it."""
+    groups: list[list[Line]] = []
+    for line in lines:
+        if groups and _opens_list(groups[-1][0]) and _indent(line) > _indent(groups[-1][0]):
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    return groups
+
+
+def _opens_list(line: Line) -> bool:
+    return line.clean.rstrip("*_ ").endswith(":")
+
+
+def _indent(line: Line) -> int:
+    return len(line.text) - len(line.text.lstrip())
 
 
 def _agrees(sentence: str) -> bool:

@@ -243,6 +243,7 @@ from govtrack.io._prose import (
     BULLET,
     Line,
     deadline_in,
+    ends_a_semicolon_list,
     find_day,
     is_deemed_consent,
     lines_of,
@@ -417,6 +418,21 @@ _DECIDED_TO = re.compile(
 _MODAL = re.compile(
     r"\b(?:will|shall|would|should|must|to|if|when|unless|once|after)\b", re.IGNORECASE
 )
+_NOTING = re.compile(
+    r"\b(?:noted|notes|took\s{1,3}note|takes\s{1,3}note|welcomed|welcomes|acknowledged"
+    r"|acknowledges|recogni[sz]ed|appreciated|commended|congratulated|heard|received"
+    r"|reviewed|discussed)\b",
+    re.IGNORECASE,
+)
+"""A verb that tells what a body noted, not what it decided: ``The Board noted …``."""
+_DECIDING = re.compile(
+    r"\b(?:agreed|agrees|decided|decides|resolved|resolves|requested|requests|directed"
+    r"|directs|instructed|instructs|approved|approves|endorsed|endorses|tasked|tasks"
+    r"|adopted|adopts|mandated|assigned|asked|urged|invited|recommended|called\s{1,3}(?:on|upon)"
+    r"|will|shall|must)\b",
+    re.IGNORECASE,
+)
+"""A verb that tells what a body decided or asked for: ``The Board requested …``."""
 _SENTENCE_VERB = re.compile(r"\b(?:will|shall|would|should|must)\b", re.IGNORECASE)
 """A word that makes a line a sentence rather than a title."""
 _UNITS = (
@@ -920,11 +936,13 @@ def _marker_sub_item(parent: _Pending, lines: list[Line], index: int) -> int | N
 
 
 def unused_item_deadlines(
-    text: str, used: str, *, dayfirst: bool | None, meeting_date: dt.date | None
+    text: str, used: Due | str, *, dayfirst: bool | None, meeting_date: dt.date | None
 ) -> list[tuple[str, str]]:
     """The deadlines that the items of a decision's sub-list (the lines of ``text`` after its
-    sentence) give and that are not ``used``, the decision's (as written), each with its item:
-    a decision has one deadline; these stay in its text.
+    sentence) give and that are not ``used``, the decision's, each with its item: a decision
+    has one deadline; these stay in its text. A deadline is another when it ends on another
+    day (:func:`_same_deadline`): ``by the end of May 2024`` is ``by 31 May 2024`` in other
+    words.
 
     >>> unused_item_deadlines("The Unit to draft the plan by May 2024:\\na) costs by April "
     ...                       "2024;\\nb) staff by May 2024.", "May 2024",
@@ -932,14 +950,30 @@ def unused_item_deadlines(
     [('a) costs by April 2024;', 'April 2024')]
     """
     found: list[tuple[str, str]] = []
-    seen = {used}
+    seen: list[Due | str] = [used]
     for item in text.split("\n")[1:]:
         due, due_text, _ = decision_deadline([item], dayfirst=dayfirst, meeting_date=meeting_date)
         written = due.text if due is not None else due_text
-        if written and written not in seen:
-            seen.add(written)
+        if written and not any(_same_deadline(due or due_text, other) for other in seen):
+            seen.append(due or due_text)
             found.append((item, written))
     return found
+
+
+def _same_deadline(due: Due | str, other: Due | str) -> bool:
+    """Whether two deadlines, each read (a :class:`Due`) or kept as written, are one: read,
+    they end on the same day (``31 May 2024``, ``the end of May 2024``, ``May 2024``),
+    whatever their words; otherwise their words are the same.
+
+    >>> _same_deadline(parse_due("31 May 2024"), parse_due("end of May 2024"))
+    True
+    >>> _same_deadline(parse_due("30 May 2024"), "30 May 2024"), _same_deadline("a", "b")
+    (True, False)
+    """
+    if isinstance(due, Due) and isinstance(other, Due):
+        return due.end == other.end
+    first = due.text if isinstance(due, Due) else due
+    return first == (other.text if isinstance(other, Due) else other)
 
 
 _ITEM_MARK = re.compile(r"\s{0,12}(?:[-*\u2022\u2013]|\(?[A-Za-z0-9]{1,5}[.)])\s{1,8}(?=\S)")
@@ -955,10 +989,20 @@ def item_parties(text: str, known: frozenset[str] = frozenset()) -> tuple[str, .
     ('The Unit', 'HR')
     >>> item_parties("The Secretariat will do this:\\ni) draft the plan;\\nii) HR to hire.")
     ('The Secretariat',)
+
+    A lead-in that tells what was noted, welcomed or acknowledged and decides nothing
+    (``The Board noted the following:``) takes no party from its items: they are what was
+    noted, as ``It was noted that WHO will chair`` names no party.
+
+    >>> item_parties("The Board noted the following:\\n- WHO to chair the session.")
+    ()
     """
     parties = decision_parties(text, known)
     if parties:
         return parties
+    head = text.partition("\n")[0]
+    if _NOTING.search(head) and not _DECIDING.search(head):
+        return ()  # the items are what was noted (`The Board noted the following:`)
     found: dict[str, None] = {}
     for item in text.split("\n")[1:]:
         bare = _ITEM_MARK.sub("", item, count=1)
@@ -1261,7 +1305,8 @@ def decision_parties(text: str, known: frozenset[str] = frozenset()) -> tuple[st
     says (``UNICEF, UNFPA and UN Women to …``, ``The Project Management Unit (PMU) will …``).
     A subject holding ``not`` (``Decisions not objected to within 5 days will be deemed
     approved``), or one whose ``to`` is followed by no verb, names no party; nor does ``It
-    was decided to …``.
+    was decided to …``, nor a subject holding what a body noted (``The Board noted that
+    UNICEF will …``, as ``It was noted that UNICEF will …``).
 
     >>> decision_parties("It was agreed that the Planning Unit would circulate the plan.")
     ('the Planning Unit',)
@@ -1311,6 +1356,8 @@ def decision_parties(text: str, known: frozenset[str] = frozenset()) -> tuple[st
         flat = f"{clause['subject']} {flat[clause.end() :]}"
     found = responsible_in(flat)
     if len(found) == 1 and flat.startswith(found[0]):  # the sentence's subject
+        if _NOTING.search(found[0]):  # `The Board noted that UNICEF will …`: what was noted
+            return ()
         if re.search(r"\bnot\b", found[0], re.IGNORECASE) or _NO_VERB_AFTER_TO.match(
             flat[len(found[0]) :]
         ):
@@ -1985,12 +2032,30 @@ def _is_a_date(words: str) -> bool:
     )
 
 
+def unused_span(text: str, due: Due | None, due_text: str) -> str:
+    """The ``within`` span of a decision that has no deadline (``due`` and ``due_text``, as
+    :func:`decision_deadline` gives them) because the span stands out of its verb phrase
+    (``The Unit, having replied within 10 days, will close the file``), as written; else
+    ``""``. It stays in the text, and the readers report it rather than pass it over.
+
+    >>> unused_span("HR, having replied within 10 days, will hire.", None, "")
+    'within 10 days'
+    >>> unused_span("HR will hire within 10 days.", parse_due("May 2024"), "")
+    ''
+    """
+    if due is not None or due_text or (span := _WITHIN.search(text)) is None:
+        return ""
+    return span.group()
+
+
 def unused_deadlines(
-    text: str, used: str, *, dayfirst: bool | None, meeting_date: dt.date | None
+    text: str, used: Due | str, *, dayfirst: bool | None, meeting_date: dt.date | None
 ) -> list[tuple[str, str]]:
     """The deadlines that a decision's later clauses with parties of their own give
-    (:func:`decision_clauses`) and that are not ``used``, the decision's (as written),
-    each with the clause's subject: a decision has one deadline; these stay in its text.
+    (:func:`decision_clauses`) and that are not ``used``, the decision's (read, or as
+    written when it does not read), each with the clause's subject: a decision has one
+    deadline; these stay in its text. A deadline ending on the decision's day in other
+    words (``by the end of May 2024`` after ``by 31 May 2024``) is the decision's.
 
     >>> unused_deadlines("HR to hire by May 2024 and Finance to pay by June 2024.", "May 2024",
     ...                  dayfirst=None, meeting_date=None)
@@ -2000,7 +2065,7 @@ def unused_deadlines(
     for clause, subject in decision_clauses(text)[1:]:
         due, due_text, _ = decision_deadline([clause], dayfirst=dayfirst, meeting_date=meeting_date)
         written = due.text if due is not None else due_text
-        if written and written != used:
+        if written and not _same_deadline(due or due_text, used):
             found.append((subject, written))
     return found
 
@@ -2469,17 +2534,16 @@ class _Reader:
                 entry.line,
                 Severity.WARNING,
             )
-        elif due is None and not due_text and (span := _WITHIN.search(text)) is not None:
+        elif span := unused_span(text, due, due_text):
             self.problem(
                 "GT349",
-                f"decision {entry.ref or _label(text)}: the span {span.group()!r} is not in "
+                f"decision {entry.ref or _label(text)}: the span {span!r} is not in "
                 "the decision's verb phrase and is read as no deadline; kept in its text",
                 entry.line,
                 Severity.WARNING,
             )
-        used = due.text if due is not None else due_text
-        self.check_clauses(entry, text, used)
-        self.check_items(entry, text, used)
+        self.check_clauses(entry, text, due or due_text)
+        self.check_items(entry, text, due or due_text)
         self.check_recipients(entry, text)
         return Decision(
             ref=entry.ref,
@@ -2492,10 +2556,11 @@ class _Reader:
             origin=self.where(entry.line),
         )
 
-    def check_clauses(self, entry: _Pending, text: str, used: str) -> None:
+    def check_clauses(self, entry: _Pending, text: str, used: Due | str) -> None:
         """Report (GT352) a deadline that a later clause with a party of its own gives
         (``… and the Unit to comment by 30 March 2024``) and that is not the decision's:
         a decision has one deadline, the first; the other stays in its text."""
+        kept = used.text if isinstance(used, Due) else used
         for subject, written in unused_deadlines(
             text, used, dayfirst=self.dayfirst, meeting_date=self.meeting_date
         ):
@@ -2503,22 +2568,23 @@ class _Reader:
                 "GT352",
                 f"decision {entry.ref or _label(text)}: {subject!r} has a deadline of its "
                 f"own, {written!r}; the decision keeps both parties but one deadline, "
-                f"{used!r}; the other stays in its text",
+                f"{kept!r}; the other stays in its text",
                 entry.line,
                 Severity.WARNING,
             )
 
-    def check_items(self, entry: _Pending, text: str, used: str) -> None:
+    def check_items(self, entry: _Pending, text: str, used: Due | str) -> None:
         """Report (GT352) a deadline that an item of a decision's sub-list gives and that is
         not the decision's (``- The Unit to draft the plan by May 2024:`` over ``a) costs by
         April 2024;``): a decision has one deadline, the first; the others stay in its text."""
+        kept = used.text if isinstance(used, Due) else used
         for item, written in unused_item_deadlines(
             text, used, dayfirst=self.dayfirst, meeting_date=self.meeting_date
         ):
             self.problem(
                 "GT352",
                 f"decision {entry.ref or _label(text)}: its item {_label(item)} has a deadline "
-                f"of its own, {written!r}; the decision keeps one deadline, {used!r}; the "
+                f"of its own, {written!r}; the decision keeps one deadline, {kept!r}; the "
                 "other stays in its text",
                 entry.line,
                 Severity.WARNING,
@@ -2659,11 +2725,6 @@ class _Reader:
             origin=self.where(first),
         )
 
-    def _ends_with_a_day(self, text: str) -> bool:
-        """Whether ``text`` ends with a deadline's date that reads whole."""
-        due = deadline_in(text, dayfirst=self.dayfirst)
-        return due is not None and text.rstrip().endswith(due.text)
-
     def check_end(self) -> None:
         """Report (GT344) a text whose last line ends mid-sentence, unless it is the last
         item of a list whose items end with ``;`` and it ends with a date that reads (``b)
@@ -2673,10 +2734,8 @@ class _Reader:
         if last is None or _ENDS_SENTENCE.search(last.clean):
             return
         before = next(filled, None)
-        if (
-            before is not None
-            and before.clean.rstrip().endswith(";")
-            and self._ends_with_a_day(last.clean)
+        if ends_a_semicolon_list(
+            last.clean, before.clean if before is not None else None, dayfirst=self.dayfirst
         ):
             return
         self.problem(
