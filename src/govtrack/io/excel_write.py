@@ -36,8 +36,9 @@ only), Action #, Key action, Responsible, Deadline, Status (On schedule,
 Behind schedule, Reasons for delay, Recommendations for reports' activities),
 Comments, Updates, Scope, Group (when any action has one), then one column per
 unknown column an action keeps (``extra``), by its header (the last hidden column,
-``_govtrack extra from Donor``, names the first of them by its header, so that each reads
-back under its key even when it is named as a column the sheet does not write). Past the last column,
+``_govtrack extra from Donor``, names the first of them by its header, so that each
+reads back under its key even when it is named as a column the sheet does not write). Past
+the last column,
 a hidden column headed ``_govtrack due end`` holds each deadline's last day as an Excel
 date number (``none`` for an action without one, so that every row govtrack wrote
 reads back as an action, never as a section row or a note): conditional
