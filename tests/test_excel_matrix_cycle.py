@@ -449,6 +449,20 @@ def test_extra_entry_named_as_a_column_the_sheet_does_not_write_reads_back(
     assert ([action], []) == (list(back.actions), [str(p) for p in back.problems])
 
 
+@pytest.mark.parametrize(
+    ("key", "said"),
+    [("Donor\nname", "extra['Donor name']"), ("", "empty one"), (" Donor", "Donor")],
+)
+def test_an_extra_key_no_header_holds_is_refused(tmp_path: Path, key: str, said: str) -> None:
+    """Regression: an extra key with a line break read back as `Donor name`, an empty one
+    as `Column I` (GT205), in silence; refused unless lossy, naming the key."""
+    action = gt.Action(text="Do it", extra={key: "d"})
+    doc = gt.Document(plans=(gt.ActionPlan(title="P", actions=(action,)),))
+    with pytest.raises(gt.WriteError, match=re.escape(said)):
+        gt.dump(doc, tmp_path / "m.xlsx", layout="matrix", on=ON)
+    gt.dump(doc, tmp_path / "m.xlsx", layout="matrix", on=ON, lossy=True)
+
+
 def test_a_column_inserted_by_a_partner_moves_no_extra_column(tmp_path: Path) -> None:
     """The hidden `_govtrack extra from …` column names the first extra column by its header,
     not its letter: a column a partner inserts among the matrix's own (a `Budget` column

@@ -1609,8 +1609,7 @@ def test_a_syntax_error_names_the_file_first_as_other_errors_do(tmp_path: Path) 
         with pytest.raises(gt.SchemaError) as caught:
             gt.load(path)
         messages.append(str(caught.value))
-    # the file's name, as a workbook's messages give it (not the folders it sits in)
-    assert ["bad.json: line 2: not JSON: Expecting value at column 12", "zero.json: "] == [
+    assert [f"{bad}: line 2: not JSON: Expecting value at column 12", f"{zero}: "] == [
         messages[0],
-        messages[1][: len("zero.json: ")],
+        messages[1][: len(f"{zero}: ")],
     ]

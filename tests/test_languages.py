@@ -99,6 +99,9 @@ def test_french_and_spanish_status_words(word: str, status: gt.Status) -> None:
             "N° de la recommandation",
             "No. recommandation",
             "Nº recommandation",
+            "N°recommandation",
+            "N ° recommandation",
+            "N°Rec",
         )
     ]
     + [

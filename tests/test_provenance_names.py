@@ -8,11 +8,13 @@ the same content under two names are equal, their reading problems included.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 from pathlib import Path
 
 import attrs
 import openpyxl
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -46,7 +48,10 @@ def test_a_copy_under_another_name_reads_equal(tmp_path: Path) -> None:
     assert a == b
     assert a.problems[0].location is not None
     assert b.problems[0].location is not None
-    assert (a.problems[0].location.file, b.problems[0].location.file) == ("a.txt", "b.txt")
+    assert (a.problems[0].location.file, b.problems[0].location.file) == (
+        str(tmp_path / "a.txt"),
+        str(tmp_path / "b.txt"),
+    )
 
 
 def test_an_annotated_copy_reads_equal_to_its_original(tmp_path: Path) -> None:
@@ -104,29 +109,27 @@ def test_the_same_text_under_two_names_reads_to_equal_documents(
     assert gt.loads(gt.dumps(a, format="json"), format="json") == b
 
 
-def test_text_files_and_workbooks_record_the_file_name_alike(tmp_path: Path) -> None:
-    """Regression: a workbook's locations named the file (`m.xlsx`), a text file's the path
-    as given (`/tmp/…/prev/n.md`), so citations differed by format; both name the file now,
-    and `Document.source` keeps the path."""
+def test_a_text_file_is_cited_by_its_path_a_workbook_by_its_name(tmp_path: Path) -> None:
+    """A text file's locations name the path as given, which tells `prev/n.md` from
+    `cur/n.md` (and its messages keep the folder); a workbook's name the file. Both keep the
+    path as given as `Document.source`."""
     for folder in ("prev", "cur"):
         (tmp_path / folder).mkdir()
         _plan_workbook(tmp_path / folder / "m.xlsx")
         (tmp_path / folder / "n.md").write_text(_NOTES, encoding="utf-8")
     for folder in ("prev", "cur"):
         book, notes = gt.load(tmp_path / folder / "m.xlsx"), gt.load(tmp_path / folder / "n.md")
-        assert (book.source, notes.source) == (
-            str(tmp_path / folder / "m.xlsx"),
-            str(tmp_path / folder / "n.md"),
-        )
-        assert [p.location.cite() for p in notes.problems if p.location] == ["n.md: line 5"]
+        path = str(tmp_path / folder / "n.md")
+        assert (book.source, notes.source) == (str(tmp_path / folder / "m.xlsx"), path)
+        assert [p.location.cite() for p in notes.problems if p.location] == [f"{path}: line 5"]
         assert book.problems[0].location is not None
         assert book.problems[0].location.cite() == "m.xlsx: Plan!D2"
-        origins = [m.origin.file for m in notes.meetings if m.origin]
-        assert origins == ["n.md"]
+        assert [m.origin.file for m in notes.meetings if m.origin] == [path]
 
 
-def test_a_forced_format_records_the_file_name_too(tmp_path: Path) -> None:
-    (tmp_path / "notes.txt").write_text(_NOTES, encoding="utf-8")
-    doc = gt.load(tmp_path / "notes.txt", format="minutes")
-    assert doc.source == str(tmp_path / "notes.txt")
-    assert {p.location.file for p in doc.problems if p.location} == {"notes.txt"}
+def test_a_text_file_s_read_error_names_its_folder(tmp_path: Path) -> None:
+    """Regression (today): the message named `readme.txt` alone, not which folder's."""
+    (tmp_path / "m2").mkdir()
+    (tmp_path / "m2" / "readme.txt").write_text("just a note\n", encoding="utf-8")
+    with pytest.raises(gt.FormatError, match=re.escape(str(tmp_path / "m2" / "readme.txt"))):
+        gt.load(tmp_path / "m2" / "readme.txt")

@@ -9,8 +9,6 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
 
-import attrs
-
 from govtrack._errors import ArgumentError, FormatError, UnsupportedFormatError, WriteError
 from govtrack.io import FORMATS, format_for_suffix, module_of
 from govtrack.io import json as json_format
@@ -278,9 +276,9 @@ def load(
             not take is refused with an ``UnsupportedFormatError`` saying which it takes.
 
     Returns:
-        The Document; its ``source`` is the path as given, and the locations of its
-        records and problems name the file (``Location.file``, ``"partner.xlsx"``), for a
-        workbook and a text file alike.
+        The Document; its ``source`` is the path as given. The locations of its records
+        and problems (``Location.file``) name a text file by the path as given
+        (``"unitA/minutes.md"``) and a workbook by its name (``"partner.xlsx"``).
 
     Raises:
         FormatError: The file is not in a format govtrack reads (an old ``.xls``, a
@@ -316,18 +314,16 @@ def load(
     if format is None and data.startswith(_OLE2):
         _check_workbook_container(file)  # raises, saying which old or encrypted file it is
     text = decode_text(data, source=file.name, encoding=encoding)
-    # One rule for every format: locations and messages name the file (as a workbook's
-    # do), the document's source is the path as given.
+    # A text file's locations and messages name the path as given (`unitA/minutes.md`),
+    # which tells apart files of one name in two folders; a workbook's name the file.
     if format is not None:
-        document = loads(text, format=format, source=file.name, limits=limits, **options)
-        return attrs.evolve(document, source=str(file))
+        return loads(text, format=format, source=str(file), limits=limits, **options)
     names = [fmt.name for fmt in format_for_suffix(suffix) if fmt.text] or [
         fmt.name for fmt in FORMATS.values() if fmt.text
     ]
     if "json" not in names and text.lstrip().startswith("{"):
         names.insert(0, "json")
-    document = _sniff_and_read(text, names, file.name, limits, options)
-    return attrs.evolve(document, source=str(file))
+    return _sniff_and_read(text, names, str(file), limits, options)
 
 
 def combine(*documents: Document | Iterable[Document]) -> Document:

@@ -182,11 +182,15 @@ def normalise_header(text: str) -> str:
     'status of implementation'
     >>> normalise_header("N°"), normalise_header("Comments/Updates")
     ('no', 'comments / updates')
+    >>> normalise_header("N°recommandation"), normalise_header("N ° recommandation")
+    ('no recommandation', 'no recommandation')
     """
     folded = text.replace("\u00a0", " ").casefold()
     folded = folded.replace("(s)", "")
     if "°" in folded or "º" in folded or "№" in folded:  # N°, Nº, № (numero) read as No
-        folded = folded.replace("№", "no").replace("°", "o").replace("º", "o")
+        # a word of its own, however it is spaced: N°rec, N ° rec, Nº rec
+        folded = re.sub(r"\bn\s*[°º]\s*", "no ", folded).replace("№", " no ")
+        folded = folded.replace("°", "o").replace("º", "o")
     folded = re.sub(r"[^\w#/&]+", " ", folded)
     return " ".join(folded.replace("/", " / ").split())
 

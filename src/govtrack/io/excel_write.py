@@ -1365,6 +1365,16 @@ def _action_cells_lost(path: str, action: Action, *, report: bool) -> Iterator[s
                 f"{path}.extra[{name!r}] {_short(value)} would be left out (the reader takes "
                 f"a column headed {GOVTRACK_MARKER!r}… for one of govtrack's own)"
             )
+        elif not name.strip():
+            yield (
+                f"{path}.extra[{name!r}] would read back under a header made up for an "
+                "empty one (Column and its letter): an extra key needs a word"
+            )
+        elif " ".join(name.split()) != name:
+            yield (
+                f"{path}.extra[{name!r}] would read back as extra[{' '.join(name.split())!r}] "
+                "(a header's line breaks and runs of spaces read as one space)"
+            )
 
 
 def _reads_as_due(text: str) -> bool:
