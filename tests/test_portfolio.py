@@ -218,7 +218,7 @@ def test_gt113_not_for_one_decision_of_two_meetings(tmp_path: Path) -> None:
         (tmp_path / f"{name}.md").write_text(_minutes(committee, day), encoding="utf-8")
     (tmp_path / "copy.md").write_text(_minutes("Finance", "12"), encoding="utf-8")
     finance, audit, copy = (gt.load(tmp_path / f"{n}.md") for n in ("finance", "audit", "copy"))
-    expected = ([], 1)
+    expected: tuple[list[str], int] = ([], 1)
     assert expected == (_gt113(gt.combine(finance, audit)), len(_gt113(gt.combine(finance, copy))))
 
 
@@ -278,7 +278,7 @@ def test_gt113_containers_of_another_kind_or_date_are_others() -> None:
             ),
         )
     )
-    expected = ([], [], [], 1, 1)
+    expected: tuple[list[str], list[str], list[str], int, int] = ([], [], [], 1, 1)
     actual = (
         _gt113(gt.combine(evaluation, plan("Plan", "b"))),
         _gt113(gt.combine(report("Q1 2024", "a"), report("Q2 2024", "b"))),

@@ -468,7 +468,7 @@ def _containers(doc: Document) -> Iterator[tuple[tuple[str, ...], Action]]:
     container across files: an evaluation's title, a meeting's title and date, a report's
     working group and period, a plan's title (each folded; untitled is a title too)."""
     for evaluation in doc.evaluations:
-        key = ("evaluation", _fold(evaluation.title))
+        key: tuple[str, ...] = ("evaluation", _fold(evaluation.title))
         yield from ((key, action) for action in evaluation.actions)
     for meeting in doc.meetings:
         day = meeting.date.isoformat() if meeting.date is not None else ""
