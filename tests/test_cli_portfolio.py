@@ -47,11 +47,10 @@ def _action(ref: str, text: str, status: gt.Status, due: str, cell: str) -> gt.A
 
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
-    """Two trackers, a plan in JSON and one in a text matrix, sharing one action."""
+    """Two trackers, an untitled plan in JSON and one in a text matrix, sharing one action."""
     root = tmp_path / "round"
     root.mkdir()
     plan = gt.ActionPlan(
-        title="Plan",
         actions=(
             _action("1", "Train the district staff.", gt.Status.NOT_STARTED, "2023/12", "B3"),
             _action("2", "Publish the bulletin.", gt.Status.COMPLETED, "2023/06", "B4"),
@@ -89,12 +88,12 @@ def test_validate_of_two_files_cites_each_place_with_its_file(folder: Path) -> N
             "due '2023/12' (owed by M&E Unit)"
         ),
         (
-            f"info    {b}: line 3: GT110 action 7 'Train the  district staff.' was due "
+            "info    b.md: line 3: GT110 action 7 'Train the  district staff.' was due "
             "'2023/12' (owed by M&E Unit)"
         ),
         (
-            f"warning {b}: line 3: GT113 action 7 'Train the  district staff.': the same "
-            f"action is in a.xlsx: Plan!B3 (Not started) and {b}: line 3 (Ongoing): counted "
+            "warning b.md: line 3: GT113 action 7 'Train the  district staff.': the same "
+            "action is in a.xlsx: Plan!B3 (Not started) and b.md: line 3 (Ongoing): counted "
             "twice in the rates"
         ),
     ]
@@ -113,7 +112,7 @@ def test_a_folder_is_read_in_name_order_skipping_what_no_reader_knows(
     folder: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A folder gives its readable files, in name order, not its subfolders; a file no reader
-    knows is told on stderr and skipped, and the exit status says so (2)."""
+    knows is told on stderr as skipped, and the exit status is the command's own."""
     (folder / "notes.csv").write_text("a,b\n", encoding="utf-8")
     (folder / "older").mkdir()
     (folder / ".hidden.json").write_text("{", encoding="utf-8")
@@ -121,18 +120,50 @@ def test_a_folder_is_read_in_name_order_skipping_what_no_reader_knows(
     data = json.loads(text)
     err = capsys.readouterr().err
     expected = (
-        2,
+        0,
         [str(folder / "a.json"), str(folder / "b.md")],
         4,
-        [f"govtrack: {folder / 'notes.csv'}: not read", f"govtrack: {folder / 'older'}: not read"],
+        [
+            f"govtrack: skipped: {folder / 'notes.csv'} (not a format govtrack reads)",
+            f"govtrack: skipped: {folder / 'older'} (a folder: folders inside a folder are not read)",
+        ],
     )
-    actual = (
-        code,
-        data["files"],
-        data["total"],
-        [line.split(": not read")[0] + ": not read" for line in err.splitlines()],
-    )
+    actual = (code, data["files"], data["total"], err.splitlines())
     assert expected == actual
+
+
+@pytest.mark.parametrize("stray", ["report.pdf", "desktop.ini", "Thumbs.db", "sub/", "~$a.xlsx"])
+def test_a_stray_file_in_a_folder_leaves_the_exit_status_to_validate(
+    folder: Path, stray: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Regression: a file no reader knows (or a subfolder) in a folder made validate exit 2,
+    hiding its errors (1) from CI; it is told on stderr and the status is validate's own."""
+    (folder / "c.md").write_text(
+        "| Ref | Action | Responsible | Deadline | Status |\n"
+        "|---|---|---|---|---|\n"
+        "| 9 | Buy the tapes. | HR Unit | 2023/12 | Stalled |\n",
+        encoding="utf-8",
+    )
+    if stray.endswith("/"):
+        (folder / stray).mkdir()
+    else:
+        (folder / stray).write_bytes(b"\x00\x01")
+    code, _ = run("validate", folder, "--on", "2024-03-31", "--select", "GT101")
+    err = capsys.readouterr().err
+    expected = (1, [f"govtrack: skipped: {folder / stray.rstrip('/')} ("])
+    assert expected == (code, [line.split("(")[0] + "(" for line in err.splitlines()]), err
+
+
+def test_a_file_of_a_known_suffix_in_a_folder_that_fails_to_read_gives_2(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A file in a folder that govtrack reads by its suffix but cannot read still exits 2, and
+    so does a file named on the command line that no reader knows."""
+    (folder / "c.json").write_text("{", encoding="utf-8")
+    (folder.parent / "report.pdf").write_bytes(b"%PDF-1.4")
+    in_folder = run("validate", folder, "--on", "2024-03-31")[0]
+    named = run("validate", folder.parent / "report.pdf", "--on", "2024-03-31")[0]
+    assert (2, 2) == (in_folder, named), capsys.readouterr().err
 
 
 def test_a_folder_of_readable_files_exits_as_one_file(folder: Path) -> None:
@@ -203,7 +234,7 @@ def test_a_combined_json_document_cites_its_files(tmp_path: Path) -> None:
     gt.dump(both, tmp_path / "both.json")
     code, text = run("validate", tmp_path / "both.json", "--on", "2023-05-01", "--select", "GT349")
     problems = [line for line in text.splitlines() if line.startswith("warning")]
-    expected = [f"{tmp_path / name}: line 5" for name in ("a.md", "b.md")]
+    expected = [f"{name}: line 5" for name in ("a.md", "b.md")]
     assert expected == [line.split(": GT349")[0].split(None, 1)[1] for line in problems], text
     assert code in {0, 1}
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -200,3 +201,89 @@ def test_gt113_is_a_warning_listed_among_the_rules() -> None:
     """GT113 is registered as a warning."""
     expected = [gt.Severity.WARNING]
     assert expected == [r.severity for r in gt.RULES if r.code == "GT113"]
+
+
+def _minutes(committee: str, day: str) -> str:
+    return (
+        f"Minutes of the {committee} Committee meeting\nDate: {day} March 2024\n\n"
+        "Decisions:\n1. The Secretariat will circulate the minutes to members by 20 March 2024.\n"
+    )
+
+
+def test_gt113_not_for_one_decision_of_two_meetings(tmp_path: Path) -> None:
+    """Regression: the same decision words in two meetings' minutes (another committee,
+    another day) were GT113, though they are two decisions; the same meeting's minutes in
+    two files still are."""
+    for name, committee, day in [("finance", "Finance", "12"), ("audit", "Audit", "14")]:
+        (tmp_path / f"{name}.md").write_text(_minutes(committee, day), encoding="utf-8")
+    (tmp_path / "copy.md").write_text(_minutes("Finance", "12"), encoding="utf-8")
+    finance, audit, copy = (gt.load(tmp_path / f"{n}.md") for n in ("finance", "audit", "copy"))
+    expected: tuple[list[str], int] = ([], 1)
+    assert expected == (_gt113(gt.combine(finance, audit)), len(_gt113(gt.combine(finance, copy))))
+
+
+def _evaluation(title: str, owner: str, file: str) -> gt.Document:
+    action = gt.Action(
+        ref="1.1",
+        text="Develop a monitoring plan",
+        responsible=(owner,),
+        origin=gt.Location(file=file, sheet="MR matrix", cell="I9"),
+    )
+    recommendation = gt.Recommendation(ref="1", text="Monitor.", actions=(action,))
+    return gt.Document(evaluations=(gt.Evaluation(title=title, recommendations=(recommendation,)),))
+
+
+@pytest.mark.parametrize(
+    ("title", "owner", "found"),
+    [
+        ("Evaluation of the Peru programme", "CO Peru", 0),  # another evaluation
+        ("Evaluation of the country programme", "CO Peru", 0),  # the same ref, other owners
+        ("Evaluation of the country programme", "CO  kenya", 1),  # the same action
+        ("Evaluation of the  Country programme", "", 1),  # the same ref, no owner said
+    ],
+)
+def test_gt113_the_ref_key_within_one_evaluation_with_parties_in_common(
+    title: str, owner: str, found: int
+) -> None:
+    """Regression: two offices' evaluations, each with '1.1 Develop a monitoring plan' owed
+    by CO Kenya and by CO Peru, were GT113 by their ref. The same ref and text are the same
+    action only in the same evaluation (title), its parties not disjoint."""
+    kenya = _evaluation("Evaluation of the country programme", "CO Kenya", "kenya.xlsx")
+    other = _evaluation(title, owner, "other.xlsx")
+    assert found == len(_gt113(gt.combine(kenya, other)))
+
+
+def test_gt113_containers_of_another_kind_or_date_are_others() -> None:
+    """An evaluation's key action and a plan's with the same text and party are not the same
+    action; nor are two reports' activities of another period, or two plans' of another title."""
+    text, party = "Train the district staff.", ("M&E Unit",)
+
+    def act(cls: type[gt.Action], file: str) -> Any:
+        return cls(text=text, responsible=party, origin=gt.Location(file=file, line=2))
+
+    def report(period: str, file: str) -> gt.Document:
+        activity = act(gt.Activity, file)
+        return gt.Document(
+            reports=(gt.ProgressReport(title="R", period_text=period, activities=(activity,)),)
+        )
+
+    def plan(title: str, file: str) -> gt.Document:
+        return gt.Document(plans=(gt.ActionPlan(title=title, actions=(act(gt.Action, file),)),))
+
+    evaluation = gt.Document(
+        evaluations=(
+            gt.Evaluation(
+                title="Plan",
+                recommendations=(gt.Recommendation(text="r", actions=(act(gt.Action, "a"),)),),
+            ),
+        )
+    )
+    expected: tuple[list[str], list[str], list[str], int, int] = ([], [], [], 1, 1)
+    actual = (
+        _gt113(gt.combine(evaluation, plan("Plan", "b"))),
+        _gt113(gt.combine(report("Q1 2024", "a"), report("Q2 2024", "b"))),
+        _gt113(gt.combine(plan("Plan A", "a"), plan("Plan B", "b"))),
+        len(_gt113(gt.combine(report("Q1 2024", "a"), report("q1  2024", "b")))),
+        len(_gt113(gt.combine(plan("Plan A", "a"), plan("plan a", "b")))),
+    )
+    assert expected == actual

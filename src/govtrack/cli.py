@@ -382,12 +382,12 @@ _READABLE = frozenset(suffix for fmt in FORMATS.values() for suffix in fmt.suffi
 """The suffixes of the files a folder given on the command line is read for."""
 
 
-def _inputs(given: Sequence[str]) -> tuple[list[str], int]:
+def _inputs(given: Sequence[str]) -> list[str]:
     """The files to read: each file as given, and each folder's files govtrack reads (by
-    suffix), in name order, not its subfolders nor its hidden files (``.name``). What a
-    folder holds that is not read is told on stderr, and counted (the second value)."""
+    suffix), in name order, not its subfolders nor its hidden files (``.name``). What else
+    a folder holds is told on stderr as skipped; it does not change the exit status (a
+    file named on the command line is read, and refused if it cannot be)."""
     files: list[str] = []
-    skipped = 0
     for name in given:
         folder = Path(name)
         if not folder.is_dir():
@@ -398,18 +398,16 @@ def _inputs(given: Sequence[str]) -> tuple[list[str], int]:
             if entry.name.startswith("."):
                 continue
             if entry.is_dir():
-                why = "a folder (folders inside a folder are not read)"
+                why = "a folder: folders inside a folder are not read"
             elif entry.name.startswith("~$"):
-                why = "an Office lock file (the workbook is open)"
+                why = "an Office lock file: the workbook is open"
             elif entry.suffix.lower() not in _READABLE:
-                known = ", ".join(sorted(_READABLE))
-                why = f"no reader knows its suffix (govtrack reads {known})"
+                why = "not a format govtrack reads"
             else:
                 files.append(str(entry))
                 found += 1
                 continue
-            skipped += 1
-            print(f"govtrack: {entry}: not read: {why}", file=sys.stderr)
+            print(f"govtrack: skipped: {entry} ({why})", file=sys.stderr)
         if not found:
             raise GovtrackError(f"{name}: the folder holds no file govtrack reads")
     seen: dict[Path, str] = {}
@@ -422,7 +420,7 @@ def _inputs(given: Sequence[str]) -> tuple[list[str], int]:
                     "counted twice"
                 )
             seen[key] = file
-    return files, skipped
+    return files
 
 
 def _takes_dayfirst(files: Sequence[str]) -> bool:
@@ -1086,10 +1084,9 @@ def _run(args: argparse.Namespace, stream: TextIO) -> int:
         return EXIT_OK
     if args.command == "diff":
         return _diff(args, stream)
-    skipped = 0
     if args.command in {"validate", "summary", "reminders"}:
         given = list(args.file)
-        args.files, skipped = _inputs(given)
+        args.files = _inputs(given)
         several = len(args.files) > 1
         args.file = f"{len(args.files)} files" if several else args.files[0]
         args.named = shlex.join(given) if several else args.files[0]
@@ -1131,7 +1128,7 @@ def _run(args: argparse.Namespace, stream: TextIO) -> int:
             done = _summary(args, doc, stream)
         else:
             done = _reminders(args, doc, stream)
-        return max(done, EXIT_UNREADABLE) if skipped else done
+        return done
     return _convert(args, stream)
 
 

@@ -458,28 +458,60 @@ def _said_status(action: Action) -> str:
     return action.status_text.strip() or "no status"
 
 
-def _same_action_keys(action: Action) -> list[tuple[str, ...]]:
-    """What makes two actions the same: their text (whitespace and case folded) with one of
-    their responsible parties, or with their ref."""
-    text = " ".join(action.text.split()).casefold()
+def _fold(text: str) -> str:
+    """A text with its whitespace and case folded, to compare."""
+    return " ".join(text.split()).casefold()
+
+
+def _containers(doc: Document) -> Iterator[tuple[tuple[str, ...], Action]]:
+    """Each action of ``doc``, in the order of ``doc.actions``, with what identifies its
+    container across files: an evaluation's title, a meeting's title and date, a report's
+    working group and period, a plan's title (each folded; untitled is a title too)."""
+    for evaluation in doc.evaluations:
+        key: tuple[str, ...] = ("evaluation", _fold(evaluation.title))
+        yield from ((key, action) for action in evaluation.actions)
+    for meeting in doc.meetings:
+        day = meeting.date.isoformat() if meeting.date is not None else ""
+        key = ("meeting", _fold(meeting.title), day)
+        yield from ((key, action) for action in meeting.actions)
+    for report in doc.reports:
+        period = _fold(report.period_text) or (str(report.period) if report.period else "")
+        key = ("report", _fold(report.working_group), period)
+        yield from ((key, action) for action in report.actions)
+    for plan in doc.plans:
+        key = ("plan", _fold(plan.title))
+        yield from ((key, action) for action in plan.actions)
+
+
+def _same_action_keys(container: tuple[str, ...], action: Action) -> list[tuple[str, ...]]:
+    """What makes two actions the same: their container, their text (whitespace and case
+    folded) and one of their responsible parties, or their ref."""
+    text = _fold(action.text)
     if not text:
         return []
-    parties = {" ".join(party.split()).casefold() for party in action.responsible}
-    keys: list[tuple[str, ...]] = [("by", text, party) for party in sorted(parties) if party]
+    keys = [("by", *container, text, party) for party in sorted(_parties(action)) if party]
     ref = action.ref.strip().rstrip(".)").strip().casefold()
     if ref:
-        keys.append(("ref", text, ref))
+        keys.append(("ref", *container, text, ref))
     return keys
+
+
+def _parties(action: Action) -> set[str]:
+    """An action's responsible parties, folded."""
+    return {_fold(party) for party in action.responsible} - {""}
 
 
 @rule("GT113", Severity.WARNING, "the same action in two files")
 def _same_action_in_two_files(doc: Document, on: dt.date) -> Iterator[Issue]:
-    """Two actions with the same text and a responsible party in common (or the same ref),
-    read from different files (a combined document): both are counted in the rates. One
-    file's repeats are GT108's; a rule that resolves by itself is counted in no rate."""
+    """Two actions of the same container (the same evaluation title, meeting title and
+    date, report working group and period, or plan title) with the same text and a
+    responsible party in common (or the same ref, their parties not disjoint), read from
+    different files (a combined document): both are counted in the rates. One file's
+    repeats are GT108's; a rule that resolves by itself is counted in no rate."""
     del on
-    first: dict[tuple[str, ...], tuple[Action, Location]] = {}
-    for action in doc.actions:
+    # Per key, the first action of each file and set of parties: enough to find a match.
+    first: dict[tuple[str, ...], dict[tuple[str, frozenset[str]], tuple[Action, Location]]] = {}
+    for container, action in _containers(doc):
         origin = action.origin
         if (
             origin is None
@@ -487,10 +519,17 @@ def _same_action_in_two_files(doc: Document, on: dt.date) -> Iterator[Issue]:
             or (isinstance(action, Decision) and action.deemed_consent and action.status is None)
         ):
             continue
-        keys = _same_action_keys(action)
-        found = [first[key] for key in keys if key in first and first[key][1].file != origin.file]
+        keys = _same_action_keys(container, action)
+        parties = frozenset(_parties(action))
+        found = [
+            earlier
+            for key in keys
+            for (file, theirs), earlier in first.get(key, {}).items()
+            if file != origin.file
+            and (key[0] == "by" or not parties or not theirs or parties & theirs)
+        ]
         for key in keys:
-            first.setdefault(key, (action, origin))
+            first.setdefault(key, {}).setdefault((origin.file, parties), (action, origin))
         if not found:
             continue
         earlier, place = found[0]
