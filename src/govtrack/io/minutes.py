@@ -418,21 +418,27 @@ _DECIDED_TO = re.compile(
 _MODAL = re.compile(
     r"\b(?:will|shall|would|should|must|to|if|when|unless|once|after)\b", re.IGNORECASE
 )
-_NOTING = re.compile(
-    r"\b(?:noted|notes|took\s{1,3}note|takes\s{1,3}note|welcomed|welcomes|acknowledged"
+_NOTING_WORDS = (
+    r"(?:noted|notes|took\s{1,3}note|takes\s{1,3}note|welcomed|welcomes|acknowledged"
     r"|acknowledges|recogni[sz]ed|appreciated|commended|congratulated|heard|received"
-    r"|reviewed|discussed)\b",
-    re.IGNORECASE,
+    r"|reviewed|discussed)"
 )
-"""A verb that tells what a body noted, not what it decided: ``The Board noted …``."""
-_DECIDING = re.compile(
-    r"\b(?:agreed|agrees|decided|decides|resolved|resolves|requested|requests|directed"
-    r"|directs|instructed|instructs|approved|approves|endorsed|endorses|tasked|tasks"
-    r"|adopted|adopts|mandated|assigned|asked|urged|invited|recommended|called\s{1,3}(?:on|upon)"
-    r"|will|shall|must)\b",
-    re.IGNORECASE,
+_NOTING = re.compile(rf"(?<![\w-]){_NOTING_WORDS}\b")
+"""A verb that tells what a body noted, not what it decided: ``The Board noted …``.
+Lowercase only: a capitalised word inside a name (``The Recognised Training Providers``,
+``Received Documents Unit``) is part of the name."""
+_NOTED_OPENING = re.compile(rf"(?i:{_NOTING_WORDS})\b(?!\s{{1,3}}[A-Z])")
+"""A noting verb opening a line (``Noted:``, ``Noted that …``, ``Took note of …``), not the
+first word of a name (``Received Documents Unit``)."""
+_NOTING_LEAD = re.compile(
+    rf"(?:^(?i:{_NOTING_WORDS})|\s{_NOTING_WORDS})(?:\s{{1,3}}and\s{{1,3}}{_NOTING_WORDS})*"
+    r"(?:\s{1,3}of)?(?:\s{1,3}with\s{1,3}[a-z]+)?"
+    r"(?:\s{1,3}(?:that|as\s{1,3}follows|the\s{1,3}following(?:\s{1,3}[a-z]+){0,3}))?"
+    r"\s{0,3}:\s{0,3}$"
 )
-"""A verb that tells what a body decided or asked for: ``The Board requested …``."""
+"""A lead-in whose colon a noting verb governs: ``The Board noted the following:``, ``The
+meeting took note of the following:``, ``Noted:``; not ``The Board discussed the findings
+and expects the following:``, whose colon another verb governs."""
 _SENTENCE_VERB = re.compile(r"\b(?:will|shall|would|should|must)\b", re.IGNORECASE)
 """A word that makes a line a sentence rather than a title."""
 _UNITS = (
@@ -1000,8 +1006,7 @@ def item_parties(text: str, known: frozenset[str] = frozenset()) -> tuple[str, .
     parties = decision_parties(text, known)
     if parties:
         return parties
-    head = text.partition("\n")[0]
-    if _NOTING.search(head) and not _DECIDING.search(head):
+    if _NOTING_LEAD.search(squash(text.partition("\n")[0])):
         return ()  # the items are what was noted (`The Board noted the following:`)
     found: dict[str, None] = {}
     for item in text.split("\n")[1:]:
@@ -1356,7 +1361,8 @@ def decision_parties(text: str, known: frozenset[str] = frozenset()) -> tuple[st
         flat = f"{clause['subject']} {flat[clause.end() :]}"
     found = responsible_in(flat)
     if len(found) == 1 and flat.startswith(found[0]):  # the sentence's subject
-        if _NOTING.search(found[0]):  # `The Board noted that UNICEF will …`: what was noted
+        # `The Board noted that UNICEF will …`, `Noted that …`: what was noted
+        if _NOTING.search(found[0]) or _NOTED_OPENING.match(found[0]):
             return ()
         if re.search(r"\bnot\b", found[0], re.IGNORECASE) or _NO_VERB_AFTER_TO.match(
             flat[len(found[0]) :]
