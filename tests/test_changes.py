@@ -1021,13 +1021,16 @@ def test_an_insert_above_and_a_one_word_reword_keep_the_status_change(
     texts: list[str], data: st.DataObject
 ) -> None:
     """Inserting an unrelated action above one and rewording one of its words (its ref
-    moves down by one) never loses its status change."""
+    moves down by one) never loses its status change, when the two texts are alike by the
+    documented rule (difflib's ratio at least SIMILARITY: a one-word reword of a short text
+    of repeated words may fall below it, and is then another action)."""
     at = data.draw(st.integers(min_value=0, max_value=len(texts) - 1))
     words = texts[at].split()
     word = data.draw(st.integers(min_value=0, max_value=len(words) - 1))
     words[word] = data.draw(_long_words.filter(lambda new: new != words[word]))
     reworded = " ".join(words)
     assume(reworded not in texts)
+    assume(difflib.SequenceMatcher(None, texts[at], reworded).ratio() >= changes.SIMILARITY)
     old = [_it(str(i + 1), text, "Not started") for i, text in enumerate(texts)]
     changed = [*texts[:at], "X9 Q7 Z8 K6", reworded, *texts[at + 1 :]]
     new = [
