@@ -501,29 +501,10 @@ class _Reader:
                 line,
                 Severity.WARNING,
             )
-        used = due.text if due is not None else due_text
-        for subject, written in minutes.unused_deadlines(
-            text, due or due_text, dayfirst=self.dayfirst, meeting_date=self.date
+        for message in minutes.second_deadlines(
+            text, due or due_text, label, dayfirst=self.dayfirst, meeting_date=self.date
         ):
-            self.problem(
-                "GT367",
-                f"decision {label}: {subject!r} has a deadline of its own, {written!r}; "
-                f"the decision keeps both parties but one deadline, {used!r}; the other stays "
-                "in its text",
-                line,
-                Severity.WARNING,
-            )
-        for item, written in minutes.unused_item_deadlines(
-            text, due or due_text, dayfirst=self.dayfirst, meeting_date=self.date
-        ):
-            self.problem(
-                "GT367",
-                f"decision {label}: its item {item[:60]!r} has a deadline of its own, "
-                f"{written!r}; the decision keeps one deadline, {used!r}; the other stays in "
-                "its text",
-                line,
-                Severity.WARNING,
-            )
+            self.problem("GT367", message, line, Severity.WARNING)
         if doubt := minutes.recipient_doubt(text):
             self.problem("GT369", f"decision {label}: {doubt}", line, Severity.WARNING)
         return Decision(

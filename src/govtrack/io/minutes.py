@@ -1603,6 +1603,41 @@ def _is_name(party: str) -> bool:
     return True
 
 
+def second_deadlines(
+    text: str,
+    used: Due | str,
+    label: str,
+    *,
+    dayfirst: bool | None = None,
+    meeting_date: dt.date | None = None,
+) -> Iterator[str]:
+    """What a reader reports of a decision's other deadlines: one a later clause with a party
+    of its own gives (``… and the Unit to comment by 30 March 2024``), one an item of its
+    sub-list gives (``a) costs by April 2024;``), each not the decision's ``used`` deadline
+    (the minutes' GT352, the meeting report's GT367). ``label`` names the decision.
+
+    >>> list(second_deadlines("HR to hire by May 2024 and Finance to pay by June 2024.",
+    ...                       "May 2024", "1)"))  # doctest: +NORMALIZE_WHITESPACE
+    ["decision 1): 'Finance' has a deadline of its own, 'June 2024'; the decision keeps both
+      parties but one deadline, 'May 2024'; the other stays in its text"]
+    """
+    kept = used.text if isinstance(used, Due) else used
+    for subject, written in unused_deadlines(
+        text, used, dayfirst=dayfirst, meeting_date=meeting_date
+    ):
+        yield (
+            f"decision {label}: {subject!r} has a deadline of its own, {written!r}; the "
+            f"decision keeps both parties but one deadline, {kept!r}; the other stays in its text"
+        )
+    for item, written in unused_item_deadlines(
+        text, used, dayfirst=dayfirst, meeting_date=meeting_date
+    ):
+        yield (
+            f"decision {label}: its item {_label(item)} has a deadline of its own, "
+            f"{written!r}; the decision keeps one deadline, {kept!r}; the other stays in its text"
+        )
+
+
 def _label(text: str) -> str:
     """How a message names a decision with no ref: its first words, quoted."""
     words = text.split()
@@ -2549,7 +2584,6 @@ class _Reader:
                 Severity.WARNING,
             )
         self.check_clauses(entry, text, due or due_text)
-        self.check_items(entry, text, due or due_text)
         self.check_recipients(entry, text)
         return Decision(
             ref=entry.ref,
@@ -2563,38 +2597,14 @@ class _Reader:
         )
 
     def check_clauses(self, entry: _Pending, text: str, used: Due | str) -> None:
-        """Report (GT352) a deadline that a later clause with a party of its own gives
-        (``… and the Unit to comment by 30 March 2024``) and that is not the decision's:
-        a decision has one deadline, the first; the other stays in its text."""
-        kept = used.text if isinstance(used, Due) else used
-        for subject, written in unused_deadlines(
-            text, used, dayfirst=self.dayfirst, meeting_date=self.meeting_date
+        """Report (GT352) a deadline that a later clause with a party of its own, or an item
+        of the decision's sub-list, gives and that is not the decision's: a decision has one
+        deadline, the first; the others stay in its text (:func:`second_deadlines`)."""
+        label = entry.ref or _label(text)
+        for message in second_deadlines(
+            text, used, label, dayfirst=self.dayfirst, meeting_date=self.meeting_date
         ):
-            self.problem(
-                "GT352",
-                f"decision {entry.ref or _label(text)}: {subject!r} has a deadline of its "
-                f"own, {written!r}; the decision keeps both parties but one deadline, "
-                f"{kept!r}; the other stays in its text",
-                entry.line,
-                Severity.WARNING,
-            )
-
-    def check_items(self, entry: _Pending, text: str, used: Due | str) -> None:
-        """Report (GT352) a deadline that an item of a decision's sub-list gives and that is
-        not the decision's (``- The Unit to draft the plan by May 2024:`` over ``a) costs by
-        April 2024;``): a decision has one deadline, the first; the others stay in its text."""
-        kept = used.text if isinstance(used, Due) else used
-        for item, written in unused_item_deadlines(
-            text, used, dayfirst=self.dayfirst, meeting_date=self.meeting_date
-        ):
-            self.problem(
-                "GT352",
-                f"decision {entry.ref or _label(text)}: its item {_label(item)} has a deadline "
-                f"of its own, {written!r}; the decision keeps one deadline, {kept!r}; the "
-                "other stays in its text",
-                entry.line,
-                Severity.WARNING,
-            )
+            self.problem("GT352", message, entry.line, Severity.WARNING)
 
     def check_recipients(self, entry: _Pending, text: str) -> None:
         """Report (GT354) a name after a recipient that may be a second clause's subject
