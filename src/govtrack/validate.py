@@ -509,6 +509,9 @@ def _same_action_in_two_files(doc: Document, on: dt.date) -> Iterator[Issue]:
     different files (a combined document): both are counted in the rates. One file's
     repeats are GT108's; a rule that resolves by itself is counted in no rate."""
     del on
+    files = {action.origin.file for action in doc.actions if action.origin is not None}
+    if len(files - {""}) < 2:
+        return  # one file (or none named): no action can be in two
     # Per key, the first action of each file and set of parties: enough to find a match.
     first: dict[tuple[str, ...], dict[tuple[str, frozenset[str]], tuple[Action, Location]]] = {}
     for container, action in _containers(doc):
