@@ -14,7 +14,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import govtrack as gt
-from govtrack.reminders import due_words, one_line, reminders, to_markdown, to_text
+from govtrack._text import one_line
+from govtrack.reminders import due_words, reminders, to_markdown, to_text
 from strategies import dues, lines
 
 ON = dt.date(2023, 1, 31)

@@ -37,6 +37,7 @@ from collections.abc import Iterator
 
 import attrs
 
+from govtrack._text import fold as _fold
 from govtrack.model.records import Action, Document, Update
 from govtrack.model.tabular import contexts
 
@@ -105,12 +106,6 @@ def _short(text: str) -> str:
 def _name(action: Action) -> str:
     text = _short(action.text)
     return f"{action.ref} {text!r}" if action.ref else repr(text)
-
-
-def _fold(text: str) -> str:
-    """The text with runs of whitespace as one space, trimmed, and case folded: what is
-    compared, so that a re-typed cell is not a change."""
-    return " ".join(text.split()).casefold()
 
 
 def _parties(action: Action) -> frozenset[str]:

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import IO, Any, TextIO
 
 from govtrack._errors import ArgumentError, FormatError, GovtrackError, UnsupportedFormatError
+from govtrack._text import one_line
 from govtrack.api import combine, dump, load
 from govtrack.changes import diff
 from govtrack.io import FORMATS, module_of, reader_codes
@@ -36,7 +37,7 @@ from govtrack.model.records import Action, Document, Issue
 from govtrack.model.rules import owed_by, resolves_itself, summarize
 from govtrack.model.status import Severity, Status
 from govtrack.model.tabular import contexts
-from govtrack.reminders import due_words, one_line, reminders, to_ics, to_markdown, to_text
+from govtrack.reminders import due_words, reminders, to_ics, to_markdown, to_text
 from govtrack.validate import RULES, check_codes, validate
 
 __all__ = ["main"]

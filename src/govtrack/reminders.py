@@ -19,6 +19,7 @@ from collections.abc import Iterable
 import attrs
 
 from govtrack._errors import ArgumentError, DueParseError, GovtrackError
+from govtrack._text import one_line
 from govtrack.model.dates import Due, Precision, date_argument, parse_due
 from govtrack.model.records import Action, Document
 from govtrack.model.rules import owed_by, resolves_itself
@@ -120,19 +121,6 @@ def is_past_due(action: Action, *, on: dt.date) -> bool:
 
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def one_line(text: str, width: int | None = None) -> str:
-    """``text`` on one line, its runs of spaces and line breaks made single spaces; with
-    ``width``, at most that many characters, an ellipsis marking a cut.
-
-    >>> one_line("Map the clinics:\\n(i) north;\\n(ii) south", 24)
-    'Map the clinics: (i) no…'
-    """
-    line = " ".join(text.split())
-    if width is None or len(line) <= width:
-        return line
-    return line[: width - 1].rstrip() + "…"
 
 
 def due_words(action: Action) -> str:

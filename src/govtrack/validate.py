@@ -40,6 +40,7 @@ import attrs
 
 from govtrack._errors import DueParseError, UnknownCodeError
 from govtrack._gc import collector_paused
+from govtrack._text import fold as _fold
 from govtrack.model.dates import date_argument, parse_due
 from govtrack.model.location import Location
 from govtrack.model.records import Action, Decision, Document, Issue, Issues
@@ -456,11 +457,6 @@ def _said_status(action: Action) -> str:
     if action.status is not None:
         return action.status.label
     return action.status_text.strip() or "no status"
-
-
-def _fold(text: str) -> str:
-    """A text with its whitespace and case folded, to compare."""
-    return " ".join(text.split()).casefold()
 
 
 def _containers(doc: Document) -> Iterator[tuple[tuple[str, ...], Action]]:

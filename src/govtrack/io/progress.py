@@ -96,6 +96,7 @@ from typing import Any
 import attrs
 
 from govtrack._errors import DueParseError, FormatError
+from govtrack._text import one_line
 from govtrack.io._prose import (
     ANSWER,
     BULLET,
@@ -293,14 +294,6 @@ def _activity_header(cells: list[_Cell], index: int) -> list[str]:
     return columns if len(columns) >= 3 else []
 
 
-def _shortened(text: str, limit: int = 60) -> str:
-    """The text on one line, cut at a word before ``limit`` characters (with …)."""
-    flat = " ".join(text.split())
-    if len(flat) <= limit:
-        return flat
-    return flat[:limit].rsplit(" ", 1)[0] + "…"
-
-
 def sniff(text: str) -> float:
     """How surely ``text`` is a working group's progress report, from 0 (surely not) to 1.
 
@@ -482,10 +475,11 @@ class _Reader:
             self.keep(section, cell.text)
         if self.narratives:
             line, text = self.narratives[0]
+            quoted = one_line(text, 61, at_word=True)
             more = len(self.narratives) - 1
             self.problem(
                 "GT385",
-                f"the implementation status {_shortened(text)!r} is a narrative, not a status word"
+                f"the implementation status {quoted!r} is a narrative, not a status word"
                 + (f" (and {more} more, to line {self.narratives[-1][0]})" if more else "")
                 + ": kept in the comments, so "
                 + ("these activities have" if more else "the activity has")
