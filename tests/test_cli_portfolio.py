@@ -250,3 +250,85 @@ def test_a_file_given_twice_is_refused(folder: Path, capsys: pytest.CaptureFixtu
     """A file given twice, or in a folder given too, would be counted twice: refused (2)."""
     code, _ = run("summary", folder, folder / "b.md", "--on", "2024-03-31")
     assert (2, True) == (code, "is given twice" in capsys.readouterr().err)
+
+
+def test_validate_quiet_of_two_files_counts_each_file(folder: Path) -> None:
+    """validate --quiet over several files: the total, then a line for each file with
+    problems (a cron job learns which file holds the error)."""
+    a, b = folder / "a.json", folder / "b.md"
+    code, text = run("validate", a, b, "--on", "2024-03-31", "--select", "GT113,GT110", "-q")
+    expected = ["2 files: 1 warning, 2 infos", "  a.xlsx: 1 info", f"  {b}: 1 warning, 1 info"]
+    assert (0, expected) == (code, text.splitlines())
+
+
+def test_reminders_and_summary_tell_of_an_action_in_two_files(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The same action in two files is listed twice: reminders says so on stderr, summary
+    under its totals and in its JSON (`repeats`), each with the place."""
+    a, b = folder / "a.json", folder / "b.md"
+    run("reminders", a, b, "--on", "2024-03-31")
+    told = capsys.readouterr().err.splitlines()
+    _, text = run("summary", a, b, "--on", "2024-03-31")
+    _, data = run("summary", a, b, "--on", "2024-03-31", "--format", "json")
+    sentence = (
+        "1 action also in another file (GT113): a count or a list may hold such an item twice"
+    )
+    place = f"{b}: line 3: GT113 action 7"
+    assert sentence in told[0]
+    assert told[1].startswith(f"  {place}")
+    assert any(sentence in line for line in text.splitlines())
+    assert any(line.strip().startswith(place) for line in text.splitlines())
+    repeats = json.loads(data)["repeats"]
+    assert [("GT113", f"{b}: line 3")] == [(r["code"], r["location"]) for r in repeats]
+
+
+def test_reminders_tell_of_a_ref_used_twice_unless_quiet(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A key action written twice in one file (GT108, which only validate gave) would be
+    mailed twice: reminders says so on stderr, and --quiet keeps stderr empty."""
+    matrix = tmp_path / "plan.md"
+    matrix.write_text(
+        "| Ref | Action | Responsible | Deadline | Status |\n"
+        "|---|---|---|---|---|\n"
+        "| 2 | Rate the contractors. | Roads Unit | 2024/02 | Ongoing |\n"
+        "| 2 | Rate the contractors. | Roads Unit | 2024/02 | Ongoing |\n",
+        encoding="utf-8",
+    )
+    code, text = run("reminders", matrix, "--on", "2025-01-01")
+    err = capsys.readouterr().err.splitlines()
+    quiet_code, quiet_text = run("reminders", matrix, "--on", "2025-01-01", "-q")
+    quiet_err = capsys.readouterr().err
+    assert (0, 2, 0, "") == (code, text.count("Rate the"), quiet_code, quiet_err)
+    assert "1 ref used twice in one list (GT108)" in err[0]
+    assert err[1] == "  line 4: GT108 action ref '2' is used twice (first at line 3)"
+    assert quiet_text == text
+
+
+def test_reminders_quiet_writes_without_saying_so(tmp_path: Path) -> None:
+    """reminders --quiet --output: the file is written, nothing printed (cli.md: no 'wrote'
+    line), in the text and the calendar formats."""
+    matrix = tmp_path / "plan.md"
+    matrix.write_text(
+        "| Ref | Action | Responsible | Deadline | Status |\n"
+        "|---|---|---|---|---|\n"
+        "| 1 | Map the roads. | Roads Unit | 2024/02 | Ongoing |\n",
+        encoding="utf-8",
+    )
+    said = [
+        run(
+            "reminders",
+            matrix,
+            "--on",
+            "2025-01-01",
+            "-q",
+            "-o",
+            tmp_path / f"r.{suffix}",
+            *(["--format", "ics"] if suffix == "ics" else []),
+        )
+        for suffix in ("txt", "ics")
+    ]
+    assert [(0, ""), (0, "")] == said
+    assert "Map the roads." in (tmp_path / "r.txt").read_text(encoding="utf-8")
+    assert "Map the roads." in (tmp_path / "r.ics").read_text(encoding="utf-8")

@@ -76,6 +76,7 @@ def test_reading_problems_leave_out_the_status_words_told_in_status_not_read(
         "status_not_read",
         "reading_problems",
         "sheets_not_read",
+        "repeats",
     ] == list(data)
 
 

@@ -158,8 +158,9 @@ def _parser() -> argparse.ArgumentParser:
         "--quiet",
         "-q",
         action="store_true",
-        help="print only the line that counts the problems (text format), no progress; the "
-        "exit status still says whether one is an error",
+        help="print only the line that counts the problems (text format; with several "
+        "files, then a line for each file that has some), no progress; the exit status still "
+        "says whether one is an error",
     )
     _add_reading(check)
 
@@ -208,8 +209,8 @@ def _parser() -> argparse.ArgumentParser:
         "--quiet",
         "-q",
         action="store_true",
-        help="print nothing on standard error unless the command fails: no unread status "
-        "words, no summary of reading problems, no progress",
+        help="print nothing but the reminders unless the command fails: no unread status "
+        "words, no summary of reading problems, no 'wrote' line, no progress",
     )
     _add_reading(remind)
 
@@ -488,6 +489,18 @@ def _issue_data(issue: Issue, *, cite: bool = False) -> dict[str, Any]:
     }
 
 
+def _by_file(issues: Sequence[Issue]) -> dict[str, list[Issue]]:
+    """The issues by the file of their place, in the order first met (those with no file
+    last, under ``(no file)``)."""
+    found: dict[str, list[Issue]] = {}
+    for issue in issues:
+        location = issue.location
+        found.setdefault(location.file if location is not None else "", []).append(issue)
+    if "" in found:
+        found["(no file)"] = found.pop("")
+    return found
+
+
 def _tally(issues: Sequence[Issue], ignored: int) -> str:
     """The first line's count: ``2 errors, 1 warning`` or ``no problems found``, followed
     by ``(3 ignored)`` when ``--ignore`` dropped some, so a clean result is not mistaken
@@ -642,6 +655,9 @@ def _validate(args: argparse.Namespace, doc: Document, out: TextIO) -> int:
         print(file=out)
     elif args.quiet:
         print(f"{args.file}: {_tally(issues, ignored)}", file=out)
+        if cite:  # several files: which of them holds the problems counted
+            for file, found in _by_file(issues).items():
+                print(f"  {file}: {_counts(found)}", file=out)
     else:
         _print_issues(issues, args.file, out, ignored, cite=cite, hint=_takes_dayfirst(args.files))
         if args.annotate:
@@ -700,6 +716,7 @@ def _summary(args: argparse.Namespace, doc: Document, out: TextIO) -> int:
             for severity in Severity
         }
         data["sheets_not_read"] = _sheets_not_read(doc)
+        data["repeats"] = [_issue_data(issue, cite=cite) for issue in _repeats(doc, on)]
         json.dump(data, out, ensure_ascii=False, indent=2)
         print(file=out)
         return EXIT_OK
@@ -713,6 +730,8 @@ def _summary(args: argparse.Namespace, doc: Document, out: TextIO) -> int:
     if result.resolving:
         print(f"  {'Resolving by itself':<{width}}  {result.resolving}", file=out)
     for line in _unread_status_lines(args.named, doc, on):
+        print(f"  {line}", file=out)
+    for line in _repeat_lines(args.named, _repeats(doc, on), cite=cite):
         print(f"  {line}", file=out)
     _print_reading(args.named, doc, out, said=_unread_status_problems(doc, on))
     if args.by:
@@ -890,6 +909,45 @@ def _unread_status_data(doc: Document, on: dt.date) -> dict[str, Any]:
     }
 
 
+_REPEATS = ("GT108", "GT113")
+"""The rules whose problems make a count or a list repeat an item: a ref used twice in
+one list, the same action in two files."""
+
+
+def _repeats(doc: Document, on: dt.date) -> list[Issue]:
+    """The problems of :data:`_REPEATS`: ``summary`` and ``reminders`` tell of them (a unit
+    would be reminded twice of an action written twice), which only ``validate`` did."""
+    return validate(doc, on=on, select=list(_REPEATS))
+
+
+def _repeat_lines(file: str, repeats: Sequence[Issue], *, cite: bool) -> list[str]:
+    """A sentence, then each problem (up to :data:`_SHOWN_REPEATS`), with its place."""
+    if not repeats:
+        return []
+    counts = Counter(issue.code for issue in repeats)
+    parts = []
+    if counts["GT108"]:
+        parts.append(f"{_plural(counts['GT108'], 'ref')} used twice in one list (GT108)")
+    if counts["GT113"]:
+        parts.append(f"{_plural(counts['GT113'], 'action')} also in another file (GT113)")
+    sentence = (
+        f"the records hold {' and '.join(parts)}: a count or a list may hold such an item "
+        f"twice ('govtrack validate {file}' gives every problem)"
+    )
+    lines = [sentence]
+    lines.extend(f"  {_issue_line(issue, cite=cite)}" for issue in repeats[:_SHOWN_REPEATS])
+    if len(repeats) > _SHOWN_REPEATS:
+        lines.append(f"  … and {len(repeats) - _SHOWN_REPEATS} more")
+    return lines
+
+
+_SHOWN_REPEATS = 5
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'s' if count != 1 else ''}"
+
+
 def _unread_status_lines(
     file: str, doc: Document, on: dt.date, *, listed: bool = False
 ) -> list[str]:
@@ -1004,6 +1062,8 @@ def _reminders(args: argparse.Namespace, doc: Document, out: TextIO) -> int:
         # the table of reading problems below leaves their GT101 out.
         for line in _unread_status_lines(args.named, doc, on, listed=True):
             print(f"govtrack: {line}", file=sys.stderr)
+        for line in _repeat_lines(args.named, _repeats(doc, on), cite=_spans_files(doc)):
+            print(f"govtrack: {line}" if not line.startswith(" ") else line, file=sys.stderr)
         _report_reading(
             doc,
             args.file,
@@ -1016,7 +1076,8 @@ def _reminders(args: argparse.Namespace, doc: Document, out: TextIO) -> int:
         data = to_ics(items, on=on)
         if args.output:
             atomic_write(args.output, lambda stream: _write_all(stream, data))
-            print(f"wrote {args.output}", file=out)
+            if not args.quiet:
+                print(f"wrote {args.output}", file=out)
         else:
             out.write(data.decode("utf-8"))
         return EXIT_OK
@@ -1025,7 +1086,8 @@ def _reminders(args: argparse.Namespace, doc: Document, out: TextIO) -> int:
     if args.output:
         encoded = text.encode("utf-8")
         atomic_write(args.output, lambda stream: _write_all(stream, encoded))
-        print(f"wrote {args.output}", file=out)
+        if not args.quiet:
+            print(f"wrote {args.output}", file=out)
     else:
         out.write(text)
     return EXIT_OK
