@@ -123,8 +123,8 @@ def test_a_json_document_is_not_annotated(partner: Path, tmp_path: Path) -> None
         capture_output=True, text=True, check=False, timeout=120,
     )  # fmt: skip
     expected = (
-        "checked.json: a JSON document has no cells or lines to mark; annotate the workbook "
-        "or text it was read from (partner.xlsx)"
+        f"{source}: a JSON document has no cells or lines to mark; annotate the workbook "
+        f"or text it was read from ({partner})"
     )
     with pytest.raises(gt.UnsupportedFormatError) as caught:
         annotate(source, gt.validate(doc, on=dt.date(2023, 1, 31)), target)
@@ -149,7 +149,7 @@ def test_a_json_document_under_another_name_is_not_annotated(tmp_path: Path) -> 
     with pytest.raises(gt.UnsupportedFormatError) as caught:
         annotate(source, [], tmp_path / "checked.xlsx")
     expected = (
-        "export.txt: a JSON document has no cells or lines to mark; annotate the workbook or "
+        f"{source}: a JSON document has no cells or lines to mark; annotate the workbook or "
         "text it was read from"
     )
     assert expected == str(caught.value)

@@ -211,7 +211,7 @@ def test_a_cp1252_file_is_refused_naming_the_option(ansi_matrix: Path) -> None:
     """Regression: the advice said `pass encoding="cp1252"`, which the command line has no
     way to pass; it names --encoding now."""
     result = run("validate", str(ansi_matrix))
-    assert (2, "", "plan.md is not UTF-8 text") == (
+    assert (2, "", f"{ansi_matrix} is not UTF-8 text") == (  # the path as given
         result.returncode,
         result.stdout,
         result.stderr.split(" (")[0].removeprefix("govtrack: "),

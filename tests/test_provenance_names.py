@@ -1,7 +1,7 @@
 """Which file a record or a problem was read from: recorded one way, and left out of equality.
 
-A location names the file (``Location.file``, ``"n.md"``), whether it is a workbook or a
-text file, while ``Document.source`` keeps the path as given; and two documents read from
+A location names the file by the path as given (``Location.file``, ``"cur/n.md"``), whether
+it is a workbook or a text file, as ``Document.source`` does; and two documents read from
 the same content under two names are equal, their reading problems included.
 """
 
@@ -63,7 +63,8 @@ def test_an_annotated_copy_reads_equal_to_its_original(tmp_path: Path) -> None:
     back = gt.load(tmp_path / "c.xlsx")
     assert doc.problems
     assert back == doc
-    assert [p.location.file for p in back.problems if p.location] == ["c.xlsx"] * len(back.problems)
+    files = [p.location.file for p in back.problems if p.location]
+    assert [str(tmp_path / "c.xlsx")] * len(back.problems) == files
 
 
 def test_issue_equality_keeps_every_part_of_the_place_but_the_file() -> None:
@@ -109,10 +110,10 @@ def test_the_same_text_under_two_names_reads_to_equal_documents(
     assert gt.loads(gt.dumps(a, format="json"), format="json") == b
 
 
-def test_a_text_file_is_cited_by_its_path_a_workbook_by_its_name(tmp_path: Path) -> None:
-    """A text file's locations name the path as given, which tells `prev/n.md` from
-    `cur/n.md` (and its messages keep the folder); a workbook's name the file. Both keep the
-    path as given as `Document.source`."""
+def test_a_text_file_and_a_workbook_are_cited_by_their_path(tmp_path: Path) -> None:
+    """A file's locations name the path as given, a workbook's as a text file's, which tells
+    `prev/m.xlsx` from `cur/m.xlsx` and `prev/n.md` from `cur/n.md`; both keep the path as
+    given as `Document.source` (regression: a workbook's locations named `m.xlsx` alone)."""
     for folder in ("prev", "cur"):
         (tmp_path / folder).mkdir()
         _plan_workbook(tmp_path / folder / "m.xlsx")
@@ -123,7 +124,7 @@ def test_a_text_file_is_cited_by_its_path_a_workbook_by_its_name(tmp_path: Path)
         assert (book.source, notes.source) == (str(tmp_path / folder / "m.xlsx"), path)
         assert [p.location.cite() for p in notes.problems if p.location] == [f"{path}: line 5"]
         assert book.problems[0].location is not None
-        assert book.problems[0].location.cite() == "m.xlsx: Plan!D2"
+        assert f"{tmp_path / folder / 'm.xlsx'}: Plan!D2" == book.problems[0].location.cite()
         assert [m.origin.file for m in notes.meetings if m.origin] == [path]
 
 

@@ -430,7 +430,7 @@ def _copy_workbook(source: Path, target: Workbook) -> dict[str, str]:
     except OSError as error:  # gone, or unreadable, since annotate looked
         raise read_error(source, error) from None
     except (InvalidFileException, KeyError, ValueError) as error:
-        raise FormatError(f"{source.name} cannot be opened as a workbook: {error}") from None
+        raise FormatError(f"{source} cannot be opened as a workbook: {error}") from None
     titles: dict[str, str] = {}
     try:
         for original in book.worksheets:
@@ -460,7 +460,7 @@ def _copy_text(source: Path, target: Workbook) -> None:
         data = source.read_bytes()
     except OSError as error:  # gone, or unreadable, since annotate looked
         raise read_error(source, error) from None
-    text = decode_text(data, source=source.name)
+    text = decode_text(data, source=str(source))
     for number, line in enumerate(text.split("\n"), start=1):
         _set(sheet, number, 1, number)
         _set(sheet, number, 2, line)
@@ -516,7 +516,7 @@ def refuse_json(source: str | os.PathLike[str], origins: Iterable[Location | Non
     shown = ", ".join(files[:5]) + (f" and {len(files) - 5} more" if len(files) > 5 else "")
     named = f" ({shown})" if shown else ""
     raise UnsupportedFormatError(
-        f"{Path(source).name}: a JSON document has no cells or lines to mark; annotate the "
+        f"{Path(source)}: a JSON document has no cells or lines to mark; annotate the "
         f"workbook or text it was read from{named}"
     )
 

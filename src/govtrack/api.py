@@ -277,8 +277,9 @@ def load(
 
     Returns:
         The Document; its ``source`` is the path as given. The locations of its records
-        and problems (``Location.file``) name a text file by the path as given
-        (``"unitA/minutes.md"``) and a workbook by its name (``"partner.xlsx"``).
+        and problems (``Location.file``), and the messages of its errors, name the file
+        by the path as given, a workbook as a text file (``"unitA/matrix.xlsx"``,
+        ``"unitA/minutes.md"``), so that files of one name in two folders are told apart.
 
     Raises:
         FormatError: The file is not in a format govtrack reads (an old ``.xls``, a
@@ -313,9 +314,9 @@ def load(
         return _load_workbook(file, limits, encoding, options)
     if format is None and data.startswith(_OLE2):
         _check_workbook_container(file)  # raises, saying which old or encrypted file it is
-    text = decode_text(data, source=file.name, encoding=encoding)
-    # A text file's locations and messages name the path as given (`unitA/minutes.md`),
-    # which tells apart files of one name in two folders; a workbook's name the file.
+    text = decode_text(data, source=str(file), encoding=encoding)
+    # A file's locations and messages name the path as given (`unitA/minutes.md`), a text
+    # file's as a workbook's: that tells apart files of one name in two folders.
     if format is not None:
         return loads(text, format=format, source=str(file), limits=limits, **options)
     names = [fmt.name for fmt in format_for_suffix(suffix) if fmt.text] or [
@@ -392,7 +393,7 @@ def _load_workbook(
     """Check a workbook's container and sizes, then read it with the Excel reader."""
     if encoding is not None:
         raise UnsupportedFormatError(
-            f"encoding= does not apply to {file.name}: an Excel workbook says its own encoding"
+            f"encoding= does not apply to {file}: an Excel workbook says its own encoding"
         )
     module = module_of("excel")
     if module is None:
@@ -449,21 +450,21 @@ def _check_workbook_container(file: Path) -> None:
     if head.startswith(_OLE2):
         if any(name in names for name in _ENCRYPTED_STREAMS):
             raise FormatError(
-                f"{file.name} is password-protected (encrypted); open it in Excel, remove the "
+                f"{file} is password-protected (encrypted); open it in Excel, remove the "
                 "password (File > Info > Protect Workbook) and save it again"
             )
         if any(name in names for name in _XLS_STREAMS) or file.suffix.lower() == ".xls":
             raise FormatError(
-                f"{file.name} is an old .xls workbook; open it in Excel and save it as .xlsx"
+                f"{file} is an old .xls workbook; open it in Excel and save it as .xlsx"
             )
         raise FormatError(
-            f"{file.name} is an old .xls workbook or another old Office file (OLE2), not an "
+            f"{file} is an old .xls workbook or another old Office file (OLE2), not an "
             ".xlsx; open it in Excel and save it as .xlsx"
         )
     if not head.startswith(b"PK"):
         what = "an .xls" if file.suffix.lower() == ".xls" else "an Excel .xlsx"
         raise FormatError(
-            f"{file.name} is not {what} workbook (it is not a zip file; it starts with "
+            f"{file} is not {what} workbook (it is not a zip file; it starts with "
             f"{head[:8]!r}); save it from Excel as .xlsx"
         )
 

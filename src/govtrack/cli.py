@@ -299,7 +299,7 @@ def _progress(path: str, stream: TextIO) -> Callable[[int, int], None] | None:
     isatty = getattr(stream, "isatty", None)
     if isatty is None or not isatty():
         return None
-    return _Progress(stream, Path(path).name)
+    return _Progress(stream, str(Path(path)))
 
 
 def _load(

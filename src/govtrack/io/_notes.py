@@ -192,7 +192,7 @@ def read_notes(
     Args:
         archive: The open workbook.
         part: The sheet's part (``xl/worksheets/sheet1.xml``).
-        name: The file's name, for messages.
+        name: The file as given (its path), for messages.
         limits: ``max_part_bytes`` bounds the comments part.
 
     Returns:

@@ -167,7 +167,7 @@ def read_package(archive: zipfile.ZipFile, name: str) -> PackageInfo:
 
     Args:
         archive: The open zip.
-        name: The file's name, for messages.
+        name: The file as given (its path), for messages.
 
     Returns:
         The sheets in tab order and whether the workbook counts days from 1904.

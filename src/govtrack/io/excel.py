@@ -4107,7 +4107,7 @@ PROGRESS_EVERY = 10_000
 
 
 def _check_file(file: Path) -> None:
-    name = file.name
+    name = str(file)
     try:
         with file.open("rb") as stream:
             magic = stream.read(8)
@@ -4189,7 +4189,7 @@ def load(
     opened = _open(file, engine, limits)
     if isinstance(opened, Document):
         return opened
-    reader = _Reader(file.name, lookup, dayfirst, opened.package.epoch, hidden_sheets)
+    reader = _Reader(str(file), lookup, dayfirst, opened.package.epoch, hidden_sheets)
     with collector_paused():
         found = [
             item
@@ -4199,7 +4199,7 @@ def load(
     if not found:
         names = ", ".join(repr(sheet.name) for sheet in opened.worksheets)
         raise FormatError(
-            f"{file.name}: no sheet has a header row govtrack recognises (looked in the first "
+            f"{file}: no sheet has a header row govtrack recognises (looked in the first "
             f"{HEADER_SCAN_ROWS} rows of {names} for columns such as Recommendation, Key action, "
             "Action, Activity or Indicator next to Responsible, Deadline, Status)"
             + _near_headers(reader)
@@ -4296,7 +4296,7 @@ def iter_actions(
             problems.extend(opened.problems)
         yield from opened.actions
         return
-    reader = _Reader(file.name, lookup, dayfirst, opened.package.epoch, hidden_sheets)
+    reader = _Reader(str(file), lookup, dayfirst, opened.package.epoch, hidden_sheets)
     if problems is not None:
         reader.problems.found = problems
     sink: list[Action] = []
@@ -4314,7 +4314,7 @@ def iter_actions(
     if not seen:
         names = ", ".join(repr(sheet.name) for sheet in opened.worksheets)
         raise FormatError(
-            f"{file.name}: no sheet has a header row govtrack recognises (looked in the first "
+            f"{file}: no sheet has a header row govtrack recognises (looked in the first "
             f"{HEADER_SCAN_ROWS} rows of {names})" + _near_headers(reader)
         )
 
@@ -4365,7 +4365,7 @@ class _Opened:
 def _open(file: Path, engine: str, limits: Limits) -> _Opened | Document:
     """List and scan the workbook (checked by :func:`_check_sizes`); govtrack's own workbook
     is read whole at once."""
-    name = file.name
+    name = str(file)
     try:
         archive = zipfile.ZipFile(file)
     except (zipfile.BadZipFile, OSError) as error:
@@ -4444,7 +4444,7 @@ def _walk(
     sink: list[Action] | None,
 ) -> Iterator[_Item | Action]:
     """Every container (and, with a sink, every action) of every sheet, in order."""
-    name = opened.file.name
+    name = str(opened.file)
     caught: list[warnings.WarningMessage] = []
     source = opened.source
     if source is None:

@@ -932,7 +932,9 @@ def _values(workbook: Any, title: str, budget: RowBudget) -> Iterator[Sequence[A
         raise FormatError(f"{budget.name}: sheet {title!r} cannot be read ({error})") from None
 
 
-def _sheet_rows(workbook: Any, title: str, problems: list[Issue], budget: RowBudget) -> list[_Row]:
+def _sheet_rows(
+    workbook: Any, title: str, problems: list[Issue], budget: RowBudget, file: str = ""
+) -> list[_Row]:
     if title not in workbook.sheetnames:
         raise FormatError(f"govtrack workbook: the sheet {title!r} is missing")
     rows = _values(workbook, title, budget)
@@ -950,7 +952,9 @@ def _sheet_rows(workbook: Any, title: str, problems: list[Issue], budget: RowBud
                     code="GT290",
                     message=f"column {key!r} is not part of the govtrack workbook layout; "
                     "its cells were not read",
-                    location=Location(sheet=title, cell=f"{get_column_letter(index + 1)}1"),
+                    location=Location(
+                        file=file, sheet=title, cell=f"{get_column_letter(index + 1)}1"
+                    ),
                     severity=Severity.WARNING,
                 )
             )
@@ -993,9 +997,11 @@ class _Children:
 
 
 class _Reader:
-    def __init__(self, workbook: Any, budget: RowBudget) -> None:
+    def __init__(self, workbook: Any, budget: RowBudget, file: str = "") -> None:
         self.problems: list[Issue] = []
-        rows = {title: _sheet_rows(workbook, title, self.problems, budget) for title in SHEETS}
+        rows = {
+            title: _sheet_rows(workbook, title, self.problems, budget, file) for title in SHEETS
+        }
         self.rows = rows
         self.extra = _Children(rows["Extra"], "owner")
         self.updates = _Children(rows["Updates"], "action")
@@ -1244,7 +1250,7 @@ def read(
     # saved as .txt), and leaks its zip when it fails.
     try:
         with Path(source).open("rb") as stream:
-            document = _read_stream(stream, Path(source).name, limits)
+            document = _read_stream(stream, str(Path(source)), limits, file=str(Path(source)))
     except (FileNotFoundError, IsADirectoryError, PermissionError) as error:
         raise read_error(source, error, folder="give a workbook, not a folder") from None
     return Document(
@@ -1257,8 +1263,10 @@ def read(
     )
 
 
-def _read_stream(stream: IO[bytes], name: str, limits: Limits) -> Document:
-    """Read govtrack's own workbook from an open binary stream; see :func:`read`."""
+def _read_stream(stream: IO[bytes], name: str, limits: Limits, *, file: str = "") -> Document:
+    """Read govtrack's own workbook from an open binary stream; see :func:`read`. ``name``
+    names the workbook in messages; ``file`` is the ``Location.file`` of its problems (a
+    path as given; none for a stream)."""
     try:
         workbook = openpyxl.load_workbook(stream, read_only=True, data_only=False)
     except (
@@ -1291,6 +1299,6 @@ def _read_stream(stream: IO[bytes], name: str, limits: Limits) -> Document:
                 f"govtrack workbook version {version!r} is not one this govtrack reads "
                 f"(1 to {FORMAT_VERSION}); upgrade govtrack"
             )
-        return _Reader(workbook, budget).document()
+        return _Reader(workbook, budget, file).document()
     finally:
         workbook.close()

@@ -196,7 +196,7 @@ def check_workbook(path: Path, limits: Limits = DEFAULT_LIMITS) -> None:
     size = _size(path)
     if size > limits.max_file_bytes:
         raise LimitError(
-            f"{path.name} is {size:,} bytes, over the limit of {limits.max_file_bytes:,} "
+            f"{path} is {size:,} bytes, over the limit of {limits.max_file_bytes:,} "
             "(raise Limits.max_file_bytes to read it)"
         )
     try:
@@ -207,24 +207,22 @@ def check_workbook(path: Path, limits: Limits = DEFAULT_LIMITS) -> None:
         entries, directory = declared
         if entries > limits.max_parts or directory > limits.max_parts * _BYTES_PER_ENTRY:
             raise LimitError(
-                f"{path.name} declares {entries:,} parts in a directory of {directory:,} bytes, "
+                f"{path} declares {entries:,} parts in a directory of {directory:,} bytes, "
                 f"over the limit of {limits.max_parts:,} parts (Limits.max_parts)"
             )
     try:
         with zipfile.ZipFile(path) as archive:
             entries_found = archive.infolist()
-            _check_entries(path.name, entries_found, limits)
+            _check_entries(str(path), entries_found, limits)
             for entry in entries_found:
                 if entry.filename.lower().endswith(_XML_PARTS) and not entry.is_dir():
-                    _check_prolog(archive, entry, path.name)
+                    _check_prolog(archive, entry, str(path))
     except zipfile.BadZipFile as error:
-        raise FormatError(
-            f"{path.name} is not a valid .xlsx workbook (a broken zip: {error})"
-        ) from None
+        raise FormatError(f"{path} is not a valid .xlsx workbook (a broken zip: {error})") from None
     except (OSError, EOFError, ValueError, RuntimeError, zlib.error) as error:
         if isinstance(error, GovtrackError):
             raise
-        raise FormatError(f"{path.name} cannot be opened as a workbook: {error}") from None
+        raise FormatError(f"{path} cannot be opened as a workbook: {error}") from None
 
 
 def _check_entries(name: str, entries: list[zipfile.ZipInfo], limits: Limits) -> None:
@@ -500,22 +498,20 @@ def check_extents(path: Path, limits: Limits = DEFAULT_LIMITS) -> None:
                     continue
                 unreferenced, (rows, columns) = _scan(archive, part)  # quick, never smaller
                 if unreferenced:
-                    rows, columns = _positional_extent(archive, part, path.name)
+                    rows, columns = _positional_extent(archive, part, str(path))
                 elif rows * columns > limits.max_cells:
                     rows, columns = _extent(archive, part)
                 if rows * columns > limits.max_cells:
                     raise LimitError(
-                        f"{path.name}: part {_quoted(part)} spans {rows:,} rows by {columns:,} "
+                        f"{path}: part {_quoted(part)} spans {rows:,} rows by {columns:,} "
                         f"columns ({rows * columns:,} cells), over the limit of "
                         f"{limits.max_cells:,} (Limits.max_cells) for an engine that loads a whole "
                         "sheet at once"
                     )
     except zipfile.BadZipFile as error:
-        raise FormatError(
-            f"{path.name} is not a valid .xlsx workbook (a broken zip: {error})"
-        ) from None
+        raise FormatError(f"{path} is not a valid .xlsx workbook (a broken zip: {error})") from None
     except (OSError, EOFError, RuntimeError, zlib.error) as error:
-        raise FormatError(f"{path.name} cannot be opened as a workbook: {error}") from None
+        raise FormatError(f"{path} cannot be opened as a workbook: {error}") from None
 
 
 # ---------------------------------------------------------------------------
@@ -594,7 +590,7 @@ def check_text(path: Path, limits: Limits = DEFAULT_LIMITS) -> None:
     size = _size(path)
     if size > limits.max_text_bytes:
         raise LimitError(
-            f"{path.name} is {size:,} bytes, over the limit of {limits.max_text_bytes:,} "
+            f"{path} is {size:,} bytes, over the limit of {limits.max_text_bytes:,} "
             "for text (raise Limits.max_text_bytes to read it)"
         )
 
