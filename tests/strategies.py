@@ -574,6 +574,9 @@ _UTC_OFFSETS = st.timedeltas(
 precise_times = st.one_of(st.none(), st.times(timezones=st.one_of(st.none(), _UTC_OFFSETS)))
 """Times as a program may hold them: with microseconds, and with a UTC offset or none (the
 JSON format keeps both; ``times`` are what the text formats write)."""
+precise_datetimes = st.datetimes(timezones=st.one_of(st.none(), _UTC_OFFSETS))
+"""Datetimes as an application's own records hold them: naive or with a UTC offset, with
+microseconds (govtrack's records hold none, its converter writes and reads them)."""
 meetings = st.builds(
     gt.Meeting,
     title=words,

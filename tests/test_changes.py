@@ -80,10 +80,11 @@ NEW = rec_doc(
 
 
 def test_diff_reports_status_slip_added_removed() -> None:
-    """Matched by ref, then by similar text: a status change, a rewording and a slip, one
-    added, one removed."""
+    """Matched by ref, then by similar text: a status change, a ref dropped, a rewording and
+    a slip, one added, one removed."""
     assert [
         (ChangeKind.STATUS, "1.1"),
+        (ChangeKind.RENUMBERED, ""),
         (ChangeKind.REWORDED, ""),
         (ChangeKind.SLIPPED, ""),
         (ChangeKind.ADDED, "1.4"),
@@ -176,12 +177,14 @@ def test_cli_diff_text_and_json(rounds: tuple[Path, Path]) -> None:
     """`govtrack diff` prints the changes, or lists them as JSON."""
     old, new = rounds
     text = run("diff", str(old), str(new))
-    assert (0, "1 added, 1 removed, 1 reworded, 1 slipped, 1 status") == (
+    assert (0, "1 added, 1 removed, 1 renumbered, 1 reworded, 1 slipped, 1 status") == (
         text.returncode,
         text.stdout.splitlines()[0],
     )
     data = json.loads(run("diff", str(old), str(new), "--format", "json").stdout)
-    assert ["status", "reworded", "slipped", "added", "removed"] == [d["kind"] for d in data]
+    assert ["status", "renumbered", "reworded", "slipped", "added", "removed"] == [
+        d["kind"] for d in data
+    ]
     expected = [change.recommendation for change in diff(gt.load(old), gt.load(new))]
     assert expected == [d["recommendation"] for d in data]
     assert ["kind", "ref", "recommendation", "message", "old", "new"] == list(data[0])
@@ -1126,3 +1129,120 @@ def test_every_label_under_a_recommendation_says_which(
             action.ref.startswith((f"{number}.", f"{number}-")) and action.ref.rstrip(".") != number
         )
         assert named != extends
+
+
+def test_diff_is_exported_from_the_package() -> None:
+    """Regression: diff, Change and ChangeKind were importable from govtrack.changes only,
+    which docs/reference/api.md says is not where names are imported from."""
+    assert (True, True, True) == (
+        gt.diff is diff,
+        gt.Change is changes.Change,
+        gt.ChangeKind is ChangeKind,
+    )
+    assert {"diff", "Change", "ChangeKind"} <= set(gt.__all__)
+
+
+def test_a_renumbered_action_is_reported() -> None:
+    """Regression: an action paired by its text whose ref changed (1.1 → 1.9) was reported
+    as no change at all; the pair is kept and the renumbering reported."""
+    old = _it_plan(gt.Action(ref="1.1", text="Hire", responsible=("HR",)))
+    new = _it_plan(gt.Action(ref="1.9", text="Hire", responsible=("HR",)))
+    assert [(ChangeKind.RENUMBERED, "1.1", "1.9", "1.1 'Hire': renumbered 1.1 → 1.9")] == [
+        (c.kind, c.old and c.old.ref, c.new and c.new.ref, c.message) for c in diff(old, new)
+    ]
+
+
+def test_a_renumbering_comes_first_among_a_pairs_changes() -> None:
+    """A renumbered action whose status also changed reports the renumbering, then the
+    status, under its recommendation."""
+    old = rec_doc(gt.Action(ref="1.1", text="Hire", status=gt.Status.ONGOING))
+    new = rec_doc(gt.Action(ref="1.a", text="Hire", status=gt.Status.COMPLETED))
+    assert [
+        ("renumbered", "1.1 'Hire': renumbered 1.1 → 1.a", "1"),
+        ("status", "1.a 'Hire': status Ongoing → Completed", "1"),
+    ] == [(c.kind.value, c.message, c.recommendation) for c in diff(old, new)]
+
+
+@pytest.mark.parametrize(("before", "after"), [("1.1", "1.1."), ("1.1", " 1.1 "), ("a)", "A")])
+def test_a_ref_retyped_is_not_a_renumbering(before: str, after: str) -> None:
+    """Spacing, case and a final '.' or ')' are not a renumbering."""
+    old = _it_plan(gt.Action(ref=before, text="Hire"))
+    new = _it_plan(gt.Action(ref=after, text="Hire"))
+    assert [] == diff(old, new)
+
+
+def test_a_removal_above_is_a_shift_not_a_renumbering() -> None:
+    """An action removed and those below it renumbered up: one removal, nothing else; a ref
+    changed otherwise beside it is still reported."""
+    first, second, third = (
+        gt.Action(ref=f"1.{n}", text=text) for n, text in enumerate(["Hire", "Train", "Audit"], 1)
+    )
+    shifted = _it_plan(first, attrs.evolve(third, ref="1.2"))
+    assert [(ChangeKind.REMOVED, "1.2")] == [
+        (c.kind, c.old and c.old.ref) for c in diff(_it_plan(first, second, third), shifted)
+    ]
+    moved = _it_plan(first, attrs.evolve(third, ref="1.8"))
+    assert [ChangeKind.RENUMBERED, ChangeKind.REMOVED] == [
+        c.kind for c in diff(_it_plan(first, second, third), moved)
+    ]
+
+
+@given(
+    st.lists(
+        actions, min_size=1, max_size=6, unique_by=lambda a: " ".join(a.text.casefold().split())
+    ),
+    st.data(),
+)
+def test_a_ref_changed_by_no_insertion_is_reported(
+    listed: list[gt.Action], data: st.DataObject
+) -> None:
+    """Any list numbered 1.1, 1.2, ... in which one action's ref is changed to a ref no
+    other action has, nothing else changed: diff reports that action renumbered, only."""
+    assume(all(" ".join(action.text.split()) for action in listed))
+    numbered = [attrs.evolve(item, ref=f"1.{n}") for n, item in enumerate(listed, 1)]
+    index = data.draw(st.integers(0, len(numbered) - 1), label="index")
+    ref = data.draw(st.sampled_from(["1.99", "2.1", "1.a", "", "A"]), label="ref")
+    changed = [*numbered]
+    changed[index] = attrs.evolve(numbered[index], ref=ref)
+    assert [(ChangeKind.RENUMBERED, f"1.{index + 1}", ref)] == [
+        (c.kind, c.old and c.old.ref, c.new and c.new.ref) for c in diff(numbered, changed)
+    ]
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        tuple,
+        lambda actions: gt.ActionPlan(title="P", actions=tuple(actions)),
+        lambda actions: rec_doc(*actions).evaluations[0],
+        lambda actions: rec_doc(*actions).evaluations[0].recommendations[0],
+        lambda actions: [_it_plan(*actions[:1]), _it_plan(*actions[1:])],
+        lambda actions: (action for action in actions),
+    ],
+    ids=["tuple", "plan", "evaluation", "recommendation", "documents", "generator"],
+)
+def test_diff_takes_what_summarize_takes(make: Any) -> None:
+    """Regression: diff(list_of_actions, ...) failed with AttributeError ('list' object has
+    no attribute 'evaluations'); it takes what summarize takes, on either side."""
+    before = [gt.Action(ref="1", text="Hire", status=gt.Status.ONGOING), gt.Action(text="Train")]
+    after = [gt.Action(ref="1", text="Hire", status=gt.Status.COMPLETED), gt.Action(text="Train")]
+    assert [(ChangeKind.STATUS, "1 'Hire': status Ongoing → Completed")] == [
+        (c.kind, c.message.rsplit("› ", 1)[-1]) for c in diff(make(before), make(after))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("minutes.md", [], "diff(old) takes a Document, an Evaluation, "),
+        ([], {"text": "Hire"}, "diff(new) takes a Document, an Evaluation, "),
+        ([gt.Action(text="Hire"), 3], [], "not a list holding int 3 at [1]"),
+        ([], [gt.ActionPlan(title="P")], "at [0] (pass its .actions, or the record itself)"),
+        (None, [], "diff(old) takes "),
+    ],
+)
+def test_diff_names_what_it_takes(old: object, new: object, message: str) -> None:
+    """Something diff cannot compare is a TypeError naming the side and what it takes."""
+    with pytest.raises(TypeError) as raised:
+        diff(old, new)  # type: ignore[arg-type]
+    assert message in str(raised.value)

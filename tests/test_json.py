@@ -26,6 +26,7 @@ from strategies import (
     dates,
     documents,
     json_values,
+    precise_datetimes,
     precise_times,
     recommendations,
 )
@@ -1613,3 +1614,74 @@ def test_a_syntax_error_names_the_file_first_as_other_errors_do(tmp_path: Path) 
         messages[0],
         messages[1][: len(f"{zero}: ")],
     ]
+
+
+@attrs.frozen(kw_only=True)
+class _AuditEntry:
+    """An application's own record, holding a govtrack record and its own date values."""
+
+    at: dt.datetime
+    on: dt.date
+    starts: dt.time
+    action: gt.Action
+
+
+def test_the_converter_keeps_an_applications_datetimes_whole() -> None:
+    """Regression: make_converter's hook for date caught datetime, its subclass: an
+    application's datetime was written as its day (time and offset lost) and an ISO
+    datetime was refused on reading; each now goes to its own hook and round-trips."""
+    converter = gt.make_converter()
+    entry = _AuditEntry(
+        at=dt.datetime(2023, 1, 1, 10, 30, tzinfo=dt.timezone.utc),
+        on=dt.date(2023, 1, 2),
+        starts=dt.time(9, 15),
+        action=gt.Action(text="Hire two staff", due=gt.parse_due("Q1 2023")),
+    )
+    data = converter.unstructure(entry)
+    assert {
+        "at": "2023-01-01T10:30:00+00:00",
+        "on": "2023-01-02",
+        "starts": "09:15:00",
+        "action": {
+            "text": "Hire two staff",
+            "due": {
+                "text": "Q1 2023",
+                "start": "2023-01-01",
+                "end": "2023-03-31",
+                "precision": "quarter",
+            },
+        },
+    } == data
+    back = converter.structure(json.loads(json.dumps(data)), _AuditEntry)
+    assert entry == back
+    assert type(back.at) is dt.datetime
+    assert type(back.on) is dt.date
+
+
+@given(st.data())
+def test_an_applications_datetime_round_trips(data: st.DataObject) -> None:
+    """Any datetime, naive or aware, microseconds and all, is written as ISO 8601 and
+    read back equal, with the same offset; a date and a time beside it stay a date and
+    a time."""
+    at = data.draw(precise_datetimes, label="at")
+    on = data.draw(dates, label="on")
+    starts = data.draw(precise_times, label="starts") or dt.time(9)
+    converter = gt.make_converter()
+    entry = _AuditEntry(at=at, on=on, starts=starts, action=gt.Action(text="Hire"))
+    written = converter.unstructure(entry)
+    assert at.isoformat() == written["at"]
+    back = converter.structure(json.loads(json.dumps(written)), _AuditEntry)
+    assert entry == back
+    assert (at.tzinfo, at.utcoffset()) == (back.at.tzinfo, back.at.utcoffset())
+
+
+@pytest.mark.parametrize(
+    "written", ["2023-01-01", "2023-01-01 10:30:00", "2023-02-30T10:30:00", "10:30", 1672568000]
+)
+def test_the_converter_refuses_what_is_not_a_datetime(written: object) -> None:
+    """A value that is not a datetime as isoformat writes it is refused with its path."""
+    with pytest.raises(gt.SchemaError, match=r"expected (an ISO )?a? ?date and time.* @ \$\.at$"):
+        gt.make_converter().structure(
+            {"at": written, "on": "2023-01-02", "starts": "09:15:00", "action": {"text": "x"}},
+            _AuditEntry,
+        )

@@ -6,10 +6,11 @@ import datetime as dt
 import importlib
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 import govtrack as gt
-from strategies import dates, documents
+from strategies import dates, documents, dues, written_dues
 
 ON = dt.date(2023, 1, 31)
 HERE = gt.Location(sheet="Matrix", cell="A5")
@@ -110,10 +111,43 @@ def test_unreadable_two_digit_year_says_which_year_to_write() -> None:
     assert issue.message.endswith("a two-digit year is ambiguous; write 2024 (or '24)")
 
 
-def test_a_readable_deadline_text_without_a_due_gets_the_examples() -> None:
-    """A hand-built action whose due_text reads but whose due is None gets GT104 with examples."""
-    (issue,) = gt.validate(plan(clean_action(due=None, due_text="2021/07")), on=ON)
-    assert issue.message.endswith("expected e.g. 2021/07, Q1-2023, Dec 2022 or 05 May 2019")
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [("Q1 2023", "2023-01-01 to 2023-03-31"), ("2021/07", "2021-07-01 to 2021-07-31")],
+)
+def test_a_readable_deadline_text_without_a_due_says_how_to_set_it(text: str, reading: str) -> None:
+    """Regression: an action built in code with a readable due_text and no due got GT104
+    saying the text 'is not a date govtrack can read'; it is still GT104 (an error: the
+    action is never overdue), saying how the text reads and how to set due."""
+    (issue,) = gt.validate(plan(clean_action(due=None, due_text=text)), on=ON)
+    expected = (
+        f"action 1 'Draft the framework': deadline text {text!r} reads as a deadline "
+        f"({reading}) but the action has no due, so it is never overdue: "
+        f"set due=gt.parse_due({text!r})"
+    )
+    assert ("GT104", gt.Severity.ERROR, expected) == (issue.code, issue.severity, issue.message)
+
+
+@given(st.one_of(written_dues, dues, st.text(max_size=30)))
+def test_gt104_calls_a_text_unreadable_only_when_parse_due_refuses_it(
+    written: gt.Due | str,
+) -> None:
+    """A deadline text kept with no due is GT104 either way: 'not a date govtrack can read'
+    when parse_due refuses it, and otherwise how it reads, with a fix that gives that due."""
+    text = written.text if isinstance(written, gt.Due) else written
+    assume(text.strip())
+    (issue,) = gt.validate(plan(clean_action(due=None, due_text=text)), on=ON)
+    try:
+        due = gt.parse_due(text)
+    except gt.DueParseError:
+        assert ("GT104", True) == (issue.code, "is not a date govtrack can read" in issue.message)
+        return
+    fix = f"set due=gt.parse_due({text!r})"
+    assert ("GT104", True, True) == (
+        issue.code,
+        issue.message.endswith(fix),
+        f"({due.start} to {due.end})" in issue.message,
+    )
 
 
 def test_completed_with_an_update_needs_no_comment() -> None:

@@ -31,6 +31,7 @@ from govtrack._errors import (
     WriteError,
 )
 from govtrack.api import combine, dump, dumps, load, loads
+from govtrack.changes import Change, ChangeKind, diff
 from govtrack.io.json import SCHEMA_VERSION, from_data, json_schema, make_converter, to_data
 from govtrack.io.limits import DEFAULT_LIMITS, LimitError, Limits
 from govtrack.model import (
@@ -100,6 +101,8 @@ __all__ = [
     "AmbiguousDateError",
     "Answer",
     "ArgumentError",
+    "Change",
+    "ChangeKind",
     "Decision",
     "Document",
     "Due",
@@ -139,6 +142,7 @@ __all__ = [
     "WriteError",
     "closure_rate",
     "combine",
+    "diff",
     "dump",
     "dumps",
     "from_data",

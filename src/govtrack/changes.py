@@ -17,7 +17,11 @@ whose titles are in one round only are paired in order, kind by kind, provided
 both rounds have as many and the two of a pair share most of their action texts.
 Unmatched actions are added or removed.
 
-A matched pair reports, in this order: its text reworded; its responsible
+A matched pair reports, in this order: its ref changed (renumbered), unless the
+change is the shift of an insertion or a removal above it (its new ref is the one
+the old round had at its new position among its place's and recommendation's
+actions, or, past the old round's last, a ref the old round did not have); its
+text reworded; its responsible
 parties changed (handed over, shared or dropped); its status changed; its
 deadline slipped (ends later), moved earlier or changed. With ``notes=True`` it
 also reports its comments changed, then each progress update it gained, in the
@@ -26,19 +30,35 @@ every round. Texts and comments are compared with runs of whitespace as one
 space and case ignored, parties after the same folding and in any order, so a
 re-typed cell or a reordered list of parties is not a change.
 The changes come in the new round's order, removals last.
+
+Each round may be a Document, a record that holds actions (an Evaluation, a
+Recommendation, a Meeting, a ProgressReport, an ActionPlan), an iterable of
+Documents (combined, as ``gt.combine`` does) or an iterable of Actions (compared
+as the actions of one plan), as :func:`govtrack.summarize` takes.
 """
 
 from __future__ import annotations
 
 import difflib
 import enum
+import re
 from collections import Counter, deque
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 
 import attrs
 
 from govtrack._text import fold as _fold
-from govtrack.model.records import Action, Document, Update
+from govtrack.model.records import (
+    Action,
+    ActionPlan,
+    Document,
+    Evaluation,
+    Meeting,
+    ProgressReport,
+    Recommendation,
+    Update,
+)
+from govtrack.model.rules import ActionSource
 from govtrack.model.tabular import contexts
 
 __all__ = ["Change", "ChangeKind", "diff"]
@@ -56,6 +76,8 @@ class ChangeKind(enum.Enum):
 
     ADDED = "added"
     REMOVED = "removed"
+    RENUMBERED = "renumbered"
+    """The ref changed (``1.1`` → ``1.9``), not only its spacing, case or a final ``.``."""
     STATUS = "status"
     SLIPPED = "slipped"
     MOVED_EARLIER = "moved_earlier"
@@ -138,6 +160,23 @@ def _status_word(action: Action) -> str:
     if action.status is not None:
         return action.status.label
     return action.status_text or "no status"
+
+
+def _ref(action: Action) -> str:
+    """A ref as compared: spacing, case and a final ``.`` or ``)`` aside (``1.`` is ``1``)."""
+    return _fold(action.ref.strip().rstrip(".)"))
+
+
+def _renumbered(old: Action, new: Action, *, shifted: bool) -> Iterator[Change]:
+    if old.ref == new.ref or _ref(old) == _ref(new) or shifted:
+        return
+    yield Change(
+        kind=ChangeKind.RENUMBERED,
+        old=old,
+        new=new,
+        message=f"{_name(old)}: renumbered {old.ref.strip() or '(none)'} → "
+        f"{new.ref.strip() or '(none)'}",
+    )
 
 
 def _reworded(old: Action, new: Action) -> Iterator[Change]:
@@ -247,13 +286,19 @@ _NOTES = (_commented, _updated)
 
 
 def _compare(
-    old: Action, new: Action, where: str, recommendation: str, *, notes: bool = False
+    old: Action,
+    new: Action,
+    where: str,
+    recommendation: str,
+    *,
+    shifted: bool = False,
+    notes: bool = False,
 ) -> Iterator[Change]:
+    found = [*_renumbered(old, new, shifted=shifted)]
     for check in (*_CHECKS, *_NOTES) if notes else _CHECKS:
-        for change in check(old, new):
-            yield attrs.evolve(
-                change, message=where + change.message, recommendation=recommendation
-            )
+        found.extend(check(old, new))
+    for change in found:
+        yield attrs.evolve(change, message=where + change.message, recommendation=recommendation)
 
 
 def _recommendation(context: dict[str, object]) -> str:
@@ -283,6 +328,55 @@ _Items = list[tuple[Action, dict[str, object]]]
 
 def _place(context: dict[str, object]) -> tuple[object, object]:
     return (context["kind"], context["container"])
+
+
+def _group(context: dict[str, object]) -> tuple[object, ...]:
+    """The actions numbered as one list: a place's, or a recommendation's in it."""
+    return (*_place(context), context.get("recommendation_ref") or "")
+
+
+class _Numbering:
+    """The refs of the old round, list by list, to tell a renumbering from a shift."""
+
+    def __init__(self, old_items: _Items) -> None:
+        self.refs: dict[tuple[object, ...], list[str]] = {}
+        self.positions: list[int] = []  # each old action's position in its list
+        for action, context in old_items:
+            refs = self.refs.setdefault(_group(context), [])
+            self.positions.append(len(refs))
+            refs.append(_ref(action))
+        self.known = {group: set(refs) for group, refs in self.refs.items()}
+
+    def shifted(
+        self, group: tuple[object, ...], moves: tuple[int, int], old: Action, new: Action
+    ) -> bool:
+        """Whether ``new``, moved from ``old``'s position to its own (``moves``) in its
+        list, has the ref the old round had at its new position (an insertion or a
+        removal above it moved it), or, past the old round's last, the old ref's number
+        moved as far (``1.3`` two rows down is ``1.5``), or a ref the old round did not
+        have when the old ref ends in no number."""
+        refs = self.refs.get(group, [])
+        ref = _ref(new)
+        before, after = moves
+        if after < len(refs):
+            return refs[after] == ref
+        moved = _moved(_ref(old), after - before)
+        if moved is not None:
+            return moved == ref
+        return ref not in self.known.get(group, set())
+
+
+_LAST_NUMBER = re.compile(r"([0-9]+)(?=[^0-9]*$)")
+"""The last number in a ref (``3`` in ``1.3``, ``12`` in ``A-12``)."""
+
+
+def _moved(ref: str, rows: int) -> str | None:
+    """``ref`` with its last number moved by ``rows`` (``1.3``, 2: ``1.5``); None when it
+    has no number, or the number would fall below 0."""
+    found = _LAST_NUMBER.search(ref)
+    if found is None or int(found[1]) + rows < 0:
+        return None
+    return f"{ref[: found.start()]}{int(found[1]) + rows}{ref[found.end() :]}"
 
 
 def _text_key(context: dict[str, object], action: Action) -> tuple[object, ...] | None:
@@ -607,22 +701,79 @@ def _renamed(old_items: _Items, new_items: _Items) -> _Items:
     ]
 
 
-def diff(old: Document, new: Document, *, notes: bool = False) -> list[Change]:
+_EXPECTED = (
+    "a Document, an Evaluation, a Recommendation, a Meeting, a ProgressReport, an ActionPlan "
+    "or an iterable of Actions or of Documents"
+)
+
+
+def _shown(value: object) -> str:
+    shown = repr(value)
+    return f"{type(value).__name__} {shown if len(shown) <= 60 else shown[:57] + '...'}"
+
+
+def _as_document(round_: ActionSource, side: str) -> Document:
+    """One round as a Document (see the module's docstring); a TypeError naming ``side``
+    (``old`` or ``new``) for anything else."""
+    given: object = round_  # annotations do not stop a caller passing something else
+    if isinstance(given, Document):
+        return given
+    if isinstance(given, Evaluation):
+        return Document(evaluations=(given,))
+    if isinstance(given, Recommendation):
+        return Document(evaluations=(Evaluation(title="", recommendations=(given,)),))
+    if isinstance(given, Meeting):
+        return Document(meetings=(given,))
+    if isinstance(given, ProgressReport):
+        return Document(reports=(given,))
+    if isinstance(given, ActionPlan):
+        return Document(plans=(given,))
+    if isinstance(given, (str, bytes, Mapping)) or not isinstance(given, Iterable):
+        message = f"diff({side}) takes {_EXPECTED}, not {_shown(given)}"
+        raise TypeError(message)
+    found = tuple(given)
+    if found and all(isinstance(item, Document) for item in found):
+        return Document(  # as gt.combine combines them
+            evaluations=tuple(e for document in found for e in document.evaluations),
+            meetings=tuple(m for document in found for m in document.meetings),
+            reports=tuple(r for document in found for r in document.reports),
+            plans=tuple(p for document in found for p in document.plans),
+        )
+    for index, item in enumerate(found):
+        if not isinstance(item, Action):
+            hint = " (pass its .actions, or the record itself)" if hasattr(item, "actions") else ""
+            message = (
+                f"diff({side}) takes {_EXPECTED}, not a {type(given).__name__} holding "
+                f"{_shown(item)} at [{index}]{hint}"
+            )
+            raise TypeError(message)
+    return Document(plans=(ActionPlan(actions=found),))
+
+
+def diff(old: ActionSource, new: ActionSource, *, notes: bool = False) -> list[Change]:
     """The changes from ``old`` to ``new``, in the new document's order, removals last.
 
-    A matched pair's changes come in a fixed order: reworded, reassigned, status,
-    deadline, then (with ``notes``) commented and one per update gained; see the module's
-    docstring for how actions are matched and what counts as a change.
+    A matched pair's changes come in a fixed order: renumbered, reworded, reassigned,
+    status, deadline, then (with ``notes``) commented and one per update gained; see the
+    module's docstring for how actions are matched and what counts as a change.
 
     Args:
-        old: The earlier round.
-        new: The later round.
+        old: The earlier round: a Document, a record that holds actions (an Evaluation,
+            a Recommendation, a Meeting, a ProgressReport, an ActionPlan), an iterable
+            of Documents (combined) or an iterable of Actions (compared as one plan's).
+        new: The later round, of the same kind as ``old`` (actions pair only within the
+            same place: a plan's actions never pair with an evaluation's).
         notes: Also report comments changed and progress updates added (off by default:
             most open actions gain a note every round, and the other changes drown).
 
     Returns:
-        Changes: texts reworded, responsible parties changed, status changes, deadlines
-        slipped or moved, actions added or removed; with ``notes``, comments and updates.
+        Changes: refs renumbered, texts reworded, responsible parties changed, status
+        changes, deadlines slipped or moved, actions added or removed; with ``notes``,
+        comments and updates.
+
+    Raises:
+        TypeError: ``old`` or ``new`` is none of those, or holds something that is not
+            an Action (the message names which).
 
     >>> import govtrack as gt
     >>> def plan(*actions): return gt.Document(plans=(gt.ActionPlan(actions=actions),))
@@ -648,18 +799,39 @@ def diff(old: Document, new: Document, *, notes: bool = False) -> list[Change]:
     reassigned | 1 'Hire one M&E officer': responsible HR → Programme unit
     >>> [change.kind.value for change in diff(before, after, notes=True)]
     ['reworded', 'reassigned', 'updated']
+
+    Lists of actions are compared too. A ref changed by an insertion above is no change,
+    but any other renumbering is reported:
+
+    >>> before = [gt.Action(ref="1.1", text="Hire"), gt.Action(ref="1.2", text="Train")]
+    >>> after = [gt.Action(ref="1.1", text="Audit"), gt.Action(ref="1.2", text="Hire"),
+    ...          gt.Action(ref="1.7", text="Train")]
+    >>> for change in diff(before, after): print(change)
+    1.1 'Audit': added
+    1.2 'Train': renumbered 1.2 → 1.7
     """
-    old_items = list(contexts(old))
-    new_items = _renamed(old_items, list(contexts(new)))
+    old_document, new_document = _as_document(old, "old"), _as_document(new, "new")
+    old_items = list(contexts(old_document))
+    new_items = _renamed(old_items, list(contexts(new_document)))
     matched = _pairs(old_items, new_items)
     used = set(matched.values())
+    numbering = _Numbering(old_items)
+    positions: Counter[tuple[object, ...]] = Counter()
     changes: list[Change] = []
     for new_index, (action, context) in enumerate(new_items):
         where = _where(context, action)
         recommendation = _recommendation(context)
+        group = _group(context)
+        position = positions[group]
+        positions[group] += 1
         if new_index in matched:
-            old_action = old_items[matched[new_index]][0]
-            changes.extend(_compare(old_action, action, where, recommendation, notes=notes))
+            old_index = matched[new_index]
+            old_action = old_items[old_index][0]
+            moves = (numbering.positions[old_index], position)
+            shifted = numbering.shifted(group, moves, old_action, action)
+            changes.extend(
+                _compare(old_action, action, where, recommendation, shifted=shifted, notes=notes)
+            )
         else:
             changes.append(
                 Change(

@@ -11,7 +11,7 @@ code   severity  meaning
 GT101  error     a status word govtrack does not know (kept as text)
 GT102  warning   an action with no responsible party (not a deemed-consent decision)
 GT103  warning   an action with no deadline
-GT104  error     a deadline text that cannot be read as a date
+GT104  error     a deadline text that cannot be read as a date (or reads, with no due)
 GT105  warning   an action recorded COMPLETED without any comment or update
 GT106  warning   an accepted (or partially accepted) recommendation without actions
 GT107  warning   a rejected recommendation that has actions
@@ -225,29 +225,33 @@ def _deadline_issue(action: Action, said: _Said) -> Issue | None:
     told = said.at(where) if where is not None else []
     if any(action.due_text in message for message in told):
         return None  # the reader already said what is wrong there (an ambiguous date)
-    return _issue(
-        "GT104",
-        f"{_label(action)}: deadline {action.due_text!r} is not a date govtrack can read; "
-        f"{_why_unreadable(action.due_text)}",
-        where,
-    )
+    return _issue("GT104", f"{_label(action)}: {_why_unreadable(action.due_text)}", where)
 
 
 _EXPECTED_DEADLINE = "expected e.g. 2021/07, Q1-2023, Dec 2022 or 05 May 2019"
 
 
 def _why_unreadable(text: str) -> str:
-    """Why :func:`parse_due` refuses a deadline text, in its own words, which say what was
-    expected (``a two-digit year is ambiguous; write 2024 (or '24)``).
+    """What is wrong with a deadline kept as text: why :func:`parse_due` refuses it, in its
+    own words, which say what was expected (``a two-digit year is ambiguous; write 2024
+    (or '24)``).
 
-    A text that reads (an ``Action`` built by hand with a readable ``due_text`` and no
-    ``due``) gets the examples of the grammar.
-    """
+    A text that reads (an ``Action`` built in code with a readable ``due_text`` and no
+    ``due``) is still an error, as the action is never overdue: the message says how it
+    reads and how to set ``due``, rather than calling it unreadable.
+
+    >>> _why_unreadable("Q1 2023")
+    "deadline text 'Q1 2023' reads as a deadline (2023-01-01 to 2023-03-31) but the action has no due, so it is never overdue: set due=gt.parse_due('Q1 2023')"
+    """  # noqa: E501 - doctest output is one line
     try:
-        parse_due(text)
+        due = parse_due(text)
     except DueParseError as error:
-        return error.reason or _EXPECTED_DEADLINE
-    return _EXPECTED_DEADLINE
+        reason = error.reason or _EXPECTED_DEADLINE
+        return f"deadline {text!r} is not a date govtrack can read; {reason}"
+    return (
+        f"deadline text {text!r} reads as a deadline ({due.start} to {due.end}) but the "
+        f"action has no due, so it is never overdue: set due=gt.parse_due({text!r})"
+    )
 
 
 _SAYS_WHAT_WAS_DONE = re.compile(

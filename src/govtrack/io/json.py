@@ -220,6 +220,35 @@ def _structure_time(value: Any, _: type) -> dt.time:
     return dt.time.fromisoformat(value)
 
 
+_is_datetime_shape = re.compile(f"{_DATE_PATTERN}T{_TIME_PATTERN}").fullmatch
+
+
+def _structure_datetime(value: Any, _: type) -> dt.datetime:
+    """An application's datetime (govtrack's records hold none), read as
+    ``datetime.isoformat()`` writes it: ``2023-01-01T10:30:00+00:00``."""
+    if not isinstance(value, str):
+        raise TypeError(f"expected an ISO date and time string, got {type(value).__name__}")
+    try:
+        if _is_datetime_shape(value):
+            return dt.datetime.fromisoformat(value)
+    except ValueError:  # the shape, with a day or an offset that does not exist
+        pass
+    raise _RefusedError(
+        "expected a date and time written YYYY-MM-DDTHH:MM:SS (with .ffffff and a "
+        f"+HH:MM offset if any), got {value!r}"
+    )
+
+
+def _is_exactly(cls: type) -> Callable[[Any], bool]:
+    """A hook predicate for ``cls`` alone: a hook for ``date`` must not catch
+    ``datetime``, its subclass (an application's datetimes would lose their time)."""
+
+    def predicate(tp: Any) -> bool:
+        return tp is cls
+
+    return predicate
+
+
 def _structure_str(value: Any, _: type) -> str:
     if not isinstance(value, str):
         raise TypeError(f"expected a string, got {type(value).__name__}")
@@ -333,10 +362,13 @@ def _is_tuple(tp: Any) -> bool:
 
 
 def _configure_values(converter: cattrs.Converter) -> None:
-    converter.register_unstructure_hook(dt.date, dt.date.isoformat)
-    converter.register_structure_hook(dt.date, _structure_date)
-    converter.register_unstructure_hook(dt.time, dt.time.isoformat)
-    converter.register_structure_hook(dt.time, _structure_time)
+    # Predicates, not classes: cattrs would give a hook for date to datetime too.
+    converter.register_unstructure_hook_func(_is_exactly(dt.date), dt.date.isoformat)
+    converter.register_structure_hook_func(_is_exactly(dt.date), _structure_date)
+    converter.register_unstructure_hook_func(_is_exactly(dt.time), dt.time.isoformat)
+    converter.register_structure_hook_func(_is_exactly(dt.time), _structure_time)
+    converter.register_unstructure_hook_func(_is_exactly(dt.datetime), dt.datetime.isoformat)
+    converter.register_structure_hook_func(_is_exactly(dt.datetime), _structure_datetime)
     converter.register_structure_hook(str, _structure_str)
     converter.register_structure_hook(int, _structure_int)
     converter.register_structure_hook(bool, _structure_bool)
@@ -527,7 +559,9 @@ def make_converter() -> cattrs.Converter:
     :func:`dumps` and :func:`loads`): with ``schema_version`` and ``tables``, without its
     ``source``. Hooks an application registers on the converter for values (a Status, a
     date) apply to the records it converts (an Action, a Meeting, a list of them), and
-    not inside a Document, which is always in govtrack's format.
+    not inside a Document, which is always in govtrack's format. Its hooks for dates and
+    times take exactly ``date`` and ``time``: an application's own attrs class holding a
+    ``datetime`` has it written and read as ISO 8601 (``2023-01-01T10:30:00+00:00``).
 
     Returns:
         A new :class:`cattrs.Converter` each time (never cattrs' global one), the
