@@ -439,6 +439,18 @@ _NOTING_LEAD = re.compile(
 """A lead-in whose colon a noting verb governs: ``The Board noted the following:``, ``The
 meeting took note of the following:``, ``Noted:``; not ``The Board discussed the findings
 and expects the following:``, whose colon another verb governs."""
+_NOTED_AND_ACTS = re.compile(
+    r"(?!\s{1,3}that\b)(?:[^;:]{0,200}?,?)?\s{1,3}and\s{1,3}"
+    r"(?P<link>will|shall|must|should|to)\s{1,3}[a-z]"
+)
+"""After a noting verb, a verb its subject governs too: ``The Secretariat noted the concerns
+and will revise …``, ``… and to revise …``; never after ``that`` (``noted that UNICEF will``)."""
+_IN_A_NAME = frozenset(
+    ("of", "and", "for", "the", "on", "in", "de", "&", "a", "an", "with", "to", "by", "from", "at")
+)
+"""Words after which a noting word is part of a name (``The Unit for received goods``)."""
+_ENDS_A_NAME = re.compile(r"\s{0,3}(?:$|(?:will|shall|must|should|would|to)\b)", re.IGNORECASE)
+"""What follows a noting word that ends a name (``The Unit for goods received will``)."""
 _SENTENCE_VERB = re.compile(r"\b(?:will|shall|would|should|must)\b", re.IGNORECASE)
 """A word that makes a line a sentence rather than a title."""
 _UNITS = (
@@ -1360,9 +1372,17 @@ def decision_parties(text: str, known: frozenset[str] = frozenset()) -> tuple[st
     elif (clause := _CLAUSE_ASIDE.match(flat)) and _is_name(clause["subject"]):
         flat = f"{clause['subject']} {flat[clause.end() :]}"
     found = responsible_in(flat)
-    if len(found) == 1 and flat.startswith(found[0]):  # the sentence's subject
+    noting = _noting_verb(flat)
+    if (
+        noting is not None
+        and _NOTED_AND_ACTS.match(flat, noting.end())
+        and _is_name(subject := flat[: noting.start()].strip())
+    ):
+        # `The Secretariat noted the concerns and will revise …`: its subject acts too
+        parties = _split_subject(subject, known)
+    elif len(found) == 1 and flat.startswith(found[0]):  # the sentence's subject
         # `The Board noted that UNICEF will …`, `Noted that …`: what was noted
-        if _NOTING.search(found[0]) or _NOTED_OPENING.match(found[0]):
+        if _noting_verb(found[0]) is not None or _NOTED_OPENING.match(found[0]):
             return ()
         if re.search(r"\bnot\b", found[0], re.IGNORECASE) or _NO_VERB_AFTER_TO.match(
             flat[len(found[0]) :]
@@ -1379,6 +1399,27 @@ def decision_parties(text: str, known: frozenset[str] = frozenset()) -> tuple[st
         for party in _split_subject(subject, known)
     )
     return tuple(dict.fromkeys((*parties, *later)))
+
+
+def _noting_verb(text: str) -> re.Match[str] | None:
+    """The first noting word of ``text`` that is the verb of its subject (``The Board noted
+    …``), not a word inside a name before the real verb: one after a preposition, an article
+    or ``and`` (``The Unit for received goods``, ``The Office for noted collections``) or
+    right before ``will``, ``to`` or the end (``The Unit for goods received``) is the name's.
+
+    >>> _noting_verb("The Board noted that UNICEF")[0]
+    'noted'
+    >>> _noting_verb("The Unit for received goods") is None
+    True
+    """
+    for found in _NOTING.finditer(text):
+        before = text[: found.start()].split()
+        if before and before[-1].lower().strip(",") in _IN_A_NAME:
+            continue
+        if _ENDS_A_NAME.match(text, found.end()):
+            continue
+        return found
+    return None
 
 
 def decision_clauses(text: str) -> list[tuple[str, str]]:
