@@ -57,7 +57,8 @@ give; an item's own deadline that differs stays in the text and is reported (GT3
 decision whose sentence names no party (``1. The Board agreed the following:``) takes the
 parties its items name, each read as a decision's sentence (``- The Unit to draft …``);
 one whose verb ends with the colon (``a) The Secretariat will:``, ``shall:``, ``to:``)
-names its subject, whatever its items name.
+names its subject, whatever its items name. A line that ends ``the following`` or ``as
+follows`` with no colon reads as with its colon.
 A numeral that is also the next letter (``i)`` under ``h) … to:``) is an item
 when it is indented deeper than the decision or the next list line holds the numeral
 after it (``ii)``); otherwise it is the next decision. Only a list numbered
@@ -369,8 +370,11 @@ _DECISIONS_CUE = re.compile(
 _TITLE_CUE = re.compile(r"\b(?:record notes|minutes|notes of|proceedings)\b", re.IGNORECASE)
 _BOLD_TITLE = re.compile(r"\s{0,3}(?:\*\*|__)[^*_\n]{1,80}(?:\*\*|__)\s{0,3}:?\s{0,3}")
 """A line that is a title in bold, as a ``#`` heading: ``**Next meeting**``."""
-_OPENS_LIST = re.compile(r":[\s*_]*$")
-"""A decision's line that ends so announces a sub-list (``… the Secretariat to:``)."""
+_FOLLOWING = r"\b(?:the\s{1,3}following(?:\s{1,3}[a-z]+){0,3}|as\s{1,3}follows)"
+_OPENS_LIST = re.compile(rf"(?::|\s{_FOLLOWING})[\s*_]*$")
+"""A decision's line that ends so announces a sub-list (``… the Secretariat to:``), with a
+colon or without one after ``the following`` or ``as follows`` (``The Board agreed the
+following``), as a colon-less lead-in reads as one with its colon."""
 _ENDS_SENTENCE = re.compile(r"[.;:!?)\]\"'’”*]\s*$")
 _NUMBER_ITEM = re.compile(
     r"^\s{0,8}(?:[-*•–]\s{1,4})?(?:\*\*)?(?:\((?P<paren>\d{1,3})\)|(?P<closing>\d{1,3})\))"
@@ -433,11 +437,12 @@ first word of a name (``Received Documents Unit``)."""
 _NOTING_LEAD = re.compile(
     rf"(?:^(?i:{_NOTING_WORDS})|\s{_NOTING_WORDS})(?:\s{{1,3}}and\s{{1,3}}{_NOTING_WORDS})*"
     r"(?:\s{1,3}of)?(?:\s{1,3}with\s{1,3}[a-z]+)?"
-    r"(?:\s{1,3}(?:that|as\s{1,3}follows|the\s{1,3}following(?:\s{1,3}[a-z]+){0,3}))?"
-    r"\s{0,3}:\s{0,3}$"
+    r"(?:(?:\s{1,3}(?:that|as\s{1,3}follows|the\s{1,3}following(?:\s{1,3}[a-z]+){0,3}))?"
+    r"\s{0,3}:|\s{1,3}(?:as\s{1,3}follows|the\s{1,3}following(?:\s{1,3}[a-z]+){0,3}))[\s*_]*$"
 )
 """A lead-in whose colon a noting verb governs: ``The Board noted the following:``, ``The
-meeting took note of the following:``, ``Noted:``; not ``The Board discussed the findings
+meeting took note of the following:``, ``Noted:``, or the same with no colon after ``the
+following`` or ``as follows``; not ``The Board discussed the findings
 and expects the following:``, whose colon another verb governs."""
 _NOTED_AND_ACTS = re.compile(
     r"(?!\s{1,3}that\b)(?:[^;:]{0,200}?,?)?\s{1,3}and\s{1,3}"
