@@ -65,3 +65,24 @@ def test_any_noting_lead_in_gives_its_items_no_party(
     in its text."""
     first, second = _read(f"The Board {word} {tail}{colon}", shape)
     assert ((), 3, ()) == (first[1], first[2].count("\n") + 1, second[1])
+
+
+@given(
+    count=st.integers(2, 5),
+    late=st.data(),
+    bullet=st.sampled_from(("i)", "-", "(1)")),
+)
+def test_an_items_second_deadline_is_reported_at_its_own_line(
+    *, count: int, late: st.DataObject, bullet: str
+) -> None:
+    """Regression: GT352 for an item's own deadline pointed at the decision's first line; it
+    points at the item's line, whichever item it is."""
+    place = late.draw(st.integers(1, count - 1))
+    marks = ["i)", "ii)", "iii)", "iv)", "v)"] if bullet == "i)" else [bullet] * count
+    items = [
+        f"   {marks[n]} task {n} by {'30 June' if n == place else '31 May'} 2025;"
+        for n in range(count)
+    ]
+    text = _HEAD + "a) The Unit will act by 31 May 2025:\n" + "\n".join(items) + "\n"
+    doc = gt.loads(text, format="minutes")
+    assert [("GT352", f"line {7 + place}")] == [(p.code, str(p.location)) for p in doc.problems]

@@ -199,7 +199,8 @@ GT352  warning   a decision whose sentence gives a second party a deadline of it
                  Secretariat to circulate the draft by 15 March 2024 and the Unit to comment
                  by 30 March 2024``): both parties are kept, the deadline is the first; the
                  other stays in the text; or an item of its sub-list that gives a deadline of
-                 its own (``a) costs by April 2024;``), kept in the text
+                 its own (``a) costs by April 2024;``), kept in the text and reported at
+                 the item's line
 GT353  warning   a line under a decisions heading lettered ``A.``, ``I.``, ``a.`` whose letter
                  may be a person's initial (``A. Jones will …``): read as a decision when the
                  next letter follows on a line of its own, else kept in the meeting's text
@@ -689,6 +690,7 @@ class _Pending:
     kind: tuple[str, int] = ("letter", 1)  # as _ordinal gives it; ("number", n), ("bullet", 0)
     indent: int = 0
     items: list[list[str]] = attrs.Factory(list)  # its sub-list: each item's lines
+    item_lines: list[int] = attrs.Factory(list)  # the line each item of its sub-list starts on
     numeral: int = 0  # the Roman numeral of its last sub-item, 0 before one
     shape: str = "marker"  # how its line starts, as _shape gives it
     number: int = 0  # the number of its last sub-item numbered "1.", 0 before one
@@ -972,14 +974,26 @@ def unused_item_deadlines(
     ...                       dayfirst=None, meeting_date=None)
     [('a) costs by April 2024;', 'April 2024')]
     """
-    found: list[tuple[str, str]] = []
+    return [
+        (item, written)
+        for _, item, written in _unused_item_deadlines_at(
+            text, used, dayfirst=dayfirst, meeting_date=meeting_date
+        )
+    ]
+
+
+def _unused_item_deadlines_at(
+    text: str, used: Due | str, *, dayfirst: bool | None, meeting_date: dt.date | None
+) -> list[tuple[int, str, str]]:
+    """:func:`unused_item_deadlines`, each with the item's place in the sub-list (0 first)."""
+    found: list[tuple[int, str, str]] = []
     seen: list[Due | str] = [used]
-    for item in text.split("\n")[1:]:
+    for index, item in enumerate(text.split("\n")[1:]):
         due, due_text, _ = decision_deadline([item], dayfirst=dayfirst, meeting_date=meeting_date)
         written = due.text if due is not None else due_text
         if written and not any(_same_deadline(due or due_text, other) for other in seen):
             seen.append(due or due_text)
-            found.append((item, written))
+            found.append((index, item, written))
     return found
 
 
@@ -1667,20 +1681,50 @@ def second_deadlines(
     ["decision 1): 'Finance' has a deadline of its own, 'June 2024'; the decision keeps both
       parties but one deadline, 'May 2024'; the other stays in its text"]
     """
+    for message, _ in second_deadlines_at(
+        text, used, label, dayfirst=dayfirst, meeting_date=meeting_date
+    ):
+        yield message
+
+
+def second_deadlines_at(
+    text: str,
+    used: Due | str,
+    label: str,
+    *,
+    dayfirst: bool | None = None,
+    meeting_date: dt.date | None = None,
+) -> Iterator[tuple[str, int | None]]:
+    """:func:`second_deadlines`, each message with the place in the sub-list (0 first) of
+    the item it is about, or None for a clause of the sentence: a reader reports an item's
+    deadline at the item's own line.
+
+    >>> [place for _, place in second_deadlines_at("The Unit to act by May 2024:\\na) costs;"
+    ...                                            "\\nb) staff by June 2024.", "May 2024", "1)")]
+    [1]
+    """
     kept = used.text if isinstance(used, Due) else used
     for subject, written in unused_deadlines(
         text, used, dayfirst=dayfirst, meeting_date=meeting_date
     ):
         yield (
-            f"decision {label}: {subject!r} has a deadline of its own, {written!r}; the "
-            f"decision keeps both parties but one deadline, {kept!r}; the other stays in its text"
+            (
+                f"decision {label}: {subject!r} has a deadline of its own, {written!r}; the "
+                f"decision keeps both parties but one deadline, {kept!r}; the other stays in "
+                "its text"
+            ),
+            None,
         )
-    for item, written in unused_item_deadlines(
+    for index, item, written in _unused_item_deadlines_at(
         text, used, dayfirst=dayfirst, meeting_date=meeting_date
     ):
         yield (
-            f"decision {label}: its item {_label(item)} has a deadline of its own, "
-            f"{written!r}; the decision keeps one deadline, {kept!r}; the other stays in its text"
+            (
+                f"decision {label}: its item {_label(item)} has a deadline of its own, "
+                f"{written!r}; the decision keeps one deadline, {kept!r}; the other stays in "
+                "its text"
+            ),
+            index,
         )
 
 
@@ -2325,6 +2369,7 @@ class _Reader:
                 ):
                     parent.run, parent.run_items = mark, parent.run_items + 1
                 parent.items.append([line.clean])
+                parent.item_lines.append(line.number)
                 parent.numeral = sub[0] or parent.numeral
                 parent.number = sub[1] or parent.number
                 current_decision = parent
@@ -2647,10 +2692,16 @@ class _Reader:
         of the decision's sub-list, gives and that is not the decision's: a decision has one
         deadline, the first; the others stay in its text (:func:`second_deadlines`)."""
         label = entry.ref or _label(text)
-        for message in second_deadlines(
+        items = [
+            line
+            for part, line in zip(entry.items, entry.item_lines, strict=True)
+            if " ".join(part).strip()
+        ]
+        for message, place in second_deadlines_at(
             text, used, label, dayfirst=self.dayfirst, meeting_date=self.meeting_date
         ):
-            self.problem("GT352", message, entry.line, Severity.WARNING)
+            line = items[place] if place is not None and place < len(items) else entry.line
+            self.problem("GT352", message, line, Severity.WARNING)
 
     def check_recipients(self, entry: _Pending, text: str) -> None:
         """Report (GT354) a name after a recipient that may be a second clause's subject
