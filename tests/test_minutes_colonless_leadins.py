@@ -22,7 +22,7 @@ _SHAPES = {
 }
 
 
-def _read(lead: str, shape: str) -> list[tuple[str, tuple[str, ...], str, int]]:
+def _read(lead: str, shape: str) -> list[tuple[str, tuple[str, ...], str, str]]:
     first, one, two, last = _SHAPES[shape]
     text = (
         f"{_HEAD}{first}{lead}\n{one}WHO to chair the session;\n"
@@ -30,7 +30,7 @@ def _read(lead: str, shape: str) -> list[tuple[str, tuple[str, ...], str, int]]:
     )
     doc = gt.loads(text, format="minutes")
     return [
-        (d.ref, d.responsible, d.text.replace(":", ""), d.origin.line or 0)
+        (d.ref, d.responsible, d.text.replace(":", ""), str(d.origin))
         for d in doc.meetings[0].decisions
     ]
 
