@@ -808,3 +808,9 @@ def numeric_day_ranges(draw: st.DrawFn) -> tuple[str, dt.date, dt.date]:
         return f"{a:02}{sep}{b:02}{sep}{day.year}"
 
     return f"{written(start)}{dash}{written(end)}", start, end
+
+
+# The lowercase noting words of the minutes reader (``The Board noted …``), one word each.
+noting_words = st.sampled_from(
+    ("noted", "received", "reviewed", "discussed", "welcomed", "heard", "acknowledged")
+)

@@ -707,7 +707,7 @@ def test_i_after_a_colon_ending_h_is_a_numeral_only_when_the_list_says_so(
 def test_the_first_deadline_of_a_decision_and_its_sub_list_is_its_due() -> None:
     """The decision's own deadline comes first; else the first sub-item's; an unreadable
     one in a sub-item is kept and reported (GT349) at the decision's line; a later item's
-    own deadline stays in the text and is reported (GT352), never dropped in silence."""
+    own deadline stays in the text and is reported (GT352) at the item's line, never dropped."""
     text = (
         "Minutes\nVenue: Hall\n\nDecisions:\n"
         "a) By 1 May 2024 the Secretariat will:\ni) hire a clerk by 1 June 2024;\n"
@@ -723,7 +723,7 @@ def test_the_first_deadline_of_a_decision_and_its_sub_list_is_its_due() -> None:
         second.due,
         third.due,
     ]
-    expected = [("GT352", "line 5"), ("GT352", "line 8"), ("GT349", "line 12")]
+    expected = [("GT352", "line 6"), ("GT352", "line 11"), ("GT349", "line 12")]  # the items' lines
     assert ("2011/12", expected) == (
         third.due_text,
         [(p.code, str(p.location)) for p in doc.problems],

@@ -73,7 +73,7 @@ def test_bulleted_decisions_with_a_roman_sub_list_are_all_read() -> None:
         ),
     ]
     assert expected == decisions
-    assert ["GT352 line 11", "GT344 line 13"] == problems  # ii)'s own deadline is reported
+    assert ["GT352 line 13", "GT344 line 13"] == problems  # ii)'s own deadline, at its line
 
 
 def test_bulleted_decisions_without_a_sub_list_are_no_gt343() -> None:
@@ -179,7 +179,7 @@ def test_a_numbered_decision_list_may_pass_the_agendas_next_number_with_sentence
     decisions, problems = _read(text)
     assert ["1)", "2)", "3)", "4)"] == [ref for ref, *_ in decisions]
     assert decisions[2][3].endswith(":\n(1) Lakeside by 14 April 2025;\n(2) Hill by 25 April 2025.")
-    assert ["GT352 line 9"] == problems  # the second item's own deadline, kept in the text
+    assert ["GT352 line 11"] == problems  # the second item's own deadline, at its line
 
 
 def test_a_numbered_sub_list_under_a_lettered_decision_stays_in_it() -> None:
@@ -468,6 +468,6 @@ def test_a_bullet_under_a_lead_in_names_the_party_and_its_items_deadlines_are_re
         decision.due,
     )
     assert decision.text.endswith("a) costs by April 2024;\nb) staff by June 2024.")
-    assert [("GT352", "line 6", "April 2024"), ("GT352", "line 6", "June 2024")] == [
+    assert [("GT352", "line 8", "April 2024"), ("GT352", "line 9", "June 2024")] == [
         (p.code, str(p.location), p.message.split("'")[-4]) for p in doc.problems
     ]

@@ -33,12 +33,19 @@ def test_a_date_after_by_is_the_deadline_or_reported(
 ) -> None:
     """Any decision line with a date after ``by`` keeps that date as its deadline, or keeps
     no deadline and reports why (GT349) at its line: the date never vanishes."""
-    line = f"{letter}) {party} {modal} {verb} by {due.text}{end}\n"
+    cue = "" if due.text.lower().startswith("by ") else "by "  # not `by by the end of …`
+    line = f"{letter}) {party} {modal} {verb} {cue}{due.text}{end}\n"
     doc = gt.loads(_HEAD + line, format="minutes")
     (decision,) = doc.meetings[0].decisions
     assert due.text in decision.text
-    if decision.due is not None:
-        assert due == decision.due
+    if decision.due is not None:  # the cue `by` of a lead-in is the reader's, not the date's
+        read = decision.due
+        assert (due.start, due.end, due.precision, True) == (
+            read.start,
+            read.end,
+            read.precision,
+            due.text.endswith(read.text),
+        )
     else:
         assert [("GT349", "line 6")] == [(p.code, str(p.location)) for p in doc.problems]
 

@@ -168,9 +168,18 @@ _NUMBERED = re.compile(
 """A numbered list item, bulleted or not: ``1.``, ``2)``, ``(3)``, ``• 4.``."""
 
 
+_LETTERED = re.compile(r"^\s{0,12}(?:\([a-z]\)|[a-z]\))\s{1,8}\S")
+"""A lettered sub-list item: ``a)``, ``(b)``; read only under an item that ends with ``:``."""
+
+
 def _is_item(line: Line) -> bool:
     """Whether a line is a list item: bulleted (``•``, ``-``…) or numbered (``1.``, ``(2)``)."""
     return bool(BULLET.match(line.text) or _NUMBERED.match(line.text))
+
+
+def _is_lettered(line: Line) -> bool:
+    """Whether a line is lettered as a sub-list's item (``a)``, ``(b)``)."""
+    return bool(_LETTERED.match(line.text))
 
 
 @attrs.define
@@ -184,8 +193,15 @@ class _Block:
 
     @property
     def is_bullets(self) -> bool:
-        """Whether every line is a list item, bulleted or numbered."""
-        return all(_is_item(line) for line in self.lines)
+        """Whether every line is a list item, bulleted or numbered, or a lettered item of the
+        sub-list of an item that ends with ``:`` (``- The Secretariat will:`` over ``a) …``)."""
+        opener = False
+        for line in self.lines:
+            if _is_item(line):
+                opener = _opens_list(line)
+            elif not (opener and _is_lettered(line)):
+                return False
+        return True
 
 
 def _blocks(lines: list[Line]) -> list[_Block]:
@@ -193,7 +209,12 @@ def _blocks(lines: list[Line]) -> list[_Block]:
     current: list[Line] = []
     for line in lines:
         if line.clean:
-            if current and _is_item(line) and not _is_item(current[-1]):
+            if (
+                current
+                and _is_item(line)
+                and not _is_item(current[-1])
+                and not (_is_lettered(current[-1]))
+            ):
                 blocks.append(_Block(current[0].number, current))
                 current = []
             current.append(line)
@@ -557,7 +578,11 @@ def _sub_lists(lines: list[Line]) -> list[list[Line]]:
     ``  - draft the note;``), as the minutes keep a decision's sub-list in it."""
     groups: list[list[Line]] = []
     for line in lines:
-        if groups and _opens_list(groups[-1][0]) and _indent(line) > _indent(groups[-1][0]):
+        if (
+            groups
+            and _opens_list(groups[-1][0])
+            and (_indent(line) > _indent(groups[-1][0]) or _is_lettered(line))
+        ):
             groups[-1].append(line)
         else:
             groups.append([line])

@@ -57,7 +57,8 @@ give; an item's own deadline that differs stays in the text and is reported (GT3
 decision whose sentence names no party (``1. The Board agreed the following:``) takes the
 parties its items name, each read as a decision's sentence (``- The Unit to draft …``);
 one whose verb ends with the colon (``a) The Secretariat will:``, ``shall:``, ``to:``)
-names its subject, whatever its items name.
+names its subject, whatever its items name. A line that ends ``the following`` or ``as
+follows`` with no colon reads as with its colon.
 A numeral that is also the next letter (``i)`` under ``h) … to:``) is an item
 when it is indented deeper than the decision or the next list line holds the numeral
 after it (``ii)``); otherwise it is the next decision. Only a list numbered
@@ -198,7 +199,8 @@ GT352  warning   a decision whose sentence gives a second party a deadline of it
                  Secretariat to circulate the draft by 15 March 2024 and the Unit to comment
                  by 30 March 2024``): both parties are kept, the deadline is the first; the
                  other stays in the text; or an item of its sub-list that gives a deadline of
-                 its own (``a) costs by April 2024;``), kept in the text
+                 its own (``a) costs by April 2024;``), kept in the text and reported at
+                 the item's line
 GT353  warning   a line under a decisions heading lettered ``A.``, ``I.``, ``a.`` whose letter
                  may be a person's initial (``A. Jones will …``): read as a decision when the
                  next letter follows on a line of its own, else kept in the meeting's text
@@ -369,8 +371,11 @@ _DECISIONS_CUE = re.compile(
 _TITLE_CUE = re.compile(r"\b(?:record notes|minutes|notes of|proceedings)\b", re.IGNORECASE)
 _BOLD_TITLE = re.compile(r"\s{0,3}(?:\*\*|__)[^*_\n]{1,80}(?:\*\*|__)\s{0,3}:?\s{0,3}")
 """A line that is a title in bold, as a ``#`` heading: ``**Next meeting**``."""
-_OPENS_LIST = re.compile(r":[\s*_]*$")
-"""A decision's line that ends so announces a sub-list (``… the Secretariat to:``)."""
+_FOLLOWING = r"\b(?:the\s{1,3}following(?:\s{1,3}[a-z]+){0,3}|as\s{1,3}follows)"
+_OPENS_LIST = re.compile(rf"(?::|\s{_FOLLOWING})[\s*_]*$")
+"""A decision's line that ends so announces a sub-list (``… the Secretariat to:``), with a
+colon or without one after ``the following`` or ``as follows`` (``The Board agreed the
+following``), as a colon-less lead-in reads as one with its colon."""
 _ENDS_SENTENCE = re.compile(r"[.;:!?)\]\"'’”*]\s*$")
 _NUMBER_ITEM = re.compile(
     r"^\s{0,8}(?:[-*•–]\s{1,4})?(?:\*\*)?(?:\((?P<paren>\d{1,3})\)|(?P<closing>\d{1,3})\))"
@@ -433,12 +438,25 @@ first word of a name (``Received Documents Unit``)."""
 _NOTING_LEAD = re.compile(
     rf"(?:^(?i:{_NOTING_WORDS})|\s{_NOTING_WORDS})(?:\s{{1,3}}and\s{{1,3}}{_NOTING_WORDS})*"
     r"(?:\s{1,3}of)?(?:\s{1,3}with\s{1,3}[a-z]+)?"
-    r"(?:\s{1,3}(?:that|as\s{1,3}follows|the\s{1,3}following(?:\s{1,3}[a-z]+){0,3}))?"
-    r"\s{0,3}:\s{0,3}$"
+    r"(?:(?:\s{1,3}(?:that|as\s{1,3}follows|the\s{1,3}following(?:\s{1,3}[a-z]+){0,3}))?"
+    r"\s{0,3}:|\s{1,3}(?:as\s{1,3}follows|the\s{1,3}following(?:\s{1,3}[a-z]+){0,3}))[\s*_]*$"
 )
 """A lead-in whose colon a noting verb governs: ``The Board noted the following:``, ``The
-meeting took note of the following:``, ``Noted:``; not ``The Board discussed the findings
+meeting took note of the following:``, ``Noted:``, or the same with no colon after ``the
+following`` or ``as follows``; not ``The Board discussed the findings
 and expects the following:``, whose colon another verb governs."""
+_NOTED_AND_ACTS = re.compile(
+    r"(?!\s{1,3}that\b)(?:[^;:]{0,200}?,?)?\s{1,3}and\s{1,3}"
+    r"(?P<link>will|shall|must|should|to)\s{1,3}[a-z]"
+)
+"""After a noting verb, a verb its subject governs too: ``The Secretariat noted the concerns
+and will revise …``, ``… and to revise …``; never after ``that`` (``noted that UNICEF will``)."""
+_IN_A_NAME = frozenset(
+    ("of", "and", "for", "the", "on", "in", "de", "&", "a", "an", "with", "to", "by", "from", "at")
+)
+"""Words after which a noting word is part of a name (``The Unit for received goods``)."""
+_ENDS_A_NAME = re.compile(r"\s{0,3}(?:$|(?:will|shall|must|should|would|to)\b)", re.IGNORECASE)
+"""What follows a noting word that ends a name (``The Unit for goods received will``)."""
 _SENTENCE_VERB = re.compile(r"\b(?:will|shall|would|should|must)\b", re.IGNORECASE)
 """A word that makes a line a sentence rather than a title."""
 _UNITS = (
@@ -672,6 +690,7 @@ class _Pending:
     kind: tuple[str, int] = ("letter", 1)  # as _ordinal gives it; ("number", n), ("bullet", 0)
     indent: int = 0
     items: list[list[str]] = attrs.Factory(list)  # its sub-list: each item's lines
+    item_lines: list[int] = attrs.Factory(list)  # the line each item of its sub-list starts on
     numeral: int = 0  # the Roman numeral of its last sub-item, 0 before one
     shape: str = "marker"  # how its line starts, as _shape gives it
     number: int = 0  # the number of its last sub-item numbered "1.", 0 before one
@@ -955,14 +974,26 @@ def unused_item_deadlines(
     ...                       dayfirst=None, meeting_date=None)
     [('a) costs by April 2024;', 'April 2024')]
     """
-    found: list[tuple[str, str]] = []
+    return [
+        (item, written)
+        for _, item, written in _unused_item_deadlines_at(
+            text, used, dayfirst=dayfirst, meeting_date=meeting_date
+        )
+    ]
+
+
+def _unused_item_deadlines_at(
+    text: str, used: Due | str, *, dayfirst: bool | None, meeting_date: dt.date | None
+) -> list[tuple[int, str, str]]:
+    """:func:`unused_item_deadlines`, each with the item's place in the sub-list (0 first)."""
+    found: list[tuple[int, str, str]] = []
     seen: list[Due | str] = [used]
-    for item in text.split("\n")[1:]:
+    for index, item in enumerate(text.split("\n")[1:]):
         due, due_text, _ = decision_deadline([item], dayfirst=dayfirst, meeting_date=meeting_date)
         written = due.text if due is not None else due_text
         if written and not any(_same_deadline(due or due_text, other) for other in seen):
             seen.append(due or due_text)
-            found.append((item, written))
+            found.append((index, item, written))
     return found
 
 
@@ -1360,9 +1391,17 @@ def decision_parties(text: str, known: frozenset[str] = frozenset()) -> tuple[st
     elif (clause := _CLAUSE_ASIDE.match(flat)) and _is_name(clause["subject"]):
         flat = f"{clause['subject']} {flat[clause.end() :]}"
     found = responsible_in(flat)
-    if len(found) == 1 and flat.startswith(found[0]):  # the sentence's subject
+    noting = _noting_verb(flat)
+    if (
+        noting is not None
+        and _NOTED_AND_ACTS.match(flat, noting.end())
+        and _is_name(subject := flat[: noting.start()].strip())
+    ):
+        # `The Secretariat noted the concerns and will revise …`: its subject acts too
+        parties = _split_subject(subject, known)
+    elif len(found) == 1 and flat.startswith(found[0]):  # the sentence's subject
         # `The Board noted that UNICEF will …`, `Noted that …`: what was noted
-        if _NOTING.search(found[0]) or _NOTED_OPENING.match(found[0]):
+        if _noting_verb(found[0]) is not None or _NOTED_OPENING.match(found[0]):
             return ()
         if re.search(r"\bnot\b", found[0], re.IGNORECASE) or _NO_VERB_AFTER_TO.match(
             flat[len(found[0]) :]
@@ -1379,6 +1418,27 @@ def decision_parties(text: str, known: frozenset[str] = frozenset()) -> tuple[st
         for party in _split_subject(subject, known)
     )
     return tuple(dict.fromkeys((*parties, *later)))
+
+
+def _noting_verb(text: str) -> re.Match[str] | None:
+    """The first noting word of ``text`` that is the verb of its subject (``The Board noted
+    …``), not a word inside a name before the real verb: one after a preposition, an article
+    or ``and`` (``The Unit for received goods``, ``The Office for noted collections``) or
+    right before ``will``, ``to`` or the end (``The Unit for goods received``) is the name's.
+
+    >>> _noting_verb("The Board noted that UNICEF")[0]
+    'noted'
+    >>> _noting_verb("The Unit for received goods") is None
+    True
+    """
+    for found in _NOTING.finditer(text):
+        before = text[: found.start()].split()
+        if before and before[-1].lower().strip(",") in _IN_A_NAME:
+            continue
+        if _ENDS_A_NAME.match(text, found.end()):
+            continue
+        return found
+    return None
 
 
 def decision_clauses(text: str) -> list[tuple[str, str]]:
@@ -1621,20 +1681,50 @@ def second_deadlines(
     ["decision 1): 'Finance' has a deadline of its own, 'June 2024'; the decision keeps both
       parties but one deadline, 'May 2024'; the other stays in its text"]
     """
+    for message, _ in second_deadlines_at(
+        text, used, label, dayfirst=dayfirst, meeting_date=meeting_date
+    ):
+        yield message
+
+
+def second_deadlines_at(
+    text: str,
+    used: Due | str,
+    label: str,
+    *,
+    dayfirst: bool | None = None,
+    meeting_date: dt.date | None = None,
+) -> Iterator[tuple[str, int | None]]:
+    """:func:`second_deadlines`, each message with the place in the sub-list (0 first) of
+    the item it is about, or None for a clause of the sentence: a reader reports an item's
+    deadline at the item's own line.
+
+    >>> [place for _, place in second_deadlines_at("The Unit to act by May 2024:\\na) costs;"
+    ...                                            "\\nb) staff by June 2024.", "May 2024", "1)")]
+    [1]
+    """
     kept = used.text if isinstance(used, Due) else used
     for subject, written in unused_deadlines(
         text, used, dayfirst=dayfirst, meeting_date=meeting_date
     ):
         yield (
-            f"decision {label}: {subject!r} has a deadline of its own, {written!r}; the "
-            f"decision keeps both parties but one deadline, {kept!r}; the other stays in its text"
+            (
+                f"decision {label}: {subject!r} has a deadline of its own, {written!r}; the "
+                f"decision keeps both parties but one deadline, {kept!r}; the other stays in "
+                "its text"
+            ),
+            None,
         )
-    for item, written in unused_item_deadlines(
+    for index, item, written in _unused_item_deadlines_at(
         text, used, dayfirst=dayfirst, meeting_date=meeting_date
     ):
         yield (
-            f"decision {label}: its item {_label(item)} has a deadline of its own, "
-            f"{written!r}; the decision keeps one deadline, {kept!r}; the other stays in its text"
+            (
+                f"decision {label}: its item {_label(item)} has a deadline of its own, "
+                f"{written!r}; the decision keeps one deadline, {kept!r}; the other stays in "
+                "its text"
+            ),
+            index,
         )
 
 
@@ -2279,6 +2369,7 @@ class _Reader:
                 ):
                     parent.run, parent.run_items = mark, parent.run_items + 1
                 parent.items.append([line.clean])
+                parent.item_lines.append(line.number)
                 parent.numeral = sub[0] or parent.numeral
                 parent.number = sub[1] or parent.number
                 current_decision = parent
@@ -2601,10 +2692,16 @@ class _Reader:
         of the decision's sub-list, gives and that is not the decision's: a decision has one
         deadline, the first; the others stay in its text (:func:`second_deadlines`)."""
         label = entry.ref or _label(text)
-        for message in second_deadlines(
+        items = [
+            line
+            for part, line in zip(entry.items, entry.item_lines, strict=True)
+            if " ".join(part).strip()
+        ]
+        for message, place in second_deadlines_at(
             text, used, label, dayfirst=self.dayfirst, meeting_date=self.meeting_date
         ):
-            self.problem("GT352", message, entry.line, Severity.WARNING)
+            line = items[place] if place is not None and place < len(items) else entry.line
+            self.problem("GT352", message, line, Severity.WARNING)
 
     def check_recipients(self, entry: _Pending, text: str) -> None:
         """Report (GT354) a name after a recipient that may be a second clause's subject
