@@ -1812,6 +1812,40 @@ def test_a_line_without_a_ref_with_a_misspelt_status_is_a_key_action(due: str) -
     assert [("GT101", 12)] == [(p.code, p.location and p.location.line) for p in doc.problems]
 
 
+@pytest.mark.parametrize(
+    ("after", "status_text", "comments"),
+    [("Ongoing A", "Ongoing", "A"), ("Not started s", "Not started", "s"),
+     ("En cours Tender", "En cours", "Tender"), ("Completed. Fully done", "Completed",
+     ". Fully done")],
+)  # fmt: skip
+def test_a_status_word_is_not_taken_into_a_longer_near_miss(
+    after: str, status_text: str, comments: str
+) -> None:
+    """A status word followed by a letter of its own (``Ongoing A``: one letter off
+    ``Ongoing`` once folded) or a word that makes no longer status word stays the status it
+    is; only a shorter status word opening a longer misspelt one (``En cours de
+    réalisaton``) gives way to it."""
+    doc = gt.loads(_block(f"1. Hire two staff. HR Unit Q1 2024 {after}"), format="gate")
+    [action] = doc.actions
+    assert (status_text, comments) == (action.status_text, action.comments)
+    assert "GT101" not in _codes(doc)
+
+
+def test_a_word_near_a_status_after_a_deadline_in_words_is_named() -> None:
+    """A deadline in words needs a status after it; a word near one that is not taken for it
+    (the slip is at its edge, and a sentence follows) leaves the line without a deadline
+    (GT302), whose message now names the status word it is near, as GT303's does."""
+    doc = gt.loads(
+        _block("1. Hire two staff. HR Unit by end of Q3 2025 Ngoing The report was shared."),
+        format="gate",
+    )
+    assert ["GT302"] == _codes(doc)
+    assert (
+        "'Ngoing' after 'by end of Q3 2025' is near the status word 'Ongoing': if it is the "
+        "status, write it as such"
+    ) in doc.problems[0].message
+
+
 @given(slipped_status_words, _line_dues, st.sampled_from(["", ".", " The report was shared."]))
 def test_a_slipped_status_word_after_any_deadline_is_never_absorbed(
     word: str, due: gt.Due, after: str
@@ -1832,6 +1866,7 @@ def test_a_slipped_status_word_after_any_deadline_is_never_absorbed(
     if after.startswith(" ") and gt.Status.parse(word) is None and ordinary:
         if action.due is None:  # a deadline in words needs a status after it: GT302
             assert (line, ["GT302"]) == (action.text, _codes(doc))
+            assert f"after {due.text!r} is near the status word" in doc.problems[0].message
             return
         assert ("", f"{word}{after}") == (action.status_text, action.comments)
         assert "GT303" in _codes(doc)

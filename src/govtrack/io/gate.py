@@ -837,13 +837,25 @@ def _read_action_line(reader: _Reader, rec: _RawRecommendation, line: str, numbe
         reader.warn(
             "GT302",
             f"key action without a deadline followed by a status{several if cuts else ''}; "
-            "the whole line is kept as its text",
+            f"the whole line is kept as its text{_near_hint(body)}",
             number,
         )
         rec.actions.append(_RawAction(line=number, ref=ref, head=body.strip(), anchored=False))
         return
     _warn_no_status(reader, body, cuts[0], number)
     rec.actions.append(_anchored(number, ref, body, cuts[0]))
+
+
+def _near_hint(body: str) -> str:
+    """GT302's hint for a line whose deadline is followed by a word near a status word that is
+    not taken for it (``by end of Q3 2025 Achev The report …``: the slip is at its edge)."""
+    for m in _ANCHOR.finditer(body):
+        if not m["status"] and (near := _near_words(body, m.end())):
+            return (
+                f"; {near[0].written!r} after {m['due']!r} is near the status word "
+                f"{near[0].known!r}: if it is the status, write it as such"
+            )
+    return ""
 
 
 def _warn_no_status(reader: _Reader, body: str, cut: _Cut, number: int) -> None:
@@ -864,6 +876,17 @@ def _warn_no_status(reader: _Reader, body: str, cut: _Cut, number: int) -> None:
     )
 
 
+_OPENS_LONGER = frozenset(
+    fold_status_word(short)
+    for words in STATUS_SYNONYMS.values()
+    for short in words
+    for synonyms in STATUS_SYNONYMS.values()
+    for long in synonyms
+    if long.casefold().startswith(f"{short.casefold()} ")
+)
+"""The status words that open a longer one (``En cours``, ``En cours de réalisation``)."""
+
+
 def _cuts(body: str) -> list[_Cut]:
     """Where a key-action line may be cut: each date in figures (``2022/06``,
     ``31/03/2024``), and each other deadline followed by a status that ends a cell
@@ -876,7 +899,9 @@ def _cuts(body: str) -> list[_Cut]:
         status, end = m["status"] or "", m.end()
         # A misspelt status word stands where a status would (GT101 names it), even one
         # that opens with a shorter status word (``En cours de réalisaton``).
-        misspelt = (near := _misspelt_status_end(body, m.end("due"))) > end
+        misspelt = (not status or fold_status_word(status) in _OPENS_LONGER) and (
+            near := _misspelt_status_end(body, m.end("due"))
+        ) > end
         if misspelt:
             status, end = body[m.end("due") : near].strip(), near
         cut = _Cut(m.start(), end, m["due"], status, figures=bool(_STRONG.fullmatch(m["date"])),
@@ -1061,6 +1086,26 @@ class _Near:
         )
 
 
+_NEAR_KEYS = frozenset(
+    (key, len(folded) + change)
+    for folded in {
+        *(fold_status_word(word) for words in STATUS_SYNONYMS.values() for word in words),
+        *(fold_status_word(status.value) for status in Status),
+    }
+    for key in (folded[:2], folded[-2:])
+    for change in (-1, 0, 1)
+)
+"""The first two and the last two letters of each status word, folded, with the lengths a
+word one edit from it has: a word one edit from a status word (of five letters or more)
+keeps its first two letters or its last two, so a word that shares neither with a status
+word of about its length is near none (a quick test before :func:`near_status_word`)."""
+
+
+def _may_be_near(written: str) -> bool:
+    folded = fold_status_word(written)
+    return (folded[:2], len(folded)) in _NEAR_KEYS or (folded[-2:], len(folded)) in _NEAR_KEYS
+
+
 def _near_words(body: str, start: int) -> list[_Near]:
     """The first words after a deadline ending at ``start`` that are one edit from a single
     status (as :func:`~govtrack.model.status.near_status_word` judges), the most words first
@@ -1071,8 +1116,10 @@ def _near_words(body: str, start: int) -> list[_Near]:
     found = []
     for group in range(_MOST_STATUS_WORDS, 0, -1):
         end = words.end(group)
-        written = body[words.start(1) : end] if end >= 0 else ""
-        known = near_status_word(written) if written else None
+        if end < 0 or (group > 1 and end - words.start(group) == 1):
+            continue  # a letter of its own after a status word is not in it (``Ongoing A``)
+        written = body[words.start(1) : end]
+        known = near_status_word(written) if _may_be_near(written) else None
         if known is not None:
             found.append(_Near(end, written, known))
     return found
