@@ -18,7 +18,7 @@ import govtrack as gt
 from govtrack.io.columns import ALIASES, header_key, merge_aliases, normalise_header
 from govtrack.io.excel import _RANGE_WORDS
 from govtrack.io.gate import COMMON_WORDS_NEAR_STATUS
-from govtrack.model.status import STATUS_SYNONYMS, near_status
+from govtrack.model.status import STATUS_SYNONYMS, fold_status_word, near_status
 
 # Text as people type it: letters, digits, punctuation, non-ASCII, no control characters
 # and no surrogates. ``lines`` may hold line breaks.
@@ -349,6 +349,34 @@ interior_misspelt_status_words = _interior_misspelt().filter(
 )
 """A status word of five letters or more with an interior letter dropped or two interior
 neighbours swapped (``Ongiong``, ``Competed``), near one status only."""
+_near_status_words = sorted(
+    {
+        word
+        for words in STATUS_SYNONYMS.values()
+        for word in words
+        if len(fold_status_word(word)) >= 5  # the status words near misses are looked for among
+    }
+)
+
+
+@st.composite
+def _slipped(draw: st.DrawFn) -> str:
+    word = draw(st.sampled_from(_near_status_words))
+    at = draw(st.integers(0, len(word) - 1))
+    if draw(st.booleans()) or at == len(word) - 1:
+        slipped = word[:at] + word[at + 1 :]
+        assume(word[at].isalpha())
+    else:
+        slipped = word[:at] + word[at + 1] + word[at] + word[at + 2 :]
+        assume(word[at].isalpha() and word[at + 1].isalpha())
+    assume(fold_status_word(slipped) != fold_status_word(word))
+    return slipped
+
+
+slipped_status_words = _slipped()
+"""Any status word of five letters or more (one, two, three or four words: ``Ongoing``, ``Not
+yet started``, ``En cours de réalisation``) with a letter dropped or two neighbouring
+letters swapped (``Ongiong``, ``Not yet strated``, ``O-going``), perhaps another status word."""
 common_words_near_status = st.sampled_from(sorted(COMMON_WORDS_NEAR_STATUS)).map(str.capitalize)
 """An English word one edit from a status word (``Spending``, ``Stated``)."""
 _letters = st.text(st.sampled_from("abcdefghijklmnopqrstuvwxyz"), min_size=1, max_size=10)

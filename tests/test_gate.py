@@ -24,6 +24,7 @@ from strategies import (
     evaluations,
     interior_misspelt_status_words,
     misspelt_status_words,
+    slipped_status_words,
     status_qualifiers,
     status_words,
     two_digit_year_dues,
@@ -1751,6 +1752,131 @@ def test_misspelt_status_word_is_kept_as_the_status(
     assert (None, status_text, comments) == (action.status, action.status_text, action.comments)
     assert ["GT101"] == _codes(doc)
     assert f"did you mean {meant!r}?" in doc.problems[0].message
+
+
+@pytest.mark.parametrize(
+    ("line", "due", "status_text", "comments", "meant"),
+    [
+        ("1. Hire a firm. Operations Unit by end of Q3 2025 Ongiong", "by end of Q3 2025",
+         "Ongiong", "", "Ongoing"),
+        ("1. Hire a firm. Operations Unit March 2024 Competed", "March 2024", "Competed", "",
+         "Completed"),
+        ("1. Hire a firm. Operations Unit first half of 2024 Ongiong Tender re-advertised.",
+         "first half of 2024", "Ongiong", "Tender re-advertised.", "Ongoing"),
+        ("1. Hire a firm. Operations Unit FY 2024/25 Not strated", "FY 2024/25", "Not strated",
+         "", "Not started"),
+        ("1. Hire a firm. Operations Unit 2022/06 Not yet strated", "2022/06", "Not yet strated",
+         "", "Not yet started"),
+        ("1. Hire a firm. Operations Unit Q1 2024 No longer relevnt Merged with 2.", "Q1 2024",
+         "No longer relevnt", "Merged with 2.", "No longer relevant"),
+        ("1. Hire a firm. Operations Unit Q1 2024 En cours de réalisaton", "Q1 2024",
+         "En cours de réalisaton", "", "En cours de réalisation"),
+        ("1. Hire a firm. Operations Unit 2022/06 O-going", "2022/06", "O-going", "", "Ongoing"),
+    ],
+)  # fmt: skip
+def test_misspelt_status_word_after_any_deadline_is_kept_as_the_status(
+    line: str, due: str, status_text: str, comments: str, meant: str
+) -> None:
+    """Regression: a misspelt status word was the status (GT101, with a hint) only after a
+    date in figures and when of one or two words; after a deadline in words the line had no
+    deadline (GT302, the whole line the text), and a word of three (``Not yet strated``) or
+    after a shorter status word (``En cours de réalisaton`` read ``En cours``) went into the
+    comments. Now it is the status as written, not read, wherever a status may stand."""
+    doc = gt.loads(_block(line), format="gate")
+    [action] = doc.actions
+    assert action.due is not None
+    assert (("Operations Unit",), due, None, status_text, comments) == (
+        action.responsible, action.due.text, action.status, action.status_text, action.comments
+    )  # fmt: skip
+    assert ["GT101"] == _codes(doc)
+    assert f"did you mean {meant!r}" in doc.problems[0].message
+
+
+@pytest.mark.parametrize("due", ["Q3 2025", "2022/07", "end of March 2024"])
+def test_a_line_without_a_ref_with_a_misspelt_status_is_a_key_action(due: str) -> None:
+    """Regression: a line without a ref whose deadline (in words) was followed by a misspelt
+    status word was not taken for a key action, and went whole into the comments of the one
+    above, silently. It is a key action now, its status as written (GT101 on its line)."""
+    doc = gt.loads(
+        _block("1. Hire staff. HR Unit 2022/06 Ongoing", f"Train the staff. HR Unit {due} Ongiong"),
+        format="gate",
+    )
+    first, second = doc.actions
+    assert second.due is not None
+    assert ("", "Ongoing", "") == (first.comments, first.status_text, second.ref)
+    assert ("Train the staff.", due, "Ongiong") == (
+        second.text,
+        second.due.text,
+        second.status_text,
+    )
+    assert [("GT101", 12)] == [(p.code, p.location and p.location.line) for p in doc.problems]
+
+
+@pytest.mark.parametrize(
+    ("after", "status_text", "comments"),
+    [("Ongoing A", "Ongoing", "A"), ("Not started s", "Not started", "s"),
+     ("En cours Tender", "En cours", "Tender"), ("Completed. Fully done", "Completed",
+     ". Fully done")],
+)  # fmt: skip
+def test_a_status_word_is_not_taken_into_a_longer_near_miss(
+    after: str, status_text: str, comments: str
+) -> None:
+    """A status word followed by a letter of its own (``Ongoing A``: one letter off
+    ``Ongoing`` once folded) or a word that makes no longer status word stays the status it
+    is; only a shorter status word opening a longer misspelt one (``En cours de
+    réalisaton``) gives way to it."""
+    doc = gt.loads(_block(f"1. Hire two staff. HR Unit Q1 2024 {after}"), format="gate")
+    [action] = doc.actions
+    assert (status_text, comments) == (action.status_text, action.comments)
+    assert "GT101" not in _codes(doc)
+
+
+def test_a_word_near_a_status_after_a_deadline_in_words_is_named() -> None:
+    """A deadline in words needs a status after it; a word near one that is not taken for it
+    (the slip is at its edge, and a sentence follows) leaves the line without a deadline
+    (GT302), whose message now names the status word it is near, as GT303's does."""
+    doc = gt.loads(
+        _block("1. Hire two staff. HR Unit by end of Q3 2025 Ngoing The report was shared."),
+        format="gate",
+    )
+    assert ["GT302"] == _codes(doc)
+    assert (
+        "'Ngoing' after 'by end of Q3 2025' is near the status word 'Ongoing': if it is the "
+        "status, write it as such"
+    ) in doc.problems[0].message
+
+
+@given(slipped_status_words, _line_dues, st.sampled_from(["", ".", " The report was shared."]))
+def test_a_slipped_status_word_after_any_deadline_is_never_absorbed(
+    word: str, due: gt.Due, after: str
+) -> None:
+    """Any status word of five letters or more with a letter dropped or two swapped, after a
+    deadline of any shape the reader knows, is never taken into the deadline, the text or the
+    comments: it is the status text, read when it is another status word, else reported
+    (GT101, naming the word meant). Followed by a sentence it is so when the slip is inside
+    the word and it is no common English word; else nothing is guessed: the comments keep
+    it (GT303 names the status word near), or after a deadline in words, which needs a
+    status after it, the line is the text (GT302)."""
+    line = f"Hire two staff. HR Unit {due.text} {word}{after}"
+    doc = gt.loads(_block(f"1. {line}"), format="gate")
+    [action] = doc.actions
+    known = near_status_word(word) or ""
+    interior = (word[0] + word[-1]).casefold() == (known[:1] + known[-1:]).casefold()
+    ordinary = not interior or word.casefold() in gate.COMMON_WORDS_NEAR_STATUS
+    if after.startswith(" ") and gt.Status.parse(word) is None and ordinary:
+        if action.due is None:  # a deadline in words needs a status after it: GT302
+            assert (line, ["GT302"]) == (action.text, _codes(doc))
+            assert f"after {due.text!r} is near the status word" in doc.problems[0].message
+            return
+        assert ("", f"{word}{after}") == (action.status_text, action.comments)
+        assert "GT303" in _codes(doc)
+        return
+    assert action.due is not None
+    assert (due, ("HR Unit",)) == (attrs.evolve(action.due, text=due.text), action.responsible)
+    assert (word, after.strip()) == (action.status_text, action.comments)
+    if action.status is None:
+        [problem] = [p for p in doc.problems if p.code == "GT101"]
+        assert f"did you mean {known!r}" in problem.message
 
 
 @pytest.mark.parametrize(

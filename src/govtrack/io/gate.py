@@ -62,9 +62,12 @@ What the reader does with it:
   only date written in figures (GT303); with several, no deadline is chosen and the
   whole line is the text (GT302).
 - The status is the word after the deadline; the words after it are the comments. A
-  misspelt status word there (one letter off a single status word of five letters or more:
-  ``2022/03 Competed``, ``2022/06 Ongiong Tender …``) is the status as written, not read
-  (GT101 suggests the status word meant), when it is alone on the rest of the line, or
+  misspelt status word there (one letter off a single status word of five letters or more,
+  of one word or several: ``2022/03 Competed``, ``Q3 2025 Ongiong Tender …``, ``2022/06 Not
+  yet strated``, even after a shorter status word: ``En cours de réalisaton``) stands for a
+  status after a deadline of any shape, in a line with a ref or without, and is the status
+  as written, not read (GT101 suggests the status word meant), when it is alone on the
+  rest of the line, or
   when the slip is inside the word and it is no common English word (``2022/06 Spending
   Review …``, ``Stated policy …``: these open the comments, GT303 naming the status word
   near); a word that is no near miss (``2022/06 Tender re-advertised``) or runs on in
@@ -434,6 +437,7 @@ class _Cut:
     status: str
     figures: bool  # the date is written in figures (``2022/06``, ``31/03/2024``)
     ends_cell: bool  # the status ends a cell: the comments or the line's end follow it
+    misspelt: bool = False  # the status is a misspelt status word (``Ongiong``), as written
 
     @property
     def text(self) -> str:
@@ -833,7 +837,7 @@ def _read_action_line(reader: _Reader, rec: _RawRecommendation, line: str, numbe
         reader.warn(
             "GT302",
             f"key action without a deadline followed by a status{several if cuts else ''}; "
-            "the whole line is kept as its text",
+            f"the whole line is kept as its text{_near_hint(body)}",
             number,
         )
         rec.actions.append(_RawAction(line=number, ref=ref, head=body.strip(), anchored=False))
@@ -842,11 +846,21 @@ def _read_action_line(reader: _Reader, rec: _RawRecommendation, line: str, numbe
     rec.actions.append(_anchored(number, ref, body, cuts[0]))
 
 
+def _near_hint(body: str) -> str:
+    """GT302's hint for a line whose deadline is followed by a word near a status word that is
+    not taken for it (``by end of Q3 2025 Achev The report …``: the slip is at its edge)."""
+    for m in _ANCHOR.finditer(body):
+        if not m["status"] and (near := _near_words(body, m.end())):
+            return (
+                f"; {near[0].written!r} after {m['due']!r} is near the status word "
+                f"{near[0].known!r}: if it is the status, write it as such"
+            )
+    return ""
+
+
 def _warn_no_status(reader: _Reader, body: str, cut: _Cut, number: int) -> None:
-    """GT303 for a deadline with no status after it; not for one followed by a misspelt
-    status word, kept as the status as written (GT101 reports it)."""
-    if _misspelt_status_end(body, cut.end) > cut.end:
-        return
+    """GT303 for a deadline with no status after it (a misspelt status word after it is a
+    status, kept as written: :func:`_cuts`, and GT101 reports it)."""
     near = _near_words(body, cut.end)
     hint = (
         f"; the comments start with {near[0].written!r}, near the status word "
@@ -862,6 +876,17 @@ def _warn_no_status(reader: _Reader, body: str, cut: _Cut, number: int) -> None:
     )
 
 
+_OPENS_LONGER = frozenset(
+    fold_status_word(short)
+    for words in STATUS_SYNONYMS.values()
+    for short in words
+    for synonyms in STATUS_SYNONYMS.values()
+    for long in synonyms
+    if long.casefold().startswith(f"{short.casefold()} ")
+)
+"""The status words that open a longer one (``En cours``, ``En cours de réalisation``)."""
+
+
 def _cuts(body: str) -> list[_Cut]:
     """Where a key-action line may be cut: each date in figures (``2022/06``,
     ``31/03/2024``), and each other deadline followed by a status that ends a cell
@@ -871,9 +896,16 @@ def _cuts(body: str) -> list[_Cut]:
     """
     cuts = []
     for m in _ANCHOR.finditer(body):
-        status = m["status"] or ""
-        cut = _Cut(m.start(), m.end(), m["due"], status, figures=bool(_STRONG.fullmatch(m["date"])),
-                   ends_cell=bool(status) and _ends_cell(body, m.end()))  # fmt: skip
+        status, end = m["status"] or "", m.end()
+        # A misspelt status word stands where a status would (GT101 names it), even one
+        # that opens with a shorter status word (``En cours de réalisaton``).
+        misspelt = (not status or fold_status_word(status) in _OPENS_LONGER) and (
+            near := _misspelt_status_end(body, m.end("due"))
+        ) > end
+        if misspelt:
+            status, end = body[m.end("due") : near].strip(), near
+        cut = _Cut(m.start(), end, m["due"], status, figures=bool(_STRONG.fullmatch(m["date"])),
+                   ends_cell=bool(status) and _ends_cell(body, end), misspelt=misspelt)  # fmt: skip
         if cut.figures or cut.ends_cell or (status and _after_party(body, m.start())):
             cuts.append(cut)
     return cuts
@@ -988,9 +1020,8 @@ def _status_cell(body: str, cut: _Cut) -> tuple[str, int]:
     a comment sentence opening with a capitalised word that qualifies nothing
     (``Completed The report was shared.``).
     """
-    if not cut.status:
-        end = _misspelt_status_end(body, cut.end)
-        return body[cut.end : end].strip(), end
+    if cut.misspelt or not cut.status:  # a misspelt word is kept as written, unread (GT101)
+        return cut.status, cut.end
     end = _qualifier_end(body, cut.end)
     if end == cut.end:
         return cut.status, cut.end
@@ -1000,8 +1031,18 @@ def _status_cell(body: str, cut: _Cut) -> tuple[str, int]:
     return qualified, end
 
 
-_WORDS_AFTER = re.compile(r"[ \t]+(?P<one>[^\W\d_]+)(?:[ \t]+(?P<two>[^\W\d_]+))?")
-"""The first word or two after a deadline, where a misspelt status word would be."""
+_STATUS_WORD_PART = r"['’]?[^\W\d_]+(?:['’-][^\W\d_]+)*"
+"""A word of a status word (``Not``, ``d'exécution``)."""
+_MOST_STATUS_WORDS = max(
+    len(re.findall(_STATUS_WORD_PART, word)) for words in STATUS_SYNONYMS.values() for word in words
+)
+"""How many words the longest status word has (``En cours de réalisation``)."""
+_WORDS_AFTER = re.compile(
+    rf"[ \t]+({_STATUS_WORD_PART})"
+    + rf"(?:[ \t]+({_STATUS_WORD_PART}))?" * (_MOST_STATUS_WORDS - 1)
+)
+"""The first words after a deadline, as many as a status word may have, where a misspelt
+status word would be."""
 _ALONE = re.compile(r"[ \t]*\.?[ \t]*\Z")
 """The rest of a line after a word that stands alone (perhaps with a full stop)."""
 COMMON_WORDS_NEAR_STATUS = frozenset(
@@ -1045,18 +1086,40 @@ class _Near:
         )
 
 
+_NEAR_KEYS = frozenset(
+    (key, len(folded) + change)
+    for folded in {
+        *(fold_status_word(word) for words in STATUS_SYNONYMS.values() for word in words),
+        *(fold_status_word(status.value) for status in Status),
+    }
+    for key in (folded[:2], folded[-2:])
+    for change in (-1, 0, 1)
+)
+"""The first two and the last two letters of each status word, folded, with the lengths a
+word one edit from it has: a word one edit from a status word (of five letters or more)
+keeps its first two letters or its last two, so a word that shares neither with a status
+word of about its length is near none (a quick test before :func:`near_status_word`)."""
+
+
+def _may_be_near(written: str) -> bool:
+    folded = fold_status_word(written)
+    return (folded[:2], len(folded)) in _NEAR_KEYS or (folded[-2:], len(folded)) in _NEAR_KEYS
+
+
 def _near_words(body: str, start: int) -> list[_Near]:
-    """The first two words, then the first word, after a deadline ending at ``start`` that
-    are one edit from a single status (as
-    :func:`~govtrack.model.status.near_status_word` judges)."""
+    """The first words after a deadline ending at ``start`` that are one edit from a single
+    status (as :func:`~govtrack.model.status.near_status_word` judges), the most words first
+    (``Not yet strated``, then ``Not yet``, then ``Not``), up to as many as a status word has."""
     words = _WORDS_AFTER.match(body, start)
     if words is None:
         return []
     found = []
-    for group in ("two", "one"):
+    for group in range(_MOST_STATUS_WORDS, 0, -1):
         end = words.end(group)
-        written = body[words.start("one") : end] if end >= 0 else ""
-        known = near_status_word(written) if written else None
+        if end < 0 or (group > 1 and end - words.start(group) == 1):
+            continue  # a letter of its own after a status word is not in it (``Ongoing A``)
+        written = body[words.start(1) : end]
+        known = near_status_word(written) if _may_be_near(written) else None
         if known is not None:
             found.append(_Near(end, written, known))
     return found
@@ -1064,11 +1127,11 @@ def _near_words(body: str, start: int) -> list[_Near]:
 
 def _misspelt_status_end(body: str, start: int) -> int:
     """Where a misspelt status word right after a deadline ending at ``start`` ends
-    (``start`` if there is none): the first word, or the first two, one letter off a
-    status word of five letters or more and one status only (``Ongiong``, ``Competed``,
-    ``Not strated``), as :meth:`_Near.is_status` judges. A word that is no near miss
-    (``2022/06 Tender re-advertised``), or an ordinary word that opens a sentence
-    (``2022/06 Spending Review postponed``), starts the comments."""
+    (``start`` if there is none): the first words (as many as a status word has, the most
+    first) one letter off a status word of five letters or more and one status only
+    (``Ongiong``, ``Competed``, ``Not yet strated``), as :meth:`_Near.is_status` judges.
+    A word that is no near miss (``2022/06 Tender re-advertised``), or an ordinary word
+    that opens a sentence (``2022/06 Spending Review postponed``), starts the comments."""
     for near in _near_words(body, start):
         if near.is_status(body):
             return near.end
