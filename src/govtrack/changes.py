@@ -28,8 +28,19 @@ also reports its comments changed, then each progress update it gained, in the
 update's order; these are off by default, as most open actions gain a note
 every round. Texts and comments are compared with runs of whitespace as one
 space and case ignored, parties after the same folding and in any order, so a
-re-typed cell or a reordered list of parties is not a change.
-The changes come in the new round's order, removals last.
+re-typed cell or a reordered list of parties is not a change. A work-plan activity also
+reports its schedule mark changed (after its status) and, with ``notes=True``, its reasons
+for delay and recommendations (as comments).
+
+A progress report's indicators, and each indicator's targets within it, are paired as
+actions are (the indicator a target belongs to in place of a recommendation); a pair
+reports its ref renumbered, its text reworded, its progress as written (``status``)
+changed, its timeframe changed and, with ``notes=True``, its constraints and
+recommendations (as comments). Its answers pair by question (the same report first) and
+report a yes or no or a text changed (``answered``). Titles, periods, a meeting's other
+details, recommendations' texts and responses, and extra columns are not compared.
+The changes come in the new round's order (actions, then indicators, then answers),
+removals last.
 
 Each round may be a Document, a record that holds actions (an Evaluation, a
 Recommendation, a Meeting, a ProgressReport, an ActionPlan), an iterable of
@@ -43,7 +54,8 @@ import difflib
 import enum
 import re
 from collections import Counter, deque
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import TypeVar
 
 import attrs
 
@@ -51,8 +63,11 @@ from govtrack._text import fold as _fold
 from govtrack.model.records import (
     Action,
     ActionPlan,
+    Activity,
+    Answer,
     Document,
     Evaluation,
+    Indicator,
     Meeting,
     ProgressReport,
     Recommendation,
@@ -75,10 +90,19 @@ class ChangeKind(enum.Enum):
     """
 
     ADDED = "added"
+    """An action, indicator or answer is in the new round only."""
     REMOVED = "removed"
+    """An action, indicator or answer is in the old round only."""
     RENUMBERED = "renumbered"
     """The ref changed (``1.1`` → ``1.9``), not only its spacing, case or a final ``.``."""
     STATUS = "status"
+    """An action's status changed, or an indicator's progress as written (its status)."""
+    SCHEDULE = "schedule"
+    """A work-plan activity's schedule mark changed (On schedule → Behind schedule)."""
+    TIMEFRAME = "timeframe"
+    """An indicator's timeframe changed (not only how it is written)."""
+    ANSWERED = "answered"
+    """A questionnaire answer changed: its yes or no, or its text."""
     SLIPPED = "slipped"
     MOVED_EARLIER = "moved_earlier"
     DEADLINE = "deadline"
@@ -87,22 +111,32 @@ class ChangeKind(enum.Enum):
     REASSIGNED = "reassigned"
     """The responsible parties changed: one handed over, added or dropped (not reordered)."""
     COMMENTED = "commented"
-    """The comments changed (a note: with ``notes=True`` only)."""
+    """The comments changed, or an activity's reasons for delay or recommendations, or an
+    indicator's constraints or recommendations (a note: with ``notes=True`` only)."""
     UPDATED = "updated"
     """A progress update was added, one change each (a note: with ``notes=True`` only)."""
 
 
+_Paired = Action | Indicator
+"""What is paired by ref and text: an action or an indicator."""
+
+
 @attrs.frozen(kw_only=True)
 class Change:
-    """One change: its kind, the action before and after, and a sentence saying it.
+    """One change: its kind, the record before and after, and a sentence saying it.
+
+    The record is an Action (an Activity of a progress report, a Decision of a meeting),
+    or a progress report's Indicator or Answer; ``old`` is None for one added, ``new``
+    None for one removed.
 
     ``recommendation`` is the ref of the recommendation the action implements (``"2"``),
-    or ``""`` for an action that is under none (a plan's, a meeting's).
+    or ``""`` for an action that is under none (a plan's, a meeting's) and for an
+    indicator or answer.
     """
 
     kind: ChangeKind
-    old: Action | None
-    new: Action | None
+    old: Action | Indicator | Answer | None
+    new: Action | Indicator | Answer | None
     message: str
     recommendation: str = ""
 
@@ -110,7 +144,7 @@ class Change:
         return self.message
 
 
-def _key(context: dict[str, object], action: Action) -> tuple[object, ...] | None:
+def _key(context: dict[str, object], action: _Paired) -> tuple[object, ...] | None:
     if not action.ref.strip():
         return None
     ref = action.ref.strip().rstrip(".)").strip()
@@ -125,7 +159,7 @@ def _short(text: str) -> str:
     return text if len(text) <= _WIDTH else text[: _WIDTH - 3] + "..."
 
 
-def _name(action: Action) -> str:
+def _name(action: _Paired) -> str:
     text = _short(action.text)
     return f"{action.ref} {text!r}" if action.ref else repr(text)
 
@@ -162,12 +196,12 @@ def _status_word(action: Action) -> str:
     return action.status_text or "no status"
 
 
-def _ref(action: Action) -> str:
+def _ref(action: _Paired) -> str:
     """A ref as compared: spacing, case and a final ``.`` or ``)`` aside (``1.`` is ``1``)."""
     return _fold(action.ref.strip().rstrip(".)"))
 
 
-def _renumbered(old: Action, new: Action, *, shifted: bool) -> Iterator[Change]:
+def _renumbered(old: _Paired, new: _Paired, *, shifted: bool) -> Iterator[Change]:
     if old.ref == new.ref or _ref(old) == _ref(new) or shifted:
         return
     yield Change(
@@ -179,7 +213,7 @@ def _renumbered(old: Action, new: Action, *, shifted: bool) -> Iterator[Change]:
     )
 
 
-def _reworded(old: Action, new: Action) -> Iterator[Change]:
+def _reworded(old: _Paired, new: _Paired) -> Iterator[Change]:
     if old.text == new.text or _fold(old.text) == _fold(new.text):
         return
     before, after, cut = _excerpts(old.text, new.text)
@@ -279,15 +313,97 @@ def _updated(old: Action, new: Action) -> Iterator[Change]:
         )
 
 
-_CHECKS = (_reworded, _reassigned, _status, _deadline)
+def _schedule(old: Action, new: Action) -> Iterator[Change]:
+    """A work-plan activity's schedule mark changed (On schedule → Behind schedule)."""
+    before = old.schedule if isinstance(old, Activity) else None
+    after = new.schedule if isinstance(new, Activity) else None
+    if before != after:
+        yield Change(
+            kind=ChangeKind.SCHEDULE,
+            old=old,
+            new=new,
+            message=f"{_name(new)}: schedule {before.label if before else '(none)'} → "
+            f"{after.label if after else '(none)'}",
+        )
+
+
+def _narrative(name: str, old: _Paired, new: _Paired, before: str, after: str) -> Iterator[Change]:
+    """A narrative field (``name``) changed, spacing and case aside: a note."""
+    if before == after or _fold(before) == _fold(after):
+        return
+    first, second, _ = _excerpts(before.strip(), after.strip())
+    yield Change(
+        kind=ChangeKind.COMMENTED,
+        old=old,
+        new=new,
+        message=f"{_name(new)}: {name} {first or '(none)'!r} → {second or '(none)'!r}",
+    )
+
+
+def _activity_notes(old: Action, new: Action) -> Iterator[Change]:
+    """An activity's reasons for delay and recommendations, as notes."""
+    if isinstance(old, Activity) and isinstance(new, Activity):
+        yield from _narrative("reasons for delay", old, new, old.delay_reasons, new.delay_reasons)
+        yield from _narrative("recommendations", old, new, old.recommendations, new.recommendations)
+
+
+_CHECKS = (_reworded, _reassigned, _status, _schedule, _deadline)
 """What a matched pair is compared on, in the order its changes are reported."""
-_NOTES = (_commented, _updated)
+_NOTES = (_commented, _activity_notes, _updated)
 """What else it is compared on with ``notes=True``, after the checks."""
 
 
+def _progress(old: Indicator, new: Indicator) -> Iterator[Change]:
+    """An indicator's progress as written (its status) changed, spacing and case aside."""
+    if old.status == new.status or _fold(old.status) == _fold(new.status):
+        return
+    before, after, _ = _excerpts(old.status.strip(), new.status.strip())
+    yield Change(
+        kind=ChangeKind.STATUS,
+        old=old,
+        new=new,
+        message=f"{_name(new)}: status {before or '(none)'!r} → {after or '(none)'!r}",
+    )
+
+
+def _timeframe_text(indicator: Indicator) -> str:
+    """An indicator's timeframe as written (a reader may keep it in the span only)."""
+    written = indicator.timeframe_text.strip()
+    if not written and indicator.timeframe is not None:
+        return indicator.timeframe.text.strip()
+    return written
+
+
+def _timeframe(old: Indicator, new: Indicator) -> Iterator[Change]:
+    """An indicator's timeframe changed, unless to the same span written differently."""
+    same_span = (
+        old.timeframe is not None
+        and new.timeframe is not None
+        and (old.timeframe.start, old.timeframe.end) == (new.timeframe.start, new.timeframe.end)
+    )
+    before, after = _timeframe_text(old), _timeframe_text(new)
+    if before != after and not same_span:
+        yield Change(
+            kind=ChangeKind.TIMEFRAME,
+            old=old,
+            new=new,
+            message=f"{_name(new)}: timeframe {before or '(none)'!r} → {after or '(none)'!r}",
+        )
+
+
+def _indicator_notes(old: Indicator, new: Indicator) -> Iterator[Change]:
+    """An indicator's constraints and recommendations, as notes."""
+    yield from _narrative("constraints", old, new, old.constraints, new.constraints)
+    yield from _narrative("recommendations", old, new, old.recommendations, new.recommendations)
+
+
+_INDICATOR_CHECKS = (_reworded, _progress, _timeframe)
+"""What a matched pair of indicators is compared on, in the order reported."""
+
+
 def _compare(
-    old: Action,
-    new: Action,
+    old: _Paired,
+    new: _Paired,
     where: str,
     recommendation: str,
     *,
@@ -295,23 +411,36 @@ def _compare(
     notes: bool = False,
 ) -> Iterator[Change]:
     found = [*_renumbered(old, new, shifted=shifted)]
-    for check in (*_CHECKS, *_NOTES) if notes else _CHECKS:
-        found.extend(check(old, new))
+    if isinstance(old, Indicator) and isinstance(new, Indicator):
+        for indicator_check in _INDICATOR_CHECKS:
+            found.extend(indicator_check(old, new))
+        if notes:
+            found.extend(_indicator_notes(old, new))
+    elif isinstance(old, Action) and isinstance(new, Action):
+        for check in (*_CHECKS, *_NOTES) if notes else _CHECKS:
+            found.extend(check(old, new))
     for change in found:
         yield attrs.evolve(change, message=where + change.message, recommendation=recommendation)
 
 
 def _recommendation(context: dict[str, object]) -> str:
-    """The ref of the recommendation an action sits under (``"2"``), or ``""``."""
+    """The ref of the recommendation an action sits under (``"2"``), or ``""`` (for an
+    indicator too)."""
+    if context["kind"] == "indicator":
+        return ""
     return str(context.get("recommendation_ref") or "").strip().rstrip(".:)")
 
 
-def _where(context: dict[str, object], action: Action) -> str:
+def _where(context: dict[str, object], action: _Paired) -> str:
     """What a message puts before an action's name when its ref alone does not say which
     recommendation it implements (``Recommendation 2 › ``): tracking-system exports number
     each recommendation's actions from 1, so a ref equal to the recommendation's (action
     ``2`` of recommendation 2) says nothing either; only a ref that extends the
-    recommendation's (``2.1``, ``2-1``) does."""
+    recommendation's (``2.1``, ``2-1``) does. An indicator is named as one, with the
+    indicator it is a target of (``indicator Children screened › ``)."""
+    if context["kind"] == "indicator":
+        parent = str(context.get("recommendation_ref") or "")
+        return f"indicator {_short(parent)} › " if parent else "indicator "
     recommendation = _recommendation(context)
     if not recommendation:
         return ""
@@ -323,7 +452,9 @@ def _where(context: dict[str, object], action: Action) -> str:
     return f"Recommendation {recommendation} › "
 
 
-_Items = list[tuple[Action, dict[str, object]]]
+_Items = Sequence[tuple[_Paired, dict[str, object]]]
+"""Actions or indicators with where they sit, as :func:`contexts` gives them."""
+_Item = TypeVar("_Item", bound=_Paired)
 
 
 def _place(context: dict[str, object]) -> tuple[object, object]:
@@ -348,7 +479,7 @@ class _Numbering:
         self.known = {group: set(refs) for group, refs in self.refs.items()}
 
     def shifted(
-        self, group: tuple[object, ...], moves: tuple[int, int], old: Action, new: Action
+        self, group: tuple[object, ...], moves: tuple[int, int], old: _Paired, new: _Paired
     ) -> bool:
         """Whether ``new``, moved from ``old``'s position to its own (``moves``) in its
         list, has the ref the old round had at its new position (an insertion or a
@@ -379,7 +510,7 @@ def _moved(ref: str, rows: int) -> str | None:
     return f"{ref[: found.start()]}{int(found[1]) + rows}{ref[found.end() :]}"
 
 
-def _text_key(context: dict[str, object], action: Action) -> tuple[object, ...] | None:
+def _text_key(context: dict[str, object], action: _Paired) -> tuple[object, ...] | None:
     """What two actions share when their texts are the same: place, recommendation and the
     folded text (see :func:`_fold`); None for a blank text, which says nothing."""
     folded = _fold(action.text)
@@ -446,7 +577,7 @@ def _match_equal(old: _Items, new: _Items, matched: dict[int, int], used: set[in
     paired with a merely similar one while its twin is left over. Found by hash, not by
     comparing every pair.
     """
-    equal: dict[tuple[object, object, Action], list[int]] = {}
+    equal: dict[tuple[object, object, _Paired], list[int]] = {}
     for old_index, (candidate, old_context) in enumerate(old):
         if old_index not in used:
             equal.setdefault((*_place(old_context), candidate), []).append(old_index)
@@ -662,7 +793,9 @@ def _alike(matcher: difflib.SequenceMatcher[str], old: str, new: str) -> bool:
     )
 
 
-def _renamed(old_items: _Items, new_items: _Items) -> _Items:
+def _renamed(
+    old_items: _Items, new_items: list[tuple[_Item, dict[str, object]]]
+) -> list[tuple[_Item, dict[str, object]]]:
     """``new_items`` with a retitled container given its old title, for matching.
 
     A title often carries a date ("Status as of June 2023"), so the same tracker's next
@@ -699,6 +832,90 @@ def _renamed(old_items: _Items, new_items: _Items) -> _Items:
         else (action, context)
         for action, context in new_items
     ]
+
+
+def _indicators(document: Document) -> list[tuple[_Paired, dict[str, object]]]:
+    """Each report's indicators, each followed by its targets (and theirs), with where
+    they sit: the report and, for a target, the indicator it belongs to (its ref, else
+    its text) in place of a recommendation, so targets pair within their indicator."""
+    found: list[tuple[_Paired, dict[str, object]]] = []
+
+    def add(indicators: tuple[Indicator, ...], title: str, parent: str) -> None:
+        for indicator in indicators:
+            context: dict[str, object] = {
+                "kind": "indicator",
+                "container": title,
+                "recommendation_ref": parent,
+            }
+            found.append((indicator, context))
+            add(indicator.targets, title, indicator.ref.strip() or indicator.text.strip())
+
+    for report in document.reports:
+        add(report.indicators, report.title, "")
+    return found
+
+
+def _answer_word(answer: Answer) -> str:
+    shown = {True: "Yes", False: "No", None: "(neither)"}[answer.answer]
+    return f"{shown} {_short(answer.text.strip())!r}" if answer.text.strip() else shown
+
+
+def _answers(old: Document, new: Document) -> list[Change]:
+    """The questionnaire answers of the reports changed, added or removed.
+
+    An answer pairs with the old round's first unpaired answer to the same question
+    (spacing and case aside) in a report of the same title, else in any report (a report
+    retitled); it changed when its yes or no did, or its text (spacing and case aside).
+    """
+    old_answers = [(report.title, answer) for report in old.reports for answer in report.answers]
+    by_title: dict[tuple[str, str], deque[int]] = {}
+    by_question: dict[str, deque[int]] = {}
+    for index, (title, answer) in enumerate(old_answers):
+        by_title.setdefault((title, _fold(answer.question)), deque()).append(index)
+        by_question.setdefault(_fold(answer.question), deque()).append(index)
+    new_answers = [(report.title, answer) for report in new.reports for answer in report.answers]
+    used: set[int] = set()
+    matched: dict[int, int] = {}
+    for new_index, (title, answer) in enumerate(new_answers):
+        found = _first_unused(by_title.get((title, _fold(answer.question))), used)
+        if found is not None:
+            matched[new_index] = found
+            used.add(found)
+    for new_index, (_, answer) in enumerate(new_answers):
+        if new_index not in matched:
+            found = _first_unused(by_question.get(_fold(answer.question)), used)
+            if found is not None:
+                matched[new_index] = found
+                used.add(found)
+    changes: list[Change] = []
+    for new_index, (_, answer) in enumerate(new_answers):
+        name = f"answer {_short(answer.question.strip())!r}"
+        if new_index not in matched:
+            changes.append(
+                Change(kind=ChangeKind.ADDED, old=None, new=answer, message=f"{name}: added")
+            )
+            continue
+        before = old_answers[matched[new_index]][1]
+        if before.answer != answer.answer or _fold(before.text) != _fold(answer.text):
+            changes.append(
+                Change(
+                    kind=ChangeKind.ANSWERED,
+                    old=before,
+                    new=answer,
+                    message=f"{name}: {_answer_word(before)} → {_answer_word(answer)}",
+                )
+            )
+    changes.extend(
+        Change(
+            kind=ChangeKind.REMOVED,
+            old=answer,
+            new=None,
+            message=f"answer {_short(answer.question.strip())!r}: removed",
+        )
+        for index, (_, answer) in enumerate(old_answers)
+        if index not in used
+    )
+    return changes
 
 
 _EXPECTED = (
@@ -811,8 +1028,11 @@ def diff(old: ActionSource, new: ActionSource, *, notes: bool = False) -> list[C
     1.2 'Train': renumbered 1.2 → 1.7
     """
     old_document, new_document = _as_document(old, "old"), _as_document(new, "new")
-    old_items = list(contexts(old_document))
-    new_items = _renamed(old_items, list(contexts(new_document)))
+    old_items: list[tuple[_Paired, dict[str, object]]] = [
+        *contexts(old_document),
+        *_indicators(old_document),
+    ]
+    new_items = _renamed(old_items, [*contexts(new_document), *_indicators(new_document)])
     matched = _pairs(old_items, new_items)
     used = set(matched.values())
     numbering = _Numbering(old_items)
@@ -853,4 +1073,12 @@ def diff(old: ActionSource, new: ActionSource, *, notes: bool = False) -> list[C
                     recommendation=_recommendation(context),
                 )
             )
-    return changes
+    removed = [change for change in changes if change.kind is ChangeKind.REMOVED]
+    changes = [change for change in changes if change.kind is not ChangeKind.REMOVED]
+    answers = _answers(old_document, new_document)
+    return [
+        *changes,
+        *(change for change in answers if change.kind is not ChangeKind.REMOVED),
+        *removed,
+        *(change for change in answers if change.kind is ChangeKind.REMOVED),
+    ]

@@ -1025,6 +1025,13 @@ def _print_breakdown(rows: list[dict[str, Any]], by: str, out: TextIO) -> None:
         )
 
 
+_NOT_COMPARED = (
+    "in actions, activities, indicators or answers (not compared: titles, periods, "
+    "meetings' other details, recommendations' texts and management responses, extra columns)."
+)
+"""What ``diff`` says after "No changes": what it compared, and what it did not."""
+
+
 def _diff(args: argparse.Namespace, out: TextIO) -> int:
     old = _load(args.old, args.dayfirst, encoding=args.encoding, skip_hidden=args.skip_hidden)
     new = _load(args.new, args.dayfirst, encoding=args.encoding, skip_hidden=args.skip_hidden)
@@ -1033,7 +1040,14 @@ def _diff(args: argparse.Namespace, out: TextIO) -> int:
         data = [
             {
                 "kind": change.kind.value,
-                "ref": next((a.ref for a in (change.new, change.old) if a is not None), ""),
+                "ref": next(
+                    (
+                        a.ref
+                        for a in (change.new, change.old)
+                        if a is not None and hasattr(a, "ref")
+                    ),
+                    "",
+                ),
                 "recommendation": change.recommendation,
                 "message": change.message,
                 "old": str(change.old.origin) if change.old and change.old.origin else "",
@@ -1045,7 +1059,7 @@ def _diff(args: argparse.Namespace, out: TextIO) -> int:
         print(file=out)
         return EXIT_OK
     if not changes:
-        print(f"No changes from {args.old} to {args.new}.", file=out)
+        print(f"No changes from {args.old} to {args.new} {_NOT_COMPARED}", file=out)
     counts = Counter(change.kind.value for change in changes)
     if changes:
         print(", ".join(f"{n} {kind}" for kind, n in sorted(counts.items())), file=out)

@@ -21,6 +21,7 @@ GT110  info      an action overdue on the date
 GT111  error     a response category govtrack does not know (kept as text)
 GT112  warning   an action whose Status cell is empty, in a table with a Status column
 GT113  warning   the same action in two files (of a combined document): counted twice
+GT114  info      party spellings that look like one party: counted apart
 =====  ========  ==========================================================
 
 Readers' problems keep their own codes (``GT2xx`` for workbooks, ``GT3xx``
@@ -548,6 +549,88 @@ def _same_action_in_two_files(doc: Document, on: dt.date) -> Iterator[Issue]:
         )
 
 
+_ARTICLE = re.compile(r"(?:(?:the|la|le|los|les|el)\s+|l['’]\s*)", re.IGNORECASE)
+"""A leading article GT114 sets aside (``The``, ``La``, ``Le``, ``L'``, ``El``, ``Los``,
+``Les``), followed by spacing (``L'`` by none or some)."""
+_BRACKETED = re.compile(r"(?P<name>.*\S)\s*\(\s*(?P<acronym>[^()\s]+)\s*\)")
+"""A full name with its acronym in brackets: ``National Statistics Office (NSO)``."""
+
+
+def _party_key(party: str) -> str:
+    """A party's spelling as GT114 compares it: leading articles dropped, case and
+    spacing folded.
+
+    >>> _party_key("The  Secretariat"), _party_key("L'Office national")
+    ('secretariat', 'office national')
+    """
+    text = " ".join(party.split())
+    while (found := _ARTICLE.match(text)) and found.end() < len(text):
+        text = text[found.end() :]
+    return _fold(text)
+
+
+def _party_keys(party: str) -> list[str]:
+    """Every key a spelling is known by: its own and, for a full name with its acronym in
+    brackets, the full name's and the acronym's."""
+    keys = [_party_key(party)]
+    bracketed = _BRACKETED.fullmatch(" ".join(party.split()))
+    if bracketed is not None:
+        keys += [_party_key(bracketed["name"]), _party_key(bracketed["acronym"])]
+    return [key for key in keys if key]
+
+
+def _count(number: int) -> str:
+    return f"{number} action" if number == 1 else f"{number} actions"
+
+
+@rule("GT114", Severity.INFO, "party spellings that look like one party")
+def _party_spellings(doc: Document, on: dt.date) -> Iterator[Issue]:
+    """The spellings of a responsible party that look like one party within a document:
+    the same with a leading article dropped and case and spacing aside (``The Secretariat``,
+    ``Secretariat``), or a full name with its acronym in brackets and the bare acronym or
+    full name (``National Statistics Office (NSO)``, ``NSO``). One issue per group, at
+    the first action naming one of them: reminders and summaries count them apart."""
+    del on
+    counts: dict[str, int] = {}  # each spelling (stripped), in order of first use
+    first: dict[str, Location | None] = {}
+    for action in doc.actions:
+        for party in dict.fromkeys(p.strip() for p in action.responsible):
+            if party:
+                counts[party] = counts.get(party, 0) + 1
+                first.setdefault(party, action.origin)
+    parent = {spelling: spelling for spelling in counts}
+
+    def root(spelling: str) -> str:
+        while parent[spelling] != spelling:
+            parent[spelling] = parent[parent[spelling]]
+            spelling = parent[spelling]
+        return spelling
+
+    by_key: dict[str, str] = {}
+    for spelling in counts:  # keys are found by hash: no pair of spellings is compared
+        for key in _party_keys(spelling):
+            if key in by_key:
+                one, other = root(by_key[key]), root(spelling)
+                if one != other:  # the earlier spelling stays the group's root
+                    parent[other] = one
+            else:
+                by_key[key] = spelling
+    groups: dict[str, list[str]] = {}
+    for spelling in counts:
+        groups.setdefault(root(spelling), []).append(spelling)
+    for spellings in groups.values():
+        if len(spellings) < 2:
+            continue
+        listed = ", ".join(f"{spelling!r} ({_count(counts[spelling])})" for spelling in spellings)
+        yield _issue(
+            "GT114",
+            f"responsible parties {listed} look like one party: reminders and summaries "
+            "count them apart; to unify them, give each action one spelling with "
+            "attrs.evolve (how-to 'List each unit's overdue actions')",
+            first[spellings[0]],
+        )
+
+
 _STATUS_CHOICES = ", ".join(repr(STATUS_SYNONYMS[status][0]) for status in Status)
 """The status words GT112 names: the first of each status's words."""
 
@@ -711,7 +794,7 @@ def check_codes(option: str, patterns: Iterable[str], known: Iterable[str] = ())
     >>> check_codes("--ignore", ["GT11O"])  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    govtrack._errors.UnknownCodeError: --ignore GT11O: no problem code starts with it; the codes are GT101-GT113 (rules), GT2xx (workbooks) and GT3xx (text), listed by 'govtrack codes'
+    govtrack._errors.UnknownCodeError: --ignore GT11O: no problem code starts with it; the codes are GT101-GT114 (rules), GT2xx (workbooks) and GT3xx (text), listed by 'govtrack codes'
     """  # noqa: E501 - doctest output is one line
     wanted = [pattern.strip() for pattern in patterns if pattern.strip()]
     if not wanted:
