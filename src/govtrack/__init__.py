@@ -29,6 +29,7 @@ from govtrack._errors import (
     UnknownCodeError,
     UnsupportedFormatError,
     WriteError,
+    WrongTypeError,
 )
 from govtrack.api import combine, dump, dumps, load, loads
 from govtrack.io.json import SCHEMA_VERSION, from_data, json_schema, make_converter, to_data
@@ -137,6 +138,7 @@ __all__ = [
     "UnsupportedFormatError",
     "Update",
     "WriteError",
+    "WrongTypeError",
     "closure_rate",
     "combine",
     "dump",

@@ -22,7 +22,7 @@ from typing import Any, NamedTuple
 
 import attrs
 
-from govtrack._errors import AmbiguousDateError, ArgumentError, DueParseError
+from govtrack._errors import AmbiguousDateError, ArgumentError, DueParseError, WrongTypeError
 from govtrack.model._immutable import shared_when_copied
 
 __all__ = ["Due", "PartialDate", "Precision", "parse_due"]
@@ -39,7 +39,7 @@ def date_argument(value: object, where: str) -> dt.date:
     >>> date_argument("2023-01-31", "f(on=...)")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    TypeError: f(on=...) takes a datetime.date, not str '2023-01-31': pass datetime.date.fromi...
+    govtrack._errors.WrongTypeError: f(on=...) takes a datetime.date, not str '2023-01-31': pass datetime.date.fromi...
     """
     if isinstance(value, dt.datetime):
         return value.date()
@@ -53,7 +53,7 @@ def date_argument(value: object, where: str) -> dt.date:
     if len(shown) > 60:
         shown = shown[:57] + "..."
     message = f"{where} takes a datetime.date, not {type(value).__name__} {shown}: {hint}"
-    raise TypeError(message)
+    raise WrongTypeError(message)
 
 
 def dayfirst_argument(value: object) -> bool | None:
@@ -131,7 +131,7 @@ def _last_day(year: int, month: int) -> dt.date:
 
 def _wrong_type(attribute: attrs.Attribute[Any], value: object, expected: str, hint: str) -> None:
     shown = repr(value) if len(repr(value)) <= 60 else repr(value)[:57] + "..."
-    raise TypeError(
+    raise WrongTypeError(
         f"Due.{attribute.name} must be {expected}, not {type(value).__name__} {shown}"
         + (f": {hint}" if hint else "")
     )

@@ -7,6 +7,7 @@ from typing import Any
 
 import attrs
 
+from govtrack._errors import WrongTypeError
 from govtrack.model._immutable import shared_when_copied
 from govtrack.model.frozenmap import EMPTY, FrozenMap, _frozen_map
 
@@ -20,7 +21,7 @@ def _count_or_none(instance: object, attribute: attrs.Attribute[Any], value: obj
     if value is None or (isinstance(value, int) and not isinstance(value, bool)):
         return
     hint = f": use int({value!r})" if isinstance(value, str) else ""
-    raise TypeError(
+    raise WrongTypeError(
         f"{type(instance).__name__}.{attribute.name} must be an int or None, "
         f"not {type(value).__name__} {value!r}{hint}"
     )

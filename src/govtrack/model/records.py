@@ -20,6 +20,7 @@ from typing import Any
 
 import attrs
 
+from govtrack._errors import WrongTypeError
 from govtrack.model._immutable import shared_when_copied
 from govtrack.model.dates import Due, date_argument
 from govtrack.model.frozenmap import EMPTY, FrozenMap, _frozen_map
@@ -63,7 +64,7 @@ def _a_or_none(cls: type, how: str) -> Any:
         if value is None or isinstance(value, cls):
             return
         hint = f": use {how}({value!r})" if isinstance(value, str) else ""
-        raise TypeError(
+        raise WrongTypeError(
             f"{type(instance).__name__}.{attribute.name} must be a {cls.__name__} or None, "
             f"not {type(value).__name__} {value!r}{hint}"
         )
@@ -81,7 +82,7 @@ def _day_or_none(instance: object, attribute: attrs.Attribute[Any], value: objec
         hint = f": use datetime.date.fromisoformat({value!r})"
     else:
         hint = ""
-    raise TypeError(
+    raise WrongTypeError(
         f"{type(instance).__name__}.{attribute.name} must be a date or None, "
         f"not {type(value).__name__} {value!r}{hint}"
     )
