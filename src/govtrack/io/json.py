@@ -1251,7 +1251,7 @@ def _fast_whole_location(data: Any) -> Location:
     line, header = get("line"), get("header", "")
     if not (type(file) is str and type(sheet) is str and type(cell) is str and type(header) is str):
         raise _NotPlain
-    if line is not None and type(line) is not int:
+    if line is not None and (type(line) is not int or line < 1):
         raise _NotPlain
     columns = _check_map(data["columns"]) if "columns" in data else EMPTY
     labels = _check_map(data["labels"]) if "labels" in data else EMPTY
@@ -1286,7 +1286,7 @@ def _fast_location(data: Any) -> Location:
         header = data.get("header", "")
         if type(cell) is not str or type(header) is not str:
             raise _NotPlain
-        if line is not None and type(line) is not int:
+        if line is not None and (type(line) is not int or line < 1):
             raise _NotPlain
         return _located(tables[index], cell, line, header)
     return _fast_whole_location(data)
@@ -1452,7 +1452,9 @@ def _fast_response(data: Any) -> ManagementResponse:
 
 
 _RECOMMENDATION_KEYS = _FAST_FIELDS[Recommendation]
-_new_recommendation = _trusted_constructor(Recommendation, {"actions"}, frozenset())
+_new_recommendation = _trusted_constructor(
+    Recommendation, {"actions"}, frozenset({"response", "actions"})
+)
 
 
 def _is_actions(tp: Any) -> bool:

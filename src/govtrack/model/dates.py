@@ -39,7 +39,7 @@ def date_argument(value: object, where: str) -> dt.date:
     >>> date_argument("2023-01-31", "f(on=...)")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    govtrack._errors.WrongTypeError: f(on=...) takes a datetime.date, not str '2023-01-31': pass datetime.date.fromi...
+    govtrack._errors.WrongTypeError: f(on=...) takes a datetime.date, not str '2023-01-31': ...
     """
     if isinstance(value, dt.datetime):
         return value.date()
@@ -152,9 +152,18 @@ def _check_day(instance: Due, attribute: attrs.Attribute[dt.date], value: object
         _wrong_type(attribute, value, "a date", hint)
 
 
+_FIRST_MONTHS: dict[Precision, tuple[frozenset[int], int]] = {
+    Precision.MONTH: (frozenset(range(1, 13)), 1),
+    Precision.QUARTER: (frozenset({1, 4, 7, 10}), 3),
+    Precision.HALF: (frozenset({1, 7}), 6),
+    Precision.YEAR: (frozenset({1}), 12),
+}
+"""For each calendar period: the months it may start in, and how many months it spans."""
+
+
 def _check_precision(instance: Due, attribute: attrs.Attribute[Precision], value: object) -> None:
-    del instance
     if isinstance(value, Precision):
+        _check_span(instance, value)
         return
     hint = ""
     if isinstance(value, str) and value in _PRECISION_VALUES:
@@ -162,6 +171,35 @@ def _check_precision(instance: Due, attribute: attrs.Attribute[Precision], value
     elif isinstance(value, str):
         hint = f"one of {', '.join(f'Precision.{member.name}' for member in Precision)}"
     _wrong_type(attribute, value, "a Precision", hint)
+
+
+def _check_span(due: Due, precision: Precision) -> None:
+    """A precision says what span the deadline covers: a DAY one day, a MONTH, QUARTER,
+    HALF or YEAR exactly that calendar period; a RANGE any span. ``render()`` and the
+    writers trust it, so a contradiction would move the deadline."""
+    start, end = due.start, due.end
+    if precision is Precision.RANGE:
+        return
+    if precision is Precision.DAY:
+        if start == end:
+            return
+        period = "one day"
+    else:
+        months, length = _FIRST_MONTHS[precision]
+        last_month = start.month + length - 1
+        if (
+            start.day == 1
+            and start.month in months
+            and last_month <= 12
+            and end == _last_day(start.year, last_month)
+        ):
+            return
+        period = f"a whole calendar {precision.value}"
+    raise DueParseError(
+        due.text,
+        f"its precision {precision.value} means {period}, not {start.isoformat()} to "
+        f"{end.isoformat()} (use Precision.RANGE for any span)",
+    )
 
 
 def _check_start_end(instance: Due, attribute: attrs.Attribute[dt.date], value: dt.date) -> None:

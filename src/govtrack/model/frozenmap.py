@@ -35,10 +35,10 @@ class FrozenMap(Mapping[str, str]):
     as a record's fields do: a key or a value that is not a str is refused when the map
     is made, by ``|`` as by a record (``Action(extra={"n": 5})``), not when it is written:
 
-    >>> extra | {"Staff": 2}
+    >>> extra | {"Staff": 2}  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    govtrack._errors.WrongTypeError: a FrozenMap maps text to text: 'Staff' maps to int 2; write it as text ('2')
+    govtrack._errors.WrongTypeError: a FrozenMap maps text to text: 'Staff' maps to int 2; ...
     """
 
     __slots__ = ("_data", "_hash")

@@ -183,7 +183,7 @@ def implementation_rate(source: ActionSource, *, on: dt.date) -> float | None:
     >>> gt.implementation_rate("a", on=dt.date(2024, 1, 1))  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    govtrack._errors.WrongTypeError: implementation_rate(source) takes a Document, an Evaluation, ..., not str 'a'
+    govtrack._errors.WrongTypeError: implementation_rate(source) takes a Document, ..., not str 'a'
     """
     on = date_argument(on, "implementation_rate(on=...)")
     statuses = [
