@@ -215,6 +215,17 @@ def test_a_meeting_may_end_when_it_starts_or_give_one_time() -> None:
     assert gt.Meeting(title="m", ends=dt.time(9, tzinfo=_UTC)).starts is None
 
 
+def test_minutes_whose_meeting_ends_before_it_starts_are_read() -> None:
+    """The reader takes no times from such a span (a Meeting refuses it): the text keeps it,
+    and GT342 says it could not be read."""
+    text = "Minutes\nDate and Time: 5 March 2024, 16:00-09:00\nVenue: Hall\n\nThe Board met.\n"
+    doc = gt.loads(text, format="minutes")
+    (meeting,) = doc.meetings
+    assert (None, None) == (meeting.starts, meeting.ends)
+    assert "16:00-09:00" in meeting.when_text
+    assert "GT342" in [problem.code for problem in doc.problems]
+
+
 @given(time_spans(times))
 def test_a_time_span_makes_a_meeting(span: tuple[dt.time | None, dt.time | None]) -> None:
     meeting = gt.Meeting(title="m", starts=span[0], ends=span[1])
