@@ -605,13 +605,31 @@ JSON format keeps both; ``times`` are what the text formats write)."""
 precise_datetimes = st.datetimes(timezones=st.one_of(st.none(), _UTC_OFFSETS))
 """Datetimes as an application's own records hold them: naive or with a UTC offset, with
 microseconds (govtrack's records hold none, its converter writes and reads them)."""
+
+
+def _ordered(span: tuple[dt.time | None, dt.time | None]) -> tuple[dt.time | None, dt.time | None]:
+    """A meeting's ``(starts, ends)``: both with a time zone or neither, ends not first."""
+    starts, ends = span
+    if starts is None or ends is None:
+        return span
+    if (starts.utcoffset() is None) != (ends.utcoffset() is None):
+        ends = ends.replace(tzinfo=starts.tzinfo)
+    return (starts, ends) if starts <= ends else (ends, starts)
+
+
+def time_spans(
+    times: st.SearchStrategy[dt.time | None],
+) -> st.SearchStrategy[tuple[dt.time | None, dt.time | None]]:
+    """``(starts, ends)`` pairs a Meeting accepts, each drawn from ``times``."""
+    return st.tuples(times, times).map(_ordered)
+
+
 meetings = st.builds(
-    gt.Meeting,
+    lambda span, **fields: gt.Meeting(starts=span[0], ends=span[1], **fields),
+    time_spans(times),
     title=words,
     organiser=texts,
     date=st.one_of(st.none(), dates),
-    starts=times,
-    ends=times,
     when_text=texts,
     venue=lines,
     chair=parties,

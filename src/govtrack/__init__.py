@@ -29,6 +29,7 @@ from govtrack._errors import (
     UnknownCodeError,
     UnsupportedFormatError,
     WriteError,
+    WrongTypeError,
 )
 from govtrack.api import combine, dump, dumps, load, loads
 from govtrack.changes import Change, ChangeKind, diff
@@ -140,6 +141,7 @@ __all__ = [
     "UnsupportedFormatError",
     "Update",
     "WriteError",
+    "WrongTypeError",
     "closure_rate",
     "combine",
     "diff",

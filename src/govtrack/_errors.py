@@ -35,6 +35,7 @@ __all__ = [
     "UnknownCodeError",
     "UnsupportedFormatError",
     "WriteError",
+    "WrongTypeError",
 ]
 
 _LINE_BREAKS = str.maketrans(
@@ -120,6 +121,20 @@ class UnknownCodeError(GovtrackError, ValueError):
 
 class ArgumentError(GovtrackError, ValueError):
     """An argument outside what a function accepts (``reminders(within=-1)``)."""
+
+
+class WrongTypeError(GovtrackError, TypeError):
+    """A value of the wrong type given to a record or a function (``Action(status="ongoing")``).
+
+    It is also a :class:`TypeError`, so ``except TypeError`` catches it as before.
+
+    >>> import govtrack as gt
+    >>> try:
+    ...     gt.Action(text="x", status="ongoing")
+    ... except TypeError as error:
+    ...     isinstance(error, gt.GovtrackError)
+    True
+    """
 
 
 class ReadError(GovtrackError, OSError):

@@ -9,7 +9,13 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
 
-from govtrack._errors import ArgumentError, FormatError, UnsupportedFormatError, WriteError
+from govtrack._errors import (
+    ArgumentError,
+    FormatError,
+    UnsupportedFormatError,
+    WriteError,
+    WrongTypeError,
+)
 from govtrack.io import FORMATS, format_for_suffix, module_of
 from govtrack.io import json as json_format
 from govtrack.io._files import (
@@ -95,7 +101,7 @@ def loads(
     elif isinstance(text, (bytes, bytearray, memoryview)):
         text = decode_text(bytes(text), source=source or "the text", encoding=encoding)
     else:
-        raise TypeError(f"loads reads a str or bytes, not {type(text).__name__}")
+        raise WrongTypeError(f"loads reads a str or bytes, not {type(text).__name__}")
     if format is not None:
         if format not in FORMATS or not FORMATS[format].text:
             readable = ", ".join(name for name, _ in _readers(list(FORMATS)))
@@ -123,7 +129,7 @@ def _check_encoding(encoding: object, function: str) -> None:
     if encoding is None:
         return
     if not isinstance(encoding, str):
-        raise TypeError(
+        raise WrongTypeError(
             f"{function}(encoding=...) takes a codec name (a str), not {type(encoding).__name__}"
         )
     try:
@@ -363,7 +369,7 @@ def combine(*documents: Document | Iterable[Document]) -> Document:
     if len(given) == 1 and not isinstance(given[0], Document):
         only = given[0]
         if isinstance(only, (str, bytes)) or not isinstance(only, Iterable):
-            raise TypeError(
+            raise WrongTypeError(
                 f"combine() takes Documents or an iterable of Documents, not {type(only).__name__}"
             )
         given = list(only)
@@ -372,7 +378,7 @@ def combine(*documents: Document | Iterable[Document]) -> Document:
         if not isinstance(item, Document):
             path = isinstance(item, (str, os.PathLike))
             hint = " (read the file with gt.load first)" if path else ""
-            raise TypeError(
+            raise WrongTypeError(
                 f"combine() takes Documents, not {type(item).__name__} at [{index}]{hint}"
             )
         found.append(item)

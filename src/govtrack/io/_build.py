@@ -49,11 +49,12 @@ _LOCATION_FIELDS = ("file", "sheet", "cell", "line", "header", "columns", "label
 
 _LOCATION_CHECKED = frozenset({"line"})
 """The fields of a Location whose type its ``__init__`` checks: the builders' callers pass
-an int (never a bool) or None as ``line``."""
+an int from 1 (never a bool) or None as ``line``."""
 
-_ACTION_CHECKED = frozenset({"due", "status"})
+_ACTION_CHECKED = frozenset({"due", "status", "updates"})
 """The fields of an Action whose type its ``__init__`` checks: the builders' callers pass
-a Due and a Status (or None) there, as they pass tuples where it converts."""
+a Due and a Status (or None) there, and a tuple of Updates, as they pass tuples where it
+converts."""
 
 _Setter = Callable[[Any, Any], None]
 
@@ -224,7 +225,10 @@ def _recommendation_maker() -> tuple[Callable[..., Recommendation], bool]:
         frozenset({"category"}),
     )  # fmt: skip
     setters = slot_setters(
-        Recommendation, ("text", "ref", "response", "actions", "group", "origin"), {"actions"}
+        Recommendation,
+        ("text", "ref", "response", "actions", "group", "origin"),
+        {"actions"},
+        frozenset({"response", "actions"}),  # a ManagementResponse, a tuple of Actions
     )
     if (
         response_setters is None or setters is None

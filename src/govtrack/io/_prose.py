@@ -339,6 +339,8 @@ def time_span(text: str) -> tuple[dt.time | None, dt.time | None]:
     (datetime.time(9, 30), datetime.time(12, 0))
     >>> time_span("14:00–16:30")
     (datetime.time(14, 0), datetime.time(16, 30))
+    >>> time_span("16:00–09:00")
+    (None, None)
     """
     for m in _TIME_SPAN.finditer(text):
         p1, p2 = m["p1"], m["p2"]
@@ -359,7 +361,9 @@ def time_span(text: str) -> tuple[dt.time | None, dt.time | None]:
         ):
             end = dt.time(_NOON, m2)  # "09.30-12.00 AM": a morning that ends at noon
         if start is not None and end is not None:
-            return start, end
+            # A span that ends before it starts (16:00-09:00) gives no time: a Meeting
+            # refuses it, and the text keeps it (the minutes reader reports it, GT342).
+            return (start, end) if start <= end else (None, None)
     for m in _TIME_ONE.finditer(text):
         if not (m["m1"] or m["p1"]):
             continue

@@ -35,7 +35,7 @@ import functools
 import re
 from collections.abc import Iterable, Mapping
 
-from govtrack._errors import UnsupportedFormatError
+from govtrack._errors import UnsupportedFormatError, WrongTypeError
 
 __all__ = [
     "ALIASES",
@@ -438,7 +438,7 @@ def merge_aliases(extra: Mapping[str, Iterable[str]] | None = None) -> dict[str,
             f"aliases= takes a dict of column key to header names, such as "
             f'{{"deadline": ["Target date"]}}, not {type(table).__name__}'
         )
-        raise TypeError(message)
+        raise WrongTypeError(message)
     for key, more in (extra or {}).items():
         if key not in HEADERS:
             known = ", ".join(HEADERS)
@@ -455,7 +455,7 @@ def merge_aliases(extra: Mapping[str, Iterable[str]] | None = None) -> dict[str,
                 f"aliases={{{key!r}: ...}} takes a header name or a list of them, "
                 f"such as {{{key!r}: ['Target date']}}, not {type(given).__name__} {shown}"
             )
-            raise TypeError(message)
+            raise WrongTypeError(message)
         for alias in names:
             lookup[normalise_header(alias)] = key
     for alias, key in list(lookup.items()):

@@ -46,7 +46,7 @@ import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from cattrs.v import format_exception
 
-from govtrack._errors import GovtrackError, SchemaError, WriteError
+from govtrack._errors import GovtrackError, SchemaError, WriteError, WrongTypeError
 from govtrack._gc import collector_paused
 from govtrack.io._build import new_action, new_whole_location, slot_setters
 from govtrack.model.dates import Due, Precision
@@ -203,7 +203,7 @@ _is_time_shape = re.compile(_TIME_PATTERN).fullmatch
 
 def _structure_date(value: Any, _: type) -> dt.date:
     if not isinstance(value, str):
-        raise TypeError(f"expected an ISO date string, got {type(value).__name__}")
+        raise WrongTypeError(f"expected an ISO date string, got {type(value).__name__}")
     if not _is_date_shape(value):
         raise _RefusedError(f"expected a date written YYYY-MM-DD, got {value!r}")
     return dt.date.fromisoformat(value)
@@ -211,7 +211,7 @@ def _structure_date(value: Any, _: type) -> dt.date:
 
 def _structure_time(value: Any, _: type) -> dt.time:
     if not isinstance(value, str):
-        raise TypeError(f"expected an ISO time string, got {type(value).__name__}")
+        raise WrongTypeError(f"expected an ISO time string, got {type(value).__name__}")
     if not _is_time_shape(value):
         raise _RefusedError(
             f"expected a time written HH:MM:SS (with .ffffff and a +HH:MM offset if any), "
@@ -251,19 +251,19 @@ def _is_exactly(cls: type) -> Callable[[Any], bool]:
 
 def _structure_str(value: Any, _: type) -> str:
     if not isinstance(value, str):
-        raise TypeError(f"expected a string, got {type(value).__name__}")
+        raise WrongTypeError(f"expected a string, got {type(value).__name__}")
     return value
 
 
 def _structure_int(value: Any, _: type) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"expected an integer, got {type(value).__name__}")
+        raise WrongTypeError(f"expected an integer, got {type(value).__name__}")
     return value
 
 
 def _structure_bool(value: Any, _: type) -> bool:
     if not isinstance(value, bool):
-        raise TypeError(f"expected true or false, got {type(value).__name__}")
+        raise WrongTypeError(f"expected true or false, got {type(value).__name__}")
     return value
 
 
@@ -271,7 +271,7 @@ def _structure_frozen_map(value: Any, _: type) -> FrozenMap:
     if not isinstance(value, Mapping) or not all(
         isinstance(key, str) and isinstance(item, str) for key, item in value.items()
     ):
-        raise TypeError("expected an object of strings")
+        raise WrongTypeError("expected an object of strings")
     return FrozenMap(value)
 
 
@@ -1285,7 +1285,7 @@ def _fast_whole_location(data: Any) -> Location:
     line, header = get("line"), get("header", "")
     if not (type(file) is str and type(sheet) is str and type(cell) is str and type(header) is str):
         raise _NotPlain
-    if line is not None and type(line) is not int:
+    if line is not None and (type(line) is not int or line < 1):
         raise _NotPlain
     columns = _check_map(data["columns"]) if "columns" in data else EMPTY
     labels = _check_map(data["labels"]) if "labels" in data else EMPTY
@@ -1320,7 +1320,7 @@ def _fast_location(data: Any) -> Location:
         header = data.get("header", "")
         if type(cell) is not str or type(header) is not str:
             raise _NotPlain
-        if line is not None and type(line) is not int:
+        if line is not None and (type(line) is not int or line < 1):
             raise _NotPlain
         return _located(tables[index], cell, line, header)
     return _fast_whole_location(data)
@@ -1486,7 +1486,9 @@ def _fast_response(data: Any) -> ManagementResponse:
 
 
 _RECOMMENDATION_KEYS = _FAST_FIELDS[Recommendation]
-_new_recommendation = _trusted_constructor(Recommendation, {"actions"}, frozenset())
+_new_recommendation = _trusted_constructor(
+    Recommendation, {"actions"}, frozenset({"response", "actions"})
+)
 
 
 def _is_actions(tp: Any) -> bool:

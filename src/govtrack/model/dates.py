@@ -22,7 +22,7 @@ from typing import Any, NamedTuple
 
 import attrs
 
-from govtrack._errors import AmbiguousDateError, ArgumentError, DueParseError
+from govtrack._errors import AmbiguousDateError, ArgumentError, DueParseError, WrongTypeError
 from govtrack.model._immutable import shared_when_copied
 
 __all__ = ["Due", "PartialDate", "Precision", "parse_due"]
@@ -39,7 +39,7 @@ def date_argument(value: object, where: str) -> dt.date:
     >>> date_argument("2023-01-31", "f(on=...)")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    TypeError: f(on=...) takes a datetime.date, not str '2023-01-31': pass datetime.date.fromi...
+    govtrack._errors.WrongTypeError: f(on=...) takes a datetime.date, not str '2023-01-31': ...
     """
     if isinstance(value, dt.datetime):
         return value.date()
@@ -53,7 +53,7 @@ def date_argument(value: object, where: str) -> dt.date:
     if len(shown) > 60:
         shown = shown[:57] + "..."
     message = f"{where} takes a datetime.date, not {type(value).__name__} {shown}: {hint}"
-    raise TypeError(message)
+    raise WrongTypeError(message)
 
 
 def dayfirst_argument(value: object) -> bool | None:
@@ -131,7 +131,7 @@ def _last_day(year: int, month: int) -> dt.date:
 
 def _wrong_type(attribute: attrs.Attribute[Any], value: object, expected: str, hint: str) -> None:
     shown = repr(value) if len(repr(value)) <= 60 else repr(value)[:57] + "..."
-    raise TypeError(
+    raise WrongTypeError(
         f"Due.{attribute.name} must be {expected}, not {type(value).__name__} {shown}"
         + (f": {hint}" if hint else "")
     )
@@ -152,9 +152,18 @@ def _check_day(instance: Due, attribute: attrs.Attribute[dt.date], value: object
         _wrong_type(attribute, value, "a date", hint)
 
 
+_FIRST_MONTHS: dict[Precision, tuple[frozenset[int], int]] = {
+    Precision.MONTH: (frozenset(range(1, 13)), 1),
+    Precision.QUARTER: (frozenset({1, 4, 7, 10}), 3),
+    Precision.HALF: (frozenset({1, 7}), 6),
+    Precision.YEAR: (frozenset({1}), 12),
+}
+"""For each calendar period: the months it may start in, and how many months it spans."""
+
+
 def _check_precision(instance: Due, attribute: attrs.Attribute[Precision], value: object) -> None:
-    del instance
     if isinstance(value, Precision):
+        _check_span(instance, value)
         return
     hint = ""
     if isinstance(value, str) and value in _PRECISION_VALUES:
@@ -162,6 +171,35 @@ def _check_precision(instance: Due, attribute: attrs.Attribute[Precision], value
     elif isinstance(value, str):
         hint = f"one of {', '.join(f'Precision.{member.name}' for member in Precision)}"
     _wrong_type(attribute, value, "a Precision", hint)
+
+
+def _check_span(due: Due, precision: Precision) -> None:
+    """A precision says what span the deadline covers: a DAY one day, a MONTH, QUARTER,
+    HALF or YEAR exactly that calendar period; a RANGE any span. ``render()`` and the
+    writers trust it, so a contradiction would move the deadline."""
+    start, end = due.start, due.end
+    if precision is Precision.RANGE:
+        return
+    if precision is Precision.DAY:
+        if start == end:
+            return
+        period = "one day"
+    else:
+        months, length = _FIRST_MONTHS[precision]
+        last_month = start.month + length - 1
+        if (
+            start.day == 1
+            and start.month in months
+            and last_month <= 12
+            and end == _last_day(start.year, last_month)
+        ):
+            return
+        period = f"a whole calendar {precision.value}"
+    raise DueParseError(
+        due.text,
+        f"its precision {precision.value} means {period}, not {start.isoformat()} to "
+        f"{end.isoformat()} (use Precision.RANGE for any span)",
+    )
 
 
 def _check_start_end(instance: Due, attribute: attrs.Attribute[dt.date], value: dt.date) -> None:

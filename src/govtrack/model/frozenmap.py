@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, NoReturn, TypeVar
 
+from govtrack._errors import WrongTypeError
+
 __all__ = ["EMPTY", "FrozenMap", "ReadOnlyMap"]
 
 _K = TypeVar("_K")
@@ -33,10 +35,10 @@ class FrozenMap(Mapping[str, str]):
     as a record's fields do: a key or a value that is not a str is refused when the map
     is made, by ``|`` as by a record (``Action(extra={"n": 5})``), not when it is written:
 
-    >>> extra | {"Staff": 2}
+    >>> extra | {"Staff": 2}  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    TypeError: a FrozenMap maps text to text: 'Staff' maps to int 2; write it as text ('2')
+    govtrack._errors.WrongTypeError: a FrozenMap maps text to text: 'Staff' maps to int 2; ...
     """
 
     __slots__ = ("_data", "_hash")
@@ -101,7 +103,7 @@ class ReadOnlyMap(dict[_K, _V]):
     >>> counts["done"] = 3
     Traceback (most recent call last):
     ...
-    TypeError: 'ReadOnlyMap' object does not support item assignment
+    govtrack._errors.WrongTypeError: 'ReadOnlyMap' object does not support item assignment
 
     It is a ``dict`` whose every changing method is refused, so that what treats dicts
     as data treats it so: ``attrs.asdict(summary)`` gives plain dicts of plain lists, as it
@@ -122,13 +124,13 @@ class ReadOnlyMap(dict[_K, _V]):
 
     def _refuse(self, *args: object, **kwargs: object) -> NoReturn:
         del args, kwargs
-        raise TypeError(f"{type(self).__name__!r} object is read-only")
+        raise WrongTypeError(f"{type(self).__name__!r} object is read-only")
 
     def __setitem__(self, key: _K, value: _V) -> NoReturn:
-        raise TypeError(f"{type(self).__name__!r} object does not support item assignment")
+        raise WrongTypeError(f"{type(self).__name__!r} object does not support item assignment")
 
     def __delitem__(self, key: _K) -> NoReturn:
-        raise TypeError(f"{type(self).__name__!r} object does not support item deletion")
+        raise WrongTypeError(f"{type(self).__name__!r} object does not support item deletion")
 
     def __setattr__(self, name: str, value: object) -> None:
         if name != "_sealed" or getattr(self, "_sealed", False):
@@ -166,13 +168,13 @@ def _check_texts(data: dict[Any, Any]) -> None:
     """Refuse a key or a value that is not a str (a subclass of str is text)."""
     for key, value in data.items():
         if not isinstance(key, str):
-            raise TypeError(
+            raise WrongTypeError(
                 f"a FrozenMap maps text to text: the key {key!r} is {type(key).__name__}; "
                 f"write it as text ({str(key)!r})"
             )
         if not isinstance(value, str):
             fix = "leave the key out" if value is None else f"write it as text ({str(value)!r})"
-            raise TypeError(
+            raise WrongTypeError(
                 f"a FrozenMap maps text to text: {key!r} maps to {type(value).__name__} "
                 f"{value!r}; {fix}"
             )

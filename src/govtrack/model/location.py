@@ -7,6 +7,7 @@ from typing import Any
 
 import attrs
 
+from govtrack._errors import ArgumentError, WrongTypeError
 from govtrack.model._immutable import shared_when_copied
 from govtrack.model.frozenmap import EMPTY, FrozenMap, _frozen_map
 
@@ -20,9 +21,30 @@ def _count_or_none(instance: object, attribute: attrs.Attribute[Any], value: obj
     if value is None or (isinstance(value, int) and not isinstance(value, bool)):
         return
     hint = f": use int({value!r})" if isinstance(value, str) else ""
-    raise TypeError(
+    raise WrongTypeError(
         f"{type(instance).__name__}.{attribute.name} must be an int or None, "
         f"not {type(value).__name__} {value!r}{hint}"
+    )
+
+
+def _not_negative(instance: object, attribute: attrs.Attribute[Any], value: int | None) -> None:
+    """A validator, after :func:`_count_or_none`: a count is 0 or more."""
+    if value is not None and value < 0:
+        raise ArgumentError(
+            f"{type(instance).__name__}.{attribute.name} must be 0 or more, not {value}"
+        )
+
+
+def _line_or_none(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A validator: a line number is a whole number from 1 (not a bool), or None."""
+    if value is None or (type(value) is int and value >= 1):  # nearly always
+        return
+    _count_or_none(instance, attribute, value)
+    if value is None or value >= 1:  # type: ignore[operator]  # an int, checked above
+        return
+    raise ArgumentError(
+        f"{type(instance).__name__}.{attribute.name} must be 1 or more (lines count from 1), "
+        f"not {value}"
     )
 
 
@@ -58,7 +80,7 @@ class Location:
     file: str = ""
     sheet: str = ""
     cell: str = ""
-    line: int | None = attrs.field(default=None, validator=_count_or_none)
+    line: int | None = attrs.field(default=None, validator=_line_or_none)
     header: str = ""
     columns: FrozenMap = attrs.field(default=EMPTY, converter=_frozen_map)
     labels: FrozenMap = attrs.field(default=EMPTY, converter=_frozen_map)

@@ -20,10 +20,11 @@ from typing import Any
 
 import attrs
 
+from govtrack._errors import ArgumentError, WrongTypeError
 from govtrack.model._immutable import shared_when_copied
 from govtrack.model.dates import Due, date_argument
 from govtrack.model.frozenmap import EMPTY, FrozenMap, _frozen_map
-from govtrack.model.location import Location, _count_or_none
+from govtrack.model.location import Location, _count_or_none, _not_negative
 from govtrack.model.status import ResponseCategory, ScheduleStatus, Severity, Status
 
 __all__ = [
@@ -63,7 +64,7 @@ def _a_or_none(cls: type, how: str) -> Any:
         if value is None or isinstance(value, cls):
             return
         hint = f": use {how}({value!r})" if isinstance(value, str) else ""
-        raise TypeError(
+        raise WrongTypeError(
             f"{type(instance).__name__}.{attribute.name} must be a {cls.__name__} or None, "
             f"not {type(value).__name__} {value!r}{hint}"
         )
@@ -81,10 +82,28 @@ def _day_or_none(instance: object, attribute: attrs.Attribute[Any], value: objec
         hint = f": use datetime.date.fromisoformat({value!r})"
     else:
         hint = ""
-    raise TypeError(
+    raise WrongTypeError(
         f"{type(instance).__name__}.{attribute.name} must be a date or None, "
         f"not {type(value).__name__} {value!r}{hint}"
     )
+
+
+def _ends(instance: Meeting, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A validator: ``ends`` is a time or None, and with ``starts`` makes a span: both with
+    a time zone or neither (they could not be compared), and not before it."""
+    _TIME(instance, attribute, value)
+    starts = instance.starts
+    if starts is None or not isinstance(value, dt.time):
+        return
+    if (starts.utcoffset() is None) != (value.utcoffset() is None):
+        raise ArgumentError(
+            f"Meeting.starts {starts.isoformat()} and ends {value.isoformat()}: give both "
+            "with a time zone or neither (they cannot be compared)"
+        )
+    if value < starts:
+        raise ArgumentError(
+            f"Meeting.ends {value.isoformat()} is before starts {starts.isoformat()}"
+        )
 
 
 _STATUS = _a_or_none(Status, "Status.parse")
@@ -94,60 +113,145 @@ _SCHEDULE = _a_or_none(ScheduleStatus, "ScheduleStatus.parse")
 _CATEGORY = _a_or_none(ResponseCategory, "ResponseCategory.parse")
 
 
+def _a_name(cls: type) -> str:
+    """The class's name after "a" or "an" (``an Action``)."""
+    name = cls.__name__
+    return f"an {name}" if name[0] in "AEIOU" else f"a {name}"
+
+
+def _shown(value: object) -> str:
+    shown = repr(value)
+    return shown if len(shown) <= 60 else shown[:57] + "..."
+
+
+def _bool(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A validator: the value is True or False (a text such as ``"false"`` is truthy)."""
+    if value is True or value is False:
+        return
+    raise WrongTypeError(
+        f"{type(instance).__name__}.{attribute.name} must be a bool, "
+        f"not {type(value).__name__} {_shown(value)}"
+    )
+
+
+def _bool_or_none(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A validator: the value is True, False or None."""
+    if value is None or value is True or value is False:
+        return
+    raise WrongTypeError(
+        f"{type(instance).__name__}.{attribute.name} must be a bool or None, "
+        f"not {type(value).__name__} {_shown(value)}"
+    )
+
+
+def _a(cls: type) -> Any:
+    """A validator: the value is a ``cls`` (a record a field always holds)."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if isinstance(value, cls):
+            return
+        raise WrongTypeError(
+            f"{type(instance).__name__}.{attribute.name} must be {_a_name(cls)}, "
+            f"not {type(value).__name__} {_shown(value)}"
+        )
+
+    return check
+
+
+def _tuple_of(kind: type | str) -> Any:
+    """A validator: the value is a tuple of ``kind`` records (what the field's converter
+    made of a list, a generator or a single record); the first item that is not one is
+    named with its index. ``kind`` may be the name of a class of this module, for a
+    field of the class itself (``Indicator.targets``)."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        cls = globals()[kind] if isinstance(kind, str) else kind
+        where = f"{type(instance).__name__}.{attribute.name}"
+        if type(value) is not tuple:
+            raise WrongTypeError(
+                f"{where} must be a tuple of {cls.__name__}, "
+                f"not {type(value).__name__} {_shown(value)}"
+            )
+        for index, item in enumerate(value):
+            if not isinstance(item, cls):
+                hint = f": use {cls.__name__}(**{_shown(item)})" if type(item) is dict else ""
+                raise WrongTypeError(
+                    f"{where}[{index}] must be {_a_name(cls)}, "
+                    f"not {type(item).__name__} {_shown(item)}{hint}"
+                )
+
+    return check
+
+
+def _records_of(value: Any, cls: type) -> Any:
+    """``value`` as a tuple: a single ``cls`` record is a tuple of one, as a single text is
+    for the fields that hold texts; a text, or anything else not iterable, is left for the
+    field's validator to refuse, naming the field (a text would be split into characters)."""
+    if type(value) is tuple:
+        return value
+    if isinstance(value, cls):
+        return (value,)
+    if isinstance(value, (str, bytes, bytearray, dict)) or not isinstance(value, Iterable):
+        return value
+    return tuple(value)
+
+
 # Named converters, one per element type: mypy's attrs plugin then checks the
 # element type of whatever iterable a caller passes (a generic one would not).
 
 
-def _updates(value: Iterable[Update]) -> tuple[Update, ...]:
-    return tuple(value)
+def _updates(value: Iterable[Update] | Update) -> tuple[Update, ...]:
+    return _records_of(value, Update)  # type: ignore[no-any-return]
 
 
-def _actions(value: Iterable[Action]) -> tuple[Action, ...]:
-    return tuple(value)
+def _actions(value: Iterable[Action] | Action) -> tuple[Action, ...]:
+    return _records_of(value, Action)  # type: ignore[no-any-return]
 
 
-def _decisions(value: Iterable[Decision]) -> tuple[Decision, ...]:
-    return tuple(value)
+def _decisions(value: Iterable[Decision] | Decision) -> tuple[Decision, ...]:
+    return _records_of(value, Decision)  # type: ignore[no-any-return]
 
 
-def _activities(value: Iterable[Activity]) -> tuple[Activity, ...]:
-    return tuple(value)
+def _activities(value: Iterable[Activity] | Activity) -> tuple[Activity, ...]:
+    return _records_of(value, Activity)  # type: ignore[no-any-return]
 
 
-def _recommendations(value: Iterable[Recommendation]) -> tuple[Recommendation, ...]:
-    return tuple(value)
+def _recommendations(
+    value: Iterable[Recommendation] | Recommendation,
+) -> tuple[Recommendation, ...]:
+    return _records_of(value, Recommendation)  # type: ignore[no-any-return]
 
 
-def _evaluations(value: Iterable[Evaluation]) -> tuple[Evaluation, ...]:
-    return tuple(value)
+def _evaluations(value: Iterable[Evaluation] | Evaluation) -> tuple[Evaluation, ...]:
+    return _records_of(value, Evaluation)  # type: ignore[no-any-return]
 
 
-def _agenda(value: Iterable[AgendaItem]) -> tuple[AgendaItem, ...]:
-    return tuple(value)
+def _agenda(value: Iterable[AgendaItem] | AgendaItem) -> tuple[AgendaItem, ...]:
+    return _records_of(value, AgendaItem)  # type: ignore[no-any-return]
 
 
-def _meetings(value: Iterable[Meeting]) -> tuple[Meeting, ...]:
-    return tuple(value)
+def _meetings(value: Iterable[Meeting] | Meeting) -> tuple[Meeting, ...]:
+    return _records_of(value, Meeting)  # type: ignore[no-any-return]
 
 
-def _indicators(value: Iterable[Indicator]) -> tuple[Indicator, ...]:
-    return tuple(value)
+def _indicators(value: Iterable[Indicator] | Indicator) -> tuple[Indicator, ...]:
+    return _records_of(value, Indicator)  # type: ignore[no-any-return]
 
 
-def _answers(value: Iterable[Answer]) -> tuple[Answer, ...]:
-    return tuple(value)
+def _answers(value: Iterable[Answer] | Answer) -> tuple[Answer, ...]:
+    return _records_of(value, Answer)  # type: ignore[no-any-return]
 
 
-def _reports(value: Iterable[ProgressReport]) -> tuple[ProgressReport, ...]:
-    return tuple(value)
+def _reports(value: Iterable[ProgressReport] | ProgressReport) -> tuple[ProgressReport, ...]:
+    return _records_of(value, ProgressReport)  # type: ignore[no-any-return]
 
 
-def _plans(value: Iterable[ActionPlan]) -> tuple[ActionPlan, ...]:
-    return tuple(value)
+def _plans(value: Iterable[ActionPlan] | ActionPlan) -> tuple[ActionPlan, ...]:
+    return _records_of(value, ActionPlan)  # type: ignore[no-any-return]
 
 
-def _issues(value: Iterable[Issue]) -> tuple[Issue, ...]:
-    return tuple(value)
+def _issues(value: Iterable[Issue] | Issue) -> tuple[Issue, ...]:
+    return _records_of(value, Issue)  # type: ignore[no-any-return]
 
 
 def _texts(value: Iterable[str] | str) -> tuple[str, ...]:
@@ -277,7 +381,9 @@ class Action:
     status: Status | None = attrs.field(default=None, validator=_STATUS)
     status_text: str = ""
     comments: str = ""
-    updates: tuple[Update, ...] = attrs.field(default=(), converter=_updates)
+    updates: tuple[Update, ...] = attrs.field(
+        default=(), converter=_updates, validator=_tuple_of(Update)
+    )
     scope: str = ""
     group: str = ""
     extra: FrozenMap = attrs.field(default=EMPTY, converter=_frozen_map)
@@ -341,7 +447,7 @@ class Decision(Action):
     (<Status.ONGOING: 'ongoing'>, <Status.COMPLETED: 'completed'>)
     """
 
-    deemed_consent: bool = False
+    deemed_consent: bool = attrs.field(default=False, validator=_bool)
 
     def effective_status(self, *, on: dt.date) -> Status | None:
         """As :meth:`Action.effective_status`, except that deemed consent resolves itself."""
@@ -395,8 +501,12 @@ class Recommendation:
 
     text: str
     ref: str = ""
-    response: ManagementResponse = attrs.field(factory=ManagementResponse)
-    actions: tuple[Action, ...] = attrs.field(default=(), converter=_actions)
+    response: ManagementResponse = attrs.field(
+        factory=ManagementResponse, validator=_a(ManagementResponse)
+    )
+    actions: tuple[Action, ...] = attrs.field(
+        default=(), converter=_actions, validator=_tuple_of(Action)
+    )
     group: str = ""
     origin: Location | None = attrs.field(default=None, eq=False)
 
@@ -468,7 +578,7 @@ class Evaluation:
     approval: str = ""
     summary: str = ""
     recommendations: tuple[Recommendation, ...] = attrs.field(
-        default=(), converter=_recommendations
+        default=(), converter=_recommendations, validator=_tuple_of(Recommendation)
     )
     extra: FrozenMap = attrs.field(default=EMPTY, converter=_frozen_map)
     origin: Location | None = attrs.field(default=None, eq=False)
@@ -525,17 +635,23 @@ class Meeting:
     organiser: str = ""
     date: dt.date | None = attrs.field(default=None, validator=_day_or_none)
     starts: dt.time | None = attrs.field(default=None, validator=_TIME)
-    ends: dt.time | None = attrs.field(default=None, validator=_TIME)
+    ends: dt.time | None = attrs.field(default=None, validator=_ends)
     when_text: str = ""
     venue: str = ""
     chair: tuple[str, ...] = attrs.field(default=(), converter=_texts)
     participants: tuple[str, ...] = attrs.field(default=(), converter=_texts)
     attendance: str = ""
-    attendance_count: int | None = attrs.field(default=None, validator=_count_or_none)
-    agenda: tuple[AgendaItem, ...] = attrs.field(default=(), converter=_agenda)
+    attendance_count: int | None = attrs.field(
+        default=None, validator=[_count_or_none, _not_negative]
+    )
+    agenda: tuple[AgendaItem, ...] = attrs.field(
+        default=(), converter=_agenda, validator=_tuple_of(AgendaItem)
+    )
     themes: tuple[str, ...] = attrs.field(default=(), converter=_texts)
     key_points: tuple[str, ...] = attrs.field(default=(), converter=_texts)
-    decisions: tuple[Decision, ...] = attrs.field(default=(), converter=_decisions)
+    decisions: tuple[Decision, ...] = attrs.field(
+        default=(), converter=_decisions, validator=_tuple_of(Decision)
+    )
     extra: FrozenMap = attrs.field(default=EMPTY, converter=_frozen_map)
     origin: Location | None = attrs.field(default=None, eq=False)
 
@@ -575,7 +691,9 @@ class Indicator:
     status: str = ""
     constraints: str = ""
     recommendations: str = ""
-    targets: tuple[Indicator, ...] = attrs.field(default=(), converter=_indicators)
+    targets: tuple[Indicator, ...] = attrs.field(
+        default=(), converter=_indicators, validator=_tuple_of("Indicator")
+    )
     extra: FrozenMap = attrs.field(default=EMPTY, converter=_frozen_map)
     origin: Location | None = attrs.field(default=None, eq=False)
 
@@ -586,7 +704,7 @@ class Answer:
     """A yes/no questionnaire answer (``answer`` None when neither was ticked)."""
 
     question: str
-    answer: bool | None = None
+    answer: bool | None = attrs.field(default=None, validator=_bool_or_none)
     text: str = ""
     origin: Location | None = attrs.field(default=None, eq=False)
 
@@ -610,9 +728,15 @@ class ProgressReport:
     working_group: str = ""
     period: Due | None = attrs.field(default=None, validator=_DUE)
     period_text: str = ""
-    activities: tuple[Activity, ...] = attrs.field(default=(), converter=_activities)
-    indicators: tuple[Indicator, ...] = attrs.field(default=(), converter=_indicators)
-    answers: tuple[Answer, ...] = attrs.field(default=(), converter=_answers)
+    activities: tuple[Activity, ...] = attrs.field(
+        default=(), converter=_activities, validator=_tuple_of(Activity)
+    )
+    indicators: tuple[Indicator, ...] = attrs.field(
+        default=(), converter=_indicators, validator=_tuple_of(Indicator)
+    )
+    answers: tuple[Answer, ...] = attrs.field(
+        default=(), converter=_answers, validator=_tuple_of(Answer)
+    )
     extra: FrozenMap = attrs.field(default=EMPTY, converter=_frozen_map)
     origin: Location | None = attrs.field(default=None, eq=False)
 
@@ -634,7 +758,9 @@ class ActionPlan:
     """A matrix of actions with no recommendation above them (an action matrix, a decision log)."""
 
     title: str = ""
-    actions: tuple[Action, ...] = attrs.field(default=(), converter=_actions)
+    actions: tuple[Action, ...] = attrs.field(
+        default=(), converter=_actions, validator=_tuple_of(Action)
+    )
     extra: FrozenMap = attrs.field(default=EMPTY, converter=_frozen_map)
     origin: Location | None = attrs.field(default=None, eq=False)
 
@@ -669,11 +795,21 @@ class Document:
     ['Hire a consultant']
     """
 
-    evaluations: tuple[Evaluation, ...] = attrs.field(default=(), converter=_evaluations)
-    meetings: tuple[Meeting, ...] = attrs.field(default=(), converter=_meetings)
-    reports: tuple[ProgressReport, ...] = attrs.field(default=(), converter=_reports)
-    plans: tuple[ActionPlan, ...] = attrs.field(default=(), converter=_plans)
-    problems: tuple[Issue, ...] = attrs.field(default=(), converter=_issues)
+    evaluations: tuple[Evaluation, ...] = attrs.field(
+        default=(), converter=_evaluations, validator=_tuple_of(Evaluation)
+    )
+    meetings: tuple[Meeting, ...] = attrs.field(
+        default=(), converter=_meetings, validator=_tuple_of(Meeting)
+    )
+    reports: tuple[ProgressReport, ...] = attrs.field(
+        default=(), converter=_reports, validator=_tuple_of(ProgressReport)
+    )
+    plans: tuple[ActionPlan, ...] = attrs.field(
+        default=(), converter=_plans, validator=_tuple_of(ActionPlan)
+    )
+    problems: tuple[Issue, ...] = attrs.field(
+        default=(), converter=_issues, validator=_tuple_of(Issue)
+    )
     source: str = attrs.field(default="", eq=False)
 
     @property

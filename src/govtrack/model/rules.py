@@ -24,6 +24,7 @@ from typing import TypeAlias
 
 import attrs
 
+from govtrack._errors import WrongTypeError
 from govtrack.model._immutable import shared_when_copied
 from govtrack.model.dates import date_argument
 from govtrack.model.frozenmap import ReadOnlyMap
@@ -116,7 +117,7 @@ def _actions(source: ActionSource, function: str) -> tuple[Action, ...]:
         return tuple(given.actions)
     if isinstance(given, (str, bytes, Mapping)) or not isinstance(given, Iterable):
         message = f"{function}(source) takes {_EXPECTED}, not {_shown(given)}"
-        raise TypeError(message)
+        raise WrongTypeError(message)
     found = tuple(given)
     if found and all(isinstance(item, Document) for item in found):
         # a portfolio: its actions in the order of the documents combined (govtrack.combine)
@@ -139,7 +140,7 @@ def _actions(source: ActionSource, function: str) -> tuple[Action, ...]:
                 f"{function}(source) takes {_EXPECTED}, not a {type(given).__name__} holding "
                 f"{_shown(item)} at [{index}]{hint}"
             )
-            raise TypeError(message)
+            raise WrongTypeError(message)
     return found
 
 
@@ -182,7 +183,7 @@ def implementation_rate(source: ActionSource, *, on: dt.date) -> float | None:
     >>> gt.implementation_rate("a", on=dt.date(2024, 1, 1))  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    TypeError: implementation_rate(source) takes a Document, an Evaluation, ..., not str 'a'
+    govtrack._errors.WrongTypeError: implementation_rate(source) takes a Document, ..., not str 'a'
     """
     on = date_argument(on, "implementation_rate(on=...)")
     statuses = [
@@ -358,7 +359,7 @@ def summarize(
                 "summarize(period=...) takes a (start, end) tuple of datetime.date, not "
                 f"{_shown(given)}"
             )
-            raise TypeError(message)
+            raise WrongTypeError(message)
         period = (
             date_argument(period[0], "summarize(period=...)"),
             date_argument(period[1], "summarize(period=...)"),
