@@ -1246,7 +1246,9 @@ def test_diff_takes_what_summarize_takes(make: Any) -> None:
     ],
 )
 def test_diff_names_what_it_takes(old: object, new: object, message: str) -> None:
-    """Something diff cannot compare is a TypeError naming the side and what it takes."""
-    with pytest.raises(TypeError) as raised:
+    """Something diff cannot compare is a WrongTypeError (a GovtrackError and a TypeError)
+    naming the side and what it takes."""
+    with pytest.raises(gt.WrongTypeError) as raised:
         diff(old, new)  # type: ignore[arg-type]
     assert message in str(raised.value)
+    assert isinstance(raised.value, TypeError)

@@ -59,6 +59,7 @@ from typing import TypeVar
 
 import attrs
 
+from govtrack._errors import WrongTypeError
 from govtrack._text import fold as _fold
 from govtrack.model.records import (
     Action,
@@ -947,7 +948,7 @@ def _as_document(round_: ActionSource, side: str) -> Document:
         return Document(plans=(given,))
     if isinstance(given, (str, bytes, Mapping)) or not isinstance(given, Iterable):
         message = f"diff({side}) takes {_EXPECTED}, not {_shown(given)}"
-        raise TypeError(message)
+        raise WrongTypeError(message)
     found = tuple(given)
     if found and all(isinstance(item, Document) for item in found):
         return Document(  # as gt.combine combines them
@@ -963,7 +964,7 @@ def _as_document(round_: ActionSource, side: str) -> Document:
                 f"diff({side}) takes {_EXPECTED}, not a {type(given).__name__} holding "
                 f"{_shown(item)} at [{index}]{hint}"
             )
-            raise TypeError(message)
+            raise WrongTypeError(message)
     return Document(plans=(ActionPlan(actions=found),))
 
 

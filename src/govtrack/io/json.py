@@ -227,7 +227,7 @@ def _structure_datetime(value: Any, _: type) -> dt.datetime:
     """An application's datetime (govtrack's records hold none), read as
     ``datetime.isoformat()`` writes it: ``2023-01-01T10:30:00+00:00``."""
     if not isinstance(value, str):
-        raise TypeError(f"expected an ISO date and time string, got {type(value).__name__}")
+        raise WrongTypeError(f"expected an ISO date and time string, got {type(value).__name__}")
     try:
         if _is_datetime_shape(value):
             return dt.datetime.fromisoformat(value)
