@@ -845,7 +845,7 @@ noting_words = st.sampled_from(
 
 
 @st.composite
-def _gate_key_action_lines(draw: st.DrawFn) -> tuple[str, tuple[str, str, str, str, str]]:
+def _gate_key_action_lines(draw: st.DrawFn) -> tuple[str, tuple[str, ...]]:
     """A well-formed key-action line of a tracking-system export without tabs, and what it
     holds: (ref, text, party, deadline, status, comments)."""
     verb = draw(st.sampled_from(("Publish", "Draft", "Review", "Hold", "Train", "Load")))
