@@ -860,3 +860,34 @@ def numeric_day_ranges(draw: st.DrawFn) -> tuple[str, dt.date, dt.date]:
 noting_words = st.sampled_from(
     ("noted", "received", "reviewed", "discussed", "welcomed", "heard", "acknowledged")
 )
+
+
+@st.composite
+def _gate_key_action_lines(draw: st.DrawFn) -> tuple[str, tuple[str, ...]]:
+    """A well-formed key-action line of a tracking-system export without tabs, and what it
+    holds: (ref, text, party, deadline, status, comments)."""
+    verb = draw(st.sampled_from(("Publish", "Draft", "Review", "Hold", "Train", "Load")))
+    nouns = draw(st.lists(st.sampled_from(("the", "dashboard", "register", "district",
+                                            "inventories", "plan", "staff", "contracts")),
+                          min_size=1, max_size=4))  # fmt: skip
+    text = " ".join((verb, *nouns)) + "."
+    party = draw(st.sampled_from(("ICT Unit", "Roads Unit", "M&E Unit", "Audit Section", "HR",
+                                  "Procurement Unit")))  # fmt: skip
+    due = draw(st.sampled_from(("2024/12", "31/03/2024", "Q1 2024", "March 2024", "2024-03-31")))
+    status = draw(st.sampled_from(("Ongoing", "Not started", "Completed")))
+    comments = draw(st.sampled_from(("", "Terms drafted.", "Shared with the team.")))
+    ref = str(draw(st.integers(1, 9)))
+    line = " ".join(part for part in (f"{ref}.", text, party, due, status, comments) if part)
+    return line, (ref, text, party, due, status, comments)
+
+
+# Key-action lines of the gate format in the shape most exports take (``1. Draft the plan.
+# HR 2024/12 Ongoing Shared.``), with the fields they hold.
+gate_key_action_lines = _gate_key_action_lines()
+# Leading whitespace of a line: spaces and tabs in any mix.
+indents = st.text(st.sampled_from(" \t"), min_size=1, max_size=4)
+# Deadlines in common words the gate reader cannot read (kept as written, GT104).
+unread_deadline_words = st.sampled_from(
+    ("TBD", "TBC", "ongoing", "continuous", "n/a", "as needed", "within 3 months of approval",
+     "upon approval of the budget")
+)  # fmt: skip

@@ -22,12 +22,15 @@ from strategies import (
     context_dues,
     dues,
     evaluations,
+    gate_key_action_lines,
+    indents,
     interior_misspelt_status_words,
     misspelt_status_words,
     slipped_status_words,
     status_qualifiers,
     status_words,
     two_digit_year_dues,
+    unread_deadline_words,
     written_days,
     written_dues,
 )
@@ -1956,3 +1959,159 @@ def test_a_status_word_with_an_interior_slip_alone_is_the_status(word: str, stop
     [action] = doc.actions
     assert (None, word) == (action.status, action.status_text)
     assert "GT101" in _codes(doc)
+
+
+# ---------------------------------------------------------------------------
+# Indented and wrapped key-action lines, deadlines in words that cannot be read
+
+
+def _actions(doc: gt.Document) -> list[tuple[object, ...]]:
+    return [(action.ref, *_cut(action)) for action in doc.actions]
+
+
+@pytest.mark.parametrize("indent", ["\t", "\t\t", " \t", "  "])
+def test_an_indented_key_action_line_reads_as_without_its_indent(indent: str) -> None:
+    """Regression: a key-action line starting with a tab (`\\t2. Load …`) was read as one cell
+    of a tab-separated line: ref '' and text '', the whole line as its responsible party, no
+    deadline and no problem, so the overdue action vanished from reminders."""
+    doc = gt.loads(
+        _block("1. Design the register. Roads Unit 2024/02 Ongoing",
+               f"{indent}2. Load the inventories. Roads Unit 2024/03 Ongoing"),
+        format="gate",
+    )  # fmt: skip
+    assert [("2", "Load the inventories.", ("Roads Unit",), "2024/03", "Ongoing", "")] == (
+        _actions(doc)[1:]
+    )
+    assert [] == _codes(doc)
+
+
+def test_a_tab_separated_line_with_an_indent_reads_its_cells() -> None:
+    """A line copied from the web table with its ref in a cell of its own and an indent
+    reads its cells as the line without the indent does."""
+    line = "2.\tLoad the inventories.\tRoads Unit\t2024/03\tOngoing\tStarted."
+    assert _actions(gate.loads(_block(f"\t{line}"))) == _actions(gate.loads(_block(line)))
+    assert [("2", "Load the inventories.", ("Roads Unit",), "2024/03", "Ongoing", "Started.")] == (
+        _actions(gate.loads(_block(line)))
+    )
+
+
+@given(gate_key_action_lines, indents)
+def test_indented_key_action_lines_read_as_without(
+    line: tuple[str, tuple[str, ...]], indent: str
+) -> None:
+    """Any well-formed key-action line with leading spaces or tabs reads as without them."""
+    plain = gate.loads(_block(line[0]))
+    indented = gate.loads(_block(indent + line[0]))
+    assert (_actions(plain), plain.problems) == (_actions(indented), indented.problems)
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (["1. Publish the dashboard. ICT", "Unit 2024/12 Not started"],
+         ("1", "Publish the dashboard.", ("ICT Unit",), "2024/12", "Not started", "")),
+        (["3. Mail the dashboard. ICT Unit", "2024/10 Ongoing"],
+         ("3", "Mail the dashboard.", ("ICT Unit",), "2024/10", "Ongoing", "")),
+        (["1. Commission an audit of the contracts signed since 2021, with a sample of road",
+          "sections inspected on site. Audit Section 2024/05 Ongoing Terms drafted."],
+         ("1", ("Commission an audit of the contracts signed since 2021, with a sample of road "
+          "sections inspected on site."), ("Audit Section",), "2024/05", "Ongoing",
+          "Terms drafted.")),
+        (["1. Publish the dashboard.", "ICT Unit Q4 2024 Ongiong"],
+         ("1", "Publish the dashboard.", ("ICT Unit",), "Q4 2024", "Ongiong", "")),
+    ],
+)  # fmt: skip
+def test_a_wrapped_key_action_line_reads_as_one(
+    lines: list[str], expected: tuple[object, ...]
+) -> None:
+    """Regression: a key-action line wrapped onto the next line made two actions, one with
+    an empty or fragment text (`Unit`), neither with both its party and its deadline, and no
+    reading problem; the lines are read as one, and GT312 (info) says so."""
+    doc = gate.loads(_block(*lines))
+    assert [expected] == _actions(doc)
+    assert [("GT312", 12, gt.Severity.INFO)] == [
+        (p.code, p.location and p.location.line, p.severity)
+        for p in doc.problems
+        if p.code != "GT101"
+    ]
+    assert "line 12 continues the key action of line 11" in doc.problems[0].message
+
+
+def test_a_key_action_wrapped_over_three_lines_reads_as_one() -> None:
+    doc = gate.loads(
+        _block("1. Commission an audit of all", "contracts signed since", "2021, with samples."
+               " Audit Section 2024/05 Ongoing")
+    )  # fmt: skip
+    assert [("1", "Commission an audit of all contracts signed since 2021, with samples.",
+             ("Audit Section",), "2024/05", "Ongoing", "")] == _actions(doc)  # fmt: skip
+    assert ["GT312"] == _codes(doc)
+    assert "lines 12-13 continue the key action of line 11" in doc.problems[0].message
+
+
+def test_a_status_alone_on_the_next_line_is_the_status_above() -> None:
+    """Regression: a status wrapped onto a line of its own went into the comments, the
+    action above without a status (GT303); it is that action's status (GT312)."""
+    doc = gate.loads(_block("1. Publish the dashboard. ICT Unit 2024/12", "Not started"))
+    assert [("1", "Publish the dashboard.", ("ICT Unit",), "2024/12", "Not started", "")] == (
+        _actions(doc)
+    )
+    assert ["GT312"] == _codes(doc)
+
+
+def test_a_wrapped_looking_line_after_a_complete_key_action_is_said() -> None:
+    """A line that starts like the rest of a wrapped line (a name alone before its
+    deadline) after a complete key action is read as one of its own, and said (GT313)."""
+    doc = gate.loads(_block("1. Publish the dashboard. ICT Unit 2024/12 Ongoing",
+                            "Unit 2025/01 Not started"))  # fmt: skip
+    assert 2 == len(doc.actions)
+    assert "GT313" in _codes(doc)
+
+
+@given(gate_key_action_lines, st.data())
+def test_a_key_action_line_wrapped_anywhere_reads_as_one_or_is_said(
+    line: tuple[str, tuple[str, ...]], data: st.DataObject
+) -> None:
+    """A well-formed key-action line wrapped at any word boundary reads as the line itself
+    plus one info problem (GT312), or as itself with its comments wrapped, or a warning says
+    what is uncertain; never an action with an empty text and nothing said."""
+    words = line[0].split(" ")
+    at = data.draw(st.integers(1, len(words) - 1))
+    plain = gate.loads(_block(line[0]))
+    wrapped = gate.loads(_block(" ".join(words[:at]), " ".join(words[at:])))
+    warned = [p for p in wrapped.problems if p.severity is not gt.Severity.INFO]
+    if any(p not in plain.problems for p in warned):
+        return
+    [expected] = _actions(plain)
+    [read] = _actions(wrapped)
+    assert (*read[:5], " ".join(str(read[5]).split())) == expected
+    added = [p.code for p in wrapped.problems if p not in plain.problems]
+    assert added in (["GT312"], [])  # none when the comments were wrapped
+
+
+@pytest.mark.parametrize(
+    "due", ["TBD", "TBC", "ongoing", "continuous", "n/a", "as needed",
+            "within 3 months of approval", "upon approval of the budget"],
+)  # fmt: skip
+def test_an_unreadable_deadline_keeps_the_party_and_the_status(due: str) -> None:
+    """Regression: a deadline the reader cannot read (`TBD`) made the whole line the action's
+    text (GT302), losing its party and status; as in a matrix, the words are kept as the
+    deadline's text (GT104) and the party and status are read."""
+    doc = gt.loads(_block(f"1. Hold a lessons workshop. Roads Unit {due} Not started"),
+                   format="gate")  # fmt: skip
+    [action] = doc.actions
+    assert ("Hold a lessons workshop.", ("Roads Unit",), due, gt.Status.NOT_STARTED) == (
+        action.text, action.responsible, action.due_text, action.status
+    )  # fmt: skip
+    assert [("GT104", 11)] == [(p.code, p.location and p.location.line) for p in doc.problems]
+
+
+@given(gate_key_action_lines, unread_deadline_words)
+def test_an_unreadable_deadline_cuts_the_line_as_a_deadline_does(
+    line: tuple[str, tuple[str, ...]], due: str
+) -> None:
+    """Any well-formed key-action line whose deadline is in common words that cannot be read
+    reads its text, party, status and comments as with a deadline, the words kept (GT104)."""
+    ref, text, party, deadline, status, comments = line[1]
+    doc = gt.loads(_block(line[0].replace(f" {deadline} ", f" {due} ", 1)), format="gate")
+    assert [(ref, text, (party,), due, status, comments)] == _actions(doc)
+    assert ["GT104"] == _codes(doc)

@@ -105,6 +105,19 @@ What the reader does with it:
   15/09/2022 with the teams.``, ``The 2022 planned visits moved.``) is not one; such
   a line with a date in figures and a status word (``Phase one 2022/01 completed,
   …``) is kept in the comments and reported (GT310), unless the line above has tabs.
+  A line without a ref that ends with a (perhaps misspelt) status after a deadline but
+  starts with no action text - with the deadline (``2024/10 Ongoing``), a name alone
+  (``Unit 2024/12 Not started``) or in the middle of a sentence (``sections inspected.
+  Audit Section 2024/05 Ongoing``) - is the rest of a wrapped key action: when the key
+  action above has no deadline followed by a status, the lines from its line to this one
+  are read as one line (GT312); else it is a key action of its own (GT313). A line that
+  is a status word alone is the status of the key action above when that one ends with
+  its deadline (GT312). A line's indent, tabs too, is ignored unless it is an empty cell.
+- A deadline in common words the reader cannot read (``TBD``, ``TBC``, ``ongoing``,
+  ``continuous``, ``n/a``, ``as needed``, ``within 3 months of approval``, ``upon
+  approval``), after an action's text and a party's name and followed by a status that
+  ends the line or a cell, cuts the line as a deadline does: its words are kept as
+  ``due_text`` (GT104, as the matrix reader does).
 - Comments holding dated updates (``Dec 2022 Update: …``, ``Dec 22 Update: …``,
   ``Dec 2022: …``) are split into :class:`~govtrack.Update` entries; the text before
   the first one stays in ``comments``.
@@ -139,6 +152,11 @@ GT311  warning   a status word qualified by what follows it (``Completed (2 of 4
                  sites)``, ``Completed 3/5``, ``Completed partially``, ``Ongoing (100%)``):
                  as :meth:`~govtrack.Status.parse`, the status is not read, and the
                  words are kept in ``status_text`` (in a status cell between tabs too)
+GT312  info      a line without a ref continues the key action above (a wrapped line:
+                 it starts with the deadline, a name alone or mid-sentence, or it is the
+                 status alone): the lines are read as one
+GT313  warning   a line without a ref that starts like a wrapped line but follows a
+                 complete key action: it is read as a key action of its own
 =====  ========  ====================================================================
 
 The writer, :func:`dumps`, renders evaluations in the same shape and separates
@@ -424,6 +442,8 @@ class _RawAction:
     cuts: tuple[_Cut, ...] = ()  # where the line may be cut, while one is chosen
     cells: tuple[str, ...] = ()  # the cells of a line with tabs, as split
     qualified: bool = False  # the status word is qualified by what follows it (GT311)
+    raw: str = ""  # the line after its ref, as read (a line without tabs)
+    mark: int = 0  # how many problems the reader had before it read the line
 
 
 @attrs.frozen
@@ -539,7 +559,7 @@ def loads(text: str, *, source: str = "", dayfirst: bool | None = None) -> Docum
 
     Returns:
         A Document with the evaluations, and what could not be interpreted in
-        ``problems`` (codes GT301–GT310, see the module's table, then GT101, GT104 and
+        ``problems`` (codes GT301–GT313, see the module's table, then GT101, GT104 and
         GT111 for the words kept as text: :func:`~govtrack.validate.with_reading_problems`).
 
     Raises:
@@ -773,9 +793,19 @@ deadline, status and comments; a line with fewer ends inside a cell that holds a
 break, and the next line with tabs goes on in it."""
 
 
+def _dedented(line: str) -> str:
+    """A key-action line without its indent (tabs too) when the indent is no empty cell:
+    the rest has no tab (``\t2. Load …``), or starts with a ref (``\t2.\tLoad …``)."""
+    rest = line.lstrip()
+    if rest != line and ("\t" not in rest or _ACTION_REF.match(rest)):
+        return rest
+    return line
+
+
 def _read_action_line(reader: _Reader, rec: _RawRecommendation, line: str, number: int) -> None:
     if not line.strip():
         return
+    line = _dedented(line)
     body = line.strip()
     ref = ""
     ref_match = _ACTION_REF.match(body)
@@ -809,6 +839,14 @@ def _read_action_line(reader: _Reader, rec: _RawRecommendation, line: str, numbe
             )
         )
         return
+    last = rec.actions[-1] if rec.actions else None
+    wrapped = False
+    if ref_match is None and last is not None and last.raw and not last.cells:
+        if _status_alone(reader, last, body, number):
+            return
+        wrapped = _wrapped(body)
+        if wrapped and _join(reader, rec, last, body, number):
+            return
     if ref_match is None and rec.actions and not _starts_action(body):
         rec.actions[-1].comments.append(line.rstrip())  # a comment continued on the next line
         if rec.actions[-1].cells:
@@ -824,6 +862,23 @@ def _read_action_line(reader: _Reader, rec: _RawRecommendation, line: str, numbe
     if ref_match is not None:
         ref = ref_match["num2"] or ref_match["num"] or ref_match["let"]
         body = body[ref_match.end() :]
+    mark = len(reader.problems)
+    _read_key_action(reader, rec, ref, body, number)
+    rec.actions[-1].raw, rec.actions[-1].mark = body, mark
+    if wrapped and ref_match is None:
+        reader.warn(
+            "GT313",
+            "a line without a ref that starts with no action text (with a deadline, or a "
+            "name before it) may continue the key action above, a wrapped line, but that "
+            "one is complete; it is read as a key action of its own",
+            number,
+        )
+
+
+def _read_key_action(
+    reader: _Reader, rec: _RawRecommendation, ref: str, body: str, number: int
+) -> None:
+    """Read a key-action line without tabs, after its ref, into a raw action."""
     cuts = _cuts(body)
     if any(cut.status for cut in cuts):
         if len(cuts) == 1:
@@ -831,6 +886,9 @@ def _read_action_line(reader: _Reader, rec: _RawRecommendation, line: str, numbe
         else:  # chosen when every line is read, with the parties the document names
             rec.actions.append(_RawAction(line=number, ref=ref, head="", body=body,
                                           cuts=tuple(cuts)))  # fmt: skip
+        return
+    if not cuts and (unread := _unread_deadline(body)) is not None:
+        rec.actions.append(_anchored(number, ref, body, unread))  # GT104 names its deadline
         return
     if len(cuts) != 1:
         several = f" (dates {', '.join(cut.due for cut in cuts)}, none followed by a status)"
@@ -844,6 +902,105 @@ def _read_action_line(reader: _Reader, rec: _RawRecommendation, line: str, numbe
         return
     _warn_no_status(reader, body, cuts[0], number)
     rec.actions.append(_anchored(number, ref, body, cuts[0]))
+
+
+def _wrapped(body: str) -> bool:
+    """Whether a line without a ref that ends with a (perhaps misspelt) status after a
+    deadline, as a key action does, starts with no action text: it starts with the deadline
+    (``2024/10 Ongoing``), with a name alone before it (``Unit 2024/12 Not started``), or in
+    the middle of a sentence (``sections inspected on site. Audit Section 2024/05 Ongoing``)
+    - the rest of a key action wrapped onto the next line."""
+    cut = next((cut for cut in _cuts(body) if cut.status), None)
+    if cut is None:
+        return False
+    head = body[: cut.start].strip()
+    if not head:
+        return True
+    words = head.split()
+    if not _capitalised(words[0]):  # a sentence going on (``sections inspected …``)
+        return _starts_action(body)
+    return (
+        _SENTENCE_END.search(f"{head} ") is None
+        and _is_short(head)
+        and all(
+            _capitalised(word) or _ACRONYM.fullmatch(word) or word.casefold() in _CONNECTORS
+            for word in words
+        )
+    )
+
+
+def _join(
+    reader: _Reader, rec: _RawRecommendation, last: _RawAction, body: str, number: int
+) -> bool:
+    """Read a wrapped line (:func:`_wrapped`) with the key action above when that one has
+    no deadline followed by a status and the lines joined have one (GT312): the lines from
+    the key action's to this one are read as one line."""
+    if last.due_text or last.cuts or last.anchored:
+        return False
+    between = [comment.strip() for comment in last.comments if comment.strip()]
+    joined = " ".join([last.raw, *between, body])
+    if not any(cut.status for cut in _cuts(joined)):
+        return False
+    del reader.problems[last.mark :]  # said of the lines joined, read again as one
+    rec.actions.pop()
+    _read_key_action(reader, rec, last.ref, joined, last.line)
+    rec.actions[-1].raw, rec.actions[-1].mark = joined, last.mark
+    lines = f"line {number}" if number == last.line + 1 else f"lines {last.line + 1}-{number}"
+    reader.info(
+        "GT312",
+        f"{lines} continue{'s' if number == last.line + 1 else ''} the key action of line "
+        f"{last.line} (a wrapped line), read as one",
+        number,
+    )
+    return True
+
+
+_STATUS_ALONE = re.compile(rf"(?:{_status_words()})[ \t]*\.?", re.IGNORECASE)
+
+
+def _status_alone(reader: _Reader, last: _RawAction, body: str, number: int) -> bool:
+    """Read a line that is a status word alone as the status of the key action on the line
+    above when that one has a deadline and nothing after it (GT312; its GT303 is dropped)."""
+    if not _STATUS_ALONE.fullmatch(body) or last.line != number - 1:
+        return False
+    if not last.due_text or last.status_text or any(c.strip() for c in last.comments):
+        return False
+    last.status_text = body.rstrip(". \t")
+    reader.problems[last.mark :] = [p for p in reader.problems[last.mark :] if p.code != "GT303"]
+    reader.info(
+        "GT312",
+        f"line {number} continues the key action of line {last.line} (a wrapped line, its "
+        "status), read as one",
+        number,
+    )
+    return True
+
+
+_UNREAD_DEADLINE = re.compile(
+    rf"""(?<!\S)(?P<due>tb[dc]|to[ \t]+be[ \t]+(?:determined|confirmed|decided)|ongoing
+    |continuous(?:ly)?|n/a|as[ \t]+(?:needed|required)
+    |within[ \t]+(?:\d{{1,3}}|one|two|three|four|five|six|twelve)[ \t]+
+        (?:days?|weeks?|months?|years?)[ \t]+(?:of|after|from)[ \t]+[^.;\t]{{1,60}}?
+    |upon[ \t]+[^.;\t]{{1,60}}?)
+    [ \t]+(?P<status>{_status_words()})(?=[\s.,;:]|$)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""A deadline the reader cannot read in common words (``TBD``, ``ongoing``, ``within 3
+months of approval``, ``upon approval``), followed by a status."""
+
+
+def _unread_deadline(body: str) -> _Cut | None:
+    """Where a key-action line with no deadline the reader reads is cut: at a deadline in
+    common words it cannot read (:data:`_UNREAD_DEADLINE`), when an action's text and a
+    party's name come before it and its status ends the line or a cell. Its words are the
+    deadline as written (GT104, as the matrix reader does)."""
+    found = None
+    for m in _UNREAD_DEADLINE.finditer(body):
+        if _ends_cell(body, m.end()) and _after_party(body, m.start()):
+            if found is not None:
+                return None  # two: nothing is guessed
+            found = _Cut(m.start(), m.end(), m["due"], m["status"], figures=False, ends_cell=True)
+    return found
 
 
 def _near_hint(body: str) -> str:
