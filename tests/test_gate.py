@@ -2115,3 +2115,48 @@ def test_an_unreadable_deadline_cuts_the_line_as_a_deadline_does(
     doc = gt.loads(_block(line[0].replace(f" {deadline} ", f" {due} ", 1)), format="gate")
     assert [(ref, text, (party,), due, status, comments)] == _actions(doc)
     assert ["GT104"] == _codes(doc)
+
+
+def test_a_web_table_line_with_its_ref_in_a_cell_and_no_comments_cell_reads_its_cells() -> None:
+    """Regression: a line copied from the web table with the ref in a cell of its own and
+    no comments cell (five cells) was read shifted: text '', the action as its party, the
+    party as its deadline (GT104) and the deadline as its status (GT101)."""
+    line = "2.\tLoad the inventories.\tRoads Unit\t2024/03\tOngoing"
+    doc = gate.loads(_block(line))
+    assert [("2", "Load the inventories.", ("Roads Unit",), "2024/03", "Ongoing", "")] == (
+        _actions(doc)
+    )
+    assert not [problem for problem in doc.problems if problem.code in {"GT101", "GT104"}]
+
+
+def test_govtrack_s_own_line_of_an_action_without_text_still_reads() -> None:
+    """The tab line govtrack writes for an action with a ref and no text (`2. `, party,
+    deadline, status, comments) keeps its cells: the deadline stands third, not fourth."""
+    action = gt.Action(
+        ref="2", text="", responsible=("Roads Unit",), due=gt.parse_due("2024/03"),
+        status=gt.Status.ONGOING, status_text="Ongoing", comments="Started.",
+    )  # fmt: skip
+    doc = gt.Document(
+        evaluations=(
+            gt.Evaluation(
+                title="E",
+                recommendations=(
+                    gt.Recommendation(ref="1", text="Staff the offices.", actions=(action,)),
+                ),
+            ),
+        )
+    )
+    back = gate.loads(gate.dumps(doc))
+    assert [("2", "", ("Roads Unit",), "2024/03", "Ongoing", "Started.")] == _actions(back)
+
+
+@given(gate_key_action_lines)
+def test_any_web_table_line_with_a_ref_cell_reads_as_its_spaced_twin(
+    line: tuple[str, tuple[str, ...]],
+) -> None:
+    """Any key action copied as tab-separated cells with the ref in a cell of its own, with
+    or without a comments cell, reads as the same action written with spaces."""
+    ref, text, party, due, status, comments = line[1]
+    cells = [f"{ref}.", text, party, due, status, *([comments] if comments else [])]
+    tabbed = gate.loads(_block("\t".join(cells)))
+    assert [(ref, text, (party,), due, status, comments)] == _actions(tabbed)

@@ -172,7 +172,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
 
-from govtrack._errors import DueParseError, FormatError
+from govtrack._errors import AmbiguousDateError, DueParseError, FormatError
 from govtrack.io._files import normalise_newlines, refuse_lossy, refuse_what_is_left_out
 from govtrack.model.dates import Due, dayfirst_argument, parse_due
 from govtrack.model.location import Location
@@ -802,6 +802,31 @@ def _dedented(line: str) -> str:
     return line
 
 
+def _reads_as_deadline(text: str) -> bool:
+    try:
+        parse_due(text)
+    except AmbiguousDateError:
+        return True  # an ambiguous day (03/04/2024) is a deadline all the same
+    except DueParseError:
+        return False
+    return True
+
+
+def _ref_in_its_own_cell(cells: Sequence[str]) -> bool:
+    """A line of five cells whose first holds the ref alone, the action next (``2.``,
+    ``Load the inventories.``, ``Roads Unit``, ``2024/03``, ``Ongoing``: the web table
+    with a ref column and no comments cell), told from govtrack's own line of an action
+    with a ref and no text (``2.``, ``Roads Unit``, ``2024/03``, ``Ongoing``, comments) by
+    where the deadline and the status stand."""
+    return (
+        len(cells) == _TAB_CELLS
+        and Status.parse(cells[4]) is not None
+        and _reads_as_deadline(cells[3])
+        and not _reads_as_deadline(cells[2])
+        and Status.parse(cells[3]) is None
+    )
+
+
 def _read_action_line(reader: _Reader, rec: _RawRecommendation, line: str, number: int) -> None:
     if not line.strip():
         return
@@ -818,7 +843,9 @@ def _read_action_line(reader: _Reader, rec: _RawRecommendation, line: str, numbe
             number = last.line
             rec.actions.pop()
         cells = list(split)
-        if len(cells) >= 6 and _ACTION_REF.fullmatch(cells[0] + " "):
+        if _ACTION_REF.fullmatch(cells[0] + " ") and (
+            len(cells) >= 6 or _ref_in_its_own_cell(cells)
+        ):
             cells[0:2] = [f"{cells[0]} {cells[1]}"]
         cells += [""] * (5 - len(cells))
         head = cells[0]
