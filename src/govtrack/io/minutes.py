@@ -85,7 +85,9 @@ lettered decision are decisions too.
 A numbered list starts at ``1.``; a line
 ``N.`` is its next decision, except that a title (a few words, no full stop) whose
 number is the agenda's next is an agenda item (reported, GT351, when it also
-continues the list). Under a bulleted or numbered decision, a list item indented
+continues the list); a line numbered again from ``1.`` (after a page break) that reads as
+a decision (a party and ``will``, ``to``…) goes on with the list, its number reported
+(GT347). Under a bulleted or numbered decision, a list item indented
 deeper, or after a decision ending with ``:`` an item of another shape
 (``i)``, ``a)``, a bullet of another kind, ``(1)`` under ``1.``), is an item of its
 sub-list; so is a line numbered ``1.``, ``2.`` under any decision ending with ``:``.
@@ -96,6 +98,10 @@ ends the section. A ``#`` heading, or a title in bold on a line of its own (``**
 meeting**``), ends the decision above it, blank line or not.
 Bulleted and numbered lists are read only under such a heading; a lettered list is
 read anywhere, as above.
+
+A page mark at the end of a line over the header fields (``Page 1 of 2``, ``- 2 -``,
+``1/2``) is left out of the organiser or title and reported (GT355); among the decisions,
+such a line stays in the meeting's text (GT351) and does not end the list.
 
 Who: after ``It was agreed that``, ``The committee decided that`` (``resolved``…),
 the subject of the sentence that follows; ``X decided to`` names X (``It was decided
@@ -207,6 +213,8 @@ GT353  warning   a line under a decisions heading lettered ``A.``, ``I.``, ``a.`
 GT354  warning   a decision whose sentence may name a second party after a recipient (``The
                  Secretariat to share the draft with UNICEF and the Finance Unit to prepare the
                  budget``): read as one more recipient, so the subject alone is the party
+GT355  info      a page mark at the end of a heading line (``WORKING GROUP      Page 1 of
+                 2``, ``- 2 -``, ``1/2``): left out of the organiser or title, quoted here
 =====  ========  ===============================================================
 
 >>> import govtrack as gt
@@ -251,6 +259,7 @@ from govtrack.io._prose import (
     lines_of,
     no_party_word,
     responsible_in,
+    split_page_mark,
     squash,
     tail,
     time_span,
@@ -768,8 +777,16 @@ class _Section:
         if self.family is None:
             return number == 1 and not (title and agenda == 1)
         if number == agenda and (title or number != self.last + 1):
-            return False
+            # a list numbered again from `1.` after a page break: a line that reads as a
+            # decision (a party and `will`, `to`…) stays one (check_letters reports it, GT347)
+            return 0 < number <= self.last and not title and _reads_as_decision(rest)
         return number == self.last + 1 or not title
+
+
+def _reads_as_decision(text: str) -> bool:
+    """Whether a numbered line's text reads as a decision's sentence: it names a party
+    that ``will``, ``shall``, ``is to``… act (``The Secretariat will convene …``)."""
+    return bool(decision_parties(text))
 
 
 def _decision_text(entry: _Pending) -> str:
@@ -2006,7 +2023,7 @@ def loads(text: str, *, source: str = "", dayfirst: bool | None = None) -> Docum
 
     Returns:
         A Document whose ``meetings`` holds the meeting and whose ``problems``
-        holds what could not be read (codes GT340–GT354).
+        holds what could not be read (codes GT340–GT355).
 
     Raises:
         FormatError: The text has neither header fields (``Date and Time:``,
@@ -2295,7 +2312,24 @@ class _Reader:
         if not heads:
             self.problem("GT340", "no title before the header fields", None, Severity.WARNING)
             return "", "", None, []
-        texts = [_trim(_heading_text(line.text)) for line in heads]
+        kept: list[Line] = []
+        texts: list[str] = []
+        for line in heads:
+            text, mark = split_page_mark(_heading_text(line.text))
+            if mark:  # a page header's mark (`Page 1 of 2`) is no part of its title
+                self.problem(
+                    "GT355",
+                    f"the page mark {mark!r} at the end of the heading line is left out "
+                    f"of it ({_trim(text)!r})",
+                    line.number,
+                    Severity.INFO,
+                )
+            if _trim(text):
+                kept.append(line)
+                texts.append(_trim(text))
+        heads = kept
+        if not heads:
+            return "", "", None, []
         index = next(
             (i for i, line in enumerate(heads) if _TITLE_CUE.search(line.text)), len(heads) - 1
         )
@@ -2520,7 +2554,11 @@ class _Reader:
                     line.number,
                     Severity.WARNING,
                 )
-                if _heading_like(line.text) and not BULLET.match(line.text):
+                if (
+                    _heading_like(line.text)
+                    and not BULLET.match(line.text)
+                    and not split_page_mark(line.text)[1]  # a page header is no title
+                ):
                     section.reset(strict=False)  # (a bullet ending with `:` is no title)
             text = _heading_text(line.text) if is_hash else line.clean
             if bullet := BULLET.match(line.text):
