@@ -4,6 +4,8 @@ header line, deadline phrases that give no date, and a party named in a later cl
 
 from __future__ import annotations
 
+import datetime as dt
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -138,3 +140,71 @@ def test_a_page_mark_after_any_header_text_is_never_part_of_the_field(
     notes = [p for p in doc.problems if p.code == "GT355"]
     assert len(notes) == 1
     assert repr(mark) in notes[0].message
+
+
+# ---------------------------------------------------------------------------
+# 3. Deadline phrases that give no date are kept, and the hint's year follows the meeting
+
+_DECEMBER = "Minutes of the 3rd Meeting of the Panel\nDate: 10 December 2024\n\nDecisions\n"
+
+
+def _deadline_of(sentence: str, head: str = _DECEMBER) -> tuple[gt.Decision, list[gt.Issue]]:
+    doc = gt.loads(f"{head}a) {sentence}\n", format="minutes")
+    return doc.meetings[0].decisions[0], [p for p in doc.problems if p.code == "GT349"]
+
+
+def test_a_deadline_with_no_year_and_no_figure_is_kept_and_reported() -> None:
+    """`by end of January` once gave due_text '' and only GT103 (`has no deadline`)."""
+    decision, problems = _deadline_of("The Health Ministry will name a focal point by end of May.")
+    assert (decision.due, decision.due_text) == (None, "end of May")
+    assert len(problems) == 1
+    assert "(end of May 2025)" in problems[0].message
+
+
+def test_a_session_as_the_deadline_is_kept_and_reported() -> None:
+    for sentence, kept in (
+        ("UNFPA will present the costed plan at its 5th session.", "its 5th session"),
+        ("The Unit to report by the third meeting.", "the third meeting"),
+    ):
+        decision, problems = _deadline_of(sentence)
+        assert (decision.due, decision.due_text) == (None, kept)
+        assert len(problems) == 1
+        issues = gt.validate(
+            gt.loads(f"{_DECEMBER}a) {sentence}\n", format="minutes"), on=dt.date(2025, 1, 31)
+        )
+        assert "GT103" not in [issue.code for issue in issues]
+
+
+def test_the_hint_of_a_year_is_on_or_after_the_meeting() -> None:
+    """The hint once proposed 2023 for a meeting in December 2024."""
+    for sentence, hint in (
+        ("NSO to circulate the survey protocol by 15 January.", "(15 January 2025)"),
+        ("The Secretariat will update the work plan before the end of Q2.", "(the end of Q2 2025)"),
+        ("The Secretariat will update the work plan by 20 December.", "(20 December 2024)"),
+    ):
+        _, problems = _deadline_of(sentence)
+        assert len(problems) == 1
+        assert hint in problems[0].message
+
+
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
+
+
+@given(
+    meeting=st.dates(dt.date(2000, 1, 1), dt.date(2060, 12, 31)),
+    month=st.sampled_from(_MONTHS),
+    cue=st.sampled_from(("by", "before", "by the end of", "no later than end of")),
+)
+def test_a_deadline_with_no_year_is_never_lost_and_its_hint_follows_the_meeting(
+    meeting: dt.date, month: str, cue: str
+) -> None:
+    head = f"Minutes of the Panel\nDate: {meeting:%d %B %Y}\n\nDecisions\n"
+    decision, problems = _deadline_of(f"The Unit will publish the plan {cue} {month}.", head)
+    assert decision.due is None
+    assert decision.due_text.endswith(month)
+    assert len(problems) == 1
+    written = problems[0].message.split("write one (")[1].split(")")[0]
+    assert gt.parse_due(written).end >= meeting

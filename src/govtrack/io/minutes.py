@@ -164,7 +164,10 @@ members``, ``at the latest``): ``on 5 May 2023 progress`` and ``in 2023 figures`
 a noun and name no deadline. A bare year counts only after ``in`` or ``during`` and at a
 clause's end (``will be completed in 2024.``), never after ``on`` (``on the 2023
 budget``). A date that ends before the meeting's date tells of the past: it is kept in
-``due_text`` and reported (GT349), never taken as the deadline.
+``due_text`` and reported (GT349), never taken as the deadline. So is a date after ``by``…
+that gives no year (``by end of January``; the report's example year puts it on or after the
+meeting's date) and a session named as the deadline (``at its 5th session``, ``by the third
+meeting``).
 
 Problems this reader records:
 
@@ -2061,6 +2064,92 @@ def decision_deadline(
     ``meeting_date`` is what a ``within`` span counts from (``no_meeting``: why there is
     none); the meeting-report reader reads its agreed bullets with it too.
     """
+    found = _deadline_of(
+        segments, dayfirst=dayfirst, meeting_date=meeting_date, no_meeting=no_meeting
+    )
+    if found[0] is None and found[2].startswith(_NO_YEAR) and meeting_date is not None:
+        return None, found[1], _year_hint(found[1], found[2], meeting_date, dayfirst=dayfirst)
+    return found
+
+
+_NO_YEAR = "it gives no year; write one ("
+"""How :func:`~govtrack.parse_due` starts its refusal of a date with no year."""
+_YEARLESS_CUE = re.compile(
+    r"\b(?:by|before|until|till|(?:no|not)\s{1,3}later\s{1,3}than|on\s{1,3}or\s{1,3}before)"
+    r"\s{1,3}(?=\S)",
+    re.IGNORECASE,
+)
+_ORDINAL_WORDS = (
+    "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
+    "|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth"
+)
+_EVENT_DUE = re.compile(
+    r"\b(?:at|by|before|until|for)\s{1,3}(?P<when>(?:its|the|their|our)\s{1,3}"
+    rf"(?:\d{{1,3}}(?:st|nd|rd|th)|{_ORDINAL_WORDS})\s{{1,3}}"
+    r"(?:(?:plenary|regular|ordinary|annual|general|technical)\s{1,3})?(?:session|meeting))\b",
+    re.IGNORECASE,
+)
+"""A deadline that is an event, not a date: ``at its 5th session``, ``by the third
+meeting``; kept in ``due_text`` (GT349), never dated. (``at the next session`` is not one:
+it may tell where a report is made; ``by the next meeting`` is read by ``_VAGUE_DUE``.)"""
+
+
+def _yearless_due(segment: str) -> tuple[str, str] | None:
+    """The words after ``by``, ``before``… that read as a date but for its year (``by end
+    of January``, ``before 15 March``), and why they are not read; None when there are none.
+
+    >>> _yearless_due("The Unit will nominate a focal point by end of January.")[0]
+    'end of January'
+    >>> _yearless_due("The Unit will report by the Board's next retreat.") is None
+    True
+    """
+    for found in _YEARLESS_CUE.finditer(segment):
+        tokens = _WORD.findall(segment[found.end() : found.end() + 60])[:5]
+        for size in range(len(tokens), 0, -1):
+            candidate = " ".join(tokens[:size]).rstrip(_PUNCTUATION)
+            if not candidate:
+                continue
+            try:
+                parse_due(candidate)
+            except DueParseError as error:
+                if error.reason.startswith(_NO_YEAR) and _names_a_part_of_a_year(candidate):
+                    return candidate, error.reason
+    return None
+
+
+def _names_a_part_of_a_year(text: str) -> bool:
+    """Whether ``text`` with a year after it is a day, a month, a quarter or a half, not the
+    year alone (``the 2023``, ``close of 2023`` read as the year: ``the`` names no date)."""
+    try:
+        due = parse_due(f"{text} 2000")
+    except DueParseError:
+        return False
+    return due.precision not in {Precision.YEAR, Precision.RANGE}
+
+
+def _year_hint(text: str, reason: str, meeting: dt.date, *, dayfirst: bool | None) -> str:
+    """``reason`` (a date with no year) with its example's year the first one that puts the
+    date on or after the meeting's day (``15 January 2025`` for a meeting in December 2024)."""
+    base = text.strip().rstrip(_PUNCTUATION)
+    for year in (meeting.year, meeting.year + 1):
+        written = f"{base} {year}"
+        try:
+            due = parse_due(written, dayfirst=dayfirst)
+        except DueParseError:
+            return reason
+        if due.end >= meeting:
+            return f"{_NO_YEAR}{written})"
+    return reason
+
+
+def _deadline_of(
+    segments: list[str],
+    *,
+    dayfirst: bool | None,
+    meeting_date: dt.date | None,
+    no_meeting: str,
+) -> tuple[Due | None, str, str]:
+    """:func:`decision_deadline` before its hint of a year is set by the meeting's date."""
     read = [_without_aside(segment) for segment in segments]
     found = _first_deadline(
         read, segments, dayfirst=dayfirst, meeting_date=meeting_date, no_meeting=no_meeting
@@ -2108,6 +2197,13 @@ def _first_deadline(
                 return when, "", ""
             unread = unread or refused
         verb = verb or (index == 0 and _OBLIGATION.search(segment) is not None)
+    if unread is None:
+        unread = next(filter(None, (_yearless_due(segment) for segment in read)), None)
+    if unread is None and (event := _EVENT_DUE.search(" ".join(read))) is not None:
+        unread = (
+            event["when"],
+            "a meeting or session is no date: the minutes do not say when it is held",
+        )
     if unread is None:
         vague = _VAGUE_DUE.search(" ".join(segments))
         if vague is None:
