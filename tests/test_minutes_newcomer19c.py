@@ -43,7 +43,9 @@ def test_a_restart_after_one_decision_keeps_the_second_decision() -> None:
         ("1)", ("UNFPA",)),
     ]
     assert meeting.decisions[1].due is not None
-    assert [p.code for p in doc.problems if p.location.line == 10] == ["GT347"]
+    assert [p.code for p in doc.problems if p.location is not None and p.location.line == 10] == [
+        "GT347"
+    ]
     assert not [a for a in meeting.agenda if a.ref == "1"]
 
 
@@ -102,6 +104,7 @@ def test_a_page_mark_is_left_out_of_the_organiser_and_reported() -> None:
     notes = [p for p in doc.problems if p.code == "GT355"]
     assert len(notes) == 1
     assert notes[0].severity is gt.Severity.INFO
+    assert notes[0].location is not None
     assert notes[0].location.line == 1
     assert "'Page 1 of 3'" in notes[0].message
 
@@ -208,3 +211,51 @@ def test_a_deadline_with_no_year_is_never_lost_and_its_hint_follows_the_meeting(
     assert len(problems) == 1
     written = problems[0].message.split("write one (")[1].split(")")[0]
     assert gt.parse_due(written).end >= meeting
+
+
+# ---------------------------------------------------------------------------
+# 4. A party named in a later clause, after `:` or `;`, when the first names none
+
+
+def test_a_party_after_a_colon_is_the_responsible() -> None:
+    """Only the first clause was once searched: responsible=() and GT102."""
+    doc = _read(
+        "1. The deadline set by decision c) of the 1st meeting is extended: the World Food "
+        "Programme and UNICEF will finalise the data dictionary by 31 July 2025.\n"
+        "2. The date of decision e) is moved; NSO will print the forms by 4 August 2025.\n"
+    )
+    decisions = doc.meetings[0].decisions
+    assert [d.responsible for d in decisions] == [
+        ("the World Food Programme", "UNICEF"),
+        ("NSO",),
+    ]
+    assert [d.due.text if d.due else "" for d in decisions] == ["31 July 2025", "4 August 2025"]
+    issues = gt.validate(doc, on=dt.date(2025, 4, 1))
+    assert "GT102" not in [issue.code for issue in issues]
+
+
+def test_a_noted_clause_gives_no_party_after_its_colon() -> None:
+    doc = _read("1. The Panel noted the delay: UNFPA will host the next training in Q3 2025.\n")
+    assert doc.meetings[0].decisions[0].responsible == ()
+
+
+_AMENDMENTS = (
+    "The deadline of decision b) is extended",
+    "The date set at the 1st meeting is moved",
+    "The target of the indicator sheet is revised",
+)
+
+
+@given(
+    first=st.sampled_from(_AMENDMENTS),
+    party=st.sampled_from(("UNFPA", "The Statistics Office", "the Planning Unit", "WFP")),
+    link=st.sampled_from(("will", "shall", "to")),
+    separator=st.sampled_from((": ", "; ", " : ")),
+)
+def test_a_later_clause_names_the_party_when_the_first_names_none(
+    first: str, party: str, link: str, separator: str
+) -> None:
+    doc = _read(f"1. {first}{separator}{party} {link} publish the sheet by 30 June 2025.\n")
+    decision = doc.meetings[0].decisions[0]
+    assert decision.responsible == (party,)
+    assert decision.due is not None

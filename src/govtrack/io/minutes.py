@@ -123,7 +123,10 @@ by commas that starts in lower case (``The Secretariat, having circulated the dr
 Vice-Chair, will``; ``or``, ``together with``), a party too. A later clause with a subject
 of its own (``The Secretariat to circulate the draft by 15 March 2024 and the Unit to
 comment by 30 March 2024``) adds its party; a decision has one deadline, the first, and a
-later clause's own deadline stays in the text and is reported (GT352). Names in the verb's
+later clause's own deadline stays in the text and is reported (GT352). A first clause that
+names no party (``The deadline of decision d) is extended: WFP and UNICEF will finalise …``)
+takes the parties of the first clause after ``:`` or ``;`` that starts with its subject and
+``will``, ``to``…, unless it tells what was noted. Names in the verb's
 object are never parties, whatever preposition leads to them: ``The Secretariat to send the
 officers from Kenya and Uganda to attend …`` and ``… to send copies to the Board and HR to
 comment …`` name the Secretariat alone. As ``HR to comment`` may also be a clause of its
@@ -1432,12 +1435,41 @@ def decision_parties(text: str, known: frozenset[str] = frozenset()) -> tuple[st
         return found
     else:
         parties = _named_list(flat, known)
+    if not parties:
+        parties = _later_clause_parties(squash(text.partition("\n")[0]), known)
     later = (
         party
         for _, subject in decision_clauses(text)[1:]
         for party in _split_subject(subject, known)
     )
     return tuple(dict.fromkeys((*parties, *later)))
+
+
+_CLAUSE_BREAK = re.compile(r"\s{0,3}[:;]\s{1,3}(?=\S)")
+"""Where a decision's sentence goes on with a clause of its own: after ``:`` or ``;``."""
+
+
+def _later_clause_parties(head: str, known: frozenset[str]) -> tuple[str, ...]:
+    """The parties of the first clause after ``:`` or ``;`` in a sentence whose first clause
+    names none, when that clause starts with its subject and ``will``, ``shall``, ``to``…
+    (``The deadline of decision d) is extended: WFP and UNICEF will finalise …``); none
+    when the first clause tells what was noted (``The Board noted the delay: …``).
+
+    >>> _later_clause_parties("The deadline is extended; WFP will finalise it.", frozenset())
+    ('WFP',)
+    >>> _later_clause_parties("The Board noted the delay: WFP will finalise it.", frozenset())
+    ()
+    """
+    pieces = _CLAUSE_BREAK.split(head, maxsplit=_MOST_CLAUSES)
+    if len(pieces) < 2 or _noting_verb(pieces[0]) is not None or _NOTED_OPENING.match(head):
+        return ()
+    for piece in pieces[1:]:
+        m = _CLAUSE_SUBJECT.match(piece)
+        if m is None or m.start("subject") != 0 or m["verb"].lower() in _NOT_A_VERB:
+            continue
+        if _is_name(m["subject"]) and (parties := decision_parties(piece, known)):
+            return parties
+    return ()
 
 
 def _noting_verb(text: str) -> re.Match[str] | None:
@@ -2103,7 +2135,9 @@ def _yearless_due(segment: str) -> tuple[str, str] | None:
     >>> _yearless_due("The Unit will report by the Board's next retreat.") is None
     True
     """
-    for found in _YEARLESS_CUE.finditer(segment):
+    for tries, found in enumerate(_YEARLESS_CUE.finditer(segment)):
+        if tries >= _MOST_CUES:  # hostile text: a real line has a few
+            break
         tokens = _WORD.findall(segment[found.end() : found.end() + 60])[:5]
         for size in range(len(tokens), 0, -1):
             candidate = " ".join(tokens[:size]).rstrip(_PUNCTUATION)
