@@ -36,6 +36,7 @@ __all__ = [
     "no_party_word",
     "read_day",
     "responsible_in",
+    "split_page_mark",
     "squash",
     "time_span",
     "unread_after",
@@ -165,6 +166,32 @@ def lines_of(text: str) -> list[Line]:
     return [
         Line(number, text) for number, text in enumerate(normalise_newlines(text).split("\n"), 1)
     ]
+
+
+_PAGE_MARK_END = re.compile(
+    r"(?:^|(?P<space>\s+))(?P<mark>(?:page|p\.)\s{0,3}\d{1,4}(?:\s{0,3}(?:of|/)\s{0,3}\d{1,4})?"
+    r"|[-\u2013\u2014]\s{0,3}\d{1,4}\s{0,3}[-\u2013\u2014]|\d{1,4}\s{0,3}/\s{0,3}\d{1,4})\s*$",
+    re.IGNORECASE,
+)
+
+
+def split_page_mark(text: str) -> tuple[str, str]:
+    """A line's text with the page mark at its end left out, and that mark (``""`` when it
+    has none): ``Page 1 of 2``, ``Page 3``, ``p. 3``, or, after two spaces or a tab (or
+    alone on the line), ``- 2 -`` and ``1/2``, as a page header repeats them.
+
+    >>> split_page_mark("WORKING GROUP ON DATA          Page 1 of 2")
+    ('WORKING GROUP ON DATA', 'Page 1 of 2')
+    >>> split_page_mark("STEERING PANEL  - 2 -"), split_page_mark("Minutes 2024/25")
+    (('STEERING PANEL', '- 2 -'), ('Minutes 2024/25', ''))
+    """
+    found = _PAGE_MARK_END.search(text)
+    if found is None:
+        return text, ""
+    mark, space = found["mark"], found["space"] or ""
+    if found.start() > 0 and not mark[:1].isalpha() and len(space) < 2 and "\t" not in space:
+        return text, ""
+    return text[: found.start()].rstrip(), mark.strip()
 
 
 _SPACES = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u3000]+")

@@ -85,7 +85,9 @@ lettered decision are decisions too.
 A numbered list starts at ``1.``; a line
 ``N.`` is its next decision, except that a title (a few words, no full stop) whose
 number is the agenda's next is an agenda item (reported, GT351, when it also
-continues the list). Under a bulleted or numbered decision, a list item indented
+continues the list); a line numbered again from ``1.`` (after a page break) that reads as
+a decision (a party and ``will``, ``to``…) goes on with the list, its number reported
+(GT347). Under a bulleted or numbered decision, a list item indented
 deeper, or after a decision ending with ``:`` an item of another shape
 (``i)``, ``a)``, a bullet of another kind, ``(1)`` under ``1.``), is an item of its
 sub-list; so is a line numbered ``1.``, ``2.`` under any decision ending with ``:``.
@@ -96,6 +98,10 @@ ends the section. A ``#`` heading, or a title in bold on a line of its own (``**
 meeting**``), ends the decision above it, blank line or not.
 Bulleted and numbered lists are read only under such a heading; a lettered list is
 read anywhere, as above.
+
+A page mark at the end of a line over the header fields (``Page 1 of 2``, ``- 2 -``,
+``1/2``) is left out of the organiser or title and reported (GT355); among the decisions,
+such a line stays in the meeting's text (GT351) and does not end the list.
 
 Who: after ``It was agreed that``, ``The committee decided that`` (``resolved``…),
 the subject of the sentence that follows; ``X decided to`` names X (``It was decided
@@ -117,7 +123,10 @@ by commas that starts in lower case (``The Secretariat, having circulated the dr
 Vice-Chair, will``; ``or``, ``together with``), a party too. A later clause with a subject
 of its own (``The Secretariat to circulate the draft by 15 March 2024 and the Unit to
 comment by 30 March 2024``) adds its party; a decision has one deadline, the first, and a
-later clause's own deadline stays in the text and is reported (GT352). Names in the verb's
+later clause's own deadline stays in the text and is reported (GT352). A first clause that
+names no party (``The deadline of decision d) is extended: WFP and UNICEF will finalise …``)
+takes the parties of the first clause after ``:`` or ``;`` that starts with its subject and
+``will``, ``to``…, unless it tells what was noted. Names in the verb's
 object are never parties, whatever preposition leads to them: ``The Secretariat to send the
 officers from Kenya and Uganda to attend …`` and ``… to send copies to the Board and HR to
 comment …`` name the Secretariat alone. As ``HR to comment`` may also be a clause of its
@@ -158,7 +167,10 @@ members``, ``at the latest``): ``on 5 May 2023 progress`` and ``in 2023 figures`
 a noun and name no deadline. A bare year counts only after ``in`` or ``during`` and at a
 clause's end (``will be completed in 2024.``), never after ``on`` (``on the 2023
 budget``). A date that ends before the meeting's date tells of the past: it is kept in
-``due_text`` and reported (GT349), never taken as the deadline.
+``due_text`` and reported (GT349), never taken as the deadline. So is a date after ``by``…
+that gives no year (``by end of January``; the report's example year puts it on or after the
+meeting's date) and a session named as the deadline (``at its 5th session``, ``by the third
+meeting``).
 
 Problems this reader records:
 
@@ -207,6 +219,8 @@ GT353  warning   a line under a decisions heading lettered ``A.``, ``I.``, ``a.`
 GT354  warning   a decision whose sentence may name a second party after a recipient (``The
                  Secretariat to share the draft with UNICEF and the Finance Unit to prepare the
                  budget``): read as one more recipient, so the subject alone is the party
+GT355  info      a page mark at the end of a heading line (``WORKING GROUP      Page 1 of
+                 2``, ``- 2 -``, ``1/2``): left out of the organiser or title, quoted here
 =====  ========  ===============================================================
 
 >>> import govtrack as gt
@@ -251,6 +265,7 @@ from govtrack.io._prose import (
     lines_of,
     no_party_word,
     responsible_in,
+    split_page_mark,
     squash,
     tail,
     time_span,
@@ -768,8 +783,16 @@ class _Section:
         if self.family is None:
             return number == 1 and not (title and agenda == 1)
         if number == agenda and (title or number != self.last + 1):
-            return False
+            # a list numbered again from `1.` after a page break: a line that reads as a
+            # decision (a party and `will`, `to`…) stays one (check_letters reports it, GT347)
+            return 0 < number <= self.last and not title and _reads_as_decision(rest)
         return number == self.last + 1 or not title
+
+
+def _reads_as_decision(text: str) -> bool:
+    """Whether a numbered line's text reads as a decision's sentence: it names a party
+    that ``will``, ``shall``, ``is to``… act (``The Secretariat will convene …``)."""
+    return bool(decision_parties(text))
 
 
 def _decision_text(entry: _Pending) -> str:
@@ -1412,12 +1435,41 @@ def decision_parties(text: str, known: frozenset[str] = frozenset()) -> tuple[st
         return found
     else:
         parties = _named_list(flat, known)
+    if not parties:
+        parties = _later_clause_parties(squash(text.partition("\n")[0]), known)
     later = (
         party
         for _, subject in decision_clauses(text)[1:]
         for party in _split_subject(subject, known)
     )
     return tuple(dict.fromkeys((*parties, *later)))
+
+
+_CLAUSE_BREAK = re.compile(r"\s{0,3}[:;]\s{1,3}(?=\S)")
+"""Where a decision's sentence goes on with a clause of its own: after ``:`` or ``;``."""
+
+
+def _later_clause_parties(head: str, known: frozenset[str]) -> tuple[str, ...]:
+    """The parties of the first clause after ``:`` or ``;`` in a sentence whose first clause
+    names none, when that clause starts with its subject and ``will``, ``shall``, ``to``…
+    (``The deadline of decision d) is extended: WFP and UNICEF will finalise …``); none
+    when the first clause tells what was noted (``The Board noted the delay: …``).
+
+    >>> _later_clause_parties("The deadline is extended; WFP will finalise it.", frozenset())
+    ('WFP',)
+    >>> _later_clause_parties("The Board noted the delay: WFP will finalise it.", frozenset())
+    ()
+    """
+    pieces = _CLAUSE_BREAK.split(head, maxsplit=_MOST_CLAUSES)
+    if len(pieces) < 2 or _noting_verb(pieces[0]) is not None or _NOTED_OPENING.match(head):
+        return ()
+    for piece in pieces[1:]:
+        m = _CLAUSE_SUBJECT.match(piece)
+        if m is None or m.start("subject") != 0 or m["verb"].lower() in _NOT_A_VERB:
+            continue
+        if _is_name(m["subject"]) and (parties := decision_parties(piece, known)):
+            return parties
+    return ()
 
 
 def _noting_verb(text: str) -> re.Match[str] | None:
@@ -2006,7 +2058,7 @@ def loads(text: str, *, source: str = "", dayfirst: bool | None = None) -> Docum
 
     Returns:
         A Document whose ``meetings`` holds the meeting and whose ``problems``
-        holds what could not be read (codes GT340–GT354).
+        holds what could not be read (codes GT340–GT355).
 
     Raises:
         FormatError: The text has neither header fields (``Date and Time:``,
@@ -2044,6 +2096,94 @@ def decision_deadline(
     ``meeting_date`` is what a ``within`` span counts from (``no_meeting``: why there is
     none); the meeting-report reader reads its agreed bullets with it too.
     """
+    found = _deadline_of(
+        segments, dayfirst=dayfirst, meeting_date=meeting_date, no_meeting=no_meeting
+    )
+    if found[0] is None and found[2].startswith(_NO_YEAR) and meeting_date is not None:
+        return None, found[1], _year_hint(found[1], found[2], meeting_date, dayfirst=dayfirst)
+    return found
+
+
+_NO_YEAR = "it gives no year; write one ("
+"""How :func:`~govtrack.parse_due` starts its refusal of a date with no year."""
+_YEARLESS_CUE = re.compile(
+    r"\b(?:by|before|until|till|(?:no|not)\s{1,3}later\s{1,3}than|on\s{1,3}or\s{1,3}before)"
+    r"\s{1,3}(?=\S)",
+    re.IGNORECASE,
+)
+_ORDINAL_WORDS = (
+    "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
+    "|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth"
+)
+_EVENT_DUE = re.compile(
+    r"\b(?:at|by|before|until|for)\s{1,3}(?P<when>(?:its|the|their|our)\s{1,3}"
+    rf"(?:\d{{1,3}}(?:st|nd|rd|th)|{_ORDINAL_WORDS})\s{{1,3}}"
+    r"(?:(?:plenary|regular|ordinary|annual|general|technical)\s{1,3})?(?:session|meeting))\b",
+    re.IGNORECASE,
+)
+"""A deadline that is an event, not a date: ``at its 5th session``, ``by the third
+meeting``; kept in ``due_text`` (GT349), never dated. (``at the next session`` is not one:
+it may tell where a report is made; ``by the next meeting`` is read by ``_VAGUE_DUE``.)"""
+
+
+def _yearless_due(segment: str) -> tuple[str, str] | None:
+    """The words after ``by``, ``before``… that read as a date but for its year (``by end
+    of January``, ``before 15 March``), and why they are not read; None when there are none.
+
+    >>> _yearless_due("The Unit will nominate a focal point by end of January.")[0]
+    'end of January'
+    >>> _yearless_due("The Unit will report by the Board's next retreat.") is None
+    True
+    """
+    for tries, found in enumerate(_YEARLESS_CUE.finditer(segment)):
+        if tries >= _MOST_CUES:  # hostile text: a real line has a few
+            break
+        tokens = _WORD.findall(segment[found.end() : found.end() + 60])[:5]
+        for size in range(len(tokens), 0, -1):
+            candidate = " ".join(tokens[:size]).rstrip(_PUNCTUATION)
+            if not candidate:
+                continue
+            try:
+                parse_due(candidate)
+            except DueParseError as error:
+                if error.reason.startswith(_NO_YEAR) and _names_a_part_of_a_year(candidate):
+                    return candidate, error.reason
+    return None
+
+
+def _names_a_part_of_a_year(text: str) -> bool:
+    """Whether ``text`` with a year after it is a day, a month, a quarter or a half, not the
+    year alone (``the 2023``, ``close of 2023`` read as the year: ``the`` names no date)."""
+    try:
+        due = parse_due(f"{text} 2000")
+    except DueParseError:
+        return False
+    return due.precision not in {Precision.YEAR, Precision.RANGE}
+
+
+def _year_hint(text: str, reason: str, meeting: dt.date, *, dayfirst: bool | None) -> str:
+    """``reason`` (a date with no year) with its example's year the first one that puts the
+    date on or after the meeting's day (``15 January 2025`` for a meeting in December 2024)."""
+    base = text.strip().rstrip(_PUNCTUATION)
+    for year in (meeting.year, meeting.year + 1):
+        written = f"{base} {year}"
+        try:
+            due = parse_due(written, dayfirst=dayfirst)
+        except DueParseError:
+            return reason
+        if due.end >= meeting:
+            return f"{_NO_YEAR}{written})"
+    return reason
+
+
+def _deadline_of(
+    segments: list[str],
+    *,
+    dayfirst: bool | None,
+    meeting_date: dt.date | None,
+    no_meeting: str,
+) -> tuple[Due | None, str, str]:
+    """:func:`decision_deadline` before its hint of a year is set by the meeting's date."""
     read = [_without_aside(segment) for segment in segments]
     found = _first_deadline(
         read, segments, dayfirst=dayfirst, meeting_date=meeting_date, no_meeting=no_meeting
@@ -2091,6 +2231,13 @@ def _first_deadline(
                 return when, "", ""
             unread = unread or refused
         verb = verb or (index == 0 and _OBLIGATION.search(segment) is not None)
+    if unread is None:
+        unread = next(filter(None, (_yearless_due(segment) for segment in read)), None)
+    if unread is None and (event := _EVENT_DUE.search(" ".join(read))) is not None:
+        unread = (
+            event["when"],
+            "a meeting or session is no date: the minutes do not say when it is held",
+        )
     if unread is None:
         vague = _VAGUE_DUE.search(" ".join(segments))
         if vague is None:
@@ -2295,7 +2442,24 @@ class _Reader:
         if not heads:
             self.problem("GT340", "no title before the header fields", None, Severity.WARNING)
             return "", "", None, []
-        texts = [_trim(_heading_text(line.text)) for line in heads]
+        kept: list[Line] = []
+        texts: list[str] = []
+        for line in heads:
+            text, mark = split_page_mark(_heading_text(line.text))
+            if mark:  # a page header's mark (`Page 1 of 2`) is no part of its title
+                self.problem(
+                    "GT355",
+                    f"the page mark {mark!r} at the end of the heading line is left out "
+                    f"of it ({_trim(text)!r})",
+                    line.number,
+                    Severity.INFO,
+                )
+            if _trim(text):
+                kept.append(line)
+                texts.append(_trim(text))
+        heads = kept
+        if not heads:
+            return "", "", None, []
         index = next(
             (i for i, line in enumerate(heads) if _TITLE_CUE.search(line.text)), len(heads) - 1
         )
@@ -2520,7 +2684,11 @@ class _Reader:
                     line.number,
                     Severity.WARNING,
                 )
-                if _heading_like(line.text) and not BULLET.match(line.text):
+                if (
+                    _heading_like(line.text)
+                    and not BULLET.match(line.text)
+                    and not split_page_mark(line.text)[1]  # a page header is no title
+                ):
                     section.reset(strict=False)  # (a bullet ending with `:` is no title)
             text = _heading_text(line.text) if is_hash else line.clean
             if bullet := BULLET.match(line.text):
