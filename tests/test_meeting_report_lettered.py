@@ -52,3 +52,34 @@ def test_any_lettered_sub_list_under_a_colon_is_the_items_of_its_party(
     body = f"- {party} will:\n" + "\n".join(items) + "\n"
     [(parties, text)] = _decisions(body)
     assert ((party,), count + 1) == (parties, len(text.split("\n")))
+
+
+def test_lettered_lines_under_an_item_that_opens_no_list_keep_the_next_item_apart() -> None:
+    """Regression (a review of the change above): lettered lines under an item that does not
+    end with `:` made the next item join their block, so the whole list became one agenda
+    paragraph with no problem; it is again a list the reader reports (GT362), its items
+    apart."""
+    body = (
+        "- The Secretariat will revise the plan, including\na) the costs;\nb) a timeline.\n"
+        "- HR to hire two nurses by May 2025.\n"
+    )
+    doc = gt.loads(_HEAD + body, format="meeting-report")
+    agenda = [item.text for item in doc.meetings[0].agenda]
+    assert ["GT362"] == [problem.code for problem in doc.problems if problem.code == "GT362"]
+    assert any(text.endswith("• HR to hire two nurses by May 2025.") for text in agenda)
+
+
+def test_an_item_ending_as_follows_opens_its_lettered_sub_list() -> None:
+    """`… as follows` without its colon opens a sub-list, as in the minutes reader."""
+    body = (
+        "- The Secretariat will revise the plan as follows\na) add the costs;\n"
+        "b) add a timeline.\n- HR to hire two nurses by May 2025.\n"
+    )
+    expected = [
+        (
+            ("The Secretariat",),
+            "The Secretariat will revise the plan as follows\na) add the costs;\nb) add a timeline.",
+        ),
+        (("HR",), "HR to hire two nurses by May 2025."),
+    ]
+    assert expected == _decisions(body)

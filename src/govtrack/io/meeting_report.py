@@ -207,17 +207,22 @@ class _Block:
 def _blocks(lines: list[Line]) -> list[_Block]:
     blocks: list[_Block] = []
     current: list[Line] = []
+    opener = False  # the last item ends with ":" and only its lettered sub-list follows it
     for line in lines:
         if line.clean:
             if (
                 current
                 and _is_item(line)
                 and not _is_item(current[-1])
-                and not (_is_lettered(current[-1]))
+                and not (opener and _is_lettered(current[-1]))
             ):
                 blocks.append(_Block(current[0].number, current))
                 current = []
             current.append(line)
+            if _is_item(line):
+                opener = _opens_list(line)
+            elif not (opener and _is_lettered(line)):
+                opener = False
         elif current:
             blocks.append(_Block(current[0].number, current))
             current = []
@@ -590,7 +595,13 @@ def _sub_lists(lines: list[Line]) -> list[list[Line]]:
 
 
 def _opens_list(line: Line) -> bool:
-    return line.clean.rstrip("*_ ").endswith(":")
+    """Whether an item opens a sub-list: it ends with ``:``, or with ``as follows`` or
+    ``the following`` (its colon left out), as the minutes reader takes it."""
+    end = line.clean.rstrip("*_ ")
+    return end.endswith(":") or bool(_OPENS_WITHOUT_COLON.search(end))
+
+
+_OPENS_WITHOUT_COLON = re.compile(r"(?i)\b(?:as\s+follows|the\s+following)$")
 
 
 def _indent(line: Line) -> int:
