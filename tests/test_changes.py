@@ -7,6 +7,7 @@ import difflib
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -1210,6 +1211,196 @@ def test_a_ref_changed_by_no_insertion_is_reported(
     changed[index] = attrs.evolve(numbered[index], ref=ref)
     assert [(ChangeKind.RENUMBERED, f"1.{index + 1}", ref)] == [
         (c.kind, _ref_of(c.old), _ref_of(c.new)) for c in diff(numbered, changed)
+    ]
+
+
+# ---------------------------------------------------------------------------
+# Renumbering against insertions, removals, reorders and renumbered recommendations
+
+
+def _recs_doc(*recommendations: gt.Recommendation) -> gt.Document:
+    return gt.Document(evaluations=(gt.Evaluation(title="E", recommendations=recommendations),))
+
+
+def _numbered_rec(ref: str, text: str, *texts: str) -> gt.Recommendation:
+    return gt.Recommendation(
+        ref=ref,
+        text=text,
+        actions=tuple(
+            gt.Action(ref=f"{ref}.{n}", text=action) for n, action in enumerate(texts, 1)
+        ),
+    )
+
+
+def test_a_recommendation_inserted_above_renumbers_none_of_the_actions_below() -> None:
+    """Regression: a recommendation inserted at the top renumbered the two below (1 → 2,
+    2 → 3); recommendation 2's actions were reported `renumbered 2.1 → 3.1` (compared with
+    the old recommendation 3's list, which had none) while recommendation 1's were not. The
+    recommendation's renumbering carries its actions' refs: one addition, nothing else."""
+    old = _recs_doc(
+        _numbered_rec("1", "Staff the unit", "Hire staff", "Train staff"),
+        _numbered_rec("2", "Keep the books", "Audit books", "Publish report"),
+    )
+    new = _recs_doc(
+        _numbered_rec("1", "Equip the unit", "Buy cars"),
+        _numbered_rec("2", "Staff the unit", "Hire staff", "Train staff"),
+        _numbered_rec("3", "Keep the books", "Audit books", "Publish report"),
+    )
+    assert [(ChangeKind.ADDED, "1.1 'Buy cars': added")] == [
+        (change.kind, change.message) for change in diff(old, new)
+    ]
+
+
+def test_a_rotated_list_reports_each_action_renumbered() -> None:
+    """Regression: [1 a, 2 b, 3 c] rotated to [1 b, 2 c, 3 a] was no change, each new ref
+    being the one the old round had at its new place; nothing was inserted or removed, so
+    each ref change is a renumbering."""
+    old = [gt.Action(ref=str(n), text=text) for n, text in enumerate("abc", 1)]
+    new = [gt.Action(ref=str(n), text=text) for n, text in enumerate("bca", 1)]
+    assert [
+        "2 'b': renumbered 2 → 1",
+        "3 'c': renumbered 3 → 2",
+        "1 'a': renumbered 1 → 3",
+    ] == [str(change) for change in diff(old, new)]
+
+
+def test_a_recommendation_renumbered_and_an_action_moved_within_it() -> None:
+    """A recommendation renumbered (1 → 2) carries its actions' refs, but an action moved
+    down its list with nothing inserted above it is still renumbered."""
+    old = _recs_doc(_numbered_rec("1", "Staff the unit", "Hire staff", "Train staff"))
+    new = _recs_doc(
+        _numbered_rec("1", "Equip the unit", "Buy cars"),
+        _numbered_rec("2", "Staff the unit", "Train staff", "Hire staff"),
+    )
+    assert [
+        (ChangeKind.ADDED, "1.1"),
+        (ChangeKind.RENUMBERED, "2.1"),
+        (ChangeKind.RENUMBERED, "2.2"),
+    ] == [(change.kind, _ref_of(change.new)) for change in diff(old, new)]
+
+
+def test_lettered_refs_shift_by_letters() -> None:
+    """A list lettered a), b), c) with one removed at the top and the rest relettered: one
+    removal; a letter moved further is a renumbering."""
+    old = [
+        gt.Action(ref=f"{letter})", text=text) for letter, text in zip("abc", "xyz", strict=True)
+    ]
+    shifted = [gt.Action(ref="a)", text="y"), gt.Action(ref="b)", text="z")]
+    assert [(ChangeKind.REMOVED, "a)")] == [(c.kind, _ref_of(c.old)) for c in diff(old, shifted)]
+    moved = [gt.Action(ref="a)", text="y"), gt.Action(ref="d)", text="z")]
+    assert [ChangeKind.RENUMBERED, ChangeKind.REMOVED] == [c.kind for c in diff(old, moved)]
+
+
+_REF_STYLES: dict[str, Callable[[int], str]] = {
+    "number": str,
+    "outline": lambda n: f"1.{n}",
+    "letter": lambda n: f"{chr(ord('a') + n - 1)})",
+}
+
+
+def _distinct_texts(listed: list[gt.Action]) -> list[str]:
+    texts = [action.text for action in listed]
+    assume(all(" ".join(text.split()) for text in texts))
+    return texts
+
+
+@given(
+    st.lists(actions, min_size=1, max_size=8, unique_by=lambda a: " ".join(a.text.split()).casefold()),
+    st.data(),
+    st.sampled_from(sorted(_REF_STYLES)),
+    st.sampled_from(["recommendation", "plan"]),
+)  # fmt: skip
+def test_one_insertion_or_removal_is_that_change_only(
+    listed: list[gt.Action], data: st.DataObject, style: str, container: str
+) -> None:
+    """For any list of actions numbered 1..n (1, 2, ...; 1.1, 1.2, ...; a), b), ...) and any
+    single action inserted or removed, the rest renumbered in order: diff reports exactly
+    that addition or removal, and no renumbering."""
+    texts = _distinct_texts(listed)
+    make = _REF_STYLES[style]
+
+    def doc(items: list[str]) -> gt.Document:
+        numbered = tuple(gt.Action(ref=make(n), text=text) for n, text in enumerate(items, 1))
+        if container == "plan":
+            return gt.Document(plans=(gt.ActionPlan(title="P", actions=numbered),))
+        return rec_doc(*numbered)
+
+    *kept, extra = texts
+    position = data.draw(st.integers(0, len(kept)), label="position")
+    longer = [*kept[:position], extra, *kept[position:]]
+    assert [(ChangeKind.ADDED, make(position + 1))] == [
+        (change.kind, _ref_of(change.new)) for change in diff(doc(kept), doc(longer))
+    ]
+    assert [(ChangeKind.REMOVED, make(position + 1))] == [
+        (change.kind, _ref_of(change.old)) for change in diff(doc(longer), doc(kept))
+    ]
+
+
+@given(
+    st.lists(actions, min_size=2, max_size=8, unique_by=lambda a: " ".join(a.text.split()).casefold()),
+    st.data(),
+    st.sampled_from(sorted(_REF_STYLES)),
+)  # fmt: skip
+def test_a_reordered_list_reports_every_action_whose_ref_changed(
+    listed: list[gt.Action], data: st.DataObject, style: str
+) -> None:
+    """For any list numbered 1..n and any reordering of it that is not the identity, the
+    refs then numbered in order again (nothing inserted or removed): diff reports every
+    action whose ref changed renumbered, and nothing else."""
+    texts = _distinct_texts(listed)
+    make = _REF_STYLES[style]
+    order = data.draw(st.permutations(range(len(texts))), label="order")
+    assume(order != sorted(order))
+    old = [gt.Action(ref=make(n), text=text) for n, text in enumerate(texts, 1)]
+    new = [gt.Action(ref=make(n), text=texts[index]) for n, index in enumerate(order, 1)]
+    assert [
+        (ChangeKind.RENUMBERED, make(index + 1), make(n))
+        for n, index in enumerate(order, 1)
+        if index + 1 != n
+    ] == [(change.kind, _ref_of(change.old), _ref_of(change.new)) for change in diff(old, new)]
+
+
+_UNLIKE = (
+    "Hire staff",
+    "Audit books",
+    "Buy two cars",
+    "Publish the yearly report",
+    "Map every clinic",
+    "Wire the depots",
+    "Draft a gender policy",
+    "Survey farmers",
+    "Open a helpline",
+    "Close old accounts",
+    "Renew the lease",
+    "Test water quality",
+    "Print school kits",
+    "Launch radio spots",
+    "Fix the pumps",
+)
+"""Action texts no two of which are alike enough to pair (a ratio below SIMILARITY)."""
+
+
+@given(st.integers(1, 4), st.data())
+def test_a_recommendation_inserted_anywhere_is_its_actions_added(
+    count: int, data: st.DataObject
+) -> None:
+    """For any evaluation of recommendations 1..n, each with actions r.1, r.2, ..., and a
+    recommendation inserted anywhere with those below renumbered (their actions' refs
+    with them): diff reports the inserted recommendation's actions added, nothing else."""
+    sizes = data.draw(st.lists(st.integers(1, 3), min_size=count + 1, max_size=count + 1))
+    pool = iter(_UNLIKE)
+    contents = [[next(pool) for _ in range(size)] for size in sizes]
+    *kept, extra = contents
+    position = data.draw(st.integers(0, len(kept)), label="position")
+
+    def doc(lists: list[list[str]]) -> gt.Document:
+        return _recs_doc(
+            *(_numbered_rec(str(n), f"Rec {texts[0]}", *texts) for n, texts in enumerate(lists, 1))
+        )
+
+    after = doc([*kept[:position], extra, *kept[position:]])
+    assert [(ChangeKind.ADDED, f"{position + 1}.{n}") for n in range(1, len(extra) + 1)] == [
+        (change.kind, _ref_of(change.new)) for change in diff(doc(kept), after)
     ]
 
 

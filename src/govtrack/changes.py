@@ -18,10 +18,12 @@ both rounds have as many and the two of a pair share most of their action texts.
 Unmatched actions are added or removed.
 
 A matched pair reports, in this order: its ref changed (renumbered), unless the
-change is the shift of an insertion or a removal above it (its new ref is the one
-the old round had at its new position among its place's and recommendation's
-actions, or, past the old round's last, a ref the old round did not have); its
-text reworded; its responsible
+change is the shift of insertions and removals above it in its list (its place's, or its
+recommendation's, which follows the recommendation most of its actions went to): its old
+ref's last number (or lone letter) moved by as many rows as were inserted above it less
+those removed, under its recommendation's new ref when the ref extends it (``1.1`` is
+``2.1`` when recommendation 1 became 2), so an action moved in its list with nothing
+inserted or removed above it is renumbered; its text reworded; its responsible
 parties changed (handed over, shared or dropped); its status changed; its
 deadline slipped (ends later), moved earlier or changed. With ``notes=True`` it
 also reports its comments changed, then each progress update it gained, in the
@@ -54,7 +56,7 @@ import difflib
 import enum
 import re
 from collections import Counter, deque
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TypeVar
 
 import attrs
@@ -467,48 +469,118 @@ def _group(context: dict[str, object]) -> tuple[object, ...]:
     return (*_place(context), context.get("recommendation_ref") or "")
 
 
+def _list_ref(context: dict[str, object]) -> str:
+    """The ref of the recommendation (or parent indicator) heading a list, as compared."""
+    return _fold(str(context.get("recommendation_ref") or "").strip().rstrip(".:)"))
+
+
 class _Numbering:
-    """The refs of the old round, list by list, to tell a renumbering from a shift."""
+    """Where each paired action sits in its list in each round, to tell a renumbering from
+    the shift of an insertion or a removal above it.
 
-    def __init__(self, old_items: _Items) -> None:
-        self.refs: dict[tuple[object, ...], list[str]] = {}
-        self.positions: list[int] = []  # each old action's position in its list
+    A list (:func:`_group`) of the old round follows the new list most of its paired
+    actions went to (the same recommendation, or that recommendation renumbered). In a
+    pair of lists, an old action not paired into the other list is a removal, a new one
+    not paired from it an insertion; an action's ref moved by as many rows as insertions
+    above it less removals above it is a shift, and so is its recommendation's ref in its
+    own (``1.1`` → ``2.1`` when recommendation 1 became 2). Any other ref change, such as
+    an action moved down the list with nothing inserted or removed, is a renumbering.
+    """
+
+    def __init__(self, old_items: _Items, new_items: _Items, matched: dict[int, int]) -> None:
+        self.old_groups = [_group(context) for _, context in old_items]
+        self.new_groups = [_group(context) for _, context in new_items]
+        self.old_heads = [_list_ref(context) for _, context in old_items]
+        self.new_heads = [_list_ref(context) for _, context in new_items]
+        counts: dict[tuple[object, ...], Counter[tuple[object, ...]]] = {}
+        for new_index, old_index in sorted(matched.items()):  # the new round's order
+            counts.setdefault(self.old_groups[old_index], Counter())[
+                self.new_groups[new_index]
+            ] += 1
+        self.target: dict[tuple[object, ...], tuple[object, ...]] = {}
+        for group, found in counts.items():
+            most = max(found.values())  # the same list, if it is among the most
+            self.target[group] = group if found[group] == most else found.most_common(1)[0][0]
+        paired_to = {old_index: new_index for new_index, old_index in matched.items()}
+        self.removed_above = self._above(
+            self.old_groups,
+            lambda index: (
+                index in paired_to
+                and self.new_groups[paired_to[index]] == self.target.get(self.old_groups[index])
+            ),
+        )
+        self.inserted_above = self._above(
+            self.new_groups,
+            lambda index: (
+                index in matched
+                and self.target.get(self.old_groups[matched[index]]) == self.new_groups[index]
+            ),
+        )
+        self.old_refs: dict[tuple[object, ...], list[str]] = {}
+        self.old_positions: list[int] = []
         for action, context in old_items:
-            refs = self.refs.setdefault(_group(context), [])
-            self.positions.append(len(refs))
+            refs = self.old_refs.setdefault(_group(context), [])
+            self.old_positions.append(len(refs))
             refs.append(_ref(action))
-        self.known = {group: set(refs) for group, refs in self.refs.items()}
 
-    def shifted(
-        self, group: tuple[object, ...], moves: tuple[int, int], old: _Paired, new: _Paired
-    ) -> bool:
-        """Whether ``new``, moved from ``old``'s position to its own (``moves``) in its
-        list, has the ref the old round had at its new position (an insertion or a
-        removal above it moved it), or, past the old round's last, the old ref's number
-        moved as far (``1.3`` two rows down is ``1.5``), or a ref the old round did not
-        have when the old ref ends in no number."""
-        refs = self.refs.get(group, [])
-        ref = _ref(new)
-        before, after = moves
-        if after < len(refs):
-            return refs[after] == ref
-        moved = _moved(_ref(old), after - before)
-        if moved is not None:
-            return moved == ref
-        return ref not in self.known.get(group, set())
+    @staticmethod
+    def _above(groups: list[tuple[object, ...]], kept: Callable[[int], bool]) -> list[int]:
+        """For each item, how many items above it in its list are not ``kept``."""
+        running: Counter[tuple[object, ...]] = Counter()
+        found: list[int] = []
+        for index, group in enumerate(groups):
+            found.append(running[group])
+            if not kept(index):
+                running[group] += 1
+        return found
+
+    def shifted(self, old_index: int, new_index: int, old: _Paired, new: _Paired) -> bool:
+        """Whether ``new``'s ref is ``old``'s moved by what was inserted and removed above
+        it, in its recommendation's ref as renumbered (see the class)."""
+        group = self.old_groups[old_index]
+        if self.target.get(group) != self.new_groups[new_index]:
+            return False  # moved to another list: nothing explains its new ref
+        rows = self.inserted_above[new_index] - self.removed_above[old_index]
+        ref = _ref(old)
+        head, new_head = self.old_heads[old_index], self.new_heads[new_index]
+        if head != new_head and head and new_head:
+            for separator in ".-":
+                if ref.startswith(head + separator) and len(ref) > len(head) + 1:
+                    ref = new_head + ref[len(head) :]
+                    break
+        wanted = _ref(new)
+        if rows == 0:
+            return ref == wanted
+        if _moved(ref, rows) == wanted:
+            return True
+        if _LAST_NUMBER.search(ref):
+            return False  # a number moves by as many rows, no more
+        refs = self.old_refs[group]
+        position = self.old_positions[old_index] + rows
+        if 0 <= position < len(refs):
+            return refs[position] == wanted  # letters or numerals: the old list's sequence
+        return position >= len(refs) and wanted not in refs
 
 
-_LAST_NUMBER = re.compile(r"([0-9]+)(?=[^0-9]*$)")
-"""The last number in a ref (``3`` in ``1.3``, ``12`` in ``A-12``)."""
+_LAST_NUMBER = re.compile(r"([0-9]+)(?=[^0-9A-Za-z]*$)")
+"""The last number in a ref, with no letter after it (``3`` in ``1.3``, ``12`` in ``A-12``)."""
+_LAST_LETTER = re.compile(r"(?<![A-Za-z])([a-z])(?=[^0-9A-Za-z]*$)")
+"""A ref's last letter standing alone, with nothing alphanumeric after it (``b`` in ``1.b``)."""
 
 
 def _moved(ref: str, rows: int) -> str | None:
-    """``ref`` with its last number moved by ``rows`` (``1.3``, 2: ``1.5``); None when it
-    has no number, or the number would fall below 0."""
+    """``ref`` (as :func:`_ref` gives it) with its last number moved by ``rows`` (``1.3``,
+    2: ``1.5``), or else its lone last letter (``1.b``, 1: ``1.c``); None when it has
+    neither, or the number or letter would fall out of its range."""
     found = _LAST_NUMBER.search(ref)
-    if found is None or int(found[1]) + rows < 0:
+    if found is not None:
+        if int(found[1]) + rows < 0:
+            return None
+        return f"{ref[: found.start()]}{int(found[1]) + rows}{ref[found.end() :]}"
+    found = _LAST_LETTER.search(ref)
+    if found is None or not 0 <= ord(found[1]) - ord("a") + rows < 26:
         return None
-    return f"{ref[: found.start()]}{int(found[1]) + rows}{ref[found.end() :]}"
+    return f"{ref[: found.start()]}{chr(ord(found[1]) + rows)}{ref[found.end() :]}"
 
 
 def _text_key(context: dict[str, object], action: _Paired) -> tuple[object, ...] | None:
@@ -1036,20 +1108,15 @@ def diff(old: ActionSource, new: ActionSource, *, notes: bool = False) -> list[C
     new_items = _renamed(old_items, [*contexts(new_document), *_indicators(new_document)])
     matched = _pairs(old_items, new_items)
     used = set(matched.values())
-    numbering = _Numbering(old_items)
-    positions: Counter[tuple[object, ...]] = Counter()
+    numbering = _Numbering(old_items, new_items, matched)
     changes: list[Change] = []
     for new_index, (action, context) in enumerate(new_items):
         where = _where(context, action)
         recommendation = _recommendation(context)
-        group = _group(context)
-        position = positions[group]
-        positions[group] += 1
         if new_index in matched:
             old_index = matched[new_index]
             old_action = old_items[old_index][0]
-            moves = (numbering.positions[old_index], position)
-            shifted = numbering.shifted(group, moves, old_action, action)
+            shifted = numbering.shifted(old_index, new_index, old_action, action)
             changes.extend(
                 _compare(old_action, action, where, recommendation, shifted=shifted, notes=notes)
             )
