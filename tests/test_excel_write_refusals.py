@@ -128,3 +128,49 @@ def test_the_newcomers_plan_is_refused(tmp_path: Path) -> None:
     assert [("1.1", "KAZ", "2023/06"), ("2", "", "")] == [
         (a.ref, a.scope, a.deadline_text) for a in back.actions
     ]
+
+
+_key_words = st.sampled_from(["odd key", "Donor", "Column J", "Column K", "Group", "Status"])
+_odd_keys = st.one_of(
+    _key_words,
+    st.sampled_from(["", " ", "\t", "_govtrack x", "a\nb", "odd  key"]),
+    st.builds(
+        lambda before, word, after: before + word + after,
+        st.sampled_from(["", " ", "\t", "\n"]),
+        _key_words,
+        st.sampled_from(["", " ", "\t", "\n"]),
+    ),
+)
+_extra_values = st.one_of(st.sampled_from(["v", " v ", "", " ", "a\nb"]), st.text(max_size=5))
+
+
+def _legal(key: str) -> bool:
+    return bool(key) and " ".join(key.split()) == key and not key.startswith("_govtrack")
+
+
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
+@given(st.dictionaries(_odd_keys, _extra_values, max_size=5))
+def test_lossy_extra_entries_are_left_out_never_renamed(
+    tmp_path: Path, extra: dict[str, str]
+) -> None:
+    """With lossy=True the matrix wrote an empty key under a made-up header (`Column J`),
+    replacing a real `Column J`'s value, and `' odd key '` as `odd key`, over that key's
+    value. Now every entry read back is one of the action's, as it was, and every entry a
+    header holds (a key neither empty, nor spaced, nor govtrack's) with a value is kept."""
+    action = gt.Action(ref="1", text="Do it", extra=extra)
+    excel_write.dump(_plan(action), tmp_path / "k.xlsx", layout="matrix", lossy=True)
+    read = dict(gt.load(tmp_path / "k.xlsx").actions[0].extra)
+    assert {key: extra.get(key) for key in read} == read
+    kept = {key: value for key, value in extra.items() if _legal(key) and value.strip()}
+    assert {key: read.get(key) for key in kept} == kept
+
+
+def test_the_newcomers_extra_map_keeps_its_legal_entries(tmp_path: Path) -> None:
+    """The report's case: `''` and `' odd key '` are left out, `odd key` and `Column J` kept."""
+    extra = {" odd key ": "v1", "": "v2", "odd key": "v4", "Column J": "real"}
+    action = gt.Action(ref="1", text="Do it", extra=extra)
+    with pytest.raises(gt.WriteError, match="extra"):
+        excel_write.dump(_plan(action), tmp_path / "k.xlsx", layout="matrix")
+    excel_write.dump(_plan(action), tmp_path / "k.xlsx", layout="matrix", lossy=True)
+    read = gt.load(tmp_path / "k.xlsx").actions[0].extra
+    assert {"odd key": "v4", "Column J": "real"} == dict(read)

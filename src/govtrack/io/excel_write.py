@@ -433,9 +433,21 @@ def _keys(actions: Sequence[Action], *, recommendations: bool, activities: bool)
     seen: dict[str, None] = {}
     for action in actions:
         for name in action.extra:
-            seen.setdefault(name, None)
+            if _header_holds(name):
+                seen.setdefault(name, None)
     keys.extend(f"extra:{name}" for name in seen)
     return keys
+
+
+def _header_holds(name: str) -> bool:
+    """Whether an ``extra`` key reads back from a header as it is: not empty (the reader
+    makes one up for an empty header, ``Column J``, which may be another key), with no line
+    break, spaces around it or run of spaces (it would read back as another key, perhaps
+    one the action has), nor taken for one of govtrack's own. Any other is refused unless
+    ``lossy=True``, which leaves it out rather than write it under another key."""
+    from govtrack.io.excel import GOVTRACK_MARKER  # noqa: PLC0415 - excel imports this module
+
+    return bool(name) and " ".join(name.split()) == name and not name.startswith(GOVTRACK_MARKER)
 
 
 def _headers(keys: Sequence[str]) -> list[str]:
