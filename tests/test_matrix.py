@@ -675,3 +675,76 @@ def test_a_line_break_in_a_party_separates_it(parties: tuple[str, ...]) -> None:
         with pytest.raises(gt.WriteError, match="responsible"):
             matrix.dumps(doc)
     assert expected == matrix.loads(matrix.dumps(doc, lossy=True)).actions[0].responsible
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [("Donor\r\nname", "EU"), ("Donor\rname", "EU"), ("Donor", "EU\r\nUNDP"), ("Donor", "a\rb")],
+)
+def test_a_carriage_return_in_an_extra_entry_is_refused_naming_it(key: str, value: str) -> None:
+    """A `\r` in an extra key or value was written raw, which the reader takes for a line
+    break: the table fell apart, and the writer's own read-back raised FormatError ("not an
+    action matrix"). It is written as a line break (`<br>`), and refused as one, by path."""
+    action = gt.Action(ref="1", text="Do it", extra={key: value})
+    doc = gt.Document(plans=(gt.ActionPlan(title="Plan", actions=(action,)),))
+    with pytest.raises(gt.WriteError, match=re.escape("plans[0].actions[0].extra[")):
+        gt.dumps(doc, format="matrix")
+    read = gt.loads(gt.dumps(doc, format="matrix", lossy=True), format="matrix")
+
+    def lines(text: str) -> str:
+        return text.replace("\r\n", "\n").replace("\r", "\n")
+
+    assert [{lines(key): lines(value)}] == [dict(action.extra) for action in read.actions]
+
+
+def test_a_read_back_that_fails_is_the_writers_write_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Should the writer's read-back check fail to read what it wrote, that is the writer's
+    fault: a WriteError saying so, never the reader's FormatError blaming the input."""
+
+    def broken(*_: object, **__: object) -> gt.Document:
+        raise gt.FormatError("the text is not an action matrix")
+
+    monkeypatch.setattr(matrix, "loads", broken)
+    doc = gt.Document(plans=(gt.ActionPlan(actions=(gt.Action(text="Do it"),)),))
+    with pytest.raises(gt.WriteError, match="could not read back what it wrote") as caught:
+        matrix.dumps(doc)
+    assert not isinstance(caught.value, gt.FormatError)
+    assert matrix.dumps(doc, lossy=True)  # lossy does not read back
+
+
+def test_a_long_refusal_counts_what_it_does_not_name() -> None:
+    """A refusal naming three differences said "and more"; it says how many more."""
+    extra = {f"Note {i}": "a\nb" for i in range(3)}
+    plans = tuple(gt.ActionPlan(title=f"P{i}", extra=extra, actions=()) for i in range(2))
+    with pytest.raises(gt.WriteError, match="; and 3 more; write JSON"):
+        gt.dumps(gt.Document(plans=plans), format="matrix")
+    parties = tuple(
+        gt.Action(ref=f"{i}", text="Do it.", responsible=(f"Unit {i}, North",)) for i in range(4)
+    )
+    recommendation = gt.Recommendation(ref="1", text="Rec.", actions=parties)
+    evaluation = gt.Evaluation(title="Ev", recommendations=(recommendation,))
+    with pytest.raises(gt.WriteError, match=r"; and \d+ more; write JSON"):
+        gt.dumps(gt.Document(evaluations=(evaluation,)), format="gate")
+
+
+_odd_cells = st.text(st.sampled_from("ab |\\\r\n\t<br>"), max_size=8)
+
+
+@given(st.dictionaries(_odd_cells, _odd_cells, max_size=3))
+def test_any_extra_entry_reads_back_or_is_refused_as_a_write_error(extra: dict[str, str]) -> None:
+    """Whatever an extra key or value holds (pipes, backslashes, `<br>`, line breaks, `\r`),
+    the writer writes what reads back equal or refuses it with a WriteError, never a
+    FormatError from its own read-back."""
+    action = gt.Action(ref="1", text="Do it", extra=extra)
+    doc = gt.Document(plans=(gt.ActionPlan(actions=(action,)),))
+    try:
+        text = matrix.dumps(doc)
+    except gt.WriteError as error:
+        refused = str(error)
+    else:
+        refused = ""
+        assert doc == attrs.evolve(matrix.loads(text), problems=())
+    assert "could not read back" not in refused
+    assert not refused or "plans[0].actions[0].extra[" in refused

@@ -9,7 +9,6 @@ import tempfile
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
-from itertools import islice
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 from xml.etree.ElementTree import ParseError
@@ -108,10 +107,11 @@ def refuse_lossy(document: Document, read_back: Document, name: str) -> None:
     found = attrs.evolve(read_back, problems=())
     if expected == found:
         return
-    differences = list(islice(_differences(expected, found, ""), 4))
+    differences = list(_differences(expected, found, ""))
     if not differences:  # only deadlines in another form (same_dates_in_another_form)
         return
-    said = "; ".join(differences[:3]) + ("; and more" if len(differences) > 3 else "")
+    more = len(differences) - 3
+    said = "; ".join(differences[:3]) + (f"; and {more} more" if more > 0 else "")
     raise WriteError(
         f"the {name} format cannot hold all of this document: {said}; write JSON "
         '(format="json") or a workbook (.xlsx), which hold it all, or pass lossy=True '

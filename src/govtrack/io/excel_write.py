@@ -433,9 +433,21 @@ def _keys(actions: Sequence[Action], *, recommendations: bool, activities: bool)
     seen: dict[str, None] = {}
     for action in actions:
         for name in action.extra:
-            seen.setdefault(name, None)
+            if _header_holds(name):
+                seen.setdefault(name, None)
     keys.extend(f"extra:{name}" for name in seen)
     return keys
+
+
+def _header_holds(name: str) -> bool:
+    """Whether an ``extra`` key reads back from a header as it is: not empty (the reader
+    makes one up for an empty header, ``Column J``, which may be another key), with no line
+    break, spaces around it or run of spaces (it would read back as another key, perhaps
+    one the action has), nor taken for one of govtrack's own. Any other is refused unless
+    ``lossy=True``, which leaves it out rather than write it under another key."""
+    from govtrack.io.excel import GOVTRACK_MARKER  # noqa: PLC0415 - excel imports this module
+
+    return bool(name) and " ".join(name.split()) == name and not name.startswith(GOVTRACK_MARKER)
 
 
 def _headers(keys: Sequence[str]) -> list[str]:
@@ -1239,6 +1251,11 @@ def _unheld(path: str, record: Any) -> Iterator[str]:
                 yield f"{where} would read back as part of the one above (the same ref and text)"
             previous = recommendation
             yield from _groups_lost(where, recommendation, opens, section, written)
+            yield from _cell_lost(f"{where}.ref", recommendation.ref, trimmed=True)
+            yield from _cell_lost(f"{where}.text", recommendation.text, trimmed=False)
+            yield from _cell_lost(
+                f"{where}.response.text", recommendation.response.text, trimmed=False
+            )
             section = opens or section
             yield from _response_lost(f"{where}.response", recommendation.response)
             for index, action in enumerate(recommendation.actions):
@@ -1353,10 +1370,12 @@ def _action_cells_lost(path: str, action: Action, *, report: bool) -> Iterator[s
             yield f"{path}.due_text {_short(action.due_text)} would read back as a deadline"
     if action.responsible and _parties("\n".join(action.responsible)) != (action.responsible):
         yield f"{path}.responsible {_short(action.responsible)} would read back otherwise"
-    for name in ("text", "ref", "comments", "scope", "group", "delay_reasons", "recommendations"):
-        value = getattr(action, name, "")
-        if value and not value.strip():
-            yield f"{path}.{name} {_short(value)} would read back empty (a cell of spaces)"
+    for name in _ACTION_CELLS:
+        yield from _cell_lost(f"{path}.{name}", getattr(action, name, ""), trimmed=name in _TRIMMED)
+    if action.due is None:  # else refused above, or empty
+        yield from _cell_lost(f"{path}.due_text", action.due_text, trimmed=False)
+    if action.status_text == word:  # else refused above
+        yield from _cell_lost(f"{path}.status_text", word, trimmed=False)
     for name, value in action.extra.items():
         if not value.strip():
             yield f"{path}.extra[{name!r}] {_short(value)} would be left out (an empty cell)"
@@ -1375,6 +1394,28 @@ def _action_cells_lost(path: str, action: Action, *, report: bool) -> Iterator[s
                 f"{path}.extra[{name!r}] would read back as extra[{' '.join(name.split())!r}] "
                 "(a header's line breaks and runs of spaces read as one space)"
             )
+
+
+_ACTION_CELLS = ("text", "ref", "comments", "scope", "group", "delay_reasons", "recommendations")
+"""The text fields of an action the matrix writes a cell each, as they are."""
+
+_TRIMMED = frozenset({"ref", "scope"})
+"""The cells of an action the reader trims (a ref, a scope); the others it reads as
+written, unless all spaces, which it reads as empty."""
+
+
+def _cell_lost(path: str, value: str, *, trimmed: bool) -> Iterator[str]:
+    """A text written as a cell that would read back otherwise: one of spaces reads back
+    empty, and spaces around a ref or scope are trimmed."""
+    if not value:
+        return
+    if not value.strip():
+        yield f"{path} {_short(value)} would read back empty (a cell of spaces)"
+    elif trimmed and value != value.strip():
+        yield (
+            f"{path} {_short(value)} would read back as {_short(value.strip())} (spaces "
+            "around it are trimmed)"
+        )
 
 
 def _reads_as_due(text: str) -> bool:

@@ -76,8 +76,13 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 import attrs
 
-from govtrack._errors import AmbiguousDateError, DueParseError, FormatError
-from govtrack.io._files import normalise_newlines, refuse_lossy, refuse_what_is_left_out
+from govtrack._errors import AmbiguousDateError, DueParseError, FormatError, WriteError
+from govtrack.io._files import (
+    normalise_newlines,
+    one_line,
+    refuse_lossy,
+    refuse_what_is_left_out,
+)
 from govtrack.io._refs import LEADING_REF, split_leading_ref, split_scope
 from govtrack.io.columns import (
     GENERIC_HEADERS,
@@ -694,8 +699,16 @@ def _flattened_plan(
 
 
 def _escape(text: str) -> str:
+    r"""A cell's text: pipes, backslashes and ``<br>`` escaped, a line break written
+    ``<br>``. A carriage return (``\r\n`` or a lone ``\r``) is a line break too: the
+    reader ends a row at it, so written raw it would break the table apart.
+
+    >>> _escape("a|b\r\nc\rd")
+    'a\\|b<br>c<br>d'
+    """
     escaped = text.replace("\\", "\\\\").replace("|", "\\|")
     escaped = _BR.sub(lambda match: "\\" + match.group(0), escaped)
+    escaped = escaped.replace("\r\n", "\n").replace("\r", "\n")
     return escaped.replace("\n", "<br>")
 
 
@@ -782,7 +795,14 @@ def dumps(document: Document, *, lossy: bool = False) -> str:
     refuse_what_is_left_out(document, "matrix", "plans")
     text = "\n".join(_render_plan(plan) for plan in document.plans)
     if not lossy:
-        refuse_lossy(document, loads(text), "matrix")
+        try:
+            read_back = loads(text)
+        except FormatError as error:  # a writer's fault, not the input's: say so
+            raise WriteError(
+                "the matrix writer could not read back what it wrote, so it refuses to "
+                f"write it (please report this): {one_line(error)}"
+            ) from error
+        refuse_lossy(document, read_back, "matrix")
     return text
 
 
