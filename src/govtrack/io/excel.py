@@ -271,6 +271,9 @@ GT233  info      dated progress columns of narratives, not statuses: read as dat
 GT234  warning   a reporting period in a title row that cannot be read as dates (kept as text)
 GT235  info      an indicator's timeframe that cannot be read as a date (kept as text)
 GT236  info      a yes/no question's answer that is neither yes nor no (kept as text)
+GT237  info      a row continuing the action text above, its other cells merged: read as one
+GT238  warning   a lone text that may continue the action above (no merge): read as its own
+GT239  warning   an action row with no ref repeating the row above cell for cell
 GT290  warning   govtrack's own workbook: a column its layout does not have (not read)
 =====  ========  ===================================================================
 """
@@ -406,6 +409,9 @@ CODES: dict[str, tuple[Severity, str]] = {
     "GT234": (Severity.WARNING, "unreadable reporting period"),
     "GT235": (Severity.INFO, "indicator timeframe that is not a date"),
     "GT236": (Severity.INFO, "answer neither yes nor no"),
+    "GT237": (Severity.INFO, "a row continuing the action above: joined to its text"),
+    "GT238": (Severity.WARNING, "a lone text that may continue the action above"),
+    "GT239": (Severity.WARNING, "an action row repeating the row above"),
     "GT290": (Severity.WARNING, "column outside govtrack's workbook layout"),
 }
 """The workbook problem codes: code -> (severity, summary)."""
@@ -571,6 +577,20 @@ _RANGE_WORDS = _RANGE_STARTS | _RANGE_ENDS
 _TICKED = frozenset({"✓", "✔", "√", "☑", "✅", "x", "yes", "y", "true", "1", "ü", "þ", "a"})
 _UNTICKED = frozenset({"no", "n", "false", "0", "-", "–", "—", "☐", "o"})
 _SECTION_MAX = 120
+_JOINING = re.compile(r"\s*(?:(?:and|or|with|including)\b|\()", re.IGNORECASE)
+
+
+def _goes_on(text: str) -> bool:
+    """Whether an action text goes on with the sentence above: it opens in lower case or
+    with a joining word (``and UNICEF``, ``With partners``, ``(phase 1)``).
+
+    >>> _goes_on("and UNICEF"), _goes_on("(phase 1)"), _goes_on("Train staff")
+    (True, True, False)
+    """
+    start = text.lstrip()[:1]
+    return start.islower() or _JOINING.match(text) is not None
+
+
 _ERRORS = frozenset(ERROR_CODES)
 _YEARS = (1900, 2100)
 _SERIALS = (20000, 109574)  # 1954-10-03 .. 2199-12-31 (1900 epoch): plausible deadlines
@@ -1327,6 +1347,12 @@ class _Table:
         # many: a comment-only row goes on only right under the action or under another such
         # row (no blank row between), and at most _MOST_JOINED of them.
         self.joined = (0, 0, 0)
+        # The merged cells of the row being read, filled from their first row (by column;
+        # _fill), the action row a continuation row last went on with and that row
+        # (_continues), and the last action row read, with its cells (_repeats).
+        self.filled_from: dict[int, int] = {}
+        self.continued = (0, 0)
+        self.read_row: tuple[int, tuple[Any, ...]] = (0, ())
         self.other_rows = 0
         self.filled_rows = 0  # rows with a filled cell read (title_above)
         # Streaming: every action goes to the caller's sink, none is kept here.
@@ -1785,12 +1811,15 @@ class _Table:
                 return
         elif self.layout != _INDICATORS and self._leftover(row, values, filled):
             return  # no action text: a tally under the table, or a comment going on
+        if self.fill_rows and self.filled_from and self._continues(row, values, filled):
+            return
         self.other_rows += 1
         if self.layout == _RESPONSES:
             self._response_row(row, values, n, filled)
         elif self.layout == _INDICATORS:
             self._indicator_row(row, values, n)
         else:
+            self._repeats(row, values)
             self._action_row(row, values, n)
 
     def _check_cells(self, row: int, values: Sequence[Any], filled: list[int]) -> None:
@@ -1811,6 +1840,7 @@ class _Table:
         """Fill the cells a merged range covers in the fill-down columns (see :meth:`_merges`)
         from the range's first row."""
         out = list(values)
+        self.filled_from = {}
         for index, covered in self.fill_rows.items():
             first = covered.get(row)
             if first is None:
@@ -1823,7 +1853,84 @@ class _Table:
             while len(out) <= index:
                 out.append(None)
             out[index] = value
+            self.filled_from[index] = first
         return out
+
+    def _records(self) -> list[Any]:
+        """Where this table's actions (activities) go: the last of them is the one above."""
+        if self.layout == _ACTIVITIES and self.sink is None:
+            return self.activities
+        return self.actions
+
+    def _kind(self) -> str:
+        return "activity" if self.layout == _ACTIVITIES else "action"
+
+    def _above(self, row: int) -> Any:
+        """The action (activity) read from the row right above ``row``, or from the row a
+        continuation right above went on with (:meth:`_continues`); else None."""
+        records = self._records()
+        if not records:
+            return None
+        last = records[-1]
+        above = _row_of(last.origin)
+        if above <= self.broken_at:
+            return None
+        if above == row - 1 or self.continued == (above, row - 1):
+            return last
+        return None
+
+    def _continues(self, row: int, values: Sequence[Any], filled: list[int]) -> bool:
+        """Join a row that continues the action above to its text and say True (GT237).
+
+        Such a row has the action text as its only own cell, that text goes on with a
+        sentence (it opens in lower case or with a joining word: ``and UNICEF``), and its
+        other cells are filled from merged ranges that start on the action's row: a text
+        wrapped onto a second row, its Responsible, Deadline and Status merged over both.
+        """
+        main = self.main_column
+        if self.layout in {_RESPONSES, _INDICATORS} or main not in filled:
+            return False
+        text = values[main]
+        if text.__class__ is not str or not _goes_on(text):
+            return False
+        if any(i != main and i not in self.filled_from for i in filled):
+            return False
+        last = self._above(row)
+        if last is None:
+            return False
+        above = _row_of(last.origin)
+        if any(first != above for first in self.filled_from.values()):
+            return False
+        records = self._records()
+        records[-1] = attrs.evolve(last, text=f"{last.text.rstrip()} {text.strip()}")
+        self.continued = (above, row)
+        cell, first = self.cell(main, row), self.cell(main, above)
+        self.add(
+            "GT237",
+            f"{cell} continues the {self._kind()} of {first} (merged cells), read as one: "
+            f"{text.strip()[:60]!r}",
+            main,
+            row,
+        )
+        return True
+
+    def _repeats(self, row: int, values: Sequence[Any]) -> None:
+        """GT239 when an action row with no ref repeats the row right above it cell for
+        cell: a row pasted twice is counted twice, so it is reported."""
+        cells = tuple(values)
+        previous, before = self.read_row
+        self.read_row = (row, cells)
+        if previous != row - 1 or before != cells:
+            return
+        if self.i_ref < len(cells) and not _blank(cells[self.i_ref]):
+            return  # same ref twice: validate's rule (GT108)
+        self.add(
+            "GT239",
+            f"row {row} repeats row {previous}: counted twice "
+            f"({_text(cells[self.main_column])[:60]!r})",
+            self.main_column,
+            row,
+        )
 
     def _new_column(self, index: int, row: int) -> None:
         label = f"Column {self.letter(index)}"
@@ -2107,6 +2214,22 @@ class _Table:
             )
             return True
         if _REF_LIKE.fullmatch(text) or len(text) > _SECTION_MAX or "\n" in text:
+            return False
+        if (
+            index == self.main_column
+            and self.layout not in {_RESPONSES, _INDICATORS}
+            and _goes_on(text)
+            and (last := self._above(row)) is not None
+        ):
+            # It reads as the end of the sentence above, yet no merged cell ties it there.
+            first = self.cell(index, _row_of(last.origin))
+            self.add(
+                "GT238",
+                f"{cell} alone on its row may continue the {self._kind()} of {first} "
+                f"({last.text[:40]!r}), but no merged cell ties them: read as one of its own",
+                index,
+                row,
+            )
             return False
         if not self._heads_section(row, index):
             return False

@@ -1,0 +1,159 @@
+"""Regressions of the Excel reader of work plans and indicator sheets found by a newcomer:
+
+- a work-plan row continuing the activity above (``and UNICEF (phase 1)``), its Lead,
+  Timeframe and Status merged over both rows, was read as a second activity; with no merge
+  it was taken for a section heading, silently; a row pasted twice was counted twice,
+  silently.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+from hypothesis import given
+from hypothesis import strategies as st
+
+import govtrack as gt
+from govtrack.io import excel
+
+ON = dt.date(2025, 6, 30)
+HEADER = ["Scheduled activities", "Lead", "Timeframe", "Implementation status", "On schedule"]
+FIRST = ["Build a joint dashboard with the statistics office", "WFP", "Jul 2025", "Ongoing", "X"]
+LAST = ["Train district data officers", "Ministry of Health", "Sep 2025", "Ongoing", "X"]
+
+
+def _book(path: Path, rows: Sequence[Sequence[Any]], merges: Sequence[str] = ()) -> Path:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Work plan"
+    for row in rows:
+        sheet.append(list(row))
+    for merge in merges:
+        sheet.merge_cells(merge)
+    book.save(path)
+    return path
+
+
+def _codes(doc: gt.Document) -> list[tuple[str, str]]:
+    return [
+        (problem.code, problem.location.cell if problem.location else "")
+        for problem in doc.problems
+    ]
+
+
+MERGED = ("B2:B3", "C2:C3", "D2:D3")
+
+
+def test_a_wrapped_activity_under_merged_cells_is_one_activity(tmp_path: Path) -> None:
+    rows = [HEADER, FIRST, ["and UNICEF (phase 1: specification)"], LAST]
+    doc = gt.load(_book(tmp_path / "plan.xlsx", rows, MERGED))
+    first, last = doc.actions
+    assert first.text == f"{FIRST[0]} and UNICEF (phase 1: specification)"
+    assert first.responsible == ("WFP",)
+    assert first.status is gt.Status.ONGOING
+    assert first.origin is not None
+    assert first.origin.cell == "A2"
+    assert last.text == LAST[0]
+    assert _codes(doc) == [("GT237", "A3")]
+    assert "A3 continues the activity of A2 (merged cells), read as one" in str(doc.problems[0])
+    assert doc.problems[0].severity is gt.Severity.INFO
+
+
+def test_a_wrapped_activity_over_three_rows_is_one_activity(tmp_path: Path) -> None:
+    rows = [HEADER, FIRST, ["with UNICEF"], ["(phase 1: specification)"], LAST]
+    merges = ("B2:B4", "C2:C4", "D2:D4")
+    doc = gt.load(_book(tmp_path / "plan.xlsx", rows, merges))
+    assert [action.text for action in doc.actions] == [
+        f"{FIRST[0]} with UNICEF (phase 1: specification)",
+        LAST[0],
+    ]
+    assert _codes(doc) == [("GT237", "A3"), ("GT237", "A4")]
+
+
+def test_the_wrapped_activity_is_joined_when_streaming(tmp_path: Path) -> None:
+    rows = [HEADER, FIRST, ["and UNICEF"], LAST]
+    path = _book(tmp_path / "plan.xlsx", rows, MERGED)
+    texts = [action.text for action in gt.iter_actions(path)]
+    assert texts == [f"{FIRST[0]} and UNICEF", LAST[0]]
+
+
+def test_a_capitalised_row_under_merged_cells_stays_an_activity(tmp_path: Path) -> None:
+    """A row opening a sentence of its own is an activity sharing the merged cells."""
+    rows = [HEADER, FIRST, ["Publish the quarterly bulletin"], LAST]
+    doc = gt.load(_book(tmp_path / "plan.xlsx", rows, MERGED))
+    assert [action.text for action in doc.actions] == [
+        FIRST[0],
+        "Publish the quarterly bulletin",
+        LAST[0],
+    ]
+    assert doc.actions[1].responsible == ("WFP",)
+    assert _codes(doc) == []
+
+
+def test_a_lone_continuing_row_without_merge_is_kept_with_a_warning(tmp_path: Path) -> None:
+    """Not sure without a merge: two activities, and a warning (it was a silent section)."""
+    rows = [HEADER, FIRST, ["and UNICEF (phase 1: specification)"], LAST]
+    doc = gt.load(_book(tmp_path / "plan.xlsx", rows))
+    assert [action.text for action in doc.actions] == [
+        FIRST[0],
+        "and UNICEF (phase 1: specification)",
+        LAST[0],
+    ]
+    assert doc.actions[2].group == ""
+    assert _codes(doc) == [("GT238", "A3")]
+    assert doc.problems[0].severity is gt.Severity.WARNING
+
+
+def test_a_row_pasted_twice_is_reported(tmp_path: Path) -> None:
+    rows = [HEADER, FIRST, LAST, LAST]
+    doc = gt.load(_book(tmp_path / "plan.xlsx", rows))
+    assert len(doc.actions) == 3  # nothing dropped
+    assert _codes(doc) == [("GT239", "A4")]
+    assert "row 4 repeats row 3: counted twice" in str(doc.problems[0])
+
+
+def test_rows_differing_in_a_cell_or_apart_are_no_repeat(tmp_path: Path) -> None:
+    rows: list[list[Any]] = [HEADER, LAST, [*LAST[:4], None], [], LAST]
+    doc = gt.load(_book(tmp_path / "plan.xlsx", rows))
+    assert len(doc.actions) == 3
+    assert _codes(doc) == []
+
+
+def test_a_repeated_row_with_a_ref_is_left_to_validate(tmp_path: Path) -> None:
+    rows: list[list[Any]] = [["No", *HEADER], ["1", *LAST], ["1", *LAST]]
+    doc = gt.load(_book(tmp_path / "plan.xlsx", rows))
+    assert "GT239" not in [problem.code for problem in doc.problems]
+    assert "GT108" in [issue.code for issue in gt.validate(doc, on=ON)]
+
+
+_words = st.text(st.sampled_from("abcdefghijklmnopqrstuvwxyz"), min_size=1, max_size=8)
+_goes_on = st.one_of(
+    _words,
+    st.tuples(st.sampled_from(["and", "or", "with", "including", "And", "With"]), _words).map(
+        " ".join
+    ),
+    _words.map(lambda word: f"({word})"),
+)
+
+
+@given(second=_goes_on, rows_merged=st.integers(2, 4))
+def test_a_text_going_on_under_merged_cells_is_joined(
+    tmp_path_factory: Any, second: str, rows_merged: int
+) -> None:
+    """Property: each row going on with the sentence above under merged cells is joined to
+    the activity's text with a space, and reported once at its cell."""
+    path = tmp_path_factory.mktemp("plan") / "plan.xlsx"
+    more = [[second]] * (rows_merged - 1)
+    last = 2 + rows_merged - 1
+    merges = [f"{column}2:{column}{last}" for column in "BCD"]
+    doc = excel.load(_book(path, [HEADER, FIRST, *more, LAST], merges))
+    assert [action.text for action in doc.actions] == [
+        " ".join([FIRST[0], *[second] * (rows_merged - 1)]),
+        LAST[0],
+    ]
+    assert _codes(doc) == [("GT237", f"A{row}") for row in range(3, last + 1)]
