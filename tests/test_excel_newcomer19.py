@@ -157,3 +157,70 @@ def test_a_text_going_on_under_merged_cells_is_joined(
         LAST[0],
     ]
     assert _codes(doc) == [("GT237", f"A{row}") for row in range(3, last + 1)]
+
+
+# -- a yes/no question in an indicator table's No column
+
+INDICATOR_HEADER = ["No", "Indicator", "Timeframe", "Status"]
+INDICATOR = ["1", "Districts reporting on time", "Q2 2025", "Nine of twelve districts"]
+QUESTION = "Does the group have sufficient resources?"
+
+
+def _report(doc: gt.Document) -> gt.ProgressReport:
+    (report,) = doc.reports
+    return report
+
+
+def test_a_yes_no_question_in_the_no_column_is_an_answer(tmp_path: Path) -> None:
+    rows = [INDICATOR_HEADER, INDICATOR, [QUESTION, "No"]]
+    doc = gt.load(_book(tmp_path / "indicators.xlsx", rows))
+    report = _report(doc)
+    assert [(indicator.ref, indicator.text) for indicator in report.indicators] == [
+        ("1", INDICATOR[1])
+    ]
+    (answer,) = report.answers
+    assert (answer.question, answer.answer, answer.text) == (QUESTION, False, "No")
+    assert answer.origin is not None
+    assert answer.origin.cell == "A3"
+    assert _codes(doc) == [("GT240", "A3")]
+
+
+def test_a_yes_no_question_reads_alike_in_either_column(tmp_path: Path) -> None:
+    in_a = gt.load(_book(tmp_path / "a.xlsx", [INDICATOR_HEADER, [QUESTION, "Yes, two staff"]]))
+    in_b = gt.load(
+        _book(tmp_path / "b.xlsx", [INDICATOR_HEADER, [None, QUESTION, "Yes, two staff"]])
+    )
+    assert _report(in_a).answers == _report(in_b).answers
+    assert _report(in_a).answers[0].answer is True
+
+
+def test_another_question_in_the_no_column_is_reported(tmp_path: Path) -> None:
+    rows = [INDICATOR_HEADER, ["What holds the group back?", "Funding", "2025", "Late"]]
+    doc = gt.load(_book(tmp_path / "indicators.xlsx", rows))
+    (indicator,) = _report(doc).indicators
+    assert indicator.ref == "What holds the group back?"  # kept as read, and reported
+    assert _codes(doc) == [("GT241", "A2")]
+
+
+_verbs = st.sampled_from(["Does", "Is", "Has", "Are", "Can", "Will"])
+
+
+@given(
+    verb=_verbs,
+    rest=_words,
+    word=st.sampled_from(["Yes", "No", "yes", "NO"]),
+    column=st.integers(0, 1),
+)
+def test_a_yes_no_question_in_the_first_two_columns_is_an_answer(
+    tmp_path_factory: Any, verb: str, rest: str, word: str, column: int
+) -> None:
+    """Property: a yes/no question and its answer, from the No or the Indicator column, is
+    one Answer, and no indicator."""
+    question = f"{verb} the group have {rest}?"
+    path = tmp_path_factory.mktemp("indicators") / "indicators.xlsx"
+    doc = excel.load(_book(path, [INDICATOR_HEADER, [*[None] * column, question, word]]))
+    report = _report(doc)
+    assert report.indicators == ()
+    assert [(answer.question, answer.answer) for answer in report.answers] == [
+        (question, word.lower() == "yes")
+    ]

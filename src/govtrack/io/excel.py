@@ -274,6 +274,8 @@ GT236  info      a yes/no question's answer that is neither yes nor no (kept as 
 GT237  info      a row continuing the action text above, its other cells merged: read as one
 GT238  warning   a lone text that may continue the action above (no merge): read as its own
 GT239  warning   an action row with no ref repeating the row above cell for cell
+GT240  info      a yes/no question in an indicator table's No (ref) column: read as an Answer
+GT241  warning   another question in an indicator table's No (ref) column: read as the ref
 GT290  warning   govtrack's own workbook: a column its layout does not have (not read)
 =====  ========  ===================================================================
 """
@@ -412,6 +414,8 @@ CODES: dict[str, tuple[Severity, str]] = {
     "GT237": (Severity.INFO, "a row continuing the action above: joined to its text"),
     "GT238": (Severity.WARNING, "a lone text that may continue the action above"),
     "GT239": (Severity.WARNING, "an action row repeating the row above"),
+    "GT240": (Severity.INFO, "a yes/no question in the No column, read as an answer"),
+    "GT241": (Severity.WARNING, "a question in the No column, read as the ref"),
     "GT290": (Severity.WARNING, "column outside govtrack's workbook layout"),
 }
 """The workbook problem codes: code -> (severity, summary)."""
@@ -3107,27 +3111,26 @@ class _Table:
             "origin": Location(file=self.problems.file, sheet=self.sheet, cell=f"A{row}"),
         }
 
-    def _answer_row(self, row: int, values: Sequence[Any], text: str) -> bool:
+    def _answer_row(self, row: int, values: Sequence[Any], text: str, at: int = _NOWHERE) -> bool:
         """Read a row of an indicator table as a yes/no :class:`~govtrack.Answer` when its
         text is a yes/no question (by the text progress reader's rule, shared with it in
         ``govtrack.io._prose``) and one other cell at most, its answer (``Does the group have
         the staff it needs? | No``). An answer neither yes nor no is kept as its text (GT236);
         a question with more cells, or with a text after its ``?``, is an indicator. (A
-        question alone on its row is a section row, as any lone short text.)"""
+        question alone on its row is a section row, as any lone short text.) ``at`` is the
+        question's column, the indicator's unless told (:meth:`_ref_question`)."""
+        if at == _NOWHERE:
+            at = self.i_action
         m = QUESTION.match(text)
         if m is None or m["rest"].strip():
             return False
         question = squash(m["question"])
         if not YES_NO_START.match(question):
             return False
-        others = [
-            index
-            for index, value in enumerate(values)
-            if index != self.i_action and not _blank(value)
-        ]
+        others = [index for index, value in enumerate(values) if index != at and not _blank(value)]
         if len(others) > 1:
             return False
-        where = others[0] if others else self.i_action
+        where = others[0] if others else at
         answer = self._shown(values[where], where, row).strip() if others else ""
         word = ANSWER.match(answer)
         value = None if word is None else word["word"].lower() == "yes"
@@ -3146,11 +3149,42 @@ class _Table:
                 origin=Location(
                     file=self.problems.file,
                     sheet=self.sheet,
-                    cell=self.cell(self.main_column, row),
+                    cell=self.cell(self.main_column if at == self.i_action else at, row),
                 ),
             )
         )
         return True
+
+    def _ref_question(self, row: int, values: Sequence[Any], n: int) -> bool:
+        """Read a row whose No (ref) cell holds a question, not a number, and say True when
+        it is a yes/no question, then an Answer (GT240, info: ``Does the group have
+        sufficient resources? | No`` typed from the first column). Another question there
+        is read as the indicator's ref, and reported (GT241)."""
+        i_ref = self.i_ref
+        if i_ref >= n:
+            return False
+        ref = values[i_ref]
+        if ref.__class__ is not str or "?" not in ref or _REF_LIKE.fullmatch(ref):
+            return False
+        cell, label = self.cell(i_ref, row), self.labels.get(i_ref, "No")
+        if self._answer_row(row, values, ref, i_ref):
+            self.add(
+                "GT240",
+                f"{cell} under {label!r} holds a yes/no question, not a number: read as an "
+                "answer of the report",
+                i_ref,
+                row,
+            )
+            return True
+        if ref.rstrip().endswith("?"):
+            self.add(
+                "GT241",
+                f"{cell} under {label!r} holds a question, not a number: "
+                f"{squash(ref)[:60]!r} is read as the indicator's ref",
+                i_ref,
+                row,
+            )
+        return False
 
     def _unread_timeframe(self, unread: str, row: int) -> None:
         """GT235 for an indicator's timeframe that is not a date (kept as its text)."""
@@ -3194,6 +3228,8 @@ class _Table:
         self.add("GT213", message, index, row)
 
     def _indicator_row(self, row: int, values: Sequence[Any], n: int) -> None:
+        if self._ref_question(row, values, n):
+            return
         text = _text(values[self.i_action]) if self.i_action < n else ""
         if not text or (_may_hide(text[0]) and _shows_nothing(text)):
             self._no_text(row, text)
