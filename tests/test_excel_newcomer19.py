@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -224,3 +225,61 @@ def test_a_yes_no_question_in_the_first_two_columns_is_an_answer(
     assert [(answer.question, answer.answer) for answer in report.answers] == [
         (question, word.lower() == "yes")
     ]
+
+
+# -- a Target column beside the Indicator
+
+TARGET_HEADER = ["Indicator", "Baseline", "Target", "Achieved", "Timeframe", "Status"]
+
+
+def test_a_target_column_gives_the_indicators_target(tmp_path: Path) -> None:
+    rows: list[list[Any]] = [
+        TARGET_HEADER,
+        ["Children screened for wasting", "55%", "80%", "about seventy percent", "2025", "Ongoing"],
+        ["Districts reporting on time", None, None, None, "Q2 2025", "Nine of twelve"],
+    ]
+    doc = gt.load(_book(tmp_path / "indicators.xlsx", rows))
+    first, second = _report(doc).indicators
+    assert first.text == "Children screened for wasting"
+    assert [target.text for target in first.targets] == ["80%"]
+    assert first.targets[0].origin is not None
+    assert first.targets[0].origin.cell == "C2"
+    assert dict(first.extra) == {"Baseline": "55%", "Achieved": "about seventy percent"}
+    assert first.status == "Ongoing"
+    assert second.targets == ()
+    assert [problem.code for problem in doc.problems] == ["GT205", "GT205"]  # no GT206
+
+
+def test_a_target_column_first_is_no_indicator_column(tmp_path: Path) -> None:
+    """Target values were read as the indicators' names; with no indicator column the sheet
+    is refused with a reason, not read as indicators named 80%."""
+    rows = [["Target", "Timeframe", "Status"], ["80%", "2025", "Ongoing"]]
+    with pytest.raises(gt.GovtrackError, match="no action column"):
+        gt.load(_book(tmp_path / "targets.xlsx", rows))
+
+
+def test_a_percent_target_reads_as_shown(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["No", "Indicator", "Timeframe", "Target", "Status"])
+    sheet.append(["1", "Children screened for wasting", "2025", 0.8, "Ongoing"])
+    sheet["D2"].number_format = "0%"
+    book.save(tmp_path / "percent.xlsx")
+    (indicator,) = _report(gt.load(tmp_path / "percent.xlsx")).indicators
+    assert [target.text for target in indicator.targets] == ["80%"]
+
+
+@given(target=st.text(st.sampled_from("abcdefghijklmnopqrstuvwxyz 0123456789%"), max_size=12))
+def test_a_target_cell_is_the_indicators_one_target(tmp_path_factory: Any, target: str) -> None:
+    """Property: the Target cell, blank or not, is the indicator's target as written, never
+    its text nor an extra column."""
+    path = tmp_path_factory.mktemp("targets") / "targets.xlsx"
+    rows: list[list[Any]] = [
+        ["Indicator", "Target", "Timeframe"],
+        ["Districts reporting", target or None, "2025"],
+    ]
+    (indicator,) = _report(excel.load(_book(path, rows))).indicators
+    assert indicator.text == "Districts reporting"
+    assert [one.text for one in indicator.targets] == ([target.strip()] if target.strip() else [])
+    assert "Target" not in indicator.extra

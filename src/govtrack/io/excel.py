@@ -483,7 +483,7 @@ _LAYOUT_KEYS: dict[str, frozenset[str]] = {
     _ACTIVITIES: _ACTION_KEYS | _SCHEDULE_KEYS | {"recommendations"},
     _INDICATORS: frozenset(
         {"ref", "indicator", "timeframe", "deadline", "status", "constraints", "recommendations",
-         "group"}
+         "group", "target"}
     ),
 }  # fmt: skip
 _EXPECTED: dict[str, tuple[str, ...]] = {
@@ -1296,6 +1296,7 @@ class _Table:
         self.i_recommendations = index_of("recommendations", _NOWHERE)
         self.i_deemed = index_of("deemed_consent", _NOWHERE)
         self.i_constraints = index_of("constraints", _NOWHERE)
+        self.i_target = index_of("target", _NOWHERE)
         # A row with only these cells filled goes on with the action above (_comment_row).
         self.note_columns = frozenset({self.i_comments, self.i_updates} - {_NOWHERE})
         self.parent_columns = frozenset(
@@ -3250,6 +3251,11 @@ class _Table:
         group = self._group(values, n)
         if group:
             extra.setdefault("Group", group)
+        target = (
+            self._shown(values[self.i_target], self.i_target, row).strip()
+            if self.i_target < n
+            else ""
+        )
         self.indicators.append(
             Indicator(
                 text=text,
@@ -3267,6 +3273,20 @@ class _Table:
                 )
                 if self.i_recommendations < n
                 else "",
+                targets=(
+                    (
+                        Indicator(
+                            text=target,
+                            origin=Location(
+                                file=self.problems.file,
+                                sheet=self.sheet,
+                                cell=self.cell(self.i_target, row),
+                            ),
+                        ),
+                    )
+                    if target
+                    else ()
+                ),
                 extra=extra,
                 origin=Location(
                     file=self.problems.file,
