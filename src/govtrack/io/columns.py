@@ -169,7 +169,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "deemed_consent": ("Deemed consent", "Deemed consent applies", "Consent deemed"),
     "indicator": ("Indicator", "Indicators", "Joint monitoring indicator", "JMI"),
     # An indicator's target (80%), beside it: not the indicator (Indicator.targets)
-    "target": ("Target", "Targets", "Target value", "Indicator target"),
+    "target": ("Target", "Target value", "Indicator target"),
     "timeframe": ("Timeframe for indicator", "Indicator timeframe"),
     "constraints": ("Constraints", "Constraints / challenges", "Challenges"),
 }  # fmt: skip
