@@ -24,6 +24,7 @@ import pytest
 import govtrack as gt
 import test_excel_leftover_rows
 import test_excel_merges
+import test_excel_newcomer19
 import test_excel_notes
 import test_excel_read
 import test_excel_read_property
@@ -90,6 +91,7 @@ globals().update(
             test_excel_merges,
             test_excel_notes,
             test_excel_leftover_rows,
+            test_excel_newcomer19,
         )
         for name, value in vars(module).items()
         if name.startswith("test_") and name not in _NOT_RERUN

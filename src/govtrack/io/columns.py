@@ -76,6 +76,7 @@ HEADERS: dict[str, str] = {
     "recommendations": "Recommendations",
     "deemed_consent": "Deemed consent",
     "indicator": "Indicator",
+    "target": "Target",
     "timeframe": "Timeframe",
     "constraints": "Constraints",
 }
@@ -166,7 +167,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
                         "TWG recommendations for GDCC consideration, if any",
                         "Recommendations for consideration"),
     "deemed_consent": ("Deemed consent", "Deemed consent applies", "Consent deemed"),
-    "indicator": ("Indicator", "Indicators", "Joint monitoring indicator", "JMI", "Target"),
+    "indicator": ("Indicator", "Indicators", "Joint monitoring indicator", "JMI"),
+    # An indicator's target (80%), beside it: not the indicator (Indicator.targets)
+    "target": ("Target", "Target value", "Indicator target"),
     "timeframe": ("Timeframe for indicator", "Indicator timeframe"),
     "constraints": ("Constraints", "Constraints / challenges", "Challenges"),
 }  # fmt: skip

@@ -271,6 +271,11 @@ GT233  info      dated progress columns of narratives, not statuses: read as dat
 GT234  warning   a reporting period in a title row that cannot be read as dates (kept as text)
 GT235  info      an indicator's timeframe that cannot be read as a date (kept as text)
 GT236  info      a yes/no question's answer that is neither yes nor no (kept as text)
+GT237  info      a row continuing the action text above, its other cells merged: read as one
+GT238  warning   a lone text that may continue the action above (no merge): read as its own
+GT239  warning   an action row with no ref repeating the row above cell for cell
+GT240  info      a yes/no question in an indicator table's No (ref) column: read as an Answer
+GT241  warning   another question in an indicator table's No (ref) column: read as the ref
 GT290  warning   govtrack's own workbook: a column its layout does not have (not read)
 =====  ========  ===================================================================
 """
@@ -406,6 +411,11 @@ CODES: dict[str, tuple[Severity, str]] = {
     "GT234": (Severity.WARNING, "unreadable reporting period"),
     "GT235": (Severity.INFO, "indicator timeframe that is not a date"),
     "GT236": (Severity.INFO, "answer neither yes nor no"),
+    "GT237": (Severity.INFO, "a row continuing the action above: joined to its text"),
+    "GT238": (Severity.WARNING, "a lone text that may continue the action above"),
+    "GT239": (Severity.WARNING, "an action row repeating the row above"),
+    "GT240": (Severity.INFO, "a yes/no question in the No column, read as an answer"),
+    "GT241": (Severity.WARNING, "a question in the No column, read as the ref"),
     "GT290": (Severity.WARNING, "column outside govtrack's workbook layout"),
 }
 """The workbook problem codes: code -> (severity, summary)."""
@@ -473,7 +483,7 @@ _LAYOUT_KEYS: dict[str, frozenset[str]] = {
     _ACTIVITIES: _ACTION_KEYS | _SCHEDULE_KEYS | {"recommendations"},
     _INDICATORS: frozenset(
         {"ref", "indicator", "timeframe", "deadline", "status", "constraints", "recommendations",
-         "group"}
+         "group", "target"}
     ),
 }  # fmt: skip
 _EXPECTED: dict[str, tuple[str, ...]] = {
@@ -571,6 +581,20 @@ _RANGE_WORDS = _RANGE_STARTS | _RANGE_ENDS
 _TICKED = frozenset({"✓", "✔", "√", "☑", "✅", "x", "yes", "y", "true", "1", "ü", "þ", "a"})
 _UNTICKED = frozenset({"no", "n", "false", "0", "-", "–", "—", "☐", "o"})
 _SECTION_MAX = 120
+_JOINING = re.compile(r"\s*(?:(?:and|or|with|including)\b|\()", re.IGNORECASE)
+
+
+def _goes_on(text: str) -> bool:
+    """Whether an action text goes on with the sentence above: it opens in lower case or
+    with a joining word (``and UNICEF``, ``With partners``, ``(phase 1)``).
+
+    >>> _goes_on("and UNICEF"), _goes_on("(phase 1)"), _goes_on("Train staff")
+    (True, True, False)
+    """
+    start = text.lstrip()[:1]
+    return start.islower() or _JOINING.match(text) is not None
+
+
 _ERRORS = frozenset(ERROR_CODES)
 _YEARS = (1900, 2100)
 _SERIALS = (20000, 109574)  # 1954-10-03 .. 2199-12-31 (1900 epoch): plausible deadlines
@@ -1272,6 +1296,7 @@ class _Table:
         self.i_recommendations = index_of("recommendations", _NOWHERE)
         self.i_deemed = index_of("deemed_consent", _NOWHERE)
         self.i_constraints = index_of("constraints", _NOWHERE)
+        self.i_target = index_of("target", _NOWHERE)
         # A row with only these cells filled goes on with the action above (_comment_row).
         self.note_columns = frozenset({self.i_comments, self.i_updates} - {_NOWHERE})
         self.parent_columns = frozenset(
@@ -1327,6 +1352,12 @@ class _Table:
         # many: a comment-only row goes on only right under the action or under another such
         # row (no blank row between), and at most _MOST_JOINED of them.
         self.joined = (0, 0, 0)
+        # The merged cells of the row being read, filled from their first row (by column;
+        # _fill), the action row a continuation row last went on with and that row
+        # (_continues), and the last action row read, with its cells (_repeats).
+        self.filled_from: dict[int, int] = {}
+        self.continued = (0, 0)
+        self.read_row: tuple[int, tuple[Any, ...]] = (0, ())
         self.other_rows = 0
         self.filled_rows = 0  # rows with a filled cell read (title_above)
         # Streaming: every action goes to the caller's sink, none is kept here.
@@ -1785,12 +1816,15 @@ class _Table:
                 return
         elif self.layout != _INDICATORS and self._leftover(row, values, filled):
             return  # no action text: a tally under the table, or a comment going on
+        if self.fill_rows and self.filled_from and self._continues(row, values, filled):
+            return
         self.other_rows += 1
         if self.layout == _RESPONSES:
             self._response_row(row, values, n, filled)
         elif self.layout == _INDICATORS:
             self._indicator_row(row, values, n)
         else:
+            self._repeats(row, values)
             self._action_row(row, values, n)
 
     def _check_cells(self, row: int, values: Sequence[Any], filled: list[int]) -> None:
@@ -1811,6 +1845,7 @@ class _Table:
         """Fill the cells a merged range covers in the fill-down columns (see :meth:`_merges`)
         from the range's first row."""
         out = list(values)
+        self.filled_from = {}
         for index, covered in self.fill_rows.items():
             first = covered.get(row)
             if first is None:
@@ -1823,7 +1858,84 @@ class _Table:
             while len(out) <= index:
                 out.append(None)
             out[index] = value
+            self.filled_from[index] = first
         return out
+
+    def _records(self) -> list[Any]:
+        """Where this table's actions (activities) go: the last of them is the one above."""
+        if self.layout == _ACTIVITIES and self.sink is None:
+            return self.activities
+        return self.actions
+
+    def _kind(self) -> str:
+        return "activity" if self.layout == _ACTIVITIES else "action"
+
+    def _above(self, row: int) -> Any:
+        """The action (activity) read from the row right above ``row``, or from the row a
+        continuation right above went on with (:meth:`_continues`); else None."""
+        records = self._records()
+        if not records:
+            return None
+        last = records[-1]
+        above = _row_of(last.origin)
+        if above <= self.broken_at:
+            return None
+        if above == row - 1 or self.continued == (above, row - 1):
+            return last
+        return None
+
+    def _continues(self, row: int, values: Sequence[Any], filled: list[int]) -> bool:
+        """Join a row that continues the action above to its text and say True (GT237).
+
+        Such a row has the action text as its only own cell, that text goes on with a
+        sentence (it opens in lower case or with a joining word: ``and UNICEF``), and its
+        other cells are filled from merged ranges that start on the action's row: a text
+        wrapped onto a second row, its Responsible, Deadline and Status merged over both.
+        """
+        main = self.main_column
+        if self.layout in {_RESPONSES, _INDICATORS} or main not in filled:
+            return False
+        text = values[main]
+        if text.__class__ is not str or not _goes_on(text):
+            return False
+        if any(i != main and i not in self.filled_from for i in filled):
+            return False
+        last = self._above(row)
+        if last is None:
+            return False
+        above = _row_of(last.origin)
+        if any(first != above for first in self.filled_from.values()):
+            return False
+        records = self._records()
+        records[-1] = attrs.evolve(last, text=f"{last.text.rstrip()} {text.strip()}")
+        self.continued = (above, row)
+        cell, first = self.cell(main, row), self.cell(main, above)
+        self.add(
+            "GT237",
+            f"{cell} continues the {self._kind()} of {first} (merged cells), read as one: "
+            f"{text.strip()[:60]!r}",
+            main,
+            row,
+        )
+        return True
+
+    def _repeats(self, row: int, values: Sequence[Any]) -> None:
+        """GT239 when an action row with no ref repeats the row right above it cell for
+        cell: a row pasted twice is counted twice, so it is reported."""
+        cells = tuple(values)
+        previous, before = self.read_row
+        self.read_row = (row, cells)
+        if previous != row - 1 or before != cells:
+            return
+        if self.i_ref < len(cells) and not _blank(cells[self.i_ref]):
+            return  # same ref twice: validate's rule (GT108)
+        self.add(
+            "GT239",
+            f"row {row} repeats row {previous}: counted twice "
+            f"({_text(cells[self.main_column])[:60]!r})",
+            self.main_column,
+            row,
+        )
 
     def _new_column(self, index: int, row: int) -> None:
         label = f"Column {self.letter(index)}"
@@ -2107,6 +2219,22 @@ class _Table:
             )
             return True
         if _REF_LIKE.fullmatch(text) or len(text) > _SECTION_MAX or "\n" in text:
+            return False
+        if (
+            index == self.main_column
+            and self.layout not in {_RESPONSES, _INDICATORS}
+            and _goes_on(text)
+            and (last := self._above(row)) is not None
+        ):
+            # It reads as the end of the sentence above, yet no merged cell ties it there.
+            first = self.cell(index, _row_of(last.origin))
+            self.add(
+                "GT238",
+                f"{cell} alone on its row may continue the {self._kind()} of {first} "
+                f"({last.text[:40]!r}), but no merged cell ties them: read as one of its own",
+                index,
+                row,
+            )
             return False
         if not self._heads_section(row, index):
             return False
@@ -2984,27 +3112,26 @@ class _Table:
             "origin": Location(file=self.problems.file, sheet=self.sheet, cell=f"A{row}"),
         }
 
-    def _answer_row(self, row: int, values: Sequence[Any], text: str) -> bool:
+    def _answer_row(self, row: int, values: Sequence[Any], text: str, at: int = _NOWHERE) -> bool:
         """Read a row of an indicator table as a yes/no :class:`~govtrack.Answer` when its
         text is a yes/no question (by the text progress reader's rule, shared with it in
         ``govtrack.io._prose``) and one other cell at most, its answer (``Does the group have
         the staff it needs? | No``). An answer neither yes nor no is kept as its text (GT236);
         a question with more cells, or with a text after its ``?``, is an indicator. (A
-        question alone on its row is a section row, as any lone short text.)"""
+        question alone on its row is a section row, as any lone short text.) ``at`` is the
+        question's column, the indicator's unless told (:meth:`_ref_question`)."""
+        if at == _NOWHERE:
+            at = self.i_action
         m = QUESTION.match(text)
         if m is None or m["rest"].strip():
             return False
         question = squash(m["question"])
         if not YES_NO_START.match(question):
             return False
-        others = [
-            index
-            for index, value in enumerate(values)
-            if index != self.i_action and not _blank(value)
-        ]
+        others = [index for index, value in enumerate(values) if index != at and not _blank(value)]
         if len(others) > 1:
             return False
-        where = others[0] if others else self.i_action
+        where = others[0] if others else at
         answer = self._shown(values[where], where, row).strip() if others else ""
         word = ANSWER.match(answer)
         value = None if word is None else word["word"].lower() == "yes"
@@ -3023,11 +3150,42 @@ class _Table:
                 origin=Location(
                     file=self.problems.file,
                     sheet=self.sheet,
-                    cell=self.cell(self.main_column, row),
+                    cell=self.cell(self.main_column if at == self.i_action else at, row),
                 ),
             )
         )
         return True
+
+    def _ref_question(self, row: int, values: Sequence[Any], n: int) -> bool:
+        """Read a row whose No (ref) cell holds a question, not a number, and say True when
+        it is a yes/no question, then an Answer (GT240, info: ``Does the group have
+        sufficient resources? | No`` typed from the first column). Another question there
+        is read as the indicator's ref, and reported (GT241)."""
+        i_ref = self.i_ref
+        if i_ref >= n:
+            return False
+        ref = values[i_ref]
+        if ref.__class__ is not str or "?" not in ref or _REF_LIKE.fullmatch(ref):
+            return False
+        cell, label = self.cell(i_ref, row), self.labels.get(i_ref, "No")
+        if self._answer_row(row, values, ref, i_ref):
+            self.add(
+                "GT240",
+                f"{cell} under {label!r} holds a yes/no question, not a number: read as an "
+                "answer of the report",
+                i_ref,
+                row,
+            )
+            return True
+        if ref.rstrip().endswith("?"):
+            self.add(
+                "GT241",
+                f"{cell} under {label!r} holds a question, not a number: "
+                f"{squash(ref)[:60]!r} is read as the indicator's ref",
+                i_ref,
+                row,
+            )
+        return False
 
     def _unread_timeframe(self, unread: str, row: int) -> None:
         """GT235 for an indicator's timeframe that is not a date (kept as its text)."""
@@ -3071,6 +3229,8 @@ class _Table:
         self.add("GT213", message, index, row)
 
     def _indicator_row(self, row: int, values: Sequence[Any], n: int) -> None:
+        if self._ref_question(row, values, n):
+            return
         text = _text(values[self.i_action]) if self.i_action < n else ""
         if not text or (_may_hide(text[0]) and _shows_nothing(text)):
             self._no_text(row, text)
@@ -3091,6 +3251,11 @@ class _Table:
         group = self._group(values, n)
         if group:
             extra.setdefault("Group", group)
+        target = (
+            self._shown(values[self.i_target], self.i_target, row).strip()
+            if self.i_target < n
+            else ""
+        )
         self.indicators.append(
             Indicator(
                 text=text,
@@ -3108,6 +3273,20 @@ class _Table:
                 )
                 if self.i_recommendations < n
                 else "",
+                targets=(
+                    (
+                        Indicator(
+                            text=target,
+                            origin=Location(
+                                file=self.problems.file,
+                                sheet=self.sheet,
+                                cell=self.cell(self.i_target, row),
+                            ),
+                        ),
+                    )
+                    if target
+                    else ()
+                ),
                 extra=extra,
                 origin=Location(
                     file=self.problems.file,
