@@ -22,6 +22,7 @@ GT111  error     a response category govtrack does not know (kept as text)
 GT112  warning   an action whose Status cell is empty, in a table with a Status column
 GT113  warning   the same action in two files (of a combined document): counted twice
 GT114  info      party spellings that look like one party: counted apart
+GT115  warning   a meeting that ends before it starts: past midnight, or times swapped
 =====  ========  ==========================================================
 
 Readers' problems keep their own codes (``GT2xx`` for workbooks, ``GT3xx``
@@ -631,6 +632,30 @@ def _party_spellings(doc: Document, on: dt.date) -> Iterator[Issue]:
         )
 
 
+def _clock(time: dt.time) -> str:
+    """A time of day as a message shows it: ``16:00``, with seconds only when it has some."""
+    return time.isoformat(timespec="minutes" if not time.second else "seconds")
+
+
+@rule("GT115", Severity.WARNING, "meeting ends before it starts")
+def _meeting_ends_before_it_starts(doc: Document, on: dt.date) -> Iterator[Issue]:
+    """A meeting whose end time is before its start time: it ran past midnight (22:00 to
+    01:00), or the times were swapped (the minutes reader once stored ``16:00-09:00`` so). Both
+    are kept as given; the rule asks which."""
+    del on
+    for meeting in doc.meetings:
+        starts, ends = meeting.starts, meeting.ends
+        if starts is None or ends is None or not ends < starts:
+            continue
+        yield _issue(
+            "GT115",
+            f"the meeting {meeting.title[:40]!r} ends ({_clock(ends)}) before it starts "
+            f"({_clock(starts)}): past midnight, or the times swapped? If swapped, set "
+            "starts= and ends= with attrs.evolve",
+            meeting.origin,
+        )
+
+
 _STATUS_CHOICES = ", ".join(repr(STATUS_SYNONYMS[status][0]) for status in Status)
 """The status words GT112 names: the first of each status's words."""
 
@@ -794,7 +819,7 @@ def check_codes(option: str, patterns: Iterable[str], known: Iterable[str] = ())
     >>> check_codes("--ignore", ["GT11O"])  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    govtrack._errors.UnknownCodeError: --ignore GT11O: no problem code starts with it; the codes are GT101-GT114 (rules), GT2xx (workbooks) and GT3xx (text), listed by 'govtrack codes'
+    govtrack._errors.UnknownCodeError: --ignore GT11O: no problem code starts with it; the codes are GT101-GT115 (rules), GT2xx (workbooks) and GT3xx (text), listed by 'govtrack codes'
     """  # noqa: E501 - doctest output is one line
     wanted = [pattern.strip() for pattern in patterns if pattern.strip()]
     if not wanted:

@@ -89,8 +89,9 @@ def _day_or_none(instance: object, attribute: attrs.Attribute[Any], value: objec
 
 
 def _ends(instance: Meeting, attribute: attrs.Attribute[Any], value: object) -> None:
-    """A validator: ``ends`` is a time or None, and with ``starts`` makes a span: both with
-    a time zone or neither (they could not be compared), and not before it."""
+    """A validator: ``ends`` is a time or None, and with ``starts`` both have a time zone
+    or neither (they could not be compared). An end before the start is kept: a meeting
+    may run past midnight, and validate's GT115 asks whether the times were swapped."""
     _TIME(instance, attribute, value)
     starts = instance.starts
     if starts is None or not isinstance(value, dt.time):
@@ -98,11 +99,8 @@ def _ends(instance: Meeting, attribute: attrs.Attribute[Any], value: object) -> 
     if (starts.utcoffset() is None) != (value.utcoffset() is None):
         raise ArgumentError(
             f"Meeting.starts {starts.isoformat()} and ends {value.isoformat()}: give both "
-            "with a time zone or neither (they cannot be compared)"
-        )
-    if value < starts:
-        raise ArgumentError(
-            f"Meeting.ends {value.isoformat()} is before starts {starts.isoformat()}"
+            "with a time zone or neither (they cannot be compared); add tzinfo= to the "
+            "one without, or remove it from the other"
         )
 
 

@@ -1,0 +1,120 @@
+"""Follow-up of the model constructor checks: what the previous version wrote still loads,
+the places of a workbook's refusals, the wrong types refused with a WrongTypeError, and
+GT114's groups."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+
+import attrs
+import pytest
+
+import govtrack as gt
+
+ON = dt.date(2024, 1, 1)
+
+
+# 1. Compatibility: a meeting that ends before it starts, a Due's precision
+
+
+def test_json_of_the_previous_version_with_swapped_meeting_times_loads() -> None:
+    """The previous minutes reader stored ``16:00-09:00`` as starts 16:00, ends 09:00: the
+    whole document was refused (SchemaError) once a Meeting refused such times."""
+    data = {
+        "schema_version": 2,
+        "meetings": [{"title": "Board", "date": "2022-03-14", "starts": "16:00:00",
+                      "ends": "09:00:00"}],
+    }  # fmt: skip
+    doc = gt.loads(json.dumps(data), format="json")
+    (meeting,) = doc.meetings
+    assert (meeting.starts, meeting.ends) == (dt.time(16), dt.time(9))
+    (issue,) = gt.validate(doc, on=ON, select=["GT115"])
+    assert issue.severity is gt.Severity.WARNING
+    assert issue.message == (
+        "the meeting 'Board' ends (09:00) before it starts (16:00): past midnight, or the "
+        "times swapped? If swapped, set starts= and ends= with attrs.evolve"
+    )
+
+
+def test_a_meeting_past_midnight_is_built_and_warned_at_its_origin() -> None:
+    where = gt.Location(file="minutes.txt", line=3)
+    meeting = gt.Meeting(title="Night shift", starts=dt.time(22), ends=dt.time(1), origin=where)
+    doc = gt.Document(meetings=(meeting,))
+    (issue,) = gt.validate(doc, on=ON, select=["GT115"])
+    assert issue.location == where
+    assert "ends (01:00) before it starts (22:00)" in issue.message
+    assert gt.loads(gt.dumps(doc, format="json"), format="json") == doc
+
+
+def test_a_meeting_in_order_or_with_one_time_gives_no_gt115() -> None:
+    meetings = (
+        gt.Meeting(title="a", starts=dt.time(9), ends=dt.time(10)),
+        gt.Meeting(title="b", starts=dt.time(9), ends=dt.time(9)),
+        gt.Meeting(title="c", ends=dt.time(9)),
+        gt.Meeting(title="d", starts=dt.time(9, 30, 15), ends=dt.time(9, 30, 20)),
+    )
+    assert gt.validate(gt.Document(meetings=meetings), on=ON, select=["GT115"]) == []
+
+
+def test_gt115_shows_seconds_when_a_time_has_some() -> None:
+    meeting = gt.Meeting(title="m", starts=dt.time(9, 30, 15), ends=dt.time(9, 30, 5))
+    (issue,) = gt.validate(gt.Document(meetings=(meeting,)), on=ON, select=["GT115"])
+    assert "ends (09:30:05) before it starts (09:30:15)" in issue.message
+
+
+def test_a_due_whose_precision_contradicts_its_span_says_what_fits() -> None:
+    """The record was built, not read: an ArgumentError (a ValueError) saying what span
+    the precision means, not a DueParseError "cannot read deadline"."""
+    with pytest.raises(gt.ArgumentError) as caught:
+        gt.Due(
+            text="FY2023",
+            start=dt.date(2022, 7, 1),
+            end=dt.date(2023, 6, 30),
+            precision=gt.Precision.YEAR,
+        )
+    assert not isinstance(caught.value, gt.DueParseError)
+    assert isinstance(caught.value, ValueError)
+    assert str(caught.value) == (
+        "Due.precision 'year' means a whole calendar year (2022-01-01 to 2022-12-31), not "
+        "2022-07-01 to 2023-06-30: use Precision.RANGE for another span"
+    )
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "precision", "fits"),
+    [
+        (dt.date(2023, 5, 2), dt.date(2023, 5, 31), gt.Precision.MONTH, "(2023-05-01 to 2023-05-31)"),
+        (dt.date(2023, 5, 1), dt.date(2023, 7, 31), gt.Precision.QUARTER, "(2023-04-01 to 2023-06-30)"),
+        (dt.date(2023, 8, 1), dt.date(2023, 12, 31), gt.Precision.HALF, "(2023-07-01 to 2023-12-31)"),
+        (dt.date(2023, 8, 1), dt.date(2023, 8, 2), gt.Precision.DAY, "one day (2023-08-01)"),
+    ],
+)  # fmt: skip
+def test_a_due_names_the_span_of_its_precision(
+    start: dt.date, end: dt.date, precision: gt.Precision, fits: str
+) -> None:
+    with pytest.raises(gt.ArgumentError, match=re.escape(fits)):
+        gt.Due(text="x", start=start, end=end, precision=precision)
+
+
+def test_json_with_such_a_due_is_refused_with_the_path_and_the_fix() -> None:
+    data = {
+        "schema_version": 2,
+        "plans": [{"actions": [{"text": "x", "due": {"text": "FY2023", "start": "2022-07-01",
+                   "end": "2023-06-30", "precision": "year"}}]}],
+    }  # fmt: skip
+    with pytest.raises(gt.SchemaError) as caught:
+        gt.loads(json.dumps(data), format="json")
+    message = str(caught.value)
+    assert "cannot read deadline" not in message
+    assert (
+        "Due.precision 'year' means a whole calendar year (2022-01-01 to 2022-12-31), not "
+        "2022-07-01 to 2023-06-30: use Precision.RANGE for another span" in message
+    )
+    assert message.endswith("@ $.plans[0].actions[0].due")
+
+
+def test_evolving_a_meeting_past_its_end_is_allowed() -> None:
+    meeting = gt.Meeting(title="m", starts=dt.time(9), ends=dt.time(10))
+    assert attrs.evolve(meeting, starts=dt.time(11)).starts == dt.time(11)
