@@ -7,9 +7,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from pathlib import Path
 
 import attrs
+import openpyxl
 import pytest
+from openpyxl.utils import get_column_letter
 
 import govtrack as gt
 
@@ -118,3 +121,80 @@ def test_json_with_such_a_due_is_refused_with_the_path_and_the_fix() -> None:
 def test_evolving_a_meeting_past_its_end_is_allowed() -> None:
     meeting = gt.Meeting(title="m", starts=dt.time(9), ends=dt.time(10))
     assert attrs.evolve(meeting, starts=dt.time(11)).starts == dt.time(11)
+
+
+# 2. govtrack's own workbook: a Meetings row the Meeting refuses is named by its cell
+
+
+def _edited_workbook(tmp_path: Path, edits: dict[str, object], sheet: str = "Meetings") -> Path:
+    """govtrack's workbook of one meeting, with cells of its row overwritten by column name."""
+    meeting = gt.Meeting(title="Board", starts=dt.time(9), ends=dt.time(10), attendance_count=5)
+    path = tmp_path / "w.xlsx"
+    gt.dump(gt.Document(meetings=(meeting,)), path)
+    book = openpyxl.load_workbook(path)
+    rows = book[sheet]
+    header = [cell.value for cell in rows[1]]
+    for column, value in edits.items():
+        if value is _DELETE:
+            rows.cell(row=1, column=header.index(column) + 1).value = None
+        else:
+            rows.cell(row=2, column=header.index(column) + 1, value=value)
+    book.save(path)
+    return path
+
+
+_DELETE = object()
+
+
+def _cell(path: Path, column: str, sheet: str = "Meetings") -> str:
+    header = [cell.value for cell in openpyxl.load_workbook(path)[sheet][1]]
+    return f"{get_column_letter(header.index(column) + 1)}2"
+
+
+def test_a_workbook_meeting_with_times_in_two_kinds_is_refused_at_its_cell(
+    tmp_path: Path,
+) -> None:
+    """It raised an ArgumentError naming no sheet or cell (the Meeting's own refusal)."""
+    path = _edited_workbook(tmp_path, {"starts": "11:00:00+00:00"})
+    with pytest.raises(gt.FormatError) as caught:
+        gt.load(path)
+    cell = _cell(path, "ends")
+    assert caught.value.location == gt.Location(file=str(path), sheet="Meetings", cell=cell)
+    assert str(caught.value) == (
+        f"{path}: Meetings!{cell}: Meetings column 'ends': expected a time with a time zone "
+        "or none as starts has, got 11:00:00+00:00 and 10:00:00 (they cannot be compared)"
+    )
+
+
+def test_a_workbook_meeting_with_a_negative_attendance_is_refused_at_its_cell(
+    tmp_path: Path,
+) -> None:
+    path = _edited_workbook(tmp_path, {"attendance_count": -3})
+    with pytest.raises(gt.FormatError) as caught:
+        gt.load(path)
+    cell = _cell(path, "attendance_count")
+    assert caught.value.location == gt.Location(file=str(path), sheet="Meetings", cell=cell)
+    assert "expected a number of people from 0, got -3" in str(caught.value)
+
+
+def test_a_workbook_meeting_past_midnight_reads_back(tmp_path: Path) -> None:
+    path = _edited_workbook(tmp_path, {"starts": "22:00:00", "ends": "01:00:00"})
+    (meeting,) = gt.load(path).meetings
+    assert (meeting.starts, meeting.ends) == (dt.time(22), dt.time(1))
+
+
+def test_a_workbook_cell_refused_names_the_file(tmp_path: Path) -> None:
+    """``_Row.where`` made a Location without the file: the message named no workbook."""
+    path = _edited_workbook(tmp_path, {"date": "someday"})
+    with pytest.raises(gt.FormatError) as caught:
+        gt.load(path)
+    assert caught.value.location is not None
+    assert caught.value.location.file == str(path)
+    assert str(caught.value).startswith(f"{path}: Meetings!")
+
+
+def test_a_workbook_sheet_lacking_a_column_names_the_file(tmp_path: Path) -> None:
+    path = _edited_workbook(tmp_path, {"id": _DELETE})
+    with pytest.raises(gt.FormatError, match="lacks the column") as caught:
+        gt.load(path)
+    assert caught.value.location == gt.Location(file=str(path), sheet="Meetings", cell="A1")
