@@ -220,8 +220,9 @@ def test_minutes_whose_meeting_ends_before_it_starts_are_read() -> None:
     assert (dt.time(16), dt.time(9)) == (meeting.starts, meeting.ends)
     assert "16:00-09:00" in meeting.when_text
     assert "GT342" not in [problem.code for problem in doc.problems]
-    assert ["GT115"] == [issue.code for issue in gt.validate(doc, on=dt.date(2024, 3, 6))
-                         if issue.code == "GT115"]
+    assert ["GT115"] == [
+        issue.code for issue in gt.validate(doc, on=dt.date(2024, 3, 6)) if issue.code == "GT115"
+    ]
 
 
 @given(time_spans(times))
@@ -259,7 +260,8 @@ def test_json_with_a_contradictory_due_is_a_schema_error_with_its_path() -> None
     for count in (1, 3):  # one action, and several (the fast path's shared Dues)
         data = {"schema_version": 2, "plans": [{"actions": [{"text": "x", "due": due}] * count}]}
         with pytest.raises(
-            gt.SchemaError, match=r"Due\.precision 'day' means one day.*RANGE.*@ \$\.plans\[0\]\.actions\[0\]\.due"
+            gt.SchemaError,
+            match=r"Due\.precision 'day' means one day.*RANGE.*@ \$\.plans\[0\]\.actions\[0\]\.due",
         ):
             gt.from_data(data)
 

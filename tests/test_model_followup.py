@@ -7,7 +7,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import attrs
 import openpyxl
@@ -126,7 +128,7 @@ def test_evolving_a_meeting_past_its_end_is_allowed() -> None:
 # 2. govtrack's own workbook: a Meetings row the Meeting refuses is named by its cell
 
 
-def _edited_workbook(tmp_path: Path, edits: dict[str, object], sheet: str = "Meetings") -> Path:
+def _edited_workbook(tmp_path: Path, edits: dict[str, Any], sheet: str = "Meetings") -> Path:
     """govtrack's workbook of one meeting, with cells of its row overwritten by column name."""
     meeting = gt.Meeting(title="Board", starts=dt.time(9), ends=dt.time(10), attendance_count=5)
     path = tmp_path / "w.xlsx"
@@ -198,3 +200,128 @@ def test_a_workbook_sheet_lacking_a_column_names_the_file(tmp_path: Path) -> Non
     with pytest.raises(gt.FormatError, match="lacks the column") as caught:
         gt.load(path)
     assert caught.value.location == gt.Location(file=str(path), sheet="Meetings", cell="A1")
+
+
+# 3. Wrong types: a WrongTypeError naming the argument or field, and what it takes
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda: gt.Action(text=5), "Action.text must be a str, not int 5"),  # type: ignore[arg-type]
+        (
+            lambda: gt.Action(text="a", ref=None),  # type: ignore[arg-type]
+            'Action.ref must be a str, not NoneType None: use "" for none',
+        ),
+        (
+            lambda: gt.Action(text="a", responsible=5),  # type: ignore[arg-type]
+            "Action.responsible must be a str or an iterable of str (the parties), not int 5",
+        ),
+        (
+            lambda: gt.Action(text="a", responsible=("HR", None)),  # type: ignore[arg-type]
+            "Action.responsible[1] must be a str (a party), not NoneType None",
+        ),
+        (
+            lambda: gt.Decision(text="a", comments=3),  # type: ignore[arg-type]
+            "Decision.comments must be a str, not int 3",
+        ),
+        (
+            lambda: gt.Activity(text="a", recommendations=None),  # type: ignore[arg-type]
+            'Activity.recommendations must be a str, not NoneType None: use "" for none',
+        ),
+        (
+            lambda: gt.Status.parse(5),  # type: ignore[arg-type]
+            "Status.parse() takes a str (the source's word) or None, not int 5",
+        ),
+        (
+            lambda: gt.ResponseCategory.parse(1.5),  # type: ignore[arg-type]
+            "ResponseCategory.parse() takes a str (the source's word) or None, not float 1.5",
+        ),
+        (
+            lambda: gt.validate("x", on=ON),  # type: ignore[arg-type]
+            (
+                "validate(document) takes a Document, not str 'x': read one with gt.load or "
+                "gt.loads (gt.combine joins several)"
+            ),
+        ),
+        (
+            lambda: gt.load(5),  # type: ignore[arg-type]
+            "load(path) takes a path (a str or a pathlib.Path), not int 5",
+        ),
+        (
+            lambda: gt.dump(gt.Document(), 5),  # type: ignore[arg-type]
+            "dump(path) takes a path (a str or a pathlib.Path), not int 5",
+        ),
+        (
+            lambda: gt.reminders(gt.Document(), on=ON, within="3"),  # type: ignore[arg-type]
+            (
+                "reminders(within=...) takes a whole number of days (an int), not str '3': "
+                "pass int('3')"
+            ),
+        ),
+        (
+            lambda: gt.reminders(gt.Document(), on=ON, within=True),
+            "reminders(within=...) takes a whole number of days (an int), not bool True",
+        ),
+        (
+            lambda: gt.ManagementResponse(thematic_areas=5),  # type: ignore[arg-type]
+            "expected a str or an iterable of str, not int 5",
+        ),
+    ],
+)
+def test_a_wrong_type_is_a_wrong_type_error_saying_what_it_takes(
+    call: Callable[[], object], message: str
+) -> None:
+    """Each was an AttributeError, a TypeError naming no argument, or accepted (to crash
+    in validate later), or None returned in silence (Status.parse(5))."""
+    with pytest.raises(gt.WrongTypeError) as caught:
+        call()
+    assert str(caught.value) == message
+
+
+def test_a_str_subclass_and_the_parse_of_none_are_accepted() -> None:
+    class Text(str):
+        __slots__ = ()
+
+    action = gt.Action(text=Text("a"), ref=Text("1"), responsible=(Text("HR"),))
+    assert action.text == "a"
+    assert action.responsible == ("HR",)
+    assert gt.Status.parse(None) is None
+    assert gt.Status.parse(Text("Done")) is gt.Status.COMPLETED
+    assert gt.Action(text="a", responsible=["HR", "M&E"]).responsible == ("HR", "M&E")
+
+
+def test_validate_of_an_action_built_in_code_no_longer_crashes() -> None:
+    """responsible=("HR", None) was accepted, then validate raised an AttributeError."""
+    with pytest.raises(gt.WrongTypeError, match=r"responsible\[1\]"):
+        gt.Action(text="a", responsible=("HR", None))  # type: ignore[arg-type]
+
+
+# 4. Speed: the valid case of a record's checks makes no message
+
+
+def test_a_valid_record_builds_no_message(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``_tuple_of`` made an f-string and looked its class up in globals() on every call,
+    valid or not (+33% per Action built)."""
+    from govtrack.model import records
+
+    def refuse(*args: object) -> str:
+        raise AssertionError(args)
+
+    for helper in ("_shown", "_a_name", "_refuse_records", "_refuse_texts"):
+        monkeypatch.setattr(records, helper, refuse)
+    update = gt.Update(text="u")
+    action = gt.Action(text="a", responsible=("HR",), updates=(update,))
+    gt.Recommendation(text="r", actions=(action, gt.Decision(text="d")))
+    gt.Indicator(text="i", targets=(gt.Indicator(text="t"),))
+    gt.Activity(text="a", delay_reasons="rain")
+
+
+def test_a_record_of_a_subclass_passes_the_slow_path() -> None:
+    class Note(gt.Update):
+        pass
+
+    action = gt.Action(text="a", updates=(Note(text="u"),))
+    assert type(action.updates[0]) is Note
+    with pytest.raises(gt.WrongTypeError, match=r"Action\.updates\[1\] must be an Update"):
+        gt.Action(text="a", updates=(Note(text="u"), "v"))  # type: ignore[arg-type]

@@ -40,7 +40,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import attrs
 
-from govtrack._errors import DueParseError, UnknownCodeError
+from govtrack._errors import DueParseError, UnknownCodeError, WrongTypeError
 from govtrack._gc import collector_paused
 from govtrack._text import fold as _fold
 from govtrack.model.dates import date_argument, parse_due
@@ -101,6 +101,11 @@ def rule(
 def _label(action: Action) -> str:
     text = action.text if len(action.text) <= 60 else action.text[:57] + "..."
     return f"action {action.ref} {text!r}" if action.ref else f"action {text!r}"
+
+
+def _shown(value: object) -> str:
+    shown = repr(value)
+    return shown if len(shown) <= 60 else shown[:57] + "..."
 
 
 def _issue(code: str, message: str, location: Location | None) -> Issue:
@@ -891,6 +896,11 @@ def validate(
     ...
     govtrack._errors.UnknownCodeError: validate(ignore=...) GT11O: no problem code starts ...
     """
+    if not isinstance(document, Document):
+        raise WrongTypeError(
+            f"validate(document) takes a Document, not {type(document).__name__} "
+            f"{_shown(document)}: read one with gt.load or gt.loads (gt.combine joins several)"
+        )
     if isinstance(select, str):
         select = (select,)
     if isinstance(ignore, str):

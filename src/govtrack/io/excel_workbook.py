@@ -775,7 +775,7 @@ class _Row:
 
     __slots__ = ("_columns", "_values", "file", "number", "sheet")
 
-    def __init__(  # noqa: PLR0917 - what makes a row's place, in order
+    def __init__(
         self,
         sheet: str,
         number: int,
