@@ -14,6 +14,8 @@ from typing import Any
 import attrs
 import openpyxl
 import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
 from openpyxl.utils import get_column_letter
 
 import govtrack as gt
@@ -325,3 +327,84 @@ def test_a_record_of_a_subclass_passes_the_slow_path() -> None:
     assert type(action.updates[0]) is Note
     with pytest.raises(gt.WrongTypeError, match=r"Action\.updates\[1\] must be an Update"):
         gt.Action(text="a", updates=(Note(text="u"), "v"))  # type: ignore[arg-type]
+
+
+# 5. GT114: a role word in brackets is no acronym
+
+
+def _parties_plan(*responsible: tuple[str, ...]) -> gt.Document:
+    actions = tuple(
+        gt.Action(text=f"Task {n}", responsible=parties) for n, parties in enumerate(responsible)
+    )
+    return gt.Document(plans=(gt.ActionPlan(actions=actions),))
+
+
+def _groups(doc: gt.Document) -> list[str]:
+    return [issue.message for issue in gt.validate(doc, on=ON, select=["GT114"])]
+
+
+def test_gt114_does_not_join_parties_through_a_role_word() -> None:
+    """'UNICEF (lead)', 'WHO (support)', 'WHO (lead)', 'MoH (support)' were one group,
+    joined through 'lead' and 'support' as if they were acronyms."""
+    doc = _parties_plan(("UNICEF (lead)", "WHO (support)"), ("WHO (lead)",), ("MoH (support)",))
+    assert _groups(doc) == [
+        (
+            "responsible parties 'WHO (support)' (1 action), 'WHO (lead)' (1 action) look like "
+            "one party: reminders and summaries count them apart; to unify them, give each "
+            "action one spelling with attrs.evolve (how-to 'List each unit's overdue actions')"
+        )
+    ]
+
+
+def test_gt114_groups_a_name_with_roles_and_the_bare_name() -> None:
+    doc = _parties_plan(("WHO (lead)",), ("WHO",), ("WHO (Support)",), ("UNICEF (TBC)",))
+    (message,) = _groups(doc)
+    assert "'WHO (lead)' (1 action), 'WHO' (1 action), 'WHO (Support)' (1 action)" in message
+    assert "UNICEF" not in message
+
+
+def test_gt114_joins_an_acronym_only_when_it_is_the_name_s_initials() -> None:
+    doc = _parties_plan(
+        ("Ministry of Health (MoH)",), ("MoH",), ("UNICEF (WHO)",), ("WHO",), ("Health Unit (TBC)",)
+    )
+    (message,) = _groups(doc)
+    assert "'Ministry of Health (MoH)' (1 action), 'MoH' (1 action) look like" in message
+
+
+def test_gt114_leaves_out_rules_that_resolve_by_themselves() -> None:
+    """Reminders and summaries leave out a deemed-consent rule with no status: GT114 counted
+    its party, so its counts disagreed with theirs."""
+    rule = gt.Decision(text="No comment means consent", responsible=("The Board",),
+                       deemed_consent=True)  # fmt: skip
+    owed = gt.Decision(text="Send the minutes", responsible=("Board",))
+    assert _groups(gt.Document(meetings=(gt.Meeting(title="m", decisions=(rule, owed)),))) == []
+    twice = gt.Decision(text="Send the report", responsible=("The Board",))
+    (message,) = _groups(
+        gt.Document(meetings=(gt.Meeting(title="m", decisions=(rule, owed, twice)),))
+    )
+    assert "'Board' (1 action), 'The Board' (1 action)" in message
+
+
+_NAMES = st.from_regex(r"[A-Z][a-z]{2,8}( [A-Z][a-z]{2,8})?", fullmatch=True)
+_ROLES = st.sampled_from(["lead", "support", "Lead", "co-lead", "TBC", "focal point", "chair"])
+
+
+@given(_NAMES, _NAMES, _ROLES, _ROLES)
+def test_two_names_with_roles_in_brackets_are_never_one_party(
+    one: str, other: str, role: str, their_role: str
+) -> None:
+    assume(one.casefold() != other.casefold())
+    doc = _parties_plan((f"{one} ({role})",), (f"{other} ({their_role})",), (f"{other} ({role})",))
+    for message in _groups(doc):
+        spellings = message.split("'")[1::2]
+        assert not any(spelling.startswith(f"{one} (") for spelling in spellings), message
+
+
+# 6. A change to an immutable map: a WrongTypeError, also a TypeError as Python's own
+
+
+def test_a_read_only_map_refuses_a_change_as_python_s_immutable_types_do() -> None:
+    summary = gt.summarize(gt.Document(), on=ON)
+    with pytest.raises(TypeError, match="does not support item assignment") as caught:
+        summary.by_status[gt.Status.COMPLETED] = 3  # type: ignore[index]
+    assert isinstance(caught.value, gt.GovtrackError)

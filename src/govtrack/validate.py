@@ -46,6 +46,7 @@ from govtrack._text import fold as _fold
 from govtrack.model.dates import date_argument, parse_due
 from govtrack.model.location import Location
 from govtrack.model.records import Action, Decision, Document, Issue, Issues
+from govtrack.model.rules import resolves_itself
 from govtrack.model.status import (
     STATUS_SYNONYMS,
     Severity,
@@ -558,8 +559,45 @@ def _same_action_in_two_files(doc: Document, on: dt.date) -> Iterator[Issue]:
 _ARTICLE = re.compile(r"(?:(?:the|la|le|los|les|el)\s+|l['’]\s*)", re.IGNORECASE)
 """A leading article GT114 sets aside (``The``, ``La``, ``Le``, ``L'``, ``El``, ``Los``,
 ``Les``), followed by spacing (``L'`` by none or some)."""
-_BRACKETED = re.compile(r"(?P<name>.*\S)\s*\(\s*(?P<acronym>[^()\s]+)\s*\)")
-"""A full name with its acronym in brackets: ``National Statistics Office (NSO)``."""
+_BRACKETED = re.compile(r"(?P<name>.*\S)\s*\(\s*(?P<inner>[^()]*?)\s*\)")
+"""A name with a bracket after it: ``National Statistics Office (NSO)``, ``WHO (lead)``."""
+_ACRONYM = re.compile(r"[A-Z][A-Za-z&]{1,9}")
+"""A bracket that may be an acronym: 2 to 10 letters from a capital (``NSO``, ``MoH``)."""
+_ROLE_WORDS = frozenset({
+    "lead", "co-lead", "colead", "support", "supporting", "focal point", "focal", "chair",
+    "co-chair", "cochair", "main", "primary", "secondary", "partner", "partners", "owner",
+    "coordinator", "coordination", "responsible", "accountable", "consulted", "informed",
+    "tbc", "tbd", "tba", "na", "n/a", "all", "other", "others", "and", "with", "via", "etc",
+})  # fmt: skip
+"""Words in brackets that give a party's role, not its name (``WHO (lead)``): they are set
+aside, and the party is known by the name before the bracket. Any bracket in lowercase
+words is one too."""
+
+
+def _initials(name: str) -> str:
+    """The first letters of a name's words, in capitals (``Ministry of Health``: ``MOH``)."""
+    return "".join(word[0] for word in re.findall(r"[^\W\d_]+", name)).upper()
+
+
+def _is_acronym_of(acronym: str, name: str) -> bool:
+    """Whether ``acronym`` is one (2 to 10 letters from a capital, at least two capitals,
+    not a common word such as TBC) and its capitals are the initials of ``name``'s words,
+    in order, perhaps some left out (``NSO``, ``MoH`` of ``Ministry of Health``)."""
+    if not _ACRONYM.fullmatch(acronym) or acronym.casefold() in _ROLE_WORDS:
+        return False
+    capitals = [letter for letter in acronym if letter.isupper()]
+    initials = iter(_initials(name))
+    return (
+        len(capitals) >= 2
+        and capitals[0] == _initials(name)[:1]
+        and all(letter in initials for letter in capitals)
+    )
+
+
+def _is_role(inner: str) -> bool:
+    """Whether a bracket's words give a role (``lead``, ``Support``, ``TBC``, ``focal point``)."""
+    folded = " ".join(inner.casefold().split())
+    return folded in _ROLE_WORDS or (bool(folded) and inner == inner.lower())
 
 
 def _party_key(party: str) -> str:
@@ -576,13 +614,34 @@ def _party_key(party: str) -> str:
 
 
 def _party_keys(party: str) -> list[str]:
-    """Every key a spelling is known by: its own and, for a full name with its acronym in
-    brackets, the full name's and the acronym's."""
-    keys = [_party_key(party)]
+    """Every key a spelling is known by: its own; for a full name with its acronym in
+    brackets, the full name's and the acronym's; for a name with a role in brackets
+    (``WHO (lead)``), the name's alone (the role is no name: two parties with the same
+    role are not one). Any other bracket (``UNICEF (WHO)``) keeps the spelling whole.
+
+    >>> _party_keys("The National Statistics Office (NSO)")
+    ['national statistics office (nso)', 'national statistics office', 'nso']
+    >>> _party_keys("WHO (lead)"), _party_keys("UNICEF (WHO)")
+    (['who'], ['unicef (who)'])
+    """
     bracketed = _BRACKETED.fullmatch(" ".join(party.split()))
-    if bracketed is not None:
-        keys += [_party_key(bracketed["name"]), _party_key(bracketed["acronym"])]
+    if bracketed is None:
+        return [key for key in [_party_key(party)] if key]
+    name, inner = bracketed["name"], bracketed["inner"]
+    if _is_role(inner):
+        return [key for key in [_party_key(name)] if key]
+    keys = [_party_key(party)]
+    if _is_acronym_of(inner, _party_key_words(name)):
+        keys += [_party_key(name), _party_key(inner)]
     return [key for key in keys if key]
+
+
+def _party_key_words(name: str) -> str:
+    """``name`` without its leading articles, case kept (for its initials)."""
+    text = " ".join(name.split())
+    while (found := _ARTICLE.match(text)) and found.end() < len(text):
+        text = text[found.end() :]
+    return text
 
 
 def _count(number: int) -> str:
@@ -600,6 +659,8 @@ def _party_spellings(doc: Document, on: dt.date) -> Iterator[Issue]:
     counts: dict[str, int] = {}  # each spelling (stripped), in order of first use
     first: dict[str, Location | None] = {}
     for action in doc.actions:
+        if resolves_itself(action):  # owed by nobody: reminders and summaries leave it out
+            continue
         for party in dict.fromkeys(p.strip() for p in action.responsible):
             if party:
                 counts[party] = counts.get(party, 0) + 1
