@@ -145,9 +145,11 @@ def test_location_with_only_a_sheet() -> None:
 
 
 @pytest.mark.parametrize("word", [3, b"Done", 2.5, ["Done"]])
-def test_status_parse_of_a_non_string_is_none(word: object) -> None:
-    """Status.parse(3) raised AttributeError instead of saying it is no status."""
-    assert gt.Status.parse(word) is None  # type: ignore[arg-type]
+def test_status_parse_of_a_non_string_is_a_wrong_type_error(word: object) -> None:
+    """Status.parse(3) raised AttributeError; then it returned None in silence, as for an
+    unknown word: it is a WrongTypeError saying what it takes."""
+    with pytest.raises(gt.WrongTypeError, match=r"Status\.parse\(\) takes a str"):
+        gt.Status.parse(word)  # type: ignore[arg-type]
 
 
 def test_ics_uids_do_not_change_from_day_to_day() -> None:

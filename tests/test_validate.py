@@ -287,7 +287,7 @@ def test_a_code_that_selects_nothing_is_refused(option: str) -> None:
         gt.validate(doc, on=ON, **{option: ["GT11O"]})
     expected = (
         f"validate({option}=...) GT11O: no problem code starts with it; the codes are "
-        "GT101-GT114 (rules), GT2xx (workbooks) and GT3xx (text), listed by 'govtrack codes'"
+        "GT101-GT115 (rules), GT2xx (workbooks) and GT3xx (text), listed by 'govtrack codes'"
     )
     assert (expected, True) == (str(caught.value), isinstance(caught.value, ValueError))
 

@@ -124,7 +124,9 @@ class ArgumentError(GovtrackError, ValueError):
 
 
 class WrongTypeError(GovtrackError, TypeError):
-    """A value of the wrong type given to a record or a function (``Action(status="ongoing")``).
+    """A value of the wrong type given to a record or a function (``Action(status="ongoing")``),
+    or a change to an immutable object (a Summary's counts), where Python's own immutable
+    types raise a TypeError.
 
     It is also a :class:`TypeError`, so ``except TypeError`` catches it as before.
 

@@ -256,6 +256,16 @@ def _sniff_and_read(
     raise FormatError(f"{where}is in none of the formats govtrack reads (tried {tried}){hint}")
 
 
+def _path_argument(path: object, name: str) -> Path:
+    """``path`` as a Path, or a WrongTypeError naming the argument (``Path(5)`` says only
+    "expected str, bytes or os.PathLike object")."""
+    if isinstance(path, (str, os.PathLike)):
+        return Path(path)
+    raise WrongTypeError(
+        f"{name} takes a path (a str or a pathlib.Path), not {type(path).__name__} {path!r:.60}"
+    )
+
+
 def load(
     path: str | os.PathLike[str],
     *,
@@ -303,9 +313,9 @@ def load(
     >>> gt.load(folder / "empty.json") == gt.Document()
     True
     """
+    file = _path_argument(path, "load(path)")
     _check_encoding(encoding, "load")
     _check_dayfirst(options)
-    file = Path(path)
     refuse_directory(file)
     suffix = file.suffix.lower()
     if format == "excel" or (format is None and suffix in {*FORMATS["excel"].suffixes, ".xls"}):
@@ -609,7 +619,7 @@ def dump(
     ...
     govtrack._errors.UnsupportedFormatError: lossy= does not apply to the workbook layout, which holds everything, so there is nothing to allow it to lose; pass it with layout="matrix" only
     """  # noqa: E501 - doctest output is one line
-    file = Path(path)
+    file = _path_argument(path, "dump(path)")
     suffix = file.suffix.lower()
     if format is None:
         if suffix not in _WRITTEN_BY_SUFFIX:

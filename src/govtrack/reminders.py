@@ -18,7 +18,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from govtrack._errors import ArgumentError, DueParseError, GovtrackError
+from govtrack._errors import ArgumentError, DueParseError, GovtrackError, WrongTypeError
 from govtrack._text import one_line
 from govtrack.model.dates import Due, Precision, date_argument, parse_due
 from govtrack.model.records import Action, Document
@@ -71,6 +71,13 @@ def reminders(
     """
     on = date_argument(on, "reminders(on=...)")
     actions = source.actions if isinstance(source, Document) else tuple(source)
+    if type(within) is not int:
+        given: object = within  # typed int, but a caller's "3" or True is refused here
+        hint = f": pass int({given!r})" if isinstance(given, str) else ""
+        raise WrongTypeError(
+            f"reminders(within=...) takes a whole number of days (an int), not "
+            f"{type(given).__name__} {given!r}{hint}"
+        )
     if within < 0:
         raise ArgumentError(f"reminders(within=...) must be 0 days or more, not {within!r}")
     try:

@@ -22,6 +22,7 @@ GT111  error     a response category govtrack does not know (kept as text)
 GT112  warning   an action whose Status cell is empty, in a table with a Status column
 GT113  warning   the same action in two files (of a combined document): counted twice
 GT114  info      party spellings that look like one party: counted apart
+GT115  warning   a meeting that ends before it starts: past midnight, or times swapped
 =====  ========  ==========================================================
 
 Readers' problems keep their own codes (``GT2xx`` for workbooks, ``GT3xx``
@@ -39,12 +40,13 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import attrs
 
-from govtrack._errors import DueParseError, UnknownCodeError
+from govtrack._errors import DueParseError, UnknownCodeError, WrongTypeError
 from govtrack._gc import collector_paused
 from govtrack._text import fold as _fold
 from govtrack.model.dates import date_argument, parse_due
 from govtrack.model.location import Location
 from govtrack.model.records import Action, Decision, Document, Issue, Issues
+from govtrack.model.rules import resolves_itself
 from govtrack.model.status import (
     STATUS_SYNONYMS,
     Severity,
@@ -100,6 +102,11 @@ def rule(
 def _label(action: Action) -> str:
     text = action.text if len(action.text) <= 60 else action.text[:57] + "..."
     return f"action {action.ref} {text!r}" if action.ref else f"action {text!r}"
+
+
+def _shown(value: object) -> str:
+    shown = repr(value)
+    return shown if len(shown) <= 60 else shown[:57] + "..."
 
 
 def _issue(code: str, message: str, location: Location | None) -> Issue:
@@ -552,8 +559,45 @@ def _same_action_in_two_files(doc: Document, on: dt.date) -> Iterator[Issue]:
 _ARTICLE = re.compile(r"(?:(?:the|la|le|los|les|el)\s+|l['’]\s*)", re.IGNORECASE)
 """A leading article GT114 sets aside (``The``, ``La``, ``Le``, ``L'``, ``El``, ``Los``,
 ``Les``), followed by spacing (``L'`` by none or some)."""
-_BRACKETED = re.compile(r"(?P<name>.*\S)\s*\(\s*(?P<acronym>[^()\s]+)\s*\)")
-"""A full name with its acronym in brackets: ``National Statistics Office (NSO)``."""
+_BRACKETED = re.compile(r"(?P<name>.*\S)\s*\(\s*(?P<inner>[^()]*?)\s*\)")
+"""A name with a bracket after it: ``National Statistics Office (NSO)``, ``WHO (lead)``."""
+_ACRONYM = re.compile(r"[A-Z][A-Za-z&]{1,9}")
+"""A bracket that may be an acronym: 2 to 10 letters from a capital (``NSO``, ``MoH``)."""
+_ROLE_WORDS = frozenset({
+    "lead", "co-lead", "colead", "support", "supporting", "focal point", "focal", "chair",
+    "co-chair", "cochair", "main", "primary", "secondary", "partner", "partners", "owner",
+    "coordinator", "coordination", "responsible", "accountable", "consulted", "informed",
+    "tbc", "tbd", "tba", "na", "n/a", "all", "other", "others", "and", "with", "via", "etc",
+})  # fmt: skip
+"""Words in brackets that give a party's role, not its name (``WHO (lead)``): they are set
+aside, and the party is known by the name before the bracket. Any bracket in lowercase
+words is one too."""
+
+
+def _initials(name: str) -> str:
+    """The first letters of a name's words, in capitals (``Ministry of Health``: ``MOH``)."""
+    return "".join(word[0] for word in re.findall(r"[^\W\d_]+", name)).upper()
+
+
+def _is_acronym_of(acronym: str, name: str) -> bool:
+    """Whether ``acronym`` is one (2 to 10 letters from a capital, at least two capitals,
+    not a common word such as TBC) and its capitals are the initials of ``name``'s words,
+    in order, perhaps some left out (``NSO``, ``MoH`` of ``Ministry of Health``)."""
+    if not _ACRONYM.fullmatch(acronym) or acronym.casefold() in _ROLE_WORDS:
+        return False
+    capitals = [letter for letter in acronym if letter.isupper()]
+    initials = iter(_initials(name))
+    return (
+        len(capitals) >= 2
+        and capitals[0] == _initials(name)[:1]
+        and all(letter in initials for letter in capitals)
+    )
+
+
+def _is_role(inner: str) -> bool:
+    """Whether a bracket's words give a role (``lead``, ``Support``, ``TBC``, ``focal point``)."""
+    folded = " ".join(inner.casefold().split())
+    return folded in _ROLE_WORDS or (bool(folded) and inner == inner.lower())
 
 
 def _party_key(party: str) -> str:
@@ -570,13 +614,34 @@ def _party_key(party: str) -> str:
 
 
 def _party_keys(party: str) -> list[str]:
-    """Every key a spelling is known by: its own and, for a full name with its acronym in
-    brackets, the full name's and the acronym's."""
-    keys = [_party_key(party)]
+    """Every key a spelling is known by: its own; for a full name with its acronym in
+    brackets, the full name's and the acronym's; for a name with a role in brackets
+    (``WHO (lead)``), the name's alone (the role is no name: two parties with the same
+    role are not one). Any other bracket (``UNICEF (WHO)``) keeps the spelling whole.
+
+    >>> _party_keys("The National Statistics Office (NSO)")
+    ['national statistics office (nso)', 'national statistics office', 'nso']
+    >>> _party_keys("WHO (lead)"), _party_keys("UNICEF (WHO)")
+    (['who'], ['unicef (who)'])
+    """
     bracketed = _BRACKETED.fullmatch(" ".join(party.split()))
-    if bracketed is not None:
-        keys += [_party_key(bracketed["name"]), _party_key(bracketed["acronym"])]
+    if bracketed is None:
+        return [key for key in [_party_key(party)] if key]
+    name, inner = bracketed["name"], bracketed["inner"]
+    if _is_role(inner):
+        return [key for key in [_party_key(name)] if key]
+    keys = [_party_key(party)]
+    if _is_acronym_of(inner, _party_key_words(name)):
+        keys += [_party_key(name), _party_key(inner)]
     return [key for key in keys if key]
+
+
+def _party_key_words(name: str) -> str:
+    """``name`` without its leading articles, case kept (for its initials)."""
+    text = " ".join(name.split())
+    while (found := _ARTICLE.match(text)) and found.end() < len(text):
+        text = text[found.end() :]
+    return text
 
 
 def _count(number: int) -> str:
@@ -594,6 +659,8 @@ def _party_spellings(doc: Document, on: dt.date) -> Iterator[Issue]:
     counts: dict[str, int] = {}  # each spelling (stripped), in order of first use
     first: dict[str, Location | None] = {}
     for action in doc.actions:
+        if resolves_itself(action):  # owed by nobody: reminders and summaries leave it out
+            continue
         for party in dict.fromkeys(p.strip() for p in action.responsible):
             if party:
                 counts[party] = counts.get(party, 0) + 1
@@ -628,6 +695,30 @@ def _party_spellings(doc: Document, on: dt.date) -> Iterator[Issue]:
             "count them apart; to unify them, give each action one spelling with "
             "attrs.evolve (how-to 'List each unit's overdue actions')",
             first[spellings[0]],
+        )
+
+
+def _clock(time: dt.time) -> str:
+    """A time of day as a message shows it: ``16:00``, with seconds only when it has some."""
+    return time.isoformat(timespec="minutes" if not time.second else "seconds")
+
+
+@rule("GT115", Severity.WARNING, "meeting ends before it starts")
+def _meeting_ends_before_it_starts(doc: Document, on: dt.date) -> Iterator[Issue]:
+    """A meeting whose end time is before its start time: it ran past midnight (22:00 to
+    01:00), or the times were swapped (the minutes reader once stored ``16:00-09:00`` so). Both
+    are kept as given; the rule asks which."""
+    del on
+    for meeting in doc.meetings:
+        starts, ends = meeting.starts, meeting.ends
+        if starts is None or ends is None or not ends < starts:
+            continue
+        yield _issue(
+            "GT115",
+            f"the meeting {meeting.title[:40]!r} ends ({_clock(ends)}) before it starts "
+            f"({_clock(starts)}): past midnight, or the times swapped? If swapped, set "
+            "starts= and ends= with attrs.evolve",
+            meeting.origin,
         )
 
 
@@ -794,7 +885,7 @@ def check_codes(option: str, patterns: Iterable[str], known: Iterable[str] = ())
     >>> check_codes("--ignore", ["GT11O"])  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    govtrack._errors.UnknownCodeError: --ignore GT11O: no problem code starts with it; the codes are GT101-GT114 (rules), GT2xx (workbooks) and GT3xx (text), listed by 'govtrack codes'
+    govtrack._errors.UnknownCodeError: --ignore GT11O: no problem code starts with it; the codes are GT101-GT115 (rules), GT2xx (workbooks) and GT3xx (text), listed by 'govtrack codes'
     """  # noqa: E501 - doctest output is one line
     wanted = [pattern.strip() for pattern in patterns if pattern.strip()]
     if not wanted:
@@ -866,6 +957,11 @@ def validate(
     ...
     govtrack._errors.UnknownCodeError: validate(ignore=...) GT11O: no problem code starts ...
     """
+    if not isinstance(document, Document):
+        raise WrongTypeError(
+            f"validate(document) takes a Document, not {type(document).__name__} "
+            f"{_shown(document)}: read one with gt.load or gt.loads (gt.combine joins several)"
+        )
     if isinstance(select, str):
         select = (select,)
     if isinstance(ignore, str):

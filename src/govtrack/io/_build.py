@@ -51,10 +51,11 @@ _LOCATION_CHECKED = frozenset({"line"})
 """The fields of a Location whose type its ``__init__`` checks: the builders' callers pass
 an int from 1 (never a bool) or None as ``line``."""
 
-_ACTION_CHECKED = frozenset({"due", "status", "updates"})
+_ACTION_CHECKED = frozenset({"text"})
 """The fields of an Action whose type its ``__init__`` checks: the builders' callers pass
 a Due and a Status (or None) there, and a tuple of Updates, as they pass tuples where it
-converts."""
+converts, and str in every text field and among the parties (``text``'s validator checks
+them all, the due, the status and the updates too)."""
 
 _Setter = Callable[[Any, Any], None]
 

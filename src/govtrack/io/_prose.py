@@ -366,8 +366,8 @@ def time_span(text: str) -> tuple[dt.time | None, dt.time | None]:
     (datetime.time(9, 30), datetime.time(12, 0))
     >>> time_span("14:00–16:30")
     (datetime.time(14, 0), datetime.time(16, 30))
-    >>> time_span("16:00–09:00")
-    (None, None)
+    >>> time_span("16:00–09:00")  # past midnight, or swapped: kept (validate's GT115 asks)
+    (datetime.time(16, 0), datetime.time(9, 0))
     """
     for m in _TIME_SPAN.finditer(text):
         p1, p2 = m["p1"], m["p2"]
@@ -388,9 +388,9 @@ def time_span(text: str) -> tuple[dt.time | None, dt.time | None]:
         ):
             end = dt.time(_NOON, m2)  # "09.30-12.00 AM": a morning that ends at noon
         if start is not None and end is not None:
-            # A span that ends before it starts (16:00-09:00) gives no time: a Meeting
-            # refuses it, and the text keeps it (the minutes reader reports it, GT342).
-            return (start, end) if start <= end else (None, None)
+            # A span that ends before it starts (22:00-01:00, or 16:00-09:00 swapped) is
+            # kept as written: validate's GT115 asks which.
+            return start, end
     for m in _TIME_ONE.finditer(text):
         if not (m["m1"] or m["p1"]):
             continue

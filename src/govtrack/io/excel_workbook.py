@@ -773,19 +773,27 @@ def is_govtrack_workbook(sheet_names: Iterable[str]) -> bool:
 class _Row:
     """One row of a sheet, by column name, with what is needed to cite a cell."""
 
-    __slots__ = ("_columns", "_values", "number", "sheet")
+    __slots__ = ("_columns", "_values", "file", "number", "sheet")
 
     def __init__(
-        self, sheet: str, number: int, columns: dict[str, int], values: tuple[Any, ...]
+        self,
+        sheet: str,
+        number: int,
+        columns: dict[str, int],
+        values: tuple[Any, ...],
+        file: str = "",
     ) -> None:
         self.sheet = sheet
         self.number = number
         self._columns = columns
         self._values = values
+        self.file = file
 
     def where(self, column: str) -> Location:
         index = self._columns.get(column, 0)
-        return Location(sheet=self.sheet, cell=f"{get_column_letter(index + 1)}{self.number}")
+        return Location(
+            file=self.file, sheet=self.sheet, cell=f"{get_column_letter(index + 1)}{self.number}"
+        )
 
     def fail(self, column: str, message: str) -> FormatError:
         return FormatError(f"{self.sheet} column {column!r}: {message}", self.where(column))
@@ -966,13 +974,13 @@ def _sheet_rows(
     if missing:
         raise FormatError(
             f"govtrack workbook: the sheet {title!r} lacks the column(s) {', '.join(missing)}",
-            Location(sheet=title, cell="A1"),
+            Location(file=file, sheet=title, cell="A1"),
         )
     found = []
     for number, values in enumerate(rows, start=2):
         if all(value is None or value == "" for value in values):
             continue
-        found.append(_Row(title, number, columns, tuple(values)))
+        found.append(_Row(title, number, columns, tuple(values), file))
     return found
 
 
@@ -1139,18 +1147,35 @@ class _Reader:
 
     def meeting(self, row: _Row) -> Meeting:
         ident = self.ident(row)
+        starts, ends = row.time("starts"), row.time("ends")
+        if (
+            starts is not None
+            and ends is not None
+            and (starts.utcoffset() is None) != (ends.utcoffset() is None)
+        ):
+            raise row.fail(
+                "ends",
+                f"expected a time with a time zone or none as starts has, got "
+                f"{starts.isoformat()} and {ends.isoformat()} (they cannot be compared)",
+            )
+        attendance_count = row.integer("attendance_count")
+        if attendance_count is not None and attendance_count < 0:
+            raise row.fail(
+                "attendance_count",
+                f"expected a number of people from 0, got {attendance_count}",
+            )
         return Meeting(
             title=row.text("title"),
             organiser=row.text("organiser"),
             date=row.date("date"),
-            starts=row.time("starts"),
-            ends=row.time("ends"),
+            starts=starts,
+            ends=ends,
             when_text=row.text("when_text"),
             venue=row.text("venue"),
             chair=row.texts("chair"),
             participants=row.texts("participants"),
             attendance=row.text("attendance"),
-            attendance_count=row.integer("attendance_count"),
+            attendance_count=attendance_count,
             agenda=tuple(
                 AgendaItem(
                     text=item.text("text"),

@@ -183,7 +183,7 @@ def _check_span(due: Due, precision: Precision) -> None:
     if precision is Precision.DAY:
         if start == end:
             return
-        period = "one day"
+        period = f"one day ({start.isoformat()})"
     else:
         months, length = _FIRST_MONTHS[precision]
         last_month = start.month + length - 1
@@ -194,11 +194,14 @@ def _check_span(due: Due, precision: Precision) -> None:
             and end == _last_day(start.year, last_month)
         ):
             return
-        period = f"a whole calendar {precision.value}"
-    raise DueParseError(
-        due.text,
-        f"its precision {precision.value} means {period}, not {start.isoformat()} to "
-        f"{end.isoformat()} (use Precision.RANGE for any span)",
+        # The calendar period of this precision that holds the start: what would fit.
+        first = max(month for month in months if month <= start.month)
+        fits = f"{dt.date(start.year, first, 1)} to {_last_day(start.year, first + length - 1)}"
+        period = f"a whole calendar {precision.value} ({fits})"
+    # The record was built, not read: an ArgumentError (a ValueError), not "cannot read".
+    raise ArgumentError(
+        f"Due.precision {precision.value!r} means {period}, not {start.isoformat()} to "
+        f"{end.isoformat()}: use Precision.RANGE for another span"
     )
 
 

@@ -89,8 +89,9 @@ def _day_or_none(instance: object, attribute: attrs.Attribute[Any], value: objec
 
 
 def _ends(instance: Meeting, attribute: attrs.Attribute[Any], value: object) -> None:
-    """A validator: ``ends`` is a time or None, and with ``starts`` makes a span: both with
-    a time zone or neither (they could not be compared), and not before it."""
+    """A validator: ``ends`` is a time or None, and with ``starts`` both have a time zone
+    or neither (they could not be compared). An end before the start is kept: a meeting
+    may run past midnight, and validate's GT115 asks whether the times were swapped."""
     _TIME(instance, attribute, value)
     starts = instance.starts
     if starts is None or not isinstance(value, dt.time):
@@ -98,11 +99,8 @@ def _ends(instance: Meeting, attribute: attrs.Attribute[Any], value: object) -> 
     if (starts.utcoffset() is None) != (value.utcoffset() is None):
         raise ArgumentError(
             f"Meeting.starts {starts.isoformat()} and ends {value.isoformat()}: give both "
-            "with a time zone or neither (they cannot be compared)"
-        )
-    if value < starts:
-        raise ArgumentError(
-            f"Meeting.ends {value.isoformat()} is before starts {starts.isoformat()}"
+            "with a time zone or neither (they cannot be compared); add tzinfo= to the "
+            "one without, or remove it from the other"
         )
 
 
@@ -162,25 +160,125 @@ def _tuple_of(kind: type | str) -> Any:
     """A validator: the value is a tuple of ``kind`` records (what the field's converter
     made of a list, a generator or a single record); the first item that is not one is
     named with its index. ``kind`` may be the name of a class of this module, for a
-    field of the class itself (``Indicator.targets``)."""
+    field of the class itself (``Indicator.targets``): it is looked up once, on first use.
+
+    Every record built runs it, so the valid case returns at once: no message is made and
+    nothing is looked up unless the value is refused (a subclass passes ``isinstance``)."""
+    found: list[type] = [kind] if isinstance(kind, type) else []
 
     def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        cls = globals()[kind] if isinstance(kind, str) else kind
-        where = f"{type(instance).__name__}.{attribute.name}"
-        if type(value) is not tuple:
-            raise WrongTypeError(
-                f"{where} must be a tuple of {cls.__name__}, "
-                f"not {type(value).__name__} {_shown(value)}"
-            )
-        for index, item in enumerate(value):
-            if not isinstance(item, cls):
-                hint = f": use {cls.__name__}(**{_shown(item)})" if type(item) is dict else ""
-                raise WrongTypeError(
-                    f"{where}[{index}] must be {_a_name(cls)}, "
-                    f"not {type(item).__name__} {_shown(item)}{hint}"
-                )
+        cls = found[0] if found else _found(found, kind)
+        if type(value) is tuple:
+            for item in value:
+                if type(item) is not cls and not isinstance(item, cls):
+                    break
+            else:
+                return
+        _refuse_records(instance, attribute, value, cls)
 
     return check
+
+
+def _found(found: list[type], kind: type | str) -> type:
+    """The class ``kind`` names (a class of this module), remembered in ``found``."""
+    cls: type = globals()[kind] if isinstance(kind, str) else kind
+    found.append(cls)
+    return cls
+
+
+def _refuse_records(
+    instance: object, attribute: attrs.Attribute[Any], value: object, cls: type
+) -> None:
+    """Raise the WrongTypeError for a value that is not a tuple of ``cls`` records."""
+    where = f"{type(instance).__name__}.{attribute.name}"
+    if type(value) is not tuple:
+        raise WrongTypeError(
+            f"{where} must be a tuple of {cls.__name__}, not {type(value).__name__} {_shown(value)}"
+        )
+    for index, item in enumerate(value):
+        if not isinstance(item, cls):
+            hint = f": use {cls.__name__}(**{_shown(item)})" if type(item) is dict else ""
+            raise WrongTypeError(
+                f"{where}[{index}] must be {_a_name(cls)}, "
+                f"not {type(item).__name__} {_shown(item)}{hint}"
+            )
+
+
+def _refuse_texts(instance: object, names: tuple[str, ...], parties: bool) -> None:
+    """Raise the WrongTypeError for the first of ``instance``'s text fields ``names`` that
+    holds no str (or, with ``parties``, the first responsible party that is no str)."""
+    record = type(instance).__name__
+    for name in names:
+        value = getattr(instance, name)
+        if not isinstance(value, str):
+            hint = ': use "" for none' if value is None else ""
+            raise WrongTypeError(
+                f"{record}.{name} must be a str, not {type(value).__name__} {_shown(value)}{hint}"
+            )
+    if not parties:
+        return
+    responsible = getattr(instance, "responsible", ())
+    if type(responsible) is not tuple:
+        raise WrongTypeError(
+            f"{record}.responsible must be a str or an iterable of str (the parties), "
+            f"not {type(responsible).__name__} {_shown(responsible)}"
+        )
+    for index, party in enumerate(responsible):
+        if not isinstance(party, str):
+            raise WrongTypeError(
+                f"{record}.responsible[{index}] must be a str (a party), "
+                f"not {type(party).__name__} {_shown(party)}"
+            )
+
+
+_ACTION_TEXTS = ("text", "ref", "due_text", "status_text", "comments", "scope", "group")
+
+
+def _action_fields(instance: Action, attribute: attrs.Attribute[Any], value: object) -> None:
+    """The one validator of an Action (on ``text``; validators run once every field is
+    set): its texts and parties are str, its due a Due or None, its status a Status or
+    None, its updates a tuple of Updates. Every action built runs it, so the valid case is
+    one call of ``type(x) is ...`` tests; the slow path (a str subclass, a refusal) goes
+    through each field's own check, which names the field and how to make the value."""
+    del attribute
+    if (
+        type(value) is str
+        and type(instance.ref) is str
+        and type(instance.due_text) is str
+        and type(instance.status_text) is str
+        and type(instance.comments) is str
+        and type(instance.scope) is str
+        and type(instance.group) is str
+        and type(responsible := instance.responsible) is tuple
+        and ((due := instance.due) is None or type(due) is Due)
+        and ((status := instance.status) is None or type(status) is Status)
+        and type(updates := instance.updates) is tuple
+    ):
+        for party in responsible:
+            if type(party) is not str:
+                break
+        else:
+            for update in updates:
+                if type(update) is not Update:
+                    break
+            else:
+                return
+    _refuse_texts(instance, _ACTION_TEXTS, parties=True)
+    fields = attrs.fields(type(instance))
+    _DUE(instance, fields.due, instance.due)
+    _STATUS(instance, fields.status, instance.status)
+    _UPDATES(instance, fields.updates, instance.updates)
+
+
+def _activity_texts(instance: Activity, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A validator on ``Activity.delay_reasons``: it and ``recommendations`` are texts."""
+    del attribute
+    if type(value) is str and type(instance.recommendations) is str:
+        return
+    _refuse_texts(instance, ("delay_reasons", "recommendations"), parties=False)
+
+
+_UPDATES = _tuple_of("Update")
 
 
 def _records_of(value: Any, cls: type) -> Any:
@@ -256,9 +354,31 @@ def _issues(value: Iterable[Issue] | Issue) -> tuple[Issue, ...]:
 
 def _texts(value: Iterable[str] | str) -> tuple[str, ...]:
     """A tuple of texts; a single string is one text, not its characters."""
+    if type(value) is tuple:
+        return value
     if isinstance(value, str):
         return (value,) if value else ()
-    return tuple(value)
+    try:
+        items = iter(value)
+    except TypeError:  # not iterable (isinstance of Iterable is slow: every record runs this)
+        raise WrongTypeError(
+            f"expected a str or an iterable of str, not {type(value).__name__} {_shown(value)}"
+        ) from None
+    return tuple(items)
+
+
+def _parties(value: Iterable[str] | str) -> tuple[str, ...]:
+    """``Action.responsible`` as a tuple of texts, as :func:`_texts`; what is not iterable
+    is left for the action's check to refuse, naming the field (``responsible=5``)."""
+    if type(value) is tuple:
+        return value
+    if isinstance(value, str):
+        return (value,) if value else ()
+    try:
+        items = iter(value)
+    except TypeError:  # not iterable: refused by _action_fields, naming the field
+        return value  # type: ignore[return-value]
+    return tuple(items)
 
 
 def _place(location: Location | None) -> Location | None:
@@ -373,17 +493,15 @@ class Action:
         origin: Where the action was read from.
     """
 
-    text: str
+    text: str = attrs.field(validator=_action_fields)
     ref: str = ""
-    responsible: tuple[str, ...] = attrs.field(default=(), converter=_texts)
-    due: Due | None = attrs.field(default=None, validator=_DUE)
+    responsible: tuple[str, ...] = attrs.field(default=(), converter=_parties)
+    due: Due | None = None  # the fields from here to updates: checked by _action_fields
     due_text: str = ""
-    status: Status | None = attrs.field(default=None, validator=_STATUS)
+    status: Status | None = None
     status_text: str = ""
     comments: str = ""
-    updates: tuple[Update, ...] = attrs.field(
-        default=(), converter=_updates, validator=_tuple_of(Update)
-    )
+    updates: tuple[Update, ...] = attrs.field(default=(), converter=_updates)
     scope: str = ""
     group: str = ""
     extra: FrozenMap = attrs.field(default=EMPTY, converter=_frozen_map)
@@ -472,7 +590,7 @@ class Activity(Action):
     """
 
     schedule: ScheduleStatus | None = attrs.field(default=None, validator=_SCHEDULE)
-    delay_reasons: str = ""
+    delay_reasons: str = attrs.field(default="", validator=_activity_texts)
     recommendations: str = ""
 
 

@@ -12,7 +12,7 @@ import enum
 import re
 from typing import TypeVar
 
-from govtrack._errors import AmbiguousDateError, DueParseError
+from govtrack._errors import AmbiguousDateError, DueParseError, WrongTypeError
 from govtrack.model.dates import parse_due
 
 __all__ = [
@@ -37,10 +37,14 @@ def _fold(word: str) -> str:
     return re.sub(r"[\s\-_.:;,'’/()]+", "", word.replace("\u00a0", " ").casefold())
 
 
-def _lookup(table: dict[str, _E], word: str | None) -> _E | None:
-    if not isinstance(word, str):
+def _lookup(table: dict[str, _E], word: str | None, name: str) -> _E | None:
+    if type(word) is str or isinstance(word, str):
+        return table.get(_fold(word))
+    if word is None:
         return None
-    return table.get(_fold(word))
+    raise WrongTypeError(
+        f"{name}() takes a str (the source's word) or None, not {type(word).__name__} {word!r}"
+    )
 
 
 class Status(enum.Enum):
@@ -114,7 +118,7 @@ class Status(enum.Enum):
         >>> print(Status.parse("Completed (2 of 4 sites)"), Status.parse("Ongoing (100%)"))
         None None
         """
-        found = _lookup(_STATUS_WORDS, word)
+        found = _lookup(_STATUS_WORDS, word, "Status.parse")
         if found is not None or not isinstance(word, str) or len(word) > _LONGEST_STATUS_CELL:
             return found
         return _leading_status(word)
@@ -602,7 +606,7 @@ class ScheduleStatus(enum.Enum):
     @classmethod
     def parse(cls, word: str | None) -> ScheduleStatus | None:
         """The schedule status a word means, or None."""
-        return _lookup(_SCHEDULE_WORDS, word)
+        return _lookup(_SCHEDULE_WORDS, word, "ScheduleStatus.parse")
 
 
 SCHEDULE_SYNONYMS: dict[ScheduleStatus, tuple[str, ...]] = {
@@ -636,7 +640,7 @@ class ResponseCategory(enum.Enum):
     @classmethod
     def parse(cls, word: str | None) -> ResponseCategory | None:
         """The category a word means, or None when it is empty or unknown."""
-        return _lookup(_CATEGORY_WORDS, word)
+        return _lookup(_CATEGORY_WORDS, word, "ResponseCategory.parse")
 
     @classmethod
     def leading(cls, text: str) -> tuple[ResponseCategory | None, str]:
