@@ -2074,10 +2074,11 @@ def test_an_action_without_its_ref_after_a_line_ending_with_a_name_is_its_own() 
     an info; it is read as a key action of its own, and said (GT302, GT313)."""
     doc = gate.loads(_block("1. Write the lessons note. Knowledge Unit",
                             "Develop Resource Mobilization Strategy 2022/06 Ongoing"))  # fmt: skip
-    assert [("1", "Write the lessons note. Knowledge Unit"),
-            ("", "Develop Resource Mobilization Strategy")] == [  # fmt: skip
-        (a.ref, a.text) for a in doc.actions
-    ]
+    read = [(a.ref, a.text) for a in doc.actions]
+    assert [
+        ("1", "Write the lessons note. Knowledge Unit"),
+        ("", "Develop Resource Mobilization Strategy"),
+    ] == read
     assert all("Develop" not in party for a in doc.actions for party in a.responsible)
     assert {"GT302", "GT313"} <= set(_codes(doc))
     assert "GT312" not in _codes(doc)
