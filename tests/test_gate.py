@@ -2067,6 +2067,32 @@ def test_a_wrapped_looking_line_after_a_complete_key_action_is_said() -> None:
     assert "GT313" in _codes(doc)
 
 
+def test_an_action_without_its_ref_after_a_line_ending_with_a_name_is_its_own() -> None:
+    """Regression: a ref-less key action in Title Case (a verb and more words) after a line
+    with no deadline that ends with a name was joined to it, its words read into the party
+    of the action above (`Knowledge Unit Develop Resource Mobilization Strategy`) with only
+    an info; it is read as a key action of its own, and said (GT302, GT313)."""
+    doc = gate.loads(_block("1. Write the lessons note. Knowledge Unit",
+                            "Develop Resource Mobilization Strategy 2022/06 Ongoing"))  # fmt: skip
+    read = [(a.ref, a.text) for a in doc.actions]
+    assert [
+        ("1", "Write the lessons note. Knowledge Unit"),
+        ("", "Develop Resource Mobilization Strategy"),
+    ] == read
+    assert all("Develop" not in party for a in doc.actions for party in a.responsible)
+    assert {"GT302", "GT313"} <= set(_codes(doc))
+    assert "GT312" not in _codes(doc)
+
+
+def test_a_wrapped_name_that_changes_the_party_above_is_a_warning() -> None:
+    """A wrapped line whose name of several words follows a line that ends with a name is
+    joined, the names read as one party: GT312 is then a warning, not an info."""
+    doc = gate.loads(_block("1. Write the lessons note. Knowledge", "Management Unit 2022/06 "
+                            "Ongoing"))  # fmt: skip
+    assert [("Knowledge Management Unit",)] == [a.responsible for a in doc.actions]
+    assert [("GT312", gt.Severity.WARNING)] == [(p.code, p.severity) for p in doc.problems]
+
+
 @given(gate_key_action_lines, st.data())
 def test_a_key_action_line_wrapped_anywhere_reads_as_one_or_is_said(
     line: tuple[str, tuple[str, ...]], data: st.DataObject

@@ -121,7 +121,7 @@ _MARKS = st.one_of(
     st.tuples(st.integers(1, 99), st.integers(1, 99)).map(lambda n: f"Page {n[0]} of {n[1]}"),
     st.integers(1, 99).map(lambda n: f"Page {n}"),
     st.integers(1, 99).map(lambda n: f"- {n} -"),
-    st.tuples(st.integers(1, 99), st.integers(1, 99)).map(lambda n: f"{n[0]}/{n[1]}"),
+    st.tuples(st.integers(1, 99), st.integers(1, 99)).map(lambda n: f"{min(n)}/{max(n)}"),
 )
 _HEADER_WORDS = st.lists(
     st.sampled_from(("STEERING", "PANEL", "ON", "Nutrition", "DATA", "Group", "Board", "2025")),
@@ -143,6 +143,46 @@ def test_a_page_mark_after_any_header_text_is_never_part_of_the_field(
     notes = [p for p in doc.problems if p.code == "GT355"]
     assert len(notes) == 1
     assert repr(mark) in notes[0].message
+
+
+def test_a_fiscal_year_or_meeting_number_is_not_a_page_mark() -> None:
+    """Regression: `2024/25` ending a title and `3/2024` ending the organiser after two
+    spaces were cut as page marks (GT355); figures that cannot be pages are kept."""
+    doc = gt.loads(
+        "NATIONAL STEERING PANEL  3/2024\n\nMinutes of the Annual Review  2024/25\n\n"
+        "Date: 12 March 2025\n\nDecisions\n\n1. UNFPA will host the next training in Q3 2025.\n",
+        format="minutes",
+    )
+    meeting = doc.meetings[0]
+    assert meeting.organiser == "NATIONAL STEERING PANEL  3/2024"
+    assert meeting.title == "Minutes of the Annual Review  2024/25"
+    assert "GT355" not in [p.code for p in doc.problems]
+
+
+_NOT_PAGES = st.one_of(
+    st.tuples(st.integers(1990, 2039), st.integers(0, 99)).map(lambda n: f"{n[0]}/{n[1]:02}"),
+    st.tuples(st.integers(1, 12), st.integers(1990, 2039)).map(lambda n: f"{n[0]}/{n[1]}"),
+    st.tuples(st.integers(2, 99), st.integers(1, 99))
+    .filter(lambda n: n[0] > n[1])
+    .map(lambda n: f"{n[0]}/{n[1]}"),
+    st.integers(1990, 2039).map(lambda n: f"- {n} -"),
+    st.integers(1000, 9999).map(lambda n: f"- {n} -"),
+)
+
+
+@given(header=_HEADER_WORDS, figures=_NOT_PAGES, gap=st.sampled_from(("  ", "\t")))
+def test_figures_that_cannot_be_pages_stay_in_the_field(
+    header: str, figures: str, gap: str
+) -> None:
+    """A year, a meeting's number or a page past the pages after a header's run of spaces
+    is no page mark: the line is kept whole and nothing is said of a page."""
+    doc = gt.loads(
+        f"{header}{gap}{figures}\nMinutes of the Panel\nDate: 12 March 2025\n\nDecisions\n"
+        "a) UNFPA will host the next training in Q3 2025.\n",
+        format="minutes",
+    )
+    assert "GT355" not in [p.code for p in doc.problems]
+    assert figures in (doc.meetings[0].organiser or "")
 
 
 # ---------------------------------------------------------------------------

@@ -184,14 +184,35 @@ def split_page_mark(text: str) -> tuple[str, str]:
     ('WORKING GROUP ON DATA', 'Page 1 of 2')
     >>> split_page_mark("STEERING PANEL  - 2 -"), split_page_mark("Minutes 2024/25")
     (('STEERING PANEL', '- 2 -'), ('Minutes 2024/25', ''))
+
+    Figures that cannot be pages are kept: a fiscal year or a meeting's number (``Annual
+    Review  2024/25``, ``STEERING COMMITTEE  3/2024``), a page past the pages (``3/2``).
+
+    >>> split_page_mark("Annual Review  2024/25"), split_page_mark("COMMITTEE\t3/2024")
+    (('Annual Review  2024/25', ''), ('COMMITTEE\t3/2024', ''))
     """
     found = _PAGE_MARK_END.search(text)
     if found is None:
         return text, ""
     mark, space = found["mark"], found["space"] or ""
-    if found.start() > 0 and not mark[:1].isalpha() and len(space) < 2 and "\t" not in space:
+    if not mark[:1].isalpha() and (
+        (found.start() > 0 and len(space) < 2 and "\t" not in space) or not _plausible_pages(mark)
+    ):
         return text, ""
     return text[: found.start()].rstrip(), mark.strip()
+
+
+_PAGES_MAX = 999
+
+
+def _plausible_pages(mark: str) -> bool:
+    """Whether the figures of a mark with no ``Page`` (``1/2``, ``- 2 -``) may be page
+    numbers: none year-like (``2024/25``, ``3/2024``), none over 999, the page no more than
+    the pages (``3/2`` is not)."""
+    numbers = [int(figures) for figures in re.findall(r"\d+", mark)]
+    if any(n > _PAGES_MAX or re.fullmatch(r"(?:19|20)\d\d", str(n)) for n in numbers):
+        return False
+    return len(numbers) < 2 or numbers[0] <= numbers[1]
 
 
 _SPACES = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u3000]+")

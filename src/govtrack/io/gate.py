@@ -154,9 +154,12 @@ GT311  warning   a status word qualified by what follows it (``Completed (2 of 4
                  words are kept in ``status_text`` (in a status cell between tabs too)
 GT312  info      a line without a ref continues the key action above (a wrapped line:
                  it starts with the deadline, a name alone or mid-sentence, or it is the
-                 status alone): the lines are read as one
+                 status alone): the lines are read as one (a warning when the line above
+                 ends with a name and this one starts with words more than one: the
+                 names are read as one party)
 GT313  warning   a line without a ref that starts like a wrapped line but follows a
-                 complete key action: it is read as a key action of its own
+                 complete key action, or starts with a verb and two words more after a
+                 line that ends with a name: it is read as a key action of its own
 =====  ========  ====================================================================
 
 The writer, :func:`dumps`, renders evaluations in the same shape and separates
@@ -893,11 +896,16 @@ def _read_action_line(reader: _Reader, rec: _RawRecommendation, line: str, numbe
     _read_key_action(reader, rec, ref, body, number)
     rec.actions[-1].raw, rec.actions[-1].mark = body, mark
     if wrapped and ref_match is None:
+        why = (
+            "its words read as an action's text after the name the line above ends with"
+            if _action_like(_name_head(body))
+            else "that one is complete"
+        )
         reader.warn(
             "GT313",
             "a line without a ref that starts with no action text (with a deadline, or a "
-            "name before it) may continue the key action above, a wrapped line, but that "
-            "one is complete; it is read as a key action of its own",
+            f"name before it) may continue the key action above, a wrapped line, but {why}; "
+            "it is read as a key action of its own",
             number,
         )
 
@@ -965,7 +973,14 @@ def _join(
     if last.due_text or last.cuts or last.anchored:
         return False
     between = [comment.strip() for comment in last.comments if comment.strip()]
-    joined = " ".join([last.raw, *between, body])
+    above = " ".join([last.raw, *between])
+    head = _name_head(body)
+    renamed = False
+    if head and _after_party(above, len(above)):  # the line above ends with a party already
+        if _action_like(head):
+            return False  # a key action of its own, without its ref (GT313)
+        renamed = len(head.split()) > 1  # more than the end of a name: its party changes
+    joined = f"{above} {body}"
     if not any(cut.status for cut in _cuts(joined)):
         return False
     del reader.problems[last.mark :]  # said of the lines joined, read again as one
@@ -973,13 +988,52 @@ def _join(
     _read_key_action(reader, rec, last.ref, joined, last.line)
     rec.actions[-1].raw, rec.actions[-1].mark = joined, last.mark
     lines = f"line {number}" if number == last.line + 1 else f"lines {last.line + 1}-{number}"
-    reader.info(
-        "GT312",
+    said = (
         f"{lines} continue{'s' if number == last.line + 1 else ''} the key action of line "
-        f"{last.line} (a wrapped line), read as one",
-        number,
+        f"{last.line} (a wrapped line), read as one"
     )
+    if renamed:
+        reader.warn(
+            "GT312",
+            f"{said}; line {last.line} ends with a name and {head!r} starts this one: "
+            "they are read as one responsible party",
+            number,
+        )
+    else:
+        reader.info("GT312", said, number)
     return True
+
+
+def _name_head(body: str) -> str:
+    """The name before the deadline of a wrapped line that starts with one (``Unit`` in
+    ``Unit 2024/12 Not started``), else ''."""
+    cut = next((cut for cut in _cuts(body) if cut.status), None)
+    head = body[: cut.start].strip() if cut else ""
+    return head if head and _capitalised(head.split()[0]) else ""
+
+
+_ACTION_VERBS = frozenset(
+    {"adopt", "analyse", "analyze", "assess", "build", "carry", "collect", "commission",
+     "complete", "conduct", "consolidate", "continue", "create", "define", "design",
+     "develop", "disseminate", "document", "draft", "engage", "enhance", "ensure",
+     "establish", "expand", "explore", "finalise", "finalize", "hire", "hold", "identify",
+     "implement", "improve", "include", "increase", "integrate", "introduce", "launch",
+     "maintain", "map", "monitor", "organise", "organize", "prepare", "produce", "promote",
+     "provide", "publish", "recruit", "review", "revise", "set", "share", "strengthen",
+     "support", "train", "undertake", "update", "use", "write"}
+)  # fmt: skip
+"""Verbs a key action's text often starts with (``Develop Resource Mobilization Strategy``)."""
+_MIN_ACTION_WORDS = 3
+
+
+def _action_like(head: str) -> bool:
+    """Whether a Title-Case head reads as an action's text rather than a name: three words
+    or more, the first a verb (``Develop Resource Mobilization Strategy``; not ``Unit``,
+    ``Ministry of Health``)."""
+    words = head.split()
+    first = words[0].casefold()
+    verb = first in _ACTION_VERBS or first.endswith(("ize", "ise", "ify"))
+    return len(words) >= _MIN_ACTION_WORDS and verb and not _ACRONYM.fullmatch(words[0])
 
 
 _STATUS_ALONE = re.compile(rf"(?:{_status_words()})[ \t]*\.?", re.IGNORECASE)
