@@ -2186,3 +2186,17 @@ def test_any_web_table_line_with_a_ref_cell_reads_as_its_spaced_twin(
     cells = [f"{ref}.", text, party, due, status, *([comments] if comments else [])]
     tabbed = gate.loads(_block("\t".join(cells)))
     assert [(ref, text, (party,), due, status, comments)] == _actions(tabbed)
+
+
+def test_a_web_table_line_with_an_empty_ref_cell_reads_its_cells() -> None:
+    """Regression: the same web-table row with its ref cell empty read shifted too (text
+    '', the action as its party, GT101 and GT104); govtrack's own line of an action with
+    no ref and no text keeps its cells."""
+    line = "\tWrite the lessons note.\tKnowledge Unit\t2022/06\tOngoing"
+    own = "\tKnowledge Unit\t2022/06\tOngoing\tStarted."
+    assert [("", "Write the lessons note.", ("Knowledge Unit",), "2022/06", "Ongoing", "")] == (
+        _actions(gate.loads(_block(line)))
+    )
+    assert [("", "", ("Knowledge Unit",), "2022/06", "Ongoing", "Started.")] == (
+        _actions(gate.loads(_block(own)))
+    )

@@ -816,7 +816,7 @@ def _reads_as_deadline(text: str) -> bool:
 
 
 def _ref_in_its_own_cell(cells: Sequence[str]) -> bool:
-    """A line of five cells whose first holds the ref alone, the action next (``2.``,
+    """A line of five cells whose first holds the ref alone (or nothing), the action next (``2.``,
     ``Load the inventories.``, ``Roads Unit``, ``2024/03``, ``Ongoing``: the web table
     with a ref column and no comments cell), told from govtrack's own line of an action
     with a ref and no text (``2.``, ``Roads Unit``, ``2024/03``, ``Ongoing``, comments) by
@@ -850,6 +850,8 @@ def _read_action_line(reader: _Reader, rec: _RawRecommendation, line: str, numbe
             len(cells) >= 6 or _ref_in_its_own_cell(cells)
         ):
             cells[0:2] = [f"{cells[0]} {cells[1]}"]
+        elif not cells[0] and _ref_in_its_own_cell(cells):
+            del cells[0]  # the web table's ref column, empty: the action is in the next cell
         cells += [""] * (5 - len(cells))
         head = cells[0]
         if match := _ACTION_REF.match(head):
