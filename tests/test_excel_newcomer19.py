@@ -96,18 +96,30 @@ def test_a_capitalised_row_under_merged_cells_stays_an_activity(tmp_path: Path) 
     assert _codes(doc) == []
 
 
-def test_a_lone_continuing_row_without_merge_is_kept_with_a_warning(tmp_path: Path) -> None:
-    """Not sure without a merge: two activities, and a warning (it was a silent section)."""
+def test_a_lone_continuing_row_without_merge_is_a_section_with_a_warning(tmp_path: Path) -> None:
+    """Not sure without a merge: read as the section row a lone short text is, and warned
+    (it was a silent section); no activity is made up of it."""
     rows = [HEADER, FIRST, ["and UNICEF (phase 1: specification)"], LAST]
     doc = gt.load(_book(tmp_path / "plan.xlsx", rows))
-    assert [action.text for action in doc.actions] == [
-        FIRST[0],
-        "and UNICEF (phase 1: specification)",
-        LAST[0],
+    assert [(action.text, action.group) for action in doc.actions] == [
+        (FIRST[0], ""),
+        (LAST[0], "and UNICEF (phase 1: specification)"),
     ]
-    assert doc.actions[2].group == ""
     assert _codes(doc) == [("GT238", "A3")]
     assert doc.problems[0].severity is gt.Severity.WARNING
+    assert "read as a section heading" in str(doc.problems[0])
+
+
+def test_a_long_lone_continuing_row_without_merge_is_an_activity_with_a_warning(
+    tmp_path: Path,
+) -> None:
+    """Too long for a section row: an activity of its own, and warned."""
+    text = ("and UNICEF " + "in every district of the three regions " * 3).strip()
+    rows = [HEADER, FIRST, [text], LAST]
+    doc = gt.load(_book(tmp_path / "plan.xlsx", rows))
+    assert [action.text for action in doc.actions] == [FIRST[0], text, LAST[0]]
+    assert _codes(doc) == [("GT238", "A3")]
+    assert "read as one of its own" in str(doc.problems[0])
 
 
 def test_a_row_pasted_twice_is_reported(tmp_path: Path) -> None:
@@ -134,11 +146,10 @@ def test_a_repeated_row_with_a_ref_is_left_to_validate(tmp_path: Path) -> None:
 
 _words = st.text(st.sampled_from("abcdefghijklmnopqrstuvwxyz"), min_size=1, max_size=8)
 _goes_on = st.one_of(
-    _words,
     st.tuples(st.sampled_from(["and", "or", "with", "including", "And", "With"]), _words).map(
         " ".join
     ),
-    _words.map(lambda word: f"({word})"),
+    _words.map(lambda word: f"({word})").filter(lambda text: not excel._opens_with_ref(text)),
 )
 
 
@@ -158,6 +169,123 @@ def test_a_text_going_on_under_merged_cells_is_joined(
         LAST[0],
     ]
     assert _codes(doc) == [("GT237", f"A{row}") for row in range(3, last + 1)]
+
+
+# -- separate actions under one merged Responsible/Deadline/Status, and section rows
+
+ACTIONS_HEADER = ["No", "Key action", "Responsible", "Deadline", "Status", "Comments"]
+TRAIN = ["1", "Train the district staff", "HR Unit", "2023/06", "Ongoing"]
+HIRE = ["2", "Hire two officers", "HR Unit", "2023/09", "Completed"]
+SHARED = ("C2:C3", "D2:D3", "E2:E3")
+
+
+def _actions(doc: gt.Document) -> list[tuple[str, str, tuple[str, ...], str]]:
+    return [(action.ref, action.text, action.responsible, action.group) for action in doc.actions]
+
+
+def test_an_item_with_a_ref_under_merged_cells_is_an_action_of_its_own(tmp_path: Path) -> None:
+    """Two actions sharing one unit, deadline and status (merged): the second, opening with
+    its ref, was joined to the first (GT237)."""
+    rows: list[list[Any]] = [ACTIONS_HEADER, TRAIN, [None, "(b) Draft the training plan"], HIRE]
+    doc = gt.load(_book(tmp_path / "matrix.xlsx", rows, SHARED))
+    assert _actions(doc) == [
+        ("1", "Train the district staff", ("HR Unit",), ""),
+        ("(b)", "Draft the training plan", ("HR Unit",), ""),
+        ("2", "Hire two officers", ("HR Unit",), ""),
+    ]
+    assert [code for code, _ in _codes(doc)] == ["GT220"]
+
+
+def test_a_lower_case_action_under_merged_cells_is_an_action_of_its_own(tmp_path: Path) -> None:
+    """A lower-case text with no joining word, under a text that may be whole, was joined."""
+    rows: list[list[Any]] = [
+        ACTIONS_HEADER,
+        [None, *TRAIN[1:]],
+        [None, "e-learning course launched"],
+    ]
+    doc = gt.load(_book(tmp_path / "matrix.xlsx", rows, SHARED))
+    assert [(action.text, action.status_text) for action in doc.actions] == [
+        ("Train the district staff", "Ongoing"),
+        ("e-learning course launched", "Ongoing"),
+    ]
+    assert _codes(doc) == []
+
+
+def test_a_lower_case_row_under_a_text_broken_off_is_joined(tmp_path: Path) -> None:
+    rows: list[list[Any]] = [
+        ACTIONS_HEADER,
+        [None, "Train the staff of the", *TRAIN[2:]],
+        [None, "district offices"],
+    ]
+    doc = gt.load(_book(tmp_path / "matrix.xlsx", rows, SHARED))
+    assert [action.text for action in doc.actions] == ["Train the staff of the district offices"]
+    assert _codes(doc) == [("GT237", "B3")]
+
+
+@pytest.mark.parametrize("section", ["(b) Partnerships", "(ii) Partnerships", "(2) Partnerships"])
+def test_a_section_row_with_a_ref_under_an_action_heads_a_section(
+    tmp_path: Path, section: str
+) -> None:
+    """It was read as an action made up of the row (GT238, GT220), the rows below in the
+    wrong group."""
+    rows: list[list[Any]] = [
+        ACTIONS_HEADER,
+        [None, "(a) Capacity building"],
+        TRAIN,
+        [None, section],
+        HIRE,
+    ]
+    doc = gt.load(_book(tmp_path / "matrix.xlsx", rows))
+    assert _actions(doc) == [
+        ("1", "Train the district staff", ("HR Unit",), "(a) Capacity building"),
+        ("2", "Hire two officers", ("HR Unit",), section),
+    ]
+    assert _codes(doc) == []
+
+
+def test_a_lower_case_section_row_under_an_action_heads_a_section(tmp_path: Path) -> None:
+    """Still a section row, as before GT238; GT238 warns that it may end the action above."""
+    rows: list[list[Any]] = [
+        ACTIONS_HEADER,
+        [None, "Capacity building"],
+        TRAIN,
+        [None, "and partnerships"],
+        HIRE,
+    ]
+    doc = gt.load(_book(tmp_path / "matrix.xlsx", rows))
+    assert _actions(doc) == [
+        ("1", "Train the district staff", ("HR Unit",), "Capacity building"),
+        ("2", "Hire two officers", ("HR Unit",), "and partnerships"),
+    ]
+    assert _codes(doc) == [("GT238", "B4")]
+
+
+_refs = st.one_of(
+    st.sampled_from("abcdefghABCDEFGH").map(lambda letter: f"({letter})"),
+    st.sampled_from(["i", "ii", "iii", "iv", "v", "vi"]).map(lambda roman: f"({roman})"),
+    st.integers(1, 99).map(lambda number: f"({number})"),
+    st.sampled_from("abcdefgh").map(lambda letter: f"{letter})"),
+)
+
+
+@given(ref=_refs, rest=_words, merged=st.booleans())
+def test_a_text_opening_with_a_ref_never_goes_on(
+    tmp_path_factory: Any, ref: str, rest: str, merged: bool
+) -> None:
+    """Property: a row opening with a ref under an action is never joined to it, nor warned
+    as its continuation, merged cells or not: an action of its own, or a section row."""
+    path = tmp_path_factory.mktemp("plan") / "plan.xlsx"
+    text = f"{ref} {rest}"
+    rows: list[list[Any]] = [ACTIONS_HEADER, TRAIN, [None, text], HIRE]
+    doc = excel.load(_book(path, rows, SHARED if merged else ()))
+    texts = [action.text for action in doc.actions]
+    assert texts[0] == TRAIN[1]
+    assert {"GT237", "GT238"}.isdisjoint(code for code, _ in _codes(doc))
+    if merged:
+        assert texts == [TRAIN[1], rest, HIRE[1]]
+    else:
+        assert texts == [TRAIN[1], HIRE[1]]
+        assert doc.actions[1].group == text
 
 
 # -- a yes/no question in an indicator table's No column

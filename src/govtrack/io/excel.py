@@ -272,7 +272,7 @@ GT234  warning   a reporting period in a title row that cannot be read as dates 
 GT235  info      an indicator's timeframe that cannot be read as a date (kept as text)
 GT236  info      a yes/no question's answer that is neither yes nor no (kept as text)
 GT237  info      a row continuing the action text above, its other cells merged: read as one
-GT238  warning   a lone text that may continue the action above (no merge): read as its own
+GT238  warning   a lone text that may continue the action above (no merge): read as without it
 GT239  warning   an action row with no ref repeating the row above cell for cell
 GT240  info      a yes/no question in an indicator table's No (ref) column: read as an Answer
 GT241  warning   another question in an indicator table's No (ref) column: read as the ref
@@ -581,18 +581,54 @@ _RANGE_WORDS = _RANGE_STARTS | _RANGE_ENDS
 _TICKED = frozenset({"✓", "✔", "√", "☑", "✅", "x", "yes", "y", "true", "1", "ü", "þ", "a"})
 _UNTICKED = frozenset({"no", "n", "false", "0", "-", "–", "—", "☐", "o"})
 _SECTION_MAX = 120
-_JOINING = re.compile(r"\s*(?:(?:and|or|with|including)\b|\()", re.IGNORECASE)
+_JOINING = re.compile(
+    r"\s*(?:(?:and|or|with|including|as well as|together with|plus)\b|&)", re.IGNORECASE
+)
+"""Words opening a text that goes on with the sentence above (``and UNICEF``)."""
+_BRACKET_REF = re.compile(r"\s*\((?:[A-Za-z]|[ivxlc]{2,6}|[0-9]{1,3})\)(?:\s|$)", re.IGNORECASE)
+"""A bracketed ref opening a text, with or without text after it (``(b)``, ``(ii) Hire``)."""
+_OPEN_END = re.compile(
+    r"(?:[,\-\u2013\u2014/&(]|\b(?:and|or|with|including|of|the|to|for|in|on|by|at|from|"
+    r"a|an|into|between|such as|as well as))\s*$"
+)
+"""How a text ends when its sentence plainly goes on: a comma, a dash, a joining word."""
 
 
-def _goes_on(text: str) -> bool:
-    """Whether an action text goes on with the sentence above: it opens in lower case or
-    with a joining word (``and UNICEF``, ``With partners``, ``(phase 1)``).
+def _opens_with_ref(text: str) -> bool:
+    """Whether a text opens with a ref the reader recognises (``(b) Partnerships``, ``(ii)``,
+    ``a) Hire staff``, ``2. Train``): the start of an item, never the rest of a sentence.
 
-    >>> _goes_on("and UNICEF"), _goes_on("(phase 1)"), _goes_on("Train staff")
+    >>> _opens_with_ref("(b) Partnerships"), _opens_with_ref("(ii)"), _opens_with_ref("(phase 1)")
     (True, True, False)
     """
-    start = text.lstrip()[:1]
-    return start.islower() or _JOINING.match(text) is not None
+    text = text.lstrip()
+    return _BRACKET_REF.match(text) is not None or _LEADING_REF.match(text) is not None
+
+
+def _goes_on(text: str, above: str) -> bool:
+    """Whether an action text goes on with the sentence of the text ``above``.
+
+    It does when it opens with a joining word (``and UNICEF``, ``With partners``), with a
+    bracket and a lower-case word (``(phase 1)``), or in lower case when the text above
+    plainly breaks off (``… in the``, ``… partners,``). A text opening with a ref
+    (``(b) Draft the plan``), a capital, or in lower case under a text that may be whole
+    (``e-learning course launched``) is an item of its own.
+
+    >>> _goes_on("and UNICEF", "Build a dashboard"), _goes_on("(phase 1)", "Build it")
+    (True, True)
+    >>> _goes_on("(b) Draft the plan", "Train staff"), _goes_on("Train staff", "Hire,")
+    (False, False)
+    >>> _goes_on("e-learning launched", "Train staff"), _goes_on("district staff", "Train the")
+    (False, True)
+    """
+    text = text.lstrip()
+    if not text or _opens_with_ref(text):
+        return False
+    if _JOINING.match(text):
+        return True
+    if text[0] == "(":
+        return text[1:2].islower()
+    return text[0].islower() and _OPEN_END.search(above) is not None
 
 
 _ERRORS = frozenset(ERROR_CODES)
@@ -1896,12 +1932,12 @@ class _Table:
         if self.layout in {_RESPONSES, _INDICATORS} or main not in filled:
             return False
         text = values[main]
-        if text.__class__ is not str or not _goes_on(text):
+        if text.__class__ is not str:
             return False
         if any(i != main and i not in self.filled_from for i in filled):
             return False
         last = self._above(row)
-        if last is None:
+        if last is None or not _goes_on(text, last.text):
             return False
         above = _row_of(last.origin)
         if any(first != above for first in self.filled_from.values()):
@@ -2218,25 +2254,27 @@ class _Table:
                 row,
             )
             return True
-        if _REF_LIKE.fullmatch(text) or len(text) > _SECTION_MAX or "\n" in text:
+        if _REF_LIKE.fullmatch(text):
             return False
+        heads = len(text) <= _SECTION_MAX and "\n" not in text and self._heads_section(row, index)
         if (
             index == self.main_column
             and self.layout not in {_RESPONSES, _INDICATORS}
-            and _goes_on(text)
             and (last := self._above(row)) is not None
+            and _goes_on(text, last.text)
         ):
-            # It reads as the end of the sentence above, yet no merged cell ties it there.
+            # It reads as the end of the sentence above, yet no merged cell ties it there:
+            # reported, and read as it would be without the doubt (a section or an action).
             first = self.cell(index, _row_of(last.origin))
+            read = "a section heading (the group of the rows below)" if heads else "one of its own"
             self.add(
                 "GT238",
                 f"{cell} alone on its row may continue the {self._kind()} of {first} "
-                f"({last.text[:40]!r}), but no merged cell ties them: read as one of its own",
+                f"({last.text[:40]!r}), but no merged cell ties them: read as {read}",
                 index,
                 row,
             )
-            return False
-        if not self._heads_section(row, index):
+        if not heads:
             return False
         self._close_section()
         self.section = _Section(label=text, cell=cell, row=row, index=index)
