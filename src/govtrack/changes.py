@@ -280,15 +280,7 @@ def _deadline(old: Action, new: Action) -> Iterator[Change]:
 
 
 def _commented(old: Action, new: Action) -> Iterator[Change]:
-    if old.comments == new.comments or _fold(old.comments) == _fold(new.comments):
-        return
-    before, after, _ = _excerpts(old.comments.strip(), new.comments.strip())
-    yield Change(
-        kind=ChangeKind.COMMENTED,
-        old=old,
-        new=new,
-        message=f"{_name(new)}: comments {before or '(none)'!r} → {after or '(none)'!r}",
-    )
+    yield from _narrative("comments", old, new, old.comments, new.comments)
 
 
 def _update_key(update: Update) -> tuple[object, ...]:
@@ -330,13 +322,20 @@ def _schedule(old: Action, new: Action) -> Iterator[Change]:
         )
 
 
-def _narrative(name: str, old: _Paired, new: _Paired, before: str, after: str) -> Iterator[Change]:
-    """A narrative field (``name``) changed, spacing and case aside: a note."""
+def _narrative(  # noqa: PLR0917 - the field's name, the pair, its two texts, the kind
+    name: str,
+    old: _Paired,
+    new: _Paired,
+    before: str,
+    after: str,
+    kind: ChangeKind = ChangeKind.COMMENTED,
+) -> Iterator[Change]:
+    """A narrative field (``name``) changed, spacing and case aside: a note (or ``kind``)."""
     if before == after or _fold(before) == _fold(after):
         return
     first, second, _ = _excerpts(before.strip(), after.strip())
     yield Change(
-        kind=ChangeKind.COMMENTED,
+        kind=kind,
         old=old,
         new=new,
         message=f"{_name(new)}: {name} {first or '(none)'!r} → {second or '(none)'!r}",
@@ -358,15 +357,7 @@ _NOTES = (_commented, _activity_notes, _updated)
 
 def _progress(old: Indicator, new: Indicator) -> Iterator[Change]:
     """An indicator's progress as written (its status) changed, spacing and case aside."""
-    if old.status == new.status or _fold(old.status) == _fold(new.status):
-        return
-    before, after, _ = _excerpts(old.status.strip(), new.status.strip())
-    yield Change(
-        kind=ChangeKind.STATUS,
-        old=old,
-        new=new,
-        message=f"{_name(new)}: status {before or '(none)'!r} → {after or '(none)'!r}",
-    )
+    yield from _narrative("status", old, new, old.status, new.status, ChangeKind.STATUS)
 
 
 def _timeframe_text(indicator: Indicator) -> str:
