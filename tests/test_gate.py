@@ -2200,3 +2200,14 @@ def test_a_web_table_line_with_an_empty_ref_cell_reads_its_cells() -> None:
     assert [("", "", ("Knowledge Unit",), "2022/06", "Ongoing", "Started.")] == (
         _actions(gate.loads(_block(own)))
     )
+
+
+def test_a_wrapped_line_starting_with_its_deadline_after_a_complete_action_reads() -> None:
+    """Regression (found by the fuzz test): a line without a ref that starts with its
+    deadline, after a key action that is complete, raised IndexError when the reader said
+    why it is read as an action of its own (GT313)."""
+    doc = gt.loads(
+        "Recommendation: 1.1: x\nKey Actions\n3.Z 2021/13 Completed\n31/03/2024 Completed",
+        format="gate",
+    )
+    assert "GT313" in [problem.code for problem in doc.problems]

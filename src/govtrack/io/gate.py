@@ -1033,6 +1033,8 @@ def _action_like(head: str) -> bool:
     or more, the first a verb (``Develop Resource Mobilization Strategy``; not ``Unit``,
     ``Ministry of Health``)."""
     words = head.split()
+    if not words:  # no name before the deadline (``31/03/2024 Completed``)
+        return False
     first = words[0].casefold()
     verb = first in _ACTION_VERBS or first.endswith(("ize", "ise", "ify"))
     return len(words) >= _MIN_ACTION_WORDS and verb and not _ACRONYM.fullmatch(words[0])
