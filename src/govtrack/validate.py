@@ -644,6 +644,11 @@ def _party_key_words(name: str) -> str:
     return text
 
 
+def _stripped(parties: tuple[str, ...]) -> tuple[str, ...]:
+    """Each party once, stripped."""
+    return tuple(dict.fromkeys(party.strip() for party in parties))
+
+
 def _count(number: int) -> str:
     return f"{number} action" if number == 1 else f"{number} actions"
 
@@ -659,12 +664,16 @@ def _party_spellings(doc: Document, on: dt.date) -> Iterator[Issue]:
     counts: dict[str, int] = {}  # each spelling (stripped), in order of first use
     first: dict[str, Location | None] = {}
     for action in doc.actions:
-        if resolves_itself(action):  # owed by nobody: reminders and summaries leave it out
+        parties = action.responsible
+        # A rule owed by nobody (deemed consent) is left out, as reminders and summaries do.
+        if not parties or (type(action) is not Action and resolves_itself(action)):
             continue
-        for party in dict.fromkeys(p.strip() for p in action.responsible):
-            if party:
-                counts[party] = counts.get(party, 0) + 1
-                first.setdefault(party, action.origin)
+        for party in (parties[0].strip(),) if len(parties) == 1 else _stripped(parties):
+            if party in counts:
+                counts[party] += 1
+            elif party:
+                counts[party] = 1
+                first[party] = action.origin
     parent = {spelling: spelling for spelling in counts}
 
     def root(spelling: str) -> str:
