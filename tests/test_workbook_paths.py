@@ -225,6 +225,11 @@ def test_the_command_line_cites_each_unit_s_file(
         action["where"] for action in summary["overdue"]["HR Unit"]
     ]
     assert "2 files on 2024-01-31: 2 actions" in text
+    listed = [line.strip() for line in text.splitlines() if line.strip().startswith("- ")]
+    assert [
+        "- Recruit a data clerk for the district office (due 2023/06) [a/matrix.xlsx: Matrix!A2]",
+        "- Recruit a data clerk for the district office (due 2023/06) [b/matrix.xlsx: Matrix!A2]",
+    ] == listed
 
 
 @given(st.lists(file_names, min_size=1, max_size=3), file_names)

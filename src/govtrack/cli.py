@@ -665,11 +665,15 @@ def _validate(args: argparse.Namespace, doc: Document, out: TextIO) -> int:
     return EXIT_ERRORS if any(i.severity is Severity.ERROR for i in issues) else EXIT_OK
 
 
-def _action_line(action: Action) -> str:
+def _action_line(action: Action, *, cite: bool = False) -> str:
+    """An overdue action on one line; with ``cite`` (several files), where it was read
+    (``a/matrix.xlsx: Matrix!E2``), so that two files' alike actions are told apart."""
     words = due_words(action)
     due = f" (due {words})" if words else ""
     ref = f"{action.ref} " if action.ref else ""
-    return f"{ref}{one_line(action.text, 70)}{due}"
+    origin = action.origin
+    place = f" [{origin.cite()}]" if cite and origin is not None and str(origin) else ""
+    return f"{ref}{one_line(action.text, 70)}{due}{place}"
 
 
 def _action_data(action: Action, *, cite: bool = False) -> dict[str, str]:
@@ -741,7 +745,7 @@ def _summary(args: argparse.Namespace, doc: Document, out: TextIO) -> int:
         for party, actions in result.overdue.items():
             print(f"  {party} ({len(actions)})", file=out)
             for action in actions:
-                print(f"    - {_action_line(action)}", file=out)
+                print(f"    - {_action_line(action, cite=cite)}", file=out)
     return EXIT_OK
 
 
