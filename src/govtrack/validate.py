@@ -586,11 +586,12 @@ def _is_acronym_of(acronym: str, name: str) -> bool:
     if not _ACRONYM.fullmatch(acronym) or acronym.casefold() in _ROLE_WORDS:
         return False
     capitals = [letter for letter in acronym if letter.isupper()]
-    initials = iter(_initials(name))
+    initials = _initials(name)
+    remaining = iter(initials)
     return (
         len(capitals) >= 2
-        and capitals[0] == _initials(name)[:1]
-        and all(letter in initials for letter in capitals)
+        and capitals[0] == initials[:1]
+        and all(letter in remaining for letter in capitals)
     )
 
 
@@ -607,10 +608,7 @@ def _party_key(party: str) -> str:
     >>> _party_key("The  Secretariat"), _party_key("L'Office national")
     ('secretariat', 'office national')
     """
-    text = " ".join(party.split())
-    while (found := _ARTICLE.match(text)) and found.end() < len(text):
-        text = text[found.end() :]
-    return _fold(text)
+    return _fold(_party_key_words(party))
 
 
 def _party_keys(party: str) -> list[str]:
@@ -637,7 +635,8 @@ def _party_keys(party: str) -> list[str]:
 
 
 def _party_key_words(name: str) -> str:
-    """``name`` without its leading articles, case kept (for its initials)."""
+    """``name`` without its leading articles, spacing folded, case kept (for its initials;
+    :func:`_party_key` folds the case)."""
     text = " ".join(name.split())
     while (found := _ARTICLE.match(text)) and found.end() < len(text):
         text = text[found.end() :]
