@@ -597,11 +597,7 @@ def _sub_lists(lines: list[Line]) -> list[list[Line]]:
 def _opens_list(line: Line) -> bool:
     """Whether an item opens a sub-list: it ends with ``:``, or with ``as follows`` or
     ``the following`` (its colon left out), as the minutes reader takes it."""
-    end = line.clean.rstrip("*_ ")
-    return end.endswith(":") or bool(_OPENS_WITHOUT_COLON.search(end))
-
-
-_OPENS_WITHOUT_COLON = re.compile(r"(?i)\b(?:as\s+follows|the\s+following)$")
+    return minutes.opens_list(line.clean)
 
 
 def _indent(line: Line) -> int:

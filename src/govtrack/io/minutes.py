@@ -391,6 +391,20 @@ _OPENS_LIST = re.compile(rf"(?::|\s{_FOLLOWING})[\s*_]*$")
 """A decision's line that ends so announces a sub-list (``… the Secretariat to:``), with a
 colon or without one after ``the following`` or ``as follows`` (``The Board agreed the
 following``), as a colon-less lead-in reads as one with its colon."""
+
+
+def opens_list(text: str) -> bool:
+    """Whether a line so ended announces a sub-list (:data:`_OPENS_LIST`), for the meeting
+    report's items too.
+
+    >>> opens_list("The Secretariat will:"), opens_list("The Board agreed as follows")
+    (True, True)
+    >>> opens_list("The Secretariat will revise the plan, including")
+    False
+    """
+    return bool(_OPENS_LIST.search(text))
+
+
 _ENDS_SENTENCE = re.compile(r"[.;:!?)\]\"'’”*]\s*$")
 _NUMBER_ITEM = re.compile(
     r"^\s{0,8}(?:[-*•–]\s{1,4})?(?:\*\*)?(?:\((?P<paren>\d{1,3})\)|(?P<closing>\d{1,3})\))"
