@@ -164,7 +164,8 @@ action's (or indicator's, recommendation's), a Comments or Updates column or a r
 action with no text. A note ``Legend`` (or ``Key`` alone) opens a legend: the rows under it
 pairing a status, category or schedule word or a colour with its meaning
 (``Completed | Fully done``, nothing else) are kept in ``extra`` as ``Legend
-<cell>`` (GT212), up to the first row that is not such a pair. A row with no
+<cell>`` (GT212), up to the first row that is not such a pair, even when their cells
+name columns (``On track | Key action``). A row with no
 action text whose cells are short labels then counts (``Summary | Completed |
 0``) is a tally (GT212), unless a cell is one an action has: a deadline that
 reads or looks like one (``Q3``, ``TBD``), a comment, a party, a ref, a
@@ -2325,14 +2326,30 @@ class _Table:
             self.legend, self.few = "", 2
         return len(filled) == 1 and self._lone(row, filled[0], values[filled[0]])
 
-    def _legend_row(self, row: int, values: Sequence[Any], filled: list[int]) -> bool:
-        """Keep a row of a legend in extra and say True: two cells, a status, category or
-        schedule word or a colour name, then what it means (``Completed | Fully done``)."""
-        if len(filled) != 2 or self.i_helper in filled:
+    def in_legend(self, values: Sequence[Any]) -> bool:
+        """Whether a legend is open and this row is one of its pairs (:meth:`_legend_pair`).
+
+        _walk asks before it takes a row naming columns for a new table's header: a pair
+        such as ``On schedule | Key action`` is the legend's, not a header (the table's own
+        header repeated is still GT216).
+        """
+        if not self.legend:
             return False
+        filled = [
+            i
+            for i, value in enumerate(values)
+            if value is not None and (value.__class__ is not str or (value and not value.isspace()))
+        ]
+        return self._legend_pair(values, filled) is not None
+
+    def _legend_pair(self, values: Sequence[Any], filled: list[int]) -> tuple[str, str] | None:
+        """The word and meaning of a legend's row: two cells, a status, category or schedule
+        word or a colour name, then what it means (``Completed | Fully done``); else None."""
+        if len(filled) != 2 or self.i_helper in filled:
+            return None
         word, meaning = values[filled[0]], values[filled[1]]
         if word.__class__ is not str or meaning.__class__ is not str:
-            return False
+            return None
         word = word.strip()
         reader = self.reader
         if len(word) > _LABEL_MAX or not (
@@ -2341,7 +2358,15 @@ class _Table:
             or reader.category_of(word) is not None
             or ScheduleStatus.parse(word) is not None
         ):
+            return None
+        return word, meaning
+
+    def _legend_row(self, row: int, values: Sequence[Any], filled: list[int]) -> bool:
+        """Keep a row of a legend in extra and say True (:meth:`_legend_pair`)."""
+        pair = self._legend_pair(values, filled)
+        if pair is None:
             return False
+        word, meaning = pair
         cell = self.cell(filled[0], row)
         text = f"{word} | {meaning.strip()}"
         self.extra[f"Legend {cell}"] = text
@@ -4275,7 +4300,16 @@ def _read_sheet(
                 and _reaches(values, main)
             ):
                 score, found = _header_of(values, row, lookup)
-                if found is not None and score >= 2:
+                if (
+                    found is not None
+                    and score >= 2
+                    # A legend's pair naming columns (`On schedule | Key action`) is the
+                    # legend's; the table's own header again is still a repeat (GT216).
+                    and not (
+                        (found.keys != header.keys or found.layout != header.layout)
+                        and table.in_legend(values)
+                    )
+                ):
                     # A title row right above it: a new table of the same columns, not a repeat.
                     above = table.title_above(row)
                     if found.keys == header.keys and found.layout == header.layout and not above:
