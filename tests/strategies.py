@@ -891,3 +891,22 @@ unread_deadline_words = st.sampled_from(
     ("TBD", "TBC", "ongoing", "continuous", "n/a", "as needed", "within 3 months of approval",
      "upon approval of the budget")
 )  # fmt: skip
+
+
+@st.composite
+def _next_session_phrases(draw: st.DrawFn) -> tuple[str, str]:
+    """A deadline that is the next session or meeting, in any spelling minutes use (``at the
+    next session``, ``by the next meeting``, ``at its next session``), and its words after
+    the preposition (what the minutes reader keeps as ``due_text``)."""
+    lead = draw(st.sampled_from(("at", "by", "before", "until", "At", "By")))
+    words = [
+        draw(st.sampled_from(("the", "its", "their", "The", "Its"))),
+        draw(st.sampled_from(("next", "following", "Next"))),
+        *draw(st.lists(st.sampled_from(("regular", "plenary", "annual", "Ordinary")), max_size=1)),
+        draw(st.sampled_from(("session", "meeting", "Session", "Meeting"))),
+    ]
+    return f"{lead} {' '.join(words)}", " ".join(words)
+
+
+# Deadlines that are the next session or meeting, and the words the minutes reader keeps.
+next_session_phrases = _next_session_phrases()

@@ -577,7 +577,8 @@ def test_a_roman_sub_list_under_a_lettered_decision_stays_in_it() -> None:
         ("c)", "The Board approved the budget.", None),
     ]
     assert expected == [(d.ref, d.text, d.due) for d in doc.meetings[0].decisions]
-    assert () == doc.problems
+    # The item's own deadline, the next session, is not the decision's (the first item's).
+    assert [("GT352", "line 8")] == [(p.code, str(p.location)) for p in doc.problems]
 
 
 @pytest.mark.parametrize(
@@ -636,11 +637,12 @@ def test_a_sub_list_may_have_blank_lines_and_wrapped_items() -> None:
 
 
 def test_a_decision_without_a_colon_has_no_sub_list() -> None:
-    """`i)` after a decision that does not end with a colon is still a decision (and GT347)."""
+    """`i)` after a decision that does not end with a colon is still a decision (and GT347;
+    GT349 for the deadline of `ii)`, the next session, that has no date)."""
     text = _SUB_LIST_NOTES.replace("Secretariat to:", "Secretariat to act.")
     doc = gt.loads(text, format="minutes")
     assert ["a)", "b)", "i)", "ii)", "c)"] == [d.ref for d in doc.meetings[0].decisions]
-    assert ["GT347"] == [p.code for p in doc.problems]
+    assert ["GT349", "GT347"] == [p.code for p in doc.problems]
 
 
 def test_a_roman_numbered_list_keeps_its_numerals_as_decisions() -> None:

@@ -112,7 +112,15 @@ What the reader does with it:
   action above has no deadline followed by a status, the lines from its line to this one
   are read as one line (GT312); else it is a key action of its own (GT313). A line that
   is a status word alone is the status of the key action above when that one ends with
-  its deadline (GT312). A line's indent, tabs too, is ignored unless it is an empty cell.
+  its deadline (GT312). So is a line that ends the key action above wrapped inside its
+  deadline and status, or before a deadline in words the reader cannot read, when that one
+  has no status (``… Roads Unit TBD`` / ``Not started``, ``… by 30 June`` / ``2025
+  Ongoing``, ``… 2025/06 Not`` / ``started``, ``… within 3`` / ``months of approval
+  Ongoing``): the two lines are read as one (GT312) when they read as a key action's line
+  cut across the break; when the words across it read as a deadline and a status that do
+  not end its text and party (the status runs on into a sentence), the line is kept in the
+  comments and reported (GT314). A line's indent, tabs too, is ignored unless it is an
+  empty cell.
 - A deadline in common words the reader cannot read (``TBD``, ``TBC``, ``ongoing``,
   ``continuous``, ``n/a``, ``as needed``, ``within 3 months of approval``, ``upon
   approval``), after an action's text and a party's name and followed by a status that
@@ -160,6 +168,10 @@ GT312  info      a line without a ref continues the key action above (a wrapped 
 GT313  warning   a line without a ref that starts like a wrapped line but follows a
                  complete key action, or starts with a verb and two words more after a
                  line that ends with a name: it is read as a key action of its own
+GT314  warning   a line without a ref whose first words and the end of the key action
+                 above read as a deadline and a status across the line break (a wrapped
+                 line: ``… Roads Unit TBD`` / ``Ongoing work with …``) but do not end
+                 its text and party there: it is kept in the comments
 =====  ========  ====================================================================
 
 The writer, :func:`dumps`, renders evaluations in the same shape and separates
@@ -562,7 +574,7 @@ def loads(text: str, *, source: str = "", dayfirst: bool | None = None) -> Docum
 
     Returns:
         A Document with the evaluations, and what could not be interpreted in
-        ``problems`` (codes GT301–GT313, see the module's table, then GT101, GT104 and
+        ``problems`` (codes GT301–GT314, see the module's table, then GT101, GT104 and
         GT111 for the words kept as text: :func:`~govtrack.validate.with_reading_problems`).
 
     Raises:
@@ -876,6 +888,8 @@ def _read_action_line(reader: _Reader, rec: _RawRecommendation, line: str, numbe
     if ref_match is None and last is not None and last.raw and not last.cells:
         if _status_alone(reader, last, body, number):
             return
+        if _join_tail(reader, rec, last, body, number):
+            return
         wrapped = _wrapped(body)
         if wrapped and _join(reader, rec, last, body, number):
             return
@@ -883,6 +897,17 @@ def _read_action_line(reader: _Reader, rec: _RawRecommendation, line: str, numbe
         rec.actions[-1].comments.append(line.rstrip())  # a comment continued on the next line
         if rec.actions[-1].cells:
             return  # after a tab-separated line (the web table, the writer): surely comments
+        if last is not None and not wrapped and (tail := _tail_across(last, body, number)):
+            reader.warn(
+                "GT314",
+                f"line {number} may continue the key action of line {last.line} (a wrapped "
+                f"line: {tail!r} reads as its deadline and status across the line break), "
+                "but the lines read as one do not end its text and responsible party there "
+                "(the status runs on into a sentence, or no party comes before the "
+                "deadline); it is kept in the comments",
+                number,
+            )
+            return
         if pair := next((cut for cut in _cuts(body) if cut.figures and cut.status), None):
             reader.warn(
                 "GT310",
@@ -1056,6 +1081,71 @@ def _status_alone(reader: _Reader, last: _RawAction, body: str, number: int) -> 
         "GT312",
         f"line {number} continues the key action of line {last.line} (a wrapped line, its "
         "status), read as one",
+        number,
+    )
+    return True
+
+
+def _incomplete(last: _RawAction, number: int) -> bool:
+    """Whether the key action read from the line above (``number - 1``) lacks the end a key
+    action's line has: it has no deadline followed by a status (GT302), or a deadline and
+    no status (GT303); its line holds no tabs and no choice of deadlines is pending."""
+    return (
+        last.line == number - 1
+        and bool(last.raw)
+        and not last.cells
+        and not last.cuts
+        and not last.status_text
+        and (not last.anchored or bool(last.due_text))
+    )
+
+
+def _tail_across(last: _RawAction, body: str, number: int) -> str:
+    """The words that read as a deadline and a status across the break between the line of
+    the key action above and the next (``TBD`` / ``Not started``, ``2025/06 Not`` /
+    ``started``), whether or not they end its text and party there; '' when none do."""
+    if not _incomplete(last, number):
+        return ""
+    joined = f"{last.raw} {body}"
+    start = len(last.raw) + 1  # where the next line starts in the lines joined
+    found = [
+        *(m for m in _ANCHOR.finditer(joined) if m["status"]),
+        *_UNREAD_DEADLINE.finditer(joined),
+    ]
+    across = [m for m in found if m.start() < start < m.end() or m.start() == start]
+    return min(across, key=lambda m: m.start()).group() if across else ""
+
+
+def _join_tail(
+    reader: _Reader, rec: _RawRecommendation, last: _RawAction, body: str, number: int
+) -> bool:
+    """Read a line that ends the key action above, wrapped inside its deadline and status,
+    with it (GT312): the line above has no deadline followed by a status (GT302) or no
+    status after its deadline (GT303), and the lines read as one have a deadline and a
+    status across the line break (``… Roads Unit TBD`` / ``Not started``, ``… 2025/06 Not``
+    / ``started``, ``… within 3`` / ``months of approval Ongoing``), as a line that was not
+    wrapped reads."""
+    if not _incomplete(last, number):
+        return False
+    joined = f"{last.raw} {body}"
+    start = len(last.raw) + 1
+    cuts = _cuts(joined)
+    if any(cut.status for cut in cuts):
+        across = [c for c in cuts if c.status and (c.start < start < c.end or c.start == start)]
+    else:
+        unread = None if cuts else _unread_deadline(joined)
+        across = [unread] if unread is not None and unread.start <= start < unread.end else []
+    if not across:
+        return False
+    del reader.problems[last.mark :]  # said of the line above, read again with this one
+    rec.actions.pop()
+    _read_key_action(reader, rec, last.ref, joined, last.line)
+    rec.actions[-1].raw, rec.actions[-1].mark = joined, last.mark
+    where = "inside its deadline and status" if across[0].start < start else "at its deadline"
+    reader.info(
+        "GT312",
+        f"line {number} continues the key action of line {last.line} (a wrapped line, broken "
+        f"{where}), read as one",
         number,
     )
     return True

@@ -170,7 +170,7 @@ budget``). A date that ends before the meeting's date tells of the past: it is k
 ``due_text`` and reported (GT349), never taken as the deadline. So is a date after ``by``…
 that gives no year (``by end of January``; the report's example year puts it on or after the
 meeting's date) and a session named as the deadline (``at its 5th session``, ``by the third
-meeting``).
+meeting``, ``at the next session``, ``by the next meeting``, ``at its next session``).
 
 Problems this reader records:
 
@@ -2131,13 +2131,13 @@ _ORDINAL_WORDS = (
 )
 _EVENT_DUE = re.compile(
     r"\b(?:at|by|before|until|for)\s{1,3}(?P<when>(?:its|the|their|our)\s{1,3}"
-    rf"(?:\d{{1,3}}(?:st|nd|rd|th)|{_ORDINAL_WORDS})\s{{1,3}}"
+    rf"(?:\d{{1,3}}(?:st|nd|rd|th)|{_ORDINAL_WORDS}|next|following)\s{{1,3}}"
     r"(?:(?:plenary|regular|ordinary|annual|general|technical)\s{1,3})?(?:session|meeting))\b",
     re.IGNORECASE,
 )
 """A deadline that is an event, not a date: ``at its 5th session``, ``by the third
-meeting``; kept in ``due_text`` (GT349), never dated. (``at the next session`` is not one:
-it may tell where a report is made; ``by the next meeting`` is read by ``_VAGUE_DUE``.)"""
+meeting``, ``at the next session``, ``by the next meeting``, ``at its next session``; kept
+in ``due_text`` (GT349), never dated."""
 
 
 def _yearless_due(segment: str) -> tuple[str, str] | None:
