@@ -159,4 +159,4 @@ def test_cli_diff_gives_the_new_kinds_and_says_what_it_does_not_compare(tmp_path
     assert ["schedule"] == [item["kind"] for item in json.loads(out.getvalue())]
     out = io.StringIO()
     assert main(["diff", str(old), str(old)], out=out) == 0
-    assert "not compared: titles" in out.getvalue()
+    assert "not compared: the places' other details" in out.getvalue()

@@ -39,10 +39,24 @@ actions are (the indicator a target belongs to in place of a recommendation); a 
 reports its ref renumbered, its text reworded, its progress as written (``status``)
 changed, its timeframe changed and, with ``notes=True``, its constraints and
 recommendations (as comments). Its answers pair by question (the same report first) and
-report a yes or no or a text changed (``answered``). Titles, periods, a meeting's other
-details, recommendations' texts and responses, and extra columns are not compared.
-The changes come in the new round's order (actions, then indicators, then answers),
-removals last.
+report a yes or no or a text changed (``answered``). An action's or an indicator's extra
+columns are compared one by one (``extra``; a column missing is empty).
+
+The places are paired too, kind by kind: by the same title, else as their actions were
+paired when retitled (above), else in order when those left in each round are as many and
+hold no action or indicator. A pair reports its title changed (``retitled``), an
+evaluation's or a report's period changed (``period``; a report's, unless to the same span
+written differently), a meeting's date or times changed (``rescheduled``; its date as
+written only when neither was read) and its venue (``venue``). The recommendations of
+paired evaluations are paired as actions are, within their evaluation, and a pair reports
+its text reworded (``reworded``), its management response's text or description changed
+(``response``) and its category (``category``). Not compared: a meeting's organiser,
+chair, participants, attendance, agenda, themes and key points; an evaluation's office,
+country, approval and summary; a report's working group; the places' extra columns; a
+response's tags; an action's scope and group. A place or a recommendation left unpaired,
+or a recommendation renumbered, is not a change of its own (its actions are added,
+removed or renumbered). The changes come in the new round's order (places' details,
+then recommendations', then actions, indicators and answers), removals last.
 
 Each round may be a Document, a record that holds actions (an Evaluation, a
 Recommendation, a Meeting, a ProgressReport, an ActionPlan), an iterable of
@@ -52,6 +66,7 @@ as the actions of one plan), as :func:`govtrack.summarize` takes.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import enum
 import re
@@ -71,6 +86,7 @@ from govtrack.model.records import (
     Document,
     Evaluation,
     Indicator,
+    ManagementResponse,
     Meeting,
     ProgressReport,
     Recommendation,
@@ -118,10 +134,29 @@ class ChangeKind(enum.Enum):
     indicator's constraints or recommendations (a note: with ``notes=True`` only)."""
     UPDATED = "updated"
     """A progress update was added, one change each (a note: with ``notes=True`` only)."""
+    EXTRA = "extra"
+    """An extra column's value changed, was given or was emptied (an action's or an
+    indicator's, spacing and case aside); one change per column."""
+    RESPONSE = "response"
+    """A recommendation's management response changed: its text or its description."""
+    CATEGORY = "category"
+    """A recommendation's response category changed (Accepted → Partially accepted), or
+    how it is written when it is not one govtrack knows."""
+    RETITLED = "retitled"
+    """An evaluation, meeting, report or plan was retitled (not only its spacing or case)."""
+    PERIOD = "period"
+    """An evaluation's or a report's period changed (not only how it is written)."""
+    RESCHEDULED = "rescheduled"
+    """A meeting's date or times changed (or, with neither read, its date as written)."""
+    VENUE = "venue"
+    """A meeting's venue changed (not only its spacing or case)."""
 
 
-_Paired = Action | Indicator
-"""What is paired by ref and text: an action or an indicator."""
+_Paired = Action | Indicator | Recommendation
+"""What is paired by ref and text: an action, an indicator or a recommendation."""
+
+_Place = Evaluation | Meeting | ProgressReport | ActionPlan
+"""What holds actions, paired by title: an evaluation, a meeting, a report or a plan."""
 
 
 @attrs.frozen(kw_only=True)
@@ -130,16 +165,18 @@ class Change:
 
     The record is an Action (an Activity of a progress report, a Decision of a meeting),
     or a progress report's Indicator or Answer; ``old`` is None for one added, ``new``
-    None for one removed.
+    None for one removed. A change to a recommendation's text or response is between two
+    Recommendations, and one to a place's details (its title, period, a meeting's date,
+    times or venue) between two Evaluations, Meetings, ProgressReports or ActionPlans.
 
     ``recommendation`` is the ref of the recommendation the action implements (``"2"``),
-    or ``""`` for an action that is under none (a plan's, a meeting's) and for an
-    indicator or answer.
+    or of the recommendation changed, or ``""`` for an action that is under none (a
+    plan's, a meeting's) and for an indicator, an answer or a place.
     """
 
     kind: ChangeKind
-    old: Action | Indicator | Answer | None
-    new: Action | Indicator | Answer | None
+    old: Action | Indicator | Answer | Recommendation | _Place | None
+    new: Action | Indicator | Answer | Recommendation | _Place | None
     message: str
     recommendation: str = ""
 
@@ -349,7 +386,15 @@ def _activity_notes(old: Action, new: Action) -> Iterator[Change]:
         yield from _narrative("recommendations", old, new, old.recommendations, new.recommendations)
 
 
-_CHECKS = (_reworded, _reassigned, _status, _schedule, _deadline)
+def _extra(old: Action | Indicator, new: Action | Indicator) -> Iterator[Change]:
+    """Each extra column whose value changed (spacing and case aside), in the new round's
+    order of columns, then those only the old round has; a column missing is empty."""
+    for column in dict.fromkeys([*new.extra, *old.extra]):
+        before, after = old.extra.get(column, ""), new.extra.get(column, "")
+        yield from _narrative(f"column {column!r}", old, new, before, after, ChangeKind.EXTRA)
+
+
+_CHECKS = (_reworded, _reassigned, _status, _schedule, _deadline, _extra)
 """What a matched pair is compared on, in the order its changes are reported."""
 _NOTES = (_commented, _activity_notes, _updated)
 """What else it is compared on with ``notes=True``, after the checks."""
@@ -391,7 +436,7 @@ def _indicator_notes(old: Indicator, new: Indicator) -> Iterator[Change]:
     yield from _narrative("recommendations", old, new, old.recommendations, new.recommendations)
 
 
-_INDICATOR_CHECKS = (_reworded, _progress, _timeframe)
+_INDICATOR_CHECKS = (_reworded, _progress, _timeframe, _extra)
 """What a matched pair of indicators is compared on, in the order reported."""
 
 
@@ -858,7 +903,9 @@ def _alike(matcher: difflib.SequenceMatcher[str], old: str, new: str) -> bool:
 
 
 def _renamed(
-    old_items: _Items, new_items: list[tuple[_Item, dict[str, object]]]
+    old_items: _Items,
+    new_items: list[tuple[_Item, dict[str, object]]],
+    renaming: Mapping[tuple[object, object], tuple[object, object]] | None = None,
 ) -> list[tuple[_Item, dict[str, object]]]:
     """``new_items`` with a retitled container given its old title, for matching.
 
@@ -868,6 +915,22 @@ def _renamed(
     of a pair have most of the smaller one's action texts in common (a retitling);
     otherwise they are left apart (an evaluation removed and another added).
     """
+    renamed = _renaming(old_items, new_items) if renaming is None else renaming
+    if not renamed:
+        return new_items
+    return [
+        (action, {**context, "container": renamed[_place(context)][1]})
+        if _place(context) in renamed
+        else (action, context)
+        for action, context in new_items
+    ]
+
+
+def _renaming(
+    old_items: _Items, new_items: _Items
+) -> dict[tuple[object, object], tuple[object, object]]:
+    """The place of ``old_items`` each retitled place of ``new_items`` was (see
+    :func:`_renamed`)."""
     old_texts: dict[tuple[object, object], set[str]] = {}
     for action, context in old_items:
         old_texts.setdefault(_place(context), set()).add(action.text)
@@ -888,14 +951,7 @@ def _renamed(
                 if 2 * len(new_texts[new_place] & old_texts[old_place])
                 > min(len(new_texts[new_place]), len(old_texts[old_place]))
             )
-    if not renamed:
-        return new_items
-    return [
-        (action, {**context, "container": renamed[_place(context)][1]})
-        if _place(context) in renamed
-        else (action, context)
-        for action, context in new_items
-    ]
+    return renamed
 
 
 def _indicators(document: Document) -> list[tuple[_Paired, dict[str, object]]]:
@@ -982,6 +1038,223 @@ def _answers(old: Document, new: Document) -> list[Change]:
     return changes
 
 
+def _places(document: Document) -> list[tuple[str, _Place]]:
+    """The places of a document with what a message calls them, evaluations first."""
+    return [
+        *(("evaluation", evaluation) for evaluation in document.evaluations),
+        *(("meeting", meeting) for meeting in document.meetings),
+        *(("report", report) for report in document.reports),
+        *(("plan", plan) for plan in document.plans),
+    ]
+
+
+_ITEM_KINDS = {
+    "evaluation": ("key action",),
+    "meeting": ("decision",),
+    "report": ("activity", "indicator"),
+    "plan": ("action",),
+}
+"""The kinds of the items (:func:`contexts`, :func:`_indicators`) each kind of place holds."""
+
+
+def _has_items(place: _Place) -> bool:
+    """Whether a place holds an action or an indicator (what retitled places pair by)."""
+    if isinstance(place, Evaluation):
+        return any(recommendation.actions for recommendation in place.recommendations)
+    if isinstance(place, ProgressReport):
+        return bool(place.activities or place.indicators)
+    return bool(place.actions)
+
+
+def _place_pairs(
+    old: list[tuple[str, _Place]],
+    new: list[tuple[str, _Place]],
+    renaming: Mapping[tuple[object, object], tuple[object, object]],
+) -> dict[int, int]:
+    """The old place each new place is paired with, by index in :func:`_places`.
+
+    A place pairs with the first unpaired one of its kind with the same title; else with
+    the one its actions' place was paired with when retitled (see :func:`_renamed`); last,
+    when the places of a kind left in each round are as many and hold no actions or
+    indicators, in order.
+    """
+    by_title: dict[tuple[str, str], deque[int]] = {}
+    for index, (noun, place) in enumerate(old):
+        by_title.setdefault((noun, place.title), deque()).append(index)
+    matched: dict[int, int] = {}
+    used: set[int] = set()
+    for new_index, (noun, place) in enumerate(new):
+        found = _first_unused(by_title.get((noun, place.title)), used)
+        if found is not None:
+            matched[new_index] = found
+            used.add(found)
+    for new_index, (noun, place) in enumerate(new):
+        if new_index in matched:
+            continue
+        for kind in _ITEM_KINDS[noun]:
+            was = renaming.get((kind, place.title))
+            found = None if was is None else _first_unused(by_title.get((noun, str(was[1]))), used)
+            if found is not None:
+                matched[new_index] = found
+                used.add(found)
+                break
+    for noun in _ITEM_KINDS:
+        before = [i for i, (kind, _) in enumerate(old) if kind == noun and i not in used]
+        after = [i for i, (kind, _) in enumerate(new) if kind == noun and i not in matched]
+        if len(before) == len(after) and not any(_has_items(old[i][1]) for i in before) | any(
+            _has_items(new[i][1]) for i in after
+        ):
+            matched.update(zip(after, before, strict=True))
+    return matched
+
+
+def _place_name(noun: str, place: _Place) -> str:
+    """A place as a message names it: ``meeting 'Board'``, or ``plan (untitled)``."""
+    title = place.title.strip()
+    return f"{noun} {_short(title)!r}" if title else f"{noun} (untitled)"
+
+
+def _place_change(  # noqa: PLR0917 - the kind, the place's name, the field, the pair, two texts
+    kind: ChangeKind, name: str, field: str, old: _Place, new: _Place, before: str, after: str
+) -> Change:
+    first, second, _ = _excerpts(before.strip(), after.strip())
+    return Change(
+        kind=kind,
+        old=old,
+        new=new,
+        message=f"{name}: {field} {first or '(none)'!r} → {second or '(none)'!r}",
+    )
+
+
+def _period_text(report: ProgressReport) -> str:
+    """A report's period as written (a reader may keep it in the span only)."""
+    written = report.period_text.strip()
+    if not written and report.period is not None:
+        return report.period.text.strip()
+    return written
+
+
+def _time(time: dt.time | None) -> str:
+    if time is None:
+        return ""
+    if time.second or time.microsecond:
+        return time.isoformat()
+    return time.isoformat(timespec="minutes")
+
+
+def _when(meeting: Meeting) -> str:
+    """A meeting's date and times (``2023-05-02 10:00–12:00``), else its date as written."""
+    if meeting.date is None and meeting.starts is None and meeting.ends is None:
+        return meeting.when_text.strip()
+    times = _time(meeting.starts) + ("–" + _time(meeting.ends) if meeting.ends else "")
+    day = meeting.date.isoformat() if meeting.date is not None else ""
+    return f"{day} {times}".strip()
+
+
+def _details(noun: str, old: _Place, new: _Place) -> Iterator[Change]:
+    """A paired place's title, and its period or a meeting's date, times and venue."""
+    name = _place_name(noun, new)
+    if old.title != new.title and _fold(old.title) != _fold(new.title):
+        yield Change(
+            kind=ChangeKind.RETITLED,
+            old=old,
+            new=new,
+            message=f"{_place_name(noun, old)}: retitled → {_short(new.title.strip())!r}",
+        )
+    if isinstance(old, Evaluation) and isinstance(new, Evaluation):
+        if _fold(old.period) != _fold(new.period):
+            yield _place_change(ChangeKind.PERIOD, name, "period", old, new, old.period, new.period)
+    elif isinstance(old, ProgressReport) and isinstance(new, ProgressReport):
+        same_span = (
+            old.period is not None
+            and new.period is not None
+            and (old.period.start, old.period.end) == (new.period.start, new.period.end)
+        )
+        before, after = _period_text(old), _period_text(new)
+        if before != after and not same_span:
+            yield _place_change(ChangeKind.PERIOD, name, "period", old, new, before, after)
+    elif isinstance(old, Meeting) and isinstance(new, Meeting):
+        moments = (old.date, old.starts, old.ends), (new.date, new.starts, new.ends)
+        if moments[0] != moments[1] or (
+            moments[0] == (None, None, None) and _fold(old.when_text) != _fold(new.when_text)
+        ):
+            yield _place_change(
+                ChangeKind.RESCHEDULED, name, "date", old, new, _when(old), _when(new)
+            )
+        if _fold(old.venue) != _fold(new.venue):
+            yield _place_change(ChangeKind.VENUE, name, "venue", old, new, old.venue, new.venue)
+
+
+def _category_word(response: ManagementResponse) -> str:
+    if response.category is not None:
+        return response.category.label
+    return response.category_text.strip() or "(none)"
+
+
+def _responded(old: Recommendation, new: Recommendation) -> Iterator[Change]:
+    """A recommendation's text, its response's text and description, and its category."""
+    yield from _reworded(old, new)
+    before, after = old.response, new.response
+    yield from _narrative("response", old, new, before.text, after.text, ChangeKind.RESPONSE)
+    yield from _narrative(
+        "response description", old, new, before.description, after.description, ChangeKind.RESPONSE
+    )
+    if before.category != after.category or (
+        before.category is None and _fold(before.category_text) != _fold(after.category_text)
+    ):
+        yield Change(
+            kind=ChangeKind.CATEGORY,
+            old=old,
+            new=new,
+            message=f"{_name(new)}: response category {_category_word(before)} → "
+            f"{_category_word(after)}",
+        )
+
+
+def _recommendation_items(
+    places: list[tuple[str, _Place]], titles: Mapping[int, str]
+) -> list[tuple[_Paired, dict[str, object]]]:
+    """The recommendations of the evaluations among ``places``, each in its evaluation
+    (by title, or the title ``titles`` gives its index: its old round's when retitled)."""
+    return [
+        (recommendation, {"kind": "recommendation", "container": titles.get(index, place.title)})
+        for index, (_, place) in enumerate(places)
+        if isinstance(place, Evaluation)
+        for recommendation in place.recommendations
+    ]
+
+
+def _place_changes(
+    old: Document,
+    new: Document,
+    renaming: Mapping[tuple[object, object], tuple[object, object]],
+) -> list[Change]:
+    """What changed in the paired places' details and in the paired recommendations, in
+    the new round's order: each place's details, then its recommendations'."""
+    old_places, new_places = _places(old), _places(new)
+    matched = _place_pairs(old_places, new_places, renaming)
+    old_recommendations = _recommendation_items(old_places, {})
+    new_recommendations = _recommendation_items(
+        new_places, {new: old_places[old_index][1].title for new, old_index in matched.items()}
+    )
+    paired = _pairs(old_recommendations, new_recommendations)
+    changes: list[Change] = []
+    for new_index, (noun, place) in enumerate(new_places):
+        if new_index in matched:
+            changes.extend(_details(noun, old_places[matched[new_index]][1], place))
+    for new_index, (recommendation, _) in enumerate(new_recommendations):
+        if new_index not in paired:
+            continue
+        before = old_recommendations[paired[new_index]][0]
+        if isinstance(before, Recommendation) and isinstance(recommendation, Recommendation):
+            ref = recommendation.ref.strip().rstrip(".:)")
+            changes.extend(
+                attrs.evolve(change, message="Recommendation " + change.message, recommendation=ref)
+                for change in _responded(before, recommendation)
+            )
+    return changes
+
+
 _EXPECTED = (
     "a Document, an Evaluation, a Recommendation, a Meeting, a ProgressReport, an ActionPlan "
     "or an iterable of Actions or of Documents"
@@ -1035,8 +1308,11 @@ def diff(old: ActionSource, new: ActionSource, *, notes: bool = False) -> list[C
     """The changes from ``old`` to ``new``, in the new document's order, removals last.
 
     A matched pair's changes come in a fixed order: renumbered, reworded, reassigned,
-    status, deadline, then (with ``notes``) commented and one per update gained; see the
-    module's docstring for how actions are matched and what counts as a change.
+    status, deadline, extra, then (with ``notes``) commented and one per update gained;
+    they come after the changes of the places' details (retitled, period, rescheduled,
+    venue) and of the recommendations (reworded, response, category). See the module's
+    docstring for how actions, places and recommendations are paired and what counts as
+    a change.
 
     Args:
         old: The earlier round: a Document, a record that holds actions (an Evaluation,
@@ -1049,8 +1325,10 @@ def diff(old: ActionSource, new: ActionSource, *, notes: bool = False) -> list[C
 
     Returns:
         Changes: refs renumbered, texts reworded, responsible parties changed, status
-        changes, deadlines slipped or moved, actions added or removed; with ``notes``,
-        comments and updates.
+        changes, deadlines slipped or moved, extra columns changed, actions added or
+        removed; places retitled, periods changed, meetings rescheduled or moved to
+        another venue; recommendations reworded, responses and categories changed; with
+        ``notes``, comments and updates.
 
     Raises:
         TypeError: ``old`` or ``new`` is none of those, or holds something that is not
@@ -1096,11 +1374,16 @@ def diff(old: ActionSource, new: ActionSource, *, notes: bool = False) -> list[C
         *contexts(old_document),
         *_indicators(old_document),
     ]
-    new_items = _renamed(old_items, [*contexts(new_document), *_indicators(new_document)])
+    found: list[tuple[_Paired, dict[str, object]]] = [
+        *contexts(new_document),
+        *_indicators(new_document),
+    ]
+    renaming = _renaming(old_items, found)
+    new_items = _renamed(old_items, found, renaming)
     matched = _pairs(old_items, new_items)
     used = set(matched.values())
     numbering = _Numbering(old_items, new_items, matched)
-    changes: list[Change] = []
+    changes = _place_changes(old_document, new_document, renaming)
     for new_index, (action, context) in enumerate(new_items):
         where = _where(context, action)
         recommendation = _recommendation(context)

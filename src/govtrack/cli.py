@@ -1030,8 +1030,9 @@ def _print_breakdown(rows: list[dict[str, Any]], by: str, out: TextIO) -> None:
 
 
 _NOT_COMPARED = (
-    "in actions, activities, indicators or answers (not compared: titles, periods, "
-    "meetings' other details, recommendations' texts and management responses, extra columns)."
+    "in actions, activities, indicators, answers, recommendations and responses, titles, periods, "
+    "meetings' dates and venues (not compared: the places' other details, such as a meeting's "
+    "participants and agenda, nor their extra columns, nor a response's tags)."
 )
 """What ``diff`` says after "No changes": what it compared, and what it did not."""
 
