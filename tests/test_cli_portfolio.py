@@ -332,3 +332,115 @@ def test_reminders_quiet_writes_without_saying_so(tmp_path: Path) -> None:
     assert [(0, ""), (0, "")] == said
     assert "Map the roads." in (tmp_path / "r.txt").read_text(encoding="utf-8")
     assert "Map the roads." in (tmp_path / "r.ics").read_text(encoding="utf-8")
+
+
+PLAN_HEADER = ["Action", "Responsible", "Deadline", "Status"]
+
+
+def _book(path: Path, *sheets: tuple[str, list[list[str]], bool]) -> Path:
+    """A workbook of the sheets given, each as its name, its rows and whether it is hidden."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    first = book.active
+    assert first is not None
+    book.remove(first)
+    for name, rows, hidden in sheets:
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+        if hidden:
+            sheet.sheet_state = "hidden"
+    book.save(path)
+    return path
+
+
+def test_summary_keeps_apart_two_files_unread_sheets_of_one_name(tmp_path: Path) -> None:
+    """Regression: `sheets_not_read` was keyed by the sheet's name alone, so two files'
+    unread `Matrix` sheets were one entry and the second file's reason (hidden) was lost."""
+    plan = [PLAN_HEADER, ["Map the shelters", "Unit A", "2020", "Completed"]]
+    notes = [["Item discussed", "Outcome"], ["Budget", "Approved"]]
+    first = _book(tmp_path / "a.xlsx", ("Plan", plan, False), ("Matrix", notes, False))
+    second = _book(tmp_path / "b.xlsx", ("Plan", plan, False), ("Matrix", notes, True))
+    code, out = run("summary", first, second, "--on", "2023-01-31", "--format", "json")
+    assert 0 == code
+    assert [
+        {
+            "file": str(first),
+            "sheet": "Matrix",
+            "code": "GT201",
+            "reason": "no header row govtrack recognises",
+        },
+        {
+            "file": str(second),
+            "sheet": "Matrix",
+            "code": "GT202",
+            "reason": "hidden, and no header row govtrack recognises",
+        },
+    ] == json.loads(out)["sheets_not_read"]
+    code, out = run("summary", first, second, "--on", "2023-01-31")
+    assert [
+        f"  Not counted: sheet 'Matrix' in {first}, with no header row govtrack recognises (GT201)",
+        (
+            f"  Not counted: hidden sheet 'Matrix' in {second}, with no header row govtrack "
+            "recognises (GT202)"
+        ),
+    ] == [line for line in out.splitlines() if line.startswith("  Not counted")]
+
+
+def test_summary_names_an_unread_sheet_whose_name_another_file_read(tmp_path: Path) -> None:
+    """Regression: a sheet was not named as unread when another file had a sheet of its name
+    that was read (the sheets read were known by name alone), nor was a hidden sheet read
+    in one file told apart from one of its name left out in another."""
+    plan = [PLAN_HEADER, ["Map the shelters", "Unit A", "2020", "Completed"]]
+    other = [PLAN_HEADER, ["Count the stock", "Unit B", "2020", "Completed"]]
+    notes = [["Item discussed", "Outcome"], ["Budget", "Approved"]]
+    first = _book(
+        tmp_path / "a.xlsx", ("Plan", plan, False), ("Matrix", notes, False), ("Old", plan, True)
+    )
+    second = _book(
+        tmp_path / "b.xlsx", ("Plan", notes, False), ("Matrix", other, False), ("Old", notes, True)
+    )
+    code, out = run("summary", first, second, "--on", "2023-01-31", "--format", "json")
+    assert 0 == code
+    assert [
+        (str(first), "Matrix", "GT201"),
+        (str(second), "Plan", "GT201"),
+        (str(second), "Old", "GT202"),
+    ] == [(s["file"], s["sheet"], s["code"]) for s in json.loads(out)["sheets_not_read"]]
+    code, out = run("summary", first, second, "--on", "2023-01-31")
+    assert [
+        (
+            f"  Not counted: sheets 'Matrix' in {first}, 'Plan' in {second}, with no header "
+            "row govtrack recognises (GT201)"
+        ),
+        (
+            f"  Not counted: hidden sheet 'Old' in {second}, with no header row govtrack "
+            "recognises (GT202)"
+        ),
+        f"  Counted: hidden sheet 'Old' in {first} (GT202); --skip-hidden leaves it out",
+    ] == [line for line in out.splitlines() if line.startswith(("  Not counted", "  Counted"))]
+
+
+def test_summary_by_evaluation_keeps_two_files_untitled_matrices_apart(tmp_path: Path) -> None:
+    """Regression: `--by evaluation` grouped the key actions of two files' untitled matrices
+    (each titled by its sheet's name, `Matrix`) as one evaluation; one file's are alone."""
+    header = ["Recommendation", "Management response", "Key action", "Responsible", "Deadline"]
+    header.append("Status")
+    books = []
+    for name, done in (("a.xlsx", "Completed"), ("b.xlsx", "Ongoing")):
+        rows = [header, ["Improve the data", "Accepted", "Clean the tables", "Unit A", "2022/06"]]
+        rows[1].append(done)
+        books.append(_book(tmp_path / name, ("Matrix", rows, False)))
+    code, out = run(
+        "summary", *books, "--on", "2023-01-31", "--format", "json", "--by", "evaluation"
+    )
+    assert 0 == code
+    assert [(f"{books[0]}: Matrix", 1, 1), (f"{books[1]}: Matrix", 1, 0)] == [
+        (group["evaluation"], group["total"], group["completed"])
+        for group in json.loads(out)["by"]["groups"]
+    ]
+    code, out = run(
+        "summary", books[0], "--on", "2023-01-31", "--format", "json", "--by", "evaluation"
+    )
+    assert ["Matrix"] == [group["evaluation"] for group in json.loads(out)["by"]["groups"]]

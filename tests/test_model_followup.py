@@ -363,7 +363,8 @@ def test_gt114_groups_a_name_with_roles_and_the_bare_name() -> None:
     assert "UNICEF" not in message
 
 
-def test_gt114_joins_an_acronym_only_when_it_is_the_name_s_initials() -> None:
+def test_gt114_keeps_whole_a_bracket_after_an_acronym_or_a_role_word() -> None:
+    """`UNICEF (WHO)` is two parties, not UNICEF also called WHO; `(TBC)` is no acronym."""
     doc = _parties_plan(
         ("Ministry of Health (MoH)",), ("MoH",), ("UNICEF (WHO)",), ("WHO",), ("Health Unit (TBC)",)
     )

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
+import re
 
 from hypothesis import assume, given
 from hypothesis import strategies as st
@@ -88,3 +90,86 @@ def test_gt114_never_groups_two_names(one: str, other: str) -> None:
 
     assume(bare(one) != bare(other))
     assert [] == gt.validate(_plan(one, other), on=ON, select=["GT114"])
+
+
+def _spellings(issues: list[gt.Issue]) -> list[list[str]]:
+    """Each GT114 group's spellings, as its message lists them."""
+    spelling = r"""('[^']*'|"[^"]*") \(\d+ actions?\)"""  # as repr() quotes it
+    return [
+        [ast.literal_eval(quoted) for quoted in re.findall(spelling, issue.message)]
+        for issue in issues
+    ]
+
+
+def test_gt114_groups_a_name_with_a_bracketed_acronym_that_is_not_its_initials() -> None:
+    """Regression: a bracketed acronym was joined to its name only by the name's initials, so
+    `Office national de la statistique (NSO)` (an acronym from another language) and `NSO`
+    were counted apart without a word."""
+    doc = _plan(
+        "Office national de la statistique (NSO)",
+        "NSO",
+        "Office national de la statistique",
+        "Ministère de la Santé (MoH)",
+        "MoH",
+    )
+    assert [
+        ["Office national de la statistique (NSO)", "NSO", "Office national de la statistique"],
+        ["Ministère de la Santé (MoH)", "MoH"],
+    ] == _spellings(gt.validate(doc, on=ON, select=["GT114"]))
+
+
+def test_gt114_does_not_join_two_names_through_the_acronym_they_share() -> None:
+    """Regression: two names with one acronym in brackets were one party, joined through the
+    acronym; the bare acronym now joins neither, and each name keeps its own spellings."""
+    doc = _plan(
+        "National Statistics Office (NSO)",
+        "National Sports Organisation (NSO)",
+        "NSO",
+        "National Statistics Office",
+        "the national sports organisation",
+    )
+    assert [
+        ["National Statistics Office (NSO)", "National Statistics Office"],
+        ["National Sports Organisation (NSO)", "the national sports organisation"],
+    ] == _spellings(gt.validate(doc, on=ON, select=["GT114"]))
+
+
+WORDS = st.text(alphabet="abcdeXYZéÉ&'-", min_size=1, max_size=12)
+PARTY_NAMES = st.lists(WORDS, min_size=1, max_size=4).map(" ".join)
+"""Party names of one to four words, perhaps accented, some of them all capitals."""
+ACRONYMS = st.from_regex(r"[A-Z][A-Za-z&]{1,9}", fullmatch=True).filter(
+    lambda word: (
+        sum(letter.isupper() for letter in word) >= 2
+        and word.casefold() not in {"tbc", "tbd", "tba", "na"}
+    )
+)
+"""Acronyms: 2 to 10 letters from a capital, two capitals at least, not a role word."""
+
+
+def _is_acronym(name: str) -> bool:
+    return re.fullmatch(r"[A-Z][A-Za-z&]{1,9}", name) is not None and (
+        sum(letter.isupper() for letter in name) >= 2
+    )
+
+
+@given(PARTY_NAMES, ACRONYMS, st.sampled_from(["", " ", "  "]))
+def test_gt114_groups_a_name_with_its_bracketed_acronym(name: str, acronym: str, gap: str) -> None:
+    """Any party name with its acronym in brackets groups with the acronym alone and with
+    the name alone."""
+    assume(not _is_acronym(name))  # `UNICEF (WHO)` is two parties
+    full = f"{name}{gap}({acronym})"
+    found = _spellings(gt.validate(_plan(full, acronym, name), on=ON, select=["GT114"]))
+    assert [[full, acronym, name]] == found
+
+
+@given(PARTY_NAMES, PARTY_NAMES, ACRONYMS)
+def test_gt114_never_joins_two_names_through_one_acronym(
+    one: str, other: str, acronym: str
+) -> None:
+    """Two names that are not one party alone, each with the same acronym in brackets, are
+    not grouped, nor is the acronym alone with either."""
+    assume(not _is_acronym(one) and not _is_acronym(other) and one.strip() != other.strip())
+    for pair in ((one, other), (one, acronym), (other, acronym)):
+        assume([] == gt.validate(_plan(*pair), on=ON, select=["GT114"]))
+    doc = _plan(f"{one} ({acronym})", f"{other} ({acronym})", acronym)
+    assert [] == gt.validate(doc, on=ON, select=["GT114"])

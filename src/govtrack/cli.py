@@ -33,7 +33,7 @@ from govtrack.changes import diff
 from govtrack.io import FORMATS, module_of, reader_codes
 from govtrack.io._files import atomic_write
 from govtrack.model.location import Location
-from govtrack.model.records import Action, Document, Issue
+from govtrack.model.records import Action, Document, Evaluation, Issue
 from govtrack.model.rules import owed_by, resolves_itself, summarize
 from govtrack.model.status import Severity, Status
 from govtrack.model.tabular import contexts
@@ -719,7 +719,7 @@ def _summary(args: argparse.Namespace, doc: Document, out: TextIO) -> int:
             )
             for severity in Severity
         }
-        data["sheets_not_read"] = _sheets_not_read(doc)
+        data["sheets_not_read"] = _sheets_not_read_data(doc, several=cite or len(args.files) > 1)
         data["repeats"] = [_issue_data(issue, cite=cite) for issue in _repeats(doc, on)]
         json.dump(data, out, ensure_ascii=False, indent=2)
         print(file=out)
@@ -737,7 +737,7 @@ def _summary(args: argparse.Namespace, doc: Document, out: TextIO) -> int:
         print(f"  {line}", file=out)
     for line in _repeat_lines(args.named, _repeats(doc, on), cite=cite):
         print(f"  {line}", file=out)
-    _print_reading(args.named, doc, out, said=_unread_status_problems(doc, on))
+    _print_reading(args.named, doc, out, said=_unread_status_problems(doc, on), cite=cite)
     if args.by:
         _print_breakdown(_breakdown(doc, args.by, on), args.by, out)
     if result.overdue:
@@ -757,47 +757,75 @@ _NOT_READ = {
 """Why the Excel reader left a sheet out of the document, by the code it reported."""
 
 
-def _sheets_read(doc: Document) -> set[str]:
-    """The sheets a document's evaluations, plans and reports were read from."""
+def _sheets_read(doc: Document) -> set[tuple[str, str]]:
+    """The sheets a document's evaluations, plans and reports were read from, each with
+    its file: two files' ``Matrix`` sheets are two sheets."""
     origins = [item.origin for item in doc.evaluations]
     origins += [item.origin for item in doc.plans]
     origins += [item.origin for item in doc.reports]
-    return {origin.sheet for origin in origins if origin is not None}
+    return {(origin.file, origin.sheet) for origin in origins if origin is not None}
 
 
 def _sheets_not_read(doc: Document) -> list[dict[str, str]]:
-    """The sheets the reader left out, in order, each with why: no header row it
-    recognises (GT201), or hidden with none (GT202; a hidden sheet with one is read), or
-    only counts under its header (GT223)."""
+    """The sheets the reader left out, in order, each with its ``file``, and why: no header
+    row it recognises (GT201), or hidden with none (GT202; a hidden sheet with one is
+    read), or only counts under its header (GT223). A sheet is known by its file and its
+    name, so two files' unread ``Matrix`` sheets are two entries, each with its reason."""
     read = _sheets_read(doc)
-    skipped: dict[str, dict[str, str]] = {}
+    skipped: dict[tuple[str, str], dict[str, str]] = {}
     for problem in doc.problems:
         location = problem.location
-        if problem.code not in _NOT_READ or location is None or location.sheet in read:
+        if problem.code not in _NOT_READ or location is None:
+            continue
+        place = (location.file, location.sheet)
+        if place in read:
             continue
         reason = _NOT_READ[problem.code]
         if problem.code == "GT202" and _SKIPPED_HIDDEN in problem.message:
             reason = "hidden, left out by --skip-hidden (hidden_sheets='skip')"
         skipped.setdefault(
-            location.sheet, {"sheet": location.sheet, "code": problem.code, "reason": reason}
+            place,
+            {
+                "file": location.file,
+                "sheet": location.sheet,
+                "code": problem.code,
+                "reason": reason,
+            },
         )
     return list(skipped.values())
+
+
+def _sheets_not_read_data(doc: Document, *, several: bool) -> list[dict[str, str]]:
+    """``sheets_not_read`` in ``summary --format json``: each sheet's ``sheet``, ``code`` and
+    ``reason``, and with ``several`` (files read, or a document that spans several) its
+    ``file`` first, so that two files' sheets of one name stay apart."""
+    return [
+        sheet if several else {key: value for key, value in sheet.items() if key != "file"}
+        for sheet in _sheets_not_read(doc)
+    ]
+
+
+def _sheet_name(sheet: str, file: str, *, cite: bool) -> str:
+    """A sheet as a summary's line names it: ``'Matrix'``; with ``cite`` (several files) and
+    a file, ``'Matrix' in a.xlsx``."""
+    return f"{sheet!r} in {file}" if cite and file else repr(sheet)
 
 
 _SKIPPED_HIDDEN = "not read (hidden_sheets='skip')"
 """What the Excel reader's GT202 says of a hidden sheet ``hidden_sheets='skip'`` left out."""
 
 
-def _hidden_sheets_read(doc: Document) -> list[str]:
-    """The hidden sheets the reader read (GT202): their actions are in the totals."""
+def _hidden_sheets_read(doc: Document) -> list[tuple[str, str]]:
+    """The hidden sheets the reader read (GT202), each as its file and its name: their
+    actions are in the totals."""
     read = _sheets_read(doc)
     return list(
         dict.fromkeys(
-            problem.location.sheet
+            (problem.location.file, problem.location.sheet)
             for problem in doc.problems
             if problem.code == "GT202"
             and problem.location is not None
-            and problem.location.sheet in read
+            and (problem.location.file, problem.location.sheet) in read
         )
     )
 
@@ -823,12 +851,15 @@ def _unread_status_pairs(doc: Document, on: dt.date) -> list[tuple[Issue, Action
     ]
 
 
-def _print_reading(file: str, doc: Document, out: TextIO, *, said: Sequence[Issue] = ()) -> None:
+def _print_reading(
+    file: str, doc: Document, out: TextIO, *, said: Sequence[Issue] = (), cite: bool = False
+) -> None:
     """Under a summary's totals: what reading left out or doubted, so the totals are not
     taken for the whole file (a sheet whose header was not recognised is not in them).
 
     ``said`` are the problems a line above told of already (the status words not read,
-    GT101): the count leaves them out, and says so."""
+    GT101): the count leaves them out, and says so. With ``cite`` (several files) each
+    sheet is named with its file (``'Matrix' in a.xlsx``)."""
     told = {id(problem) for problem in said}
     others = [problem for problem in doc.problems if id(problem) not in told]
     counts = [
@@ -845,7 +876,7 @@ def _print_reading(file: str, doc: Document, out: TextIO, *, said: Sequence[Issu
     skipped = _sheets_not_read(doc)
     for code, kind in (("GT201", "sheet"), ("GT202", "hidden sheet")):
         names = [
-            repr(sheet["sheet"])
+            _sheet_name(sheet["sheet"], sheet["file"], cite=cite)
             for sheet in skipped
             if sheet["code"] == code and "--skip-hidden" not in sheet["reason"]
         ]
@@ -856,21 +887,29 @@ def _print_reading(file: str, doc: Document, out: TextIO, *, said: Sequence[Issu
                 f"recognises ({code})",
                 file=out,
             )
-    names = [repr(sheet["sheet"]) for sheet in skipped if "--skip-hidden" in sheet["reason"]]
+    names = [
+        _sheet_name(sheet["sheet"], sheet["file"], cite=cite)
+        for sheet in skipped
+        if "--skip-hidden" in sheet["reason"]
+    ]
     if names:
         sheets = "hidden sheet" if len(names) == 1 else "hidden sheets"
         print(
             f"  Not counted: {sheets} {', '.join(names)}, left out by --skip-hidden (GT202)",
             file=out,
         )
-    hidden = [repr(name) for name in _hidden_sheets_read(doc)]
+    hidden = [_sheet_name(name, where, cite=cite) for where, name in _hidden_sheets_read(doc)]
     if hidden:
         sheets, them = ("hidden sheet", "it") if len(hidden) == 1 else ("hidden sheets", "them")
         print(
             f"  Counted: {sheets} {', '.join(hidden)} (GT202); --skip-hidden leaves {them} out",
             file=out,
         )
-    names = [repr(sheet["sheet"]) for sheet in skipped if sheet["code"] == "GT223"]
+    names = [
+        _sheet_name(sheet["sheet"], sheet["file"], cite=cite)
+        for sheet in skipped
+        if sheet["code"] == "GT223"
+    ]
     if names:
         sheets, verb = ("sheet", "holds") if len(names) == 1 else ("sheets", "hold")
         print(
@@ -978,7 +1017,36 @@ def _unread_status_lines(
     return lines
 
 
+def _evaluation_label(evaluation: Evaluation, *, cite: bool) -> str:
+    """An evaluation's group in ``--by evaluation``: its title; with ``cite`` (several
+    files), an evaluation titled by its sheet's name (a matrix with no title above it) is
+    ``a.xlsx: Matrix``, so that two files' untitled ``Matrix`` sheets are not one group. Two
+    files' evaluations of one title read from the sheets are one group, as GT113 has it."""
+    origin = evaluation.origin
+    if cite and origin is not None and origin.file and evaluation.title == origin.sheet:
+        return f"{origin.file}: {evaluation.title}"
+    return evaluation.title
+
+
+def _evaluation_groups(doc: Document) -> dict[str, list[Action]]:
+    """The key actions by evaluation (:func:`_evaluation_label`), then the other actions
+    under ``(none)``."""
+    cite = _spans_files(doc)
+    groups: dict[str, list[Action]] = {}
+    for evaluation in doc.evaluations:
+        label = _evaluation_label(evaluation, cite=cite)
+        for rec in evaluation.recommendations:
+            if rec.actions:
+                groups.setdefault(label, []).extend(rec.actions)
+    others = [action for action, context in contexts(doc) if context["kind"] != "key action"]
+    if others:
+        groups.setdefault("(none)", []).extend(others)
+    return groups
+
+
 def _groups(doc: Document, by: str) -> dict[str, list[Action]]:
+    if by == "evaluation":
+        return _evaluation_groups(doc)
     groups: dict[str, list[Action]] = {}
     for action, context in contexts(doc):
         if by == "responsible":
@@ -986,8 +1054,6 @@ def _groups(doc: Document, by: str) -> dict[str, list[Action]]:
             keys = [] if resolves_itself(action) else list(owed_by(action))
         elif by == "scope":
             keys = [action.scope or "(no scope)"]
-        elif by == "evaluation":
-            keys = [str(context["container"]) if context["kind"] == "key action" else "(none)"]
         else:
             ref = context.get("recommendation_ref")
             text = str(context.get("recommendation") or "")

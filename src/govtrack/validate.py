@@ -574,24 +574,13 @@ aside, and the party is known by the name before the bracket. Any bracket in low
 words is one too."""
 
 
-def _initials(name: str) -> str:
-    """The first letters of a name's words, in capitals (``Ministry of Health``: ``MOH``)."""
-    return "".join(word[0] for word in re.findall(r"[^\W\d_]+", name)).upper()
-
-
-def _is_acronym_of(acronym: str, name: str) -> bool:
-    """Whether ``acronym`` is one (2 to 10 letters from a capital, at least two capitals,
-    not a common word such as TBC) and its capitals are the initials of ``name``'s words,
-    in order, perhaps some left out (``NSO``, ``MoH`` of ``Ministry of Health``)."""
-    if not _ACRONYM.fullmatch(acronym) or acronym.casefold() in _ROLE_WORDS:
-        return False
-    capitals = [letter for letter in acronym if letter.isupper()]
-    initials = _initials(name)
-    remaining = iter(initials)
+def _is_acronym(word: str) -> bool:
+    """Whether ``word`` is an acronym: 2 to 10 letters from a capital, at least two capitals
+    (``NSO``, ``MoH``), not a common word such as TBC."""
     return (
-        len(capitals) >= 2
-        and capitals[0] == initials[:1]
-        and all(letter in remaining for letter in capitals)
+        _ACRONYM.fullmatch(word) is not None
+        and word.casefold() not in _ROLE_WORDS
+        and sum(letter.isupper() for letter in word) >= 2
     )
 
 
@@ -611,27 +600,33 @@ def _party_key(party: str) -> str:
     return _fold(_party_key_words(party))
 
 
-def _party_keys(party: str) -> list[str]:
-    """Every key a spelling is known by: its own; for a full name with its acronym in
-    brackets, the full name's and the acronym's; for a name with a role in brackets
-    (``WHO (lead)``), the name's alone (the role is no name: two parties with the same
-    role are not one). Any other bracket (``UNICEF (WHO)``) keeps the spelling whole.
+def _party_keys(party: str) -> tuple[list[str], tuple[str, str] | None]:
+    """The keys a spelling is known by, and the acronym it gives a name, if any.
+
+    The keys: its own; for a name with a role in brackets (``WHO (lead)``), the name's alone
+    (the role is no name: two parties with the same role are not one); for a name with an
+    acronym in brackets, its own and the name's. The acronym is any bracket that is one
+    after a name that is not one itself, the name's initials or not (``Office national de
+    la statistique (NSO)``): it is given as its key and the name's, for the rule to join
+    the bare acronym to the name unless another name has it too. Any other bracket
+    (``UNICEF (WHO)``, ``Finance (Kenya)``) keeps the spelling whole.
 
     >>> _party_keys("The National Statistics Office (NSO)")
-    ['national statistics office (nso)', 'national statistics office', 'nso']
+    (['national statistics office (nso)', 'national statistics office'],
+     ('nso', 'national statistics office'))
     >>> _party_keys("WHO (lead)"), _party_keys("UNICEF (WHO)")
-    (['who'], ['unicef (who)'])
+    ((['who'], None), (['unicef (who)'], None))
     """
     bracketed = _BRACKETED.fullmatch(" ".join(party.split()))
     if bracketed is None:
-        return [key for key in [_party_key(party)] if key]
+        return [key for key in [_party_key(party)] if key], None
     name, inner = bracketed["name"], bracketed["inner"]
     if _is_role(inner):
-        return [key for key in [_party_key(name)] if key]
-    keys = [_party_key(party)]
-    if _is_acronym_of(inner, _party_key_words(name)):
-        keys += [_party_key(name), _party_key(inner)]
-    return [key for key in keys if key]
+        return [key for key in [_party_key(name)] if key], None
+    if not _is_acronym(inner) or _is_acronym(_party_key_words(name)):
+        return [key for key in [_party_key(party)] if key], None
+    named = _party_key(name)
+    return [_party_key(party), named], (_party_key(inner), named)
 
 
 def _party_key_words(name: str) -> str:
@@ -656,9 +651,12 @@ def _count(number: int) -> str:
 def _party_spellings(doc: Document, on: dt.date) -> Iterator[Issue]:
     """The spellings of a responsible party that look like one party within a document:
     the same with a leading article dropped and case and spacing aside (``The Secretariat``,
-    ``Secretariat``), or a full name with its acronym in brackets and the bare acronym or
-    full name (``National Statistics Office (NSO)``, ``NSO``). One issue per group, at
-    the first action naming one of them: reminders and summaries count them apart."""
+    ``Secretariat``), or a name with an acronym in brackets and the bare acronym or name
+    (``National Statistics Office (NSO)``, ``NSO``, ``National Statistics Office``), the
+    acronym the name's initials or not (``Office national de la statistique (NSO)``). Two
+    names with one acronym in brackets are not joined, nor is the bare acronym to either.
+    One issue per group, at the first action naming one of them: reminders and summaries
+    count them apart."""
     del on
     counts: dict[str, int] = {}  # each spelling (stripped), in order of first use
     first: dict[str, Location | None] = {}
@@ -681,15 +679,28 @@ def _party_spellings(doc: Document, on: dt.date) -> Iterator[Issue]:
             spelling = parent[spelling]
         return spelling
 
+    def join(one: str, other: str) -> None:
+        one, other = root(one), root(other)
+        if one != other:  # which root stays does not matter: groups list in order of use
+            parent[other] = one
+
     by_key: dict[str, str] = {}
+    names_of: dict[str, set[str]] = {}  # an acronym's key: the keys of the names it follows
     for spelling in counts:  # keys are found by hash: no pair of spellings is compared
-        for key in _party_keys(spelling):
+        keys, acronym = _party_keys(spelling)
+        for key in keys:
             if key in by_key:
-                one, other = root(by_key[key]), root(spelling)
-                if one != other:  # the earlier spelling stays the group's root
-                    parent[other] = one
+                join(by_key[key], spelling)
             else:
                 by_key[key] = spelling
+        if acronym is not None:
+            names_of.setdefault(acronym[0], set()).add(acronym[1])
+    # The bare acronym is a spelling of the one party whose name it follows; of two or more
+    # (National Statistics Office (NSO), National Sports Organisation (NSO)), of none.
+    for short, names in names_of.items():
+        named = {root(by_key[name]) for name in names}
+        if short in by_key and len(named) == 1:
+            join(named.pop(), by_key[short])
     groups: dict[str, list[str]] = {}
     for spelling in counts:
         groups.setdefault(root(spelling), []).append(spelling)
