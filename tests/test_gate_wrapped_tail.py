@@ -8,18 +8,7 @@ from hypothesis import strategies as st
 
 import govtrack as gt
 from strategies import gate_key_action_lines, unread_deadline_words
-
-
-def _block(*action_lines: str) -> str:
-    """A recommendation block whose key actions are the given lines (the first is line 11)."""
-    return (
-        "Recommendation: 1: Staff the district offices.\nManagement Response: Agreed.\n"
-        "Description:\nManagement Response Category: Accepted\nThematic Area: Not applicable\n"
-        "Operating Principles: Not applicable\nOrganizational Priorities: Not applicable\n"
-        "UNEG Criteria: Not applicable\nKey Actions\nResponsible Deadline Status Comments\n"
-        + "\n".join(action_lines)
-        + "\n"
-    )
+from test_gate import _block
 
 
 def _actions(doc: gt.Document) -> list[tuple[object, ...]]:

@@ -78,6 +78,7 @@ import attrs
 
 from govtrack._errors import WrongTypeError
 from govtrack._text import fold as _fold
+from govtrack.model.dates import Due
 from govtrack.model.records import (
     Action,
     ActionPlan,
@@ -413,15 +414,15 @@ def _timeframe_text(indicator: Indicator) -> str:
     return written
 
 
+def _same_span(old: Due | None, new: Due | None) -> bool:
+    """Whether two deadlines or periods cover the same days, however written."""
+    return old is not None and new is not None and (old.start, old.end) == (new.start, new.end)
+
+
 def _timeframe(old: Indicator, new: Indicator) -> Iterator[Change]:
     """An indicator's timeframe changed, unless to the same span written differently."""
-    same_span = (
-        old.timeframe is not None
-        and new.timeframe is not None
-        and (old.timeframe.start, old.timeframe.end) == (new.timeframe.start, new.timeframe.end)
-    )
     before, after = _timeframe_text(old), _timeframe_text(new)
-    if before != after and not same_span:
+    if before != after and not _same_span(old.timeframe, new.timeframe):
         yield Change(
             kind=ChangeKind.TIMEFRAME,
             old=old,
@@ -1165,13 +1166,8 @@ def _details(noun: str, old: _Place, new: _Place) -> Iterator[Change]:
         if _fold(old.period) != _fold(new.period):
             yield _place_change(ChangeKind.PERIOD, name, "period", old, new, old.period, new.period)
     elif isinstance(old, ProgressReport) and isinstance(new, ProgressReport):
-        same_span = (
-            old.period is not None
-            and new.period is not None
-            and (old.period.start, old.period.end) == (new.period.start, new.period.end)
-        )
         before, after = _period_text(old), _period_text(new)
-        if before != after and not same_span:
+        if before != after and not _same_span(old.period, new.period):
             yield _place_change(ChangeKind.PERIOD, name, "period", old, new, before, after)
     elif isinstance(old, Meeting) and isinstance(new, Meeting):
         moments = (old.date, old.starts, old.ends), (new.date, new.starts, new.ends)
